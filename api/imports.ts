@@ -1,0 +1,49 @@
+// CSV import and export of the core records.
+import { type Static, Type } from 'typebox';
+import { Id } from './common.js';
+
+export const ImportEntity = Type.Union([Type.Literal('accounts'), Type.Literal('contacts'), Type.Literal('deals'), Type.Literal('activities')]);
+export type ImportEntity = Static<typeof ImportEntity>;
+
+export const ImportPreset = Type.Union([Type.Literal('furrow'), Type.Literal('salesforce'), Type.Literal('hubspot'), Type.Literal('pipedrive')]);
+export type ImportPreset = Static<typeof ImportPreset>;
+
+export const ImportRequest = Type.Object(
+  {
+    csv: Type.String({ minLength: 1, description: 'The CSV text, header row first' }),
+    fileName: Type.Optional(Type.String({ maxLength: 255 })),
+    preset: Type.Optional(ImportPreset),
+    mapping: Type.Optional(Type.Record(Type.String({ maxLength: 200 }), Type.String({ maxLength: 64 }), { description: 'CSV header → Furrow field; overrides the preset' })),
+    dryRun: Type.Optional(Type.Boolean({ description: 'Validate and report without writing' })),
+  },
+  { additionalProperties: false },
+);
+export type ImportRequest = Static<typeof ImportRequest>;
+
+export const ImportRowError = Type.Object({
+  line: Type.Integer({ description: 'Line number in the file (the header is line 1)' }),
+  field: Type.Union([Type.String(), Type.Null()]),
+  message: Type.String(),
+});
+export type ImportRowError = Static<typeof ImportRowError>;
+
+export const ImportResult = Type.Object({
+  id: Type.Union([Id, Type.Null()]),
+  entity: ImportEntity,
+  dryRun: Type.Boolean(),
+  ok: Type.Boolean(),
+  rows: Type.Integer(),
+  created: Type.Integer(),
+  updated: Type.Integer(),
+  unchanged: Type.Integer(),
+  errors: Type.Array(ImportRowError),
+  unmatchedOwners: Type.Array(Type.String()),
+  mapping: Type.Record(Type.String(), Type.String()),
+});
+export type ImportResult = Static<typeof ImportResult>;
+
+export const ImportFields = Type.Object({
+  entity: ImportEntity,
+  fields: Type.Array(Type.Object({ key: Type.String(), label: Type.String(), required: Type.Boolean() })),
+  presets: Type.Record(Type.String(), Type.Record(Type.String(), Type.String())),
+});

@@ -1,0 +1,56 @@
+// The record page's timeline: activities, field changes and stage moves, newest first.
+import { type Static, Type } from 'typebox';
+import { Id, Instant, UserRef } from './common.js';
+
+export const TimelineChange = Type.Object({
+  kind: Type.Literal('change'),
+  id: Id,
+  at: Instant,
+  actor: Type.Union([UserRef, Type.Null()]),
+  field: Type.String(),
+  from: Type.Union([Type.String(), Type.Null()]),
+  to: Type.Union([Type.String(), Type.Null()]),
+  /** Human-readable values (stage names, owner names) where the raw value is an id. */
+  fromLabel: Type.Union([Type.String(), Type.Null()]),
+  toLabel: Type.Union([Type.String(), Type.Null()]),
+  via: Type.String(),
+});
+
+export const TimelineStageMove = Type.Object({
+  kind: Type.Literal('stage_move'),
+  id: Id,
+  at: Instant,
+  actor: Type.Union([UserRef, Type.Null()]),
+  fromStage: Type.Union([Type.String(), Type.Null()]),
+  toStage: Type.String(),
+  criteriaMet: Type.Boolean(),
+  overrideReason: Type.Union([Type.String(), Type.Null()]),
+  skipped: Type.Integer(),
+  direction: Type.Integer(),
+  via: Type.String(),
+});
+
+export const TimelineActivity = Type.Object({
+  kind: Type.Literal('activity'),
+  id: Id,
+  at: Instant,
+  actor: Type.Union([UserRef, Type.Null()]),
+  type: Type.String(),
+  subject: Type.String(),
+  body: Type.Union([Type.String(), Type.Null()]),
+  completed: Type.Boolean(),
+});
+
+export const TimelineItem = Type.Union([TimelineChange, TimelineStageMove, TimelineActivity]);
+export type TimelineItem = Static<typeof TimelineItem>;
+
+export const Timeline = Type.Object({ items: Type.Array(TimelineItem), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+export type Timeline = Static<typeof Timeline>;
+
+export const TimelineQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+    cursor: Type.Optional(Type.String({ maxLength: 512 })),
+  },
+  { additionalProperties: false },
+);

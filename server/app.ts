@@ -1,0 +1,102 @@
+// buildApp(deps): one Fastify instance with every capability's routes registered explicitly.
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify from 'fastify';
+import { Type } from 'typebox';
+import { ErrorBody } from '../api/common.js';
+import { registerAccountRoutes } from './crm/accounts.routes.js';
+import { registerAuthHook } from './http/auth-hook.js';
+import { registerErrorHandler } from './http/error-handler.js';
+import { registerWebApp } from './http/static-web.js';
+import type { App, AppDeps } from './http/types.js';
+import { registerAuthRoutes } from './identity/auth.routes.js';
+import { registerIdentityRoutes } from './identity/identity.routes.js';
+import { newId } from './ids.js';
+import { registerPipelineRoutes } from './process/pipelines.routes.js';
+
+export const API_VERSION = '0.1.0';
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const app = Fastify({
+    logger:
+      deps.config.logLevel === 'silent'
+        ? false
+        : {
+            level: deps.config.logLevel,
+            // Secrets never reach the logs: cookies, tokens and CSRF headers are redacted.
+            redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], censor: '[redacted]' },
+          },
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : newId();
+    },
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 25 * 1024 * 1024,
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine injects its CSS variables at runtime.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+    hsts: deps.config.cookieSecure,
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Furrow API', version: API_VERSION, description: 'The sales operating system. Every route the web app uses is here.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'furrow_session' },
+          bearer: { type: 'http', scheme: 'bearer', description: 'API token created under Settings → API tokens' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+  });
+  app.addSchema(ErrorBody);
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerErrorHandler(app);
+  registerAuthHook(app, deps);
+
+  app.get(
+    '/healthz',
+    { schema: { tags: ['health'], summary: 'Liveness and database reachability', response: { 200: Type.Object({ status: Type.Literal('ok'), database: Type.String() }), 503: ErrorBody } } },
+    async (_request, reply) => {
+      try {
+        await deps.database.db.selectFrom('workspaces').select('id').limit(1).execute();
+        return { status: 'ok' as const, database: deps.database.engine };
+      } catch {
+        return reply.status(503).send({ error: { code: 'internal', message: 'database unreachable' } });
+      }
+    },
+  );
+
+  registerAuthRoutes(app, deps);
+  registerIdentityRoutes(app);
+  registerPipelineRoutes(app);
+  registerAccountRoutes(app);
+
+  await registerWebApp(app, deps.config.webDir);
+  return app;
+}

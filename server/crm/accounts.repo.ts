@@ -1,0 +1,144 @@
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Account, AccountListQuery } from '../../api/accounts.js';
+import type { Dialect } from '../db/dialect.js';
+import { paginate, pageOf, parseSort } from '../db/keyset.js';
+import type { AccountsTable, DB } from '../db/schema.js';
+import { type OwnerScope, ownerFilter } from '../db/scope.js';
+
+export type AccountRow = Selectable<AccountsTable>;
+type AccountView = AccountRow & { owner_name: string; open_deals: number };
+
+/** Fields whose changes are kept in history. */
+export const ACCOUNT_TRACKED = ['name', 'domain', 'industry', 'size', 'country', 'owner_id', 'shared', 'external_id'] as const;
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export const toAccount = (r: AccountView): Account => ({
+  id: r.id,
+  name: r.name,
+  domain: r.domain,
+  industry: r.industry,
+  size: r.size,
+  country: r.country,
+  ownerId: r.owner_id,
+  ownerName: r.owner_name,
+  shared: r.shared === 1,
+  externalId: r.external_id,
+  openDeals: Number(r.open_deals),
+  createdAt: iso(r.created_at),
+  updatedAt: iso(r.updated_at),
+  version: r.version,
+});
+
+/** Readable accounts: in the owner scope, or shared when the role may read shared accounts. */
+function readable(db: Kysely<DB>, workspaceId: string, scope: OwnerScope, includeShared: boolean) {
+  return db
+    .selectFrom('accounts as a')
+    .innerJoin('users as u', 'u.id', 'a.owner_id')
+    .selectAll('a')
+    .select('u.name as owner_name')
+    .select((eb) =>
+      eb
+        .selectFrom('deals as d')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('d.account_id', '=', 'a.id')
+        .where('d.status', '=', 'open')
+        .where('d.deleted_at', 'is', null)
+        .as('open_deals'),
+    )
+    .where('a.workspace_id', '=', workspaceId)
+    .where('a.deleted_at', 'is', null)
+    .where((eb) => (includeShared ? eb.or([ownerFilter(eb, 'a.owner_id', scope), eb('a.shared', '=', 1)]) : ownerFilter(eb, 'a.owner_id', scope)));
+}
+
+const SORT_EXPR = {
+  name: sql`a.name`,
+  createdAt: sql`a.created_at`,
+  updatedAt: sql`a.updated_at`,
+  industry: sql`coalesce(a.industry, '')`,
+} as const;
+
+export async function listAccounts(
+  db: Kysely<DB>,
+  dialect: Dialect,
+  workspaceId: string,
+  scope: OwnerScope,
+  includeShared: boolean,
+  query: AccountListQuery,
+): Promise<{ items: Account[]; nextCursor: string | null }> {
+  const limit = query.limit ?? 50;
+  const sort = parseSort<keyof typeof SORT_EXPR>(query.sort, 'name');
+  let q = readable(db, workspaceId, scope, includeShared);
+  if (query.ownerId) q = q.where('a.owner_id', '=', query.ownerId);
+  if (query.industry) q = q.where('a.industry', '=', query.industry);
+  if (query.q) {
+    const needle = query.q.trim();
+    q = q.where((eb) => eb.or([dialect.containsInsensitive(eb.ref('a.name'), needle), dialect.containsInsensitive(eb.ref('a.domain'), needle)]));
+  }
+  const rows = (await paginate(q, { sortExpr: SORT_EXPR[sort.field], desc: sort.desc, idColumn: 'a.id', cursor: query.cursor, limit }).execute()) as (AccountView & {
+    sort_key: string | number;
+  })[];
+  const page = pageOf(rows, limit);
+  return { items: page.rows.map(toAccount), nextCursor: page.nextCursor };
+}
+
+export async function findAccount(db: Kysely<DB>, workspaceId: string, scope: OwnerScope, includeShared: boolean, id: string): Promise<Account | undefined> {
+  const row = (await readable(db, workspaceId, scope, includeShared).where('a.id', '=', id).executeTakeFirst()) as AccountView | undefined;
+  return row ? toAccount(row) : undefined;
+}
+
+/** The raw row, scoped, for writes. */
+export function findAccountRow(db: Kysely<DB>, workspaceId: string, scope: OwnerScope, id: string): Promise<AccountRow | undefined> {
+  return db
+    .selectFrom('accounts as a')
+    .selectAll('a')
+    .where('a.workspace_id', '=', workspaceId)
+    .where('a.id', '=', id)
+    .where('a.deleted_at', 'is', null)
+    .where((eb) => ownerFilter(eb, 'a.owner_id', scope))
+    .executeTakeFirst();
+}
+
+export function findAccountByExternalId(db: Kysely<DB>, workspaceId: string, externalId: string): Promise<AccountRow | undefined> {
+  return db
+    .selectFrom('accounts')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('external_id', '=', externalId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function insertAccount(db: Kysely<DB>, row: AccountRow): Promise<void> {
+  await db.insertInto('accounts').values(row).execute();
+}
+
+export type AccountChanges = Partial<Pick<AccountRow, 'name' | 'domain' | 'industry' | 'size' | 'country' | 'owner_id' | 'shared' | 'external_id'>>;
+
+export async function updateAccount(db: Kysely<DB>, workspaceId: string, id: string, version: number, changes: AccountChanges, now: number): Promise<boolean> {
+  const r = await db
+    .updateTable('accounts')
+    .set({ ...changes, updated_at: now, version: version + 1 })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function softDeleteAccount(db: Kysely<DB>, workspaceId: string, id: string, now: number): Promise<void> {
+  await db.updateTable('accounts').set({ deleted_at: now, updated_at: now }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+}
+
+export async function accountHasOpenWork(db: Kysely<DB>, workspaceId: string, id: string): Promise<boolean> {
+  const deal = await db
+    .selectFrom('deals')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('account_id', '=', id)
+    .where('status', '=', 'open')
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return deal !== undefined;
+}

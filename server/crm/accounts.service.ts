@@ -1,0 +1,116 @@
+import type { Account, AccountCreate, AccountListQuery, AccountPatch } from '../../api/accounts.js';
+import { type Ctx, inTransaction } from '../context.js';
+import { conflict, invalidField, notFound, stale } from '../errors.js';
+import { SHARED_ACCOUNTS_READABLE } from '../identity/policy.js';
+import { assertAssignableOwner, ownerScope } from '../identity/visibility.js';
+import { newId } from '../ids.js';
+import {
+  ACCOUNT_TRACKED,
+  type AccountChanges,
+  type AccountRow,
+  accountHasOpenWork,
+  findAccount,
+  findAccountRow,
+  insertAccount,
+  listAccounts as listAccountRows,
+  softDeleteAccount,
+  updateAccount,
+} from './accounts.repo.js';
+import { diffFields, initialFields } from './field-diff.js';
+import { appendChanges } from './history.repo.js';
+
+const readsShared = (ctx: Ctx) => SHARED_ACCOUNTS_READABLE.includes(ctx.actor.role);
+
+export async function listAccounts(ctx: Ctx, query: AccountListQuery): Promise<{ items: Account[]; nextCursor: string | null }> {
+  const scope = await ownerScope(ctx, 'accounts', 'read');
+  return listAccountRows(ctx.db, ctx.dialect, ctx.actor.workspaceId, scope, readsShared(ctx), query);
+}
+
+export async function getAccount(ctx: Ctx, id: string): Promise<Account> {
+  const scope = await ownerScope(ctx, 'accounts', 'read');
+  const account = await findAccount(ctx.db, ctx.actor.workspaceId, scope, readsShared(ctx), id);
+  if (!account) throw notFound('Account');
+  return account;
+}
+
+/** A readable account id, for linking contacts, deals and activities to it. */
+export async function assertReadableAccount(ctx: Ctx, id: string, field = 'accountId'): Promise<void> {
+  const scope = await ownerScope(ctx, 'accounts', 'read');
+  if (!(await findAccount(ctx.db, ctx.actor.workspaceId, scope, readsShared(ctx), id))) {
+    throw invalidField(field, 'no account with this id that you can see');
+  }
+}
+
+const normaliseDomain = (d: string | null | undefined) => (d == null ? d : d.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '') || null);
+
+export async function createAccount(ctx: Ctx, input: AccountCreate, via = 'api'): Promise<Account> {
+  return inTransaction(ctx, async (tx) => {
+    const ownerId = input.ownerId ?? ctx.actor.userId;
+    await assertAssignableOwner(tx, 'accounts', ownerId);
+    const now = tx.now();
+    const row: AccountRow = {
+      id: newId(),
+      workspace_id: ctx.actor.workspaceId,
+      name: input.name.trim(),
+      domain: normaliseDomain(input.domain) ?? null,
+      industry: input.industry?.trim() || null,
+      size: input.size ?? null,
+      country: input.country?.trim() || null,
+      owner_id: ownerId,
+      shared: input.shared ? 1 : 0,
+      external_id: input.externalId?.trim() || null,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+      version: 1,
+    };
+    await insertAccount(tx.db, row);
+    await appendChanges(
+      tx.db,
+      { workspaceId: row.workspace_id, entity: 'account', entityId: row.id, actorId: ctx.actor.userId, at: now, via },
+      initialFields(row, ACCOUNT_TRACKED),
+    );
+    return getAccount(tx, row.id);
+  });
+}
+
+export async function updateAccountById(ctx: Ctx, id: string, patch: AccountPatch, via = 'api'): Promise<Account> {
+  return inTransaction(ctx, async (tx) => {
+    const scope = await ownerScope(tx, 'accounts', 'update');
+    const current = await findAccountRow(tx.db, ctx.actor.workspaceId, scope, id);
+    if (!current) throw notFound('Account');
+    if (patch.ownerId !== undefined && patch.ownerId !== current.owner_id) await assertAssignableOwner(tx, 'accounts', patch.ownerId);
+    const changes: AccountChanges = {
+      ...(patch.name !== undefined && { name: patch.name.trim() }),
+      ...(patch.domain !== undefined && { domain: normaliseDomain(patch.domain) ?? null }),
+      ...(patch.industry !== undefined && { industry: patch.industry?.trim() || null }),
+      ...(patch.size !== undefined && { size: patch.size }),
+      ...(patch.country !== undefined && { country: patch.country?.trim() || null }),
+      ...(patch.ownerId !== undefined && { owner_id: patch.ownerId }),
+      ...(patch.shared !== undefined && { shared: patch.shared ? 1 : 0 }),
+      ...(patch.externalId !== undefined && { external_id: patch.externalId?.trim() || null }),
+    };
+    const now = tx.now();
+    if (!(await updateAccount(tx.db, ctx.actor.workspaceId, id, patch.version, changes, now))) throw stale('Account', current.version);
+    await appendChanges(
+      tx.db,
+      { workspaceId: ctx.actor.workspaceId, entity: 'account', entityId: id, actorId: ctx.actor.userId, at: now, via },
+      diffFields(current, changes, ACCOUNT_TRACKED),
+    );
+    return getAccount(tx, id);
+  });
+}
+
+export async function deleteAccount(ctx: Ctx, id: string): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    const scope = await ownerScope(tx, 'accounts', 'delete');
+    const current = await findAccountRow(tx.db, ctx.actor.workspaceId, scope, id);
+    if (!current) throw notFound('Account');
+    if (await accountHasOpenWork(tx.db, ctx.actor.workspaceId, id)) throw conflict('This account has open deals; close or move them first');
+    const now = tx.now();
+    await softDeleteAccount(tx.db, ctx.actor.workspaceId, id, now);
+    await appendChanges(tx.db, { workspaceId: ctx.actor.workspaceId, entity: 'account', entityId: id, actorId: ctx.actor.userId, at: now, via: 'api' }, [
+      { field: 'deleted', from: null, to: '1' },
+    ]);
+  });
+}

@@ -1,0 +1,43 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { ChangesTable, DB, EntityType } from '../db/schema.js';
+import { newId } from '../ids.js';
+import type { FieldChange } from './field-diff.js';
+
+export type ChangeRow = Selectable<ChangesTable>;
+
+export interface ChangeContext {
+  workspaceId: string;
+  entity: EntityType;
+  entityId: string;
+  actorId: string | null;
+  at: number;
+  via: string;
+}
+
+/** Appends field changes; always called inside the transaction that made the change. */
+export async function appendChanges(db: Kysely<DB>, c: ChangeContext, changes: FieldChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  await db
+    .insertInto('changes')
+    .values(
+      changes.map((ch) => ({
+        id: newId(),
+        workspace_id: c.workspaceId,
+        entity: c.entity,
+        entity_id: c.entityId,
+        field: ch.field,
+        from_value: ch.from,
+        to_value: ch.to,
+        actor_id: c.actorId,
+        at: c.at,
+        via: c.via,
+      })),
+    )
+    .execute();
+}
+
+export function listChanges(db: Kysely<DB>, workspaceId: string, entityId: string, before: { at: number; id: string } | null, limit: number): Promise<ChangeRow[]> {
+  let q = db.selectFrom('changes').selectAll().where('workspace_id', '=', workspaceId).where('entity_id', '=', entityId);
+  if (before) q = q.where((eb) => eb.or([eb('at', '<', before.at), eb.and([eb('at', '=', before.at), eb('id', '<', before.id)])]));
+  return q.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}

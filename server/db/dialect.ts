@@ -1,0 +1,38 @@
+// The few places where SQLite and PostgreSQL differ. Everything else is written once.
+import { type Expression, type RawBuilder, sql } from 'kysely';
+
+export type Engine = 'sqlite' | 'postgres';
+
+export interface Dialect {
+  readonly engine: Engine;
+  /** Case-insensitive "contains" on a text column (LIKE is case-sensitive on PostgreSQL). */
+  containsInsensitive(column: Expression<string | null>, needle: string): RawBuilder<boolean>;
+  /** Text column holding an integer → integer. */
+  textToInt(column: Expression<string | null>): RawBuilder<number | null>;
+  /** Is this driver error a unique-constraint violation? */
+  isUniqueViolation(error: unknown): boolean;
+}
+
+/** Escapes %, _ and \ so user text is matched literally inside LIKE. */
+export function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+const sqliteDialect: Dialect = {
+  engine: 'sqlite',
+  containsInsensitive: (column, needle) => sql<boolean>`(${column} LIKE ${`%${likeEscape(needle)}%`} ESCAPE '\\')`,
+  textToInt: (column) => sql<number | null>`CAST(${column} AS INTEGER)`,
+  isUniqueViolation: (error) =>
+    typeof error === 'object' && error !== null && 'code' in error && String((error as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT_UNIQUE'),
+};
+
+const postgresDialect: Dialect = {
+  engine: 'postgres',
+  containsInsensitive: (column, needle) => sql<boolean>`(${column} ILIKE ${`%${likeEscape(needle)}%`} ESCAPE '\\')`,
+  textToInt: (column) => sql<number | null>`CAST(${column} AS BIGINT)`,
+  isUniqueViolation: (error) => typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505',
+};
+
+export function dialectFor(engine: Engine): Dialect {
+  return engine === 'sqlite' ? sqliteDialect : postgresDialect;
+}

@@ -1,0 +1,68 @@
+// Every failure leaves as { error: { code, message, details? } }; the status comes from the code.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, ERROR_STATUS, type FieldProblem } from '../errors.js';
+
+interface AjvIssue {
+  instancePath?: string;
+  message?: string;
+  keyword?: string;
+  params?: Record<string, unknown>;
+}
+
+/** "/amount" → "amount", "/set/stageId" → "set.stageId"; root problems name the missing property. */
+function fieldOf(issue: AjvIssue, context: string | undefined): string {
+  const path = (issue.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+  const extra = (issue.params?.missingProperty ?? issue.params?.additionalProperty) as string | undefined;
+  const field = [path, extra].filter(Boolean).join('.');
+  if (field) return field;
+  return context === 'body' ? 'body' : (context ?? 'request');
+}
+
+function messageOf(issue: AjvIssue): string {
+  if (issue.keyword === 'additionalProperties') return 'is not a known field';
+  if (issue.keyword === 'required') return 'is required';
+  if (issue.keyword === 'format' && issue.params?.format === 'date') return 'must be a date as YYYY-MM-DD';
+  if (issue.keyword === 'format' && issue.params?.format === 'date-time') return 'must be an ISO 8601 date-time';
+  if (issue.keyword === 'pattern' && issue.params?.pattern === '\\S') return 'must not be blank';
+  return issue.message ?? 'is invalid';
+}
+
+export function validationProblems(error: FastifyError): FieldProblem[] {
+  const issues = (error.validation ?? []) as AjvIssue[];
+  const seen = new Set<string>();
+  const out: FieldProblem[] = [];
+  for (const issue of issues) {
+    // Unions report one issue per branch; the first readable one per field is enough.
+    const field = fieldOf(issue, error.validationContext);
+    if (seen.has(field)) continue;
+    seen.add(field);
+    out.push({ field, message: messageOf(issue) });
+  }
+  return out;
+}
+
+export function sendError(reply: FastifyReply, request: FastifyRequest, status: number, code: string, message: string, details?: unknown): FastifyReply {
+  return reply.status(status).send({ error: { code, message, ...(details === undefined ? {} : { details }), requestId: String(request.id) } });
+}
+
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
+    if (error instanceof AppError) {
+      if (error.code === 'internal') request.log.error({ err: error }, 'internal error');
+      return sendError(reply, request, error.status, error.code, error.message, error.details);
+    }
+    const fe = error as FastifyError;
+    if (fe.validation) {
+      const fields = validationProblems(fe);
+      return sendError(reply, request, 400, 'invalid_input', fields.map((f) => `${f.field} ${f.message}`).join('; '), { fields });
+    }
+    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+      // Fastify's own client errors: malformed JSON, wrong content type, body too large.
+      const code = fe.statusCode === 429 ? 'rate_limited' : fe.statusCode === 404 ? 'not_found' : 'invalid_input';
+      const status = code === 'invalid_input' ? 400 : ERROR_STATUS[code];
+      return sendError(reply, request, status, code, fe.message, { fields: [{ field: 'body', message: fe.message }] });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendError(reply, request, 500, 'internal', 'Something went wrong on our side; the request id identifies it in the logs');
+  });
+}

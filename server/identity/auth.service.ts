@@ -1,0 +1,128 @@
+// Login, logout and turning a cookie or bearer token into an actor. These run before there is an
+// actor, so they take the database and clock directly rather than a Ctx.
+import type { Kysely } from 'kysely';
+import type { Config } from '../config.js';
+import type { Actor } from '../context.js';
+import type { DB } from '../db/schema.js';
+import { AppError } from '../errors.js';
+import { hashSecret, newId, newSecret } from '../ids.js';
+import { verifyPassword } from './passwords.js';
+import {
+  clearAttempts,
+  countRecentAttempts,
+  deleteSession,
+  findSession,
+  findTokenByHash,
+  insertSession,
+  markTokenUsed,
+  recordAttempts,
+  touchSession,
+} from './sessions.repo.js';
+import { findUser, findUserByEmail, type UserRow } from './users.repo.js';
+
+export interface AuthDeps {
+  db: Kysely<DB>;
+  config: Config;
+  now: () => number;
+}
+
+const ATTEMPT_WINDOW_MS = 15 * 60_000;
+/** Renew the sliding expiry at most this often, so reads do not become writes on every request. */
+const TOUCH_EVERY_MS = 5 * 60_000;
+/** API tokens are usually called in bursts; record use at most once a minute. */
+const TOKEN_TOUCH_EVERY_MS = 60_000;
+
+export interface LoginResult {
+  /** The cookie value; only its hash is stored. */
+  sessionSecret: string;
+  csrfToken: string;
+  user: UserRow;
+}
+
+export function actorOf(user: UserRow, via: Actor['via']): Actor {
+  return { userId: user.id, workspaceId: user.workspace_id, role: user.role, teamId: user.team_id, name: user.name, email: user.email, via };
+}
+
+export async function login(
+  deps: AuthDeps,
+  input: { email: string; password: string; ip: string | null; userAgent: string | null },
+): Promise<LoginResult> {
+  const now = deps.now();
+  const email = input.email.trim().toLowerCase();
+  const emailKey = `email:${email}`;
+  const ipKey = `ip:${input.ip ?? 'unknown'}`;
+  const since = now - ATTEMPT_WINDOW_MS;
+  const [byEmail, byIp] = await Promise.all([
+    countRecentAttempts(deps.db, [emailKey], since),
+    countRecentAttempts(deps.db, [ipKey], since),
+  ]);
+  // Per address the allowance is wider: an office shares one address.
+  if (byEmail >= deps.config.loginMaxAttempts || byIp >= deps.config.loginMaxAttempts * 5) {
+    throw new AppError('rate_limited', 'Too many failed sign-in attempts; wait 15 minutes and try again');
+  }
+
+  const user = await findUserByEmail(deps.db, email);
+  const ok = await verifyPassword(user?.password_hash ?? null, input.password);
+  if (!user || !ok || user.disabled_at !== null) {
+    await recordAttempts(deps.db, [
+      { id: newId(), key: emailKey, at: now },
+      { id: newId(), key: ipKey, at: now },
+    ]);
+    throw new AppError('unauthenticated', 'Email or password is incorrect');
+  }
+  await clearAttempts(deps.db, emailKey, since);
+
+  // A fresh id at every login: a session id planted before login is worthless after it.
+  const sessionSecret = newSecret();
+  const csrfToken = newSecret();
+  await insertSession(deps.db, {
+    id: hashSecret(sessionSecret),
+    workspace_id: user.workspace_id,
+    user_id: user.id,
+    csrf_token: csrfToken,
+    created_at: now,
+    last_seen_at: now,
+    expires_at: now + deps.config.sessionTtlMs,
+    user_agent: input.userAgent?.slice(0, 300) ?? null,
+    ip: input.ip,
+  });
+  return { sessionSecret, csrfToken, user };
+}
+
+export async function logout(deps: AuthDeps, sessionSecret: string): Promise<void> {
+  await deleteSession(deps.db, hashSecret(sessionSecret));
+}
+
+export interface SessionAuth {
+  actor: Actor;
+  csrfToken: string;
+  sessionId: string;
+}
+
+export async function authenticateSession(deps: AuthDeps, sessionSecret: string): Promise<SessionAuth | null> {
+  const now = deps.now();
+  const id = hashSecret(sessionSecret);
+  const session = await findSession(deps.db, id);
+  if (!session) return null;
+  if (session.expires_at <= now) {
+    await deleteSession(deps.db, id);
+    return null;
+  }
+  const user = await findUser(deps.db, session.workspace_id, session.user_id);
+  if (!user || user.disabled_at !== null) {
+    await deleteSession(deps.db, id);
+    return null;
+  }
+  if (now - session.last_seen_at > TOUCH_EVERY_MS) await touchSession(deps.db, id, now, now + deps.config.sessionTtlMs);
+  return { actor: actorOf(user, 'session'), csrfToken: session.csrf_token, sessionId: id };
+}
+
+export async function authenticateToken(deps: AuthDeps, secret: string): Promise<Actor | null> {
+  const token = await findTokenByHash(deps.db, hashSecret(secret));
+  if (!token || token.revoked_at !== null) return null;
+  const user = await findUser(deps.db, token.workspace_id, token.user_id);
+  if (!user || user.disabled_at !== null) return null;
+  const now = deps.now();
+  if (token.last_used_at === null || now - token.last_used_at > TOKEN_TOUCH_EVERY_MS) await markTokenUsed(deps.db, token.id, now);
+  return actorOf(user, 'token');
+}

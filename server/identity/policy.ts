@@ -1,0 +1,43 @@
+// Who may do what, by role, for each core resource. Pure: the services combine this with the
+// caller's visible owners. One table, so the visibility test can generate its cases from it.
+import type { Role } from '../db/schema.js';
+
+export type Resource = 'accounts' | 'contacts' | 'deals' | 'activities';
+export type Reach = 'all' | 'team' | 'own' | 'none';
+export type Operation = 'read' | 'create' | 'update' | 'delete';
+
+const POLICY: Record<Resource, Record<Role, Record<Operation, Reach>>> = {
+  accounts: {
+    admin: { read: 'all', create: 'all', update: 'all', delete: 'all' },
+    manager: { read: 'team', create: 'team', update: 'team', delete: 'team' },
+    rep: { read: 'own', create: 'own', update: 'own', delete: 'own' },
+    // Marketing works on the market, not on deals: accounts and contacts are readable, not editable.
+    marketing: { read: 'all', create: 'none', update: 'none', delete: 'none' },
+  },
+  contacts: {
+    admin: { read: 'all', create: 'all', update: 'all', delete: 'all' },
+    manager: { read: 'team', create: 'team', update: 'team', delete: 'team' },
+    rep: { read: 'own', create: 'own', update: 'own', delete: 'own' },
+    marketing: { read: 'all', create: 'none', update: 'none', delete: 'none' },
+  },
+  deals: {
+    admin: { read: 'all', create: 'all', update: 'all', delete: 'all' },
+    manager: { read: 'team', create: 'team', update: 'team', delete: 'team' },
+    // A rep closes a deal as lost rather than deleting it, so the history the KPIs read stays honest.
+    rep: { read: 'own', create: 'own', update: 'own', delete: 'none' },
+    marketing: { read: 'none', create: 'none', update: 'none', delete: 'none' },
+  },
+  activities: {
+    admin: { read: 'all', create: 'all', update: 'all', delete: 'all' },
+    manager: { read: 'team', create: 'team', update: 'team', delete: 'team' },
+    rep: { read: 'own', create: 'own', update: 'own', delete: 'own' },
+    marketing: { read: 'none', create: 'none', update: 'none', delete: 'none' },
+  },
+};
+
+export function reachOf(role: Role, resource: Resource, op: Operation): Reach {
+  return POLICY[resource][role][op];
+}
+
+/** Shared accounts are readable by every rep and manager (and their contacts with them). */
+export const SHARED_ACCOUNTS_READABLE: readonly Role[] = ['rep', 'manager'];

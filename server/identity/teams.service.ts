@@ -1,0 +1,94 @@
+import type { Team, TeamCreate, TeamPatch } from '../../api/identity.js';
+import { type Ctx, inTransaction } from '../context.js';
+import { conflict, invalidField, notFound, stale } from '../errors.js';
+import { newId } from '../ids.js';
+import { requireRole } from './roles.js';
+import { wouldCycle } from './team-tree.js';
+import { deleteTeam as deleteTeamRow, findTeam, insertTeam, listTeams as listTeamRows, memberCounts, type TeamRow, teamIsUsed, updateTeam } from './teams.repo.js';
+import { findUser } from './users.repo.js';
+
+const toTeam = (r: TeamRow, members: Map<string, number>): Team => ({
+  id: r.id,
+  name: r.name,
+  parentId: r.parent_id,
+  managerId: r.manager_id,
+  memberCount: members.get(r.id) ?? 0,
+  version: r.version,
+});
+
+export async function listTeams(ctx: Ctx): Promise<Team[]> {
+  const [rows, members] = await Promise.all([listTeamRows(ctx.db, ctx.actor.workspaceId), memberCounts(ctx.db, ctx.actor.workspaceId)]);
+  return rows.map((r) => toTeam(r, members));
+}
+
+async function assertManager(ctx: Ctx, managerId: string | null | undefined): Promise<void> {
+  if (!managerId) return;
+  const user = await findUser(ctx.db, ctx.actor.workspaceId, managerId);
+  if (!user || user.disabled_at !== null) throw invalidField('managerId', 'no active user with this id');
+  if (user.role !== 'manager' && user.role !== 'admin') throw invalidField('managerId', 'must be a manager or an admin');
+}
+
+export async function createTeam(ctx: Ctx, input: TeamCreate): Promise<Team> {
+  requireRole(ctx, 'admin');
+  return inTransaction(ctx, async (tx) => {
+    await assertManager(tx, input.managerId);
+    if (input.parentId && !(await findTeam(tx.db, ctx.actor.workspaceId, input.parentId))) throw invalidField('parentId', 'no such team');
+    const teams = await listTeamRows(tx.db, ctx.actor.workspaceId);
+    if (teams.some((t) => t.name.toLowerCase() === input.name.trim().toLowerCase())) throw invalidField('name', 'another team has this name');
+    const now = tx.now();
+    const row: TeamRow = {
+      id: newId(),
+      workspace_id: ctx.actor.workspaceId,
+      name: input.name.trim(),
+      parent_id: input.parentId ?? null,
+      manager_id: input.managerId ?? null,
+      created_at: now,
+      updated_at: now,
+      version: 1,
+    };
+    await insertTeam(tx.db, row);
+    return toTeam(row, new Map());
+  });
+}
+
+export async function patchTeam(ctx: Ctx, id: string, patch: TeamPatch): Promise<Team> {
+  requireRole(ctx, 'admin');
+  return inTransaction(ctx, async (tx) => {
+    const current = await findTeam(tx.db, ctx.actor.workspaceId, id);
+    if (!current) throw notFound('Team');
+    await assertManager(tx, patch.managerId);
+    const teams = await listTeamRows(tx.db, ctx.actor.workspaceId);
+    if (patch.parentId !== undefined) {
+      if (patch.parentId && !teams.some((t) => t.id === patch.parentId)) throw invalidField('parentId', 'no such team');
+      const nodes = teams.map((t) => ({ id: t.id, parentId: t.parent_id, managerId: t.manager_id }));
+      if (wouldCycle(nodes, id, patch.parentId)) throw invalidField('parentId', 'a team cannot sit below itself');
+    }
+    if (patch.name !== undefined && teams.some((t) => t.id !== id && t.name.toLowerCase() === patch.name?.trim().toLowerCase())) {
+      throw invalidField('name', 'another team has this name');
+    }
+    const ok = await updateTeam(
+      tx.db,
+      ctx.actor.workspaceId,
+      id,
+      patch.version,
+      {
+        ...(patch.name !== undefined && { name: patch.name.trim() }),
+        ...(patch.parentId !== undefined && { parent_id: patch.parentId }),
+        ...(patch.managerId !== undefined && { manager_id: patch.managerId }),
+      },
+      tx.now(),
+    );
+    if (!ok) throw stale('Team', current.version);
+    const members = await memberCounts(tx.db, ctx.actor.workspaceId);
+    return toTeam((await findTeam(tx.db, ctx.actor.workspaceId, id)) as TeamRow, members);
+  });
+}
+
+export async function deleteTeam(ctx: Ctx, id: string): Promise<void> {
+  requireRole(ctx, 'admin');
+  await inTransaction(ctx, async (tx) => {
+    if (!(await findTeam(tx.db, ctx.actor.workspaceId, id))) throw notFound('Team');
+    if (await teamIsUsed(tx.db, ctx.actor.workspaceId, id)) throw conflict('Move the team’s members and sub-teams elsewhere first');
+    await deleteTeamRow(tx.db, ctx.actor.workspaceId, id);
+  });
+}

@@ -1,0 +1,51 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { DB, Role, UsersTable } from '../db/schema.js';
+
+export type UserRow = Selectable<UsersTable>;
+
+export function findUserByEmail(db: Kysely<DB>, email: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+}
+
+export function findUser(db: Kysely<DB>, workspaceId: string, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+}
+
+export function listUsers(db: Kysely<DB>, workspaceId: string): Promise<UserRow[]> {
+  return db.selectFrom('users').selectAll().where('workspace_id', '=', workspaceId).orderBy('name').orderBy('id').execute();
+}
+
+export async function userIdsInTeams(db: Kysely<DB>, workspaceId: string, teamIds: readonly string[]): Promise<string[]> {
+  if (teamIds.length === 0) return [];
+  const rows = await db.selectFrom('users').select('id').where('workspace_id', '=', workspaceId).where('team_id', 'in', [...teamIds]).execute();
+  return rows.map((r) => r.id);
+}
+
+export async function insertUser(db: Kysely<DB>, row: UserRow): Promise<void> {
+  await db.insertInto('users').values(row).execute();
+}
+
+export interface UserChanges {
+  name?: string;
+  role?: Role;
+  team_id?: string | null;
+  disabled_at?: number | null;
+  password_hash?: string;
+}
+
+/** Applies the changes when the version matches; returns false when someone else changed the row first. */
+export async function updateUser(db: Kysely<DB>, workspaceId: string, id: string, version: number, changes: UserChanges, now: number): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ ...changes, updated_at: now, version: version + 1 })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function countUsers(db: Kysely<DB>): Promise<number> {
+  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,62 @@
+// Turns the caller's role and place in the team tree into the set of owners whose records they
+// may touch. Every core service asks here before it reads or writes; repos apply the result in SQL.
+import { type Ctx, memo } from '../context.js';
+import type { OwnerScope } from '../db/scope.js';
+import { forbidden, invalidField } from '../errors.js';
+import { type Operation, type Resource, reachOf } from './policy.js';
+import { managedTeamIds, subtreeIds } from './team-tree.js';
+import { listTeams } from './teams.repo.js';
+import { findUser, userIdsInTeams } from './users.repo.js';
+
+
+/** Owners in the subtree of the teams the caller manages, plus the caller. */
+export function teamOwnerIds(ctx: Ctx): Promise<string[]> {
+  return memo(ctx, 'teamOwnerIds', async () => {
+    const teams = await listTeams(ctx.db, ctx.actor.workspaceId);
+    const managed = managedTeamIds(
+      teams.map((t) => ({ id: t.id, parentId: t.parent_id, managerId: t.manager_id })),
+      ctx.actor.userId,
+    );
+    const teamIds = subtreeIds(
+      teams.map((t) => ({ id: t.id, parentId: t.parent_id, managerId: t.manager_id })),
+      managed,
+    );
+    const ids = await userIdsInTeams(ctx.db, ctx.actor.workspaceId, [...teamIds]);
+    return [...new Set([ctx.actor.userId, ...ids])];
+  });
+}
+
+/** The caller's reach for an operation on a resource, or a 403 when the role has none. */
+export async function ownerScope(ctx: Ctx, resource: Resource, op: Operation): Promise<OwnerScope> {
+  const reach = reachOf(ctx.actor.role, resource, op);
+  switch (reach) {
+    case 'all':
+      return { all: true };
+    case 'team':
+      return { all: false, ownerIds: await teamOwnerIds(ctx) };
+    case 'own':
+      return { all: false, ownerIds: [ctx.actor.userId] };
+    case 'none':
+      throw forbidden(`Your role cannot ${op} ${resource}`);
+  }
+}
+
+/** Null when the role has no reach (used where "none" should read as "not found" rather than 403). */
+export async function ownerScopeOrNull(ctx: Ctx, resource: Resource, op: Operation): Promise<OwnerScope | null> {
+  return reachOf(ctx.actor.role, resource, op) === 'none' ? null : ownerScope(ctx, resource, op);
+}
+
+export function scopeIncludes(scope: OwnerScope, ownerId: string): boolean {
+  return scope.all || scope.ownerIds.includes(ownerId);
+}
+
+/**
+ * Checks that a record may be given to ownerId: an active user of the workspace whom the caller
+ * may assign work to. Used on create and on every owner change.
+ */
+export async function assertAssignableOwner(ctx: Ctx, resource: Resource, ownerId: string, field = 'ownerId'): Promise<void> {
+  const user = await findUser(ctx.db, ctx.actor.workspaceId, ownerId);
+  if (!user || user.disabled_at !== null) throw invalidField(field, 'no active user with this id in the workspace');
+  const scope = await ownerScope(ctx, resource, 'create');
+  if (!scopeIncludes(scope, ownerId)) throw invalidField(field, 'you cannot assign records to this user');
+}

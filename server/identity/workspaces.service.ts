@@ -1,0 +1,116 @@
+import type { Kysely } from 'kysely';
+import type { Workspace, WorkspacePatch } from '../../api/identity.js';
+import { type Ctx, inTransaction } from '../context.js';
+import type { DB, Role } from '../db/schema.js';
+import { AppError, invalidField, stale } from '../errors.js';
+import { newId } from '../ids.js';
+import { createDefaultPipeline } from '../process/pipelines.service.js';
+import { hashPassword } from './passwords.js';
+import { requireRole } from './roles.js';
+import { findUserByEmail, insertUser } from './users.repo.js';
+import { countWorkspaces, findWorkspace, findWorkspaceBySlug, insertWorkspace, toWorkspace, updateWorkspace } from './workspaces.repo.js';
+
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function slugify(name: string): string {
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40) || 'workspace'
+  );
+}
+
+export interface NewWorkspace {
+  name: string;
+  currency?: string;
+  timezone?: string;
+  fiscalYearStartMonth?: number;
+  admin: { email: string; name: string; password: string };
+}
+
+/**
+ * Creates a workspace with its default pipeline and first admin, in one transaction. Used by the
+ * first-run screen, the CLI, the demo seeder and tests.
+ */
+export async function createWorkspace(db: Kysely<DB>, input: NewWorkspace, now: number): Promise<{ workspaceId: string; adminId: string }> {
+  const timezone = input.timezone ?? 'UTC';
+  if (!isValidTimeZone(timezone)) throw invalidField('timezone', 'is not a known IANA time zone');
+  const email = input.admin.email.trim().toLowerCase();
+  const passwordHash = await hashPassword(input.admin.password);
+  return db.transaction().execute(async (tx) => {
+    if (await findUserByEmail(tx, email)) throw invalidField('email', 'is already used by another user');
+    let slug = slugify(input.name);
+    for (let i = 2; await findWorkspaceBySlug(tx, slug); i++) slug = `${slugify(input.name)}-${i}`;
+    const workspaceId = newId();
+    const adminId = newId();
+    await insertWorkspace(tx, {
+      id: workspaceId,
+      name: input.name.trim(),
+      slug,
+      currency: input.currency ?? 'USD',
+      timezone,
+      fiscal_year_start_month: input.fiscalYearStartMonth ?? 1,
+      created_at: now,
+      version: 1,
+    });
+    await insertUser(tx, {
+      id: adminId,
+      workspace_id: workspaceId,
+      email,
+      name: input.admin.name.trim(),
+      role: 'admin' satisfies Role,
+      team_id: null,
+      password_hash: passwordHash,
+      disabled_at: null,
+      created_at: now,
+      updated_at: now,
+      version: 1,
+    });
+    await createDefaultPipeline(tx, { workspaceId, actorId: adminId, now });
+    return { workspaceId, adminId };
+  });
+}
+
+export async function setupNeeded(db: Kysely<DB>): Promise<boolean> {
+  return (await countWorkspaces(db)) === 0;
+}
+
+/** The first-run screen: only while no workspace exists. */
+export async function setupFirstWorkspace(db: Kysely<DB>, input: NewWorkspace, now: number): Promise<{ workspaceId: string; adminId: string }> {
+  if (!(await setupNeeded(db))) throw new AppError('conflict', 'Furrow is already set up; sign in instead');
+  return createWorkspace(db, input, now);
+}
+
+export async function getWorkspace(ctx: Ctx): Promise<Workspace> {
+  const row = await findWorkspace(ctx.db, ctx.actor.workspaceId);
+  if (!row) throw new AppError('not_found', 'Workspace not found');
+  return toWorkspace(row);
+}
+
+export async function patchWorkspace(ctx: Ctx, patch: WorkspacePatch): Promise<Workspace> {
+  requireRole(ctx, 'admin');
+  if (patch.timezone !== undefined && !isValidTimeZone(patch.timezone)) throw invalidField('timezone', 'is not a known IANA time zone');
+  return inTransaction(ctx, async (tx) => {
+    const ok = await updateWorkspace(tx.db, ctx.actor.workspaceId, patch.version, {
+      ...(patch.name !== undefined && { name: patch.name.trim() }),
+      ...(patch.currency !== undefined && { currency: patch.currency }),
+      ...(patch.timezone !== undefined && { timezone: patch.timezone }),
+      ...(patch.fiscalYearStartMonth !== undefined && { fiscal_year_start_month: patch.fiscalYearStartMonth }),
+    });
+    const row = await findWorkspace(tx.db, ctx.actor.workspaceId);
+    if (!row) throw new AppError('not_found', 'Workspace not found');
+    if (!ok) throw stale('Workspace', row.version);
+    return toWorkspace(row);
+  });
+}

@@ -1,0 +1,202 @@
+// One test body, looped over the engines: SQLite always, PostgreSQL when TEST_DATABASE_URL is set.
+// Each test makes its own workspace, so tests never depend on order or on each other.
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
+import { buildApp } from '../app.js';
+import { type Config, loadConfig } from '../config.js';
+import type { Actor, Ctx } from '../context.js';
+import { type Database, openDatabase } from '../db/database.js';
+import type { Engine } from '../db/dialect.js';
+import { migrateToLatest } from '../db/migrator.js';
+import type { Role } from '../db/schema.js';
+import type { App } from '../http/types.js';
+import { hashPassword } from '../identity/passwords.js';
+import { createWorkspace } from '../identity/workspaces.service.js';
+import { hashSecret, newId, newSecret } from '../ids.js';
+
+export const TEST_PASSWORD = 'correct horse battery';
+
+let passwordHash: Promise<string> | undefined;
+/** argon2id is slow by design; tests hash the shared password once per worker. */
+const testPasswordHash = () => {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  return passwordHash;
+};
+
+export interface TestUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  teamId: string | null;
+  /** Bearer token acting as this user. */
+  token: string;
+}
+
+export interface Clock {
+  now: number;
+}
+
+export interface Response<T = any> {
+  status: number;
+  body: T;
+  headers: LightMyRequestResponse['headers'];
+}
+
+export interface Client {
+  get<T = any>(url: string): Promise<Response<T>>;
+  post<T = any>(url: string, body?: unknown): Promise<Response<T>>;
+  patch<T = any>(url: string, body?: unknown): Promise<Response<T>>;
+  put<T = any>(url: string, body?: unknown): Promise<Response<T>>;
+  delete<T = any>(url: string): Promise<Response<T>>;
+}
+
+export interface TestWorkspace {
+  id: string;
+  admin: TestUser;
+  user(role: Role, options?: { teamId?: string | null; name?: string }): Promise<TestUser>;
+  /** A team, optionally below a parent and managed by a user. */
+  team(name: string, options?: { parentId?: string | null; managerId?: string | null }): Promise<string>;
+  as(user: TestUser): Client;
+  ctx(user: TestUser): Ctx;
+}
+
+export interface TestEnv {
+  engine: Engine;
+  database: Database;
+  app: App;
+  config: Config;
+  clock: Clock;
+  workspace(options?: { timezone?: string; currency?: string; fiscalYearStartMonth?: number }): Promise<TestWorkspace>;
+  anonymous(): Client;
+}
+
+export function testEngines(): Engine[] {
+  return inject('pgUrl') ? ['sqlite', 'postgres'] : ['sqlite'];
+}
+
+function parse(res: LightMyRequestResponse): Response {
+  const type = String(res.headers['content-type'] ?? '');
+  return { status: res.statusCode, body: type.includes('json') && res.body ? res.json() : res.body, headers: res.headers };
+}
+
+export function clientFor(app: App, headers: Record<string, string>): Client {
+  const call = async (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown) =>
+    parse(
+      await app.inject({
+        method,
+        url,
+        headers: { ...headers, ...(body !== undefined && typeof body !== 'string' ? { 'content-type': 'application/json' } : {}) },
+        ...(body !== undefined ? { payload: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+      }),
+    );
+  return {
+    get: (url) => call('GET', url),
+    post: (url, body) => call('POST', url, body ?? {}),
+    patch: (url, body) => call('PATCH', url, body ?? {}),
+    put: (url, body) => call('PUT', url, body ?? {}),
+    delete: (url) => call('DELETE', url),
+  };
+}
+
+export async function createTestEnv(engine: Engine, options: { webDir?: string } = {}): Promise<TestEnv & { close(): Promise<void> }> {
+  const url = engine === 'sqlite' ? ':memory:' : (inject('pgUrl') as string);
+  const database = openDatabase(url, { poolSize: 4 });
+  if (engine === 'sqlite') await migrateToLatest(database.db);
+  const config = loadConfig({ NODE_ENV: 'test' }, { databaseUrl: url, webDir: options.webDir ?? '/nonexistent' });
+  const clock: Clock = { now: Date.UTC(2026, 10, 28, 10, 0, 0) };
+  const now = () => clock.now;
+  const app = await buildApp({ database, config, now });
+  await app.ready();
+
+  const makeCtx = (actor: Actor): Ctx => ({ db: database.db, dialect: database.dialect, actor, now, config, memo: new Map() });
+
+  async function addUser(workspaceId: string, role: Role, teamId: string | null, name?: string): Promise<TestUser> {
+    const id = newId();
+    const email = `${role}-${id.slice(-12)}@example.test`;
+    const token = `fw_${newSecret()}`;
+    const at = clock.now;
+    await database.db
+      .insertInto('users')
+      .values({
+        id,
+        workspace_id: workspaceId,
+        email,
+        name: name ?? `${role[0]?.toUpperCase()}${role.slice(1)} ${id.slice(-4)}`,
+        role,
+        team_id: teamId,
+        password_hash: await testPasswordHash(),
+        disabled_at: null,
+        created_at: at,
+        updated_at: at,
+        version: 1,
+      })
+      .execute();
+    await database.db
+      .insertInto('api_tokens')
+      .values({ id: newId(), workspace_id: workspaceId, user_id: id, name: 'test', token_hash: hashSecret(token), prefix: token.slice(0, 9), created_at: at, last_used_at: null, revoked_at: null })
+      .execute();
+    return { id, email, name: name ?? email, role, teamId, token };
+  }
+
+  return {
+    engine,
+    database,
+    app,
+    config,
+    clock,
+    anonymous: () => clientFor(app, {}),
+    async workspace(wsOptions = {}) {
+      const adminEmail = `admin-${newId().slice(-12)}@example.test`;
+      const { workspaceId, adminId } = await createWorkspace(
+        database.db,
+        { name: `Test ${newId().slice(-6)}`, currency: wsOptions.currency ?? 'EUR', timezone: wsOptions.timezone ?? 'UTC', fiscalYearStartMonth: wsOptions.fiscalYearStartMonth, admin: { email: adminEmail, name: 'Ada Admin', password: TEST_PASSWORD } },
+        clock.now,
+      );
+      const adminToken = `fw_${newSecret()}`;
+      await database.db
+        .insertInto('api_tokens')
+        .values({ id: newId(), workspace_id: workspaceId, user_id: adminId, name: 'test', token_hash: hashSecret(adminToken), prefix: adminToken.slice(0, 9), created_at: clock.now, last_used_at: null, revoked_at: null })
+        .execute();
+      const admin: TestUser = { id: adminId, email: adminEmail, name: 'Ada Admin', role: 'admin', teamId: null, token: adminToken };
+      return {
+        id: workspaceId,
+        admin,
+        user: (role, o = {}) => addUser(workspaceId, role, o.teamId ?? null, o.name),
+        async team(name, o = {}) {
+          const id = newId();
+          await database.db
+            .insertInto('teams')
+            .values({ id, workspace_id: workspaceId, name: `${name} ${id.slice(-6)}`, parent_id: o.parentId ?? null, manager_id: o.managerId ?? null, created_at: clock.now, updated_at: clock.now, version: 1 })
+            .execute();
+          return id;
+        },
+        as: (user) => clientFor(app, { authorization: `Bearer ${user.token}` }),
+        ctx: (user) => makeCtx({ userId: user.id, workspaceId, role: user.role, teamId: user.teamId, name: user.name, email: user.email, via: 'system' }),
+      };
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** Runs the suite once per engine; `env()` gives the engine's environment inside tests. */
+export function describeEngines(name: string, body: (env: () => TestEnv) => void): void {
+  for (const engine of testEngines()) {
+    describe(`${name} [${engine}]`, () => {
+      let current: (TestEnv & { close(): Promise<void> }) | undefined;
+      beforeAll(async () => {
+        current = await createTestEnv(engine);
+      });
+      afterAll(async () => {
+        await current?.close();
+      });
+      body(() => {
+        if (!current) throw new Error('test environment not ready');
+        return current;
+      });
+    });
+  }
+}
