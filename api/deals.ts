@@ -15,9 +15,13 @@ export const MoveVia = Type.Union([
 ]);
 export type MoveVia = Static<typeof MoveVia>;
 
-export const CustomValues = Type.Record(Type.String({ maxLength: 64 }), Type.Union([Type.String({ maxLength: 2000 }), Type.Number(), Type.Boolean(), Type.Null()]), {
-  description: 'Custom field values by key',
-});
+export const CustomValues = Type.Record(
+  Type.String({ maxLength: 64 }),
+  Type.Union([Type.String({ maxLength: 2000 }), Type.Number(), Type.Boolean(), Type.Null()]),
+  {
+    description: 'Custom field values by key',
+  },
+);
 
 export const Deal = Type.Object({
   id: Id,
@@ -88,7 +92,9 @@ export const DealPatch = Type.Object(
     stageId: Type.Optional(Id),
     status: Type.Optional(DealStatus),
     lostReason: Type.Optional(OptionalText(200)),
-    overrideReason: Type.Optional(Type.String({ minLength: 3, maxLength: 500, description: 'Needed to move past unmet exit criteria where the stage allows overrides' })),
+    overrideReason: Type.Optional(
+      Type.String({ minLength: 3, maxLength: 500, description: 'Needed to move past unmet exit criteria where the stage allows overrides' }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -50,7 +50,14 @@ export type SessionInfo = Static<typeof SessionInfo>;
 
 export const SetupStatus = Type.Object({ needed: Type.Boolean({ description: 'true until the first workspace and admin exist' }) });
 export const SetupBody = Type.Object(
-  { workspaceName: NonEmpty(120), name: NonEmpty(120), email: Email, password: Password, currency: Type.Optional(Currency), timezone: Type.Optional(Type.String({ maxLength: 64 })) },
+  {
+    workspaceName: NonEmpty(120),
+    name: NonEmpty(120),
+    email: Email,
+    password: Password,
+    currency: Type.Optional(Currency),
+    timezone: Type.Optional(Type.String({ maxLength: 64 })),
+  },
   { additionalProperties: false },
 );
 export type SetupBody = Static<typeof SetupBody>;
@@ -86,7 +93,10 @@ export const UserPatch = Type.Object(
 );
 export type UserPatch = Static<typeof UserPatch>;
 
-export const PasswordChange = Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Password }, { additionalProperties: false });
+export const PasswordChange = Type.Object(
+  { currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Password },
+  { additionalProperties: false },
+);
 
 export const Team = Type.Object({
   id: Id,

@@ -13,7 +13,9 @@ export const ImportRequest = Type.Object(
     csv: Type.String({ minLength: 1, description: 'The CSV text, header row first' }),
     fileName: Type.Optional(Type.String({ maxLength: 255 })),
     preset: Type.Optional(ImportPreset),
-    mapping: Type.Optional(Type.Record(Type.String({ maxLength: 200 }), Type.String({ maxLength: 64 }), { description: 'CSV header → Furrow field; overrides the preset' })),
+    mapping: Type.Optional(
+      Type.Record(Type.String({ maxLength: 200 }), Type.String({ maxLength: 64 }), { description: 'CSV header → Furrow field; overrides the preset' }),
+    ),
     dryRun: Type.Optional(Type.Boolean({ description: 'Validate and report without writing' })),
   },
   { additionalProperties: false },

@@ -8,6 +8,12 @@ import Fastify from 'fastify';
 import { Type } from 'typebox';
 import { ErrorBody } from '../api/common.js';
 import { registerAccountRoutes } from './crm/accounts.routes.js';
+import { registerActivityRoutes } from './crm/activities.routes.js';
+import { registerContactRoutes } from './crm/contacts.routes.js';
+import { registerDealRoutes } from './crm/deals.routes.js';
+import { registerImportExportRoutes } from './crm/import-export/import-export.routes.js';
+import { registerSearchRoutes } from './crm/search.routes.js';
+import { registerTimelineRoutes } from './crm/timeline.routes.js';
 import { registerAuthHook } from './http/auth-hook.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerWebApp } from './http/static-web.js';
@@ -15,7 +21,14 @@ import type { App, AppDeps } from './http/types.js';
 import { registerAuthRoutes } from './identity/auth.routes.js';
 import { registerIdentityRoutes } from './identity/identity.routes.js';
 import { newId } from './ids.js';
+import { registerDashboardRoutes } from './measurement/dashboard.routes.js';
+import { registerForecastRoutes } from './measurement/forecast.routes.js';
+import { registerKpiRoutes } from './measurement/kpi.routes.js';
+import { registerTargetRoutes } from './measurement/targets.routes.js';
+import { registerAdherenceRoutes } from './process/adherence.routes.js';
 import { registerPipelineRoutes } from './process/pipelines.routes.js';
+import { registerProcessAdminRoutes } from './process/process-admin.routes.js';
+import { registerQualificationRoutes } from './process/qualification.routes.js';
 
 export const API_VERSION = '0.1.0';
 
@@ -27,7 +40,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         : {
             level: deps.config.logLevel,
             // Secrets never reach the logs: cookies, tokens and CSRF headers are redacted.
-            redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], censor: '[redacted]' },
+            redact: {
+              paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+              censor: '[redacted]',
+            },
           },
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
@@ -81,7 +97,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   app.get(
     '/healthz',
-    { schema: { tags: ['health'], summary: 'Liveness and database reachability', response: { 200: Type.Object({ status: Type.Literal('ok'), database: Type.String() }), 503: ErrorBody } } },
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'Liveness and database reachability',
+        response: { 200: Type.Object({ status: Type.Literal('ok'), database: Type.String() }), 503: ErrorBody },
+      },
+    },
     async (_request, reply) => {
       try {
         await deps.database.db.selectFrom('workspaces').select('id').limit(1).execute();
@@ -95,7 +117,23 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerAuthRoutes(app, deps);
   registerIdentityRoutes(app);
   registerPipelineRoutes(app);
+  // CRM core
   registerAccountRoutes(app);
+  registerContactRoutes(app);
+  registerDealRoutes(app);
+  registerActivityRoutes(app);
+  registerTimelineRoutes(app);
+  registerSearchRoutes(app);
+  registerImportExportRoutes(app);
+  // 1. Process
+  registerProcessAdminRoutes(app);
+  registerQualificationRoutes(app);
+  registerAdherenceRoutes(app);
+  // 3. Measurement
+  registerKpiRoutes(app);
+  registerTargetRoutes(app);
+  registerForecastRoutes(app);
+  registerDashboardRoutes(app);
 
   await registerWebApp(app, deps.config.webDir);
   return app;

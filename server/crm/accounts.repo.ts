@@ -1,7 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Account, AccountListQuery } from '../../api/accounts.js';
 import type { Dialect } from '../db/dialect.js';
-import { paginate, pageOf, parseSort } from '../db/keyset.js';
+import { pageOf, paginate, parseSort } from '../db/keyset.js';
 import type { AccountsTable, DB } from '../db/schema.js';
 import { type OwnerScope, ownerFilter } from '../db/scope.js';
 
@@ -75,7 +75,13 @@ export async function listAccounts(
     const needle = query.q.trim();
     q = q.where((eb) => eb.or([dialect.containsInsensitive(eb.ref('a.name'), needle), dialect.containsInsensitive(eb.ref('a.domain'), needle)]));
   }
-  const rows = (await paginate(q, { sortExpr: SORT_EXPR[sort.field], desc: sort.desc, idColumn: 'a.id', cursor: query.cursor, limit }).execute()) as (AccountView & {
+  const rows = (await paginate(q, {
+    sortExpr: SORT_EXPR[sort.field],
+    desc: sort.desc,
+    idColumn: 'a.id',
+    cursor: query.cursor,
+    limit,
+  }).execute()) as (AccountView & {
     sort_key: string | number;
   })[];
   const page = pageOf(rows, limit);

@@ -9,16 +9,28 @@ export function registerAccountRoutes(app: App): void {
   const tags = ['accounts'];
   app.get(
     '/api/v1/accounts',
-    { schema: { tags, summary: 'Accounts you can see, filtered, sorted and paged', querystring: AccountListQuery, response: responses({ 200: Page(Account) }) } },
+    {
+      schema: { tags, summary: 'Accounts you can see, filtered, sorted and paged', querystring: AccountListQuery, response: responses({ 200: Page(Account) }) },
+    },
     async (req) => listAccounts(ctxOf(req), req.query),
   );
-  app.get('/api/v1/accounts/:id', { schema: { tags, params: IdParams, response: responses({ 200: Account }) } }, async (req) => getAccount(ctxOf(req), req.params.id));
+  app.get('/api/v1/accounts/:id', { schema: { tags, params: IdParams, response: responses({ 200: Account }) } }, async (req) =>
+    getAccount(ctxOf(req), req.params.id),
+  );
   app.post('/api/v1/accounts', { schema: { tags, body: AccountCreate, response: responses({ 201: Account }) } }, async (req, reply) =>
     reply.status(201).send(await createAccount(ctxOf(req), req.body)),
   );
   app.patch(
     '/api/v1/accounts/:id',
-    { schema: { tags, summary: 'Change fields; send the version you read (409 if stale)', params: IdParams, body: AccountPatch, response: responses({ 200: Account }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Change fields; send the version you read (409 if stale)',
+        params: IdParams,
+        body: AccountPatch,
+        response: responses({ 200: Account }),
+      },
+    },
     async (req) => updateAccountById(ctxOf(req), req.params.id, req.body),
   );
   app.delete('/api/v1/accounts/:id', { schema: { tags, params: IdParams, response: responses({ 204: Type.Null() }) } }, async (req, reply) => {

@@ -41,7 +41,14 @@ export async function assertReadableAccount(ctx: Ctx, id: string, field = 'accou
   }
 }
 
-const normaliseDomain = (d: string | null | undefined) => (d == null ? d : d.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '') || null);
+const normaliseDomain = (d: string | null | undefined) =>
+  d == null
+    ? d
+    : d
+        .trim()
+        .toLowerCase()
+        .replace(/^https?:\/\//, '')
+        .replace(/\/.*$/, '') || null;
 
 export async function createAccount(ctx: Ctx, input: AccountCreate, via = 'api'): Promise<Account> {
   return inTransaction(ctx, async (tx) => {

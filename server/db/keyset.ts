@@ -28,7 +28,6 @@ export function decodeCursor(cursor: string): [string | number, string] {
 }
 
 /** Orders by the sort expression then id, continues after the cursor, and asks for one extra row. */
-// biome-ignore lint/suspicious/noExplicitAny: the builder's table types vary per resource
 export function paginate<QB extends SelectQueryBuilder<any, any, any>>(qb: QB, page: PageRequest): QB {
   const dir = page.desc ? sql`desc` : sql`asc`;
   const id = sql.ref(page.idColumn);
@@ -38,7 +37,10 @@ export function paginate<QB extends SelectQueryBuilder<any, any, any>>(qb: QB, p
     const op = page.desc ? sql`<` : sql`>`;
     q = q.where(sql<boolean>`(${page.sortExpr} ${op} ${value} or (${page.sortExpr} = ${value} and ${id} ${op} ${lastId}))`) as QB;
   }
-  return q.orderBy(sql`${page.sortExpr} ${dir}`).orderBy(sql`${id} ${dir}`).limit(page.limit + 1) as QB;
+  return q
+    .orderBy(sql`${page.sortExpr} ${dir}`)
+    .orderBy(sql`${id} ${dir}`)
+    .limit(page.limit + 1) as QB;
 }
 
 /** Cuts the extra row and builds the next cursor from the last row kept. */

@@ -1,9 +1,13 @@
 // The ordered list of migrations. Each file is frozen once released; add a new one to change the schema.
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as core from './migrations/2026-11-28-01-core.js';
+import * as process from './migrations/2026-11-28-02-process.js';
+import * as measurement from './migrations/2026-11-28-03-measurement.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-01-core': core,
+  '2026-11-28-02-process': process,
+  '2026-11-28-03-measurement': measurement,
 };
 
 export const migrationProvider: MigrationProvider = {

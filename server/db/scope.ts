@@ -1,10 +1,9 @@
 // Applies a caller's owner scope to a query. Every list, record, search, export and aggregate
 // query over owned rows goes through here, so visibility is enforced in SQL on every path.
-import { type Expression, type ExpressionBuilder, sql, type SqlBool } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 
 export type OwnerScope = { readonly all: true } | { readonly all: false; readonly ownerIds: readonly string[] };
 
-// biome-ignore lint/suspicious/noExplicitAny: used across tables with different shapes
 export function ownerFilter(eb: ExpressionBuilder<any, any>, ownerColumn: string, scope: OwnerScope): Expression<SqlBool> {
   if (scope.all) return sql<SqlBool>`1 = 1`;
   if (scope.ownerIds.length === 0) return sql<SqlBool>`1 = 0`;

@@ -10,10 +10,17 @@ export async function registerWebApp(app: FastifyInstance, webDir: string): Prom
   const indexPath = join(root, 'index.html');
   const built = existsSync(indexPath);
   if (built) {
-    await app.register(fastifyStatic, { root, prefix: '/', wildcard: false, index: false, cacheControl: false, setHeaders: (res, path) => {
-      // Hashed assets never change; index.html must always be revalidated.
-      res.setHeader('cache-control', path.includes(`${join('assets', '')}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
-    } });
+    await app.register(fastifyStatic, {
+      root,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      cacheControl: false,
+      setHeaders: (res, path) => {
+        // Hashed assets never change; index.html must always be revalidated.
+        res.setHeader('cache-control', path.includes(`${join('assets', '')}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
   const index = built ? readFileSync(indexPath, 'utf8') : null;
 
@@ -22,10 +29,7 @@ export async function registerWebApp(app: FastifyInstance, webDir: string): Prom
     const wantsPage = request.method === 'GET' && !path.startsWith('/api/') && path !== '/healthz';
     if (wantsPage && index) return reply.type('text/html').header('cache-control', 'no-cache').send(index);
     if (wantsPage) {
-      return reply
-        .type('text/plain')
-        .status(503)
-        .send('The web app is not built yet. Run `npm run build` (or `npm start`, which builds it) and reload.');
+      return reply.type('text/plain').status(503).send('The web app is not built yet. Run `npm run build` (or `npm start`, which builds it) and reload.');
     }
     return sendError(reply, request, 404, 'not_found', `No route ${request.method} ${path}`);
   });

@@ -48,7 +48,12 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
     '/api/v1/auth/login',
     {
       config: { public: true },
-      schema: { tags, summary: 'Sign in with email and password; sets the session cookie', body: LoginBody, response: responses({ 200: SessionInfo, 429: ErrorBody }) },
+      schema: {
+        tags,
+        summary: 'Sign in with email and password; sets the session cookie',
+        body: LoginBody,
+        response: responses({ 200: SessionInfo, 429: ErrorBody }),
+      },
     },
     async (request, reply) => signIn(reply, request.body.email, request.body.password, request.ip, request.headers['user-agent'] ?? null),
   );
@@ -92,7 +97,12 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
     '/api/v1/setup',
     {
       config: { public: true },
-      schema: { tags, summary: 'First run: create the workspace and its first admin, then sign in', body: SetupBody, response: responses({ 201: SessionInfo }) },
+      schema: {
+        tags,
+        summary: 'First run: create the workspace and its first admin, then sign in',
+        body: SetupBody,
+        response: responses({ 201: SessionInfo }),
+      },
     },
     async (request, reply) => {
       const b = request.body;

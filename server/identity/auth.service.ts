@@ -43,19 +43,13 @@ export function actorOf(user: UserRow, via: Actor['via']): Actor {
   return { userId: user.id, workspaceId: user.workspace_id, role: user.role, teamId: user.team_id, name: user.name, email: user.email, via };
 }
 
-export async function login(
-  deps: AuthDeps,
-  input: { email: string; password: string; ip: string | null; userAgent: string | null },
-): Promise<LoginResult> {
+export async function login(deps: AuthDeps, input: { email: string; password: string; ip: string | null; userAgent: string | null }): Promise<LoginResult> {
   const now = deps.now();
   const email = input.email.trim().toLowerCase();
   const emailKey = `email:${email}`;
   const ipKey = `ip:${input.ip ?? 'unknown'}`;
   const since = now - ATTEMPT_WINDOW_MS;
-  const [byEmail, byIp] = await Promise.all([
-    countRecentAttempts(deps.db, [emailKey], since),
-    countRecentAttempts(deps.db, [ipKey], since),
-  ]);
+  const [byEmail, byIp] = await Promise.all([countRecentAttempts(deps.db, [emailKey], since), countRecentAttempts(deps.db, [ipKey], since)]);
   // Per address the allowance is wider: an office shares one address.
   if (byEmail >= deps.config.loginMaxAttempts || byIp >= deps.config.loginMaxAttempts * 5) {
     throw new AppError('rate_limited', 'Too many failed sign-in attempts; wait 15 minutes and try again');

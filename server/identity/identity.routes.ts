@@ -26,22 +26,42 @@ import { createUser, getUser, listUsers, patchUser } from './users.service.js';
 import { getWorkspace, patchWorkspace } from './workspaces.service.js';
 
 export function registerIdentityRoutes(app: App): void {
-  app.get('/api/v1/users', { schema: { tags: ['users'], summary: 'Users of the workspace', response: responses({ 200: Type.Object({ items: Type.Array(User) }) }) } }, async (req) => ({
-    items: await listUsers(ctxOf(req)),
-  }));
-  app.get('/api/v1/users/:id', { schema: { tags: ['users'], params: IdParams, response: responses({ 200: User }) } }, async (req) => getUser(ctxOf(req), req.params.id));
-  app.post('/api/v1/users', { schema: { tags: ['users'], summary: 'Add a user (admin)', body: UserCreate, response: responses({ 201: User }) } }, async (req, reply) =>
-    reply.status(201).send(await createUser(ctxOf(req), req.body)),
+  app.get(
+    '/api/v1/users',
+    { schema: { tags: ['users'], summary: 'Users of the workspace', response: responses({ 200: Type.Object({ items: Type.Array(User) }) }) } },
+    async (req) => ({
+      items: await listUsers(ctxOf(req)),
+    }),
+  );
+  app.get('/api/v1/users/:id', { schema: { tags: ['users'], params: IdParams, response: responses({ 200: User }) } }, async (req) =>
+    getUser(ctxOf(req), req.params.id),
+  );
+  app.post(
+    '/api/v1/users',
+    { schema: { tags: ['users'], summary: 'Add a user (admin)', body: UserCreate, response: responses({ 201: User }) } },
+    async (req, reply) => reply.status(201).send(await createUser(ctxOf(req), req.body)),
   );
   app.patch(
     '/api/v1/users/:id',
-    { schema: { tags: ['users'], summary: 'Change a user (admin; yourself: name and password)', params: IdParams, body: UserPatch, response: responses({ 200: User }) } },
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Change a user (admin; yourself: name and password)',
+        params: IdParams,
+        body: UserPatch,
+        response: responses({ 200: User }),
+      },
+    },
     async (req) => patchUser(ctxOf(req), req.params.id, req.body),
   );
 
-  app.get('/api/v1/teams', { schema: { tags: ['teams'], summary: 'Teams (nested by parentId)', response: responses({ 200: Type.Object({ items: Type.Array(Team) }) }) } }, async (req) => ({
-    items: await listTeams(ctxOf(req)),
-  }));
+  app.get(
+    '/api/v1/teams',
+    { schema: { tags: ['teams'], summary: 'Teams (nested by parentId)', response: responses({ 200: Type.Object({ items: Type.Array(Team) }) }) } },
+    async (req) => ({
+      items: await listTeams(ctxOf(req)),
+    }),
+  );
   app.post('/api/v1/teams', { schema: { tags: ['teams'], body: TeamCreate, response: responses({ 201: Team }) } }, async (req, reply) =>
     reply.status(201).send(await createTeam(ctxOf(req), req.body)),
   );
@@ -53,24 +73,45 @@ export function registerIdentityRoutes(app: App): void {
     return reply.status(204).send(null);
   });
 
-  app.get('/api/v1/api-tokens', { schema: { tags: ['api tokens'], summary: 'Your API tokens', response: responses({ 200: Type.Object({ items: Type.Array(ApiToken) }) }) } }, async (req) => ({
-    items: await listTokens(ctxOf(req)),
-  }));
+  app.get(
+    '/api/v1/api-tokens',
+    { schema: { tags: ['api tokens'], summary: 'Your API tokens', response: responses({ 200: Type.Object({ items: Type.Array(ApiToken) }) }) } },
+    async (req) => ({
+      items: await listTokens(ctxOf(req)),
+    }),
+  );
   app.post(
     '/api/v1/api-tokens',
-    { schema: { tags: ['api tokens'], summary: 'Create a token that acts as you; the secret is shown once', body: ApiTokenCreate, response: responses({ 201: ApiTokenCreated }) } },
+    {
+      schema: {
+        tags: ['api tokens'],
+        summary: 'Create a token that acts as you; the secret is shown once',
+        body: ApiTokenCreate,
+        response: responses({ 201: ApiTokenCreated }),
+      },
+    },
     async (req, reply) => reply.status(201).send(await createToken(ctxOf(req), req.body.name)),
   );
-  app.delete('/api/v1/api-tokens/:id', { schema: { tags: ['api tokens'], params: IdParams, response: responses({ 204: Type.Null() }) } }, async (req, reply) => {
-    await revokeToken(ctxOf(req), req.params.id);
-    return reply.status(204).send(null);
-  });
+  app.delete(
+    '/api/v1/api-tokens/:id',
+    { schema: { tags: ['api tokens'], params: IdParams, response: responses({ 204: Type.Null() }) } },
+    async (req, reply) => {
+      await revokeToken(ctxOf(req), req.params.id);
+      return reply.status(204).send(null);
+    },
+  );
 
-  app.get('/api/v1/invitations', { schema: { tags: ['users'], response: responses({ 200: Type.Object({ items: Type.Array(Invitation) }) }) } }, async (req) => ({
-    items: await listInvitations(ctxOf(req)),
-  }));
-  app.post('/api/v1/invitations', { schema: { tags: ['users'], summary: 'Invite a user (admin)', body: InvitationCreate, response: responses({ 201: InvitationCreated }) } }, async (req, reply) =>
-    reply.status(201).send(await createInvitation(ctxOf(req), req.body)),
+  app.get(
+    '/api/v1/invitations',
+    { schema: { tags: ['users'], response: responses({ 200: Type.Object({ items: Type.Array(Invitation) }) }) } },
+    async (req) => ({
+      items: await listInvitations(ctxOf(req)),
+    }),
+  );
+  app.post(
+    '/api/v1/invitations',
+    { schema: { tags: ['users'], summary: 'Invite a user (admin)', body: InvitationCreate, response: responses({ 201: InvitationCreated }) } },
+    async (req, reply) => reply.status(201).send(await createInvitation(ctxOf(req), req.body)),
   );
   app.delete('/api/v1/invitations/:id', { schema: { tags: ['users'], params: IdParams, response: responses({ 204: Type.Null() }) } }, async (req, reply) => {
     await revokeInvitation(ctxOf(req), req.params.id);
@@ -78,7 +119,9 @@ export function registerIdentityRoutes(app: App): void {
   });
 
   app.get('/api/v1/workspace', { schema: { tags: ['workspace'], response: responses({ 200: Workspace }) } }, async (req) => getWorkspace(ctxOf(req)));
-  app.patch('/api/v1/workspace', { schema: { tags: ['workspace'], summary: 'Workspace settings (admin)', body: WorkspacePatch, response: responses({ 200: Workspace }) } }, async (req) =>
-    patchWorkspace(ctxOf(req), req.body),
+  app.patch(
+    '/api/v1/workspace',
+    { schema: { tags: ['workspace'], summary: 'Workspace settings (admin)', body: WorkspacePatch, response: responses({ 200: Workspace }) } },
+    async (req) => patchWorkspace(ctxOf(req), req.body),
   );
 }

@@ -15,7 +15,12 @@ export function findInvitationByHash(db: Kysely<DB>, tokenHash: string): Promise
   return db.selectFrom('invitations').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
 }
 
-export async function markInvitation(db: Kysely<DB>, workspaceId: string, id: string, changes: { accepted_at?: number; revoked_at?: number }): Promise<boolean> {
+export async function markInvitation(
+  db: Kysely<DB>,
+  workspaceId: string,
+  id: string,
+  changes: { accepted_at?: number; revoked_at?: number },
+): Promise<boolean> {
   const r = await db
     .updateTable('invitations')
     .set(changes)

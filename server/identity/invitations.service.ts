@@ -4,10 +4,10 @@ import { type Ctx, inTransaction } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { AppError, invalidField, notFound } from '../errors.js';
 import { hashSecret, newId, newSecret } from '../ids.js';
+import { findInvitationByHash, type InvitationRow, insertInvitation, listInvitationRows, markInvitation } from './invitations.repo.js';
 import { hashPassword } from './passwords.js';
 import { requireRole } from './roles.js';
 import { findTeam } from './teams.repo.js';
-import { findInvitationByHash, type InvitationRow, insertInvitation, listInvitationRows, markInvitation } from './invitations.repo.js';
 import { findUserByEmail, insertUser, type UserRow } from './users.repo.js';
 
 const INVITATION_TTL_MS = 7 * 24 * 3600_000;

@@ -37,13 +37,7 @@ export async function markTokenUsed(db: Kysely<DB>, id: string, at: number): Pro
 }
 
 export function listTokens(db: Kysely<DB>, workspaceId: string, userId: string): Promise<ApiTokenRow[]> {
-  return db
-    .selectFrom('api_tokens')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('user_id', '=', userId)
-    .orderBy('created_at', 'desc')
-    .execute();
+  return db.selectFrom('api_tokens').selectAll().where('workspace_id', '=', workspaceId).where('user_id', '=', userId).orderBy('created_at', 'desc').execute();
 }
 
 export async function insertToken(db: Kysely<DB>, row: ApiTokenRow): Promise<void> {
@@ -81,5 +75,8 @@ export async function recordAttempts(db: Kysely<DB>, rows: { id: string; key: st
 }
 
 export async function clearAttempts(db: Kysely<DB>, key: string, before: number): Promise<void> {
-  await db.deleteFrom('login_attempts').where((eb) => eb.or([eb('key', '=', key), eb('at', '<', before)])).execute();
+  await db
+    .deleteFrom('login_attempts')
+    .where((eb) => eb.or([eb('key', '=', key), eb('at', '<', before)]))
+    .execute();
 }

@@ -4,7 +4,16 @@ import { conflict, invalidField, notFound, stale } from '../errors.js';
 import { newId } from '../ids.js';
 import { requireRole } from './roles.js';
 import { wouldCycle } from './team-tree.js';
-import { deleteTeam as deleteTeamRow, findTeam, insertTeam, listTeams as listTeamRows, memberCounts, type TeamRow, teamIsUsed, updateTeam } from './teams.repo.js';
+import {
+  deleteTeam as deleteTeamRow,
+  findTeam,
+  insertTeam,
+  listTeams as listTeamRows,
+  memberCounts,
+  type TeamRow,
+  teamIsUsed,
+  updateTeam,
+} from './teams.repo.js';
 import { findUser } from './users.repo.js';
 
 const toTeam = (r: TeamRow, members: Map<string, number>): Team => ({

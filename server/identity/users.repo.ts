@@ -17,7 +17,12 @@ export function listUsers(db: Kysely<DB>, workspaceId: string): Promise<UserRow[
 
 export async function userIdsInTeams(db: Kysely<DB>, workspaceId: string, teamIds: readonly string[]): Promise<string[]> {
   if (teamIds.length === 0) return [];
-  const rows = await db.selectFrom('users').select('id').where('workspace_id', '=', workspaceId).where('team_id', 'in', [...teamIds]).execute();
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('team_id', 'in', [...teamIds])
+    .execute();
   return rows.map((r) => r.id);
 }
 
@@ -46,6 +51,9 @@ export async function updateUser(db: Kysely<DB>, workspaceId: string, id: string
 }
 
 export async function countUsers(db: Kysely<DB>): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

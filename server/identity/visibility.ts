@@ -8,7 +8,6 @@ import { managedTeamIds, subtreeIds } from './team-tree.js';
 import { listTeams } from './teams.repo.js';
 import { findUser, userIdsInTeams } from './users.repo.js';
 
-
 /** Owners in the subtree of the teams the caller manages, plus the caller. */
 export function teamOwnerIds(ctx: Ctx): Promise<string[]> {
   return memo(ctx, 'teamOwnerIds', async () => {

@@ -27,7 +27,10 @@ export function listWorkspaces(db: Kysely<DB>): Promise<WorkspaceRow[]> {
 }
 
 export async function countWorkspaces(db: Kysely<DB>): Promise<number> {
-  const r = await db.selectFrom('workspaces').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('workspaces')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -41,6 +44,11 @@ export async function updateWorkspace(
   version: number,
   changes: Partial<Pick<WorkspaceRow, 'name' | 'currency' | 'timezone' | 'fiscal_year_start_month'>>,
 ): Promise<boolean> {
-  const r = await db.updateTable('workspaces').set({ ...changes, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  const r = await db
+    .updateTable('workspaces')
+    .set({ ...changes, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }

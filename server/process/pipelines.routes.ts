@@ -4,7 +4,11 @@ import { type App, responses } from '../http/types.js';
 import { listPipelines } from './pipelines.service.js';
 
 export function registerPipelineRoutes(app: App): void {
-  app.get('/api/v1/pipelines', { schema: { tags: ['process'], summary: 'Pipelines with their ordered stages', response: responses({ 200: PipelineList }) } }, async (req) => ({
-    items: await listPipelines(ctxOf(req)),
-  }));
+  app.get(
+    '/api/v1/pipelines',
+    { schema: { tags: ['process'], summary: 'Pipelines with their ordered stages', response: responses({ 200: PipelineList }) } },
+    async (req) => ({
+      items: await listPipelines(ctxOf(req)),
+    }),
+  );
 }

@@ -62,7 +62,15 @@ export async function snapshotProcessVersion(
   const number = (await latestVersionNumber(db, input.pipelineId)) + 1;
   const id = newId();
   const snapshot = {
-    stages: stages.map((s) => ({ id: s.id, name: s.name, position: s.position, probability: s.probability, kind: s.kind, agingDays: s.aging_days, allowOverride: s.allow_override === 1 })),
+    stages: stages.map((s) => ({
+      id: s.id,
+      name: s.name,
+      position: s.position,
+      probability: s.probability,
+      kind: s.kind,
+      agingDays: s.aging_days,
+      allowOverride: s.allow_override === 1,
+    })),
     ...input.extra,
   };
   await insertProcessVersion(db, {

@@ -9,7 +9,10 @@ export function withDatabase(url: string, name: string): string {
 }
 
 export async function createScratchDatabase(adminUrl: string, prefix = 'furrow_t'): Promise<string> {
-  const name = `${prefix}_${newSecret().slice(0, 10).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`;
+  const name = `${prefix}_${newSecret()
+    .slice(0, 10)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, 'x')}`;
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {

@@ -134,7 +134,17 @@ export async function createTestEnv(engine: Engine, options: { webDir?: string }
       .execute();
     await database.db
       .insertInto('api_tokens')
-      .values({ id: newId(), workspace_id: workspaceId, user_id: id, name: 'test', token_hash: hashSecret(token), prefix: token.slice(0, 9), created_at: at, last_used_at: null, revoked_at: null })
+      .values({
+        id: newId(),
+        workspace_id: workspaceId,
+        user_id: id,
+        name: 'test',
+        token_hash: hashSecret(token),
+        prefix: token.slice(0, 9),
+        created_at: at,
+        last_used_at: null,
+        revoked_at: null,
+      })
       .execute();
     return { id, email, name: name ?? email, role, teamId, token };
   }
@@ -150,13 +160,29 @@ export async function createTestEnv(engine: Engine, options: { webDir?: string }
       const adminEmail = `admin-${newId().slice(-12)}@example.test`;
       const { workspaceId, adminId } = await createWorkspace(
         database.db,
-        { name: `Test ${newId().slice(-6)}`, currency: wsOptions.currency ?? 'EUR', timezone: wsOptions.timezone ?? 'UTC', fiscalYearStartMonth: wsOptions.fiscalYearStartMonth, admin: { email: adminEmail, name: 'Ada Admin', password: TEST_PASSWORD } },
+        {
+          name: `Test ${newId().slice(-6)}`,
+          currency: wsOptions.currency ?? 'EUR',
+          timezone: wsOptions.timezone ?? 'UTC',
+          fiscalYearStartMonth: wsOptions.fiscalYearStartMonth,
+          admin: { email: adminEmail, name: 'Ada Admin', password: TEST_PASSWORD },
+        },
         clock.now,
       );
       const adminToken = `fw_${newSecret()}`;
       await database.db
         .insertInto('api_tokens')
-        .values({ id: newId(), workspace_id: workspaceId, user_id: adminId, name: 'test', token_hash: hashSecret(adminToken), prefix: adminToken.slice(0, 9), created_at: clock.now, last_used_at: null, revoked_at: null })
+        .values({
+          id: newId(),
+          workspace_id: workspaceId,
+          user_id: adminId,
+          name: 'test',
+          token_hash: hashSecret(adminToken),
+          prefix: adminToken.slice(0, 9),
+          created_at: clock.now,
+          last_used_at: null,
+          revoked_at: null,
+        })
         .execute();
       const admin: TestUser = { id: adminId, email: adminEmail, name: 'Ada Admin', role: 'admin', teamId: null, token: adminToken };
       return {
@@ -167,7 +193,16 @@ export async function createTestEnv(engine: Engine, options: { webDir?: string }
           const id = newId();
           await database.db
             .insertInto('teams')
-            .values({ id, workspace_id: workspaceId, name: `${name} ${id.slice(-6)}`, parent_id: o.parentId ?? null, manager_id: o.managerId ?? null, created_at: clock.now, updated_at: clock.now, version: 1 })
+            .values({
+              id,
+              workspace_id: workspaceId,
+              name: `${name} ${id.slice(-6)}`,
+              parent_id: o.parentId ?? null,
+              manager_id: o.managerId ?? null,
+              created_at: clock.now,
+              updated_at: clock.now,
+              version: 1,
+            })
             .execute();
           return id;
         },
