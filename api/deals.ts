@@ -161,3 +161,30 @@ export const DealListQuery = ListQuery(DEAL_SORTS, {
   closeTo: Type.Optional(CalendarDate),
 });
 export type DealListQuery = Static<typeof DealListQuery>;
+
+export const BoardQuery = Type.Object(
+  {
+    pipelineId: Type.Optional(Id),
+    ownerId: Type.Optional(Id),
+    q: Type.Optional(Type.String({ maxLength: 200 })),
+    perStage: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  },
+  { additionalProperties: false },
+);
+export type BoardQuery = Static<typeof BoardQuery>;
+
+export const BoardColumn = Type.Object({
+  stageId: Id,
+  stageName: Type.String(),
+  probability: Type.Integer(),
+  kind: Type.Union([Type.Literal('open'), Type.Literal('won'), Type.Literal('lost')]),
+  count: Type.Integer({ description: 'Open deals in the stage (all of them, not just the ones listed)' }),
+  amount: Type.Integer({ description: 'Sum of their amounts in minor units (workspace currency)' }),
+  items: Type.Array(Deal, { description: 'The first deals by close date' }),
+});
+
+export const Board = Type.Object({
+  pipelineId: Id,
+  columns: Type.Array(BoardColumn, { description: 'Open stages in order; closed stages are drop targets with recent deals' }),
+});
+export type Board = Static<typeof Board>;
