@@ -7,6 +7,7 @@ import { newId } from '../ids.js';
 import { DEFAULT_STAGES } from './default-pipeline.js';
 import {
   findDefaultPipeline,
+  findPipeline,
   findStage,
   insertPipeline,
   insertProcessVersion,
@@ -43,6 +44,11 @@ export async function defaultPipeline(ctx: Ctx): Promise<PipelineRow> {
   const p = await findDefaultPipeline(ctx.db, ctx.actor.workspaceId);
   if (!p) throw notFound('Pipeline');
   return p;
+}
+
+/** The process version stage moves are checked against right now. */
+export async function currentProcessVersionId(ctx: Ctx, pipelineId: string): Promise<string | null> {
+  return (await findPipeline(ctx.db, ctx.actor.workspaceId, pipelineId))?.current_version_id ?? null;
 }
 
 /** Active stages of a pipeline, in order. */

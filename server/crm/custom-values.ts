@@ -1,0 +1,61 @@
+// Pure: checks custom field values against their definitions and normalises them.
+import type { FieldProblem } from '../errors.js';
+
+export interface CustomFieldDef {
+  key: string;
+  label: string;
+  type: 'text' | 'number' | 'date' | 'boolean' | 'select';
+  options: string[] | null;
+}
+
+export type CustomValue = string | number | boolean | null;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function validateCustomValues(
+  defs: readonly CustomFieldDef[],
+  values: Record<string, CustomValue>,
+): { values: Record<string, CustomValue>; problems: FieldProblem[] } {
+  const byKey = new Map(defs.map((d) => [d.key, d]));
+  const out: Record<string, CustomValue> = {};
+  const problems: FieldProblem[] = [];
+  for (const [key, raw] of Object.entries(values)) {
+    const def = byKey.get(key);
+    const field = `custom.${key}`;
+    if (!def) {
+      problems.push({ field, message: 'is not a custom field of this workspace' });
+      continue;
+    }
+    if (raw === null || raw === '') {
+      out[key] = null;
+      continue;
+    }
+    switch (def.type) {
+      case 'text':
+        if (typeof raw !== 'string') problems.push({ field, message: 'must be text' });
+        else out[key] = raw.trim();
+        break;
+      case 'number': {
+        const n = typeof raw === 'number' ? raw : typeof raw === 'string' ? Number(raw) : Number.NaN;
+        if (!Number.isFinite(n)) problems.push({ field, message: 'must be a number' });
+        else out[key] = n;
+        break;
+      }
+      case 'date':
+        if (typeof raw !== 'string' || !DATE.test(raw) || Number.isNaN(Date.parse(`${raw}T00:00:00Z`)))
+          problems.push({ field, message: 'must be a date as YYYY-MM-DD' });
+        else out[key] = raw;
+        break;
+      case 'boolean':
+        if (typeof raw !== 'boolean') problems.push({ field, message: 'must be true or false' });
+        else out[key] = raw;
+        break;
+      case 'select':
+        if (typeof raw !== 'string' || !(def.options ?? []).includes(raw))
+          problems.push({ field, message: `must be one of: ${(def.options ?? []).join(', ')}` });
+        else out[key] = raw;
+        break;
+    }
+  }
+  return { values: out, problems };
+}

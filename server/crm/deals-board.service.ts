@@ -1,0 +1,39 @@
+import type { Board, BoardQuery } from '../../api/deals.js';
+import type { Ctx } from '../context.js';
+import { notFound } from '../errors.js';
+import { ownerScope } from '../identity/visibility.js';
+import { defaultPipeline, pipelineStages } from '../process/pipelines.service.js';
+import { dealsInStage, stageTotals } from './deals.repo.js';
+
+/** Closed columns show what was won or lost recently, not the whole year. */
+const CLOSED_WINDOW_MS = 30 * 24 * 3600_000;
+
+export async function dealBoard(ctx: Ctx, query: BoardQuery): Promise<Board> {
+  const scope = await ownerScope(ctx, 'deals', 'read');
+  const pipelineId = query.pipelineId ?? (await defaultPipeline(ctx)).id;
+  const stages = await pipelineStages(ctx, pipelineId);
+  if (stages.length === 0) throw notFound('Pipeline');
+  const closedSince = ctx.now() - CLOSED_WINDOW_MS;
+  const filter = { ownerId: query.ownerId, q: query.q };
+  const totals = await stageTotals(ctx.db, ctx.dialect, ctx.actor.workspaceId, scope, { pipelineId, closedSince, ...filter });
+  const perStage = query.perStage ?? 50;
+  const columns = await Promise.all(
+    stages.map(async (s) => ({
+      stageId: s.id,
+      stageName: s.name,
+      probability: s.probability,
+      kind: s.kind,
+      count: totals.get(s.id)?.count ?? 0,
+      amount: totals.get(s.id)?.amount ?? 0,
+      items: await dealsInStage(
+        ctx.db,
+        ctx.dialect,
+        ctx.actor.workspaceId,
+        scope,
+        { stageId: s.id, ...filter, ...(s.kind === 'open' ? {} : { closedSince }) },
+        perStage,
+      ),
+    })),
+  );
+  return { pipelineId, columns };
+}

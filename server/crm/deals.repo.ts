@@ -1,0 +1,265 @@
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Deal, DealListQuery } from '../../api/deals.js';
+import type { Dialect } from '../db/dialect.js';
+import { pageOf, paginate, parseSort } from '../db/keyset.js';
+import type { DB, DealsTable, StageMovesTable } from '../db/schema.js';
+import { type OwnerScope, ownerFilter } from '../db/scope.js';
+
+export type DealRow = Selectable<DealsTable>;
+export type StageMoveRow = Selectable<StageMovesTable>;
+type DealView = DealRow & { owner_name: string; account_name: string | null; contact_name: string | null; stage_name: string };
+
+/** Fields whose every change is kept in history (custom fields are kept as custom.<key>). */
+export const DEAL_TRACKED = [
+  'name',
+  'amount',
+  'currency',
+  'close_date',
+  'owner_id',
+  'stage_id',
+  'status',
+  'lost_reason',
+  'account_id',
+  'contact_id',
+  'source',
+  'campaign',
+  'next_step',
+  'external_id',
+] as const;
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function parseCustom(text: string): Deal['custom'] {
+  try {
+    const value = JSON.parse(text) as unknown;
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Deal['custom']) : {};
+  } catch {
+    return {};
+  }
+}
+
+export const toDeal = (r: DealView): Deal => ({
+  id: r.id,
+  name: r.name,
+  accountId: r.account_id,
+  accountName: r.account_name,
+  contactId: r.contact_id,
+  contactName: r.contact_name,
+  ownerId: r.owner_id,
+  ownerName: r.owner_name,
+  pipelineId: r.pipeline_id,
+  stageId: r.stage_id,
+  stageName: r.stage_name,
+  amount: Number(r.amount),
+  currency: r.currency,
+  closeDate: r.close_date,
+  status: r.status,
+  lostReason: r.lost_reason,
+  source: r.source,
+  campaign: r.campaign,
+  nextStep: r.next_step,
+  custom: parseCustom(r.custom),
+  externalId: r.external_id,
+  stageEnteredAt: iso(r.stage_entered_at),
+  closedAt: r.closed_at === null ? null : iso(r.closed_at),
+  createdAt: iso(r.created_at),
+  updatedAt: iso(r.updated_at),
+  version: r.version,
+});
+
+export const customOf = (row: DealRow): Deal['custom'] => parseCustom(row.custom);
+
+function visibleDeals(db: Kysely<DB>, workspaceId: string, scope: OwnerScope) {
+  return db
+    .selectFrom('deals as d')
+    .innerJoin('users as u', 'u.id', 'd.owner_id')
+    .innerJoin('stages as s', 's.id', 'd.stage_id')
+    .leftJoin('accounts as a', 'a.id', 'd.account_id')
+    .leftJoin('contacts as c', 'c.id', 'd.contact_id')
+    .selectAll('d')
+    .select(['u.name as owner_name', 'a.name as account_name', 's.name as stage_name'])
+    .select(sql<string | null>`case when c.id is null then null else c.first_name || ' ' || c.last_name end`.as('contact_name'))
+    .where('d.workspace_id', '=', workspaceId)
+    .where('d.deleted_at', 'is', null)
+    .where((eb) => ownerFilter(eb, 'd.owner_id', scope));
+}
+
+const SORT_EXPR = {
+  name: sql`d.name`,
+  amount: sql`d.amount`,
+  closeDate: sql`d.close_date`,
+  createdAt: sql`d.created_at`,
+  updatedAt: sql`d.updated_at`,
+  stageEnteredAt: sql`d.stage_entered_at`,
+} as const;
+
+export async function listDeals(
+  db: Kysely<DB>,
+  dialect: Dialect,
+  workspaceId: string,
+  scope: OwnerScope,
+  query: DealListQuery,
+): Promise<{ items: Deal[]; nextCursor: string | null }> {
+  const limit = query.limit ?? 50;
+  const sort = parseSort<keyof typeof SORT_EXPR>(query.sort, 'closeDate');
+  let q = visibleDeals(db, workspaceId, scope);
+  if (query.ownerId) q = q.where('d.owner_id', '=', query.ownerId);
+  if (query.stageId) q = q.where('d.stage_id', '=', query.stageId);
+  if (query.pipelineId) q = q.where('d.pipeline_id', '=', query.pipelineId);
+  if (query.accountId) q = q.where('d.account_id', '=', query.accountId);
+  if (query.contactId) q = q.where('d.contact_id', '=', query.contactId);
+  if (query.status) q = q.where('d.status', '=', query.status);
+  if (query.closeFrom) q = q.where('d.close_date', '>=', query.closeFrom);
+  if (query.closeTo) q = q.where('d.close_date', '<=', query.closeTo);
+  if (query.q) {
+    const needle = query.q.trim();
+    q = q.where((eb) => eb.or([dialect.containsInsensitive(eb.ref('d.name'), needle), dialect.containsInsensitive(eb.ref('a.name'), needle)]));
+  }
+  const rows = (await paginate(q, {
+    sortExpr: SORT_EXPR[sort.field],
+    desc: sort.desc,
+    idColumn: 'd.id',
+    cursor: query.cursor,
+    limit,
+  }).execute()) as (DealView & {
+    sort_key: string | number;
+  })[];
+  const page = pageOf(rows, limit);
+  return { items: page.rows.map(toDeal), nextCursor: page.nextCursor };
+}
+
+export async function findDeal(db: Kysely<DB>, workspaceId: string, scope: OwnerScope, id: string): Promise<Deal | undefined> {
+  const row = (await visibleDeals(db, workspaceId, scope).where('d.id', '=', id).executeTakeFirst()) as DealView | undefined;
+  return row ? toDeal(row) : undefined;
+}
+
+/** Visible deals of one stage for the board, soonest close first. */
+export async function dealsInStage(
+  db: Kysely<DB>,
+  dialect: Dialect,
+  workspaceId: string,
+  scope: OwnerScope,
+  filter: { stageId: string; ownerId?: string; q?: string; closedSince?: number },
+  limit: number,
+): Promise<Deal[]> {
+  let q = visibleDeals(db, workspaceId, scope).where('d.stage_id', '=', filter.stageId);
+  if (filter.ownerId) q = q.where('d.owner_id', '=', filter.ownerId);
+  if (filter.closedSince !== undefined) q = q.where('d.closed_at', '>=', filter.closedSince);
+  if (filter.q) {
+    const needle = filter.q.trim();
+    q = q.where((eb) => eb.or([dialect.containsInsensitive(eb.ref('d.name'), needle), dialect.containsInsensitive(eb.ref('a.name'), needle)]));
+  }
+  const rows = (await q.orderBy('d.close_date').orderBy('d.id').limit(limit).execute()) as DealView[];
+  return rows.map(toDeal);
+}
+
+/** Count and amount of visible deals per stage, in one grouped query. */
+export async function stageTotals(
+  db: Kysely<DB>,
+  dialect: Dialect,
+  workspaceId: string,
+  scope: OwnerScope,
+  filter: { pipelineId: string; ownerId?: string; q?: string; closedSince: number },
+): Promise<Map<string, { count: number; amount: number }>> {
+  let q = db
+    .selectFrom('deals as d')
+    .leftJoin('accounts as a', 'a.id', 'd.account_id')
+    .select(['d.stage_id', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.coalesce(eb.fn.sum<number>('d.amount'), sql<number>`0`).as('total')])
+    .where('d.workspace_id', '=', workspaceId)
+    .where('d.pipeline_id', '=', filter.pipelineId)
+    .where('d.deleted_at', 'is', null)
+    .where((eb) => eb.or([eb('d.status', '=', 'open'), eb('d.closed_at', '>=', filter.closedSince)]))
+    .where((eb) => ownerFilter(eb, 'd.owner_id', scope));
+  if (filter.ownerId) q = q.where('d.owner_id', '=', filter.ownerId);
+  if (filter.q) {
+    const needle = filter.q.trim();
+    q = q.where((eb) => eb.or([dialect.containsInsensitive(eb.ref('d.name'), needle), dialect.containsInsensitive(eb.ref('a.name'), needle)]));
+  }
+  const rows = await q.groupBy('d.stage_id').execute();
+  return new Map(rows.map((r) => [r.stage_id, { count: Number(r.n), amount: Number(r.total) }]));
+}
+
+/** The raw row inside the scope, for writes. */
+export function findDealRow(db: Kysely<DB>, workspaceId: string, scope: OwnerScope, id: string): Promise<DealRow | undefined> {
+  return db
+    .selectFrom('deals as d')
+    .selectAll('d')
+    .where('d.workspace_id', '=', workspaceId)
+    .where('d.id', '=', id)
+    .where('d.deleted_at', 'is', null)
+    .where((eb) => ownerFilter(eb, 'd.owner_id', scope))
+    .executeTakeFirst();
+}
+
+export function findDealRows(db: Kysely<DB>, workspaceId: string, scope: OwnerScope, ids: readonly string[]): Promise<DealRow[]> {
+  return db
+    .selectFrom('deals as d')
+    .selectAll('d')
+    .where('d.workspace_id', '=', workspaceId)
+    .where('d.id', 'in', [...ids])
+    .where('d.deleted_at', 'is', null)
+    .where((eb) => ownerFilter(eb, 'd.owner_id', scope))
+    .execute();
+}
+
+export function findDealByExternalId(db: Kysely<DB>, workspaceId: string, externalId: string): Promise<DealRow | undefined> {
+  return db
+    .selectFrom('deals')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('external_id', '=', externalId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function insertDeal(db: Kysely<DB>, row: DealRow): Promise<void> {
+  await db.insertInto('deals').values(row).execute();
+}
+
+export type DealChanges = Partial<Omit<DealRow, 'id' | 'workspace_id' | 'version' | 'created_at' | 'updated_at' | 'deleted_at'>>;
+
+/** Writes the changes when the row is still at `version`; false means someone else wrote first. */
+export async function updateDeal(db: Kysely<DB>, workspaceId: string, id: string, version: number, changes: DealChanges, now: number): Promise<boolean> {
+  const r = await db
+    .updateTable('deals')
+    .set({ ...changes, updated_at: now, version: version + 1 })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function softDeleteDeal(db: Kysely<DB>, workspaceId: string, id: string, now: number): Promise<void> {
+  await db.updateTable('deals').set({ deleted_at: now, updated_at: now }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+}
+
+export async function insertStageMove(db: Kysely<DB>, row: StageMoveRow): Promise<void> {
+  await db.insertInto('stage_moves').values(row).execute();
+}
+
+/** Does a contact exist in the workspace (and, when given, belong to the account)? */
+export async function contactAccount(db: Kysely<DB>, workspaceId: string, contactId: string): Promise<{ accountId: string | null } | undefined> {
+  const row = await db
+    .selectFrom('contacts')
+    .select('account_id')
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', contactId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return row ? { accountId: row.account_id } : undefined;
+}
+
+/** The stage a deal was in before it entered `stageId` most recently (to reopen where it was). */
+export async function stageBeforeClosing(db: Kysely<DB>, dealId: string, stageId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('stage_moves')
+    .select('from_stage_id')
+    .where('deal_id', '=', dealId)
+    .where('to_stage_id', '=', stageId)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return row?.from_stage_id ?? null;
+}

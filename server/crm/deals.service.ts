@@ -1,0 +1,234 @@
+import type { Deal, DealCreate, DealListQuery, DealPatch, MoveVia } from '../../api/deals.js';
+import { type Ctx, inTransaction } from '../context.js';
+import { AppError, invalidField, invalidInput, notFound, stale } from '../errors.js';
+import { reachOf } from '../identity/policy.js';
+import { assertAssignableOwner, ownerScope } from '../identity/visibility.js';
+import { getWorkspace } from '../identity/workspaces.service.js';
+import { newId } from '../ids.js';
+import { defaultPipeline, getStage, pipelineStages } from '../process/pipelines.service.js';
+import { assertReadableAccount } from './accounts.service.js';
+import { listCustomFieldRows } from './custom-fields.repo.js';
+import { type CustomValue, validateCustomValues } from './custom-values.js';
+import { planStageChange, type StageChangePlan } from './deal-stage-change.js';
+import {
+  contactAccount,
+  customOf,
+  DEAL_TRACKED,
+  type DealChanges,
+  type DealRow,
+  findDeal,
+  findDealRow,
+  insertDeal,
+  insertStageMove,
+  listDeals as listDealRows,
+  softDeleteDeal,
+  stageBeforeClosing,
+  updateDeal,
+} from './deals.repo.js';
+import { diffFields, historyText, initialFields } from './field-diff.js';
+import { appendChanges } from './history.repo.js';
+
+export async function listDeals(ctx: Ctx, query: DealListQuery): Promise<{ items: Deal[]; nextCursor: string | null }> {
+  const scope = await ownerScope(ctx, 'deals', 'read');
+  return listDealRows(ctx.db, ctx.dialect, ctx.actor.workspaceId, scope, query);
+}
+
+export async function getDeal(ctx: Ctx, id: string): Promise<Deal> {
+  const scope = await ownerScope(ctx, 'deals', 'read');
+  const deal = await findDeal(ctx.db, ctx.actor.workspaceId, scope, id);
+  if (!deal) throw notFound('Deal');
+  return deal;
+}
+
+async function checkCustom(ctx: Ctx, values: Record<string, CustomValue>): Promise<Record<string, CustomValue>> {
+  const defs = (await listCustomFieldRows(ctx.db, ctx.actor.workspaceId, 'deal')).map((r) => ({
+    key: r.key,
+    label: r.label,
+    type: r.type,
+    options: r.options ? (JSON.parse(r.options) as string[]) : null,
+  }));
+  const result = validateCustomValues(defs, values);
+  if (result.problems.length > 0) throw invalidInput(result.problems);
+  return result.values;
+}
+
+/** Linked account and contact must be visible to the caller, and a contact must fit the account. */
+async function checkLinks(ctx: Ctx, accountId: string | null | undefined, contactId: string | null | undefined): Promise<string | null | undefined> {
+  if (accountId) await assertReadableAccount(ctx, accountId);
+  if (!contactId) return accountId;
+  const contact = await contactAccount(ctx.db, ctx.actor.workspaceId, contactId);
+  if (!contact) throw invalidField('contactId', 'no contact with this id that you can see');
+  if (accountId && contact.accountId && contact.accountId !== accountId) throw invalidField('contactId', 'belongs to another account');
+  return accountId ?? contact.accountId;
+}
+
+function customChanges(before: Record<string, unknown>, after: Record<string, unknown>) {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...keys]
+    .map((k) => ({ field: `custom.${k}`, from: historyText(before[k] as CustomValue), to: historyText(after[k] as CustomValue) }))
+    .filter((c) => c.from !== c.to);
+}
+
+async function writeStageMove(ctx: Ctx, plan: StageChangePlan | null): Promise<void> {
+  if (plan) await insertStageMove(ctx.db, plan.move);
+}
+
+export async function createDeal(ctx: Ctx, input: DealCreate, via: MoveVia, options: { overrideReason?: string } = {}): Promise<Deal> {
+  return inTransaction(ctx, async (tx) => {
+    const ownerId = input.ownerId ?? ctx.actor.userId;
+    await assertAssignableOwner(tx, 'deals', ownerId);
+    const accountId = await checkLinks(tx, input.accountId, input.contactId);
+    const pipeline = input.pipelineId ? { id: input.pipelineId } : await defaultPipeline(tx);
+    const stages = await pipelineStages(tx, pipeline.id);
+    if (stages.length === 0) throw invalidField('pipelineId', 'no such pipeline');
+    const first = stages.find((s) => s.kind === 'open');
+    if (!first) throw invalidField('pipelineId', 'the pipeline has no open stage');
+    const custom = input.custom ? await checkCustom(tx, input.custom) : {};
+    const now = tx.now();
+    const currency = input.currency ?? (await getWorkspace(tx)).currency;
+
+    // A deal is born in the first open stage; asking for a later one is a stage change from
+    // nothing, checked and recorded like any other move.
+    const row: DealRow = {
+      id: newId(),
+      workspace_id: ctx.actor.workspaceId,
+      name: input.name.trim(),
+      account_id: accountId ?? null,
+      contact_id: input.contactId ?? null,
+      owner_id: ownerId,
+      pipeline_id: pipeline.id,
+      stage_id: first.id,
+      amount: input.amount,
+      currency,
+      close_date: input.closeDate,
+      status: 'open',
+      lost_reason: null,
+      source: input.source?.trim() || null,
+      campaign: input.campaign?.trim() || null,
+      next_step: input.nextStep?.trim() || null,
+      custom: JSON.stringify(custom),
+      external_id: input.externalId?.trim() || null,
+      stage_entered_at: now,
+      closed_at: null,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+      version: 1,
+    };
+    let plan: StageChangePlan | null = null;
+    if (input.stageId && input.stageId !== first.id) {
+      plan = await planStageChange(tx, { ...row, stage_id: '' }, { stageId: input.stageId, via, overrideReason: options.overrideReason });
+      if (plan?.changes.status === 'lost') throw invalidField('stageId', 'a new deal cannot start closed as lost');
+      if (plan) Object.assign(row, plan.changes);
+    }
+    await insertDeal(tx.db, row);
+    const history = { workspaceId: row.workspace_id, entity: 'deal' as const, entityId: row.id, actorId: ctx.actor.userId, at: now, via };
+    await appendChanges(tx.db, history, [...initialFields(row, DEAL_TRACKED), ...customChanges({}, custom)]);
+    await writeStageMove(tx, plan);
+    return getDeal(tx, row.id);
+  });
+}
+
+export interface DealUpdateOptions {
+  via: MoveVia;
+}
+
+/** Field changes and (optionally) a stage change in one versioned write, one transaction. */
+export async function updateDealById(ctx: Ctx, id: string, patch: DealPatch, options: DealUpdateOptions): Promise<Deal> {
+  return inTransaction(ctx, async (tx) => {
+    const scope = await ownerScope(tx, 'deals', 'update');
+    const current = await findDealRow(tx.db, ctx.actor.workspaceId, scope, id);
+    if (!current) throw notFound('Deal');
+    if (current.version !== patch.version) throw stale('Deal', current.version);
+    if (patch.ownerId !== undefined && patch.ownerId !== current.owner_id) await assertAssignableOwner(tx, 'deals', patch.ownerId);
+    const accountId =
+      patch.accountId !== undefined || patch.contactId !== undefined
+        ? await checkLinks(
+            tx,
+            patch.accountId !== undefined ? patch.accountId : current.account_id,
+            patch.contactId !== undefined ? patch.contactId : current.contact_id,
+          )
+        : current.account_id;
+
+    const beforeCustom = customOf(current);
+    const custom = patch.custom ? { ...beforeCustom, ...(await checkCustom(tx, patch.custom)) } : beforeCustom;
+    const changes: DealChanges = {
+      ...(patch.name !== undefined && { name: patch.name.trim() }),
+      ...((patch.accountId !== undefined || patch.contactId !== undefined) && { account_id: accountId ?? null }),
+      ...(patch.contactId !== undefined && { contact_id: patch.contactId }),
+      ...(patch.ownerId !== undefined && { owner_id: patch.ownerId }),
+      ...(patch.amount !== undefined && { amount: patch.amount }),
+      ...(patch.currency !== undefined && { currency: patch.currency }),
+      ...(patch.closeDate !== undefined && { close_date: patch.closeDate }),
+      ...(patch.source !== undefined && { source: patch.source?.trim() || null }),
+      ...(patch.campaign !== undefined && { campaign: patch.campaign?.trim() || null }),
+      ...(patch.nextStep !== undefined && { next_step: patch.nextStep?.trim() || null }),
+      ...(patch.externalId !== undefined && { external_id: patch.externalId?.trim() || null }),
+      ...(patch.custom !== undefined && { custom: JSON.stringify(custom) }),
+    };
+    if (patch.lostReason !== undefined && patch.stageId === undefined && patch.status === undefined) {
+      if (current.status !== 'lost') throw invalidField('lostReason', 'only a lost deal has a lost reason');
+      if (!patch.lostReason?.trim()) throw invalidField('lostReason', 'a lost deal needs a reason');
+      changes.lost_reason = patch.lostReason.trim();
+    }
+
+    const targetStage = await resolveTargetStage(tx, current, patch);
+    let plan: StageChangePlan | null = null;
+    if (targetStage) {
+      const after: DealRow = { ...current, ...changes };
+      plan = await planStageChange(tx, after, {
+        stageId: targetStage,
+        via: options.via,
+        overrideReason: patch.overrideReason,
+        lostReason: patch.lostReason,
+        closeDate: patch.closeDate,
+      });
+      if (plan) Object.assign(changes, plan.changes);
+    }
+
+    const now = tx.now();
+    if (!(await updateDeal(tx.db, ctx.actor.workspaceId, id, patch.version, changes, now))) throw stale('Deal', current.version);
+    const history = { workspaceId: ctx.actor.workspaceId, entity: 'deal' as const, entityId: id, actorId: ctx.actor.userId, at: now, via: options.via };
+    await appendChanges(tx.db, history, [...diffFields(current, changes, DEAL_TRACKED), ...customChanges(beforeCustom, custom)]);
+    await writeStageMove(tx, plan);
+    return getDeal(tx, id);
+  });
+}
+
+/** status won/lost without a stage means "the pipeline's won/lost stage"; status open means reopen. */
+async function resolveTargetStage(ctx: Ctx, current: DealRow, patch: DealPatch): Promise<string | null> {
+  if (patch.stageId !== undefined) {
+    if (patch.status !== undefined) {
+      const stage = await getStage(ctx, patch.stageId).catch(() => null);
+      if (stage && stage.kind !== patch.status) throw invalidField('status', `does not match the stage (${stage.name} is ${stage.kind})`);
+    }
+    return patch.stageId;
+  }
+  if (patch.status === undefined || patch.status === current.status) return null;
+  const stages = await pipelineStages(ctx, current.pipeline_id);
+  const target = patch.status === 'open' ? [...stages].reverse().find((s) => s.kind === 'open') : stages.find((s) => s.kind === patch.status);
+  if (!target) throw invalidField('status', `the pipeline has no ${patch.status} stage`);
+  if (patch.status === 'open') {
+    // Reopening returns the deal to the last open stage it was in before closing.
+    const lastFrom = await stageBeforeClosing(ctx.db, current.id, current.stage_id);
+    const previous = stages.find((s) => s.id === lastFrom && s.kind === 'open');
+    return (previous ?? target).id;
+  }
+  return target.id;
+}
+
+export async function deleteDeal(ctx: Ctx, id: string): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    const readable = await findDealRow(tx.db, ctx.actor.workspaceId, await ownerScope(tx, 'deals', 'read'), id);
+    if (!readable) throw notFound('Deal');
+    if (reachOf(ctx.actor.role, 'deals', 'delete') === 'none') {
+      throw new AppError('forbidden', 'Reps close deals as lost instead of deleting them; ask your manager to delete a duplicate');
+    }
+    if (!(await findDealRow(tx.db, ctx.actor.workspaceId, await ownerScope(tx, 'deals', 'delete'), id))) throw notFound('Deal');
+    const now = tx.now();
+    await softDeleteDeal(tx.db, ctx.actor.workspaceId, id, now);
+    await appendChanges(tx.db, { workspaceId: ctx.actor.workspaceId, entity: 'deal', entityId: id, actorId: ctx.actor.userId, at: now, via: 'api' }, [
+      { field: 'deleted', from: null, to: '1' },
+    ]);
+  });
+}
