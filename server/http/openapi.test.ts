@@ -1,0 +1,34 @@
+import { expect, it } from 'vitest';
+import { describeEngines } from '../test/test-env.js';
+
+describeEngines('OpenAPI and health', (env) => {
+  it('serves health with the engine name', async () => {
+    const res = await env().anonymous().get('/healthz');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok', database: env().engine });
+  });
+
+  it('documents every /api/v1 route with a response schema, and every write with a request body schema', async () => {
+    const res = await env().anonymous().get('/api/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toMatch(/^3\./);
+    const problems: string[] = [];
+    for (const [path, ops] of Object.entries(res.body.paths as Record<string, Record<string, any>>)) {
+      if (!path.startsWith('/api/v1/')) continue;
+      for (const [method, op] of Object.entries(ops)) {
+        const codes = Object.keys(op.responses ?? {});
+        if (!codes.some((c) => c.startsWith('2'))) problems.push(`${method.toUpperCase()} ${path}: no success response schema`);
+        // Logout is the one write that takes no body.
+        if (['post', 'patch', 'put'].includes(method) && !op.requestBody && !path.endsWith('/logout'))
+          problems.push(`${method.toUpperCase()} ${path}: no request body schema`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(Object.keys(res.body.paths).length).toBeGreaterThan(20);
+  });
+
+  it('serves the browsable docs', async () => {
+    const res = await env().app.inject({ method: 'GET', url: '/api/docs/' });
+    expect([200, 302]).toContain(res.statusCode);
+  });
+});
