@@ -281,6 +281,102 @@ export interface ImportRunsTable {
   finished_at: number;
 }
 
+// 1. Process: exit criteria, checklist ticks, qualification, per-criterion gate results.
+export type CriterionKind = 'field' | 'checklist' | 'activity' | 'qualification' | 'call_plan' | 'certification';
+
+export interface ExitCriteriaTable {
+  id: string;
+  workspace_id: string;
+  pipeline_id: string;
+  stage_id: string;
+  position: number;
+  kind: CriterionKind;
+  label: string;
+  /** kind field: a core deal field (amount, closeDate, accountId …) or custom.<key>. */
+  field: string | null;
+  /** kind activity: the activity type that must have been logged … */
+  activity_type: ActivityType | null;
+  /** … within this many days before the move (null: ever). */
+  within_days: number | null;
+  /** kind qualification: the framework whose total must reach min_score. */
+  framework_id: string | null;
+  min_score: number | null;
+  /** kind certification: the scenario (or skill) the owner must be certified on. */
+  scenario: string | null;
+  created_at: number;
+  updated_at: number;
+  archived_at: number | null;
+}
+
+export interface DealChecklistTicksTable {
+  id: string;
+  workspace_id: string;
+  deal_id: string;
+  criterion_id: string;
+  ticked_by: string;
+  ticked_at: number;
+}
+
+export interface QualificationFrameworksTable {
+  id: string;
+  workspace_id: string;
+  key: string;
+  name: string;
+  description: string | null;
+  builtin: number;
+  created_at: number;
+  updated_at: number;
+  archived_at: number | null;
+  version: number;
+}
+
+export interface QualificationElementsTable {
+  id: string;
+  workspace_id: string;
+  framework_id: string;
+  key: string;
+  label: string;
+  description: string | null;
+  position: number;
+  archived_at: number | null;
+}
+
+export interface DealQualificationsTable {
+  id: string;
+  workspace_id: string;
+  deal_id: string;
+  framework_id: string;
+  updated_by: string | null;
+  created_at: number;
+  updated_at: number;
+  version: number;
+}
+
+export interface DealQualificationScoresTable {
+  id: string;
+  workspace_id: string;
+  deal_id: string;
+  framework_id: string;
+  element_id: string;
+  /** 0–3. */
+  score: number;
+  evidence: string | null;
+  updated_by: string | null;
+  updated_at: number;
+}
+
+export interface StageMoveChecksTable {
+  id: string;
+  workspace_id: string;
+  move_id: string;
+  deal_id: string;
+  stage_id: string;
+  criterion_id: string;
+  /** 1 when the criterion was met at the moment of the move. */
+  met: number;
+  at: number;
+}
+
 export interface DB {
   workspaces: WorkspacesTable;
   teams: TeamsTable;
@@ -300,4 +396,11 @@ export interface DB {
   activities: ActivitiesTable;
   custom_fields: CustomFieldsTable;
   import_runs: ImportRunsTable;
+  exit_criteria: ExitCriteriaTable;
+  deal_checklist_ticks: DealChecklistTicksTable;
+  qualification_frameworks: QualificationFrameworksTable;
+  qualification_elements: QualificationElementsTable;
+  deal_qualifications: DealQualificationsTable;
+  deal_qualification_scores: DealQualificationScoresTable;
+  stage_move_checks: StageMoveChecksTable;
 }
