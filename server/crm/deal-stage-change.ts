@@ -8,7 +8,7 @@ import { getWorkspace } from '../identity/workspaces.service.js';
 import { newId } from '../ids.js';
 import type { StageRow } from '../process/pipelines.repo.js';
 import { currentProcessVersionId, pipelineStages } from '../process/pipelines.service.js';
-import { checkExitCriteria } from '../process/stage-gate.service.js';
+import { checkExitCriteria, type GateCheck } from '../process/stage-gate.service.js';
 import { stagePath } from '../process/stage-path.js';
 import type { DealChanges, DealRow, StageMoveRow } from './deals.repo.js';
 
@@ -24,6 +24,8 @@ export interface StageChangeRequest {
 export interface StageChangePlan {
   changes: DealChanges;
   move: StageMoveRow;
+  /** Every criterion checked on the way, met or not; written with the move for gate calibration. */
+  checks: GateCheck[];
 }
 
 /**
@@ -90,5 +92,5 @@ export async function planStageChange(ctx: Ctx, deal: DealRow, request: StageCha
     via: request.via,
     owner_id: (changes.owner_id as string | undefined) ?? deal.owner_id,
   };
-  return { changes, move };
+  return { changes, move, checks: gate.checks };
 }

@@ -6,6 +6,7 @@ import { assertAssignableOwner, ownerScope } from '../identity/visibility.js';
 import { getWorkspace } from '../identity/workspaces.service.js';
 import { newId } from '../ids.js';
 import { defaultPipeline, getStage, pipelineStages } from '../process/pipelines.service.js';
+import { recordGateChecks } from '../process/stage-gate.service.js';
 import { assertReadableAccount } from './accounts.service.js';
 import { listCustomFieldRows } from './custom-fields.repo.js';
 import { type CustomValue, validateCustomValues } from './custom-values.js';
@@ -70,7 +71,9 @@ function customChanges(before: Record<string, unknown>, after: Record<string, un
 }
 
 async function writeStageMove(ctx: Ctx, plan: StageChangePlan | null): Promise<void> {
-  if (plan) await insertStageMove(ctx.db, plan.move);
+  if (!plan) return;
+  await insertStageMove(ctx.db, plan.move);
+  await recordGateChecks(ctx, plan.move, plan.checks);
 }
 
 export async function createDeal(ctx: Ctx, input: DealCreate, via: MoveVia, options: { overrideReason?: string } = {}): Promise<Deal> {

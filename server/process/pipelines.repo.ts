@@ -93,3 +93,94 @@ export async function latestVersionNumber(db: Kysely<DB>, pipelineId: string): P
     .executeTakeFirst();
   return Number(r?.n ?? 0);
 }
+
+// ---- Admin writes ------------------------------------------------------------------------------
+
+/**
+ * Claims the pipeline for a process change when it is still at `version` (optimistic concurrency
+ * for admins: the update also takes the row lock on PostgreSQL, so concurrent changes serialise).
+ */
+export async function claimPipeline(db: Kysely<DB>, workspaceId: string, id: string, version: number, now: number): Promise<boolean> {
+  const r = await db
+    .updateTable('pipelines')
+    .set({ updated_at: now })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('archived_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function updatePipeline(
+  db: Kysely<DB>,
+  workspaceId: string,
+  id: string,
+  changes: Partial<Pick<PipelineRow, 'name' | 'is_default' | 'archived_at'>>,
+  now: number,
+): Promise<void> {
+  await db
+    .updateTable('pipelines')
+    .set((eb) => ({ ...changes, updated_at: now, version: eb('version', '+', 1) }))
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function clearDefaultPipeline(db: Kysely<DB>, workspaceId: string, now: number): Promise<void> {
+  await db
+    .updateTable('pipelines')
+    .set((eb) => ({ is_default: 0, updated_at: now, version: eb('version', '+', 1) }))
+    .where('workspace_id', '=', workspaceId)
+    .where('is_default', '=', 1)
+    .execute();
+}
+
+export type StageChanges = Partial<
+  Pick<StageRow, 'name' | 'probability' | 'guidance' | 'aging_days' | 'allow_override' | 'forecast_category' | 'position' | 'archived_at'>
+>;
+
+export async function updateStage(db: Kysely<DB>, workspaceId: string, id: string, changes: StageChanges, now: number): Promise<void> {
+  await db
+    .updateTable('stages')
+    .set({ ...changes, updated_at: now })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Deals (not deleted) currently in a stage or pipeline: a stage with deals cannot be retired. */
+export async function countDealsIn(db: Kysely<DB>, workspaceId: string, where: { stageId?: string; pipelineId?: string; openOnly?: boolean }): Promise<number> {
+  let q = db
+    .selectFrom('deals')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('workspace_id', '=', workspaceId)
+    .where('deleted_at', 'is', null);
+  if (where.stageId) q = q.where('stage_id', '=', where.stageId);
+  if (where.pipelineId) q = q.where('pipeline_id', '=', where.pipelineId);
+  if (where.openOnly) q = q.where('status', '=', 'open');
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+export function listVersionRows(db: Kysely<DB>, workspaceId: string, pipelineId: string): Promise<(ProcessVersionRow & { created_by_name: string | null })[]> {
+  return db
+    .selectFrom('process_versions as v')
+    .leftJoin('users as u', 'u.id', 'v.created_by')
+    .selectAll('v')
+    .select('u.name as created_by_name')
+    .where('v.workspace_id', '=', workspaceId)
+    .where('v.pipeline_id', '=', pipelineId)
+    .orderBy('v.number', 'desc')
+    .execute();
+}
+
+export function findVersionRow(db: Kysely<DB>, workspaceId: string, id: string): Promise<(ProcessVersionRow & { created_by_name: string | null }) | undefined> {
+  return db
+    .selectFrom('process_versions as v')
+    .leftJoin('users as u', 'u.id', 'v.created_by')
+    .selectAll('v')
+    .select('u.name as created_by_name')
+    .where('v.workspace_id', '=', workspaceId)
+    .where('v.id', '=', id)
+    .executeTakeFirst();
+}

@@ -4,6 +4,7 @@ import { type Ctx, memo } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { notFound } from '../errors.js';
 import { newId } from '../ids.js';
+import { listCriteriaOfPipeline, toCriterion } from './criteria.repo.js';
 import { DEFAULT_STAGES } from './default-pipeline.js';
 import {
   findDefaultPipeline,
@@ -19,6 +20,7 @@ import {
   type StageRow,
   setCurrentVersion,
   toPipeline,
+  toStage,
 } from './pipelines.repo.js';
 
 export async function listPipelines(ctx: Ctx): Promise<Pipeline[]> {
@@ -57,25 +59,26 @@ export function pipelineStages(ctx: Ctx, pipelineId: string): Promise<StageRow[]
 }
 
 /**
- * Records the pipeline's current stages as a new process version. Every stage move stores the
+ * Records the pipeline's current stages and their exit criteria as a new process version. Every stage move stores the
  * version it was checked against, so a year of metrics stays comparable across process changes.
  */
 export async function snapshotProcessVersion(
   db: Kysely<DB>,
   input: { workspaceId: string; pipelineId: string; actorId: string | null; now: number; note: string | null; extra?: Record<string, unknown> },
 ): Promise<string> {
-  const stages = await listStageRows(db, input.workspaceId, input.pipelineId);
+  const [stages, criteria] = await Promise.all([
+    listStageRows(db, input.workspaceId, input.pipelineId),
+    listCriteriaOfPipeline(db, input.workspaceId, input.pipelineId),
+  ]);
   const number = (await latestVersionNumber(db, input.pipelineId)) + 1;
   const id = newId();
   const snapshot = {
     stages: stages.map((s) => ({
-      id: s.id,
-      name: s.name,
-      position: s.position,
-      probability: s.probability,
-      kind: s.kind,
-      agingDays: s.aging_days,
-      allowOverride: s.allow_override === 1,
+      ...toStage(s),
+      criteria: criteria
+        .filter((c) => c.stage_id === s.id)
+        .sort((a, b) => a.position - b.position)
+        .map(toCriterion),
     })),
     ...input.extra,
   };
