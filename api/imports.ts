@@ -8,6 +8,11 @@ export type ImportEntity = Static<typeof ImportEntity>;
 export const ImportPreset = Type.Union([Type.Literal('furrow'), Type.Literal('salesforce'), Type.Literal('hubspot'), Type.Literal('pipedrive')]);
 export type ImportPreset = Static<typeof ImportPreset>;
 
+export const ImportDateFormat = Type.Union([Type.Literal('DD/MM/YYYY'), Type.Literal('MM/DD/YYYY')], {
+  description: 'Day/month order of numeric dates such as 03/04/2026; guessed from the file when absent (ISO and named-month dates need none)',
+});
+export type ImportDateFormat = Static<typeof ImportDateFormat>;
+
 export const ImportRequest = Type.Object(
   {
     csv: Type.String({ minLength: 1, description: 'The CSV text, header row first' }),
@@ -17,6 +22,7 @@ export const ImportRequest = Type.Object(
       Type.Record(Type.String({ maxLength: 200 }), Type.String({ maxLength: 64 }), { description: 'CSV header → Furrow field; overrides the preset' }),
     ),
     dryRun: Type.Optional(Type.Boolean({ description: 'Validate and report without writing' })),
+    dateFormat: Type.Optional(ImportDateFormat),
   },
   { additionalProperties: false },
 );
@@ -49,3 +55,6 @@ export const ImportFields = Type.Object({
   fields: Type.Array(Type.Object({ key: Type.String(), label: Type.String(), required: Type.Boolean() })),
   presets: Type.Record(Type.String(), Type.Record(Type.String(), Type.String())),
 });
+export type ImportFields = Static<typeof ImportFields>;
+
+export const ImportEntityParams = Type.Object({ entity: ImportEntity });

@@ -1,0 +1,110 @@
+// The fields a CSV column can be mapped to, per entity. The labels are also the headers of
+// Furrow's own export, so an exported file maps itself on the way back in.
+import type { ImportEntity } from '../../../api/imports.js';
+
+export type FieldKind = 'text' | 'date' | 'instant' | 'money' | 'integer' | 'boolean' | 'currency' | 'duration' | 'time' | 'owner' | 'link';
+
+export interface FieldDef {
+  key: string;
+  label: string;
+  /** A column for it must be mapped. */
+  required: boolean;
+  kind: FieldKind;
+  /** Longest accepted text, from the API contract. */
+  max?: number;
+}
+
+const f = (key: string, label: string, kind: FieldKind, options: { required?: boolean; max?: number } = {}): FieldDef => ({
+  key,
+  label,
+  kind,
+  required: options.required ?? false,
+  ...(options.max !== undefined && { max: options.max }),
+});
+
+export const FIELDS: Record<ImportEntity, readonly FieldDef[]> = {
+  accounts: [
+    f('id', 'Id', 'text', { max: 64 }),
+    f('name', 'Name', 'text', { required: true, max: 200 }),
+    f('domain', 'Domain', 'text', { max: 200 }),
+    f('industry', 'Industry', 'text', { max: 100 }),
+    f('size', 'Size', 'integer'),
+    f('country', 'Country', 'text', { max: 100 }),
+    f('owner', 'Owner', 'owner'),
+    f('shared', 'Shared', 'boolean'),
+    f('externalId', 'External ID', 'text', { max: 200 }),
+    f('createdAt', 'Created At', 'instant'),
+  ],
+  contacts: [
+    f('id', 'Id', 'text', { max: 64 }),
+    f('firstName', 'First Name', 'text', { max: 100 }),
+    f('lastName', 'Last Name', 'text', { max: 100 }),
+    f('fullName', 'Full Name', 'text', { max: 201 }),
+    f('email', 'Email', 'text', { max: 254 }),
+    f('phone', 'Phone', 'text', { max: 50 }),
+    f('title', 'Title', 'text', { max: 120 }),
+    f('accountId', 'Account Id', 'link'),
+    f('account', 'Account', 'link'),
+    f('accountExternalId', 'Account External ID', 'link'),
+    f('owner', 'Owner', 'owner'),
+    f('externalId', 'External ID', 'text', { max: 200 }),
+    f('createdAt', 'Created At', 'instant'),
+  ],
+  deals: [
+    f('id', 'Id', 'text', { max: 64 }),
+    f('name', 'Name', 'text', { required: true, max: 200 }),
+    f('accountId', 'Account Id', 'link'),
+    f('account', 'Account', 'link'),
+    f('accountExternalId', 'Account External ID', 'link'),
+    f('contactId', 'Contact Id', 'link'),
+    f('contact', 'Contact', 'link'),
+    f('owner', 'Owner', 'owner'),
+    f('pipeline', 'Pipeline', 'text'),
+    f('stage', 'Stage', 'text'),
+    f('status', 'Status', 'text'),
+    f('amount', 'Amount', 'money'),
+    f('currency', 'Currency', 'currency'),
+    f('closeDate', 'Close Date', 'date', { required: true }),
+    f('closedAt', 'Closed At', 'instant'),
+    f('lostReason', 'Lost Reason', 'text', { max: 200 }),
+    f('source', 'Source', 'text', { max: 100 }),
+    f('campaign', 'Campaign', 'text', { max: 200 }),
+    f('nextStep', 'Next Step', 'text', { max: 500 }),
+    f('externalId', 'External ID', 'text', { max: 200 }),
+    f('createdAt', 'Created At', 'instant'),
+  ],
+  activities: [
+    f('id', 'Id', 'text', { max: 64 }),
+    f('type', 'Type', 'text', { required: true }),
+    f('subject', 'Subject', 'text', { required: true, max: 300 }),
+    f('body', 'Body', 'text', { max: 20_000 }),
+    f('occurredAt', 'Occurred At', 'instant', { required: true }),
+    f('occurredTime', 'Time', 'time'),
+    f('durationMinutes', 'Duration Minutes', 'duration'),
+    f('completed', 'Completed', 'boolean'),
+    f('dealId', 'Deal Id', 'link'),
+    f('deal', 'Deal', 'link'),
+    f('dealExternalId', 'Deal External ID', 'link'),
+    f('contactId', 'Contact Id', 'link'),
+    f('contact', 'Contact', 'link'),
+    f('accountId', 'Account Id', 'link'),
+    f('account', 'Account', 'link'),
+    f('owner', 'Owner', 'owner'),
+    f('externalId', 'External ID', 'text', { max: 200 }),
+    f('createdAt', 'Created At', 'instant'),
+  ],
+};
+
+export function fieldOf(entity: ImportEntity, key: string): FieldDef | undefined {
+  return FIELDS[entity].find((d) => d.key === key);
+}
+
+/** Headers compare without case, surrounding space, a required-marker star or doubled spaces. */
+export function normaliseHeader(header: string): string {
+  return header
+    .replace(/^\uFEFF/, '')
+    .replace(/\*+\s*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}

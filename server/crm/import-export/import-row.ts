@@ -1,0 +1,263 @@
+// What every entity importer shares: the run's environment, typed reading of a row's cells (each
+// bad cell becomes an error with line and field), owner matching, and turning a service's refusal
+// into a row error.
+
+import type { User } from '../../../api/identity.js';
+import type { ImportEntity, ImportRowError } from '../../../api/imports.js';
+import type { Ctx } from '../../context.js';
+import type { OwnerScope } from '../../db/scope.js';
+import { AppError } from '../../errors.js';
+import { scopeIncludes } from '../../identity/visibility.js';
+import {
+  calendarDateOf,
+  type DateOrder,
+  type DateValue,
+  instantOf,
+  isCurrency,
+  looksLikeEmail,
+  type MoneyText,
+  parseBoolean,
+  parseDate,
+  parseDurationMinutes,
+  parseInteger,
+  parseMoneyText,
+  withTime,
+} from './values.js';
+
+export interface MappedRow {
+  line: number;
+  values: Map<string, string>;
+}
+
+export interface ImportEnv {
+  ctx: Ctx;
+  entity: ImportEntity;
+  timezone: string;
+  /** The workspace currency, for amounts that name none. */
+  currency: string;
+  dateOrder: DateOrder | null;
+  /** Wall-clock time when the run started; imported dates may not lie after it. */
+  startedAt: number;
+  errors: ImportRowError[];
+  unmatchedOwners: Set<string>;
+  users: OwnerDirectory;
+  /** Whom the caller may give records of this entity to. */
+  assignable: OwnerScope;
+}
+
+export interface PlannedRow {
+  line: number;
+  action: 'create' | 'update' | 'unchanged';
+  /** Writes the row through the services; absent for unchanged rows. */
+  write?: (ctx: Ctx) => Promise<void>;
+}
+
+export type Planner = (env: ImportEnv, rows: MappedRow[], progress: (done: number) => void) => Promise<PlannedRow[]>;
+
+/** Users of the workspace by email and by name, for owner columns. */
+export class OwnerDirectory {
+  private readonly byEmail = new Map<string, User>();
+  private readonly byName = new Map<string, User[]>();
+  private readonly byId = new Map<string, User>();
+
+  constructor(users: readonly User[]) {
+    for (const u of users) {
+      this.byId.set(u.id, u);
+      this.byEmail.set(u.email.toLowerCase(), u);
+      const key = u.name.trim().toLowerCase().replace(/\s+/g, ' ');
+      this.byName.set(key, [...(this.byName.get(key) ?? []), u]);
+    }
+  }
+
+  /** How a person recognises a user in an error message. */
+  describe(id: string): string {
+    return this.byId.get(id)?.email ?? 'another user';
+  }
+
+  find(text: string): { user: User } | { problem: string } {
+    const key = text.trim().toLowerCase().replace(/\s+/g, ' ');
+    const byEmail = this.byEmail.get(key);
+    if (byEmail) return { user: byEmail };
+    const named = this.byName.get(key) ?? [];
+    if (named.length === 1) return { user: named[0] as User };
+    if (named.length > 1) return { problem: `"${text}" names ${named.length} users; use the email address instead` };
+    return { problem: `no user in this workspace has the email or name "${text}"` };
+  }
+}
+
+/** Typed access to one row's cells; every unreadable cell is reported once and read as absent. */
+export class RowReader {
+  constructor(
+    readonly env: ImportEnv,
+    readonly row: MappedRow,
+  ) {}
+
+  get line(): number {
+    return this.row.line;
+  }
+
+  has(field: string): boolean {
+    return this.row.values.has(field);
+  }
+
+  error(field: string | null, message: string): undefined {
+    this.env.errors.push({ line: this.row.line, field, message });
+    return undefined;
+  }
+
+  text(field: string, max?: number): string | undefined {
+    const value = this.row.values.get(field);
+    if (value === undefined) return undefined;
+    if (max !== undefined && value.length > max) return this.error(field, `is ${value.length} characters long; at most ${max} fit`);
+    return value;
+  }
+
+  required(field: string, label: string, max?: number): string | undefined {
+    const value = this.text(field, max);
+    if (value === undefined && !this.has(field)) return this.error(field, `${label} is empty; every row needs one`);
+    return value;
+  }
+
+  private dateValue(field: string): DateValue | undefined {
+    const text = this.row.values.get(field);
+    if (text === undefined) return undefined;
+    const parsed = parseDate(text, this.env.dateOrder);
+    return parsed.ok ? parsed.value : this.error(field, parsed.message);
+  }
+
+  /** A calendar date (YYYY-MM-DD). */
+  date(field: string): string | undefined {
+    const value = this.dateValue(field);
+    return value ? calendarDateOf(value, this.env.timezone) : undefined;
+  }
+
+  /**
+   * An instant; a bare date means midday in the workspace's zone (or the time in `timeText`, a
+   * separate time-of-day cell). Never later than the run unless asked.
+   */
+  instant(field: string, options: { allowFuture?: boolean; timeText?: string | undefined } = {}): number | undefined {
+    let value = this.dateValue(field);
+    if (!value) return undefined;
+    if (options.timeText !== undefined) {
+      const timed = withTime(value, options.timeText);
+      if (!timed.ok) return this.error('occurredTime', timed.message);
+      value = timed.value;
+    }
+    const at = instantOf(value, this.env.timezone);
+    if (!options.allowFuture && at > this.env.startedAt) return this.error(field, 'lies in the future; history can only be imported up to now');
+    return at;
+  }
+
+  money(field: string): MoneyText | undefined {
+    const text = this.row.values.get(field);
+    if (text === undefined) return undefined;
+    const parsed = parseMoneyText(text);
+    return parsed.ok ? parsed.value : this.error(field, parsed.message);
+  }
+
+  currency(field: string): string | undefined {
+    const text = this.row.values.get(field)?.toUpperCase();
+    if (text === undefined) return undefined;
+    return isCurrency(text) ? text : this.error(field, `"${text}" is not an ISO 4217 currency code such as EUR or USD`);
+  }
+
+  integer(field: string, min: number, max: number): number | undefined {
+    const text = this.row.values.get(field);
+    if (text === undefined) return undefined;
+    const parsed = parseInteger(text, min, max);
+    return parsed.ok ? parsed.value : this.error(field, parsed.message);
+  }
+
+  boolean(field: string): boolean | undefined {
+    const text = this.row.values.get(field);
+    if (text === undefined) return undefined;
+    const parsed = parseBoolean(text);
+    return parsed.ok ? parsed.value : this.error(field, parsed.message);
+  }
+
+  duration(field: string): number | undefined {
+    const text = this.row.values.get(field);
+    if (text === undefined) return undefined;
+    const parsed = parseDurationMinutes(text);
+    return parsed.ok ? parsed.value : this.error(field, parsed.message);
+  }
+
+  email(field: string): string | undefined {
+    // Pipedrive joins several addresses into one cell; the first is the primary one.
+    const text = this.row.values.get(field)?.split(/[,;]/)[0]?.trim().toLowerCase();
+    if (!text) return undefined;
+    return looksLikeEmail(text) ? text : this.error(field, `"${text}" is not an email address`);
+  }
+
+  /** The owner named in the owner column, checked against whom the caller may assign; null when blank. */
+  owner(): string | null | undefined {
+    const text = this.row.values.get('owner');
+    if (text === undefined) return null;
+    const found = this.env.users.find(text);
+    if ('problem' in found) {
+      this.env.unmatchedOwners.add(text);
+      return this.error('owner', found.problem);
+    }
+    if (found.user.disabled) return this.error('owner', `${found.user.email} is disabled; enable the user or name another owner`);
+    if (!scopeIncludes(this.env.assignable, found.user.id)) {
+      return this.error(
+        'owner',
+        this.env.ctx.actor.role === 'rep'
+          ? `you can only import records you own (not ${found.user.email})`
+          : `you cannot assign records to ${found.user.email}`,
+      );
+    }
+    return found.user.id;
+  }
+}
+
+/** Service field names → the import field a person mapped. */
+const FIELD_OF: Record<string, string> = {
+  ownerId: 'owner',
+  accountId: 'account',
+  contactId: 'contact',
+  dealId: 'deal',
+  stageId: 'stage',
+  pipelineId: 'pipeline',
+  teamId: 'owner',
+};
+
+/** A service's refusal of one row, as the row's error (the gate's 422 lists what is missing). */
+export function rowErrorOf(line: number, error: unknown): ImportRowError | null {
+  if (!(error instanceof AppError)) return null;
+  if (error.code === 'gate_blocked') {
+    const missing = ((error.details as { missing?: { stageName: string; label: string }[] })?.missing ?? []).map((m) => `${m.stageName}: ${m.label}`);
+    return { line, field: 'stage', message: `${error.message}${missing.length ? ` (${missing.join('; ')})` : ''}` };
+  }
+  const fields = (error.details as { fields?: { field: string; message: string }[] } | undefined)?.fields;
+  if (error.code === 'invalid_input' && fields?.length) {
+    const first = fields[0] as { field: string; message: string };
+    return { line, field: FIELD_OF[first.field] ?? first.field, message: fields.map((f) => `${FIELD_OF[f.field] ?? f.field}: ${f.message}`).join('; ') };
+  }
+  if (error.code === 'stale') return { line, field: null, message: 'the record was changed by someone else during the import; run the import again' };
+  if (error.code === 'not_found') return { line, field: null, message: `${error.message}, or it is not yours to change` };
+  return { line, field: null, message: error.message };
+}
+
+/** A ctx whose clock reads `at`, so history written through the services is dated then. */
+export function atTime(ctx: Ctx, at: number): Ctx {
+  return { ...ctx, now: () => at };
+}
+
+/** Reports a duplicate of an earlier row in the same file, keyed by whatever identifies the record. */
+export class SeenKeys {
+  private readonly seen = new Map<string, number>();
+
+  check(reader: RowReader, key: string | null, what: string): boolean {
+    if (key === null) return true;
+    const earlier = this.seen.get(key);
+    if (earlier !== undefined) {
+      reader.error(null, `repeats line ${earlier} (same ${what}); each record may appear once per file`);
+      return false;
+    }
+    this.seen.set(key, reader.line);
+    return true;
+  }
+}
+
+export const lower = (text: string): string => text.trim().toLowerCase();

@@ -1,0 +1,219 @@
+// A CSV import, all or nothing: read and map the file, check every row (values, owners, links,
+// matches) and report every problem; only a clean file is written, in one transaction, row by
+// row through the same services the app uses. A service refusing a row (the stage gate, say)
+// becomes that row's error and nothing is kept.
+import { createHash } from 'node:crypto';
+import type { ImportDateFormat, ImportEntity, ImportPreset, ImportResult, ImportRowError } from '../../../api/imports.js';
+import type { Ctx } from '../../context.js';
+import { forbidden, invalidInput } from '../../errors.js';
+import { reachOf } from '../../identity/policy.js';
+import { listUsers } from '../../identity/users.service.js';
+import { ownerScope } from '../../identity/visibility.js';
+import { getWorkspace } from '../../identity/workspaces.service.js';
+import { newId } from '../../ids.js';
+import { readCsv } from './csv-read.js';
+import { FIELDS } from './fields.js';
+import { entityTypeOf, insertImportRun } from './import.repo.js';
+import { planAccounts } from './import-accounts.js';
+import { planActivities } from './import-activities.js';
+import { planContacts } from './import-contacts.js';
+import { planDeals } from './import-deals.js';
+import { type ImportEnv, type MappedRow, OwnerDirectory, type PlannedRow, type Planner, rowErrorOf } from './import-row.js';
+import { resolveMapping, rowValues } from './mapping.js';
+import { type DateOrder, orderEvidence } from './values.js';
+
+export interface ImportProgress {
+  phase: 'checking' | 'writing';
+  done: number;
+  total: number;
+}
+
+export interface ImportOptions {
+  entity: ImportEntity;
+  csv: string;
+  fileName?: string | undefined;
+  preset?: ImportPreset | undefined;
+  mapping?: Record<string, string> | undefined;
+  dryRun?: boolean | undefined;
+  /** Day/month order for numeric dates such as 03/04/2026; guessed from the file when absent. */
+  dateFormat?: DateOrder | undefined;
+  onProgress?: ((progress: ImportProgress) => void) | undefined;
+}
+
+const PLANNERS: Record<ImportEntity, Planner> = {
+  accounts: planAccounts,
+  contacts: planContacts,
+  deals: planDeals,
+  activities: planActivities,
+};
+
+/** Stored errors per run are capped; the caller still receives every one. */
+const STORED_ERRORS = 1000;
+
+/** The API's date format names → the parser's day/month order. */
+export function dateOrderOf(format: ImportDateFormat | undefined): DateOrder | undefined {
+  return format === 'DD/MM/YYYY' ? 'dmy' : format === 'MM/DD/YYYY' ? 'mdy' : undefined;
+}
+
+/** The day/month order the file's unambiguous dates agree on, if they do. */
+export function guessDateOrder(entity: ImportEntity, rows: readonly MappedRow[]): DateOrder | null {
+  const dateFields = FIELDS[entity].filter((f) => f.kind === 'date' || f.kind === 'instant').map((f) => f.key);
+  const seen = new Set<string>();
+  for (const row of rows) {
+    for (const field of dateFields) {
+      const text = row.values.get(field);
+      if (text !== undefined) seen.add(orderEvidence(text));
+    }
+  }
+  if (seen.has('dmy') && !seen.has('mdy')) return 'dmy';
+  if (seen.has('mdy') && !seen.has('dmy')) return 'mdy';
+  return null;
+}
+
+function emptyResult(options: ImportOptions, rows: number, mapping: Record<string, string>): ImportResult {
+  return {
+    id: null,
+    entity: options.entity,
+    dryRun: options.dryRun ?? false,
+    ok: true,
+    rows,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    errors: [],
+    unmatchedOwners: [],
+    mapping,
+  };
+}
+
+export async function runImport(ctx: Ctx, options: ImportOptions): Promise<ImportResult> {
+  const { entity } = options;
+  if (reachOf(ctx.actor.role, entity, 'create') === 'none') throw forbidden(`Your role cannot import ${entity}`);
+  const startedAt = ctx.now();
+  const table = readCsv(options.csv);
+  if (table.headers.length === 0) return { ...emptyResult(options, 0, {}), ok: false, errors: table.errors };
+
+  const columns = resolveMapping(entity, table.headers, { preset: options.preset, mapping: options.mapping });
+  if (columns.problems.length > 0)
+    throw invalidInput(columns.problems, `The columns cannot be mapped to ${entity}: ${columns.problems.map((p) => p.message).join('; ')}`);
+
+  const rows: MappedRow[] = table.records.map((r) => ({ line: r.line, values: rowValues(columns.columns, r.cells) }));
+  const workspace = await getWorkspace(ctx);
+  const env: ImportEnv = {
+    ctx,
+    entity,
+    timezone: workspace.timezone,
+    currency: workspace.currency,
+    dateOrder: options.dateFormat ?? guessDateOrder(entity, rows),
+    startedAt,
+    errors: [...table.errors],
+    unmatchedOwners: new Set(),
+    users: new OwnerDirectory(await listUsers(ctx)),
+    assignable: await ownerScope(ctx, entity, 'create'),
+  };
+  const total = rows.length;
+  const report = (phase: ImportProgress['phase']) => (done: number) => options.onProgress?.({ phase, done, total });
+
+  const planned = await PLANNERS[entity](env, rows, report('checking'));
+  const result = emptyResult(options, total, columns.mapping);
+  const count = (action: PlannedRow['action']) => planned.filter((p) => p.action === action).length;
+
+  let runId: string | null = null;
+  if (env.errors.length === 0) {
+    const writeErrors = await writeAll(ctx, planned, options.dryRun ?? false, report('writing'), async (tx) => {
+      runId = await record(tx, options, startedAt, {
+        status: 'succeeded',
+        created: count('create'),
+        updated: count('update'),
+        unchanged: count('unchanged'),
+        errors: [],
+      });
+    });
+    env.errors.push(...writeErrors);
+  }
+
+  const errors = env.errors.sort((a, b) => a.line - b.line);
+  const ok = errors.length === 0;
+  const shown = ok || options.dryRun;
+  Object.assign(result, {
+    ok,
+    created: shown ? count('create') : 0,
+    updated: shown ? count('update') : 0,
+    unchanged: shown ? count('unchanged') : 0,
+    errors,
+    unmatchedOwners: [...env.unmatchedOwners].sort(),
+  });
+  if (!options.dryRun) {
+    // A refused import is logged outside the rolled-back transaction, so the attempt is on record.
+    result.id = ok ? runId : await record(ctx, options, startedAt, { status: 'failed', created: 0, updated: 0, unchanged: 0, errors });
+  }
+  return result;
+}
+
+/** Writes every planned row in one transaction; returns the rows the services refused. */
+async function writeAll(
+  ctx: Ctx,
+  planned: PlannedRow[],
+  dryRun: boolean,
+  progress: (done: number) => void,
+  onSuccess: (tx: Ctx) => Promise<void>,
+): Promise<ImportRowError[]> {
+  const errors: ImportRowError[] = [];
+  const trx = await ctx.db.startTransaction().execute();
+  try {
+    let done = 0;
+    for (const row of planned) {
+      done++;
+      if (!row.write) continue;
+      // A savepoint per row lets a refused row be undone alone, so later rows are still checked
+      // and every problem is reported in one run (PostgreSQL aborts a transaction on any error).
+      const sp = await trx.savepoint('import_row').execute();
+      try {
+        await row.write({ ...ctx, db: sp });
+        await sp.releaseSavepoint('import_row').execute();
+      } catch (error) {
+        const rowError = rowErrorOf(row.line, error);
+        if (!rowError) throw error;
+        await sp.rollbackToSavepoint('import_row').execute();
+        errors.push(rowError);
+      }
+      if (done % 50 === 0 || done === planned.length) progress(done);
+    }
+    progress(planned.length);
+    if (errors.length > 0 || dryRun) {
+      await trx.rollback().execute();
+    } else {
+      await onSuccess({ ...ctx, db: trx });
+      await trx.commit().execute();
+    }
+  } catch (error) {
+    await trx.rollback().execute();
+    throw error;
+  }
+  return errors;
+}
+
+async function record(
+  ctx: Ctx,
+  options: ImportOptions,
+  startedAt: number,
+  outcome: { status: 'succeeded' | 'failed'; created: number; updated: number; unchanged: number; errors: ImportRowError[] },
+): Promise<string> {
+  const id = newId();
+  await insertImportRun(ctx.db, {
+    id,
+    workspace_id: ctx.actor.workspaceId,
+    entity: entityTypeOf(options.entity),
+    file_name: options.fileName?.slice(0, 255) ?? null,
+    file_hash: createHash('sha256').update(options.csv).digest('hex'),
+    actor_id: ctx.actor.userId,
+    status: outcome.status,
+    created: outcome.created,
+    updated: outcome.updated,
+    unchanged: outcome.unchanged,
+    errors: JSON.stringify(outcome.errors.slice(0, STORED_ERRORS)),
+    started_at: startedAt,
+    finished_at: Math.max(startedAt, ctx.now()),
+  });
+  return id;
+}

@@ -1,0 +1,106 @@
+// Decides which CSV column feeds which Furrow field: the field's own key or label, then the
+// preset (given, or the one whose headers the file matches best), then the caller's explicit
+// mapping, which always wins. Pure, so the mapping UI and the CLI see the same answer.
+import type { ImportEntity, ImportPreset } from '../../../api/imports.js';
+import type { FieldProblem } from '../../errors.js';
+import { FIELDS, normaliseHeader } from './fields.js';
+import { PRESET_NAMES, PRESETS } from './presets.js';
+
+/** Mapping a header to one of these drops the column. */
+export const IGNORE = new Set(['', '-', 'ignore', 'skip']);
+
+export interface ColumnMapping {
+  /** Column index → field key, for mapped columns only, in file order. */
+  columns: { index: number; header: string; field: string }[];
+  /** header → field as reported back to the caller. */
+  mapping: Record<string, string>;
+  preset: ImportPreset | null;
+  ignored: string[];
+  problems: FieldProblem[];
+}
+
+function lookup(map: Record<string, string>): Map<string, string> {
+  return new Map(Object.entries(map).map(([h, f]) => [normaliseHeader(h), f]));
+}
+
+/** The preset whose headers cover most of the file's columns (none when nothing matches). */
+export function detectPreset(entity: ImportEntity, headers: readonly string[]): ImportPreset | null {
+  let best: ImportPreset | null = null;
+  let bestHits = 0;
+  for (const name of PRESET_NAMES) {
+    const known = lookup(PRESETS[name][entity]);
+    const hits = headers.filter((h) => known.has(normaliseHeader(h))).length;
+    if (hits > bestHits) {
+      best = name;
+      bestHits = hits;
+    }
+  }
+  return best;
+}
+
+export function resolveMapping(
+  entity: ImportEntity,
+  headers: readonly string[],
+  options: { preset?: ImportPreset | undefined; mapping?: Record<string, string> | undefined },
+): ColumnMapping {
+  const fields = FIELDS[entity];
+  const problems: FieldProblem[] = [];
+  const byName = new Map<string, string>();
+  for (const d of fields) {
+    byName.set(normaliseHeader(d.key), d.key);
+    byName.set(normaliseHeader(d.label), d.key);
+  }
+  const preset = options.preset ?? detectPreset(entity, headers);
+  const presetMap = preset ? lookup(PRESETS[preset][entity]) : new Map<string, string>();
+  const explicit = new Map<string, string>();
+  const headerSet = new Set(headers.map(normaliseHeader));
+  for (const [header, field] of Object.entries(options.mapping ?? {})) {
+    const key = normaliseHeader(header);
+    if (!headerSet.has(key)) {
+      problems.push({ field: `mapping.${header}`, message: `the file has no column "${header}" (columns: ${headers.join(', ')})` });
+      continue;
+    }
+    const target = field.trim();
+    if (!IGNORE.has(target.toLowerCase()) && !fields.some((d) => d.key === target)) {
+      problems.push({ field: `mapping.${header}`, message: `"${target}" is not a field of ${entity}; fields are ${fields.map((d) => d.key).join(', ')}` });
+      continue;
+    }
+    explicit.set(key, IGNORE.has(target.toLowerCase()) ? '' : target);
+  }
+
+  const columns: ColumnMapping['columns'] = [];
+  const mapping: Record<string, string> = {};
+  const ignored: string[] = [];
+  headers.forEach((header, index) => {
+    const key = normaliseHeader(header);
+    const field = explicit.has(key) ? explicit.get(key) : (presetMap.get(key) ?? byName.get(key));
+    if (field) {
+      columns.push({ index, header, field });
+      mapping[header] = field;
+    } else if (header !== '') ignored.push(header);
+  });
+
+  const mapped = new Set(columns.map((c) => c.field));
+  for (const d of fields) {
+    if (d.required && !mapped.has(d.key)) {
+      problems.push({ field: d.key, message: `no column is mapped to ${d.label} (${d.key}), which is required; map one with "Header=${d.key}"` });
+    }
+  }
+  if (entity === 'contacts' && !mapped.has('lastName') && !mapped.has('fullName') && !mapped.has('firstName')) {
+    problems.push({ field: 'lastName', message: 'no column gives the contact’s name; map First Name / Last Name or Full Name' });
+  }
+  return { columns, mapping, preset, ignored, problems };
+}
+
+/** The row as field → trimmed text; the first non-empty column wins when several map to a field. */
+export function rowValues(columns: ColumnMapping['columns'], cells: readonly string[]): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const c of columns) {
+    if (values.has(c.field)) continue;
+    let text = (cells[c.index] ?? '').trim();
+    // Undo the apostrophe an export puts before text a spreadsheet would run as a formula.
+    if (/^'[=+\-@]/.test(text)) text = text.slice(1);
+    if (text !== '') values.set(c.field, text);
+  }
+  return values;
+}
