@@ -34,7 +34,6 @@ export function normaliseDomain(text: string | undefined): string | undefined {
 }
 
 function read(reader: RowReader): Candidate | null {
-  const errorsBefore = reader.env.errors.length;
   const c: Candidate = {
     reader,
     id: reader.text('id', 64),
@@ -48,7 +47,7 @@ function read(reader: RowReader): Candidate | null {
     externalId: reader.text('externalId', 200),
     createdAt: reader.instant('createdAt'),
   };
-  return reader.env.errors.length === errorsBefore ? c : null;
+  return reader.valid ? c : null;
 }
 
 /** The fields the row would change; blank cells leave existing values alone. */

@@ -35,9 +35,8 @@ interface Candidate {
   createdAt: number | undefined;
 }
 
-function read(reader: RowReader): Candidate | null {
-  const before = reader.env.errors.length;
-  const c: Candidate = {
+function read(reader: RowReader): Candidate {
+  return {
     reader,
     id: reader.text('id', 64),
     name: reader.required('name', 'Name', 200) ?? '',
@@ -58,7 +57,6 @@ function read(reader: RowReader): Candidate | null {
     externalId: reader.text('externalId', 200),
     createdAt: reader.instant('createdAt'),
   };
-  return reader.env.errors.length === before ? c : null;
 }
 
 /** Everything a row resolves to once pipeline, links and money are known. */
@@ -156,8 +154,7 @@ export const planDeals: Planner = async (env, rows, progress) => {
   const { ctx } = env;
   const candidates: Candidate[] = [];
   rows.forEach((row, i) => {
-    const c = read(new RowReader(env, row));
-    if (c) candidates.push(c);
+    candidates.push(read(new RowReader(env, row)));
     progress(i + 1);
   });
 
@@ -186,6 +183,11 @@ export const planDeals: Planner = async (env, rows, progress) => {
   const planned: PlannedRow[] = [];
   for (const c of candidates) {
     const r = c.reader;
+    if (!r.valid) {
+      // Still look at links and stage, so the row's every problem is reported in one run.
+      resolve(c, pipelines, undefined, links);
+      continue;
+    }
     let match = (c.id && byId.get(c.id)) || (c.externalId && byExternal.get(c.externalId)) || undefined;
     // Natural key: the same name on the same account (or both without one). It needs the account,
     // so the links are resolved first against a provisional match.

@@ -100,9 +100,19 @@ export class RowReader {
     return this.row.values.has(field);
   }
 
+  private readonly failed = new Set<string | null>();
+
+  /** Reports a problem; one per field, so a cell that cannot be read is not also called empty. */
   error(field: string | null, message: string): undefined {
+    if (field !== null && this.failed.has(field)) return undefined;
+    this.failed.add(field);
     this.env.errors.push({ line: this.row.line, field, message });
     return undefined;
+  }
+
+  /** No problem found in this row so far. */
+  get valid(): boolean {
+    return this.failed.size === 0;
   }
 
   text(field: string, max?: number): string | undefined {
