@@ -1,0 +1,129 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  addDays,
+  addSums,
+  finishFigures,
+  gainOf,
+  isAdherent,
+  type MoveFacts,
+  mondayOf,
+  startOfDay,
+  sumMoves,
+  weeksOf,
+  ZERO_SUMS,
+} from './adherence-formulas.js';
+
+const move = (over: Partial<MoveFacts> = {}): MoveFacts => ({
+  criteriaMet: true,
+  overrideReason: null,
+  skipped: 0,
+  direction: 1,
+  fromProbability: 10,
+  toProbability: 20,
+  ...over,
+});
+
+const arbMove = fc
+  .record({
+    criteriaMet: fc.boolean(),
+    override: fc.boolean(),
+    skipped: fc.integer({ min: 0, max: 3 }),
+    direction: fc.constantFrom(-1, 0, 1),
+    from: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }),
+    to: fc.integer({ min: 0, max: 100 }),
+  })
+  .map(
+    (r): MoveFacts => ({
+      // An override exists only where a criterion was missing, as the gate records it.
+      criteriaMet: r.criteriaMet && !r.override,
+      overrideReason: r.override ? 'reason' : null,
+      skipped: r.skipped,
+      direction: r.direction,
+      fromProbability: r.from,
+      toProbability: r.to,
+    }),
+  );
+
+describe('adherence formulas', () => {
+  it('counts a move adherent only when criteria were met, with no override and no skipped stage', () => {
+    expect(isAdherent(move())).toBe(true);
+    expect(isAdherent(move({ criteriaMet: false, overrideReason: 'CEO asked' }))).toBe(false);
+    expect(isAdherent(move({ skipped: 1 }))).toBe(false);
+    expect(isAdherent(move({ direction: -1, fromProbability: 40, toProbability: 20 }))).toBe(true);
+  });
+
+  it('weighs forward moves by probability gained', () => {
+    const f = finishFigures(
+      sumMoves([
+        move({ fromProbability: 10, toProbability: 20 }),
+        move({ fromProbability: 20, toProbability: 60, skipped: 1 }),
+        move({ fromProbability: 60, toProbability: 40, direction: -1 }),
+        move({ fromProbability: 80, toProbability: 0, direction: 0 }),
+        move({ fromProbability: null, toProbability: 40, skipped: 2 }),
+      ]),
+    );
+    expect(f).toMatchObject({ moves: 5, adherentMoves: 3, forwardMoves: 3, forwardGain: 10 + 40 + 40, adherentGain: 10, skippedMoves: 2, backwardMoves: 1 });
+    expect(f.adherence).toBeCloseTo(3 / 5);
+    expect(f.weightedAdherence).toBeCloseTo(10 / 90);
+    expect(finishFigures(ZERO_SUMS)).toMatchObject({ adherence: null, weightedAdherence: null });
+  });
+
+  it('keeps ratios in [0, 1], sums additive over any split, and order irrelevant', () => {
+    fc.assert(
+      fc.property(fc.array(arbMove, { maxLength: 40 }), fc.nat(), (moves, cut) => {
+        const all = sumMoves(moves);
+        const f = finishFigures(all);
+        for (const r of [f.adherence, f.weightedAdherence]) if (r !== null) expect(r >= 0 && r <= 1).toBe(true);
+        expect(f.adherentMoves).toBeLessThanOrEqual(f.moves);
+        expect(f.adherentGain).toBeLessThanOrEqual(f.forwardGain);
+        const k = moves.length === 0 ? 0 : cut % (moves.length + 1);
+        expect(addSums(sumMoves(moves.slice(0, k)), sumMoves(moves.slice(k)))).toEqual(all);
+        expect(sumMoves([...moves].reverse())).toEqual(all);
+      }),
+    );
+  });
+
+  it('gives full weighted adherence when every forward move adheres, whatever else happens', () => {
+    fc.assert(
+      fc.property(fc.array(arbMove, { maxLength: 30 }), (moves) => {
+        const cleaned = moves.map((m) => (gainOf(m) > 0 ? { ...m, criteriaMet: true, overrideReason: null, skipped: 0 } : m));
+        const f = finishFigures(sumMoves(cleaned));
+        if (f.forwardMoves > 0) expect(f.weightedAdherence).toBe(1);
+        else expect(f.weightedAdherence).toBeNull();
+      }),
+    );
+  });
+});
+
+describe('adherence calendar', () => {
+  it('finds Mondays and day starts in the workspace time zone', () => {
+    expect(mondayOf('2026-11-28')).toBe('2026-11-23');
+    expect(mondayOf('2026-11-23')).toBe('2026-11-23');
+    expect(addDays('2026-12-30', 3)).toBe('2027-01-02');
+    expect(new Date(startOfDay('2026-03-29', 'Europe/Berlin')).toISOString()).toBe('2026-03-28T23:00:00.000Z');
+    expect(new Date(startOfDay('2026-03-30', 'Europe/Berlin')).toISOString()).toBe('2026-03-29T22:00:00.000Z');
+  });
+
+  it('covers the period with Monday weeks cut to it, without gaps or overlaps, across DST', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 700 }),
+        fc.integer({ min: 0, max: 120 }),
+        fc.constantFrom('UTC', 'Europe/Berlin', 'America/New_York'),
+        (offset, span, tz) => {
+          const from = addDays('2025-01-01', offset);
+          const to = addDays(from, span);
+          const weeks = weeksOf(from, to, tz);
+          expect(weeks[0]?.start).toBe(startOfDay(from, tz));
+          expect(weeks.at(-1)?.end).toBe(startOfDay(addDays(to, 1), tz));
+          for (let i = 1; i < weeks.length; i++) expect(weeks[i]?.start).toBe(weeks[i - 1]?.end);
+          for (const w of weeks) {
+            expect(new Date(`${w.weekStart}T00:00:00Z`).getUTCDay()).toBe(1);
+            expect(w.end).toBeGreaterThan(w.start);
+          }
+        },
+      ),
+    );
+  });
+});

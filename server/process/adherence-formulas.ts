@@ -1,0 +1,119 @@
+// Pure: the adherence formulas and the calendar they are measured on. The SQL in adherence.repo.ts
+// computes the same sums; tests hold the two against each other on random histories.
+import { TZDate } from '@date-fns/tz';
+import type { MoveFigures } from '../../api/process.js';
+
+export interface MoveFacts {
+  criteriaMet: boolean;
+  overrideReason: string | null;
+  skipped: number;
+  /** 1 forward, -1 backward, 0 into a closed stage. */
+  direction: number;
+  fromProbability: number | null;
+  toProbability: number;
+}
+
+/** Met every criterion at the moment of the move, without override and without a skipped stage. */
+export const isAdherent = (m: MoveFacts): boolean => m.criteriaMet && m.overrideReason === null && m.skipped === 0;
+
+/** Probability points a move gains; a deal created in a later stage gains from 0. */
+export const gainOf = (m: MoveFacts): number => m.toProbability - (m.fromProbability ?? 0);
+
+/** A forward move gains probability (moves on through open stages, or wins). */
+export const isForward = (m: MoveFacts): boolean => gainOf(m) > 0;
+
+/** What SQL sums per group; every figure is one of these sums or a ratio of two. */
+export interface MoveSums {
+  moves: number;
+  adherentMoves: number;
+  forwardMoves: number;
+  forwardGain: number;
+  adherentGain: number;
+  overrides: number;
+  skippedMoves: number;
+  backwardMoves: number;
+}
+
+export const ZERO_SUMS: MoveSums = {
+  moves: 0,
+  adherentMoves: 0,
+  forwardMoves: 0,
+  forwardGain: 0,
+  adherentGain: 0,
+  overrides: 0,
+  skippedMoves: 0,
+  backwardMoves: 0,
+};
+
+export const ratio = (numerator: number, denominator: number): number | null => (denominator > 0 ? numerator / denominator : null);
+
+/** adherence = adherent ÷ moves; weighted = Σ gain of adherent forward moves ÷ Σ gain of forward moves. */
+export function finishFigures(s: MoveSums): MoveFigures {
+  return { ...s, adherence: ratio(s.adherentMoves, s.moves), weightedAdherence: ratio(s.adherentGain, s.forwardGain) };
+}
+
+/** The reference definition, one move at a time. */
+export function sumMoves(moves: readonly MoveFacts[]): MoveSums {
+  const s = { ...ZERO_SUMS };
+  for (const m of moves) {
+    const adherent = isAdherent(m);
+    s.moves += 1;
+    if (adherent) s.adherentMoves += 1;
+    if (isForward(m)) {
+      s.forwardMoves += 1;
+      s.forwardGain += gainOf(m);
+      if (adherent) s.adherentGain += gainOf(m);
+    }
+    if (m.overrideReason !== null) s.overrides += 1;
+    if (m.skipped > 0) s.skippedMoves += 1;
+    if (m.direction === -1) s.backwardMoves += 1;
+  }
+  return s;
+}
+
+export function addSums(a: MoveSums, b: MoveSums): MoveSums {
+  return Object.fromEntries(Object.keys(ZERO_SUMS).map((k) => [k, a[k as keyof MoveSums] + b[k as keyof MoveSums]])) as unknown as MoveSums;
+}
+
+// ---- Calendar ----------------------------------------------------------------------------------
+
+export const DAY_MS = 86_400_000;
+
+/** YYYY-MM-DD plus n days (calendar arithmetic, no time zone involved). */
+export function addDays(date: string, n: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The Monday on or before a calendar date. */
+export function mondayOf(date: string): string {
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return addDays(date, -((weekday + 6) % 7));
+}
+
+/** The instant a calendar day starts in a time zone. */
+export function startOfDay(date: string, timeZone: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new TZDate(y, m - 1, d, timeZone).getTime();
+}
+
+export interface Week {
+  weekStart: string;
+  /** Instants [start, end) of the week, cut to the period. */
+  start: number;
+  end: number;
+}
+
+/** Monday-based weeks covering [from, to] (inclusive dates), each cut to the period. */
+export function weeksOf(from: string, to: string, timeZone: string): Week[] {
+  const periodStart = startOfDay(from, timeZone);
+  const periodEnd = startOfDay(addDays(to, 1), timeZone);
+  const weeks: Week[] = [];
+  for (let monday = mondayOf(from); monday <= to; monday = addDays(monday, 7)) {
+    const start = Math.max(startOfDay(monday, timeZone), periodStart);
+    const end = Math.min(startOfDay(addDays(monday, 7), timeZone), periodEnd);
+    weeks.push({ weekStart: monday, start, end });
+  }
+  return weeks;
+}
