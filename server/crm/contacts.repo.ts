@@ -1,0 +1,130 @@
+import { type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
+import type { Contact, ContactListQuery } from '../../api/contacts.js';
+import type { Dialect } from '../db/dialect.js';
+import { pageOf, paginate, parseSort } from '../db/keyset.js';
+import type { ContactsTable, DB } from '../db/schema.js';
+import { type OwnerScope, ownerFilter } from '../db/scope.js';
+
+export type ContactRow = Selectable<ContactsTable>;
+type ContactView = ContactRow & { owner_name: string; account_name: string | null };
+
+/** Fields whose changes are kept in history. */
+export const CONTACT_TRACKED = ['first_name', 'last_name', 'email', 'phone', 'title', 'account_id', 'owner_id', 'external_id'] as const;
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export const toContact = (r: ContactView): Contact => ({
+  id: r.id,
+  accountId: r.account_id,
+  accountName: r.account_name,
+  firstName: r.first_name,
+  lastName: r.last_name,
+  email: r.email,
+  phone: r.phone,
+  title: r.title,
+  ownerId: r.owner_id,
+  ownerName: r.owner_name,
+  externalId: r.external_id,
+  createdAt: iso(r.created_at),
+  updatedAt: iso(r.updated_at),
+  version: r.version,
+});
+
+/**
+ * In the owner scope, or (for roles that read shared accounts) at a shared account that is itself
+ * still there. Expects `contacts as c` left-joined to `accounts as a`.
+ */
+function contactVisible(eb: ExpressionBuilder<any, any>, scope: OwnerScope, includeShared: boolean): Expression<SqlBool> {
+  const owned = ownerFilter(eb, 'c.owner_id', scope);
+  if (!includeShared) return owned;
+  return eb.or([owned, eb.and([eb('a.shared', '=', 1), eb('a.deleted_at', 'is', null)])]);
+}
+
+function readable(db: Kysely<DB>, workspaceId: string, scope: OwnerScope, includeShared: boolean) {
+  return db
+    .selectFrom('contacts as c')
+    .innerJoin('users as u', 'u.id', 'c.owner_id')
+    .leftJoin('accounts as a', 'a.id', 'c.account_id')
+    .selectAll('c')
+    .select(['u.name as owner_name', 'a.name as account_name'])
+    .where('c.workspace_id', '=', workspaceId)
+    .where('c.deleted_at', 'is', null)
+    .where((eb) => contactVisible(eb, scope, includeShared));
+}
+
+const SORT_EXPR = {
+  lastName: sql`c.last_name`,
+  firstName: sql`c.first_name`,
+  createdAt: sql`c.created_at`,
+  updatedAt: sql`c.updated_at`,
+} as const;
+
+export async function listContacts(
+  db: Kysely<DB>,
+  dialect: Dialect,
+  workspaceId: string,
+  scope: OwnerScope,
+  includeShared: boolean,
+  query: ContactListQuery,
+): Promise<{ items: Contact[]; nextCursor: string | null }> {
+  const limit = query.limit ?? 50;
+  const sort = parseSort<keyof typeof SORT_EXPR>(query.sort, 'lastName');
+  let q = readable(db, workspaceId, scope, includeShared);
+  if (query.ownerId) q = q.where('c.owner_id', '=', query.ownerId);
+  if (query.accountId) q = q.where('c.account_id', '=', query.accountId);
+  const needle = query.q?.trim();
+  if (needle) {
+    // The full name lets "ada love" find Ada Lovelace; it also covers first and last name alone.
+    q = q.where((eb) =>
+      eb.or([dialect.containsInsensitive(sql<string>`c.first_name || ' ' || c.last_name`, needle), dialect.containsInsensitive(eb.ref('c.email'), needle)]),
+    );
+  }
+  const rows = (await paginate(q, {
+    sortExpr: SORT_EXPR[sort.field],
+    desc: sort.desc,
+    idColumn: 'c.id',
+    cursor: query.cursor,
+    limit,
+  }).execute()) as (ContactView & { sort_key: string | number })[];
+  const page = pageOf(rows, limit);
+  return { items: page.rows.map(toContact), nextCursor: page.nextCursor };
+}
+
+export async function findContact(db: Kysely<DB>, workspaceId: string, scope: OwnerScope, includeShared: boolean, id: string): Promise<Contact | undefined> {
+  const row = (await readable(db, workspaceId, scope, includeShared).where('c.id', '=', id).executeTakeFirst()) as ContactView | undefined;
+  return row ? toContact(row) : undefined;
+}
+
+/** The raw row, scoped without shared accounts: sharing lets others read a contact, not change it. */
+export function findContactRow(db: Kysely<DB>, workspaceId: string, scope: OwnerScope, id: string): Promise<ContactRow | undefined> {
+  return db
+    .selectFrom('contacts as c')
+    .selectAll('c')
+    .where('c.workspace_id', '=', workspaceId)
+    .where('c.id', '=', id)
+    .where('c.deleted_at', 'is', null)
+    .where((eb) => ownerFilter(eb, 'c.owner_id', scope))
+    .executeTakeFirst();
+}
+
+export async function insertContact(db: Kysely<DB>, row: ContactRow): Promise<void> {
+  await db.insertInto('contacts').values(row).execute();
+}
+
+export type ContactChanges = Partial<Pick<ContactRow, 'first_name' | 'last_name' | 'email' | 'phone' | 'title' | 'account_id' | 'owner_id' | 'external_id'>>;
+
+export async function updateContact(db: Kysely<DB>, workspaceId: string, id: string, version: number, changes: ContactChanges, now: number): Promise<boolean> {
+  const r = await db
+    .updateTable('contacts')
+    .set({ ...changes, updated_at: now, version: version + 1 })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function softDeleteContact(db: Kysely<DB>, workspaceId: string, id: string, now: number): Promise<void> {
+  await db.updateTable('contacts').set({ deleted_at: now, updated_at: now }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+}

@@ -1,0 +1,121 @@
+import type { Contact, ContactCreate, ContactListQuery, ContactPatch } from '../../api/contacts.js';
+import { type Ctx, inTransaction } from '../context.js';
+import { invalidField, notFound, stale } from '../errors.js';
+import { SHARED_ACCOUNTS_READABLE } from '../identity/policy.js';
+import { assertAssignableOwner, ownerScope } from '../identity/visibility.js';
+import { newId } from '../ids.js';
+import { assertReadableAccount } from './accounts.service.js';
+import {
+  CONTACT_TRACKED,
+  type ContactChanges,
+  type ContactRow,
+  findContact,
+  findContactRow,
+  insertContact,
+  listContacts as listContactRows,
+  softDeleteContact,
+  updateContact,
+} from './contacts.repo.js';
+import { diffFields, initialFields } from './field-diff.js';
+import { appendChanges } from './history.repo.js';
+
+/** Contacts of shared accounts are readable wherever the shared account is. */
+const readsShared = (ctx: Ctx) => SHARED_ACCOUNTS_READABLE.includes(ctx.actor.role);
+
+export async function listContacts(ctx: Ctx, query: ContactListQuery): Promise<{ items: Contact[]; nextCursor: string | null }> {
+  const scope = await ownerScope(ctx, 'contacts', 'read');
+  return listContactRows(ctx.db, ctx.dialect, ctx.actor.workspaceId, scope, readsShared(ctx), query);
+}
+
+export async function getContact(ctx: Ctx, id: string): Promise<Contact> {
+  const scope = await ownerScope(ctx, 'contacts', 'read');
+  const contact = await findContact(ctx.db, ctx.actor.workspaceId, scope, readsShared(ctx), id);
+  if (!contact) throw notFound('Contact');
+  return contact;
+}
+
+/** A readable contact, for linking deals and activities to it; a 400 naming the field otherwise. */
+export async function assertReadableContact(ctx: Ctx, id: string, field = 'contactId'): Promise<Contact> {
+  const scope = await ownerScope(ctx, 'contacts', 'read');
+  const contact = await findContact(ctx.db, ctx.actor.workspaceId, scope, readsShared(ctx), id);
+  if (!contact) throw invalidField(field, 'no contact with this id that you can see');
+  return contact;
+}
+
+/** Emails are matched (duplicates, lead intake, imports) case-insensitively, so they are stored lowercase. */
+const normaliseEmail = (e: string | null | undefined) => (e == null ? null : e.trim().toLowerCase() || null);
+const cleanText = (t: string | null | undefined) => t?.trim() || null;
+
+export async function createContact(ctx: Ctx, input: ContactCreate, via = 'api'): Promise<Contact> {
+  return inTransaction(ctx, async (tx) => {
+    const ownerId = input.ownerId ?? ctx.actor.userId;
+    await assertAssignableOwner(tx, 'contacts', ownerId);
+    if (input.accountId) await assertReadableAccount(tx, input.accountId);
+    const now = tx.now();
+    const row: ContactRow = {
+      id: newId(),
+      workspace_id: ctx.actor.workspaceId,
+      account_id: input.accountId ?? null,
+      first_name: input.firstName.trim(),
+      last_name: input.lastName.trim(),
+      email: normaliseEmail(input.email),
+      phone: cleanText(input.phone),
+      title: cleanText(input.title),
+      owner_id: ownerId,
+      external_id: cleanText(input.externalId),
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+      version: 1,
+    };
+    await insertContact(tx.db, row);
+    await appendChanges(
+      tx.db,
+      { workspaceId: row.workspace_id, entity: 'contact', entityId: row.id, actorId: ctx.actor.userId, at: now, via },
+      initialFields(row, CONTACT_TRACKED),
+    );
+    return getContact(tx, row.id);
+  });
+}
+
+export async function updateContactById(ctx: Ctx, id: string, patch: ContactPatch, via = 'api'): Promise<Contact> {
+  return inTransaction(ctx, async (tx) => {
+    const scope = await ownerScope(tx, 'contacts', 'update');
+    const current = await findContactRow(tx.db, ctx.actor.workspaceId, scope, id);
+    if (!current) throw notFound('Contact');
+    if (patch.ownerId !== undefined && patch.ownerId !== current.owner_id) await assertAssignableOwner(tx, 'contacts', patch.ownerId);
+    // Only a new link is checked: a contact keeps its account even if that account later leaves the caller's reach.
+    if (patch.accountId && patch.accountId !== current.account_id) await assertReadableAccount(tx, patch.accountId);
+    const changes: ContactChanges = {
+      ...(patch.firstName !== undefined && { first_name: patch.firstName.trim() }),
+      ...(patch.lastName !== undefined && { last_name: patch.lastName.trim() }),
+      ...(patch.accountId !== undefined && { account_id: patch.accountId }),
+      ...(patch.email !== undefined && { email: normaliseEmail(patch.email) }),
+      ...(patch.phone !== undefined && { phone: cleanText(patch.phone) }),
+      ...(patch.title !== undefined && { title: cleanText(patch.title) }),
+      ...(patch.ownerId !== undefined && { owner_id: patch.ownerId }),
+      ...(patch.externalId !== undefined && { external_id: cleanText(patch.externalId) }),
+    };
+    const now = tx.now();
+    if (!(await updateContact(tx.db, ctx.actor.workspaceId, id, patch.version, changes, now))) throw stale('Contact', current.version);
+    await appendChanges(
+      tx.db,
+      { workspaceId: ctx.actor.workspaceId, entity: 'contact', entityId: id, actorId: ctx.actor.userId, at: now, via },
+      diffFields(current, changes, CONTACT_TRACKED),
+    );
+    return getContact(tx, id);
+  });
+}
+
+export async function deleteContact(ctx: Ctx, id: string): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    const scope = await ownerScope(tx, 'contacts', 'delete');
+    const current = await findContactRow(tx.db, ctx.actor.workspaceId, scope, id);
+    if (!current) throw notFound('Contact');
+    const now = tx.now();
+    await softDeleteContact(tx.db, ctx.actor.workspaceId, id, now);
+    await appendChanges(tx.db, { workspaceId: ctx.actor.workspaceId, entity: 'contact', entityId: id, actorId: ctx.actor.userId, at: now, via: 'api' }, [
+      { field: 'deleted', from: null, to: '1' },
+    ]);
+  });
+}
