@@ -1,7 +1,10 @@
 // Qualification frameworks (MEDDPICC, BANT, SPICED built in; custom ones by admins) and the
 // scores of a deal on them: each element 0–3 with evidence; the total can gate a stage.
+
+import type { Kysely } from 'kysely';
 import type { QualificationFramework, QualificationFrameworkCreate, QualificationFrameworkPatch } from '../../api/process.js';
 import { type Ctx, inTransaction, memo } from '../context.js';
+import type { DB } from '../db/schema.js';
 import { forbidden, invalidField, invalidInput, notFound, ruleViolation, stale } from '../errors.js';
 import { requireRole } from '../identity/roles.js';
 import { newId } from '../ids.js';
@@ -31,48 +34,48 @@ export const slugKey = (text: string): string =>
     .replace(/^(\d)/, 'f_$1')
     .slice(0, 40) || 'element';
 
+/** Inserts the built-in frameworks a workspace lacks. Idempotent: existing keys are skipped. */
+export async function seedBuiltinFrameworks(db: Kysely<DB>, workspaceId: string, now: number): Promise<void> {
+  for (const t of BUILTIN_FRAMEWORKS) {
+    await insertFrameworkIfMissing(db, {
+      id: newId(),
+      workspace_id: workspaceId,
+      key: t.key,
+      name: t.name,
+      description: t.description,
+      builtin: 1,
+      created_at: now,
+      updated_at: now,
+      archived_at: null,
+      version: 1,
+    });
+    const f = await findFrameworkByKey(db, workspaceId, t.key);
+    if (!f) continue;
+    await insertElementsIfMissing(
+      db,
+      t.elements.map((e, i) => ({
+        id: newId(),
+        workspace_id: workspaceId,
+        framework_id: f.id,
+        key: e.key,
+        label: e.label,
+        description: e.description,
+        position: i + 1,
+        archived_at: null,
+      })),
+    );
+  }
+}
+
 /**
- * Seeds the built-in frameworks the first time a workspace uses qualification. Idempotent and safe
- * under concurrency (inserts skip existing keys), so no migration has to know about workspaces.
+ * Seeds the built-in frameworks the first time a workspace uses qualification, in one transaction
+ * and safe under concurrency (inserts skip existing keys), so no migration has to know about workspaces.
  */
 export function ensureBuiltinFrameworks(ctx: Ctx): Promise<void> {
   return memo(ctx, 'builtinFrameworks', async () => {
-    const ws = ctx.actor.workspaceId;
-    const have = new Set((await listFrameworkRows(ctx.db, ws)).filter((f) => f.builtin === 1).map((f) => f.key));
-    const missing = BUILTIN_FRAMEWORKS.filter((t) => !have.has(t.key));
-    if (missing.length === 0) return;
-    await inTransaction(ctx, async (tx) => {
-      const now = tx.now();
-      for (const t of missing) {
-        await insertFrameworkIfMissing(tx.db, {
-          id: newId(),
-          workspace_id: ws,
-          key: t.key,
-          name: t.name,
-          description: t.description,
-          builtin: 1,
-          created_at: now,
-          updated_at: now,
-          archived_at: null,
-          version: 1,
-        });
-        const f = await findFrameworkByKey(tx.db, ws, t.key);
-        if (!f) continue;
-        await insertElementsIfMissing(
-          tx.db,
-          t.elements.map((e, i) => ({
-            id: newId(),
-            workspace_id: ws,
-            framework_id: f.id,
-            key: e.key,
-            label: e.label,
-            description: e.description,
-            position: i + 1,
-            archived_at: null,
-          })),
-        );
-      }
-    });
+    const have = (await listFrameworkRows(ctx.db, ctx.actor.workspaceId)).filter((f) => f.builtin === 1).length;
+    if (have >= BUILTIN_FRAMEWORKS.length) return;
+    await inTransaction(ctx, (tx) => seedBuiltinFrameworks(tx.db, ctx.actor.workspaceId, tx.now()));
   });
 }
 
