@@ -73,8 +73,8 @@ export const ActivityListQuery = ListQuery(ACTIVITY_SORTS, {
   dealId: Type.Optional(Id),
   contactId: Type.Optional(Id),
   accountId: Type.Optional(Id),
-  from: Type.Optional(Instant),
-  to: Type.Optional(Instant),
+  from: Type.Optional(Type.String({ format: 'date-time', description: 'Only activities occurring at or after this instant' })),
+  to: Type.Optional(Type.String({ format: 'date-time', description: 'Only activities occurring before this instant' })),
   completed: Type.Optional(Type.Boolean()),
 });
 export type ActivityListQuery = Static<typeof ActivityListQuery>;

@@ -1,0 +1,168 @@
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Activity, ActivityListQuery } from '../../api/activities.js';
+import type { Dialect } from '../db/dialect.js';
+import { pageOf, paginate, parseSort } from '../db/keyset.js';
+import type { ActivitiesTable, DB } from '../db/schema.js';
+import { type OwnerScope, ownerFilter } from '../db/scope.js';
+
+export type ActivityRow = Selectable<ActivitiesTable>;
+type ActivityView = ActivityRow & { owner_name: string; deal_name: string | null; contact_name: string | null; account_name: string | null };
+
+/**
+ * Fields whose changes are kept in history. The body is left out: it is free text up to 20k
+ * characters that no KPI reads, and a copy per edit would dwarf the rest of the history.
+ */
+export const ACTIVITY_TRACKED = [
+  'type',
+  'subject',
+  'deal_id',
+  'contact_id',
+  'account_id',
+  'owner_id',
+  'occurred_at',
+  'duration_minutes',
+  'completed_at',
+  'external_id',
+] as const;
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export const toActivity = (r: ActivityView): Activity => ({
+  id: r.id,
+  type: r.type,
+  subject: r.subject,
+  body: r.body,
+  dealId: r.deal_id,
+  dealName: r.deal_name,
+  contactId: r.contact_id,
+  contactName: r.contact_name,
+  accountId: r.account_id,
+  accountName: r.account_name,
+  ownerId: r.owner_id,
+  ownerName: r.owner_name,
+  occurredAt: iso(Number(r.occurred_at)),
+  durationMinutes: r.duration_minutes,
+  completedAt: r.completed_at === null ? null : iso(Number(r.completed_at)),
+  externalId: r.external_id,
+  createdAt: iso(Number(r.created_at)),
+  updatedAt: iso(Number(r.updated_at)),
+  version: r.version,
+});
+
+function visible(db: Kysely<DB>, workspaceId: string, scope: OwnerScope) {
+  return db
+    .selectFrom('activities as t')
+    .innerJoin('users as u', 'u.id', 't.owner_id')
+    .leftJoin('deals as d', 'd.id', 't.deal_id')
+    .leftJoin('contacts as c', 'c.id', 't.contact_id')
+    .leftJoin('accounts as a', 'a.id', 't.account_id')
+    .selectAll('t')
+    .select(['u.name as owner_name', 'd.name as deal_name', 'a.name as account_name'])
+    .select(sql<string | null>`case when c.id is null then null else c.first_name || ' ' || c.last_name end`.as('contact_name'))
+    .where('t.workspace_id', '=', workspaceId)
+    .where('t.deleted_at', 'is', null)
+    .where((eb) => ownerFilter(eb, 't.owner_id', scope));
+}
+
+const SORT_EXPR = {
+  occurredAt: sql`t.occurred_at`,
+  createdAt: sql`t.created_at`,
+  subject: sql`t.subject`,
+} as const;
+
+/** The list query with instants already parsed to epoch ms. */
+export type ActivityFilter = Omit<ActivityListQuery, 'from' | 'to'> & { from?: number; to?: number };
+
+export async function listActivities(
+  db: Kysely<DB>,
+  dialect: Dialect,
+  workspaceId: string,
+  scope: OwnerScope,
+  query: ActivityFilter,
+): Promise<{ items: Activity[]; nextCursor: string | null }> {
+  const limit = query.limit ?? 50;
+  const sort = parseSort<keyof typeof SORT_EXPR>(query.sort, '-occurredAt');
+  let q = visible(db, workspaceId, scope);
+  if (query.type) q = q.where('t.type', '=', query.type);
+  if (query.ownerId) q = q.where('t.owner_id', '=', query.ownerId);
+  if (query.dealId) q = q.where('t.deal_id', '=', query.dealId);
+  if (query.contactId) q = q.where('t.contact_id', '=', query.contactId);
+  if (query.accountId) q = q.where('t.account_id', '=', query.accountId);
+  if (query.from !== undefined) q = q.where('t.occurred_at', '>=', query.from);
+  if (query.to !== undefined) q = q.where('t.occurred_at', '<', query.to);
+  if (query.completed !== undefined) q = q.where('t.completed_at', query.completed ? 'is not' : 'is', null);
+  const needle = query.q?.trim();
+  if (needle) q = q.where((eb) => eb.or([dialect.containsInsensitive(eb.ref('t.subject'), needle), dialect.containsInsensitive(eb.ref('t.body'), needle)]));
+  const rows = (await paginate(q, {
+    sortExpr: SORT_EXPR[sort.field],
+    desc: sort.desc,
+    idColumn: 't.id',
+    cursor: query.cursor,
+    limit,
+  }).execute()) as (ActivityView & { sort_key: string | number })[];
+  const page = pageOf(rows, limit);
+  return { items: page.rows.map(toActivity), nextCursor: page.nextCursor };
+}
+
+export async function findActivity(db: Kysely<DB>, workspaceId: string, scope: OwnerScope, id: string): Promise<Activity | undefined> {
+  const row = (await visible(db, workspaceId, scope).where('t.id', '=', id).executeTakeFirst()) as ActivityView | undefined;
+  return row ? toActivity(row) : undefined;
+}
+
+/** The raw row, scoped, for writes. */
+export function findActivityRow(db: Kysely<DB>, workspaceId: string, scope: OwnerScope, id: string): Promise<ActivityRow | undefined> {
+  return db
+    .selectFrom('activities as t')
+    .selectAll('t')
+    .where('t.workspace_id', '=', workspaceId)
+    .where('t.id', '=', id)
+    .where('t.deleted_at', 'is', null)
+    .where((eb) => ownerFilter(eb, 't.owner_id', scope))
+    .executeTakeFirst();
+}
+
+/** A deal the caller may read (deals policy), with the links an activity inherits from it. */
+export function findVisibleDealLinks(
+  db: Kysely<DB>,
+  workspaceId: string,
+  scope: OwnerScope,
+  id: string,
+): Promise<{ id: string; account_id: string | null; contact_id: string | null } | undefined> {
+  return db
+    .selectFrom('deals as d')
+    .select(['d.id', 'd.account_id', 'd.contact_id'])
+    .where('d.workspace_id', '=', workspaceId)
+    .where('d.id', '=', id)
+    .where('d.deleted_at', 'is', null)
+    .where((eb) => ownerFilter(eb, 'd.owner_id', scope))
+    .executeTakeFirst();
+}
+
+export async function insertActivity(db: Kysely<DB>, row: ActivityRow): Promise<void> {
+  await db.insertInto('activities').values(row).execute();
+}
+
+export type ActivityChanges = Partial<Omit<ActivityRow, 'id' | 'workspace_id' | 'version' | 'created_at' | 'updated_at' | 'deleted_at'>>;
+
+export async function updateActivity(
+  db: Kysely<DB>,
+  workspaceId: string,
+  id: string,
+  version: number,
+  changes: ActivityChanges,
+  now: number,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('activities')
+    .set({ ...changes, updated_at: now, version: version + 1 })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function softDeleteActivity(db: Kysely<DB>, workspaceId: string, id: string, now: number): Promise<void> {
+  await db.updateTable('activities').set({ deleted_at: now, updated_at: now }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+}
