@@ -41,7 +41,12 @@ export function contactsPage(db: Kysely<DB>, p: ExportPage) {
     .select(['u.email as owner_email', 'a.name as account_name'])
     .where('c.workspace_id', '=', p.workspaceId)
     .where('c.deleted_at', 'is', null)
-    .where((eb) => (p.includeShared ? eb.or([ownerFilter(eb, 'c.owner_id', p.scope), eb('a.shared', '=', 1)]) : ownerFilter(eb, 'c.owner_id', p.scope)));
+    // As in the contact list: owned, or at a shared account that is itself still there.
+    .where((eb) =>
+      p.includeShared
+        ? eb.or([ownerFilter(eb, 'c.owner_id', p.scope), eb.and([eb('a.shared', '=', 1), eb('a.deleted_at', 'is', null)])])
+        : ownerFilter(eb, 'c.owner_id', p.scope),
+    );
   if (p.afterId) q = q.where('c.id', '>', p.afterId);
   return q.orderBy('c.id').limit(p.limit).execute();
 }

@@ -109,7 +109,7 @@ function cell(value: unknown): string {
 }
 
 /** Every visible row of the entity as CSV cells, fetched `pageSize` at a time. */
-export async function exportRows(ctx: Ctx, entity: ImportEntity, pageSize = 1000): Promise<AsyncGenerator<string[]>> {
+export async function exportRows(ctx: Ctx, entity: ImportEntity, pageSize = 1000, onRow?: () => void): Promise<AsyncGenerator<string[]>> {
   // Scope first, outside the generator: a caller without access gets 403 before any byte is sent.
   const scope = await ownerScope(ctx, entity, 'read');
   const includeShared = (entity === 'accounts' || entity === 'contacts') && SHARED_ACCOUNTS_READABLE.includes(ctx.actor.role);
@@ -119,7 +119,10 @@ export async function exportRows(ctx: Ctx, entity: ImportEntity, pageSize = 1000
     let afterId: string | null = null;
     for (;;) {
       const rows = await fetch(ctx.db, { workspaceId: ctx.actor.workspaceId, scope, includeShared, afterId, limit: pageSize });
-      for (const r of rows) yield columns.map(([, value]) => cell(value(r)));
+      for (const r of rows) {
+        onRow?.();
+        yield columns.map(([, value]) => cell(value(r)));
+      }
       if (rows.length < pageSize) return;
       afterId = String((rows[rows.length - 1] as Row).id);
     }
@@ -127,8 +130,8 @@ export async function exportRows(ctx: Ctx, entity: ImportEntity, pageSize = 1000
 }
 
 /** The CSV as a stream: a BOM (so spreadsheets read UTF-8), the header row, then the rows. */
-export async function exportCsv(ctx: Ctx, entity: ImportEntity, options: { pageSize?: number } = {}): Promise<Readable> {
-  const rows = await exportRows(ctx, entity, options.pageSize);
+export async function exportCsv(ctx: Ctx, entity: ImportEntity, options: { pageSize?: number; onRow?: () => void } = {}): Promise<Readable> {
+  const rows = await exportRows(ctx, entity, options.pageSize, options.onRow);
   const csv = stringify({ bom: true, header: true, columns: exportHeaders(entity) });
   const source = Readable.from(rows);
   source.on('error', (error) => csv.destroy(error));

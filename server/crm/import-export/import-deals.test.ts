@@ -191,6 +191,27 @@ describeEngines('deal import', (env) => {
     expect(dates.map((d) => d.close_date)).toEqual(['2026-04-03', '2026-06-05']);
   });
 
+  it('sends every imported stage change through the gate: a blocked move is the row’s error', async () => {
+    const w = await env().workspace();
+    const admin = w.as(w.admin);
+    const { body: list } = await admin.get('/api/v1/pipelines');
+    const pipeline = list.items[0];
+    const qualify = pipeline.stages.find((s: { name: string }) => s.name === 'Qualify');
+    const added = await admin.post(`/api/v1/stages/${qualify.id}/criteria`, { version: pipeline.version, kind: 'field', field: 'nextStep' });
+    expect(added.status).toBe(201);
+
+    const csv = [
+      'Name,Close Date,Stage,Next Step',
+      'Ready,2026-12-01,Discovery,Book the demo',
+      'Not ready,2026-12-01,Discovery,',
+      'Starts early,2026-12-01,Qualify,',
+    ].join('\n');
+    const res = await importCsv(w, w.admin, 'deals', csv);
+    expect(res.body.ok).toBe(false);
+    expect(res.body.errors).toEqual([{ line: 3, field: 'stage', message: expect.stringMatching(/cannot leave Qualify.*Qualify: /) }]);
+    expect(await env().database.db.selectFrom('deals').select('id').where('workspace_id', '=', w.id).execute()).toEqual([]);
+  });
+
   it('lets a rep import only deals they own and keeps marketing out', async () => {
     const w = await env().workspace();
     const rep = await w.user('rep');

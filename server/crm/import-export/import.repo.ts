@@ -76,7 +76,12 @@ export function findContactsForImport(
         const shared = eb(
           'c.account_id',
           'in',
-          eb.selectFrom('accounts as sa').select('sa.id').where('sa.workspace_id', '=', workspaceId).where('sa.shared', '=', 1),
+          eb
+            .selectFrom('accounts as sa')
+            .select('sa.id')
+            .where('sa.workspace_id', '=', workspaceId)
+            .where('sa.shared', '=', 1)
+            .where('sa.deleted_at', 'is', null),
         );
         return eb.or([own, shared]);
       })
