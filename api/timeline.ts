@@ -7,7 +7,7 @@ export const TimelineChange = Type.Object({
   id: Id,
   at: Instant,
   actor: Type.Union([UserRef, Type.Null()]),
-  field: Type.String(),
+  field: Type.String({ description: "The record's API field name (stageId, closeDate, custom.<key>); 'deleted' when it was deleted" }),
   from: Type.Union([Type.String(), Type.Null()]),
   to: Type.Union([Type.String(), Type.Null()]),
   /** Human-readable values (stage names, owner names) where the raw value is an id. */
