@@ -1,0 +1,192 @@
+// Generated visibility cases: role × relation (own / team / other / other workspace) × resource ×
+// operation (list, read, update, delete, search, export, history). The expected answer of every
+// case comes from the policy table, so the test and the rule cannot drift apart silently.
+import { beforeAll, expect, it } from 'vitest';
+import type { Role } from '../db/schema.js';
+import { describeEngines, type TestUser, type TestWorkspace } from '../test/test-env.js';
+import { type Operation, type Resource, reachOf } from './policy.js';
+
+type Relation = 'own' | 'team' | 'other' | 'otherWorkspace';
+type Op = 'list' | 'read' | 'update' | 'delete' | 'search' | 'export' | 'history';
+
+const RESOURCES: Resource[] = ['accounts', 'contacts', 'deals', 'activities'];
+const RELATIONS: Relation[] = ['own', 'team', 'other', 'otherWorkspace'];
+const OPS: Op[] = ['list', 'read', 'update', 'delete', 'search', 'export', 'history'];
+const ROLES: Role[] = ['admin', 'manager', 'rep', 'marketing'];
+
+const SEARCHABLE: Resource[] = ['accounts', 'contacts', 'deals'];
+const WITH_TIMELINE: Resource[] = ['accounts', 'contacts', 'deals'];
+const SEARCH_TYPE: Record<string, string> = { accounts: 'account', contacts: 'contact', deals: 'deal' };
+
+const policyOp = (op: Op): Operation => (op === 'update' ? 'update' : op === 'delete' ? 'delete' : 'read');
+
+/** What the policy says the actor may do to a record of this relation. */
+function expectedAllowed(role: Role, resource: Resource, relation: Relation, op: Op): boolean {
+  if (relation === 'otherWorkspace') return false;
+  const reach = reachOf(role, resource, policyOp(op));
+  if (reach === 'all') return true;
+  if (reach === 'team') return relation === 'own' || relation === 'team';
+  if (reach === 'own') return relation === 'own';
+  return false;
+}
+
+interface Fixture {
+  w: TestWorkspace;
+  actors: Record<Role, TestUser>;
+  /** records[resource][role][relation] = { id, marker } as seen from that role. */
+  records: Record<string, Record<string, Record<Relation, { id: string; marker: string }>>>;
+}
+
+describeEngines('visibility matrix', (env) => {
+  let fx: Fixture;
+
+  beforeAll(async () => {
+    const w = await env().workspace();
+    const other = await env().workspace();
+    const manager = await w.user('manager', { name: 'Mia Manager' });
+    const outsideManager = await w.user('manager', { name: 'Otto Outside' });
+    const parent = await w.team('Field', { managerId: manager.id });
+    const child = await w.team('Field East', { parentId: parent, managerId: null });
+    const elsewhere = await w.team('Partners', { managerId: outsideManager.id });
+    const rep = await w.user('rep', { teamId: parent, name: 'Rita Rep' });
+    const nestedRep = await w.user('rep', { teamId: child, name: 'Nick Nested' });
+    const teammate = await w.user('rep', { teamId: parent, name: 'Tom Teammate' });
+    const outsider = await w.user('rep', { teamId: elsewhere, name: 'Oscar Outsider' });
+    const marketing = await w.user('marketing', { name: 'Maya Marketing' });
+    const foreignRep = await other.user('rep');
+    const actors: Record<Role, TestUser> = { admin: w.admin, manager, rep, marketing };
+
+    // Who is "team" and "other" for each actor. A rep's teammate is still "team" for the rep:
+    // reps see only their own records.
+    const relationOwners: Record<Role, Record<Exclude<Relation, 'otherWorkspace'>, TestUser>> = {
+      admin: { own: w.admin, team: nestedRep, other: outsider },
+      manager: { own: manager, team: nestedRep, other: outsider },
+      rep: { own: rep, team: teammate, other: outsider },
+      marketing: { own: marketing, team: nestedRep, other: outsider },
+    };
+
+    const adminApi = w.as(w.admin);
+    let n = 0;
+    const make = async (resource: Resource, owner: TestUser, api = adminApi): Promise<{ id: string; marker: string }> => {
+      const marker = `zq${(n++).toString(36)}x${env().engine[0]}`;
+      const ownerId = owner.id;
+      let res: { status: number; body: any };
+      if (resource === 'accounts') res = await api.post('/api/v1/accounts', { name: `Acct ${marker}`, ownerId });
+      else if (resource === 'contacts') res = await api.post('/api/v1/contacts', { firstName: 'Cora', lastName: `Contact ${marker}`, ownerId });
+      else if (resource === 'deals') res = await api.post('/api/v1/deals', { name: `Deal ${marker}`, amount: 1000, closeDate: '2027-01-31', ownerId });
+      else res = await api.post('/api/v1/activities', { type: 'call', subject: `Call ${marker}`, occurredAt: '2026-11-20T10:00:00.000Z', ownerId });
+      expect(res.status, `create ${resource} for ${owner.role}: ${JSON.stringify(res.body)}`).toBe(201);
+      return { id: res.body.id as string, marker };
+    };
+
+    const records: Fixture['records'] = {};
+    for (const resource of RESOURCES) {
+      records[resource] = {};
+      const foreign = await make(resource, foreignRep, other.as(other.admin));
+      for (const role of ROLES) {
+        const owners = relationOwners[role];
+        records[resource][role] = {
+          own: await make(resource, owners.own),
+          team: await make(resource, owners.team),
+          other: await make(resource, owners.other),
+          otherWorkspace: foreign,
+        };
+      }
+    }
+    fx = { w, actors, records };
+  });
+
+  const cases = ROLES.flatMap((role) => RESOURCES.flatMap((resource) => RELATIONS.flatMap((relation) => OPS.map((op) => ({ role, resource, relation, op })))));
+
+  it(`answers every one of the ${cases.length} generated cases as the policy says`, async () => {
+    const failures: string[] = [];
+    for (const { role, resource, relation, op } of cases) {
+      const api = fx.w.as(fx.actors[role]);
+      const record = fx.records[resource]?.[role]?.[relation] as { id: string; marker: string };
+      const allowed = expectedAllowed(role, resource, relation, op);
+      const roleHasReach = reachOf(role, resource, policyOp(op)) !== 'none';
+      const label = `${role} ${op} ${relation} ${resource}`;
+      let observed: boolean | 'skip';
+      switch (op) {
+        case 'list': {
+          const res = await api.get(`/api/v1/${resource}?limit=200&q=${record.marker}`);
+          if (!roleHasReach) {
+            if (res.status !== 403) failures.push(`${label}: expected 403 for the list, got ${res.status}`);
+            continue;
+          }
+          observed = res.status === 200 && res.body.items.some((i: { id: string }) => i.id === record.id);
+          break;
+        }
+        case 'read': {
+          const res = await api.get(`/api/v1/${resource}/${record.id}`);
+          if (![200, 403, 404].includes(res.status)) failures.push(`${label}: unexpected ${res.status}`);
+          observed = res.status === 200;
+          break;
+        }
+        case 'update': {
+          const current = await fx.w.as(fx.w.admin).get(`/api/v1/${resource}/${record.id}`);
+          const version = current.status === 200 ? current.body.version : 1;
+          const patch =
+            resource === 'accounts'
+              ? { industry: `I${version}` }
+              : resource === 'contacts'
+                ? { title: `T${version}` }
+                : resource === 'deals'
+                  ? { nextStep: `N${version}` }
+                  : { body: `B${version}` };
+          const res = await api.patch(`/api/v1/${resource}/${record.id}`, { version, ...patch });
+          if (![200, 403, 404].includes(res.status)) failures.push(`${label}: unexpected ${res.status} ${JSON.stringify(res.body)}`);
+          observed = res.status === 200;
+          break;
+        }
+        case 'delete':
+          // Deletes run last, on copies, so they do not disturb the other cases.
+          continue;
+        case 'search': {
+          if (!SEARCHABLE.includes(resource)) continue;
+          const res = await api.get(`/api/v1/search?q=${record.marker}&types=${SEARCH_TYPE[resource]}`);
+          observed = res.status === 200 && res.body.items.some((i: { id: string }) => i.id === record.id);
+          break;
+        }
+        case 'export': {
+          const res = await api.get(`/api/v1/exports/${resource}.csv`);
+          if (!roleHasReach) {
+            if (res.status !== 403) failures.push(`${label}: expected 403 for the export, got ${res.status}`);
+            continue;
+          }
+          observed = res.status === 200 && String(res.body).includes(record.marker);
+          break;
+        }
+        case 'history': {
+          if (!WITH_TIMELINE.includes(resource)) continue;
+          const res = await api.get(`/api/v1/${resource}/${record.id}/timeline`);
+          if (![200, 403, 404].includes(res.status)) failures.push(`${label}: unexpected ${res.status}`);
+          observed = res.status === 200;
+          break;
+        }
+      }
+      if (observed !== allowed) failures.push(`${label}: expected ${allowed ? 'allowed' : 'refused'}, was ${observed ? 'allowed' : 'refused'}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('deletes only what the policy allows, and a refused delete leaves the record in place', async () => {
+    const failures: string[] = [];
+    for (const role of ROLES) {
+      for (const resource of RESOURCES) {
+        for (const relation of RELATIONS) {
+          const record = fx.records[resource]?.[role]?.[relation] as { id: string };
+          const allowed = expectedAllowed(role, resource, relation, 'delete');
+          const res = await fx.w.as(fx.actors[role]).delete(`/api/v1/${resource}/${record.id}`);
+          const deleted = res.status === 204;
+          if (deleted !== allowed) failures.push(`${role} delete ${relation} ${resource}: expected ${allowed ? 'deleted' : 'refused'}, got ${res.status}`);
+          if (!deleted && ![403, 404, 409].includes(res.status)) failures.push(`${role} delete ${relation} ${resource}: unexpected ${res.status}`);
+          if (deleted) {
+            expect((await fx.w.as(fx.w.admin).get(`/api/v1/${resource}/${record.id}`)).status).toBe(404);
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
