@@ -57,6 +57,8 @@ export function readCsv(text: string): CsvTable {
       bom: true,
       delimiter,
       relax_column_count: true,
+      // A stray quote inside an unquoted cell (5" screen) is text, as spreadsheets read it.
+      relax_quotes: true,
       skip_empty_lines: true,
       info: true,
       raw: true,
