@@ -1,0 +1,194 @@
+// KPI use cases: the catalogue, a figure with its formula and drill-down links, a trend, and the
+// records behind a part of a figure.
+import type {
+  KpiBreakdownItem,
+  KpiCatalogue,
+  KpiDefinition as KpiDefinitionDto,
+  KpiQuery,
+  KpiRecord,
+  KpiRecordPage,
+  KpiRecordsQuery,
+  KpiResult,
+  KpiTrend,
+  KpiTrendQuery,
+  PeriodInfo,
+} from '../../api/measurement.js';
+import type { Ctx } from '../context.js';
+import { decodeCursor, encodeCursor } from '../db/keyset.js';
+import { invalidField } from '../errors.js';
+import { stagesById } from '../process/pipelines.service.js';
+import { computeKpi, factScopeOf } from './kpi-compute.js';
+import { buildRequest, type KpiRequest, kpiById } from './kpi-request.js';
+import { factRecords, type Part } from './kpis/engine.repo.js';
+import { CATALOGUE } from './kpis/registry.js';
+import type { KpiDefinition, SimpleKpi } from './kpis/types.js';
+import type { Period } from './periods.js';
+
+export function toDefinition(kpi: KpiDefinition): KpiDefinitionDto {
+  return { ...kpi.meta, composite: kpi.kind === 'composite' };
+}
+
+export function catalogue(): KpiCatalogue {
+  return { items: CATALOGUE.map(toDefinition) };
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+export const periodInfo = (p: Period): PeriodInfo => ({ kind: p.kind, key: p.key, label: p.label, from: p.from, to: p.to });
+
+/** The query that names this request, for drill-down links and the web app's URLs. */
+export function queryString(req: KpiRequest, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams();
+  if (req.scope.kind !== 'mine') params.set('scope', req.scope.kind);
+  if (req.scope.id) params.set('scopeId', req.scope.id);
+  if (req.period.kind === 'custom') {
+    params.set('from', req.period.from);
+    params.set('to', req.period.to);
+  } else params.set('period', req.period.key);
+  if (req.asOf !== null) params.set('asOf', new Date(req.asOf).toISOString());
+  if (req.pipelineId) params.set('pipelineId', req.pipelineId);
+  if (req.stageId) params.set('stageId', req.stageId);
+  for (const [k, v] of Object.entries(extra)) params.set(k, v);
+  return params.toString();
+}
+
+const moneyUnit = (kpi: KpiDefinition) => kpi.meta.unit === 'money' || kpi.meta.unit === 'money_per_day';
+
+async function groupLabels(ctx: Ctx, kpi: KpiDefinition): Promise<(key: string) => string> {
+  if (kpi.meta.breakdown === 'stage') {
+    const stages = await stagesById(ctx);
+    return (key) => stages.get(key)?.name ?? key;
+  }
+  return (key) => key.charAt(0).toUpperCase() + key.slice(1);
+}
+
+export async function kpiValue(ctx: Ctx, id: string, q: KpiQuery): Promise<KpiResult> {
+  const kpi = kpiById(id);
+  const req = await buildRequest(ctx, kpi, q, { fallbackPeriod: 'quarter' });
+  return resultOf(ctx, req);
+}
+
+/** The figure of a prepared request (expectations and dashboards build theirs directly). */
+export async function resultOf(ctx: Ctx, req: KpiRequest): Promise<KpiResult> {
+  const kpi = req.kpi;
+  const computed = await computeKpi(ctx, req, { breakdown: true });
+  const point = computed.points[0];
+  if (!point) throw new Error('a figure has one point');
+  const label = await groupLabels(ctx, kpi);
+  const breakdown: KpiBreakdownItem[] | null = computed.breakdown
+    ? computed.breakdown.map((g) => ({ key: g.key, label: label(g.key), value: g.value, numerator: g.numerator, denominator: g.denominator, count: g.count }))
+    : null;
+  const base = `/api/v1/kpis/${kpi.meta.id}/records`;
+  const hasDenominator = kpi.kind === 'composite' ? kpi.drill.denominator !== null : kpi.meta.denominatorLabel !== null;
+  const firstPart: Part = kpi.kind === 'simple' && kpi.aggregate === 'median' ? 'records' : 'numerator';
+  return {
+    kpi: toDefinition(kpi),
+    definitionVersion: kpi.meta.version,
+    scope: { kind: req.scope.kind, id: req.scope.id, label: req.scope.label },
+    period: periodInfo(req.period),
+    asOf: iso(req.asOf),
+    at: new Date(req.at).toISOString(),
+    currency: moneyUnit(kpi) ? req.ws.currency : null,
+    value: point.value,
+    numerator: point.numerator,
+    denominator: point.denominator,
+    count: point.count,
+    ...(point.mean !== undefined ? { mean: point.mean } : {}),
+    ...(point.quota !== undefined ? { quota: point.quota } : {}),
+    noData: point.value === null ? point.noData : null,
+    breakdown,
+    drill: {
+      numerator: `${base}?${queryString(req, { part: firstPart })}`,
+      denominator: hasDenominator ? `${base}?${queryString(req, { part: 'denominator' })}` : null,
+    },
+  };
+}
+
+export async function kpiTrend(ctx: Ctx, id: string, q: KpiTrendQuery): Promise<KpiTrend> {
+  const kpi = kpiById(id);
+  const { by = 'month', ...rest } = q;
+  const req = await buildRequest(ctx, kpi, rest, { fallbackPeriod: 'year', by });
+  const computed = await computeKpi(ctx, req, { breakdown: false });
+  return {
+    kpi: toDefinition(kpi),
+    definitionVersion: kpi.meta.version,
+    scope: { kind: req.scope.kind, id: req.scope.id, label: req.scope.label },
+    period: periodInfo(req.period),
+    by,
+    asOf: iso(req.asOf),
+    at: new Date(req.at).toISOString(),
+    currency: moneyUnit(kpi) ? req.ws.currency : null,
+    points: req.buckets.map((b, i) => {
+      const p = computed.points[i];
+      return {
+        period: periodInfo(b.period),
+        value: p?.value ?? null,
+        numerator: p?.numerator ?? null,
+        denominator: p?.denominator ?? null,
+        count: p?.count ?? 0,
+      };
+    }),
+  };
+}
+
+/** Which simple KPI and part list the records behind a part of a figure. */
+function drillTarget(kpi: KpiDefinition, part: Part): { simple: SimpleKpi; part: Part; label: string } {
+  if (kpi.kind === 'simple') {
+    if (kpi.aggregate === 'median') return { simple: kpi, part: 'records', label: kpi.meta.numeratorLabel };
+    if (part === 'records') return { simple: kpi, part: 'numerator', label: kpi.meta.numeratorLabel };
+    if (part === 'denominator' && kpi.meta.denominatorLabel === null) throw invalidField('part', `${kpi.meta.name} has no denominator`);
+    return { simple: kpi, part, label: part === 'denominator' ? (kpi.meta.denominatorLabel as string) : kpi.meta.numeratorLabel };
+  }
+  const name = part === 'denominator' ? kpi.drill.denominator : kpi.drill.numerator;
+  if (name === null) throw invalidField('part', `the denominator of ${kpi.meta.name} is the quota; it has no records`);
+  const simple = kpi.parts[name] as SimpleKpi;
+  return {
+    simple,
+    part: simple.kind === 'simple' && simple.aggregate === 'median' ? 'records' : 'numerator',
+    label: part === 'denominator' ? (kpi.meta.denominatorLabel ?? '') : kpi.meta.numeratorLabel,
+  };
+}
+
+export async function kpiRecords(ctx: Ctx, id: string, q: KpiRecordsQuery): Promise<KpiRecordPage> {
+  const kpi = kpiById(id);
+  const { part: askedPart = 'numerator', group, limit = 50, cursor, ...rest } = q;
+  const req = await buildRequest(ctx, kpi, rest, { fallbackPeriod: 'quarter' });
+  const target = drillTarget(kpi, askedPart);
+  const afterId = cursor ? decodeCursor(cursor)[1] : null;
+  const rows = await factRecords(ctx.db, ctx.dialect, target.simple, factScopeOf(req), target.part, group ?? null, { afterId, limit });
+  const kept = rows.slice(0, limit);
+  const scale = target.simple.scale;
+  const items: KpiRecord[] = kept.map((r) => ({
+    recordType: target.simple.records,
+    recordId: r.record_id,
+    dealId: r.deal_id,
+    dealName: r.deal_name,
+    ownerId: r.owner_id,
+    ownerName: r.owner_name,
+    stageName: r.stage_name,
+    status: r.status,
+    amount: r.amount,
+    currency: r.currency,
+    closeDate: r.close_date,
+    createdAt: iso(r.created_at),
+    closedAt: iso(r.closed_at),
+    at: iso(r.at),
+    detail: r.detail,
+    group: r.grp,
+    numerator: r.num === null ? null : r.num * scale,
+    denominator: r.den,
+    value: r.v === null ? null : r.v * scale,
+  }));
+  const last = kept[kept.length - 1];
+  return {
+    kpi: toDefinition(kpi),
+    part: askedPart,
+    partLabel: target.label,
+    scope: { kind: req.scope.kind, id: req.scope.id, label: req.scope.label },
+    period: periodInfo(req.period),
+    asOf: iso(req.asOf),
+    at: new Date(req.at).toISOString(),
+    currency: moneyUnit(kpi) ? req.ws.currency : null,
+    items,
+    nextCursor: rows.length > limit && last ? encodeCursor(0, last.record_id) : null,
+  };
+}

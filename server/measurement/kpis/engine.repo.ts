@@ -1,0 +1,155 @@
+// Runs a simple KPI's facts: the sums (or the median) per bucket and group, and the records behind a
+// part. Aggregation happens in SQL; the same statement text runs on SQLite and PostgreSQL.
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { Dialect } from '../../db/dialect.js';
+import type { DB } from '../../db/schema.js';
+import { dealsAsOf, factSql, stageIntervals } from './sql-blocks.js';
+import type { FactScope, SimpleKpi } from './types.js';
+
+export interface Sums {
+  bucket: number;
+  group: string | null;
+  count: number;
+  num: number;
+  den: number;
+  /** Median only: sum and number of the middle value(s), and the sum of all values. */
+  midSum: number;
+  midCount: number;
+  valueSum: number;
+}
+
+function withFacts(kpi: SimpleKpi, s: FactScope, dialect: Dialect): RawBuilder<unknown> {
+  const facts = kpi.facts(s, factSql(s, dialect));
+  const ctes: RawBuilder<unknown>[] = [];
+  if (facts.needs.includes('da')) ctes.push(sql`da as (${dealsAsOf(s, dialect)})`);
+  if (facts.needs.includes('iv')) ctes.push(sql`iv as (${stageIntervals(s)})`);
+  ctes.push(sql`f as (${facts.select})`);
+  return sql`with ${sql.join(ctes, sql`, `)}`;
+}
+
+const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+
+/** Sums per bucket, and per group when `byGroup`. */
+export async function factSums(db: Kysely<DB>, dialect: Dialect, kpi: SimpleKpi, s: FactScope, byGroup: boolean): Promise<Sums[]> {
+  const g = byGroup ? sql`f.grp` : sql`cast(null as text)`;
+  const groupBy = byGroup ? sql`group by f.b, f.grp` : sql`group by f.b`;
+  const query =
+    kpi.aggregate === 'median'
+      ? // Median with window functions only, so the statement is the same on both engines: the
+        // row(s) whose rank doubled is n, n+1 or n+2 are the middle one(s).
+        sql`${withFacts(kpi, s, dialect)},
+          r as (
+            select f.b, ${g} as grp, f.v,
+              row_number() over (partition by f.b${byGroup ? sql`, f.grp` : sql``} order by f.v) as rn,
+              count(*) over (partition by f.b${byGroup ? sql`, f.grp` : sql``}) as cnt
+            from f where f.v is not null
+          )
+          select r.b, r.grp, count(*) as n, 0 as num, 0 as den,
+            sum(case when r.rn * 2 in (r.cnt, r.cnt + 1, r.cnt + 2) then r.v else 0 end) as mid_sum,
+            sum(case when r.rn * 2 in (r.cnt, r.cnt + 1, r.cnt + 2) then 1 else 0 end) as mid_n,
+            sum(r.v) as v_sum
+          from r group by r.b, r.grp`
+      : sql`${withFacts(kpi, s, dialect)}
+          select f.b, ${g} as grp, count(*) as n, sum(f.num) as num, sum(f.den) as den, 0 as mid_sum, 0 as mid_n, 0 as v_sum
+          from f ${groupBy}`;
+  const rows = await query.execute(db);
+  return (rows.rows as Record<string, unknown>[]).map((r) => ({
+    bucket: num(r.b),
+    group: r.grp === null || r.grp === undefined ? null : String(r.grp),
+    count: num(r.n),
+    num: num(r.num),
+    den: num(r.den),
+    midSum: num(r.mid_sum),
+    midCount: num(r.mid_n),
+    valueSum: num(r.v_sum),
+  }));
+}
+
+export type Part = 'numerator' | 'denominator' | 'records';
+
+export interface FactRecord {
+  record_id: string;
+  deal_id: string | null;
+  grp: string | null;
+  num: number | null;
+  den: number | null;
+  v: number | null;
+  at: number | null;
+  deal_name: string | null;
+  owner_id: string | null;
+  owner_name: string | null;
+  stage_name: string | null;
+  status: string | null;
+  amount: number | null;
+  currency: string | null;
+  close_date: string | null;
+  created_at: number | null;
+  closed_at: number | null;
+  detail: string | null;
+}
+
+/** What each record type adds to the deal columns: the activity or the move it is. */
+function detailOf(kpi: SimpleKpi): { join: RawBuilder<unknown>; detail: RawBuilder<unknown>; owner: RawBuilder<unknown> } {
+  switch (kpi.records) {
+    case 'activity':
+      return {
+        join: sql`join activities a on a.id = f.record_id`,
+        detail: sql`a.type || ': ' || a.subject`,
+        owner: sql`a.owner_id`,
+      };
+    case 'stage_move':
+      return {
+        join: sql`join stage_moves m on m.id = f.record_id left join stages mf on mf.id = m.from_stage_id join stages mt on mt.id = m.to_stage_id`,
+        detail: sql`coalesce(mf.name, '(new)') || ' → ' || mt.name || case when m.override_reason is not null then ' (override: ' || m.override_reason || ')' else '' end || case when m.skipped > 0 then ' (skipped ' || cast(m.skipped as text) || ')' else '' end`,
+        owner: sql`m.owner_id`,
+      };
+    case 'stage_interval':
+    case 'stage_entry':
+      return { join: sql`left join stages gs on gs.id = f.grp`, detail: sql`gs.name`, owner: sql`d.owner_id` };
+    case 'deal':
+      return { join: sql``, detail: sql`cast(null as text)`, owner: sql`d.owner_id` };
+  }
+}
+
+/** The records behind a part, ordered by record id, one page after `afterId`. */
+export async function factRecords(
+  db: Kysely<DB>,
+  dialect: Dialect,
+  kpi: SimpleKpi,
+  s: FactScope,
+  part: Part,
+  group: string | null,
+  page: { afterId: string | null; limit: number },
+): Promise<FactRecord[]> {
+  // The deal columns need `da` even when the facts do not read it (activities, moves).
+  const base = kpi.facts(s, factSql(s, dialect));
+  const facts = { ...base, needs: base.needs.includes('da') ? base.needs : [...base.needs, 'da' as const] };
+  const withed = withFacts({ ...kpi, facts: () => facts }, s, dialect);
+  const condition = part === 'numerator' ? sql`f.num <> 0` : part === 'denominator' ? sql`f.den <> 0` : sql`f.v is not null`;
+  const extra = detailOf(kpi);
+  const result = await sql<FactRecord>`${withed}
+    select f.record_id, f.deal_id, f.grp, f.num, f.den, f.v, f.at,
+      d.name as deal_name, ${extra.owner} as owner_id, u.name as owner_name, s.name as stage_name, d.status, d.amount, d.currency,
+      d.close_date, d.created_at, d.closed_at, ${extra.detail} as detail
+    from f
+    left join da d on d.id = f.deal_id
+    left join stages s on s.id = d.stage_id
+    ${extra.join}
+    left join users u on u.id = ${extra.owner}
+    where ${condition}
+      ${group === null ? sql`` : sql`and f.grp = ${group}`}
+      ${page.afterId === null ? sql`` : sql`and f.record_id > ${page.afterId}`}
+    order by f.record_id
+    limit ${sql.lit(page.limit + 1)}`.execute(db);
+  const toNum = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return result.rows.map((r) => ({
+    ...r,
+    num: toNum(r.num),
+    den: toNum(r.den),
+    v: toNum(r.v),
+    at: toNum(r.at),
+    amount: toNum(r.amount),
+    created_at: toNum(r.created_at),
+    closed_at: toNum(r.closed_at),
+  }));
+}

@@ -1,0 +1,42 @@
+// The KPI catalogue: every KPI Furrow computes, each defined once in its own file. Later
+// capabilities (coaching cadence, plan coverage, lead SLA …) add their entries here.
+import { activityVolume } from './activity-volume.js';
+import { pipelineCoverage, quotaAttainment, wonAmount } from './bookings.js';
+import { crammingIndex } from './cramming-index.js';
+import { averageDealSize, salesCycleLength, salesCycleLengthMean } from './deal-size-cycle.js';
+import { openPipeline, pipelineCreated, weightedPipeline } from './pipeline.js';
+import { processAdherence, processAdherenceWeighted } from './process-adherence.js';
+import { openQualifiedDeals, salesVelocity } from './sales-velocity.js';
+import { stageConversion, timeInStage } from './stage-flow.js';
+import type { KpiDefinition } from './types.js';
+import { winRate, winRateValue } from './win-rate.js';
+
+export const CATALOGUE: readonly KpiDefinition[] = [
+  winRate,
+  winRateValue,
+  averageDealSize,
+  salesCycleLength,
+  salesCycleLengthMean,
+  wonAmount,
+  quotaAttainment,
+  pipelineCreated,
+  openPipeline,
+  weightedPipeline,
+  pipelineCoverage,
+  openQualifiedDeals,
+  salesVelocity,
+  timeInStage,
+  stageConversion,
+  activityVolume,
+  crammingIndex,
+  processAdherence,
+  processAdherenceWeighted,
+];
+
+const BY_ID = new Map(CATALOGUE.map((k) => [k.meta.id, k]));
+
+export function findKpi(id: string): KpiDefinition | undefined {
+  return BY_ID.get(id);
+}
+
+export const KPI_IDS: readonly string[] = CATALOGUE.map((k) => k.meta.id);

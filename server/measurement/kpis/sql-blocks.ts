@@ -1,0 +1,101 @@
+// The SQL building blocks every KPI stands on. `da` is "the deals as they were known at an
+// instant": the live table for now, or each tracked field's last value in `changes` at or before
+// the instant. Every deal KPI reads `da`, so any figure can be asked as of any past date and the
+// answer for "now" is the same either way (tested).
+import { type RawBuilder, sql } from 'kysely';
+import type { Dialect } from '../../db/dialect.js';
+import type { FactScope, FactSql } from './types.js';
+
+/** Deal fields replayed from history; the rest (name, pipeline, created_at) never change meaning. */
+const REPLAYED = ['owner_id', 'stage_id', 'status', 'amount', 'currency', 'close_date', 'deleted'] as const;
+
+const lastValue = (field: string) => sql`max(case when x.field = ${field} then x.to_value end)`;
+
+/** Body of the `da` CTE: id, name, owner_id, pipeline_id, stage_id, status, amount, currency, close_date, created_at, closed_at. */
+export function dealsAsOf(s: FactScope, dialect: Dialect): RawBuilder<unknown> {
+  const pipeline = s.pipelineId === null ? sql`` : sql`and d.pipeline_id = ${s.pipelineId}`;
+  if (s.asOf === null) {
+    return sql`select d.id, d.name, d.owner_id, d.pipeline_id, d.stage_id, d.status, d.amount, d.currency, d.close_date, d.created_at, d.closed_at
+      from deals d
+      where d.workspace_id = ${s.workspaceId} and d.deleted_at is null ${pipeline}`;
+  }
+  // A deal closes when its status becomes won or lost, so its closed_at then is the instant of
+  // that status change (the services write both in one transaction, with one clock reading).
+  return sql`select d.id, d.name, h.owner_id, d.pipeline_id, h.stage_id, h.status,
+        ${dialect.textToInt(sql`h.amount`)} as amount, h.currency, h.close_date, d.created_at,
+        case when h.status in ('won', 'lost') then h.status_at end as closed_at
+      from deals d
+      join (
+        select x.entity_id,
+          ${lastValue('owner_id')} as owner_id, ${lastValue('stage_id')} as stage_id, ${lastValue('status')} as status,
+          max(case when x.field = 'status' then x.at end) as status_at,
+          ${lastValue('amount')} as amount, ${lastValue('currency')} as currency, ${lastValue('close_date')} as close_date,
+          ${lastValue('deleted')} as deleted
+        from (
+          select c.entity_id, c.field, c.to_value, c.at,
+            row_number() over (partition by c.entity_id, c.field order by c.at desc, c.id desc) as rn
+          from changes c
+          where c.workspace_id = ${s.workspaceId} and c.entity = 'deal' and c.at <= ${s.asOf}
+            and c.field in (${sql.join(REPLAYED.map((f) => sql.lit(f)))})
+        ) x
+        where x.rn = 1
+        group by x.entity_id
+      ) h on h.entity_id = d.id
+      where d.workspace_id = ${s.workspaceId} and d.created_at <= ${s.asOf}
+        and (h.deleted is null or h.deleted <> '1') ${pipeline}`;
+}
+
+/**
+ * Body of the `iv` CTE: every stay of a deal in a stage from the stage history — entered_at, and
+ * left_at when the next stage change is known by the instant (null: still there). `seq` orders
+ * changes made in the same millisecond.
+ */
+export function stageIntervals(s: FactScope): RawBuilder<unknown> {
+  const until = s.asOf === null ? sql`` : sql`and c.at <= ${s.asOf}`;
+  return sql`select c.entity_id as deal_id, c.to_value as stage_id, c.at as entered_at, c.id as seq,
+      lead(c.at) over (partition by c.entity_id order by c.at, c.id) as left_at
+    from changes c
+    where c.workspace_id = ${s.workspaceId} and c.entity = 'deal' and c.field = 'stage_id' ${until}`;
+}
+
+/** CASE over the bucket ends; values outside every bucket are filtered out by the range predicate. */
+function bucketCase(column: RawBuilder<unknown>, ends: readonly (string | number)[], strict: boolean): RawBuilder<unknown> {
+  if (ends.length <= 1) return sql`0`;
+  const op = strict ? sql`<` : sql`<=`;
+  const whens = ends.slice(0, -1).map((e, i) => sql`when ${column} ${op} ${sql.lit(e)} then ${sql.lit(i)}`);
+  return sql`case ${sql.join(whens, sql` `)} else ${sql.lit(ends.length - 1)} end`;
+}
+
+export function factSql(s: FactScope, dialect: Dialect): FactSql {
+  const first = s.buckets[0];
+  const last = s.buckets[s.buckets.length - 1];
+  if (!first || !last) throw new Error('a KPI query needs at least one bucket');
+  return {
+    owner(column) {
+      if (s.ownerIds === null) return sql`1 = 1`;
+      if (s.ownerIds.length === 0) return sql`1 = 0`;
+      return sql`${sql.ref(column)} in (${sql.join([...s.ownerIds])})`;
+    },
+    pipeline: (column) => (s.pipelineId === null ? sql`1 = 1` : sql`${sql.ref(column)} = ${s.pipelineId}`),
+    // Calendar dates compare as text; buckets are consecutive, so the union is one range.
+    inDates: (column) => sql`(${sql.ref(column)} >= ${first.from} and ${sql.ref(column)} <= ${last.to})`,
+    inInstants: (column) => sql`(${sql.ref(column)} >= ${first.start} and ${sql.ref(column)} < ${last.end})`,
+    dateBucket: (column) =>
+      bucketCase(
+        sql.ref(column),
+        s.buckets.map((b) => b.to),
+        false,
+      ),
+    instantBucket: (column) =>
+      bucketCase(
+        sql.ref(column),
+        s.buckets.map((b) => b.end),
+        true,
+      ),
+    textToInt: (column) => dialect.textToInt(column as RawBuilder<string | null>),
+  };
+}
+
+/** Typed nulls: PostgreSQL cannot sum or compare an untyped null column. */
+export const NO_NUMBER = sql`cast(null as bigint)`;
+export const NO_TEXT = sql`cast(null as text)`;

@@ -1,0 +1,94 @@
+// Who a figure is about, inside what the caller may see: a rep sees their own figures, a manager
+// those of anyone in the teams they manage (and below), an admin everything. Marketing reads the
+// lead funnel, not deals, so deal KPIs are closed to it.
+import type { KpiScope, ScopeKind } from '../../api/measurement.js';
+import type { Ctx } from '../context.js';
+import type { TargetScopeType } from '../db/schema.js';
+import { forbidden, invalidField, notFound } from '../errors.js';
+import { managedTeamIds, subtreeIds, type TeamNode } from '../identity/team-tree.js';
+import { listTeams } from '../identity/teams.service.js';
+import { listUsers } from '../identity/users.service.js';
+import { teamOwnerIds } from '../identity/visibility.js';
+import { getWorkspace } from '../identity/workspaces.service.js';
+
+export interface ResolvedScope extends KpiScope {
+  /** Owners whose records count; null for the whole workspace. */
+  ownerIds: string[] | null;
+  /** How quotas, expectations and forecast calls name this scope. */
+  target: { type: TargetScopeType; id: string } | null;
+}
+
+export interface Org {
+  users: { id: string; name: string; role: string; teamId: string | null; disabled: boolean }[];
+  teams: (TeamNode & { name: string })[];
+}
+
+export async function loadOrg(ctx: Ctx): Promise<Org> {
+  const [users, teams] = await Promise.all([listUsers(ctx), listTeams(ctx)]);
+  return {
+    users: users.map((u) => ({ id: u.id, name: u.name, role: u.role, teamId: u.teamId, disabled: u.disabled })),
+    teams: teams.map((t) => ({ id: t.id, parentId: t.parentId, managerId: t.managerId, name: t.name })),
+  };
+}
+
+/** Members of a team and every team below it, with the managers of those teams (their own deals count too). */
+export function teamMembers(org: Org, teamId: string): string[] {
+  const subtree = subtreeIds(org.teams, [teamId]);
+  const ids = new Set(org.users.filter((u) => u.teamId !== null && subtree.has(u.teamId)).map((u) => u.id));
+  for (const t of org.teams) if (subtree.has(t.id) && t.managerId) ids.add(t.managerId);
+  return [...ids];
+}
+
+/** Teams the caller may look at: every team for an admin, the managed subtrees for a manager. */
+export function visibleTeamIds(ctx: Ctx, org: Org): Set<string> {
+  if (ctx.actor.role === 'admin') return new Set(org.teams.map((t) => t.id));
+  if (ctx.actor.role !== 'manager') return new Set();
+  return subtreeIds(org.teams, managedTeamIds(org.teams, ctx.actor.userId));
+}
+
+export function assertSalesReader(ctx: Ctx): void {
+  if (ctx.actor.role === 'marketing') throw forbidden('Marketing sees the lead funnel; deal figures are for sales roles');
+}
+
+export async function resolveScope(ctx: Ctx, q: { scope?: ScopeKind | undefined; scopeId?: string | undefined }, org?: Org): Promise<ResolvedScope> {
+  assertSalesReader(ctx);
+  const o = org ?? (await loadOrg(ctx));
+  const me = ctx.actor.userId;
+  const kind = q.scope ?? defaultKind(ctx, o);
+
+  if (kind === 'workspace') {
+    if (ctx.actor.role !== 'admin') throw forbidden('Only an admin sees figures for the whole workspace');
+    const ws = await getWorkspace(ctx);
+    return { kind, id: null, label: ws.name, ownerIds: null, target: { type: 'workspace', id: ws.id } };
+  }
+  if (kind === 'team') {
+    const managed = managedTeamIds(o.teams, me);
+    const teamId = q.scopeId ?? (managed.length === 1 ? managed[0] : undefined);
+    if (!teamId) {
+      if (q.scope === 'team') throw invalidField('scopeId', 'name the team');
+      // A manager of several teams, asked for nothing in particular: everyone they see.
+      return { kind: 'mine', id: null, label: 'My teams', ownerIds: await teamOwnerIds(ctx), target: null };
+    }
+    if (ctx.actor.role === 'rep') throw forbidden('A rep sees their own figures only');
+    const team = o.teams.find((t) => t.id === teamId);
+    if (!team || !visibleTeamIds(ctx, o).has(teamId)) throw notFound('Team');
+    return { kind, id: teamId, label: team.name, ownerIds: teamMembers(o, teamId), target: { type: 'team', id: teamId } };
+  }
+  const userId = q.scopeId ?? me;
+  const user = o.users.find((u) => u.id === userId);
+  if (ctx.actor.role === 'rep' && userId !== me) throw forbidden('A rep sees their own figures only');
+  if (!user) throw notFound('User');
+  if (ctx.actor.role === 'manager' && !(await teamOwnerIds(ctx)).includes(userId)) throw notFound('User');
+  return { kind: 'rep', id: userId, label: user.name, ownerIds: [userId], target: { type: 'user', id: userId } };
+}
+
+function defaultKind(ctx: Ctx, org: Org): ScopeKind {
+  if (ctx.actor.role === 'admin') return 'workspace';
+  if (ctx.actor.role === 'manager' && managedTeamIds(org.teams, ctx.actor.userId).length > 0) return 'team';
+  return 'rep';
+}
+
+/** The scope a quota, expectation or call names, checked against what the caller may see. */
+export function scopeQueryOf(type: TargetScopeType, id: string): { scope: ScopeKind; scopeId?: string } {
+  return type === 'workspace' ? { scope: 'workspace' } : { scope: type === 'user' ? 'rep' : 'team', scopeId: id };
+}
