@@ -1,0 +1,13 @@
+// The browser for journeys: the Chromium shipped in the @sparticuz/chromium npm package, so tests
+// need nothing but npm; FURROW_TEST_CHROMIUM (read by server/config.ts) points at another binary.
+import chromium from '@sparticuz/chromium';
+import { type Browser, chromium as playwright } from 'playwright-core';
+import { testBrowserPath } from '../../server/config.js';
+
+const SYSTEM_CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+
+export async function launchBrowser(): Promise<Browser> {
+  const override = testBrowserPath();
+  if (override) return playwright.launch({ executablePath: override, args: SYSTEM_CHROMIUM_ARGS, headless: true });
+  return playwright.launch({ executablePath: await chromium.executablePath(), args: chromium.args, headless: true });
+}

@@ -1,0 +1,62 @@
+// The screenshots in docs/screenshots/, taken from the demo year as a manager sees it:
+//   npx tsx e2e/support/screenshots.ts [base-url]
+// Without a URL it starts its own in-memory server with the demo data.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { seedDemo } from '../../server/cli/demo-seed.js';
+import { launchBrowser } from './browser.js';
+import { startServer, type TestServer } from './server.js';
+import { ensureWebBuilt } from './web-build.js';
+
+const OUT = resolve(import.meta.dirname, '../../docs/screenshots');
+const DEMO_PASSWORD = 'furrow-demo-2026';
+
+async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  // Skeletons gone, notifications faded: the screen as a person reads it.
+  await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, undefined, { timeout: 15_000 }).catch(() => undefined);
+  await page.waitForTimeout(300);
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await settle(page);
+  await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: false });
+  console.log(`  docs/screenshots/${name}.png`);
+}
+
+let server: TestServer | null = null;
+let base = process.argv[2];
+if (!base) {
+  ensureWebBuilt();
+  server = await startServer();
+  await seedDemo(server.database, { now: Date.now() });
+  base = server.url;
+}
+mkdirSync(OUT, { recursive: true });
+const browser = await launchBrowser();
+try {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, locale: 'en-GB', timezoneId: 'Europe/Berlin' });
+  const page = await context.newPage();
+  page.on('console', (m) => m.type() === 'error' && console.log(`  [console] ${m.text()}`));
+  await page.goto(`${base}/login`);
+  await shot(page, 'login');
+  await page.getByLabel('Email').fill('manager1@demo.furrow.test');
+  await page.getByRole('textbox', { name: 'Password' }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await shot(page, 'home');
+  await page.goto(`${base}/deals`);
+  await shot(page, 'deals-list');
+  await page.getByRole('table').getByRole('link').first().click();
+  await page.getByRole('navigation', { name: 'Stages' }).waitFor();
+  await shot(page, 'deal-page');
+  await page.goto(`${base}/board`);
+  await page.getByTestId('board').waitFor();
+  await shot(page, 'board');
+  await page.goto(`${base}/accounts`);
+  await shot(page, 'accounts-list');
+} finally {
+  await browser.close();
+  await server?.close();
+}

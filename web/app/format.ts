@@ -1,0 +1,147 @@
+// Money, instants and calendar dates, formatted for the reader's locale. Money travels as integer
+// minor units; instants show in the reader's time zone; calendar dates (close dates) never shift.
+
+let chosenLocale: string | undefined | null = null;
+
+/** The reader's first language Intl understands; some browsers report tags like "en-US@posix". */
+function locale(): string | undefined {
+  if (chosenLocale !== null) return chosenLocale;
+  chosenLocale = undefined;
+  const wanted = typeof navigator === 'undefined' ? [] : [...(navigator.languages ?? []), navigator.language];
+  for (const tag of wanted) {
+    try {
+      const [supported] = Intl.DateTimeFormat.supportedLocalesOf(tag.replace(/@.*$/, '').replace(/_/g, '-'));
+      if (supported) {
+        chosenLocale = supported;
+        break;
+      }
+    } catch {
+      // Not a valid tag: try the next one.
+    }
+  }
+  return chosenLocale;
+}
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+function moneyFormat(currency: string, compact: boolean): Intl.NumberFormat {
+  const key = `${currency}:${compact}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale(), {
+      style: 'currency',
+      currency,
+      ...(compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
+    });
+    moneyFormats.set(key, format);
+  }
+  return format;
+}
+
+/** Digits after the decimal point in a currency: 2 for EUR, 0 for JPY, 3 for KWD. */
+export function minorDigits(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
+export function formatMoney(amountMinor: number, currency: string, options: { compact?: boolean } = {}): string {
+  const major = amountMinor / 10 ** minorDigits(currency);
+  try {
+    return moneyFormat(currency, options.compact ?? false).format(major);
+  } catch {
+    return `${major.toFixed(2)} ${currency}`;
+  }
+}
+
+/** "1234.5" (what a person types, in major units) → 123450 minor units; null when not a number. */
+export function majorToMinor(text: string | number, currency: string): number | null {
+  const raw = typeof text === 'number' ? text : Number(String(text).replace(/[\s,]/g, ''));
+  if (!Number.isFinite(raw)) return null;
+  return Math.round(raw * 10 ** minorDigits(currency));
+}
+
+export function minorToMajor(amountMinor: number, currency: string): number {
+  return amountMinor / 10 ** minorDigits(currency);
+}
+
+const instantFormats = {
+  sameYear: () => new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }),
+  otherYear: () => new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }),
+};
+
+/** "3 Nov 14:02" in the reader's time zone (the year only when it is not this year). */
+export function formatInstant(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const sameYear = date.getFullYear() === new Date().getFullYear();
+  return (sameYear ? instantFormats.sameYear() : instantFormats.otherYear()).format(date);
+}
+
+export function formatDay(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  return new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'short', year: 'numeric' }).format(date);
+}
+
+/**
+ * A calendar date such as a close date: read as the date it names, formatted in UTC so no time
+ * zone can move it to the day before.
+ */
+export function formatCalendarDate(date: string | null | undefined, options: { withWeekday?: boolean } = {}): string {
+  if (!date) return '—';
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return date;
+  const utc = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return new Intl.DateTimeFormat(locale(), {
+    timeZone: 'UTC',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    ...(options.withWeekday ? { weekday: 'short' } : {}),
+  }).format(utc);
+}
+
+/** Today's calendar date where the reader is, as YYYY-MM-DD. */
+export function todayLocal(now: Date = new Date()): string {
+  return toCalendarDate(now);
+}
+
+export function toCalendarDate(date: Date): string {
+  const y = date.getFullYear();
+  const m = String(date.getMonth() + 1).padStart(2, '0');
+  const d = String(date.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+export function addDays(calendarDate: string, days: number): string {
+  const [y, m, d] = calendarDate.split('-').map(Number) as [number, number, number];
+  const utc = new Date(Date.UTC(y, m - 1, d + days));
+  return utc.toISOString().slice(0, 10);
+}
+
+/** Whole days from a to b (calendar dates), negative when b is earlier. */
+export function daysBetween(a: string, b: string): number {
+  const ms = (s: string) => {
+    const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+    return Date.UTC(y, m - 1, d);
+  };
+  return Math.round((ms(b) - ms(a)) / 86_400_000);
+}
+
+/** Whole days an instant lies in the past. */
+export function daysSince(iso: string, now: number = Date.now()): number {
+  return Math.floor((now - new Date(iso).getTime()) / 86_400_000);
+}
+
+export function formatRelativeDays(days: number): string {
+  const rtf = new Intl.RelativeTimeFormat(locale(), { numeric: 'auto' });
+  return rtf.format(days, 'day');
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

@@ -1,0 +1,74 @@
+// The navigation per role (../shared/UI.md). Only capabilities that exist appear: no dead links.
+import type { Role } from '../../api/common';
+
+export type NavIcon =
+  | 'home'
+  | 'board'
+  | 'deals'
+  | 'accounts'
+  | 'contacts'
+  | 'activities'
+  | 'process'
+  | 'users'
+  | 'teams'
+  | 'invitations'
+  | 'workspace'
+  | 'tokens'
+  | 'processSettings';
+
+export interface NavItem {
+  label: string;
+  to: string;
+  icon: NavIcon;
+  /** Matched as a prefix so record pages keep their list highlighted. */
+  match?: string;
+}
+
+export interface NavSection {
+  label: string | null;
+  items: NavItem[];
+}
+
+const everyone: readonly Role[] = ['admin', 'manager', 'rep', 'marketing'];
+const sellers: readonly Role[] = ['admin', 'manager', 'rep'];
+
+interface Entry extends NavItem {
+  roles: readonly Role[];
+  section: 'main' | 'settings';
+}
+
+const ENTRIES: readonly Entry[] = [
+  { section: 'main', label: 'Home', to: '/', icon: 'home', roles: everyone },
+  { section: 'main', label: 'Pipeline board', to: '/board', icon: 'board', roles: sellers },
+  { section: 'main', label: 'Deals', to: '/deals', icon: 'deals', match: '/deals', roles: sellers },
+  { section: 'main', label: 'Accounts', to: '/accounts', icon: 'accounts', match: '/accounts', roles: everyone },
+  { section: 'main', label: 'Contacts', to: '/contacts', icon: 'contacts', match: '/contacts', roles: everyone },
+  { section: 'main', label: 'Activities', to: '/activities', icon: 'activities', match: '/activities', roles: sellers },
+  { section: 'main', label: 'Process', to: '/process', icon: 'process', match: '/process', roles: sellers },
+  { section: 'settings', label: 'Process', to: '/settings/process', icon: 'processSettings', roles: ['admin'] },
+  { section: 'settings', label: 'Users', to: '/settings/users', icon: 'users', roles: ['admin'] },
+  { section: 'settings', label: 'Teams', to: '/settings/teams', icon: 'teams', roles: ['admin'] },
+  { section: 'settings', label: 'Invitations', to: '/settings/invitations', icon: 'invitations', roles: ['admin'] },
+  { section: 'settings', label: 'Workspace', to: '/settings/workspace', icon: 'workspace', roles: ['admin'] },
+  { section: 'settings', label: 'API tokens', to: '/settings/api-tokens', icon: 'tokens', roles: everyone },
+];
+
+export function navFor(role: Role): NavSection[] {
+  const pick = (section: Entry['section']) =>
+    ENTRIES.filter((e) => e.section === section && e.roles.includes(role)).map(({ label, to, icon, match }) => ({
+      label,
+      to,
+      icon,
+      ...(match ? { match } : {}),
+    }));
+  return [
+    { label: null, items: pick('main') },
+    { label: 'Settings', items: pick('settings') },
+  ].filter((s) => s.items.length > 0);
+}
+
+/** Whether a path is one the role can open; the router shows "not found" otherwise. */
+export function roleCanOpen(role: Role, path: string): boolean {
+  const all = ENTRIES.filter((e) => e.roles.includes(role));
+  return all.some((e) => (e.to === '/' ? path === '/' : path === e.to || path.startsWith(`${e.to}/`)));
+}

@@ -1,0 +1,24 @@
+// What the screens offer per role. The server decides (identity/policy.ts); this mirror only hides
+// buttons that would be refused, so nobody is invited to do what they may not.
+import type { Role } from '../../api/common';
+
+export type Resource = 'accounts' | 'contacts' | 'deals' | 'activities';
+export type Operation = 'read' | 'create' | 'update' | 'delete';
+
+const NONE: readonly Operation[] = [];
+const ALL: readonly Operation[] = ['read', 'create', 'update', 'delete'];
+
+const ALLOWED: Record<Resource, Record<Role, readonly Operation[]>> = {
+  accounts: { admin: ALL, manager: ALL, rep: ALL, marketing: ['read'] },
+  contacts: { admin: ALL, manager: ALL, rep: ALL, marketing: ['read'] },
+  // Reps close deals as lost instead of deleting them.
+  deals: { admin: ALL, manager: ALL, rep: ['read', 'create', 'update'], marketing: NONE },
+  activities: { admin: ALL, manager: ALL, rep: ALL, marketing: NONE },
+};
+
+export function can(role: Role, resource: Resource, operation: Operation): boolean {
+  return ALLOWED[resource][role].includes(operation);
+}
+
+/** Owner filters only make sense for people who see more than their own records. */
+export const seesOthers = (role: Role): boolean => role !== 'rep';

@@ -1,0 +1,118 @@
+// The global search: `/` or Ctrl-K anywhere opens it; results link to the records.
+import { Badge, Group, Kbd, Loader, Modal, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect, useId, useState } from 'react';
+import { useNavigate } from 'react-router';
+import type { SearchResult } from '../../../api/search';
+import { api } from '../api';
+import { linkOf, TYPE_LABEL } from './search-links';
+
+interface Props {
+  opened: boolean;
+  onClose(): void;
+}
+
+export function SearchPalette({ opened, onClose }: Props) {
+  const [text, setText] = useState('');
+  const [active, setActive] = useState(0);
+  const [q] = useDebouncedValue(text.trim(), 200);
+  const navigate = useNavigate();
+  const listId = useId();
+
+  const results = useQuery({
+    queryKey: ['search', q],
+    queryFn: ({ signal }) => api.get<{ items: SearchResult[] }>('/api/v1/search', { q, limit: 20 }, { signal }),
+    enabled: opened && q.length > 0,
+    placeholderData: keepPreviousData,
+    staleTime: 10_000,
+  });
+  const items = q.length > 0 ? (results.data?.items ?? []) : [];
+
+  useEffect(() => setActive(0), [q]);
+  useEffect(() => {
+    if (!opened) setText('');
+  }, [opened]);
+
+  const open = (r: SearchResult) => {
+    onClose();
+    navigate(linkOf(r));
+  };
+
+  return (
+    <Modal opened={opened} onClose={onClose} title="Search" size="lg" yOffset="10vh" trapFocus>
+      <Stack gap="sm">
+        <TextInput
+          data-autofocus
+          aria-label="Search accounts, contacts and deals"
+          placeholder="Search accounts, contacts and deals"
+          leftSection={<IconSearch size={16} aria-hidden />}
+          rightSection={results.isFetching ? <Loader size="xs" /> : null}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          role="combobox"
+          aria-expanded={items.length > 0}
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={items[active] ? `${listId}-${active}` : undefined}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              setActive((i) => Math.min(i + 1, items.length - 1));
+            } else if (e.key === 'ArrowUp') {
+              e.preventDefault();
+              setActive((i) => Math.max(i - 1, 0));
+            } else if (e.key === 'Enter' && items[active]) {
+              e.preventDefault();
+              open(items[active]);
+            }
+          }}
+        />
+        <Stack gap={2} role="listbox" id={listId} aria-label="Results">
+          {items.map((r, i) => (
+            <UnstyledButton
+              key={`${r.type}:${r.id}`}
+              id={`${listId}-${i}`}
+              role="option"
+              aria-selected={i === active}
+              onMouseEnter={() => setActive(i)}
+              onClick={() => open(r)}
+              p="xs"
+              style={{ borderRadius: 6, background: i === active ? 'var(--mantine-color-furrow-0)' : undefined }}
+            >
+              <Group justify="space-between" wrap="nowrap">
+                <div style={{ minWidth: 0 }}>
+                  <Text size="sm" fw={600} truncate>
+                    {r.title}
+                  </Text>
+                  {r.subtitle && (
+                    <Text size="xs" c="dimmed" truncate>
+                      {r.subtitle}
+                    </Text>
+                  )}
+                </div>
+                <Badge variant="light" color="gray" size="sm">
+                  {TYPE_LABEL[r.type]}
+                </Badge>
+              </Group>
+            </UnstyledButton>
+          ))}
+        </Stack>
+        {q.length > 0 && !results.isFetching && results.isSuccess && items.length === 0 && (
+          <Text size="sm" c="dimmed" role="status">
+            Nothing matches “{q}”. Try part of a name, an email or a domain.
+          </Text>
+        )}
+        {results.isError && (
+          <Text size="sm" c="red.8" role="alert">
+            Search is not available right now.
+          </Text>
+        )}
+        <Text size="xs" c="dimmed">
+          <Kbd size="xs">↑</Kbd> <Kbd size="xs">↓</Kbd> to choose, <Kbd size="xs">Enter</Kbd> to open, <Kbd size="xs">Esc</Kbd> to close
+        </Text>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,66 @@
+import { AppShell, Burger, Button, Group, Kbd, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure, useHotkeys } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { Suspense } from 'react';
+import { Link, Outlet } from 'react-router';
+import { LoadingState } from '../../components/LoadingState';
+import { SearchPalette } from '../search/SearchPalette';
+import { NavBar } from './NavBar';
+import { UserMenu } from './UserMenu';
+
+export function Logo() {
+  return (
+    <Group gap={8} wrap="nowrap">
+      <img src="/favicon.svg" alt="" width={26} height={26} />
+      <Text fw={750} size="lg" c="furrow.8">
+        Furrow
+      </Text>
+    </Group>
+  );
+}
+
+export function Shell() {
+  const [navOpen, nav] = useDisclosure(false);
+  const [searchOpen, search] = useDisclosure(false);
+  useHotkeys([
+    ['/', () => search.open()],
+    ['mod+K', () => search.open()],
+  ]);
+
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !navOpen } }} padding="lg">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={navOpen} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label={navOpen ? 'Close navigation' : 'Open navigation'} />
+            <UnstyledButton component={Link} to="/" aria-label="Furrow home">
+              <Logo />
+            </UnstyledButton>
+          </Group>
+          <Button
+            variant="default"
+            onClick={search.open}
+            leftSection={<IconSearch size={16} aria-hidden />}
+            rightSection={<Kbd size="xs">/</Kbd>}
+            justify="space-between"
+            style={{ flex: '0 1 380px' }}
+            styles={{ label: { color: 'var(--mantine-color-dimmed)', fontWeight: 400 } }}
+            aria-label="Search (press / or Ctrl K)"
+          >
+            Search accounts, contacts, deals
+          </Button>
+          <UserMenu />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar>
+        <NavBar onNavigate={nav.close} />
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Suspense fallback={<LoadingState />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+      <SearchPalette opened={searchOpen} onClose={search.close} />
+    </AppShell>
+  );
+}

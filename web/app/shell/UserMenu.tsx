@@ -1,0 +1,66 @@
+import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useSession, useSessionState } from '../session';
+
+const ROLE_LABEL = { admin: 'Admin', manager: 'Manager', rep: 'Sales rep', marketing: 'Marketing' } as const;
+
+export function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((p) => p[0]?.toUpperCase())
+    .join('');
+}
+
+export function UserMenu() {
+  const { user, workspace } = useSession();
+  const { signOut } = useSessionState();
+  const navigate = useNavigate();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Menu position="bottom-end" width={240} withinPortal>
+      <Menu.Target>
+        <UnstyledButton aria-label={`Account menu for ${user.name}`} style={{ borderRadius: 8, padding: '4px 6px' }}>
+          <Group gap={8} wrap="nowrap">
+            <Avatar color="furrow" radius="xl" size={32}>
+              {initials(user.name)}
+            </Avatar>
+            <div style={{ lineHeight: 1.1 }} className="furrow-hide-narrow">
+              <Text size="sm" fw={600}>
+                {user.name}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {ROLE_LABEL[user.role]} · {workspace.name}
+              </Text>
+            </div>
+            <IconChevronDown size={14} aria-hidden />
+          </Group>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{user.email}</Menu.Label>
+        <Menu.Item leftSection={<IconKey size={16} />} onClick={() => navigate('/settings/api-tokens')}>
+          API tokens
+        </Menu.Item>
+        <Menu.Divider />
+        <Menu.Item
+          leftSection={<IconLogout size={16} />}
+          disabled={busy}
+          onClick={async () => {
+            setBusy(true);
+            try {
+              await signOut();
+            } finally {
+              navigate('/login', { replace: true });
+            }
+          }}
+        >
+          Sign out
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

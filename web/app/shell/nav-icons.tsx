@@ -1,0 +1,37 @@
+import {
+  IconActivity,
+  IconAddressBook,
+  IconBriefcase,
+  IconBuilding,
+  IconHome,
+  IconKey,
+  IconLayoutKanban,
+  IconListCheck,
+  IconMailForward,
+  IconRoute,
+  IconSettings,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
+import type { NavIcon } from '../nav';
+
+const ICONS: Record<NavIcon, typeof IconHome> = {
+  home: IconHome,
+  board: IconLayoutKanban,
+  deals: IconBriefcase,
+  accounts: IconBuilding,
+  contacts: IconAddressBook,
+  activities: IconActivity,
+  process: IconRoute,
+  users: IconUsers,
+  teams: IconUsersGroup,
+  invitations: IconMailForward,
+  workspace: IconSettings,
+  tokens: IconKey,
+  processSettings: IconListCheck,
+};
+
+export function NavIconOf({ icon }: { icon: NavIcon }) {
+  const Icon = ICONS[icon];
+  return <Icon size={18} stroke={1.7} aria-hidden />;
+}

@@ -1,0 +1,35 @@
+import { Button, Group, Paper, Stack } from '@mantine/core';
+import type { FormEventHandler, ReactNode } from 'react';
+import { FormProblem } from './FormProblem';
+
+interface Props {
+  onSubmit: FormEventHandler<HTMLFormElement>;
+  problem: string | null;
+  submitLabel: string;
+  submitting: boolean;
+  onCancel(): void;
+  children: ReactNode;
+  label: string;
+}
+
+/** A record form: fields, the save problem above them, Enter submits. */
+export function FormCard({ onSubmit, problem, submitLabel, submitting, onCancel, children, label }: Props) {
+  return (
+    <Paper withBorder p="lg" radius="md" maw={760}>
+      <form onSubmit={onSubmit} noValidate aria-label={label}>
+        <Stack gap="md">
+          <FormProblem problem={problem} />
+          {children}
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={onCancel}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={submitting}>
+              {submitLabel}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

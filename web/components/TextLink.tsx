@@ -1,0 +1,11 @@
+import { Anchor, type AnchorProps } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+
+export function TextLink({ to, children, ...rest }: AnchorProps & { to: string; children: ReactNode }) {
+  return (
+    <Anchor component={Link} to={to} c="furrow.8" fw={500} {...rest}>
+      {children}
+    </Anchor>
+  );
+}

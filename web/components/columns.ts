@@ -1,0 +1,14 @@
+import type { ReactNode } from 'react';
+
+export interface Column<T> {
+  key: string;
+  label: string;
+  render(row: T): ReactNode;
+  /** The server sort field; a column without one is not sortable. */
+  sortKey?: string;
+  /** Columns people cannot hide (the record's name). */
+  fixed?: boolean;
+  defaultHidden?: boolean;
+  align?: 'left' | 'right';
+  width?: number | string;
+}

@@ -1,0 +1,163 @@
+import { Anchor, Badge, Button, Group, SegmentedControl, Select, Stack } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
+import { useDisclosure } from '@mantine/hooks';
+import { IconActivity, IconPlus } from '@tabler/icons-react';
+import dayjs from 'dayjs';
+import { useMemo, useState } from 'react';
+import type { Activity } from '../../../api/activities';
+import { formatInstant } from '../../app/format';
+import { can } from '../../app/permissions';
+import { useSession } from '../../app/session';
+import { useUrlState } from '../../app/url-state';
+import type { Column } from '../../components/columns';
+import { PageHeader } from '../../components/PageHeader';
+import { TextLink } from '../../components/TextLink';
+import { ListView } from '../shared/ListView';
+import { OwnerFilter } from '../shared/OwnerFilter';
+import { ACTIVITY_LABEL, ACTIVITY_TYPES, ActivityIcon, type ActivityKind } from '../timeline/activity-icons';
+import { ActivityModal } from './ActivityModal';
+
+function activityColumns(onOpen: (a: Activity) => void): Column<Activity>[] {
+  return [
+    {
+      key: 'type',
+      label: 'Type',
+      render: (a) => (
+        <Group gap={6} wrap="nowrap">
+          <ActivityIcon type={a.type} />
+          {ACTIVITY_LABEL[a.type as ActivityKind] ?? a.type}
+        </Group>
+      ),
+    },
+    {
+      key: 'subject',
+      label: 'Subject',
+      sortKey: 'subject',
+      fixed: true,
+      render: (a) => (
+        <Anchor component="button" type="button" c="furrow.8" fw={500} size="sm" onClick={() => onOpen(a)} ta="left">
+          {a.subject}
+        </Anchor>
+      ),
+    },
+    {
+      key: 'about',
+      label: 'About',
+      render: (a) => (
+        <Stack gap={0}>
+          {a.dealId && <TextLink to={`/deals/${a.dealId}`} size="sm">{a.dealName}</TextLink>}
+          {!a.dealId && a.accountId && <TextLink to={`/accounts/${a.accountId}`} size="sm">{a.accountName}</TextLink>}
+          {a.contactId && <TextLink to={`/contacts/${a.contactId}`} size="xs">{a.contactName}</TextLink>}
+          {!a.dealId && !a.accountId && !a.contactId && '—'}
+        </Stack>
+      ),
+    },
+    { key: 'occurredAt', label: 'When', sortKey: 'occurredAt', render: (a) => <span style={{ whiteSpace: 'nowrap' }}>{formatInstant(a.occurredAt)}</span> },
+    {
+      key: 'status',
+      label: 'Status',
+      render: (a) =>
+        a.completedAt ? (
+          <Badge size="sm" variant="light" color="gray">
+            Done
+          </Badge>
+        ) : dayjs(a.occurredAt).isBefore(dayjs()) ? (
+          <Badge size="sm" variant="light" color="red">
+            Overdue
+          </Badge>
+        ) : (
+          <Badge size="sm" variant="light" color="blue">
+            Planned
+          </Badge>
+        ),
+    },
+    { key: 'owner', label: 'Owner', render: (a) => a.ownerName },
+    { key: 'duration', label: 'Minutes', align: 'right', defaultHidden: true, render: (a) => a.durationMinutes ?? '—' },
+    { key: 'createdAt', label: 'Logged', sortKey: 'createdAt', defaultHidden: true, render: (a) => formatInstant(a.createdAt) },
+  ];
+}
+
+export function ActivitiesListPage() {
+  const { user } = useSession();
+  const url = useUrlState();
+  const [editing, setEditing] = useState<Activity | null>(null);
+  const [logOpen, log] = useDisclosure(false);
+  const columns = useMemo(() => activityColumns(setEditing), []);
+  const type = url.get('type');
+  const ownerId = url.get('ownerId');
+  const completed = url.get('completed');
+  const from = url.get('from');
+  const to = url.get('to');
+  const mayCreate = can(user.role, 'activities', 'create');
+  const newButton = mayCreate ? (
+    <Button leftSection={<IconPlus size={16} />} onClick={log.open}>
+      Log activity
+    </Button>
+  ) : null;
+
+  return (
+    <>
+      <PageHeader title="Activities" description="Calls, meetings, emails, tasks and notes. Open tasks past their date show as overdue." actions={newButton} />
+      <ListView<Activity>
+        entity="activities"
+        url={url}
+        columns={columns}
+        defaultSort="-occurredAt"
+        filters={{
+          type,
+          ownerId,
+          completed,
+          from: from ? dayjs(from).startOf('day').toISOString() : undefined,
+          to: to ? dayjs(to).endOf('day').toISOString() : undefined,
+        }}
+        filterControls={
+          <>
+            <Select
+              aria-label="Type"
+              placeholder="Any type"
+              data={ACTIVITY_TYPES.map((t) => ({ value: t, label: ACTIVITY_LABEL[t] }))}
+              value={type ?? null}
+              onChange={(v) => url.set({ type: v })}
+              clearable
+              w={140}
+            />
+            <SegmentedControl
+              aria-label="Done or open"
+              value={completed ?? 'any'}
+              onChange={(v) => url.set({ completed: v === 'any' ? null : v })}
+              data={[
+                { value: 'any', label: 'All' },
+                { value: 'false', label: 'Open' },
+                { value: 'true', label: 'Done' },
+              ]}
+            />
+            <OwnerFilter value={ownerId} onChange={(v) => url.set({ ownerId: v })} />
+            <DatePickerInput
+              type="range"
+              aria-label="Between dates"
+              placeholder="Between dates"
+              valueFormat="D MMM YYYY"
+              value={[from ?? null, to ?? null]}
+              onChange={([f, t]) => {
+                if ((f && t) || (!f && !t)) url.set({ from: f, to: t });
+              }}
+              clearable
+              w={240}
+            />
+          </>
+        }
+        searchLabel="Search activities by subject"
+        noun="activities"
+        rowKey={(a) => a.id}
+        empty={{
+          icon: <IconActivity size={28} />,
+          title: 'No activities yet',
+          description: 'Log calls and meetings as they happen, and tasks for what comes next: they show on the deal’s timeline.',
+          action: newButton,
+        }}
+      />
+      <ActivityModal opened={logOpen} onClose={log.close} />
+      <ActivityModal opened={editing !== null} onClose={() => setEditing(null)} activity={editing} />
+    </>
+  );
+}

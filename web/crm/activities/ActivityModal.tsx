@@ -1,0 +1,112 @@
+// Log an activity (or edit one) without leaving the page you are on.
+import { Button, Checkbox, Group, Modal, NumberInput, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { DateTimePicker } from '@mantine/dates';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Activity } from '../../../api/activities';
+import { api } from '../../app/api';
+import { FormProblem } from '../../components/FormProblem';
+import { applySaveError } from '../../components/save-errors';
+import { AccountSelect } from '../pickers/AccountSelect';
+import { ContactSelect } from '../pickers/ContactSelect';
+import { DealSelect } from '../pickers/DealSelect';
+import { refreshEntity } from '../shared/resources';
+import { ACTIVITY_LABEL, ACTIVITY_TYPES, type ActivityKind } from '../timeline/activity-icons';
+import { ACTIVITY_FIELDS, type ActivityLinks, type ActivityValues, activityBody, activityPatch, activityValues, validateActivity } from './activity-form';
+
+interface Props {
+  opened: boolean;
+  onClose(): void;
+  /** Links fixed by the page the modal opens from (the deal page links the deal). */
+  links?: ActivityLinks;
+  /** The record it is logged on, shown instead of pickers. */
+  context?: string;
+  activity?: Activity | null;
+  initialType?: ActivityKind;
+}
+
+function ActivityForm({ onClose, links, context, activity, initialType }: Omit<Props, 'opened'>) {
+  const queryClient = useQueryClient();
+  const [problem, setProblem] = useState<string | null>(null);
+  const initial = activityValues(activity ?? null, links, initialType);
+  const form = useForm<ActivityValues>({ initialValues: initial, validateInputOnChange: true, validate: validateActivity });
+  const values = form.getValues();
+
+  const submit = form.onSubmit(async (v) => {
+    setProblem(null);
+    try {
+      if (activity) await api.patch<Activity>(`/api/v1/activities/${activity.id}`, { version: activity.version, ...activityPatch(v, initial) });
+      else await api.post<Activity>('/api/v1/activities', activityBody(v));
+      await refreshEntity(queryClient, 'activities');
+      notifications.show({ color: 'furrow', message: activity ? 'Activity saved' : `${ACTIVITY_LABEL[v.type]} logged` });
+      onClose();
+    } catch (error) {
+      if (applySaveError(error, form, ACTIVITY_FIELDS, setProblem) === 'stale') setProblem('Someone changed this activity meanwhile. Close and open it again to see their version.');
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={activity ? 'Edit activity' : 'Log activity'}>
+      <Stack gap="md">
+        <FormProblem problem={problem} />
+        <SegmentedControl
+          aria-label="Type"
+          data={ACTIVITY_TYPES.map((t) => ({ value: t, label: ACTIVITY_LABEL[t] }))}
+          {...form.getInputProps('type')}
+          onChange={(t) => {
+            form.setFieldValue('type', t as ActivityKind);
+            if (!activity) form.setFieldValue('completed', t !== 'task');
+          }}
+        />
+        <TextInput label="Subject" required data-autofocus placeholder="What happened, or what is to be done" {...form.getInputProps('subject')} />
+        <Textarea label="Notes" autosize minRows={3} maxRows={10} {...form.getInputProps('body')} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <DateTimePicker label={values.type === 'task' ? 'Due' : 'When'} required valueFormat="D MMM YYYY HH:mm" {...form.getInputProps('occurredAt')} />
+          <NumberInput label="Duration (minutes)" min={0} max={1440} allowDecimal={false} {...form.getInputProps('durationMinutes')} />
+        </SimpleGrid>
+        <Checkbox label={values.type === 'task' ? 'Done' : 'It took place (uncheck for a planned one)'} {...form.getInputProps('completed', { type: 'checkbox' })} />
+        {context ? (
+          <Text size="sm" c="dimmed">
+            Logged on {context}
+          </Text>
+        ) : (
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <DealSelect label="Deal" value={values.dealId} onChange={(v) => form.setFieldValue('dealId', v)} valueLabel={activity?.dealName} error={form.errors.dealId} />
+            <AccountSelect
+              label="Account"
+              value={values.accountId}
+              onChange={(v) => form.setFieldValue('accountId', v)}
+              valueLabel={activity?.accountName}
+              error={form.errors.accountId}
+            />
+            <ContactSelect
+              label="Contact"
+              value={values.contactId}
+              onChange={(v) => form.setFieldValue('contactId', v)}
+              valueLabel={activity?.contactName}
+              error={form.errors.contactId}
+            />
+          </SimpleGrid>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={form.submitting}>
+            {activity ? 'Save' : 'Log it'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function ActivityModal({ opened, onClose, ...rest }: Props) {
+  return (
+    <Modal opened={opened} onClose={onClose} title={rest.activity ? 'Edit activity' : 'Log activity'} size="lg">
+      {opened && <ActivityForm onClose={onClose} {...rest} />}
+    </Modal>
+  );
+}

@@ -1,0 +1,76 @@
+import dayjs from 'dayjs';
+import { type Activity, ActivityCreate } from '../../../api/activities';
+import { schemaErrors } from '../../components/schema-errors';
+import type { ActivityKind } from '../timeline/activity-icons';
+
+export interface ActivityValues extends Record<string, unknown> {
+  type: ActivityKind;
+  subject: string;
+  body: string;
+  /** Local "YYYY-MM-DD HH:mm:ss", what the date-time picker holds. */
+  occurredAt: string | null;
+  durationMinutes: number | string;
+  completed: boolean;
+  dealId: string | null;
+  contactId: string | null;
+  accountId: string | null;
+}
+
+export const ACTIVITY_LABELS = {
+  type: 'Type',
+  subject: 'Subject',
+  body: 'Notes',
+  occurredAt: 'When',
+  durationMinutes: 'Duration',
+  completed: 'Done',
+  dealId: 'Deal',
+  contactId: 'Contact',
+  accountId: 'Account',
+} as const;
+
+export const ACTIVITY_FIELDS = Object.keys(ACTIVITY_LABELS);
+
+const LOCAL = 'YYYY-MM-DD HH:mm:ss';
+
+export interface ActivityLinks {
+  dealId?: string | null;
+  contactId?: string | null;
+  accountId?: string | null;
+}
+
+export function activityValues(a: Activity | null, links: ActivityLinks = {}, type: ActivityKind = 'call'): ActivityValues {
+  return {
+    type: (a?.type as ActivityKind) ?? type,
+    subject: a?.subject ?? '',
+    body: a?.body ?? '',
+    occurredAt: dayjs(a?.occurredAt ?? undefined).format(LOCAL),
+    durationMinutes: a?.durationMinutes ?? '',
+    completed: a ? a.completedAt !== null : type !== 'task',
+    dealId: a?.dealId ?? links.dealId ?? null,
+    contactId: a?.contactId ?? links.contactId ?? null,
+    accountId: a?.accountId ?? links.accountId ?? null,
+  };
+}
+
+export function activityBody(v: ActivityValues): ActivityCreate {
+  const when = v.occurredAt ? dayjs(v.occurredAt) : null;
+  return {
+    type: v.type,
+    subject: v.subject,
+    body: v.body.trim() === '' ? null : v.body,
+    occurredAt: when?.isValid() ? when.toISOString() : '',
+    durationMinutes: v.durationMinutes === '' ? null : Number(v.durationMinutes),
+    completed: v.completed,
+    dealId: v.dealId,
+    contactId: v.contactId,
+    accountId: v.accountId,
+  };
+}
+
+export function activityPatch(v: ActivityValues, base: ActivityValues): Partial<ActivityCreate> {
+  const next = activityBody(v);
+  const before = activityBody(base);
+  return Object.fromEntries(Object.entries(next).filter(([k, value]) => JSON.stringify(value) !== JSON.stringify(before[k as keyof ActivityCreate])));
+}
+
+export const validateActivity = (v: ActivityValues) => schemaErrors(ActivityCreate, activityBody(v));

@@ -1,0 +1,141 @@
+import { Button, Grid, Group, Paper, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconPencil } from '@tabler/icons-react';
+import { Link, useParams } from 'react-router';
+import type { Deal } from '../../../api/deals';
+import { formatCalendarDate, formatInstant, formatMoney } from '../../app/format';
+import { can } from '../../app/permissions';
+import { useSession } from '../../app/session';
+import { Details } from '../../components/Details';
+import { PageHeader } from '../../components/PageHeader';
+import { TextLink } from '../../components/TextLink';
+import { QualificationPanel } from '../../process/QualificationPanel';
+import { ActivityModal } from '../activities/ActivityModal';
+import { DeleteButton } from '../shared/DeleteButton';
+import { stageOf, usePipelines } from '../shared/pipelines';
+import { RecordLoader } from '../shared/RecordLoader';
+import { useRecord } from '../shared/resources';
+import { RecordTimeline } from '../timeline/RecordTimeline';
+import { DealStatusBadge } from './DealStatusBadge';
+import { useDealMover } from './move/useDealMover';
+import { StageGuidance } from './StageGuidance';
+import { StagePath } from './StagePath';
+
+function DealView({ deal }: { deal: Deal }) {
+  const { user } = useSession();
+  const pipelines = usePipelines();
+  const found = stageOf(pipelines.data, deal.stageId);
+  const [logOpen, log] = useDisclosure(false);
+  const mayEdit = can(user.role, 'deals', 'update');
+  const mover = useDealMover({ via: 'form' });
+
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <Group gap={6}>
+            <Text size="sm" c="dimmed">
+              Deal
+              {deal.accountId && (
+                <>
+                  {' · '}
+                  <TextLink to={`/accounts/${deal.accountId}`} size="sm">
+                    {deal.accountName}
+                  </TextLink>
+                </>
+              )}
+            </Text>
+            <DealStatusBadge status={deal.status} />
+          </Group>
+        }
+        title={deal.name}
+        description={
+          <Text span size="lg" fw={650} c="dark">
+            {formatMoney(deal.amount, deal.currency)}
+            <Text span size="sm" c="dimmed" fw={400}>
+              {' '}
+              · closes {formatCalendarDate(deal.closeDate)} · owner {deal.ownerName}
+            </Text>
+          </Text>
+        }
+        actions={
+          <>
+            {can(user.role, 'activities', 'create') && (
+              <Button variant="default" onClick={log.open}>
+                Log activity
+              </Button>
+            )}
+            {mayEdit && (
+              <Button component={Link} to={`/deals/${deal.id}/edit`} leftSection={<IconPencil size={16} />}>
+                Edit
+              </Button>
+            )}
+            {can(user.role, 'deals', 'delete') && <DeleteButton entity="deals" id={deal.id} name={deal.name} noun="deal" after="/deals" />}
+          </>
+        }
+      />
+      {found && (
+        <Paper withBorder radius="md" p="sm" mb="lg">
+          <StagePath deal={deal} pipeline={found.pipeline} disabled={!mayEdit || mover.moving !== null} onMove={(stage) => mover.move(deal, stage)} />
+        </Paper>
+      )}
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <RecordTimeline
+            entity="deals"
+            id={deal.id}
+            noun="deal"
+            currency={deal.currency}
+            actions={
+              can(user.role, 'activities', 'create') && (
+                <Button size="xs" variant="light" onClick={log.open}>
+                  Log activity
+                </Button>
+              )
+            }
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Stack gap="lg">
+            <StageGuidance deal={deal} stage={found?.stage} mayEdit={mayEdit} />
+            <QualificationPanel dealId={deal.id} mayEdit={mayEdit} />
+            <Paper withBorder radius="md" p="md">
+              <Details
+                items={[
+                  { label: 'Amount', value: formatMoney(deal.amount, deal.currency) },
+                  { label: 'Close date', value: formatCalendarDate(deal.closeDate, { withWeekday: true }) },
+                  { label: 'Stage', value: `${deal.stageName}${found ? ` (${found.stage.probability}%)` : ''}` },
+                  { label: 'Account', value: deal.accountId && <TextLink to={`/accounts/${deal.accountId}`}>{deal.accountName}</TextLink> },
+                  { label: 'Contact', value: deal.contactId && <TextLink to={`/contacts/${deal.contactId}`}>{deal.contactName}</TextLink> },
+                  { label: 'Owner', value: deal.ownerName },
+                  { label: 'Next step', value: deal.nextStep },
+                  { label: 'Source', value: deal.source },
+                  { label: 'Campaign', value: deal.campaign },
+                  { label: 'Pipeline', value: found?.pipeline.name },
+                  { label: 'Created', value: formatInstant(deal.createdAt) },
+                ]}
+              />
+            </Paper>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      <ActivityModal
+        opened={logOpen}
+        onClose={log.close}
+        links={{ dealId: deal.id, accountId: deal.accountId, contactId: deal.contactId }}
+        context={`the deal ${deal.name}`}
+      />
+      {mover.modals}
+    </>
+  );
+}
+
+export function DealPage() {
+  const { id } = useParams();
+  const query = useRecord<Deal>('deals', id);
+  return (
+    <RecordLoader query={query} noun="deal">
+      {(deal) => <DealView deal={deal} />}
+    </RecordLoader>
+  );
+}

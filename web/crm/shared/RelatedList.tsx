@@ -1,0 +1,54 @@
+import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { ErrorState } from '../../components/ErrorState';
+import { LoadingState } from '../../components/LoadingState';
+import { type Entity, type ListParams, useList } from './resources';
+
+interface Props<T> {
+  title: string;
+  entity: Entity;
+  params: ListParams;
+  render(row: T): ReactNode;
+  rowKey(row: T): string;
+  empty: string;
+  /** The full, filtered list. */
+  allLink: string;
+  action?: ReactNode;
+}
+
+/** A record's related records (an account's deals, a contact's deals): the first few, and a link to all. */
+export function RelatedList<T>({ title, entity, params, render, rowKey, empty, allLink, action }: Props<T>) {
+  const list = useList<T>(entity, { ...params, limit: 8 });
+  const headingId = `related-${entity}`;
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby={headingId}>
+      <Group justify="space-between" mb="sm">
+        <Title order={2} fz="h4" id={headingId}>
+          {title}
+        </Title>
+        {action}
+      </Group>
+      {list.isPending ? (
+        <LoadingState rows={3} />
+      ) : list.isError ? (
+        <ErrorState error={list.error} onRetry={() => list.refetch()} />
+      ) : list.data.items.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {empty}
+        </Text>
+      ) : (
+        <Stack gap={6}>
+          {list.data.items.map((row) => (
+            <div key={rowKey(row)}>{render(row)}</div>
+          ))}
+          {list.data.nextCursor && (
+            <Anchor component={Link} to={allLink} size="sm" c="furrow.8">
+              See all
+            </Anchor>
+          )}
+        </Stack>
+      )}
+    </Paper>
+  );
+}

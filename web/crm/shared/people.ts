@@ -1,0 +1,56 @@
+// Users and teams, for owner names, owner pickers and filters.
+import { useQuery } from '@tanstack/react-query';
+import type { Team, User } from '../../../api/identity';
+import { api } from '../../app/api';
+import { useSession } from '../../app/session';
+
+export function useUsers() {
+  return useQuery({
+    queryKey: ['users'],
+    queryFn: () => api.get<{ items: User[] }>('/api/v1/users').then((r) => r.items),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useTeams() {
+  return useQuery({
+    queryKey: ['teams'],
+    queryFn: () => api.get<{ items: Team[] }>('/api/v1/teams').then((r) => r.items),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** The teams a user manages and every team below them (teams nest). */
+export function teamSubtree(teams: Team[], rootIds: string[]): Set<string> {
+  const out = new Set<string>(rootIds);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const t of teams) {
+      if (t.parentId && out.has(t.parentId) && !out.has(t.id)) {
+        out.add(t.id);
+        grew = true;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * People the signed-in user may give records to, as the server decides it: admins anyone,
+ * managers themselves and their team subtrees, reps only themselves.
+ */
+export function useAssignableOwners(): { value: string; label: string }[] {
+  const { user } = useSession();
+  const users = useUsers();
+  const teams = useTeams();
+  const active = (users.data ?? []).filter((u) => !u.disabled && u.role !== 'marketing');
+  let allowed: User[];
+  if (user.role === 'admin') allowed = active;
+  else if (user.role === 'manager') {
+    const subtree = teamSubtree(teams.data ?? [], user.managesTeamIds);
+    allowed = active.filter((u) => u.id === user.id || (u.teamId !== null && subtree.has(u.teamId)));
+  } else allowed = active.filter((u) => u.id === user.id);
+  if (!allowed.some((u) => u.id === user.id)) allowed.unshift({ id: user.id, name: user.name } as User);
+  return allowed.map((u) => ({ value: u.id, label: u.id === user.id ? `${u.name} (me)` : u.name }));
+}
