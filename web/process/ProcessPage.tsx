@@ -1,0 +1,105 @@
+// The Process page: is the team keeping the process, week by week, person by person, and does
+// the process predict winning? Every number opens the moves or deals behind it; state is in the URL.
+import { SimpleGrid, Stack, Text } from '@mantine/core';
+import { useEffect } from 'react';
+import { plural } from '../app/format';
+import { useSession } from '../app/session';
+import { useUrlState } from '../app/url-state';
+import { ErrorState } from '../components/ErrorState';
+import { LoadingState } from '../components/LoadingState';
+import { PageHeader } from '../components/PageHeader';
+import { AdherenceTrend } from './AdherenceTrend';
+import { CalibrationSection } from './CalibrationSection';
+import { FigureTile } from './FigureTile';
+import { PeopleTable } from './PeopleTable';
+import { useAdherence } from './process-api';
+import { dealsLink, lastWeeks, movesLink, pct, type Scope } from './process-links';
+import { ScopeControls } from './ScopeControls';
+
+const tone = (r: number | null) => (r === null ? undefined : r >= 0.8 ? 'good' : r >= 0.6 ? 'warn' : 'bad');
+
+export function ProcessPage() {
+  const { user } = useSession();
+  const url = useUrlState();
+  const from = url.get('from');
+  const to = url.get('to');
+  useEffect(() => {
+    if (!from || !to) url.set(lastWeeks(13), { replace: true });
+  }, [from, to, url]);
+
+  const scope: Scope = { from: from ?? '', to: to ?? '', pipelineId: url.get('pipelineId'), ownerId: url.get('ownerId'), teamId: url.get('teamId') };
+  const report = useAdherence({ from, to, pipelineId: scope.pipelineId, ownerId: scope.ownerId, teamId: scope.teamId });
+  const t = report.data?.totals;
+  const who = user.role === 'rep' ? 'your' : user.role === 'manager' ? 'your team’s' : 'the organisation’s';
+
+  return (
+    <>
+      <PageHeader title="Process" description={`How well ${who} stage moves keep the sales process: exit criteria met, no overrides, no skipped stages.`} />
+      <Stack gap="lg">
+        <ScopeControls url={url} teams={report.data?.teams} />
+        {report.isError && <ErrorState error={report.error} onRetry={() => report.refetch()} />}
+        {report.isPending && <LoadingState rows={8} label="Loading adherence" />}
+        {t && report.data && (
+          <>
+            <SimpleGrid cols={{ base: 2, sm: 4, lg: 7 }}>
+              <FigureTile
+                label="Adherence"
+                value={pct(t.adherence)}
+                hint={`${t.adherentMoves} of ${plural(t.moves, 'move')}`}
+                to={movesLink(scope, 'nonAdherent')}
+                tone={tone(t.adherence)}
+              />
+              <FigureTile
+                label="Weighted"
+                value={pct(t.weightedAdherence)}
+                hint={`${t.adherentGain} of ${t.forwardGain} probability points`}
+                to={movesLink(scope, 'forward')}
+                tone={tone(t.weightedAdherence)}
+              />
+              <FigureTile label="Overrides" value={String(t.overrides)} hint="moved past unmet criteria" to={movesLink(scope, 'override')} />
+              <FigureTile label="Skipped" value={String(t.skippedMoves)} hint="moves that jumped a stage" to={movesLink(scope, 'skipped')} />
+              <FigureTile label="Backward" value={String(t.backwardMoves)} hint="moves to an earlier stage" to={movesLink(scope, 'backward')} />
+              <FigureTile
+                label="Aging"
+                value={String(t.agingDeals)}
+                hint={`of ${plural(t.openDeals, 'open deal')} past the stage limit`}
+                to={dealsLink(scope, 'aging')}
+                tone={t.agingDeals > 0 ? 'warn' : undefined}
+              />
+              <FigureTile
+                label="No next step"
+                value={String(t.noNextStepDeals)}
+                hint="open deals with nothing scheduled"
+                to={dealsLink(scope, 'noNextStep')}
+                tone={t.noNextStepDeals > 0 ? 'warn' : undefined}
+              />
+            </SimpleGrid>
+            {t.moves === 0 && (
+              <Text size="sm" c="dimmed">
+                No stage moves in this period. Pick a longer period, or move deals on the board.
+              </Text>
+            )}
+            <AdherenceTrend report={report.data} scope={scope} view={url.get('view') ?? 'chart'} onView={(v) => url.set({ view: v }, { replace: true })} />
+            {user.role !== 'rep' && (
+              <PeopleTable
+                title="By rep"
+                scope={scope}
+                empty="No stage moves or open deals for anyone in this scope."
+                rows={report.data.reps.map((r) => ({ ...r, key: r.userId, narrow: { ownerId: r.userId } }))}
+              />
+            )}
+            {report.data.teams.length > 0 && (
+              <PeopleTable
+                title="By team (each with the teams below it)"
+                scope={scope}
+                empty="No teams."
+                rows={report.data.teams.map((r) => ({ ...r, key: r.teamId, narrow: { teamId: r.teamId } }))}
+              />
+            )}
+            <CalibrationSection scope={scope} />
+          </>
+        )}
+      </Stack>
+    </>
+  );
+}
