@@ -1,0 +1,125 @@
+// Global search, one query per record type, each scoped exactly like that type's list. Every query
+// ranks prefix matches (0) before matches inside the text (1), then orders by title.
+import { type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { type Dialect, likeEscape } from '../db/dialect.js';
+import type { DB } from '../db/schema.js';
+import { type OwnerScope, ownerFilter } from '../db/scope.js';
+
+export interface SearchInput {
+  workspaceId: string;
+  scope: OwnerScope;
+  needle: string;
+  limit: number;
+}
+
+/**
+ * Case-insensitive "starts with", used only to rank rows the contains filter already found.
+ * lower() on both sides reads the same on both engines, so it needs no dialect entry.
+ */
+function startsWith(column: Expression<string | null>, needle: string): RawBuilder<boolean> {
+  return sql<boolean>`(lower(${column}) LIKE ${`${likeEscape(needle.toLowerCase())}%`} ESCAPE '\\')`;
+}
+
+function rankOf(prefixes: Expression<string | null>[], needle: string): RawBuilder<number> {
+  const anyPrefix = sql.join(
+    prefixes.map((p) => startsWith(p, needle)),
+    sql` or `,
+  );
+  return sql<number>`case when ${anyPrefix} then 0 else 1 end`;
+}
+
+function matches(eb: ExpressionBuilder<any, any>, dialect: Dialect, columns: Expression<string | null>[], needle: string): Expression<SqlBool> {
+  return eb.or(columns.map((c) => dialect.containsInsensitive(c, needle)));
+}
+
+export interface AccountHit {
+  id: string;
+  title: string;
+  rank: number;
+  industry: string | null;
+  domain: string | null;
+  owner_name: string;
+}
+
+export async function searchAccounts(db: Kysely<DB>, dialect: Dialect, input: SearchInput & { includeShared: boolean }): Promise<AccountHit[]> {
+  const name = sql<string>`a.name`;
+  const domain = sql<string | null>`a.domain`;
+  const rows = await db
+    .selectFrom('accounts as a')
+    .innerJoin('users as u', 'u.id', 'a.owner_id')
+    .select(['a.id', 'a.name as title', 'a.industry', 'a.domain', 'u.name as owner_name'])
+    .select(rankOf([name, domain], input.needle).as('rank'))
+    .where('a.workspace_id', '=', input.workspaceId)
+    .where('a.deleted_at', 'is', null)
+    .where((eb) =>
+      input.includeShared ? eb.or([ownerFilter(eb, 'a.owner_id', input.scope), eb('a.shared', '=', 1)]) : ownerFilter(eb, 'a.owner_id', input.scope),
+    )
+    .where((eb) => matches(eb, dialect, [name, domain], input.needle))
+    .orderBy('rank')
+    .orderBy(sql`lower(a.name)`)
+    .orderBy('a.id')
+    .limit(input.limit)
+    .execute();
+  return rows.map((r) => ({ ...r, rank: Number(r.rank) }));
+}
+
+export interface ContactHit {
+  id: string;
+  title: string;
+  rank: number;
+  email: string | null;
+  account_name: string | null;
+}
+
+export async function searchContacts(db: Kysely<DB>, dialect: Dialect, input: SearchInput & { includeShared: boolean }): Promise<ContactHit[]> {
+  const fullName = sql<string>`c.first_name || ' ' || c.last_name`;
+  const rows = await db
+    .selectFrom('contacts as c')
+    .leftJoin('accounts as a', 'a.id', 'c.account_id')
+    .select(['c.id', fullName.as('title'), 'c.email', 'a.name as account_name'])
+    .select(rankOf([fullName, sql`c.last_name`, sql`c.email`], input.needle).as('rank'))
+    .where('c.workspace_id', '=', input.workspaceId)
+    .where('c.deleted_at', 'is', null)
+    .where((eb) => {
+      const owned = ownerFilter(eb, 'c.owner_id', input.scope);
+      return input.includeShared ? eb.or([owned, eb.and([eb('a.shared', '=', 1), eb('a.deleted_at', 'is', null)])]) : owned;
+    })
+    .where((eb) => matches(eb, dialect, [fullName, sql`c.email`], input.needle))
+    .orderBy('rank')
+    .orderBy(sql`lower(c.last_name)`)
+    .orderBy(sql`lower(c.first_name)`)
+    .orderBy('c.id')
+    .limit(input.limit)
+    .execute();
+  return rows.map((r) => ({ ...r, rank: Number(r.rank) }));
+}
+
+export interface DealHit {
+  id: string;
+  title: string;
+  rank: number;
+  account_name: string | null;
+  stage_name: string;
+  amount: number;
+  currency: string;
+}
+
+export async function searchDeals(db: Kysely<DB>, dialect: Dialect, input: SearchInput): Promise<DealHit[]> {
+  const name = sql<string>`d.name`;
+  const rows = await db
+    .selectFrom('deals as d')
+    .innerJoin('stages as s', 's.id', 'd.stage_id')
+    .leftJoin('accounts as a', 'a.id', 'd.account_id')
+    .select(['d.id', 'd.name as title', 'a.name as account_name', 's.name as stage_name', 'd.amount', 'd.currency'])
+    .select(rankOf([name], input.needle).as('rank'))
+    .where('d.workspace_id', '=', input.workspaceId)
+    .where('d.deleted_at', 'is', null)
+    .where((eb) => ownerFilter(eb, 'd.owner_id', input.scope))
+    .where((eb) => matches(eb, dialect, [name], input.needle))
+    .orderBy('rank')
+    .orderBy(sql`lower(d.name)`)
+    .orderBy('d.id')
+    .limit(input.limit)
+    .execute();
+  return rows.map((r) => ({ ...r, rank: Number(r.rank), amount: Number(r.amount) }));
+}

@@ -1,0 +1,170 @@
+import { expect, it } from 'vitest';
+import { insertDealRow, stagesOf } from '../test/crm-rows.js';
+import { describeEngines, type TestUser, type TestWorkspace } from '../test/test-env.js';
+
+interface Result {
+  type: string;
+  id: string;
+  title: string;
+  subtitle: string | null;
+}
+
+describeEngines('global search', (env) => {
+  async function deal(w: TestWorkspace, owner: TestUser, name: string, o: { accountId?: string; amount?: number; deleted?: boolean } = {}) {
+    const stages = await stagesOf(env().database.db, w.id);
+    return insertDealRow(env().database.db, {
+      workspaceId: w.id,
+      ownerId: owner.id,
+      name,
+      stageId: stages.byName('Qualify'),
+      pipelineId: stages.pipelineId,
+      at: env().clock.now,
+      accountId: o.accountId ?? null,
+      amount: o.amount,
+      deletedAt: o.deleted ? env().clock.now : null,
+    });
+  }
+
+  const found = async (w: TestWorkspace, user: TestUser, query: string) => {
+    const res = await w.as(user).get(`/api/v1/search?${query}`);
+    expect(res.status).toBe(200);
+    return res.body.items as Result[];
+  };
+  const titles = (items: Result[]) => items.map((i) => `${i.type}:${i.title}`);
+
+  it('ranks prefix matches before matches inside the text, case-insensitively, with a subtitle per type', async () => {
+    const w = await env().workspace();
+    const api = w.as(w.admin);
+    const { body: acme } = await api.post('/api/v1/accounts', { name: 'Acme GmbH', industry: 'Software' });
+    await api.post('/api/v1/accounts', { name: 'Big Acme', domain: 'bigacme.example' });
+    await api.post('/api/v1/accounts', { name: 'Zeta', domain: 'acme-partner.example' });
+    await api.post('/api/v1/accounts', { name: 'Unrelated' });
+    await api.post('/api/v1/contacts', { firstName: 'Wile', lastName: 'Coyote', email: 'wile@ACME.example', accountId: acme.id });
+    await api.post('/api/v1/contacts', { firstName: 'Ann', lastName: 'Acmeson' });
+    const rollout = await deal(w, w.admin, 'Acme rollout', { accountId: acme.id, amount: 1_250_000 });
+    await deal(w, w.admin, 'Renewal for acme', { amount: 100_000 });
+
+    const items = await found(w, w.admin, 'q=ACME');
+    expect(titles(items)).toEqual([
+      'account:Acme GmbH',
+      'deal:Acme rollout',
+      'contact:Ann Acmeson',
+      'account:Zeta',
+      'account:Big Acme',
+      'deal:Renewal for acme',
+      'contact:Wile Coyote',
+    ]);
+    expect(items.map((i) => i.subtitle)).toEqual([
+      'Software · Ada Admin',
+      'Acme GmbH · Qualify · €12,500.00',
+      null,
+      'acme-partner.example · Ada Admin',
+      'bigacme.example · Ada Admin',
+      'Qualify · €1,000.00',
+      'Acme GmbH · wile@acme.example',
+    ]);
+    expect(items[1]?.id).toBe(rollout);
+    expect(items[0]?.id).toBe(acme.id);
+
+    expect(titles(await found(w, w.admin, 'q=acme&types=contact,deal'))).toEqual([
+      'deal:Acme rollout',
+      'contact:Ann Acmeson',
+      'deal:Renewal for acme',
+      'contact:Wile Coyote',
+    ]);
+    expect(titles(await found(w, w.admin, 'q=acme&limit=2'))).toEqual(['account:Acme GmbH', 'deal:Acme rollout']);
+    expect(titles(await found(w, w.admin, 'q=%20ann%20acm%20'))).toEqual(['contact:Ann Acmeson']);
+  });
+
+  it('matches % and _ literally', async () => {
+    const w = await env().workspace();
+    const api = w.as(w.admin);
+    await api.post('/api/v1/accounts', { name: '100% Cotton' });
+    await api.post('/api/v1/accounts', { name: 'Cotton_Co' });
+    await api.post('/api/v1/accounts', { name: 'Cottonwood' });
+    expect(titles(await found(w, w.admin, 'q=%25'))).toEqual(['account:100% Cotton']);
+    expect(titles(await found(w, w.admin, 'q=_'))).toEqual(['account:Cotton_Co']);
+    expect(titles(await found(w, w.admin, 'q=cotton'))).toEqual(['account:Cotton_Co', 'account:Cottonwood', 'account:100% Cotton']);
+  });
+
+  it('finds only what each caller may see, type by type', async () => {
+    const w = await env().workspace();
+    const manager = await w.user('manager');
+    const team = await w.team('South', { managerId: manager.id });
+    const nested = await w.team('South West', { parentId: team });
+    const repA = await w.user('rep', { teamId: team });
+    const repB = await w.user('rep', { teamId: nested });
+    const repC = await w.user('rep');
+    const marketing = await w.user('marketing');
+    const other = await env().workspace();
+    for (const [user, name] of [
+      [repA, 'Scope A'],
+      [repB, 'Scope B'],
+      [repC, 'Scope C'],
+    ] as const)
+      await w.as(user).post('/api/v1/accounts', { name });
+    const { body: shared } = await w.as(w.admin).post('/api/v1/accounts', { name: 'Scope Shared', shared: true });
+    await w.as(w.admin).post('/api/v1/contacts', { firstName: 'Scope', lastName: 'Person', accountId: shared.id });
+    await w.as(w.admin).post('/api/v1/contacts', { firstName: 'Scope', lastName: 'Private' });
+    await w.as(repB).post('/api/v1/contacts', { firstName: 'Scope', lastName: 'Bee' });
+    await deal(w, repA, 'Scope deal A');
+    await deal(w, repB, 'Scope deal B');
+    await deal(w, repC, 'Scope deal C');
+    await deal(w, repA, 'Scope deal gone', { deleted: true });
+
+    const sorted = async (user: TestUser, query = 'q=scope') => titles(await found(w, user, query)).sort();
+    expect(await sorted(repA)).toEqual(['account:Scope A', 'account:Scope Shared', 'contact:Scope Person', 'deal:Scope deal A']);
+    expect(await sorted(repC)).toEqual(['account:Scope C', 'account:Scope Shared', 'contact:Scope Person', 'deal:Scope deal C']);
+    expect(await sorted(manager)).toEqual([
+      'account:Scope A',
+      'account:Scope B',
+      'account:Scope Shared',
+      'contact:Scope Bee',
+      'contact:Scope Person',
+      'deal:Scope deal A',
+      'deal:Scope deal B',
+    ]);
+    expect(await sorted(w.admin)).toEqual([
+      'account:Scope A',
+      'account:Scope B',
+      'account:Scope C',
+      'account:Scope Shared',
+      'contact:Scope Bee',
+      'contact:Scope Person',
+      'contact:Scope Private',
+      'deal:Scope deal A',
+      'deal:Scope deal B',
+      'deal:Scope deal C',
+    ]);
+    // Marketing reads accounts and contacts but no deal details.
+    expect(await sorted(marketing)).toEqual([
+      'account:Scope A',
+      'account:Scope B',
+      'account:Scope C',
+      'account:Scope Shared',
+      'contact:Scope Bee',
+      'contact:Scope Person',
+      'contact:Scope Private',
+    ]);
+    expect(await sorted(marketing, 'q=scope&types=deal')).toEqual([]);
+    expect(await sorted(other.admin)).toEqual([]);
+  });
+
+  it('names the bad parameter', async () => {
+    const w = await env().workspace();
+    const api = w.as(w.admin);
+    for (const [query, field] of [
+      ['q=%20%20', 'q'],
+      ['', 'q'],
+      ['q=a&types=lead', 'types'],
+      ['q=a&types=account,', 'types'],
+      ['q=a&limit=51', 'limit'],
+      ['q=a&sort=name', 'sort'],
+    ]) {
+      const res = await api.get(`/api/v1/search?${query}`);
+      expect(res.status, query).toBe(400);
+      expect(res.body.error.details.fields.map((f: { field: string }) => f.field)).toEqual([field]);
+    }
+    expect((await env().anonymous().get('/api/v1/search?q=a')).status).toBe(401);
+  });
+});
