@@ -9,5 +9,7 @@ const SYSTEM_CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--
 export async function launchBrowser(): Promise<Browser> {
   const override = testBrowserPath();
   if (override) return playwright.launch({ executablePath: override, args: SYSTEM_CHROMIUM_ARGS, headless: true });
-  return playwright.launch({ executablePath: await chromium.executablePath(), args: chromium.args, headless: true });
+  // --single-process suits one page per Lambda call; journeys open a context per person.
+  const args = chromium.args.filter((a) => a !== '--single-process');
+  return playwright.launch({ executablePath: await chromium.executablePath(), args, headless: true });
 }

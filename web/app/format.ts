@@ -24,14 +24,14 @@ function locale(): string | undefined {
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
-function moneyFormat(currency: string, compact: boolean): Intl.NumberFormat {
-  const key = `${currency}:${compact}`;
+function moneyFormat(currency: string, compact: boolean, whole: boolean): Intl.NumberFormat {
+  const key = `${currency}:${compact}:${whole}`;
   let format = moneyFormats.get(key);
   if (!format) {
     format = new Intl.NumberFormat(locale(), {
       style: 'currency',
       currency,
-      ...(compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
+      ...(compact ? { notation: 'compact', maximumFractionDigits: 1 } : whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {}),
     });
     moneyFormats.set(key, format);
   }
@@ -47,10 +47,12 @@ export function minorDigits(currency: string): number {
   }
 }
 
+/** Whole amounts without ".00": deal values are read at a glance, not to the cent. */
 export function formatMoney(amountMinor: number, currency: string, options: { compact?: boolean } = {}): string {
-  const major = amountMinor / 10 ** minorDigits(currency);
+  const scale = 10 ** minorDigits(currency);
+  const major = amountMinor / scale;
   try {
-    return moneyFormat(currency, options.compact ?? false).format(major);
+    return moneyFormat(currency, options.compact ?? false, amountMinor % scale === 0).format(major);
   } catch {
     return `${major.toFixed(2)} ${currency}`;
   }

@@ -22,10 +22,9 @@ export function Logo() {
 export function Shell() {
   const [navOpen, nav] = useDisclosure(false);
   const [searchOpen, search] = useDisclosure(false);
-  useHotkeys([
-    ['/', () => search.open()],
-    ['mod+K', () => search.open()],
-  ]);
+  // "/" types a slash in a text field, so it only opens search elsewhere; Ctrl-K works everywhere.
+  useHotkeys([['/', () => search.open()]]);
+  useHotkeys([['mod+K', () => search.open()]], []);
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !navOpen } }} padding="lg">

@@ -95,7 +95,7 @@ export function BoardPage() {
         title="Pipeline board"
         description={
           totals
-            ? `${plural(totals.count, 'open deal')} · ${formatMoney(totals.amount, workspace.currency)} in the pipeline · ${formatMoney(totals.weighted, workspace.currency)} weighted by stage probability`
+            ? `${plural(totals.count, 'open deal')} · ${formatMoney(totals.amount, workspace.currency, { compact: true })} in the pipeline · ${formatMoney(totals.weighted, workspace.currency, { compact: true })} weighted by stage probability`
             : 'Open deals by stage'
         }
         actions={

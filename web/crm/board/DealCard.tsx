@@ -53,8 +53,8 @@ export function DealCardBody({ deal, board, agingDays, blocked, onMove, overlay 
           {deal.ownerName}
         </Text>
         {deal.status === 'open' && (
-          <Badge size="xs" variant="light" color={aging ? 'red' : 'gray'} leftSection={<IconClock size={10} aria-hidden />}>
-            {days} d{aging ? ' · over limit' : ''}
+          <Badge size="xs" variant="light" tt="none" color={aging ? 'red' : 'gray'} leftSection={<IconClock size={10} aria-hidden />}>
+            {days} d in stage{aging ? ' · over limit' : ''}
           </Badge>
         )}
       </Group>

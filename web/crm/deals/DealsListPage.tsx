@@ -44,7 +44,7 @@ function dealColumns(today: string): Column<Deal>[] {
         <Group gap={6} wrap="nowrap">
           <span style={{ whiteSpace: 'nowrap' }}>{formatCalendarDate(d.closeDate)}</span>
           {d.status === 'open' && d.closeDate < today && (
-            <Badge size="xs" color="red" variant="light">
+            <Badge size="xs" color="red" variant="light" style={{ flexShrink: 0 }}>
               Past
             </Badge>
           )}

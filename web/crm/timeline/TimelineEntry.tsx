@@ -7,6 +7,14 @@ import { fieldLabel, fieldValue } from './history-fields';
 
 const VIA_LABEL: Record<string, string> = { board: 'on the board', form: 'in the form', bulk: 'in a bulk change', import: 'by import', api: 'through the API', automation: 'automatically' };
 
+function ItemTitle({ children }: { children: React.ReactNode }) {
+  return (
+    <Text size="sm" fw={600} span>
+      {children}
+    </Text>
+  );
+}
+
 function Byline({ who, at, via }: { who: string | null | undefined; at: string; via?: string }) {
   return (
     <Text size="xs" c="dimmed" mt={2}>
@@ -28,7 +36,7 @@ export function timelineItem({ entry, noun, currency }: Props) {
     case 'activity': {
       const a = entry.item;
       return (
-        <Timeline.Item key={entry.key} bullet={<ActivityIcon type={a.type} size={12} />} title={a.subject}>
+        <Timeline.Item key={entry.key} bullet={<ActivityIcon type={a.type} size={12} />} title={<ItemTitle>{a.subject}</ItemTitle>}>
           <Group gap={6} mt={2}>
             <Badge size="xs" variant="light" color="gray">
               {ACTIVITY_LABEL[a.type as ActivityKind] ?? a.type}
@@ -106,7 +114,11 @@ export function timelineItem({ entry, noun, currency }: Props) {
           key={entry.key}
           bullet={entry.created ? <IconSparkles size={12} aria-hidden /> : <IconPencil size={12} aria-hidden />}
           color="gray"
-          title={entry.created ? `Created the ${noun}` : shown.length === 1 ? `Changed ${fieldLabel(shown[0]?.field ?? '').toLowerCase()}` : `Changed ${shown.length} fields`}
+          title={
+            <ItemTitle>
+              {entry.created ? `Created the ${noun}` : shown.length === 1 ? `Changed ${fieldLabel(shown[0]?.field ?? '').toLowerCase()}` : `Changed ${shown.length} fields`}
+            </ItemTitle>
+          }
         >
           {entry.created ? (
             <Text size="sm" c="dimmed" mt={2}>
