@@ -1,9 +1,10 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Activity, ActivityListQuery } from '../../api/activities.js';
 import type { Dialect } from '../db/dialect.js';
-import { pageOf, paginate, parseSort } from '../db/keyset.js';
+import { decodeCursor, pageOf, paginate, parseSort } from '../db/keyset.js';
 import type { ActivitiesTable, DB } from '../db/schema.js';
 import { type OwnerScope, ownerFilter } from '../db/scope.js';
+import { invalidField } from '../errors.js';
 
 export type ActivityRow = Selectable<ActivitiesTable>;
 type ActivityView = ActivityRow & { owner_name: string; deal_name: string | null; contact_name: string | null; account_name: string | null };
@@ -69,6 +70,12 @@ const SORT_EXPR = {
   createdAt: sql`t.created_at`,
   subject: sql`t.subject`,
 } as const;
+const NUMERIC_SORTS: readonly string[] = ['occurredAt', 'createdAt'];
+
+/** A cursor from another sort would compare a subject with an instant, which PostgreSQL rejects: refuse it up front. */
+function assertCursorFits(cursor: string | undefined, field: string): void {
+  if (cursor && (typeof decodeCursor(cursor)[0] === 'number') !== NUMERIC_SORTS.includes(field)) throw invalidField('cursor', 'belongs to another sort order');
+}
 
 /** The list query with instants already parsed to epoch ms. */
 export type ActivityFilter = Omit<ActivityListQuery, 'from' | 'to'> & { from?: number; to?: number };
@@ -82,6 +89,7 @@ export async function listActivities(
 ): Promise<{ items: Activity[]; nextCursor: string | null }> {
   const limit = query.limit ?? 50;
   const sort = parseSort<keyof typeof SORT_EXPR>(query.sort, '-occurredAt');
+  assertCursorFits(query.cursor, sort.field);
   let q = visible(db, workspaceId, scope);
   if (query.type) q = q.where('t.type', '=', query.type);
   if (query.ownerId) q = q.where('t.owner_id', '=', query.ownerId);

@@ -204,6 +204,10 @@ describeEngines('activities API', (env) => {
     expect(bad.status).toBe(400);
     expect(fieldsOf(bad.body)).toEqual(['from', 'sort', 'type']);
     expect((await api.get('/api/v1/activities?cursor=abc')).status).toBe(400);
+    const bySubject = (await api.get('/api/v1/activities?sort=subject&limit=1')).body.nextCursor;
+    const mixed = await api.get(`/api/v1/activities?cursor=${bySubject}`);
+    expect(mixed.status).toBe(400);
+    expect(fieldsOf(mixed.body)).toEqual(['cursor']);
   });
 
   it('shows reps their own, managers their team subtree, admins all; marketing none; never across workspaces', async () => {

@@ -1,9 +1,10 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
 import type { Contact, ContactListQuery } from '../../api/contacts.js';
 import type { Dialect } from '../db/dialect.js';
-import { pageOf, paginate, parseSort } from '../db/keyset.js';
+import { decodeCursor, pageOf, paginate, parseSort } from '../db/keyset.js';
 import type { ContactsTable, DB } from '../db/schema.js';
 import { type OwnerScope, ownerFilter } from '../db/scope.js';
+import { invalidField } from '../errors.js';
 
 export type ContactRow = Selectable<ContactsTable>;
 type ContactView = ContactRow & { owner_name: string; account_name: string | null };
@@ -58,6 +59,12 @@ const SORT_EXPR = {
   createdAt: sql`c.created_at`,
   updatedAt: sql`c.updated_at`,
 } as const;
+const NUMERIC_SORTS: readonly string[] = ['createdAt', 'updatedAt'];
+
+/** A cursor from another sort would compare a name with an instant, which PostgreSQL rejects: refuse it up front. */
+function assertCursorFits(cursor: string | undefined, field: string): void {
+  if (cursor && (typeof decodeCursor(cursor)[0] === 'number') !== NUMERIC_SORTS.includes(field)) throw invalidField('cursor', 'belongs to another sort order');
+}
 
 export async function listContacts(
   db: Kysely<DB>,
@@ -69,6 +76,7 @@ export async function listContacts(
 ): Promise<{ items: Contact[]; nextCursor: string | null }> {
   const limit = query.limit ?? 50;
   const sort = parseSort<keyof typeof SORT_EXPR>(query.sort, 'lastName');
+  assertCursorFits(query.cursor, sort.field);
   let q = readable(db, workspaceId, scope, includeShared);
   if (query.ownerId) q = q.where('c.owner_id', '=', query.ownerId);
   if (query.accountId) q = q.where('c.account_id', '=', query.accountId);

@@ -65,7 +65,9 @@ describeEngines('contacts API', (env) => {
       ]),
     );
     // The creation snapshot leaves out empty fields, and an unchanged field is no change.
-    expect(history.filter((h) => h.field === 'phone')).toEqual([{ entity: 'contact', field: 'phone', from_value: null, to_value: '+49 30 123', actor_id: rep.id }]);
+    expect(history.filter((h) => h.field === 'phone')).toEqual([
+      { entity: 'contact', field: 'phone', from_value: null, to_value: '+49 30 123', actor_id: rep.id },
+    ]);
     expect(history.filter((h) => h.field === 'last_name')).toHaveLength(1);
 
     const deleted = await api.delete(`/api/v1/contacts/${id}`);
@@ -166,6 +168,10 @@ describeEngines('contacts API', (env) => {
     expect(await names('q=hop')).toEqual(['Hopper']);
     expect(await names('q=%25')).toEqual([]);
     expect((await api.get('/api/v1/contacts?cursor=garbage')).status).toBe(400);
+    const byName = (await api.get('/api/v1/contacts?sort=lastName&limit=1')).body.nextCursor;
+    const mixed = await api.get(`/api/v1/contacts?sort=-createdAt&cursor=${byName}`);
+    expect(mixed.status).toBe(400);
+    expect(fieldsOf(mixed.body)).toEqual(['cursor']);
     const badSort = await api.get('/api/v1/contacts?sort=email');
     expect(badSort.status).toBe(400);
     expect(fieldsOf(badSort.body)).toEqual(['sort']);

@@ -80,16 +80,14 @@ describeEngines('record timelines', (env) => {
     const t2 = t0 + 2 * DAY;
     await change('owner_id', rep.id, rep2.id, t2, w.admin.id);
     const { body: call } = await w.as(rep).post('/api/v1/activities', { type: 'call', subject: 'Kick-off', dealId: id, occurredAt: iso(t0 + 36 * HOUR) });
-    const { body: theirs } = await w
-      .as(w.admin)
-      .post('/api/v1/activities', {
-        type: 'note',
-        subject: 'Admin note',
-        body: 'Pricing approved',
-        dealId: id,
-        ownerId: rep2.id,
-        occurredAt: iso(t0 + 40 * HOUR),
-      });
+    const { body: theirs } = await w.as(w.admin).post('/api/v1/activities', {
+      type: 'note',
+      subject: 'Admin note',
+      body: 'Pricing approved',
+      dealId: id,
+      ownerId: rep2.id,
+      occurredAt: iso(t0 + 40 * HOUR),
+    });
 
     const res = await w.as(rep).get(`/api/v1/deals/${id}/timeline`);
     expect(res.status).toBe(200);

@@ -16,8 +16,10 @@ import {
   dealVisible,
   type LabelTable,
   namesOf,
+  type StageMoveView,
   type StreamPosition,
   stageMovesAfter,
+  type TimelineActivityView,
 } from './timeline.repo.js';
 
 export interface TimelineQuery {
@@ -37,7 +39,7 @@ export function encodeTimelineCursor(p: { at: number; kind: Kind; id: string }):
 export function decodeTimelineCursor(cursor: string): StreamPosition {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(v) && v.length === 3 && Number.isSafeInteger(v[0]) && typeof v[1] === 'string' && v[1] in RANK && typeof v[2] === 'string') {
+    if (Array.isArray(v) && v.length === 3 && Number.isSafeInteger(v[0]) && typeof v[1] === 'string' && Object.hasOwn(RANK, v[1]) && typeof v[2] === 'string') {
       return { at: v[0] as number, rank: RANK[v[1] as Kind], id: v[2] };
     }
   } catch {
@@ -51,8 +53,9 @@ interface Entry {
   rank: number;
   id: string;
   kind: Kind;
-  /** Null for changes until the page is known and their labels are looked up. */
+  /** Stage moves and activities are ready; changes wait for the page, so only its ids are labelled. */
   item: TimelineItem | null;
+  change?: ChangeView;
 }
 
 /** Newest first; ties broken like the SQL of every stream (rank, then id, descending). */
@@ -80,7 +83,8 @@ const LABELLED: Record<string, LabelTable> = {
   deal_id: 'deals',
 };
 
-async function changeItems(ctx: Ctx, rows: ChangeView[]): Promise<TimelineItem[]> {
+/** The page's changes as timeline items, keyed by id, with names for the ids they hold. */
+async function labelChanges(ctx: Ctx, rows: ChangeView[]): Promise<Map<string, TimelineItem>> {
   const wanted = new Map<LabelTable, string[]>();
   for (const r of rows) {
     const table = LABELLED[r.field];
@@ -95,19 +99,63 @@ async function changeItems(ctx: Ctx, rows: ChangeView[]): Promise<TimelineItem[]
     const table = LABELLED[field];
     return table && value !== null ? (names.get(table)?.get(value) ?? null) : null;
   };
-  return rows.map((r) => ({
-    kind: 'change',
-    id: r.id,
-    at: iso(r.at),
-    actor: actorOf(r.actor_id, r.actor_name),
-    field: apiFieldName(r.field),
-    from: r.from_value,
-    to: r.to_value,
-    fromLabel: label(r.field, r.from_value),
-    toLabel: label(r.field, r.to_value),
-    via: r.via,
-  }));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        kind: 'change',
+        id: r.id,
+        at: iso(r.at),
+        actor: actorOf(r.actor_id, r.actor_name),
+        field: apiFieldName(r.field),
+        from: r.from_value,
+        to: r.to_value,
+        fromLabel: label(r.field, r.from_value),
+        toLabel: label(r.field, r.to_value),
+        via: r.via,
+      },
+    ]),
+  );
 }
+
+const changeEntry = (c: ChangeView): Entry => ({ at: c.at, rank: RANK.change, id: c.id, kind: 'change', item: null, change: c });
+
+const moveEntry = (m: StageMoveView): Entry => ({
+  at: m.at,
+  rank: RANK.stage_move,
+  id: m.id,
+  kind: 'stage_move',
+  item: {
+    kind: 'stage_move',
+    id: m.id,
+    at: iso(m.at),
+    actor: actorOf(m.actor_id, m.actor_name),
+    fromStage: m.from_stage,
+    toStage: m.to_stage,
+    criteriaMet: m.criteria_met === 1,
+    overrideReason: m.override_reason,
+    skipped: m.skipped,
+    direction: m.direction,
+    via: m.via,
+  },
+});
+
+const activityEntry = (a: TimelineActivityView): Entry => ({
+  at: a.at,
+  rank: RANK.activity,
+  id: a.id,
+  kind: 'activity',
+  item: {
+    kind: 'activity',
+    id: a.id,
+    at: iso(a.at),
+    actor: { id: a.owner_id, name: a.owner_name },
+    type: a.type,
+    subject: a.subject,
+    body: a.body,
+    completed: a.completed_at !== null,
+  },
+});
 
 interface Sources {
   entity: EntityType;
@@ -129,59 +177,11 @@ async function build(ctx: Ctx, sources: Sources, query: TimelineQuery): Promise<
     sources.stageMoves ? stageMovesAfter(ctx.db, ws, sources.entityId, RANK.stage_move, cursor, take) : [],
     activityScope ? activitiesAfter(ctx.db, ws, activityScope, sources.activities, RANK.activity, cursor, take) : [],
   ]);
-  const entries: Entry[] = [
-    ...moves.map(
-      (m): Entry => ({
-        at: m.at,
-        rank: RANK.stage_move,
-        id: m.id,
-        kind: 'stage_move',
-        item: {
-          kind: 'stage_move',
-          id: m.id,
-          at: iso(m.at),
-          actor: actorOf(m.actor_id, m.actor_name),
-          fromStage: m.from_stage,
-          toStage: m.to_stage,
-          criteriaMet: m.criteria_met === 1,
-          overrideReason: m.override_reason,
-          skipped: m.skipped,
-          direction: m.direction,
-          via: m.via,
-        },
-      }),
-    ),
-    ...activities.map(
-      (a): Entry => ({
-        at: a.at,
-        rank: RANK.activity,
-        id: a.id,
-        kind: 'activity',
-        item: {
-          kind: 'activity',
-          id: a.id,
-          at: iso(a.at),
-          actor: { id: a.owner_id, name: a.owner_name },
-          type: a.type,
-          subject: a.subject,
-          body: a.body,
-          completed: a.completed_at !== null,
-        },
-      }),
-    ),
-  ];
-  // Sort and cut before labelling, so only the changes on the page cost name look-ups.
-  const changeEntries = changes.map((c): Entry => ({ at: c.at, rank: RANK.change, id: c.id, kind: 'change', item: null }));
-  const merged = [...entries, ...changeEntries].sort(newestFirst);
+  const merged = [...changes.map(changeEntry), ...moves.map(moveEntry), ...activities.map(activityEntry)].sort(newestFirst);
   const page = merged.slice(0, limit);
-  const kept = new Set(page.filter((e) => e.kind === 'change').map((e) => e.id));
-  const labelled = new Map(
-    (
-      await changeItems(
-        ctx,
-        changes.filter((c) => kept.has(c.id)),
-      )
-    ).map((item) => [item.id, item]),
+  const labelled = await labelChanges(
+    ctx,
+    page.flatMap((e) => (e.change ? [e.change] : [])),
   );
   const items = page.map((e) => e.item ?? (labelled.get(e.id) as TimelineItem));
   const last = page[page.length - 1];
