@@ -155,7 +155,8 @@ export async function dealCounts(db: Kysely<DB>, f: AdherenceFilter, points: rea
     join stages s on s.id = iv.stage_id and s.kind = 'open'
     join deals d on d.id = iv.deal_id and d.deleted_at is null
     ${g === 'team' ? sql`join users u on u.id = d.owner_id join tree on tree.team_id = u.team_id` : sql``}
-    where d.workspace_id = ${f.workspaceId}
+    where (iv.left_at is null or iv.left_at > ${sql.lit(Math.trunc(Math.min(...points)))})
+      and d.workspace_id = ${f.workspaceId}
       and ${owners('d.owner_id', f)}
       ${pipelineOf(f)}
       ${g === 'team' ? teamRoots(f) : sql``}

@@ -20,14 +20,19 @@ function closed(f: ClosedFilter): RawBuilder<SqlBool> {
 }
 
 /**
- * Did deal `d` reach open stage `s`? Won deals reached every stage (winning meets every later
- * stage's criteria); others reached it when their history entered it or any later open stage.
+ * The furthest open stage (by position) each closed deal's history entered. Won deals reached
+ * every stage (winning meets every later stage's criteria); others reached the stages up to it.
+ * The history is joined by deal id alone (ids are unique), so the engine walks each deal's own
+ * changes through their index instead of the workspace's whole stage history.
  */
-const REACHED = (workspaceId: string) => sql<SqlBool>`(d.status = 'won' or exists (
-    select 1 from changes c join stages s2 on s2.id = c.to_value
-    where c.workspace_id = ${workspaceId} and c.entity = 'deal' and c.entity_id = d.id and c.field = 'stage_id'
-      and s2.kind = 'open' and s2.archived_at is null and s2.position >= s.position
-  ))`;
+function furthest(f: ClosedFilter): RawBuilder<unknown> {
+  return sql`select d.id as deal_id, d.status, max(s2.position) as pos
+    from deals d
+    left join changes c on c.entity_id = d.id and c.entity = 'deal' and c.field = 'stage_id'
+    left join stages s2 on s2.id = c.to_value and s2.kind = 'open' and s2.archived_at is null
+    where ${closed(f)}
+    group by d.id, d.status`;
+}
 
 /** Per deal and criterion: met at every move that checked it (1) or not (0), and whether it was won. */
 function perDealChecks(f: ClosedFilter): RawBuilder<unknown> {
@@ -46,10 +51,10 @@ export async function closedTotals(db: Kysely<DB>, f: ClosedFilter): Promise<{ c
 
 export async function stageReach(db: Kysely<DB>, f: ClosedFilter): Promise<Map<string, { reached: number; won: number }>> {
   const r = await sql<{ stage_id: string; reached: number; won: number | null }>`
-    select s.id as stage_id, count(*) as reached, sum(case when d.status = 'won' then 1 else 0 end) as won
-    from deals d
-    join stages s on s.pipeline_id = d.pipeline_id and s.kind = 'open' and s.archived_at is null
-    where ${closed(f)} and ${REACHED(f.workspaceId)}
+    select s.id as stage_id, count(*) as reached, sum(case when x.status = 'won' then 1 else 0 end) as won
+    from (${furthest(f)}) x
+    join stages s on s.pipeline_id = ${f.pipelineId} and s.kind = 'open' and s.archived_at is null
+    where x.status = 'won' or x.pos >= s.position
     group by s.id
   `.execute(db);
   return new Map(r.rows.map((x) => [x.stage_id, { reached: Number(x.reached), won: Number(x.won ?? 0) }]));
@@ -123,7 +128,8 @@ export async function listCalibrationDeals(
   if (which.outcome) q = q.where('d.status', '=', which.outcome);
   if (which.stageId) {
     q = q.where(
-      sql<SqlBool>`exists (select 1 from stages s where s.id = ${which.stageId} and s.pipeline_id = d.pipeline_id and s.kind = 'open' and ${REACHED(f.workspaceId)})`,
+      sql<SqlBool>`d.id in (select x.deal_id from (${furthest(f)}) x join stages s on s.id = ${which.stageId} and s.kind = 'open'
+        where x.status = 'won' or x.pos >= s.position)`,
     );
   }
   if (which.criterionId) {
