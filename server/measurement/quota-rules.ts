@@ -15,6 +15,7 @@ export function quotaKeysFor(period: Period, fiscalYearStartMonth: number): stri
 }
 
 export function resolveQuota(period: Period, fiscalYearStartMonth: number, direct: (key: string) => number | undefined): number | null {
+  if (period.kind === 'week' || period.kind === 'custom') return null;
   const own = direct(period.key);
   if (own !== undefined) return own;
   const parts =
