@@ -113,6 +113,8 @@ describe('other cells', () => {
   it('reads flags, whole numbers and durations', () => {
     expect(parseBoolean('Done')).toEqual({ ok: true, value: true });
     expect(parseBoolean('Not Started')).toEqual({ ok: true, value: false });
+    expect(parseBoolean('NOT_STARTED')).toEqual({ ok: true, value: false });
+    expect(parseBoolean('Waiting on someone else')).toEqual({ ok: true, value: false });
     expect(parseBoolean('maybe').ok).toBe(false);
     expect(parseInteger('1,200', 0, 10_000)).toEqual({ ok: true, value: 1200 });
     expect(parseInteger('51-200', 0, 10_000).ok).toBe(false);

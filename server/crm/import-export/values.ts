@@ -301,10 +301,26 @@ export function formatMinorUnits(amount: number, currency: string): string {
 // ---- other cells -----------------------------------------------------------------------------
 
 const TRUE = new Set(['true', 'yes', 'y', '1', 'x', 'done', 'completed', 'complete', 'closed', 'on', 'checked']);
-const FALSE = new Set(['false', 'no', 'n', '0', 'undone', 'not done', 'not started', 'open', 'in progress', 'waiting', 'deferred', 'off', 'unchecked']);
+const FALSE = new Set([
+  'false',
+  'no',
+  'n',
+  '0',
+  'undone',
+  'not done',
+  'not started',
+  'open',
+  'in progress',
+  'waiting',
+  'waiting on someone else',
+  'deferred',
+  'off',
+  'unchecked',
+]);
 
 export function parseBoolean(text: string): Parsed<boolean> {
-  const s = text.trim().toLowerCase();
+  // Task statuses arrive as words (Salesforce "Not Started") or codes (HubSpot NOT_STARTED).
+  const s = text.trim().toLowerCase().replace(/_/g, ' ');
   if (TRUE.has(s)) return ok(true);
   if (FALSE.has(s)) return ok(false);
   return fail(`"${text}" is not yes/no (use true/false, yes/no, 1/0, done/undone)`);
