@@ -101,6 +101,7 @@ export function AdherenceTrend({ report, scope, view, onView }: { report: Adhere
             </Text>
             <BarChart
               h={240}
+              type="stacked"
               data={data}
               dataKey="week"
               series={[

@@ -51,7 +51,7 @@ export function CalibrationSection({ scope }: { scope: Scope }) {
       <Text size="sm" c="dimmed" mb="md">
         Do the stage probabilities and exit criteria predict winning? Win rates of closed deals, next to what the process assumes.
       </Text>
-      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+      <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="lg">
         <Table.ScrollContainer minWidth={420}>
           <Table verticalSpacing={6} highlightOnHover>
             <Table.Caption>Win rate of deals that reached each stage vs its configured probability</Table.Caption>
