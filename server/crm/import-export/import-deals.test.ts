@@ -177,6 +177,14 @@ describeEngines('deal import', (env) => {
     expect(await env().database.db.selectFrom('deals').select('id').where('workspace_id', '=', w.id).execute()).toEqual([]);
   });
 
+  it('takes a deal created and won today (before midday) as happening by now', async () => {
+    const w = await env().workspace();
+    const res = await importCsv(w, w.admin, 'deals', 'Name,Close Date,Stage,Created At\nToday,2026-11-28,Closed Won,2026-11-28');
+    expect(res.body).toMatchObject({ ok: true, created: 1 });
+    const deal = await env().database.db.selectFrom('deals').selectAll().where('workspace_id', '=', w.id).executeTakeFirstOrThrow();
+    expect(deal).toMatchObject({ status: 'won', created_at: env().clock.now, closed_at: env().clock.now, close_date: '2026-11-28' });
+  });
+
   it('asks for the date format when numeric dates are ambiguous', async () => {
     const w = await env().workspace();
     const csv = 'Name,Close Date\nA,03/04/2026\nB,05/06/2026';

@@ -111,7 +111,8 @@ function resolve(
   if (target.final && target.final.kind !== 'open') {
     const date = c.closedAt !== undefined ? calendarDate(c.closedAt, env.timezone) : c.closeDate;
     if (!date) return r.error('closeDate', `a ${target.final.kind} deal needs its close date`) ?? null;
-    const at = c.closedAt ?? middayOf(date, env.timezone);
+    // Closed today means by now, even before today's midday.
+    const at = c.closedAt ?? (date === r.today() ? Math.min(middayOf(date, env.timezone), env.startedAt) : middayOf(date, env.timezone));
     if (at > env.startedAt) return r.error('closeDate', `lies in the future; a ${target.final.kind} deal closed on or before today`) ?? null;
     if (c.createdAt !== undefined && at < c.createdAt) return r.error('closeDate', 'is before the deal was created') ?? null;
     close = { date, at };

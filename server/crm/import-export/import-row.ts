@@ -5,6 +5,7 @@
 import type { User } from '../../../api/identity.js';
 import type { ImportEntity, ImportRowError } from '../../../api/imports.js';
 import type { Ctx } from '../../context.js';
+import { calendarDate } from '../../dates.js';
 import type { OwnerScope } from '../../db/scope.js';
 import { AppError } from '../../errors.js';
 import { scopeIncludes } from '../../identity/visibility.js';
@@ -110,6 +111,10 @@ export class RowReader {
     return undefined;
   }
 
+  today(): string {
+    return calendarDate(this.env.startedAt, this.env.timezone);
+  }
+
   /** No problem found in this row so far. */
   get valid(): boolean {
     return this.failed.size === 0;
@@ -153,7 +158,9 @@ export class RowReader {
       if (!timed.ok) return this.error('occurredTime', timed.message);
       value = timed.value;
     }
-    const at = instantOf(value, this.env.timezone);
+    let at = instantOf(value, this.env.timezone);
+    // A bare date of today means earlier today, even before its midday.
+    if (!value.time && value.instant === null && at > this.env.startedAt && calendarDateOf(value, this.env.timezone) <= this.today()) at = this.env.startedAt;
     if (!options.allowFuture && at > this.env.startedAt) return this.error(field, 'lies in the future; history can only be imported up to now');
     return at;
   }
