@@ -2,18 +2,30 @@
 import type { Ctx } from '../context.js';
 import type { Period } from './periods.js';
 import { quotaKeysFor, resolveQuota } from './quota-rules.js';
-import { ownQuotas, summedUserQuotas } from './quotas.repo.js';
+import { listQuotaRows, ownQuotas } from './quotas.repo.js';
 import type { ResolvedScope } from './scope.js';
 
 /**
- * A rep's own quota; a team's own or else the sum of its members'; the workspace's own or else
- * every rep's; "my teams" the sum of the members'. Null when none applies.
+ * A rep's own quota. A team's (or the workspace's) own quota when set, else the sum of its
+ * members' quotas, each resolved on its own (one rep may have monthly quotas, another quarterly).
+ * Null when none applies.
  */
 export async function quotaFor(ctx: Ctx, scope: ResolvedScope, period: Period, fiscalYearStartMonth: number): Promise<number | null> {
   const keys = quotaKeysFor(period, fiscalYearStartMonth);
   if (keys.length === 0) return null;
   const ws = ctx.actor.workspaceId;
-  const own = scope.target ? await ownQuotas(ctx.db, ws, scope.target.type, scope.target.id, keys) : new Map<string, number>();
-  const members = scope.target?.type === 'user' ? new Map<string, number>() : await summedUserQuotas(ctx.db, ws, scope.ownerIds, keys);
-  return resolveQuota(period, fiscalYearStartMonth, (key) => own.get(key) ?? members.get(key));
+  if (scope.target) {
+    const own = await ownQuotas(ctx.db, ws, scope.target.type, scope.target.id, keys);
+    const resolved = resolveQuota(period, fiscalYearStartMonth, (key) => own.get(key));
+    if (resolved !== null || scope.target.type === 'user') return resolved;
+  }
+  const rows = await listQuotaRows(ctx.db, { workspaceId: ws, scopeType: 'user', periodKeys: keys, ...(scope.ownerIds ? { scopeIds: scope.ownerIds } : {}) });
+  const byUser = new Map<string, Map<string, number>>();
+  for (const r of rows) byUser.set(r.scope_id, (byUser.get(r.scope_id) ?? new Map()).set(r.period_key, Number(r.amount)));
+  let total: number | null = null;
+  for (const quotas of byUser.values()) {
+    const q = resolveQuota(period, fiscalYearStartMonth, (key) => quotas.get(key));
+    if (q !== null) total = (total ?? 0) + q;
+  }
+  return total;
 }

@@ -33,25 +33,6 @@ export async function ownQuotas(db: Kysely<DB>, workspaceId: string, type: Targe
   return new Map(rows.map((r) => [r.period_key, Number(r.amount)]));
 }
 
-/** Σ of rep quotas per period key, for the given reps (null: every rep). */
-export async function summedUserQuotas(
-  db: Kysely<DB>,
-  workspaceId: string,
-  userIds: readonly string[] | null,
-  keys: readonly string[],
-): Promise<Map<string, number>> {
-  if (keys.length === 0 || (userIds !== null && userIds.length === 0)) return new Map();
-  let q = db
-    .selectFrom('quotas')
-    .select(['period_key', (eb) => eb.fn.sum<number>('amount').as('total')])
-    .where('workspace_id', '=', workspaceId)
-    .where('scope_type', '=', 'user')
-    .where('period_key', 'in', [...keys]);
-  if (userIds !== null) q = q.where('scope_id', 'in', [...userIds]);
-  const rows = await q.groupBy('period_key').execute();
-  return new Map(rows.map((r) => [r.period_key, Number(r.total)]));
-}
-
 export function findQuota(db: Kysely<DB>, workspaceId: string, id: string): Promise<QuotaRow | undefined> {
   return db.selectFrom('quotas').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
 }

@@ -50,18 +50,38 @@ export function assertSalesReader(ctx: Ctx): void {
   if (ctx.actor.role === 'marketing') throw forbidden('Marketing sees the lead funnel; deal figures are for sales roles');
 }
 
+/** A scope by its target name, without any visibility check; null when it names nothing. */
+export function targetScope(org: Org, ws: { id: string; name: string }, type: TargetScopeType, id: string): ResolvedScope | null {
+  if (type === 'workspace') return id === ws.id ? { kind: 'workspace', id: null, label: ws.name, ownerIds: null, target: { type, id } } : null;
+  if (type === 'team') {
+    const team = org.teams.find((t) => t.id === id);
+    return team ? { kind: 'team', id, label: team.name, ownerIds: teamMembers(org, id), target: { type, id } } : null;
+  }
+  const user = org.users.find((u) => u.id === id);
+  return user ? { kind: 'rep', id, label: user.name, ownerIds: [id], target: { type, id } } : null;
+}
+
+/** Whether the caller may see figures of a target: their own, their teams' and their people's; an admin everything. */
+export async function canSeeTarget(ctx: Ctx, org: Org, type: TargetScopeType, id: string): Promise<boolean> {
+  if (ctx.actor.role === 'admin') return true;
+  if (ctx.actor.role === 'marketing' || type === 'workspace') return false;
+  if (type === 'user') return id === ctx.actor.userId || (ctx.actor.role === 'manager' && (await teamOwnerIds(ctx)).includes(id));
+  return visibleTeamIds(ctx, org).has(id);
+}
+
 export async function resolveScope(ctx: Ctx, q: { scope?: ScopeKind | undefined; scopeId?: string | undefined }, org?: Org): Promise<ResolvedScope> {
   assertSalesReader(ctx);
   const o = org ?? (await loadOrg(ctx));
   const me = ctx.actor.userId;
   const kind = q.scope ?? defaultKind(ctx, o);
+  const ws = await getWorkspace(ctx);
 
   if (kind === 'workspace') {
     if (ctx.actor.role !== 'admin') throw forbidden('Only an admin sees figures for the whole workspace');
-    const ws = await getWorkspace(ctx);
-    return { kind, id: null, label: ws.name, ownerIds: null, target: { type: 'workspace', id: ws.id } };
+    return targetScope(o, ws, 'workspace', ws.id) as ResolvedScope;
   }
   if (kind === 'team') {
+    if (ctx.actor.role === 'rep') throw forbidden('A rep sees their own figures only');
     const managed = managedTeamIds(o.teams, me);
     const teamId = q.scopeId ?? (managed.length === 1 ? managed[0] : undefined);
     if (!teamId) {
@@ -69,17 +89,15 @@ export async function resolveScope(ctx: Ctx, q: { scope?: ScopeKind | undefined;
       // A manager of several teams, asked for nothing in particular: everyone they see.
       return { kind: 'mine', id: null, label: 'My teams', ownerIds: await teamOwnerIds(ctx), target: null };
     }
-    if (ctx.actor.role === 'rep') throw forbidden('A rep sees their own figures only');
-    const team = o.teams.find((t) => t.id === teamId);
-    if (!team || !visibleTeamIds(ctx, o).has(teamId)) throw notFound('Team');
-    return { kind, id: teamId, label: team.name, ownerIds: teamMembers(o, teamId), target: { type: 'team', id: teamId } };
+    const scope = targetScope(o, ws, 'team', teamId);
+    if (!scope || !(await canSeeTarget(ctx, o, 'team', teamId))) throw notFound('Team');
+    return scope;
   }
   const userId = q.scopeId ?? me;
-  const user = o.users.find((u) => u.id === userId);
   if (ctx.actor.role === 'rep' && userId !== me) throw forbidden('A rep sees their own figures only');
-  if (!user) throw notFound('User');
-  if (ctx.actor.role === 'manager' && !(await teamOwnerIds(ctx)).includes(userId)) throw notFound('User');
-  return { kind: 'rep', id: userId, label: user.name, ownerIds: [userId], target: { type: 'user', id: userId } };
+  const scope = targetScope(o, ws, 'user', userId);
+  if (!scope || !(await canSeeTarget(ctx, o, 'user', userId))) throw notFound('User');
+  return scope;
 }
 
 function defaultKind(ctx: Ctx, org: Org): ScopeKind {

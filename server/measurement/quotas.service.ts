@@ -1,0 +1,138 @@
+// Quotas: set by an admin per rep, team or workspace and per month, fiscal quarter or fiscal year;
+// readable by whoever may see the scope's figures.
+import type { Quota, QuotaBatchResult, QuotaList, QuotaListQuery, QuotaSet } from '../../api/measurement-targets.js';
+import { type Ctx, inTransaction } from '../context.js';
+import type { TargetScopeType } from '../db/schema.js';
+import { type FieldProblem, invalidInput, notFound, stale } from '../errors.js';
+import { requireRole } from '../identity/roles.js';
+import { getWorkspace } from '../identity/workspaces.service.js';
+import { newId } from '../ids.js';
+import { parsePeriodKey } from './periods.js';
+import { quotaKeysFor } from './quota-rules.js';
+import { deleteQuota as deleteQuotaRow, findQuota, findQuotaByScope, insertQuota, listQuotaRows, type QuotaRow, updateQuotaAmount } from './quotas.repo.js';
+import { assertSalesReader, canSeeTarget, loadOrg, type Org } from './scope.js';
+
+export function scopeNameOf(org: Org, workspaceName: string, type: TargetScopeType, id: string): string {
+  if (type === 'workspace') return workspaceName;
+  if (type === 'team') return org.teams.find((t) => t.id === id)?.name ?? '(deleted team)';
+  return org.users.find((u) => u.id === id)?.name ?? '(deleted user)';
+}
+
+function toQuota(r: QuotaRow, org: Org, workspaceName: string, fyStart: number): Quota {
+  return {
+    id: r.id,
+    scopeType: r.scope_type,
+    scopeId: r.scope_id,
+    scopeName: scopeNameOf(org, workspaceName, r.scope_type, r.scope_id),
+    periodKey: r.period_key,
+    periodLabel: parsePeriodKey(r.period_key, fyStart)?.label ?? r.period_key,
+    amount: Number(r.amount),
+    currency: r.currency,
+    updatedAt: new Date(Number(r.updated_at)).toISOString(),
+    version: r.version,
+  };
+}
+
+export async function listQuotas(ctx: Ctx, q: QuotaListQuery): Promise<QuotaList> {
+  assertSalesReader(ctx);
+  const [ws, org] = await Promise.all([getWorkspace(ctx), loadOrg(ctx)]);
+  let keys: string[] | undefined;
+  if (q.year) {
+    const fy = parsePeriodKey(q.year, ws.fiscalYearStartMonth);
+    keys = fy ? quotaKeysFor(fy, ws.fiscalYearStartMonth) : [];
+  }
+  if (q.period) keys = keys ? keys.filter((k) => k === q.period) : [q.period];
+  const rows = await listQuotaRows(ctx.db, {
+    workspaceId: ws.id,
+    ...(keys ? { periodKeys: keys } : {}),
+    ...(q.scopeType ? { scopeType: q.scopeType } : {}),
+    ...(q.scopeId ? { scopeIds: [q.scopeId] } : {}),
+  });
+  const visible: QuotaRow[] = [];
+  for (const r of rows) if (await canSeeTarget(ctx, org, r.scope_type, r.scope_id)) visible.push(r);
+  return { items: visible.map((r) => toQuota(r, org, ws.name, ws.fiscalYearStartMonth)), currency: ws.currency };
+}
+
+export interface CheckedQuota {
+  scopeType: TargetScopeType;
+  scopeId: string;
+  periodKey: string;
+  amount: number | null;
+}
+
+/** Checks one quota setting against the workspace: a scope that exists, a month, quarter or year. */
+export function checkQuota(org: Org, workspaceId: string, fyStart: number, item: QuotaSet, field: (name: string) => string): CheckedQuota | FieldProblem {
+  let scopeId = item.scopeId;
+  if (item.scopeType === 'workspace') scopeId = workspaceId;
+  else if (!scopeId) return { field: field('scopeId'), message: `is required for a ${item.scopeType} quota` };
+  else if (item.scopeType === 'user' && !org.users.some((u) => u.id === scopeId && !u.disabled))
+    return { field: field('scopeId'), message: 'no active user with this id' };
+  else if (item.scopeType === 'team' && !org.teams.some((t) => t.id === scopeId)) return { field: field('scopeId'), message: 'no team with this id' };
+  const period = parsePeriodKey(item.periodKey, fyStart);
+  if (!period || period.kind === 'week')
+    return { field: field('periodKey'), message: 'must be a month (2026-11), fiscal quarter (FY2027-Q1) or fiscal year (FY2027)' };
+  return { scopeType: item.scopeType, scopeId: scopeId as string, periodKey: period.key, amount: item.amount };
+}
+
+/** Sets (or removes, with amount null) each quota in one transaction. */
+export async function applyQuotas(ctx: Ctx, items: readonly CheckedQuota[], currency: string): Promise<QuotaBatchResult> {
+  return inTransaction(ctx, async (tx) => {
+    const result = { created: 0, updated: 0, removed: 0, unchanged: 0 };
+    const now = tx.now();
+    for (const item of items) {
+      const existing = await findQuotaByScope(tx.db, ctx.actor.workspaceId, item.scopeType, item.scopeId, item.periodKey);
+      if (item.amount === null) {
+        if (existing) {
+          await deleteQuotaRow(tx.db, ctx.actor.workspaceId, existing.id);
+          result.removed += 1;
+        } else result.unchanged += 1;
+      } else if (!existing) {
+        await insertQuota(tx.db, {
+          id: newId(),
+          workspace_id: ctx.actor.workspaceId,
+          scope_type: item.scopeType,
+          scope_id: item.scopeId,
+          period_key: item.periodKey,
+          amount: item.amount,
+          currency,
+          created_by: ctx.actor.userId,
+          created_at: now,
+          updated_at: now,
+          version: 1,
+        });
+        result.created += 1;
+      } else if (Number(existing.amount) === item.amount) result.unchanged += 1;
+      else {
+        await updateQuotaAmount(tx.db, ctx.actor.workspaceId, existing.id, existing.version, item.amount, now);
+        result.updated += 1;
+      }
+    }
+    return result;
+  });
+}
+
+export async function setQuotas(ctx: Ctx, items: readonly QuotaSet[]): Promise<QuotaBatchResult> {
+  requireRole(ctx, 'admin');
+  const [ws, org] = await Promise.all([getWorkspace(ctx), loadOrg(ctx)]);
+  const checked = items.map((item, i) => checkQuota(org, ws.id, ws.fiscalYearStartMonth, item, (name) => `items.${i}.${name}`));
+  const problems = checked.filter((c): c is FieldProblem => 'field' in c);
+  if (problems.length > 0) throw invalidInput(problems);
+  return applyQuotas(ctx, checked as CheckedQuota[], ws.currency);
+}
+
+export async function patchQuota(ctx: Ctx, id: string, patch: { version: number; amount: number }): Promise<Quota> {
+  requireRole(ctx, 'admin');
+  return inTransaction(ctx, async (tx) => {
+    const row = await findQuota(tx.db, ctx.actor.workspaceId, id);
+    if (!row) throw notFound('Quota');
+    if (!(await updateQuotaAmount(tx.db, ctx.actor.workspaceId, id, patch.version, patch.amount, tx.now()))) throw stale('Quota', row.version);
+    const [ws, org] = await Promise.all([getWorkspace(tx), loadOrg(tx)]);
+    return toQuota((await findQuota(tx.db, ctx.actor.workspaceId, id)) as QuotaRow, org, ws.name, ws.fiscalYearStartMonth);
+  });
+}
+
+export async function deleteQuota(ctx: Ctx, id: string): Promise<void> {
+  requireRole(ctx, 'admin');
+  if (!(await findQuota(ctx.db, ctx.actor.workspaceId, id))) throw notFound('Quota');
+  await deleteQuotaRow(ctx.db, ctx.actor.workspaceId, id);
+}
