@@ -209,17 +209,15 @@ describeEngines('quotas and expectations', (env) => {
     ).toBe(403);
     expect(
       (
-        await x.w
-          .as(x.ann)
-          .post('/api/v1/expectations', {
-            kpiId: 'win_rate',
-            scopeType: 'user',
-            scopeId: x.ann.id,
-            periodKind: 'month',
-            target: 1,
-            amberThreshold: 1,
-            redThreshold: 1,
-          })
+        await x.w.as(x.ann).post('/api/v1/expectations', {
+          kpiId: 'win_rate',
+          scopeType: 'user',
+          scopeId: x.ann.id,
+          periodKind: 'month',
+          target: 1,
+          amberThreshold: 1,
+          redThreshold: 1,
+        })
       ).status,
     ).toBe(403);
     const field = async (body: Record<string, unknown>) => {

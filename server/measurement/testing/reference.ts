@@ -167,7 +167,7 @@ export function referenceFigures(data: RefData, q: RefQuery): Record<string, num
       if (seen.has(s.stageId)) return;
       seen.add(s.stageId);
       const st = stage.get(s.stageId);
-      if (!st || st.kind !== 'open' || !inInstants(s.entered)) return;
+      if (st?.kind !== 'open' || !inInstants(s.entered)) return;
       entered += 1;
       if (list.slice(i + 1).some((l) => (stage.get(l.stageId)?.position ?? -1) > st.position && stage.get(l.stageId)?.kind !== 'lost')) converted += 1;
     });
