@@ -1,4 +1,4 @@
-import { type CSSVariablesResolver, createTheme, type MantineColorsTuple } from '@mantine/core';
+import { type CSSVariablesResolver, createTheme, type MantineColorsTuple, Modal, Notification } from '@mantine/core';
 
 // A deep field green: white text on shade 6 keeps a contrast above 5:1.
 const furrow: MantineColorsTuple = ['#edf7f1', '#d6ecdf', '#aad6bd', '#7cbf98', '#55ab79', '#3d9865', '#2f7a52', '#266644', '#1d5035', '#133724'];
@@ -12,11 +12,34 @@ export const theme = createTheme({
   headings: { fontWeight: '650' },
   focusRing: 'auto',
   cursorType: 'pointer',
+  components: {
+    // Icon-only close buttons need a name for screen readers.
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss' } } }),
+  },
 });
+
+// Text on "light" variants (badges, light buttons, alerts) uses these; Mantine's defaults for
+// bright hues fall below 4.5:1 on their own tinted background.
+const LIGHT_TEXT: Record<string, string> = {
+  red: '#b02525',
+  orange: '#a64b00',
+  yellow: '#7a5200',
+  blue: '#1862a8',
+  green: '#24792f',
+  teal: '#0b6b5b',
+  gray: '#343a40',
+  furrow: '#1d5035',
+};
 
 /** Mantine's default dimmed grey is below 4.5:1 on white; secondary text must stay readable. */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': '#5c636a', '--mantine-color-placeholder': '#6b7280' },
+  light: {
+    '--mantine-color-dimmed': '#5c636a',
+    '--mantine-color-placeholder': '#6b7280',
+    '--mantine-color-error': '#c92a2a',
+    ...Object.fromEntries(Object.entries(LIGHT_TEXT).map(([color, value]) => [`--mantine-color-${color}-light-color`, value])),
+  },
   dark: {},
 });

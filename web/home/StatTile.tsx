@@ -11,7 +11,7 @@ interface Props {
 /** A number that opens: the tile links to the records behind it. */
 export function StatTile({ label, value, hint, to }: Props) {
   return (
-    <UnstyledButton component={Link} to={to} aria-label={`${label}: ${value}. ${hint}`} style={{ display: 'block' }}>
+    <UnstyledButton component={Link} to={to} style={{ display: 'block' }}>
       <Paper withBorder radius="md" p="md" h="100%">
         <Text size="xs" c="dimmed" fw={600} tt="uppercase">
           {label}

@@ -44,7 +44,7 @@ export function Shell() {
             justify="space-between"
             style={{ flex: '0 1 380px' }}
             styles={{ label: { color: 'var(--mantine-color-dimmed)', fontWeight: 400 } }}
-            aria-label="Search (press / or Ctrl K)"
+            aria-keyshortcuts="/ Control+K"
           >
             Search accounts, contacts, deals
           </Button>

@@ -23,12 +23,13 @@ export function UserMenu() {
   return (
     <Menu position="bottom-end" width={240} withinPortal>
       <Menu.Target>
-        <UnstyledButton aria-label={`Account menu for ${user.name}`} style={{ borderRadius: 8, padding: '4px 6px' }}>
+        <UnstyledButton style={{ borderRadius: 8, padding: '4px 6px' }}>
           <Group gap={8} wrap="nowrap">
-            <Avatar color="furrow" radius="xl" size={32}>
+            <Avatar color="furrow" radius="xl" size={32} aria-hidden>
               {initials(user.name)}
             </Avatar>
-            <div style={{ lineHeight: 1.1 }} className="furrow-hide-narrow">
+            {/* On narrow screens the name is only hidden visually: the button keeps it as its name. */}
+            <div style={{ lineHeight: 1.1 }} className="furrow-sr-narrow">
               <Text size="sm" fw={600}>
                 {user.name}
               </Text>
