@@ -35,10 +35,10 @@ export function FillFieldInline({ deal, field, label }: { deal: Deal; field: str
     try {
       const saved = await api.patch<Deal>(`/api/v1/deals/${deal.id}`, { version: deal.version, ...patchOf(field, value, deal) });
       queryClient.setQueryData(['deals', 'one', deal.id], saved);
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['deals', 'gate', deal.id] }),
-        queryClient.invalidateQueries({ queryKey: ['timeline', 'deals', deal.id] }),
-      ]);
+      // The deal's version moved on: cached copies must be read again before anyone moves it, so
+      // the board is dropped rather than shown stale while it reloads.
+      queryClient.removeQueries({ queryKey: ['board'] });
+      await Promise.all([queryClient.invalidateQueries({ queryKey: ['deals'] }), queryClient.invalidateQueries({ queryKey: ['timeline', 'deals', deal.id] })]);
       setValue(null);
     } catch (error) {
       if (isApiError(error) && error.code === 'stale') {

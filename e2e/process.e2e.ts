@@ -1,0 +1,117 @@
+// The process journey: a rep drags a deal into a gated stage, sees what is missing, fills it in on
+// the deal page (a required field in place, a checklist tick), drags again and the move succeeds;
+// the admin then finds that move in the adherence figures and opens it.
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient } from './support/api-client.js';
+import { launchBrowser } from './support/browser.js';
+import { createOrg, type Org, PASSWORD, type Person, startServer, type TestServer } from './support/server.js';
+
+let server: TestServer;
+let org: Org;
+let browser: Browser;
+const dealName = `Initech ${Math.random().toString(36).slice(2, 7)} – pilot`;
+
+beforeAll(async () => {
+  server = await startServer();
+  org = await createOrg(server);
+  browser = await launchBrowser();
+  // The admin's process: leaving Qualify needs an agreed next step and confirmed pain.
+  const { items } = await org.adminApi.get<{ items: { id: string }[] }>('/api/v1/pipelines');
+  const pipelineId = items[0]?.id as string;
+  let process = await org.adminApi.get(`/api/v1/pipelines/${pipelineId}/process`);
+  const qualify = process.stages[0].id as string;
+  process = await org.adminApi.post(`/api/v1/stages/${qualify}/criteria`, {
+    version: process.pipeline.version,
+    kind: 'field',
+    field: 'nextStep',
+    label: 'Next step agreed with the buyer',
+  });
+  await org.adminApi.post(`/api/v1/stages/${qualify}/criteria`, {
+    version: process.pipeline.version,
+    kind: 'checklist',
+    label: 'Pain confirmed in their words',
+  });
+  const rep = await ApiClient.login(server.url, org.repA.email, PASSWORD);
+  await rep.post('/api/v1/deals', { name: dealName, amount: 1_800_000, closeDate: new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10) });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function signIn(person: Person): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Berlin' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel('Email').fill(person.email);
+  await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: /week/ }).waitFor();
+  return page;
+}
+
+async function drag(page: Page, from: Locator, to: Locator): Promise<void> {
+  const a = await from.boundingBox();
+  const b = await to.boundingBox();
+  if (!a || !b) throw new Error('drag: element not visible');
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(a.x + a.width / 2 + 12, a.y + a.height / 2 + 4, { steps: 4 });
+  await page.mouse.move(b.x + b.width / 2, b.y + 120, { steps: 20 });
+  await page.mouse.up();
+}
+
+const column = (page: Page, stage: string) => page.locator(`[data-testid="board-column"][data-stage-name="${stage}"]`);
+
+describe('the stage gate in the browser', () => {
+  it('refuses a drag with what is missing, lets the rep fill it in place, then moves; the admin sees the move in adherence', async () => {
+    const page = await signIn(org.repA);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pipeline board' }).click();
+    const card = () => column(page, 'Qualify').getByTestId('deal-card').filter({ hasText: dealName });
+    await card().waitFor();
+    await drag(page, card(), column(page, 'Discovery'));
+
+    const refusal = page.getByTestId('gate-blocked');
+    await refusal.waitFor();
+    await refusal.getByText('Next step agreed with the buyer').waitFor();
+    await refusal.getByText('Pain confirmed in their words').waitFor();
+    await refusal.getByText('This stage does not allow overrides', { exact: false }).waitFor();
+    await refusal.getByRole('link', { name: 'Open the deal to complete these' }).click();
+
+    await page.getByRole('heading', { level: 1, name: dealName }).waitFor();
+    const gate = page.getByRole('region', { name: /In Qualify/ });
+    await gate.getByText('To move to Discovery — 2 missing').waitFor();
+    await gate.getByRole('textbox', { name: 'Next step agreed with the buyer' }).fill('Workshop with the CFO on Tuesday');
+    await gate.getByRole('button', { name: 'Save' }).click();
+    await gate.getByText('To move to Discovery — 1 missing').waitFor();
+    // The tick shows once the server has recorded it (who and when).
+    await gate.getByRole('checkbox', { name: 'Pain confirmed in their words' }).click();
+    await gate.getByText('To move to Discovery — all met').waitFor();
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pipeline board' }).click();
+    await card().waitFor();
+    await drag(page, card(), column(page, 'Discovery'));
+    await column(page, 'Discovery').getByTestId('deal-card').filter({ hasText: dealName }).waitFor();
+    await page.getByText(`${dealName} moved to Discovery`).waitFor();
+    await page.context().close();
+
+    const admin = await signIn(org.admin);
+    await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Process', exact: true }).click();
+    const adherence = admin.getByRole('link', { name: /^Adherence: 100%\. 1 of 1 move/ });
+    await adherence.waitFor();
+    await admin.getByRole('link', { name: /^Overrides: 0\./ }).waitFor();
+    await admin.getByRole('link', { name: /^Skipped: 0\./ }).waitFor();
+    // Every number opens its records: the rep's move count lists the move.
+    const repRow = admin.getByRole('region', { name: 'By rep' }).getByRole('row', { name: new RegExp(org.repA.name) });
+    await repRow.getByRole('link', { name: '1', exact: true }).first().click();
+    await admin.getByRole('heading', { level: 1, name: 'Stage moves' }).waitFor();
+    const row = admin.getByRole('row', { name: new RegExp(dealName) });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toMatch(/Qualify → Discovery.*Kept the process/);
+    await admin.context().close();
+  });
+});
