@@ -45,7 +45,7 @@ const ENTRIES: readonly Entry[] = [
   { section: 'main', label: 'Contacts', to: '/contacts', icon: 'contacts', match: '/contacts', roles: everyone },
   { section: 'main', label: 'Activities', to: '/activities', icon: 'activities', match: '/activities', roles: sellers },
   { section: 'main', label: 'Process', to: '/process', icon: 'process', match: '/process', roles: sellers },
-  { section: 'settings', label: 'Process', to: '/settings/process', icon: 'processSettings', roles: ['admin'] },
+  { section: 'settings', label: 'Sales process', to: '/settings/process', icon: 'processSettings', roles: ['admin'] },
   { section: 'settings', label: 'Users', to: '/settings/users', icon: 'users', roles: ['admin'] },
   { section: 'settings', label: 'Teams', to: '/settings/teams', icon: 'teams', roles: ['admin'] },
   { section: 'settings', label: 'Invitations', to: '/settings/invitations', icon: 'invitations', roles: ['admin'] },
