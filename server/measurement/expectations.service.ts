@@ -17,7 +17,7 @@ import { newId } from '../ids.js';
 import { assertThresholds, projectedValue, statusOf } from './expectation-status.js';
 import { archiveExpectation, type ExpectationRow, findExpectation, insertExpectation, listExpectationRows, updateExpectation } from './expectations.repo.js';
 import { periodInfo } from './kpi.service.js';
-import { computeKpi } from './kpi-compute.js';
+import { figureNow } from './kpi-compute.js';
 import { calendarOf, type WorkspaceCalendar } from './kpi-request.js';
 import { findKpi } from './kpis/registry.js';
 import type { KpiDefinition } from './kpis/types.js';
@@ -42,20 +42,15 @@ async function currentStatus(ctx: Ctx, row: ExpectationRow, kpi: KpiDefinition, 
   const base = { period: periodInfo(period), elapsed };
   if (!scope) return { ...base, status: 'no_data', value: null, projected: null, noData: 'The scope no longer exists' };
   if (elapsed === 0) return { ...base, status: 'no_data', value: null, projected: null, noData: 'The period has not started' };
-  const computed = await computeKpi(
-    ctx,
-    { kpi, ws, scope, period, buckets: [{ ...period, ...bounds, period }], asOf: null, at: now, pipelineId: null, stageId: null },
-    { breakdown: false },
-  );
-  const point = computed.points[0];
-  const value = point?.value ?? null;
+  const point = await figureNow(ctx, kpi, ws, scope, period);
+  const value = point.value;
   const projected = projectedValue(value, kpi.meta.cumulative, elapsed);
   return {
     ...base,
     status: statusOf(projected, kpi.meta.better, { target: row.target, amberThreshold: row.amber_threshold, redThreshold: row.red_threshold }),
     value,
     projected: kpi.meta.cumulative ? projected : null,
-    noData: value === null ? (point?.noData ?? 'No data') : projected === null ? 'Too early in the period to judge the pace' : null,
+    noData: value === null ? (point.noData ?? 'No data') : projected === null ? 'Too early in the period to judge the pace' : null,
   };
 }
 

@@ -6,6 +6,7 @@ import type { KpiRequest } from './kpi-request.js';
 import { factSums, type Sums } from './kpis/engine.repo.js';
 import { EMPTY_SUMS, finishFigures, meanOf } from './kpis/finish.js';
 import type { FactScope, Figures, SimpleKpi } from './kpis/types.js';
+import { boundsOf, type Period } from './periods.js';
 import { quotaFor } from './quota-lookup.js';
 
 export interface Point extends Figures {
@@ -96,4 +97,15 @@ function mergedBucket(fs: FactScope): FactScope['buckets'][number] {
   const last = fs.buckets[fs.buckets.length - 1];
   if (!first || !last) throw new Error('no bucket');
   return { from: first.from, to: last.to, start: first.start, end: last.end };
+}
+
+/** One figure of a KPI for a scope and a whole period, as known now (expectations, forecast accuracy). */
+export async function figureNow(ctx: Ctx, kpi: KpiRequest['kpi'], ws: KpiRequest['ws'], scope: KpiRequest['scope'], period: Period): Promise<Point> {
+  const bounds = boundsOf(period, ws.timezone);
+  const computed = await computeKpi(
+    ctx,
+    { kpi, ws, scope, period, buckets: [{ ...period, ...bounds, period }], asOf: null, at: ctx.now(), pipelineId: null, stageId: null },
+    { breakdown: false },
+  );
+  return computed.points[0] as Point;
 }
