@@ -56,7 +56,7 @@ async function signedIn(person: Person): Promise<Page> {
 
 async function settled(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0);
+  await page.waitForFunction('document.querySelectorAll(\'[aria-busy="true"]\').length === 0');
 }
 
 async function expectAccessible(page: Page, screen: string): Promise<void> {

@@ -4,6 +4,6 @@ import { testBrowserPath } from '../server/config.js';
 import { ensureWebBuilt } from './support/web-build.js';
 
 export default async function setup(): Promise<void> {
-  ensureWebBuilt();
+  await ensureWebBuilt();
   if (!testBrowserPath()) await chromium.executablePath();
 }

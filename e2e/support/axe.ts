@@ -18,9 +18,10 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   source ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   // The page's CSP forbids inline scripts; evaluate() goes through the DevTools protocol instead.
   await page.evaluate(source);
+  // The callback runs in the page; this file is compiled without DOM types, hence globalThis.
   const violations = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
+    const g = globalThis as unknown as { axe: { run(ctx: unknown, options: object): Promise<{ violations: AxeViolation[] }> }; document: unknown };
+    const result = await g.axe.run(g.document, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({
       id: v.id,
       impact: v.impact,

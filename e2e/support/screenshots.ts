@@ -15,7 +15,7 @@ const DEMO_PASSWORD = 'furrow-demo-2026';
 async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
   // Skeletons gone, notifications faded: the screen as a person reads it.
-  await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, undefined, { timeout: 15_000 }).catch(() => undefined);
+  await page.waitForFunction('document.querySelectorAll(\'[aria-busy="true"]\').length === 0', undefined, { timeout: 15_000 }).catch(() => undefined);
   await page.waitForTimeout(300);
 }
 
@@ -28,7 +28,7 @@ async function shot(page: Page, name: string): Promise<void> {
 let server: TestServer | null = null;
 let base = process.argv[2];
 if (!base) {
-  ensureWebBuilt();
+  await ensureWebBuilt();
   server = await startServer();
   await seedDemo(server.database, { now: Date.now() });
   base = server.url;

@@ -5,7 +5,7 @@ import { seedDemo } from '../../server/cli/demo-seed.js';
 import { startServer } from './server.js';
 import { ensureWebBuilt } from './web-build.js';
 
-ensureWebBuilt();
+await ensureWebBuilt();
 const server = await startServer({ port: Number(process.argv[2] ?? 3000) });
 const demo = await seedDemo(server.database, { now: Date.now() });
 console.log(`Furrow (in-memory demo) at ${server.url} — password for everyone: furrow-demo-2026`);

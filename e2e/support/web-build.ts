@@ -24,9 +24,19 @@ export function webBuildIsCurrent(): boolean {
   return SOURCES.every((s) => newestMtime(join(ROOT, s)) <= built);
 }
 
-export function ensureWebBuilt(log: (message: string) => void = console.log): void {
-  if (webBuildIsCurrent()) return;
-  log('e2e: building the web app (dist/web is missing or older than its sources)…');
-  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`vite build failed (exit ${result.status ?? result.signal})`);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function ensureWebBuilt(log: (message: string) => void = console.log): Promise<void> {
+  for (let attempt = 1; !webBuildIsCurrent(); attempt++) {
+    log('e2e: building the web app (dist/web is missing or older than its sources)…');
+    const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'inherit', 'pipe'] });
+    if (result.status === 0) return;
+    // Vite refuses to build while another build of this project runs; that one may finish the job.
+    const locked = /another Vite build process/i.test(result.stderr ?? '');
+    if (!locked || attempt >= 30) {
+      process.stderr.write(result.stderr ?? '');
+      throw new Error(`vite build failed (exit ${result.status ?? result.signal})`);
+    }
+    await sleep(2000);
+  }
 }
