@@ -1,9 +1,16 @@
-// The demo workspace: a realistic year of a sales organisation. Filled in by the seed work.
+// The demo workspace: a realistic year of a sales organisation, simulated deal by deal (see demo/).
 import type { Database } from '../db/database.js';
+import { idsFor, populate, timelineFor, type Volume } from './demo/generate.js';
+import { DEMO_ADMIN, planDemoOrg } from './demo/org.js';
+import { seedScale } from './demo/scale.js';
+import { createSeedWorkspace } from './demo/workspace.js';
+import { removeWorkspace } from './demo/writer.js';
 
 export interface SeedOptions {
   now: number;
   log?: (message: string) => void;
+  /** The large generator: a separate workspace with this many deals, streamed in chunks. */
+  scale?: { deals: number; activitiesPerDeal?: number };
 }
 
 export interface SeedResult {
@@ -12,6 +19,30 @@ export interface SeedResult {
   logins: string[];
 }
 
-export async function seedDemo(_database: Database, _options: SeedOptions): Promise<SeedResult> {
-  throw new Error('demo seed not implemented yet');
+// About 2,000 of the deals fall in the year before `now`; the rest are the three months before it.
+export const DEMO_VOLUME: Volume = { deals: 2_400, accounts: 300, perDeal: 9, prospectingPerWeek: 3, chunk: Number.POSITIVE_INFINITY };
+
+export async function seedDemo(database: Database, options: SeedOptions): Promise<SeedResult> {
+  const log = options.log ?? (() => undefined);
+  if (options.scale) return seedScale(database, options.now, options.scale, log);
+
+  const existing = await database.db.selectFrom('users').select('workspace_id').where('email', '=', DEMO_ADMIN.email).executeTakeFirst();
+  if (existing) throw new Error(`The demo workspace exists already (${DEMO_ADMIN.email} in workspace ${existing.workspace_id})`);
+  const timeline = timelineFor(options.now);
+  const ws = await createSeedWorkspace(database.db, {
+    name: 'Furrow Demo',
+    adminEmail: DEMO_ADMIN.email,
+    adminName: DEMO_ADMIN.name,
+    createdAt: timeline.createdAt,
+  });
+  const ids = idsFor(ws.workspaceId, options.now);
+  const org = planDemoOrg(ids);
+  try {
+    await populate(database, { ws, org, timeline, volume: DEMO_VOLUME, ids, log });
+  } catch (error) {
+    // The data went in one transaction; what is left is the workspace createWorkspace made.
+    await removeWorkspace(database.db, ws.workspaceId).catch(() => undefined);
+    throw error;
+  }
+  return { workspaceId: ws.workspaceId, logins: org.logins };
 }

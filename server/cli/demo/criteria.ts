@@ -1,0 +1,81 @@
+// The exit criteria the simulated reps met or overrode, and why deals were lost. The criteria are
+// the demo process (./process.ts): the real rows when seeding, stand-ins with the same kinds,
+// labels and override rules for the pure simulation and its tests.
+import type { CriterionKind } from '../../db/schema.js';
+import { LOST_REASONS } from '../../process/default-pipeline.js';
+import { DEMO_PROCESS, type DemoProcess } from './process.js';
+import type { Rng } from './random.js';
+
+export interface SimCriterion {
+  criterionId: string;
+  kind: CriterionKind;
+  label: string;
+  /** For required-field criteria: the deal field (amount, contactId, custom.<key>). */
+  field?: string;
+}
+
+export interface SimProcess {
+  processVersionId: string | null;
+  /** By open-stage position. */
+  criteria: Readonly<Record<number, readonly SimCriterion[]>>;
+  /** Open-stage positions whose stage lets an override with a reason through. */
+  overridePositions: ReadonlySet<number>;
+}
+
+/** The custom field a Qualify criterion asks for; the simulation fills it when the rep did. */
+export const BUDGET_HOLDER = 'budget_holder';
+
+const withFields = (position: number, list: readonly Omit<SimCriterion, 'field'>[]): SimCriterion[] =>
+  list.map((c, i) => {
+    const field = DEMO_PROCESS[position]?.criteria[i]?.field;
+    return field ? { ...c, field } : { ...c };
+  });
+
+/** The process as defineDemoProcess created it (criteria come back in definition order). */
+export function simProcessOf(demo: DemoProcess): SimProcess {
+  const criteria: Record<number, SimCriterion[]> = {};
+  for (const [position, list] of Object.entries(demo.criteriaByPosition)) criteria[Number(position)] = withFields(Number(position), list);
+  return { processVersionId: demo.processVersionId, criteria, overridePositions: new Set(demo.overridePositions) };
+}
+
+/** Stand-in ids for simulating without a database. */
+export function standInProcess(processVersionId: string | null): SimProcess {
+  const criteria: Record<number, SimCriterion[]> = {};
+  const overridePositions = new Set<number>();
+  for (const [key, plan] of Object.entries(DEMO_PROCESS)) {
+    const position = Number(key);
+    criteria[position] = withFields(
+      position,
+      plan.criteria.map((c, i) => ({ criterionId: `criterion-${position}-${i + 1}`, kind: c.kind, label: c.label })),
+    );
+    if (plan.allowOverride) overridePositions.add(position);
+  }
+  return { processVersionId, criteria, overridePositions };
+}
+
+export type LostReason = (typeof LOST_REASONS)[number];
+
+/** Early deals die of budget and timing, late ones of competitors and price. */
+const EARLY: Record<LostReason, number> = {
+  Price: 1,
+  Competitor: 2,
+  'No decision': 4,
+  Timing: 4,
+  'No budget': 5,
+  'Product fit': 3,
+  'Lost contact': 3,
+};
+const LATE: Record<LostReason, number> = {
+  Price: 5,
+  Competitor: 5,
+  'No decision': 4,
+  Timing: 2,
+  'No budget': 1,
+  'Product fit': 1,
+  'Lost contact': 2,
+};
+
+export function lostReason(rng: Rng, position: number, bias: Partial<Record<string, number>>): LostReason {
+  const weights = position <= 2 ? EARLY : LATE;
+  return rng.weighted(LOST_REASONS.map((r) => [r, weights[r] * (bias[r] ?? 1)] as const));
+}

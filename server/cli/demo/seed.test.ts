@@ -1,0 +1,128 @@
+// The demo and the scale generator against real databases: SQLite in memory, and PostgreSQL when
+// TEST_DATABASE_URL is set (seeded once per engine).
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type Database, openDatabase } from '../../db/database.js';
+import { migrateToLatest } from '../../db/migrator.js';
+import { verifyPassword } from '../../identity/passwords.js';
+import { testEngines } from '../../test/test-env.js';
+import { type SeedResult, seedDemo } from '../demo-seed.js';
+import { DAY } from './calendar.js';
+import { DEMO_PASSWORD } from './workspace.js';
+
+const NOW = Date.UTC(2026, 10, 28, 9, 0);
+
+describe.each(testEngines())('demo seed on %s', (engine) => {
+  let database: Database;
+  let demo: SeedResult;
+  let seconds: number;
+
+  beforeAll(async () => {
+    database = openDatabase(engine === 'sqlite' ? ':memory:' : (inject('pgUrl') as string), { poolSize: 2 });
+    if (engine === 'sqlite') await migrateToLatest(database.db);
+    const started = Date.now();
+    demo = await seedDemo(database, { now: NOW });
+    seconds = (Date.now() - started) / 1000;
+  }, 60_000);
+  afterAll(() => database.close());
+
+  const count = async (query: string): Promise<number> => {
+    const { rows } = await sql<{ n: number | string }>`${sql.raw(query.replaceAll(':ws', `'${demo.workspaceId}'`))}`.execute(database.db);
+    return Number(rows[0]?.n ?? 0);
+  };
+
+  it('seeds in well under 30 seconds and prints the logins', () => {
+    expect(seconds).toBeLessThan(30);
+    expect(demo.logins.join('\n')).toContain('cso@demo.furrow.test');
+    expect(demo.logins.join('\n')).toContain('marketing@demo.furrow.test');
+  });
+
+  it('has the organisation: a CSO, three managers over nested teams, fifteen reps, marketing', async () => {
+    const roles = await database.db
+      .selectFrom('users')
+      .select(['role', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('workspace_id', '=', demo.workspaceId)
+      .groupBy('role')
+      .execute();
+    expect(Object.fromEntries(roles.map((r) => [r.role, Number(r.n)]))).toEqual({ admin: 1, manager: 3, rep: 15, marketing: 1 });
+    const teams = await database.db.selectFrom('teams').selectAll().where('workspace_id', '=', demo.workspaceId).execute();
+    const root = teams.find((t) => t.parent_id === null);
+    expect(root?.name).toBe('Field Sales');
+    expect(
+      teams
+        .filter((t) => t.parent_id === root?.id)
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual(['Enterprise', 'Mid-Market']);
+    for (const t of teams) {
+      expect(await count(`select count(*) n from users where team_id = '${t.id}' and role = 'rep'`)).toBe(5);
+      expect(await count(`select count(*) n from users where id = '${t.manager_id}' and role = 'manager' and team_id = '${t.id}'`)).toBe(1);
+    }
+    const rep = await database.db.selectFrom('users').select('password_hash').where('email', '=', 'rep7@demo.furrow.test').executeTakeFirstOrThrow();
+    expect(await verifyPassword(rep.password_hash, DEMO_PASSWORD)).toBe(true);
+  });
+
+  it('has a few hundred accounts and contacts', async () => {
+    expect(await count('select count(*) n from accounts where workspace_id = :ws')).toBe(300);
+    expect(await count('select count(*) n from contacts where workspace_id = :ws')).toBeGreaterThan(500);
+    expect(await count('select count(*) n from accounts where workspace_id = :ws and shared = 1')).toBeGreaterThan(0);
+  });
+
+  it('has about 2,000 deals in the year before now, in every stage, won and lost with reasons', async () => {
+    const yearAgo = NOW - 365 * DAY;
+    expect(await count(`select count(*) n from deals where workspace_id = :ws and created_at >= ${yearAgo}`)).toBeGreaterThan(1_800);
+    expect(await count(`select count(*) n from deals where workspace_id = :ws and created_at >= ${yearAgo}`)).toBeLessThan(2_200);
+    expect(await count(`select count(*) n from stages s where s.workspace_id = :ws and not exists (select 1 from deals d where d.stage_id = s.id)`)).toBe(0);
+    expect(await count("select count(*) n from deals where workspace_id = :ws and status = 'won'")).toBeGreaterThan(200);
+    expect(await count("select count(*) n from deals where workspace_id = :ws and status = 'lost'")).toBeGreaterThan(500);
+    expect(await count("select count(*) n from deals where workspace_id = :ws and status = 'lost' and lost_reason is null")).toBe(0);
+    expect(await count("select count(*) n from deals where workspace_id = :ws and status <> 'open' and closed_at is null")).toBe(0);
+    expect(await count(`select count(*) n from deals where workspace_id = :ws and status = 'open' and close_date > '2026-11-28'`)).toBeGreaterThan(150);
+  });
+
+  it('has the full history: a creation snapshot for every deal, stage moves with overrides, skips and backward moves', async () => {
+    const deals = await count('select count(*) n from deals where workspace_id = :ws');
+    expect(
+      await count("select count(distinct entity_id) n from changes where workspace_id = :ws and entity = 'deal' and field = 'stage_id' and from_value is null"),
+    ).toBe(deals);
+    expect(
+      await count(
+        "select count(*) n from changes c join stage_moves m on m.deal_id = c.entity_id and m.at = c.at where c.workspace_id = :ws and c.field = 'stage_id' and c.from_value = m.from_stage_id and c.to_value = m.to_stage_id",
+      ),
+    ).toBe(await count('select count(*) n from stage_moves where workspace_id = :ws'));
+    expect(await count('select count(*) n from stage_moves where workspace_id = :ws and override_reason is not null and criteria_met = 0')).toBeGreaterThan(
+      100,
+    );
+    expect(await count('select count(*) n from stage_moves where workspace_id = :ws and skipped > 0')).toBeGreaterThan(50);
+    expect(await count('select count(*) n from stage_moves where workspace_id = :ws and direction = -1')).toBeGreaterThan(20);
+    expect(
+      await count(
+        `select count(*) n from stage_moves m join pipelines p on p.id = (select pipeline_id from deals where id = m.deal_id) where m.workspace_id = :ws and m.process_version_id <> p.current_version_id`,
+      ),
+    ).toBe(0);
+    expect(await count("select count(*) n from changes where workspace_id = :ws and field = 'close_date' and from_value is not null")).toBeGreaterThan(500);
+  });
+
+  it('has activities over the year and scheduled next steps', async () => {
+    expect(await count('select count(*) n from activities where workspace_id = :ws')).toBeGreaterThan(15_000);
+    expect(await count(`select count(*) n from activities where workspace_id = :ws and occurred_at > ${NOW} and completed_at is null`)).toBeGreaterThan(100);
+    expect(await count('select count(*) n from activities where workspace_id = :ws and deal_id is null')).toBeGreaterThan(1_000);
+  });
+
+  it('refuses to seed the demo twice', async () => {
+    await expect(seedDemo(database, { now: NOW })).rejects.toThrow(/exists already/);
+  });
+
+  it('generates a separate scale workspace', async () => {
+    const lines: string[] = [];
+    const scale = await seedDemo(database, { now: NOW, log: (m) => lines.push(m), scale: { deals: 500, activitiesPerDeal: 4 } });
+    expect(scale.workspaceId).not.toBe(demo.workspaceId);
+    const ws = `'${scale.workspaceId}'`;
+    expect(await count(`select count(*) n from deals where workspace_id = ${ws}`)).toBe(500);
+    expect(await count(`select count(*) n from users where workspace_id = ${ws} and role = 'rep'`)).toBe(15);
+    const activities = await count(`select count(*) n from activities where workspace_id = ${ws}`);
+    expect(activities).toBeGreaterThan(1_400);
+    expect(activities).toBeLessThan(2_600);
+    expect(lines.some((l) => l.includes('500/500 deals'))).toBe(true);
+  });
+});
