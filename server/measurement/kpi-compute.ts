@@ -54,7 +54,7 @@ function byBucket(kpi: SimpleKpi, sums: Sums[], buckets: number): Sums[] {
 }
 
 async function simplePoints(ctx: Ctx, kpi: SimpleKpi, fs: FactScope): Promise<Point[]> {
-  const sums = byBucket(kpi, await factSums(ctx.db, ctx.dialect, kpi, fs, false), fs.buckets.length);
+  const sums = byBucket(kpi, await factSums(ctx.db, ctx.dialect, kpi, fs, 'none'), fs.buckets.length);
   return sums.map((s) => {
     const f = finishFigures(kpi.aggregate, kpi.scale, s);
     return { ...f, noData: f.value === null ? noDataText(kpi) : null, ...(kpi.aggregate === 'median' ? { mean: meanOf(s, kpi.scale) } : {}) };
@@ -68,7 +68,7 @@ export async function computeKpi(ctx: Ctx, req: KpiRequest, options: { breakdown
     const points = await simplePoints(ctx, kpi, fs);
     let breakdown: GroupFigures[] | null = null;
     if (options.breakdown && kpi.meta.breakdown) {
-      const groups = await factSums(ctx.db, ctx.dialect, kpi, { ...fs, buckets: [mergedBucket(fs)] }, true);
+      const groups = await factSums(ctx.db, ctx.dialect, kpi, { ...fs, buckets: [mergedBucket(fs)] }, 'breakdown');
       breakdown = groups.filter((g) => g.group !== null).map((g) => ({ key: g.group as string, ...finishFigures(kpi.aggregate, kpi.scale, g) }));
     }
     return { points, breakdown };
@@ -108,4 +108,33 @@ export async function figureNow(ctx: Ctx, kpi: KpiRequest['kpi'], ws: KpiRequest
     { breakdown: false },
   );
   return computed.points[0] as Point;
+}
+
+/** The figure per owner over the request's whole period: the people comparison of a team dashboard. */
+export async function computeByOwner(ctx: Ctx, req: KpiRequest, quotaOf: (ownerId: string) => Promise<number | null>): Promise<Map<string, Point>> {
+  const fs = { ...factScopeOf(req), buckets: [mergedBucket(factScopeOf(req))] };
+  const kpi = req.kpi;
+  const finish = (k: SimpleKpi, s: Sums): Point => {
+    const f = finishFigures(k.aggregate, k.scale, s);
+    return { ...f, noData: f.value === null ? noDataText(k) : null };
+  };
+  if (kpi.kind === 'simple') {
+    const rows = await factSums(ctx.db, ctx.dialect, kpi, fs, 'owner');
+    return new Map(rows.filter((r) => r.group !== null).map((r) => [r.group as string, finish(kpi, r)]));
+  }
+  const names = Object.keys(kpi.parts);
+  const byPart = await Promise.all(names.map(async (n) => factSums(ctx.db, ctx.dialect, kpi.parts[n] as SimpleKpi, fs, 'owner')));
+  const owners = new Set(byPart.flatMap((rows) => rows.map((r) => r.group).filter((g): g is string => g !== null)));
+  const out = new Map<string, Point>();
+  for (const owner of owners) {
+    const parts = Object.fromEntries(
+      names.map((n, i) => {
+        const row = byPart[i]?.find((r) => r.group === owner) ?? { ...EMPTY_SUMS, bucket: 0, group: owner };
+        return [n, finish(kpi.parts[n] as SimpleKpi, row)];
+      }),
+    );
+    const quota = kpi.needsQuota ? await quotaOf(owner) : null;
+    out.set(owner, { ...kpi.combine(parts, quota), ...(kpi.needsQuota ? { quota } : {}) });
+  }
+  return out;
 }

@@ -10,7 +10,7 @@ import type { FactScope, FactSql, Facts, SimpleKpi } from './types.js';
 function activities(s: FactScope, q: FactSql): Facts {
   return {
     needs: [],
-    select: sql`select a.id as record_id, a.deal_id, a.type as grp, ${q.instantBucket('a.occurred_at')} as b,
+    select: sql`select a.id as record_id, a.deal_id, a.type as grp, a.owner_id as own, ${q.instantBucket('a.occurred_at')} as b,
         1 as num, ${NO_NUMBER} as den, ${NO_NUMBER} as v, a.occurred_at as at
       from activities a
       where a.workspace_id = ${s.workspaceId} and ${q.inInstants('a.occurred_at')} and a.occurred_at <= ${s.at}

@@ -20,7 +20,7 @@ function wonByTail(s: FactScope, q: FactSql): Facts {
         );
   return {
     needs: ['da'],
-    select: sql`select da.id as record_id, da.id as deal_id, cast(null as text) as grp, ${q.dateBucket('da.close_date')} as b,
+    select: sql`select da.id as record_id, da.id as deal_id, cast(null as text) as grp, da.owner_id as own, ${q.dateBucket('da.close_date')} as b,
         case when ${inTail} then da.amount else 0 end as num, da.amount as den, ${NO_NUMBER} as v, da.closed_at as at
       from da
       where da.status = 'won' and ${q.inDates('da.close_date')} and ${q.owner('da.owner_id')} and da.currency = ${s.currency}`,

@@ -29,10 +29,14 @@ function withFacts(kpi: SimpleKpi, s: FactScope, dialect: Dialect): RawBuilder<u
 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 
-/** Sums per bucket, and per group when `byGroup`. */
-export async function factSums(db: Kysely<DB>, dialect: Dialect, kpi: SimpleKpi, s: FactScope, byGroup: boolean): Promise<Sums[]> {
-  const g = byGroup ? sql`f.grp` : sql`cast(null as text)`;
-  const groupBy = byGroup ? sql`group by f.b, f.grp` : sql`group by f.b`;
+export type GroupBy = 'none' | 'breakdown' | 'owner';
+
+/** Sums per bucket, and per breakdown group or per owner when asked. */
+export async function factSums(db: Kysely<DB>, dialect: Dialect, kpi: SimpleKpi, s: FactScope, by: GroupBy): Promise<Sums[]> {
+  const column = by === 'owner' ? sql`f.own` : sql`f.grp`;
+  const byGroup = by !== 'none';
+  const g = byGroup ? column : sql`cast(null as text)`;
+  const groupBy = byGroup ? sql`group by f.b, ${column}` : sql`group by f.b`;
   const query =
     kpi.aggregate === 'median'
       ? // Median with window functions only, so the statement is the same on both engines: the
@@ -40,8 +44,8 @@ export async function factSums(db: Kysely<DB>, dialect: Dialect, kpi: SimpleKpi,
         sql`${withFacts(kpi, s, dialect)},
           r as (
             select f.b, ${g} as grp, f.v,
-              row_number() over (partition by f.b${byGroup ? sql`, f.grp` : sql``} order by f.v) as rn,
-              count(*) over (partition by f.b${byGroup ? sql`, f.grp` : sql``}) as cnt
+              row_number() over (partition by f.b${byGroup ? sql`, ${column}` : sql``} order by f.v) as rn,
+              count(*) over (partition by f.b${byGroup ? sql`, ${column}` : sql``}) as cnt
             from f where f.v is not null
           )
           select r.b, r.grp, count(*) as n, 0 as num, 0 as den,

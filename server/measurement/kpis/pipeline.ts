@@ -8,7 +8,7 @@ import type { FactScope, FactSql, Facts, SimpleKpi } from './types.js';
 export function openClosing(s: FactScope, q: FactSql, weighted: boolean): Facts {
   return {
     needs: ['da'],
-    select: sql`select da.id as record_id, da.id as deal_id, da.stage_id as grp, ${q.dateBucket('da.close_date')} as b,
+    select: sql`select da.id as record_id, da.id as deal_id, da.stage_id as grp, da.owner_id as own, ${q.dateBucket('da.close_date')} as b,
         ${weighted ? sql`da.amount * st.probability` : sql`da.amount`} as num, 1 as den, ${NO_NUMBER} as v, cast(null as bigint) as at
       from da
       join stages st on st.id = da.stage_id
@@ -72,7 +72,7 @@ export const weightedPipeline: SimpleKpi = {
 function created(s: FactScope, q: FactSql): Facts {
   return {
     needs: ['da'],
-    select: sql`select da.id as record_id, da.id as deal_id, cast(null as text) as grp, ${q.instantBucket('da.created_at')} as b,
+    select: sql`select da.id as record_id, da.id as deal_id, cast(null as text) as grp, da.owner_id as own, ${q.instantBucket('da.created_at')} as b,
         da.amount as num, 1 as den, ${NO_NUMBER} as v, da.created_at as at
       from da
       where ${q.inInstants('da.created_at')} and ${q.owner('da.owner_id')} and da.currency = ${s.currency}`,

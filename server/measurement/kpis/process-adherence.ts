@@ -9,7 +9,7 @@ import type { FactScope, FactSql, Facts, SimpleKpi } from './types.js';
 function moves(weighted: boolean) {
   return (s: FactScope, q: FactSql): Facts => ({
     needs: ['da'],
-    select: sql`select m.id as record_id, m.deal_id, cast(null as text) as grp, ${q.instantBucket('m.at')} as b,
+    select: sql`select m.id as record_id, m.deal_id, cast(null as text) as grp, m.owner_id as own, ${q.instantBucket('m.at')} as b,
         ${weighted ? sql`case when ${ADHERENT} then ${GAIN} else 0 end` : sql`case when ${ADHERENT} then 1 else 0 end`} as num,
         ${weighted ? GAIN : sql`1`} as den, ${NO_NUMBER} as v, m.at as at
       from stage_moves m

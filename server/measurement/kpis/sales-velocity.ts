@@ -9,7 +9,7 @@ import { winRate } from './win-rate.js';
 function qualified(s: FactScope, q: FactSql): Facts {
   return {
     needs: ['da'],
-    select: sql`select da.id as record_id, da.id as deal_id, cast(null as text) as grp, 0 as b,
+    select: sql`select da.id as record_id, da.id as deal_id, cast(null as text) as grp, da.owner_id as own, 0 as b,
         1 as num, 1 as den, ${NO_NUMBER} as v, cast(null as bigint) as at
       from da
       join stages st on st.id = da.stage_id

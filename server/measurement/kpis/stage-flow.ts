@@ -12,7 +12,7 @@ const oneStage = (s: FactScope, column: string) => (s.stageId === null ? sql`` :
 function stays(s: FactScope, q: FactSql): Facts {
   return {
     needs: ['da', 'iv'],
-    select: sql`select iv.seq as record_id, iv.deal_id, iv.stage_id as grp, ${q.instantBucket('iv.left_at')} as b,
+    select: sql`select iv.seq as record_id, iv.deal_id, iv.stage_id as grp, da.owner_id as own, ${q.instantBucket('iv.left_at')} as b,
         ${NO_NUMBER} as num, ${NO_NUMBER} as den, iv.left_at - iv.entered_at as v, iv.left_at as at
       from iv
       join da on da.id = iv.deal_id
@@ -28,7 +28,7 @@ function stays(s: FactScope, q: FactSql): Facts {
 function entries(s: FactScope, q: FactSql): Facts {
   return {
     needs: ['da', 'iv'],
-    select: sql`select e.seq as record_id, e.deal_id, e.stage_id as grp, ${q.instantBucket('e.entered_at')} as b,
+    select: sql`select e.seq as record_id, e.deal_id, e.stage_id as grp, da.owner_id as own, ${q.instantBucket('e.entered_at')} as b,
         case when e.later_max > e.position then 1 else 0 end as num, 1 as den, ${NO_NUMBER} as v, e.entered_at as at
       from (
         select iv.seq, iv.deal_id, iv.stage_id, iv.entered_at, st.position, st.kind,

@@ -80,7 +80,8 @@ export interface FactSql {
 }
 
 /**
- * A facts select. Columns: record_id (unique per row), deal_id, grp (breakdown key or null), b
+ * A facts select. Columns: record_id (unique per row), deal_id, grp (breakdown key or null), own
+ * (the owner the record counts for), b
  * (bucket index), num, den, v (bigint or null), at (instant or null, shown in the drill-down).
  * It may read the CTEs `da` (deals as of the instant) and `iv` (stage intervals).
  */

@@ -7,7 +7,7 @@ import type { FactScope, FactSql, Facts, SimpleKpi } from './types.js';
 function closedDeals(value: boolean) {
   return (s: FactScope, q: FactSql): Facts => ({
     needs: ['da'],
-    select: sql`select da.id as record_id, da.id as deal_id, cast(null as text) as grp, ${q.dateBucket('da.close_date')} as b,
+    select: sql`select da.id as record_id, da.id as deal_id, cast(null as text) as grp, da.owner_id as own, ${q.dateBucket('da.close_date')} as b,
         case when da.status = 'won' then ${value ? sql`da.amount` : sql`1`} else 0 end as num,
         ${value ? sql`da.amount` : sql`1`} as den, ${NO_NUMBER} as v, da.closed_at as at
       from da

@@ -12,7 +12,7 @@ export function wonDeals(s: FactScope, q: FactSql, measure: 'amount' | 'duration
   const duration = sql`(da.closed_at - da.created_at)`;
   return {
     needs: ['da'],
-    select: sql`select da.id as record_id, da.id as deal_id, cast(null as text) as grp, ${q.dateBucket('da.close_date')} as b,
+    select: sql`select da.id as record_id, da.id as deal_id, cast(null as text) as grp, da.owner_id as own, ${q.dateBucket('da.close_date')} as b,
         ${measure === 'amount' ? sql`da.amount` : duration} as num, 1 as den, ${duration} as v, da.closed_at as at
       from da
       where da.status = 'won' and ${q.inDates('da.close_date')} and ${q.owner('da.owner_id')}
