@@ -57,7 +57,7 @@ export function DataTable<T>({ caption, columns, visible, rows, rowKey, sort, on
             <Table.Tr key={rowKey(row)}>
               {shown.map((c) => (
                 <Table.Td key={c.key} style={{ textAlign: c.align ?? 'left' }}>
-                  {c.render(row)}
+                  <div style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: c.maxWidth ?? 280 }}>{c.render(row)}</div>
                 </Table.Td>
               ))}
             </Table.Tr>

@@ -11,4 +11,6 @@ export interface Column<T> {
   defaultHidden?: boolean;
   align?: 'left' | 'right';
   width?: number | string;
+  /** Cells stay on one line and end in "…" past this width (px), so rows keep one height. */
+  maxWidth?: number;
 }

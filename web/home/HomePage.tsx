@@ -96,7 +96,7 @@ function SellerHome() {
               error={data.pastClose.error}
               items={data.pastClose.data?.items
                 .slice(0, 6)
-                .map((d) => dealItem(d, `was due ${formatCalendarDate(d.closeDate)} (${daysBetween(d.closeDate, data.today)} days ago)`, showOwner))}
+                .map((d) => dealItem(d, `was due ${formatCalendarDate(d.closeDate)} (${plural(daysBetween(d.closeDate, data.today), 'day')} ago)`, showOwner))}
               total={data.pastClose.data?.items.length}
               allLink={data.links.pastClose}
               emptyText="Every open deal has a close date ahead."

@@ -1,5 +1,5 @@
 // The global search: `/` or Ctrl-K anywhere opens it; results link to the records.
-import { Badge, Group, Kbd, Loader, Modal, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Kbd, Loader, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -7,7 +7,8 @@ import { useEffect, useId, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { SearchResult } from '../../../api/search';
 import { api } from '../api';
-import { linkOf, TYPE_LABEL } from './search-links';
+import { linkOf } from './search-links';
+import { groupResults, SearchResults } from './SearchResults';
 
 interface Props {
   opened: boolean;
@@ -28,7 +29,7 @@ export function SearchPalette({ opened, onClose }: Props) {
     placeholderData: keepPreviousData,
     staleTime: 10_000,
   });
-  const items = q.length > 0 ? (results.data?.items ?? []) : [];
+  const items = q.length > 0 ? groupResults(results.data?.items ?? []) : [];
 
   useEffect(() => setActive(0), [q]);
   useEffect(() => {
@@ -69,36 +70,7 @@ export function SearchPalette({ opened, onClose }: Props) {
             }
           }}
         />
-        <Stack gap={2} role="listbox" id={listId} aria-label="Results">
-          {items.map((r, i) => (
-            <UnstyledButton
-              key={`${r.type}:${r.id}`}
-              id={`${listId}-${i}`}
-              role="option"
-              aria-selected={i === active}
-              onMouseEnter={() => setActive(i)}
-              onClick={() => open(r)}
-              p="xs"
-              style={{ borderRadius: 6, background: i === active ? 'var(--mantine-color-furrow-0)' : undefined }}
-            >
-              <Group justify="space-between" wrap="nowrap">
-                <div style={{ minWidth: 0 }}>
-                  <Text size="sm" fw={600} truncate>
-                    {r.title}
-                  </Text>
-                  {r.subtitle && (
-                    <Text size="xs" c="dimmed" truncate>
-                      {r.subtitle}
-                    </Text>
-                  )}
-                </div>
-                <Badge variant="light" color="gray" size="sm">
-                  {TYPE_LABEL[r.type]}
-                </Badge>
-              </Group>
-            </UnstyledButton>
-          ))}
-        </Stack>
+        <SearchResults listId={listId} items={items} active={active} onHover={setActive} onOpen={open} />
         {q.length > 0 && !results.isFetching && results.isSuccess && items.length === 0 && (
           <Text size="sm" c="dimmed" role="status">
             Nothing matches “{q}”. Try part of a name, an email or a domain.

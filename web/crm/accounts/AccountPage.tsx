@@ -15,6 +15,7 @@ import { ActivityModal } from '../activities/ActivityModal';
 import { DealLine } from '../deals/DealLine';
 import { contactName } from '../pickers/ContactSelect';
 import { DeleteButton } from '../shared/DeleteButton';
+import { useMayChange } from '../shared/people';
 import { RecordLoader } from '../shared/RecordLoader';
 import { RelatedList } from '../shared/RelatedList';
 import { useRecord } from '../shared/resources';
@@ -23,7 +24,8 @@ import { RecordTimeline } from '../timeline/RecordTimeline';
 function AccountView({ account }: { account: Account }) {
   const { user } = useSession();
   const [logOpen, log] = useDisclosure(false);
-  const mayEdit = can(user.role, 'accounts', 'update');
+  const mayEdit = useMayChange('accounts', account.ownerId);
+  const mayDelete = useMayChange('accounts', account.ownerId, 'delete');
   const sellsDeals = can(user.role, 'deals', 'read');
   return (
     <>
@@ -54,7 +56,7 @@ function AccountView({ account }: { account: Account }) {
                 Edit
               </Button>
             )}
-            {can(user.role, 'accounts', 'delete') && <DeleteButton entity="accounts" id={account.id} name={account.name} noun="account" after="/accounts" />}
+            {mayDelete && <DeleteButton entity="accounts" id={account.id} name={account.name} noun="account" after="/accounts" />}
           </>
         }
       />
@@ -86,7 +88,7 @@ function AccountView({ account }: { account: Account }) {
                 params={{ accountId: account.id, sort: '-closeDate' }}
                 rowKey={(d) => d.id}
                 render={(d) => <DealLine deal={d} />}
-                empty="No deals with this account yet."
+                empty="No deals with this account that you can see."
                 allLink={`/deals?accountId=${account.id}`}
                 action={
                   can(user.role, 'deals', 'create') && (

@@ -17,7 +17,7 @@ import { OwnerFilter } from '../shared/OwnerFilter';
 import { ACTIVITY_LABEL, ACTIVITY_TYPES, ActivityIcon, type ActivityKind } from '../timeline/activity-icons';
 import { ActivityModal } from './ActivityModal';
 
-function activityColumns(onOpen: (a: Activity) => void): Column<Activity>[] {
+function activityColumns(onOpen: (a: Activity) => void, ownOnly: boolean): Column<Activity>[] {
   return [
     {
       key: 'type',
@@ -71,7 +71,7 @@ function activityColumns(onOpen: (a: Activity) => void): Column<Activity>[] {
           </Badge>
         ),
     },
-    { key: 'owner', label: 'Owner', render: (a) => a.ownerName },
+    { key: 'owner', label: 'Owner', defaultHidden: ownOnly, render: (a) => a.ownerName },
     { key: 'duration', label: 'Minutes', align: 'right', defaultHidden: true, render: (a) => a.durationMinutes ?? '—' },
     { key: 'createdAt', label: 'Logged', sortKey: 'createdAt', defaultHidden: true, render: (a) => formatInstant(a.createdAt) },
   ];
@@ -82,7 +82,7 @@ export function ActivitiesListPage() {
   const url = useUrlState();
   const [editing, setEditing] = useState<Activity | null>(null);
   const [logOpen, log] = useDisclosure(false);
-  const columns = useMemo(() => activityColumns(setEditing), []);
+  const columns = useMemo(() => activityColumns(setEditing, user.role === 'rep'), [user.role]);
   const type = url.get('type');
   const ownerId = url.get('ownerId');
   const completed = url.get('completed');

@@ -14,6 +14,7 @@ import { ActivityModal } from '../activities/ActivityModal';
 import { DealLine } from '../deals/DealLine';
 import { contactName } from '../pickers/ContactSelect';
 import { DeleteButton } from '../shared/DeleteButton';
+import { useMayChange } from '../shared/people';
 import { RecordLoader } from '../shared/RecordLoader';
 import { RelatedList } from '../shared/RelatedList';
 import { useRecord } from '../shared/resources';
@@ -24,6 +25,8 @@ function ContactView({ contact }: { contact: Contact }) {
   const [logOpen, log] = useDisclosure(false);
   const name = contactName(contact);
   const sellsDeals = can(user.role, 'deals', 'read');
+  const mayEdit = useMayChange('contacts', contact.ownerId);
+  const mayDelete = useMayChange('contacts', contact.ownerId, 'delete');
   return (
     <>
       <PageHeader
@@ -41,12 +44,12 @@ function ContactView({ contact }: { contact: Contact }) {
                 Log activity
               </Button>
             )}
-            {can(user.role, 'contacts', 'update') && (
+            {mayEdit && (
               <Button component={Link} to={`/contacts/${contact.id}/edit`} leftSection={<IconPencil size={16} />}>
                 Edit
               </Button>
             )}
-            {can(user.role, 'contacts', 'delete') && <DeleteButton entity="contacts" id={contact.id} name={name} noun="contact" after="/contacts" />}
+            {mayDelete && <DeleteButton entity="contacts" id={contact.id} name={name} noun="contact" after="/contacts" />}
           </>
         }
       />
@@ -76,7 +79,7 @@ function ContactView({ contact }: { contact: Contact }) {
               params={{ contactId: contact.id, sort: '-closeDate' }}
               rowKey={(d) => d.id}
               render={(d) => <DealLine deal={d} />}
-              empty="No deals with this contact yet."
+              empty="No deals with this contact that you can see."
               allLink={`/deals?contactId=${contact.id}`}
               action={
                 can(user.role, 'deals', 'create') && (

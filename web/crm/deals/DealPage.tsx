@@ -1,9 +1,9 @@
-import { Button, Grid, Group, Paper, Stack, Text } from '@mantine/core';
+import { Badge, Button, Grid, Group, Paper, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPencil } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import type { Deal } from '../../../api/deals';
-import { formatCalendarDate, formatInstant, formatMoney } from '../../app/format';
+import { formatCalendarDate, formatInstant, formatMoney, todayLocal } from '../../app/format';
 import { can } from '../../app/permissions';
 import { useSession } from '../../app/session';
 import { Details } from '../../components/Details';
@@ -12,6 +12,7 @@ import { TextLink } from '../../components/TextLink';
 import { QualificationPanel } from '../../process/QualificationPanel';
 import { ActivityModal } from '../activities/ActivityModal';
 import { DeleteButton } from '../shared/DeleteButton';
+import { useMayChange } from '../shared/people';
 import { stageOf, usePipelines } from '../shared/pipelines';
 import { RecordLoader } from '../shared/RecordLoader';
 import { useRecord } from '../shared/resources';
@@ -26,7 +27,8 @@ function DealView({ deal }: { deal: Deal }) {
   const pipelines = usePipelines();
   const found = stageOf(pipelines.data, deal.stageId);
   const [logOpen, log] = useDisclosure(false);
-  const mayEdit = can(user.role, 'deals', 'update');
+  const mayEdit = useMayChange('deals', deal.ownerId);
+  const mayDelete = useMayChange('deals', deal.ownerId, 'delete');
   const mover = useDealMover({ via: 'form' });
 
   return (
@@ -54,8 +56,13 @@ function DealView({ deal }: { deal: Deal }) {
             {formatMoney(deal.amount, deal.currency)}
             <Text span size="sm" c="dimmed" fw={400}>
               {' '}
-              · closes {formatCalendarDate(deal.closeDate)} · owner {deal.ownerName}
+              · {deal.status === 'open' ? 'closes' : 'closed'} {formatCalendarDate(deal.closeDate)} · owner {deal.ownerName}
             </Text>
+            {deal.status === 'open' && deal.closeDate < todayLocal() && (
+              <Badge size="sm" color="red" variant="light" ml="xs" tt="none">
+                Close date passed: update it or close the deal
+              </Badge>
+            )}
           </Text>
         }
         actions={
@@ -70,7 +77,7 @@ function DealView({ deal }: { deal: Deal }) {
                 Edit
               </Button>
             )}
-            {can(user.role, 'deals', 'delete') && <DeleteButton entity="deals" id={deal.id} name={deal.name} noun="deal" after="/deals" />}
+            {mayDelete && <DeleteButton entity="deals" id={deal.id} name={deal.name} noun="deal" after="/deals" />}
           </>
         }
       />
@@ -80,7 +87,8 @@ function DealView({ deal }: { deal: Deal }) {
         </Paper>
       )}
       <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 7 }}>
+        {/* On a tablet, what to do next (guidance, gate) comes before the history. */}
+        <Grid.Col span={{ base: 12, md: 7 }} order={{ base: 2, md: 1 }}>
           <RecordTimeline
             entity="deals"
             id={deal.id}
@@ -95,7 +103,7 @@ function DealView({ deal }: { deal: Deal }) {
             }
           />
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
+        <Grid.Col span={{ base: 12, md: 5 }} order={{ base: 1, md: 2 }}>
           <Stack gap="lg">
             <StageGuidance deal={deal} stage={found?.stage} mayEdit={mayEdit} />
             <QualificationPanel dealId={deal.id} mayEdit={mayEdit} />

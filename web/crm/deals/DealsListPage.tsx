@@ -20,7 +20,8 @@ import { usePipelines } from '../shared/pipelines';
 import { useRecord } from '../shared/resources';
 import { DealStatusBadge } from './DealStatusBadge';
 
-function dealColumns(today: string): Column<Deal>[] {
+/** A rep sees only their own deals: the owner column starts hidden for them. */
+function dealColumns(today: string, ownOnly: boolean): Column<Deal>[] {
   return [
     { key: 'name', label: 'Deal', sortKey: 'name', fixed: true, render: (d) => <TextLink to={`/deals/${d.id}`}>{d.name}</TextLink> },
     { key: 'account', label: 'Account', render: (d) => (d.accountId ? <TextLink to={`/accounts/${d.accountId}`}>{d.accountName}</TextLink> : '—') },
@@ -51,7 +52,7 @@ function dealColumns(today: string): Column<Deal>[] {
         </Group>
       ),
     },
-    { key: 'owner', label: 'Owner', render: (d) => d.ownerName },
+    { key: 'owner', label: 'Owner', defaultHidden: ownOnly, render: (d) => d.ownerName },
     { key: 'inStage', label: 'Days in stage', sortKey: 'stageEnteredAt', align: 'right', render: (d) => (d.status === 'open' ? daysSince(d.stageEnteredAt) : '—') },
     { key: 'contact', label: 'Contact', defaultHidden: true, render: (d) => (d.contactId ? <TextLink to={`/contacts/${d.contactId}`}>{d.contactName}</TextLink> : '—') },
     { key: 'nextStep', label: 'Next step', defaultHidden: true, render: (d) => d.nextStep ?? '—' },
@@ -73,7 +74,7 @@ export function DealsListPage() {
   const { user } = useSession();
   const url = useUrlState();
   const today = todayLocal();
-  const columns = useMemo(() => dealColumns(today), [today]);
+  const columns = useMemo(() => dealColumns(today, user.role === 'rep'), [today, user.role]);
   const pipelines = usePipelines();
   const status = url.get('status') ?? 'open';
   const ownerId = url.get('ownerId');

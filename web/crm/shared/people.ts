@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Team, User } from '../../../api/identity';
 import { api } from '../../app/api';
+import { can, type Resource } from '../../app/permissions';
 import { useSession } from '../../app/session';
 
 export function useUsers() {
@@ -53,4 +54,20 @@ export function useAssignableOwners(): { value: string; label: string }[] {
   } else allowed = active.filter((u) => u.id === user.id);
   if (!allowed.some((u) => u.id === user.id)) allowed.unshift({ id: user.id, name: user.name } as User);
   return allowed.map((u) => ({ value: u.id, label: u.id === user.id ? `${u.name} (me)` : u.name }));
+}
+
+/**
+ * Whether the signed-in user may change a record owned by ownerId: the role must allow it, and
+ * the owner must be within reach (a rep: only their own; a manager: their team subtrees).
+ * Shared accounts are readable by every rep, but not theirs to edit.
+ */
+export function useMayChange(resource: Resource, ownerId: string, operation: 'update' | 'delete' = 'update'): boolean {
+  const { user } = useSession();
+  const users = useUsers();
+  const teams = useTeams();
+  if (!can(user.role, resource, operation)) return false;
+  if (user.role === 'admin' || ownerId === user.id) return true;
+  if (user.role !== 'manager') return false;
+  const owner = users.data?.find((u) => u.id === ownerId);
+  return owner?.teamId != null && teamSubtree(teams.data ?? [], user.managesTeamIds).has(owner.teamId);
 }

@@ -7,6 +7,15 @@ import { fieldLabel, fieldValue } from './history-fields';
 
 const VIA_LABEL: Record<string, string> = { board: 'on the board', form: 'in the form', bulk: 'in a bulk change', import: 'by import', api: 'through the API', automation: 'automatically' };
 
+// What a person wants to know first about a new record; ids from other systems come last.
+const FIRST = ['amount', 'stage_id', 'close_date', 'owner_id', 'account_id', 'contact_id', 'industry', 'email', 'title'];
+const rank = (field: string) => {
+  const snake = field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  const i = FIRST.indexOf(snake);
+  return i === -1 ? (snake === 'external_id' ? 1000 : 100) : i;
+};
+const byImportance = <T extends { field: string }>(changes: T[]) => [...changes].sort((a, b) => rank(a.field) - rank(b.field));
+
 function ItemTitle({ children }: { children: React.ReactNode }) {
   return (
     <Text size="sm" fw={600} span>
@@ -41,11 +50,16 @@ export function timelineItem({ entry, noun, currency }: Props) {
             <Badge size="xs" variant="light" color="gray">
               {ACTIVITY_LABEL[a.type as ActivityKind] ?? a.type}
             </Badge>
-            {!a.completed && (
-              <Badge size="xs" variant="light" color="orange">
-                Open
-              </Badge>
-            )}
+            {!a.completed &&
+              (new Date(a.at).getTime() > Date.now() ? (
+                <Badge size="xs" variant="light" color="blue">
+                  Planned
+                </Badge>
+              ) : (
+                <Badge size="xs" variant="light" color="red">
+                  Overdue
+                </Badge>
+              ))}
           </Group>
           {a.body && (
             <Spoiler maxHeight={60} showLabel="Show more" hideLabel="Show less">
@@ -108,7 +122,7 @@ export function timelineItem({ entry, noun, currency }: Props) {
       );
     }
     case 'changes': {
-      const shown = entry.created ? entry.changes.filter((c) => c.to !== null) : entry.changes;
+      const shown = entry.created ? byImportance(entry.changes.filter((c) => c.to !== null)) : entry.changes;
       return (
         <Timeline.Item
           key={entry.key}
