@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from './cli-io.js';
+import { DEMO_ADMIN } from './demo/org.js';
 import { runCli } from './furrow.js';
 
 interface Run {
@@ -201,6 +202,14 @@ describe('furrow CLI', () => {
     expect((await run(['user', 'enable', 'rae@acme.test'])).out).toBe('rae@acme.test is now active\n');
     const last = await run(['user', 'disable', 'boss@acme.test']);
     expect(last).toMatchObject({ code: 1, err: expect.stringMatching(/only active admin/) });
+  });
+
+  it('refuses to seed a second demo workspace and checks --scale', async () => {
+    expect((await run(['seed', '--scale', 'lots'])).err).toMatch(/--scale must be a whole number above 0/);
+    // A workspace whose admin has the demo address stands in for a seeded demo.
+    await run(['user', 'add', '--role', 'admin', '--email', DEMO_ADMIN.email, '--name', 'Demo', '--password', PASSWORD, '--workspace-name', 'Furrow Demo']);
+    const again = await run(['seed']);
+    expect(again).toMatchObject({ code: 1, err: expect.stringMatching(/demo workspace exists already.*--force replaces it/) });
   });
 
   it('backs up the live SQLite database to a valid file, and prints pg_dump for PostgreSQL', async () => {

@@ -7,6 +7,7 @@ import { API_VERSION } from '../app.js';
 import { registerBackupCommand } from './backup-command.js';
 import { type CliIo, EXIT, report } from './cli-io.js';
 import { registerDataCommands } from './data-commands.js';
+import { registerSeedCommand } from './seed-command.js';
 import { registerServerCommands } from './server-commands.js';
 import { registerTeamCommands } from './team-commands.js';
 import { registerUserCommands } from './user-commands.js';
@@ -19,6 +20,7 @@ export function buildProgram(io: CliIo): Command {
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride();
   registerServerCommands(program, io);
+  registerSeedCommand(program, io);
   registerUserCommands(program, io);
   registerTeamCommands(program, io);
   registerDataCommands(program, io);
