@@ -24,7 +24,9 @@ export function registerSeedCommand(program: Command, io: CliIo): void {
           if (existing && !opts.force) throw failure(`The demo workspace exists already (${DEMO_ADMIN.email}); --force replaces it and deletes its data`);
           if (existing) {
             println(io.stderr, 'Removing the existing demo workspace…');
-            await removeWorkspace(database.db, existing.workspace_id);
+            await removeWorkspace(database.db, existing.workspace_id).catch((error: Error) => {
+              throw failure(`The existing demo workspace could not be removed (${error.message}); nothing was changed`);
+            });
           }
         }
         println(io.stderr, opts.scale ? `Generating a workspace with ${opts.scale.toLocaleString('en')} deals…` : 'Seeding the demo workspace…');
