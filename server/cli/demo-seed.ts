@@ -1,6 +1,7 @@
 // The demo workspace: a realistic year of a sales organisation, simulated deal by deal (see demo/).
 import type { Database } from '../db/database.js';
 import { idsFor, populate, timelineFor, type Volume } from './demo/generate.js';
+import { seedMeasurement } from './demo/measurement.js';
 import { DEMO_ADMIN, planDemoOrg } from './demo/org.js';
 import { seedScale } from './demo/scale.js';
 import { createSeedWorkspace } from './demo/workspace.js';
@@ -39,6 +40,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
   const org = planDemoOrg(ids);
   try {
     await populate(database, { ws, org, timeline, volume: DEMO_VOLUME, ids, log });
+    await seedMeasurement(database.db, { workspaceId: ws.workspaceId, now: options.now, log });
   } catch (error) {
     // The data went in one transaction; what is left is the workspace createWorkspace made.
     await removeWorkspace(database.db, ws.workspaceId).catch(() => undefined);
