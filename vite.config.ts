@@ -17,6 +17,20 @@ export default defineConfig({
     // The server's CSP forbids inline scripts; keep every asset a file of its own.
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      output: {
+        // The libraries every screen needs change rarely: one long-cached chunk apart from the
+        // app's own code. Charts and drag-and-drop stay in the lazily loaded screens that use them.
+        codeSplitting: {
+          groups: [
+            {
+              name: 'vendor',
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack|@mantine[\\/](core|hooks|form|dates|notifications|store)|@floating-ui|typebox|dayjs|react-number-format|react-transition-group|react-remove-scroll[^\\/]*|react-textarea-autosize|use-callback-ref|use-sidecar|tslib|get-nonce|detect-node-es|clsx|@tabler)[\\/]/,
+            },
+          ],
+        },
+      },
+    },
   },
   server: {
     port: 5173,

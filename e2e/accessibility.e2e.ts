@@ -6,6 +6,7 @@ import { ApiClient } from './support/api-client.js';
 import { describeViolations, seriousViolations } from './support/axe.js';
 import { launchBrowser } from './support/browser.js';
 import { createOrg, type Org, PASSWORD, type Person, startServer, type TestServer } from './support/server.js';
+import { settled } from './support/settle.js';
 
 let server: TestServer;
 let org: Org;
@@ -17,7 +18,12 @@ beforeAll(async () => {
   org = await createOrg(server);
   const rep = await ApiClient.login(server.url, org.repA.email, PASSWORD);
   const account = await rep.post<{ id: string }>('/api/v1/accounts', { name: 'Initech', domain: 'initech.example', industry: 'Software', size: 250 });
-  const contact = await rep.post<{ id: string }>('/api/v1/contacts', { firstName: 'Peter', lastName: 'Gibbons', accountId: account.id, email: 'peter@initech.example' });
+  const contact = await rep.post<{ id: string }>('/api/v1/contacts', {
+    firstName: 'Peter',
+    lastName: 'Gibbons',
+    accountId: account.id,
+    email: 'peter@initech.example',
+  });
   const deal = await rep.post<{ id: string; version: number }>('/api/v1/deals', {
     name: 'Initech – TPS rollout',
     accountId: account.id,
@@ -29,9 +35,26 @@ beforeAll(async () => {
   const pipelines = await rep.get<{ items: { stages: { id: string; name: string }[] }[] }>('/api/v1/pipelines');
   const discovery = pipelines.items[0]?.stages.find((s) => s.name === 'Discovery');
   await rep.post(`/api/v1/deals/${deal.id}/move`, { version: deal.version, stageId: discovery?.id, via: 'form' });
-  await rep.post('/api/v1/deals', { name: 'Initech – Support plan', accountId: account.id, amount: 120_000, closeDate: dayjs().subtract(3, 'day').format('YYYY-MM-DD') });
-  await rep.post('/api/v1/activities', { type: 'call', subject: 'Discovery call', dealId: deal.id, occurredAt: dayjs().subtract(2, 'day').toISOString(), body: 'Budget confirmed.' });
-  await rep.post('/api/v1/activities', { type: 'task', subject: 'Send the proposal', dealId: deal.id, occurredAt: dayjs().subtract(1, 'day').toISOString(), completed: false });
+  await rep.post('/api/v1/deals', {
+    name: 'Initech – Support plan',
+    accountId: account.id,
+    amount: 120_000,
+    closeDate: dayjs().subtract(3, 'day').format('YYYY-MM-DD'),
+  });
+  await rep.post('/api/v1/activities', {
+    type: 'call',
+    subject: 'Discovery call',
+    dealId: deal.id,
+    occurredAt: dayjs().subtract(2, 'day').toISOString(),
+    body: 'Budget confirmed.',
+  });
+  await rep.post('/api/v1/activities', {
+    type: 'task',
+    subject: 'Send the proposal',
+    dealId: deal.id,
+    occurredAt: dayjs().subtract(1, 'day').toISOString(),
+    completed: false,
+  });
   await rep.post('/api/v1/activities', { type: 'meeting', subject: 'Demo', dealId: deal.id, occurredAt: dayjs().add(2, 'day').toISOString() });
   Object.assign(ids, { account: account.id, contact: contact.id, deal: deal.id });
   browser = await launchBrowser();
@@ -52,11 +75,6 @@ async function signedIn(person: Person): Promise<Page> {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { level: 1, name: /week/ }).waitFor();
   return page;
-}
-
-async function settled(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForFunction('document.querySelectorAll(\'[aria-busy="true"]\').length === 0');
 }
 
 async function expectAccessible(page: Page, screen: string): Promise<void> {

@@ -81,7 +81,9 @@ describe('the board and the stage gate', () => {
     await cardIn('Discovery', gated).waitFor();
     await expect(cardIn('Solution', gated).count()).resolves.toBe(0);
     // The card itself says what it is blocked for, and reopens the list.
-    await cardIn('Discovery', gated).getByRole('button', { name: /Blocked for Solution/ }).click();
+    await cardIn('Discovery', gated)
+      .getByRole('button', { name: /Blocked for Solution/ })
+      .click();
     await refusal.waitFor();
     await page.getByRole('textbox', { name: /Move anyway/ }).fill('Buyer on holiday; next step agreed by phone');
     await page.getByRole('button', { name: 'Move anyway' }).click();

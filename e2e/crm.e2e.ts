@@ -151,7 +151,10 @@ describe('who can find the deal', () => {
 
     await page.goto(`${server.url}/deals?status=all`);
     await page.getByRole('searchbox', { name: 'Search deals by name' }).fill(`Globex ${suffix}`);
-    await page.getByText(/No deals (match|yet)|No open deals/).first().waitFor();
+    await page
+      .getByText(/No deals (match|yet)|No open deals/)
+      .first()
+      .waitFor();
     await expect(page.getByRole('link', { name: dealName }).count()).resolves.toBe(0);
 
     await page.goto(`${server.url}${dealPath}`);

@@ -7,15 +7,15 @@ import type { Page } from 'playwright-core';
 import { seedDemo } from '../../server/cli/demo-seed.js';
 import { launchBrowser } from './browser.js';
 import { startServer, type TestServer } from './server.js';
+import { settled } from './settle.js';
 import { ensureWebBuilt } from './web-build.js';
 
 const OUT = resolve(import.meta.dirname, '../../docs/screenshots');
 const DEMO_PASSWORD = 'furrow-demo-2026';
 
 async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  // Skeletons gone, notifications faded: the screen as a person reads it.
-  await page.waitForFunction('document.querySelectorAll(\'[aria-busy="true"]\').length === 0', undefined, { timeout: 15_000 }).catch(() => undefined);
+  await settled(page).catch(() => undefined);
+  // Let notifications fade and transitions end.
   await page.waitForTimeout(300);
 }
 

@@ -2,8 +2,8 @@ import { Center, Loader } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { ErrorState } from '../components/ErrorState';
-import { roleCanOpen } from './nav';
 import { NotFoundPage } from './NotFoundPage';
+import { roleCanOpen } from './nav';
 import { useSessionState } from './session';
 
 export function RequireSession({ children }: { children: ReactNode }) {

@@ -44,7 +44,7 @@ export function SetupPage() {
       if (isApiError(error)) {
         const { fieldErrors, other } = mapServerProblems(error.fields, FIELDS);
         form.setErrors(fieldErrors);
-        setProblem(other.length > 0 || Object.keys(fieldErrors).length === 0 ? (other.join('; ') || error.message) : null);
+        setProblem(other.length > 0 || Object.keys(fieldErrors).length === 0 ? other.join('; ') || error.message : null);
       } else setProblem('Setting up failed. Try again.');
     }
   });

@@ -22,7 +22,11 @@ export function ColumnPicker<T>({ columns, visible, onToggle, onReset }: Props<T
         {columns
           .filter((c) => !c.fixed)
           .map((c) => (
-            <Menu.Item key={c.key} onClick={() => onToggle(c.key)} leftSection={<Checkbox readOnly checked={visible.includes(c.key)} size="xs" tabIndex={-1} aria-hidden />}>
+            <Menu.Item
+              key={c.key}
+              onClick={() => onToggle(c.key)}
+              leftSection={<Checkbox readOnly checked={visible.includes(c.key)} size="xs" tabIndex={-1} aria-hidden />}
+            >
               {c.label}
             </Menu.Item>
           ))}

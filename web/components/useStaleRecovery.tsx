@@ -1,6 +1,6 @@
 import type { UseFormReturnType } from '@mantine/form';
 import { type ReactNode, useState } from 'react';
-import { StaleDialog, type StaleChange } from './StaleDialog';
+import { type StaleChange, StaleDialog } from './StaleDialog';
 
 interface Options<V extends Record<string, unknown>, R> {
   noun: string;

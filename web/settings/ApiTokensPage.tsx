@@ -58,7 +58,13 @@ export function ApiTokensPage() {
             <Stack gap="sm">
               <FormProblem problem={problem} />
               <Group align="flex-end">
-                <TextInput label="Token name" description="What uses it, e.g. “Marketing automation”" required style={{ flex: 1, maxWidth: 420 }} {...form.getInputProps('name')} />
+                <TextInput
+                  label="Token name"
+                  description="What uses it, e.g. “Marketing automation”"
+                  required
+                  style={{ flex: 1, maxWidth: 420 }}
+                  {...form.getInputProps('name')}
+                />
                 <Button type="submit" loading={form.submitting} leftSection={<IconKey size={16} />}>
                   Create token
                 </Button>

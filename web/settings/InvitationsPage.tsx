@@ -69,7 +69,10 @@ export function InvitationsPage() {
 
   return (
     <>
-      <PageHeader title="Invitations" description="Invite people by link: they choose their own password. Links expire; revoke one that went to the wrong person." />
+      <PageHeader
+        title="Invitations"
+        description="Invite people by link: they choose their own password. Links expire; revoke one that went to the wrong person."
+      />
       <Stack gap="lg">
         <Paper withBorder radius="md" p="md">
           <Title order={2} fz="h5" mb="sm">
@@ -82,7 +85,13 @@ export function InvitationsPage() {
                 <TextInput label="Name" required {...form.getInputProps('name')} />
                 <TextInput label="Email" type="email" required {...form.getInputProps('email')} />
                 <Select label="Role" data={ROLE_OPTIONS} allowDeselect={false} {...form.getInputProps('role')} />
-                <Select label="Team" data={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))} clearable placeholder="No team" {...form.getInputProps('teamId')} />
+                <Select
+                  label="Team"
+                  data={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
+                  clearable
+                  placeholder="No team"
+                  {...form.getInputProps('teamId')}
+                />
               </SimpleGrid>
               <Group justify="flex-end">
                 <Button type="submit" loading={form.submitting} leftSection={<IconMailForward size={16} />}>

@@ -37,7 +37,8 @@ function TeamForm({ team, teams, users, onClose }: { team: Team | null; teams: T
       notifications.show({ color: 'furrow', message: team ? 'Team saved' : `Team ${v.name} created` });
       onClose();
     } catch (error) {
-      if (applySaveError(error, form, ['name', 'parentId', 'managerId'], setProblem) === 'stale') setProblem('Someone else changed this team meanwhile. Close and open it again.');
+      if (applySaveError(error, form, ['name', 'parentId', 'managerId'], setProblem) === 'stale')
+        setProblem('Someone else changed this team meanwhile. Close and open it again.');
     }
   });
 

@@ -44,7 +44,12 @@ export function TeamsPage() {
         ) : teams.isError ? (
           <ErrorState error={teams.error} onRetry={() => teams.refetch()} />
         ) : teams.data.length === 0 ? (
-          <EmptyHint icon={<IconUsersGroup size={28} />} title="No teams yet" description="Create a team, give it a manager, then put reps in it from Users." action={add} />
+          <EmptyHint
+            icon={<IconUsersGroup size={28} />}
+            title="No teams yet"
+            description="Create a team, give it a manager, then put reps in it from Users."
+            action={add}
+          />
         ) : (
           <Table verticalSpacing="xs" highlightOnHover>
             <Table.Thead>

@@ -26,7 +26,14 @@ function UserForm({ user, teams, onClose }: { user: User | null; teams: Team[]; 
   const queryClient = useQueryClient();
   const [problem, setProblem] = useState<string | null>(null);
   const form = useForm<Values>({
-    initialValues: { name: user?.name ?? '', email: user?.email ?? '', role: user?.role ?? 'rep', teamId: user?.teamId ?? null, password: '', disabled: user?.disabled ?? false },
+    initialValues: {
+      name: user?.name ?? '',
+      email: user?.email ?? '',
+      role: user?.role ?? 'rep',
+      teamId: user?.teamId ?? null,
+      password: '',
+      disabled: user?.disabled ?? false,
+    },
     validateInputOnChange: true,
     validate: (v) => {
       if (!user) return schemaErrors(UserCreate, { name: v.name, email: v.email.trim(), role: v.role, teamId: v.teamId, password: v.password });

@@ -61,8 +61,22 @@ export function WorkspacePage() {
             <FormProblem problem={problem} />
             <TextInput label="Workspace name" required {...form.getInputProps('name')} />
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <Select label="Currency" description="Of new deals and reports" data={CURRENCIES} searchable allowDeselect={false} {...form.getInputProps('currency')} />
-              <Select label="Time zone" description="Where periods and close days begin" data={timeZones()} searchable allowDeselect={false} {...form.getInputProps('timezone')} />
+              <Select
+                label="Currency"
+                description="Of new deals and reports"
+                data={CURRENCIES}
+                searchable
+                allowDeselect={false}
+                {...form.getInputProps('currency')}
+              />
+              <Select
+                label="Time zone"
+                description="Where periods and close days begin"
+                data={timeZones()}
+                searchable
+                allowDeselect={false}
+                {...form.getInputProps('timezone')}
+              />
               <Select
                 label="Fiscal year starts in"
                 description="Quarters and quotas follow it"

@@ -30,7 +30,12 @@ export function descendantsOf(teams: Team[], id: string): Set<string> {
   let grew = true;
   while (grew) {
     grew = false;
-    for (const t of teams) if (t.parentId && out.has(t.parentId) && !out.has(t.id)) (out.add(t.id), (grew = true));
+    for (const t of teams) {
+      if (t.parentId && out.has(t.parentId) && !out.has(t.id)) {
+        out.add(t.id);
+        grew = true;
+      }
+    }
   }
   return out;
 }

@@ -7,8 +7,8 @@ import { useEffect, useId, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { SearchResult } from '../../../api/search';
 import { api } from '../api';
-import { linkOf } from './search-links';
 import { groupResults, SearchResults } from './SearchResults';
+import { linkOf } from './search-links';
 
 interface Props {
   opened: boolean;
@@ -31,7 +31,12 @@ export function SearchPalette({ opened, onClose }: Props) {
   });
   const items = q.length > 0 ? groupResults(results.data?.items ?? []) : [];
 
-  useEffect(() => setActive(0), [q]);
+  // A new query starts again at its first result.
+  const [lastQ, setLastQ] = useState(q);
+  if (lastQ !== q) {
+    setLastQ(q);
+    setActive(0);
+  }
   useEffect(() => {
     if (!opened) setText('');
   }, [opened]);

@@ -11,8 +11,8 @@ import { applySaveError } from '../../components/save-errors';
 import { useStaleRecovery } from '../../components/useStaleRecovery';
 import { RecordLoader } from '../shared/RecordLoader';
 import { refreshEntity, useRecord } from '../shared/resources';
-import { ACCOUNT_FIELDS, ACCOUNT_LABELS, type AccountValues, accountPatch, accountValues, describeAccount, validateAccount } from './account-form';
 import { AccountFields } from './AccountFields';
+import { ACCOUNT_FIELDS, ACCOUNT_LABELS, type AccountValues, accountPatch, accountValues, describeAccount, validateAccount } from './account-form';
 
 function AccountEditor({ account }: { account: Account }) {
   const navigate = useNavigate();
@@ -34,7 +34,10 @@ function AccountEditor({ account }: { account: Account }) {
   const submit = form.onSubmit(async (values) => {
     setProblem(null);
     try {
-      const saved = await api.patch<Account>(`/api/v1/accounts/${account.id}`, { version: base.version, ...accountPatch(values, accountValues(base, base.ownerId)) });
+      const saved = await api.patch<Account>(`/api/v1/accounts/${account.id}`, {
+        version: base.version,
+        ...accountPatch(values, accountValues(base, base.ownerId)),
+      });
       await refreshEntity(queryClient, 'accounts');
       notifications.show({ color: 'furrow', message: `Account “${saved.name}” saved` });
       navigate(`/accounts/${account.id}`);
@@ -46,7 +49,14 @@ function AccountEditor({ account }: { account: Account }) {
   return (
     <>
       <PageHeader title={`Edit ${base.name}`} />
-      <FormCard label="Edit account" onSubmit={submit} problem={problem} submitLabel="Save" submitting={form.submitting} onCancel={() => navigate(`/accounts/${account.id}`)}>
+      <FormCard
+        label="Edit account"
+        onSubmit={submit}
+        problem={problem}
+        submitLabel="Save"
+        submitting={form.submitting}
+        onCancel={() => navigate(`/accounts/${account.id}`)}
+      >
         <AccountFields form={form} />
       </FormCard>
       {stale.dialog}

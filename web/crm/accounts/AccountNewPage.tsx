@@ -10,8 +10,8 @@ import { FormCard } from '../../components/FormCard';
 import { PageHeader } from '../../components/PageHeader';
 import { applySaveError } from '../../components/save-errors';
 import { refreshEntity } from '../shared/resources';
-import { ACCOUNT_FIELDS, type AccountValues, accountBody, accountValues, validateAccount } from './account-form';
 import { AccountFields } from './AccountFields';
+import { ACCOUNT_FIELDS, type AccountValues, accountBody, accountValues, validateAccount } from './account-form';
 
 export function AccountNewPage() {
   const { user } = useSession();

@@ -66,7 +66,14 @@ function AccountView({ account }: { account: Account }) {
             <Paper withBorder radius="md" p="md">
               <Details
                 items={[
-                  { label: 'Domain', value: account.domain && <Anchor href={`https://${account.domain}`} target="_blank" rel="noreferrer">{account.domain}</Anchor> },
+                  {
+                    label: 'Domain',
+                    value: account.domain && (
+                      <Anchor href={`https://${account.domain}`} target="_blank" rel="noreferrer">
+                        {account.domain}
+                      </Anchor>
+                    ),
+                  },
                   { label: 'Industry', value: account.industry },
                   { label: 'Employees', value: account.size?.toLocaleString() },
                   { label: 'Country', value: account.country },

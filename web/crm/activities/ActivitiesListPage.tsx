@@ -45,9 +45,21 @@ function activityColumns(onOpen: (a: Activity) => void, ownOnly: boolean): Colum
       label: 'About',
       render: (a) => (
         <Stack gap={0}>
-          {a.dealId && <TextLink to={`/deals/${a.dealId}`} size="sm">{a.dealName}</TextLink>}
-          {!a.dealId && a.accountId && <TextLink to={`/accounts/${a.accountId}`} size="sm">{a.accountName}</TextLink>}
-          {a.contactId && <TextLink to={`/contacts/${a.contactId}`} size="xs">{a.contactName}</TextLink>}
+          {a.dealId && (
+            <TextLink to={`/deals/${a.dealId}`} size="sm">
+              {a.dealName}
+            </TextLink>
+          )}
+          {!a.dealId && a.accountId && (
+            <TextLink to={`/accounts/${a.accountId}`} size="sm">
+              {a.accountName}
+            </TextLink>
+          )}
+          {a.contactId && (
+            <TextLink to={`/contacts/${a.contactId}`} size="xs">
+              {a.contactName}
+            </TextLink>
+          )}
           {!a.dealId && !a.accountId && !a.contactId && '—'}
         </Stack>
       ),

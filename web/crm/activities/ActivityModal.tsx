@@ -43,7 +43,8 @@ function ActivityForm({ onClose, links, context, activity, initialType }: Omit<P
       notifications.show({ color: 'furrow', message: activity ? 'Activity saved' : `${ACTIVITY_LABEL[v.type]} logged` });
       onClose();
     } catch (error) {
-      if (applySaveError(error, form, ACTIVITY_FIELDS, setProblem) === 'stale') setProblem('Someone changed this activity meanwhile. Close and open it again to see their version.');
+      if (applySaveError(error, form, ACTIVITY_FIELDS, setProblem) === 'stale')
+        setProblem('Someone changed this activity meanwhile. Close and open it again to see their version.');
     }
   });
 
@@ -66,14 +67,23 @@ function ActivityForm({ onClose, links, context, activity, initialType }: Omit<P
           <DateTimePicker label={values.type === 'task' ? 'Due' : 'When'} required valueFormat="D MMM YYYY HH:mm" {...form.getInputProps('occurredAt')} />
           <NumberInput label="Duration (minutes)" min={0} max={1440} allowDecimal={false} {...form.getInputProps('durationMinutes')} />
         </SimpleGrid>
-        <Checkbox label={values.type === 'task' ? 'Done' : 'It took place (uncheck for a planned one)'} {...form.getInputProps('completed', { type: 'checkbox' })} />
+        <Checkbox
+          label={values.type === 'task' ? 'Done' : 'It took place (uncheck for a planned one)'}
+          {...form.getInputProps('completed', { type: 'checkbox' })}
+        />
         {context ? (
           <Text size="sm" c="dimmed">
             Logged on {context}
           </Text>
         ) : (
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <DealSelect label="Deal" value={values.dealId} onChange={(v) => form.setFieldValue('dealId', v)} valueLabel={activity?.dealName} error={form.errors.dealId} />
+            <DealSelect
+              label="Deal"
+              value={values.dealId}
+              onChange={(v) => form.setFieldValue('dealId', v)}
+              valueLabel={activity?.dealName}
+              error={form.errors.dealId}
+            />
             <AccountSelect
               label="Account"
               value={values.accountId}

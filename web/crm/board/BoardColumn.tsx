@@ -23,7 +23,15 @@ export function BoardColumn({ column, board, currency, agingDays, blocked, onMov
   const closed = column.kind !== 'open';
   const headingId = `column-${column.stageId}`;
   return (
-    <section ref={setNodeRef} className={classes.column} data-over={isOver || undefined} data-kind={column.kind} aria-labelledby={headingId} data-testid="board-column" data-stage-name={column.stageName}>
+    <section
+      ref={setNodeRef}
+      className={classes.column}
+      data-over={isOver || undefined}
+      data-kind={column.kind}
+      aria-labelledby={headingId}
+      data-testid="board-column"
+      data-stage-name={column.stageName}
+    >
       <Stack gap={2} className={classes.columnHeader}>
         <Group justify="space-between" wrap="nowrap">
           <Text fw={700} size="sm" id={headingId} component="h2" m={0}>

@@ -1,6 +1,16 @@
 // The pipeline board: one column per stage with its count and amount; drag a card to move the
 // deal (the server checks the exit criteria), or use the card's "Move to…" menu.
-import { DndContext, type DragEndEvent, DragOverlay, type DragStartEvent, PointerSensor, pointerWithin, rectIntersection, useSensor, useSensors } from '@dnd-kit/core';
+import {
+  DndContext,
+  type DragEndEvent,
+  DragOverlay,
+  type DragStartEvent,
+  PointerSensor,
+  pointerWithin,
+  rectIntersection,
+  useSensor,
+  useSensors,
+} from '@dnd-kit/core';
 import { Button, Group, Paper, Select, Text } from '@mantine/core';
 import { IconLayoutKanban, IconList, IconPlus } from '@tabler/icons-react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -21,8 +31,8 @@ import { type TargetStage, useDealMover } from '../deals/move/useDealMover';
 import { OwnerFilter } from '../shared/OwnerFilter';
 import { defaultPipelineOf, usePipelines } from '../shared/pipelines';
 import classes from './Board.module.css';
-import { boardTotals, moveCard } from './board-cache';
 import { BoardColumn } from './BoardColumn';
+import { boardTotals, moveCard } from './board-cache';
 import { type BlockedMark, DealCardBody } from './DealCard';
 
 const collision: typeof pointerWithin = (args) => {

@@ -59,7 +59,11 @@ export function DealCardBody({ deal, board, agingDays, blocked, onMove, overlay 
         )}
       </Group>
       {blocked && (
-        <UnstyledButton onClick={() => onMove(blocked.stage)} className={classes.blocked} aria-label={`Blocked for ${blocked.stage.name}: show what is missing`}>
+        <UnstyledButton
+          onClick={() => onMove(blocked.stage)}
+          className={classes.blocked}
+          aria-label={`Blocked for ${blocked.stage.name}: show what is missing`}
+        >
           <Group gap={4} wrap="nowrap">
             <IconAlertTriangle size={12} aria-hidden />
             <Text size="xs" fw={600} span>
@@ -73,7 +77,12 @@ export function DealCardBody({ deal, board, agingDays, blocked, onMove, overlay 
 }
 
 export function DealCard(props: Props) {
-  const { attributes: _dndRoles, listeners, setNodeRef, isDragging } = useDraggable({ id: props.deal.id, data: { deal: props.deal }, disabled: !props.draggable });
+  const {
+    attributes: _dndRoles,
+    listeners,
+    setNodeRef,
+    isDragging,
+  } = useDraggable({ id: props.deal.id, data: { deal: props.deal }, disabled: !props.draggable });
   // The card holds a link and a menu, so it is not itself a button (dnd-kit's attributes); the
   // Move-to menu is the keyboard way to move it.
   return (

@@ -12,8 +12,8 @@ import { useStaleRecovery } from '../../components/useStaleRecovery';
 import { contactName } from '../pickers/ContactSelect';
 import { RecordLoader } from '../shared/RecordLoader';
 import { refreshEntity, useRecord } from '../shared/resources';
-import { CONTACT_FIELDS, CONTACT_LABELS, type ContactValues, contactPatch, contactValues, describeContact, validateContact } from './contact-form';
 import { ContactFields } from './ContactFields';
+import { CONTACT_FIELDS, CONTACT_LABELS, type ContactValues, contactPatch, contactValues, describeContact, validateContact } from './contact-form';
 
 const valuesOf = (c: Contact) => contactValues(c, { ownerId: c.ownerId });
 
@@ -49,7 +49,14 @@ function ContactEditor({ contact }: { contact: Contact }) {
   return (
     <>
       <PageHeader title={`Edit ${contactName(base)}`} />
-      <FormCard label="Edit contact" onSubmit={submit} problem={problem} submitLabel="Save" submitting={form.submitting} onCancel={() => navigate(`/contacts/${contact.id}`)}>
+      <FormCard
+        label="Edit contact"
+        onSubmit={submit}
+        problem={problem}
+        submitLabel="Save"
+        submitting={form.submitting}
+        onCancel={() => navigate(`/contacts/${contact.id}`)}
+      >
         <ContactFields form={form} accountLabel={base.accountName} />
       </FormCard>
       {stale.dialog}

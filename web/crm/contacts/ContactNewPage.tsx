@@ -11,8 +11,8 @@ import { FormCard } from '../../components/FormCard';
 import { PageHeader } from '../../components/PageHeader';
 import { applySaveError } from '../../components/save-errors';
 import { refreshEntity, useRecord } from '../shared/resources';
-import { CONTACT_FIELDS, type ContactValues, contactBody, contactValues, validateContact } from './contact-form';
 import { ContactFields } from './ContactFields';
+import { CONTACT_FIELDS, type ContactValues, contactBody, contactValues, validateContact } from './contact-form';
 
 export function ContactNewPage() {
   const { user } = useSession();

@@ -98,12 +98,7 @@ function ContactView({ contact }: { contact: Contact }) {
           )}
         </Grid.Col>
       </Grid>
-      <ActivityModal
-        opened={logOpen}
-        onClose={log.close}
-        links={{ contactId: contact.id, accountId: contact.accountId }}
-        context={`the contact ${name}`}
-      />
+      <ActivityModal opened={logOpen} onClose={log.close} links={{ contactId: contact.id, accountId: contact.accountId }} context={`the contact ${name}`} />
     </>
   );
 }

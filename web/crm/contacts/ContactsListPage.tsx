@@ -72,7 +72,9 @@ export function ContactsListPage() {
         empty={{
           icon: <IconAddressBook size={28} />,
           title: 'No contacts yet',
-          description: mayCreate ? 'Add the people you talk to, ideally with their account, so deals and activities connect.' : 'Contacts appear here once sales adds them.',
+          description: mayCreate
+            ? 'Add the people you talk to, ideally with their account, so deals and activities connect.'
+            : 'Contacts appear here once sales adds them.',
           action: newButton,
         }}
       />

@@ -11,8 +11,8 @@ import { applySaveError } from '../../components/save-errors';
 import { useStaleRecovery } from '../../components/useStaleRecovery';
 import { RecordLoader } from '../shared/RecordLoader';
 import { refreshEntity, useRecord } from '../shared/resources';
-import { DEAL_FIELDS, DEAL_LABELS, type DealValues, dealPatch, dealValues, describeDeal, validateDeal } from './deal-form';
 import { DealFields } from './DealFields';
+import { DEAL_FIELDS, DEAL_LABELS, type DealValues, dealPatch, dealValues, describeDeal, validateDeal } from './deal-form';
 
 const valuesOf = (d: Deal) => dealValues(d, { ownerId: d.ownerId, currency: d.currency });
 
@@ -48,7 +48,14 @@ function DealEditor({ deal }: { deal: Deal }) {
   return (
     <>
       <PageHeader title={`Edit ${base.name}`} description="Move the stage from the deal page or the board, where the exit criteria are checked." />
-      <FormCard label="Edit deal" onSubmit={submit} problem={problem} submitLabel="Save" submitting={form.submitting} onCancel={() => navigate(`/deals/${deal.id}`)}>
+      <FormCard
+        label="Edit deal"
+        onSubmit={submit}
+        problem={problem}
+        submitLabel="Save"
+        submitting={form.submitting}
+        onCancel={() => navigate(`/deals/${deal.id}`)}
+      >
         <DealFields form={form} accountLabel={base.accountName} contactLabel={base.contactName} />
       </FormCard>
       {stale.dialog}

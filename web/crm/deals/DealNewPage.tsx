@@ -13,8 +13,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { applySaveError } from '../../components/save-errors';
 import { contactName } from '../pickers/ContactSelect';
 import { refreshEntity, useRecord } from '../shared/resources';
-import { DEAL_FIELDS, type DealValues, dealBody, dealValues, validateDeal } from './deal-form';
 import { DealFields } from './DealFields';
+import { DEAL_FIELDS, type DealValues, dealBody, dealValues, validateDeal } from './deal-form';
 
 export function DealNewPage() {
   const { user, workspace } = useSession();

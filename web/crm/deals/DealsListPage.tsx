@@ -1,6 +1,6 @@
-import { Badge, Button, CloseButton, Group, SegmentedControl, Select, Text } from '@mantine/core';
+import { Badge, Button, CloseButton, Group, SegmentedControl, Select, Text, VisuallyHidden } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
-import { IconBriefcase, IconLayoutKanban, IconPlus } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBriefcase, IconLayoutKanban, IconPlus } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { Account } from '../../../api/accounts';
@@ -23,8 +23,13 @@ import { DealStatusBadge } from './DealStatusBadge';
 /** A rep sees only their own deals: the owner column starts hidden for them. */
 function dealColumns(today: string, ownOnly: boolean): Column<Deal>[] {
   return [
-    { key: 'name', label: 'Deal', sortKey: 'name', fixed: true, render: (d) => <TextLink to={`/deals/${d.id}`}>{d.name}</TextLink> },
-    { key: 'account', label: 'Account', render: (d) => (d.accountId ? <TextLink to={`/accounts/${d.accountId}`}>{d.accountName}</TextLink> : '—') },
+    { key: 'name', label: 'Deal', sortKey: 'name', fixed: true, maxWidth: 260, render: (d) => <TextLink to={`/deals/${d.id}`}>{d.name}</TextLink> },
+    {
+      key: 'account',
+      label: 'Account',
+      maxWidth: 200,
+      render: (d) => (d.accountId ? <TextLink to={`/accounts/${d.accountId}`}>{d.accountName}</TextLink> : '—'),
+    },
     { key: 'stage', label: 'Stage', render: (d) => (d.status === 'open' ? d.stageName : <DealStatusBadge status={d.status} />) },
     {
       key: 'amount',
@@ -41,20 +46,33 @@ function dealColumns(today: string, ownOnly: boolean): Column<Deal>[] {
       key: 'closeDate',
       label: 'Close date',
       sortKey: 'closeDate',
-      render: (d) => (
-        <Group gap={6} wrap="nowrap">
-          <span style={{ whiteSpace: 'nowrap' }}>{formatCalendarDate(d.closeDate)}</span>
-          {d.status === 'open' && d.closeDate < today && (
-            <Badge size="xs" color="red" variant="light" style={{ flexShrink: 0 }}>
-              Past
-            </Badge>
-          )}
-        </Group>
-      ),
+      render: (d) =>
+        d.status === 'open' && d.closeDate < today ? (
+          <Group gap={4} wrap="nowrap" c="red.9">
+            <IconAlertTriangle size={14} aria-hidden />
+            <Text span size="sm" fw={600}>
+              {formatCalendarDate(d.closeDate)}
+            </Text>
+            <VisuallyHidden>(passed)</VisuallyHidden>
+          </Group>
+        ) : (
+          formatCalendarDate(d.closeDate)
+        ),
     },
     { key: 'owner', label: 'Owner', defaultHidden: ownOnly, render: (d) => d.ownerName },
-    { key: 'inStage', label: 'Days in stage', sortKey: 'stageEnteredAt', align: 'right', render: (d) => (d.status === 'open' ? daysSince(d.stageEnteredAt) : '—') },
-    { key: 'contact', label: 'Contact', defaultHidden: true, render: (d) => (d.contactId ? <TextLink to={`/contacts/${d.contactId}`}>{d.contactName}</TextLink> : '—') },
+    {
+      key: 'inStage',
+      label: 'In stage',
+      sortKey: 'stageEnteredAt',
+      align: 'right',
+      render: (d) => (d.status === 'open' ? `${daysSince(d.stageEnteredAt)} d` : '—'),
+    },
+    {
+      key: 'contact',
+      label: 'Contact',
+      defaultHidden: true,
+      render: (d) => (d.contactId ? <TextLink to={`/contacts/${d.contactId}`}>{d.contactName}</TextLink> : '—'),
+    },
     { key: 'nextStep', label: 'Next step', defaultHidden: true, render: (d) => d.nextStep ?? '—' },
     { key: 'source', label: 'Source', defaultHidden: true, render: (d) => d.source ?? '—' },
     { key: 'createdAt', label: 'Created', sortKey: 'createdAt', defaultHidden: true, render: (d) => formatDay(d.createdAt) },
@@ -137,7 +155,15 @@ export function DealsListPage() {
               ]}
             />
             <OwnerFilter value={ownerId} onChange={(v) => url.set({ ownerId: v })} />
-            <Select aria-label="Stage" placeholder="Any stage" data={stages} value={stageId ?? null} onChange={(v) => url.set({ stageId: v })} clearable w={170} />
+            <Select
+              aria-label="Stage"
+              placeholder="Any stage"
+              data={stages}
+              value={stageId ?? null}
+              onChange={(v) => url.set({ stageId: v })}
+              clearable
+              w={170}
+            />
             <DatePickerInput
               type="range"
               aria-label="Close date between"
@@ -161,7 +187,9 @@ export function DealsListPage() {
         empty={{
           icon: <IconBriefcase size={28} />,
           title: 'No open deals',
-          description: mayCreate ? 'Create a deal for every real opportunity: it starts in the first stage of your process.' : 'Deals of your team appear here.',
+          description: mayCreate
+            ? 'Create a deal for every real opportunity: it starts in the first stage of your process.'
+            : 'Deals of your team appear here.',
           action: newButton,
         }}
       />

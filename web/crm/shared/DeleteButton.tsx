@@ -1,8 +1,8 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
 import { IconTrash } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../app/api';
@@ -42,9 +42,7 @@ export function DeleteButton({ entity, id, name, noun, after }: Props) {
       </Button>
       <Modal opened={opened} onClose={close} title={`Delete this ${noun}?`}>
         <Stack>
-          <Text size="sm">
-            “{name}” disappears from lists and search. Its history is kept, so reports about the past stay right.
-          </Text>
+          <Text size="sm">“{name}” disappears from lists and search. Its history is kept, so reports about the past stay right.</Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               Keep it

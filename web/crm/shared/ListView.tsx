@@ -30,7 +30,19 @@ interface Props<T> {
   narrowed?: boolean;
 }
 
-export function ListView<T>({ entity, url, columns, defaultSort, filters, filterControls, searchLabel, noun, rowKey, empty, narrowed: narrowedProp }: Props<T>) {
+export function ListView<T>({
+  entity,
+  url,
+  columns,
+  defaultSort,
+  filters,
+  filterControls,
+  searchLabel,
+  noun,
+  rowKey,
+  empty,
+  narrowed: narrowedProp,
+}: Props<T>) {
   const choice = useColumnChoice(entity, columns);
   const q = url.get('q');
   const sort = url.get('sort') ?? defaultSort;

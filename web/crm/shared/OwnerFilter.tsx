@@ -7,8 +7,6 @@ export function OwnerFilter({ value, onChange }: { value: string | undefined; on
   const { user } = useSession();
   const users = useUsers();
   if (user.role === 'rep') return null;
-  const data = (users.data ?? [])
-    .filter((u) => u.role !== 'marketing')
-    .map((u) => ({ value: u.id, label: u.id === user.id ? `${u.name} (me)` : u.name }));
+  const data = (users.data ?? []).filter((u) => u.role !== 'marketing').map((u) => ({ value: u.id, label: u.id === user.id ? `${u.name} (me)` : u.name }));
   return <Select aria-label="Owner" placeholder="Any owner" data={data} value={value ?? null} onChange={onChange} clearable searchable w={200} />;
 }

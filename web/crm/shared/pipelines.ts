@@ -18,5 +18,4 @@ export function stageOf(pipelines: Pipeline[] | undefined, stageId: string): { p
   return null;
 }
 
-export const defaultPipelineOf = (pipelines: Pipeline[] | undefined): Pipeline | undefined =>
-  pipelines?.find((p) => p.isDefault) ?? pipelines?.[0];
+export const defaultPipelineOf = (pipelines: Pipeline[] | undefined): Pipeline | undefined => pipelines?.find((p) => p.isDefault) ?? pipelines?.[0];

@@ -1,4 +1,4 @@
-import { Button, Paper, Text, Timeline, Title, Group } from '@mantine/core';
+import { Button, Group, Paper, Text, Timeline, Title } from '@mantine/core';
 import { IconHistory } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -41,7 +41,11 @@ export function RecordTimeline({ entity, id, noun, currency = null, actions }: P
       ) : query.isError ? (
         <ErrorState error={query.error} title="The timeline could not be loaded" onRetry={() => query.refetch()} />
       ) : entries.length === 0 ? (
-        <EmptyHint icon={<IconHistory size={24} />} title="Nothing here yet" description={`Log a call, a meeting or a note; changes to this ${noun} appear here too.`} />
+        <EmptyHint
+          icon={<IconHistory size={24} />}
+          title="Nothing here yet"
+          description={`Log a call, a meeting or a note; changes to this ${noun} appear here too.`}
+        />
       ) : (
         <>
           <Timeline bulletSize={22} lineWidth={2} active={-1} data-testid="timeline">

@@ -5,7 +5,14 @@ import { ACTIVITY_LABEL, ActivityIcon, type ActivityKind } from './activity-icon
 import type { Entry } from './group-timeline';
 import { fieldLabel, fieldValue } from './history-fields';
 
-const VIA_LABEL: Record<string, string> = { board: 'on the board', form: 'in the form', bulk: 'in a bulk change', import: 'by import', api: 'through the API', automation: 'automatically' };
+const VIA_LABEL: Record<string, string> = {
+  board: 'on the board',
+  form: 'in the form',
+  bulk: 'in a bulk change',
+  import: 'by import',
+  api: 'through the API',
+  automation: 'automatically',
+};
 
 // What a person wants to know first about a new record; ids from other systems come last.
 const FIRST = ['amount', 'stage_id', 'close_date', 'owner_id', 'account_id', 'contact_id', 'industry', 'email', 'title'];
@@ -130,7 +137,11 @@ export function timelineItem({ entry, noun, currency }: Props) {
           color="gray"
           title={
             <ItemTitle>
-              {entry.created ? `Created the ${noun}` : shown.length === 1 ? `Changed ${fieldLabel(shown[0]?.field ?? '').toLowerCase()}` : `Changed ${shown.length} fields`}
+              {entry.created
+                ? `Created the ${noun}`
+                : shown.length === 1
+                  ? `Changed ${fieldLabel(shown[0]?.field ?? '').toLowerCase()}`
+                  : `Changed ${shown.length} fields`}
             </ItemTitle>
           }
         >

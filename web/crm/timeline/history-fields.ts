@@ -32,7 +32,11 @@ const LABELS: Record<string, string> = {
 const snake = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 export function fieldLabel(field: string): string {
-  if (field.startsWith('custom.')) return field.slice(7).replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+  if (field.startsWith('custom.'))
+    return field
+      .slice(7)
+      .replace(/_/g, ' ')
+      .replace(/^./, (c) => c.toUpperCase());
   return LABELS[snake(field)] ?? field.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
 }
 
