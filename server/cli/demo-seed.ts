@@ -42,7 +42,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     await populate(database, { ws, org, timeline, volume: DEMO_VOLUME, ids, log });
     await seedMeasurement(database.db, { workspaceId: ws.workspaceId, now: options.now, log });
   } catch (error) {
-    // The data went in one transaction; what is left is the workspace createWorkspace made.
+    // Nothing of a half-seeded demo stays behind: every row of the workspace goes.
     await removeWorkspace(database.db, ws.workspaceId).catch(() => undefined);
     throw error;
   }

@@ -2,6 +2,7 @@
 // the rest added over the year. Deals later pick from the accounts that existed when they began.
 import type { Selectable } from 'kysely';
 import { ACCOUNT_TRACKED } from '../../crm/accounts.repo.js';
+import { CONTACT_TRACKED } from '../../crm/contacts.repo.js';
 import { initialFields } from '../../crm/field-diff.js';
 import type { AccountsTable, ChangesTable, ContactsTable } from '../../db/schema.js';
 import { DAY, workingTime } from './calendar.js';
@@ -101,20 +102,13 @@ export function planAccounts(input: AccountInput, rng: Rng, ids: IdFactory): Acc
       version: 1,
     };
     book.accounts.push(row);
-    for (const c of initialFields(row, ACCOUNT_TRACKED)) {
-      book.changes.push({
-        id: ids.next(),
-        workspace_id: input.workspaceId,
-        entity: 'account',
-        entity_id: row.id,
-        field: c.field,
-        from_value: c.from,
-        to_value: c.to,
-        actor_id: imported ? input.adminId : rep.id,
-        at: createdAt,
-        via: imported ? 'import' : 'form',
-      });
-    }
+    created(book, ids, input, {
+      entity: 'account',
+      row,
+      tracked: ACCOUNT_TRACKED,
+      actor: imported ? input.adminId : rep.id,
+      via: imported ? 'import' : 'form',
+    });
     const ref: AccountRef = {
       id: row.id,
       name: row.name,
@@ -160,7 +154,37 @@ function addContact(book: AccountBook, input: AccountInput, rng: Rng, ids: IdFac
     version: 1,
   };
   book.contacts.push(row);
+  created(book, ids, input, {
+    entity: 'contact',
+    row,
+    tracked: CONTACT_TRACKED,
+    actor: imported ? input.adminId : account.owner_id,
+    via: imported ? 'import' : 'form',
+  });
   return { id: row.id, firstName, lastName, createdAt };
+}
+
+/** The creation snapshot the accounts and contacts services write: every tracked field from null. */
+function created(
+  book: AccountBook,
+  ids: IdFactory,
+  input: AccountInput,
+  c: { entity: 'account' | 'contact'; row: AccountRow | ContactRow; tracked: readonly string[]; actor: string; via: string },
+): void {
+  for (const f of initialFields(c.row, c.tracked)) {
+    book.changes.push({
+      id: ids.next(),
+      workspace_id: input.workspaceId,
+      entity: c.entity,
+      entity_id: c.row.id,
+      field: f.field,
+      from_value: f.from,
+      to_value: f.to,
+      actor_id: c.actor,
+      at: c.row.created_at,
+      via: c.via,
+    });
+  }
 }
 
 /** The accounts of a rep that existed at `at` (with a few shared ones), one picked at random. */

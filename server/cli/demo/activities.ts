@@ -108,7 +108,7 @@ export function dealActivities(ctx: ActivityContext, sim: SimulatedDeal, seed: D
     drafts.push({ type: 'meeting', subject: `${w.stageName} meeting – ${company}`, at: momentIn(w.from, w.to, rng), body: rng.pick(MEETING_NOTES) });
   }
   for (const stay of story.stays) {
-    if (stay.to <= stay.from || stay.from >= ctx.now) continue;
+    if (stay.to <= stay.from || stay.from >= ctx.now || stay.from < (story.noMeetingBefore ?? 0)) continue;
     const to = Math.min(stay.to, ctx.now);
     if (stay.stage.position === 3 && rng.chance(P.activity > 1 ? 0.9 : 0.7))
       drafts.push({ type: 'meeting', subject: `Solution demo – ${company}`, at: momentIn(stay.from, to, rng) });
@@ -137,17 +137,8 @@ export function dealActivities(ctx: ActivityContext, sim: SimulatedDeal, seed: D
   if (story.nextStep) drafts.push({ ...story.nextStep, open: true });
 
   return drafts.map((d) => {
-    const contact = seed.contact && rng.chance(0.85) ? seed.contact : null;
-    const subject = d.subject || subjectFor(d.type, positionAt(story, d.at), contact ?? seed.contact, company, rng);
-    return row(
-      ctx,
-      d,
-      subject,
-      ownerAt(story, Math.min(d.at, ctx.now)),
-      { deal: deal.id, contact: contact?.id ?? deal.contact_id, account: deal.account_id },
-      start,
-      rng,
-    );
+    const subject = d.subject || subjectFor(d.type, positionAt(story, d.at), seed.contact, company, rng);
+    return row(ctx, d, subject, ownerAt(story, Math.min(d.at, ctx.now)), { deal: deal.id, contact: deal.contact_id, account: deal.account_id }, start, rng);
   });
 }
 

@@ -235,6 +235,7 @@ export async function populate(database: Database, input: PopulateInput): Promis
       }
     }
     await db.transaction().execute((tx) => prospect(tx, w));
+    log('prospecting written; recording the gate result of every move…');
     totals.checks = await db.transaction().execute((tx) => recordDemoGateChecks(tx, { workspaceId: ws.workspaceId, pipelineId: ws.pipelineId }));
   }
   log(

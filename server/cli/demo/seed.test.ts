@@ -9,6 +9,7 @@ import { testEngines } from '../../test/test-env.js';
 import { type SeedResult, seedDemo } from '../demo-seed.js';
 import { DAY } from './calendar.js';
 import { DEMO_PASSWORD } from './workspace.js';
+import { removeWorkspace } from './writer.js';
 
 const NOW = Date.UTC(2026, 10, 28, 9, 0);
 
@@ -62,10 +63,23 @@ describe.each(testEngines())('demo seed on %s', (engine) => {
     expect(await verifyPassword(rep.password_hash, DEMO_PASSWORD)).toBe(true);
   });
 
-  it('has a few hundred accounts and contacts', async () => {
+  it('has a few hundred accounts and contacts, each with its creation history', async () => {
     expect(await count('select count(*) n from accounts where workspace_id = :ws')).toBe(300);
     expect(await count('select count(*) n from contacts where workspace_id = :ws')).toBeGreaterThan(500);
     expect(await count('select count(*) n from accounts where workspace_id = :ws and shared = 1')).toBeGreaterThan(0);
+    expect(
+      await count("select count(distinct entity_id) n from changes where workspace_id = :ws and entity in ('account', 'contact') and field = 'owner_id'"),
+    ).toBe(
+      (await count('select count(*) n from accounts where workspace_id = :ws')) + (await count('select count(*) n from contacts where workspace_id = :ws')),
+    );
+  });
+
+  it('checks every move against the demo process, with a per-criterion result for calibration', async () => {
+    expect(await count('select count(*) n from exit_criteria where workspace_id = :ws')).toBeGreaterThanOrEqual(10);
+    // Forward moves and wins are checked; backward moves and losses have nothing to check.
+    const moves = await count('select count(*) n from stage_moves where workspace_id = :ws and (direction = 1 or to_position = 6)');
+    expect(await count('select count(distinct move_id) n from stage_move_checks where workspace_id = :ws')).toBeGreaterThan(moves * 0.9);
+    expect(await count('select count(*) n from stage_move_checks where workspace_id = :ws and met = 0')).toBeGreaterThan(100);
   });
 
   it('has about 2,000 deals in the year before now, in every stage, won and lost with reasons', async () => {
@@ -124,5 +138,14 @@ describe.each(testEngines())('demo seed on %s', (engine) => {
     expect(activities).toBeGreaterThan(1_400);
     expect(activities).toBeLessThan(2_600);
     expect(lines.some((l) => l.includes('500/500 deals'))).toBe(true);
+
+    // What a failed generation is cleaned up with: every row of the workspace, nothing of others.
+    const before = await count('select count(*) n from changes where workspace_id = :ws');
+    await removeWorkspace(database.db, scale.workspaceId);
+    for (const table of ['workspaces', 'users', 'deals', 'changes', 'stage_moves', 'stage_move_checks', 'activities', 'exit_criteria']) {
+      const column = table === 'workspaces' ? 'id' : 'workspace_id';
+      expect(await count(`select count(*) n from ${table} where ${column} = ${ws}`), table).toBe(0);
+    }
+    expect(await count('select count(*) n from changes where workspace_id = :ws')).toBe(before);
   });
 });

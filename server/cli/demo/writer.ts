@@ -59,35 +59,39 @@ export async function insertRows<T extends keyof DB & string>(sink: Sink, table:
   for (let i = 0; i < rows.length; i += PG_ROWS_PER_STATEMENT) await insertUnnest(sink.db, table, rows.slice(i, i + PG_ROWS_PER_STATEMENT) as readonly Row[]);
 }
 
-/** Children before parents, for removing a workspace whose seeding failed half-way. */
-const TABLES_IN_DELETE_ORDER = [
-  'activities',
-  'stage_moves',
-  'changes',
-  'deals',
-  'contacts',
-  'accounts',
-  'process_versions',
-  'stages',
-  'pipelines',
-  'sessions',
-  'api_tokens',
-  'invitations',
-  'users',
-  'teams',
-  'workspaces',
-] as const;
+/** Tables most others point at, deleted last and in this order; any other table goes first. */
+const PARENTS_LAST = ['deals', 'contacts', 'accounts', 'process_versions', 'stages', 'pipelines', 'users', 'teams'];
 
+/**
+ * Removes a workspace, e.g. one whose generation failed half-way or the demo being replaced: every
+ * row of every table with a workspace_id, in one transaction. The tables come from the schema, so
+ * ones added later are covered; a delete a foreign key still blocks is undone to a savepoint and
+ * retried after the others.
+ */
 export async function removeWorkspace(db: Kysely<DB>, workspaceId: string): Promise<void> {
+  const withColumn = (await db.introspection.getTables()).filter((t) => t.columns.some((c) => c.name === 'workspace_id')).map((t) => t.name);
+  const rank = (t: string) => PARENTS_LAST.indexOf(t);
+  const tables = withColumn.sort((a, b) => rank(a) - rank(b));
   await db.transaction().execute(async (tx) => {
     // Users reference teams and teams reference each other: unlink before deleting.
     await tx.updateTable('users').set({ team_id: null }).where('workspace_id', '=', workspaceId).execute();
     await tx.updateTable('teams').set({ parent_id: null }).where('workspace_id', '=', workspaceId).execute();
-    for (const table of TABLES_IN_DELETE_ORDER) {
-      await tx
-        .deleteFrom(table)
-        .where(table === 'workspaces' ? 'id' : 'workspace_id', '=', workspaceId)
-        .execute();
+    let pending = tables;
+    for (let round = 0; pending.length > 0; round++) {
+      if (round > tables.length) throw new Error(`cannot remove the rows of ${pending.join(', ')}: other rows still point at them`);
+      const blocked: string[] = [];
+      for (const table of pending) {
+        await sql`savepoint remove_rows`.execute(tx);
+        try {
+          await sql`delete from ${sql.table(table)} where workspace_id = ${workspaceId}`.execute(tx);
+          await sql`release savepoint remove_rows`.execute(tx);
+        } catch {
+          await sql`rollback to savepoint remove_rows`.execute(tx);
+          blocked.push(table);
+        }
+      }
+      pending = blocked;
     }
+    await tx.deleteFrom('workspaces').where('id', '=', workspaceId).execute();
   });
 }
