@@ -24,10 +24,12 @@ interface Props {
   allLink?: string;
   tone: 'red' | 'orange' | 'blue' | 'gray';
   total?: number | undefined;
+  /** Shown instead of the count when there are more than were fetched ("50+"). */
+  totalLabel?: string | undefined;
 }
 
 /** One kind of "needs attention": what, why, the records, each a link to where it is fixed. */
-export function AttentionList({ id, title, why, items, loading, error, emptyText, allLink, tone, total }: Props) {
+export function AttentionList({ id, title, why, items, loading, error, emptyText, allLink, tone, total, totalLabel }: Props) {
   const count = total ?? items?.length ?? 0;
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby={id} h="100%">
@@ -36,8 +38,8 @@ export function AttentionList({ id, title, why, items, loading, error, emptyText
           {title}
         </Title>
         {!loading && !error && (
-          <Badge color={count > 0 ? tone : 'gray'} variant={count > 0 ? 'filled' : 'light'} aria-label={`${count} items`}>
-            {count}
+          <Badge color={count > 0 ? tone : 'gray'} variant={count > 0 ? 'filled' : 'light'}>
+            {totalLabel ?? count}
           </Badge>
         )}
       </Group>
@@ -69,7 +71,7 @@ export function AttentionList({ id, title, why, items, loading, error, emptyText
           ))}
           {allLink && count > items.length && (
             <Anchor component={Link} to={allLink} size="xs" c="furrow.8">
-              See all {count}
+              See all {totalLabel ?? count}
             </Anchor>
           )}
           {allLink && count <= items.length && items.length >= 6 && (

@@ -3,13 +3,13 @@
 import { Badge, Grid, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { Activity } from '../../api/activities';
 import type { Deal } from '../../api/deals';
+import type { AdherenceDeal } from '../../api/process';
 import { daysBetween, formatCalendarDate, formatInstant, formatMoney, plural } from '../app/format';
 import { useSession } from '../app/session';
 import { PageHeader } from '../components/PageHeader';
 import { boardTotals } from '../crm/board/board-cache';
-import { usePipelines } from '../crm/shared/pipelines';
 import { type AttentionItem, AttentionList } from './AttentionList';
-import { overAging, useHomeData } from './home-data';
+import { useHomeData } from './home-data';
 import { MarketingHome } from './MarketingHome';
 import { StatTile } from './StatTile';
 
@@ -25,6 +25,20 @@ function dealItem(d: Deal, detail: string, showOwner: boolean): AttentionItem {
   return { key: d.id, to: `/deals/${d.id}`, title: d.name, detail: showOwner ? `${detail} · ${d.ownerName}` : detail, aside: money(d) };
 }
 
+function adherenceItem(d: AdherenceDeal, detail: string, showOwner: boolean): AttentionItem {
+  return {
+    key: d.dealId,
+    to: `/deals/${d.dealId}`,
+    title: d.dealName,
+    detail: showOwner ? `${detail} · ${d.ownerName}` : detail,
+    aside: (
+      <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
+        {formatMoney(d.amount, d.currency)}
+      </Text>
+    ),
+  };
+}
+
 function activityItem(a: Activity, detail: string, showOwner: boolean): AttentionItem {
   const to = a.dealId ? `/deals/${a.dealId}` : a.accountId ? `/accounts/${a.accountId}` : a.contactId ? `/contacts/${a.contactId}` : '/activities';
   const about = a.dealName ?? a.accountName ?? a.contactName;
@@ -34,12 +48,10 @@ function activityItem(a: Activity, detail: string, showOwner: boolean): Attentio
 function SellerHome() {
   const { user, workspace } = useSession();
   const data = useHomeData(true);
-  const pipelines = usePipelines();
   const showOwner = user.role !== 'rep';
-  const aging = data.longInStage.data ? overAging(data.longInStage.data.items, pipelines.data) : undefined;
+  const more = (page: { nextCursor: string | null } | undefined, n: number) => (page?.nextCursor ? `${n}+` : String(n));
   const totals = data.board.data ? boardTotals(data.board.data) : null;
   const closingAmount = (data.closingSoon.data?.items ?? []).reduce((sum, d) => sum + (d.currency === workspace.currency ? d.amount : 0), 0);
-  const more = (page: { nextCursor: string | null } | undefined, n: number) => (page?.nextCursor ? `${n}+` : String(n));
 
   return (
     <>
@@ -55,7 +67,7 @@ function SellerHome() {
           <StatTile
             label="Closing in 14 days"
             value={data.closingSoon.data ? formatMoney(closingAmount, workspace.currency, { compact: true }) : '…'}
-            hint={data.closingSoon.data ? plural(data.closingSoon.data.items.length, 'deal') : 'Loading'}
+            hint={data.closingSoon.data ? `${more(data.closingSoon.data, data.closingSoon.data.items.length)} deals` : 'Loading'}
             to={data.links.closingSoon}
           />
           <StatTile
@@ -78,11 +90,14 @@ function SellerHome() {
               title="Stuck past the stage limit"
               why="Longer in their stage than the process allows. Move them on, or update the next step and close date."
               tone="red"
-              loading={data.longInStage.isPending || pipelines.isPending}
-              error={data.longInStage.error}
-              items={aging?.slice(0, 6).map(({ deal, days, limit }) => dealItem(deal, `${deal.stageName}: ${days} days (limit ${limit})`, showOwner))}
-              total={aging?.length}
-              allLink="/deals?sort=stageEnteredAt"
+              loading={data.aging.isPending}
+              error={data.aging.error}
+              items={data.aging.data?.items
+                .slice(0, 6)
+                .map((d) => adherenceItem(d, `${d.stageName}: ${d.daysInStage} days (limit ${d.agingDays ?? '—'})`, showOwner))}
+              total={data.aging.data?.items.length}
+              totalLabel={data.aging.data?.nextCursor ? `${data.aging.data.items.length}+` : undefined}
+              allLink={data.links.aging}
               emptyText="No deal is past its stage’s aging limit."
             />
           </Grid.Col>
@@ -149,6 +164,21 @@ function SellerHome() {
               total={data.meetings.data?.items.length}
               allLink={data.links.meetings}
               emptyText="No meetings booked this week. Time to book some?"
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 6 }}>
+            <AttentionList
+              id="home-next-step"
+              title="No next step"
+              why="Open deals nobody has planned the next move for. Agree one with the buyer and write it down."
+              tone="orange"
+              loading={data.noNextStep.isPending}
+              error={data.noNextStep.error}
+              items={data.noNextStep.data?.items.slice(0, 6).map((d) => adherenceItem(d, `${d.stageName} · ${d.daysInStage} days in stage`, showOwner))}
+              total={data.noNextStep.data?.items.length}
+              totalLabel={data.noNextStep.data?.nextCursor ? `${data.noNextStep.data.items.length}+` : undefined}
+              allLink={data.links.noNextStep}
+              emptyText="Every open deal has a next step."
             />
           </Grid.Col>
         </Grid>

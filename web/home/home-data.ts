@@ -3,10 +3,17 @@ import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import type { Activity } from '../../api/activities';
 import type { Board, Deal } from '../../api/deals';
-import type { Pipeline } from '../../api/pipelines';
+import type { AdherenceDeal } from '../../api/process';
 import { api } from '../app/api';
-import { addDays, daysSince, todayLocal } from '../app/format';
+import { addDays, todayLocal } from '../app/format';
 import type { Page } from '../crm/shared/resources';
+
+/** GET /api/v1/process/adherence/deals */
+interface AdherenceDealPage {
+  asOf: string;
+  items: AdherenceDeal[];
+  nextCursor: string | null;
+}
 
 const list = <T>(entity: string, params: Record<string, string | number | undefined>) => api.get<Page<T>>(`/api/v1/${entity}`, params);
 
@@ -25,6 +32,8 @@ export function useHomeData(enabled: boolean) {
       closingSoon: `/deals?closeFrom=${today}&closeTo=${in14}`,
       overdueTasks: `/activities?type=task&completed=false&to=${today}`,
       meetings: `/activities?type=meeting&from=${today}&to=${addDays(today, 7)}&sort=occurredAt`,
+      aging: '/process/deals?filter=aging',
+      noNextStep: '/process/deals?filter=noNextStep',
     },
     pastClose: useQuery({
       ...opts,
@@ -34,13 +43,18 @@ export function useHomeData(enabled: boolean) {
     closingSoon: useQuery({
       ...opts,
       queryKey: ['home', 'closingSoon', today],
-      queryFn: () => list<Deal>('deals', { status: 'open', closeFrom: today, closeTo: in14, sort: 'closeDate', limit: 50 }),
+      queryFn: () => list<Deal>('deals', { status: 'open', closeFrom: today, closeTo: in14, sort: 'closeDate', limit: 200 }),
     }),
-    // Longest in their stage first; the aging limit per stage comes from the pipeline.
-    longInStage: useQuery({
+    // The same definitions the process adherence figures use, longest in stage first.
+    aging: useQuery({
       ...opts,
-      queryKey: ['home', 'longInStage'],
-      queryFn: () => list<Deal>('deals', { status: 'open', sort: 'stageEnteredAt', limit: 200 }),
+      queryKey: ['home', 'aging'],
+      queryFn: () => api.get<AdherenceDealPage>('/api/v1/process/adherence/deals', { filter: 'aging', limit: 50 }),
+    }),
+    noNextStep: useQuery({
+      ...opts,
+      queryKey: ['home', 'noNextStep'],
+      queryFn: () => api.get<AdherenceDealPage>('/api/v1/process/adherence/deals', { filter: 'noNextStep', limit: 50 }),
     }),
     overdueTasks: useQuery({
       ...opts,
@@ -54,13 +68,4 @@ export function useHomeData(enabled: boolean) {
     }),
     board: useQuery({ ...opts, queryKey: ['home', 'board'], queryFn: () => api.get<Board>('/api/v1/deals/board', { perStage: 1 }) }),
   };
-}
-
-export function overAging(deals: Deal[], pipelines: Pipeline[] | undefined): { deal: Deal; days: number; limit: number }[] {
-  const limits = new Map<string, number>();
-  for (const p of pipelines ?? []) for (const s of p.stages) if (s.agingDays !== null) limits.set(s.id, s.agingDays);
-  return deals
-    .map((deal) => ({ deal, days: daysSince(deal.stageEnteredAt), limit: limits.get(deal.stageId) ?? Number.POSITIVE_INFINITY }))
-    .filter((x) => x.days > x.limit)
-    .sort((a, b) => b.days - b.limit - (a.days - a.limit));
 }
