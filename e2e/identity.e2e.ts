@@ -1,0 +1,82 @@
+// First run and invitations: on an empty server the first visitor sets up the workspace and
+// becomes its admin; the admin invites a rep by link; the rep joins by choosing a password.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser.js';
+import { startServer, type TestServer } from './support/server.js';
+
+let server: TestServer;
+let browser: Browser;
+const admin = { name: 'Grace Hopper', email: 'grace@harvest.example', password: 'a long admin password' };
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/Berlin' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+describe('first run and invitations', () => {
+  it('sets up the workspace and its first admin on an empty server', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/`);
+    await page.getByRole('heading', { name: 'Set up Furrow' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/setup');
+    await page.getByRole('textbox', { name: 'Company or workspace name' }).fill('Harvest Ltd');
+    await page.getByRole('textbox', { name: 'Your name' }).fill(admin.name);
+    await page.getByRole('textbox', { name: 'Your email' }).fill(admin.email);
+    await page.getByRole('textbox', { name: 'Password' }).fill('short');
+    await page.getByText('At least 10 characters', { exact: true }).last().waitFor();
+    await page.getByRole('textbox', { name: 'Password' }).fill(admin.password);
+    await page.getByRole('button', { name: 'Create workspace' }).click();
+    await page.getByRole('heading', { level: 1, name: 'The organisation’s week' }).waitFor();
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).isVisible()).resolves.toBe(true);
+    await page.context().close();
+  });
+
+  it('invites a rep by link, who joins by choosing a password', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('Email').fill(admin.email);
+    await page.getByRole('textbox', { name: 'Password' }).fill(admin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: /week/ }).waitFor();
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Invitations' }).click();
+    const form = page.getByRole('form', { name: 'Invite someone' });
+    await form.getByRole('textbox', { name: 'Name' }).fill('Alan Turing');
+    await form.getByRole('textbox', { name: 'Email' }).fill('alan@harvest.example');
+    await form.getByRole('button', { name: 'Create invitation link' }).click();
+    const link = (await page.getByTestId('secret').textContent())?.trim() ?? '';
+    expect(link).toMatch(/\/accept-invite#.{10,}/);
+    await page
+      .getByRole('row', { name: /Alan Turing/ })
+      .getByText('Pending')
+      .waitFor();
+    await page.context().close();
+
+    const invitee = await newPage();
+    await invitee.goto(link.startsWith('/') ? `${server.url}${link}` : link);
+    await invitee.getByRole('heading', { name: 'Join your team on Furrow' }).waitFor();
+    await invitee.getByRole('textbox', { name: 'New password' }).fill('turing complete password');
+    await invitee.getByRole('textbox', { name: 'Repeat the password' }).fill('turing complete passwort');
+    await invitee.getByText('The two passwords differ').waitFor();
+    await invitee.getByRole('textbox', { name: 'Repeat the password' }).fill('turing complete password');
+    await invitee.getByRole('button', { name: 'Join' }).click();
+    await invitee.getByRole('heading', { level: 1, name: 'Your week' }).waitFor();
+    await expect(invitee.getByRole('button', { name: /Alan Turing/ }).isVisible()).resolves.toBe(true);
+    // The secret never stays in the address bar.
+    expect(new URL(invitee.url()).hash).toBe('');
+    await invitee.context().close();
+  });
+});
