@@ -17,7 +17,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.e2e.ts'],
           globalSetup: ['e2e/global-setup.ts'],
-          testTimeout: 90_000,
+          // A journey drives a real browser through many screens; a busy CI machine takes a while.
+          testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,
         },

@@ -7,6 +7,7 @@ import type { AdherenceDeal } from '../../api/process';
 import { daysBetween, formatCalendarDate, formatInstant, formatMoney, plural } from '../app/format';
 import { useSession } from '../app/session';
 import { PageHeader } from '../components/PageHeader';
+import { MarkDoneButton } from '../crm/activities/MarkDoneButton';
 import { boardTotals } from '../crm/board/board-cache';
 import { type AttentionItem, AttentionList } from './AttentionList';
 import { useHomeData } from './home-data';
@@ -139,7 +140,9 @@ function SellerHome() {
               tone="red"
               loading={data.overdueTasks.isPending}
               error={data.overdueTasks.error}
-              items={data.overdueTasks.data?.items.slice(0, 6).map((a) => activityItem(a, `due ${formatInstant(a.occurredAt)}`, showOwner))}
+              items={data.overdueTasks.data?.items
+                .slice(0, 6)
+                .map((a) => ({ ...activityItem(a, `due ${formatInstant(a.occurredAt)}`, showOwner), aside: <MarkDoneButton activity={a} /> }))}
               total={data.overdueTasks.data?.items.length}
               allLink={data.links.overdueTasks}
               emptyText="No overdue tasks."
