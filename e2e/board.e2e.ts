@@ -14,6 +14,7 @@ let browser: Browser;
 let page: Page;
 const gated = 'Umbrella – pilot';
 const other = 'Hooli – licences';
+const filled = 'Initrode – pilot';
 
 interface Pipelines {
   items: { id: string; version: number; stages: { id: string; name: string }[] }[];
@@ -39,6 +40,8 @@ beforeAll(async () => {
   const deal = await rep.post<{ id: string; version: number }>('/api/v1/deals', { name: gated, amount: 1_500_000, closeDate });
   await rep.post(`/api/v1/deals/${deal.id}/move`, { version: deal.version, stageId: await stage('Discovery'), via: 'form' });
   await rep.post('/api/v1/deals', { name: other, amount: 800_000, closeDate });
+  const third = await rep.post<{ id: string; version: number }>('/api/v1/deals', { name: filled, amount: 2_000_000, closeDate });
+  await rep.post(`/api/v1/deals/${third.id}/move`, { version: third.version, stageId: await stage('Discovery'), via: 'form' });
 
   browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/Berlin' });
@@ -95,6 +98,18 @@ describe('the board and the stage gate', () => {
     await expect(timeline.textContent()).resolves.toContain('Override');
     await page.goBack();
     await page.getByRole('heading', { level: 1, name: 'Pipeline board' }).waitFor();
+  });
+
+  it('lets the rep fill the missing field right in the refusal and try again, without an override', async () => {
+    await drag(cardIn('Discovery', filled), column('Solution'));
+    const refusal = page.getByTestId('gate-blocked');
+    await refusal.waitFor();
+    await refusal.getByRole('textbox', { name: 'Next step agreed with the buyer' }).fill('Pilot kick-off on Monday');
+    await refusal.getByRole('button', { name: 'Save' }).click();
+    await refusal.getByRole('button', { name: 'Try the move again' }).click();
+    await cardIn('Solution', filled).waitFor();
+    await page.getByText(`${filled} moved to Solution`).waitFor();
+    await expect(page.getByText(`${filled} moved to Solution (override recorded)`).count()).resolves.toBe(0);
   });
 
   it('moves a card with the keyboard through its "Move to…" menu, asking the reason when it is lost', async () => {

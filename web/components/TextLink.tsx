@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 
 export function TextLink({ to, children, ...rest }: AnchorProps & { to: string; children: ReactNode }) {
   return (
-    <Anchor component={Link} to={to} c="furrow.8" fw={500} {...rest}>
+    <Anchor component={Link} to={to} c="furrow.8" fw={500} size="sm" {...rest}>
       {children}
     </Anchor>
   );

@@ -69,7 +69,7 @@ function AccountView({ account }: { account: Account }) {
                   {
                     label: 'Domain',
                     value: account.domain && (
-                      <Anchor href={`https://${account.domain}`} target="_blank" rel="noreferrer">
+                      <Anchor size="sm" href={`https://${account.domain}`} target="_blank" rel="noreferrer">
                         {account.domain}
                       </Anchor>
                     ),

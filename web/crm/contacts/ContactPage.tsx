@@ -61,8 +61,22 @@ function ContactView({ contact }: { contact: Contact }) {
                 items={[
                   { label: 'Account', value: contact.accountId && <TextLink to={`/accounts/${contact.accountId}`}>{contact.accountName}</TextLink> },
                   { label: 'Title', value: contact.title },
-                  { label: 'Email', value: contact.email && <Anchor href={`mailto:${contact.email}`}>{contact.email}</Anchor> },
-                  { label: 'Phone', value: contact.phone && <Anchor href={`tel:${contact.phone}`}>{contact.phone}</Anchor> },
+                  {
+                    label: 'Email',
+                    value: contact.email && (
+                      <Anchor size="sm" href={`mailto:${contact.email}`}>
+                        {contact.email}
+                      </Anchor>
+                    ),
+                  },
+                  {
+                    label: 'Phone',
+                    value: contact.phone && (
+                      <Anchor size="sm" href={`tel:${contact.phone}`}>
+                        {contact.phone}
+                      </Anchor>
+                    ),
+                  },
                   { label: 'Owner', value: contact.ownerName },
                   { label: 'Updated', value: formatInstant(contact.updatedAt) },
                 ]}

@@ -1,14 +1,18 @@
-// A refused stage move explains itself: what is missing, where to fix it, and (when the stage
-// allows it) a way to move anyway with a reason that is recorded.
-import { Alert, Anchor, Button, Group, List, Modal, Stack, Text, Textarea, ThemeIcon } from '@mantine/core';
-import { IconLock, IconX } from '@tabler/icons-react';
+// A refused stage move explains itself: what is missing, with required fields and checklist items
+// right there to complete, then "try again"; and (when the stage allows it) a way to move anyway
+// with a reason that is recorded.
+import { Alert, Anchor, Button, Checkbox, Group, List, Modal, Stack, Text, Textarea, ThemeIcon } from '@mantine/core';
+import { IconCheck, IconLock, IconX } from '@tabler/icons-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { GateBlockedDetails } from '../../../../api/deals';
+import type { Deal, GateBlockedDetails, MissingCriterion } from '../../../../api/deals';
+import { api } from '../../../app/api';
+import { errorMessage } from '../../../components/ErrorState';
+import { FillFieldInline } from '../../../process/FillFieldInline';
 
 export interface Blocked {
-  dealId: string;
-  dealName: string;
+  deal: Deal;
   stageName: string;
   details: GateBlockedDetails;
 }
@@ -17,35 +21,73 @@ interface Props {
   blocked: Blocked | null;
   onClose(): void;
   onOverride(reason: string): Promise<void>;
+  onRetry(): Promise<void>;
 }
 
-export function GateBlockedModal({ blocked, onClose, onOverride }: Props) {
+function TickInPlace({ deal, item, onDone }: { deal: Deal; item: MissingCriterion; onDone(): void }) {
+  const queryClient = useQueryClient();
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <Checkbox
+      size="xs"
+      mt={4}
+      label="Done — tick it"
+      error={problem}
+      onChange={async (e) => {
+        if (!e.currentTarget.checked) return;
+        try {
+          await api.put(`/api/v1/deals/${deal.id}/checklist/${item.criterionId}`, { checked: true });
+          await queryClient.invalidateQueries({ queryKey: ['deals', 'gate', deal.id] });
+          onDone();
+        } catch (error) {
+          setProblem(errorMessage(error));
+        }
+      }}
+    />
+  );
+}
+
+function BlockedBody({ blocked, onClose, onOverride, onRetry }: Props & { blocked: Blocked }) {
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  if (!blocked) return <Modal opened={false} onClose={onClose} />;
-  const byStage = new Map<string, typeof blocked.details.missing>();
+  const [busy, setBusy] = useState<'override' | 'retry' | null>(null);
+  const [ticked, setTicked] = useState<Set<string>>(new Set());
+  // Filling a field saves the deal; read it from the cache so a second field uses the new version.
+  const deal = useQuery({
+    queryKey: ['deals', 'one', blocked.deal.id],
+    queryFn: () => api.get<Deal>(`/api/v1/deals/${blocked.deal.id}`),
+    initialData: blocked.deal,
+  }).data;
+  const byStage = new Map<string, MissingCriterion[]>();
   for (const m of blocked.details.missing) byStage.set(m.stageName, [...(byStage.get(m.stageName) ?? []), m]);
   const valid = reason.trim().length >= 3;
+  const run = async (which: 'override' | 'retry', action: () => Promise<void>) => {
+    setBusy(which);
+    try {
+      await action();
+    } finally {
+      setBusy(null);
+    }
+  };
 
   return (
-    <Modal opened onClose={onClose} title={`${blocked.dealName} cannot move to ${blocked.stageName} yet`} size="lg">
-      <Stack gap="md" data-testid="gate-blocked">
-        {[...byStage.entries()].map(([stage, items]) => (
-          <div key={stage}>
-            <Text size="sm" fw={600} mb={6}>
-              To leave {stage}:
-            </Text>
-            <List
-              spacing={6}
-              size="sm"
-              icon={
-                <ThemeIcon color="red" variant="light" size={20} radius="xl">
-                  <IconX size={12} aria-hidden />
-                </ThemeIcon>
-              }
-            >
-              {items.map((m) => (
-                <List.Item key={m.criterionId}>
+    <Stack gap="md" data-testid="gate-blocked">
+      {[...byStage.entries()].map(([stage, items]) => (
+        <div key={stage}>
+          <Text size="sm" fw={600} mb={6}>
+            To leave {stage}:
+          </Text>
+          <List spacing="sm" size="sm">
+            {items.map((m) => {
+              const done = ticked.has(m.criterionId);
+              return (
+                <List.Item
+                  key={m.criterionId}
+                  icon={
+                    <ThemeIcon color={done ? 'furrow' : 'red'} variant="light" size={20} radius="xl">
+                      {done ? <IconCheck size={12} aria-label="done" /> : <IconX size={12} aria-label="missing" />}
+                    </ThemeIcon>
+                  }
+                >
                   <Text size="sm" span>
                     {m.label}
                   </Text>
@@ -54,63 +96,63 @@ export function GateBlockedModal({ blocked, onClose, onOverride }: Props) {
                       {m.hint}
                     </Text>
                   )}
-                  {m.field && (
-                    <Anchor component={Link} to={`/deals/${blocked.dealId}/edit`} size="xs" c="furrow.8" onClick={onClose}>
-                      Fill it in
-                    </Anchor>
-                  )}
+                  {m.field && <FillFieldInline deal={deal} field={m.field} label={m.label} />}
+                  {m.kind === 'checklist' && !done && <TickInPlace deal={deal} item={m} onDone={() => setTicked((t) => new Set(t).add(m.criterionId))} />}
                 </List.Item>
-              ))}
-            </List>
-          </div>
-        ))}
-        <Anchor component={Link} to={`/deals/${blocked.dealId}`} size="sm" c="furrow.8" onClick={onClose}>
+              );
+            })}
+          </List>
+        </div>
+      ))}
+      <Group justify="space-between">
+        <Anchor component={Link} to={`/deals/${blocked.deal.id}`} size="sm" c="furrow.8" onClick={onClose}>
           Open the deal to complete these
         </Anchor>
-        {blocked.details.overrideAllowed ? (
-          <Stack gap="xs">
-            <Textarea
-              label="Move anyway — why?"
-              description="Overrides are allowed at this stage. The reason is recorded with the move and counts in process adherence."
-              value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
-              autosize
-              minRows={2}
-              error={reason.length > 0 && !valid ? 'At least 3 characters' : undefined}
-            />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                Keep it where it is
-              </Button>
-              <Button
-                color="orange"
-                disabled={!valid}
-                loading={busy}
-                onClick={async () => {
-                  setBusy(true);
-                  try {
-                    await onOverride(reason.trim());
-                    setReason('');
-                  } finally {
-                    setBusy(false);
-                  }
-                }}
-              >
-                Move anyway
-              </Button>
-            </Group>
-          </Stack>
-        ) : (
-          <>
-            <Alert color="gray" variant="light" icon={<IconLock size={16} />}>
-              This stage does not allow overrides: complete the items above, then move the deal again.
-            </Alert>
-            <Group justify="flex-end">
-              <Button onClick={onClose}>OK</Button>
-            </Group>
-          </>
-        )}
-      </Stack>
+        <Button variant="light" size="xs" loading={busy === 'retry'} onClick={() => run('retry', onRetry)}>
+          Try the move again
+        </Button>
+      </Group>
+      {blocked.details.overrideAllowed ? (
+        <Stack gap="xs">
+          <Textarea
+            label="Move anyway — why?"
+            description="Overrides are allowed at this stage. The reason is recorded with the move and counts in process adherence."
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            autosize
+            minRows={2}
+            error={reason.length > 0 && !valid ? 'At least 3 characters' : undefined}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Keep it where it is
+            </Button>
+            <Button color="orange" disabled={!valid} loading={busy === 'override'} onClick={() => run('override', () => onOverride(reason.trim()))}>
+              Move anyway
+            </Button>
+          </Group>
+        </Stack>
+      ) : (
+        <>
+          <Alert color="gray" variant="light" icon={<IconLock size={16} />}>
+            This stage does not allow overrides: complete the items above, then move the deal again.
+          </Alert>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Keep it where it is
+            </Button>
+          </Group>
+        </>
+      )}
+    </Stack>
+  );
+}
+
+export function GateBlockedModal(props: Props) {
+  const { blocked, onClose } = props;
+  return (
+    <Modal opened={blocked !== null} onClose={onClose} title={blocked ? `${blocked.deal.name} cannot move to ${blocked.stageName} yet` : ''} size="lg">
+      {blocked && <BlockedBody {...props} blocked={blocked} />}
     </Modal>
   );
 }

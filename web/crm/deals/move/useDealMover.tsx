@@ -58,7 +58,7 @@ export function useDealMover(options: Options): { move(deal: Deal, stage: Target
       if (isApiError(error) && error.code === 'gate_blocked') {
         const details = error.details as GateBlockedDetails;
         options.onBlocked?.(deal, details);
-        setBlocked({ dealId: deal.id, dealName: deal.name, stageName: stage.name, details, pending });
+        setBlocked({ deal, stageName: stage.name, details, pending });
       } else if (isApiError(error) && error.code === 'stale') {
         notifications.show({ color: 'orange', title: 'The deal changed meanwhile', message: 'It was reloaded with the latest changes. Try the move again.' });
         await refreshEntity(queryClient, 'deals');
@@ -73,6 +73,9 @@ export function useDealMover(options: Options): { move(deal: Deal, stage: Target
     }
   };
 
+  // Fields filled or items ticked since the refusal changed the deal: move the version read now.
+  const latest = (deal: Deal) => api.get<Deal>(`/api/v1/deals/${deal.id}`).catch(() => deal);
+
   const move = (deal: Deal, stage: TargetStage) => {
     if (stage.id === deal.stageId) return;
     if (stage.kind === 'lost') setAskLost({ deal, stage });
@@ -86,8 +89,14 @@ export function useDealMover(options: Options): { move(deal: Deal, stage: Target
         onClose={() => setBlocked(null)}
         onOverride={async (reason) => {
           if (!blocked) return;
-          const ok = await attempt(blocked.pending, reason);
+          const ok = await attempt({ ...blocked.pending, deal: await latest(blocked.pending.deal) }, reason);
           if (ok) setBlocked(null);
+        }}
+        onRetry={async () => {
+          if (!blocked) return;
+          const pending = { ...blocked.pending, deal: await latest(blocked.pending.deal) };
+          setBlocked(null);
+          await attempt(pending);
         }}
       />
       <LostReasonModal
