@@ -43,26 +43,28 @@ function activityColumns(onOpen: (a: Activity) => void, ownOnly: boolean): Colum
     {
       key: 'about',
       label: 'About',
-      render: (a) => (
-        <Stack gap={0}>
-          {a.dealId && (
-            <TextLink to={`/deals/${a.dealId}`} size="sm">
-              {a.dealName}
-            </TextLink>
-          )}
-          {!a.dealId && a.accountId && (
-            <TextLink to={`/accounts/${a.accountId}`} size="sm">
-              {a.accountName}
-            </TextLink>
-          )}
-          {a.contactId && (
-            <TextLink to={`/contacts/${a.contactId}`} size="xs">
-              {a.contactName}
-            </TextLink>
-          )}
-          {!a.dealId && !a.accountId && !a.contactId && '—'}
-        </Stack>
-      ),
+      render: (a) => {
+        const primary = a.dealId
+          ? { to: `/deals/${a.dealId}`, name: a.dealName }
+          : a.accountId
+            ? { to: `/accounts/${a.accountId}`, name: a.accountName }
+            : null;
+        if (!primary && !a.contactId) return '—';
+        return (
+          <Stack gap={0}>
+            {primary && (
+              <TextLink to={primary.to} truncate="end" display="block">
+                {primary.name}
+              </TextLink>
+            )}
+            {a.contactId && (
+              <TextLink to={`/contacts/${a.contactId}`} size="xs" truncate="end" display="block">
+                {a.contactName}
+              </TextLink>
+            )}
+          </Stack>
+        );
+      },
     },
     { key: 'occurredAt', label: 'When', sortKey: 'occurredAt', render: (a) => <span style={{ whiteSpace: 'nowrap' }}>{formatInstant(a.occurredAt)}</span> },
     {
