@@ -22,13 +22,13 @@ function closed(f: ClosedFilter): RawBuilder<SqlBool> {
 /**
  * The furthest open stage (by position) each closed deal's history entered. Won deals reached
  * every stage (winning meets every later stage's criteria); others reached the stages up to it.
- * The history is joined by deal id alone (ids are unique), so the engine walks each deal's own
- * changes through their index instead of the workspace's whole stage history.
+ * The join names every column of the stage-history index (workspace, entity, field, deal), so the
+ * engine reads each deal's own stage changes from that covering index.
  */
 function furthest(f: ClosedFilter): RawBuilder<unknown> {
   return sql`select d.id as deal_id, d.status, max(s2.position) as pos
     from deals d
-    left join changes c on c.entity_id = d.id and c.entity = 'deal' and c.field = 'stage_id'
+    left join changes c on c.workspace_id = ${f.workspaceId} and c.entity = 'deal' and c.field = 'stage_id' and c.entity_id = d.id
     left join stages s2 on s2.id = c.to_value and s2.kind = 'open' and s2.archived_at is null
     where ${closed(f)}
     group by d.id, d.status`;
