@@ -85,7 +85,7 @@ describe('a rep works a deal from sign-in to the board', () => {
     await expect.poll(() => page.getByText('Enter an email address such as name@example.com').count()).toBe(0);
     await page.getByRole('button', { name: 'Create contact' }).click();
     await page.getByRole('heading', { level: 1, name: `Jane Doe ${suffix}` }).waitFor();
-    await expect(page.getByRole('link', { name: accountName }).first().isVisible()).resolves.toBe(true);
+    await page.getByRole('link', { name: accountName }).first().waitFor();
 
     // Deal, from the contact page.
     await page.getByRole('link', { name: 'New deal' }).click();
@@ -98,9 +98,9 @@ describe('a rep works a deal from sign-in to the board', () => {
     await page.getByRole('heading', { level: 1, name: dealName }).waitFor();
     dealPath = new URL(page.url()).pathname;
     expect(dealPath).toMatch(/^\/deals\/[\w-]+$/);
-    await expect(page.getByRole('button', { name: 'Qualify, current stage' }).isVisible()).resolves.toBe(true);
-    await expect(page.getByText('€24,000').first().isVisible()).resolves.toBe(true);
-    await expect(page.getByText(closeDate.format('D MMM YYYY')).first().isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Qualify, current stage' }).waitFor();
+    await page.getByText('€24,000').first().waitFor();
+    await page.getByText(closeDate.format('D MMM YYYY')).first().waitFor();
 
     // The board: drag the card from Qualify to Discovery.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pipeline board' }).click();
@@ -114,7 +114,7 @@ describe('a rep works a deal from sign-in to the board', () => {
     // The deal's history shows the move, who made it and that it came from the board.
     await column(page, 'Discovery').getByRole('link', { name: dealName }).click();
     await page.getByRole('heading', { level: 1, name: dealName }).waitFor();
-    await expect(page.getByRole('button', { name: 'Discovery, current stage' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Discovery, current stage' }).waitFor();
     const timeline = page.getByTestId('timeline');
     await timeline.getByText('Stage: Qualify', { exact: true }).waitFor();
     await expect(timeline.textContent()).resolves.toMatch(/Stage: Qualify\s*Discovery/);

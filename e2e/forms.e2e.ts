@@ -56,7 +56,7 @@ describe('forms', () => {
     await expect(page.getByRole('textbox', { name: 'Name' }).inputValue()).resolves.toBe('Vandelay Industries Inc.');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('heading', { level: 1, name: 'Vandelay Industries Inc.' }).waitFor();
-    await expect(page.getByText('Import/Export').first().isVisible()).resolves.toBe(true);
+    await page.getByText('Import/Export').first().waitFor();
     await page.context().close();
   });
 

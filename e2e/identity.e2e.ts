@@ -40,7 +40,7 @@ describe('first run and invitations', () => {
     await page.getByRole('textbox', { name: 'Password' }).fill(admin.password);
     await page.getByRole('button', { name: 'Create workspace' }).click();
     await page.getByRole('heading', { level: 1, name: 'The organisation’s week' }).waitFor();
-    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).waitFor();
     await page.context().close();
   });
 
@@ -74,7 +74,7 @@ describe('first run and invitations', () => {
     await invitee.getByRole('textbox', { name: 'Repeat the password' }).fill('turing complete password');
     await invitee.getByRole('button', { name: 'Join' }).click();
     await invitee.getByRole('heading', { level: 1, name: 'Your week' }).waitFor();
-    await expect(invitee.getByRole('button', { name: /Alan Turing/ }).isVisible()).resolves.toBe(true);
+    await invitee.getByRole('button', { name: /Alan Turing/ }).waitFor();
     // The secret never stays in the address bar.
     expect(new URL(invitee.url()).hash).toBe('');
     await invitee.context().close();
