@@ -8,17 +8,15 @@ describeEngines('dashboards', (env) => {
   it('gives the CSO, a manager and a rep their dashboards, consistent with the KPI API', async () => {
     const x = await workedExample(env());
     await x.w.as(x.w.admin).put('/api/v1/quotas', { items: [{ scopeType: 'user', scopeId: x.ann.id, periodKey: 'FY2026-Q4', amount: 20_000 }] });
-    await x.w
-      .as(x.mia)
-      .post('/api/v1/expectations', {
-        kpiId: 'win_rate',
-        scopeType: 'user',
-        scopeId: x.ann.id,
-        periodKind: 'quarter',
-        target: 0.6,
-        amberThreshold: 0.55,
-        redThreshold: 0.4,
-      });
+    await x.w.as(x.mia).post('/api/v1/expectations', {
+      kpiId: 'win_rate',
+      scopeType: 'user',
+      scopeId: x.ann.id,
+      periodKind: 'quarter',
+      target: 0.6,
+      amberThreshold: 0.55,
+      redThreshold: 0.4,
+    });
 
     const cso = (await x.w.as(x.w.admin).get('/api/v1/dashboard')).body;
     expect(cso).toMatchObject({ kind: 'cso', scope: { kind: 'workspace' }, period: { key: 'FY2026-Q4' }, year: { key: 'FY2026' }, currency: 'EUR' });

@@ -8,8 +8,7 @@ import { kpiTrend, periodInfo, resultOf, toDefinition } from './kpi.service.js';
 import { computeByOwner } from './kpi-compute.js';
 import { buildRequest, calendarOf, kpiById } from './kpi-request.js';
 import { periodContaining } from './periods.js';
-import { quotaFor } from './quota-lookup.js';
-import { loadOrg, resolveScope, targetScope } from './scope.js';
+import { loadOrg, resolveScope } from './scope.js';
 
 const TILES: Record<DashboardKind, readonly string[]> = {
   rep: ['won_amount', 'quota_attainment', 'pipeline_coverage', 'win_rate', 'average_deal_size', 'sales_cycle_length', 'activity_volume', 'process_adherence'],
@@ -51,10 +50,7 @@ export async function dashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboard>
     const values = new Map<string, Record<string, number | null>>();
     for (const id of PEOPLE) {
       const req = await request(id);
-      const byOwner = await computeByOwner(ctx, req, (owner) => {
-        const rep = targetScope(org, ws, 'user', owner);
-        return rep ? quotaFor(ctx, rep, req.period, ws.fiscalYearStartMonth) : Promise.resolve(null);
-      });
+      const byOwner = await computeByOwner(ctx, req);
       for (const [owner, point] of byOwner) values.set(owner, { ...(values.get(owner) ?? {}), [id]: point.value });
     }
     // Every active rep in scope has a row, with or without figures; a sum over nothing is 0.

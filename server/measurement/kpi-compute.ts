@@ -7,7 +7,7 @@ import { factSums, type Sums } from './kpis/engine.repo.js';
 import { EMPTY_SUMS, finishFigures, meanOf } from './kpis/finish.js';
 import type { FactScope, Figures, SimpleKpi } from './kpis/types.js';
 import { boundsOf, type Period } from './periods.js';
-import { quotaFor } from './quota-lookup.js';
+import { quotaFor, userQuotas } from './quota-lookup.js';
 
 export interface Point extends Figures {
   noData: string | null;
@@ -111,7 +111,7 @@ export async function figureNow(ctx: Ctx, kpi: KpiRequest['kpi'], ws: KpiRequest
 }
 
 /** The figure per owner over the request's whole period: the people comparison of a team dashboard. */
-export async function computeByOwner(ctx: Ctx, req: KpiRequest, quotaOf: (ownerId: string) => Promise<number | null>): Promise<Map<string, Point>> {
+export async function computeByOwner(ctx: Ctx, req: KpiRequest): Promise<Map<string, Point>> {
   const fs = { ...factScopeOf(req), buckets: [mergedBucket(factScopeOf(req))] };
   const kpi = req.kpi;
   const finish = (k: SimpleKpi, s: Sums): Point => {
@@ -125,6 +125,7 @@ export async function computeByOwner(ctx: Ctx, req: KpiRequest, quotaOf: (ownerI
   const names = Object.keys(kpi.parts);
   const byPart = await Promise.all(names.map(async (n) => factSums(ctx.db, ctx.dialect, kpi.parts[n] as SimpleKpi, fs, 'owner')));
   const owners = new Set(byPart.flatMap((rows) => rows.map((r) => r.group).filter((g): g is string => g !== null)));
+  const quotas = kpi.needsQuota ? await userQuotas(ctx, [...owners], req.period, req.ws.fiscalYearStartMonth) : new Map<string, number>();
   const out = new Map<string, Point>();
   for (const owner of owners) {
     const parts = Object.fromEntries(
@@ -133,7 +134,7 @@ export async function computeByOwner(ctx: Ctx, req: KpiRequest, quotaOf: (ownerI
         return [n, finish(kpi.parts[n] as SimpleKpi, row)];
       }),
     );
-    const quota = kpi.needsQuota ? await quotaOf(owner) : null;
+    const quota = quotas.get(owner) ?? null;
     out.set(owner, { ...kpi.combine(parts, quota), ...(kpi.needsQuota ? { quota } : {}) });
   }
   return out;

@@ -19,13 +19,27 @@ export async function quotaFor(ctx: Ctx, scope: ResolvedScope, period: Period, f
     const resolved = resolveQuota(period, fiscalYearStartMonth, (key) => own.get(key));
     if (resolved !== null || scope.target.type === 'user') return resolved;
   }
-  const rows = await listQuotaRows(ctx.db, { workspaceId: ws, scopeType: 'user', periodKeys: keys, ...(scope.ownerIds ? { scopeIds: scope.ownerIds } : {}) });
+  let total: number | null = null;
+  for (const q of (await userQuotas(ctx, scope.ownerIds, period, fiscalYearStartMonth)).values()) total = (total ?? 0) + q;
+  return total;
+}
+
+/** Each rep's own quota for a period (null: every rep), in one query; reps without one are left out. */
+export async function userQuotas(ctx: Ctx, userIds: readonly string[] | null, period: Period, fiscalYearStartMonth: number): Promise<Map<string, number>> {
+  const keys = quotaKeysFor(period, fiscalYearStartMonth);
+  if (keys.length === 0) return new Map();
+  const rows = await listQuotaRows(ctx.db, {
+    workspaceId: ctx.actor.workspaceId,
+    scopeType: 'user',
+    periodKeys: keys,
+    ...(userIds ? { scopeIds: userIds } : {}),
+  });
   const byUser = new Map<string, Map<string, number>>();
   for (const r of rows) byUser.set(r.scope_id, (byUser.get(r.scope_id) ?? new Map()).set(r.period_key, Number(r.amount)));
-  let total: number | null = null;
-  for (const quotas of byUser.values()) {
+  const out = new Map<string, number>();
+  for (const [user, quotas] of byUser) {
     const q = resolveQuota(period, fiscalYearStartMonth, (key) => quotas.get(key));
-    if (q !== null) total = (total ?? 0) + q;
+    if (q !== null) out.set(user, q);
   }
-  return total;
+  return out;
 }

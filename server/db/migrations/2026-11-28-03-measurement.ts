@@ -93,9 +93,60 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('close_date', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('forecast_submission_deals_sub').on('forecast_submission_deals').columns(['submission_id', 'category']).execute();
+
+  // KPI indexes, each measured on 100k deals / 1M activities / 2M field changes (docs/performance.md).
+  // The stage history and "deals as of T" walk changes per field and deal in time order: covering,
+  // so neither engine sorts or touches the table (SQLite: time in stage 13.5 s → 1.3 s).
+  await db.schema
+    .createIndex('changes_ws_field_entity')
+    .on('changes')
+    .columns(['workspace_id', 'entity', 'field', 'entity_id', 'at', 'id', 'to_value'])
+    .execute();
+  // Deals closed or closing in a period, with what every deal KPI reads (win rate 80 ms → 15 ms).
+  await db.schema
+    .createIndex('deals_ws_close_cover')
+    .on('deals')
+    .columns([
+      'workspace_id',
+      'close_date',
+      'status',
+      'owner_id',
+      'currency',
+      'amount',
+      'deleted_at',
+      'id',
+      'closed_at',
+      'created_at',
+      'stage_id',
+      'pipeline_id',
+    ])
+    .execute();
+  // Deals created in a period (pipeline created: 250 ms → 12 ms for a year).
+  await db.schema
+    .createIndex('deals_ws_created_cover')
+    .on('deals')
+    .columns(['workspace_id', 'created_at', 'owner_id', 'currency', 'amount', 'deleted_at', 'id'])
+    .execute();
+  // Stage moves of a period with what adherence reads (900 ms → 215 ms for a quarter).
+  await db.schema
+    .createIndex('stage_moves_ws_at_cover')
+    .on('stage_moves')
+    .columns(['workspace_id', 'at', 'owner_id', 'deal_id', 'criteria_met', 'skipped', 'from_probability', 'to_probability', 'override_reason', 'id'])
+    .execute();
+  // Activities of a period by type and owner (activity volume 2 s → 0.2 s).
+  await db.schema
+    .createIndex('activities_ws_at_cover')
+    .on('activities')
+    .columns(['workspace_id', 'occurred_at', 'type', 'owner_id', 'created_at', 'deleted_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex('activities_ws_at_cover').execute();
+  await db.schema.dropIndex('stage_moves_ws_at_cover').execute();
+  await db.schema.dropIndex('deals_ws_created_cover').execute();
+  await db.schema.dropIndex('deals_ws_close_cover').execute();
+  await db.schema.dropIndex('changes_ws_field_entity').execute();
   for (const table of ['forecast_submission_deals', 'forecast_submissions', 'deal_forecast_categories', 'expectations', 'quotas']) {
     await db.schema.dropTable(table).execute();
   }

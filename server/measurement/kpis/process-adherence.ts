@@ -5,7 +5,11 @@ import { ADHERENT, GAIN } from '../../process/adherence.repo.js';
 import { NO_NUMBER } from './sql-blocks.js';
 import type { FactScope, FactSql, Facts, SimpleKpi } from './types.js';
 
-/** Stage moves made in the period, by the deal's owner at the move (as the Process page counts them). */
+/**
+ * Stage moves made in the period, by the deal's owner at the move (as the Process page counts them).
+ * CROSS JOIN keeps SQLite on the moves of the period (by owner and time) with a deal lookup each,
+ * rather than every deal with a moves lookup each; PostgreSQL plans it as any inner join.
+ */
 function moves(weighted: boolean) {
   return (s: FactScope, q: FactSql): Facts => ({
     needs: ['da'],
@@ -13,8 +17,8 @@ function moves(weighted: boolean) {
         ${weighted ? sql`case when ${ADHERENT} then ${GAIN} else 0 end` : sql`case when ${ADHERENT} then 1 else 0 end`} as num,
         ${weighted ? GAIN : sql`1`} as den, ${NO_NUMBER} as v, m.at as at
       from stage_moves m
-      join da on da.id = m.deal_id
-      where ${q.inInstants('m.at')} and m.at <= ${s.at} and ${q.owner('m.owner_id')}
+      cross join da
+      where da.id = m.deal_id and ${q.inInstants('m.at')} and m.at <= ${s.at} and ${q.owner('m.owner_id')}
         ${weighted ? sql`and ${GAIN} > 0` : sql``}`,
   });
 }

@@ -19,8 +19,10 @@ export function dealsAsOf(s: FactScope, dialect: Dialect): RawBuilder<unknown> {
       from deals d
       where d.workspace_id = ${s.workspaceId} and d.deleted_at is null ${pipeline}`;
   }
-  // A deal closes when its status becomes won or lost, so its closed_at then is the instant of
-  // that status change (the services write both in one transaction, with one clock reading).
+  // Each field's last change at or before the instant: the one with no next change. Partitioned by
+  // field then deal in time order, the same order as the index changes_ws_field_entity, so
+  // neither engine sorts. A deal closes when its status becomes won or lost, so its closed_at then
+  // is the instant of that status change (the services write both in one transaction).
   return sql`select d.id, d.name, h.owner_id, d.pipeline_id, h.stage_id, h.status,
         ${dialect.textToInt(sql`h.amount`)} as amount, h.currency, h.close_date, d.created_at,
         case when h.status in ('won', 'lost') then h.status_at end as closed_at
@@ -33,12 +35,12 @@ export function dealsAsOf(s: FactScope, dialect: Dialect): RawBuilder<unknown> {
           ${lastValue('deleted')} as deleted
         from (
           select c.entity_id, c.field, c.to_value, c.at,
-            row_number() over (partition by c.entity_id, c.field order by c.at desc, c.id desc) as rn
+            lead(c.at) over (partition by c.field, c.entity_id order by c.at, c.id) as next_at
           from changes c
           where c.workspace_id = ${s.workspaceId} and c.entity = 'deal' and c.at <= ${s.asOf}
             and c.field in (${sql.join(REPLAYED.map((f) => sql.lit(f)))})
         ) x
-        where x.rn = 1
+        where x.next_at is null
         group by x.entity_id
       ) h on h.entity_id = d.id
       where d.workspace_id = ${s.workspaceId} and d.created_at <= ${s.asOf}

@@ -1,5 +1,6 @@
 // Time in stage and stage conversion, from the stage history (every stage change is a `changes`
-// row, including the deal's birth in its first stage, which has no stage move).
+// row, including the deal's birth in its first stage, which has no stage move). The stays drive
+// the joins (CROSS JOIN fixes that order on SQLite; PostgreSQL plans it freely).
 import { sql } from 'kysely';
 import { NO_NUMBER } from './sql-blocks.js';
 import type { FactScope, FactSql, Facts, SimpleKpi } from './types.js';
@@ -15,31 +16,34 @@ function stays(s: FactScope, q: FactSql): Facts {
     select: sql`select iv.seq as record_id, iv.deal_id, iv.stage_id as grp, da.owner_id as own, ${q.instantBucket('iv.left_at')} as b,
         ${NO_NUMBER} as num, ${NO_NUMBER} as den, iv.left_at - iv.entered_at as v, iv.left_at as at
       from iv
-      join da on da.id = iv.deal_id
+      cross join da
       join stages st on st.id = iv.stage_id and st.kind = 'open'
-      where iv.left_at is not null and ${q.inInstants('iv.left_at')} and ${q.owner('da.owner_id')} ${oneStage(s, 'iv.stage_id')}`,
+      where da.id = iv.deal_id and iv.left_at is not null and ${q.inInstants('iv.left_at')} and ${q.owner('da.owner_id')} ${oneStage(s, 'iv.stage_id')}`,
   };
 }
 
 /**
- * First entries into each open stage in the period; num = 1 when the deal later reached a further
- * stage of its pipeline (a later position that is not a lost stage), known by the instant.
+ * Deals reaching each open stage in the period: entering it while never having been further (a
+ * new furthest stage). num = 1 when the deal went on to a further stage that is not a lost one,
+ * known by the instant. Two windows over each deal's stays: the furthest position before the stay,
+ * and the furthest ever.
  */
 function entries(s: FactScope, q: FactSql): Facts {
+  const reached = sql`max(case when st.kind <> 'lost' then st.position end)`;
   return {
     needs: ['da', 'iv'],
     select: sql`select e.seq as record_id, e.deal_id, e.stage_id as grp, da.owner_id as own, ${q.instantBucket('e.entered_at')} as b,
-        case when e.later_max > e.position then 1 else 0 end as num, 1 as den, ${NO_NUMBER} as v, e.entered_at as at
+        case when e.furthest > e.position then 1 else 0 end as num, 1 as den, ${NO_NUMBER} as v, e.entered_at as at
       from (
         select iv.seq, iv.deal_id, iv.stage_id, iv.entered_at, st.position, st.kind,
-          row_number() over (partition by iv.deal_id, iv.stage_id order by iv.entered_at, iv.seq) as entry_no,
-          max(case when st.kind <> 'lost' then st.position end)
-            over (partition by iv.deal_id order by iv.entered_at, iv.seq rows between 1 following and unbounded following) as later_max
+          ${reached} over (partition by iv.deal_id order by iv.entered_at, iv.seq rows between unbounded preceding and 1 preceding) as reached_before,
+          ${reached} over (partition by iv.deal_id order by iv.entered_at, iv.seq rows between unbounded preceding and unbounded following) as furthest
         from iv
         join stages st on st.id = iv.stage_id
       ) e
-      join da on da.id = e.deal_id
-      where e.entry_no = 1 and e.kind = 'open' and ${q.inInstants('e.entered_at')} and ${q.owner('da.owner_id')} ${oneStage(s, 'e.stage_id')}`,
+      cross join da
+      where da.id = e.deal_id and e.kind = 'open' and (e.reached_before is null or e.reached_before < e.position)
+        and ${q.inInstants('e.entered_at')} and ${q.owner('da.owner_id')} ${oneStage(s, 'e.stage_id')}`,
   };
 }
 
@@ -76,7 +80,7 @@ export const stageConversion: SimpleKpi = {
   meta: {
     id: 'stage_conversion',
     name: 'Stage conversion',
-    formula: 'deals that went on to the next stage (or further) ÷ deals that entered the stage, cohort by first entry into the stage in the period',
+    formula: 'deals that went on to the next stage (or further) ÷ deals that reached the stage, cohort by reaching the stage in the period',
     unit: 'ratio',
     basis: 'entered_stage',
     measure: 'count',
@@ -88,7 +92,8 @@ export const stageConversion: SimpleKpi = {
     numeratorLabel: 'Went on to a later stage',
     denominatorLabel: 'Entered the stage',
     notes: [
-      'A skipped stage counts as passed: a deal moved from Discovery straight to Proposal converted from Discovery.',
+      'A deal reaches a stage when it enters it having never been further; coming back to a stage after a backward move does not enter its cohort again.',
+      'A skipped stage counts as passed: a deal moved from Discovery straight to Proposal converted from Discovery (and never reached Solution).',
       'Winning converts from the last open stage; a lost stage never does.',
       'Recent cohorts are still maturing: deals that have not moved on yet count as not converted.',
       'The headline pools every open stage; pick a stage for its own rate.',

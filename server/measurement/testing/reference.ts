@@ -162,15 +162,20 @@ export function referenceFigures(data: RefData, q: RefQuery): Record<string, num
   for (const s of stays) byDeal.set(s.dealId, [...(byDeal.get(s.dealId) ?? []), s]);
   for (const [dealId, list] of byDeal) {
     if (!visibleDeal(dealId)) continue;
-    const seen = new Set<string>();
-    list.forEach((s, i) => {
-      if (seen.has(s.stageId)) return;
-      seen.add(s.stageId);
+    const position = (stageId: string) => {
+      const st = stage.get(stageId);
+      return st && st.kind !== 'lost' ? st.position : Number.NEGATIVE_INFINITY;
+    };
+    const furthest = Math.max(...list.map((l) => position(l.stageId)));
+    let before = Number.NEGATIVE_INFINITY;
+    for (const s of list) {
       const st = stage.get(s.stageId);
-      if (st?.kind !== 'open' || !inInstants(s.entered)) return;
-      entered += 1;
-      if (list.slice(i + 1).some((l) => (stage.get(l.stageId)?.position ?? -1) > st.position && stage.get(l.stageId)?.kind !== 'lost')) converted += 1;
-    });
+      if (st && st.kind === 'open' && st.position > before && inInstants(s.entered)) {
+        entered += 1;
+        if (furthest > st.position) converted += 1;
+      }
+      before = Math.max(before, position(s.stageId));
+    }
   }
 
   const moves = data.moves.filter((m) => inInstants(m.at) && m.at <= at && inScope(m.owner_id) && deals.has(m.deal_id));

@@ -1,0 +1,184 @@
+// `npm run bench`: the main dashboard queries through Furrow's services against the same SQL run
+// bare on the driver, on a database made by the generator (tsx bench/generate.ts --deals 100000).
+//   npm run bench -- [--sqlite ./data/bench.db] [--postgres postgres://…] [--runs 5] [--workspace <id>] [--only <name part>] [--slowest]
+// Prints one table per engine: median milliseconds through Furrow, bare, and their ratio.
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import { loadConfig } from '../server/config.js';
+import type { Ctx } from '../server/context.js';
+import { calendarDate } from '../server/dates.js';
+import { periodContaining } from '../server/measurement/periods.js';
+import { addDays } from '../server/process/adherence-formulas.js';
+import { type BenchConnection, connect } from './capture.js';
+import { benchCases } from './cases.js';
+
+const usage = 'usage: npm run bench -- [--sqlite ./data/bench.db] [--postgres postgres://…] [--runs 5] [--workspace <id>] [--only <name part>] [--slowest]';
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+
+async function dataset(c: BenchConnection, workspaceId: string | undefined) {
+  const ws = workspaceId
+    ? await c.db.selectFrom('workspaces').selectAll().where('id', '=', workspaceId).executeTakeFirst()
+    : await c.db
+        .selectFrom('workspaces as w')
+        .selectAll('w')
+        .orderBy((eb) => eb.selectFrom('deals').select(eb.fn.countAll().as('n')).whereRef('deals.workspace_id', '=', 'w.id'), 'desc')
+        .limit(1)
+        .executeTakeFirst();
+  if (!ws) throw new Error('No workspace: make one with tsx bench/generate.ts --deals 100000');
+  const count = async (table: 'deals' | 'activities' | 'changes' | 'stage_moves') =>
+    Number(
+      (
+        await c.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('workspace_id', '=', ws.id)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const admin = await c.db
+    .selectFrom('users')
+    .selectAll()
+    .where('workspace_id', '=', ws.id)
+    .where('role', '=', 'admin')
+    .orderBy('created_at')
+    .executeTakeFirstOrThrow();
+  const lastChange = await c.db
+    .selectFrom('changes')
+    .select((eb) => eb.fn.max('at').as('at'))
+    .where('workspace_id', '=', ws.id)
+    .executeTakeFirstOrThrow();
+  const team = await c.db
+    .selectFrom('teams')
+    .select('id')
+    .where('workspace_id', '=', ws.id)
+    .where('manager_id', 'is not', null)
+    .where('parent_id', 'is not', null)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+  const rep = await c.db
+    .selectFrom('deals')
+    .select(['owner_id', (eb) => eb.fn.countAll().as('n')])
+    .where('workspace_id', '=', ws.id)
+    .groupBy('owner_id')
+    .orderBy('n', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return {
+    ws,
+    admin,
+    teamId: team?.id ?? null,
+    repId: rep?.owner_id ?? null,
+    now: Number(lastChange.at) + 3_600_000,
+    counts: { deals: await count('deals'), activities: await count('activities'), changes: await count('changes'), moves: await count('stage_moves') },
+  };
+}
+
+async function engineVersion(c: BenchConnection): Promise<string> {
+  const q = c.engine === 'sqlite' ? sql<{ v: string }>`select sqlite_version() as v` : sql<{ v: string }>`select version() as v`;
+  const v = (await q.execute(c.db)).rows[0]?.v ?? '?';
+  return c.engine === 'sqlite' ? `SQLite ${v}` : (v.split(' on ')[0] ?? v);
+}
+
+async function benchEngine(url: string, runs: number, workspaceId: string | undefined, only: string | undefined, slowest: boolean): Promise<void> {
+  const c = connect(url);
+  try {
+    const d = await dataset(c, workspaceId);
+    const config = loadConfig({ NODE_ENV: 'test' }, { databaseUrl: url });
+    const actor = {
+      userId: d.admin.id,
+      workspaceId: d.ws.id,
+      role: 'admin' as const,
+      teamId: null,
+      name: d.admin.name,
+      email: d.admin.email,
+      via: 'system' as const,
+    };
+    // A fresh memo per call, as each API request gets.
+    const ctx = (): Ctx => ({ db: c.db, dialect: c.dialect, actor, now: () => d.now, config, memo: new Map() });
+    const today = calendarDate(d.now, d.ws.timezone);
+    const quarter = periodContaining('quarter', today, d.ws.fiscal_year_start_month).key;
+    const year = periodContaining('year', today, d.ws.fiscal_year_start_month).key;
+    console.log(`\n## ${await engineVersion(c)}\n`);
+    console.log(
+      `${d.counts.deals.toLocaleString('en')} deals, ${d.counts.activities.toLocaleString('en')} activities, ${d.counts.changes.toLocaleString('en')} field changes, ${d.counts.moves.toLocaleString('en')} stage moves; today ${today}, quarter ${quarter}; median of ${runs} runs after one warm-up\n`,
+    );
+    console.log('| query | statements | through Furrow (ms) | bare SQL (ms) | ratio |');
+    console.log('| --- | ---: | ---: | ---: | ---: |');
+    for (const bc of benchCases({ quarter, year, asOf: addDays(today, -90), teamId: d.teamId, repId: d.repId })) {
+      if (only && !bc.name.includes(only)) continue;
+      c.take();
+      await bc.run(ctx());
+      const statements = c.take();
+      const furrow: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const t = process.hrtime.bigint();
+        await bc.run(ctx());
+        furrow.push(ms(t));
+      }
+      c.take();
+      const bare: number[] = [];
+      for (let i = 0; i < runs + 1; i++) {
+        const t = process.hrtime.bigint();
+        for (const s of statements) await c.bare(s);
+        if (i > 0) bare.push(ms(t));
+      }
+      const f = median(furrow);
+      const b = median(bare);
+      console.log(`| ${bc.name} | ${statements.length} | ${f.toFixed(1)} | ${b.toFixed(1)} | ${(f / b).toFixed(2)} |`);
+      if (slowest) {
+        const timed = [];
+        for (const st of statements) {
+          const t = process.hrtime.bigint();
+          await c.bare(st);
+          timed.push({ ms: ms(t), sql: st.sql.replace(/\s+/g, ' ').replace(/^.*?\bf as \(/, 'f as (') });
+        }
+        for (const x of timed.sort((a, z) => z.ms - a.ms).slice(0, 3)) console.log(`|   ${x.ms.toFixed(1)} ms: ${x.sql.slice(0, 160)}… | | | | |`);
+      }
+    }
+  } finally {
+    await c.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      sqlite: { type: 'string' },
+      postgres: { type: 'string' },
+      runs: { type: 'string', default: '5' },
+      workspace: { type: 'string' },
+      only: { type: 'string' },
+      slowest: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(usage);
+    return;
+  }
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer\n${usage}`);
+  const sqlitePath = values.sqlite ?? (values.postgres ? undefined : './data/bench.db');
+  if (sqlitePath && !existsSync(sqlitePath.replace(/^sqlite:/, '')))
+    throw new Error(`${sqlitePath} does not exist: make it with tsx bench/generate.ts --deals 100000\n${usage}`);
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  console.log(
+    `# Furrow bench, ${new Date().toISOString().slice(0, 10)}: ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`,
+  );
+  if (sqlitePath) await benchEngine(`sqlite:${sqlitePath.replace(/^sqlite:/, '')}`, runs, values.workspace, values.only, values.slowest ?? false);
+  if (values.postgres) await benchEngine(values.postgres, runs, values.workspace, values.only, values.slowest ?? false);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
