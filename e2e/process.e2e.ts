@@ -4,6 +4,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from './support/api-client.js';
+import { describeViolations, seriousViolations } from './support/axe.js';
 import { launchBrowser } from './support/browser.js';
 import { createOrg, type Org, PASSWORD, type Person, startServer, type TestServer } from './support/server.js';
 
@@ -101,10 +102,10 @@ describe('the stage gate in the browser', () => {
 
     const admin = await signIn(org.admin);
     await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Process', exact: true }).click();
-    const adherence = admin.getByRole('link', { name: /^Adherence: 100%\. 1 of 1 move/ });
+    const adherence = admin.getByRole('link', { name: /^Adherence\s*100%\s*1 of 1 move/ });
     await adherence.waitFor();
-    await admin.getByRole('link', { name: /^Overrides: 0\./ }).waitFor();
-    await admin.getByRole('link', { name: /^Skipped: 0\./ }).waitFor();
+    await admin.getByRole('link', { name: /^Overrides\s*0\s/ }).waitFor();
+    await admin.getByRole('link', { name: /^Skipped\s*0\s/ }).waitFor();
     // Every number opens its records: the rep's move count lists the move.
     const repRow = admin.getByRole('region', { name: 'By rep' }).getByRole('row', { name: new RegExp(org.repA.name) });
     await repRow.getByRole('link', { name: '1', exact: true }).first().click();
@@ -112,6 +113,28 @@ describe('the stage gate in the browser', () => {
     const row = admin.getByRole('row', { name: new RegExp(dealName) });
     await row.waitFor();
     await expect(row.textContent()).resolves.toMatch(/Qualify → Discovery.*Kept the process/);
+    await admin.context().close();
+  });
+
+  it('keeps the process screens free of serious accessibility violations', async () => {
+    const admin = await signIn(org.admin);
+    for (const [path, heading] of [
+      ['/process', 'Process'],
+      ['/process?view=table', 'Process'],
+      ['/process/moves?from=2026-01-05&to=2026-12-31&filter=all', 'Stage moves'],
+      ['/process/deals?filter=open', 'Open deals'],
+      ['/settings/process', 'Sales process'],
+      ['/settings/process?tab=fields', 'Sales process'],
+      ['/settings/process?tab=frameworks', 'Sales process'],
+      ['/settings/process?tab=versions', 'Sales process'],
+    ] as const) {
+      await admin.goto(`${server.url}${path}`);
+      await admin.getByRole('heading', { level: 1, name: heading, exact: true }).waitFor();
+      await admin.waitForLoadState('networkidle');
+      await admin.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0);
+      const violations = await seriousViolations(admin);
+      expect(violations, `${path}\n${describeViolations(violations)}`).toEqual([]);
+    }
     await admin.context().close();
   });
 });

@@ -14,7 +14,7 @@ const COLOR = { good: 'furrow.8', warn: 'orange.8', bad: 'red.8' } as const;
 /** A figure that opens the records behind it. */
 export function FigureTile({ label, value, hint, to, tone }: Props) {
   return (
-    <UnstyledButton component={Link} to={to} aria-label={`${label}: ${value}. ${hint}. Show the records`} style={{ display: 'block' }}>
+    <UnstyledButton component={Link} to={to} title="Show the records" style={{ display: 'block' }}>
       <Paper withBorder radius="md" p="md" h="100%">
         <Text size="xs" c="dimmed" fw={600} tt="uppercase">
           {label}

@@ -27,7 +27,8 @@ export function ScopeControls({ url, teams }: { url: UrlState; teams?: Adherence
       <SegmentedControl aria-label="Period" data={[...PRESETS]} value={preset ?? ''} onChange={(v) => url.set(lastWeeks(Number(v)))} />
       <DatePickerInput
         type="range"
-        aria-label="From and to"
+        // Named by its content (the dates shown), so what a screen reader says matches what is seen.
+        placeholder="Pick a period"
         valueFormat="D MMM YYYY"
         value={[parse(from), parse(to)]}
         onChange={([a, b]) => {

@@ -49,14 +49,8 @@ export function StagesEditor({ process }: { process: ProcessDefinition }) {
                 <Badge variant="light" color={KIND_COLOR[s.kind]}>
                   {s.kind}
                 </Badge>
-                <Badge variant="outline" color="gray">
-                  {s.probability}%
-                </Badge>
-                {s.agingDays !== null && (
-                  <Badge variant="outline" color="gray">
-                    limit {s.agingDays} days
-                  </Badge>
-                )}
+                <Badge variant="default">{s.probability}%</Badge>
+                {s.agingDays !== null && <Badge variant="default">limit {s.agingDays} days</Badge>}
                 {s.kind === 'open' && (
                   <Badge variant="light" color={s.allowOverride ? 'orange' : 'gray'}>
                     {s.allowOverride ? 'overrides allowed' : 'no overrides'}

@@ -25,7 +25,7 @@ function Snapshot({ id }: { id: string }) {
             <Text size="sm" fw={600}>
               {s.position}. {s.name}
             </Text>
-            <Badge size="xs" variant="outline" color="gray">
+            <Badge size="xs" variant="default">
               {s.probability}%
             </Badge>
             {s.kind === 'open' && s.allowOverride !== undefined && (
