@@ -131,7 +131,7 @@ describe('the stage gate in the browser', () => {
       await admin.goto(`${server.url}${path}`);
       await admin.getByRole('heading', { level: 1, name: heading, exact: true }).waitFor();
       await admin.waitForLoadState('networkidle');
-      await admin.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0);
+      await expect.poll(() => admin.locator('[aria-busy="true"]').count()).toBe(0);
       const violations = await seriousViolations(admin);
       expect(violations, `${path}\n${describeViolations(violations)}`).toEqual([]);
     }
