@@ -41,6 +41,8 @@ function readable(db: Kysely<DB>, workspaceId: string, scope: OwnerScope, includ
       eb
         .selectFrom('deals as d')
         .select(eb.fn.countAll<number>().as('n'))
+        // The workspace term lets the (workspace_id, account_id) index answer the count.
+        .whereRef('d.workspace_id', '=', 'a.workspace_id')
         .whereRef('d.account_id', '=', 'a.id')
         .where('d.status', '=', 'open')
         .where('d.deleted_at', 'is', null)
@@ -75,7 +77,9 @@ export async function listAccounts(
     const needle = query.q.trim();
     q = q.where((eb) => eb.or([dialect.containsInsensitive(eb.ref('a.name'), needle), dialect.containsInsensitive(eb.ref('a.domain'), needle)]));
   }
+  const order = `${sort.desc ? '-' : ''}${sort.field}`;
   const rows = (await paginate(q, {
+    order,
     sortExpr: SORT_EXPR[sort.field],
     desc: sort.desc,
     idColumn: 'a.id',
@@ -84,7 +88,7 @@ export async function listAccounts(
   }).execute()) as (AccountView & {
     sort_key: string | number;
   })[];
-  const page = pageOf(rows, limit);
+  const page = pageOf(rows, limit, order);
   return { items: page.rows.map(toAccount), nextCursor: page.nextCursor };
 }
 

@@ -1,10 +1,9 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Activity, ActivityListQuery } from '../../api/activities.js';
 import type { Dialect } from '../db/dialect.js';
-import { decodeCursor, pageOf, paginate, parseSort } from '../db/keyset.js';
+import { pageOf, paginate, parseSort } from '../db/keyset.js';
 import type { ActivitiesTable, DB } from '../db/schema.js';
 import { type OwnerScope, ownerFilter } from '../db/scope.js';
-import { invalidField } from '../errors.js';
 
 export type ActivityRow = Selectable<ActivitiesTable>;
 type ActivityView = ActivityRow & { owner_name: string; deal_name: string | null; contact_name: string | null; account_name: string | null };
@@ -70,12 +69,6 @@ const SORT_EXPR = {
   createdAt: sql`t.created_at`,
   subject: sql`t.subject`,
 } as const;
-const NUMERIC_SORTS: readonly string[] = ['occurredAt', 'createdAt'];
-
-/** A cursor from another sort would compare a subject with an instant, which PostgreSQL rejects: refuse it up front. */
-function assertCursorFits(cursor: string | undefined, field: string): void {
-  if (cursor && (typeof decodeCursor(cursor)[0] === 'number') !== NUMERIC_SORTS.includes(field)) throw invalidField('cursor', 'belongs to another sort order');
-}
 
 /** The list query with instants already parsed to epoch ms. */
 export type ActivityFilter = Omit<ActivityListQuery, 'from' | 'to'> & { from?: number; to?: number };
@@ -89,7 +82,6 @@ export async function listActivities(
 ): Promise<{ items: Activity[]; nextCursor: string | null }> {
   const limit = query.limit ?? 50;
   const sort = parseSort<keyof typeof SORT_EXPR>(query.sort, '-occurredAt');
-  assertCursorFits(query.cursor, sort.field);
   let q = visible(db, workspaceId, scope);
   if (query.type) q = q.where('t.type', '=', query.type);
   if (query.ownerId) q = q.where('t.owner_id', '=', query.ownerId);
@@ -101,14 +93,16 @@ export async function listActivities(
   if (query.completed !== undefined) q = q.where('t.completed_at', query.completed ? 'is not' : 'is', null);
   const needle = query.q?.trim();
   if (needle) q = q.where((eb) => eb.or([dialect.containsInsensitive(eb.ref('t.subject'), needle), dialect.containsInsensitive(eb.ref('t.body'), needle)]));
+  const order = `${sort.desc ? '-' : ''}${sort.field}`;
   const rows = (await paginate(q, {
+    order,
     sortExpr: SORT_EXPR[sort.field],
     desc: sort.desc,
     idColumn: 't.id',
     cursor: query.cursor,
     limit,
   }).execute()) as (ActivityView & { sort_key: string | number })[];
-  const page = pageOf(rows, limit);
+  const page = pageOf(rows, limit, order);
   return { items: page.rows.map(toActivity), nextCursor: page.nextCursor };
 }
 

@@ -1,10 +1,9 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
 import type { Contact, ContactListQuery } from '../../api/contacts.js';
 import type { Dialect } from '../db/dialect.js';
-import { decodeCursor, pageOf, paginate, parseSort } from '../db/keyset.js';
+import { pageOf, paginate, parseSort } from '../db/keyset.js';
 import type { ContactsTable, DB } from '../db/schema.js';
 import { type OwnerScope, ownerFilter } from '../db/scope.js';
-import { invalidField } from '../errors.js';
 
 export type ContactRow = Selectable<ContactsTable>;
 type ContactView = ContactRow & { owner_name: string; account_name: string | null };
@@ -59,12 +58,6 @@ const SORT_EXPR = {
   createdAt: sql`c.created_at`,
   updatedAt: sql`c.updated_at`,
 } as const;
-const NUMERIC_SORTS: readonly string[] = ['createdAt', 'updatedAt'];
-
-/** A cursor from another sort would compare a name with an instant, which PostgreSQL rejects: refuse it up front. */
-function assertCursorFits(cursor: string | undefined, field: string): void {
-  if (cursor && (typeof decodeCursor(cursor)[0] === 'number') !== NUMERIC_SORTS.includes(field)) throw invalidField('cursor', 'belongs to another sort order');
-}
 
 export async function listContacts(
   db: Kysely<DB>,
@@ -76,7 +69,6 @@ export async function listContacts(
 ): Promise<{ items: Contact[]; nextCursor: string | null }> {
   const limit = query.limit ?? 50;
   const sort = parseSort<keyof typeof SORT_EXPR>(query.sort, 'lastName');
-  assertCursorFits(query.cursor, sort.field);
   let q = readable(db, workspaceId, scope, includeShared);
   if (query.ownerId) q = q.where('c.owner_id', '=', query.ownerId);
   if (query.accountId) q = q.where('c.account_id', '=', query.accountId);
@@ -87,14 +79,16 @@ export async function listContacts(
       eb.or([dialect.containsInsensitive(sql<string>`c.first_name || ' ' || c.last_name`, needle), dialect.containsInsensitive(eb.ref('c.email'), needle)]),
     );
   }
+  const order = `${sort.desc ? '-' : ''}${sort.field}`;
   const rows = (await paginate(q, {
+    order,
     sortExpr: SORT_EXPR[sort.field],
     desc: sort.desc,
     idColumn: 'c.id',
     cursor: query.cursor,
     limit,
   }).execute()) as (ContactView & { sort_key: string | number })[];
-  const page = pageOf(rows, limit);
+  const page = pageOf(rows, limit, order);
   return { items: page.rows.map(toContact), nextCursor: page.nextCursor };
 }
 

@@ -115,7 +115,9 @@ export async function listDeals(
     const needle = query.q.trim();
     q = q.where((eb) => eb.or([dialect.containsInsensitive(eb.ref('d.name'), needle), dialect.containsInsensitive(eb.ref('a.name'), needle)]));
   }
+  const order = `${sort.desc ? '-' : ''}${sort.field}`;
   const rows = (await paginate(q, {
+    order,
     sortExpr: SORT_EXPR[sort.field],
     desc: sort.desc,
     idColumn: 'd.id',
@@ -124,7 +126,7 @@ export async function listDeals(
   }).execute()) as (DealView & {
     sort_key: string | number;
   })[];
-  const page = pageOf(rows, limit);
+  const page = pageOf(rows, limit, order);
   return { items: page.rows.map(toDeal), nextCursor: page.nextCursor };
 }
 

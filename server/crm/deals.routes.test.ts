@@ -154,6 +154,35 @@ describeEngines('deals API', (env) => {
     expect(after.body.items).toHaveLength(0);
   });
 
+  it('pages by keyset in any sort order, each row once, and refuses a cursor made for another order', async () => {
+    const w = await env().workspace();
+    const rep = await w.user('rep');
+    const amounts = [500, 100, 300, 300, 200, 400, 300];
+    for (const [i, amount] of amounts.entries()) {
+      await w.as(rep).post('/api/v1/deals', { name: `Deal ${i}`, amount, closeDate: `2027-01-0${i + 1}` });
+    }
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: { status: number; body: { items: { amount: number }[]; nextCursor: string | null } } = await w
+        .as(rep)
+        .get(`/api/v1/deals?sort=-amount&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.status).toBe(200);
+      seen.push(...res.body.items.map((d: { amount: number }) => d.amount));
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([...amounts].sort((a, b) => b - a));
+
+    const first = await w.as(rep).get('/api/v1/deals?sort=-amount&limit=2');
+    for (const sort of ['name', 'closeDate', 'amount']) {
+      const res = await w.as(rep).get(`/api/v1/deals?sort=${sort}&limit=2&cursor=${first.body.nextCursor}`);
+      expect(res.status, sort).toBe(400);
+      expect(JSON.stringify(res.body)).toContain('cursor');
+    }
+    const forged = await w.as(rep).get('/api/v1/deals?cursor=bm90LWEtY3Vyc29y');
+    expect(forged.status).toBe(400);
+  });
+
   it('shows the board with counts and amounts per stage, scoped to the caller', async () => {
     const w = await env().workspace();
     const rep = await w.user('rep');

@@ -1,9 +1,12 @@
 // Keyset pagination: stable pages under concurrent inserts and fast at any depth (no OFFSET).
-// The cursor carries the last row's sort value and id; it is opaque to clients.
+// The cursor carries the last row's sort value, its id and the order it was made for (a cursor
+// replayed under another sort would compare a name with an instant); it is opaque to clients.
 import { type Expression, type SelectQueryBuilder, sql } from 'kysely';
 import { invalidField } from '../errors.js';
 
 export interface PageRequest {
+  /** Names the ordering (e.g. "-amount"); a cursor only continues the order it was made for. */
+  order: string;
   sortExpr: Expression<unknown>;
   desc: boolean;
   idColumn: string;
@@ -11,20 +14,28 @@ export interface PageRequest {
   limit: number;
 }
 
-export function encodeCursor(sortValue: unknown, id: string): string {
-  return Buffer.from(JSON.stringify([sortValue, id])).toString('base64url');
+export function encodeCursor(sortValue: unknown, id: string, order: string): string {
+  return Buffer.from(JSON.stringify([sortValue, id, order])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): [string | number, string] {
+export function decodeCursor(cursor: string, order: string): [string | number, string] {
+  let value: unknown;
   try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(value) && value.length === 2 && typeof value[1] === 'string' && (typeof value[0] === 'string' || typeof value[0] === 'number')) {
-      return [value[0], value[1]];
-    }
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through to the error below
+    // reported below
   }
-  throw invalidField('cursor', 'is not a cursor returned by this list');
+  if (
+    !Array.isArray(value) ||
+    value.length !== 3 ||
+    typeof value[1] !== 'string' ||
+    typeof value[2] !== 'string' ||
+    (typeof value[0] !== 'string' && typeof value[0] !== 'number')
+  ) {
+    throw invalidField('cursor', 'is not a cursor returned by this list');
+  }
+  if (value[2] !== order) throw invalidField('cursor', 'belongs to another sort order');
+  return [value[0], value[1]];
 }
 
 /** Orders by the sort expression then id, continues after the cursor, and asks for one extra row. */
@@ -33,7 +44,7 @@ export function paginate<QB extends SelectQueryBuilder<any, any, any>>(qb: QB, p
   const id = sql.ref(page.idColumn);
   let q = qb.select(sql<string | number>`${page.sortExpr}`.as('sort_key')) as QB;
   if (page.cursor) {
-    const [value, lastId] = decodeCursor(page.cursor);
+    const [value, lastId] = decodeCursor(page.cursor, page.order);
     const op = page.desc ? sql`<` : sql`>`;
     q = q.where(sql<boolean>`(${page.sortExpr} ${op} ${value} or (${page.sortExpr} = ${value} and ${id} ${op} ${lastId}))`) as QB;
   }
@@ -44,11 +55,11 @@ export function paginate<QB extends SelectQueryBuilder<any, any, any>>(qb: QB, p
 }
 
 /** Cuts the extra row and builds the next cursor from the last row kept. */
-export function pageOf<T extends { sort_key: string | number; id: string }>(rows: T[], limit: number): { rows: T[]; nextCursor: string | null } {
+export function pageOf<T extends { sort_key: string | number; id: string }>(rows: T[], limit: number, order: string): { rows: T[]; nextCursor: string | null } {
   if (rows.length <= limit) return { rows, nextCursor: null };
   const kept = rows.slice(0, limit);
   const last = kept[kept.length - 1] as T;
-  return { rows: kept, nextCursor: encodeCursor(last.sort_key, last.id) };
+  return { rows: kept, nextCursor: encodeCursor(last.sort_key, last.id, order) };
 }
 
 /** "-amount" → { field: 'amount', desc: true }, defaulting when absent. */

@@ -153,7 +153,8 @@ export async function kpiRecords(ctx: Ctx, id: string, q: KpiRecordsQuery): Prom
   const { part: askedPart = 'numerator', group, limit = 50, cursor, ...rest } = q;
   const req = await buildRequest(ctx, kpi, rest, { fallbackPeriod: 'quarter' });
   const target = drillTarget(kpi, askedPart);
-  const afterId = cursor ? decodeCursor(cursor)[1] : null;
+  const order = `${id}:${target.part}`;
+  const afterId = cursor ? decodeCursor(cursor, order)[1] : null;
   const rows = await factRecords(ctx.db, ctx.dialect, target.simple, factScopeOf(req), target.part, group ?? null, { afterId, limit });
   const kept = rows.slice(0, limit);
   const scale = target.simple.scale;
@@ -189,6 +190,6 @@ export async function kpiRecords(ctx: Ctx, id: string, q: KpiRecordsQuery): Prom
     at: new Date(req.at).toISOString(),
     currency: moneyUnit(kpi) ? req.ws.currency : null,
     items,
-    nextCursor: rows.length > limit && last ? encodeCursor(0, last.record_id) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor(0, last.record_id, order) : null,
   };
 }

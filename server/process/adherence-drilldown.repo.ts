@@ -82,8 +82,15 @@ export async function listMoves(
     .where(sql<SqlBool>`${ownerRestriction('m.owner_id', f)}`)
     .where(MOVE_KIND[kind]);
   if (f.pipelineId !== null) q = q.where('d.pipeline_id', '=', f.pipelineId);
-  const rows = (await paginate(q, { sortExpr: sql`m.at`, desc: true, idColumn: 'm.id', cursor: page.cursor, limit: page.limit }).execute()) as MoveListRow[];
-  return pageOf(rows, page.limit);
+  const rows = (await paginate(q, {
+    order: 'moves',
+    sortExpr: sql`m.at`,
+    desc: true,
+    idColumn: 'm.id',
+    cursor: page.cursor,
+    limit: page.limit,
+  }).execute()) as MoveListRow[];
+  return pageOf(rows, page.limit, 'moves');
 }
 
 export type DealKind = 'open' | 'aging' | 'noNextStep';
@@ -110,7 +117,7 @@ export async function listDealsAt(
   page: { cursor: string | undefined; limit: number },
 ): Promise<{ rows: DealListRow[]; nextCursor: string | null }> {
   const condition = kind === 'aging' ? AGING_AT : kind === 'noNextStep' ? NO_NEXT_STEP_AT(f.workspaceId) : sql`1 = 1`;
-  const after = page.cursor ? decodeCursor(page.cursor) : null;
+  const after = page.cursor ? decodeCursor(page.cursor, `deals:${kind}`) : null;
   const keyset = after ? sql`and (iv.entered_at > ${after[0]} or (iv.entered_at = ${after[0]} and iv.deal_id > ${after[1]}))` : sql``;
   const result = await sql<DealListRow>`
     ${asOfFrom(f, [at], false)}
@@ -133,5 +140,5 @@ export async function listDealsAt(
   if (rows.length <= page.limit) return { rows, nextCursor: null };
   const kept = rows.slice(0, page.limit);
   const last = kept[kept.length - 1] as DealListRow;
-  return { rows: kept, nextCursor: encodeCursor(last.entered_at, last.deal_id) };
+  return { rows: kept, nextCursor: encodeCursor(last.entered_at, last.deal_id, `deals:${kind}`) };
 }

@@ -139,11 +139,12 @@ export async function listCalibrationDeals(
     );
   }
   const rows = (await paginate(q, {
+    order: 'calibration',
     sortExpr: sql`d.close_date`,
     desc: true,
     idColumn: 'd.id',
     cursor: page.cursor,
     limit: page.limit,
   }).execute()) as CalibrationDealRow[];
-  return pageOf(rows, page.limit);
+  return pageOf(rows, page.limit, 'calibration');
 }
