@@ -2,6 +2,7 @@ import type { Board, BoardQuery } from '../../api/deals.js';
 import type { Ctx } from '../context.js';
 import { notFound } from '../errors.js';
 import { ownerScope } from '../identity/visibility.js';
+import { getWorkspace } from '../identity/workspaces.service.js';
 import { defaultPipeline, pipelineStages } from '../process/pipelines.service.js';
 import { dealsInStage, stageTotals } from './deals.repo.js';
 
@@ -15,7 +16,8 @@ export async function dealBoard(ctx: Ctx, query: BoardQuery): Promise<Board> {
   if (stages.length === 0) throw notFound('Pipeline');
   const closedSince = ctx.now() - CLOSED_WINDOW_MS;
   const filter = { ownerId: query.ownerId, q: query.q };
-  const totals = await stageTotals(ctx.db, ctx.dialect, ctx.actor.workspaceId, scope, { pipelineId, closedSince, ...filter });
+  const { currency } = await getWorkspace(ctx);
+  const totals = await stageTotals(ctx.db, ctx.dialect, ctx.actor.workspaceId, scope, { pipelineId, closedSince, currency, ...filter });
   const perStage = query.perStage ?? 50;
   const columns = await Promise.all(
     stages.map(async (s) => ({

@@ -161,12 +161,18 @@ export async function stageTotals(
   dialect: Dialect,
   workspaceId: string,
   scope: OwnerScope,
-  filter: { pipelineId: string; ownerId?: string; q?: string; closedSince: number },
+  filter: { pipelineId: string; ownerId?: string; q?: string; closedSince: number; currency: string },
 ): Promise<Map<string, { count: number; amount: number }>> {
+  // Amounts in another currency cannot be added to the workspace's: they count as deals, not money
+  // (the KPIs make the same choice).
   let q = db
     .selectFrom('deals as d')
     .leftJoin('accounts as a', 'a.id', 'd.account_id')
-    .select(['d.stage_id', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.coalesce(eb.fn.sum<number>('d.amount'), sql<number>`0`).as('total')])
+    .select([
+      'd.stage_id',
+      (eb) => eb.fn.countAll<number>().as('n'),
+      sql<number>`coalesce(sum(case when d.currency = ${filter.currency} then d.amount else 0 end), 0)`.as('total'),
+    ])
     .where('d.workspace_id', '=', workspaceId)
     .where('d.pipeline_id', '=', filter.pipelineId)
     .where('d.deleted_at', 'is', null)

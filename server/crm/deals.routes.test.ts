@@ -198,6 +198,10 @@ describeEngines('deals API', (env) => {
     expect(qualify.items.map((d: { name: string }) => d.name)).toEqual(['Mine 2', 'Mine 1']);
     const adminBoard = await w.as(w.admin).get('/api/v1/deals/board');
     expect(adminBoard.body.columns[0]).toMatchObject({ count: 3, amount: 1349_00 });
+    // A deal in another currency is counted but its amount is not added to the workspace's money.
+    await w.as(rep).post('/api/v1/deals', { name: 'Dollars', amount: 5000_00, currency: 'USD', closeDate: '2027-01-01' });
+    const mixed = await w.as(w.admin).get('/api/v1/deals/board');
+    expect(mixed.body.columns[0]).toMatchObject({ count: 4, amount: 1349_00 });
   });
 
   it('lets reps close deals but not delete them; managers delete within their team', async () => {
