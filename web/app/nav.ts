@@ -9,6 +9,8 @@ export type NavIcon =
   | 'contacts'
   | 'activities'
   | 'process'
+  | 'forecast'
+  | 'quotas'
   | 'users'
   | 'teams'
   | 'invitations'
@@ -45,6 +47,8 @@ const ENTRIES: readonly Entry[] = [
   { section: 'main', label: 'Contacts', to: '/contacts', icon: 'contacts', match: '/contacts', roles: everyone },
   { section: 'main', label: 'Activities', to: '/activities', icon: 'activities', match: '/activities', roles: sellers },
   { section: 'main', label: 'Process', to: '/process', icon: 'process', match: '/process', roles: sellers },
+  { section: 'main', label: 'Forecast', to: '/forecast', icon: 'forecast', match: '/forecast', roles: sellers },
+  { section: 'main', label: 'Quotas', to: '/quotas', icon: 'quotas', roles: sellers },
   { section: 'settings', label: 'Sales process', to: '/settings/process', icon: 'processSettings', roles: ['admin'] },
   { section: 'settings', label: 'Users', to: '/settings/users', icon: 'users', roles: ['admin'] },
   { section: 'settings', label: 'Teams', to: '/settings/teams', icon: 'teams', roles: ['admin'] },

@@ -36,6 +36,10 @@ const MovesPage = lazy(() => import('../process/MovesPage').then((m) => ({ defau
 const DealsDrillPage = lazy(() => import('../process/DealsDrillPage').then((m) => ({ default: m.DealsDrillPage })));
 const CalibrationDealsPage = lazy(() => import('../process/CalibrationDealsPage').then((m) => ({ default: m.CalibrationDealsPage })));
 const ProcessEditorPage = lazy(() => import('../process/admin/ProcessEditorPage').then((m) => ({ default: m.ProcessEditorPage })));
+// Forecast and quotas (charts load with them).
+const ForecastPage = lazy(() => import('../measurement/ForecastPage').then((m) => ({ default: m.ForecastPage })));
+const ForecastAccuracyPage = lazy(() => import('../measurement/ForecastAccuracyPage').then((m) => ({ default: m.ForecastAccuracyPage })));
+const QuotasPage = lazy(() => import('../measurement/QuotasPage').then((m) => ({ default: m.QuotasPage })));
 
 /** A section of the app a role may open (per nav.ts); others get "not found". */
 const gated = (path: string, children: RouteObject[]): RouteObject => ({
@@ -83,6 +87,11 @@ export const routes: RouteObject[] = [
             { path: 'deals', element: <DealsDrillPage /> },
             { path: 'calibration/deals', element: <CalibrationDealsPage /> },
           ]),
+          gated('forecast', [
+            { index: true, element: <ForecastPage /> },
+            { path: 'accuracy', element: <ForecastAccuracyPage /> },
+          ]),
+          gated('quotas', [{ index: true, element: <QuotasPage /> }]),
           gated('settings/process', [{ index: true, element: <ProcessEditorPage /> }]),
           gated('settings/users', [{ index: true, element: <UsersPage /> }]),
           gated('settings/teams', [{ index: true, element: <TeamsPage /> }]),

@@ -1,0 +1,291 @@
+// How good were the calls? Once a quarter has closed: each person's accuracy and bias per
+// submission week against what was won (a chart and the same figures as a table), and each rep's
+// commit conversion (of what they committed at their last call, how much was won) as calibration.
+import { BarChart, LineChart } from '@mantine/charts';
+import { Alert, Anchor, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Link } from 'react-router';
+import type { ForecastAccuracy } from '../../api/measurement-forecast';
+import { formatCalendarDate, formatMoney, majorToMinor, minorToMajor, plural, todayLocal } from '../app/format';
+import { useSession } from '../app/session';
+import { useUrlState } from '../app/url-state';
+import { ErrorState } from '../components/ErrorState';
+import { LoadingState } from '../components/LoadingState';
+import { PageHeader } from '../components/PageHeader';
+import { ForecastPeriodPicker } from './ForecastPeriodPicker';
+import { ForecastTabs } from './ForecastTabs';
+import { useAccuracy } from './forecast-api';
+import { quarterOf, shiftQuarter } from './forecast-periods';
+
+const SERIES_COLORS = ['furrow.6', 'blue.6', 'orange.6', 'grape.6', 'cyan.7', 'red.6', 'teal.6', 'indigo.6', 'pink.6', 'lime.7', 'yellow.7', 'gray.6'];
+
+const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)}%`);
+const signedPct = (r: number | null) => (r === null ? '—' : `${r > 0 ? '+' : r < 0 ? '−' : '±'}${Math.abs(Math.round(r * 100))}%`);
+const weekLabel = (weekStart: string) => formatCalendarDate(weekStart).replace(/\s\d{4}$/, '');
+
+function AccuracyChart({ report, measure }: { report: ForecastAccuracy; measure: 'accuracy' | 'bias' }) {
+  const weeks = [...new Set(report.people.flatMap((p) => p.weeks.map((w) => w.weekStart)))].sort();
+  const data = weeks.map((week) => {
+    const row: Record<string, string | number | null> = { week: weekLabel(week) };
+    for (const p of report.people) {
+      const w = p.weeks.find((x) => x.weekStart === week);
+      const value = w ? w[measure] : null;
+      row[p.name] = value === null ? null : Math.round(value * 100);
+    }
+    return row;
+  });
+  return (
+    <>
+      <Text size="sm" fw={600} mb={4}>
+        {measure === 'accuracy'
+          ? `Accuracy of each week’s commit call (%, 100 = exactly what was won), ${report.period.label}`
+          : `Bias of each week’s commit call (%, above 0 = called more than was won), ${report.period.label}`}
+      </Text>
+      <LineChart
+        h={280}
+        data={data}
+        dataKey="week"
+        series={report.people.map((p, i) => ({ name: p.name, color: SERIES_COLORS[i % SERIES_COLORS.length] as string }))}
+        unit="%"
+        withLegend
+        legendProps={{ verticalAlign: 'bottom' }}
+        connectNulls
+        referenceLines={measure === 'bias' ? [{ y: 0, color: 'gray.5' }] : [{ y: 100, color: 'gray.5', label: 'exact' }]}
+      />
+    </>
+  );
+}
+
+function AccuracyTable({ report }: { report: ForecastAccuracy }) {
+  const money = (n: number) => formatMoney(n, report.currency);
+  const right = { textAlign: 'right', whiteSpace: 'nowrap' } as const;
+  return (
+    <Table.ScrollContainer minWidth={760}>
+      <Table verticalSpacing={6}>
+        <VisuallyHidden component="caption">Accuracy and bias per person and submission week, {report.period.label}</VisuallyHidden>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Who</Table.Th>
+            <Table.Th scope="col" style={right}>
+              Won (actual)
+            </Table.Th>
+            <Table.Th scope="col">Week of</Table.Th>
+            <Table.Th scope="col" style={right}>
+              Commit call
+            </Table.Th>
+            <Table.Th scope="col" style={right}>
+              Best case
+            </Table.Th>
+            <Table.Th scope="col" style={right}>
+              Accuracy
+            </Table.Th>
+            <Table.Th scope="col" style={right}>
+              Bias
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        {report.people.map((p) => (
+          <Table.Tbody key={p.userId} style={{ borderTop: '2px solid var(--mantine-color-gray-3)' }}>
+            {p.weeks.map((w, i) => (
+              <Table.Tr key={w.submissionId}>
+                {i === 0 && (
+                  <Table.Th scope="rowgroup" rowSpan={p.weeks.length} style={{ verticalAlign: 'top' }} fw={500}>
+                    {p.name}
+                    <Text size="xs" c="dimmed">
+                      {p.scopeType === 'user' ? 'own deals' : p.scopeName}
+                    </Text>
+                  </Table.Th>
+                )}
+                {i === 0 && (
+                  <Table.Td rowSpan={p.weeks.length} style={{ ...right, verticalAlign: 'top' }} fw={600}>
+                    {money(p.actual)}
+                  </Table.Td>
+                )}
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatCalendarDate(w.weekStart)}</Table.Td>
+                <Table.Td style={right}>{money(w.commit)}</Table.Td>
+                <Table.Td style={right}>{money(w.bestCase)}</Table.Td>
+                <Table.Td style={right} fw={600}>
+                  {pct(w.accuracy)}
+                </Table.Td>
+                <Table.Td style={right} c={w.bias === null ? undefined : w.bias > 0.1 ? 'orange.9' : w.bias < -0.1 ? 'blue.9' : undefined}>
+                  {signedPct(w.bias)}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        ))}
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function CommitConversion({ report }: { report: ForecastAccuracy }) {
+  const money = (n: number) => formatMoney(n, report.currency);
+  const right = { textAlign: 'right', whiteSpace: 'nowrap' } as const;
+  const rows = report.commitConversion;
+  const data = rows.map((r) => ({ rep: r.name, Committed: minorToMajor(r.committed, report.currency), Won: minorToMajor(r.won, report.currency) }));
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="conversion-title">
+      <Title order={2} fz="h4" id="conversion-title">
+        Commit conversion per rep
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        Of the open deals in commit at each rep’s last call of {report.period.label}, the share of value won in the period. Low conversion: the rep commits too
+        readily; high: their commit can be trusted.
+      </Text>
+      {rows.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No rep made a call for this period.
+        </Text>
+      ) : (
+        <SimpleGrid cols={{ base: 1, lg: 2 }}>
+          <div>
+            <Text size="sm" fw={600} mb={4}>
+              Committed vs won ({report.currency})
+            </Text>
+            <BarChart
+              h={Math.max(160, rows.length * 44)}
+              data={data}
+              dataKey="rep"
+              orientation="vertical"
+              yAxisProps={{ width: 120 }}
+              valueFormatter={(v) => money(majorToMinor(v, report.currency) ?? 0)}
+              series={[
+                { name: 'Committed', color: 'blue.6' },
+                { name: 'Won', color: 'furrow.6' },
+              ]}
+              withLegend
+            />
+          </div>
+          <Table.ScrollContainer minWidth={420}>
+            <Table verticalSpacing={6}>
+              <VisuallyHidden component="caption">Commit conversion per rep, {report.period.label}</VisuallyHidden>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Rep</Table.Th>
+                  <Table.Th scope="col" style={right}>
+                    Committed
+                  </Table.Th>
+                  <Table.Th scope="col" style={right}>
+                    Won
+                  </Table.Th>
+                  <Table.Th scope="col" style={right}>
+                    Conversion
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((r) => (
+                  <Table.Tr key={r.userId}>
+                    <Table.Th scope="row" fw={500}>
+                      {r.name}
+                    </Table.Th>
+                    <Table.Td style={right}>
+                      {money(r.committed)}
+                      <Text span size="xs" c="dimmed">
+                        {' '}
+                        ({plural(r.deals, 'deal')})
+                      </Text>
+                    </Table.Td>
+                    <Table.Td style={right}>
+                      {money(r.won)}
+                      <Text span size="xs" c="dimmed">
+                        {' '}
+                        ({plural(r.wonDeals, 'deal')})
+                      </Text>
+                    </Table.Td>
+                    <Table.Td style={right} fw={600}>
+                      {pct(r.conversion)}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </SimpleGrid>
+      )}
+    </Paper>
+  );
+}
+
+export function ForecastAccuracyPage() {
+  const { workspace } = useSession();
+  const url = useUrlState();
+  // Accuracy needs a closed period: without one in the URL, the last quarter that has ended.
+  const lastClosed = shiftQuarter(quarterOf(todayLocal(), workspace.fiscalYearStartMonth), -1, workspace.fiscalYearStartMonth).key;
+  const period = url.get('period') ?? lastClosed;
+  const query = useAccuracy(period);
+  const report = query.data;
+  const view = url.get('view') === 'table' ? 'table' : 'chart';
+  const measure = url.get('measure') === 'bias' ? 'bias' : 'accuracy';
+
+  return (
+    <>
+      <PageHeader
+        title="Forecast accuracy"
+        description="Once a quarter closes: how close each week’s commit call came to what was won, per person; and how much of each rep’s commit was won."
+        actions={<ForecastPeriodPicker value={period} onChange={(p) => url.set({ period: p })} />}
+      />
+      <ForecastTabs active="accuracy" period={url.get('period')} />
+      {query.isError && <ErrorState error={query.error} onRetry={() => query.refetch()} />}
+      {query.isPending && <LoadingState rows={8} label="Loading forecast accuracy" />}
+      {report && (
+        <Stack gap="lg">
+          {!report.closed && (
+            <Alert color="blue" variant="light" title={`${report.period.label} has not closed yet`}>
+              Accuracy is measured against what was won once the period ends. The calls so far are listed below.{' '}
+              <Anchor component={Link} to={`/forecast/accuracy?period=${lastClosed}`} size="sm">
+                Show the last closed quarter
+              </Anchor>
+            </Alert>
+          )}
+          <Paper withBorder radius="md" p="md" component="section" aria-labelledby="accuracy-title">
+            <Group justify="space-between" mb="sm" wrap="wrap">
+              <div>
+                <Title order={2} fz="h4" id="accuracy-title">
+                  Accuracy and bias per submission week
+                </Title>
+                <Text size="sm" c="dimmed">
+                  Accuracy = 1 − |won − commit| ÷ won; bias = (commit − won) ÷ won. Each person’s last call of each week.
+                </Text>
+              </div>
+              <Group gap="xs">
+                {view === 'chart' && (
+                  <SegmentedControl
+                    size="xs"
+                    aria-label="Measure"
+                    value={measure}
+                    onChange={(v) => url.set({ measure: v === 'bias' ? 'bias' : null }, { replace: true })}
+                    data={[
+                      { value: 'accuracy', label: 'Accuracy' },
+                      { value: 'bias', label: 'Bias' },
+                    ]}
+                  />
+                )}
+                <SegmentedControl
+                  size="xs"
+                  aria-label="Show as"
+                  value={view}
+                  onChange={(v) => url.set({ view: v === 'table' ? 'table' : null }, { replace: true })}
+                  data={[
+                    { value: 'chart', label: 'Chart' },
+                    { value: 'table', label: 'Table' },
+                  ]}
+                />
+              </Group>
+            </Group>
+            {report.people.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                Nobody you can see made a call for {report.period.label}. Calls are made on the Forecast page while the period is open.
+              </Text>
+            ) : view === 'table' || !report.closed ? (
+              <AccuracyTable report={report} />
+            ) : (
+              <AccuracyChart report={report} measure={measure} />
+            )}
+          </Paper>
+          <CommitConversion report={report} />
+        </Stack>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,149 @@
+// A person's deals closing in the period, grouped by forecast category with each group's total.
+// The owner may move an open deal to another category (or back to its stage's); others see it.
+import { Anchor, Badge, Group, Paper, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { ForecastCategory, ForecastDeal } from '../../api/measurement-forecast';
+import { formatCalendarDate, formatMoney, plural } from '../app/format';
+import { errorMessage } from '../components/ErrorState';
+import { CATEGORY_COLOR, CATEGORY_HINT, CATEGORY_LABEL, refreshForecast, setDealCategory } from './forecast-api';
+
+const ORDER: (ForecastCategory | 'closed')[] = ['closed', 'commit', 'best_case', 'pipeline', 'omitted'];
+const CHOICES: ForecastCategory[] = ['commit', 'best_case', 'pipeline', 'omitted'];
+const STAGE = 'stage';
+
+function CategoryControl({ deal }: { deal: ForecastDeal }) {
+  const queryClient = useQueryClient();
+  const [saving, setSaving] = useState(false);
+  const value = deal.overridden ? deal.category : STAGE;
+  const change = async (next: string | null) => {
+    if (!next || next === value) return;
+    setSaving(true);
+    try {
+      const category = next === STAGE ? null : (next as ForecastCategory);
+      await setDealCategory(deal.id, category);
+      await refreshForecast(queryClient);
+      notifications.show({
+        color: 'furrow',
+        message: `${deal.name}: ${category ? CATEGORY_LABEL[category] : `back to its stage’s category (${CATEGORY_LABEL[deal.stageCategory]})`}`,
+      });
+    } catch (error) {
+      notifications.show({ color: 'red', title: 'Category not changed', message: errorMessage(error) });
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Select
+      aria-label={`Forecast category of ${deal.name}`}
+      size="xs"
+      w={190}
+      disabled={saving}
+      allowDeselect={false}
+      value={value}
+      onChange={change}
+      data={[
+        { value: STAGE, label: `As the stage says (${CATEGORY_LABEL[deal.stageCategory]})` },
+        ...CHOICES.map((c) => ({ value: c, label: CATEGORY_LABEL[c] })),
+      ]}
+    />
+  );
+}
+
+function CategoryBadge({ deal }: { deal: ForecastDeal }) {
+  return (
+    <Group gap={6} wrap="nowrap">
+      <Badge variant="light" color={CATEGORY_COLOR[deal.category]}>
+        {CATEGORY_LABEL[deal.category]}
+      </Badge>
+      {deal.overridden && (
+        <Text size="xs" c="dimmed">
+          set by the owner (stage: {CATEGORY_LABEL[deal.stageCategory]})
+        </Text>
+      )}
+    </Group>
+  );
+}
+
+interface Props {
+  deals: ForecastDeal[];
+  currency: string;
+  /** The signed-in user: only a deal's owner changes its category. */
+  meId: string;
+  personName: string;
+  isMe: boolean;
+}
+
+export function ForecastDeals({ deals, currency, meId, isMe, personName }: Props) {
+  const groups = ORDER.map((category) => ({ category, deals: deals.filter((d) => d.category === category) })).filter((g) => g.deals.length > 0);
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="forecast-deals-title">
+      <Title order={2} fz="h4" id="forecast-deals-title">
+        {isMe ? 'My deals this period' : `${personName}’s deals this period`}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        Deals closing in the period, by forecast category. {isMe && 'Change a category when you know more than the stage says.'}
+      </Text>
+      {groups.length === 0 && (
+        <Text size="sm" c="dimmed">
+          No deals close in this period. Set close dates on open deals, or pick another period.
+        </Text>
+      )}
+      <Stack gap="lg">
+        {groups.map((g) => {
+          const total = g.deals.reduce((s, d) => s + d.amount, 0);
+          return (
+            <div key={g.category}>
+              <Group justify="space-between" mb={4} wrap="nowrap">
+                <Group gap="xs">
+                  <Title order={3} fz="md">
+                    {CATEGORY_LABEL[g.category]}
+                  </Title>
+                  <Text size="sm" c="dimmed">
+                    {plural(g.deals.length, 'deal')} · {CATEGORY_HINT[g.category]}
+                  </Text>
+                </Group>
+                <Text fw={700} style={{ whiteSpace: 'nowrap' }}>
+                  {formatMoney(total, currency)}
+                </Text>
+              </Group>
+              <Table.ScrollContainer minWidth={640}>
+                <Table verticalSpacing={6} highlightOnHover>
+                  <VisuallyHidden component="caption">{CATEGORY_LABEL[g.category]} deals</VisuallyHidden>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">Deal</Table.Th>
+                      <Table.Th scope="col">Stage</Table.Th>
+                      <Table.Th scope="col">Close date</Table.Th>
+                      <Table.Th scope="col" style={{ textAlign: 'right' }}>
+                        Amount
+                      </Table.Th>
+                      <Table.Th scope="col">Category</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {g.deals.map((d) => (
+                      <Table.Tr key={d.id}>
+                        <Table.Td style={{ maxWidth: 280, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                          <Anchor component={Link} to={`/deals/${d.id}`} size="sm">
+                            {d.name}
+                          </Anchor>
+                        </Table.Td>
+                        <Table.Td>{d.stageName}</Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatCalendarDate(d.closeDate)}</Table.Td>
+                        <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>{formatMoney(d.amount, currency)}</Table.Td>
+                        <Table.Td>{d.status === 'open' && d.ownerId === meId ? <CategoryControl deal={d} /> : <CategoryBadge deal={d} />}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            </div>
+          );
+        })}
+      </Stack>
+    </Paper>
+  );
+}

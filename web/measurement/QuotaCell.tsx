@@ -1,0 +1,138 @@
+// One quota in the grid. An admin clicks it to edit in place: Enter saves, Escape cancels, an empty
+// amount removes the quota. A 409 (another admin saved first) shows what changed and loads it.
+import { ActionIcon, Group, NumberInput, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { IconCheck, IconX } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Quota } from '../../api/measurement-targets';
+import { QuotaPatch } from '../../api/measurement-targets';
+import { isApiError } from '../app/api';
+import { formatMoney, majorToMinor, minorDigits, minorToMajor } from '../app/format';
+import { applySaveError } from '../components/save-errors';
+import { schemaErrors } from '../components/schema-errors';
+import { useStaleRecovery } from '../components/useStaleRecovery';
+import { createQuota, fetchQuota, patchQuota, type QuotaScope, refreshQuotas, removeQuota } from './quota-api';
+
+interface Props {
+  quota: Quota | undefined;
+  scope: QuotaScope;
+  periodKey: string;
+  periodLabel: string;
+  currency: string;
+  editable: boolean;
+}
+
+interface Values extends Record<string, unknown> {
+  amount: number | string;
+}
+
+const valuesOf = (q: Quota | null, currency: string): Values => ({ amount: q ? minorToMajor(q.amount, currency) : '' });
+
+function QuotaEditor({ quota, scope, periodKey, periodLabel, currency, onDone }: Omit<Props, 'editable'> & { onDone(): void }) {
+  const queryClient = useQueryClient();
+  const [base, setBase] = useState<Quota | null>(quota ?? null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const form = useForm<Values>({
+    initialValues: valuesOf(base, currency),
+    validateInputOnChange: true,
+    validate: (v) => (v.amount === '' ? {} : schemaErrors(QuotaPatch, { version: base?.version ?? 1, amount: majorToMinor(v.amount, currency) })),
+  });
+  const stale = useStaleRecovery<Values, Quota | null>({
+    noun: 'quota',
+    form,
+    base,
+    setBase,
+    fetchLatest: () => fetchQuota(scope, periodKey),
+    valuesOf: (q) => valuesOf(q, currency),
+    labels: { amount: `${scope.name}, ${periodLabel}` },
+    describe: (q) => (q ? formatMoney(q.amount, currency) : 'no quota'),
+  });
+
+  const submit = form.onSubmit(async (v) => {
+    setProblem(null);
+    const amount = v.amount === '' ? null : majorToMinor(v.amount, currency);
+    try {
+      if (amount === null) {
+        if (base) await removeQuota(base);
+      } else if (base) {
+        if (amount !== base.amount) await patchQuota(base, amount);
+      } else await createQuota(scope, periodKey, amount);
+      await refreshQuotas(queryClient);
+      notifications.show({
+        color: 'furrow',
+        message: amount === null ? `Quota removed: ${scope.name}, ${periodLabel}` : `Quota set: ${scope.name}, ${periodLabel} ${formatMoney(amount, currency)}`,
+      });
+      onDone();
+    } catch (error) {
+      if (isApiError(error) && error.status === 404) {
+        // Removed meanwhile: start again from what is there now.
+        setBase(await fetchQuota(scope, periodKey));
+        setProblem('This quota was removed meanwhile. Save again to set it anew.');
+        return;
+      }
+      if (applySaveError(error, form, ['amount'], setProblem, { 'items.0.amount': 'amount' }) === 'stale') await stale.start();
+    }
+  });
+
+  const label = `Quota for ${scope.name}, ${periodLabel}`;
+  return (
+    <form onSubmit={submit} noValidate aria-label={label}>
+      <Group gap={4} wrap="nowrap" justify="flex-end">
+        <NumberInput
+          aria-label={label}
+          size="xs"
+          w={130}
+          min={0}
+          decimalScale={minorDigits(currency)}
+          thousandSeparator
+          hideControls
+          placeholder="No quota"
+          // The person just asked to edit this cell.
+          autoFocus
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') onDone();
+          }}
+          {...form.getInputProps('amount')}
+          error={form.errors.amount ?? problem ?? undefined}
+        />
+        <ActionIcon type="submit" size="sm" variant="light" aria-label={`Save ${label}`} loading={form.submitting}>
+          <IconCheck size={14} aria-hidden />
+        </ActionIcon>
+        <ActionIcon size="sm" variant="subtle" color="gray" aria-label="Cancel" onClick={onDone}>
+          <IconX size={14} aria-hidden />
+        </ActionIcon>
+      </Group>
+      {stale.dialog}
+    </form>
+  );
+}
+
+export function QuotaCell(props: Props) {
+  const [editing, setEditing] = useState(false);
+  const { quota, scope, periodLabel, currency, editable } = props;
+  const text = quota ? formatMoney(quota.amount, currency) : '—';
+  if (editing) return <QuotaEditor {...props} onDone={() => setEditing(false)} />;
+  if (!editable)
+    return (
+      <Text size="sm" c={quota ? undefined : 'dimmed'}>
+        {text}
+      </Text>
+    );
+  return (
+    <Tooltip label={quota ? 'Click to change' : 'Click to set'} openDelay={500}>
+      <UnstyledButton
+        onClick={() => setEditing(true)}
+        aria-label={`${quota ? `Change quota ${text}` : 'Set quota'} for ${scope.name}, ${periodLabel}`}
+        px={6}
+        py={2}
+        style={{ borderRadius: 4, border: '1px dashed var(--mantine-color-gray-4)', minWidth: 90, textAlign: 'right' }}
+      >
+        <Text size="sm" c={quota ? undefined : 'dimmed'} span>
+          {quota ? text : 'Set'}
+        </Text>
+      </UnstyledButton>
+    </Tooltip>
+  );
+}

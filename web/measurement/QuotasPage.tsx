@@ -1,0 +1,245 @@
+// Quotas per rep, team and the workspace for a fiscal year, by quarter or by month. An admin edits
+// any cell in place and moves whole plans in and out as CSV; a manager sees their teams and
+// people, a rep their own. Year and grain live in the URL.
+import { Badge, Button, Group, Paper, SegmentedControl, Select, Table, Text, VisuallyHidden } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
+import type { Quota } from '../../api/measurement-targets';
+import { formatMoney, todayLocal } from '../app/format';
+import { useSession } from '../app/session';
+import { useUrlState } from '../app/url-state';
+import { EmptyHint } from '../components/EmptyHint';
+import { ErrorState } from '../components/ErrorState';
+import { LoadingState } from '../components/LoadingState';
+import { PageHeader } from '../components/PageHeader';
+import { teamSubtree, useTeams, useUsers } from '../crm/shared/people';
+import { teamRows } from '../settings/team-tree';
+import { fiscalMonths, fiscalQuarter, fiscalYearOf, monthsOf } from './forecast-periods';
+import { QuotaCell } from './QuotaCell';
+import { QuotaImport } from './QuotaImport';
+import { exportHref, type QuotaScope, useQuotas } from './quota-api';
+
+interface Row {
+  scope: QuotaScope;
+  depth: number;
+  hint: string | null;
+}
+
+interface Section {
+  title: string;
+  rows: Row[];
+}
+
+const keyOf = (type: string, id: string, period: string) => `${type}/${id}/${period}`;
+
+export function QuotasPage() {
+  const { user, workspace } = useSession();
+  const url = useUrlState();
+  const start = workspace.fiscalYearStartMonth;
+  const currentFy = fiscalYearOf(todayLocal(), start);
+  const year = /^FY\d{4}$/.test(url.get('year') ?? '') ? (url.get('year') as string) : `FY${currentFy}`;
+  const fy = Number(year.slice(2));
+  const grain = url.get('grain') === 'month' ? 'month' : 'quarter';
+  const quotas = useQuotas(year);
+  const users = useUsers();
+  const teams = useTeams();
+  const isAdmin = user.role === 'admin';
+  const currency = quotas.data?.currency ?? workspace.currency;
+
+  const periods =
+    grain === 'quarter'
+      ? [1, 2, 3, 4].map((q) => {
+          const p = fiscalQuarter(fy, q, start);
+          return { key: p.key, label: `Q${q}`, title: monthsOf(p) };
+        })
+      : fiscalMonths(fy, start).map((m) => ({ key: m.key, label: m.label, title: m.key }));
+  const columns = [...periods, { key: year, label: year, title: 'The whole fiscal year' }];
+
+  const byKey = new Map<string, Quota>((quotas.data?.items ?? []).map((q) => [keyOf(q.scopeType, q.scopeId, q.periodKey), q]));
+  const sections = sectionsFor(user, workspace, users.data ?? [], teams.data ?? [], quotas.data?.items ?? []);
+  const people = sections.find((s) => s.title === 'People')?.rows ?? [];
+  const loading = quotas.isPending || users.isPending || teams.isPending;
+  const error = quotas.error ?? users.error ?? teams.error;
+  const fyChoices = [currentFy - 2, currentFy - 1, currentFy, currentFy + 1].map((y) => ({
+    value: `FY${y}`,
+    label: `FY${y}${y === currentFy ? ' (current)' : ''}`,
+  }));
+  if (!fyChoices.some((c) => c.value === year)) fyChoices.unshift({ value: year, label: year });
+
+  const description = isAdmin
+    ? 'Bookings targets per rep, team and the whole workspace. Click an amount to change it; import a plan from a spreadsheet.'
+    : user.role === 'manager'
+      ? 'The quotas of your teams and the people in them. An admin sets them.'
+      : 'Your quotas for the year. An admin sets them.';
+
+  return (
+    <>
+      <PageHeader
+        title="Quotas"
+        description={description}
+        actions={
+          <>
+            <Button component="a" href={exportHref(year)} download variant="default" leftSection={<IconDownload size={16} aria-hidden />}>
+              Export CSV
+            </Button>
+            {isAdmin && <QuotaImport />}
+          </>
+        }
+      />
+      <Group gap="sm" mb="md" wrap="wrap">
+        <Select aria-label="Fiscal year" data={fyChoices} value={year} onChange={(v) => v && url.set({ year: v })} allowDeselect={false} w={180} />
+        <SegmentedControl
+          aria-label="Periods"
+          value={grain}
+          onChange={(v) => url.set({ grain: v === 'month' ? 'month' : null }, { replace: true })}
+          data={[
+            { value: 'quarter', label: 'Quarters' },
+            { value: 'month', label: 'Months' },
+          ]}
+        />
+        <Text size="sm" c="dimmed">
+          {year} runs {monthsOf({ from: fiscalQuarter(fy, 1, start).from, to: fiscalQuarter(fy, 4, start).to })}. Amounts in {currency}.
+        </Text>
+      </Group>
+      {error && <ErrorState error={error} onRetry={() => Promise.all([quotas.refetch(), users.refetch(), teams.refetch()])} />}
+      {loading && !error && <LoadingState rows={8} label="Loading quotas" />}
+      {!loading && !error && sections.every((s) => s.rows.length === 0) && (
+        <EmptyHint title={`No quotas for ${year}`} description="An admin sets quotas here or imports them from a spreadsheet." />
+      )}
+      {!loading && !error && sections.some((s) => s.rows.length > 0) && (
+        <Paper withBorder radius="md" p="xs">
+          <Table.ScrollContainer minWidth={grain === 'month' ? 1500 : 820}>
+            <Table verticalSpacing={6} highlightOnHover>
+              <VisuallyHidden component="caption">
+                Quotas for {year} by {grain}
+              </VisuallyHidden>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col" miw={220}>
+                    Who
+                  </Table.Th>
+                  {columns.map((c) => (
+                    <Table.Th key={c.key} scope="col" style={{ textAlign: 'right', whiteSpace: 'nowrap' }} title={c.title}>
+                      {c.label}
+                      {grain === 'quarter' && c.key !== year && (
+                        <Text size="xs" c="dimmed" fw={400}>
+                          {c.title}
+                        </Text>
+                      )}
+                    </Table.Th>
+                  ))}
+                </Table.Tr>
+              </Table.Thead>
+              {sections
+                .filter((s) => s.rows.length > 0)
+                .map((section) => (
+                  <Table.Tbody key={section.title}>
+                    <Table.Tr>
+                      <Table.Th scope="colgroup" colSpan={columns.length + 1} bg="var(--mantine-color-gray-0)">
+                        <Text size="xs" fw={700} tt="uppercase" c="dimmed">
+                          {section.title}
+                        </Text>
+                      </Table.Th>
+                    </Table.Tr>
+                    {section.rows.map((row) => (
+                      <Table.Tr key={`${row.scope.type}/${row.scope.id}`} data-testid="quota-row">
+                        <Table.Th scope="row" fw={500} style={{ paddingLeft: 12 + row.depth * 18 }}>
+                          <Group gap={6} wrap="nowrap">
+                            <Text size="sm" fw={500} truncate maw={260}>
+                              {row.scope.name}
+                            </Text>
+                            {row.hint && (
+                              <Badge size="xs" variant="light" color="gray">
+                                {row.hint}
+                              </Badge>
+                            )}
+                          </Group>
+                        </Table.Th>
+                        {columns.map((c) => (
+                          <Table.Td key={c.key} style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
+                            <QuotaCell
+                              quota={byKey.get(keyOf(row.scope.type, row.scope.id, c.key))}
+                              scope={row.scope}
+                              periodKey={c.key}
+                              periodLabel={c.key === year ? year : `${c.label} ${grain === 'quarter' ? year : ''}`.trim()}
+                              currency={currency}
+                              editable={isAdmin}
+                            />
+                          </Table.Td>
+                        ))}
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                ))}
+              {people.length > 1 && (
+                <Table.Tfoot>
+                  <Table.Tr>
+                    <Table.Th scope="row">Sum of people</Table.Th>
+                    {columns.map((c) => {
+                      const sum = people.reduce((s, r) => s + (byKey.get(keyOf('user', r.scope.id, c.key))?.amount ?? 0), 0);
+                      return (
+                        <Table.Td key={c.key} style={{ textAlign: 'right', whiteSpace: 'nowrap' }} fw={700}>
+                          {sum === 0 ? '—' : formatMoney(sum, currency)}
+                        </Table.Td>
+                      );
+                    })}
+                  </Table.Tr>
+                </Table.Tfoot>
+              )}
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      )}
+    </>
+  );
+}
+
+type SessionUser = ReturnType<typeof useSession>['user'];
+type SessionWorkspace = ReturnType<typeof useSession>['workspace'];
+type Users = NonNullable<ReturnType<typeof useUsers>['data']>;
+type Teams = NonNullable<ReturnType<typeof useTeams>['data']>;
+
+/** Who the grid lists: everyone for an admin, a manager's teams and people, a rep themselves; plus any scope that has a quota. */
+function sectionsFor(user: SessionUser, workspace: SessionWorkspace, users: Users, teams: Teams, quotas: Quota[]): Section[] {
+  const teamName = new Map(teams.map((t) => [t.id, t.name]));
+  let visibleTeams: Set<string>;
+  let visibleUsers: Users;
+  const sellers = users.filter((u) => !u.disabled && (u.role === 'rep' || u.role === 'manager'));
+  if (user.role === 'admin') {
+    visibleTeams = new Set(teams.map((t) => t.id));
+    visibleUsers = sellers;
+  } else if (user.role === 'manager') {
+    visibleTeams = teamSubtree(teams, user.managesTeamIds);
+    visibleUsers = sellers.filter((u) => u.id === user.id || (u.teamId !== null && visibleTeams.has(u.teamId)));
+  } else {
+    visibleTeams = new Set();
+    visibleUsers = sellers.filter((u) => u.id === user.id);
+  }
+  const organisation: Row[] =
+    user.role === 'admin' || quotas.some((q) => q.scopeType === 'workspace')
+      ? [{ scope: { type: 'workspace', id: workspace.id, name: workspace.name }, depth: 0, hint: null }]
+      : [];
+  const teamList: Row[] = teamRows(teams)
+    .filter((r) => visibleTeams.has(r.team.id))
+    .map((r) => ({ scope: { type: 'team', id: r.team.id, name: r.team.name }, depth: r.depth, hint: null }));
+  const peopleList: Row[] = [...visibleUsers]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((u) => ({
+      scope: { type: 'user', id: u.id, name: u.name },
+      depth: 0,
+      hint: [u.role === 'manager' ? 'manager' : null, u.teamId ? (teamName.get(u.teamId) ?? null) : null].filter(Boolean).join(' · ') || null,
+    }));
+  // A quota of someone no longer listed (a disabled user, a team outside the tree) still shows.
+  const listed = new Set([...organisation, ...teamList, ...peopleList].map((r) => `${r.scope.type}/${r.scope.id}`));
+  for (const q of quotas) {
+    const key = `${q.scopeType}/${q.scopeId}`;
+    if (listed.has(key)) continue;
+    listed.add(key);
+    const row: Row = { scope: { type: q.scopeType, id: q.scopeId, name: q.scopeName }, depth: 0, hint: null };
+    (q.scopeType === 'team' ? teamList : q.scopeType === 'user' ? peopleList : organisation).push(row);
+  }
+  return [
+    { title: 'Organisation', rows: organisation },
+    { title: 'Teams', rows: teamList },
+    { title: 'People', rows: peopleList },
+  ];
+}
