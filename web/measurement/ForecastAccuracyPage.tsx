@@ -2,7 +2,7 @@
 // submission week against what was won (a chart and the same figures as a table), and each rep's
 // commit conversion (of what they committed at their last call, how much was won) as calibration.
 import { BarChart, LineChart } from '@mantine/charts';
-import { Alert, Anchor, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, Group, MultiSelect, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router';
 import type { ForecastAccuracy } from '../../api/measurement-forecast';
 import { formatCalendarDate, formatMoney, majorToMinor, minorToMajor, plural, todayLocal } from '../app/format';
@@ -19,14 +19,35 @@ import { quarterOf, shiftQuarter } from './forecast-periods';
 const SERIES_COLORS = ['furrow.6', 'blue.6', 'orange.6', 'grape.6', 'cyan.7', 'red.6', 'teal.6', 'indigo.6', 'pink.6', 'lime.7', 'yellow.7', 'gray.6'];
 
 const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)}%`);
-const signedPct = (r: number | null) => (r === null ? '—' : `${r > 0 ? '+' : r < 0 ? '−' : '±'}${Math.abs(Math.round(r * 100))}%`);
+function signedPct(r: number | null): string {
+  if (r === null) return '—';
+  const v = Math.round(r * 100);
+  return `${v > 0 ? '+' : v < 0 ? '−' : '±'}${Math.abs(v)}%`;
+}
 const weekLabel = (weekStart: string) => formatCalendarDate(weekStart).replace(/\s\d{4}$/, '');
 
-function AccuracyChart({ report, measure }: { report: ForecastAccuracy; measure: 'accuracy' | 'bias' }) {
+/** Who the chart draws at first: team and workspace calls (the reader's own among them), else the first reps. */
+function defaultPeople(report: ForecastAccuracy, meId: string): string[] {
+  const leaders = report.people.filter((p) => p.scopeType !== 'user' || p.userId === meId).map((p) => p.userId);
+  return (leaders.length > 0 ? leaders : report.people.map((p) => p.userId)).slice(0, 6);
+}
+
+function AccuracyChart({
+  report,
+  measure,
+  chosen,
+  onChoose,
+}: {
+  report: ForecastAccuracy;
+  measure: 'accuracy' | 'bias';
+  chosen: string[];
+  onChoose(ids: string[]): void;
+}) {
+  const people = report.people.filter((p) => chosen.includes(p.userId));
   const weeks = [...new Set(report.people.flatMap((p) => p.weeks.map((w) => w.weekStart)))].sort();
   const data = weeks.map((week) => {
     const row: Record<string, string | number | null> = { week: weekLabel(week) };
-    for (const p of report.people) {
+    for (const p of people) {
       const w = p.weeks.find((x) => x.weekStart === week);
       const value = w ? w[measure] : null;
       row[p.name] = value === null ? null : Math.round(value * 100);
@@ -34,86 +55,115 @@ function AccuracyChart({ report, measure }: { report: ForecastAccuracy; measure:
     return row;
   });
   return (
-    <>
-      <Text size="sm" fw={600} mb={4}>
+    <Stack gap="xs">
+      <MultiSelect
+        label="People on the chart"
+        data={report.people.map((p) => ({ value: p.userId, label: p.scopeType === 'user' ? p.name : `${p.name} (${p.scopeName})` }))}
+        value={chosen}
+        onChange={onChoose}
+        searchable
+        clearable
+        maw={720}
+        size="xs"
+      />
+      <Text size="sm" fw={600}>
         {measure === 'accuracy'
           ? `Accuracy of each week’s commit call (%, 100 = exactly what was won), ${report.period.label}`
           : `Bias of each week’s commit call (%, above 0 = called more than was won), ${report.period.label}`}
       </Text>
-      <LineChart
-        h={280}
-        data={data}
-        dataKey="week"
-        series={report.people.map((p, i) => ({ name: p.name, color: SERIES_COLORS[i % SERIES_COLORS.length] as string }))}
-        unit="%"
-        withLegend
-        legendProps={{ verticalAlign: 'bottom' }}
-        connectNulls
-        referenceLines={measure === 'bias' ? [{ y: 0, color: 'gray.5' }] : [{ y: 100, color: 'gray.5', label: 'exact' }]}
-      />
-    </>
+      {people.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          Choose people to draw their calls.
+        </Text>
+      ) : (
+        <LineChart
+          h={300}
+          data={data}
+          dataKey="week"
+          series={people.map((p) => ({
+            name: p.name,
+            color: SERIES_COLORS[report.people.indexOf(p) % SERIES_COLORS.length] as string,
+          }))}
+          unit="%"
+          withLegend
+          legendProps={{ verticalAlign: 'bottom' }}
+          connectNulls
+          yAxisProps={{ domain: measure === 'accuracy' ? ['auto', 100] : ['auto', 'auto'] }}
+          referenceLines={measure === 'bias' ? [{ y: 0, color: 'gray.6', label: 'no bias' }] : [{ y: 100, color: 'gray.6', label: 'exact' }]}
+        />
+      )}
+    </Stack>
   );
 }
 
+/** People down, submission weeks across: each cell the week's accuracy with its bias beneath. */
 function AccuracyTable({ report }: { report: ForecastAccuracy }) {
   const money = (n: number) => formatMoney(n, report.currency);
+  const weeks = [...new Set(report.people.flatMap((p) => p.weeks.map((w) => w.weekStart)))].sort();
   const right = { textAlign: 'right', whiteSpace: 'nowrap' } as const;
   return (
-    <Table.ScrollContainer minWidth={760}>
-      <Table verticalSpacing={6}>
-        <VisuallyHidden component="caption">Accuracy and bias per person and submission week, {report.period.label}</VisuallyHidden>
+    <Table.ScrollContainer minWidth={260 + weeks.length * 84}>
+      <Table verticalSpacing={4} striped highlightOnHover>
+        <VisuallyHidden component="caption">Accuracy (and bias) of each person’s commit call per submission week, {report.period.label}</VisuallyHidden>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">Who</Table.Th>
             <Table.Th scope="col" style={right}>
-              Won (actual)
+              Won
             </Table.Th>
-            <Table.Th scope="col">Week of</Table.Th>
-            <Table.Th scope="col" style={right}>
-              Commit call
-            </Table.Th>
-            <Table.Th scope="col" style={right}>
-              Best case
-            </Table.Th>
-            <Table.Th scope="col" style={right}>
-              Accuracy
-            </Table.Th>
-            <Table.Th scope="col" style={right}>
-              Bias
-            </Table.Th>
+            {weeks.map((w) => (
+              <Table.Th key={w} scope="col" style={right}>
+                {weekLabel(w)}
+              </Table.Th>
+            ))}
           </Table.Tr>
         </Table.Thead>
-        {report.people.map((p) => (
-          <Table.Tbody key={p.userId} style={{ borderTop: '2px solid var(--mantine-color-gray-3)' }}>
-            {p.weeks.map((w, i) => (
-              <Table.Tr key={w.submissionId}>
-                {i === 0 && (
-                  <Table.Th scope="rowgroup" rowSpan={p.weeks.length} style={{ verticalAlign: 'top' }} fw={500}>
-                    {p.name}
-                    <Text size="xs" c="dimmed">
-                      {p.scopeType === 'user' ? 'own deals' : p.scopeName}
-                    </Text>
-                  </Table.Th>
-                )}
-                {i === 0 && (
-                  <Table.Td rowSpan={p.weeks.length} style={{ ...right, verticalAlign: 'top' }} fw={600}>
-                    {money(p.actual)}
+        <Table.Tbody>
+          {report.people.map((p) => (
+            <Table.Tr key={p.userId}>
+              <Table.Th scope="row" fw={500} style={{ whiteSpace: 'nowrap' }}>
+                {p.name}
+                <Text size="xs" c="dimmed">
+                  {p.scopeType === 'user' ? 'own deals' : p.scopeName}
+                </Text>
+              </Table.Th>
+              <Table.Td style={right} fw={600}>
+                {money(p.actual)}
+              </Table.Td>
+              {weeks.map((week) => {
+                const w = p.weeks.find((x) => x.weekStart === week);
+                if (!w)
+                  return (
+                    <Table.Td key={week} style={right} c="dimmed">
+                      —
+                    </Table.Td>
+                  );
+                return (
+                  <Table.Td key={week} style={right} title={`Commit ${money(w.commit)}, best case ${money(w.bestCase)}`}>
+                    {report.closed ? (
+                      <>
+                        <Text size="sm" fw={600} span>
+                          {pct(w.accuracy)}
+                        </Text>
+                        <Text size="xs" c={w.bias === null ? 'dimmed' : w.bias > 0.1 ? 'var(--mantine-color-orange-light-color)' : w.bias < -0.1 ? 'blue.9' : 'dimmed'}>
+                          {signedPct(w.bias)}
+                        </Text>
+                      </>
+                    ) : (
+                      <Text size="sm">{formatMoney(w.commit, report.currency, { compact: true })}</Text>
+                    )}
                   </Table.Td>
-                )}
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatCalendarDate(w.weekStart)}</Table.Td>
-                <Table.Td style={right}>{money(w.commit)}</Table.Td>
-                <Table.Td style={right}>{money(w.bestCase)}</Table.Td>
-                <Table.Td style={right} fw={600}>
-                  {pct(w.accuracy)}
-                </Table.Td>
-                <Table.Td style={right} c={w.bias === null ? undefined : w.bias > 0.1 ? 'orange.9' : w.bias < -0.1 ? 'blue.9' : undefined}>
-                  {signedPct(w.bias)}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        ))}
+                );
+              })}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
       </Table>
+      <Text size="xs" c="dimmed" mt={4}>
+        {report.closed
+          ? 'Each cell: accuracy, with the bias beneath (orange: called more than was won; blue: less). Hover a cell for the call.'
+          : 'Each cell: the commit call of that week. Accuracy shows once the period has closed.'}
+      </Text>
     </Table.ScrollContainer>
   );
 }
@@ -208,7 +258,7 @@ function CommitConversion({ report }: { report: ForecastAccuracy }) {
 }
 
 export function ForecastAccuracyPage() {
-  const { workspace } = useSession();
+  const { user, workspace } = useSession();
   const url = useUrlState();
   // Accuracy needs a closed period: without one in the URL, the last quarter that has ended.
   const lastClosed = shiftQuarter(quarterOf(todayLocal(), workspace.fiscalYearStartMonth), -1, workspace.fiscalYearStartMonth).key;
@@ -217,6 +267,8 @@ export function ForecastAccuracyPage() {
   const report = query.data;
   const view = url.get('view') === 'table' ? 'table' : 'chart';
   const measure = url.get('measure') === 'bias' ? 'bias' : 'accuracy';
+  const picked = url.get('people');
+  const chosen = report ? (picked === undefined ? defaultPeople(report, user.id) : picked.split(',').filter(Boolean)) : [];
 
   return (
     <>
@@ -280,7 +332,12 @@ export function ForecastAccuracyPage() {
             ) : view === 'table' || !report.closed ? (
               <AccuracyTable report={report} />
             ) : (
-              <AccuracyChart report={report} measure={measure} />
+              <AccuracyChart
+                report={report}
+                measure={measure}
+                chosen={chosen}
+                onChoose={(ids) => url.set({ people: ids.length > 0 ? ids.join(',') : ',' }, { replace: true })}
+              />
             )}
           </Paper>
           <CommitConversion report={report} />

@@ -5,7 +5,7 @@ import { Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, Textarea, T
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { type ForecastView, SubmissionCreate } from '../../api/measurement-forecast';
 import { formatCalendarDate, formatMoney, majorToMinor, minorDigits, minorToMajor } from '../app/format';
 import { FormProblem } from '../components/FormProblem';
@@ -52,6 +52,13 @@ export function ForecastCallForm({ view }: { view: ForecastView }) {
     validateInputOnChange: true,
     validate: (v) => validate(v, view.period.key, currency),
   });
+
+  // "At least the commit" depends on both amounts: a lower commit clears the best case's error.
+  const commitValue = form.values.commit;
+  const bestCaseError = Boolean(form.errors.bestCase);
+  useEffect(() => {
+    if (bestCaseError && commitValue !== undefined) form.validateField('bestCase');
+  }, [commitValue, bestCaseError, form.validateField]);
 
   const submit = form.onSubmit(async (v) => {
     setProblem(null);

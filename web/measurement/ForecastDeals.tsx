@@ -39,15 +39,12 @@ function CategoryControl({ deal }: { deal: ForecastDeal }) {
     <Select
       aria-label={`Forecast category of ${deal.name}`}
       size="xs"
-      w={190}
+      w={150}
       disabled={saving}
       allowDeselect={false}
       value={value}
       onChange={change}
-      data={[
-        { value: STAGE, label: `As the stage says (${CATEGORY_LABEL[deal.stageCategory]})` },
-        ...CHOICES.map((c) => ({ value: c, label: CATEGORY_LABEL[c] })),
-      ]}
+      data={[{ value: STAGE, label: `${CATEGORY_LABEL[deal.stageCategory]} (stage)` }, ...CHOICES.map((c) => ({ value: c, label: CATEGORY_LABEL[c] }))]}
     />
   );
 }
@@ -126,7 +123,7 @@ export function ForecastDeals({ deals, currency, meId, isMe, personName }: Props
                   <Table.Tbody>
                     {g.deals.map((d) => (
                       <Table.Tr key={d.id}>
-                        <Table.Td style={{ maxWidth: 280, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                        <Table.Td style={{ maxWidth: 240, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
                           <Anchor component={Link} to={`/deals/${d.id}`} size="sm">
                             {d.name}
                           </Anchor>

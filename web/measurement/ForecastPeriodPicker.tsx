@@ -35,7 +35,7 @@ export function ForecastPeriodPicker({ value, onChange, closedOnly = false }: Pr
       value={value ?? null}
       onChange={(v) => v && onChange(v)}
       allowDeselect={false}
-      w={280}
+      w={330}
       comboboxProps={{ withinPortal: true }}
     />
   );

@@ -17,12 +17,12 @@ function Source({ row }: { row: RollupRow }) {
     );
   if (row.source === 'rollup')
     return (
-      <Text size="sm" c="orange.9" span>
+      <Text size="sm" c="var(--mantine-color-orange-light-color)" span>
         No manager call: the team’s roll-up
       </Text>
     );
   return (
-    <Text size="sm" c="orange.9" span>
+    <Text size="sm" c="var(--mantine-color-orange-light-color)" span>
       {row.kind === 'own' ? 'From the deals’ categories' : 'No call yet: from the deals'}
     </Text>
   );
@@ -42,7 +42,7 @@ export function ForecastRollup({ view }: { view: ForecastView }) {
       <Group justify="space-between" align="flex-start" mb="sm">
         <div>
           <Title order={2} fz="h4" id="forecast-rollup-title">
-            Team roll-up
+            {view.scopeType === 'workspace' ? 'Organisation roll-up' : 'Team roll-up'}
           </Title>
           <Text size="sm" c="dimmed">
             {view.scopeName}, {view.period.label}: each person’s latest call, each team’s manager’s call. {called} of {plural(callers, 'call')} in.
@@ -51,7 +51,7 @@ export function ForecastRollup({ view }: { view: ForecastView }) {
       </Group>
       <Table.ScrollContainer minWidth={680}>
         <Table verticalSpacing={6} highlightOnHover>
-          <VisuallyHidden component="caption">Team roll-up for {view.period.label}</VisuallyHidden>
+          <VisuallyHidden component="caption">Roll-up for {view.period.label}</VisuallyHidden>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">Who</Table.Th>
@@ -62,7 +62,7 @@ export function ForecastRollup({ view }: { view: ForecastView }) {
                 Best case
               </Table.Th>
               <Table.Th scope="col" style={{ textAlign: 'right' }}>
-                Won so far
+                Won at the call
               </Table.Th>
               <Table.Th scope="col">Source</Table.Th>
             </Table.Tr>
@@ -72,7 +72,7 @@ export function ForecastRollup({ view }: { view: ForecastView }) {
               const to = drill(row);
               return (
                 <Table.Tr key={`${row.kind}-${row.teamId ?? ''}-${row.userId ?? row.name}`} data-testid="rollup-row">
-                  <Table.Th scope="row" fw={500}>
+                  <Table.Th scope="row" fw={500} style={{ whiteSpace: 'nowrap' }}>
                     <Group gap={8} wrap="nowrap">
                       {to ? (
                         <Anchor component={Link} to={to} size="sm">
@@ -111,7 +111,7 @@ export function ForecastRollup({ view }: { view: ForecastView }) {
           </Table.Tbody>
           <Table.Tfoot>
             <Table.Tr>
-              <Table.Th scope="row">Team total</Table.Th>
+              <Table.Th scope="row">Total</Table.Th>
               <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }} fw={700}>
                 {money(rollup.total.commit)}
               </Table.Td>
