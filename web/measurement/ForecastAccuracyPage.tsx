@@ -145,7 +145,10 @@ function AccuracyTable({ report }: { report: ForecastAccuracy }) {
                         <Text size="sm" fw={600} span>
                           {pct(w.accuracy)}
                         </Text>
-                        <Text size="xs" c={w.bias === null ? 'dimmed' : w.bias > 0.1 ? 'var(--mantine-color-orange-light-color)' : w.bias < -0.1 ? 'blue.9' : 'dimmed'}>
+                        <Text
+                          size="xs"
+                          c={w.bias === null ? 'dimmed' : w.bias > 0.1 ? 'var(--mantine-color-orange-light-color)' : w.bias < -0.1 ? 'blue.9' : 'dimmed'}
+                        >
                           {signedPct(w.bias)}
                         </Text>
                       </>
