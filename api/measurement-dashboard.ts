@@ -2,7 +2,7 @@
 // the fiscal year, the pipeline by stage, people compared (for a team or the workspace) and the
 // expectations on the scope with their status.
 import { type Static, type TSchema, Type } from 'typebox';
-import { Currency, Id } from './common.js';
+import { CalendarDate, Currency, Id, Instant } from './common.js';
 import { KpiDefinition, KpiResult, KpiScope, KpiTrend, PeriodInfo, PeriodKey, ScopeKind } from './measurement.js';
 import { Expectation } from './measurement-targets.js';
 
@@ -16,8 +16,19 @@ export const DashboardQuery = Type.Object(
     scope: Type.Optional(ScopeKind),
     scopeId: Type.Optional(Id),
     period: Type.Optional(PeriodKey),
+    from: Type.Optional(CalendarDate),
+    to: Type.Optional(CalendarDate),
+    asOf: Type.Optional(
+      Type.String({
+        maxLength: 40,
+        description: 'Every figure as it was known then: a date (end of that day, workspace time zone) or an ISO instant; expectations show their status now',
+      }),
+    ),
   },
-  { additionalProperties: false, description: 'Defaults: your own scope (rep, your teams, or the workspace) and the current fiscal quarter' },
+  {
+    additionalProperties: false,
+    description: 'Defaults: your own scope (rep, your teams, or the workspace) and the current fiscal quarter; a period key or a from/to range',
+  },
 );
 export type DashboardQuery = Static<typeof DashboardQuery>;
 
@@ -34,6 +45,7 @@ export const Dashboard = Type.Object({
   period: PeriodInfo,
   year: PeriodInfo,
   currency: Currency,
+  asOf: Nullable(Instant),
   tiles: Type.Array(KpiResult),
   trends: Type.Array(KpiTrend),
   pipelineByStage: KpiResult,

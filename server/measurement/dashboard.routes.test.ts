@@ -51,4 +51,25 @@ describeEngines('dashboards', (env) => {
     expect((await x.w.as(x.ann).get(`/api/v1/dashboard?scope=team&scopeId=${x.teamId}`)).status).toBe(403);
     expect((await x.w.as(x.w.admin).get(`/api/v1/dashboard?scope=rep&scopeId=${x.dan.id}`)).body.kind).toBe('rep');
   });
+
+  it('shows every figure as it was known at an as-of date, and over a custom range', async () => {
+    const x = await workedExample(env());
+    const admin = x.w.as(x.w.admin);
+    // On 31 October D1 and D5 were won, D4 still open and D2 not yet lost.
+    const then = (await admin.get('/api/v1/dashboard?period=FY2026-Q4&asOf=2026-10-31')).body;
+    expect(then.asOf).toMatch(/^2026-10-31T/);
+    expect(then.tiles.find((t: any) => t.kpi.id === 'won_amount')).toMatchObject({ value: 60_000, asOf: then.asOf });
+    expect(then.tiles.find((t: any) => t.kpi.id === 'win_rate')).toMatchObject({ value: 1, numerator: 2, denominator: 2 });
+    expect(then.trends[0].asOf).toBe(then.asOf);
+    expect(then.trends[0].points.find((p: any) => p.period.key === '2026-11').value).toBe(0);
+    expect(then.people.rows.find((r: any) => r.name === 'Cat').values.won_amount).toBe(0);
+    expect((await admin.get('/api/v1/dashboard')).body.asOf).toBeNull();
+
+    const october = (await admin.get('/api/v1/dashboard?from=2026-10-01&to=2026-10-31')).body;
+    expect(october.period).toMatchObject({ kind: 'custom', from: '2026-10-01', to: '2026-10-31' });
+    expect(october.year.key).toBe('FY2026');
+    expect(october.tiles.find((t: any) => t.kpi.id === 'won_amount').value).toBe(60_000);
+    expect((await admin.get('/api/v1/dashboard?from=2026-10-01')).status).toBe(400);
+    expect((await admin.get('/api/v1/dashboard?asOf=2099-01-01')).status).toBe(400);
+  });
 });

@@ -32,7 +32,13 @@ export async function dashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboard>
   const scope = await resolveScope(ctx, q, org);
   const kind: DashboardKind = scope.kind === 'rep' ? 'rep' : scope.kind === 'workspace' ? 'cso' : 'manager';
   const scopeQuery = { ...(scope.kind === 'mine' ? {} : { scope: scope.kind }), ...(scope.id ? { scopeId: scope.id } : {}) };
-  const query = { ...scopeQuery, ...(q.period ? { period: q.period } : {}) };
+  const query = {
+    ...scopeQuery,
+    ...(q.period ? { period: q.period } : {}),
+    ...(q.from ? { from: q.from } : {}),
+    ...(q.to ? { to: q.to } : {}),
+    ...(q.asOf ? { asOf: q.asOf } : {}),
+  };
   const options = { fallbackPeriod: 'quarter' as const, org };
   const request = (id: string) => buildRequest(ctx, kpiById(id), query, options);
 
@@ -41,7 +47,7 @@ export async function dashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboard>
   const tiles = [];
   for (const id of TILES[kind]) tiles.push(await resultOf(ctx, await request(id)));
   const trends = [];
-  for (const id of TRENDS) trends.push(await kpiTrend(ctx, id, { ...scopeQuery, period: year.key, by: 'month' }));
+  for (const id of TRENDS) trends.push(await kpiTrend(ctx, id, { ...scopeQuery, period: year.key, by: 'month', ...(q.asOf ? { asOf: q.asOf } : {}) }));
   const pipelineByStage = await resultOf(ctx, await request('open_pipeline'));
   const weightedByStage = await resultOf(ctx, await request('weighted_pipeline'));
 
@@ -84,6 +90,7 @@ export async function dashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboard>
     period: periodInfo(first.period),
     year: periodInfo(year),
     currency: ws.currency,
+    asOf: first.asOf === null ? null : new Date(first.asOf).toISOString(),
     tiles,
     trends,
     pipelineByStage,
