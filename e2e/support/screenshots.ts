@@ -56,6 +56,9 @@ try {
   await shot(page, 'board');
   await page.goto(`${base}/accounts`);
   await shot(page, 'accounts-list');
+  await page.goto(`${base}/forecast`);
+  await page.getByRole('region', { name: 'Team roll-up' }).waitFor();
+  await shot(page, 'forecast-rollup');
 } finally {
   await browser.close();
   await server?.close();

@@ -15,6 +15,7 @@ import { ForecastPeriodPicker } from './ForecastPeriodPicker';
 import { ForecastTabs } from './ForecastTabs';
 import { useAccuracy } from './forecast-api';
 import { quarterOf, shiftQuarter } from './forecast-periods';
+import { ScrollTable } from './forecast-scroll';
 
 const SERIES_COLORS = ['furrow.6', 'blue.6', 'orange.6', 'grape.6', 'cyan.7', 'red.6', 'teal.6', 'indigo.6', 'pink.6', 'lime.7', 'yellow.7', 'gray.6'];
 
@@ -102,7 +103,7 @@ function AccuracyTable({ report }: { report: ForecastAccuracy }) {
   const weeks = [...new Set(report.people.flatMap((p) => p.weeks.map((w) => w.weekStart)))].sort();
   const right = { textAlign: 'right', whiteSpace: 'nowrap' } as const;
   return (
-    <Table.ScrollContainer minWidth={260 + weeks.length * 84}>
+    <ScrollTable minWidth={260 + weeks.length * 84}>
       <Table verticalSpacing={4} striped highlightOnHover>
         <VisuallyHidden component="caption">Accuracy (and bias) of each person’s commit call per submission week, {report.period.label}</VisuallyHidden>
         <Table.Thead>
@@ -167,7 +168,7 @@ function AccuracyTable({ report }: { report: ForecastAccuracy }) {
           ? 'Each cell: accuracy, with the bias beneath (orange: called more than was won; blue: less). Hover a cell for the call.'
           : 'Each cell: the commit call of that week. Accuracy shows once the period has closed.'}
       </Text>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }
 
@@ -209,7 +210,7 @@ function CommitConversion({ report }: { report: ForecastAccuracy }) {
               withLegend
             />
           </div>
-          <Table.ScrollContainer minWidth={420}>
+          <ScrollTable minWidth={420}>
             <Table verticalSpacing={6}>
               <VisuallyHidden component="caption">Commit conversion per rep, {report.period.label}</VisuallyHidden>
               <Table.Thead>
@@ -253,7 +254,7 @@ function CommitConversion({ report }: { report: ForecastAccuracy }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         </SimpleGrid>
       )}
     </Paper>

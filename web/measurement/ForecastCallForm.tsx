@@ -109,7 +109,8 @@ export function ForecastCallForm({ view }: { view: ForecastView }) {
           </SimpleGrid>
           {rollup && commitMinor !== undefined && (
             <Text size="sm" data-testid="call-adjustment">
-              Team roll-up {formatMoney(rollup.commit, currency)} · your adjustment <strong>{signed(commitMinor - rollup.commit, currency)}</strong>
+              Team roll-up {formatMoney(rollup.commit, currency)} · your adjustment{' '}
+              <strong style={{ whiteSpace: 'nowrap' }}>{signed(commitMinor - rollup.commit, currency)}</strong>
             </Text>
           )}
           {!rollup && (

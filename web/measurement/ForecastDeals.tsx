@@ -9,6 +9,7 @@ import type { ForecastCategory, ForecastDeal } from '../../api/measurement-forec
 import { formatCalendarDate, formatMoney, plural } from '../app/format';
 import { errorMessage } from '../components/ErrorState';
 import { CATEGORY_COLOR, CATEGORY_HINT, CATEGORY_LABEL, refreshForecast, setDealCategory } from './forecast-api';
+import { ScrollTable } from './forecast-scroll';
 
 const ORDER: (ForecastCategory | 'closed')[] = ['closed', 'commit', 'best_case', 'pipeline', 'omitted'];
 const CHOICES: ForecastCategory[] = ['commit', 'best_case', 'pipeline', 'omitted'];
@@ -106,7 +107,7 @@ export function ForecastDeals({ deals, currency, meId, isMe, personName }: Props
                   {formatMoney(total, currency)}
                 </Text>
               </Group>
-              <Table.ScrollContainer minWidth={640}>
+              <ScrollTable minWidth={640}>
                 <Table verticalSpacing={6} highlightOnHover>
                   <VisuallyHidden component="caption">{CATEGORY_LABEL[g.category]} deals</VisuallyHidden>
                   <Table.Thead>
@@ -136,7 +137,7 @@ export function ForecastDeals({ deals, currency, meId, isMe, personName }: Props
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </ScrollTable>
             </div>
           );
         })}

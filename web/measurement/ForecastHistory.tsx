@@ -7,6 +7,7 @@ import { formatCalendarDate, formatInstant, formatMoney } from '../app/format';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { useAllSubmissions } from './forecast-api';
+import { ScrollTable } from './forecast-scroll';
 
 interface Props {
   periodKey: string;
@@ -62,7 +63,7 @@ export function ForecastHistory({ periodKey, periodLabel, currency, own, canSeeO
         </Text>
       )}
       {items.length > 0 && (
-        <Table.ScrollContainer minWidth={760}>
+        <ScrollTable minWidth={760}>
           <Table verticalSpacing={6} striped>
             <VisuallyHidden component="caption">Calls for {periodLabel}</VisuallyHidden>
             <Table.Thead>
@@ -124,7 +125,7 @@ export function ForecastHistory({ periodKey, periodLabel, currency, own, canSeeO
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
     </Paper>
   );

@@ -5,6 +5,7 @@ import { Anchor, Badge, Group, Paper, Table, Text, Title, VisuallyHidden } from 
 import { Link } from 'react-router';
 import type { ForecastView, RollupRow } from '../../api/measurement-forecast';
 import { formatInstant, formatMoney, plural } from '../app/format';
+import { ScrollTable } from './forecast-scroll';
 
 const KIND: Record<RollupRow['kind'], string> = { rep: 'Rep', team: 'Team', own: 'Own deals' };
 
@@ -49,7 +50,7 @@ export function ForecastRollup({ view }: { view: ForecastView }) {
           </Text>
         </div>
       </Group>
-      <Table.ScrollContainer minWidth={680}>
+      <ScrollTable minWidth={680}>
         <Table verticalSpacing={6} highlightOnHover>
           <VisuallyHidden component="caption">Roll-up for {view.period.label}</VisuallyHidden>
           <Table.Thead>
@@ -61,8 +62,8 @@ export function ForecastRollup({ view }: { view: ForecastView }) {
               <Table.Th scope="col" style={{ textAlign: 'right' }}>
                 Best case
               </Table.Th>
-              <Table.Th scope="col" style={{ textAlign: 'right' }}>
-                Won at the call
+              <Table.Th scope="col" style={{ textAlign: 'right' }} title="Won when the call was made; today, for someone without a call">
+                Won then
               </Table.Th>
               <Table.Th scope="col">Source</Table.Th>
             </Table.Tr>
@@ -82,7 +83,7 @@ export function ForecastRollup({ view }: { view: ForecastView }) {
                         <Text size="sm">{row.name}</Text>
                       )}
                       {row.kind !== 'rep' && (
-                        <Badge size="sm" variant="light" color="gray">
+                        <Badge size="sm" variant="light" color="gray" style={{ flexShrink: 0, overflow: 'visible' }}>
                           {KIND[row.kind]}
                         </Badge>
                       )}
@@ -142,7 +143,7 @@ export function ForecastRollup({ view }: { view: ForecastView }) {
             </Table.Tr>
           </Table.Tfoot>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </Paper>
   );
 }

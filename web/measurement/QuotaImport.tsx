@@ -7,6 +7,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import type { QuotaImportResult } from '../../api/measurement-targets';
 import { errorMessage } from '../components/ErrorState';
+import { ScrollTable } from './forecast-scroll';
 import { importQuotas, refreshQuotas } from './quota-api';
 
 interface Checked {
@@ -91,7 +92,7 @@ export function QuotaImport() {
               >
                 Nothing was imported. Fix these rows in the file and choose it again.
               </Alert>
-              <Table.ScrollContainer minWidth={520} mah={360}>
+              <ScrollTable minWidth={520} maxHeight={360}>
                 <Table verticalSpacing={4} striped data-testid="quota-import-problems">
                   <Table.Thead>
                     <Table.Tr>
@@ -111,7 +112,7 @@ export function QuotaImport() {
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </ScrollTable>
             </>
           )}
           {result?.ok && (

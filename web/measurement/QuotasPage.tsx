@@ -14,6 +14,7 @@ import { PageHeader } from '../components/PageHeader';
 import { teamSubtree, useTeams, useUsers } from '../crm/shared/people';
 import { teamRows } from '../settings/team-tree';
 import { fiscalMonths, fiscalQuarter, fiscalYearOf, monthsOf } from './forecast-periods';
+import { ScrollTable } from './forecast-scroll';
 import { QuotaCell } from './QuotaCell';
 import { QuotaImport } from './QuotaImport';
 import { exportHref, type QuotaScope, useQuotas } from './quota-api';
@@ -107,7 +108,7 @@ export function QuotasPage() {
       )}
       {!loading && !error && sections.some((s) => s.rows.length > 0) && (
         <Paper withBorder radius="md" p="xs">
-          <Table.ScrollContainer minWidth={grain === 'month' ? 1500 : 820}>
+          <ScrollTable minWidth={grain === 'month' ? 1500 : 820}>
             <Table verticalSpacing={6} highlightOnHover>
               <VisuallyHidden component="caption">
                 Quotas for {year} by {grain}
@@ -186,7 +187,7 @@ export function QuotasPage() {
                 </Table.Tfoot>
               )}
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         </Paper>
       )}
     </>
