@@ -91,7 +91,7 @@ export function ForecastCallForm({ view }: { view: ForecastView }) {
   };
 
   return (
-    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="forecast-call-title">
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="forecast-call-title" maw={{ base: 720, xl: '100%' }}>
       <Title order={2} fz="h4" id="forecast-call-title">
         Submit my call
       </Title>

@@ -103,11 +103,11 @@ export function ForecastPage() {
           {view.rollup ? (
             <>
               <Grid gap="lg" align="flex-start">
-                <Grid.Col span={{ base: 12, lg: isMe && view.open ? 8 : 12 }}>
+                <Grid.Col span={{ base: 12, xl: isMe && view.open ? 8 : 12 }}>
                   <ForecastRollup view={view} />
                 </Grid.Col>
                 {isMe && view.open && (
-                  <Grid.Col span={{ base: 12, lg: 4 }}>
+                  <Grid.Col span={{ base: 12, xl: 4 }}>
                     <ForecastCallForm key={`${view.period.key}-${view.latest?.id ?? 'none'}`} view={view} />
                   </Grid.Col>
                 )}
@@ -116,11 +116,11 @@ export function ForecastPage() {
             </>
           ) : (
             <Grid gap="lg" align="flex-start">
-              <Grid.Col span={{ base: 12, lg: isMe && view.open ? 8 : 12 }}>
+              <Grid.Col span={{ base: 12, xl: isMe && view.open ? 8 : 12 }}>
                 <ForecastDeals deals={view.deals} currency={view.currency} meId={user.id} isMe={isMe} personName={view.person.name} />
               </Grid.Col>
               {isMe && view.open && (
-                <Grid.Col span={{ base: 12, lg: 4 }}>
+                <Grid.Col span={{ base: 12, xl: 4 }}>
                   <ForecastCallForm key={`${view.period.key}-${view.latest?.id ?? 'none'}`} view={view} />
                 </Grid.Col>
               )}

@@ -1,7 +1,11 @@
 import { expect, it } from 'vitest';
 import { randomHistory } from '../../measurement/testing/random-history.js';
 import { describeEngines } from '../../test/test-env.js';
-import { seedMeasurement } from './measurement.js';
+import { roundCall, seedMeasurement } from './measurement.js';
+
+it('rounds a demo call to a hundred, and a call of nothing to zero rather than up to a hundred', () => {
+  expect([0, 4_999, 5_000, 14_999, 1_234_567].map(roundCall)).toEqual([0, 0, 10_000, 10_000, 1_230_000]);
+});
 
 describeEngines('demo measurement seed', (env) => {
   it('seeds quotas, expectations and weekly calls the measurement screens can read', async () => {

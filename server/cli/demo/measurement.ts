@@ -27,6 +27,8 @@ interface Won {
 /** A deterministic number in [0, 1) for a key. */
 const unit = (...parts: (string | number)[]) => hash32(...parts.map((p) => (typeof p === 'number' ? p : stringSeed(p)))) / 2 ** 32;
 const roundTo = (n: number, step: number) => Math.max(step, Math.round(n / step) * step);
+/** A forecast call rounded to a hundred; nothing expected is a call of zero, not of a hundred. */
+export const roundCall = (n: number) => Math.round(n / 10_000) * 10_000;
 
 export async function seedMeasurement(db: Kysely<DB>, input: { workspaceId: string; now: number; log?: (m: string) => void }): Promise<MeasurementSeed> {
   const ws = await db.selectFrom('workspaces').selectAll().where('id', '=', input.workspaceId).executeTakeFirstOrThrow();
@@ -156,7 +158,7 @@ export async function seedMeasurement(db: Kysely<DB>, input: { workspaceId: stri
         const soFar = wonIn(owners, period, at);
         const outcome = closed ? wonIn(owners, period) : soFar / Math.max(0.15, progress);
         const miss = (unit(rep.id, period.key, week) - 0.45) * 0.6 * (1 - progress);
-        const commit = roundTo(Math.max(soFar, outcome * (1 + miss)), 10_000);
+        const commit = roundCall(Math.max(soFar, outcome * (1 + miss)));
         callOf.set(rep.id, commit);
         const id = newId();
         submissions.push(call(id, rep.id, 'user', rep.id, period.key, week, commit, soFar, null, at + Math.floor(unit(rep.id, week) * 3_600_000)));
@@ -183,7 +185,7 @@ export async function seedMeasurement(db: Kysely<DB>, input: { workspaceId: stri
       for (const team of managers) {
         const members = teamOf(team.id);
         const rollup = reps.filter((r) => members.has(r.id)).reduce((s, r) => s + (callOf.get(r.id) ?? 0), 0);
-        const commit = roundTo(rollup * (0.95 + 0.08 * unit(team.id, week)), 10_000);
+        const commit = roundCall(rollup * (0.95 + 0.08 * unit(team.id, week)));
         if (team.parent_id === null) total += commit;
         submissions.push(
           call(newId(), team.manager_id as string, 'team', team.id, period.key, week, commit, wonIn(members, period, at), rollup, at + 4 * 3_600_000),
@@ -216,11 +218,11 @@ export async function seedMeasurement(db: Kysely<DB>, input: { workspaceId: stri
       period_key: periodKey,
       week_start: week,
       commit_amount: commit,
-      best_case_amount: roundTo(commit * 1.2, 10_000),
+      best_case_amount: roundCall(commit * 1.2),
       currency: ws.currency,
       won_amount: soFar,
       rollup_commit: rollup,
-      rollup_best_case: rollup === null ? null : roundTo(rollup * 1.2, 10_000),
+      rollup_best_case: rollup === null ? null : roundCall(rollup * 1.2),
       note: null,
       submitted_at: Math.min(at, input.now),
     };
