@@ -52,7 +52,20 @@ export type ImportResult = Static<typeof ImportResult>;
 
 export const ImportFields = Type.Object({
   entity: ImportEntity,
-  fields: Type.Array(Type.Object({ key: Type.String(), label: Type.String(), required: Type.Boolean() })),
+  fields: Type.Array(
+    Type.Object({
+      key: Type.String({ description: 'The field to map a column to; custom deal fields are custom.<key>' }),
+      label: Type.String({ description: 'A column with this header (or the key) maps itself' }),
+      required: Type.Boolean(),
+      type: Type.String({
+        description:
+          'What a cell holds: text, date, instant, money, integer, boolean, currency, duration, time, owner, link; ' +
+          'for a custom field its type: text, number, date, boolean or select',
+      }),
+      custom: Type.Boolean({ description: 'A custom field of the workspace' }),
+      options: Type.Optional(Type.Array(Type.String(), { description: 'The values a select field accepts' })),
+    }),
+  ),
   presets: Type.Record(Type.String(), Type.Record(Type.String(), Type.String())),
 });
 export type ImportFields = Static<typeof ImportFields>;

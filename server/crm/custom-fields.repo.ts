@@ -11,5 +11,6 @@ export function listCustomFieldRows(db: Kysely<DB>, workspaceId: string, entity:
     .where('entity', '=', entity)
     .where('archived_at', 'is', null)
     .orderBy('position')
+    .orderBy('key')
     .execute();
 }

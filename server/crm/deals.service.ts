@@ -9,7 +9,7 @@ import { defaultPipeline, getStage, pipelineStages } from '../process/pipelines.
 import { recordGateChecks } from '../process/stage-gate.service.js';
 import { assertReadableAccount } from './accounts.service.js';
 import { listCustomFieldRows } from './custom-fields.repo.js';
-import { type CustomValue, validateCustomValues } from './custom-values.js';
+import { type CustomFieldDef, type CustomValue, validateCustomValues } from './custom-values.js';
 import { planStageChange, type StageChangePlan } from './deal-stage-change.js';
 import {
   contactAccount,
@@ -41,14 +41,18 @@ export async function getDeal(ctx: Ctx, id: string): Promise<Deal> {
   return deal;
 }
 
-async function checkCustom(ctx: Ctx, values: Record<string, CustomValue>): Promise<Record<string, CustomValue>> {
-  const defs = (await listCustomFieldRows(ctx.db, ctx.actor.workspaceId, 'deal')).map((r) => ({
+/** The workspace's deal custom fields in use (retired ones left out), in their order. */
+export async function dealCustomFields(ctx: Ctx): Promise<CustomFieldDef[]> {
+  return (await listCustomFieldRows(ctx.db, ctx.actor.workspaceId, 'deal')).map((r) => ({
     key: r.key,
     label: r.label,
     type: r.type,
     options: r.options ? (JSON.parse(r.options) as string[]) : null,
   }));
-  const result = validateCustomValues(defs, values);
+}
+
+async function checkCustom(ctx: Ctx, values: Record<string, CustomValue>): Promise<Record<string, CustomValue>> {
+  const result = validateCustomValues(await dealCustomFields(ctx), values);
   if (result.problems.length > 0) throw invalidInput(result.problems);
   return result.values;
 }

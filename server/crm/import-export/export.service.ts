@@ -1,5 +1,5 @@
-// CSV export of every record the caller can see, in the furrow preset's columns (so a file
-// imports back unchanged), streamed page by page. Visibility is the lists' own: the same owner
+// CSV export of every record the caller can see, in the furrow preset's columns plus, for deals,
+// one column per custom field (so a file imports back unchanged), streamed page by page. Visibility is the lists' own: the same owner
 // scope, so a rep exports their own deals and marketing gets no deal file at all.
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
@@ -7,8 +7,11 @@ import type { ImportEntity } from '../../../api/imports.js';
 import type { Ctx } from '../../context.js';
 import { SHARED_ACCOUNTS_READABLE } from '../../identity/policy.js';
 import { ownerScope } from '../../identity/visibility.js';
+import type { CustomFieldDef } from '../custom-values.js';
+import { dealCustomFields } from '../deals.service.js';
 import { accountsPage, activitiesPage, contactsPage, dealsPage, type ExportPage } from './export.repo.js';
-import { FIELDS } from './fields.js';
+import { columnHeader, type FieldDef, fieldsOf } from './fields.js';
+import { customValuesOf } from './import.repo.js';
 import { formatMinorUnits } from './values.js';
 
 type Row = Record<string, unknown>;
@@ -91,8 +94,35 @@ const COLUMNS: Record<ImportEntity, Column[]> = {
 
 const PAGES = { accounts: accountsPage, contacts: contactsPage, deals: dealsPage, activities: activitiesPage } as const;
 
-export function exportHeaders(entity: ImportEntity): string[] {
-  return COLUMNS[entity].map(([field]) => FIELDS[entity].find((f) => f.key === field)?.label ?? field);
+/** A custom value as the importer reads it back: numbers as written, flags true/false. */
+function customCell(value: unknown): unknown {
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return value;
+}
+
+/** The entity's columns in this workspace: the built-in ones, then one per custom deal field. */
+function columnsOf(entity: ImportEntity, custom: readonly CustomFieldDef[]): { columns: Column[]; fields: readonly FieldDef[] } {
+  const fields = fieldsOf(entity, custom);
+  const columns = [
+    ...COLUMNS[entity],
+    ...fields.flatMap((f): Column[] =>
+      f.custom ? [[f.key, (r) => customCell((r.custom_values as Record<string, unknown>)[(f.custom as CustomFieldDef).key])]] : [],
+    ),
+  ];
+  return { columns, fields };
+}
+
+/** The header row: each field's label (a custom field's key when its label would be ambiguous). */
+export function exportHeaders(entity: ImportEntity, custom: readonly CustomFieldDef[] = []): string[] {
+  const { columns, fields } = columnsOf(entity, custom);
+  return columns.map(([key]) => {
+    const field = fields.find((f) => f.key === key);
+    return field ? columnHeader(field, fields) : key;
+  });
+}
+
+async function customFieldsOf(ctx: Ctx, entity: ImportEntity): Promise<CustomFieldDef[]> {
+  return entity === 'deals' ? dealCustomFields(ctx) : [];
 }
 
 /**
@@ -109,11 +139,18 @@ function cell(value: unknown): string {
 }
 
 /** Every visible row of the entity as CSV cells, fetched `pageSize` at a time. */
-export async function exportRows(ctx: Ctx, entity: ImportEntity, pageSize = 1000, onRow?: () => void): Promise<AsyncGenerator<string[]>> {
+export async function exportRows(
+  ctx: Ctx,
+  entity: ImportEntity,
+  pageSize = 1000,
+  onRow?: () => void,
+  custom?: readonly CustomFieldDef[],
+): Promise<AsyncGenerator<string[]>> {
   // Scope first, outside the generator: a caller without access gets 403 before any byte is sent.
   const scope = await ownerScope(ctx, entity, 'read');
   const includeShared = (entity === 'accounts' || entity === 'contacts') && SHARED_ACCOUNTS_READABLE.includes(ctx.actor.role);
-  const columns = COLUMNS[entity];
+  const { columns } = columnsOf(entity, custom ?? (await customFieldsOf(ctx, entity)));
+  const withCustom = entity === 'deals';
   const fetch = PAGES[entity] as (db: Ctx['db'], p: ExportPage) => Promise<Row[]>;
   return (async function* () {
     let afterId: string | null = null;
@@ -121,7 +158,8 @@ export async function exportRows(ctx: Ctx, entity: ImportEntity, pageSize = 1000
       const rows = await fetch(ctx.db, { workspaceId: ctx.actor.workspaceId, scope, includeShared, afterId, limit: pageSize });
       for (const r of rows) {
         onRow?.();
-        yield columns.map(([, value]) => cell(value(r)));
+        const row = withCustom ? { ...r, custom_values: customValuesOf(r as { custom: string }) } : r;
+        yield columns.map(([, value]) => cell(value(row)));
       }
       if (rows.length < pageSize) return;
       afterId = String((rows[rows.length - 1] as Row).id);
@@ -131,8 +169,9 @@ export async function exportRows(ctx: Ctx, entity: ImportEntity, pageSize = 1000
 
 /** The CSV as a stream: a BOM (so spreadsheets read UTF-8), the header row, then the rows. */
 export async function exportCsv(ctx: Ctx, entity: ImportEntity, options: { pageSize?: number; onRow?: () => void } = {}): Promise<Readable> {
-  const rows = await exportRows(ctx, entity, options.pageSize, options.onRow);
-  const csv = stringify({ bom: true, header: true, columns: exportHeaders(entity) });
+  const custom = await customFieldsOf(ctx, entity);
+  const rows = await exportRows(ctx, entity, options.pageSize, options.onRow, custom);
+  const csv = stringify({ bom: true, header: true, columns: exportHeaders(entity, custom) });
   const source = Readable.from(rows);
   source.on('error', (error) => csv.destroy(error));
   return source.pipe(csv);

@@ -1,8 +1,10 @@
 // The fields a CSV column can be mapped to, per entity. The labels are also the headers of
 // Furrow's own export, so an exported file maps itself on the way back in.
+// Deals also take a column per custom field of the workspace (custom.<key>, or its label).
 import type { ImportEntity } from '../../../api/imports.js';
+import type { CustomFieldDef } from '../custom-values.js';
 
-export type FieldKind = 'text' | 'date' | 'instant' | 'money' | 'integer' | 'boolean' | 'currency' | 'duration' | 'time' | 'owner' | 'link';
+export type FieldKind = 'text' | 'date' | 'instant' | 'money' | 'integer' | 'boolean' | 'currency' | 'duration' | 'time' | 'owner' | 'link' | 'custom';
 
 export interface FieldDef {
   key: string;
@@ -12,7 +14,14 @@ export interface FieldDef {
   kind: FieldKind;
   /** Longest accepted text, from the API contract. */
   max?: number;
+  /** A workspace-defined deal field (kind 'custom'); its values follow the field's type. */
+  custom?: CustomFieldDef;
 }
+
+export const CUSTOM_PREFIX = 'custom.';
+
+/** Longest custom text value, as in the API contract. */
+export const CUSTOM_TEXT_MAX = 2000;
 
 const f = (key: string, label: string, kind: FieldKind, options: { required?: boolean; max?: number } = {}): FieldDef => ({
   key,
@@ -97,6 +106,27 @@ export const FIELDS: Record<ImportEntity, readonly FieldDef[]> = {
 
 export function fieldOf(entity: ImportEntity, key: string): FieldDef | undefined {
   return FIELDS[entity].find((d) => d.key === key);
+}
+
+/**
+ * The fields of an entity in this workspace: the built-in ones, then (deals only) one per custom
+ * field, keyed custom.<key> and labelled with the admin's label.
+ */
+export function fieldsOf(entity: ImportEntity, custom: readonly CustomFieldDef[]): readonly FieldDef[] {
+  if (entity !== 'deals' || custom.length === 0) return FIELDS[entity];
+  return [...FIELDS[entity], ...custom.map((d): FieldDef => ({ key: `${CUSTOM_PREFIX}${d.key}`, label: d.label, kind: 'custom', required: false, custom: d }))];
+}
+
+/**
+ * The export header of a custom field: its label, unless that label could also be read as another
+ * column (a built-in field's key or label, another custom field's label); then custom.<key>, which
+ * always maps back to it.
+ */
+export function columnHeader(field: FieldDef, fields: readonly FieldDef[]): string {
+  if (!field.custom) return field.label;
+  const label = normaliseHeader(field.label);
+  const clash = fields.some((other) => other !== field && (normaliseHeader(other.key) === label || normaliseHeader(other.label) === label));
+  return clash || label === '' ? field.key : field.label;
 }
 
 /** Headers compare without case, surrounding space, a required-marker star or doubled spaces. */

@@ -124,7 +124,13 @@ describeEngines('account and contact import', (env) => {
     expect((await post(w, marketing, 'accounts', 'Name\nX')).status).toBe(403);
     const fields = await w.as(rep).get('/api/v1/imports/contacts/fields');
     expect(fields.status).toBe(200);
-    expect(fields.body.fields.find((f: { key: string }) => f.key === 'email')).toEqual({ key: 'email', label: 'Email', required: false });
+    expect(fields.body.fields.find((f: { key: string }) => f.key === 'email')).toEqual({
+      key: 'email',
+      label: 'Email',
+      required: false,
+      type: 'text',
+      custom: false,
+    });
     expect(fields.body.presets.hubspot['Phone Number']).toBe('phone');
     expect(fields.body.presets.furrow['First Name']).toBe('firstName');
   });

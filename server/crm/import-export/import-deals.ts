@@ -6,9 +6,10 @@ import type { Pipeline, Stage } from '../../../api/pipelines.js';
 import { calendarDate } from '../../dates.js';
 import { ownerScope, scopeIncludes } from '../../identity/visibility.js';
 import { listPipelines } from '../../process/pipelines.service.js';
+import type { CustomValue } from '../custom-values.js';
 import { createDeal, updateDealById } from '../deals.service.js';
 import { type DealTarget, dealTarget, stageKey, UNRECORDED_LOST_REASON } from './deal-import-rules.js';
-import { type DealRow, findDealsForImport } from './import.repo.js';
+import { customValuesOf, type DealRow, findDealsForImport } from './import.repo.js';
 import { AccountLinks, ContactLinks, type LinkRef } from './import-links.js';
 import { atTime, lower, type PlannedRow, type Planner, RowReader, SeenKeys } from './import-row.js';
 import { type MoneyText, middayOf, toMinorUnits } from './values.js';
@@ -33,6 +34,8 @@ interface Candidate {
   nextStep: string | undefined;
   externalId: string | undefined;
   createdAt: number | undefined;
+  /** Custom field values by key, for the non-empty cells only (an empty cell leaves a value alone). */
+  custom: Record<string, CustomValue>;
 }
 
 function read(reader: RowReader): Candidate {
@@ -56,7 +59,17 @@ function read(reader: RowReader): Candidate {
     nextStep: reader.text('nextStep', 500),
     externalId: reader.text('externalId', 200),
     createdAt: reader.instant('createdAt'),
+    custom: customOf(reader),
   };
+}
+
+function customOf(reader: RowReader): Record<string, CustomValue> {
+  const values: Record<string, CustomValue> = {};
+  for (const def of reader.env.customFields) {
+    const value = reader.custom(def);
+    if (value !== undefined && value !== null) values[def.key] = value;
+  }
+  return values;
 }
 
 /** Everything a row resolves to once pipeline, links and money are known. */
@@ -140,6 +153,9 @@ function patchOf(c: Candidate, x: Resolved, row: DealRow): Omit<DealPatch, 'vers
   ] as const) {
     if (c[key] !== undefined && c[key] !== row[column]) patch[key] = c[key];
   }
+  const before = customValuesOf(row);
+  const custom = Object.entries(c.custom).filter(([key, value]) => before[key] !== value);
+  if (custom.length > 0) patch.custom = Object.fromEntries(custom);
   const final = x.target.final;
   if (final && final.id !== row.stage_id) {
     patch.stageId = final.id;
@@ -256,6 +272,7 @@ export const planDeals: Planner = async (env, rows, progress) => {
             ...(c.campaign !== undefined && { campaign: c.campaign }),
             ...(c.nextStep !== undefined && { nextStep: c.nextStep }),
             ...(c.externalId !== undefined && { externalId: c.externalId }),
+            ...(Object.keys(c.custom).length > 0 && { custom: c.custom }),
           },
           'import',
         );

@@ -9,6 +9,8 @@ import { calendarDate } from '../../dates.js';
 import type { OwnerScope } from '../../db/scope.js';
 import { AppError } from '../../errors.js';
 import { scopeIncludes } from '../../identity/visibility.js';
+import { type CustomFieldDef, type CustomValue, validateCustomValues } from '../custom-values.js';
+import { CUSTOM_PREFIX, CUSTOM_TEXT_MAX } from './fields.js';
 import {
   calendarDateOf,
   type DateOrder,
@@ -44,6 +46,8 @@ export interface ImportEnv {
   users: OwnerDirectory;
   /** Whom the caller may give records of this entity to. */
   assignable: OwnerScope;
+  /** The workspace's deal custom fields (empty for other entities). */
+  customFields: readonly CustomFieldDef[];
 }
 
 export interface PlannedRow {
@@ -197,6 +201,31 @@ export class RowReader {
     if (text === undefined) return undefined;
     const parsed = parseDurationMinutes(text);
     return parsed.ok ? parsed.value : this.error(field, parsed.message);
+  }
+
+  /**
+   * A custom field's value, checked by the same rules as the API (validateCustomValues). Cells are
+   * text, so a yes/no cell is read as a flag and a date cell as any date the file's other dates
+   * may be written as, before that check.
+   */
+  custom(def: CustomFieldDef): CustomValue | undefined {
+    const field = `${CUSTOM_PREFIX}${def.key}`;
+    const text = this.text(field, CUSTOM_TEXT_MAX);
+    if (text === undefined) return undefined;
+    let raw: CustomValue = text;
+    if (def.type === 'boolean') {
+      const parsed = parseBoolean(text);
+      if (!parsed.ok) return this.error(field, `${def.label}: ${parsed.message}`);
+      raw = parsed.value;
+    } else if (def.type === 'date') {
+      const date = this.date(field);
+      if (date === undefined) return undefined;
+      raw = date;
+    }
+    const checked = validateCustomValues([def], { [def.key]: raw });
+    const problem = checked.problems[0];
+    if (problem) return this.error(field, `${def.label} ${problem.message} (got "${text}")`);
+    return checked.values[def.key];
   }
 
   email(field: string): string | undefined {

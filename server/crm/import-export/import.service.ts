@@ -11,8 +11,9 @@ import { listUsers } from '../../identity/users.service.js';
 import { ownerScope } from '../../identity/visibility.js';
 import { getWorkspace } from '../../identity/workspaces.service.js';
 import { newId } from '../../ids.js';
+import { dealCustomFields } from '../deals.service.js';
 import { readCsv } from './csv-read.js';
-import { FIELDS } from './fields.js';
+import { type FieldDef, fieldsOf } from './fields.js';
 import { entityTypeOf, insertImportRun } from './import.repo.js';
 import { planAccounts } from './import-accounts.js';
 import { planActivities } from './import-activities.js';
@@ -56,8 +57,8 @@ export function dateOrderOf(format: ImportDateFormat | undefined): DateOrder | u
 }
 
 /** The day/month order the file's unambiguous dates agree on, if they do. */
-export function guessDateOrder(entity: ImportEntity, rows: readonly MappedRow[]): DateOrder | null {
-  const dateFields = FIELDS[entity].filter((f) => f.kind === 'date' || f.kind === 'instant').map((f) => f.key);
+export function guessDateOrder(fields: readonly FieldDef[], rows: readonly MappedRow[]): DateOrder | null {
+  const dateFields = fields.filter((f) => f.kind === 'date' || f.kind === 'instant' || f.custom?.type === 'date').map((f) => f.key);
   const seen = new Set<string>();
   for (const row of rows) {
     for (const field of dateFields) {
@@ -93,7 +94,9 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
   const table = readCsv(options.csv);
   if (table.headers.length === 0) return { ...emptyResult(options, 0, {}), ok: false, errors: table.errors };
 
-  const columns = resolveMapping(entity, table.headers, { preset: options.preset, mapping: options.mapping });
+  const customFields = entity === 'deals' ? await dealCustomFields(ctx) : [];
+  const fields = fieldsOf(entity, customFields);
+  const columns = resolveMapping(entity, table.headers, { preset: options.preset, mapping: options.mapping, fields });
   if (columns.problems.length > 0)
     throw invalidInput(columns.problems, `The columns cannot be mapped to ${entity}: ${columns.problems.map((p) => p.message).join('; ')}`);
 
@@ -104,12 +107,13 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
     entity,
     timezone: workspace.timezone,
     currency: workspace.currency,
-    dateOrder: options.dateFormat ?? guessDateOrder(entity, rows),
+    dateOrder: options.dateFormat ?? guessDateOrder(fields, rows),
     startedAt,
     errors: [...table.errors],
     unmatchedOwners: new Set(),
     users: new OwnerDirectory(await listUsers(ctx)),
     assignable: await ownerScope(ctx, entity, 'create'),
+    customFields,
   };
   const total = rows.length;
   const report = (phase: ImportProgress['phase']) => (done: number) => options.onProgress?.({ phase, done, total });

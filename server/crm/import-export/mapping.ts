@@ -3,7 +3,7 @@
 // mapping, which always wins. Pure, so the mapping UI and the CLI see the same answer.
 import type { ImportEntity, ImportPreset } from '../../../api/imports.js';
 import type { FieldProblem } from '../../errors.js';
-import { FIELDS, normaliseHeader } from './fields.js';
+import { FIELDS, type FieldDef, normaliseHeader } from './fields.js';
 import { PRESET_NAMES, PRESETS } from './presets.js';
 
 /** Mapping a header to one of these drops the column. */
@@ -41,14 +41,20 @@ export function detectPreset(entity: ImportEntity, headers: readonly string[]): 
 export function resolveMapping(
   entity: ImportEntity,
   headers: readonly string[],
-  options: { preset?: ImportPreset | undefined; mapping?: Record<string, string> | undefined },
+  options: {
+    preset?: ImportPreset | undefined;
+    mapping?: Record<string, string> | undefined;
+    /** The workspace's fields (built-in and custom, see fieldsOf); the built-in ones when absent. */
+    fields?: readonly FieldDef[] | undefined;
+  },
 ): ColumnMapping {
-  const fields = FIELDS[entity];
+  const fields = options.fields ?? FIELDS[entity];
   const problems: FieldProblem[] = [];
+  // The first field with a name keeps it: a custom field labelled like a built-in one ("Source")
+  // leaves that header to the built-in field and is reached by its custom.<key>.
   const byName = new Map<string, string>();
   for (const d of fields) {
-    byName.set(normaliseHeader(d.key), d.key);
-    byName.set(normaliseHeader(d.label), d.key);
+    for (const name of [d.key, d.label]) if (!byName.has(normaliseHeader(name))) byName.set(normaliseHeader(name), d.key);
   }
   const preset = options.preset ?? detectPreset(entity, headers);
   const presetMap = preset ? lookup(PRESETS[preset][entity]) : new Map<string, string>();
