@@ -7,11 +7,12 @@ import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import type { ImportEntity, ImportPreset, ImportResult } from '../../api/imports.js';
 import { exportCsv } from '../crm/import-export/export.service.js';
+import { importFields } from '../crm/import-export/fields.service.js';
 import { runImport } from '../crm/import-export/import.service.js';
 import { PRESET_NAMES } from '../crm/import-export/presets.js';
 import type { DateOrder } from '../crm/import-export/values.js';
 import { actingUser, actorOf, ctxFor, pickWorkspace, withDatabase } from './cli-context.js';
-import { type CliIo, failure, println, usageError } from './cli-io.js';
+import { type CliIo, failure, println, table, usageError } from './cli-io.js';
 import { progressReporter } from './progress.js';
 
 const ENTITIES: readonly ImportEntity[] = ['accounts', 'contacts', 'deals', 'activities'];
@@ -103,6 +104,22 @@ export function registerDataCommands(program: Command, io: CliIo): void {
         });
       },
     );
+
+  program
+    .command('import-fields <entity>')
+    .description('list the fields a CSV column can be mapped to (key, header label, type), custom deal fields included')
+    .option('--as <email>', 'as this user (default: the first admin)')
+    .option('--workspace <slug>', 'workspace (needed when there are several)')
+    .action(async (entityText: string, opts: { as?: string; workspace?: string }) => {
+      const entity = entityOf(entityText);
+      await withDatabase(io, async (s) => {
+        const ws = await pickWorkspace(s, opts.workspace);
+        const ctx = ctxFor(s, actorOf(await actingUser(s, ws, opts.as)), io.now);
+        const { fields } = await importFields(ctx, entity);
+        const rows = fields.map((f) => [f.key, f.label, f.options ? `${f.type} (${f.options.join(', ')})` : f.type, f.required ? 'yes' : '']);
+        println(io.stdout, table([['FIELD', 'LABEL', 'TYPE', 'REQUIRED'], ...rows]));
+      });
+    });
 
   program
     .command('export <entity>')

@@ -231,4 +231,31 @@ describe('furrow CLI', () => {
     expect(pg.out).toContain('pg_dump --format=custom --file=/backups/furrow.dump postgres://furrow@db.internal:5432/furrow');
     expect(pg.out).not.toContain('s3cret');
   });
+
+  it('lists the import fields with the workspace’s custom deal fields, and imports and exports their columns', async () => {
+    const sqlite = new SQLite(dbFile);
+    const ws = sqlite.prepare('select id, slug from workspaces order by created_at limit 1').get() as { id: string; slug: string };
+    sqlite
+      .prepare(
+        `insert into custom_fields (id, workspace_id, entity, key, label, type, options, position, created_at, archived_at)
+         values ('01900000-0000-7000-8000-00000000c0f1', ?, 'deal', 'segment', 'Segment', 'select', '["SMB","Enterprise"]', 0, ?, null)`,
+      )
+      .run(ws.id, NOW);
+    sqlite.close();
+    const listed = await run(['import-fields', 'deals', '--workspace', ws.slug]);
+    expect(listed.code).toBe(0);
+    expect(listed.out).toMatch(/^FIELD\s+LABEL\s+TYPE\s+REQUIRED$/m);
+    expect(listed.out).toMatch(/^name\s+Name\s+text\s+yes$/m);
+    expect(listed.out).toMatch(/^custom\.segment\s+Segment\s+select \(SMB, Enterprise\)\s*$/m);
+    expect((await run(['import-fields', 'accounts', '--workspace', ws.slug])).out).not.toContain('custom.');
+
+    const deals = file('segments.csv', 'Name,Close Date,Segment\nSegmented,2026-12-01,Enterprise\nMistyped,2026-12-01,Huge\n');
+    const bad = await run(['import', 'deals', deals, '--workspace', ws.slug]);
+    expect(bad).toMatchObject({ code: 1, err: expect.stringContaining('line 3, custom.segment: Segment must be one of: SMB, Enterprise (got "Huge")') });
+    const good = file('segments-ok.csv', 'Name,Close Date,Segment\nSegmented,2026-12-01,Enterprise\n');
+    expect((await run(['import', 'deals', good, '--workspace', ws.slug])).out).toMatch(/1 created/);
+    const exported = await run(['export', 'deals', '--workspace', ws.slug]);
+    expect(exported.out.split('\n')[0]).toMatch(/,Created At,Segment$/);
+    expect(exported.out).toMatch(/Segmented,.*,Enterprise\r?\n/);
+  });
 });
