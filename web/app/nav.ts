@@ -9,6 +9,9 @@ export type NavIcon =
   | 'contacts'
   | 'activities'
   | 'process'
+  | 'dashboard'
+  | 'expectations'
+  | 'kpis'
   | 'forecast'
   | 'quotas'
   | 'users'
@@ -47,6 +50,9 @@ const ENTRIES: readonly Entry[] = [
   { section: 'main', label: 'Contacts', to: '/contacts', icon: 'contacts', match: '/contacts', roles: everyone },
   { section: 'main', label: 'Activities', to: '/activities', icon: 'activities', match: '/activities', roles: sellers },
   { section: 'main', label: 'Process', to: '/process', icon: 'process', match: '/process', roles: sellers },
+  { section: 'main', label: 'Dashboard', to: '/dashboard', icon: 'dashboard', roles: sellers },
+  { section: 'main', label: 'Expectations', to: '/expectations', icon: 'expectations', match: '/expectations', roles: sellers },
+  { section: 'main', label: 'KPIs', to: '/kpis', icon: 'kpis', match: '/kpis', roles: sellers },
   { section: 'main', label: 'Forecast', to: '/forecast', icon: 'forecast', match: '/forecast', roles: sellers },
   { section: 'main', label: 'Quotas', to: '/quotas', icon: 'quotas', roles: sellers },
   { section: 'settings', label: 'Sales process', to: '/settings/process', icon: 'processSettings', roles: ['admin'] },

@@ -40,6 +40,13 @@ const ProcessEditorPage = lazy(() => import('../process/admin/ProcessEditorPage'
 const ForecastPage = lazy(() => import('../measurement/ForecastPage').then((m) => ({ default: m.ForecastPage })));
 const ForecastAccuracyPage = lazy(() => import('../measurement/ForecastAccuracyPage').then((m) => ({ default: m.ForecastAccuracyPage })));
 const QuotasPage = lazy(() => import('../measurement/QuotasPage').then((m) => ({ default: m.QuotasPage })));
+// Dashboards, KPIs with their drill-downs, and expectations.
+const DashboardPage = lazy(() => import('../measurement/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const KpiCataloguePage = lazy(() => import('../measurement/KpiCataloguePage').then((m) => ({ default: m.KpiCataloguePage })));
+const KpiPage = lazy(() => import('../measurement/KpiPage').then((m) => ({ default: m.KpiPage })));
+const ExpectationsPage = lazy(() => import('../measurement/ExpectationsPage').then((m) => ({ default: m.ExpectationsPage })));
+const ExpectationNewPage = lazy(() => import('../measurement/ExpectationFormPage').then((m) => ({ default: m.ExpectationNewPage })));
+const ExpectationEditPage = lazy(() => import('../measurement/ExpectationFormPage').then((m) => ({ default: m.ExpectationEditPage })));
 
 /** A section of the app a role may open (per nav.ts); others get "not found". */
 const gated = (path: string, children: RouteObject[]): RouteObject => ({
@@ -92,6 +99,16 @@ export const routes: RouteObject[] = [
             { path: 'accuracy', element: <ForecastAccuracyPage /> },
           ]),
           gated('quotas', [{ index: true, element: <QuotasPage /> }]),
+          gated('dashboard', [{ index: true, element: <DashboardPage /> }]),
+          gated('kpis', [
+            { index: true, element: <KpiCataloguePage /> },
+            { path: ':id', element: <KpiPage /> },
+          ]),
+          gated('expectations', [
+            { index: true, element: <ExpectationsPage /> },
+            { path: 'new', element: <ExpectationNewPage /> },
+            { path: ':id/edit', element: <ExpectationEditPage /> },
+          ]),
           gated('settings/process', [{ index: true, element: <ProcessEditorPage /> }]),
           gated('settings/users', [{ index: true, element: <UsersPage /> }]),
           gated('settings/teams', [{ index: true, element: <TeamsPage /> }]),

@@ -1,0 +1,277 @@
+// Set or change an expectation: a KPI for a scope and period, the target, the thresholds where it
+// turns amber and red, and who owns it. Values are typed as people read them (per cents, whole
+// currency units); server problems land on their fields; a 409 offers the newer version.
+import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconTrash } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import type { Expectation } from '../../api/measurement-targets';
+import { todayLocal } from '../app/format';
+import { useSession } from '../app/session';
+import { ErrorState, errorMessage } from '../components/ErrorState';
+import { FormCard } from '../components/FormCard';
+import { LoadingState } from '../components/LoadingState';
+import { PageHeader } from '../components/PageHeader';
+import { applySaveError } from '../components/save-errors';
+import { useStaleRecovery } from '../components/useStaleRecovery';
+import { useAssignableOwners } from '../crm/shared/people';
+import {
+  describeExpectation,
+  EVERY,
+  EXPECTATION_FIELDS,
+  EXPECTATION_LABELS,
+  type ExpectationValues,
+  expectationBody,
+  expectationPatch,
+  expectationValues,
+  RENAME,
+  validateExpectation,
+} from './expectation-form';
+import { createExpectation, deleteExpectation, fetchExpectation, patchExpectation, refreshMeasurement, useExpectation, useKpiCatalogue } from './kpi-api';
+import { shownAs } from './kpi-format';
+import { useScopeOptions } from './MeasureControls';
+import { periodChoices } from './measure-periods';
+
+const KINDS = [
+  { value: 'week', label: 'Week' },
+  { value: 'month', label: 'Month' },
+  { value: 'quarter', label: 'Quarter' },
+  { value: 'year', label: 'Fiscal year' },
+];
+
+function DeleteExpectation({ e }: { e: Expectation }) {
+  const [opened, { open, close }] = useDisclosure(false);
+  const [busy, setBusy] = useState(false);
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const remove = async () => {
+    setBusy(true);
+    try {
+      await deleteExpectation(e.id);
+      await refreshMeasurement(queryClient);
+      notifications.show({ color: 'furrow', message: `Expectation on ${e.kpiName} for ${e.scopeName} removed` });
+      navigate('/expectations', { replace: true });
+    } catch (error) {
+      notifications.show({ color: 'red', title: 'Not removed', message: errorMessage(error) });
+      setBusy(false);
+      close();
+    }
+  };
+  return (
+    <>
+      <Button variant="subtle" color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={open}>
+        Delete
+      </Button>
+      <Modal opened={opened} onClose={close} title="Delete this expectation?">
+        <Stack>
+          <Text size="sm">
+            {e.kpiName} for {e.scopeName} stops being tracked and leaves the dashboards. The KPI itself and its history stay.
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              Keep it
+            </Button>
+            <Button color="red" loading={busy} onClick={remove}>
+              Delete
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
+
+function ExpectationForm({ existing }: { existing: Expectation | null }) {
+  const { user, workspace } = useSession();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [params] = useSearchParams();
+  const catalogue = useKpiCatalogue();
+  const scopes = useScopeOptions();
+  const owners = useAssignableOwners();
+  const [base, setBase] = useState<Expectation | null>(existing);
+  const [problem, setProblem] = useState<string | null>(null);
+  const currency = workspace.currency;
+  const kpiOf = (id: string | null) => catalogue.data?.find((k) => k.id === id);
+
+  const initial: ExpectationValues = existing
+    ? expectationValues(existing)
+    : {
+        kpiId: params.get('kpi'),
+        scope: params.get('scope'),
+        periodKind: 'quarter',
+        periodKey: EVERY,
+        target: '',
+        amberThreshold: '',
+        redThreshold: '',
+        ownerId: user.id,
+        note: '',
+      };
+  const form = useForm<ExpectationValues>({
+    initialValues: initial,
+    validateInputOnChange: ['target', 'amberThreshold', 'redThreshold', 'note'],
+    validate: (v) => validateExpectation(v, kpiOf(v.kpiId), currency),
+  });
+  const stale = useStaleRecovery({
+    noun: 'expectation',
+    form,
+    base: base as Expectation,
+    setBase,
+    fetchLatest: () => fetchExpectation((existing as Expectation).id),
+    valuesOf: expectationValues,
+    labels: EXPECTATION_LABELS,
+    describe: describeExpectation,
+  });
+
+  const v = form.getValues();
+  const kpi = kpiOf(v.kpiId);
+  const shown = kpi ? shownAs(kpi.id, kpi.unit) : 'count';
+  const unit = { percent: '%', multiple: '×', money: currency, days: 'days', count: '' }[shown];
+  const side = kpi?.better === 'lower' ? 'above' : 'below';
+  const choices = [
+    { value: EVERY, label: `Every ${v.periodKind === 'year' ? 'fiscal year' : v.periodKind} (judged on the current one)` },
+    ...periodChoices(v.periodKind, todayLocal(), workspace.fiscalYearStartMonth, v.periodKind === 'week' ? 4 : 2, v.periodKind === 'year' ? 1 : 4).reverse(),
+  ];
+
+  const submit = form.onSubmit(async (values) => {
+    setProblem(null);
+    try {
+      if (base) {
+        await patchExpectation(base.id, expectationPatch(values, base, kpiOf(values.kpiId), currency));
+        notifications.show({ color: 'furrow', message: 'Expectation saved' });
+      } else {
+        await createExpectation(expectationBody(values, kpiOf(values.kpiId), currency));
+        notifications.show({ color: 'furrow', message: 'Expectation set' });
+      }
+      await refreshMeasurement(queryClient);
+      navigate('/expectations?status=all');
+    } catch (error) {
+      if (applySaveError(error, form, EXPECTATION_FIELDS, setProblem, RENAME) === 'stale') await stale.start();
+    }
+  });
+
+  const number = (field: 'target' | 'amberThreshold' | 'redThreshold', label: string, description: string) => (
+    <NumberInput
+      label={label}
+      description={description}
+      withAsterisk
+      decimalScale={shown === 'money' ? 2 : 4}
+      thousandSeparator={shown === 'money' ? ',' : undefined}
+      rightSection={
+        unit ? (
+          <Text size="xs" c="dimmed" pr={6}>
+            {unit}
+          </Text>
+        ) : undefined
+      }
+      rightSectionWidth={unit.length > 2 ? 48 : 32}
+      hideControls
+      {...form.getInputProps(field)}
+      key={form.key(field)}
+    />
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={base ? `Edit expectation: ${base.kpiName} for ${base.scopeName}` : 'New expectation'}
+        description="Inspect what you expect: a KPI, a target, and the thresholds where it turns amber and red. Its status is worked out from the KPI every time it is shown."
+        actions={base && <DeleteExpectation e={base} />}
+      />
+      <FormCard
+        label={base ? 'Edit expectation' : 'New expectation'}
+        onSubmit={submit}
+        problem={problem}
+        submitLabel={base ? 'Save' : 'Set expectation'}
+        submitting={form.submitting}
+        onCancel={() => navigate('/expectations')}
+      >
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select
+            label="KPI"
+            withAsterisk
+            data={(catalogue.data ?? []).filter((k) => k.audience === 'sales').map((k) => ({ value: k.id, label: k.name }))}
+            searchable
+            disabled={Boolean(base)}
+            description={kpi ? `${kpi.formula} (${kpi.better} is better)` : 'What to measure'}
+            comboboxProps={{ withinPortal: true }}
+            {...form.getInputProps('kpiId')}
+            key={form.key('kpiId')}
+          />
+          <Select
+            label="Scope"
+            withAsterisk
+            data={scopes}
+            searchable
+            disabled={Boolean(base)}
+            description={base ? 'KPI and scope are fixed: delete and set a new one to change them' : 'A person, a team (with the teams below it) or everyone'}
+            comboboxProps={{ withinPortal: true }}
+            {...form.getInputProps('scope')}
+            key={form.key('scope')}
+          />
+          <Select
+            label="Period"
+            withAsterisk
+            data={KINDS}
+            allowDeselect={false}
+            {...form.getInputProps('periodKind')}
+            onChange={(value) => {
+              if (!value) return;
+              form.setFieldValue('periodKind', value as ExpectationValues['periodKind']);
+              form.setFieldValue('periodKey', EVERY);
+            }}
+            key={form.key('periodKind')}
+          />
+          <Select label="Which period" data={choices} allowDeselect={false} {...form.getInputProps('periodKey')} key={form.key('periodKey')} />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          {number('target', 'Target', 'What good looks like')}
+          {number('amberThreshold', `Amber ${side}`, `Worse than this is at risk`)}
+          {number('redThreshold', `Red ${side}`, 'Worse than this is off track')}
+        </SimpleGrid>
+        {kpi?.cumulative && (
+          <Text size="xs" c="dimmed">
+            {kpi.name} grows through the period, so it is judged on pace: the value so far projected to the end of the period.
+          </Text>
+        )}
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select
+            label="Owner"
+            description="Who answers for it"
+            data={owners}
+            searchable
+            allowDeselect={false}
+            comboboxProps={{ withinPortal: true }}
+            {...form.getInputProps('ownerId')}
+            key={form.key('ownerId')}
+          />
+          <Textarea
+            label="Note"
+            description="Why this target, or what happens when it turns red"
+            autosize
+            minRows={2}
+            {...form.getInputProps('note')}
+            key={form.key('note')}
+          />
+        </SimpleGrid>
+      </FormCard>
+      {stale.dialog}
+    </>
+  );
+}
+
+export function ExpectationNewPage() {
+  return <ExpectationForm existing={null} />;
+}
+
+export function ExpectationEditPage() {
+  const { id } = useParams();
+  const query = useExpectation(id);
+  if (query.isPending) return <LoadingState rows={8} label="Loading the expectation" />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => query.refetch()} />;
+  return <ExpectationForm existing={query.data} />;
+}

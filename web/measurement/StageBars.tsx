@@ -1,0 +1,110 @@
+// Open pipeline by stage, whole and weighted by the stage's probability, for the deals closing in
+// the period. A bar or a table cell opens the KPI for that stage with its deals.
+import { BarChart } from '@mantine/charts';
+import { Anchor, Table, Text } from '@mantine/core';
+import { Link, useNavigate } from 'react-router';
+import type { KpiResult } from '../../api/measurement';
+import { formatMoney } from '../app/format';
+
+interface Props {
+  open: KpiResult;
+  weighted: KpiResult;
+  view: 'chart' | 'table';
+  linkFor(kpiId: string, stageId: string): string;
+}
+
+export function StageBars({ open, weighted, view, linkFor }: Props) {
+  const navigate = useNavigate();
+  const currency = open.currency ?? 'EUR';
+  const money = (n: number | null, compact = false) => (n === null ? '—' : formatMoney(Math.round(n), currency, { compact }));
+  const stages = (open.breakdown ?? []).map((s) => ({ ...s, weighted: weighted.breakdown?.find((w) => w.key === s.key)?.value ?? null }));
+  if (stages.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        No open deals close in this period. Pick a later period, or check close dates on the board.
+      </Text>
+    );
+  }
+  if (view === 'table') {
+    return (
+      <Table.ScrollContainer minWidth={480}>
+        <Table verticalSpacing={4} highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Stage</Table.Th>
+              <Table.Th scope="col" style={{ textAlign: 'right' }}>
+                Deals
+              </Table.Th>
+              <Table.Th scope="col" style={{ textAlign: 'right' }}>
+                Open pipeline
+              </Table.Th>
+              <Table.Th scope="col" style={{ textAlign: 'right' }}>
+                Weighted
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {stages.map((s) => (
+              <Table.Tr key={s.key}>
+                <Table.Th scope="row" fw={500}>
+                  {s.label}
+                </Table.Th>
+                <Table.Td style={{ textAlign: 'right' }}>{s.count}</Table.Td>
+                <Table.Td style={{ textAlign: 'right' }}>
+                  <Anchor component={Link} to={linkFor(open.kpi.id, s.key)} size="sm">
+                    {money(s.value)}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td style={{ textAlign: 'right' }}>
+                  <Anchor component={Link} to={linkFor(weighted.kpi.id, s.key)} size="sm">
+                    {money(s.weighted)}
+                  </Anchor>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+          <Table.Tfoot>
+            <Table.Tr>
+              <Table.Th scope="row">Total</Table.Th>
+              <Table.Td style={{ textAlign: 'right', fontWeight: 600 }}>{open.count}</Table.Td>
+              <Table.Td style={{ textAlign: 'right', fontWeight: 600 }}>{money(open.value)}</Table.Td>
+              <Table.Td style={{ textAlign: 'right', fontWeight: 600 }}>{money(weighted.value)}</Table.Td>
+            </Table.Tr>
+          </Table.Tfoot>
+        </Table>
+      </Table.ScrollContainer>
+    );
+  }
+  const data = stages.map((s) => ({ stage: `${s.label} (${s.count})`, 'Open pipeline': s.value, Weighted: s.weighted }));
+  return (
+    <figure style={{ margin: 0 }} aria-label={`Open pipeline by stage: ${money(open.value)} in ${open.count} deals, ${money(weighted.value)} weighted`}>
+      <Text size="xs" c="dimmed" mb={4}>
+        {money(open.value)} in {open.count} deals · {money(weighted.value)} weighted by stage probability. Stage (number of deals) along the bottom, {currency}{' '}
+        up the side.
+      </Text>
+      <BarChart
+        h={260}
+        data={data}
+        dataKey="stage"
+        series={[
+          { name: 'Open pipeline', color: 'furrow.6' },
+          { name: 'Weighted', color: 'blue.6' },
+        ]}
+        valueFormatter={(v) => money(v, true)}
+        yAxisLabel={currency}
+        yAxisProps={{ width: 64 }}
+        withLegend
+        gridAxis="y"
+        maxBarWidth={36}
+        tooltipAnimationDuration={150}
+        barChartProps={{
+          onClick: (state: { activeIndex?: unknown } | null) => {
+            const s = stages[Number(state?.activeIndex)];
+            if (s) navigate(linkFor(open.kpi.id, s.key));
+          },
+          style: { cursor: 'pointer' },
+        }}
+      />
+    </figure>
+  );
+}

@@ -1,0 +1,101 @@
+// A KPI over the year, month by month: bars for sums (bookings, pipeline created), a line for rates
+// and durations, the axis in the KPI's unit. A month clicked opens the KPI for that month; the
+// table view lists the same figures as links, for keyboards and screen readers.
+import { BarChart, LineChart } from '@mantine/charts';
+import { Anchor, Table, Text } from '@mantine/core';
+import { Link, useNavigate } from 'react-router';
+import type { KpiTrend, KpiTrendPoint } from '../../api/measurement';
+import { axisFormatter, formatKpi, unitLabel } from './kpi-format';
+import { shortMonth } from './measure-periods';
+
+interface Props {
+  trend: KpiTrend;
+  view: 'chart' | 'table';
+  /** The KPI page for one step of the trend. */
+  linkFor(point: KpiTrendPoint): string;
+  height?: number;
+}
+
+/** Sums read as bars; rates and durations as a line. */
+const asBars = (t: KpiTrend) => t.kpi.unit === 'money' || t.kpi.unit === 'count';
+
+export function TrendChart({ trend, view, linkFor, height = 220 }: Props) {
+  const navigate = useNavigate();
+  const k = trend.kpi;
+  const points = trend.points;
+  const crossesYear = points.length > 0 && points[0]?.period.from.slice(0, 4) !== points.at(-1)?.period.from.slice(0, 4);
+  const name = k.name;
+  const data = points.map((p) => ({ step: shortMonth(p.period, crossesYear), [name]: p.value }));
+  const format = axisFormatter(k.id, k.unit, trend.currency);
+  const open = (state: { activeIndex?: unknown } | null | undefined) => {
+    const point = points[Number(state?.activeIndex)];
+    if (point) navigate(linkFor(point));
+  };
+
+  if (view === 'table') {
+    return (
+      <Table.ScrollContainer minWidth={320}>
+        <Table verticalSpacing={4} highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{trend.by === 'month' ? 'Month' : 'Period'}</Table.Th>
+              <Table.Th scope="col" style={{ textAlign: 'right' }}>
+                {name}
+              </Table.Th>
+              <Table.Th scope="col" style={{ textAlign: 'right' }}>
+                Records
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {points.map((p) => (
+              <Table.Tr key={p.period.key}>
+                <Table.Td>{p.period.label}</Table.Td>
+                <Table.Td style={{ textAlign: 'right' }}>
+                  <Anchor component={Link} to={linkFor(p)} size="sm">
+                    {formatKpi(p.value, k.id, k.unit, trend.currency)}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td style={{ textAlign: 'right' }}>{p.count}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    );
+  }
+
+  const common = {
+    h: height,
+    data,
+    dataKey: 'step',
+    valueFormatter: format,
+    yAxisLabel: unitLabel(k.id, k.unit, trend.currency),
+    yAxisProps: { width: 64 },
+    gridAxis: 'y' as const,
+    // Every other month when a small chart holds a whole year, so labels never crowd.
+    xAxisProps: { interval: points.length > 8 ? 1 : 0 },
+    tooltipAnimationDuration: 150,
+  };
+  return (
+    <figure style={{ margin: 0 }} aria-label={`${name} per ${trend.by}, ${trend.period.label}`}>
+      {asBars(trend) ? (
+        <BarChart {...common} series={[{ name, color: 'furrow.6' }]} barChartProps={{ onClick: open, style: { cursor: 'pointer' } }} maxBarWidth={28} />
+      ) : (
+        <LineChart
+          {...common}
+          series={[{ name, color: 'blue.6' }]}
+          connectNulls={false}
+          curveType="linear"
+          lineChartProps={{ onClick: open, style: { cursor: 'pointer' } }}
+          yAxisProps={{ width: 64, domain: k.unit === 'ratio' ? [0, 'auto'] : ['auto', 'auto'] }}
+        />
+      )}
+      {points.every((p) => p.value === null) && (
+        <Text size="xs" c="dimmed" ta="center">
+          No data in any month yet.
+        </Text>
+      )}
+    </figure>
+  );
+}
