@@ -1,6 +1,7 @@
 // CSV export of every record the caller can see, in the furrow preset's columns plus, for deals,
-// one column per custom field (so a file imports back unchanged), streamed page by page. Visibility is the lists' own: the same owner
-// scope, so a rep exports their own deals and marketing gets no deal file at all.
+// one column per custom field (so a file imports back unchanged), streamed page by page.
+// Visibility is the lists' own: the same owner scope, so a rep exports their own deals and
+// marketing gets no deal file at all.
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import type { ImportEntity } from '../../../api/imports.js';
