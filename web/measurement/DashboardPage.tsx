@@ -76,7 +76,7 @@ function Body({ d, q, view, onView }: { d: Dashboard; q: MeasureQuery; view: Vie
         {d.expectations.length === 0 ? (
           <Text size="sm" c="dimmed">
             No expectations on this scope yet. Set one on the{' '}
-            <Anchor component={Link} to="/expectations">
+            <Anchor component={Link} to="/expectations" underline="always">
               Expectations
             </Anchor>{' '}
             page: a KPI, a target and the thresholds where it turns amber and red.
@@ -90,7 +90,7 @@ function Body({ d, q, view, onView }: { d: Dashboard; q: MeasureQuery; view: Vie
         {d.expectations.length > 10 && (
           <Text size="xs" c="dimmed" mt="xs">
             The ten most urgent of {d.expectations.length}.{' '}
-            <Anchor component={Link} to="/expectations?status=all" size="xs">
+            <Anchor component={Link} to="/expectations?status=all" size="xs" underline="always">
               See all
             </Anchor>
           </Text>
@@ -140,7 +140,7 @@ export function DashboardPage() {
           <Alert variant="light" color="blue" icon={<IconHistory size={18} aria-hidden />} p="xs">
             <Text size="sm">
               Figures as they were known at the end of {formatCalendarDate(asOf)}, from the history. Expectations show their status now.{' '}
-              <Anchor component="button" type="button" size="sm" onClick={() => url.set({ asOf: null })}>
+              <Anchor component="button" type="button" size="sm" underline="always" onClick={() => url.set({ asOf: null })}>
                 Show as known now
               </Anchor>
             </Text>

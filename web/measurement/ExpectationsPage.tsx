@@ -67,7 +67,7 @@ export function ExpectationsPage() {
                   description={
                     <>
                       Every expectation you can see is green or has no data yet.{' '}
-                      <Anchor component="button" type="button" onClick={() => url.set({ status: 'all' })}>
+                      <Anchor component="button" type="button" underline="always" onClick={() => url.set({ status: 'all' })}>
                         Show all
                       </Anchor>
                     </>

@@ -3,7 +3,7 @@
 // arithmetic as server/measurement/periods.ts. Fiscal quarters come from forecast-periods.ts.
 import type { PeriodInfo } from '../../api/measurement';
 import { addDays, formatCalendarDate } from '../app/format';
-import { fiscalQuarter, fiscalYearOf, quarterOf, shiftQuarter } from './forecast-periods';
+import { fiscalQuarter, fiscalYearOf, monthsOf, quarterOf, shiftQuarter } from './forecast-periods';
 
 export type PickKind = 'week' | 'month' | 'quarter' | 'year' | 'custom';
 
@@ -57,9 +57,8 @@ export function periodChoices(kind: Exclude<PickKind, 'custom'>, today: string, 
       out.push({ value: q.key, label: `${q.label}${mark}` });
     } else {
       const fy = fiscalYearOf(today, startMonth) + i;
-      const first = fiscalQuarter(fy, 1, startMonth).from;
-      const last = fiscalQuarter(fy, 4, startMonth).to;
-      out.push({ value: `FY${fy}`, label: `FY${fy} · ${first.slice(0, 7)} to ${last.slice(0, 7)}${mark}` });
+      const months = monthsOf({ from: fiscalQuarter(fy, 1, startMonth).from, to: fiscalQuarter(fy, 4, startMonth).to });
+      out.push({ value: `FY${fy}`, label: `FY${fy} · ${months}${mark}` });
     }
   }
   return out;
