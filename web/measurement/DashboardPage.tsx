@@ -55,7 +55,7 @@ function Body({ d, q, view, onView }: { d: Dashboard; q: MeasureQuery; view: Vie
       </Section>
 
       <Section title={`Open pipeline by stage, closing in ${periodLabel(d.period)}`} id="stages-title" actions={<ViewSwitch view={view} onView={onView} />}>
-        <StageBars open={d.pipelineByStage} weighted={d.weightedByStage} view={view} linkFor={(id, stageId) => kpiLink(id, q, { stageId })} />
+        <StageBars open={d.pipelineByStage} weighted={d.weightedByStage} view={view} linkFor={(id, stageId) => kpiLink(id, q, { group: stageId })} />
       </Section>
 
       {d.people && (

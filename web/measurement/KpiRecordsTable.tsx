@@ -50,19 +50,21 @@ export function recordColumns(page: KpiRecordPage): Column<KpiRecord>[] {
         ),
     },
   ];
+  // Deals carry their stage, status, amount and close date; activities and moves say when they happened.
+  const dealFacts = type === 'deal' || type === 'stage_entry' || type === 'stage_interval';
   if (any((r) => r.detail)) cols.push({ key: 'detail', label: DETAIL_LABEL[type] ?? 'Detail', maxWidth: 300, render: (r) => r.detail ?? '—' });
+  if (type !== 'deal' && any((r) => r.at)) cols.push({ key: 'at', label: AT_LABEL[type] ?? 'When', render: (r) => formatInstant(r.at) });
   cols.push({ key: 'owner', label: 'Owner', render: (r) => r.ownerName ?? '—' });
-  if (type !== 'stage_interval' && any((r) => r.stageName)) cols.push({ key: 'stage', label: 'Stage then', render: (r) => r.stageName ?? '—' });
-  if (any((r) => r.status)) cols.push({ key: 'status', label: 'Status', render: (r) => (r.status ? (STATUS[r.status] ?? r.status) : '—') });
-  if (any((r) => r.amount))
+  if (type === 'deal' && any((r) => r.stageName)) cols.push({ key: 'stage', label: 'Stage then', render: (r) => r.stageName ?? '—' });
+  if (dealFacts && any((r) => r.status)) cols.push({ key: 'status', label: 'Status', render: (r) => (r.status ? (STATUS[r.status] ?? r.status) : '—') });
+  if (dealFacts && any((r) => r.amount))
     cols.push({
       key: 'amount',
       label: 'Amount',
       align: 'right',
       render: (r) => (r.amount === null ? '—' : formatMoney(r.amount, r.currency ?? page.currency ?? 'EUR')),
     });
-  if (any((r) => r.closeDate)) cols.push({ key: 'closeDate', label: 'Close date', render: (r) => formatCalendarDate(r.closeDate) });
-  if (type !== 'deal' && any((r) => r.at)) cols.push({ key: 'at', label: AT_LABEL[type] ?? 'When', render: (r) => formatInstant(r.at) });
+  if (dealFacts && any((r) => r.closeDate)) cols.push({ key: 'closeDate', label: 'Close date', render: (r) => formatCalendarDate(r.closeDate) });
   if (any((r) => r.value))
     cols.push({ key: 'value', label: k.unit === 'days' ? 'Days' : 'Value', align: 'right', render: (r) => formatKpi(r.value, k.id, k.unit, page.currency) });
   // A denominator lists every record; say which of them also count in the numerator.

@@ -140,7 +140,7 @@ export function MeasureControls({ url, resolved, withAsOf = true }: Props) {
           value={key ?? null}
           onChange={(v) => v && url.set({ period: v, from: null, to: null })}
           allowDeselect={false}
-          w={kind === 'week' || kind === 'year' ? 290 : 240}
+          w={kind === 'week' || kind === 'year' ? 300 : 240}
           comboboxProps={{ withinPortal: true }}
         />
       )}

@@ -5,6 +5,7 @@ import { Anchor, Table, Text } from '@mantine/core';
 import { Link, useNavigate } from 'react-router';
 import type { KpiResult } from '../../api/measurement';
 import { formatMoney } from '../app/format';
+import { niceAxis } from './TrendChart';
 
 interface Props {
   open: KpiResult;
@@ -92,7 +93,7 @@ export function StageBars({ open, weighted, view, linkFor }: Props) {
         ]}
         valueFormatter={(v) => money(v, true)}
         yAxisLabel={currency}
-        yAxisProps={{ width: 64 }}
+        yAxisProps={{ width: 64, ...niceAxis(stages.map((x) => x.value)) }}
         withLegend
         gridAxis="y"
         maxBarWidth={36}

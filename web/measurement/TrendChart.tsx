@@ -16,6 +16,18 @@ interface Props {
   height?: number;
 }
 
+/** An axis from 0 in round steps (0, 10, 20, 30 %), whatever the unit, so a glance reads it right. */
+export function niceAxis(values: (number | null)[]): { domain: [number, number]; ticks: number[] } {
+  const max = Math.max(0, ...values.filter((v): v is number => v !== null && Number.isFinite(v)));
+  if (max === 0) return { domain: [0, 1], ticks: [0, 0.25, 0.5, 0.75, 1] };
+  const rough = max / 4;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = ([1, 2, 2.5, 5, 10].find((m) => m * power >= rough) ?? 10) * power;
+  const top = Math.ceil(max / step - 1e-9) * step;
+  const ticks = Array.from({ length: Math.round(top / step) + 1 }, (_, i) => Math.round(i * step * 1e9) / 1e9);
+  return { domain: [0, top], ticks };
+}
+
 /** Sums read as bars; rates and durations as a line. */
 const asBars = (t: KpiTrend) => t.kpi.unit === 'money' || t.kpi.unit === 'count';
 
@@ -50,7 +62,7 @@ export function TrendChart({ trend, view, linkFor, height = 220 }: Props) {
           <Table.Tbody>
             {points.map((p) => (
               <Table.Tr key={p.period.key}>
-                <Table.Td>{p.period.label}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{p.period.label}</Table.Td>
                 <Table.Td style={{ textAlign: 'right' }}>
                   <Anchor component={Link} to={linkFor(p)} size="sm">
                     {formatKpi(p.value, k.id, k.unit, trend.currency)}
@@ -71,7 +83,7 @@ export function TrendChart({ trend, view, linkFor, height = 220 }: Props) {
     dataKey: 'step',
     valueFormatter: format,
     yAxisLabel: unitLabel(k.id, k.unit, trend.currency),
-    yAxisProps: { width: 64 },
+    yAxisProps: { width: 64, ...niceAxis(points.map((p) => p.value)) },
     gridAxis: 'y' as const,
     // Every other month when a small chart holds a whole year, so labels never crowd.
     xAxisProps: { interval: points.length > 8 ? 1 : 0 },
@@ -88,7 +100,6 @@ export function TrendChart({ trend, view, linkFor, height = 220 }: Props) {
           connectNulls={false}
           curveType="linear"
           lineChartProps={{ onClick: open, style: { cursor: 'pointer' } }}
-          yAxisProps={{ width: 64, domain: k.unit === 'ratio' ? [0, 'auto'] : ['auto', 'auto'] }}
         />
       )}
       {points.every((p) => p.value === null) && (

@@ -46,7 +46,10 @@ export function periodChoices(kind: Exclude<PickKind, 'custom'>, today: string, 
       const { monday } = isoWeekOf(today);
       const start = addDays(monday, 7 * i);
       const w = isoWeekOf(start);
-      out.push({ value: `${w.year}-W${pad(w.week)}`, label: `Week ${w.week}, ${w.year} · from ${formatCalendarDate(start)}${mark}` });
+      out.push({
+        value: `${w.year}-W${pad(w.week)}`,
+        label: `Week ${w.week} · ${formatCalendarDate(start).replace(/\s\d{4}$/, '')} – ${formatCalendarDate(addDays(start, 6))}${mark}`,
+      });
     } else if (kind === 'month') {
       const index = Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7)) - 1 + i;
       const y = Math.floor(index / 12);
