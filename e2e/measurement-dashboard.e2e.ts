@@ -125,12 +125,17 @@ describe('dashboard, KPI drill-down and expectations in the browser', () => {
     await page.waitForURL(/status=off_track/);
     await page.getByRole('row', { name: /Win rate/ }).waitFor();
 
-    // The dashboard shows it too.
+    // The dashboard shows it too, and Home lists it under what needs attention.
     await page.goto(`${server.url}/dashboard`);
     await page
       .getByRole('region', { name: 'Expectations' })
       .getByRole('row', { name: /At risk.*Win rate/ })
       .waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
+    const home = page.getByRole('region', { name: 'Expectations off track' });
+    await home.getByRole('link', { name: /^Win rate · East/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Win rate' }).waitFor();
+    await expect(page.getByTestId('kpi-value').textContent()).resolves.toBe('50%');
 
     // Someone else raises the target while the manager edits the note.
     const mayaApi = await ApiClient.login(server.url, org.manager.email, PASSWORD);
@@ -161,6 +166,8 @@ describe('dashboard, KPI drill-down and expectations in the browser', () => {
       ['/kpis/win_rate', 'Win rate'],
       ['/kpis/win_rate?part=denominator&view=table', 'Win rate'],
       ['/kpis/open_pipeline', 'Open pipeline'],
+      ['/kpis/pipeline_coverage?by=quarter&view=table', 'Pipeline coverage'],
+      ['/', 'Your team’s week'],
       ['/expectations?status=all', 'Expectations'],
       ['/expectations/new', 'New expectation'],
     ] as const) {

@@ -9,6 +9,7 @@ import { useSession } from '../app/session';
 import { PageHeader } from '../components/PageHeader';
 import { MarkDoneButton } from '../crm/activities/MarkDoneButton';
 import { boardTotals } from '../crm/board/board-cache';
+import { OffTrackList } from '../measurement/OffTrackList';
 import { type AttentionItem, AttentionList } from './AttentionList';
 import { useHomeData } from './home-data';
 import { MarketingHome } from './MarketingHome';
@@ -85,6 +86,9 @@ function SellerHome() {
           />
         </SimpleGrid>
         <Grid gap="lg">
+          <Grid.Col span={{ base: 12, md: 6 }}>
+            <OffTrackList />
+          </Grid.Col>
           <Grid.Col span={{ base: 12, md: 6 }}>
             <AttentionList
               id="home-aging"

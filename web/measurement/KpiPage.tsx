@@ -1,10 +1,28 @@
 // One KPI for a scope, period and as-of date: its value, its formula in plain language, the
 // definition version and period basis, its trend over the fiscal year, and the records behind
 // its numerator and denominator, page by page. The address carries everything, so it can be shared.
-import { Alert, Anchor, Badge, Box, Breadcrumbs, CloseButton, Grid, Group, List, Paper, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Box,
+  Breadcrumbs,
+  CloseButton,
+  Grid,
+  Group,
+  List,
+  Paper,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  Title,
+} from '@mantine/core';
 import { IconHistory } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
-import type { DrillPart, KpiResult } from '../../api/measurement';
+import type { DrillPart, KpiResult, TrendStep } from '../../api/measurement';
 import { formatCalendarDate, formatInstant, formatMoney } from '../app/format';
 import { useSession } from '../app/session';
 import { useUrlState } from '../app/url-state';
@@ -16,7 +34,7 @@ import { fiscalYearOf } from './forecast-periods';
 import { KpiRecordsTable } from './KpiRecordsTable';
 import { figureHint } from './KpiTile';
 import { drillParts, useKpi, useKpiRecords, useKpiTrend } from './kpi-api';
-import { BASIS_LABEL, formatKpi, unitLabel } from './kpi-format';
+import { BASIS_LABEL, formatKpi, shownAs, unitLabel } from './kpi-format';
 import { dashboardLink, kpiLink, type MeasureQuery, measureQueryOf, resolvedQuery } from './kpi-links';
 import { MeasureControls } from './MeasureControls';
 import { Section, ViewSwitch } from './MeasureSection';
@@ -65,7 +83,7 @@ function Definition({ r }: { r: KpiResult }) {
       </Text>
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm" mb="sm">
         <Figure label="Counts" value={BASIS_LABEL[k.basis] ?? k.basis} />
-        <Figure label="Unit" value={UNIT_TEXT[k.unit]} />
+        <Figure label="Unit" value={shownAs(k.id, k.unit) === 'multiple' ? 'a multiple (×)' : UNIT_TEXT[k.unit]} />
         <Figure label="Definition" value={`Version ${r.definitionVersion}${k.better === 'lower' ? ' · lower is better' : ' · higher is better'}`} />
       </SimpleGrid>
       {k.notes.length > 0 && (
@@ -213,7 +231,14 @@ export function KpiPage() {
   const r = query.data;
   const q: MeasureQuery = r ? { ...resolvedQuery(r.scope, r.period, asked.asOf), pipelineId: asked.pipelineId, stageId: asked.stageId } : asked;
   const year = r ? `FY${fiscalYearOf(r.period.from, workspace.fiscalYearStartMonth)}` : undefined;
-  const trend = useKpiTrend(id, { ...q, period: year, from: undefined, to: undefined }, 'month', Boolean(r));
+  const yearQuery = { ...q, period: year, from: undefined, to: undefined };
+  const monthly = useKpiTrend(id, yearQuery, 'month', Boolean(r));
+  // A figure that only exists per quarter (a quarterly quota) reads better by quarter.
+  const askedStep = url.get('by');
+  const monthsEmpty = monthly.data?.points.every((p) => p.value === null) ?? false;
+  const by: TrendStep = askedStep === 'quarter' || askedStep === 'month' ? askedStep : monthsEmpty ? 'quarter' : 'month';
+  const quarterly = useKpiTrend(id, yearQuery, 'quarter', Boolean(r) && by === 'quarter');
+  const trend = by === 'quarter' ? quarterly : monthly;
   const view = url.get('view') === 'table' ? 'table' : 'chart';
   const stageLabel = asked.stageId && r ? (r.breakdown?.[0]?.label ?? 'one stage') : null;
 
@@ -265,9 +290,23 @@ export function KpiPage() {
             </Grid>
             {trend.data && (
               <Section
-                title={`${trend.data.period.label}, month by month (${unitLabel(r.kpi.id, r.kpi.unit, r.currency)})`}
+                title={`${trend.data.period.label}, ${by === 'quarter' ? 'quarter' : 'month'} by ${by === 'quarter' ? 'quarter' : 'month'} (${unitLabel(r.kpi.id, r.kpi.unit, r.currency)})`}
                 id="trend-title"
-                actions={<ViewSwitch view={view} onView={(v) => url.set({ view: v === 'chart' ? null : v }, { replace: true })} />}
+                actions={
+                  <Group gap="xs">
+                    <SegmentedControl
+                      size="xs"
+                      aria-label="Step"
+                      data={[
+                        { value: 'month', label: 'Months' },
+                        { value: 'quarter', label: 'Quarters' },
+                      ]}
+                      value={by}
+                      onChange={(v) => url.set({ by: v }, { replace: true })}
+                    />
+                    <ViewSwitch view={view} onView={(v) => url.set({ view: v === 'chart' ? null : v }, { replace: true })} />
+                  </Group>
+                }
               >
                 <TrendChart
                   trend={trend.data}

@@ -37,7 +37,13 @@ export function TrendChart({ trend, view, linkFor, height = 220 }: Props) {
   const points = trend.points;
   const crossesYear = points.length > 0 && points[0]?.period.from.slice(0, 4) !== points.at(-1)?.period.from.slice(0, 4);
   const name = k.name;
-  const data = points.map((p) => ({ step: shortMonth(p.period, crossesYear), [name]: p.value }));
+  const stepLabel = (p: KpiTrendPoint) =>
+    trend.by === 'month'
+      ? shortMonth(p.period, crossesYear)
+      : trend.by === 'quarter'
+        ? p.period.label.replace(/\s*FY\d{4}$/, '')
+        : p.period.label.replace(/,\s*\d{4}$/, '');
+  const data = points.map((p) => ({ step: stepLabel(p), [name]: p.value }));
   const format = axisFormatter(k.id, k.unit, trend.currency);
   const open = (state: { activeIndex?: unknown } | null | undefined) => {
     const point = points[Number(state?.activeIndex)];
@@ -50,7 +56,7 @@ export function TrendChart({ trend, view, linkFor, height = 220 }: Props) {
         <Table verticalSpacing={4} highlightOnHover>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th scope="col">{trend.by === 'month' ? 'Month' : 'Period'}</Table.Th>
+              <Table.Th scope="col">{trend.by === 'month' ? 'Month' : trend.by === 'quarter' ? 'Quarter' : 'Week'}</Table.Th>
               <Table.Th scope="col" style={{ textAlign: 'right' }}>
                 {name}
               </Table.Th>
@@ -104,7 +110,7 @@ export function TrendChart({ trend, view, linkFor, height = 220 }: Props) {
       )}
       {points.every((p) => p.value === null) && (
         <Text size="xs" c="dimmed" ta="center">
-          No data in any month yet.
+          No data in any {trend.by} yet.
         </Text>
       )}
     </figure>
