@@ -11,6 +11,13 @@ export interface Dialect {
   textToInt(column: Expression<string | null>): RawBuilder<number | null>;
   /** Is this driver error a unique-constraint violation? */
   isUniqueViolation(error: unknown): boolean;
+  /**
+   * After a bulk load (the scale generator): bring the planner's statistics and PostgreSQL's
+   * visibility map up to date, as autovacuum would in time; without them PostgreSQL guesses a
+   * handful of rows per table and cannot use covering indexes index-only. SQLite: nothing — a live
+   * SQLite database never runs ANALYZE, and Furrow's queries are planned for one without statistics.
+   */
+  afterBulkLoad(tables: readonly string[]): RawBuilder<unknown>[];
 }
 
 /** Escapes %, _ and \ so user text is matched literally inside LIKE. */
@@ -24,6 +31,7 @@ const sqliteDialect: Dialect = {
   textToInt: (column) => sql<number | null>`CAST(${column} AS INTEGER)`,
   isUniqueViolation: (error) =>
     typeof error === 'object' && error !== null && 'code' in error && String((error as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT_UNIQUE'),
+  afterBulkLoad: () => [],
 };
 
 const postgresDialect: Dialect = {
@@ -31,6 +39,7 @@ const postgresDialect: Dialect = {
   containsInsensitive: (column, needle) => sql<boolean>`(${column} ILIKE ${`%${likeEscape(needle)}%`} ESCAPE '\\')`,
   textToInt: (column) => sql<number | null>`CAST(${column} AS BIGINT)`,
   isUniqueViolation: (error) => typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505',
+  afterBulkLoad: (tables) => tables.map((t) => sql`vacuum (analyze) ${sql.table(t)}`),
 };
 
 export function dialectFor(engine: Engine): Dialect {

@@ -69,6 +69,11 @@ export async function seedScale(
       ids,
       log,
     });
+    const started = Date.now();
+    const tables = (await database.db.introspection.getTables()).filter((t) => t.columns.some((c) => c.name === 'workspace_id')).map((t) => t.name);
+    const statements = database.dialect.afterBulkLoad(tables);
+    for (const statement of statements) await statement.execute(database.db);
+    if (statements.length > 0) log(`planner statistics updated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } catch (error) {
     log('generation failed; removing the partial workspace');
     await removeWorkspace(database.db, ws.workspaceId).catch(() => undefined);
