@@ -117,7 +117,7 @@ export function DashboardPage() {
   return (
     <>
       <PageHeader
-        title={d ? TITLE[d.kind] : user.role === 'rep' ? TITLE.rep : 'Dashboard'}
+        title={d ? (d.kind === 'rep' && d.scope.id !== user.id ? `Dashboard: ${d.scope.label}` : TITLE[d.kind]) : user.role === 'rep' ? TITLE.rep : 'Dashboard'}
         description={
           d
             ? `${d.scope.label} · ${periodLabel(d.period)}${asOf ? ` · as known at the end of ${formatCalendarDate(asOf)}` : ''}. Click any figure for its formula and the records behind it.`
