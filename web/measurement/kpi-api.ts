@@ -90,6 +90,8 @@ export function drillParts(result: Pick<KpiResult, 'drill'>, kpi: KpiDefinition)
   const partOf = (path: string) => (new URLSearchParams(path.split('?')[1] ?? '').get('part') ?? 'numerator') as DrillPart;
   const first = partOf(result.drill.numerator);
   const parts = [{ part: first, label: kpi.numeratorLabel }];
-  if (result.drill.denominator && kpi.denominatorLabel) parts.push({ part: partOf(result.drill.denominator), label: kpi.denominatorLabel });
+  // A mean lists the same records on both sides (days over deals): one tab says it.
+  if (result.drill.denominator && kpi.denominatorLabel && kpi.denominatorLabel !== kpi.numeratorLabel)
+    parts.push({ part: partOf(result.drill.denominator), label: kpi.denominatorLabel });
   return parts;
 }
