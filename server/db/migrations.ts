@@ -3,11 +3,13 @@ import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as core from './migrations/2026-11-28-01-core.js';
 import * as process from './migrations/2026-11-28-02-process.js';
 import * as measurement from './migrations/2026-11-28-03-measurement.js';
+import * as kpiAsOf from './migrations/2026-11-29-01-kpi-as-of.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-01-core': core,
   '2026-11-28-02-process': process,
   '2026-11-28-03-measurement': measurement,
+  '2026-11-29-01-kpi-as-of': kpiAsOf,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -19,11 +19,22 @@ export function dealsAsOf(s: FactScope, dialect: Dialect): RawBuilder<unknown> {
       from deals d
       where d.workspace_id = ${s.workspaceId} and d.deleted_at is null ${pipeline}`;
   }
+  // A deal not updated after the instant has not changed since: every change of a replayed field
+  // goes through updateDeal or softDeleteDeal (crm/deals.repo.ts), which set updated_at to the
+  // instant of that change or later, in the same transaction as its `changes` row. So its live row
+  // is what was known then, and only the deals updated after the instant are replayed — a few
+  // thousand of 100k for a date three months back, instead of every change ever (index
+  // deals_ws_updated; docs/performance.md).
   // Each field's last change at or before the instant: the one with no next change. Partitioned by
   // field then deal in time order, the same order as the index changes_ws_field_entity, so
   // neither engine sorts. A deal closes when its status becomes won or lost, so its closed_at then
   // is the instant of that status change (the services write both in one transaction).
-  return sql`select d.id, d.name, h.owner_id, d.pipeline_id, h.stage_id, h.status,
+  return sql`select d.id, d.name, d.owner_id, d.pipeline_id, d.stage_id, d.status, d.amount, d.currency, d.close_date, d.created_at, d.closed_at
+      from deals d
+      where d.workspace_id = ${s.workspaceId} and d.created_at <= ${s.asOf} and d.deleted_at is null ${pipeline}
+        and d.updated_at <= ${s.asOf}
+    union all
+    select d.id, d.name, h.owner_id, d.pipeline_id, h.stage_id, h.status,
         ${dialect.textToInt(sql`h.amount`)} as amount, h.currency, h.close_date, d.created_at,
         case when h.status in ('won', 'lost') then h.status_at end as closed_at
       from deals d
@@ -39,6 +50,10 @@ export function dealsAsOf(s: FactScope, dialect: Dialect): RawBuilder<unknown> {
           from changes c
           where c.workspace_id = ${s.workspaceId} and c.entity = 'deal' and c.at <= ${s.asOf}
             and c.field in (${sql.join(REPLAYED.map((f) => sql.lit(f)))})
+            and c.entity_id in (
+              select cd.id from deals cd
+              where cd.workspace_id = ${s.workspaceId} and cd.updated_at > ${s.asOf} and cd.created_at <= ${s.asOf}
+            )
         ) x
         where x.next_at is null
         group by x.entity_id
