@@ -8,11 +8,21 @@ export interface BenchCase {
   run(ctx: Ctx): Promise<unknown>;
 }
 
-export function benchCases(p: { quarter: string; year: string; asOf: string; teamId: string | null; repId: string | null }): BenchCase[] {
+export function benchCases(p: {
+  quarter: string;
+  previousQuarter: string;
+  year: string;
+  asOf: string;
+  teamId: string | null;
+  repId: string | null;
+}): BenchCase[] {
   const ws = { scope: 'workspace' as const, period: p.quarter };
   const cases: BenchCase[] = [
     { name: 'win rate, workspace, quarter', run: (ctx) => kpiValue(ctx, 'win_rate', ws) },
-    { name: 'win rate as of 3 months ago (history)', run: (ctx) => kpiValue(ctx, 'win_rate', { ...ws, asOf: p.asOf }) },
+    {
+      name: 'win rate, last quarter as of 3 months ago (history)',
+      run: (ctx) => kpiValue(ctx, 'win_rate', { scope: 'workspace', period: p.previousQuarter, asOf: p.asOf }),
+    },
     { name: 'win rate trend, 12 months', run: (ctx) => kpiTrend(ctx, 'win_rate', { scope: 'workspace', period: p.year, by: 'month' }) },
     { name: 'bookings trend, 12 months', run: (ctx) => kpiTrend(ctx, 'won_amount', { scope: 'workspace', period: p.year, by: 'month' }) },
     { name: 'sales cycle median', run: (ctx) => kpiValue(ctx, 'sales_cycle_length', ws) },
@@ -32,5 +42,9 @@ export function benchCases(p: { quarter: string; year: string; asOf: string; tea
   if (p.teamId)
     cases.push({ name: 'manager dashboard (whole call)', run: (ctx) => dashboard(ctx, { scope: 'team', scopeId: p.teamId as string, period: p.quarter }) });
   cases.push({ name: 'CSO dashboard (whole call)', run: (ctx) => dashboard(ctx, { scope: 'workspace', period: p.quarter }) });
+  cases.push({
+    name: 'CSO dashboard as of 3 months ago',
+    run: (ctx) => dashboard(ctx, { scope: 'workspace', period: p.previousQuarter, asOf: p.asOf }),
+  });
   return cases;
 }

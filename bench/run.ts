@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import { loadConfig } from '../server/config.js';
 import type { Ctx } from '../server/context.js';
 import { calendarDate } from '../server/dates.js';
-import { periodContaining } from '../server/measurement/periods.js';
+import { periodContaining, previousPeriod } from '../server/measurement/periods.js';
 import { addDays } from '../server/process/adherence-formulas.js';
 import { type BenchConnection, connect } from './capture.js';
 import { benchCases } from './cases.js';
@@ -105,7 +105,9 @@ async function benchEngine(url: string, runs: number, workspaceId: string | unde
     // A fresh memo per call, as each API request gets.
     const ctx = (): Ctx => ({ db: c.db, dialect: c.dialect, actor, now: () => d.now, config, memo: new Map() });
     const today = calendarDate(d.now, d.ws.timezone);
-    const quarter = periodContaining('quarter', today, d.ws.fiscal_year_start_month).key;
+    const current = periodContaining('quarter', today, d.ws.fiscal_year_start_month);
+    const quarter = current.key;
+    const previousQuarter = previousPeriod(current, d.ws.fiscal_year_start_month).key;
     const year = periodContaining('year', today, d.ws.fiscal_year_start_month).key;
     console.log(`\n## ${await engineVersion(c)}\n`);
     console.log(
@@ -113,7 +115,7 @@ async function benchEngine(url: string, runs: number, workspaceId: string | unde
     );
     console.log('| query | statements | through Furrow (ms) | bare SQL (ms) | ratio |');
     console.log('| --- | ---: | ---: | ---: | ---: |');
-    for (const bc of benchCases({ quarter, year, asOf: addDays(today, -90), teamId: d.teamId, repId: d.repId })) {
+    for (const bc of benchCases({ quarter, previousQuarter, year, asOf: addDays(today, -90), teamId: d.teamId, repId: d.repId })) {
       if (only && !bc.name.includes(only)) continue;
       c.take();
       await bc.run(ctx());

@@ -27,7 +27,8 @@ export function dealsAsOf(s: FactScope, dialect: Dialect): RawBuilder<unknown> {
   // deals_ws_updated; docs/performance.md).
   // Each field's last change at or before the instant: the one with no next change. Partitioned by
   // field then deal in time order, the same order as the index changes_ws_field_entity, so
-  // neither engine sorts. A deal closes when its status becomes won or lost, so its closed_at then
+  // neither engine sorts. The few replayed deals drive the join to their rows (CROSS JOIN fixes that
+  // order on SQLite; PostgreSQL plans it freely). A deal closes when its status becomes won or lost, so its closed_at then
   // is the instant of that status change (the services write both in one transaction).
   return sql`select d.id, d.name, d.owner_id, d.pipeline_id, d.stage_id, d.status, d.amount, d.currency, d.close_date, d.created_at, d.closed_at
       from deals d
@@ -37,8 +38,7 @@ export function dealsAsOf(s: FactScope, dialect: Dialect): RawBuilder<unknown> {
     select d.id, d.name, h.owner_id, d.pipeline_id, h.stage_id, h.status,
         ${dialect.textToInt(sql`h.amount`)} as amount, h.currency, h.close_date, d.created_at,
         case when h.status in ('won', 'lost') then h.status_at end as closed_at
-      from deals d
-      join (
+      from (
         select x.entity_id,
           ${lastValue('owner_id')} as owner_id, ${lastValue('stage_id')} as stage_id, ${lastValue('status')} as status,
           max(case when x.field = 'status' then x.at end) as status_at,
@@ -57,8 +57,9 @@ export function dealsAsOf(s: FactScope, dialect: Dialect): RawBuilder<unknown> {
         ) x
         where x.next_at is null
         group by x.entity_id
-      ) h on h.entity_id = d.id
-      where d.workspace_id = ${s.workspaceId} and d.created_at <= ${s.asOf}
+      ) h
+      cross join deals d
+      where d.id = h.entity_id and d.workspace_id = ${s.workspaceId} and d.created_at <= ${s.asOf}
         and (h.deleted is null or h.deleted <> '1') ${pipeline}`;
 }
 
