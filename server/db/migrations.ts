@@ -4,12 +4,14 @@ import * as core from './migrations/2026-11-28-01-core.js';
 import * as process from './migrations/2026-11-28-02-process.js';
 import * as measurement from './migrations/2026-11-28-03-measurement.js';
 import * as kpiAsOf from './migrations/2026-11-29-01-kpi-as-of.js';
+import * as stageChangesCover from './migrations/2026-11-29-02-stage-changes-cover.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-01-core': core,
   '2026-11-28-02-process': process,
   '2026-11-28-03-measurement': measurement,
   '2026-11-29-01-kpi-as-of': kpiAsOf,
+  '2026-11-29-02-stage-changes-cover': stageChangesCover,
 };
 
 export const migrationProvider: MigrationProvider = {
