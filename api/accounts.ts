@@ -12,7 +12,9 @@ export const Account = Type.Object({
   ownerName: Type.String(),
   shared: Type.Boolean({ description: 'Shared accounts are visible to every rep' }),
   externalId: Type.Union([Type.String(), Type.Null()]),
-  openDeals: Type.Integer(),
+  openDeals: Type.Union([Type.Integer(), Type.Null()], {
+    description: 'Open deals on the account that you can see; null when your role reads no deals',
+  }),
   createdAt: Instant,
   updatedAt: Instant,
   version: Type.Integer(),

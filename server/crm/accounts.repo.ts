@@ -6,7 +6,7 @@ import type { AccountsTable, DB } from '../db/schema.js';
 import { type OwnerScope, ownerFilter } from '../db/scope.js';
 
 export type AccountRow = Selectable<AccountsTable>;
-type AccountView = AccountRow & { owner_name: string; open_deals: number };
+type AccountView = AccountRow & { owner_name: string; open_deals: number | null };
 
 /** Fields whose changes are kept in history. */
 export const ACCOUNT_TRACKED = ['name', 'domain', 'industry', 'size', 'country', 'owner_id', 'shared', 'external_id'] as const;
@@ -24,29 +24,43 @@ export const toAccount = (r: AccountView): Account => ({
   ownerName: r.owner_name,
   shared: r.shared === 1,
   externalId: r.external_id,
-  openDeals: Number(r.open_deals),
+  openDeals: r.open_deals === null ? null : Number(r.open_deals),
   createdAt: iso(r.created_at),
   updatedAt: iso(r.updated_at),
   version: r.version,
 });
 
-/** Readable accounts: in the owner scope, or shared when the role may read shared accounts. */
-function readable(db: Kysely<DB>, workspaceId: string, scope: OwnerScope, includeShared: boolean) {
+/** Who reads an account, and which of its deals they may count (null: their role reads no deals). */
+export interface AccountReader {
+  scope: OwnerScope;
+  includeShared: boolean;
+  dealScope: OwnerScope | null;
+}
+
+/**
+ * Readable accounts: in the owner scope, or shared when the role may read shared accounts. The
+ * open-deal count is an aggregate over deals, so it counts only the deals the caller may see.
+ */
+function readable(db: Kysely<DB>, workspaceId: string, reader: AccountReader) {
+  const { scope, includeShared, dealScope } = reader;
   return db
     .selectFrom('accounts as a')
     .innerJoin('users as u', 'u.id', 'a.owner_id')
     .selectAll('a')
     .select('u.name as owner_name')
     .select((eb) =>
-      eb
-        .selectFrom('deals as d')
-        .select(eb.fn.countAll<number>().as('n'))
-        // The workspace term lets the (workspace_id, account_id) index answer the count.
-        .whereRef('d.workspace_id', '=', 'a.workspace_id')
-        .whereRef('d.account_id', '=', 'a.id')
-        .where('d.status', '=', 'open')
-        .where('d.deleted_at', 'is', null)
-        .as('open_deals'),
+      dealScope === null
+        ? sql<number | null>`null`.as('open_deals')
+        : eb
+            .selectFrom('deals as d')
+            .select(eb.fn.countAll<number>().as('n'))
+            // The workspace term lets the (workspace_id, account_id) index answer the count.
+            .whereRef('d.workspace_id', '=', 'a.workspace_id')
+            .whereRef('d.account_id', '=', 'a.id')
+            .where('d.status', '=', 'open')
+            .where('d.deleted_at', 'is', null)
+            .where((deb) => ownerFilter(deb, 'd.owner_id', dealScope))
+            .as('open_deals'),
     )
     .where('a.workspace_id', '=', workspaceId)
     .where('a.deleted_at', 'is', null)
@@ -64,13 +78,12 @@ export async function listAccounts(
   db: Kysely<DB>,
   dialect: Dialect,
   workspaceId: string,
-  scope: OwnerScope,
-  includeShared: boolean,
+  reader: AccountReader,
   query: AccountListQuery,
 ): Promise<{ items: Account[]; nextCursor: string | null }> {
   const limit = query.limit ?? 50;
   const sort = parseSort<keyof typeof SORT_EXPR>(query.sort, 'name');
-  let q = readable(db, workspaceId, scope, includeShared);
+  let q = readable(db, workspaceId, reader);
   if (query.ownerId) q = q.where('a.owner_id', '=', query.ownerId);
   if (query.industry) q = q.where('a.industry', '=', query.industry);
   if (query.q) {
@@ -92,8 +105,8 @@ export async function listAccounts(
   return { items: page.rows.map(toAccount), nextCursor: page.nextCursor };
 }
 
-export async function findAccount(db: Kysely<DB>, workspaceId: string, scope: OwnerScope, includeShared: boolean, id: string): Promise<Account | undefined> {
-  const row = (await readable(db, workspaceId, scope, includeShared).where('a.id', '=', id).executeTakeFirst()) as AccountView | undefined;
+export async function findAccount(db: Kysely<DB>, workspaceId: string, reader: AccountReader, id: string): Promise<Account | undefined> {
+  const row = (await readable(db, workspaceId, reader).where('a.id', '=', id).executeTakeFirst()) as AccountView | undefined;
   return row ? toAccount(row) : undefined;
 }
 

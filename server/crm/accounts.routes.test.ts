@@ -70,3 +70,31 @@ describeEngines('accounts API', (env) => {
     expect((await api.get('/api/v1/accounts?cursor=garbage')).status).toBe(400);
   });
 });
+
+describeEngines('accounts: the open-deal count is a deal aggregate', (env) => {
+  it('counts only the deals the caller may see, and nothing for a role that reads no deals', async () => {
+    const w = await env().workspace();
+    const manager = await w.user('manager');
+    const team = await w.team('Field', { managerId: manager.id });
+    const rep = await w.user('rep', { teamId: team });
+    const other = await w.user('rep');
+    const marketing = await w.user('marketing');
+    const admin = w.as(w.admin);
+    const { body: account } = await admin.post('/api/v1/accounts', { name: 'Shared Co', shared: true });
+    for (const owner of [rep, other, other]) {
+      const res = await admin.post('/api/v1/deals', { name: `Deal ${owner.id}`, accountId: account.id, amount: 100, closeDate: '2027-01-31', ownerId: owner.id });
+      expect(res.status).toBe(201);
+    }
+    const openDeals = async (who: typeof rep) => {
+      const one = await w.as(who).get(`/api/v1/accounts/${account.id}`);
+      const list = await w.as(who).get('/api/v1/accounts?q=Shared');
+      expect(list.body.items.find((a: { id: string }) => a.id === account.id)?.openDeals).toEqual(one.body.openDeals);
+      return one.body.openDeals;
+    };
+    expect(await openDeals(w.admin)).toBe(3);
+    expect(await openDeals(rep)).toBe(1);
+    expect(await openDeals(other)).toBe(2);
+    expect(await openDeals(manager)).toBe(1);
+    expect(await openDeals(marketing)).toBeNull();
+  });
+});

@@ -2,11 +2,12 @@ import type { Account, AccountCreate, AccountListQuery, AccountPatch } from '../
 import { type Ctx, inTransaction } from '../context.js';
 import { conflict, invalidField, notFound, stale } from '../errors.js';
 import { SHARED_ACCOUNTS_READABLE } from '../identity/policy.js';
-import { assertAssignableOwner, ownerScope } from '../identity/visibility.js';
+import { assertAssignableOwner, ownerScope, ownerScopeOrNull } from '../identity/visibility.js';
 import { newId } from '../ids.js';
 import {
   ACCOUNT_TRACKED,
   type AccountChanges,
+  type AccountReader,
   type AccountRow,
   accountHasOpenWork,
   findAccount,
@@ -21,22 +22,28 @@ import { appendChanges } from './history.repo.js';
 
 const readsShared = (ctx: Ctx) => SHARED_ACCOUNTS_READABLE.includes(ctx.actor.role);
 
+/** The caller's reach over accounts, and over the deals an account's open-deal count may include. */
+async function readerOf(ctx: Ctx): Promise<AccountReader> {
+  return {
+    scope: await ownerScope(ctx, 'accounts', 'read'),
+    includeShared: readsShared(ctx),
+    dealScope: await ownerScopeOrNull(ctx, 'deals', 'read'),
+  };
+}
+
 export async function listAccounts(ctx: Ctx, query: AccountListQuery): Promise<{ items: Account[]; nextCursor: string | null }> {
-  const scope = await ownerScope(ctx, 'accounts', 'read');
-  return listAccountRows(ctx.db, ctx.dialect, ctx.actor.workspaceId, scope, readsShared(ctx), query);
+  return listAccountRows(ctx.db, ctx.dialect, ctx.actor.workspaceId, await readerOf(ctx), query);
 }
 
 export async function getAccount(ctx: Ctx, id: string): Promise<Account> {
-  const scope = await ownerScope(ctx, 'accounts', 'read');
-  const account = await findAccount(ctx.db, ctx.actor.workspaceId, scope, readsShared(ctx), id);
+  const account = await findAccount(ctx.db, ctx.actor.workspaceId, await readerOf(ctx), id);
   if (!account) throw notFound('Account');
   return account;
 }
 
 /** A readable account id, for linking contacts, deals and activities to it. */
 export async function assertReadableAccount(ctx: Ctx, id: string, field = 'accountId'): Promise<void> {
-  const scope = await ownerScope(ctx, 'accounts', 'read');
-  if (!(await findAccount(ctx.db, ctx.actor.workspaceId, scope, readsShared(ctx), id))) {
+  if (!(await findAccount(ctx.db, ctx.actor.workspaceId, await readerOf(ctx), id))) {
     throw invalidField(field, 'no account with this id that you can see');
   }
 }

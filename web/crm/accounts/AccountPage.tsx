@@ -78,7 +78,7 @@ function AccountView({ account }: { account: Account }) {
                   { label: 'Employees', value: account.size?.toLocaleString() },
                   { label: 'Country', value: account.country },
                   { label: 'Owner', value: account.ownerName },
-                  { label: 'Open deals', value: account.openDeals },
+                  ...(sellsDeals ? [{ label: 'Open deals', value: account.openDeals }] : []),
                   { label: 'Updated', value: formatInstant(account.updatedAt) },
                 ]}
               />

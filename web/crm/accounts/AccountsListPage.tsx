@@ -13,14 +13,14 @@ import { TextLink } from '../../components/TextLink';
 import { ListView } from '../shared/ListView';
 import { OwnerFilter } from '../shared/OwnerFilter';
 
-function accountColumns(): Column<Account>[] {
+function accountColumns(readsDeals: boolean): Column<Account>[] {
   return [
     { key: 'name', label: 'Name', sortKey: 'name', fixed: true, render: (a) => <TextLink to={`/accounts/${a.id}`}>{a.name}</TextLink> },
     { key: 'domain', label: 'Domain', render: (a) => a.domain ?? '—' },
     { key: 'industry', label: 'Industry', sortKey: 'industry', render: (a) => a.industry ?? '—' },
     { key: 'size', label: 'Employees', align: 'right', render: (a) => (a.size === null ? '—' : a.size.toLocaleString()) },
     { key: 'country', label: 'Country', defaultHidden: true, render: (a) => a.country ?? '—' },
-    { key: 'openDeals', label: 'Open deals', align: 'right', render: (a) => a.openDeals },
+    ...(readsDeals ? [{ key: 'openDeals', label: 'Open deals', align: 'right' as const, render: (a: Account) => a.openDeals ?? '—' }] : []),
     { key: 'owner', label: 'Owner', render: (a) => a.ownerName },
     {
       key: 'shared',
@@ -43,7 +43,8 @@ function accountColumns(): Column<Account>[] {
 export function AccountsListPage() {
   const { user } = useSession();
   const url = useUrlState();
-  const columns = useMemo(accountColumns, []);
+  const readsDeals = can(user.role, 'deals', 'read');
+  const columns = useMemo(() => accountColumns(readsDeals), [readsDeals]);
   const ownerId = url.get('ownerId');
   const industry = url.get('industry');
   const mayCreate = can(user.role, 'accounts', 'create');
