@@ -82,7 +82,13 @@ describeEngines('accounts: the open-deal count is a deal aggregate', (env) => {
     const admin = w.as(w.admin);
     const { body: account } = await admin.post('/api/v1/accounts', { name: 'Shared Co', shared: true });
     for (const owner of [rep, other, other]) {
-      const res = await admin.post('/api/v1/deals', { name: `Deal ${owner.id}`, accountId: account.id, amount: 100, closeDate: '2027-01-31', ownerId: owner.id });
+      const res = await admin.post('/api/v1/deals', {
+        name: `Deal ${owner.id}`,
+        accountId: account.id,
+        amount: 100,
+        closeDate: '2027-01-31',
+        ownerId: owner.id,
+      });
       expect(res.status).toBe(201);
     }
     const openDeals = async (who: typeof rep) => {
