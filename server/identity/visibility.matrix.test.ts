@@ -106,6 +106,11 @@ describeEngines('visibility matrix', (env) => {
       const allowed = expectedAllowed(role, resource, relation, op);
       const roleHasReach = reachOf(role, resource, policyOp(op)) !== 'none';
       const label = `${role} ${op} ${relation} ${resource}`;
+      // A record the caller may not see answers 404, exactly as a missing one; only a role with no
+      // reach at all over the resource is told 403.
+      const hidden = (status: number) => {
+        if (!allowed && roleHasReach && status !== 404) failures.push(`${label}: expected 404 for an invisible record, got ${status}`);
+      };
       let observed: boolean | 'skip';
       switch (op) {
         case 'list': {
@@ -120,6 +125,7 @@ describeEngines('visibility matrix', (env) => {
         case 'read': {
           const res = await api.get(`/api/v1/${resource}/${record.id}`);
           if (![200, 403, 404].includes(res.status)) failures.push(`${label}: unexpected ${res.status}`);
+          hidden(res.status);
           observed = res.status === 200;
           break;
         }
@@ -136,6 +142,7 @@ describeEngines('visibility matrix', (env) => {
                   : { body: `B${version}` };
           const res = await api.patch(`/api/v1/${resource}/${record.id}`, { version, ...patch });
           if (![200, 403, 404].includes(res.status)) failures.push(`${label}: unexpected ${res.status} ${JSON.stringify(res.body)}`);
+          if (reachOf(role, resource, 'read') !== 'none' && !expectedAllowed(role, resource, relation, 'read')) hidden(res.status);
           observed = res.status === 200;
           break;
         }
@@ -161,6 +168,7 @@ describeEngines('visibility matrix', (env) => {
           if (!WITH_TIMELINE.includes(resource)) continue;
           const res = await api.get(`/api/v1/${resource}/${record.id}/timeline`);
           if (![200, 403, 404].includes(res.status)) failures.push(`${label}: unexpected ${res.status}`);
+          hidden(res.status);
           observed = res.status === 200;
           break;
         }
