@@ -10,17 +10,47 @@ describe('loadConfig', () => {
 
   it('lists every problem at once', () => {
     try {
-      loadConfig({ PORT: 'abc', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x', PUBLIC_URL: 'not a url', COOKIE_SECURE: 'maybe' });
+      loadConfig({
+        PORT: 'abc',
+        LOG_LEVEL: 'loud',
+        DATABASE_URL: 'mysql://x',
+        PUBLIC_URL: 'not a url',
+        COOKIE_SECURE: 'maybe',
+        TRUST_PROXY: 'yes please',
+        NODE_ENV: 'prod',
+        SESSION_TTL_HOURS: '0',
+        LOGIN_MAX_ATTEMPTS: 'many',
+        PG_POOL_SIZE: '-1',
+      });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       const problems = (error as ConfigError).problems.join('\n');
-      for (const name of ['PORT', 'LOG_LEVEL', 'DATABASE_URL', 'PUBLIC_URL', 'COOKIE_SECURE']) expect(problems).toContain(name);
+      const names = [
+        'PORT',
+        'LOG_LEVEL',
+        'DATABASE_URL',
+        'PUBLIC_URL',
+        'COOKIE_SECURE',
+        'TRUST_PROXY',
+        'NODE_ENV',
+        'SESSION_TTL_HOURS',
+        'LOGIN_MAX_ATTEMPTS',
+        'PG_POOL_SIZE',
+      ];
+      for (const name of names) expect(problems).toContain(name);
+      expect((error as ConfigError).problems).toHaveLength(names.length);
     }
   });
 
   it('makes cookies Secure in production behind https', () => {
     expect(loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://crm.example.com' }).cookieSecure).toBe(true);
     expect(loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://crm.example.com', COOKIE_SECURE: 'false' }).cookieSecure).toBe(false);
+  });
+
+  it('reads TRUST_PROXY as a flag', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
   });
 });

@@ -73,11 +73,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }
   }
 
-  let cookieSecure = mode === 'production' && (publicUrl?.startsWith('https:') ?? false);
-  if (env.COOKIE_SECURE !== undefined && env.COOKIE_SECURE !== '') {
-    if (!['true', 'false', '1', '0'].includes(env.COOKIE_SECURE)) problems.push('COOKIE_SECURE must be true or false');
-    cookieSecure = env.COOKIE_SECURE === 'true' || env.COOKIE_SECURE === '1';
-  }
+  const flag = (name: string, fallback: boolean): boolean => {
+    const raw = env[name]?.trim();
+    if (raw === undefined || raw === '') return fallback;
+    if (!['true', 'false', '1', '0'].includes(raw)) {
+      problems.push(`${name} must be true or false (got "${raw}")`);
+      return fallback;
+    }
+    return raw === 'true' || raw === '1';
+  };
+  const cookieSecure = flag('COOKIE_SECURE', mode === 'production' && (publicUrl?.startsWith('https:') ?? false));
+  const trustProxy = flag('TRUST_PROXY', false);
 
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -93,7 +99,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDir: env.FURROW_WEB_DIR?.trim() || 'dist/web',
     env: mode,
     pgPoolSize,
-    trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
+    trustProxy,
     ...overrides,
   });
 }
