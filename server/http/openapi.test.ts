@@ -25,6 +25,24 @@ describeEngines('OpenAPI and health', (env) => {
     }
     expect(problems).toEqual([]);
     expect(Object.keys(res.body.paths).length).toBeGreaterThan(20);
+
+    // No route under /api/v1 hides from the document: every one the server answers is described.
+    const documented = new Set(
+      Object.entries(res.body.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+        Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+      ),
+    );
+    const served: string[] = [];
+    const walk = (tree: string) => {
+      // printRoutes with commonPrefix off lists one full path per line, followed by its methods.
+      for (const line of tree.split('\n')) {
+        const m = /(\/api\/v1\/\S*) \(([A-Z, ]+)\)/.exec(line.replace(/^[\s│├└─]+/, ''));
+        if (m) for (const method of (m[2] as string).split(', ')) if (method !== 'HEAD') served.push(`${method} ${m[1]}`);
+      }
+    };
+    walk(env().app.printRoutes({ commonPrefix: false }));
+    expect(served.length).toBeGreaterThan(20);
+    expect(served.filter((r) => !documented.has(r))).toEqual([]);
   });
 
   it('serves the browsable docs', async () => {

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { ErrorBody } from '../../api/common.js';
 import { InvitationAccept, LoginBody, PasswordChange, SessionInfo, SetupBody, SetupStatus } from '../../api/identity.js';
 import type { Config } from '../config.js';
-import { CSRF_HEADER, ctxOf, SESSION_COOKIE } from '../http/auth-hook.js';
+import { ctxOf, SESSION_COOKIE } from '../http/auth-hook.js';
 import { type App, type AppDeps, responses } from '../http/types.js';
 import { type AuthDeps, actorOf, login, logout } from './auth.service.js';
 import { acceptInvitation } from './invitations.service.js';
@@ -129,6 +129,4 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
     },
   );
 
-  // Exposed so the web client knows the header name without hard-coding it twice.
-  app.get('/api/v1/auth/csrf-header', { config: { public: true }, schema: { hide: true } }, async () => ({ header: CSRF_HEADER }));
 }
