@@ -128,5 +128,4 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
       return reply.status(201).send(info);
     },
   );
-
 }
