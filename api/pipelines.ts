@@ -42,7 +42,12 @@ const Probability = Type.Integer({ minimum: 0, maximum: 100, description: 'Win p
 const Guidance = Type.Union([Type.String({ maxLength: 5000 }), Type.Null()], {
   description: 'What good looks like and key questions; plain text with light Markdown (lists, **bold**), never HTML',
 });
-const AgingDays = Type.Union([Type.Integer({ minimum: 1, maximum: 3650 }), Type.Null()], { description: 'Flag deals longer than this in the stage' });
+/**
+ * A whole number of days from 1, or null for none. One JSON type list rather than a union: the
+ * server coerces request types, and against a union 0 would silently become null (no limit).
+ */
+const DaysOrNull = (description: string) => Type.Unsafe<number | null>({ type: ['integer', 'null'], minimum: 1, maximum: 3650, description });
+const AgingDays = DaysOrNull('Flag deals longer than this in the stage');
 const PipelineVersion = Type.Integer({
   minimum: 1,
   description: 'The pipeline version you read; every process change bumps it, so concurrent admins never overwrite each other',
@@ -163,7 +168,7 @@ const CriterionFields = {
     }),
   ),
   activityType: Type.Optional(CriterionActivityType),
-  withinDays: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 3650 }), Type.Null()])),
+  withinDays: Type.Optional(DaysOrNull('kind activity: only an activity in the last N days counts; null for any time')),
   frameworkId: Type.Optional(Id),
   minScore: Type.Optional(Type.Integer({ minimum: 1, maximum: 300 })),
   scenario: Type.Optional(NonEmpty(200, 'kind certification: the scenario or skill the owner must be certified on')),

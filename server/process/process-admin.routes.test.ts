@@ -85,6 +85,9 @@ describeEngines('process admin API', (env) => {
       [{ kind: 'checklist', label: 'x', field: 'amount' }, 'field'],
       [{ kind: 'activity' }, 'activityType'],
       [{ kind: 'activity', activityType: 'dinner' }, 'activityType'],
+      // 0 days is refused, never read as "no window" (null).
+      [{ kind: 'activity', activityType: 'meeting', withinDays: 0 }, 'withinDays'],
+      [{ kind: 'activity', activityType: 'meeting', withinDays: false }, 'withinDays'],
       [{ kind: 'qualification', minScore: 5 }, 'frameworkId'],
       [{ kind: 'certification' }, 'scenario'],
       [{ kind: 'telepathy' }, 'kind'],
@@ -101,6 +104,12 @@ describeEngines('process admin API', (env) => {
     const closed = await admin.post(`/api/v1/stages/${p.stage('Closed Won').id}/criteria`, { version: v, kind: 'call_plan' });
     expect(closed.status).toBe(400);
     expect((await w.as(await w.user('manager')).post(url, { version: v, kind: 'call_plan' })).status).toBe(403);
+    // An aging limit of 0 days is refused, not silently turned into "no limit".
+    for (const agingDays of [0, -1, 1.5, false]) {
+      const aging = await admin.patch(`/api/v1/stages/${p.stage('Qualify').id}`, { version: v, agingDays });
+      expect(aging.status, JSON.stringify(agingDays)).toBe(400);
+      expect(aging.body.error.details.fields[0].field).toBe('agingDays');
+    }
     // Nothing above changed the process.
     expect((await processOf(w)).body.currentVersion.number).toBe(1);
   });
