@@ -18,6 +18,13 @@ export interface Dialect {
    * SQLite database never runs ANALYZE, and Furrow's queries are planned for one without statistics.
    */
   afterBulkLoad(tables: readonly string[]): RawBuilder<unknown>[];
+  /**
+   * Inside a transaction: wait for, then hold until commit, a lock named by a number, so two
+   * check-then-insert transactions cannot both pass the check. PostgreSQL: a transaction-scoped
+   * advisory lock. SQLite: nothing — writers are already serialised, and a transaction that read
+   * before another committed cannot write after it (SQLITE_BUSY).
+   */
+  transactionLock(key: number): RawBuilder<unknown> | null;
 }
 
 /** Escapes %, _ and \ so user text is matched literally inside LIKE. */
@@ -32,6 +39,7 @@ const sqliteDialect: Dialect = {
   isUniqueViolation: (error) =>
     typeof error === 'object' && error !== null && 'code' in error && String((error as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT_UNIQUE'),
   afterBulkLoad: () => [],
+  transactionLock: () => null,
 };
 
 const postgresDialect: Dialect = {
@@ -40,6 +48,7 @@ const postgresDialect: Dialect = {
   textToInt: (column) => sql<number | null>`CAST(${column} AS BIGINT)`,
   isUniqueViolation: (error) => typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505',
   afterBulkLoad: (tables) => tables.map((t) => sql`vacuum (analyze) ${sql.table(t)}`),
+  transactionLock: (key) => sql`select pg_advisory_xact_lock(${key})`,
 };
 
 export function dialectFor(engine: Engine): Dialect {

@@ -107,7 +107,7 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
     async (request, reply) => {
       const b = request.body;
       await setupFirstWorkspace(
-        deps.database.db,
+        deps.database,
         { name: b.workspaceName, currency: b.currency, timezone: b.timezone, admin: { email: b.email, name: b.name, password: b.password } },
         deps.now(),
       );

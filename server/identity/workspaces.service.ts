@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Workspace, WorkspacePatch } from '../../api/identity.js';
 import { type Ctx, inTransaction } from '../context.js';
+import type { Dialect } from '../db/dialect.js';
 import type { DB, Role } from '../db/schema.js';
 import { AppError, invalidField, stale } from '../errors.js';
 import { newId } from '../ids.js';
@@ -43,12 +44,19 @@ export interface NewWorkspace {
  * Creates a workspace with its default pipeline and first admin, in one transaction. Used by the
  * first-run screen, the CLI, the demo seeder and tests.
  */
-export async function createWorkspace(db: Kysely<DB>, input: NewWorkspace, now: number): Promise<{ workspaceId: string; adminId: string }> {
+export async function createWorkspace(
+  db: Kysely<DB>,
+  input: NewWorkspace,
+  now: number,
+  /** Runs first inside the transaction; throws to refuse (the first-run check). */
+  guard?: (tx: Kysely<DB>) => Promise<void>,
+): Promise<{ workspaceId: string; adminId: string }> {
   const timezone = input.timezone ?? 'UTC';
   if (!isValidTimeZone(timezone)) throw invalidField('timezone', 'is not a known IANA time zone');
   const email = input.admin.email.trim().toLowerCase();
   const passwordHash = await hashPassword(input.admin.password);
   return db.transaction().execute(async (tx) => {
+    await guard?.(tx);
     if (await findUserByEmail(tx, email)) throw invalidField('email', 'is already used by another user');
     let slug = slugify(input.name);
     for (let i = 2; await findWorkspaceBySlug(tx, slug); i++) slug = `${slugify(input.name)}-${i}`;
@@ -87,9 +95,23 @@ export async function setupNeeded(db: Kysely<DB>): Promise<boolean> {
 }
 
 /** The first-run screen: only while no workspace exists. */
-export async function setupFirstWorkspace(db: Kysely<DB>, input: NewWorkspace, now: number): Promise<{ workspaceId: string; adminId: string }> {
-  if (!(await setupNeeded(db))) throw new AppError('conflict', 'Furrow is already set up; sign in instead');
-  return createWorkspace(db, input, now);
+/** Lock key of the first-run setup (any fixed number; only setup takes it). */
+const FIRST_RUN_LOCK = 0x46_52_57_31;
+
+export async function setupFirstWorkspace(
+  database: { db: Kysely<DB>; dialect: Dialect },
+  input: NewWorkspace,
+  now: number,
+): Promise<{ workspaceId: string; adminId: string }> {
+  const alreadySetUp = () => new AppError('conflict', 'Furrow is already set up; sign in instead');
+  if (!(await setupNeeded(database.db))) throw alreadySetUp();
+  // Checked again under a lock inside the transaction: two first-run posts racing on a fresh
+  // server make one workspace, not two (the second is told to sign in).
+  return createWorkspace(database.db, input, now, async (tx) => {
+    const lock = database.dialect.transactionLock(FIRST_RUN_LOCK);
+    if (lock) await lock.execute(tx);
+    if (!(await setupNeeded(tx))) throw alreadySetUp();
+  });
 }
 
 export async function getWorkspace(ctx: Ctx): Promise<Workspace> {
