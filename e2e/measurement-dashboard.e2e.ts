@@ -98,6 +98,30 @@ describe('dashboard, KPI drill-down and expectations in the browser', () => {
     await page.context().close();
   });
 
+  it('opens a chart figure from the keyboard: arrow keys move between points, Enter opens one', async () => {
+    const page = await signIn(org.manager);
+    await page.goto(`${server.url}/dashboard`);
+    await page.getByRole('heading', { level: 1, name: 'Team dashboard' }).waitFor();
+    // The one open deal's stage is the only bar: focus the chart, Enter opens that stage's deals.
+    const stages = page.getByRole('application', { name: /^Open pipeline by stage/ });
+    await stages.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Open pipeline' }).waitFor();
+    expect(page.url()).toMatch(/\/kpis\/open_pipeline\?.*group=/);
+    await page
+      .getByRole('region', { name: 'Records behind the figure' })
+      .getByRole('row', { name: new RegExp(openDeal) })
+      .waitFor();
+    await page.goBack();
+    // A month of a trend: the arrow keys move the tooltip, Enter opens that month.
+    const bookings = page.getByRole('application', { name: /^Bookings \(won amount\) per month/ });
+    await bookings.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/kpis\/won_amount\?.*period=\d{4}-\d{2}/);
+    await page.context().close();
+  });
+
   it('a manager sets an expectation on win rate, sees it off track, and a stale edit shows what changed', async () => {
     const page = await signIn(org.manager);
     await page.goto(`${server.url}/expectations`);

@@ -1,10 +1,12 @@
 // Open pipeline by stage, whole and weighted by the stage's probability, for the deals closing in
-// the period. A bar or a table cell opens the KPI for that stage with its deals.
+// the period. A bar (clicked, or reached with the arrow keys and opened with Enter) or a table cell
+// opens the KPI for that stage with its deals.
 import { BarChart } from '@mantine/charts';
 import { Anchor, Table, Text } from '@mantine/core';
 import { Link, useNavigate } from 'react-router';
 import type { KpiResult } from '../../api/measurement';
 import { formatMoney } from '../app/format';
+import { KeyboardChart } from './chart-keys';
 import { niceAxis } from './TrendChart';
 
 interface Props {
@@ -76,36 +78,50 @@ export function StageBars({ open, weighted, view, linkFor }: Props) {
       </Table.ScrollContainer>
     );
   }
-  const data = stages.map((s) => ({ stage: `${s.label} (${s.count})`, 'Open pipeline': s.value, Weighted: s.weighted }));
+  const data = stages.map((s, i) => ({ stage: `${s.label} (${s.count})`, 'Open pipeline': s.value, Weighted: s.weighted, __index: i }));
   return (
-    <figure style={{ margin: 0 }} aria-label={`Open pipeline by stage: ${money(open.value)} in ${open.count} deals, ${money(weighted.value)} weighted`}>
-      <Text size="xs" c="dimmed" mb={4}>
-        {money(open.value)} in {open.count} deals · {money(weighted.value)} weighted by stage probability. Stage (number of deals) along the bottom, {currency}{' '}
-        up the side.
-      </Text>
-      <BarChart
-        h={260}
-        data={data}
-        dataKey="stage"
-        series={[
-          { name: 'Open pipeline', color: 'furrow.6' },
-          { name: 'Weighted', color: 'blue.6' },
-        ]}
-        valueFormatter={(v) => money(v, true)}
-        yAxisLabel={currency}
-        yAxisProps={{ width: 64, ...niceAxis(stages.map((x) => x.value)) }}
-        withLegend
-        gridAxis="y"
-        maxBarWidth={36}
-        tooltipAnimationDuration={150}
-        barChartProps={{
-          onClick: (state: { activeIndex?: unknown } | null) => {
-            const s = stages[Number(state?.activeIndex)];
-            if (s) navigate(linkFor(open.kpi.id, s.key));
-          },
-          style: { cursor: 'pointer' },
-        }}
-      />
-    </figure>
+    <KeyboardChart
+      label={`Open pipeline by stage: ${money(open.value)} in ${open.count} deals, ${money(weighted.value)} weighted`}
+      step="stage"
+      onOpen={(i) => {
+        const s = stages[i];
+        if (s) navigate(linkFor(open.kpi.id, s.key));
+      }}
+    >
+      {(probe, a11y) => (
+        <>
+          <Text size="xs" c="dimmed" mb={4}>
+            {money(open.value)} in {open.count} deals · {money(weighted.value)} weighted by stage probability. Stage (number of deals) along the bottom,{' '}
+            {currency} up the side.
+          </Text>
+          <BarChart
+            h={260}
+            data={data}
+            dataKey="stage"
+            series={[
+              { name: 'Open pipeline', color: 'furrow.6' },
+              { name: 'Weighted', color: 'blue.6' },
+            ]}
+            valueFormatter={(v) => money(v, true)}
+            yAxisLabel={currency}
+            yAxisProps={{ width: 64, ...niceAxis(stages.map((x) => x.value)) }}
+            withLegend
+            gridAxis="y"
+            maxBarWidth={36}
+            tooltipAnimationDuration={150}
+            barChartProps={{
+              onClick: (state: { activeIndex?: unknown } | null) => {
+                const s = stages[Number(state?.activeIndex)];
+                if (s) navigate(linkFor(open.kpi.id, s.key));
+              },
+              style: { cursor: 'pointer' },
+              ...a11y,
+            }}
+          >
+            {probe}
+          </BarChart>
+        </>
+      )}
+    </KeyboardChart>
   );
 }

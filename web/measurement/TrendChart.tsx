@@ -1,10 +1,11 @@
 // A KPI over the year, month by month: bars for sums (bookings, pipeline created), a line for rates
-// and durations, the axis in the KPI's unit. A month clicked opens the KPI for that month; the
-// table view lists the same figures as links, for keyboards and screen readers.
+// and durations, the axis in the KPI's unit. A month clicked (or reached with the arrow keys and
+// opened with Enter) opens the KPI for that month; the table view lists the same figures as links.
 import { BarChart, LineChart } from '@mantine/charts';
 import { Anchor, Table, Text } from '@mantine/core';
 import { Link, useNavigate } from 'react-router';
 import type { KpiTrend, KpiTrendPoint } from '../../api/measurement';
+import { KeyboardChart } from './chart-keys';
 import { axisFormatter, formatKpi, unitLabel } from './kpi-format';
 import { shortMonth } from './measure-periods';
 
@@ -43,7 +44,7 @@ export function TrendChart({ trend, view, linkFor, height = 220 }: Props) {
       : trend.by === 'quarter'
         ? p.period.label.replace(/\s*FY\d{4}$/, '')
         : p.period.label.replace(/,\s*\d{4}$/, '');
-  const data = points.map((p) => ({ step: stepLabel(p), [name]: p.value }));
+  const data = points.map((p, i) => ({ step: stepLabel(p), [name]: p.value, __index: i }));
   const format = axisFormatter(k.id, k.unit, trend.currency);
   const open = (state: { activeIndex?: unknown } | null | undefined) => {
     const point = points[Number(state?.activeIndex)];
@@ -95,24 +96,45 @@ export function TrendChart({ trend, view, linkFor, height = 220 }: Props) {
     xAxisProps: { interval: points.length > 8 ? 1 : 0 },
     tooltipAnimationDuration: 150,
   };
+  const step = trend.by === 'month' ? 'month' : trend.by === 'quarter' ? 'quarter' : 'week';
   return (
-    <figure style={{ margin: 0 }} aria-label={`${name} per ${trend.by}, ${trend.period.label}`}>
-      {asBars(trend) ? (
-        <BarChart {...common} series={[{ name, color: 'furrow.6' }]} barChartProps={{ onClick: open, style: { cursor: 'pointer' } }} maxBarWidth={28} />
-      ) : (
-        <LineChart
-          {...common}
-          series={[{ name, color: 'blue.6' }]}
-          connectNulls={false}
-          curveType="linear"
-          lineChartProps={{ onClick: open, style: { cursor: 'pointer' } }}
-        />
+    <KeyboardChart
+      label={`${name} per ${trend.by}, ${trend.period.label}`}
+      step={step}
+      onOpen={(i) => {
+        const point = points[i];
+        if (point) navigate(linkFor(point));
+      }}
+    >
+      {(probe, a11y) => (
+        <>
+          {asBars(trend) ? (
+            <BarChart
+              {...common}
+              series={[{ name, color: 'furrow.6' }]}
+              barChartProps={{ onClick: open, style: { cursor: 'pointer' }, ...a11y }}
+              maxBarWidth={28}
+            >
+              {probe}
+            </BarChart>
+          ) : (
+            <LineChart
+              {...common}
+              series={[{ name, color: 'blue.6' }]}
+              connectNulls={false}
+              curveType="linear"
+              lineChartProps={{ onClick: open, style: { cursor: 'pointer' }, ...a11y }}
+            >
+              {probe}
+            </LineChart>
+          )}
+          {points.every((p) => p.value === null) && (
+            <Text size="xs" c="dimmed" ta="center">
+              No data in any {trend.by} yet.
+            </Text>
+          )}
+        </>
       )}
-      {points.every((p) => p.value === null) && (
-        <Text size="xs" c="dimmed" ta="center">
-          No data in any {trend.by} yet.
-        </Text>
-      )}
-    </figure>
+    </KeyboardChart>
   );
 }
