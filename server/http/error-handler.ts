@@ -29,6 +29,14 @@ function messageOf(issue: AjvIssue): string {
 
 export function validationProblems(error: FastifyError): FieldProblem[] {
   const issues = (error.validation ?? []) as AjvIssue[];
+  // A union of literals (sort fields, statuses, types) fails once per literal: name them all.
+  const allowed = new Map<string, string[]>();
+  for (const issue of issues) {
+    const values = issue.keyword === 'const' ? [issue.params?.allowedValue] : issue.keyword === 'enum' ? (issue.params?.allowedValues as unknown[]) : [];
+    if (values.length === 0) continue;
+    const field = fieldOf(issue, error.validationContext);
+    allowed.set(field, [...(allowed.get(field) ?? []), ...values.map(String)]);
+  }
   const seen = new Set<string>();
   const out: FieldProblem[] = [];
   for (const issue of issues) {
@@ -36,7 +44,9 @@ export function validationProblems(error: FastifyError): FieldProblem[] {
     const field = fieldOf(issue, error.validationContext);
     if (seen.has(field)) continue;
     seen.add(field);
-    out.push({ field, message: messageOf(issue) });
+    const values = allowed.get(field);
+    const literal = issue.keyword === 'const' || issue.keyword === 'enum';
+    out.push({ field, message: literal && values ? `must be one of ${[...new Set(values)].join(', ')}` : messageOf(issue) });
   }
   return out;
 }
