@@ -45,8 +45,11 @@ export async function planStageChange(ctx: Ctx, deal: DealRow, request: StageCha
   const leaving = path.exitChecks.map((id) => stages.find((s) => s.id === id) as StageRow);
   const gate = await checkExitCriteria(ctx, deal, leaving);
 
+  // A reason of spaces is no reason: it would pass the length check and record nothing.
+  const overrideReason = request.overrideReason?.trim();
+  if (request.overrideReason !== undefined && (overrideReason?.length ?? 0) < 3) throw invalidField('overrideReason', 'must say why, in at least 3 characters');
   const overriding = gate.missing.length > 0;
-  if (overriding && !(request.overrideReason && gate.overrideAllowed)) {
+  if (overriding && !(overrideReason && gate.overrideAllowed)) {
     const names = [...new Set(gate.missing.map((m) => m.stageName))].join(', ');
     throw new AppError('gate_blocked', `The deal cannot leave ${names} yet: ${gate.missing.length} exit criteria are not met`, {
       dealId: deal.id,
@@ -86,7 +89,7 @@ export async function planStageChange(ctx: Ctx, deal: DealRow, request: StageCha
     process_version_id: await currentProcessVersionId(ctx, deal.pipeline_id),
     criteria_met: overriding ? 0 : 1,
     missing: JSON.stringify(gate.missing),
-    override_reason: overriding ? (request.overrideReason ?? null) : null,
+    override_reason: overriding ? (overrideReason ?? null) : null,
     skipped: path.skipped,
     direction: path.direction,
     via: request.via,

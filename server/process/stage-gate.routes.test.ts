@@ -215,13 +215,20 @@ describeEngines('stage gate on every path', (env) => {
     const shortReason = await api.post(`/api/v1/deals/${deal.id}/move`, { version: 1, stageId: p.stage('Discovery'), overrideReason: 'x' });
     expect(shortReason.status).toBe(400);
     expect(shortReason.body.error.details.fields[0].field).toBe('overrideReason');
+    // Spaces are no reason, on the move and on the form alike.
+    const blank = await api.post(`/api/v1/deals/${deal.id}/move`, { version: 1, stageId: p.stage('Discovery'), overrideReason: '     ' });
+    expect(blank.status).toBe(400);
+    expect(blank.body.error.details.fields[0].field).toBe('overrideReason');
+    const blankForm = await api.patch(`/api/v1/deals/${deal.id}`, { version: 1, stageId: p.stage('Discovery'), overrideReason: ' \n  ' });
+    expect(blankForm.status).toBe(400);
+    expect(await moves(env, deal.id)).toEqual([]);
 
     // Skipping into Solution also leaves Discovery, which does not allow overrides.
     const skip = await api.post(`/api/v1/deals/${deal.id}/move`, { version: 1, stageId: p.stage('Solution'), overrideReason: 'Customer insists' });
     expect(skip.status).toBe(422);
     expect(skip.body.error.details.overrideAllowed).toBe(false);
 
-    const ok = await api.post(`/api/v1/deals/${deal.id}/move`, { version: 1, stageId: p.stage('Discovery'), overrideReason: 'Customer insists' });
+    const ok = await api.post(`/api/v1/deals/${deal.id}/move`, { version: 1, stageId: p.stage('Discovery'), overrideReason: '  Customer insists ' });
     expect(ok.status).toBe(200);
     const [move] = await moves(env, deal.id);
     expect(move).toMatchObject({ criteria_met: 0, override_reason: 'Customer insists' });
