@@ -37,7 +37,7 @@ export function useScopeOptions(): { group: string; items: ScopeOption[] }[] {
     (u) => !u.disabled && u.role !== 'marketing' && (user.role === 'admin' || u.id === user.id || (u.teamId !== null && visibleTeams.has(u.teamId))),
   );
   const groups: { group: string; items: ScopeOption[] }[] = [];
-  if (user.role === 'admin') groups.push({ group: 'Organisation', items: [{ value: 'workspace', label: `${workspace.name} (everyone)` }] });
+  if (user.role === 'admin') groups.push({ group: 'Organisation', items: [{ value: 'workspace', label: `Everyone (${workspace.name})` }] });
   const teamItems = allTeams.filter((t) => visibleTeams.has(t.id)).map((t) => ({ value: `team:${t.id}`, label: `${t.name} (team)` }));
   if (teamItems.length > 0) groups.push({ group: 'Teams', items: teamItems });
   const me = { value: `rep:${user.id}`, label: `${user.name} (me)` };
@@ -87,6 +87,7 @@ export function MeasureControls({ url, resolved, withAsOf = true }: Props) {
 
   const scope = scopeValue(url, resolved?.scope);
   return (
+    // One row on a 1280-pixel screen: the fields share the width and wrap as whole fields below it.
     <Group gap="md" wrap="wrap" align="flex-end">
       {options.length > 0 ? (
         <Select
@@ -101,11 +102,11 @@ export function MeasureControls({ url, resolved, withAsOf = true }: Props) {
           }}
           searchable
           allowDeselect={false}
-          w={260}
-          comboboxProps={{ withinPortal: true }}
+          style={{ flex: '1 1 180px', maxWidth: 280 }}
+          comboboxProps={{ withinPortal: true, width: 280, position: 'bottom-start' }}
         />
       ) : (
-        <Stack gap={2}>
+        <Stack gap={2} style={{ flex: '1 1 180px', maxWidth: 280 }}>
           <Text size="sm" fw={500}>
             Scope
           </Text>
@@ -131,7 +132,8 @@ export function MeasureControls({ url, resolved, withAsOf = true }: Props) {
             const t = dateText(b);
             if (f && t) url.set({ period: null, from: f, to: t });
           }}
-          w={260}
+          style={{ flex: '1 1 230px', maxWidth: 300 }}
+          styles={{ input: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } }}
         />
       ) : (
         <Select
@@ -140,8 +142,9 @@ export function MeasureControls({ url, resolved, withAsOf = true }: Props) {
           value={key ?? null}
           onChange={(v) => v && url.set({ period: v, from: null, to: null })}
           allowDeselect={false}
-          w={kind === 'week' || kind === 'year' ? 300 : 240}
-          comboboxProps={{ withinPortal: true }}
+          style={{ flex: kind === 'week' ? '1 1 210px' : '1 1 170px', maxWidth: 300 }}
+          // The list is as wide as its longest label ("Week 48 · 23 Nov – 29 Nov 2026"), whatever the field's width.
+          comboboxProps={{ withinPortal: true, width: 'max-content', position: 'bottom-start' }}
         />
       )}
       {withAsOf && (
@@ -154,7 +157,7 @@ export function MeasureControls({ url, resolved, withAsOf = true }: Props) {
           onChange={(d) => url.set({ asOf: dateText(d) })}
           clearable
           clearButtonProps={{ 'aria-label': 'Show as known now' }}
-          w={170}
+          style={{ flex: '0 0 140px' }}
         />
       )}
     </Group>
