@@ -32,6 +32,26 @@ describeEngines('authentication', (env) => {
     expect((await other.get('/api/v1/auth/session')).status).toBe(200);
   });
 
+  it('ends the session a browser held before when it signs in again', async () => {
+    const w = await env().workspace();
+    const rep = await w.user('rep');
+    const manager = await w.user('manager');
+    const before = await browserLogin(env(), rep.email);
+    const again = await env().app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: manager.email, password: TEST_PASSWORD },
+      cookies: { furrow_session: before.cookie?.value ?? '' },
+    });
+    expect(again.statusCode).toBe(200);
+    const after = again.cookies.find((c) => c.name === 'furrow_session')?.value;
+    expect(after).toBeDefined();
+    expect(after).not.toBe(before.cookie?.value);
+    expect((await clientFor(env().app, { cookie: `furrow_session=${before.cookie?.value}` }).get('/api/v1/auth/session')).status).toBe(401);
+    const now = await clientFor(env().app, { cookie: `furrow_session=${after}` }).get('/api/v1/auth/session');
+    expect(now.body.user.id).toBe(manager.id);
+  });
+
   it('refuses a wrong password with the same message as an unknown email', async () => {
     const w = await env().workspace();
     const rep = await w.user('rep');

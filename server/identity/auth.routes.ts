@@ -55,7 +55,14 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
         response: responses({ 200: SessionInfo, 429: ErrorBody }),
       },
     },
-    async (request, reply) => signIn(reply, request.body.email, request.body.password, request.ip, request.headers['user-agent'] ?? null),
+    async (request, reply) => {
+      const info = await signIn(reply, request.body.email, request.body.password, request.ip, request.headers['user-agent'] ?? null);
+      // The session this browser held before (another user's, or a planted one) ends here: one
+      // browser, one live session.
+      const previous = request.cookies[SESSION_COOKIE];
+      if (previous) await logout(authDeps, previous);
+      return info;
+    },
   );
 
   app.post(
