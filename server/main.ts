@@ -26,6 +26,18 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
   }
 
   const app = await buildApp({ database, config, now: Date.now });
+  let address: string;
+  try {
+    address = await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    // Not serving (port taken, no such address): close what was opened and let the caller report
+    // it with a failing exit code.
+    await app.close();
+    await database.close();
+    throw error;
+  }
+  // Installed once serving: close-with-grace also ends the process on 'beforeExit' with code 0,
+  // which would hide a failed start.
   closeWithGrace({ delay: 10_000, logger: { error: (m: string) => console.error(`[shutdown] ${m}`) } }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'closing after an error');
     else if (signal) app.log.info(`${signal} received, closing`);
@@ -33,7 +45,6 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
     await database.close();
   });
 
-  const address = await app.listen({ port: config.port, host: config.host });
   const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
   console.log(`\nFurrow is running at ${url}  (database: ${database.engine})`);
   if (demoLogins.length > 0) {

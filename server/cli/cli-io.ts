@@ -64,8 +64,30 @@ export function report(io: CliIo, error: unknown): number {
     println(io.stderr, fields?.length ? fields.map((f) => `${f.field}: ${f.message}`).join('\n') : error.message);
     return error.code === 'invalid_input' ? EXIT.usage : EXIT.failure;
   }
+  const known = explainSystemError(error);
+  if (known) {
+    println(io.stderr, known);
+    return EXIT.failure;
+  }
   println(io.stderr, `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   return EXIT.failure;
+}
+
+/** The failures an operator meets on a first start, said plainly instead of as a stack trace. */
+export function explainSystemError(error: unknown): string | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const e = error as { code?: unknown; port?: unknown; address?: unknown; syscall?: unknown; message?: unknown };
+  const message = typeof e.message === 'string' && e.message ? e.message : String(e.code);
+  if (e.syscall === 'listen' && e.code === 'EADDRINUSE') return `Port ${e.port} is already in use by another program: stop it, or set PORT to a free port.`;
+  if (e.syscall === 'listen' && e.code === 'EACCES')
+    return `Not allowed to listen on port ${e.port} (ports below 1024 need privileges): set PORT to 1024 or above.`;
+  if (e.syscall === 'listen' && e.code === 'EADDRNOTAVAIL') return `Cannot listen on ${e.address}: this machine has no such address; check HOST.`;
+  if (['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'EAI_AGAIN'].includes(String(e.code))) {
+    return `Cannot reach the database (${message || e.code}): check DATABASE_URL and that PostgreSQL is running.`;
+  }
+  // PostgreSQL: wrong password, unknown role, unknown database.
+  if (e.code === '28P01' || e.code === '28000' || e.code === '3D000') return `The database refused the connection: ${message}. Check DATABASE_URL.`;
+  return null;
 }
 
 /** A plain table for list commands: columns padded to their widest cell. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from './cli-io.js';
+import { type CliIo, explainSystemError } from './cli-io.js';
 import { DEMO_ADMIN } from './demo/org.js';
 import { runCli } from './furrow.js';
 
@@ -140,6 +140,20 @@ describe('furrow CLI', () => {
     expect(res.err).toContain('DATABASE_URL must be');
     expect(res.err).toContain('PORT must be an integer');
     expect(res.err).toContain('LOG_LEVEL must be one of');
+  });
+
+  it('says plainly when the database cannot be reached, without a stack trace or the password', async () => {
+    const res = await run(['migrate'], { env: { DATABASE_URL: 'postgres://furrow:s3cret-pw@127.0.0.1:1/furrow' } });
+    expect(res.code).toBe(1);
+    expect(res.err).toMatch(/^Cannot reach the database \(.*ECONNREFUSED.*\): check DATABASE_URL/);
+    expect(res.err).not.toContain('s3cret-pw');
+    expect(res.err).not.toContain('    at ');
+  });
+
+  it('explains a port that is taken', () => {
+    const taken = Object.assign(new Error('listen EADDRINUSE: address already in use 0.0.0.0:3000'), { code: 'EADDRINUSE', syscall: 'listen', port: 3000 });
+    expect(explainSystemError(taken)).toBe('Port 3000 is already in use by another program: stop it, or set PORT to a free port.');
+    expect(explainSystemError(new Error('boom'))).toBeNull();
   });
 
   it('imports, re-imports without duplicates, and exports what the user may see', async () => {
