@@ -52,6 +52,22 @@ describeEngines('authentication', (env) => {
     expect(now.body.user.id).toBe(manager.id);
   });
 
+  it('a changed password signs out every other session of the user, not the one that changed it', async () => {
+    const w = await env().workspace();
+    const rep = await w.user('rep');
+    const here = await browserLogin(env(), rep.email);
+    const elsewhere = await browserLogin(env(), rep.email);
+    const browser = clientFor(env().app, { cookie: `furrow_session=${here.cookie?.value}`, 'x-csrf-token': here.csrf });
+    const wrong = await browser.post('/api/v1/auth/password', { currentPassword: 'not it', newPassword: 'a brand new secret' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.details.fields[0].field).toBe('currentPassword');
+    expect((await browser.post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'a brand new secret' })).status).toBe(204);
+    expect((await browser.get('/api/v1/auth/session')).status).toBe(200);
+    expect((await clientFor(env().app, { cookie: `furrow_session=${elsewhere.cookie?.value}` }).get('/api/v1/auth/session')).status).toBe(401);
+    expect((await browserLogin(env(), rep.email)).res.statusCode).toBe(401);
+    expect((await browserLogin(env(), rep.email, 'a brand new secret')).res.statusCode).toBe(200);
+  });
+
   it('refuses a wrong password with the same message as an unknown email', async () => {
     const w = await env().workspace();
     const rep = await w.user('rep');

@@ -5,6 +5,7 @@ import { InvitationAccept, LoginBody, PasswordChange, SessionInfo, SetupBody, Se
 import type { Config } from '../config.js';
 import { ctxOf, SESSION_COOKIE } from '../http/auth-hook.js';
 import { type App, type AppDeps, responses } from '../http/types.js';
+import { hashSecret } from '../ids.js';
 import { type AuthDeps, actorOf, login, logout } from './auth.service.js';
 import { acceptInvitation } from './invitations.service.js';
 import { changeOwnPassword, me } from './users.service.js';
@@ -89,7 +90,10 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
     '/api/v1/auth/password',
     { schema: { tags, summary: 'Change your own password', body: PasswordChange, response: responses({ 204: Type.Null() }) } },
     async (request, reply) => {
-      await changeOwnPassword(ctxOf(request), request.body.currentPassword, request.body.newPassword);
+      const ctx = ctxOf(request);
+      const cookie = request.cookies[SESSION_COOKIE];
+      const keep = ctx.actor.via === 'session' && cookie ? hashSecret(cookie) : null;
+      await changeOwnPassword(ctx, request.body.currentPassword, request.body.newPassword, keep);
       return reply.status(204).send(null);
     },
   );

@@ -20,8 +20,10 @@ export async function deleteSession(db: Kysely<DB>, id: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', id).execute();
 }
 
-export async function deleteSessionsOfUser(db: Kysely<DB>, userId: string): Promise<void> {
-  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+export async function deleteSessionsOfUser(db: Kysely<DB>, userId: string, exceptSessionId: string | null = null): Promise<void> {
+  let q = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (exceptSessionId !== null) q = q.where('id', '!=', exceptSessionId);
+  await q.execute();
 }
 
 export async function deleteExpiredSessions(db: Kysely<DB>, now: number): Promise<void> {

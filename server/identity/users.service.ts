@@ -106,7 +106,11 @@ export async function patchUser(ctx: Ctx, id: string, patch: UserPatch): Promise
   });
 }
 
-export async function changeOwnPassword(ctx: Ctx, currentPassword: string, newPassword: string): Promise<void> {
+/**
+ * A new password ends every other session of the user (someone who knew the old one is signed
+ * out); the session that made the change, if any, stays.
+ */
+export async function changeOwnPassword(ctx: Ctx, currentPassword: string, newPassword: string, keepSessionId: string | null): Promise<void> {
   const user = await findUser(ctx.db, ctx.actor.workspaceId, ctx.actor.userId);
   if (!user) throw notFound('User');
   if (!(await verifyPassword(user.password_hash, currentPassword))) throw invalidField('currentPassword', 'is not your current password');
@@ -115,5 +119,6 @@ export async function changeOwnPassword(ctx: Ctx, currentPassword: string, newPa
     if (!(await updateUser(tx.db, ctx.actor.workspaceId, user.id, user.version, { password_hash: hash }, tx.now()))) {
       throw new AppError('stale', 'Your account changed meanwhile; try again');
     }
+    await deleteSessionsOfUser(tx.db, user.id, keepSessionId);
   });
 }
