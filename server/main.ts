@@ -51,7 +51,9 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
     console.log('Sign in with one of the demo accounts (password for all: furrow-demo-2026):');
     for (const line of demoLogins) console.log(`  ${line}`);
   } else if (firstRun) {
-    console.log(`No workspace yet: open ${url} to create the first admin, or run \`furrow user add --role admin …\`.`);
+    console.log(
+      `No workspace yet: open ${url} to create the first admin, or run \`furrow user add --role admin --workspace-name … --email … --name … --password-stdin\`.`,
+    );
   } else {
     console.log('Sign in with your account. API docs: /api/docs');
   }
