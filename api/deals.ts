@@ -119,6 +119,8 @@ export const MissingCriterion = Type.Object({
   kind: Type.String(),
   label: Type.String(),
   field: Type.Optional(Type.String({ description: 'The deal field to fill, when the criterion is a required field' })),
+  activityType: Type.Optional(Type.String({ description: 'The activity to log, when the criterion is a required activity' })),
+  frameworkId: Type.Optional(Type.String({ description: 'The framework to score, when the criterion is a minimum qualification score' })),
   hint: Type.Optional(Type.String()),
 });
 export type MissingCriterion = Static<typeof MissingCriterion>;

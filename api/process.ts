@@ -3,7 +3,7 @@
 import { type Static, type TSchema, Type } from 'typebox';
 import { AmountMinor, CalendarDate, Currency, Id, Instant, NonEmpty, NullableId, NullableInstant, UserRef } from './common.js';
 import { MissingCriterion } from './deals.js';
-import { CriterionKind } from './pipelines.js';
+import { CriterionActivityType, CriterionKind } from './pipelines.js';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -17,6 +17,8 @@ export const GateItem = Type.Object({
   label: Type.String(),
   met: Type.Boolean(),
   field: Type.Optional(Type.String({ description: 'The deal field to fill, for a required field' })),
+  activityType: Type.Optional(CriterionActivityType),
+  frameworkId: Type.Optional(Id),
   hint: Type.Optional(Type.String()),
   tickedBy: Type.Optional(Nullable(UserRef)),
   tickedAt: Type.Optional(NullableInstant),

@@ -67,6 +67,10 @@ describe('evaluateCriteria', () => {
     expect(missing[4]?.hint).toBe('MEDDPICC total is 7; 12 of 24 needed');
     expect(missing[5]?.hint).toBe('Call plans are not enabled');
     expect(missing[2]).not.toHaveProperty('field');
+    // What to act on in place: the activity type to log, the framework to score.
+    expect(missing[3]).toMatchObject({ activityType: 'meeting' });
+    expect(missing[4]).toMatchObject({ frameworkId: 'f1' });
+    expect(missing[5]).not.toHaveProperty('activityType');
   });
 
   it('passes when every fact is there', () => {

@@ -146,9 +146,17 @@ export function toMissing(r: CriterionResult): MissingCriterion {
     criterionId: c.id,
     kind: c.kind,
     label: c.label,
-    ...(c.kind === 'field' && c.field ? { field: c.field } : {}),
+    ...fixOf(c),
     ...(r.hint ? { hint: r.hint } : {}),
   };
+}
+
+/** What the rep acts on to meet a criterion in place: the field to fill, the activity to log, the framework to score. */
+export function fixOf(c: CriterionSpec): { field?: string; activityType?: ActivityType; frameworkId?: string } {
+  if (c.kind === 'field' && c.field) return { field: c.field };
+  if (c.kind === 'activity') return { activityType: c.activityType ?? 'meeting' };
+  if (c.kind === 'qualification' && c.frameworkId) return { frameworkId: c.frameworkId };
+  return {};
 }
 
 /** The label a criterion gets when the admin gives none. */

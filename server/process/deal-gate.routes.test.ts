@@ -72,6 +72,33 @@ describeEngines('deal gate status and checklist', (env) => {
     expect((await w.as(other).put(`/api/v1/deals/${deal.id}/checklist/${checklistId}`, { checked: true })).status).toBe(404);
   });
 
+  it('says what to act on in place: the activity type to log and the framework to score, in the gate and in a refusal', async () => {
+    const w = await env().workspace();
+    const admin = w.as(w.admin);
+    let p = await processOf(w);
+    const { body: frameworks } = await admin.get('/api/v1/qualification-frameworks');
+    const meddpicc = frameworks.items.find((f: { key: string }) => f.key === 'meddpicc');
+    for (const body of [
+      { kind: 'activity', activityType: 'call', withinDays: 10 },
+      { kind: 'qualification', frameworkId: meddpicc.id, minScore: 6 },
+    ]) {
+      expect((await admin.post(`/api/v1/stages/${p.stage('Qualify').id}/criteria`, { version: p.body.pipeline.version, ...body })).status).toBe(201);
+      p = await processOf(w);
+    }
+    const { body: deal } = await admin.post('/api/v1/deals', { name: 'F', amount: 1_00, closeDate: '2027-01-01' });
+    const gate = await admin.get(`/api/v1/deals/${deal.id}/gate`);
+    expect(gate.body.items).toEqual([
+      expect.objectContaining({ kind: 'activity', met: false, activityType: 'call' }),
+      expect.objectContaining({ kind: 'qualification', met: false, frameworkId: meddpicc.id }),
+    ]);
+    const refused = await admin.post(`/api/v1/deals/${deal.id}/move`, { version: 1, stageId: p.stage('Discovery').id });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.details.missing).toEqual([
+      expect.objectContaining({ kind: 'activity', activityType: 'call' }),
+      expect.objectContaining({ kind: 'qualification', frameworkId: meddpicc.id }),
+    ]);
+  });
+
   it('checks a named target (skipping) and shows nothing to meet once closed', async () => {
     const w = await env().workspace();
     const p = await processOf(w);

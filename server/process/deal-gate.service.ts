@@ -6,7 +6,7 @@ import { type Ctx, inTransaction } from '../context.js';
 import { appendChanges } from '../crm/history.repo.js';
 import { invalidField, notFound } from '../errors.js';
 import { newId } from '../ids.js';
-import { DAY_MS } from './criteria.js';
+import { DAY_MS, fixOf } from './criteria.js';
 import { deleteTick, findCriterion, insertTick, listTicks } from './criteria.repo.js';
 import { readableDeal, writableDeal } from './deal-access.js';
 import type { StageRow } from './pipelines.repo.js';
@@ -63,7 +63,7 @@ export async function getDealGate(ctx: Ctx, dealId: string, to?: string): Promis
       kind: c.kind,
       label: c.label,
       met: r.met,
-      ...(c.kind === 'field' && c.field ? { field: c.field } : {}),
+      ...fixOf(c),
       ...(r.hint ? { hint: r.hint } : {}),
       ...(c.kind === 'checklist'
         ? {

@@ -1,9 +1,10 @@
 // Qualification on the deal page: each element of a framework scored 0–3 with its evidence. The
 // total can be what a stage's exit criterion waits for, so saving asks the gate again.
 import { Alert, Button, Group, Paper, Progress, SegmentedControl, Stack, Tabs, Text, Textarea, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
-import type { DealQualification, DealQualificationFramework } from '../../api/process';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import type { DealGate, DealQualification, DealQualificationFramework } from '../../api/process';
 import { api, isApiError } from '../app/api';
 import { formatInstant } from '../app/format';
 import { ErrorState, errorMessage } from '../components/ErrorState';
@@ -134,13 +135,33 @@ function FrameworkForm({ dealId, framework, mayEdit }: { dealId: string; framewo
 export function QualificationPanel({ dealId, mayEdit }: { dealId: string; mayEdit: boolean }) {
   const query = useDealQualification(dealId);
   const [tab, setTab] = useState<string | null>(null);
+  const [params] = useSearchParams();
+  const asked = params.get('framework');
+  const panel = useRef<HTMLElement>(null);
+  // The stage checklist's gate answer, when the page has it (fetched by the checklist, not here).
+  const gate = useQuery({
+    queryKey: ['deals', 'gate', dealId],
+    queryFn: ({ signal }) => api.get<DealGate>(`/api/v1/deals/${dealId}/gate`, undefined, { signal }),
+    enabled: false,
+  });
   const frameworks = query.data?.frameworks ?? [];
-  // Open the framework the deal was scored on last, else the first.
+  // Open the framework a link asked for, else the one an unmet exit criterion counts, else the one
+  // the deal was scored on last, else the first.
+  const needed = gate.data?.items.find((i) => i.kind === 'qualification' && !i.met)?.frameworkId;
   const scored = [...frameworks].filter((f) => f.updatedAt).sort((a, b) => (b.updatedAt ?? '').localeCompare(a.updatedAt ?? ''))[0];
-  const active = tab ?? scored?.frameworkId ?? frameworks[0]?.frameworkId ?? null;
+  const known = (id: string | null | undefined) => (id && frameworks.some((f) => f.frameworkId === id) ? id : null);
+  const active = tab ?? known(asked) ?? known(needed) ?? scored?.frameworkId ?? frameworks[0]?.frameworkId ?? null;
+
+  // "Score it" from the stage checklist: show that framework and bring the panel into view.
+  const loaded = query.data;
+  useEffect(() => {
+    if (!asked || !loaded?.frameworks.some((f) => f.frameworkId === asked)) return;
+    setTab(asked);
+    panel.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }, [asked, loaded]);
 
   return (
-    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="qualification-title">
+    <Paper ref={panel} id="qualification" withBorder radius="md" p="md" component="section" aria-labelledby="qualification-title" style={{ scrollMarginTop: 72 }}>
       <Title order={2} fz="h4" id="qualification-title" mb="xs">
         Qualification
       </Title>

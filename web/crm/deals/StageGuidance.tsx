@@ -11,6 +11,7 @@ import { api } from '../../app/api';
 import { daysSince, plural } from '../../app/format';
 import { errorMessage } from '../../components/ErrorState';
 import { FillFieldInline } from '../../process/FillFieldInline';
+import { LogActivityInline, ScoreFrameworkLink } from '../../process/FixInPlace';
 import { GuidanceText } from '../../process/GuidanceText';
 
 function useGate(dealId: string, enabled: boolean) {
@@ -65,6 +66,8 @@ function GateRow({ item, deal, mayEdit }: { item: GateItem; deal: Deal; mayEdit:
         </Text>
       )}
       {!item.met && item.field && mayEdit && <FillFieldInline deal={deal} field={item.field} label={item.label} />}
+      {!item.met && item.kind === 'activity' && mayEdit && <LogActivityInline deal={deal} activityType={item.activityType} />}
+      {!item.met && item.kind === 'qualification' && mayEdit && <ScoreFrameworkLink dealId={deal.id} frameworkId={item.frameworkId} />}
     </List.Item>
   );
 }

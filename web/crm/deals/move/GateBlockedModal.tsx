@@ -7,13 +7,17 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Deal, GateBlockedDetails, MissingCriterion } from '../../../../api/deals';
+import type { DealGate } from '../../../../api/process';
 import { api } from '../../../app/api';
 import { errorMessage } from '../../../components/ErrorState';
 import { FillFieldInline } from '../../../process/FillFieldInline';
+import { LogActivityInline, ScoreFrameworkLink } from '../../../process/FixInPlace';
 
 export interface Blocked {
   deal: Deal;
   stageName: string;
+  /** The stage the move was aimed at: the list then shows each item as met once it is done. */
+  stageId?: string;
   details: GateBlockedDetails;
 }
 
@@ -57,6 +61,14 @@ function BlockedBody({ blocked, onClose, onOverride, onRetry }: Props & { blocke
     queryFn: () => api.get<Deal>(`/api/v1/deals/${blocked.deal.id}`),
     initialData: blocked.deal,
   }).data;
+  // The same check, asked again after each fix: an item done here shows as done.
+  const recheck = useQuery({
+    queryKey: ['deals', 'gate', blocked.deal.id, 'to', blocked.stageId],
+    queryFn: () => api.get<DealGate>(`/api/v1/deals/${blocked.deal.id}/gate`, { to: blocked.stageId as string }),
+    enabled: blocked.stageId !== undefined,
+    retry: false,
+  }).data;
+  const metNow = new Set(recheck?.items.filter((i) => i.met).map((i) => i.criterionId));
   const byStage = new Map<string, MissingCriterion[]>();
   for (const m of blocked.details.missing) byStage.set(m.stageName, [...(byStage.get(m.stageName) ?? []), m]);
   const valid = reason.trim().length >= 3;
@@ -78,7 +90,7 @@ function BlockedBody({ blocked, onClose, onOverride, onRetry }: Props & { blocke
           </Text>
           <List spacing="sm" size="sm">
             {items.map((m) => {
-              const done = ticked.has(m.criterionId);
+              const done = ticked.has(m.criterionId) || metNow.has(m.criterionId);
               return (
                 <List.Item
                   key={m.criterionId}
@@ -96,7 +108,9 @@ function BlockedBody({ blocked, onClose, onOverride, onRetry }: Props & { blocke
                       {m.hint}
                     </Text>
                   )}
-                  {m.field && <FillFieldInline deal={deal} field={m.field} label={m.label} />}
+                  {m.field && !done && <FillFieldInline deal={deal} field={m.field} label={m.label} />}
+                  {m.kind === 'activity' && !done && <LogActivityInline deal={deal} activityType={m.activityType} />}
+                  {m.kind === 'qualification' && !done && <ScoreFrameworkLink dealId={deal.id} frameworkId={m.frameworkId} onClick={onClose} />}
                   {m.kind === 'checklist' && !done && <TickInPlace deal={deal} item={m} onDone={() => setTicked((t) => new Set(t).add(m.criterionId))} />}
                 </List.Item>
               );

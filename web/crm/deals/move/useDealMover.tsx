@@ -58,7 +58,7 @@ export function useDealMover(options: Options): { move(deal: Deal, stage: Target
       if (isApiError(error) && error.code === 'gate_blocked') {
         const details = error.details as GateBlockedDetails;
         options.onBlocked?.(deal, details);
-        setBlocked({ deal, stageName: stage.name, details, pending });
+        setBlocked({ deal, stageName: stage.name, stageId: stage.id, details, pending });
       } else if (isApiError(error) && error.code === 'stale') {
         notifications.show({ color: 'orange', title: 'The deal changed meanwhile', message: 'It was reloaded with the latest changes. Try the move again.' });
         await refreshEntity(queryClient, 'deals');
