@@ -12,6 +12,8 @@ export interface SimCriterion {
   label: string;
   /** For required-field criteria: the deal field (amount, contactId, custom.<key>). */
   field?: string;
+  /** Factor on later advance chances when a move overrides this criterion (see ./process.ts). */
+  winEffect?: number;
 }
 
 export interface SimProcess {
@@ -25,10 +27,10 @@ export interface SimProcess {
 /** The custom field a Qualify criterion asks for; the simulation fills it when the rep did. */
 export const BUDGET_HOLDER = 'budget_holder';
 
-const withFields = (position: number, list: readonly Omit<SimCriterion, 'field'>[]): SimCriterion[] =>
+const withFields = (position: number, list: readonly Omit<SimCriterion, 'field' | 'winEffect'>[]): SimCriterion[] =>
   list.map((c, i) => {
-    const field = DEMO_PROCESS[position]?.criteria[i]?.field;
-    return field ? { ...c, field } : { ...c };
+    const plan = DEMO_PROCESS[position]?.criteria[i];
+    return { ...c, ...(plan?.field ? { field: plan.field } : {}), ...(plan?.winEffect ? { winEffect: plan.winEffect } : {}) };
   });
 
 /** The process as defineDemoProcess created it (criteria come back in definition order). */

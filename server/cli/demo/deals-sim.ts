@@ -85,6 +85,8 @@ const NEXT_STEP_SUBJECTS: Record<number, readonly string[]> = {
   5: ['Contract review with legal', 'Signature call'],
 };
 
+const KEPT_PROCESS_BONUS = 1.05;
+
 const roundAmount = (minor: number) => Math.max(100_000, Math.round(minor / 50_000) * 50_000);
 
 export function simulateDeal(ctx: SimContext, seed: DealSeed, rng: Rng): SimulatedDeal {
@@ -133,6 +135,8 @@ export function simulateDeal(ctx: SimContext, seed: DealSeed, rng: Rng): Simulat
   let closedAt: number | null = null;
   let usedBack = false;
   let reopened = false;
+  // Deals pushed past criteria that matter advance less often afterwards (gate calibration finds it).
+  let doubt = 1;
 
   for (let guard = 0; guard < 40; guard++) {
     const P = seat.profile;
@@ -140,7 +144,9 @@ export function simulateDeal(ctx: SimContext, seed: DealSeed, rng: Rng): Simulat
     const stayStart = stageEnteredAt;
     let days = rng.lognormal((BASE_DWELL_DAYS[idx] ?? 10) * seat.segment.speed * P.speed, 0.5);
     if (stage.agingDays && rng.chance(P.agingRate)) days = stage.agingDays * rng.float(1.15, 2.8);
-    const pAdvance = Math.min(0.96, (BASE_ADVANCE[idx] ?? 0.75) * P.advance * SOURCE_ADVANCE[seed.source]);
+    // A deal that kept the process so far is a better-qualified deal: it advances a little more often.
+    const fit = doubt < 1 ? doubt : KEPT_PROCESS_BONUS;
+    const pAdvance = Math.min(0.96, (BASE_ADVANCE[idx] ?? 0.75) * P.advance * SOURCE_ADVANCE[seed.source] * fit);
     let outcome: Outcome = rng.chance(pAdvance) ? 'advance' : 'lose';
     if (outcome === 'lose') days *= rng.float(1, 1.6);
     if (!usedBack && idx >= 2 && rng.chance(P.backRate)) {
@@ -215,6 +221,7 @@ export function simulateDeal(ctx: SimContext, seed: DealSeed, rng: Rng): Simulat
         h.applyCustom(Math.min(at, h.next(Math.floor(at - rng.float(0.2, 5) * DAY))), c.field.slice(7), budgetHolder(rng), seat.id, 'form');
     }
     if (gate.missing.some((m) => m.kind === 'activity')) story.noMeetingBefore = at;
+    for (const m of gate.missing) doubt *= winEffectOf(ctx.process, m.criterionId);
     const reason = target === lostStage ? lostReason(rng, stage.position, seat.profile.lostBias) : null;
     const cleanup = reason === 'Lost contact' && rng.chance(0.5);
     const via: Via = cleanup ? 'bulk' : rng.chance(0.03) ? 'api' : rng.chance(seat.profile.boardShare) ? 'board' : 'form';
@@ -311,6 +318,14 @@ function planNextStep(h: DealHistory, stage: SimStage, enteredAt: number, seat: 
   if (scheduledAt > now) return null;
   h.apply(scheduledAt, { next_step: subject }, seat.id, 'form');
   return { type, subject, at, scheduledAt };
+}
+
+function winEffectOf(process: SimProcess, criterionId: string): number {
+  for (const list of Object.values(process.criteria)) {
+    const c = list.find((x) => x.criterionId === criterionId);
+    if (c) return c.winEffect ?? 1;
+  }
+  return 1;
 }
 
 const BUYER_TITLES = ['CFO', 'CRO', 'VP Sales', 'Managing Director', 'Head of Sales'];

@@ -11,14 +11,14 @@ import { type SimProcess, simProcessOf } from './criteria.js';
 import { campaignCalendar, type DealSeed, type DealWorld, planDeal, repWeights } from './deal-plan.js';
 import { type ChangeRow, type DealRow, type SimContext, type SimulatedDeal, type StageMoveRow, simulateDeal } from './deals-sim.js';
 import type { OrgPlan, RepSeat } from './org.js';
-import { defineDemoProcess, recordDemoGateChecks } from './process.js';
+import { defineDemoProcess, recordDemoGateChecks, recordDemoQualification } from './process.js';
 import { hash32, type IdFactory, idFactory, Rng, rngFor, stringSeed } from './random.js';
 import type { SeedWorkspace } from './workspace.js';
 import { insertRows, type Sink } from './writer.js';
 
 /** The demo is the same for a given `now`: every stream derives from this constant. */
 export const SEED = 0x5eed2026;
-const STREAM = { accounts: 1, deals: 2, prospecting: 3, org: 4 } as const;
+const STREAM = { accounts: 1, deals: 2, prospecting: 3, org: 4, qualification: 5 } as const;
 
 export interface Volume {
   deals: number;
@@ -220,6 +220,7 @@ export async function populate(database: Database, input: PopulateInput): Promis
       await step(tx, w, 0);
       await prospect(tx, w);
       totals.checks = await recordDemoGateChecks(tx, { workspaceId: ws.workspaceId, pipelineId: ws.pipelineId });
+      await recordDemoQualification(tx, { workspaceId: ws.workspaceId, pipelineId: ws.pipelineId, now: t.now }, rngFor(SEED, STREAM.qualification));
     });
   } else {
     const w = await db.transaction().execute(run);
@@ -237,6 +238,9 @@ export async function populate(database: Database, input: PopulateInput): Promis
     await db.transaction().execute((tx) => prospect(tx, w));
     log('prospecting written; recording the gate result of every move…');
     totals.checks = await db.transaction().execute((tx) => recordDemoGateChecks(tx, { workspaceId: ws.workspaceId, pipelineId: ws.pipelineId }));
+    await db
+      .transaction()
+      .execute((tx) => recordDemoQualification(tx, { workspaceId: ws.workspaceId, pipelineId: ws.pipelineId, now: t.now }, rngFor(SEED, STREAM.qualification)));
   }
   log(
     `${totals.deals} deals, ${totals.moves} stage moves (${totals.checks} criterion checks), ${totals.changes} history rows, ${totals.activities} activities in ${((Date.now() - started) / 1000).toFixed(1)} s`,

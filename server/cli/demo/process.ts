@@ -9,9 +9,10 @@ import { type CriterionRow, insertCriterion, insertMoveChecks, listCriteriaOfPip
 import { findDealFieldByKey, insertDealField } from '../../process/custom-fields.repo.js';
 import { listStageRows, updateStage } from '../../process/pipelines.repo.js';
 import { snapshotProcessVersion } from '../../process/pipelines.service.js';
-import { findFrameworkByKey } from '../../process/qualification.repo.js';
+import { findFrameworkByKey, listElementRows } from '../../process/qualification.repo.js';
 import { seedBuiltinFrameworks } from '../../process/qualification.service.js';
 import { stagePath } from '../../process/stage-path.js';
+import type { Rng } from './random.js';
 
 interface Spec {
   kind: CriterionKind;
@@ -22,6 +23,12 @@ interface Spec {
   framework?: string;
   minScore?: number;
   scenario?: string;
+  /**
+   * How much pushing a deal past this criterion unmet lowers its chance of advancing at every later
+   * stage (1 = not at all). It gives gate calibration something real to find: some criteria predict
+   * winning, some (the call plan) do not.
+   */
+  winEffect?: number;
 }
 
 /** Exit criteria per open-stage position of the default pipeline. */
@@ -29,8 +36,8 @@ export const DEMO_PROCESS: Record<number, { allowOverride: boolean; criteria: re
   1: {
     allowOverride: true,
     criteria: [
-      { kind: 'field', label: 'Budget holder named', field: 'custom.budget_holder' },
-      { kind: 'checklist', label: 'Pain confirmed in the buyer’s words' },
+      { kind: 'field', label: 'Budget holder named', field: 'custom.budget_holder', winEffect: 0.85 },
+      { kind: 'checklist', label: 'Pain confirmed in the buyer’s words', winEffect: 0.75 },
     ],
   },
   // No way past discovery without having met the buyer.
@@ -44,15 +51,15 @@ export const DEMO_PROCESS: Record<number, { allowOverride: boolean; criteria: re
   3: {
     allowOverride: true,
     criteria: [
-      { kind: 'qualification', label: 'Qualification score at least 60%', framework: 'meddpicc', minScore: 15 },
-      { kind: 'checklist', label: 'Value hypothesis agreed' },
+      { kind: 'qualification', label: 'MEDDPICC score at least 15 of 24', framework: 'meddpicc', minScore: 15, winEffect: 0.7 },
+      { kind: 'checklist', label: 'Value hypothesis agreed', winEffect: 0.9 },
     ],
   },
   4: {
     allowOverride: true,
     criteria: [
       { kind: 'field', label: 'Amount entered', field: 'amount' },
-      { kind: 'checklist', label: 'Proposal reviewed in draft by the economic buyer' },
+      { kind: 'checklist', label: 'Proposal reviewed in draft by the economic buyer', winEffect: 0.75 },
       { kind: 'call_plan', label: 'Call plan reviewed' },
     ],
   },
@@ -192,4 +199,134 @@ export async function recordDemoGateChecks(db: Kysely<DB>, input: { workspaceId:
   }
   await insertMoveChecks(db, rows);
   return written + rows.length;
+}
+
+/** What a rep writes as evidence for an element scored 2 or 3, by element key. */
+const EVIDENCE: Record<string, readonly string[]> = {
+  metrics: ['Cut forecast variance from 25% to under 10% this year', 'Two hours a week back per manager, their estimate'],
+  economic_buyer: ['CFO joined the second call and owns the budget line', 'Met the CRO; she signs anything above 50k'],
+  decision_criteria: ['Written scorecard shared: integrations, reporting, price', 'Must run on their own servers; SSO required'],
+  decision_process: ['Committee of sales ops, finance and IT; decision by month end', 'Pilot, then a board decision in the next quarter'],
+  paper_process: ['Security review booked; procurement needs two weeks', 'Their standard MSA, legal has seen our redlines'],
+  identify_pain: ['Missed two quarters after late surprises in the pipeline', 'Reps spend Fridays updating spreadsheets'],
+  champion: ['Head of sales ops sells it internally and shared the org chart', 'VP Sales asked for the proposal to take to the board'],
+  competition: ['Evaluating one incumbent CRM add-on; doing nothing is the real rival', 'Shortlist of two; we lead on reporting'],
+};
+
+/** Element scores (0–3 each) that add up to `total`, spread the way a rep fills them in. */
+function spread(total: number, elements: number, rng: Rng): number[] {
+  const scores = new Array<number>(elements).fill(0);
+  for (let left = Math.min(total, elements * 3); left > 0; left--) {
+    const open = scores.flatMap((v, i) => (v < 3 ? [i] : []));
+    const i = open[rng.int(0, open.length - 1)] as number;
+    scores[i] = (scores[i] as number) + 1;
+  }
+  return scores;
+}
+
+/**
+ * Scores the deals on the framework a qualification criterion counts, consistent with the gate
+ * results recorded for them: a deal that met the minimum when it left the stage has at least that
+ * total, one pushed past it has less; some open deals in that stage are part-way there. Written as
+ * the owner, with the history rows the deal page shows. Run after recordDemoGateChecks.
+ */
+export async function recordDemoQualification(db: Kysely<DB>, input: { workspaceId: string; pipelineId: string; now: number }, rng: Rng): Promise<number> {
+  const { workspaceId, pipelineId, now } = input;
+  const criteria = (await listCriteriaOfPipeline(db, workspaceId, pipelineId)).filter((c) => c.kind === 'qualification' && c.framework_id);
+  let written = 0;
+  const seen = new Set<string>();
+  for (const c of criteria) {
+    const frameworkId = c.framework_id as string;
+    const min = c.min_score ?? 0;
+    const framework = await db.selectFrom('qualification_frameworks').select('key').where('id', '=', frameworkId).executeTakeFirst();
+    const elements = (await listElementRows(db, workspaceId, [frameworkId])).filter((e) => e.archived_at === null);
+    if (!framework || elements.length === 0) continue;
+    const max = elements.length * 3;
+    const checked = await db
+      .selectFrom('stage_move_checks as k')
+      .innerJoin('deals as d', 'd.id', 'k.deal_id')
+      .select(['k.deal_id', 'd.owner_id', 'd.created_at'])
+      .select((eb) => [eb.fn.min('k.met').as('met'), eb.fn.min('k.at').as('at')])
+      .where('k.workspace_id', '=', workspaceId)
+      .where('k.criterion_id', '=', c.id)
+      .groupBy(['k.deal_id', 'd.owner_id', 'd.created_at'])
+      .execute();
+    const inStage = await db
+      .selectFrom('deals')
+      .select(['id', 'owner_id', 'stage_entered_at'])
+      .where('workspace_id', '=', workspaceId)
+      .where('stage_id', '=', c.stage_id)
+      .where('status', '=', 'open')
+      .where('deleted_at', 'is', null)
+      .execute();
+    const plans: { dealId: string; ownerId: string; at: number; total: number }[] = [];
+    for (const d of checked) {
+      const at = Math.max(Number(d.created_at), Number(d.at) - Math.round(rng.float(0.5, 6) * 86_400_000));
+      const total = Number(d.met) === 1 ? rng.int(min, Math.min(max, min + 7)) : rng.int(Math.max(2, min - 9), Math.max(2, min - 1));
+      plans.push({ dealId: d.deal_id, ownerId: d.owner_id, at, total });
+    }
+    for (const d of inStage) {
+      if (!rng.chance(0.6)) continue;
+      const at = Math.min(now, Number(d.stage_entered_at) + Math.round(rng.float(0.5, 8) * 86_400_000));
+      plans.push({ dealId: d.id, ownerId: d.owner_id, at, total: rng.int(3, Math.min(max, min + 3)) });
+    }
+    let headers: DB['deal_qualifications'][] = [];
+    let scores: DB['deal_qualification_scores'][] = [];
+    let changes: DB['changes'][] = [];
+    const flush = async () => {
+      if (headers.length > 0) await db.insertInto('deal_qualifications').values(headers).execute();
+      if (scores.length > 0) await db.insertInto('deal_qualification_scores').values(scores).execute();
+      if (changes.length > 0) await db.insertInto('changes').values(changes).execute();
+      headers = [];
+      scores = [];
+      changes = [];
+    };
+    for (const p of plans) {
+      const key = `${p.dealId}|${frameworkId}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      headers.push({
+        id: newId(),
+        workspace_id: workspaceId,
+        deal_id: p.dealId,
+        framework_id: frameworkId,
+        updated_by: p.ownerId,
+        created_at: p.at,
+        updated_at: p.at,
+        version: 1,
+      });
+      for (const [i, score] of spread(p.total, elements.length, rng).entries()) {
+        const e = elements[i];
+        if (!e || (score === 0 && rng.chance(0.5))) continue;
+        const evidence = score >= 2 ? rng.pick(EVIDENCE[e.key] ?? ['Confirmed with the buyer']) : null;
+        scores.push({
+          id: newId(),
+          workspace_id: workspaceId,
+          deal_id: p.dealId,
+          framework_id: frameworkId,
+          element_id: e.id,
+          score,
+          evidence,
+          updated_by: p.ownerId,
+          updated_at: p.at,
+        });
+        changes.push({
+          id: newId(),
+          workspace_id: workspaceId,
+          entity: 'deal',
+          entity_id: p.dealId,
+          field: `qualification.${framework.key}.${e.key}`,
+          from_value: null,
+          to_value: `${score}${evidence ? ` — ${evidence}` : ''}`,
+          actor_id: p.ownerId,
+          at: p.at,
+          via: 'form',
+        });
+      }
+      written++;
+      if (scores.length >= 400) await flush();
+    }
+    await flush();
+  }
+  return written;
 }

@@ -82,6 +82,40 @@ describe.each(testEngines())('demo seed on %s', (engine) => {
     expect(await count('select count(*) n from stage_move_checks where workspace_id = :ws and met = 0')).toBeGreaterThan(100);
   });
 
+  it('makes gate calibration meaningful: deals pushed past the criteria that matter win less often', async () => {
+    const winRates = async (label: string) => {
+      const { rows } = await sql<{ met: number | string; won: number | string; n: number | string }>`
+        select k.met as met, sum(case when d.status = 'won' then 1 else 0 end) as won, count(*) as n
+        from (select k.deal_id, min(k.met) as met from stage_move_checks k join exit_criteria c on c.id = k.criterion_id
+              where k.workspace_id = ${demo.workspaceId} and c.label = ${label} group by k.deal_id) k
+        join deals d on d.id = k.deal_id where d.status <> 'open' group by k.met`.execute(database.db);
+      const rate = (met: number) => {
+        const r = rows.find((x) => Number(x.met) === met);
+        return r ? Number(r.won) / Number(r.n) : Number.NaN;
+      };
+      return { met: rate(1), notMet: rate(0) };
+    };
+    const pain = await winRates('Pain confirmed in the buyer’s words');
+    expect(pain.met - pain.notMet).toBeGreaterThan(0.1);
+    const meddpicc = await winRates('MEDDPICC score at least 15 of 24');
+    expect(meddpicc.met - meddpicc.notMet).toBeGreaterThan(0.15);
+  });
+
+  it('scores MEDDPICC consistently with the gate: at least the minimum where it was met, below it where overridden', async () => {
+    const { rows } = await sql<{ met: number | string; total: number | string }>`
+      select k.met as met, coalesce(sum(q.score), 0) as total
+      from (select k.deal_id, min(k.met) as met from stage_move_checks k join exit_criteria c on c.id = k.criterion_id
+            where k.workspace_id = ${demo.workspaceId} and c.kind = 'qualification' group by k.deal_id) k
+      left join deal_qualification_scores q on q.deal_id = k.deal_id
+      group by k.deal_id, k.met`.execute(database.db);
+    expect(rows.length).toBeGreaterThan(300);
+    for (const r of rows) {
+      if (Number(r.met) === 1) expect(Number(r.total)).toBeGreaterThanOrEqual(15);
+      else expect(Number(r.total)).toBeLessThan(15);
+    }
+    expect(await count("select count(*) n from changes where workspace_id = :ws and field like 'qualification.meddpicc.%'")).toBeGreaterThan(1_000);
+  });
+
   it('has about 2,000 deals in the year before now, in every stage, won and lost with reasons', async () => {
     const yearAgo = NOW - 365 * DAY;
     expect(await count(`select count(*) n from deals where workspace_id = :ws and created_at >= ${yearAgo}`)).toBeGreaterThan(1_800);
