@@ -1,5 +1,6 @@
 // First run and invitations: on an empty server the first visitor sets up the workspace and
-// becomes its admin; the admin invites a rep by link; the rep joins by choosing a password.
+// becomes its admin; the admin invites a rep by link; the rep joins by choosing a password, and
+// later changes it, which signs out their other browser.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
@@ -78,5 +79,40 @@ describe('first run and invitations', () => {
     // The secret never stays in the address bar.
     expect(new URL(invitee.url()).hash).toBe('');
     await invitee.context().close();
+  });
+
+  it('changes a password from the user menu, which signs out the other browser', async () => {
+    const signIn = async (password: string) => {
+      const page = await newPage();
+      await page.goto(`${server.url}/login`);
+      await page.getByLabel('Email').fill('alan@harvest.example');
+      await page.getByRole('textbox', { name: 'Password' }).fill(password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { level: 1, name: /week/ }).waitFor();
+      return page;
+    };
+    const laptop = await signIn('turing complete password');
+    const phone = await signIn('turing complete password');
+
+    await laptop.getByRole('button', { name: /Alan Turing/ }).click();
+    await laptop.getByRole('menuitem', { name: 'Change password' }).click();
+    const dialog = laptop.getByRole('dialog', { name: 'Change your password' });
+    await dialog.getByRole('textbox', { name: 'Current password' }).fill('not my password');
+    await dialog.getByRole('textbox', { name: 'New password', exact: true }).fill('enigma machine password');
+    await dialog.getByRole('textbox', { name: 'New password again' }).fill('enigma machine password');
+    await dialog.getByRole('button', { name: 'Change password' }).click();
+    await dialog.getByText('is not your current password').waitFor();
+    await dialog.getByRole('textbox', { name: 'Current password' }).fill('turing complete password');
+    await dialog.getByRole('button', { name: 'Change password' }).click();
+    await laptop.getByText('Password changed; your other sessions are signed out').waitFor();
+
+    // This browser stays signed in; the other one is sent to the sign-in page on its next request.
+    await laptop.reload();
+    await laptop.getByRole('heading', { level: 1, name: 'Your week' }).waitFor();
+    await phone.reload();
+    await phone.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await laptop.context().close();
+    await phone.context().close();
+    await (await signIn('enigma machine password')).context().close();
   });
 });

@@ -1,0 +1,71 @@
+// Change your own password. The server signs out every other session of yours; this one stays.
+import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { PasswordChange } from '../../api/identity';
+import { api } from '../app/api';
+import { FormProblem } from '../components/FormProblem';
+import { applySaveError } from '../components/save-errors';
+import { schemaErrors } from '../components/schema-errors';
+
+interface Values extends Record<string, unknown> {
+  currentPassword: string;
+  newPassword: string;
+  repeat: string;
+}
+
+const FIELDS = ['currentPassword', 'newPassword'];
+
+function PasswordForm({ onClose }: { onClose(): void }) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const form = useForm<Values>({
+    initialValues: { currentPassword: '', newPassword: '', repeat: '' },
+    validate: (v) => {
+      const errors: Record<string, string> = schemaErrors(PasswordChange, { currentPassword: v.currentPassword, newPassword: v.newPassword });
+      if (v.repeat !== v.newPassword) errors.repeat = 'The two new passwords differ';
+      return errors;
+    },
+  });
+
+  const submit = form.onSubmit(async (v) => {
+    setProblem(null);
+    try {
+      await api.post('/api/v1/auth/password', { currentPassword: v.currentPassword, newPassword: v.newPassword });
+      notifications.show({ color: 'furrow', message: 'Password changed; your other sessions are signed out' });
+      onClose();
+    } catch (error) {
+      applySaveError(error, form, FIELDS, setProblem);
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <FormProblem problem={problem} />
+        <PasswordInput label="Current password" required autoComplete="current-password" data-autofocus {...form.getInputProps('currentPassword')} />
+        <PasswordInput label="New password" description="At least 10 characters" required autoComplete="new-password" {...form.getInputProps('newPassword')} />
+        <PasswordInput label="New password again" required autoComplete="new-password" {...form.getInputProps('repeat')} />
+        <Text size="xs" c="dimmed">
+          Every other browser and device signed in as you is signed out. API tokens keep working; revoke them under API tokens.
+        </Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={form.submitting}>
+            Change password
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function PasswordModal({ opened, onClose }: { opened: boolean; onClose(): void }) {
+  return (
+    <Modal opened={opened} onClose={onClose} title="Change your password">
+      {opened && <PasswordForm onClose={onClose} />}
+    </Modal>
+  );
+}
