@@ -141,6 +141,28 @@ describe('the forecast in the browser', () => {
     await admin.getByRole('textbox', { name: `Quota for ${cell}` }).press('Enter');
     await admin.getByRole('button', { name: `Change quota €65,000 for ${cell}` }).waitFor();
 
+    // The team's quota beside what its members' add up to (repA's €65,000; the manager has none).
+    await org.adminApi.request('PUT', '/api/v1/quotas', { items: [{ scopeType: 'team', scopeId: org.teams.east, periodKey, amount: 10_000_000 }] });
+    await admin.reload();
+    const east = admin.getByTestId('quota-row').filter({ has: admin.getByRole('rowheader', { name: /^East / }) });
+    await east.getByRole('button', { name: /^Change quota €100,000 for East / }).waitFor();
+    await east.getByTitle('Members’ quotas add up to €65,000, €35K less than the team’s').waitFor();
+    // Months fit the screen: the editor opens over the grid without widening it.
+    await admin
+      .locator('label')
+      .filter({ hasText: /^Months$/ })
+      .click();
+    await admin.waitForURL(/grain=month/);
+    const monthCell = admin.getByRole('button', { name: new RegExp(`^Set quota for ${org.repA.name}, `) }).last();
+    await monthCell.click();
+    expect(await admin.evaluate(() => document.querySelector('.mantine-ScrollArea-viewport')?.scrollWidth ?? 0)).toBeLessThanOrEqual(
+      await admin.evaluate(() => document.querySelector('.mantine-ScrollArea-viewport')?.clientWidth ?? 0),
+    );
+    await admin.keyboard.press('Escape');
+    await admin.getByRole('textbox', { name: new RegExp(`^Quota for ${org.repA.name}, `) }).waitFor({ state: 'detached' });
+    await admin.goto(`${server.url}/quotas`);
+    await admin.getByRole('button', { name: `Change quota €65,000 for ${cell}` }).waitFor();
+
     // A CSV with bad rows: each listed with its line and reason, nothing written.
     const csv = [
       'scope_type,scope,period,amount',

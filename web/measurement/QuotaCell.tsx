@@ -1,6 +1,7 @@
-// One quota in the grid. An admin clicks it to edit in place: Enter saves, Escape cancels, an empty
-// amount removes the quota. A 409 (another admin saved first) shows what changed and loads it.
-import { ActionIcon, Group, NumberInput, Text, Tooltip, UnstyledButton } from '@mantine/core';
+// One quota in the grid. An admin clicks it to edit it in a small box over the cell (the grid keeps
+// its layout, the box stays on screen): Enter saves, Escape cancels, an empty amount removes the
+// quota. A 409 (another admin saved first) shows what changed and loads it.
+import { ActionIcon, Group, NumberInput, Popover, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconX } from '@tabler/icons-react';
@@ -22,6 +23,11 @@ interface Props {
   periodLabel: string;
   currency: string;
   editable: boolean;
+  /** Amounts shortened (€1.2M) where columns are narrow; the full amount is in the label. */
+  compact?: boolean;
+  /** Whether this cell's editor is open: the grid opens one at a time. */
+  editing: boolean;
+  onEditing(open: boolean): void;
 }
 
 interface Values extends Record<string, unknown> {
@@ -30,7 +36,14 @@ interface Values extends Record<string, unknown> {
 
 const valuesOf = (q: Quota | null, currency: string): Values => ({ amount: q ? minorToMajor(q.amount, currency) : '' });
 
-function QuotaEditor({ quota, scope, periodKey, periodLabel, currency, onDone }: Omit<Props, 'editable'> & { onDone(): void }) {
+function QuotaEditor({
+  quota,
+  scope,
+  periodKey,
+  periodLabel,
+  currency,
+  onDone,
+}: Omit<Props, 'editable' | 'compact' | 'editing' | 'onEditing'> & { onDone(): void }) {
   const queryClient = useQueryClient();
   const [base, setBase] = useState<Quota | null>(quota ?? null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -110,29 +123,40 @@ function QuotaEditor({ quota, scope, periodKey, periodLabel, currency, onDone }:
 }
 
 export function QuotaCell(props: Props) {
-  const [editing, setEditing] = useState(false);
-  const { quota, scope, periodLabel, currency, editable } = props;
-  const text = quota ? formatMoney(quota.amount, currency) : '—';
-  if (editing) return <QuotaEditor {...props} onDone={() => setEditing(false)} />;
+  const { quota, scope, periodLabel, currency, editable, compact = false, editing, onEditing } = props;
+  const full = quota ? formatMoney(quota.amount, currency) : '—';
+  const text = quota ? formatMoney(quota.amount, currency, { compact }) : '—';
   if (!editable)
     return (
-      <Text size="sm" c={quota ? undefined : 'dimmed'}>
+      <Text size="sm" c={quota ? undefined : 'dimmed'} title={compact && quota ? full : undefined}>
         {text}
       </Text>
     );
   return (
-    <Tooltip label={quota ? 'Click to change' : 'Click to set'} openDelay={500}>
-      <UnstyledButton
-        onClick={() => setEditing(true)}
-        aria-label={`${quota ? `Change quota ${text}` : 'Set quota'} for ${scope.name}, ${periodLabel}`}
-        px={6}
-        py={2}
-        style={{ borderRadius: 4, border: '1px dashed var(--mantine-color-gray-4)', minWidth: 90, textAlign: 'right' }}
-      >
-        <Text size="sm" c={quota ? undefined : 'dimmed'} span>
-          {quota ? text : 'Set'}
-        </Text>
-      </UnstyledButton>
-    </Tooltip>
+    // Escape is the amount field's (and the stale dialog's); a click elsewhere keeps what is typed.
+    <Popover opened={editing} position="bottom-end" withArrow shadow="md" trapFocus returnFocus closeOnEscape={false} closeOnClickOutside={false} withinPortal>
+      <Popover.Target>
+        <Tooltip label={quota ? `${full}: click to change` : 'Click to set'} openDelay={500} disabled={editing}>
+          <UnstyledButton
+            onClick={() => onEditing(!editing)}
+            aria-label={`${quota ? `Change quota ${full}` : 'Set quota'} for ${scope.name}, ${periodLabel}`}
+            aria-expanded={editing}
+            px={compact ? 4 : 6}
+            py={2}
+            style={{
+              borderRadius: 4,
+              border: `1px ${editing ? 'solid var(--mantine-color-furrow-6)' : 'dashed var(--mantine-color-gray-4)'}`,
+              minWidth: compact ? 54 : 90,
+              textAlign: 'right',
+            }}
+          >
+            <Text size="sm" c={quota ? undefined : 'dimmed'} span>
+              {quota ? text : 'Set'}
+            </Text>
+          </UnstyledButton>
+        </Tooltip>
+      </Popover.Target>
+      <Popover.Dropdown p="xs">{editing && <QuotaEditor {...props} onDone={() => onEditing(false)} />}</Popover.Dropdown>
+    </Popover>
   );
 }

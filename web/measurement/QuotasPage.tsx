@@ -1,8 +1,10 @@
 // Quotas per rep, team and the workspace for a fiscal year, by quarter or by month. An admin edits
 // any cell in place and moves whole plans in and out as CSV; a manager sees their teams and
-// people, a rep their own. Year and grain live in the URL.
+// people, a rep their own. Under each team's quota, the sum of its members' (the teams below
+// included), so a plan that does not add up shows. Year and grain live in the URL.
 import { Badge, Button, Group, Paper, SegmentedControl, Select, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
+import { useState } from 'react';
 import type { Quota } from '../../api/measurement-targets';
 import { formatMoney, todayLocal } from '../app/format';
 import { useSession } from '../app/session';
@@ -23,6 +25,8 @@ interface Row {
   scope: QuotaScope;
   depth: number;
   hint: string | null;
+  /** For a team: the people whose quotas make up its plan (its members and those of the teams below, with their managers). */
+  members?: string[];
 }
 
 interface Section {
@@ -54,8 +58,36 @@ export function QuotasPage() {
         })
       : fiscalMonths(fy, start).map((m) => ({ key: m.key, label: m.label, title: m.key }));
   const columns = [...periods, { key: year, label: year, title: 'The whole fiscal year' }];
+  const [editingCell, setEditingCell] = useState<string | null>(null);
+  const compact = grain === 'month';
 
   const byKey = new Map<string, Quota>((quotas.data?.items ?? []).map((q) => [keyOf(q.scopeType, q.scopeId, q.periodKey), q]));
+  const quarterMonths = (q: number) =>
+    fiscalMonths(fy, start)
+      .slice((q - 1) * 3, q * 3)
+      .map((m) => m.key);
+  /** A person's quota for a column as the KPIs read it: their own, else the months of a quarter or the quarters of the year, when all are set. */
+  const personQuota = (userId: string, key: string): number | null => {
+    const own = byKey.get(keyOf('user', userId, key))?.amount;
+    if (own !== undefined) return own;
+    const parts = key === year ? [1, 2, 3, 4].map((q) => `${year}-Q${q}`) : /-Q([1-4])$/.test(key) ? quarterMonths(Number(key.slice(-1))) : [];
+    if (parts.length === 0) return null;
+    let total = 0;
+    for (const part of parts) {
+      const v = personQuota(userId, part);
+      if (v === null) return null;
+      total += v;
+    }
+    return total;
+  };
+  const membersSum = (members: string[], key: string): number | null => {
+    let total: number | null = null;
+    for (const id of members) {
+      const v = personQuota(id, key);
+      if (v !== null) total = (total ?? 0) + v;
+    }
+    return total;
+  };
   const sections = sectionsFor(user, workspace, users.data ?? [], teams.data ?? [], quotas.data?.items ?? []);
   const people = sections.find((s) => s.title === 'People')?.rows ?? [];
   const loading = quotas.isPending || users.isPending || teams.isPending;
@@ -108,18 +140,19 @@ export function QuotasPage() {
       )}
       {!loading && !error && sections.some((s) => s.rows.length > 0) && (
         <Paper withBorder radius="md" p="xs">
-          <ScrollTable minWidth={grain === 'month' ? 1500 : 820}>
+          {/* Months fit a 1280-pixel screen with shortened amounts; narrower screens scroll sideways. */}
+          <ScrollTable minWidth={grain === 'month' ? 980 : 820}>
             <Table verticalSpacing={6} highlightOnHover>
               <VisuallyHidden component="caption">
                 Quotas for {year} by {grain}
               </VisuallyHidden>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th scope="col" miw={220}>
+                  <Table.Th scope="col" miw={compact ? 170 : 220}>
                     Who
                   </Table.Th>
                   {columns.map((c) => (
-                    <Table.Th key={c.key} scope="col" style={{ textAlign: 'right', whiteSpace: 'nowrap' }} title={c.title}>
+                    <Table.Th key={c.key} scope="col" style={{ textAlign: 'right', whiteSpace: 'nowrap' }} title={c.title} px={compact ? 2 : undefined}>
                       {c.label}
                       {grain === 'quarter' && c.key !== year && (
                         <Text size="xs" c="dimmed" fw={400}>
@@ -145,28 +178,39 @@ export function QuotasPage() {
                       <Table.Tr key={`${row.scope.type}/${row.scope.id}`} data-testid="quota-row">
                         <Table.Th scope="row" fw={500} style={{ paddingLeft: 12 + row.depth * 18 }}>
                           <Group gap={6} wrap="nowrap">
-                            <Text size="sm" fw={500} truncate maw={260}>
+                            <Text size="sm" fw={500} truncate maw={compact ? 150 : 260} title={row.scope.name}>
                               {row.scope.name}
                             </Text>
-                            {row.hint && (
+                            {row.hint && !compact && (
                               <Badge size="xs" variant="light" color="gray">
                                 {row.hint}
                               </Badge>
                             )}
                           </Group>
                         </Table.Th>
-                        {columns.map((c) => (
-                          <Table.Td key={c.key} style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
-                            <QuotaCell
-                              quota={byKey.get(keyOf(row.scope.type, row.scope.id, c.key))}
-                              scope={row.scope}
-                              periodKey={c.key}
-                              periodLabel={c.key === year ? year : `${c.label} ${grain === 'quarter' ? year : ''}`.trim()}
-                              currency={currency}
-                              editable={isAdmin}
-                            />
-                          </Table.Td>
-                        ))}
+                        {columns.map((c) => {
+                          const cell = keyOf(row.scope.type, row.scope.id, c.key);
+                          const quota = byKey.get(cell);
+                          const periodLabel = c.key === year ? year : `${c.label} ${grain === 'quarter' ? year : ''}`.trim();
+                          return (
+                            <Table.Td key={c.key} style={{ textAlign: 'right', whiteSpace: 'nowrap' }} px={compact ? 2 : undefined}>
+                              <QuotaCell
+                                quota={quota}
+                                scope={row.scope}
+                                periodKey={c.key}
+                                periodLabel={periodLabel}
+                                currency={currency}
+                                editable={isAdmin}
+                                compact={compact}
+                                editing={editingCell === cell}
+                                onEditing={(open) => setEditingCell(open ? cell : null)}
+                              />
+                              {row.members && (
+                                <MembersSum sum={membersSum(row.members, c.key)} team={quota?.amount ?? null} currency={currency} short={compact} />
+                              )}
+                            </Table.Td>
+                          );
+                        })}
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
@@ -178,8 +222,8 @@ export function QuotasPage() {
                     {columns.map((c) => {
                       const sum = people.reduce((s, r) => s + (byKey.get(keyOf('user', r.scope.id, c.key))?.amount ?? 0), 0);
                       return (
-                        <Table.Td key={c.key} style={{ textAlign: 'right', whiteSpace: 'nowrap' }} fw={700}>
-                          {sum === 0 ? '—' : formatMoney(sum, currency)}
+                        <Table.Td key={c.key} style={{ textAlign: 'right', whiteSpace: 'nowrap' }} fw={700} px={compact ? 2 : undefined}>
+                          {sum === 0 ? '—' : formatMoney(sum, currency, { compact })}
                         </Table.Td>
                       );
                     })}
@@ -191,6 +235,33 @@ export function QuotasPage() {
         </Paper>
       )}
     </>
+  );
+}
+
+/** Under a team's quota: what its members' quotas add up to, marked when it differs from the team's. */
+function MembersSum({ sum, team, currency, short }: { sum: number | null; team: number | null; currency: string; short: boolean }) {
+  if (sum === null) return null;
+  const gap = team === null ? 0 : sum - team;
+  const amount = formatMoney(sum, currency, { compact: true });
+  const full = formatMoney(sum, currency);
+  const gapText = gap === 0 ? '' : `${gap > 0 ? '+' : '−'}${formatMoney(Math.abs(gap), currency, { compact: true })}`;
+  return (
+    <Text
+      size="xs"
+      c={gap === 0 ? 'dimmed' : 'orange.9'}
+      mt={2}
+      title={
+        team === null
+          ? `Members’ quotas add up to ${full}; no quota of its own`
+          : gap === 0
+            ? `Members’ quotas add up to the team’s ${full}`
+            : `Members’ quotas add up to ${full}, ${formatMoney(Math.abs(gap), currency, { compact: true })} ${gap > 0 ? 'more' : 'less'} than the team’s`
+      }
+    >
+      {short ? 'Σ' : 'members'} {amount}
+      {gap !== 0 && (short ? <br /> : ' ')}
+      {gap !== 0 && `(${gapText})`}
+    </Text>
   );
 }
 
@@ -221,7 +292,7 @@ function sectionsFor(user: SessionUser, workspace: SessionWorkspace, users: User
       : [];
   const teamList: Row[] = teamRows(teams)
     .filter((r) => visibleTeams.has(r.team.id))
-    .map((r) => ({ scope: { type: 'team', id: r.team.id, name: r.team.name }, depth: r.depth, hint: null }));
+    .map((r) => ({ scope: { type: 'team', id: r.team.id, name: r.team.name }, depth: r.depth, hint: null, members: teamMemberIds(teams, users, r.team.id) }));
   const peopleList: Row[] = [...visibleUsers]
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((u) => ({
@@ -238,9 +309,19 @@ function sectionsFor(user: SessionUser, workspace: SessionWorkspace, users: User
     const row: Row = { scope: { type: q.scopeType, id: q.scopeId, name: q.scopeName }, depth: 0, hint: null };
     (q.scopeType === 'team' ? teamList : q.scopeType === 'user' ? peopleList : organisation).push(row);
   }
+  // The workspace's plan against everyone's (an admin sees every quota).
+  if (user.role === 'admin') for (const row of organisation) row.members = sellers.map((u) => u.id);
   return [
     { title: 'Organisation', rows: organisation },
     { title: 'Teams', rows: teamList },
     { title: 'People', rows: peopleList },
   ];
+}
+
+/** A team's people, as its figures count them: members of the team and the teams below, and those teams' managers. */
+function teamMemberIds(teams: Teams, users: Users, teamId: string): string[] {
+  const subtree = teamSubtree(teams, [teamId]);
+  const ids = new Set(users.filter((u) => u.teamId !== null && subtree.has(u.teamId)).map((u) => u.id));
+  for (const t of teams) if (subtree.has(t.id) && t.managerId) ids.add(t.managerId);
+  return [...ids];
 }
