@@ -11,6 +11,7 @@ import { createOrg, type Org, PASSWORD, type Person, startServer, type TestServe
 let server: TestServer;
 let org: Org;
 let browser: Browser;
+const GUIDANCE = 'Ask who owns the problem. <img src=x onerror="window.__xss=1"><script>window.__xss=2</script> **Name the budget holder.**';
 const dealName = `Initech ${Math.random().toString(36).slice(2, 7)} – pilot`;
 
 beforeAll(async () => {
@@ -28,11 +29,13 @@ beforeAll(async () => {
     field: 'nextStep',
     label: 'Next step agreed with the buyer',
   });
-  await org.adminApi.post(`/api/v1/stages/${qualify}/criteria`, {
+  process = await org.adminApi.post(`/api/v1/stages/${qualify}/criteria`, {
     version: process.pipeline.version,
     kind: 'checklist',
     label: 'Pain confirmed in their words',
   });
+  // Guidance is shown as text, never as HTML, whatever an admin types.
+  await org.adminApi.patch(`/api/v1/stages/${qualify}`, { version: process.pipeline.version, guidance: GUIDANCE });
   const rep = await ApiClient.login(server.url, org.repA.email, PASSWORD);
   await rep.post('/api/v1/deals', { name: dealName, amount: 1_800_000, closeDate: new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10) });
 });
@@ -86,6 +89,10 @@ describe('the stage gate in the browser', () => {
     await page.getByRole('heading', { level: 1, name: dealName }).waitFor();
     const gate = page.getByRole('region', { name: /In Qualify/ });
     await gate.getByText('To move to Discovery — 2 missing').waitFor();
+    await gate.getByText('<img src=x onerror="window.__xss=1">', { exact: false }).waitFor();
+    await expect(gate.locator('img, script').count()).resolves.toBe(0);
+    await expect(gate.locator('strong').filter({ hasText: 'Name the budget holder.' }).count()).resolves.toBe(1);
+    await expect(page.evaluate(() => (globalThis as { __xss?: number }).__xss)).resolves.toBeUndefined();
     await gate.getByRole('textbox', { name: 'Next step agreed with the buyer' }).fill('Workshop with the CFO on Tuesday');
     await gate.getByRole('button', { name: 'Save' }).click();
     await gate.getByText('To move to Discovery — 1 missing').waitFor();
@@ -131,7 +138,7 @@ describe('the stage gate in the browser', () => {
       await admin.goto(`${server.url}${path}`);
       await admin.getByRole('heading', { level: 1, name: heading, exact: true }).waitFor();
       await admin.waitForLoadState('networkidle');
-      await expect.poll(() => admin.locator('[aria-busy="true"]').count()).toBe(0);
+      await expect.poll(() => admin.locator('[aria-busy="true"]').count(), { timeout: 15_000 }).toBe(0);
       const violations = await seriousViolations(admin);
       expect(violations, `${path}\n${describeViolations(violations)}`).toEqual([]);
     }
