@@ -45,11 +45,12 @@ export function CalibrationSection({ scope }: { scope: Scope }) {
           Gate calibration
         </Title>
         <Text size="sm" c="dimmed">
-          {c.closedDeals} closed deals, {c.wonDeals} won
+          {c.closedDeals} deals closed so far, {c.wonDeals} won
         </Text>
       </Group>
       <Text size="sm" c="dimmed" mb="md">
-        Do the stage probabilities and exit criteria predict winning? Win rates of closed deals, next to what the process assumes.
+        Do the stage probabilities and exit criteria predict winning? Win rates of every deal closed so far (not only in the period above), next to what the
+        process assumes.
       </Text>
       <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="lg">
         <Table.ScrollContainer minWidth={420}>
