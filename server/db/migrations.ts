@@ -5,6 +5,7 @@ import * as process from './migrations/2026-11-28-02-process.js';
 import * as measurement from './migrations/2026-11-28-03-measurement.js';
 import * as kpiAsOf from './migrations/2026-11-29-01-kpi-as-of.js';
 import * as stageChangesCover from './migrations/2026-11-29-02-stage-changes-cover.js';
+import * as dealsAsOfCover from './migrations/2026-11-29-03-deals-as-of-cover.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-01-core': core,
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-03-measurement': measurement,
   '2026-11-29-01-kpi-as-of': kpiAsOf,
   '2026-11-29-02-stage-changes-cover': stageChangesCover,
+  '2026-11-29-03-deals-as-of-cover': dealsAsOfCover,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -5,7 +5,7 @@ import type { Ctx } from '../context.js';
 import { subtreeIds } from '../identity/team-tree.js';
 import { listExpectations } from './expectations.service.js';
 import { kpiTrend, periodInfo, resultOf, toDefinition } from './kpi.service.js';
-import { computeByOwner } from './kpi-compute.js';
+import { computeByOwner, withDealsAsOf } from './kpi-compute.js';
 import { buildRequest, calendarOf, kpiById } from './kpi-request.js';
 import { periodContaining } from './periods.js';
 import { loadOrg, resolveScope } from './scope.js';
@@ -27,75 +27,74 @@ const TILES: Record<DashboardKind, readonly string[]> = {
 const TRENDS = ['won_amount', 'win_rate', 'pipeline_created'] as const;
 const PEOPLE = ['won_amount', 'quota_attainment', 'win_rate', 'pipeline_created', 'process_adherence'] as const;
 
-export async function dashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboard> {
-  const [ws, org] = await Promise.all([calendarOf(ctx), loadOrg(ctx)]);
-  const scope = await resolveScope(ctx, q, org);
+export async function dashboard(outer: Ctx, q: DashboardQuery): Promise<Dashboard> {
+  const [ws, org] = await Promise.all([calendarOf(outer), loadOrg(outer)]);
+  const scope = await resolveScope(outer, q, org);
   const kind: DashboardKind = scope.kind === 'rep' ? 'rep' : scope.kind === 'workspace' ? 'cso' : 'manager';
   const scopeQuery = { ...(scope.kind === 'mine' ? {} : { scope: scope.kind }), ...(scope.id ? { scopeId: scope.id } : {}) };
-  const query = {
-    ...scopeQuery,
-    ...(q.period ? { period: q.period } : {}),
-    ...(q.from ? { from: q.from } : {}),
-    ...(q.to ? { to: q.to } : {}),
-    ...(q.asOf ? { asOf: q.asOf } : {}),
-  };
+  const periodQuery = { ...(q.period ? { period: q.period } : {}), ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}) };
   const options = { fallbackPeriod: 'quarter' as const, org };
-  const request = (id: string) => buildRequest(ctx, kpiById(id), query, options);
+  const first = await buildRequest(outer, kpiById('won_amount'), { ...scopeQuery, ...periodQuery, ...(q.asOf ? { asOf: q.asOf } : {}) }, options);
+  // Every figure is as of the same instant (as of today is now: the instant of the first request),
+  // and the deals as of then are replayed once for all of them: replayed per statement, a past
+  // as-of date cost 15–30× the live dashboard (docs/performance.md).
+  const asOfQuery = first.asOf === null ? {} : { asOf: new Date(first.asOf).toISOString() };
+  return withDealsAsOf(outer, ws.id, first.asOf, async (ctx) => {
+    const request = (id: string) => buildRequest(ctx, kpiById(id), { ...scopeQuery, ...periodQuery, ...asOfQuery }, options);
+    const year = periodContaining('year', first.period.from, ws.fiscalYearStartMonth);
+    const tiles = [];
+    for (const id of TILES[kind]) tiles.push(await resultOf(ctx, await request(id)));
+    const trends = [];
+    for (const id of TRENDS) trends.push(await kpiTrend(ctx, id, { ...scopeQuery, period: year.key, by: 'month', ...asOfQuery }));
+    const pipelineByStage = await resultOf(ctx, await request('open_pipeline'));
+    const weightedByStage = await resultOf(ctx, await request('weighted_pipeline'));
 
-  const first = await request('won_amount');
-  const year = periodContaining('year', first.period.from, ws.fiscalYearStartMonth);
-  const tiles = [];
-  for (const id of TILES[kind]) tiles.push(await resultOf(ctx, await request(id)));
-  const trends = [];
-  for (const id of TRENDS) trends.push(await kpiTrend(ctx, id, { ...scopeQuery, period: year.key, by: 'month', ...(q.asOf ? { asOf: q.asOf } : {}) }));
-  const pipelineByStage = await resultOf(ctx, await request('open_pipeline'));
-  const weightedByStage = await resultOf(ctx, await request('weighted_pipeline'));
+    let people: Dashboard['people'] = null;
+    if (kind !== 'rep') {
+      const values = new Map<string, Record<string, number | null>>();
+      for (const id of PEOPLE) {
+        const req = await request(id);
+        const byOwner = await computeByOwner(ctx, req);
+        for (const [owner, point] of byOwner) values.set(owner, { ...(values.get(owner) ?? {}), [id]: point.value });
+      }
+      // Every active rep in scope has a row, with or without figures; a sum over nothing is 0.
+      for (const u of org.users) {
+        if (u.role === 'rep' && !u.disabled && (scope.ownerIds === null || scope.ownerIds.includes(u.id)) && !values.has(u.id)) values.set(u.id, {});
+      }
+      const emptyValue = (id: string) => {
+        const k = kpiById(id);
+        return k.kind === 'simple' && k.aggregate === 'sum' ? 0 : null;
+      };
+      const rows: PeopleRow[] = [...values.entries()]
+        .map(([ownerId, v]) => ({
+          ownerId,
+          name: org.users.find((u) => u.id === ownerId)?.name ?? '(deleted user)',
+          values: Object.fromEntries(PEOPLE.map((id) => [id, v[id] ?? emptyValue(id)])),
+        }))
+        .sort((a, b) => (b.values.won_amount ?? 0) - (a.values.won_amount ?? 0) || a.name.localeCompare(b.name));
+      people = { kpis: PEOPLE.map((id) => toDefinition(kpiById(id))), rows };
+    }
 
-  let people: Dashboard['people'] = null;
-  if (kind !== 'rep') {
-    const values = new Map<string, Record<string, number | null>>();
-    for (const id of PEOPLE) {
-      const req = await request(id);
-      const byOwner = await computeByOwner(ctx, req);
-      for (const [owner, point] of byOwner) values.set(owner, { ...(values.get(owner) ?? {}), [id]: point.value });
-    }
-    // Every active rep in scope has a row, with or without figures; a sum over nothing is 0.
-    for (const u of org.users) {
-      if (u.role === 'rep' && !u.disabled && (scope.ownerIds === null || scope.ownerIds.includes(u.id)) && !values.has(u.id)) values.set(u.id, {});
-    }
-    const emptyValue = (id: string) => {
-      const k = kpiById(id);
-      return k.kind === 'simple' && k.aggregate === 'sum' ? 0 : null;
+    // The expectations on this scope and inside it (its people and sub-teams), as far as the caller sees.
+    const teams = scope.kind === 'team' && scope.id ? subtreeIds(org.teams, [scope.id]) : null;
+    const onScope = (await listExpectations(ctx, {})).items.filter((e) => {
+      if (scope.kind === 'workspace' || scope.kind === 'mine') return true;
+      if (e.scopeType === 'user') return scope.ownerIds?.includes(e.scopeId) ?? false;
+      return e.scopeType === 'team' && (teams?.has(e.scopeId) ?? false);
+    });
+    return {
+      kind,
+      scope: { kind: scope.kind, id: scope.id, label: scope.label },
+      period: periodInfo(first.period),
+      year: periodInfo(year),
+      currency: ws.currency,
+      asOf: first.asOf === null ? null : new Date(first.asOf).toISOString(),
+      tiles,
+      trends,
+      pipelineByStage,
+      weightedByStage,
+      people,
+      expectations: onScope,
     };
-    const rows: PeopleRow[] = [...values.entries()]
-      .map(([ownerId, v]) => ({
-        ownerId,
-        name: org.users.find((u) => u.id === ownerId)?.name ?? '(deleted user)',
-        values: Object.fromEntries(PEOPLE.map((id) => [id, v[id] ?? emptyValue(id)])),
-      }))
-      .sort((a, b) => (b.values.won_amount ?? 0) - (a.values.won_amount ?? 0) || a.name.localeCompare(b.name));
-    people = { kpis: PEOPLE.map((id) => toDefinition(kpiById(id))), rows };
-  }
-
-  // The expectations on this scope and inside it (its people and sub-teams), as far as the caller sees.
-  const teams = scope.kind === 'team' && scope.id ? subtreeIds(org.teams, [scope.id]) : null;
-  const onScope = (await listExpectations(ctx, {})).items.filter((e) => {
-    if (scope.kind === 'workspace' || scope.kind === 'mine') return true;
-    if (e.scopeType === 'user') return scope.ownerIds?.includes(e.scopeId) ?? false;
-    return e.scopeType === 'team' && (teams?.has(e.scopeId) ?? false);
   });
-  return {
-    kind,
-    scope: { kind: scope.kind, id: scope.id, label: scope.label },
-    period: periodInfo(first.period),
-    year: periodInfo(year),
-    currency: ws.currency,
-    asOf: first.asOf === null ? null : new Date(first.asOf).toISOString(),
-    tiles,
-    trends,
-    pipelineByStage,
-    weightedByStage,
-    people,
-    expectations: onScope,
-  };
 }

@@ -1,9 +1,11 @@
 // Computes a catalogue KPI for a checked request: per bucket (one for a figure, several for a
 // trend) and, when asked, per breakdown group. Simple KPIs are one SQL statement; composite ones
 // are one statement per part, combined with the quota.
+import type { Kysely } from 'kysely';
 import type { Ctx } from '../context.js';
+import type { DB } from '../db/schema.js';
 import type { KpiRequest } from './kpi-request.js';
-import { factSums, type Sums } from './kpis/engine.repo.js';
+import { createReplayedDeals, dropReplayedDeals, factSums, type Sums } from './kpis/engine.repo.js';
 import { EMPTY_SUMS, finishFigures, meanOf } from './kpis/finish.js';
 import type { FactScope, Figures, SimpleKpi } from './kpis/types.js';
 import { boundsOf, type Period } from './periods.js';
@@ -24,7 +26,57 @@ export interface Computed {
   breakdown: GroupFigures[] | null;
 }
 
-export function factScopeOf(req: KpiRequest): FactScope {
+/** The replayed deals of a request, filled once by withDealsAsOf and read on its connection. */
+interface Replayed {
+  db: Kysely<DB>;
+  table: string;
+}
+
+const replayedKey = (workspaceId: string, asOf: number) => `kpi:replayed:${workspaceId}:${asOf}`;
+let replayedTables = 0;
+
+/**
+ * Runs fn with the deals as of the instant replayed once, into a temporary table that every KPI
+ * statement fn runs reads as its `da` (sql-blocks.ts#dealsAsOf). The replay is what makes a figure
+ * as of a past date cost more than a live one; a dashboard asks two dozen statements as of the same
+ * instant, and replayed each time they cost 15–30× the live dashboard (docs/performance.md).
+ *
+ * A temporary table belongs to its connection, so fn runs on one connection (or in the caller's
+ * transaction), and the table is dropped when fn ends. Nested calls for the same instant on the
+ * same connection reuse it. Live requests (asOf null) run fn as they are.
+ */
+export async function withDealsAsOf<T>(ctx: Ctx, workspaceId: string, asOf: number | null, fn: (ctx: Ctx) => Promise<T>): Promise<T> {
+  if (asOf === null) return fn(ctx);
+  const key = replayedKey(workspaceId, asOf);
+  const known = ctx.memo.get(key) as Replayed | undefined;
+  if (known?.db === ctx.db) return fn(ctx);
+  const run = async (c: Ctx): Promise<T> => {
+    replayedTables += 1;
+    const table = `kpi_deals_as_of_${replayedTables}`;
+    let failed = false;
+    try {
+      await createReplayedDeals(c.db, c.dialect, table, workspaceId, asOf);
+      c.memo.set(key, { db: c.db, table } satisfies Replayed);
+      return await fn(c);
+    } catch (error) {
+      failed = true;
+      throw error;
+    } finally {
+      if (known) c.memo.set(key, known);
+      else c.memo.delete(key);
+      // After a failure inside a PostgreSQL transaction the drop fails too (and the rollback drops
+      // the table): the first error is the one to report.
+      await dropReplayedDeals(c.db, table).catch((error: unknown) => {
+        if (!failed) throw error;
+      });
+    }
+  };
+  return ctx.db.isTransaction ? run(ctx) : ctx.db.connection().execute((db) => run({ ...ctx, db }));
+}
+
+/** The request's scope for the facts, with the replayed deals' table when ctx has one for its instant. */
+export function factScopeOf(ctx: Ctx, req: KpiRequest): FactScope {
+  const replayed = req.asOf === null ? undefined : (ctx.memo.get(replayedKey(req.ws.id, req.asOf)) as Replayed | undefined);
   return {
     workspaceId: req.ws.id,
     asOf: req.asOf,
@@ -35,6 +87,7 @@ export function factScopeOf(req: KpiRequest): FactScope {
     fiscalYearStartMonth: req.ws.fiscalYearStartMonth,
     buckets: req.buckets,
     stageId: req.stageId,
+    replayed: replayed?.db === ctx.db ? replayed.table : null,
   };
 }
 
@@ -61,8 +114,12 @@ async function simplePoints(ctx: Ctx, kpi: SimpleKpi, fs: FactScope): Promise<Po
   });
 }
 
-export async function computeKpi(ctx: Ctx, req: KpiRequest, options: { breakdown: boolean }): Promise<Computed> {
-  const fs = factScopeOf(req);
+export async function computeKpi(outer: Ctx, req: KpiRequest, options: { breakdown: boolean }): Promise<Computed> {
+  return withDealsAsOf(outer, req.ws.id, req.asOf, (ctx) => computeKpiOn(ctx, req, options));
+}
+
+async function computeKpiOn(ctx: Ctx, req: KpiRequest, options: { breakdown: boolean }): Promise<Computed> {
+  const fs = factScopeOf(ctx, req);
   const kpi = req.kpi;
   if (kpi.kind === 'simple') {
     const points = await simplePoints(ctx, kpi, fs);
@@ -111,8 +168,13 @@ export async function figureNow(ctx: Ctx, kpi: KpiRequest['kpi'], ws: KpiRequest
 }
 
 /** The figure per owner over the request's whole period: the people comparison of a team dashboard. */
-export async function computeByOwner(ctx: Ctx, req: KpiRequest): Promise<Map<string, Point>> {
-  const fs = { ...factScopeOf(req), buckets: [mergedBucket(factScopeOf(req))] };
+export async function computeByOwner(outer: Ctx, req: KpiRequest): Promise<Map<string, Point>> {
+  return withDealsAsOf(outer, req.ws.id, req.asOf, (ctx) => computeByOwnerOn(ctx, req));
+}
+
+async function computeByOwnerOn(ctx: Ctx, req: KpiRequest): Promise<Map<string, Point>> {
+  const all = factScopeOf(ctx, req);
+  const fs = { ...all, buckets: [mergedBucket(all)] };
   const kpi = req.kpi;
   const finish = (k: SimpleKpi, s: Sums): Point => {
     const f = finishFigures(k.aggregate, k.scale, s);

@@ -34,6 +34,56 @@ async function snapshot(h: History, asOf: string | null, scopes: string[]) {
   return out;
 }
 
+/**
+ * A dashboard as of a date: its figures share one replay of the deals as of then (kpi-compute.ts
+ * #withDealsAsOf). Everything but the expectations, whose status is judged now.
+ */
+async function dashboardSnapshot(h: History, asOf: string | null, scopes: string[]) {
+  const admin = h.w.as(h.w.admin);
+  const out: Record<string, unknown> = {};
+  for (const scope of scopes) {
+    const url = `/api/v1/dashboard?period=FY2026-Q3&${scope}${asOf ? `&asOf=${asOf}` : ''}`;
+    const r = await admin.get(url);
+    expect(r.status, `${url} ${JSON.stringify(r.body)}`).toBe(200);
+    const { expectations: _judgedNow, ...figures } = r.body;
+    out[scope] = figures;
+  }
+  return out;
+}
+
+/** The records behind each KPI's numerator (or median) as of a date, by deal name and figures. */
+async function drillSnapshot(h: History, asOf: string | null) {
+  const admin = h.w.as(h.w.admin);
+  const out: Record<string, unknown> = {};
+  for (const k of CATALOGUE) {
+    const fig = (await admin.get(`/api/v1/kpis/${k.meta.id}?period=FY2026${asOf ? `&asOf=${asOf}` : ''}`)).body;
+    const rows = (await admin.get(`${fig.drill.numerator}&limit=200`)).body.items;
+    out[k.meta.id] = rows
+      .map((r: any) => [r.dealName, r.ownerName, r.stageName, r.status, r.amount, r.closeDate, r.numerator, r.denominator, r.value, r.detail, r.at])
+      .sort((a: unknown[], b: unknown[]) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  }
+  return out;
+}
+
+/** A dashboard's figures without the ids each engine's run makes its own: stages and people by name. */
+function comparable(d: any) {
+  const figure = (r: any) => ({
+    id: r.kpi.id,
+    value: r.value,
+    numerator: r.numerator,
+    denominator: r.denominator,
+    count: r.count,
+    breakdown: r.breakdown?.map((g: any) => [g.label, g.value, g.count]).sort(),
+  });
+  return {
+    asOf: d.asOf,
+    tiles: d.tiles.map(figure),
+    pipeline: [figure(d.pipelineByStage), figure(d.weightedByStage)],
+    trends: d.trends.map((t: any) => [t.kpi.id, t.points.map((p: any) => [p.period.key, p.value, p.count])]),
+    people: d.people.rows.map((r: any) => [r.name, r.values]),
+  };
+}
+
 const scopesOf = (h: History) => ['scope=workspace', `scope=team&scopeId=${h.teamId}`, `scope=rep&scopeId=${h.reps[1]?.id}`];
 
 /** Rewrites the future: every live deal changes amount, close date, stage, owner or outcome; activities come and go. */
@@ -79,9 +129,20 @@ describeEngines('KPIs as of a past date', (env) => {
     const asOf = '2026-08-20';
     const before = await snapshot(h, asOf, scopesOf(h));
     const nowBefore = await snapshot(h, null, scopesOf(h));
+    const dashboardsBefore = await dashboardSnapshot(h, asOf, scopesOf(h));
+    const drillsBefore = await drillSnapshot(h, asOf);
     await rewriteAfter(env(), h);
     const after = await snapshot(h, asOf, scopesOf(h));
     expect(after).toEqual(before);
+    expect(await dashboardSnapshot(h, asOf, scopesOf(h))).toEqual(dashboardsBefore);
+    expect(await drillSnapshot(h, asOf)).toEqual(drillsBefore);
+    // A dashboard's tiles as of then are the KPI API's figures as of then.
+    const cso = (dashboardsBefore['scope=workspace'] as any).tiles as any[];
+    expect(cso.length).toBeGreaterThan(0);
+    for (const tile of cso) {
+      const alone = (await h.w.as(h.w.admin).get(`/api/v1/kpis/${tile.kpi.id}?period=FY2026-Q3&scope=workspace&asOf=${asOf}`)).body;
+      expect({ id: tile.kpi.id, value: tile.value, count: tile.count }).toEqual({ id: tile.kpi.id, value: alone.value, count: alone.count });
+    }
     // …while the present did change, so the test would notice a leak.
     expect(await snapshot(h, null, scopesOf(h))).not.toEqual(nowBefore);
   }, 240_000);
@@ -107,7 +168,14 @@ it.runIf(inject('pgUrl'))(
             .map((r: any) => [r.dealName, names.get(r.ownerId) ?? r.ownerName, r.amount, r.closeDate, r.numerator, r.denominator, r.value, r.detail, r.at])
             .sort((a: unknown[], b: unknown[]) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
         }
-        results.push({ figures: await snapshot(h, null, ['scope=workspace']), past: await snapshot(h, '2026-09-01', ['scope=workspace']), trends, drills });
+        results.push({
+          figures: await snapshot(h, null, ['scope=workspace']),
+          past: await snapshot(h, '2026-09-01', ['scope=workspace']),
+          trends,
+          drills,
+          pastDrills: await drillSnapshot(h, '2026-09-01'),
+          pastDashboard: comparable((await dashboardSnapshot(h, '2026-09-01', ['scope=workspace']))['scope=workspace']),
+        });
       } finally {
         await env.close();
       }

@@ -17,7 +17,7 @@ import type { Ctx } from '../context.js';
 import { decodeCursor, encodeCursor } from '../db/keyset.js';
 import { invalidField } from '../errors.js';
 import { stagesById } from '../process/pipelines.service.js';
-import { computeKpi, factScopeOf } from './kpi-compute.js';
+import { computeKpi, factScopeOf, withDealsAsOf } from './kpi-compute.js';
 import { buildRequest, type KpiRequest, kpiById } from './kpi-request.js';
 import { factRecords, type Part } from './kpis/engine.repo.js';
 import { CATALOGUE } from './kpis/registry.js';
@@ -155,7 +155,9 @@ export async function kpiRecords(ctx: Ctx, id: string, q: KpiRecordsQuery): Prom
   const target = drillTarget(kpi, askedPart);
   const order = `${id}:${target.part}`;
   const afterId = cursor ? decodeCursor(cursor, order)[1] : null;
-  const rows = await factRecords(ctx.db, ctx.dialect, target.simple, factScopeOf(req), target.part, group ?? null, { afterId, limit });
+  const rows = await withDealsAsOf(ctx, req.ws.id, req.asOf, (c) =>
+    factRecords(c.db, c.dialect, target.simple, factScopeOf(c, req), target.part, group ?? null, { afterId, limit }),
+  );
   const kept = rows.slice(0, limit);
   const scale = target.simple.scale;
   const items: KpiRecord[] = kept.map((r) => ({

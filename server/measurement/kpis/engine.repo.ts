@@ -3,7 +3,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Dialect } from '../../db/dialect.js';
 import type { DB } from '../../db/schema.js';
-import { dealsAsOf, factSql, stageIntervals } from './sql-blocks.js';
+import { dealsAsOf, factSql, replayedDeals, stageIntervals } from './sql-blocks.js';
 import type { FactScope, SimpleKpi } from './types.js';
 
 export interface Sums {
@@ -18,13 +18,33 @@ export interface Sums {
   valueSum: number;
 }
 
-function withFacts(kpi: SimpleKpi, s: FactScope, dialect: Dialect): RawBuilder<unknown> {
+/**
+ * The CTEs of a facts statement. `inlineDeals`: `da` is read twice (the facts and the deal columns
+ * of the drill-down), and PostgreSQL (SQLite too) materialises a CTE read more than once — every
+ * deal of the workspace for a page of 50; NOT MATERIALIZED lets each read use its own index.
+ */
+function withFacts(kpi: SimpleKpi, s: FactScope, dialect: Dialect, inlineDeals = false): RawBuilder<unknown> {
   const facts = kpi.facts(s, factSql(s, dialect));
   const ctes: RawBuilder<unknown>[] = [];
-  if (facts.needs.includes('da')) ctes.push(sql`da as (${dealsAsOf(s, dialect)})`);
+  if (facts.needs.includes('da')) ctes.push(sql`da as ${inlineDeals ? sql`not materialized ` : sql``}(${dealsAsOf(s)})`);
   if (facts.needs.includes('iv')) ctes.push(sql`iv as (${stageIntervals(s)})`);
   ctes.push(sql`f as (${facts.select})`);
   return sql`with ${sql.join(ctes, sql`, `)}`;
+}
+
+/**
+ * Fills a temporary table with the deals of a workspace updated after `asOf`, as they were known
+ * then (what every `da` as of that instant reads besides live rows), indexed by id: the deals
+ * as of the instant drive joins by id (stage KPIs, drill-downs). Temporary tables belong to the
+ * connection, so the caller runs this and the statements that read it on one connection.
+ */
+export async function createReplayedDeals(db: Kysely<DB>, dialect: Dialect, table: string, workspaceId: string, asOf: number): Promise<void> {
+  await sql`create temporary table ${sql.table(table)} as ${replayedDeals(workspaceId, asOf, dialect)}`.execute(db);
+  await sql`create unique index ${sql.id(`${table}_id`)} on ${sql.table(table)} (id)`.execute(db);
+}
+
+export async function dropReplayedDeals(db: Kysely<DB>, table: string): Promise<void> {
+  await sql`drop table if exists ${sql.table(table)}`.execute(db);
 }
 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
@@ -128,15 +148,16 @@ export async function factRecords(
   // The deal columns need `da` even when the facts do not read it (activities, moves).
   const base = kpi.facts(s, factSql(s, dialect));
   const facts = { ...base, needs: base.needs.includes('da') ? base.needs : [...base.needs, 'da' as const] };
-  const withed = withFacts({ ...kpi, facts: () => facts }, s, dialect);
+  const withed = withFacts({ ...kpi, facts: () => facts }, s, dialect, true);
   const condition = part === 'numerator' ? sql`f.num <> 0` : part === 'denominator' ? sql`f.den <> 0` : sql`f.v is not null`;
   const extra = detailOf(kpi);
   const result = await sql<FactRecord>`${withed}
     select f.record_id, f.deal_id, f.grp, f.num, f.den, f.v, f.at,
-      d.name as deal_name, ${extra.owner} as owner_id, u.name as owner_name, s.name as stage_name, d.status, d.amount, d.currency,
+      dn.name as deal_name, ${extra.owner} as owner_id, u.name as owner_name, s.name as stage_name, d.status, d.amount, d.currency,
       d.close_date, d.created_at, d.closed_at, ${extra.detail} as detail
     from f
     left join da d on d.id = f.deal_id
+    left join deals dn on dn.id = f.deal_id
     left join stages s on s.id = d.stage_id
     ${extra.join}
     left join users u on u.id = ${extra.owner}

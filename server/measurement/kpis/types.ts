@@ -59,6 +59,11 @@ export interface FactScope {
   buckets: readonly Bucket[];
   /** Narrows stage KPIs to one stage. */
   stageId: string | null;
+  /**
+   * As of a past instant: the temporary table the request filled once with the deals updated since,
+   * as they were then (sql-blocks.ts#replayedDeals); null to replay them inline.
+   */
+  replayed: string | null;
 }
 
 /** SQL helpers the engine hands to a facts builder, bound to the request's scope. */
