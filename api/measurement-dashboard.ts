@@ -54,3 +54,51 @@ export const Dashboard = Type.Object({
   expectations: Type.Array(Expectation),
 });
 export type Dashboard = Static<typeof Dashboard>;
+
+// Marketing's dashboard: the funnel as far as deals go, in aggregates only (marketing sees no deal
+// details, so no records and no people): pipeline created, win rate and bookings for the
+// workspace, month by month, and broken down by the deals' source and campaign.
+export const FunnelQuery = Type.Object(
+  {
+    period: Type.Optional(PeriodKey),
+    from: Type.Optional(CalendarDate),
+    to: Type.Optional(CalendarDate),
+  },
+  { additionalProperties: false, description: 'Default: the current fiscal quarter; a period key or a from/to range' },
+);
+export type FunnelQuery = Static<typeof FunnelQuery>;
+
+export const FunnelFigure = Type.Object({
+  kpi: KpiDefinition,
+  value: Nullable(Type.Number()),
+  numerator: Nullable(Type.Number()),
+  denominator: Nullable(Type.Number()),
+  count: Type.Integer(),
+  noData: Nullable(Type.String()),
+});
+export type FunnelFigure = Static<typeof FunnelFigure>;
+
+export const FunnelGroup = Type.Object({
+  key: Nullable(Type.String({ description: 'The source or campaign as written on the deals; null: none given' })),
+  created: Type.Integer({ description: 'Deals created in the period' }),
+  createdAmount: Type.Integer({ description: 'Their amount (pipeline created), minor units' }),
+  won: Type.Integer({ description: 'Of those, won by now' }),
+  wonAmount: Type.Integer(),
+  lost: Type.Integer({ description: 'Of those, lost by now' }),
+});
+export type FunnelGroup = Static<typeof FunnelGroup>;
+
+export const FunnelDashboard = Type.Object({
+  kind: Type.Literal('marketing'),
+  period: PeriodInfo,
+  year: PeriodInfo,
+  currency: Currency,
+  at: Instant,
+  figures: Type.Array(FunnelFigure),
+  trends: Type.Array(
+    Type.Object({ kpi: KpiDefinition, points: Type.Array(Type.Object({ period: PeriodInfo, value: Nullable(Type.Number()), count: Type.Integer() })) }),
+  ),
+  bySource: Type.Array(FunnelGroup),
+  byCampaign: Type.Array(FunnelGroup),
+});
+export type FunnelDashboard = Static<typeof FunnelDashboard>;

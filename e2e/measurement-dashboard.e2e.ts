@@ -181,6 +181,34 @@ describe('dashboard, KPI drill-down and expectations in the browser', () => {
     await page.context().close();
   });
 
+  it('marketing opens the funnel dashboard: aggregates by source, a figure opens its formula, no deal in sight', async () => {
+    const email = `mo-${tag}@example.test`;
+    await org.adminApi.post('/api/v1/users', { email, name: 'Mo Marketing', role: 'marketing', password: PASSWORD });
+    const page = await signIn({ id: '', name: 'Mo Marketing', email });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Funnel dashboard' }).waitFor();
+    // The four deals created today (no source given) are the pipeline created; the KPI's formula on the tile.
+    const created = page.getByRole('button', { name: /^Pipeline created\s*€73K\s*4 deals created/ });
+    await created.waitFor();
+    const bySource = page.getByRole('region', { name: /by source$/ });
+    await expect(bySource.getByRole('row', { name: /^No source given/ }).textContent()).resolves.toMatch(/4€73,000/);
+    await created.click();
+    const drawer = page.getByRole('dialog', { name: /^Pipeline created, / });
+    await expect.poll(() => drawer.getByTestId('funnel-formula').textContent()).toContain('Σ amount of deals created in the period');
+    await page.keyboard.press('Escape');
+    // Aggregates only: no deal's name anywhere, and the deal screens stay closed.
+    for (const name of [wonDeal, lostDeal, openDeal, otherTeamDeal]) expect(await page.getByText(name).count()).toBe(0);
+    const chart = page.getByRole('application', { name: /^Pipeline created per month/ });
+    await chart.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/dashboard\?period=\d{4}-\d{2}$/);
+    await page.getByRole('heading', { level: 1, name: 'Funnel dashboard' }).waitFor();
+    await settled(page);
+    const violations = await seriousViolations(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await page.context().close();
+  });
+
   it('keeps the measurement screens free of serious accessibility violations', async () => {
     const page = await signIn(org.manager);
     for (const [path, heading] of [

@@ -73,3 +73,61 @@ describeEngines('dashboards', (env) => {
     expect((await admin.get('/api/v1/dashboard?asOf=2099-01-01')).status).toBe(400);
   });
 });
+
+describeEngines('the funnel dashboard (marketing)', (env) => {
+  it('gives marketing the funnel in aggregates, by source and campaign, and keeps deal figures and records closed', async () => {
+    const x = await workedExample(env());
+    const admin = x.w.as(x.w.admin);
+    const tag = async (id: string, fields: Record<string, string>) => {
+      const deal = (await admin.get(`/api/v1/deals/${id}`)).body;
+      expect((await admin.patch(`/api/v1/deals/${id}`, { version: deal.version, ...fields })).status).toBe(200);
+    };
+    await tag(x.deals.d1, { source: 'Webinar', campaign: 'Autumn launch' });
+    await tag(x.deals.d2, { source: 'Webinar' });
+    await tag(x.deals.d3, { source: 'Referral' });
+    const marketer = await x.w.user('marketing', { name: 'Mo Marketing' });
+    const mo = x.w.as(marketer);
+
+    const res = await mo.get('/api/v1/dashboard/funnel');
+    expect(res.status).toBe(200);
+    const f = res.body;
+    expect(f).toMatchObject({ kind: 'marketing', period: { key: 'FY2026-Q4' }, year: { key: 'FY2026' }, currency: 'EUR' });
+    // The catalogue's figures for the workspace: D1–D4 created in Q4; D1, D4, D5 won and D2 lost.
+    const figure = (id: string) => f.figures.find((g: any) => g.kpi.id === id);
+    expect(figure('pipeline_created')).toMatchObject({ value: 100_000, count: 4, kpi: { formula: expect.stringContaining('Σ amount') } });
+    expect(figure('win_rate')).toMatchObject({ value: 0.75, numerator: 3, denominator: 4 });
+    expect(figure('won_amount')).toMatchObject({ value: 100_000 });
+    // The same figures as the KPI API gives an admin.
+    expect((await admin.get('/api/v1/kpis/pipeline_created?period=FY2026-Q4')).body.value).toBe(100_000);
+    expect(f.trends.map((t: any) => [t.kpi.id, t.points.length])).toEqual([
+      ['pipeline_created', 12],
+      ['won_amount', 12],
+    ]);
+    expect(f.trends[0].points.find((p: any) => p.period.key === '2026-09')).toMatchObject({ value: 50_000, count: 1 });
+
+    // By source: the groups add up to pipeline created; "won" and "lost" are what became of them.
+    expect(f.bySource).toEqual([
+      { key: null, created: 1, createdAmount: 40_000, won: 1, wonAmount: 40_000, lost: 0 },
+      { key: 'Referral', created: 1, createdAmount: 30_000, won: 0, wonAmount: 0, lost: 0 },
+      { key: 'Webinar', created: 2, createdAmount: 30_000, won: 1, wonAmount: 10_000, lost: 1 },
+    ]);
+    expect(f.bySource.reduce((s: number, g: any) => s + g.createdAmount, 0)).toBe(figure('pipeline_created').value);
+    expect(f.byCampaign.find((g: any) => g.key === 'Autumn launch')).toMatchObject({ created: 1, won: 1 });
+    // Aggregates only: no deal id or name anywhere in the answer.
+    const text = JSON.stringify(f);
+    for (const id of Object.values(x.deals)) expect(text).not.toContain(id);
+    expect(text).not.toMatch(/"D[1-5]"/);
+
+    // A custom range, and a bad one.
+    const sept = (await mo.get('/api/v1/dashboard/funnel?from=2026-09-01&to=2026-09-30')).body;
+    expect(sept.figures.find((g: any) => g.kpi.id === 'pipeline_created')).toMatchObject({ value: 50_000, count: 1 });
+    expect((await mo.get('/api/v1/dashboard/funnel?from=2026-09-01')).status).toBe(400);
+
+    // Deal figures and their records stay closed to marketing; sales roles have their own dashboards.
+    expect((await mo.get('/api/v1/dashboard')).status).toBe(403);
+    expect((await mo.get('/api/v1/kpis/win_rate/records')).status).toBe(403);
+    expect((await x.w.as(x.mia).get('/api/v1/dashboard/funnel')).status).toBe(403);
+    expect((await x.w.as(x.ann).get('/api/v1/dashboard/funnel')).status).toBe(403);
+    expect((await admin.get('/api/v1/dashboard/funnel')).status).toBe(200);
+  });
+});

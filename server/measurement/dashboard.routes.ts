@@ -1,7 +1,9 @@
-// Role dashboards: one call for everything a rep, manager or CSO dashboard shows.
-import { Dashboard, DashboardQuery } from '../../api/measurement-dashboard.js';
+// Role dashboards: one call for everything a rep, manager or CSO dashboard shows, and marketing's
+// funnel in aggregates.
+import { Dashboard, DashboardQuery, FunnelDashboard, FunnelQuery } from '../../api/measurement-dashboard.js';
 import { ctxOf } from '../http/auth-hook.js';
 import { type App, responses } from '../http/types.js';
+import { funnelDashboard } from './dashboard.funnel.js';
 import { dashboard } from './dashboard.service.js';
 
 export function registerDashboardRoutes(app: App): void {
@@ -17,5 +19,18 @@ export function registerDashboardRoutes(app: App): void {
       },
     },
     async (req) => dashboard(ctxOf(req), req.query),
+  );
+  app.get(
+    '/api/v1/dashboard/funnel',
+    {
+      schema: {
+        tags: ['measurement'],
+        summary:
+          'Marketing’s dashboard (marketing and admins): pipeline created, win rate and bookings for the workspace with their formulas, month by month over the fiscal year, and by deal source and campaign — aggregates only, no deal records',
+        querystring: FunnelQuery,
+        response: responses({ 200: FunnelDashboard }),
+      },
+    },
+    async (req) => funnelDashboard(ctxOf(req), req.query),
   );
 }

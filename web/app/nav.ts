@@ -50,7 +50,8 @@ const ENTRIES: readonly Entry[] = [
   { section: 'main', label: 'Contacts', to: '/contacts', icon: 'contacts', match: '/contacts', roles: everyone },
   { section: 'main', label: 'Activities', to: '/activities', icon: 'activities', match: '/activities', roles: sellers },
   { section: 'main', label: 'Process', to: '/process', icon: 'process', match: '/process', roles: sellers },
-  { section: 'main', label: 'Dashboard', to: '/dashboard', icon: 'dashboard', roles: sellers },
+  // Marketing's dashboard is the funnel in aggregates (web/measurement/FunnelDashboardPage.tsx).
+  { section: 'main', label: 'Dashboard', to: '/dashboard', icon: 'dashboard', roles: everyone },
   { section: 'main', label: 'Expectations', to: '/expectations', icon: 'expectations', match: '/expectations', roles: sellers },
   { section: 'main', label: 'KPIs', to: '/kpis', icon: 'kpis', match: '/kpis', roles: sellers },
   { section: 'main', label: 'Forecast', to: '/forecast', icon: 'forecast', match: '/forecast', roles: sellers },

@@ -12,6 +12,7 @@ import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
 import { ExpectationsTable } from './ExpectationsTable';
+import { FunnelDashboardPage } from './FunnelDashboardPage';
 import { KpiTile } from './KpiTile';
 import { useDashboard } from './kpi-api';
 import { unitLabel } from './kpi-format';
@@ -104,7 +105,15 @@ const STATUS_ORDER = { red: 0, amber: 1, green: 2, no_data: 3 } as const;
 
 const TITLE = { rep: 'My dashboard', manager: 'Team dashboard', cso: 'Sales dashboard' } as const;
 
+/** Marketing's dashboard is the funnel; an admin opens it with ?dashboard=funnel. */
 export function DashboardPage() {
+  const { user } = useSession();
+  const url = useUrlState();
+  if (user.role === 'marketing' || (user.role === 'admin' && url.get('dashboard') === 'funnel')) return <FunnelDashboardPage />;
+  return <SalesDashboardPage />;
+}
+
+function SalesDashboardPage() {
   const { user } = useSession();
   const url = useUrlState();
   const asked = measureQueryOf(url);
@@ -125,6 +134,11 @@ export function DashboardPage() {
         }
         actions={
           <>
+            {user.role === 'admin' && (
+              <Button component={Link} to="/dashboard?dashboard=funnel" variant="default" size="sm">
+                Funnel
+              </Button>
+            )}
             <Button component={Link} to="/kpis" variant="default" size="sm">
               All KPIs
             </Button>

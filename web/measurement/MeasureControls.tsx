@@ -61,11 +61,14 @@ interface Props {
   resolved?: { scope: KpiScope; period: PeriodInfo } | undefined;
   /** Also offer the as-of date. */
   withAsOf?: boolean;
+  /** A scope that cannot be changed, shown as text (marketing's funnel is the whole workspace). */
+  fixedScope?: string;
 }
 
-export function MeasureControls({ url, resolved, withAsOf = true }: Props) {
+export function MeasureControls({ url, resolved, withAsOf = true, fixedScope }: Props) {
   const { user, workspace } = useSession();
-  const options = useScopeOptions();
+  const scopeOptions = useScopeOptions();
+  const options = fixedScope === undefined ? scopeOptions : [];
   const today = todayLocal();
   const start = workspace.fiscalYearStartMonth;
   const from = url.get('from');
@@ -111,7 +114,7 @@ export function MeasureControls({ url, resolved, withAsOf = true }: Props) {
             Scope
           </Text>
           <Text size="sm" py={6}>
-            {user.name} (me)
+            {fixedScope ?? `${user.name} (me)`}
           </Text>
         </Stack>
       )}

@@ -2,7 +2,7 @@
 // changed expectation refreshes the dashboard too.
 import { keepPreviousData, type QueryClient, useQuery } from '@tanstack/react-query';
 import type { DrillPart, KpiCatalogue, KpiDefinition, KpiRecordPage, KpiResult, KpiTrend, TrendStep } from '../../api/measurement';
-import type { Dashboard } from '../../api/measurement-dashboard';
+import type { Dashboard, FunnelDashboard } from '../../api/measurement-dashboard';
 import type { Expectation, ExpectationCreate, ExpectationList, ExpectationPatch } from '../../api/measurement-targets';
 import { api } from '../app/api';
 import type { MeasureQuery } from './kpi-links';
@@ -14,6 +14,16 @@ export function useDashboard(q: MeasureQuery) {
   return useQuery({
     queryKey: ['measurement', 'dashboard', params],
     queryFn: ({ signal }) => api.get<Dashboard>('/api/v1/dashboard', params, { signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Marketing's funnel: the workspace in aggregates, for a period (no scope, no as-of). */
+export function useFunnelDashboard(q: Pick<MeasureQuery, 'period' | 'from' | 'to'>) {
+  const params: Params = { period: q.period, from: q.from, to: q.to };
+  return useQuery({
+    queryKey: ['measurement', 'funnel', params],
+    queryFn: ({ signal }) => api.get<FunnelDashboard>('/api/v1/dashboard/funnel', params, { signal }),
     placeholderData: keepPreviousData,
   });
 }
