@@ -2,7 +2,7 @@
 // submission week against what was won (a chart and the same figures as a table), and each rep's
 // commit conversion (of what they committed at their last call, how much was won) as calibration.
 import { BarChart, LineChart } from '@mantine/charts';
-import { Alert, Anchor, Group, MultiSelect, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, Grid, Group, MultiSelect, Paper, SegmentedControl, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router';
 import type { ForecastAccuracy } from '../../api/measurement-forecast';
 import { formatCalendarDate, formatMoney, majorToMinor, minorToMajor, plural, todayLocal } from '../app/format';
@@ -191,8 +191,9 @@ function CommitConversion({ report }: { report: ForecastAccuracy }) {
           No rep made a call for this period.
         </Text>
       ) : (
-        <SimpleGrid cols={{ base: 1, lg: 2 }}>
-          <div>
+        // The table gets the wider side, so on a 1280-pixel screen every column shows without scrolling.
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, lg: 5 }}>
             <Text size="sm" fw={600} mb={4}>
               Committed vs won ({report.currency})
             </Text>
@@ -209,53 +210,55 @@ function CommitConversion({ report }: { report: ForecastAccuracy }) {
               ]}
               withLegend
             />
-          </div>
-          <ScrollTable minWidth={420}>
-            <Table verticalSpacing={6}>
-              <VisuallyHidden component="caption">Commit conversion per rep, {report.period.label}</VisuallyHidden>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Rep</Table.Th>
-                  <Table.Th scope="col" style={right}>
-                    Committed
-                  </Table.Th>
-                  <Table.Th scope="col" style={right}>
-                    Won
-                  </Table.Th>
-                  <Table.Th scope="col" style={right}>
-                    Conversion
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((r) => (
-                  <Table.Tr key={r.userId}>
-                    <Table.Th scope="row" fw={500}>
-                      {r.name}
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, lg: 7 }}>
+            <ScrollTable minWidth={420}>
+              <Table verticalSpacing={6}>
+                <VisuallyHidden component="caption">Commit conversion per rep, {report.period.label}</VisuallyHidden>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">Rep</Table.Th>
+                    <Table.Th scope="col" style={right}>
+                      Committed
                     </Table.Th>
-                    <Table.Td style={right}>
-                      {money(r.committed)}
-                      <Text span size="xs" c="dimmed">
-                        {' '}
-                        ({plural(r.deals, 'deal')})
-                      </Text>
-                    </Table.Td>
-                    <Table.Td style={right}>
-                      {money(r.won)}
-                      <Text span size="xs" c="dimmed">
-                        {' '}
-                        ({plural(r.wonDeals, 'deal')})
-                      </Text>
-                    </Table.Td>
-                    <Table.Td style={right} fw={600}>
-                      {pct(r.conversion)}
-                    </Table.Td>
+                    <Table.Th scope="col" style={right}>
+                      Won
+                    </Table.Th>
+                    <Table.Th scope="col" style={right}>
+                      Conversion
+                    </Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollTable>
-        </SimpleGrid>
+                </Table.Thead>
+                <Table.Tbody>
+                  {rows.map((r) => (
+                    <Table.Tr key={r.userId}>
+                      <Table.Th scope="row" fw={500} style={{ whiteSpace: 'nowrap' }}>
+                        {r.name}
+                      </Table.Th>
+                      <Table.Td style={{ ...right, whiteSpace: 'nowrap' }}>
+                        {money(r.committed)}
+                        <Text span size="xs" c="dimmed">
+                          {' '}
+                          ({plural(r.deals, 'deal')})
+                        </Text>
+                      </Table.Td>
+                      <Table.Td style={{ ...right, whiteSpace: 'nowrap' }}>
+                        {money(r.won)}
+                        <Text span size="xs" c="dimmed">
+                          {' '}
+                          ({plural(r.wonDeals, 'deal')})
+                        </Text>
+                      </Table.Td>
+                      <Table.Td style={right} fw={600}>
+                        {pct(r.conversion)}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollTable>
+          </Grid.Col>
+        </Grid>
       )}
     </Paper>
   );
