@@ -85,7 +85,14 @@ export function ExpectationsTable({ items, caption, editLink, withOwner = true }
                   <Text size="sm">{e.scopeName}</Text>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm">{periodText(e)}</Text>
+                  {/* "Every quarter" above "now Q4 FY2026": two short lines rather than four broken ones. */}
+                  {periodText(e)
+                    .split(' · ')
+                    .map((part) => (
+                      <Text key={part} size="sm" style={{ whiteSpace: 'nowrap' }}>
+                        {part}
+                      </Text>
+                    ))}
                 </Table.Td>
                 <Table.Td style={{ textAlign: 'right' }}>
                   <Text size="sm" fw={600}>
@@ -103,8 +110,15 @@ export function ExpectationsTable({ items, caption, editLink, withOwner = true }
                 </Table.Td>
                 <Table.Td style={{ textAlign: 'right' }}>
                   <Text size="sm">{fmt(e, e.target)}</Text>
-                  <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                    {thresholdText(e)}
+                  <Text size="xs" c="dimmed">
+                    {thresholdText(e)
+                      .split(', ')
+                      .map((part, i, all) => (
+                        <span key={part} style={{ whiteSpace: 'nowrap' }}>
+                          {part}
+                          {i < all.length - 1 ? ', ' : ''}
+                        </span>
+                      ))}
                   </Text>
                 </Table.Td>
                 {withOwner && (
