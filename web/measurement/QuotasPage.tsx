@@ -248,7 +248,8 @@ function MembersSum({ sum, team, currency, short }: { sum: number | null; team: 
   return (
     <Text
       size="xs"
-      c={gap === 0 ? 'dimmed' : 'orange.9'}
+      // The theme's readable orange (web/app/theme.ts): Mantine's orange.9 is 4.3:1 on white.
+      c={gap === 0 ? 'dimmed' : 'var(--mantine-color-orange-light-color)'}
       mt={2}
       title={
         team === null
