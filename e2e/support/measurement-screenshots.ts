@@ -1,5 +1,5 @@
 // The measurement screenshots in docs/screenshots/ (dashboard, a KPI drill-down, expectations),
-// taken from the demo year as a manager sees them:
+// taken from the demo year as a manager sees them, and marketing's funnel dashboard:
 //   npx tsx e2e/support/measurement-screenshots.ts [base-url]
 // Without a URL it starts its own in-memory server with the demo data. The other screens' shots
 // come from screenshots.ts.
@@ -56,6 +56,18 @@ try {
   await page.goto(`${base}/expectations`);
   await page.getByRole('heading', { level: 1, name: 'Expectations' }).waitFor();
   await shot(page, 'expectations');
+
+  const marketing = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, locale: 'en-GB', timezoneId: 'Europe/Berlin' });
+  const funnel = await marketing.newPage();
+  await funnel.goto(`${base}/login`);
+  await funnel.getByLabel('Email').fill('marketing@demo.furrow.test');
+  await funnel.getByRole('textbox', { name: 'Password' }).fill(DEMO_PASSWORD);
+  await funnel.getByRole('button', { name: 'Sign in' }).click();
+  await funnel.getByRole('heading', { level: 1 }).waitFor();
+  await funnel.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+  await funnel.getByRole('heading', { level: 1, name: 'Funnel dashboard' }).waitFor();
+  await funnel.getByRole('group', { name: 'Headline figures' }).waitFor();
+  await shot(funnel, 'dashboard-funnel');
 } finally {
   await browser.close();
   await server?.close();
