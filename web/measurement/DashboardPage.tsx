@@ -56,7 +56,12 @@ function Body({ d, q, view, onView }: { d: Dashboard; q: MeasureQuery; view: Vie
       </Section>
 
       <Section title={`Open pipeline by stage, closing in ${periodLabel(d.period)}`} id="stages-title" actions={<ViewSwitch view={view} onView={onView} />}>
-        <StageBars open={d.pipelineByStage} weighted={d.weightedByStage} view={view} linkFor={(id, stageId) => kpiLink(id, q, { group: stageId })} />
+        <StageBars
+          open={d.pipelineByStage}
+          weighted={d.weightedByStage}
+          view={view}
+          linkFor={(id, stageId) => kpiLink(id, q, stageId === null ? {} : { group: stageId })}
+        />
       </Section>
 
       {d.people && (

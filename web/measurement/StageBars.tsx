@@ -13,7 +13,8 @@ interface Props {
   open: KpiResult;
   weighted: KpiResult;
   view: 'chart' | 'table';
-  linkFor(kpiId: string, stageId: string): string;
+  /** The KPI page for one stage's deals, or (null) for all of them. */
+  linkFor(kpiId: string, stageId: string | null): string;
 }
 
 export function StageBars({ open, weighted, view, linkFor }: Props) {
@@ -70,8 +71,16 @@ export function StageBars({ open, weighted, view, linkFor }: Props) {
             <Table.Tr>
               <Table.Th scope="row">Total</Table.Th>
               <Table.Td style={{ textAlign: 'right', fontWeight: 600 }}>{open.count}</Table.Td>
-              <Table.Td style={{ textAlign: 'right', fontWeight: 600 }}>{money(open.value)}</Table.Td>
-              <Table.Td style={{ textAlign: 'right', fontWeight: 600 }}>{money(weighted.value)}</Table.Td>
+              <Table.Td style={{ textAlign: 'right', fontWeight: 600 }}>
+                <Anchor component={Link} to={linkFor(open.kpi.id, null)} size="sm" fw={600}>
+                  {money(open.value)}
+                </Anchor>
+              </Table.Td>
+              <Table.Td style={{ textAlign: 'right', fontWeight: 600 }}>
+                <Anchor component={Link} to={linkFor(weighted.kpi.id, null)} size="sm" fw={600}>
+                  {money(weighted.value)}
+                </Anchor>
+              </Table.Td>
             </Table.Tr>
           </Table.Tfoot>
         </Table>
