@@ -161,7 +161,16 @@ export function QualificationPanel({ dealId, mayEdit }: { dealId: string; mayEdi
   }, [asked, loaded]);
 
   return (
-    <Paper ref={panel} id="qualification" withBorder radius="md" p="md" component="section" aria-labelledby="qualification-title" style={{ scrollMarginTop: 72 }}>
+    <Paper
+      ref={panel}
+      id="qualification"
+      withBorder
+      radius="md"
+      p="md"
+      component="section"
+      aria-labelledby="qualification-title"
+      style={{ scrollMarginTop: 72 }}
+    >
       <Title order={2} fz="h4" id="qualification-title" mb="xs">
         Qualification
       </Title>
