@@ -71,3 +71,17 @@ export const ImportFields = Type.Object({
 export type ImportFields = Static<typeof ImportFields>;
 
 export const ImportEntityParams = Type.Object({ entity: ImportEntity });
+
+/** 422 of a (non-dry-run) import with bad rows: the one error shape, its details the full report. */
+export const ImportRefused = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.Literal('rule_violation'),
+      message: Type.String(),
+      details: ImportResult,
+      requestId: Type.Optional(Type.String()),
+    }),
+  },
+  { description: 'Nothing was written: error.details is the ImportResult with ok=false and every row error' },
+);
+export type ImportRefused = Static<typeof ImportRefused>;

@@ -5,6 +5,13 @@ import { describeEngines, type TestEnv, type TestUser, type TestWorkspace } from
 const post = (w: TestWorkspace, user: TestUser, entity: string, csv: string, extra: Record<string, unknown> = {}) =>
   w.as(user).post(`/api/v1/imports/${entity}`, { csv, ...extra });
 
+/** A (non-dry-run) import with a bad row is refused: 422 rule_violation, the report in details. */
+function refused(res: { status: number; body: any }) {
+  expect(res.status).toBe(422);
+  expect(res.body.error.code).toBe('rule_violation');
+  return res.body.error.details;
+}
+
 /** The workspace's deal fields: a text field a gate requires, and one of every other type. */
 async function defineFields(w: TestWorkspace): Promise<void> {
   const admin = w.as(w.admin);
@@ -107,10 +114,9 @@ describeEngines('custom deal fields in CSV import and export', (env) => {
       `Too long,2026-12-01,,,,,${'x'.repeat(2001)}`,
       'Two bad,2026-12-01,1.2.3,,,smb,',
     ].join('\n');
-    const res = await post(w, w.admin, 'deals', csv);
-    expect(res.status).toBe(200);
-    expect(res.body.ok).toBe(false);
-    expect(res.body.errors).toEqual([
+    const res = refused(await post(w, w.admin, 'deals', csv));
+    expect(res.ok).toBe(false);
+    expect(res.errors).toEqual([
       { line: 3, field: 'custom.seats', message: 'Seats must be a number (got "many")' },
       { line: 4, field: 'custom.go_live', message: '"31/02/2027" is not a valid DD/MM/YYYY date' },
       { line: 5, field: 'custom.pilot', message: expect.stringMatching(/^Pilot: "maybe" is not yes\/no/) },
@@ -132,13 +138,15 @@ describeEngines('custom deal fields in CSV import and export', (env) => {
     await defineFields(w);
     await requireBudgetHolder(w);
     const header = 'Name,Close Date,Stage,Budget holder,Seats';
-    const refused = await post(
-      w,
-      w.admin,
-      'deals',
-      [header, 'Named,2026-12-01,Discovery,Dana (CFO),10', 'Unnamed,2026-12-01,Discovery,,10', 'Early,2026-12-01,Qualify,,'].join('\n'),
+    const report = refused(
+      await post(
+        w,
+        w.admin,
+        'deals',
+        [header, 'Named,2026-12-01,Discovery,Dana (CFO),10', 'Unnamed,2026-12-01,Discovery,,10', 'Early,2026-12-01,Qualify,,'].join('\n'),
+      ),
     );
-    expect({ ok: refused.body.ok, errors: refused.body.errors }).toEqual({
+    expect({ ok: report.ok, errors: report.errors }).toEqual({
       ok: false,
       errors: [{ line: 3, field: 'stage', message: expect.stringMatching(/cannot leave Qualify.*\(Qualify: .*Budget holder/i) }],
     });
@@ -170,7 +178,7 @@ describeEngines('custom deal fields in CSV import and export', (env) => {
     expect((await dealsOf(env, w.id)).map((d) => d.version)).toEqual([1, 1]);
 
     const blocked = await post(w, w.admin, 'deals', [header, 'Early,2026-12-01,Discovery,,'].join('\n'));
-    expect(blocked.body.errors).toEqual([{ line: 2, field: 'stage', message: expect.stringMatching(/Qualify: .*Budget holder/i) }]);
+    expect(refused(blocked).errors).toEqual([{ line: 2, field: 'stage', message: expect.stringMatching(/Qualify: .*Budget holder/i) }]);
     const moved = await post(w, w.admin, 'deals', [header, 'Early,2026-12-01,Discovery,Sam (VP),', 'Named,2026-12-01,Discovery,,12'].join('\n'));
     expect(moved.body).toMatchObject({ ok: true, updated: 2, unchanged: 0 });
     expect((await dealsOf(env, w.id)).map((d) => [d.name, d.stage, d.custom])).toEqual([

@@ -7,6 +7,13 @@ async function importCsv(w: TestWorkspace, user: TestUser, entity: string, csv: 
   return w.as(user).post(`/api/v1/imports/${entity}`, { csv, ...extra });
 }
 
+/** A (non-dry-run) import with a bad row is refused: 422 rule_violation, the report in details. */
+function refused(res: { status: number; body: any }) {
+  expect(res.status).toBe(422);
+  expect(res.body.error.code).toBe('rule_violation');
+  return res.body.error.details;
+}
+
 async function seedAccounts(w: TestWorkspace, user: TestUser, names: string[]) {
   const csv = ['Name,Domain', ...names.map((n) => `${n},${n.toLowerCase().replace(/\W+/g, '')}.example`)].join('\n');
   const res = await importCsv(w, user, 'accounts', csv);
@@ -135,12 +142,13 @@ describeEngines('deal import', (env) => {
       'Good deal,Acme Corp,200,2026-12-01,Qualify,,',
       'Too,many,cells,2026-12-01,Qualify,,,extra',
     ].join('\n');
-    const res = await importCsv(w, w.admin, 'deals', csv);
-    expect(res.status).toBe(200);
-    expect(res.body.ok).toBe(false);
-    expect(res.body.created).toBe(0);
-    expect(res.body.id).toBeTruthy();
-    const errors = res.body.errors as { line: number; field: string | null; message: string }[];
+    const answer = await importCsv(w, w.admin, 'deals', csv);
+    const res = refused(answer);
+    expect(answer.body.error.message).toMatch(/^Nothing was imported: 9 problems in the file \(line 3, amount: /);
+    expect(res).toMatchObject({ ok: false, dryRun: false, entity: 'deals', rows: 8, created: 0, updated: 0, unchanged: 0 });
+    expect(res.id).toBeTruthy();
+    expect(res.mapping).toMatchObject({ Name: 'name' });
+    const errors = res.errors as { line: number; field: string | null; message: string }[];
     expect(errors.map((e) => [e.line, e.field])).toEqual([
       [3, 'amount'],
       [4, 'stage'],
@@ -155,10 +163,10 @@ describeEngines('deal import', (env) => {
     expect(errors[1]?.message).toMatch(/no stage "Signed" in pipeline Sales; its stages are Qualify, Discovery/);
     expect(errors[7]?.message).toMatch(/repeats line 2/);
     expect(errors[8]?.message).toMatch(/has 8 cells but the header names 7 columns/);
-    expect(res.body.unmatchedOwners).toEqual(['ghost@example.test']);
+    expect(res.unmatchedOwners).toEqual(['ghost@example.test']);
     const db = env().database.db;
     expect(await db.selectFrom('deals').select('id').where('workspace_id', '=', w.id).execute()).toEqual([]);
-    const run = await db.selectFrom('import_runs').selectAll().where('id', '=', res.body.id).executeTakeFirstOrThrow();
+    const run = await db.selectFrom('import_runs').selectAll().where('id', '=', res.id).executeTakeFirstOrThrow();
     expect(run.status).toBe('failed');
     expect(JSON.parse(run.errors)).toHaveLength(9);
   });
@@ -188,7 +196,10 @@ describeEngines('deal import', (env) => {
   it('asks for the date format when numeric dates are ambiguous', async () => {
     const w = await env().workspace();
     const csv = 'Name,Close Date\nA,03/04/2026\nB,05/06/2026';
+    // A dry run succeeded in checking: 200 with the report, whatever it found.
     const res = await importCsv(w, w.admin, 'deals', csv, { dryRun: true });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ ok: false, dryRun: true, id: null, rows: 2 });
     expect(res.body.errors).toEqual([
       { line: 2, field: 'closeDate', message: expect.stringMatching(/ambiguous.*DD\/MM\/YYYY or MM\/DD\/YYYY/) },
       { line: 3, field: 'closeDate', message: expect.stringMatching(/ambiguous/) },
@@ -214,9 +225,9 @@ describeEngines('deal import', (env) => {
       'Not ready,2026-12-01,Discovery,',
       'Starts early,2026-12-01,Qualify,',
     ].join('\n');
-    const res = await importCsv(w, w.admin, 'deals', csv);
-    expect(res.body.ok).toBe(false);
-    expect(res.body.errors).toEqual([{ line: 3, field: 'stage', message: expect.stringMatching(/cannot leave Qualify.*Qualify: /) }]);
+    const res = refused(await importCsv(w, w.admin, 'deals', csv));
+    expect(res.ok).toBe(false);
+    expect(res.errors).toEqual([{ line: 3, field: 'stage', message: expect.stringMatching(/cannot leave Qualify.*Qualify: /) }]);
     expect(await env().database.db.selectFrom('deals').select('id').where('workspace_id', '=', w.id).execute()).toEqual([]);
   });
 
@@ -228,7 +239,7 @@ describeEngines('deal import', (env) => {
     const mine = await importCsv(w, rep, 'deals', `Name,Close Date,Owner\nMine,2026-12-01,\nAlso mine,2026-12-01,${rep.email}`);
     expect(mine.body).toMatchObject({ ok: true, created: 2 });
     const theirs = await importCsv(w, rep, 'deals', `Name,Close Date,Owner\nTheirs,2026-12-01,${other.email}`);
-    expect(theirs.body.errors).toEqual([{ line: 2, field: 'owner', message: `you can only import records you own (not ${other.email})` }]);
+    expect(refused(theirs).errors).toEqual([{ line: 2, field: 'owner', message: `you can only import records you own (not ${other.email})` }]);
     expect((await importCsv(w, marketing, 'deals', 'Name,Close Date\nX,2026-12-01')).status).toBe(403);
     expect((await w.as(marketing).get('/api/v1/imports/deals/fields')).status).toBe(403);
   });

@@ -1,10 +1,18 @@
 import { Type } from 'typebox';
-import { ImportEntityParams, ImportFields, ImportRequest, ImportResult } from '../../../api/imports.js';
+import { ImportEntityParams, ImportFields, ImportRefused, ImportRequest, ImportResult } from '../../../api/imports.js';
+import { ruleViolation } from '../../errors.js';
 import { ctxOf } from '../../http/auth-hook.js';
 import { type App, responses } from '../../http/types.js';
 import { exportCsv, exportFileName } from './export.service.js';
 import { importFields } from './fields.service.js';
 import { dateOrderOf, runImport } from './import.service.js';
+
+function refusalMessage(result: ImportResult): string {
+  const n = result.errors.length;
+  const first = result.errors[0];
+  const where = first ? ` (line ${first.line}${first.field ? `, ${first.field}` : ''}: ${first.message}${n > 1 ? '; …' : ''})` : '';
+  return `Nothing was imported: ${n} ${n === 1 ? 'problem' : 'problems'} in the file${where}`;
+}
 
 export function registerImportExportRoutes(app: App): void {
   const tags = ['import-export'];
@@ -15,16 +23,21 @@ export function registerImportExportRoutes(app: App): void {
         tags,
         summary: 'Import a CSV, all or nothing',
         description:
-          'Checks every row first. When any row is bad the answer is 200 with ok=false and every error (line, field, reason) and nothing is written. ' +
-          'A clean file is written in one transaction through the same rules as the app (the stage gate included). 400 when the request itself ' +
-          'cannot be processed (a mapping naming an unknown column or field, a required field without a column). dryRun checks and counts without writing.',
+          'Checks every row first; a clean file is written in one transaction through the same rules as the app (the stage gate included). ' +
+          'When any row is bad nothing is written and the answer is 422 rule_violation whose details is the ImportResult (ok=false, every error ' +
+          'with line, field and reason, unmatchedOwners, rows, mapping; the refused run is still recorded and details.id names it). ' +
+          'dryRun checks and counts without writing and always answers 200 with the ImportResult: ok=false and the errors when a row is bad. ' +
+          '400 when the request itself cannot be processed (a mapping naming an unknown column or field, a required field without a column).',
         params: ImportEntityParams,
         body: ImportRequest,
-        response: responses({ 200: ImportResult }),
+        response: {
+          ...responses({ 200: ImportResult }),
+          422: ImportRefused,
+        },
       },
     },
-    async (req) =>
-      runImport(ctxOf(req), {
+    async (req) => {
+      const result = await runImport(ctxOf(req), {
         entity: req.params.entity,
         csv: req.body.csv,
         fileName: req.body.fileName,
@@ -32,7 +45,11 @@ export function registerImportExportRoutes(app: App): void {
         mapping: req.body.mapping,
         dryRun: req.body.dryRun,
         dateFormat: dateOrderOf(req.body.dateFormat),
-      }),
+      });
+      // A dry run succeeded in checking, whatever it found; a refused import is a refused request.
+      if (!result.ok && !result.dryRun) throw ruleViolation(refusalMessage(result), result);
+      return result;
+    },
   );
 
   app.get(
