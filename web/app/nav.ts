@@ -8,6 +8,7 @@ export type NavIcon =
   | 'accounts'
   | 'contacts'
   | 'activities'
+  | 'import'
   | 'process'
   | 'dashboard'
   | 'expectations'
@@ -49,6 +50,8 @@ const ENTRIES: readonly Entry[] = [
   { section: 'main', label: 'Accounts', to: '/accounts', icon: 'accounts', match: '/accounts', roles: everyone },
   { section: 'main', label: 'Contacts', to: '/contacts', icon: 'contacts', match: '/contacts', roles: everyone },
   { section: 'main', label: 'Activities', to: '/activities', icon: 'activities', match: '/activities', roles: sellers },
+  // CSV import: every role that may create records (reps their own; marketing none, identity/policy.ts).
+  { section: 'main', label: 'Import', to: '/import', icon: 'import', roles: sellers },
   { section: 'main', label: 'Process', to: '/process', icon: 'process', match: '/process', roles: sellers },
   // Marketing's dashboard is the funnel in aggregates (web/measurement/FunnelDashboardPage.tsx).
   { section: 'main', label: 'Dashboard', to: '/dashboard', icon: 'dashboard', roles: everyone },

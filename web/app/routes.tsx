@@ -30,6 +30,8 @@ const TeamsPage = lazy(() => import('../settings/TeamsPage').then((m) => ({ defa
 const InvitationsPage = lazy(() => import('../settings/InvitationsPage').then((m) => ({ default: m.InvitationsPage })));
 const WorkspacePage = lazy(() => import('../settings/WorkspacePage').then((m) => ({ default: m.WorkspacePage })));
 const ApiTokensPage = lazy(() => import('../settings/ApiTokensPage').then((m) => ({ default: m.ApiTokensPage })));
+// CSV import (the mapping table and its checks).
+const ImportPage = lazy(() => import('../crm/import/ImportPage').then((m) => ({ default: m.ImportPage })));
 // Process: adherence figures (charts), their drill-downs and the admin editor.
 const ProcessPage = lazy(() => import('../process/ProcessPage').then((m) => ({ default: m.ProcessPage })));
 const MovesPage = lazy(() => import('../process/MovesPage').then((m) => ({ default: m.MovesPage })));
@@ -88,6 +90,7 @@ export const routes: RouteObject[] = [
           gated('accounts', record(AccountsListPage, AccountNewPage, AccountPage, AccountEditPage)),
           gated('contacts', record(ContactsListPage, ContactNewPage, ContactPage, ContactEditPage)),
           gated('activities', [{ index: true, element: <ActivitiesListPage /> }]),
+          gated('import', [{ index: true, element: <ImportPage /> }]),
           gated('process', [
             { index: true, element: <ProcessPage /> },
             { path: 'moves', element: <MovesPage /> },

@@ -10,6 +10,7 @@ import { useUrlState } from '../../app/url-state';
 import type { Column } from '../../components/columns';
 import { PageHeader } from '../../components/PageHeader';
 import { TextLink } from '../../components/TextLink';
+import { CsvButtons } from '../shared/CsvButtons';
 import { ListView } from '../shared/ListView';
 import { OwnerFilter } from '../shared/OwnerFilter';
 
@@ -56,7 +57,16 @@ export function AccountsListPage() {
 
   return (
     <>
-      <PageHeader title="Accounts" description="Companies you sell to, with their open deals." actions={newButton} />
+      <PageHeader
+        title="Accounts"
+        description="Companies you sell to, with their open deals."
+        actions={
+          <>
+            <CsvButtons entity="accounts" />
+            {newButton}
+          </>
+        }
+      />
       <ListView<Account>
         entity="accounts"
         url={url}

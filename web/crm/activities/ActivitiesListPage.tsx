@@ -12,6 +12,7 @@ import { useUrlState } from '../../app/url-state';
 import type { Column } from '../../components/columns';
 import { PageHeader } from '../../components/PageHeader';
 import { TextLink } from '../../components/TextLink';
+import { CsvButtons } from '../shared/CsvButtons';
 import { ListView } from '../shared/ListView';
 import { OwnerFilter } from '../shared/OwnerFilter';
 import { ACTIVITY_LABEL, ACTIVITY_TYPES, ActivityIcon, type ActivityKind } from '../timeline/activity-icons';
@@ -111,7 +112,16 @@ export function ActivitiesListPage() {
 
   return (
     <>
-      <PageHeader title="Activities" description="Calls, meetings, emails, tasks and notes. Open tasks past their date show as overdue." actions={newButton} />
+      <PageHeader
+        title="Activities"
+        description="Calls, meetings, emails, tasks and notes. Open tasks past their date show as overdue."
+        actions={
+          <>
+            <CsvButtons entity="activities" />
+            {newButton}
+          </>
+        }
+      />
       <ListView<Activity>
         entity="activities"
         url={url}

@@ -13,6 +13,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { TextLink } from '../../components/TextLink';
 import { AccountSelect } from '../pickers/AccountSelect';
 import { contactName } from '../pickers/ContactSelect';
+import { CsvButtons } from '../shared/CsvButtons';
 import { ListView } from '../shared/ListView';
 import { OwnerFilter } from '../shared/OwnerFilter';
 import { useRecord } from '../shared/resources';
@@ -46,7 +47,16 @@ export function ContactsListPage() {
 
   return (
     <>
-      <PageHeader title="Contacts" description="The people you talk to at your accounts." actions={newButton} />
+      <PageHeader
+        title="Contacts"
+        description="The people you talk to at your accounts."
+        actions={
+          <>
+            <CsvButtons entity="contacts" />
+            {newButton}
+          </>
+        }
+      />
       <ListView<Contact>
         entity="contacts"
         url={url}

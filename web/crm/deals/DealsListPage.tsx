@@ -14,6 +14,7 @@ import type { Column } from '../../components/columns';
 import { PageHeader } from '../../components/PageHeader';
 import { TextLink } from '../../components/TextLink';
 import { contactName } from '../pickers/ContactSelect';
+import { CsvButtons } from '../shared/CsvButtons';
 import { ListView } from '../shared/ListView';
 import { OwnerFilter } from '../shared/OwnerFilter';
 import { usePipelines } from '../shared/pipelines';
@@ -123,6 +124,7 @@ export function DealsListPage() {
             <Button component={Link} to="/board" variant="default" leftSection={<IconLayoutKanban size={16} />}>
               Board
             </Button>
+            <CsvButtons entity="deals" />
             {newButton}
           </>
         }
