@@ -1,7 +1,8 @@
 // The columns of a chosen CSV and the field each one feeds, for the mapping table. Pure. The
 // server decides the same way (server/crm/import-export/mapping.ts: the preset, else the field's
 // key or label); the page then sends the whole table as the mapping, so what is shown is what is used.
-import type { ImportFields, ImportPreset } from '../../../api/imports';
+// With the extension: a server parity test compiles this file too (node16 resolution); the import is types only.
+import type { ImportFields, ImportPreset } from '../../../api/imports.js';
 
 export const IGNORE = 'ignore';
 
@@ -11,13 +12,28 @@ export interface CsvHead {
   sample: string[];
 }
 
-/** The header row and the first data row; quotes, doubled quotes, line breaks in quotes, a BOM. */
+/** The separator used most often outside quotes in the first line (as the server decides). */
+export function detectDelimiter(text: string): string {
+  let inQuotes = false;
+  const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
+  for (const ch of text) {
+    if (ch === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && (ch === '\n' || ch === '\r')) break;
+    else if (!inQuotes && ch in counts) counts[ch] = (counts[ch] ?? 0) + 1;
+  }
+  let best = ',';
+  for (const ch of [';', '\t']) if ((counts[ch] ?? 0) > (counts[best] ?? 0)) best = ch;
+  return best;
+}
+
+/** The header row and the first data row; comma, semicolon or tab, quotes, line breaks in quotes, a BOM. */
 export function readCsvHead(text: string): CsvHead {
   const records: string[][] = [];
   let row: string[] = [];
   let cell = '';
   let quoted = false;
   const body = text.replace(/^\uFEFF/, '');
+  const delimiter = detectDelimiter(body);
   for (let i = 0; i < body.length && records.length < 2; i++) {
     const c = body[i];
     if (quoted) {
@@ -27,7 +43,7 @@ export function readCsvHead(text: string): CsvHead {
       } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"' && cell === '') quoted = true;
-    else if (c === ',') {
+    else if (c === delimiter) {
       row.push(cell);
       cell = '';
     } else if (c === '\n' || c === '\r') {
