@@ -15,7 +15,8 @@ let server: TestServer;
 let org: Org;
 let browser: Browser;
 
-const SCREENSHOT = resolve(import.meta.dirname, '../docs/screenshots/import.png');
+// The guide's screenshot is retaken only on request (FURROW_SCREENSHOTS=1), so a test run leaves the tree clean.
+const SCREENSHOT = process.env.FURROW_SCREENSHOTS === '1' ? resolve(import.meta.dirname, '../docs/screenshots/import.png') : null;
 const suffix = Math.random().toString(36).slice(2, 7);
 const names = [`Initech ${suffix} renewal`, `Umbrella ${suffix} pilot`, `Hooli ${suffix} expansion`];
 
@@ -86,7 +87,7 @@ describe('CSV import and export in the browser', () => {
     await page.getByText('1 problem in the file').waitFor();
     await page.getByRole('heading', { name: 'Check and import' }).scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
-    await page.screenshot({ path: SCREENSHOT });
+    if (SCREENSHOT) await page.screenshot({ path: SCREENSHOT });
     const violations = await seriousViolations(page);
     expect(violations, describeViolations(violations)).toEqual([]);
 
