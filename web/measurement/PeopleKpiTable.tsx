@@ -28,8 +28,11 @@ export function PeopleKpiTable({ people, currency, query }: Props) {
             <Table.Th scope="col">Person</Table.Th>
             {people.kpis.map((k) => (
               <Table.Th key={k.id} scope="col" style={{ textAlign: 'right' }}>
-                <Tooltip label={`Formula: ${k.formula}`} multiline w={280} withArrow>
-                  <span>{k.name}</span>
+                {/* A link, so the formula shows on keyboard focus too and opens with the whole scope's figure. */}
+                <Tooltip label={`Formula: ${k.formula}`} multiline w={280} withArrow events={{ hover: true, focus: true, touch: false }}>
+                  <Anchor component={Link} to={kpiLink(k.id, query)} size="sm" fw={700} c="inherit" underline="hover">
+                    {k.name}
+                  </Anchor>
                 </Tooltip>
               </Table.Th>
             ))}
