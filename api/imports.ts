@@ -1,6 +1,10 @@
 // CSV import and export of the core records.
-import { type Static, Type } from 'typebox';
+import { type Static, type TObject, type TSchema, Type } from 'typebox';
+import { AccountListQuery } from './accounts.js';
+import { ActivityListQuery } from './activities.js';
 import { Id } from './common.js';
+import { ContactListQuery } from './contacts.js';
+import { DealListQuery } from './deals.js';
 
 export const ImportEntity = Type.Union([Type.Literal('accounts'), Type.Literal('contacts'), Type.Literal('deals'), Type.Literal('activities')]);
 export type ImportEntity = Static<typeof ImportEntity>;
@@ -85,3 +89,24 @@ export const ImportRefused = Type.Object(
   { description: 'Nothing was written: error.details is the ImportResult with ok=false and every row error' },
 );
 export type ImportRefused = Static<typeof ImportRefused>;
+
+/** An export's query: the list's filters, search (`q`) and sort, without its paging (`limit`, `cursor`). */
+function ExportQuery<P extends Record<string, TSchema> & { limit: TSchema; cursor: TSchema }>(list: TObject<P>) {
+  const { limit: _limit, cursor: _cursor, ...rest } = list.properties;
+  return Type.Object(rest as Omit<P, 'limit' | 'cursor'>, {
+    additionalProperties: false,
+    description: 'The same filters, search and sort as the list; without any, every record you can see',
+  });
+}
+
+export const AccountExportQuery = ExportQuery(AccountListQuery);
+export type AccountExportQuery = Static<typeof AccountExportQuery>;
+export const ContactExportQuery = ExportQuery(ContactListQuery);
+export type ContactExportQuery = Static<typeof ContactExportQuery>;
+export const DealExportQuery = ExportQuery(DealListQuery);
+export type DealExportQuery = Static<typeof DealExportQuery>;
+export const ActivityExportQuery = ExportQuery(ActivityListQuery);
+export type ActivityExportQuery = Static<typeof ActivityExportQuery>;
+
+/** The query of any entity's export. */
+export type ExportQuery = AccountExportQuery | ContactExportQuery | DealExportQuery | ActivityExportQuery;

@@ -106,6 +106,7 @@ describe('accessibility of the main screens', () => {
       ['contact page', `/contacts/${ids.contact}`, 'Peter Gibbons'],
       ['activities list', '/activities', 'Activities'],
       ['new deal form', '/deals/new', 'New deal'],
+      ['import page', '/import', 'Import from CSV'],
       ['edit account form', `/accounts/${ids.account}/edit`, 'Edit Initech'],
       ['API tokens', '/settings/api-tokens', 'API tokens'],
     ];

@@ -1,8 +1,9 @@
 // CSV in the browser: an admin imports deals from the deals list's "Import CSV". A file with one
 // bad row is checked and then refused (422), each time with the line and the reason and nothing
 // written; the fixed file is imported and its deals are in the list; importing it again creates
-// nothing; "Export CSV" downloads the deals with their header row. Reps see the buttons for what
-// they may do; marketing sees neither the import page nor the deal export.
+// nothing; "Export CSV" downloads the deals with their header row, and on a filtered, searched and
+// sorted list exactly the deals that list shows, in its order. Reps see the buttons for what they
+// may do; marketing sees neither the import page nor the deal export.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -127,6 +128,25 @@ describe('CSV import and export in the browser', () => {
     expect(header).toMatch(/^Id,Name,/);
     expect(header).toContain('Close Date');
     for (const name of names) expect(lines.some((l) => l.includes(name))).toBe(true);
+
+    // A filtered, searched and sorted list exports exactly what it shows, in its order: the link
+    // carries the list's state. Closing by the end of April leaves Hooli out.
+    await page.goto(`${server.url}/deals?closeTo=2027-04-30&sort=-amount`);
+    await page.getByRole('searchbox', { name: 'Search deals by name' }).fill(suffix);
+    const table = page.getByRole('table');
+    await table.getByRole('link', { name: names[0] }).waitFor();
+    await table.getByRole('link', { name: names[2] }).waitFor({ state: 'detached' });
+    const exportLink = page.getByRole('link', { name: 'Export CSV' });
+    await expect(exportLink.getAttribute('title')).resolves.toMatch(/^Exports the deals this list shows/);
+    const href = new URL((await exportLink.getAttribute('href')) as string, server.url);
+    expect(Object.fromEntries(href.searchParams)).toMatchObject({ status: 'open', closeTo: '2027-04-30', q: suffix, sort: '-amount' });
+    const filteredDownload = page.waitForEvent('download');
+    await exportLink.click();
+    const filtered = (await readFile((await (await filteredDownload).path()) as string, 'utf8')).replace(/^\uFEFF/, '');
+    const [, ...rows] = filtered.trim().split(/\r?\n/);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain(names[0]);
+    expect(rows[1]).toContain(names[1]);
     await page.context().close();
   });
 

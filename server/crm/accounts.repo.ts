@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Kysely, type Selectable, type SelectQueryBuilder, sql } from 'kysely';
 import type { Account, AccountListQuery } from '../../api/accounts.js';
 import type { Dialect } from '../db/dialect.js';
 import { pageOf, paginate, parseSort } from '../db/keyset.js';
@@ -67,7 +67,21 @@ function readable(db: Kysely<DB>, workspaceId: string, reader: AccountReader) {
     .where((eb) => (includeShared ? eb.or([ownerFilter(eb, 'a.owner_id', scope), eb('a.shared', '=', 1)]) : ownerFilter(eb, 'a.owner_id', scope)));
 }
 
-const SORT_EXPR = {
+/** The list's filters and search (its query without paging and sort); the CSV export takes the same. */
+export type AccountFilter = Omit<AccountListQuery, 'limit' | 'cursor' | 'sort'>;
+
+/** Applies the list's filters and search to a query over `accounts as a`; the list and the CSV export both call it. */
+export function whereAccountFilter<QB extends SelectQueryBuilder<any, any, any>>(qb: QB, dialect: Dialect, filter: AccountFilter): QB {
+  let q = qb as SelectQueryBuilder<any, any, any>;
+  if (filter.ownerId) q = q.where('a.owner_id', '=', filter.ownerId);
+  if (filter.industry) q = q.where('a.industry', '=', filter.industry);
+  const needle = filter.q?.trim();
+  if (needle) q = q.where((eb) => eb.or([dialect.containsInsensitive(eb.ref('a.name'), needle), dialect.containsInsensitive(eb.ref('a.domain'), needle)]));
+  return q as QB;
+}
+
+/** The list's sort orders (over `accounts as a`), shared with the export. */
+export const ACCOUNT_SORT_EXPR = {
   name: sql`a.name`,
   createdAt: sql`a.created_at`,
   updatedAt: sql`a.updated_at`,
@@ -82,18 +96,12 @@ export async function listAccounts(
   query: AccountListQuery,
 ): Promise<{ items: Account[]; nextCursor: string | null }> {
   const limit = query.limit ?? 50;
-  const sort = parseSort<keyof typeof SORT_EXPR>(query.sort, 'name');
-  let q = readable(db, workspaceId, reader);
-  if (query.ownerId) q = q.where('a.owner_id', '=', query.ownerId);
-  if (query.industry) q = q.where('a.industry', '=', query.industry);
-  if (query.q) {
-    const needle = query.q.trim();
-    q = q.where((eb) => eb.or([dialect.containsInsensitive(eb.ref('a.name'), needle), dialect.containsInsensitive(eb.ref('a.domain'), needle)]));
-  }
+  const sort = parseSort<keyof typeof ACCOUNT_SORT_EXPR>(query.sort, 'name');
+  const q = whereAccountFilter(readable(db, workspaceId, reader), dialect, query);
   const order = `${sort.desc ? '-' : ''}${sort.field}`;
   const rows = (await paginate(q, {
     order,
-    sortExpr: SORT_EXPR[sort.field],
+    sortExpr: ACCOUNT_SORT_EXPR[sort.field],
     desc: sort.desc,
     idColumn: 'a.id',
     cursor: query.cursor,

@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Kysely, type Selectable, type SelectQueryBuilder, sql } from 'kysely';
 import type { Activity, ActivityListQuery } from '../../api/activities.js';
 import type { Dialect } from '../db/dialect.js';
 import { pageOf, paginate, parseSort } from '../db/keyset.js';
@@ -64,7 +64,8 @@ function visible(db: Kysely<DB>, workspaceId: string, scope: OwnerScope) {
     .where((eb) => ownerFilter(eb, 't.owner_id', scope));
 }
 
-const SORT_EXPR = {
+/** The list's sort orders (over `activities as t`), shared with the export. */
+export const ACTIVITY_SORT_EXPR = {
   occurredAt: sql`t.occurred_at`,
   createdAt: sql`t.created_at`,
   subject: sql`t.subject`,
@@ -72,6 +73,26 @@ const SORT_EXPR = {
 
 /** The list query with instants already parsed to epoch ms. */
 export type ActivityFilter = Omit<ActivityListQuery, 'from' | 'to'> & { from?: number; to?: number };
+
+/** Applies the list's filters and search to a query over `activities as t`; the list and the CSV export both call it. */
+export function whereActivityFilter<QB extends SelectQueryBuilder<any, any, any>>(
+  qb: QB,
+  dialect: Dialect,
+  filter: Omit<ActivityFilter, 'limit' | 'cursor' | 'sort'>,
+): QB {
+  let q = qb as SelectQueryBuilder<any, any, any>;
+  if (filter.type) q = q.where('t.type', '=', filter.type);
+  if (filter.ownerId) q = q.where('t.owner_id', '=', filter.ownerId);
+  if (filter.dealId) q = q.where('t.deal_id', '=', filter.dealId);
+  if (filter.contactId) q = q.where('t.contact_id', '=', filter.contactId);
+  if (filter.accountId) q = q.where('t.account_id', '=', filter.accountId);
+  if (filter.from !== undefined) q = q.where('t.occurred_at', '>=', filter.from);
+  if (filter.to !== undefined) q = q.where('t.occurred_at', '<', filter.to);
+  if (filter.completed !== undefined) q = q.where('t.completed_at', filter.completed ? 'is not' : 'is', null);
+  const needle = filter.q?.trim();
+  if (needle) q = q.where((eb) => eb.or([dialect.containsInsensitive(eb.ref('t.subject'), needle), dialect.containsInsensitive(eb.ref('t.body'), needle)]));
+  return q as QB;
+}
 
 export async function listActivities(
   db: Kysely<DB>,
@@ -81,22 +102,12 @@ export async function listActivities(
   query: ActivityFilter,
 ): Promise<{ items: Activity[]; nextCursor: string | null }> {
   const limit = query.limit ?? 50;
-  const sort = parseSort<keyof typeof SORT_EXPR>(query.sort, '-occurredAt');
-  let q = visible(db, workspaceId, scope);
-  if (query.type) q = q.where('t.type', '=', query.type);
-  if (query.ownerId) q = q.where('t.owner_id', '=', query.ownerId);
-  if (query.dealId) q = q.where('t.deal_id', '=', query.dealId);
-  if (query.contactId) q = q.where('t.contact_id', '=', query.contactId);
-  if (query.accountId) q = q.where('t.account_id', '=', query.accountId);
-  if (query.from !== undefined) q = q.where('t.occurred_at', '>=', query.from);
-  if (query.to !== undefined) q = q.where('t.occurred_at', '<', query.to);
-  if (query.completed !== undefined) q = q.where('t.completed_at', query.completed ? 'is not' : 'is', null);
-  const needle = query.q?.trim();
-  if (needle) q = q.where((eb) => eb.or([dialect.containsInsensitive(eb.ref('t.subject'), needle), dialect.containsInsensitive(eb.ref('t.body'), needle)]));
+  const sort = parseSort<keyof typeof ACTIVITY_SORT_EXPR>(query.sort, '-occurredAt');
+  const q = whereActivityFilter(visible(db, workspaceId, scope), dialect, query);
   const order = `${sort.desc ? '-' : ''}${sort.field}`;
   const rows = (await paginate(q, {
     order,
-    sortExpr: SORT_EXPR[sort.field],
+    sortExpr: ACTIVITY_SORT_EXPR[sort.field],
     desc: sort.desc,
     idColumn: 't.id',
     cursor: query.cursor,

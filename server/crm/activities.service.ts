@@ -26,11 +26,17 @@ function instant(text: string, field: string): number {
   return ms;
 }
 
-export async function listActivities(ctx: Ctx, query: ActivityListQuery): Promise<{ items: Activity[]; nextCursor: string | null }> {
-  const scope = await ownerScope(ctx, 'activities', 'read');
+/** The list's query with its instants read (400 naming `from` or `to` when one is not an instant); the export reads it the same way. */
+export function activityFilterOf<Q extends Pick<ActivityListQuery, 'from' | 'to'>>(query: Q): Omit<Q, 'from' | 'to'> & { from?: number; to?: number } {
   const from = query.from === undefined ? undefined : instant(query.from, 'from');
   const to = query.to === undefined ? undefined : instant(query.to, 'to');
-  return listActivityRows(ctx.db, ctx.dialect, ctx.actor.workspaceId, scope, { ...query, from, to });
+  return { ...query, from, to };
+}
+
+export async function listActivities(ctx: Ctx, query: ActivityListQuery): Promise<{ items: Activity[]; nextCursor: string | null }> {
+  const filter = activityFilterOf(query);
+  const scope = await ownerScope(ctx, 'activities', 'read');
+  return listActivityRows(ctx.db, ctx.dialect, ctx.actor.workspaceId, scope, filter);
 }
 
 export async function getActivity(ctx: Ctx, id: string): Promise<Activity> {

@@ -1,4 +1,4 @@
-import { type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import type { Contact, ContactListQuery } from '../../api/contacts.js';
 import type { Dialect } from '../db/dialect.js';
 import { pageOf, paginate, parseSort } from '../db/keyset.js';
@@ -52,7 +52,26 @@ function readable(db: Kysely<DB>, workspaceId: string, scope: OwnerScope, includ
     .where((eb) => contactVisible(eb, scope, includeShared));
 }
 
-const SORT_EXPR = {
+/** The list's filters and search (its query without paging and sort); the CSV export takes the same. */
+export type ContactFilter = Omit<ContactListQuery, 'limit' | 'cursor' | 'sort'>;
+
+/** Applies the list's filters and search to a query over `contacts as c`; the list and the CSV export both call it. */
+export function whereContactFilter<QB extends SelectQueryBuilder<any, any, any>>(qb: QB, dialect: Dialect, filter: ContactFilter): QB {
+  let q = qb as SelectQueryBuilder<any, any, any>;
+  if (filter.ownerId) q = q.where('c.owner_id', '=', filter.ownerId);
+  if (filter.accountId) q = q.where('c.account_id', '=', filter.accountId);
+  const needle = filter.q?.trim();
+  if (needle) {
+    // The full name lets "ada love" find Ada Lovelace; it also covers first and last name alone.
+    q = q.where((eb) =>
+      eb.or([dialect.containsInsensitive(sql<string>`c.first_name || ' ' || c.last_name`, needle), dialect.containsInsensitive(eb.ref('c.email'), needle)]),
+    );
+  }
+  return q as QB;
+}
+
+/** The list's sort orders (over `contacts as c`), shared with the export. */
+export const CONTACT_SORT_EXPR = {
   lastName: sql`c.last_name`,
   firstName: sql`c.first_name`,
   createdAt: sql`c.created_at`,
@@ -68,21 +87,12 @@ export async function listContacts(
   query: ContactListQuery,
 ): Promise<{ items: Contact[]; nextCursor: string | null }> {
   const limit = query.limit ?? 50;
-  const sort = parseSort<keyof typeof SORT_EXPR>(query.sort, 'lastName');
-  let q = readable(db, workspaceId, scope, includeShared);
-  if (query.ownerId) q = q.where('c.owner_id', '=', query.ownerId);
-  if (query.accountId) q = q.where('c.account_id', '=', query.accountId);
-  const needle = query.q?.trim();
-  if (needle) {
-    // The full name lets "ada love" find Ada Lovelace; it also covers first and last name alone.
-    q = q.where((eb) =>
-      eb.or([dialect.containsInsensitive(sql<string>`c.first_name || ' ' || c.last_name`, needle), dialect.containsInsensitive(eb.ref('c.email'), needle)]),
-    );
-  }
+  const sort = parseSort<keyof typeof CONTACT_SORT_EXPR>(query.sort, 'lastName');
+  const q = whereContactFilter(readable(db, workspaceId, scope, includeShared), dialect, query);
   const order = `${sort.desc ? '-' : ''}${sort.field}`;
   const rows = (await paginate(q, {
     order,
-    sortExpr: SORT_EXPR[sort.field],
+    sortExpr: CONTACT_SORT_EXPR[sort.field],
     desc: sort.desc,
     idColumn: 'c.id',
     cursor: query.cursor,

@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Kysely, type Selectable, type SelectQueryBuilder, sql } from 'kysely';
 import type { Deal, DealListQuery } from '../../api/deals.js';
 import type { Dialect } from '../db/dialect.js';
 import { pageOf, paginate, parseSort } from '../db/keyset.js';
@@ -84,7 +84,30 @@ function visibleDeals(db: Kysely<DB>, workspaceId: string, scope: OwnerScope) {
     .where((eb) => ownerFilter(eb, 'd.owner_id', scope));
 }
 
-const SORT_EXPR = {
+/** The list's filters and search (its query without paging and sort); the CSV export takes the same. */
+export type DealFilter = Omit<DealListQuery, 'limit' | 'cursor' | 'sort'>;
+
+/**
+ * Applies the list's filters and search to a query over `deals as d` left-joined to `accounts as a`.
+ * The list and the CSV export both call it, so an export holds exactly what the list shows.
+ */
+export function whereDealFilter<QB extends SelectQueryBuilder<any, any, any>>(qb: QB, dialect: Dialect, filter: DealFilter): QB {
+  let q = qb as SelectQueryBuilder<any, any, any>;
+  if (filter.ownerId) q = q.where('d.owner_id', '=', filter.ownerId);
+  if (filter.stageId) q = q.where('d.stage_id', '=', filter.stageId);
+  if (filter.pipelineId) q = q.where('d.pipeline_id', '=', filter.pipelineId);
+  if (filter.accountId) q = q.where('d.account_id', '=', filter.accountId);
+  if (filter.contactId) q = q.where('d.contact_id', '=', filter.contactId);
+  if (filter.status) q = q.where('d.status', '=', filter.status);
+  if (filter.closeFrom) q = q.where('d.close_date', '>=', filter.closeFrom);
+  if (filter.closeTo) q = q.where('d.close_date', '<=', filter.closeTo);
+  const needle = filter.q?.trim();
+  if (needle) q = q.where((eb) => eb.or([dialect.containsInsensitive(eb.ref('d.name'), needle), dialect.containsInsensitive(eb.ref('a.name'), needle)]));
+  return q as QB;
+}
+
+/** The list's sort orders (over `deals as d`), shared with the export. */
+export const DEAL_SORT_EXPR = {
   name: sql`d.name`,
   amount: sql`d.amount`,
   closeDate: sql`d.close_date`,
@@ -101,24 +124,12 @@ export async function listDeals(
   query: DealListQuery,
 ): Promise<{ items: Deal[]; nextCursor: string | null }> {
   const limit = query.limit ?? 50;
-  const sort = parseSort<keyof typeof SORT_EXPR>(query.sort, 'closeDate');
-  let q = visibleDeals(db, workspaceId, scope);
-  if (query.ownerId) q = q.where('d.owner_id', '=', query.ownerId);
-  if (query.stageId) q = q.where('d.stage_id', '=', query.stageId);
-  if (query.pipelineId) q = q.where('d.pipeline_id', '=', query.pipelineId);
-  if (query.accountId) q = q.where('d.account_id', '=', query.accountId);
-  if (query.contactId) q = q.where('d.contact_id', '=', query.contactId);
-  if (query.status) q = q.where('d.status', '=', query.status);
-  if (query.closeFrom) q = q.where('d.close_date', '>=', query.closeFrom);
-  if (query.closeTo) q = q.where('d.close_date', '<=', query.closeTo);
-  if (query.q) {
-    const needle = query.q.trim();
-    q = q.where((eb) => eb.or([dialect.containsInsensitive(eb.ref('d.name'), needle), dialect.containsInsensitive(eb.ref('a.name'), needle)]));
-  }
+  const sort = parseSort<keyof typeof DEAL_SORT_EXPR>(query.sort, 'closeDate');
+  const q = whereDealFilter(visibleDeals(db, workspaceId, scope), dialect, query);
   const order = `${sort.desc ? '-' : ''}${sort.field}`;
   const rows = (await paginate(q, {
     order,
-    sortExpr: SORT_EXPR[sort.field],
+    sortExpr: DEAL_SORT_EXPR[sort.field],
     desc: sort.desc,
     idColumn: 'd.id',
     cursor: query.cursor,

@@ -1,17 +1,60 @@
-// Pages of visible records for CSV export, keyset-ordered by id so a million rows stream through
-// in constant memory and rows added meanwhile never shift a page. Names of linked records come
-// along so the file reads on its own and imports back.
-import { type Kysely, sql } from 'kysely';
+// Pages of visible records for CSV export, keyset-ordered (by id, or by the list's sort when one is
+// asked for) so a million rows stream through in constant memory and rows added meanwhile never
+// shift a page. The list's own filter functions narrow them, so a filtered export holds exactly
+// what the list shows. Names of linked records come along so the file reads on its own and
+// imports back.
+import { type Expression, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import type { Dialect } from '../../db/dialect.js';
+import { pageOf, paginate, parseSort } from '../../db/keyset.js';
 import type { DB } from '../../db/schema.js';
 import { type OwnerScope, ownerFilter } from '../../db/scope.js';
+import { ACCOUNT_SORT_EXPR, type AccountFilter, whereAccountFilter } from '../accounts.repo.js';
+import { ACTIVITY_SORT_EXPR, type ActivityFilter, whereActivityFilter } from '../activities.repo.js';
+import { CONTACT_SORT_EXPR, type ContactFilter, whereContactFilter } from '../contacts.repo.js';
+import { DEAL_SORT_EXPR, type DealFilter, whereDealFilter } from '../deals.repo.js';
 
-export interface ExportPage {
+export interface ExportPage<F> {
   workspaceId: string;
+  dialect: Dialect;
   scope: OwnerScope;
   /** Reps and managers also see shared accounts (and their contacts). */
   includeShared: boolean;
-  afterId: string | null;
+  /** The list's filters and search. */
+  filter: F;
+  /** The list's sort (`-field` descending); without one, id order. */
+  sort: string | undefined;
+  /** Where the previous page ended (null: the first page). */
+  cursor: string | null;
   limit: number;
+}
+
+export interface ExportRows {
+  rows: Record<string, unknown>[];
+  /** Where the next page starts; null after the last. */
+  next: string | null;
+}
+
+type Sorts = Record<string, Expression<unknown>>;
+
+/**
+ * One page. Without a sort, rows come by id (the cursor is the last id: an index walk at any
+ * depth); with one, by the list's sort then id, through the lists' own keyset paging.
+ */
+async function page(q: SelectQueryBuilder<any, any, any>, p: ExportPage<unknown>, sorts: Sorts, idColumn: string): Promise<ExportRows> {
+  if (!p.sort) {
+    const rows = (await (p.cursor ? q.where(idColumn, '>', p.cursor) : q).orderBy(idColumn).limit(p.limit).execute()) as Record<string, unknown>[];
+    return { rows, next: rows.length < p.limit ? null : String((rows[rows.length - 1] as Record<string, unknown>).id) };
+  }
+  const sort = parseSort<string>(p.sort, p.sort);
+  const sortExpr = sorts[sort.field];
+  if (!sortExpr) throw new Error(`unknown sort ${p.sort}`); // the route's schema allows only the list's sorts
+  const order = `${sort.desc ? '-' : ''}${sort.field}`;
+  const rows = (await paginate(q, { order, sortExpr, desc: sort.desc, idColumn, cursor: p.cursor ?? undefined, limit: p.limit }).execute()) as {
+    sort_key: string | number;
+    id: string;
+  }[];
+  const kept = pageOf(rows, p.limit, order);
+  return { rows: kept.rows, next: kept.nextCursor };
 }
 
 const contactLabel = (alias: string) =>
@@ -19,8 +62,8 @@ const contactLabel = (alias: string) =>
     string | null
   >`case when ${sql.ref(`${alias}.id`)} is null then null else coalesce(${sql.ref(`${alias}.email`)}, ${sql.ref(`${alias}.first_name`)} || ' ' || ${sql.ref(`${alias}.last_name`)}) end`;
 
-export function accountsPage(db: Kysely<DB>, p: ExportPage) {
-  let q = db
+export function accountsPage(db: Kysely<DB>, p: ExportPage<AccountFilter>): Promise<ExportRows> {
+  const q = db
     .selectFrom('accounts as a')
     .innerJoin('users as u', 'u.id', 'a.owner_id')
     .selectAll('a')
@@ -28,12 +71,11 @@ export function accountsPage(db: Kysely<DB>, p: ExportPage) {
     .where('a.workspace_id', '=', p.workspaceId)
     .where('a.deleted_at', 'is', null)
     .where((eb) => (p.includeShared ? eb.or([ownerFilter(eb, 'a.owner_id', p.scope), eb('a.shared', '=', 1)]) : ownerFilter(eb, 'a.owner_id', p.scope)));
-  if (p.afterId) q = q.where('a.id', '>', p.afterId);
-  return q.orderBy('a.id').limit(p.limit).execute();
+  return page(whereAccountFilter(q, p.dialect, p.filter), p, ACCOUNT_SORT_EXPR, 'a.id');
 }
 
-export function contactsPage(db: Kysely<DB>, p: ExportPage) {
-  let q = db
+export function contactsPage(db: Kysely<DB>, p: ExportPage<ContactFilter>): Promise<ExportRows> {
+  const q = db
     .selectFrom('contacts as c')
     .innerJoin('users as u', 'u.id', 'c.owner_id')
     .leftJoin('accounts as a', 'a.id', 'c.account_id')
@@ -47,12 +89,11 @@ export function contactsPage(db: Kysely<DB>, p: ExportPage) {
         ? eb.or([ownerFilter(eb, 'c.owner_id', p.scope), eb.and([eb('a.shared', '=', 1), eb('a.deleted_at', 'is', null)])])
         : ownerFilter(eb, 'c.owner_id', p.scope),
     );
-  if (p.afterId) q = q.where('c.id', '>', p.afterId);
-  return q.orderBy('c.id').limit(p.limit).execute();
+  return page(whereContactFilter(q, p.dialect, p.filter), p, CONTACT_SORT_EXPR, 'c.id');
 }
 
-export function dealsPage(db: Kysely<DB>, p: ExportPage) {
-  let q = db
+export function dealsPage(db: Kysely<DB>, p: ExportPage<DealFilter>): Promise<ExportRows> {
+  const q = db
     .selectFrom('deals as d')
     .innerJoin('users as u', 'u.id', 'd.owner_id')
     .innerJoin('stages as s', 's.id', 'd.stage_id')
@@ -65,12 +106,11 @@ export function dealsPage(db: Kysely<DB>, p: ExportPage) {
     .where('d.workspace_id', '=', p.workspaceId)
     .where('d.deleted_at', 'is', null)
     .where((eb) => ownerFilter(eb, 'd.owner_id', p.scope));
-  if (p.afterId) q = q.where('d.id', '>', p.afterId);
-  return q.orderBy('d.id').limit(p.limit).execute();
+  return page(whereDealFilter(q, p.dialect, p.filter), p, DEAL_SORT_EXPR, 'd.id');
 }
 
-export function activitiesPage(db: Kysely<DB>, p: ExportPage) {
-  let q = db
+export function activitiesPage(db: Kysely<DB>, p: ExportPage<Omit<ActivityFilter, 'limit' | 'cursor' | 'sort'>>): Promise<ExportRows> {
+  const q = db
     .selectFrom('activities as t')
     .innerJoin('users as u', 'u.id', 't.owner_id')
     .leftJoin('deals as d', 'd.id', 't.deal_id')
@@ -82,6 +122,5 @@ export function activitiesPage(db: Kysely<DB>, p: ExportPage) {
     .where('t.workspace_id', '=', p.workspaceId)
     .where('t.deleted_at', 'is', null)
     .where((eb) => ownerFilter(eb, 't.owner_id', p.scope));
-  if (p.afterId) q = q.where('t.id', '>', p.afterId);
-  return q.orderBy('t.id').limit(p.limit).execute();
+  return page(whereActivityFilter(q, p.dialect, p.filter), p, ACTIVITY_SORT_EXPR, 't.id');
 }

@@ -1,16 +1,18 @@
-// CSV export of every record the caller can see, in the furrow preset's columns plus, for deals,
+// CSV export of the records the caller can see, in the furrow preset's columns plus, for deals,
 // one column per custom field (so a file imports back unchanged), streamed page by page.
 // Visibility is the lists' own: the same owner scope, so a rep exports their own deals and
-// marketing gets no deal file at all.
+// marketing gets no deal file at all. The list's filters, search and sort narrow and order it
+// through the lists' own filter code, so an export holds exactly what the list shows.
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import type { ImportEntity } from '../../../api/imports.js';
+import type { ExportQuery, ImportEntity } from '../../../api/imports.js';
 import type { Ctx } from '../../context.js';
 import { SHARED_ACCOUNTS_READABLE } from '../../identity/policy.js';
 import { ownerScope } from '../../identity/visibility.js';
+import { activityFilterOf } from '../activities.service.js';
 import type { CustomFieldDef } from '../custom-values.js';
 import { dealCustomFields } from '../deals.service.js';
-import { accountsPage, activitiesPage, contactsPage, dealsPage, type ExportPage } from './export.repo.js';
+import { accountsPage, activitiesPage, contactsPage, dealsPage, type ExportPage, type ExportRows } from './export.repo.js';
 import { columnHeader, type FieldDef, fieldsOf } from './fields.js';
 import { customValuesOf } from './import.repo.js';
 import { formatMinorUnits } from './values.js';
@@ -139,39 +141,63 @@ function cell(value: unknown): string {
   return typeof value === 'string' ? neutraliseFormula(value) : String(value);
 }
 
-/** Every visible row of the entity as CSV cells, fetched `pageSize` at a time. */
+export interface ExportOptions {
+  /** The list's filters, search (`q`) and sort; none: every visible record, by id. */
+  query?: ExportQuery;
+  pageSize?: number;
+  onRow?: () => void;
+}
+
+/** The filter part of the query (without its sort), read as the list reads it. */
+function filterOf(entity: ImportEntity, query: ExportQuery): unknown {
+  const { sort: _sort, ...filter } = query as ExportQuery & { sort?: string };
+  return entity === 'activities' ? activityFilterOf(filter as { from?: string; to?: string }) : filter;
+}
+
+/** Every visible row of the entity (narrowed by the list's filters) as CSV cells, fetched `pageSize` at a time. */
 export async function exportRows(
   ctx: Ctx,
   entity: ImportEntity,
-  pageSize = 1000,
-  onRow?: () => void,
+  options: ExportOptions = {},
   custom?: readonly CustomFieldDef[],
 ): Promise<AsyncGenerator<string[]>> {
-  // Scope first, outside the generator: a caller without access gets 403 before any byte is sent.
+  const { query = {}, pageSize = 1000, onRow } = options;
+  // Filter values and scope first, outside the generator: a bad value answers 400 and a caller
+  // without access 403 before any byte is sent.
+  const filter = filterOf(entity, query);
   const scope = await ownerScope(ctx, entity, 'read');
   const includeShared = (entity === 'accounts' || entity === 'contacts') && SHARED_ACCOUNTS_READABLE.includes(ctx.actor.role);
   const { columns } = columnsOf(entity, custom ?? (await customFieldsOf(ctx, entity)));
   const withCustom = entity === 'deals';
-  const fetch = PAGES[entity] as (db: Ctx['db'], p: ExportPage) => Promise<Row[]>;
+  const fetch = PAGES[entity] as (db: Ctx['db'], p: ExportPage<unknown>) => Promise<ExportRows>;
+  const sort = (query as { sort?: string }).sort;
   return (async function* () {
-    let afterId: string | null = null;
-    for (;;) {
-      const rows = await fetch(ctx.db, { workspaceId: ctx.actor.workspaceId, scope, includeShared, afterId, limit: pageSize });
-      for (const r of rows) {
+    let cursor: string | null = null;
+    do {
+      const page: ExportRows = await fetch(ctx.db, {
+        workspaceId: ctx.actor.workspaceId,
+        dialect: ctx.dialect,
+        scope,
+        includeShared,
+        filter,
+        sort,
+        cursor,
+        limit: pageSize,
+      });
+      for (const r of page.rows) {
         onRow?.();
         const row = withCustom ? { ...r, custom_values: customValuesOf(r as { custom: string }) } : r;
         yield columns.map(([, value]) => cell(value(row)));
       }
-      if (rows.length < pageSize) return;
-      afterId = String((rows[rows.length - 1] as Row).id);
-    }
+      cursor = page.next;
+    } while (cursor !== null);
   })();
 }
 
 /** The CSV as a stream: a BOM (so spreadsheets read UTF-8), the header row, then the rows. */
-export async function exportCsv(ctx: Ctx, entity: ImportEntity, options: { pageSize?: number; onRow?: () => void } = {}): Promise<Readable> {
+export async function exportCsv(ctx: Ctx, entity: ImportEntity, options: ExportOptions = {}): Promise<Readable> {
   const custom = await customFieldsOf(ctx, entity);
-  const rows = await exportRows(ctx, entity, options.pageSize, options.onRow, custom);
+  const rows = await exportRows(ctx, entity, options, custom);
   const csv = stringify({ bom: true, header: true, columns: exportHeaders(entity, custom) });
   const source = Readable.from(rows);
   source.on('error', (error) => csv.destroy(error));

@@ -1,5 +1,17 @@
-import { Type } from 'typebox';
-import { ImportEntityParams, ImportFields, ImportRefused, ImportRequest, ImportResult } from '../../../api/imports.js';
+import { type TSchema, Type } from 'typebox';
+import {
+  AccountExportQuery,
+  ActivityExportQuery,
+  ContactExportQuery,
+  DealExportQuery,
+  type ExportQuery,
+  type ImportEntity,
+  ImportEntityParams,
+  ImportFields,
+  ImportRefused,
+  ImportRequest,
+  ImportResult,
+} from '../../../api/imports.js';
 import { ruleViolation } from '../../errors.js';
 import { ctxOf } from '../../http/auth-hook.js';
 import { type App, responses } from '../../http/types.js';
@@ -65,28 +77,42 @@ export function registerImportExportRoutes(app: App): void {
     async (req) => importFields(ctxOf(req), req.params.entity),
   );
 
-  app.get(
-    '/api/v1/exports/:entity.csv',
-    {
-      schema: {
-        tags,
-        summary: 'Every record you can see as CSV (streamed), in the columns of the furrow import preset',
-        params: ImportEntityParams,
-        produces: ['text/csv'],
-        response: responses({ 200: Type.String({ description: 'CSV, UTF-8 with a BOM, header row first' }) }),
+  // One route per entity, each with its list's query schema: a bad filter answers 400 naming the
+  // field, exactly as the list does.
+  const exportQueries: Record<ImportEntity, TSchema> = {
+    accounts: AccountExportQuery,
+    contacts: ContactExportQuery,
+    deals: DealExportQuery,
+    activities: ActivityExportQuery,
+  };
+  for (const [entity, querystring] of Object.entries(exportQueries) as [ImportEntity, TSchema][]) {
+    app.get<{ Querystring: ExportQuery }>(
+      `/api/v1/exports/${entity}.csv`,
+      {
+        schema: {
+          tags,
+          summary: `The ${entity} you can see as CSV (streamed), in the columns of the furrow import preset`,
+          description:
+            `Takes the same filters, search (q) and sort as GET /api/v1/${entity} (without limit and cursor), so the file holds exactly ` +
+            `what that list shows, every page of it; a bad value answers 400 naming the field, as the list does. Without any, every ` +
+            `${entity.replace(/s$/, '')} you can see, in id order. Always scoped to the workspace and to what your role may read.`,
+          querystring,
+          produces: ['text/csv'],
+          response: responses({ 200: Type.String({ description: 'CSV, UTF-8 with a BOM, header row first' }) }),
+        },
       },
-    },
-    async (req, reply) => {
-      const ctx = ctxOf(req);
-      const stream = await exportCsv(ctx, req.params.entity);
-      return (
-        reply
-          .header('content-type', 'text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="${exportFileName(req.params.entity, ctx.now())}"`)
-          .header('cache-control', 'no-store')
-          // A stream is sent as is; the string schema only documents the body.
-          .send(stream as unknown as string)
-      );
-    },
-  );
+      async (req, reply) => {
+        const ctx = ctxOf(req);
+        const stream = await exportCsv(ctx, entity, { query: req.query });
+        return (
+          reply
+            .header('content-type', 'text/csv; charset=utf-8')
+            .header('content-disposition', `attachment; filename="${exportFileName(entity, ctx.now())}"`)
+            .header('cache-control', 'no-store')
+            // A stream is sent as is; the string schema only documents the body.
+            .send(stream as unknown as string)
+        );
+      },
+    );
+  }
 }

@@ -41,6 +41,8 @@ function accountColumns(readsDeals: boolean): Column<Account>[] {
   ];
 }
 
+const DEFAULT_SORT = 'name';
+
 export function AccountsListPage() {
   const { user } = useSession();
   const url = useUrlState();
@@ -49,6 +51,7 @@ export function AccountsListPage() {
   const ownerId = url.get('ownerId');
   const industry = url.get('industry');
   const mayCreate = can(user.role, 'accounts', 'create');
+  const filters = { ownerId, industry };
   const newButton = mayCreate ? (
     <Button component={Link} to="/accounts/new" leftSection={<IconPlus size={16} />}>
       New account
@@ -62,7 +65,7 @@ export function AccountsListPage() {
         description="Companies you sell to, with their open deals."
         actions={
           <>
-            <CsvButtons entity="accounts" />
+            <CsvButtons entity="accounts" query={{ ...filters, q: url.get('q'), sort: url.get('sort') ?? DEFAULT_SORT }} />
             {newButton}
           </>
         }
@@ -71,8 +74,8 @@ export function AccountsListPage() {
         entity="accounts"
         url={url}
         columns={columns}
-        defaultSort="name"
-        filters={{ ownerId, industry }}
+        defaultSort={DEFAULT_SORT}
+        filters={filters}
         filterControls={
           <>
             <OwnerFilter value={ownerId} onChange={(v) => url.set({ ownerId: v })} />

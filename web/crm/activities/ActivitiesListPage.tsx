@@ -92,6 +92,8 @@ function activityColumns(onOpen: (a: Activity) => void, ownOnly: boolean): Colum
   ];
 }
 
+const DEFAULT_SORT = '-occurredAt';
+
 export function ActivitiesListPage() {
   const { user } = useSession();
   const url = useUrlState();
@@ -104,6 +106,13 @@ export function ActivitiesListPage() {
   const from = url.get('from');
   const to = url.get('to');
   const mayCreate = can(user.role, 'activities', 'create');
+  const filters = {
+    type,
+    ownerId,
+    completed,
+    from: from ? dayjs(from).startOf('day').toISOString() : undefined,
+    to: to ? dayjs(to).endOf('day').toISOString() : undefined,
+  };
   const newButton = mayCreate ? (
     <Button leftSection={<IconPlus size={16} />} onClick={log.open}>
       Log activity
@@ -117,7 +126,7 @@ export function ActivitiesListPage() {
         description="Calls, meetings, emails, tasks and notes. Open tasks past their date show as overdue."
         actions={
           <>
-            <CsvButtons entity="activities" />
+            <CsvButtons entity="activities" query={{ ...filters, q: url.get('q'), sort: url.get('sort') ?? DEFAULT_SORT }} />
             {newButton}
           </>
         }
@@ -126,14 +135,8 @@ export function ActivitiesListPage() {
         entity="activities"
         url={url}
         columns={columns}
-        defaultSort="-occurredAt"
-        filters={{
-          type,
-          ownerId,
-          completed,
-          from: from ? dayjs(from).startOf('day').toISOString() : undefined,
-          to: to ? dayjs(to).endOf('day').toISOString() : undefined,
-        }}
+        defaultSort={DEFAULT_SORT}
+        filters={filters}
         filterControls={
           <>
             <Select

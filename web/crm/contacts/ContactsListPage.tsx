@@ -31,6 +31,8 @@ function contactColumns(): Column<Contact>[] {
   ];
 }
 
+const DEFAULT_SORT = 'lastName';
+
 export function ContactsListPage() {
   const { user } = useSession();
   const url = useUrlState();
@@ -39,6 +41,7 @@ export function ContactsListPage() {
   const accountId = url.get('accountId');
   const account = useRecord<Account>('accounts', accountId);
   const mayCreate = can(user.role, 'contacts', 'create');
+  const filters = { ownerId, accountId };
   const newButton = mayCreate ? (
     <Button component={Link} to={accountId ? `/contacts/new?accountId=${accountId}` : '/contacts/new'} leftSection={<IconPlus size={16} />}>
       New contact
@@ -52,7 +55,7 @@ export function ContactsListPage() {
         description="The people you talk to at your accounts."
         actions={
           <>
-            <CsvButtons entity="contacts" />
+            <CsvButtons entity="contacts" query={{ ...filters, q: url.get('q'), sort: url.get('sort') ?? DEFAULT_SORT }} />
             {newButton}
           </>
         }
@@ -61,8 +64,8 @@ export function ContactsListPage() {
         entity="contacts"
         url={url}
         columns={columns}
-        defaultSort="lastName"
-        filters={{ ownerId, accountId }}
+        defaultSort={DEFAULT_SORT}
+        filters={filters}
         filterControls={
           <>
             <OwnerFilter value={ownerId} onChange={(v) => url.set({ ownerId: v })} />

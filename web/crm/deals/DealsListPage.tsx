@@ -21,6 +21,8 @@ import { usePipelines } from '../shared/pipelines';
 import { useRecord } from '../shared/resources';
 import { DealStatusBadge } from './DealStatusBadge';
 
+const DEFAULT_SORT = 'closeDate';
+
 /** A rep sees only their own deals: the owner column starts hidden for them. */
 function dealColumns(today: string, ownOnly: boolean): Column<Deal>[] {
   return [
@@ -108,6 +110,8 @@ export function DealsListPage() {
     p.stages.filter((s) => s.kind === 'open').map((s) => ({ value: s.id, label: (pipelines.data?.length ?? 0) > 1 ? `${p.name}: ${s.name}` : s.name })),
   );
   const mayCreate = can(user.role, 'deals', 'create');
+  const filters = { status: status === 'all' ? undefined : status, ownerId, stageId, accountId, contactId, closeFrom, closeTo };
+  const narrowed = status !== 'open' || [ownerId, stageId, accountId, contactId, closeFrom, closeTo].some(Boolean);
   const newButton = mayCreate ? (
     <Button component={Link} to={accountId ? `/deals/new?accountId=${accountId}` : '/deals/new'} leftSection={<IconPlus size={16} />}>
       New deal
@@ -124,7 +128,11 @@ export function DealsListPage() {
             <Button component={Link} to="/board" variant="default" leftSection={<IconLayoutKanban size={16} />}>
               Board
             </Button>
-            <CsvButtons entity="deals" />
+            <CsvButtons
+              entity="deals"
+              query={{ ...filters, q: url.get('q'), sort: url.get('sort') ?? DEFAULT_SORT }}
+              narrowed={narrowed || Boolean(url.get('q'))}
+            />
             {newButton}
           </>
         }
@@ -133,16 +141,8 @@ export function DealsListPage() {
         entity="deals"
         url={url}
         columns={columns}
-        defaultSort="closeDate"
-        filters={{
-          status: status === 'all' ? undefined : status,
-          ownerId,
-          stageId,
-          accountId,
-          contactId,
-          closeFrom,
-          closeTo,
-        }}
+        defaultSort={DEFAULT_SORT}
+        filters={filters}
         filterControls={
           <>
             <SegmentedControl
@@ -182,7 +182,7 @@ export function DealsListPage() {
             {contactId && <LinkedFilter label={`Contact: ${contact.data ? contactName(contact.data) : '…'}`} onClear={() => url.set({ contactId: null })} />}
           </>
         }
-        narrowed={status !== 'open' || [ownerId, stageId, accountId, contactId, closeFrom, closeTo].some(Boolean)}
+        narrowed={narrowed}
         searchLabel="Search deals by name"
         noun="deals"
         rowKey={(d) => d.id}

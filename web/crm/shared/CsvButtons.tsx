@@ -1,17 +1,27 @@
 // A list's CSV actions: import into it (the import page, this entity chosen) and export what the
-// list can show. The server scopes the export to what the caller sees; roles that may not import
-// or read the entity see no button (identity/policy.ts, mirrored in app/permissions.ts).
+// list shows: the link carries the list's filters, search and sort, so the file holds the records
+// of every page of this view. The server scopes the export to what the caller sees; roles that
+// may not import or read the entity see no button (identity/policy.ts, mirrored in
+// app/permissions.ts).
 import { Button } from '@mantine/core';
 import { IconDownload, IconUpload } from '@tabler/icons-react';
 import { Link } from 'react-router';
+import { withQuery } from '../../app/api';
 import { can } from '../../app/permissions';
 import { useSession } from '../../app/session';
-import type { Entity } from './resources';
+import type { Entity, ListParams } from './resources';
 
 const NOUN: Record<Entity, string> = { accounts: 'accounts', contacts: 'contacts', deals: 'deals', activities: 'activities' };
 
-export function CsvButtons({ entity }: { entity: Entity }) {
+/** The export of the list as it is: its filters (in API form, as the list sends them), search and sort. */
+export function exportHref(entity: Entity, query: ListParams = {}): string {
+  return withQuery(`/api/v1/exports/${entity}.csv`, query);
+}
+
+export function CsvButtons({ entity, query = {}, narrowed }: { entity: Entity; query?: ListParams; narrowed?: boolean }) {
   const { user } = useSession();
+  const filtered = narrowed ?? Object.entries(query).some(([key, value]) => key !== 'sort' && value !== undefined && value !== '');
+  const noun = NOUN[entity];
   return (
     <>
       {can(user.role, entity, 'create') && (
@@ -22,11 +32,15 @@ export function CsvButtons({ entity }: { entity: Entity }) {
       {can(user.role, entity, 'read') && (
         <Button
           component="a"
-          href={`/api/v1/exports/${entity}.csv`}
+          href={exportHref(entity, query)}
           download
           variant="default"
           leftSection={<IconDownload size={16} aria-hidden />}
-          title={`Every one of the ${NOUN[entity]} you can see, as CSV`}
+          title={
+            filtered
+              ? `Exports the ${noun} this list shows (every page, with its filters, search and sort) as CSV`
+              : `Exports every one of the ${noun} you can see, as CSV`
+          }
         >
           Export CSV
         </Button>
