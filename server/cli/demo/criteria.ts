@@ -3,7 +3,7 @@
 // labels and override rules for the pure simulation and its tests.
 import type { CriterionKind } from '../../db/schema.js';
 import { LOST_REASONS } from '../../process/default-pipeline.js';
-import { DEMO_PROCESS, type DemoProcess } from './process.js';
+import { DEMO_CHANGE, DEMO_PROCESS, type DemoChange, type DemoProcess } from './process.js';
 import type { Rng } from './random.js';
 
 export interface SimCriterion {
@@ -14,6 +14,8 @@ export interface SimCriterion {
   field?: string;
   /** Factor on later advance chances when a move overrides this criterion (see ./process.ts). */
   winEffect?: number;
+  /** Extra chance a rep moves past it unmet (a criterion new to the reps). */
+  missRate?: number;
 }
 
 export interface SimProcess {
@@ -22,6 +24,20 @@ export interface SimProcess {
   criteria: Readonly<Record<number, readonly SimCriterion[]>>;
   /** Open-stage positions whose stage lets an override with a reason through. */
   overridePositions: ReadonlySet<number>;
+  /** The next process version: moves from this instant on are checked against it. */
+  later?: { from: number; process: SimProcess };
+}
+
+/** The process version in force at an instant. */
+export function processAt(p: SimProcess, at: number): SimProcess {
+  return p.later && at >= p.later.from ? processAt(p.later.process, at) : p;
+}
+
+/** The process after the mid-year change: the same, plus the new criterion on its stage. */
+function withChange(p: SimProcess, change: Pick<DemoChange, 'at' | 'processVersionId' | 'criterion'>): SimProcess {
+  const { winEffect, missRate } = DEMO_CHANGE.spec;
+  const criteria = { ...p.criteria, [DEMO_CHANGE.position]: [...(p.criteria[DEMO_CHANGE.position] ?? []), { ...change.criterion, winEffect, missRate }] };
+  return { ...p, later: { from: change.at, process: { processVersionId: change.processVersionId, criteria, overridePositions: p.overridePositions } } };
 }
 
 /** The custom field a Qualify criterion asks for; the simulation fills it when the rep did. */
@@ -34,14 +50,15 @@ const withFields = (position: number, list: readonly Omit<SimCriterion, 'field' 
   });
 
 /** The process as defineDemoProcess created it (criteria come back in definition order). */
-export function simProcessOf(demo: DemoProcess): SimProcess {
+export function simProcessOf(demo: DemoProcess, change?: DemoChange): SimProcess {
   const criteria: Record<number, SimCriterion[]> = {};
   for (const [position, list] of Object.entries(demo.criteriaByPosition)) criteria[Number(position)] = withFields(Number(position), list);
-  return { processVersionId: demo.processVersionId, criteria, overridePositions: new Set(demo.overridePositions) };
+  const p: SimProcess = { processVersionId: demo.processVersionId, criteria, overridePositions: new Set(demo.overridePositions) };
+  return change ? withChange(p, change) : p;
 }
 
-/** Stand-in ids for simulating without a database. */
-export function standInProcess(processVersionId: string | null): SimProcess {
+/** Stand-in ids for simulating without a database; `change` adds the mid-year version. */
+export function standInProcess(processVersionId: string | null, change?: { at: number; processVersionId: string }): SimProcess {
   const criteria: Record<number, SimCriterion[]> = {};
   const overridePositions = new Set<number>();
   for (const [key, plan] of Object.entries(DEMO_PROCESS)) {
@@ -52,7 +69,10 @@ export function standInProcess(processVersionId: string | null): SimProcess {
     );
     if (plan.allowOverride) overridePositions.add(position);
   }
-  return { processVersionId, criteria, overridePositions };
+  const p: SimProcess = { processVersionId, criteria, overridePositions };
+  if (!change) return p;
+  const { kind, label } = DEMO_CHANGE.spec;
+  return withChange(p, { ...change, criterion: { criterionId: `criterion-${DEMO_CHANGE.position}-new`, kind, label } });
 }
 
 export type LostReason = (typeof LOST_REASONS)[number];

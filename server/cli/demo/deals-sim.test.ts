@@ -4,13 +4,14 @@ import { stagePath } from '../../process/stage-path.js';
 import type { ActivityRow } from './activities.js';
 import { berlinDate, quarterEnd } from './calendar.js';
 import { standInProcess } from './criteria.js';
-import type { SimStage, SimulatedDeal } from './deals-sim.js';
+import type { SimStage, SimulatedDeal, StageMoveRow } from './deals-sim.js';
 import { bookFor, buildWorld, idsFor, type SimWorld, simulateOne, timelineFor } from './generate.js';
 import { planDemoOrg, type RepSeat } from './org.js';
 import type { SeedWorkspace } from './workspace.js';
 
 const NOW = Date.UTC(2026, 10, 28, 9, 0);
 const DEALS = 2_400;
+const CHANGE_AT = timelineFor(NOW).processChangeAt;
 const stages: SimStage[] = DEFAULT_STAGES.map((s, i) => ({
   id: `stage-${i + 1}`,
   name: s.name,
@@ -26,7 +27,10 @@ function world(): { w: SimWorld; reps: RepSeat[] } {
   const t = timelineFor(NOW);
   const ids = idsFor(ws.workspaceId, NOW);
   const org = planDemoOrg(ids);
-  return { w: buildWorld(ws, org, bookFor(ws, org, t, 300, ids), t, standInProcess('pv-2'), ids, 9), reps: org.reps };
+  return {
+    w: buildWorld(ws, org, bookFor(ws, org, t, 300, ids), t, standInProcess('pv-2', { at: t.processChangeAt, processVersionId: 'pv-3' }), ids, 9),
+    reps: org.reps,
+  };
 }
 
 interface Run {
@@ -77,7 +81,8 @@ describe('simulated deals', () => {
         const path = stagePath(stages, from, to);
         expect([m.direction, m.skipped]).toEqual([path.direction, path.skipped]);
         expect([m.from_position, m.to_position, m.from_probability, m.to_probability]).toEqual([from.position, to.position, from.probability, to.probability]);
-        expect(m.process_version_id).toBe('pv-2');
+        // Checked against the process in force: version 2 until the mid-year change, 3 from it.
+        expect(m.process_version_id).toBe(m.at < CHANGE_AT ? 'pv-2' : 'pv-3');
         const missing = JSON.parse(m.missing) as { label: string; stageId: string }[];
         if (m.criteria_met === 1) {
           expect(missing).toEqual([]);
@@ -204,6 +209,19 @@ describe('simulated deals', () => {
     expect(farmer.cramming).toBeLessThan(0.3);
     expect(stats('stale pipeline').nextSteps).toBeLessThan(farmer.nextSteps - 0.3);
     expect(reps).toHaveLength(15);
+  });
+  it('change the process on 1 July: later moves out of Solution are checked against the new criterion, and some override it', () => {
+    expect(new Date(CHANGE_AT).toISOString().slice(0, 10)).toBe('2026-07-01');
+    const moves = runs.flatMap((r) => r.deal.moves);
+    const before = moves.filter((m) => m.at < CHANGE_AT);
+    const after = moves.filter((m) => m.at >= CHANGE_AT);
+    expect(before.length).toBeGreaterThan(1_500);
+    expect(after.length).toBeGreaterThan(1_500);
+    const missesNew = (m: StageMoveRow) => m.missing.includes('criterion-3-new');
+    expect(before.filter(missesNew)).toEqual([]);
+    expect(after.filter(missesNew).length).toBeGreaterThan(30);
+    const adherence = (list: StageMoveRow[]) => list.filter((m) => m.criteria_met === 1 && m.skipped === 0).length / list.length;
+    expect(adherence(after)).toBeLessThan(adherence(before));
   });
 });
 

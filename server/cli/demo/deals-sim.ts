@@ -6,7 +6,7 @@ import type { HistoryValue } from '../../crm/field-diff.js';
 import type { DealsTable, StageKind, StageMovesTable } from '../../db/schema.js';
 import { stagePath } from '../../process/stage-path.js';
 import { berlinDate, DAY, MINUTE, workingTime } from './calendar.js';
-import { lostReason, type SimProcess } from './criteria.js';
+import { lostReason, processAt, type SimProcess } from './criteria.js';
 import { type ChangeRow, DealHistory, type Via } from './deal-history.js';
 import type { DealSeed } from './deal-plan.js';
 import { FIRST_NAMES, LAST_NAMES } from './names.js';
@@ -98,7 +98,8 @@ export function simulateDeal(ctx: SimContext, seed: DealSeed, rng: Rng): Simulat
   const { now } = ctx;
 
   const dealId = ctx.ids.next();
-  const moveCtx = { workspaceId: ctx.workspaceId, ids: ctx.ids, processVersionId: ctx.process.processVersionId };
+  // Each move records the process version in force at its instant.
+  const moveCtx = (at: number) => ({ workspaceId: ctx.workspaceId, ids: ctx.ids, processVersionId: processAt(ctx.process, at).processVersionId });
   const expectedDays = BASE_DWELL_DAYS.reduce((a, b) => a + b, 0) * seat.segment.speed * seat.profile.speed * rng.float(0.8, 1.3);
   const record: Record<string, HistoryValue> = {
     name: seed.name,
@@ -213,7 +214,8 @@ export function simulateDeal(ctx: SimContext, seed: DealSeed, rng: Rng): Simulat
       filled: new Set(Object.keys(h.custom).map((k) => `custom.${k}`)),
       meetingLogged: (story.requiredMeetings.at(-1)?.to ?? 0) > at - 14 * DAY,
     };
-    const gate = decideGate(ctx.process, leaving, path.skipped, facts, seat.profile.meetRate, rng);
+    const process = processAt(ctx.process, at);
+    const gate = decideGate(process, leaving, path.skipped, facts, seat.profile.meetRate, rng);
     for (const c of gate.satisfied) {
       if (c.kind === 'activity') story.requiredMeetings.push({ from: Math.max(stayStart, at - 30 * DAY), to: at, stageName: c.stageName });
       // The field was filled during the stay, or in the same save as the move.
@@ -221,7 +223,7 @@ export function simulateDeal(ctx: SimContext, seed: DealSeed, rng: Rng): Simulat
         h.applyCustom(Math.min(at, h.next(Math.floor(at - rng.float(0.2, 5) * DAY))), c.field.slice(7), budgetHolder(rng), seat.id, 'form');
     }
     if (gate.missing.some((m) => m.kind === 'activity')) story.noMeetingBefore = at;
-    for (const m of gate.missing) doubt *= winEffectOf(ctx.process, m.criterionId);
+    for (const m of gate.missing) doubt *= winEffectOf(process, m.criterionId);
     const reason = target === lostStage ? lostReason(rng, stage.position, seat.profile.lostBias) : null;
     const cleanup = reason === 'Lost contact' && rng.chance(0.5);
     const via: Via = cleanup ? 'bulk' : rng.chance(0.03) ? 'api' : rng.chance(seat.profile.boardShare) ? 'board' : 'form';
@@ -234,7 +236,7 @@ export function simulateDeal(ctx: SimContext, seed: DealSeed, rng: Rng): Simulat
       if (pulledIn) patch.amount = roundAmount(Number(h.record.amount) * rng.float(0.85, 0.93));
     }
     h.apply(at, patch, actor, via);
-    moves.push(moveRow(moveCtx, dealId, at, actor, from, target, path, gate, via, seat.id));
+    moves.push(moveRow(moveCtx(at), dealId, at, actor, from, target, path, gate, via, seat.id));
     story.stays.push({ stage, from: stayStart, to: at });
     stageEnteredAt = at;
 
@@ -251,7 +253,7 @@ export function simulateDeal(ctx: SimContext, seed: DealSeed, rng: Rng): Simulat
       const reopenPath = stagePath(ctx.stages, target, back);
       const rAt = h.next(reopenAt);
       h.apply(rAt, { stage_id: back.id, status: 'open', lost_reason: null, close_date: berlinDate(rAt + rng.float(30, 60) * DAY) }, seat.id, 'form');
-      moves.push(moveRow(moveCtx, dealId, rAt, seat.id, target, back, reopenPath, { met: true, missing: [], reason: null }, 'form', seat.id));
+      moves.push(moveRow(moveCtx(rAt), dealId, rAt, seat.id, target, back, reopenPath, { met: true, missing: [], reason: null }, 'form', seat.id));
       story.stays.push({ stage: target, from: at, to: rAt });
       stageEnteredAt = rAt;
       closedAt = null;
@@ -266,7 +268,7 @@ export function simulateDeal(ctx: SimContext, seed: DealSeed, rng: Rng): Simulat
   story.end = closedAt ?? now;
   if (closedAt === null) {
     // Work in progress on the current stage's required fields.
-    for (const c of ctx.process.criteria[current.position] ?? []) {
+    for (const c of processAt(ctx.process, now).criteria[current.position] ?? []) {
       const fillAt = h.next(workingTime(stageEnteredAt + rng.float(0.2, 0.9) * (now - stageEnteredAt), rng));
       if (c.field?.startsWith('custom.') && fillAt <= now && rng.chance(0.4)) h.applyCustom(fillAt, c.field.slice(7), budgetHolder(rng), seat.id, 'form');
     }

@@ -2,6 +2,8 @@
 // with their history and activities) written in multi-row batches. The demo writes everything in
 // one transaction; the scale generator streams one transaction per chunk.
 import type { Kysely } from 'kysely';
+import { loadConfig } from '../../config.js';
+import type { Ctx } from '../../context.js';
 import type { Database } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import { type AccountBook, planAccounts } from './accounts.js';
@@ -11,7 +13,7 @@ import { type SimProcess, simProcessOf } from './criteria.js';
 import { campaignCalendar, type DealSeed, type DealWorld, planDeal, repWeights } from './deal-plan.js';
 import { type ChangeRow, type DealRow, type SimContext, type SimulatedDeal, type StageMoveRow, simulateDeal } from './deals-sim.js';
 import type { OrgPlan, RepSeat } from './org.js';
-import { defineDemoProcess, recordDemoGateChecks, recordDemoQualification } from './process.js';
+import { changeDemoProcess, defineDemoProcess, demoChangeAt, recordDemoGateChecks, recordDemoQualification } from './process.js';
 import { hash32, type IdFactory, idFactory, Rng, rngFor, stringSeed } from './random.js';
 import type { SeedWorkspace } from './workspace.js';
 import { insertRows, type Sink } from './writer.js';
@@ -37,6 +39,8 @@ export interface Timeline {
   windowStart: number;
   /** When the workspace was set up. */
   createdAt: number;
+  /** When the CSO changed the process mid-year (a new process version). */
+  processChangeAt: number;
 }
 
 /**
@@ -45,7 +49,7 @@ export interface Timeline {
  */
 export function timelineFor(now: number): Timeline {
   const createdAt = now - (365 + 90) * DAY;
-  return { now, windowStart: createdAt + 2 * DAY, createdAt };
+  return { now, windowStart: createdAt + 2 * DAY, createdAt, processChangeAt: demoChangeAt(now) };
 }
 
 /** Ids start at the seeding instant, like ids the app makes; their random part is per workspace. */
@@ -181,6 +185,19 @@ export interface PopulateInput {
   log: (message: string) => void;
 }
 
+/** The CSO acting through the services (as the CLI does), at a fixed instant. */
+async function adminCtx(tx: Kysely<DB>, database: Database, ws: SeedWorkspace, at: number): Promise<Ctx> {
+  const admin = await tx.selectFrom('users').select(['name', 'email']).where('id', '=', ws.adminId).executeTakeFirstOrThrow();
+  return {
+    db: tx,
+    dialect: database.dialect,
+    actor: { userId: ws.adminId, workspaceId: ws.workspaceId, role: 'admin', teamId: null, name: admin.name, email: admin.email, via: 'system' },
+    now: () => at,
+    config: loadConfig({}),
+    memo: new Map(),
+  };
+}
+
 /** Everything below the workspace. One transaction for the demo, one per chunk at scale. */
 export async function populate(database: Database, input: PopulateInput): Promise<Totals> {
   const { ws, org, timeline: t, volume, ids, log } = input;
@@ -195,8 +212,10 @@ export async function populate(database: Database, input: PopulateInput): Promis
     // The CSO defined the process an hour after setting the workspace up; every move is checked against it.
     const demo = await defineDemoProcess(tx, { workspaceId: ws.workspaceId, pipelineId: ws.pipelineId, adminId: ws.adminId, now: t.createdAt + HOUR });
     await writeOrgAndAccounts(sinkOf(tx), ws, org, book, t);
+    // On 1 July the CSO adds an exit criterion in Settings → Process: a new version; later moves are checked against it.
+    const change = await changeDemoProcess(await adminCtx(tx, database, ws, t.processChangeAt), ws.pipelineId);
     log(`${org.users.length + 1} users in ${org.teams.length} teams, ${book.accounts.length} accounts, ${book.contacts.length} contacts`);
-    return buildWorld(ws, org, book, t, simProcessOf(demo), ids, volume.perDeal);
+    return buildWorld(ws, org, book, t, simProcessOf(demo, change), ids, volume.perDeal);
   };
   const step = async (tx: Kysely<DB>, w: SimWorld, from: number) => {
     const chunk = simulateChunk(w, from, Math.min(volume.deals, from + (oneTransaction ? volume.deals : volume.chunk)));

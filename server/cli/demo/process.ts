@@ -3,11 +3,13 @@
 // ./criteria.ts (same kinds and labels per stage position), so simulated `missing` lists match them.
 import type { Kysely } from 'kysely';
 import type { MissingCriterion } from '../../../api/deals.js';
+import type { Ctx } from '../../context.js';
 import type { ActivityType, CriterionKind, DB } from '../../db/schema.js';
 import { newId } from '../../ids.js';
 import { type CriterionRow, insertCriterion, insertMoveChecks, listCriteriaOfPipeline } from '../../process/criteria.repo.js';
+import { addCriterion } from '../../process/criteria-admin.service.js';
 import { findDealFieldByKey, insertDealField } from '../../process/custom-fields.repo.js';
-import { listStageRows, updateStage } from '../../process/pipelines.repo.js';
+import { findPipeline, listStageRows, updateStage } from '../../process/pipelines.repo.js';
 import { snapshotProcessVersion } from '../../process/pipelines.service.js';
 import { findFrameworkByKey, listElementRows } from '../../process/qualification.repo.js';
 import { seedBuiltinFrameworks } from '../../process/qualification.service.js';
@@ -29,6 +31,8 @@ interface Spec {
    * winning, some (the call plan) do not.
    */
   winEffect?: number;
+  /** Extra chance a rep moves past it unmet: a new criterion the reps are not used to yet. */
+  missRate?: number;
 }
 
 /** Exit criteria per open-stage position of the default pipeline. */
@@ -72,6 +76,48 @@ export const DEMO_PROCESS: Record<number, { allowOverride: boolean; criteria: re
     ],
   },
 };
+
+/**
+ * The mid-year process change: deals without a tested champion kept stalling in Proposal, so on
+ * 1 July the CSO makes it an exit criterion of Solution (a new process version). Some reps forget
+ * the new item and override it; deals pushed past it win less often.
+ */
+export const DEMO_CHANGE = {
+  position: 3,
+  spec: { kind: 'checklist', label: 'Champion identified and tested', winEffect: 0.8, missRate: 0.2 } satisfies Spec,
+  note: 'Solution: “Champion identified and tested” is now required — deals without a champion stalled in Proposal',
+} as const;
+
+/** Noon in Berlin on the latest 1 July at least 90 days before `now`: mid-year of the year the demo shows. */
+export function demoChangeAt(now: number): number {
+  const DAY = 86_400_000;
+  let year = new Date(now).getUTCFullYear();
+  while (Date.UTC(year, 6, 1, 10) > now - 90 * DAY) year--;
+  return Date.UTC(year, 6, 1, 10);
+}
+
+export interface DemoChange {
+  at: number;
+  processVersionId: string;
+  criterion: { criterionId: string; kind: CriterionKind; label: string };
+}
+
+/**
+ * Makes the mid-year change as an admin does in Settings → Process: through the same service the
+ * API calls (addCriterion), so it checks the pipeline version, adds the criterion and records a new
+ * process version with the change note. `ctx` acts as the CSO at the change instant.
+ */
+export async function changeDemoProcess(ctx: Ctx, pipelineId: string): Promise<DemoChange> {
+  const ws = ctx.actor.workspaceId;
+  const pipeline = await findPipeline(ctx.db, ws, pipelineId);
+  const stage = (await listStageRows(ctx.db, ws, pipelineId)).find((s) => s.kind === 'open' && s.position === DEMO_CHANGE.position);
+  if (!pipeline || !stage) throw new Error('The demo pipeline has no Solution stage');
+  const { kind, label } = DEMO_CHANGE.spec;
+  const process = await addCriterion(ctx, stage.id, { version: pipeline.version, kind, label, note: DEMO_CHANGE.note });
+  const added = process.stages.find((s) => s.id === stage.id)?.criteria.find((c) => c.label === label);
+  if (!added || !process.currentVersion) throw new Error('The demo process change recorded no criterion or version');
+  return { at: ctx.now(), processVersionId: process.currentVersion.id, criterion: { criterionId: added.id, kind, label } };
+}
 
 export interface DemoProcess {
   processVersionId: string;
@@ -177,7 +223,8 @@ export async function recordDemoGateChecks(db: Kysely<DB>, input: { workspaceId:
     const ids = new Set(missing.map((x) => x.criterionId));
     const labels = new Set(missing.map((x) => `${x.stageId}|${x.label}`));
     for (const stageId of stagePath(stages, from, to).exitChecks) {
-      for (const c of criteria.filter((x) => x.stage_id === stageId)) {
+      // Checked against the process in force at the move: criteria added later were not asked.
+      for (const c of criteria.filter((x) => x.stage_id === stageId && Number(x.created_at) <= Number(m.at))) {
         const met = !ids.has(c.id) && !labels.has(`${stageId}|${c.label}`);
         rows.push({
           id: newId(),

@@ -143,12 +143,36 @@ describe.each(testEngines())('demo seed on %s', (engine) => {
     );
     expect(await count('select count(*) n from stage_moves where workspace_id = :ws and skipped > 0')).toBeGreaterThan(50);
     expect(await count('select count(*) n from stage_moves where workspace_id = :ws and direction = -1')).toBeGreaterThan(20);
-    expect(
-      await count(
-        `select count(*) n from stage_moves m join pipelines p on p.id = (select pipeline_id from deals where id = m.deal_id) where m.workspace_id = :ws and m.process_version_id <> p.current_version_id`,
-      ),
-    ).toBe(0);
     expect(await count("select count(*) n from changes where workspace_id = :ws and field = 'close_date' and from_value is not null")).toBeGreaterThan(500);
+  });
+
+  it('changes the process on 1 July through the admin service: moves before record version 2, moves after version 3', async () => {
+    const changeAt = Date.UTC(2026, 6, 1, 10);
+    const versions = await database.db
+      .selectFrom('process_versions')
+      .select(['id', 'number', 'note', 'created_at', 'created_by'])
+      .where('workspace_id', '=', demo.workspaceId)
+      .orderBy('number')
+      .execute();
+    expect(versions.map((v) => v.number)).toEqual([1, 2, 3]);
+    const v3 = versions[2];
+    expect(Number(v3?.created_at)).toBe(changeAt);
+    expect(v3?.note).toContain('Champion identified and tested');
+    expect(await count(`select count(*) n from pipelines where workspace_id = :ws and current_version_id = '${v3?.id}'`)).toBe(1);
+    expect(await count(`select count(*) n from users where id = '${v3?.created_by}' and email = 'cso@demo.furrow.test'`)).toBe(1);
+    const byVersion = async (number: number, when: string) =>
+      count(
+        `select count(*) n from stage_moves m join process_versions v on v.id = m.process_version_id where m.workspace_id = :ws and v.number = ${number} and ${when}`,
+      );
+    const all = await count('select count(*) n from stage_moves where workspace_id = :ws');
+    expect(await byVersion(2, `m.at < ${changeAt}`)).toBeGreaterThan(1_500);
+    expect(await byVersion(3, `m.at >= ${changeAt}`)).toBeGreaterThan(1_500);
+    expect((await byVersion(2, `m.at < ${changeAt}`)) + (await byVersion(3, `m.at >= ${changeAt}`))).toBe(all);
+    // The new criterion is checked (and sometimes overridden) only on moves after the change.
+    const criterion = `(select id from exit_criteria where workspace_id = :ws and label = 'Champion identified and tested')`;
+    expect(await count(`select count(*) n from stage_move_checks where criterion_id = ${criterion} and at < ${changeAt}`)).toBe(0);
+    expect(await count(`select count(*) n from stage_move_checks where criterion_id = ${criterion} and met = 0`)).toBeGreaterThan(30);
+    expect(await count(`select count(*) n from stage_move_checks where criterion_id = ${criterion} and met = 1`)).toBeGreaterThan(100);
   });
 
   it('has activities over the year and scheduled next steps', async () => {

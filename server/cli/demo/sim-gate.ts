@@ -59,6 +59,10 @@ export function decideGate(process: SimProcess, leaving: readonly GateStage[], s
     const from = preferred.length > 0 ? preferred : pool;
     missing = [...forced, ...rng.shuffle([...from]).slice(0, rng.chance(0.3) ? 2 : 1)];
   }
+  // A criterion new to the reps is forgotten more often than the rest.
+  for (const c of all) {
+    if (c.missRate && overridable(c) && state(c, facts) === 'free' && !missing.includes(c) && rng.chance(c.missRate)) missing = [...missing, c];
+  }
   const missingIds = new Set(missing.map((c) => c.criterionId));
   const satisfied = all.filter((c) => !missingIds.has(c.criterionId) && state(c, facts) === 'free' && (c.kind === 'field' || c.kind === 'activity'));
   if (missing.length === 0) return { met: true, missing: [], reason: null, satisfied };
