@@ -192,10 +192,25 @@ export const AdherenceQuery = Type.Object(
     pipelineId: Type.Optional(Id),
     ownerId: Type.Optional(Id),
     teamId: Type.Optional(Id),
+    processVersionId: Type.Optional(Id),
   },
   { additionalProperties: false },
 );
 export type AdherenceQuery = Static<typeof AdherenceQuery>;
+
+export const VersionFigures = Type.Intersect([
+  Type.Object({
+    processVersionId: NullableId,
+    number: Nullable(Type.Integer({ description: 'null for moves recorded without a version' })),
+    pipelineId: NullableId,
+    pipelineName: Nullable(Type.String()),
+    note: Nullable(Type.String({ description: 'What changed, as recorded with the version' })),
+    inForceFrom: NullableInstant,
+    inForceTo: NullableInstant,
+  }),
+  MoveFigures,
+]);
+export type VersionFigures = Static<typeof VersionFigures>;
 
 export const AdherenceReport = Type.Object({
   from: CalendarDate,
@@ -208,6 +223,10 @@ export const AdherenceReport = Type.Object({
   reps: Type.Array(Type.Intersect([Type.Object({ userId: Id, name: Type.String() }), Figures])),
   teams: Type.Array(Type.Intersect([Type.Object({ teamId: Id, name: Type.String(), parentId: NullableId }), Figures]), {
     description: 'Each visible team with everyone below it',
+  }),
+  versions: Type.Array(VersionFigures, {
+    description:
+      'Move figures per process version the moves were checked against: every version in force during the period (with or without moves) and any other version moves in the period recorded; oldest first',
   }),
 });
 export type AdherenceReport = Static<typeof AdherenceReport>;
@@ -233,6 +252,7 @@ export const AdherenceMovesQuery = Type.Object(
     pipelineId: Type.Optional(Id),
     ownerId: Type.Optional(Id),
     teamId: Type.Optional(Id),
+    processVersionId: Type.Optional(Id),
     filter: Type.Optional(MoveFilter),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
     cursor: Type.Optional(Type.String({ maxLength: 512 })),

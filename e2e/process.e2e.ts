@@ -120,6 +120,16 @@ describe('the stage gate in the browser', () => {
     const row = admin.getByRole('row', { name: new RegExp(dealName) });
     await row.waitFor();
     await expect(row.textContent()).resolves.toMatch(/Qualify → Discovery.*Kept the process/);
+
+    // By process version: the move was checked against the version the guidance change made (v4).
+    await admin.getByRole('link', { name: 'Process figures' }).click();
+    const versions = admin.getByRole('region', { name: 'By process version' });
+    const v4 = versions.getByRole('row', { name: /^v4\b/ });
+    await v4.waitFor();
+    await expect(v4.textContent()).resolves.toMatch(/Changed Qualify: guidance.*1100%/);
+    await v4.getByRole('link', { name: '1', exact: true }).click();
+    await admin.getByText('Process v4 only').waitFor();
+    await admin.getByRole('row', { name: new RegExp(dealName) }).waitFor();
     await admin.context().close();
   });
 

@@ -82,6 +82,7 @@ export async function listMoves(
     .where(sql<SqlBool>`${ownerRestriction('m.owner_id', f)}`)
     .where(MOVE_KIND[kind]);
   if (f.pipelineId !== null) q = q.where('d.pipeline_id', '=', f.pipelineId);
+  if (f.processVersionId) q = q.where('m.process_version_id', '=', f.processVersionId);
   const rows = (await paginate(q, {
     order: 'moves',
     sortExpr: sql`m.at`,

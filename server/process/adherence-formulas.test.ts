@@ -5,11 +5,13 @@ import {
   addSums,
   finishFigures,
   gainOf,
+  inForceDuring,
   isAdherent,
   type MoveFacts,
   mondayOf,
   startOfDay,
   sumMoves,
+  versionIntervals,
   weeksOf,
   ZERO_SUMS,
 } from './adherence-formulas.js';
@@ -124,6 +126,38 @@ describe('adherence calendar', () => {
           }
         },
       ),
+    );
+  });
+});
+
+describe('process versions in force', () => {
+  const v = (id: string, pipelineId: string, number: number, createdAt: number) => ({ id, pipelineId, number, createdAt });
+
+  it('rules a pipeline from its creation until the next version of that pipeline', () => {
+    const got = versionIntervals([v('b2', 'B', 2, 50), v('a2', 'A', 2, 30), v('a1', 'A', 1, 10), v('b1', 'B', 1, 10), v('a3', 'A', 3, 70)]);
+    expect(Object.fromEntries(got.map((x) => [x.version.id, [x.from, x.to]]))).toEqual({
+      a1: [10, 30],
+      a2: [30, 70],
+      a3: [70, null],
+      b1: [10, 50],
+      b2: [50, null],
+    });
+  });
+
+  it('overlaps a period when in force during some of it; a version replaced at once never is', () => {
+    expect(inForceDuring({ from: 10, to: 30 }, 30, 40)).toBe(false);
+    expect(inForceDuring({ from: 10, to: 30 }, 29, 40)).toBe(true);
+    expect(inForceDuring({ from: 40, to: null }, 0, 40)).toBe(false);
+    expect(inForceDuring({ from: 39, to: null }, 0, 40)).toBe(true);
+    expect(inForceDuring({ from: 10, to: 10 }, 0, 40)).toBe(false);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 6 }), fc.integer({ min: 0, max: 100 }), (times, t) => {
+        // At any instant after the first version, exactly one version is in force.
+        const sorted = [...times].sort((a, b) => a - b);
+        const intervals = versionIntervals(sorted.map((at, i) => v(`v${i}`, 'P', i + 1, at)));
+        const ruling = intervals.filter((x) => inForceDuring(x, t, t + 1));
+        expect(ruling.length).toBe(t >= (sorted[0] as number) ? 1 : 0);
+      }),
     );
   });
 });

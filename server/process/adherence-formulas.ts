@@ -75,6 +75,38 @@ export function addSums(a: MoveSums, b: MoveSums): MoveSums {
   return Object.fromEntries(Object.keys(ZERO_SUMS).map((k) => [k, a[k as keyof MoveSums] + b[k as keyof MoveSums]])) as unknown as MoveSums;
 }
 
+// ---- Process versions --------------------------------------------------------------------------
+
+export interface VersionMeta {
+  id: string;
+  pipelineId: string;
+  number: number;
+  createdAt: number;
+}
+
+export interface VersionInForce<V extends VersionMeta> {
+  version: V;
+  /** In force over [from, to): from its creation until the next version of its pipeline (null: still current). */
+  from: number;
+  to: number | null;
+}
+
+/** When each version was in force: a version rules its pipeline from its creation until the next one. */
+export function versionIntervals<V extends VersionMeta>(versions: readonly V[]): VersionInForce<V>[] {
+  const byPipeline = new Map<string, V[]>();
+  for (const v of versions) byPipeline.set(v.pipelineId, [...(byPipeline.get(v.pipelineId) ?? []), v]);
+  const out: VersionInForce<V>[] = [];
+  for (const list of byPipeline.values()) {
+    const sorted = [...list].sort((a, b) => a.number - b.number);
+    for (const [i, version] of sorted.entries()) out.push({ version, from: version.createdAt, to: sorted[i + 1]?.createdAt ?? null });
+  }
+  return out;
+}
+
+/** Whether [from, to) overlaps the period [start, end); a version replaced the instant it was made never does. */
+export const inForceDuring = (v: { from: number; to: number | null }, start: number, end: number): boolean =>
+  v.from < end && (v.to === null || v.to > start) && (v.to === null || v.to > v.from);
+
 // ---- Calendar ----------------------------------------------------------------------------------
 
 export const DAY_MS = 86_400_000;

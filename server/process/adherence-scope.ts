@@ -8,7 +8,7 @@ import { listTeams } from '../identity/teams.service.js';
 import { listUsers } from '../identity/users.service.js';
 import { ownerScope, scopeIncludes } from '../identity/visibility.js';
 import type { AdherenceFilter } from './adherence.repo.js';
-import { findPipeline } from './pipelines.repo.js';
+import { findPipeline, findVersionRow } from './pipelines.repo.js';
 
 export interface ScopedFilter extends AdherenceFilter {
   teamIds: string[];
@@ -18,7 +18,7 @@ export interface ScopedFilter extends AdherenceFilter {
 
 export async function adherenceFilter(
   ctx: Ctx,
-  q: { pipelineId?: string | undefined; ownerId?: string | undefined; teamId?: string | undefined },
+  q: { pipelineId?: string | undefined; ownerId?: string | undefined; teamId?: string | undefined; processVersionId?: string | undefined },
 ): Promise<ScopedFilter> {
   const scope = await ownerScope(ctx, 'deals', 'read');
   const [teams, users] = await Promise.all([listTeams(ctx), listUsers(ctx)]);
@@ -28,6 +28,10 @@ export async function adherenceFilter(
   if (q.pipelineId) {
     const p = await findPipeline(ctx.db, ctx.actor.workspaceId, q.pipelineId);
     if (!p) throw invalidField('pipelineId', 'no such pipeline');
+  }
+  if (q.processVersionId) {
+    const v = await findVersionRow(ctx.db, ctx.actor.workspaceId, q.processVersionId);
+    if (!v || (q.pipelineId && v.pipeline_id !== q.pipelineId)) throw invalidField('processVersionId', 'no such process version of the pipeline');
   }
   let ownerIds: string[] | null = null;
   if (q.ownerId) {
@@ -45,6 +49,7 @@ export async function adherenceFilter(
     scope,
     ownerIds,
     pipelineId: q.pipelineId ?? null,
+    processVersionId: q.processVersionId ?? null,
     teamIds: [...visibleTeams],
     users,
     teams: teams.filter((t) => visibleTeams.has(t.id)).map((t) => ({ id: t.id, name: t.name, parentId: t.parentId })),

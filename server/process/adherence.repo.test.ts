@@ -18,6 +18,7 @@ const arbMove = fc.record({
   direction: fc.constantFrom(-1, 0, 1),
   from: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }),
   to: fc.integer({ min: 0, max: 100 }),
+  version: fc.integer({ min: 0, max: 2 }),
 });
 
 describeEngines('adherence SQL against the reference formulas', (env) => {
@@ -26,6 +27,12 @@ describeEngines('adherence SQL against the reference formulas', (env) => {
     const owners = [w.admin, await w.user('rep'), await w.user('rep')];
     const { body: pipelines } = await w.as(w.admin).get('/api/v1/pipelines');
     const stageId = pipelines.items[0].stages[0].id as string;
+    // Moves recorded without a version, against version 1, and against a later version 2.
+    const pipelineId = pipelines.items[0].id as string;
+    const { body: proc } = await w.as(w.admin).get(`/api/v1/pipelines/${pipelineId}/process`);
+    await w.as(w.admin).patch(`/api/v1/stages/${stageId}`, { version: proc.pipeline.version, guidance: 'v2' });
+    const { body: versions } = await w.as(w.admin).get(`/api/v1/pipelines/${pipelineId}/versions`);
+    const versionIds = [null, ...versions.items.map((v: { id: string; number: number }) => v.id).sort()] as (string | null)[];
     const deals: string[] = [];
     for (const o of owners) deals.push((await w.as(w.admin).post('/api/v1/deals', { name: 'd', amount: 1, closeDate: '2027-01-01', ownerId: o.id })).body.id);
     let run = 0;
@@ -34,8 +41,9 @@ describeEngines('adherence SQL against the reference formulas', (env) => {
       fc.asyncProperty(fc.array(arbMove, { maxLength: 25 }), async (moves) => {
         // Each run lives in its own three weeks, so runs never see each other's moves.
         const base = Date.UTC(2020, 0, 6) + run++ * 4 * WEEK;
-        const facts: (MoveFacts & { owner: number; at: number })[] = moves.map((m) => ({
+        const facts: (MoveFacts & { owner: number; at: number; version: string | null })[] = moves.map((m) => ({
           owner: m.owner,
+          version: versionIds[m.version] ?? null,
           at: base + m.offset,
           criteriaMet: m.criteriaMet && !m.override,
           overrideReason: m.override ? 'because' : null,
@@ -60,7 +68,7 @@ describeEngines('adherence SQL against the reference formulas', (env) => {
                 to_position: 1,
                 from_probability: m.fromProbability,
                 to_probability: m.toProbability,
-                process_version_id: null,
+                process_version_id: m.version,
                 criteria_met: m.criteriaMet ? 1 : 0,
                 missing: '[]',
                 override_reason: m.overrideReason,
@@ -95,6 +103,16 @@ describeEngines('adherence SQL against the reference formulas', (env) => {
           sum = addSums(sum, expected);
         }
         expect(sum).toEqual(sumMoves(facts));
+
+        const perVersion = await moveSums(env().database.db, f, base, end, { by: 'version' });
+        for (const v of versionIds) {
+          const row = perVersion.find((r) => r.key === v);
+          const expected = sumMoves(facts.filter((m) => m.version === v));
+          expect(row ? strip(row) : ZERO_SUMS).toEqual(expected);
+          if (v === null) continue;
+          const [only] = await moveSums(env().database.db, { ...f, processVersionId: v }, base, end, { by: 'none' });
+          expect(only ? strip(only) : ZERO_SUMS).toEqual(expected);
+        }
       }),
       { numRuns: 30 },
     );

@@ -14,9 +14,11 @@ export interface AdherenceFilter {
   pipelineId: string | null;
   /** Teams whose subtree roll-ups the caller may see (team grouping only). */
   teamIds?: readonly string[];
+  /** Only moves checked against this process version (deal figures are not per version). */
+  processVersionId?: string | null;
 }
 
-export type Grouping = { by: 'none' } | { by: 'owner' } | { by: 'team' } | { by: 'week'; bounds: readonly number[] };
+export type Grouping = { by: 'none' } | { by: 'owner' } | { by: 'team' } | { by: 'version' } | { by: 'week'; bounds: readonly number[] };
 
 const eb = expressionBuilder<DB, 'deals'>();
 
@@ -36,7 +38,30 @@ const pipelineOf = (f: AdherenceFilter) => (f.pipelineId === null ? sql`` : sql`
  */
 function liveMovesOf(f: AdherenceFilter): RawBuilder<unknown> {
   const pipeline = f.pipelineId === null ? sql`` : sql`and m.to_stage_id in (select id from stages where pipeline_id = ${f.pipelineId})`;
-  return sql`m.deal_id not in (select id from deals where workspace_id = ${f.workspaceId} and deleted_at is not null) ${pipeline}`;
+  const version = f.processVersionId ? sql`and m.process_version_id = ${f.processVersionId}` : sql``;
+  return sql`m.deal_id not in (select id from deals where workspace_id = ${f.workspaceId} and deleted_at is not null) ${pipeline} ${version}`;
+}
+
+export interface VersionRow {
+  id: string;
+  pipeline_id: string;
+  pipeline_name: string;
+  number: number;
+  note: string | null;
+  created_at: number;
+}
+
+/** The process versions of a pipeline (or of every pipeline), oldest first. */
+export async function listProcessVersions(db: Kysely<DB>, workspaceId: string, pipelineId: string | null): Promise<VersionRow[]> {
+  let q = db
+    .selectFrom('process_versions as v')
+    .innerJoin('pipelines as p', 'p.id', 'v.pipeline_id')
+    .select(['v.id', 'v.pipeline_id', 'p.name as pipeline_name', 'v.number', 'v.note', 'v.created_at'])
+    .where('v.workspace_id', '=', workspaceId)
+    .orderBy('v.pipeline_id')
+    .orderBy('v.number');
+  if (pipelineId !== null) q = q.where('v.pipeline_id', '=', pipelineId);
+  return (await q.execute()).map((r) => ({ ...r, number: Number(r.number), created_at: Number(r.created_at) }));
 }
 
 /** Each visible team with every team below it (teams nest); users belong by their current team. */
@@ -68,7 +93,16 @@ export interface KeyedSums extends MoveSums {
 
 /** Move sums over [start, end), grouped as asked. */
 export async function moveSums(db: Kysely<DB>, f: AdherenceFilter, start: number, end: number, g: Grouping): Promise<KeyedSums[]> {
-  const key = g.by === 'week' ? bucketOf(sql`m.at`, g.bounds) : g.by === 'owner' ? sql`m.owner_id` : g.by === 'team' ? sql`tree.root_id` : sql`null`;
+  const key =
+    g.by === 'week'
+      ? bucketOf(sql`m.at`, g.bounds)
+      : g.by === 'owner'
+        ? sql`m.owner_id`
+        : g.by === 'team'
+          ? sql`tree.root_id`
+          : g.by === 'version'
+            ? sql`m.process_version_id`
+            : sql`null`;
   const withTree = g.by === 'team' ? sql`with recursive ${treeCte(f)}` : sql``;
   const joinTree = g.by === 'team' ? sql`join users u on u.id = m.owner_id join tree on tree.team_id = u.team_id` : sql``;
   const groupBy = g.by === 'none' ? sql`` : sql`group by ${key}`;

@@ -14,7 +14,7 @@ const at = (iso: string) => Date.parse(iso);
  * deal1 from Solution (skips Proposal and Negotiation, +60); C loses deal3 (−40).
  * On 20 Nov B schedules a meeting on deal2 for 25 Nov. Teams: T (manager M) ⊃ T2; A in T, B in T2.
  */
-async function buildScenario(env: TestEnv) {
+async function buildScenario(env: TestEnv, options: { midway?: (w: TestWorkspace) => Promise<void> } = {}) {
   env.clock.now = at('2026-11-01T09:00:00Z');
   const w = await env.workspace();
   const manager = await w.user('manager', { name: 'Mia Manager' });
@@ -51,6 +51,10 @@ async function buildScenario(env: TestEnv) {
   );
   await step('2026-11-04T10:00:00Z', () => w.as(a).post(`/api/v1/deals/${deal1.id}/move`, { version: 2, stageId: stage('Solution') }));
   await step('2026-11-05T10:00:00Z', () => w.as(b).post(`/api/v1/deals/${deal2.id}/move`, { version: 2, stageId: stage('Qualify') }));
+  if (options.midway) {
+    env.clock.now = at('2026-11-08T12:00:00Z');
+    await options.midway(w);
+  }
   env.clock.now = at('2026-11-10T10:00:00Z');
   const deal3 = await createDeal(w.ctx(c), { name: 'Deal 3', amount: 300_00, closeDate: '2026-12-31', stageId: stage('Solution') }, 'api', {
     overrideReason: 'Partner-sourced, already qualified',
@@ -190,6 +194,49 @@ describeEngines('process adherence', (env) => {
     expect((await s.w.as(s.c).get('/api/v1/process/adherence/deals?filter=open&asOf=2026-11-08')).body.items).toEqual([]);
   });
 
+  it('breaks adherence down by the process version each move was checked against, and filters by one', async () => {
+    // On Sunday 8 Nov the admin rewrites the Discovery guidance: version 4 is in force from then on.
+    const s = await buildScenario(env(), {
+      midway: async (w) => {
+        const { body: proc } = await w.as(w.admin).get(`/api/v1/pipelines/${(await w.as(w.admin).get('/api/v1/pipelines')).body.items[0].id}/process`);
+        const discovery = proc.stages.find((x: { name: string }) => x.name === 'Discovery').id;
+        const res = await w
+          .as(w.admin)
+          .patch(`/api/v1/stages/${discovery}`, { version: proc.pipeline.version, guidance: 'Meet the buyer', note: 'Discovery guidance rewritten' });
+        expect(res.status, JSON.stringify(res.body)).toBe(200);
+      },
+    });
+    const api = s.w.as(s.w.admin);
+    const r = (await api.get(`/api/v1/process/adherence?${PERIOD}`)).body;
+    expect(
+      r.versions.map((v: any) => [v.number, v.note, v.inForceFrom, v.inForceTo, v.moves, v.adherentMoves, v.adherence, v.overrides, v.skippedMoves]),
+    ).toEqual([
+      [3, 'Changed Qualify: overrides', '2026-11-01T09:00:00.000Z', '2026-11-08T12:00:00.000Z', 4, 3, 3 / 4, 1, 0],
+      [4, 'Discovery guidance rewritten', '2026-11-08T12:00:00.000Z', null, 3, 1, 1 / 3, 1, 2],
+    ]);
+    expect(r.versions[0]).toMatchObject({ pipelineId: s.pipelineId, pipelineName: 'Sales' });
+    const v4 = r.versions[1].processVersionId as string;
+
+    // A rep sees the versions of their own moves; a period after the change shows only version 4.
+    expect((await s.w.as(s.b).get(`/api/v1/process/adherence?${PERIOD}`)).body.versions.map((v: any) => [v.number, v.moves])).toEqual([
+      [3, 2],
+      [4, 0],
+    ]);
+    expect((await api.get('/api/v1/process/adherence?from=2026-11-16&to=2026-11-22')).body.versions.map((v: any) => [v.number, v.moves])).toEqual([[4, 0]]);
+
+    // Filtered to one version: the move figures and the drill-down count only its moves.
+    const only = (await api.get(`/api/v1/process/adherence?${PERIOD}&processVersionId=${v4}`)).body;
+    expect(only.totals).toMatchObject({ moves: 3, adherentMoves: 1 });
+    expect(only.versions.map((v: any) => v.number)).toEqual([4]);
+    const moves = (await api.get(`/api/v1/process/adherence/moves?${PERIOD}&processVersionId=${v4}&filter=nonAdherent`)).body.items;
+    expect(moves.map((m: any) => [m.dealName, m.processVersionNumber])).toEqual([
+      ['Deal 1', 4],
+      ['Deal 3', 4],
+    ]);
+    const bad = await api.get(`/api/v1/process/adherence?${PERIOD}&processVersionId=${s.deal1.id}`);
+    expect(bad.body.error.details.fields[0].field).toBe('processVersionId');
+  });
+
   it('calibrates the gate: win rate by stage reached and by criterion met, with the deals behind each', async () => {
     const s = await buildScenario(env());
     const api = s.w.as(s.w.admin);
@@ -253,6 +300,8 @@ it.runIf(inject('pgUrl'))('gives identical adherence and calibration reports on 
       const adherence = (await api(s.w).get(`/api/v1/process/adherence?${PERIOD}`)).body;
       // Test teams carry a random suffix in their names.
       for (const team of adherence.teams) names.set(team.name, names.get(team.teamId) as string);
+      names.set(s.pipelineId, 'P');
+      for (const v of adherence.versions) names.set(v.processVersionId, `v${v.number}`);
       const moves = (await api(s.w).get(`/api/v1/process/adherence/moves?${PERIOD}`)).body.items.map((m: any) => ({ ...m, id: undefined }));
       const calibration = (await api(s.w).get('/api/v1/process/calibration')).body;
       reports.push(normalise({ adherence, moves, calibration: { ...calibration, pipelineId: undefined } }, names));

@@ -1,11 +1,12 @@
 // Process adherence per rep, team and workspace, per week and for any period (PRODUCT.md, KPI
 // "process adherence"). Sums come from SQL; this file only divides and assembles.
-import type { AdherenceQuery, AdherenceReport, DealFigures, Figures } from '../../api/process.js';
+import type { AdherenceQuery, AdherenceReport, DealFigures, Figures, VersionFigures } from '../../api/process.js';
 import type { Ctx } from '../context.js';
 import { invalidField } from '../errors.js';
 import { getWorkspace } from '../identity/workspaces.service.js';
-import { type DealCounts, dealCounts, type KeyedSums, moveSums } from './adherence.repo.js';
-import { addDays, finishFigures, type MoveSums, startOfDay, type Week, weeksOf, ZERO_SUMS } from './adherence-formulas.js';
+import { type DealCounts, dealCounts, type KeyedSums, listProcessVersions, moveSums } from './adherence.repo.js';
+import { addDays, finishFigures, inForceDuring, type MoveSums, startOfDay, versionIntervals, type Week, weeksOf, ZERO_SUMS } from './adherence-formulas.js';
+import type { ScopedFilter } from './adherence-scope.js';
 import { adherenceFilter } from './adherence-scope.js';
 
 /** Two years of weeks is the longest weekly trend one request draws. */
@@ -34,6 +35,45 @@ const dealFigures = (c: DealCounts | undefined): DealFigures =>
 
 const figures = (s: MoveSums | undefined, d: DealFigures): Figures => ({ ...finishFigures(s ?? ZERO_SUMS), ...d });
 
+const isoOrNull = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/**
+ * Move figures per process version: every version in force during the period (a quiet one shows
+ * zero moves) and any other version that moves of the period were checked against, oldest first.
+ */
+async function versionFigures(ctx: Ctx, f: ScopedFilter, period: Period): Promise<VersionFigures[]> {
+  const sums = await moveSums(ctx.db, f, period.start, period.end, { by: 'version' });
+  const rows = await listProcessVersions(ctx.db, ctx.actor.workspaceId, f.pipelineId);
+  const intervals = versionIntervals(rows.map((r) => ({ ...r, pipelineId: r.pipeline_id, createdAt: r.created_at })));
+  const sumsBy = new Map(sums.map((s) => [s.key, s]));
+  const shown = intervals
+    .filter((v) => sumsBy.has(v.version.id) || (inForceDuring(v, period.start, period.end) && (!f.processVersionId || v.version.id === f.processVersionId)))
+    .sort((a, b) => a.version.pipeline_name.localeCompare(b.version.pipeline_name) || a.version.number - b.version.number);
+  const out: VersionFigures[] = shown.map((v) => ({
+    processVersionId: v.version.id,
+    number: v.version.number,
+    pipelineId: v.version.pipeline_id,
+    pipelineName: v.version.pipeline_name,
+    note: v.version.note,
+    inForceFrom: isoOrNull(v.from),
+    inForceTo: isoOrNull(v.to),
+    ...finishFigures(sumsBy.get(v.version.id) ?? ZERO_SUMS),
+  }));
+  const unversioned = sumsBy.get(null);
+  if (unversioned)
+    out.push({
+      processVersionId: null,
+      number: null,
+      pipelineId: null,
+      pipelineName: null,
+      note: null,
+      inForceFrom: null,
+      inForceTo: null,
+      ...finishFigures(unversioned),
+    });
+  return out;
+}
+
 export async function adherenceReport(ctx: Ctx, q: AdherenceQuery): Promise<AdherenceReport> {
   const f = await adherenceFilter(ctx, q);
   const period = await periodOf(ctx, q.from, q.to);
@@ -51,6 +91,7 @@ export async function adherenceReport(ctx: Ctx, q: AdherenceQuery): Promise<Adhe
   const counts = await dealCounts(ctx.db, f, points, 'none');
   const repCounts = await dealCounts(ctx.db, f, [asOf], 'owner');
   const teamCounts = f.teamIds.length > 0 ? await dealCounts(ctx.db, f, [asOf], 'team') : [];
+  const versions = await versionFigures(ctx, f, period);
 
   const byKey = (rows: KeyedSums[]) => new Map(rows.map((r) => [r.key, r]));
   const weeklyBy = byKey(weekly);
@@ -76,5 +117,6 @@ export async function adherenceReport(ctx: Ctx, q: AdherenceQuery): Promise<Adhe
     teams: f.teams
       .map((t) => ({ teamId: t.id, name: t.name, parentId: t.parentId, ...figures(teamsBy.get(t.id), dealFigures(teamCounts.find((c) => c.key === t.id))) }))
       .sort((a, b) => a.name.localeCompare(b.name)),
+    versions,
   };
 }

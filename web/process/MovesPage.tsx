@@ -1,6 +1,6 @@
 // The stage moves behind an adherence number: who moved which deal where, whether the move kept
 // the process, and what was missing when it did not.
-import { Badge, Group, List, Paper, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, List, Paper, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import type { AdherenceMove } from '../../api/process';
@@ -65,6 +65,7 @@ export function MovesPage() {
     pipelineId: url.get('pipelineId'),
     ownerId: url.get('ownerId'),
     teamId: url.get('teamId'),
+    processVersionId: url.get('processVersionId'),
     filter,
     cursor: url.cursor,
     limit: 50,
@@ -76,6 +77,7 @@ export function MovesPage() {
     enabled: Boolean(query.from && query.to),
   });
 
+  const versionNumber = moves.data?.items[0]?.processVersionNumber;
   return (
     <>
       <DrillHeader
@@ -84,7 +86,19 @@ export function MovesPage() {
         back={backToProcess(params)}
       />
       <Stack gap="md">
-        <SegmentedControl aria-label="Which moves" data={FILTERS} value={filter} onChange={(v) => url.set({ filter: v })} style={{ alignSelf: 'flex-start' }} />
+        <Group gap="sm">
+          <SegmentedControl aria-label="Which moves" data={FILTERS} value={filter} onChange={(v) => url.set({ filter: v })} />
+          {query.processVersionId && (
+            <Group gap={6}>
+              <Badge variant="light" color="gray">
+                {versionNumber ? `Process v${versionNumber} only` : 'One process version only'}
+              </Badge>
+              <Button variant="subtle" size="compact-sm" onClick={() => url.set({ processVersionId: null })}>
+                All versions
+              </Button>
+            </Group>
+          )}
+        </Group>
         {moves.isError && <ErrorState error={moves.error} onRetry={() => moves.refetch()} />}
         {moves.isPending && <LoadingState />}
         {moves.data && moves.data.items.length === 0 && (

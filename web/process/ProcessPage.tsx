@@ -15,6 +15,7 @@ import { PeopleTable } from './PeopleTable';
 import { useAdherence } from './process-api';
 import { dealsLink, lastWeeks, movesLink, pct, type Scope } from './process-links';
 import { ScopeControls } from './ScopeControls';
+import { VersionsTable } from './VersionsTable';
 
 const tone = (r: number | null) => (r === null ? undefined : r >= 0.8 ? 'good' : r >= 0.6 ? 'warn' : 'bad');
 
@@ -80,6 +81,11 @@ export function ProcessPage() {
               </Text>
             )}
             <AdherenceTrend report={report.data} scope={scope} view={url.get('view') ?? 'chart'} onView={(v) => url.set({ view: v }, { replace: true })} />
+            <VersionsTable
+              rows={report.data.versions}
+              scope={scope}
+              showPipeline={!scope.pipelineId && new Set(report.data.versions.map((v) => v.pipelineId)).size > 1}
+            />
             {user.role !== 'rep' && (
               <PeopleTable
                 title="By rep"

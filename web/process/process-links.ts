@@ -10,6 +10,8 @@ export interface Scope {
   pipelineId?: string | undefined;
   ownerId?: string | undefined;
   teamId?: string | undefined;
+  /** Only moves checked against this process version (moves drill-down). */
+  processVersionId?: string | undefined;
 }
 
 export type MoveFilter = 'all' | 'adherent' | 'nonAdherent' | 'forward' | 'adherentForward' | 'override' | 'skipped' | 'backward';
@@ -24,7 +26,7 @@ function query(values: Record<string, string | undefined>): string {
 const scopeOf = (s: Scope) => ({ pipelineId: s.pipelineId, ownerId: s.ownerId, teamId: s.teamId });
 
 export const movesLink = (s: Scope, filter: MoveFilter, extra: Partial<Scope> = {}) =>
-  `/process/moves?${query({ from: s.from, to: s.to, ...scopeOf(s), ...extra, filter })}`;
+  `/process/moves?${query({ from: s.from, to: s.to, ...scopeOf(s), processVersionId: s.processVersionId, ...extra, filter })}`;
 
 /** Deal figures are as of the end of the period (never later than today). */
 export const dealsLink = (s: Scope, filter: DealFilter, extra: Partial<Scope> & { asOf?: string } = {}) => {
