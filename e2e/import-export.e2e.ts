@@ -137,6 +137,9 @@ describe('CSV import and export in the browser', () => {
     await table.getByRole('link', { name: names[0] }).waitFor();
     await table.getByRole('link', { name: names[2] }).waitFor({ state: 'detached' });
     const exportLink = page.getByRole('link', { name: 'Export CSV' });
+    // The search is debounced into the URL; the rows above may already match before it lands.
+    const exportQuery = async () => new URL((await exportLink.getAttribute('href')) ?? '/', server.url).searchParams.get('q');
+    await expect.poll(exportQuery, { timeout: 10_000 }).toBe(suffix);
     await expect(exportLink.getAttribute('title')).resolves.toMatch(/^Exports the deals this list shows/);
     const href = new URL((await exportLink.getAttribute('href')) as string, server.url);
     expect(Object.fromEntries(href.searchParams)).toMatchObject({ status: 'open', closeTo: '2027-04-30', q: suffix, sort: '-amount' });
