@@ -7,6 +7,7 @@ import { describeViolations, seriousViolations } from './support/axe.js';
 import { launchBrowser } from './support/browser.js';
 import { createOrg, type Org, PASSWORD, type Person, startServer, type TestServer } from './support/server.js';
 import { settled } from './support/settle.js';
+import { signInAs } from './support/sign-in.js';
 
 let server: TestServer;
 let org: Org;
@@ -65,17 +66,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function signedIn(person: Person): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/Berlin' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Email').fill(person.email);
-  await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: /week/ }).waitFor();
-  return page;
-}
+const signedIn = (person: Person): Promise<Page> => signInAs(browser, server, person);
 
 async function expectAccessible(page: Page, screen: string): Promise<void> {
   await settled(page);

@@ -8,6 +8,7 @@ import { ApiClient } from './support/api-client.js';
 import { describeViolations, seriousViolations } from './support/axe.js';
 import { launchBrowser } from './support/browser.js';
 import { createOrg, type Org, PASSWORD, type Person, startServer, type TestServer } from './support/server.js';
+import { signInAs } from './support/sign-in.js';
 
 let server: TestServer;
 let org: Org;
@@ -34,18 +35,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function signIn(person: Person): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Berlin' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Email').fill(person.email);
-  await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: /week/ }).waitFor();
-  return page;
-}
+const signIn = (person: Person): Promise<Page> => signInAs(browser, server, person, { height: 900 });
 
 async function openForecast(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Forecast' }).click();

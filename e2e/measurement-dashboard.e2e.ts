@@ -9,6 +9,7 @@ import { describeViolations, seriousViolations } from './support/axe.js';
 import { launchBrowser } from './support/browser.js';
 import { createOrg, type Org, PASSWORD, type Person, startServer, type TestServer } from './support/server.js';
 import { settled } from './support/settle.js';
+import { signInAs } from './support/sign-in.js';
 
 let server: TestServer;
 let org: Org;
@@ -42,18 +43,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function signIn(person: Person): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Berlin' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Email').fill(person.email);
-  await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: /week/ }).waitFor();
-  return page;
-}
+const signIn = (person: Person): Promise<Page> => signInAs(browser, server, person, { height: 900, timeout: 20_000 });
 
 async function pick(page: Page, label: string, option: string | RegExp): Promise<void> {
   await page.getByRole('combobox', { name: label, exact: true }).click();
