@@ -5,6 +5,7 @@ import { Anchor, Group, Paper, SegmentedControl, SimpleGrid, Table, Text, Title 
 import { Link } from 'react-router';
 import type { AdherenceReport } from '../../api/process';
 import { formatCalendarDate } from '../app/format';
+import { ColumnHeadings } from '../components/ColumnHeadings';
 import { movesLink, pct, type Scope, weekEnd } from './process-links';
 
 const label = (weekStart: string) => formatCalendarDate(weekStart).replace(/\s\d{4}$/, '');
@@ -41,15 +42,7 @@ export function AdherenceTrend({ report, scope, view, onView }: { report: Adhere
       {view === 'table' ? (
         <Table.ScrollContainer minWidth={720}>
           <Table striped highlightOnHover verticalSpacing={6}>
-            <Table.Thead>
-              <Table.Tr>
-                {['Week of', 'Moves', 'Adherence', 'Weighted', 'Overrides', 'Skipped', 'Backward', 'Aging', 'No next step'].map((h) => (
-                  <Table.Th key={h} scope="col">
-                    {h}
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
+            <ColumnHeadings labels={['Week of', 'Moves', 'Adherence', 'Weighted', 'Overrides', 'Skipped', 'Backward', 'Aging', 'No next step']} />
             <Table.Tbody>
               {report.weeks.map((w) => {
                 const s = { ...scope, ...weekScope(w.weekStart) };

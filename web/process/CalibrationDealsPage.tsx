@@ -6,6 +6,7 @@ import type { CalibrationDeal } from '../../api/process';
 import { api } from '../app/api';
 import { formatCalendarDate, formatMoney } from '../app/format';
 import { useUrlState } from '../app/url-state';
+import { ColumnHeadings } from '../components/ColumnHeadings';
 import { EmptyHint } from '../components/EmptyHint';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
@@ -62,15 +63,7 @@ export function CalibrationDealsPage() {
         {deals.data && deals.data.items.length > 0 && (
           <Paper withBorder radius="md" p="xs">
             <Table verticalSpacing="xs" highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  {['Deal', 'Owner', 'Outcome', 'Closed', 'Amount'].map((h) => (
-                    <Table.Th key={h} scope="col">
-                      {h}
-                    </Table.Th>
-                  ))}
-                </Table.Tr>
-              </Table.Thead>
+              <ColumnHeadings labels={['Deal', 'Owner', 'Outcome', 'Closed', 'Amount']} />
               <Table.Tbody>
                 {deals.data.items.map((d) => (
                   <Table.Tr key={d.dealId}>

@@ -3,6 +3,7 @@
 import { Anchor, Badge, Group, Paper, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Calibration } from '../../api/process';
+import { ColumnHeadings } from '../components/ColumnHeadings';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { useCalibration } from './process-api';
@@ -56,15 +57,7 @@ export function CalibrationSection({ scope }: { scope: Scope }) {
         <Table.ScrollContainer minWidth={420}>
           <Table verticalSpacing={6} highlightOnHover>
             <Table.Caption>Win rate of deals that reached each stage vs its configured probability</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                {['Stage', 'Configured', 'Reached', 'Won', 'Win rate', 'Gap'].map((h) => (
-                  <Table.Th key={h} scope="col">
-                    {h}
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
+            <ColumnHeadings labels={['Stage', 'Configured', 'Reached', 'Won', 'Win rate', 'Gap']} />
             <Table.Tbody>
               {c.stages.map((s) => (
                 <Table.Tr key={s.stageId}>
@@ -86,15 +79,7 @@ export function CalibrationSection({ scope }: { scope: Scope }) {
         <Table.ScrollContainer minWidth={520}>
           <Table verticalSpacing={6} highlightOnHover>
             <Table.Caption>Win rate when a criterion was met at every move vs when the deal was pushed past it</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                {['Criterion', 'Met: deals', 'Win rate', 'Not met: deals', 'Win rate if not met', 'Gap'].map((h) => (
-                  <Table.Th key={h} scope="col">
-                    {h}
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
+            <ColumnHeadings labels={['Criterion', 'Met: deals', 'Win rate', 'Not met: deals', 'Win rate if not met', 'Gap']} />
             <Table.Tbody>
               {c.criteria.length === 0 && (
                 <Table.Tr>

@@ -7,6 +7,7 @@ import type { AdherenceDeal } from '../../api/process';
 import { api } from '../app/api';
 import { formatCalendarDate, formatInstant, formatMoney, plural } from '../app/format';
 import { useUrlState } from '../app/url-state';
+import { ColumnHeadings } from '../components/ColumnHeadings';
 import { EmptyHint } from '../components/EmptyHint';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
@@ -61,15 +62,7 @@ export function DealsDrillPage() {
           <Paper withBorder radius="md" p="xs">
             <Table.ScrollContainer minWidth={760}>
               <Table verticalSpacing="xs" highlightOnHover>
-                <Table.Thead>
-                  <Table.Tr>
-                    {['Deal', 'Owner', 'Stage', 'In stage since', 'Days in stage', 'Amount'].map((h) => (
-                      <Table.Th key={h} scope="col">
-                        {h}
-                      </Table.Th>
-                    ))}
-                  </Table.Tr>
-                </Table.Thead>
+                <ColumnHeadings labels={['Deal', 'Owner', 'Stage', 'In stage since', 'Days in stage', 'Amount']} />
                 <Table.Tbody>
                   {deals.data.items.map((d) => (
                     <Table.Tr key={d.dealId}>

@@ -7,6 +7,7 @@ import type { AdherenceMove } from '../../api/process';
 import { api } from '../app/api';
 import { formatCalendarDate, formatInstant } from '../app/format';
 import { useUrlState } from '../app/url-state';
+import { ColumnHeadings } from '../components/ColumnHeadings';
 import { EmptyHint } from '../components/EmptyHint';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
@@ -108,15 +109,7 @@ export function MovesPage() {
           <Paper withBorder radius="md" p="xs">
             <Table.ScrollContainer minWidth={900}>
               <Table verticalSpacing="xs" highlightOnHover>
-                <Table.Thead>
-                  <Table.Tr>
-                    {['When', 'Deal', 'Owner', 'Move', 'Verdict', 'What was missing'].map((h) => (
-                      <Table.Th key={h} scope="col">
-                        {h}
-                      </Table.Th>
-                    ))}
-                  </Table.Tr>
-                </Table.Thead>
+                <ColumnHeadings labels={['When', 'Deal', 'Owner', 'Move', 'Verdict', 'What was missing']} />
                 <Table.Tbody>
                   {moves.data.items.map((m) => (
                     <Table.Tr key={m.id}>

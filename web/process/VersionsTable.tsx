@@ -4,6 +4,7 @@ import { Anchor, Paper, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { VersionFigures } from '../../api/process';
 import { formatDay } from '../app/format';
+import { ColumnHeadings } from '../components/ColumnHeadings';
 import { movesLink, pct, type Scope } from './process-links';
 
 const inForce = (v: VersionFigures) => (v.inForceFrom ? `${formatDay(v.inForceFrom)} – ${v.inForceTo ? formatDay(v.inForceTo) : 'now'}` : '—');
@@ -25,15 +26,7 @@ export function VersionsTable({ rows, scope, showPipeline }: { rows: VersionFigu
       ) : (
         <Table.ScrollContainer minWidth={640}>
           <Table highlightOnHover verticalSpacing={6}>
-            <Table.Thead>
-              <Table.Tr>
-                {['Version', 'In force', 'What changed', 'Moves', 'Adherence', 'Overrides'].map((h) => (
-                  <Table.Th key={h} scope="col">
-                    {h}
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
+            <ColumnHeadings labels={['Version', 'In force', 'What changed', 'Moves', 'Adherence', 'Overrides']} />
             <Table.Tbody>
               {rows.map((v) => {
                 const s = { ...scope, processVersionId: v.processVersionId ?? undefined };
