@@ -8,7 +8,7 @@ import type { Ctx } from '../context.js';
 import { forbidden } from '../errors.js';
 import { funnelBy } from './dashboard.repo.js';
 import { periodInfo, toDefinition } from './kpi.service.js';
-import { computeKpi } from './kpi-compute.js';
+import { computeKpi, figureNow } from './kpi-compute.js';
 import { calendarOf, type KpiRequest, kpiById, resolvePeriod, todayIn } from './kpi-request.js';
 import { boundsOf, type Period, periodContaining, periodsWithin } from './periods.js';
 import type { ResolvedScope } from './scope.js';
@@ -24,7 +24,7 @@ export async function funnelDashboard(ctx: Ctx, q: FunnelQuery): Promise<FunnelD
   const year = periodContaining('year', period.from, ws.fiscalYearStartMonth);
   const at = ctx.now();
   const scope: ResolvedScope = { kind: 'workspace', id: null, label: ws.name, ownerIds: null, target: { type: 'workspace', id: ws.id } };
-  const request = (id: string, outer: Period, steps: Period[]): KpiRequest => ({
+  const monthly = (id: string, outer: Period, steps: Period[]): KpiRequest => ({
     kpi: kpiById(id),
     ws,
     scope,
@@ -38,21 +38,21 @@ export async function funnelDashboard(ctx: Ctx, q: FunnelQuery): Promise<FunnelD
 
   const figures: FunnelDashboard['figures'] = [];
   for (const id of FIGURES) {
-    const req = request(id, period, [period]);
-    const point = (await computeKpi(ctx, req, { breakdown: false })).points[0];
+    const kpi = kpiById(id);
+    const point = await figureNow(ctx, kpi, ws, scope, period);
     figures.push({
-      kpi: toDefinition(req.kpi),
-      value: point?.value ?? null,
-      numerator: point?.numerator ?? null,
-      denominator: point?.denominator ?? null,
-      count: point?.count ?? 0,
-      noData: point?.value === null ? (point.noData ?? 'No data') : null,
+      kpi: toDefinition(kpi),
+      value: point.value,
+      numerator: point.numerator,
+      denominator: point.denominator,
+      count: point.count,
+      noData: point.value === null ? (point.noData ?? 'No data') : null,
     });
   }
   const months = periodsWithin(year, 'month', ws.fiscalYearStartMonth);
   const trends: FunnelDashboard['trends'] = [];
   for (const id of TRENDS) {
-    const req = request(id, year, months);
+    const req = monthly(id, year, months);
     const points = (await computeKpi(ctx, req, { breakdown: false })).points;
     trends.push({
       kpi: toDefinition(req.kpi),

@@ -57,12 +57,15 @@ const groupWinRate = (g: Pick<FunnelGroup, 'won' | 'lost'>) => (g.won + g.lost =
 
 function GroupTable({
   title,
+  groupLabel,
   groups,
   currency,
   none,
   captioned = false,
 }: {
   title: string;
+  /** The heading of the group column: what the rows are grouped by. */
+  groupLabel: string;
   groups: FunnelGroup[];
   currency: string;
   none: string;
@@ -95,22 +98,12 @@ function GroupTable({
         )}
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">{title.startsWith('By campaign') ? 'Campaign' : 'Source'}</Table.Th>
-            <Table.Th scope="col" style={{ textAlign: 'right' }}>
-              Deals created
-            </Table.Th>
-            <Table.Th scope="col" style={{ textAlign: 'right' }}>
-              Pipeline created
-            </Table.Th>
-            <Table.Th scope="col" style={{ textAlign: 'right' }}>
-              Won so far
-            </Table.Th>
-            <Table.Th scope="col" style={{ textAlign: 'right' }}>
-              Won amount
-            </Table.Th>
-            <Table.Th scope="col" style={{ textAlign: 'right' }}>
-              Lost so far
-            </Table.Th>
+            <Table.Th scope="col">{groupLabel}</Table.Th>
+            {['Deals created', 'Pipeline created', 'Won so far', 'Won amount', 'Lost so far'].map((label) => (
+              <Table.Th key={label} scope="col" style={{ textAlign: 'right' }}>
+                {label}
+              </Table.Th>
+            ))}
             <Table.Th scope="col" style={{ textAlign: 'right' }}>
               <Tooltip label="Won ÷ (won + lost) among these deals; those still open are left out" multiline w={260} withArrow>
                 <span>Won of closed</span>
@@ -187,8 +180,8 @@ function FigureDrawer({ d, f, onClose }: { d: FunnelDashboard; f: FunnelFigure |
               : `The deals created in ${periodLabel(d.period)}, by source and by campaign, and what became of them so far. ${k.name} counts deals by their close date instead, so these rows show where it comes from rather than adding up to it.`}{' '}
             Marketing sees these totals, not the deals themselves.
           </Text>
-          <GroupTable title="By source" groups={d.bySource} currency={d.currency} none="No source given" captioned />
-          <GroupTable title="By campaign" groups={d.byCampaign} currency={d.currency} none="No campaign" captioned />
+          <GroupTable title="By source" groupLabel="Source" groups={d.bySource} currency={d.currency} none="No source given" captioned />
+          <GroupTable title="By campaign" groupLabel="Campaign" groups={d.byCampaign} currency={d.currency} none="No campaign" captioned />
         </Stack>
       )}
     </Drawer>
@@ -285,10 +278,10 @@ export function FunnelDashboardPage() {
                   </Anchor>
                 }
               >
-                <GroupTable title="By source" groups={d.bySource} currency={d.currency} none="No source given" />
+                <GroupTable title="By source" groupLabel="Source" groups={d.bySource} currency={d.currency} none="No source given" />
               </Section>
               <Section title={`Deals created in ${periodLabel(d.period)}, by campaign`} id="funnel-campaign-title">
-                <GroupTable title="By campaign" groups={d.byCampaign} currency={d.currency} none="No campaign" />
+                <GroupTable title="By campaign" groupLabel="Campaign" groups={d.byCampaign} currency={d.currency} none="No campaign" />
               </Section>
             </Stack>
             <FigureDrawer d={d} f={d.figures.find((f) => f.kpi.id === open) ?? null} onClose={() => setOpen(null)} />
