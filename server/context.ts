@@ -3,7 +3,8 @@
 import type { Kysely } from 'kysely';
 import type { Config } from './config.js';
 import type { Dialect } from './db/dialect.js';
-import type { DB, Role } from './db/schema.js';
+import type { Role } from './db/schema/identity.js';
+import type { DB } from './db/schema.js';
 
 export interface Actor {
   readonly userId: string;

@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { type User, UserCreate } from '../../api/identity.js';
 import type { Ctx } from '../context.js';
-import type { Role } from '../db/schema.js';
+import type { Role } from '../db/schema/identity.js';
 import { listTeams } from '../identity/teams.service.js';
 import { createUser, listUsers, patchUser } from '../identity/users.service.js';
 import { listWorkspaces } from '../identity/workspaces.repo.js';

@@ -2,7 +2,8 @@ import { type Kysely, type Selectable, type SelectQueryBuilder, sql } from 'kyse
 import type { Account, AccountListQuery } from '../../api/accounts.js';
 import type { Dialect } from '../db/dialect.js';
 import { pageOf, paginate, parseSort } from '../db/keyset.js';
-import type { AccountsTable, DB } from '../db/schema.js';
+import type { AccountsTable } from '../db/schema/crm.js';
+import type { DB } from '../db/schema.js';
 import { type OwnerScope, ownerFilter } from '../db/scope.js';
 
 export type AccountRow = Selectable<AccountsTable>;

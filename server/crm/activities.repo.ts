@@ -2,7 +2,8 @@ import { type Kysely, type Selectable, type SelectQueryBuilder, sql } from 'kyse
 import type { Activity, ActivityListQuery } from '../../api/activities.js';
 import type { Dialect } from '../db/dialect.js';
 import { pageOf, paginate, parseSort } from '../db/keyset.js';
-import type { ActivitiesTable, DB } from '../db/schema.js';
+import type { ActivitiesTable } from '../db/schema/crm.js';
+import type { DB } from '../db/schema.js';
 import { type OwnerScope, ownerFilter } from '../db/scope.js';
 
 export type ActivityRow = Selectable<ActivitiesTable>;

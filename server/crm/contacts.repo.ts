@@ -2,7 +2,8 @@ import { type Expression, type ExpressionBuilder, type Kysely, type Selectable, 
 import type { Contact, ContactListQuery } from '../../api/contacts.js';
 import type { Dialect } from '../db/dialect.js';
 import { pageOf, paginate, parseSort } from '../db/keyset.js';
-import type { ContactsTable, DB } from '../db/schema.js';
+import type { ContactsTable } from '../db/schema/crm.js';
+import type { DB } from '../db/schema.js';
 import { type OwnerScope, ownerFilter } from '../db/scope.js';
 
 export type ContactRow = Selectable<ContactsTable>;

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { CustomFieldsTable, DB, EntityType } from '../db/schema.js';
+import type { CustomFieldsTable, EntityType } from '../db/schema/crm.js';
+import type { DB } from '../db/schema.js';
 
 export type CustomFieldRow = Selectable<CustomFieldsTable>;
 

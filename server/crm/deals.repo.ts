@@ -2,7 +2,9 @@ import { type Kysely, type Selectable, type SelectQueryBuilder, sql } from 'kyse
 import type { Deal, DealListQuery } from '../../api/deals.js';
 import type { Dialect } from '../db/dialect.js';
 import { pageOf, paginate, parseSort } from '../db/keyset.js';
-import type { DB, DealsTable, StageMovesTable } from '../db/schema.js';
+import type { DealsTable } from '../db/schema/crm.js';
+import type { StageMovesTable } from '../db/schema/process.js';
+import type { DB } from '../db/schema.js';
 import { type OwnerScope, ownerFilter } from '../db/scope.js';
 
 export type DealRow = Selectable<DealsTable>;

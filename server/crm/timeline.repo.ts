@@ -1,7 +1,8 @@
 // The three streams a record page's timeline merges: field changes, stage moves and activities.
 // Each is read newest first, after a cursor in the merged order, one row more than the page.
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
-import type { DB, EntityType } from '../db/schema.js';
+import type { EntityType } from '../db/schema/crm.js';
+import type { DB } from '../db/schema.js';
 import { type OwnerScope, ownerFilter } from '../db/scope.js';
 
 /** A position in the merged stream: newest first by instant, then kind rank, then id. */

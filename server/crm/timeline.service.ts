@@ -3,7 +3,7 @@
 import type { UserRef } from '../../api/common.js';
 import type { Timeline, TimelineItem } from '../../api/timeline.js';
 import type { Ctx } from '../context.js';
-import type { EntityType } from '../db/schema.js';
+import type { EntityType } from '../db/schema/crm.js';
 import { invalidField, notFound } from '../errors.js';
 import { ownerScope, ownerScopeOrNull } from '../identity/visibility.js';
 import { getAccount } from './accounts.service.js';

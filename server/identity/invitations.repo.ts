@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { DB, InvitationsTable } from '../db/schema.js';
+import type { InvitationsTable } from '../db/schema/identity.js';
+import type { DB } from '../db/schema.js';
 
 export type InvitationRow = Selectable<InvitationsTable>;
 

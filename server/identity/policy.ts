@@ -1,6 +1,6 @@
 // Who may do what, by role, for each core resource. Pure: the services combine this with the
 // caller's visible owners. One table, so the visibility test can generate its cases from it.
-import type { Role } from '../db/schema.js';
+import type { Role } from '../db/schema/identity.js';
 
 export type Resource = 'accounts' | 'contacts' | 'deals' | 'activities';
 export type Reach = 'all' | 'team' | 'own' | 'none';

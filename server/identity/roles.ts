@@ -1,5 +1,5 @@
 import type { Ctx } from '../context.js';
-import type { Role } from '../db/schema.js';
+import type { Role } from '../db/schema/identity.js';
 import { forbidden } from '../errors.js';
 
 export function requireRole(ctx: Ctx, ...roles: Role[]): void {

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { ApiTokensTable, DB, SessionsTable } from '../db/schema.js';
+import type { ApiTokensTable, SessionsTable } from '../db/schema/identity.js';
+import type { DB } from '../db/schema.js';
 
 export type SessionRow = Selectable<SessionsTable>;
 export type ApiTokenRow = Selectable<ApiTokensTable>;

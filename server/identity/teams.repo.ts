@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { DB, TeamsTable } from '../db/schema.js';
+import type { TeamsTable } from '../db/schema/identity.js';
+import type { DB } from '../db/schema.js';
 
 export type TeamRow = Selectable<TeamsTable>;
 

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { DB, Role, UsersTable } from '../db/schema.js';
+import type { Role, UsersTable } from '../db/schema/identity.js';
+import type { DB } from '../db/schema.js';
 
 export type UserRow = Selectable<UsersTable>;
 

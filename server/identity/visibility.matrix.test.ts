@@ -2,7 +2,7 @@
 // operation (list, read, update, delete, search, export, history). The expected answer of every
 // case comes from the policy table, so the test and the rule cannot drift apart silently.
 import { beforeAll, expect, it } from 'vitest';
-import type { Role } from '../db/schema.js';
+import type { Role } from '../db/schema/identity.js';
 import { describeEngines, type TestUser, type TestWorkspace } from '../test/test-env.js';
 import { type Operation, type Resource, reachOf } from './policy.js';
 

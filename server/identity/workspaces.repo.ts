@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Workspace } from '../../api/identity.js';
-import type { DB, WorkspacesTable } from '../db/schema.js';
+import type { WorkspacesTable } from '../db/schema/identity.js';
+import type { DB } from '../db/schema.js';
 
 export type WorkspaceRow = Selectable<WorkspacesTable>;
 

@@ -1,6 +1,7 @@
 // Expectations: a KPI, a scope, a period, a target and amber/red thresholds, with an owner.
 import type { Kysely, Selectable, Updateable } from 'kysely';
-import type { DB, ExpectationsTable } from '../db/schema.js';
+import type { ExpectationsTable } from '../db/schema/measurement.js';
+import type { DB } from '../db/schema.js';
 
 export type ExpectationRow = Selectable<ExpectationsTable>;
 

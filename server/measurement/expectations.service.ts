@@ -11,7 +11,7 @@ import type {
 } from '../../api/measurement-targets.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { calendarDate } from '../dates.js';
-import type { TargetScopeType } from '../db/schema.js';
+import type { TargetScopeType } from '../db/schema/measurement.js';
 import { forbidden, invalidField, notFound, stale } from '../errors.js';
 import { newId } from '../ids.js';
 import { assertThresholds, projectedValue, statusOf } from './expectation-status.js';

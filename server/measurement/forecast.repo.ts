@@ -1,7 +1,8 @@
 // The forecast in SQL: deals by category for a period, the per-owner figures a roll-up adds up,
 // submissions and the deals they stood on, and commit conversion.
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { DB, ForecastSubmissionsTable } from '../db/schema.js';
+import type { ForecastSubmissionsTable } from '../db/schema/measurement.js';
+import type { DB } from '../db/schema.js';
 
 export type SubmissionRow = Selectable<ForecastSubmissionsTable>;
 

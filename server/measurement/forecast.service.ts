@@ -4,7 +4,7 @@ import type { ForecastCategory, ForecastQuery, ForecastView, Submission, Submiss
 import type { Ctx } from '../context.js';
 import { inTransaction } from '../context.js';
 import { calendarDate } from '../dates.js';
-import type { TargetScopeType } from '../db/schema.js';
+import type { TargetScopeType } from '../db/schema/measurement.js';
 import { forbidden, invalidField, notFound } from '../errors.js';
 import { managedTeamIds } from '../identity/team-tree.js';
 import { newId } from '../ids.js';

@@ -6,7 +6,7 @@ import type { QuotaImportResult, QuotaListQuery } from '../../api/measurement-ta
 import { type Ctx, inTransaction } from '../context.js';
 import { readCsv } from '../crm/import-export/csv-read.js';
 import { formatMinorUnits, parseMoneyText, toMinorUnits } from '../crm/import-export/values.js';
-import type { TargetScopeType } from '../db/schema.js';
+import type { TargetScopeType } from '../db/schema/measurement.js';
 import { requireRole } from '../identity/roles.js';
 import { listUsers } from '../identity/users.service.js';
 import { getWorkspace } from '../identity/workspaces.service.js';

@@ -1,6 +1,7 @@
 // Quotas: one amount per scope (rep, team, workspace) and period (month, fiscal quarter, fiscal year).
 import type { Kysely, Selectable } from 'kysely';
-import type { DB, QuotasTable, TargetScopeType } from '../db/schema.js';
+import type { QuotasTable, TargetScopeType } from '../db/schema/measurement.js';
+import type { DB } from '../db/schema.js';
 
 export type QuotaRow = Selectable<QuotasTable>;
 

@@ -2,7 +2,7 @@
 // readable by whoever may see the scope's figures.
 import type { Quota, QuotaBatchResult, QuotaList, QuotaListQuery, QuotaSet } from '../../api/measurement-targets.js';
 import { type Ctx, inTransaction } from '../context.js';
-import type { TargetScopeType } from '../db/schema.js';
+import type { TargetScopeType } from '../db/schema/measurement.js';
 import { type FieldProblem, invalidInput, notFound, stale } from '../errors.js';
 import { requireRole } from '../identity/roles.js';
 import { getWorkspace } from '../identity/workspaces.service.js';

@@ -3,7 +3,7 @@
 // lead funnel, not deals, so deal KPIs are closed to it.
 import type { KpiScope, ScopeKind } from '../../api/measurement.js';
 import type { Ctx } from '../context.js';
-import type { TargetScopeType } from '../db/schema.js';
+import type { TargetScopeType } from '../db/schema/measurement.js';
 import { forbidden, invalidField, notFound } from '../errors.js';
 import { managedTeamIds, subtreeIds, type TeamNode } from '../identity/team-tree.js';
 import { listTeams } from '../identity/teams.service.js';

@@ -2,7 +2,8 @@
 // criterion the win rate of deals that met it at every move that checked it versus those that did not.
 import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { pageOf, paginate } from '../db/keyset.js';
-import type { CriterionKind, DB } from '../db/schema.js';
+import type { CriterionKind } from '../db/schema/process.js';
+import type { DB } from '../db/schema.js';
 import { type AdherenceFilter, ownerRestriction } from './adherence.repo.js';
 
 export interface ClosedFilter extends AdherenceFilter {

@@ -2,7 +2,7 @@
 // checked against what it names: a real deal field, an active framework and a reachable minimum.
 import type { ExitCriterionCreate, ExitCriterionPatch, ProcessDefinition, VersionedAction } from '../../api/pipelines.js';
 import type { Ctx } from '../context.js';
-import type { CriterionKind } from '../db/schema.js';
+import type { CriterionKind } from '../db/schema/process.js';
 import { invalidField, invalidInput, notFound } from '../errors.js';
 import { requireRole } from '../identity/roles.js';
 import { newId } from '../ids.js';

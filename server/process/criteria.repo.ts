@@ -1,6 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { ExitCriterion } from '../../api/pipelines.js';
-import type { ActivityType, DB, DealChecklistTicksTable, ExitCriteriaTable, StageMoveChecksTable } from '../db/schema.js';
+import type { ActivityType } from '../db/schema/crm.js';
+import type { DealChecklistTicksTable, ExitCriteriaTable, StageMoveChecksTable } from '../db/schema/process.js';
+import type { DB } from '../db/schema.js';
 
 export type CriterionRow = Selectable<ExitCriteriaTable>;
 export type TickRow = Selectable<DealChecklistTicksTable>;

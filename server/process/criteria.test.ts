@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ActivityType, CriterionKind } from '../db/schema.js';
+import type { ActivityType } from '../db/schema/crm.js';
+import type { CriterionKind } from '../db/schema/process.js';
 import {
   type ActivityFact,
   activityMet,

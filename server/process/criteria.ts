@@ -1,7 +1,8 @@
 // Pure: evaluates exit criteria against the facts about a deal. Returns a result for every
 // criterion and every missing item (never just the first), so a refused move can list them all.
 import type { MissingCriterion } from '../../api/deals.js';
-import type { ActivityType, CriterionKind } from '../db/schema.js';
+import type { ActivityType } from '../db/schema/crm.js';
+import type { CriterionKind } from '../db/schema/process.js';
 
 export const DAY_MS = 86_400_000;
 

@@ -1,7 +1,8 @@
 // Deal custom field definitions, as the process admin manages them (values live on deals.custom).
 import type { Kysely, Selectable } from 'kysely';
 import type { CustomField } from '../../api/pipelines.js';
-import type { CustomFieldsTable, DB } from '../db/schema.js';
+import type { CustomFieldsTable } from '../db/schema/crm.js';
+import type { DB } from '../db/schema.js';
 
 export type CustomFieldRow = Selectable<CustomFieldsTable>;
 

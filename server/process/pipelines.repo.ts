@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Pipeline, Stage } from '../../api/pipelines.js';
-import type { DB, PipelinesTable, ProcessVersionsTable, StagesTable } from '../db/schema.js';
+import type { PipelinesTable, ProcessVersionsTable, StagesTable } from '../db/schema/process.js';
+import type { DB } from '../db/schema.js';
 
 export type PipelineRow = Selectable<PipelinesTable>;
 export type StageRow = Selectable<StagesTable>;

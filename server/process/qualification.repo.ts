@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { QualificationFramework } from '../../api/process.js';
-import type { DB, DealQualificationScoresTable, DealQualificationsTable, QualificationElementsTable, QualificationFrameworksTable } from '../db/schema.js';
+import type { DealQualificationScoresTable, DealQualificationsTable, QualificationElementsTable, QualificationFrameworksTable } from '../db/schema/process.js';
+import type { DB } from '../db/schema.js';
 
 export type FrameworkRow = Selectable<QualificationFrameworksTable>;
 export type ElementRow = Selectable<QualificationElementsTable>;

@@ -2,7 +2,8 @@
 // It gathers the facts about a deal and evaluates the exit criteria of the stages being left.
 import type { MissingCriterion } from '../../api/deals.js';
 import type { Ctx } from '../context.js';
-import type { ActivityType, DealsTable, StageMovesTable } from '../db/schema.js';
+import type { ActivityType, DealsTable } from '../db/schema/crm.js';
+import type { StageMovesTable } from '../db/schema/process.js';
 import { newId } from '../ids.js';
 import { CORE_FIELDS, type CriterionResult, type CriterionSpec, evaluateCriteria, type GateFacts, type HookFact, overrideAllowed } from './criteria.js';
 import { type CriterionRow, dealActivityFacts, insertMoveChecks, listCriteriaOfStages, listTicks } from './criteria.repo.js';

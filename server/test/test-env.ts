@@ -8,7 +8,7 @@ import type { Actor, Ctx } from '../context.js';
 import { type Database, openDatabase } from '../db/database.js';
 import type { Engine } from '../db/dialect.js';
 import { migrateToLatest } from '../db/migrator.js';
-import type { Role } from '../db/schema.js';
+import type { Role } from '../db/schema/identity.js';
 import type { App } from '../http/types.js';
 import { hashPassword } from '../identity/passwords.js';
 import { createWorkspace } from '../identity/workspaces.service.js';

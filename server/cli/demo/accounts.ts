@@ -4,7 +4,7 @@ import type { Selectable } from 'kysely';
 import { ACCOUNT_TRACKED } from '../../crm/accounts.repo.js';
 import { CONTACT_TRACKED } from '../../crm/contacts.repo.js';
 import { initialFields } from '../../crm/field-diff.js';
-import type { AccountsTable, ChangesTable, ContactsTable } from '../../db/schema.js';
+import type { AccountsTable, ChangesTable, ContactsTable } from '../../db/schema/crm.js';
 import { DAY, workingTime } from './calendar.js';
 import { COMPANY_CORES, COMPANY_PREFIXES, COUNTRIES, FIRST_NAMES, INDUSTRY_OF_CORE, LAST_NAMES, TITLES } from './names.js';
 import type { RepSeat } from './org.js';

@@ -2,7 +2,7 @@
 // a discovery meeting where the gate saw one, none where the rep overrode for want of it, a
 // scheduled next step where the deal has one. Plus prospecting that belongs to no deal.
 import type { Selectable } from 'kysely';
-import type { ActivitiesTable, ActivityType } from '../../db/schema.js';
+import type { ActivitiesTable, ActivityType } from '../../db/schema/crm.js';
 import { type AccountBook, type ContactRef, pickAccount } from './accounts.js';
 import { DAY, MINUTE, workingTime } from './calendar.js';
 import type { DealSeed } from './deal-plan.js';

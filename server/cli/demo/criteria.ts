@@ -1,7 +1,7 @@
 // The exit criteria the simulated reps met or overrode, and why deals were lost. The criteria are
 // the demo process (./process.ts): the real rows when seeding, stand-ins with the same kinds,
 // labels and override rules for the pure simulation and its tests.
-import type { CriterionKind } from '../../db/schema.js';
+import type { CriterionKind } from '../../db/schema/process.js';
 import { LOST_REASONS } from '../../process/default-pipeline.js';
 import { DEMO_CHANGE, DEMO_PROCESS, type DemoChange, type DemoProcess } from './process.js';
 import type { Rng } from './random.js';

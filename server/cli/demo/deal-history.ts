@@ -3,7 +3,7 @@
 import type { Selectable } from 'kysely';
 import { DEAL_TRACKED } from '../../crm/deals.repo.js';
 import { diffFields, type HistoryValue, initialFields } from '../../crm/field-diff.js';
-import type { ChangesTable } from '../../db/schema.js';
+import type { ChangesTable } from '../../db/schema/crm.js';
 import { MINUTE } from './calendar.js';
 import type { IdFactory } from './random.js';
 

@@ -3,7 +3,8 @@
 // cramming. Produces the deal row and its complete history exactly as the deal services write it.
 import type { Selectable } from 'kysely';
 import type { HistoryValue } from '../../crm/field-diff.js';
-import type { DealsTable, StageKind, StageMovesTable } from '../../db/schema.js';
+import type { DealsTable } from '../../db/schema/crm.js';
+import type { StageKind, StageMovesTable } from '../../db/schema/process.js';
 import { stagePath } from '../../process/stage-path.js';
 import { berlinDate, DAY, MINUTE, workingTime } from './calendar.js';
 import { lostReason, processAt, type SimProcess } from './criteria.js';

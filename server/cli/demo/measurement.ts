@@ -4,7 +4,8 @@
 // conversion and the roll-up all have something to show. Deterministic for a given workspace.
 import type { Insertable, Kysely } from 'kysely';
 import { calendarDate } from '../../dates.js';
-import type { DB, ExpectationsTable, ForecastSubmissionDealsTable, ForecastSubmissionsTable, QuotasTable } from '../../db/schema.js';
+import type { ExpectationsTable, ForecastSubmissionDealsTable, ForecastSubmissionsTable, QuotasTable } from '../../db/schema/measurement.js';
+import type { DB } from '../../db/schema.js';
 import { subtreeIds } from '../../identity/team-tree.js';
 import { newId } from '../../ids.js';
 import { type Period, periodContaining, previousPeriod } from '../../measurement/periods.js';

@@ -1,5 +1,5 @@
 // Who works in the demo organisation: the fixed demo org, or a scaled one for the bench generator.
-import type { Role } from '../../db/schema.js';
+import type { Role } from '../../db/schema/identity.js';
 import { FIRST_NAMES, LAST_NAMES } from './names.js';
 import { DEMO_SEGMENTS, REP_ARCHETYPES, type RepProfile, SEGMENTS, type Segment, type SegmentProfile } from './profiles.js';
 import type { IdFactory, Rng } from './random.js';

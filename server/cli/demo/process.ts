@@ -4,7 +4,9 @@
 import type { Kysely } from 'kysely';
 import type { MissingCriterion } from '../../../api/deals.js';
 import type { Ctx } from '../../context.js';
-import type { ActivityType, CriterionKind, DB } from '../../db/schema.js';
+import type { ActivityType } from '../../db/schema/crm.js';
+import type { CriterionKind } from '../../db/schema/process.js';
+import type { DB } from '../../db/schema.js';
 import { newId } from '../../ids.js';
 import { type CriterionRow, insertCriterion, insertMoveChecks, listCriteriaOfPipeline } from '../../process/criteria.repo.js';
 import { addCriterion } from '../../process/criteria-admin.service.js';

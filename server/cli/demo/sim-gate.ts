@@ -3,7 +3,7 @@
 // lacks is always missing, one it has is never; nothing is missing on a stage that refuses overrides.
 import type { Selectable } from 'kysely';
 import type { MissingCriterion } from '../../../api/deals.js';
-import type { StageMovesTable } from '../../db/schema.js';
+import type { StageMovesTable } from '../../db/schema/process.js';
 import type { SimCriterion, SimProcess } from './criteria.js';
 import { OVERRIDE_REASONS } from './names.js';
 import type { IdFactory, Rng } from './random.js';

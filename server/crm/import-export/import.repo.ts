@@ -1,7 +1,8 @@
 // Batched look-ups an import needs to match rows to existing records (by id, external id or
 // natural key) and to link them, always inside the caller's visibility, plus the run log.
 import { type Expression, type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
-import type { AccountsTable, ActivitiesTable, ContactsTable, DB, DealsTable, EntityType, ImportRunsTable } from '../../db/schema.js';
+import type { AccountsTable, ActivitiesTable, ContactsTable, DealsTable, EntityType, ImportRunsTable } from '../../db/schema/crm.js';
+import type { DB } from '../../db/schema.js';
 import { type OwnerScope, ownerFilter } from '../../db/scope.js';
 
 export type AccountRow = Selectable<AccountsTable>;

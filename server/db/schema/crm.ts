@@ -1,0 +1,132 @@
+// Row types of the CRM core: accounts, contacts, deals, their field history, activities, custom fields, imports.
+// Instants are epoch milliseconds, calendar dates YYYY-MM-DD text, money integer minor units, flags 0/1.
+
+export type DealStatus = 'open' | 'won' | 'lost';
+
+export type ActivityType = 'call' | 'meeting' | 'email' | 'task' | 'note';
+
+export type EntityType = 'account' | 'contact' | 'deal' | 'activity';
+
+export interface AccountsTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  domain: string | null;
+  industry: string | null;
+  size: number | null;
+  country: string | null;
+  owner_id: string;
+  shared: number;
+  external_id: string | null;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+  version: number;
+}
+
+export interface ContactsTable {
+  id: string;
+  workspace_id: string;
+  account_id: string | null;
+  first_name: string;
+  last_name: string;
+  email: string | null;
+  phone: string | null;
+  title: string | null;
+  owner_id: string;
+  external_id: string | null;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+  version: number;
+}
+
+export interface DealsTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  account_id: string | null;
+  contact_id: string | null;
+  owner_id: string;
+  pipeline_id: string;
+  stage_id: string;
+  amount: number;
+  currency: string;
+  close_date: string;
+  status: DealStatus;
+  lost_reason: string | null;
+  source: string | null;
+  campaign: string | null;
+  next_step: string | null;
+  custom: string;
+  external_id: string | null;
+  stage_entered_at: number;
+  closed_at: number | null;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+  version: number;
+}
+
+export interface ChangesTable {
+  id: string;
+  workspace_id: string;
+  entity: EntityType;
+  entity_id: string;
+  field: string;
+  from_value: string | null;
+  to_value: string | null;
+  actor_id: string | null;
+  at: number;
+  via: string;
+}
+
+export interface ActivitiesTable {
+  id: string;
+  workspace_id: string;
+  type: ActivityType;
+  subject: string;
+  body: string | null;
+  deal_id: string | null;
+  contact_id: string | null;
+  account_id: string | null;
+  owner_id: string;
+  /** When it happened (or is scheduled to happen). */
+  occurred_at: number;
+  duration_minutes: number | null;
+  completed_at: number | null;
+  external_id: string | null;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+  version: number;
+}
+
+export interface CustomFieldsTable {
+  id: string;
+  workspace_id: string;
+  entity: EntityType;
+  key: string;
+  label: string;
+  type: 'text' | 'number' | 'date' | 'boolean' | 'select';
+  options: string | null;
+  position: number;
+  created_at: number;
+  archived_at: number | null;
+}
+
+export interface ImportRunsTable {
+  id: string;
+  workspace_id: string;
+  entity: EntityType;
+  file_name: string | null;
+  file_hash: string;
+  actor_id: string | null;
+  status: 'succeeded' | 'failed';
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: string;
+  started_at: number;
+  finished_at: number;
+}
