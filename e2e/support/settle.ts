@@ -1,10 +1,34 @@
 import type { Page } from 'playwright-core';
 
-type PageGlobals = { document: { querySelectorAll(selector: string): { length: number } } };
+interface AnimationLike {
+  playState: string;
+  effect: { getComputedTiming(): { endTime?: number | string } } | null;
+}
+type PageGlobals = {
+  document: { querySelectorAll(selector: string): { length: number }; getAnimations(): AnimationLike[] };
+};
 
-/** The screen as a person reads it: requests done, no skeleton or busy list left. */
+/**
+ * The screen as a person reads it: requests done, no skeleton or busy list left, and no fade still
+ * running — a panel that leaves its busy state fades back in (120 ms), and axe measuring colours
+ * mid-fade reports contrast the person never sees. Endless animations (spinners) are not waited for.
+ */
 export async function settled(page: Page, timeout = 15_000): Promise<void> {
   await page.waitForLoadState('networkidle');
   // A function, not a string: the app's CSP forbids eval, also for the test driver's snippets.
-  await page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.querySelectorAll('[aria-busy="true"]').length === 0, undefined, { timeout });
+  const calm = () =>
+    page.waitForFunction(
+      () => {
+        const doc = (globalThis as unknown as PageGlobals).document;
+        if (doc.querySelectorAll('[aria-busy="true"]').length > 0) return false;
+        return doc.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Number.POSITIVE_INFINITY);
+      },
+      undefined,
+      { timeout },
+    );
+  await calm();
+  // Twice, a frame's worth of fades apart: a busy state that ends starts its fade only on the next
+  // render, and one calm check can fall between the two.
+  await page.waitForTimeout(250);
+  await calm();
 }
