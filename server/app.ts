@@ -1,4 +1,5 @@
 // buildApp(deps): one Fastify instance with every capability's routes registered explicitly.
+
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
@@ -29,8 +30,7 @@ import { registerAdherenceRoutes } from './process/adherence.routes.js';
 import { registerPipelineRoutes } from './process/pipelines.routes.js';
 import { registerProcessAdminRoutes } from './process/process-admin.routes.js';
 import { registerQualificationRoutes } from './process/qualification.routes.js';
-
-export const API_VERSION = '0.1.0';
+import { API_VERSION } from './version.js';
 
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({

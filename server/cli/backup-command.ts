@@ -3,7 +3,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { engineOf, openDatabase, sqlitePathOf } from '../db/database.js';
 import { CliError, type CliIo, configOf, EXIT, failure, println, usageError } from './cli-io.js';
 
 /** Quotes one word for a POSIX shell. */
@@ -26,6 +25,7 @@ export function registerBackupCommand(program: Command, io: CliIo): void {
     .description('write a consistent copy of the SQLite database while Furrow runs (on PostgreSQL: prints the pg_dump command)')
     .option('--force', 'overwrite the file when it exists')
     .action(async (file: string, opts: { force?: boolean }) => {
+      const { engineOf, openDatabase, sqlitePathOf } = await import('../db/database.js');
       const config = configOf(io);
       if (engineOf(config.databaseUrl) === 'postgres') {
         println(io.stdout, 'Furrow runs on PostgreSQL here; back it up with pg_dump (custom format, restore with pg_restore):');

@@ -3,20 +3,29 @@
 import type { Config } from '../config.js';
 import type { Actor, Ctx } from '../context.js';
 import { type Database, openDatabase } from '../db/database.js';
+import { migrateToLatest } from '../db/migrator.js';
 import { findUserByEmail, listUsers, type UserRow } from '../identity/users.repo.js';
 import { listWorkspaces, type WorkspaceRow } from '../identity/workspaces.repo.js';
-import { type CliIo, configOf, failure, usageError } from './cli-io.js';
+import { type CliIo, configOf, failure, println, usageError } from './cli-io.js';
 
 export interface Session {
   config: Config;
   database: Database;
 }
 
-/** Opens the configured database for one command and always closes it. */
-export async function withDatabase<T>(io: CliIo, fn: (s: Session) => Promise<T>): Promise<T> {
+/**
+ * Opens the configured database for one command and always closes it. The schema is brought up to
+ * date first (as `serve` does), so a command on a fresh database works instead of failing on a
+ * missing table; only `migrate` itself opts out, since it may be reverting.
+ */
+export async function withDatabase<T>(io: CliIo, fn: (s: Session) => Promise<T>, options: { migrate?: boolean } = {}): Promise<T> {
   const config = configOf(io);
   const database = openDatabase(config.databaseUrl, { poolSize: 2 });
   try {
+    if (options.migrate !== false) {
+      const applied = await migrateToLatest(database.db);
+      if (applied.length > 0) println(io.stderr, `Brought the database schema up to date (${applied.length} migration${applied.length === 1 ? '' : 's'}).`);
+    }
     return await fn({ config, database });
   } finally {
     await database.close();

@@ -1,8 +1,6 @@
 // What a command may touch of the outside world, passed in so tests run the real program in
 // process: output streams, the environment for loadConfig, stdin, and whether a person watches.
 import type { Writable } from 'node:stream';
-import type { TSchema } from 'typebox';
-import Value from 'typebox/value';
 import { type Config, ConfigError, loadConfig } from '../config.js';
 import { AppError } from '../errors.js';
 
@@ -39,13 +37,6 @@ export function println(stream: Writable, text = ''): void {
 
 export function configOf(io: CliIo): Config {
   return io.env ? loadConfig(io.env) : loadConfig();
-}
-
-/** Checks command-line input against the API schema it feeds, naming every bad option. */
-export function checkInput<T>(schema: TSchema, value: T, optionOf: (path: string) => string = (p) => `--${p.replace(/^\//, '')}`): T {
-  const problems = [...Value.Errors(schema, value)].map((e) => `${optionOf(e.instancePath)} ${e.message}`);
-  if (problems.length > 0) throw usageError(problems.join('\n'));
-  return value;
 }
 
 /** How any error ends the command: message on stderr and the exit code. */

@@ -1,59 +1,20 @@
-// furrow import | export: CSV in and out, acting as a user (--as, default the workspace's first
-// admin) so visibility and permissions are exactly those of the app.
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import { readFile, rename, rm } from 'node:fs/promises';
-import type { Writable } from 'node:stream';
+// furrow import | import-fields | export: definitions only; the work is in data-actions.ts, loaded
+// when a command runs.
 import type { Command } from 'commander';
-import type { ImportEntity, ImportPreset, ImportResult } from '../../api/imports.js';
-import { exportCsv } from '../crm/import-export/export.service.js';
-import { importFields } from '../crm/import-export/fields.service.js';
-import { runImport } from '../crm/import-export/import.service.js';
+import type { ImportEntity } from '../../api/imports.js';
 import { PRESET_NAMES } from '../crm/import-export/presets.js';
-import type { DateOrder } from '../crm/import-export/values.js';
-import { actingUser, actorOf, ctxFor, pickWorkspace, withDatabase } from './cli-context.js';
-import { type CliIo, failure, println, table, usageError } from './cli-io.js';
-import { progressReporter } from './progress.js';
+import { type CliIo, usageError } from './cli-io.js';
+import { lazyAction } from './lazy.js';
 
-const ENTITIES: readonly ImportEntity[] = ['accounts', 'contacts', 'deals', 'activities'];
+const actions = () => import('./data-actions.js');
 
-function entityOf(text: string): ImportEntity {
-  if (!ENTITIES.includes(text as ImportEntity)) throw usageError(`<entity> must be one of ${ENTITIES.join(', ')} (got "${text}")`);
-  return text as ImportEntity;
-}
+export const ENTITIES: readonly ImportEntity[] = ['accounts', 'contacts', 'deals', 'activities'];
 
 /** "Header=field" → [Header, field]; the last = splits, since field names never hold one. */
 function collectMapping(value: string, previous: Record<string, string>): Record<string, string> {
   const at = value.lastIndexOf('=');
   if (at <= 0) throw usageError(`--map takes "Header=field" (got "${value}")`);
   return { ...previous, [value.slice(0, at).trim()]: value.slice(at + 1).trim() };
-}
-
-function dateOrderOf(text: string | undefined): DateOrder | undefined {
-  if (text === undefined) return undefined;
-  const t = text.toUpperCase().replace(/[^DMY]/g, '');
-  if (t === 'DDMMYYYY' || t === 'DMY') return 'dmy';
-  if (t === 'MMDDYYYY' || t === 'MDY') return 'mdy';
-  throw usageError(`--date-format must be DD/MM/YYYY or MM/DD/YYYY (got "${text}")`);
-}
-
-function printResult(io: CliIo, file: string, r: ImportResult): void {
-  const mapped = Object.entries(r.mapping).map(([h, f]) => `${h} → ${f}`);
-  println(io.stderr, `Columns: ${mapped.join(', ') || 'none'}`);
-  if (!r.ok) {
-    println(io.stderr, `${file}: ${r.errors.length} problem${r.errors.length === 1 ? '' : 's'}; nothing was ${r.dryRun ? 'checked further' : 'imported'}:`);
-    for (const e of r.errors) println(io.stderr, `  line ${e.line}${e.field ? `, ${e.field}` : ''}: ${e.message}`);
-    if (r.unmatchedOwners.length > 0)
-      println(io.stderr, `Owners not found: ${r.unmatchedOwners.join(', ')} (add them with furrow user add, or fix the owner column)`);
-    return;
-  }
-  const counts = `${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged`;
-  if (r.dryRun) println(io.stdout, `Dry run of ${file} (${r.rows} rows): would be ${counts}. Nothing was written.`);
-  else println(io.stdout, `Imported ${r.entity} from ${file} (${r.rows} rows): ${counts}. Import run ${r.id}.`);
-}
-
-async function write(stream: Writable, chunk: unknown): Promise<void> {
-  if (!stream.write(chunk)) await once(stream, 'drain');
 }
 
 export function registerDataCommands(program: Command, io: CliIo): void {
@@ -66,60 +27,14 @@ export function registerDataCommands(program: Command, io: CliIo): void {
     .option('--as <email>', 'import as this user (default: the first admin); owners and visibility are theirs')
     .option('--workspace <slug>', 'workspace (needed when there are several)')
     .option('--dry-run', 'check and count without writing')
-    .action(
-      async (
-        entityText: string,
-        file: string,
-        opts: { preset?: string; map: Record<string, string>; dateFormat?: string; as?: string; workspace?: string; dryRun?: boolean },
-      ) => {
-        const entity = entityOf(entityText);
-        if (opts.preset !== undefined && !PRESET_NAMES.includes(opts.preset as ImportPreset)) {
-          throw usageError(`--preset must be one of ${PRESET_NAMES.join(', ')} (got "${opts.preset}")`);
-        }
-        const dateFormat = dateOrderOf(opts.dateFormat);
-        const csv = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-          throw usageError(`Cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
-        });
-        await withDatabase(io, async (s) => {
-          const ws = await pickWorkspace(s, opts.workspace);
-          const ctx = ctxFor(s, actorOf(await actingUser(s, ws, opts.as)), io.now);
-          const progress = progressReporter(io);
-          let result: ImportResult;
-          try {
-            result = await runImport(ctx, {
-              entity,
-              csv,
-              fileName: file.split(/[\\/]/).pop(),
-              preset: opts.preset as ImportPreset | undefined,
-              mapping: opts.map,
-              dryRun: opts.dryRun,
-              dateFormat,
-              onProgress: (p) => progress.update(p),
-            });
-          } finally {
-            progress.stop();
-          }
-          printResult(io, file, result);
-          if (!result.ok) throw failure('');
-        });
-      },
-    );
+    .action(lazyAction(io, actions, (m) => m.importCommand));
 
   program
     .command('import-fields <entity>')
     .description('list the fields a CSV column can be mapped to (key, header label, type), custom deal fields included')
     .option('--as <email>', 'as this user (default: the first admin)')
     .option('--workspace <slug>', 'workspace (needed when there are several)')
-    .action(async (entityText: string, opts: { as?: string; workspace?: string }) => {
-      const entity = entityOf(entityText);
-      await withDatabase(io, async (s) => {
-        const ws = await pickWorkspace(s, opts.workspace);
-        const ctx = ctxFor(s, actorOf(await actingUser(s, ws, opts.as)), io.now);
-        const { fields } = await importFields(ctx, entity);
-        const rows = fields.map((f) => [f.key, f.label, f.options ? `${f.type} (${f.options.join(', ')})` : f.type, f.required ? 'yes' : '']);
-        println(io.stdout, table([['FIELD', 'LABEL', 'TYPE', 'REQUIRED'], ...rows]));
-      });
-    });
+    .action(lazyAction(io, actions, (m) => m.importFieldsCommand));
 
   program
     .command('export <entity>')
@@ -127,31 +42,5 @@ export function registerDataCommands(program: Command, io: CliIo): void {
     .option('--out <file>', 'write to this file instead of stdout')
     .option('--as <email>', 'export as this user (default: the first admin); a rep exports only their own records')
     .option('--workspace <slug>', 'workspace (needed when there are several)')
-    .action(async (entityText: string, opts: { out?: string; as?: string; workspace?: string }) => {
-      const entity = entityOf(entityText);
-      await withDatabase(io, async (s) => {
-        const ws = await pickWorkspace(s, opts.workspace);
-        const ctx = ctxFor(s, actorOf(await actingUser(s, ws, opts.as)), io.now);
-        let rows = 0;
-        const csv = await exportCsv(ctx, entity, { onRow: () => rows++ });
-        // A file appears only when complete: written aside, renamed at the end.
-        const partial = opts.out ? `${opts.out}.partial` : null;
-        const target = partial ? createWriteStream(partial) : io.stdout;
-        try {
-          for await (const chunk of csv) await write(target, chunk);
-          if (partial && opts.out) {
-            target.end();
-            await once(target, 'finish');
-            await rename(partial, opts.out);
-          }
-        } catch (error) {
-          if (partial) {
-            target.destroy();
-            await rm(partial, { force: true });
-          }
-          throw error;
-        }
-        println(io.stderr, `Exported ${rows} ${entity}${opts.out ? ` to ${opts.out}` : ''}`);
-      });
-    });
+    .action(lazyAction(io, actions, (m) => m.exportCommand));
 }

@@ -115,6 +115,20 @@ describe('furrow CLI', () => {
     expect((await run(['team', 'list'])).out).toMatch(/Enterprise\s+Field\s+1/);
   });
 
+  it('works on a fresh database without a separate migrate step (user add, team add)', async () => {
+    const fresh = join(dir, 'fresh.db');
+    const env = { DATABASE_URL: `sqlite:${fresh}` };
+    const first = await run(
+      ['user', 'add', '--role', 'admin', '--workspace-name', 'Fresh Co', '--email', 'boss@fresh.test', '--name', 'Boss', '--password', PASSWORD],
+      { env },
+    );
+    expect(first).toMatchObject({ code: 0, out: expect.stringContaining('Created workspace "Fresh Co"') });
+    expect(first.err).toContain('Brought the database schema up to date');
+    expect(first.err).not.toMatch(/Unexpected|at \S+ \(/);
+    const team = await run(['team', 'add', '--name', 'North'], { env });
+    expect(team).toMatchObject({ code: 0, out: 'Added team North\n', err: '' });
+  });
+
   it('rejects bad input with every problem and exit code 2', async () => {
     const bad = await run(['user', 'add', '--email', 'nope', '--name', 'X', '--role', 'rep', '--password', 'short']);
     expect(bad.code).toBe(2);

@@ -3,7 +3,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
-import { API_VERSION } from '../app.js';
+import { API_VERSION } from '../version.js';
 import { registerBackupCommand } from './backup-command.js';
 import { type CliIo, EXIT, report } from './cli-io.js';
 import { registerDataCommands } from './data-commands.js';

@@ -1,12 +1,6 @@
 // furrow seed: the demo workspace (a year of history), or a large generated one for benchmarks.
 import type { Command } from 'commander';
-import { migrateToLatest } from '../db/migrator.js';
-import { withDatabase } from './cli-context.js';
 import { type CliIo, failure, println } from './cli-io.js';
-import { DEMO_ADMIN } from './demo/org.js';
-import { DEMO_PASSWORD } from './demo/workspace.js';
-import { removeWorkspace } from './demo/writer.js';
-import { seedDemo } from './demo-seed.js';
 import { positiveInt } from './server-commands.js';
 
 export function registerSeedCommand(program: Command, io: CliIo): void {
@@ -16,8 +10,12 @@ export function registerSeedCommand(program: Command, io: CliIo): void {
     .option('--scale <deals>', 'generate a separate workspace with this many deals (benchmarks)', (v) => positiveInt('--scale', v))
     .option('--force', 'replace the demo workspace when it exists (its data is deleted)')
     .action(async (opts: { scale?: number; force?: boolean }) => {
+      const { withDatabase } = await import('./cli-context.js');
+      const { DEMO_ADMIN } = await import('./demo/org.js');
+      const { DEMO_PASSWORD } = await import('./demo/workspace.js');
+      const { removeWorkspace } = await import('./demo/writer.js');
+      const { seedDemo } = await import('./demo-seed.js');
       await withDatabase(io, async ({ database }) => {
-        await migrateToLatest(database.db);
         const log = (m: string) => println(io.stderr, `  ${m}`);
         if (opts.scale === undefined) {
           const existing = await database.db.selectFrom('users').select('workspace_id').where('email', '=', DEMO_ADMIN.email).executeTakeFirst();

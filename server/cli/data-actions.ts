@@ -1,0 +1,129 @@
+// furrow import | import-fields | export, the work: CSV in and out, acting as a user (--as, default
+// the workspace's first admin) so visibility and permissions are exactly those of the app.
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { readFile, rename, rm } from 'node:fs/promises';
+import type { Writable } from 'node:stream';
+import type { ImportEntity, ImportPreset, ImportResult } from '../../api/imports.js';
+import { exportCsv } from '../crm/import-export/export.service.js';
+import { importFields } from '../crm/import-export/fields.service.js';
+import { runImport } from '../crm/import-export/import.service.js';
+import { PRESET_NAMES } from '../crm/import-export/presets.js';
+import type { DateOrder } from '../crm/import-export/values.js';
+import { actingUser, actorOf, ctxFor, pickWorkspace, withDatabase } from './cli-context.js';
+import { type CliIo, failure, println, table, usageError } from './cli-io.js';
+import { ENTITIES } from './data-commands.js';
+import { progressReporter } from './progress.js';
+
+function entityOf(text: string): ImportEntity {
+  if (!ENTITIES.includes(text as ImportEntity)) throw usageError(`<entity> must be one of ${ENTITIES.join(', ')} (got "${text}")`);
+  return text as ImportEntity;
+}
+
+function dateOrderOf(text: string | undefined): DateOrder | undefined {
+  if (text === undefined) return undefined;
+  const t = text.toUpperCase().replace(/[^DMY]/g, '');
+  if (t === 'DDMMYYYY' || t === 'DMY') return 'dmy';
+  if (t === 'MMDDYYYY' || t === 'MDY') return 'mdy';
+  throw usageError(`--date-format must be DD/MM/YYYY or MM/DD/YYYY (got "${text}")`);
+}
+
+function printResult(io: CliIo, file: string, r: ImportResult): void {
+  const mapped = Object.entries(r.mapping).map(([h, f]) => `${h} → ${f}`);
+  println(io.stderr, `Columns: ${mapped.join(', ') || 'none'}`);
+  if (!r.ok) {
+    println(io.stderr, `${file}: ${r.errors.length} problem${r.errors.length === 1 ? '' : 's'}; nothing was ${r.dryRun ? 'checked further' : 'imported'}:`);
+    for (const e of r.errors) println(io.stderr, `  line ${e.line}${e.field ? `, ${e.field}` : ''}: ${e.message}`);
+    if (r.unmatchedOwners.length > 0)
+      println(io.stderr, `Owners not found: ${r.unmatchedOwners.join(', ')} (add them with furrow user add, or fix the owner column)`);
+    return;
+  }
+  const counts = `${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged`;
+  if (r.dryRun) println(io.stdout, `Dry run of ${file} (${r.rows} rows): would be ${counts}. Nothing was written.`);
+  else println(io.stdout, `Imported ${r.entity} from ${file} (${r.rows} rows): ${counts}. Import run ${r.id}.`);
+}
+
+async function write(stream: Writable, chunk: unknown): Promise<void> {
+  if (!stream.write(chunk)) await once(stream, 'drain');
+}
+
+export interface ImportOptions {
+  preset?: string;
+  map: Record<string, string>;
+  dateFormat?: string;
+  as?: string;
+  workspace?: string;
+  dryRun?: boolean;
+}
+
+export async function importCommand(io: CliIo, entityText: string, file: string, opts: ImportOptions): Promise<void> {
+  const entity = entityOf(entityText);
+  if (opts.preset !== undefined && !PRESET_NAMES.includes(opts.preset as ImportPreset)) {
+    throw usageError(`--preset must be one of ${PRESET_NAMES.join(', ')} (got "${opts.preset}")`);
+  }
+  const dateFormat = dateOrderOf(opts.dateFormat);
+  const csv = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw usageError(`Cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+  });
+  await withDatabase(io, async (s) => {
+    const ws = await pickWorkspace(s, opts.workspace);
+    const ctx = ctxFor(s, actorOf(await actingUser(s, ws, opts.as)), io.now);
+    const progress = progressReporter(io);
+    let result: ImportResult;
+    try {
+      result = await runImport(ctx, {
+        entity,
+        csv,
+        fileName: file.split(/[\\/]/).pop(),
+        preset: opts.preset as ImportPreset | undefined,
+        mapping: opts.map,
+        dryRun: opts.dryRun,
+        dateFormat,
+        onProgress: (p) => progress.update(p),
+      });
+    } finally {
+      progress.stop();
+    }
+    printResult(io, file, result);
+    if (!result.ok) throw failure('');
+  });
+}
+
+export async function importFieldsCommand(io: CliIo, entityText: string, opts: { as?: string; workspace?: string }): Promise<void> {
+  const entity = entityOf(entityText);
+  await withDatabase(io, async (s) => {
+    const ws = await pickWorkspace(s, opts.workspace);
+    const ctx = ctxFor(s, actorOf(await actingUser(s, ws, opts.as)), io.now);
+    const { fields } = await importFields(ctx, entity);
+    const rows = fields.map((f) => [f.key, f.label, f.options ? `${f.type} (${f.options.join(', ')})` : f.type, f.required ? 'yes' : '']);
+    println(io.stdout, table([['FIELD', 'LABEL', 'TYPE', 'REQUIRED'], ...rows]));
+  });
+}
+
+export async function exportCommand(io: CliIo, entityText: string, opts: { out?: string; as?: string; workspace?: string }): Promise<void> {
+  const entity = entityOf(entityText);
+  await withDatabase(io, async (s) => {
+    const ws = await pickWorkspace(s, opts.workspace);
+    const ctx = ctxFor(s, actorOf(await actingUser(s, ws, opts.as)), io.now);
+    let rows = 0;
+    const csv = await exportCsv(ctx, entity, { onRow: () => rows++ });
+    // A file appears only when complete: written aside, renamed at the end.
+    const partial = opts.out ? `${opts.out}.partial` : null;
+    const target = partial ? createWriteStream(partial) : io.stdout;
+    try {
+      for await (const chunk of csv) await write(target, chunk);
+      if (partial && opts.out) {
+        target.end();
+        await once(target, 'finish');
+        await rename(partial, opts.out);
+      }
+    } catch (error) {
+      if (partial) {
+        target.destroy();
+        await rm(partial, { force: true });
+      }
+      throw error;
+    }
+    println(io.stderr, `Exported ${rows} ${entity}${opts.out ? ` to ${opts.out}` : ''}`);
+  });
+}
