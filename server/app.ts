@@ -26,6 +26,7 @@ import { registerDashboardRoutes } from './measurement/dashboard.routes.js';
 import { registerForecastRoutes } from './measurement/forecast.routes.js';
 import { registerKpiRoutes } from './measurement/kpi.routes.js';
 import { registerTargetRoutes } from './measurement/targets.routes.js';
+import { registerCallPlanRoutes } from './planning/call-plans.routes.js';
 import { registerAdherenceRoutes } from './process/adherence.routes.js';
 import { registerPipelineRoutes } from './process/pipelines.routes.js';
 import { registerProcessAdminRoutes } from './process/process-admin.routes.js';
@@ -129,6 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerProcessAdminRoutes(app);
   registerQualificationRoutes(app);
   registerAdherenceRoutes(app);
+  registerCallPlanRoutes(app);
   // 3. Measurement
   registerKpiRoutes(app);
   registerTargetRoutes(app);

@@ -9,6 +9,7 @@ import type {
   ForecastSubmissionsTable,
   QuotasTable,
 } from './schema/measurement.js';
+import type { CallPlansTable, CallPlanTemplatesTable } from './schema/planning.js';
 import type {
   DealChecklistTicksTable,
   DealQualificationScoresTable,
@@ -54,4 +55,6 @@ export interface DB {
   deal_forecast_categories: DealForecastCategoriesTable;
   forecast_submissions: ForecastSubmissionsTable;
   forecast_submission_deals: ForecastSubmissionDealsTable;
+  call_plan_templates: CallPlanTemplatesTable;
+  call_plans: CallPlansTable;
 }

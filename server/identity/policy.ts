@@ -2,7 +2,7 @@
 // caller's visible owners. One table, so the visibility test can generate its cases from it.
 import type { Role } from '../db/schema/identity.js';
 
-export type Resource = 'accounts' | 'contacts' | 'deals' | 'activities';
+export type Resource = 'accounts' | 'contacts' | 'deals' | 'activities' | 'call_plans' | 'practice';
 export type Reach = 'all' | 'team' | 'own' | 'none';
 export type Operation = 'read' | 'create' | 'update' | 'delete';
 
@@ -31,6 +31,21 @@ const POLICY: Record<Resource, Record<Role, Record<Operation, Reach>>> = {
     admin: { read: 'all', create: 'all', update: 'all', delete: 'all' },
     manager: { read: 'team', create: 'team', update: 'team', delete: 'team' },
     rep: { read: 'own', create: 'own', update: 'own', delete: 'own' },
+    marketing: { read: 'none', create: 'none', update: 'none', delete: 'none' },
+  },
+  // Plans belong to the rep who owns the meeting; a manager reads, edits and reviews the team's.
+  call_plans: {
+    admin: { read: 'all', create: 'all', update: 'all', delete: 'all' },
+    manager: { read: 'team', create: 'team', update: 'team', delete: 'team' },
+    rep: { read: 'own', create: 'own', update: 'own', delete: 'own' },
+    marketing: { read: 'none', create: 'none', update: 'none', delete: 'none' },
+  },
+  // Practice attempts and recordings belong to the rep practising. "update" is scoring: a manager
+  // scores the team's; a peer partner is allowed by the attempt itself (practice service), not here.
+  practice: {
+    admin: { read: 'all', create: 'all', update: 'all', delete: 'all' },
+    manager: { read: 'team', create: 'team', update: 'team', delete: 'team' },
+    rep: { read: 'own', create: 'own', update: 'none', delete: 'own' },
     marketing: { read: 'none', create: 'none', update: 'none', delete: 'none' },
   },
 };

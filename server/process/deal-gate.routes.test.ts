@@ -40,7 +40,7 @@ describeEngines('deal gate status and checklist', (env) => {
       'call_plan:false',
       'certification:false',
     ]);
-    expect(gate.body.items[2].hint).toMatch(/Call plans are not enabled/);
+    expect(gate.body.items[2].hint).toMatch(/No upcoming meeting/);
     expect(gate.body.items[3].hint).toMatch(/Certification is not enabled.*Discovery call/);
     expect(gate.body.items[1]).toMatchObject({ tickedBy: null, tickedAt: null });
     expect(gate.body.missing).toHaveLength(3);

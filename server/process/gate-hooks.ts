@@ -1,7 +1,8 @@
-// Facts the gate needs from capabilities that come later (planning: call plans, certification).
-// Until a capability provides its answer, its criteria are honestly not met, with a hint that says
-// why; a gate never passes on a fact nobody checked. Planning replaces these two functions.
+// Facts the gate needs from planning and practice: a reviewed call plan for the deal's next
+// meeting, and the owner's certification on a scenario. A gate never passes on a fact nobody
+// checked: until a capability answers, its criterion is honestly not met, with a hint that says why.
 import type { Ctx } from '../context.js';
+import { callPlanReviewedForNextMeeting } from '../planning/gate-facts.js';
 import type { HookFact } from './criteria.js';
 
 export interface GateHooks {
@@ -12,10 +13,7 @@ export interface GateHooks {
 }
 
 export const gateHooks: GateHooks = {
-  callPlanReviewed: async () => ({
-    state: 'unavailable',
-    hint: 'Call plans are not enabled in this workspace yet, so this criterion cannot be met; an admin can remove it or allow overrides on the stage',
-  }),
+  callPlanReviewed: callPlanReviewedForNextMeeting,
   ownerCertified: async (_ctx, _ownerId, scenario) => ({
     state: 'unavailable',
     hint: `Certification is not enabled in this workspace yet, so certification on ${scenario} cannot be confirmed; an admin can remove the criterion or allow overrides on the stage`,
