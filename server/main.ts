@@ -5,6 +5,8 @@ import type { Config } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrator.js';
 import { countWorkspaces } from './identity/workspaces.repo.js';
+import { JOBS, SCHEDULES } from './jobs/registry.js';
+import { createJobRunner } from './jobs/runner.js';
 
 export interface ServeOptions {
   /** Seed the demo workspace when the database holds no workspace yet (the try-it path). */
@@ -36,11 +38,15 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
     await database.close();
     throw error;
   }
+  // Background jobs start once the app serves and stop before the database closes.
+  const runner = createJobRunner({ database, config, now: Date.now, jobs: JOBS, schedules: SCHEDULES, log: (m, extra) => app.log.info(extra ?? {}, m) });
+  runner.start();
   // Installed once serving: close-with-grace also ends the process on 'beforeExit' with code 0,
   // which would hide a failed start.
   closeWithGrace({ delay: 10_000, logger: { error: (m: string) => console.error(`[shutdown] ${m}`) } }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'closing after an error');
     else if (signal) app.log.info(`${signal} received, closing`);
+    await runner.stop();
     await app.close();
     await database.close();
   });

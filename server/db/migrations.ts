@@ -6,6 +6,7 @@ import * as measurement from './migrations/2026-11-28-03-measurement.js';
 import * as kpiAsOf from './migrations/2026-11-29-01-kpi-as-of.js';
 import * as stageChangesCover from './migrations/2026-11-29-02-stage-changes-cover.js';
 import * as dealsAsOfCover from './migrations/2026-11-29-03-deals-as-of-cover.js';
+import * as jobs from './migrations/2026-12-04-10-jobs.js';
 import * as planning from './migrations/2026-12-04-50-planning.js';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-02-stage-changes-cover': stageChangesCover,
   '2026-11-29-03-deals-as-of-cover': dealsAsOfCover,
   '2026-12-04-50-planning': planning,
+  '2026-12-04-10-jobs': jobs,
 };
 
 export const migrationProvider: MigrationProvider = {

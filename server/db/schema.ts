@@ -2,6 +2,7 @@
 // conventions (instants, dates, money, flags) are stated there.
 import type { AccountsTable, ActivitiesTable, ChangesTable, ContactsTable, CustomFieldsTable, DealsTable, ImportRunsTable } from './schema/crm.js';
 import type { ApiTokensTable, InvitationsTable, LoginAttemptsTable, SessionsTable, TeamsTable, UsersTable, WorkspacesTable } from './schema/identity.js';
+import type { JobSchedulesTable, JobsTable } from './schema/jobs.js';
 import type {
   DealForecastCategoriesTable,
   ExpectationsTable,
@@ -57,4 +58,6 @@ export interface DB {
   forecast_submission_deals: ForecastSubmissionDealsTable;
   call_plan_templates: CallPlanTemplatesTable;
   call_plans: CallPlansTable;
+  jobs: JobsTable;
+  job_schedules: JobSchedulesTable;
 }

@@ -1,0 +1,37 @@
+// Row types of the background job queue and its schedules (server/jobs/). Instants are epoch ms.
+// workspace_id is null for system-wide jobs and schedules.
+
+export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface JobsTable {
+  id: string;
+  workspace_id: string | null;
+  name: string;
+  /** JSON of the job's payload. */
+  payload: string;
+  state: JobState;
+  singleton_key: string | null;
+  run_at: number;
+  attempts: number;
+  max_attempts: number;
+  lease_until: number | null;
+  locked_by: string | null;
+  /** JSON a long job reports while it runs (readable by id). */
+  progress: string | null;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
+  finished_at: number | null;
+}
+
+export interface JobSchedulesTable {
+  key: string;
+  workspace_id: string | null;
+  name: string;
+  cron: string;
+  timezone: string;
+  next_run_at: number;
+  last_run_at: number | null;
+  created_at: number;
+  updated_at: number;
+}

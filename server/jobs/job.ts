@@ -1,0 +1,81 @@
+// The one job interface. A capability defines its jobs here-style (defineJob / defineSchedule),
+// lists them in jobs/registry.ts, and enqueues with jobs.service.ts#enqueue inside its own
+// transaction. Handlers run at least once, so they must be idempotent.
+import type { Kysely } from 'kysely';
+import type { Config } from '../config.js';
+import type { Dialect } from '../db/dialect.js';
+import type { DB } from '../db/schema.js';
+import { parseCron } from './cron.js';
+
+/** What a handler gets: the job, the database (not in a transaction), the clock and config. */
+export interface JobRun<P> {
+  readonly id: string;
+  readonly name: string;
+  readonly payload: P;
+  /** Null for a system-wide job. */
+  readonly workspaceId: string | null;
+  /** 1 on the first try. */
+  readonly attempt: number;
+  readonly maxAttempts: number;
+  readonly db: Kysely<DB>;
+  readonly dialect: Dialect;
+  readonly config: Config;
+  readonly now: () => number;
+  /** Stores progress (readable by id while the job runs) and extends the job's lease. */
+  progress(value: unknown): Promise<void>;
+  log(message: string, extra?: Record<string, unknown>): void;
+}
+
+export interface Backoff {
+  /** Delay before the first retry; doubled on every further one when exponential. */
+  readonly delayMs: number;
+  readonly exponential: boolean;
+  readonly maxDelayMs: number;
+}
+
+export interface JobDefinition<P = unknown> {
+  /** Unique, dotted by capability: 'identity.delete-expired-sessions', 'notifications.email'. */
+  readonly name: string;
+  readonly handler: (job: JobRun<P>) => Promise<void>;
+  /** Retries after the first attempt (0 = run once). */
+  readonly retryLimit: number;
+  readonly backoff: Backoff;
+  /** How long a running job is held before another worker may take it over (the worker died). */
+  readonly leaseMs: number;
+}
+
+export function defineJob<P>(def: {
+  name: string;
+  handler: (job: JobRun<P>) => Promise<void>;
+  retryLimit?: number;
+  backoff?: Partial<Backoff>;
+  leaseMs?: number;
+}): JobDefinition<P> {
+  if (!/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$/.test(def.name)) throw new Error(`job name "${def.name}" must be capability.kebab-case`);
+  return {
+    name: def.name,
+    handler: def.handler,
+    retryLimit: def.retryLimit ?? 3,
+    backoff: { delayMs: 30_000, exponential: true, maxDelayMs: 3600_000, ...def.backoff },
+    leaseMs: def.leaseMs ?? 5 * 60_000,
+  };
+}
+
+/** The delay before retry number `retry` (1-based). */
+export function backoffDelay(backoff: Backoff, retry: number): number {
+  const delay = backoff.exponential ? backoff.delayMs * 2 ** (retry - 1) : backoff.delayMs;
+  return Math.min(delay, backoff.maxDelayMs);
+}
+
+export interface ScheduleDefinition {
+  readonly job: JobDefinition<Record<string, never>>;
+  /** Five-field cron, on the wall clock of the workspace's time zone (UTC for system schedules). */
+  readonly cron: string;
+  /** One schedule per workspace (the job runs with that workspace id), or one for the whole system. */
+  readonly scope: 'workspace' | 'system';
+}
+
+export function defineSchedule(def: ScheduleDefinition): ScheduleDefinition {
+  parseCron(def.cron); // a bad expression fails at start-up, not at 3 a.m.
+  return def;
+}

@@ -1,0 +1,177 @@
+// All SQL of the job queue. Claiming is the one engine difference: PostgreSQL takes due rows with
+// FOR UPDATE SKIP LOCKED (many nodes, no waiting on each other); SQLite (one node, writers
+// serialised) claims each candidate with an UPDATE guarded by the state it was read in, so a job
+// claimed by another runner in between is simply skipped.
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Dialect } from '../db/dialect.js';
+import type { JobSchedulesTable, JobsTable } from '../db/schema/jobs.js';
+import type { DB } from '../db/schema.js';
+
+export type JobRow = Selectable<JobsTable>;
+export type ScheduleRow = Selectable<JobSchedulesTable>;
+
+/** Inserts a job; with a singleton key already queued or running, does nothing and returns false. */
+export async function insertJob(db: Kysely<DB>, row: JobRow): Promise<boolean> {
+  const r = await db
+    .insertInto('jobs')
+    .values(row)
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+export function findLiveSingleton(db: Kysely<DB>, name: string, singletonKey: string): Promise<JobRow | undefined> {
+  return db
+    .selectFrom('jobs')
+    .selectAll()
+    .where('name', '=', name)
+    .where('singleton_key', '=', singletonKey)
+    .where('state', 'in', ['queued', 'running'])
+    .executeTakeFirst();
+}
+
+export function findJob(db: Kysely<DB>, id: string): Promise<JobRow | undefined> {
+  return db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Running jobs whose worker vanished on their last allowed attempt: failed, not retried forever. */
+export async function failAbandoned(db: Kysely<DB>, names: readonly string[], now: number): Promise<void> {
+  if (names.length === 0) return;
+  await db
+    .updateTable('jobs')
+    .set({ state: 'failed', last_error: 'the worker stopped during the last attempt (lease expired)', finished_at: now, updated_at: now, lease_until: null })
+    .where('name', 'in', names)
+    .where('state', '=', 'running')
+    .where('lease_until', '<', now)
+    .whereRef('attempts', '>=', 'max_attempts')
+    .execute();
+}
+
+export interface ClaimRequest {
+  names: readonly string[];
+  now: number;
+  limit: number;
+  nodeId: string;
+  leaseMs: (name: string) => number;
+  /** The longest lease of the claimed names: held from the claim until each job's own is set. */
+  maxLeaseMs: number;
+}
+
+/** Takes up to `limit` due jobs for this node: marks them running with a lease and counts the attempt. */
+export async function claimJobs(db: Kysely<DB>, dialect: Dialect, req: ClaimRequest): Promise<JobRow[]> {
+  if (req.names.length === 0) return [];
+  const due = (q: any) =>
+    q
+      .where('name', 'in', req.names)
+      .where((eb: any) =>
+        eb.or([eb.and([eb('state', '=', 'queued'), eb('run_at', '<=', req.now)]), eb.and([eb('state', '=', 'running'), eb('lease_until', '<', req.now)])]),
+      );
+  const claimed: JobRow[] = [];
+  if (dialect.engine === 'postgres') {
+    const rows = await db
+      .updateTable('jobs')
+      .set({ state: 'running', attempts: sql`attempts + 1`, locked_by: req.nodeId, updated_at: req.now, lease_until: req.now + req.maxLeaseMs })
+      .where('id', 'in', due(db.selectFrom('jobs').select('id')).orderBy('run_at').limit(req.limit).forUpdate().skipLocked())
+      .returningAll()
+      .execute();
+    claimed.push(...rows);
+  } else {
+    const candidates: JobRow[] = await due(db.selectFrom('jobs').selectAll()).orderBy('run_at').limit(req.limit).execute();
+    for (const c of candidates) {
+      const row = await db
+        .updateTable('jobs')
+        .set({ state: 'running', attempts: c.attempts + 1, locked_by: req.nodeId, updated_at: req.now, lease_until: req.now + req.maxLeaseMs })
+        .where('id', '=', c.id)
+        .where('state', '=', c.state)
+        .where('attempts', '=', c.attempts)
+        .returningAll()
+        .executeTakeFirst();
+      if (row) claimed.push(row);
+    }
+  }
+  for (const row of claimed) {
+    row.lease_until = req.now + req.leaseMs(row.name);
+    await db.updateTable('jobs').set({ lease_until: row.lease_until }).where('id', '=', row.id).where('locked_by', '=', req.nodeId).execute();
+  }
+  return claimed;
+}
+
+/** Guard for every write by the worker: it still holds this attempt (not taken over after its lease). */
+function held(db: Kysely<DB>, job: Pick<JobRow, 'id' | 'attempts'>, nodeId: string) {
+  return db.updateTable('jobs').where('id', '=', job.id).where('state', '=', 'running').where('locked_by', '=', nodeId).where('attempts', '=', job.attempts);
+}
+
+export async function completeJob(db: Kysely<DB>, job: JobRow, nodeId: string, now: number): Promise<boolean> {
+  const r = await held(db, job, nodeId).set({ state: 'done', finished_at: now, updated_at: now, lease_until: null, last_error: null }).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** A failed attempt: queued again at `retryAt`, or failed for good when retryAt is null. */
+export async function failAttempt(db: Kysely<DB>, job: JobRow, nodeId: string, now: number, error: string, retryAt: number | null): Promise<void> {
+  await held(db, job, nodeId)
+    .set(
+      retryAt === null
+        ? { state: 'failed', last_error: error, finished_at: now, updated_at: now, lease_until: null }
+        : { state: 'queued', last_error: error, run_at: retryAt, updated_at: now, lease_until: null, locked_by: null },
+    )
+    .execute();
+}
+
+export async function renewLease(db: Kysely<DB>, job: JobRow, nodeId: string, now: number, leaseUntil: number, progress?: string): Promise<boolean> {
+  const r = await held(db, job, nodeId)
+    .set({ lease_until: leaseUntil, updated_at: now, ...(progress !== undefined && { progress }) })
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Finished jobs are kept a while for inspection, then removed. */
+export async function deleteFinishedBefore(db: Kysely<DB>, before: number): Promise<void> {
+  await db.deleteFrom('jobs').where('state', 'in', ['done', 'cancelled', 'failed']).where('finished_at', '<', before).execute();
+}
+
+export async function countByState(db: Kysely<DB>): Promise<{ name: string; state: string; count: number }[]> {
+  const rows = await db
+    .selectFrom('jobs')
+    .select(['name', 'state', (eb) => eb.fn.countAll<number>().as('count')])
+    .groupBy(['name', 'state'])
+    .execute();
+  return rows.map((r) => ({ name: r.name, state: r.state, count: Number(r.count) }));
+}
+
+// ——— schedules ———
+
+export function schedulesOf(db: Kysely<DB>, name: string): Promise<ScheduleRow[]> {
+  return db.selectFrom('job_schedules').selectAll().where('name', '=', name).execute();
+}
+
+export async function insertSchedule(db: Kysely<DB>, row: ScheduleRow): Promise<void> {
+  await db
+    .insertInto('job_schedules')
+    .values(row)
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+}
+
+export async function resetSchedule(db: Kysely<DB>, key: string, cron: string, timezone: string, nextRunAt: number, now: number): Promise<void> {
+  await db.updateTable('job_schedules').set({ cron, timezone, next_run_at: nextRunAt, updated_at: now }).where('key', '=', key).execute();
+}
+
+export function workspaceZones(db: Kysely<DB>): Promise<{ id: string; timezone: string }[]> {
+  return db.selectFrom('workspaces').select(['id', 'timezone']).execute();
+}
+
+export function dueSchedules(db: Kysely<DB>, names: readonly string[], now: number): Promise<ScheduleRow[]> {
+  if (names.length === 0) return Promise.resolve([]);
+  return db.selectFrom('job_schedules').selectAll().where('name', 'in', names).where('next_run_at', '<=', now).orderBy('next_run_at').execute();
+}
+
+/** Moves a due schedule on; only the node whose update lands fires it. */
+export async function advanceSchedule(db: Kysely<DB>, row: ScheduleRow, nextRunAt: number, now: number): Promise<boolean> {
+  const r = await db
+    .updateTable('job_schedules')
+    .set({ next_run_at: nextRunAt, last_run_at: now, updated_at: now })
+    .where('key', '=', row.key)
+    .where('next_run_at', '=', row.next_run_at)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
