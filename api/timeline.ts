@@ -8,9 +8,12 @@ export const TimelineChange = Type.Object({
   at: Instant,
   actor: Type.Union([UserRef, Type.Null()]),
   field: Type.String({ description: "The record's API field name (stageId, closeDate, custom.<key>); 'deleted' when it was deleted" }),
+  fieldLabel: Type.String({
+    description: 'The field in words, as it was named at the time: "Close date", "Checklist: Value hypothesis agreed", "MEDDPICC: Economic buyer"',
+  }),
   from: Type.Union([Type.String(), Type.Null()]),
   to: Type.Union([Type.String(), Type.Null()]),
-  /** Human-readable values (stage names, owner names) where the raw value is an id. */
+  /** Human-readable values (stage names, owner names, "Done", "2 of 3") where the raw value is an id or a code. */
   fromLabel: Type.Union([Type.String(), Type.Null()]),
   toLabel: Type.Union([Type.String(), Type.Null()]),
   via: Type.String(),

@@ -201,3 +201,9 @@ export async function namesOf(db: Kysely<DB>, workspaceId: string, table: LabelT
       : await db.selectFrom(table).select(['id', 'name']).where('workspace_id', '=', workspaceId).where('id', 'in', unique).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** Custom field labels of the entity by key, retired fields included (their history remains). */
+export async function customFieldLabels(db: Kysely<DB>, workspaceId: string, entity: EntityType): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('custom_fields').select(['key', 'label']).where('workspace_id', '=', workspaceId).where('entity', '=', entity).execute();
+  return new Map(rows.map((r) => [r.key, r.label]));
+}

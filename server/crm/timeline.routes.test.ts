@@ -105,6 +105,7 @@ describeEngines('record timelines', (env) => {
       at: iso(t2),
       actor: { id: w.admin.id, name: 'Ada Admin' },
       field: 'ownerId',
+      fieldLabel: 'Owner',
       from: rep.id,
       to: rep2.id,
       fromLabel: 'Rita Rep',
@@ -270,4 +271,54 @@ describeEngines('record timelines', (env) => {
     await db().updateTable('deals').set({ deleted_at: env().clock.now }).where('id', '=', dealId).execute();
     expect((await w.as(rep).get(urls[0] as string)).status).toBe(404);
   });
+
+  it('reads in words: checklist items and qualification elements by their names at the time, never keys or ids', async () => {
+    const w = await env().workspace();
+    const rep = await w.user('rep');
+    const admin = w.as(w.admin);
+    const api = w.as(rep);
+    const { body: pipelines } = await admin.get('/api/v1/pipelines');
+    const pipelineId = pipelines.items[0].id as string;
+    const process = async () => (await admin.get(`/api/v1/pipelines/${pipelineId}/process`)).body;
+    let p = await process();
+    const qualify = p.stages.find((s: { name: string }) => s.name === 'Qualify');
+    const added = await admin.post(`/api/v1/stages/${qualify.id}/criteria`, {
+      version: p.pipeline.version,
+      kind: 'checklist',
+      label: 'Value hypothesis agreed',
+    });
+    expect(added.status).toBe(201);
+    p = await process();
+    const criterionId = p.stages.find((s: { name: string }) => s.name === 'Qualify').criteria[0].id as string;
+    const { body: created } = await api.post('/api/v1/deals', { name: 'Words', amount: 1_00, closeDate: '2027-01-01' });
+    env().clock.now += HOUR;
+    expect((await api.put(`/api/v1/deals/${created.id}/checklist/${criterionId}`, { checked: true })).status).toBe(200);
+    env().clock.now += HOUR;
+    const { body: frameworks } = await api.get('/api/v1/qualification-frameworks');
+    const meddpicc = frameworks.items.find((f: { key: string }) => f.key === 'meddpicc');
+    const scored = await api.put(`/api/v1/deals/${created.id}/qualification/${meddpicc.id}`, {
+      scores: [{ elementKey: 'economic_buyer', score: 2, evidence: 'CFO named' }],
+    });
+    expect(scored.status).toBe(200);
+    env().clock.now += HOUR;
+    // Renamed later: the old tick keeps the name it had when it was ticked.
+    const renamed = await admin.patch(`/api/v1/exit-criteria/${criterionId}`, { version: p.pipeline.version, label: 'Value case signed off' });
+    expect(renamed.status).toBe(200);
+    env().clock.now += HOUR;
+    await api.put(`/api/v1/deals/${created.id}/checklist/${criterionId}`, { checked: false });
+
+    const items = (await api.get(`/api/v1/deals/${created.id}/timeline`)).body.items as Item[];
+    const changes = items.filter((i) => i.kind === 'change');
+    expect(changes.slice(0, 3).map((c) => [c.fieldLabel, c.fromLabel, c.toLabel])).toEqual([
+      ['Checklist: Value case signed off', 'Done', 'Not done'],
+      ['MEDDPICC: Economic buyer', 'Not scored', '2 of 3 — CFO named'],
+      ['Checklist: Value hypothesis agreed', 'Not done', 'Done'],
+    ]);
+    expect(changes.find((c) => c.field === 'closeDate')?.fieldLabel).toBe('Close date');
+    for (const c of changes) {
+      expect(c.fieldLabel).not.toMatch(/[0-9a-f]{8}-|\.|^checklist|^qualification/);
+      expect(`${c.fromLabel ?? ''} ${c.toLabel ?? ''}`).not.toContain(criterionId);
+    }
+  });
+
 });

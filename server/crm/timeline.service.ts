@@ -6,13 +6,16 @@ import type { Ctx } from '../context.js';
 import type { EntityType } from '../db/schema/crm.js';
 import { invalidField, notFound } from '../errors.js';
 import { ownerScope, ownerScopeOrNull } from '../identity/visibility.js';
+import { processHistoryLabels } from '../process/history-names.service.js';
 import { getAccount } from './accounts.service.js';
 import { getContact } from './contacts.service.js';
+import { checklistValueLabel, coreFieldLabel, qualificationValueLabel } from './history-labels.js';
 import {
   type ActivityTarget,
   activitiesAfter,
   type ChangeView,
   changesAfter,
+  customFieldLabels,
   dealVisible,
   type LabelTable,
   namesOf,
@@ -83,8 +86,8 @@ const LABELLED: Record<string, LabelTable> = {
   deal_id: 'deals',
 };
 
-/** The page's changes as timeline items, keyed by id, with names for the ids they hold. */
-async function labelChanges(ctx: Ctx, rows: ChangeView[]): Promise<Map<string, TimelineItem>> {
+/** The page's changes as timeline items, keyed by id, with names for their fields and the ids they hold. */
+async function labelChanges(ctx: Ctx, entity: EntityType, rows: ChangeView[]): Promise<Map<string, TimelineItem>> {
   const wanted = new Map<LabelTable, string[]>();
   for (const r of rows) {
     const table = LABELLED[r.field];
@@ -95,10 +98,17 @@ async function labelChanges(ctx: Ctx, rows: ChangeView[]): Promise<Map<string, T
   }
   const names = new Map<LabelTable, Map<string, string>>();
   for (const [table, ids] of wanted) names.set(table, await namesOf(ctx.db, ctx.actor.workspaceId, table, ids));
+  const [processLabels, customLabels] = await Promise.all([
+    processHistoryLabels(ctx, entity === 'deal' ? rows.map((r) => ({ field: r.field, at: r.at })) : []),
+    rows.some((r) => r.field.startsWith('custom.')) ? customFieldLabels(ctx.db, ctx.actor.workspaceId, entity) : new Map<string, string>(),
+  ]);
   const label = (field: string, value: string | null) => {
+    if (entity === 'deal' && field.startsWith('checklist.')) return checklistValueLabel(value);
+    if (entity === 'deal' && field.startsWith('qualification.')) return qualificationValueLabel(value);
     const table = LABELLED[field];
     return table && value !== null ? (names.get(table)?.get(value) ?? null) : null;
   };
+  const fieldLabel = (r: ChangeView) => processLabels.get(`${r.field}@${r.at}`) ?? coreFieldLabel(r.field, customLabels);
   return new Map(
     rows.map((r) => [
       r.id,
@@ -108,6 +118,7 @@ async function labelChanges(ctx: Ctx, rows: ChangeView[]): Promise<Map<string, T
         at: iso(r.at),
         actor: actorOf(r.actor_id, r.actor_name),
         field: apiFieldName(r.field),
+        fieldLabel: fieldLabel(r),
         from: r.from_value,
         to: r.to_value,
         fromLabel: label(r.field, r.from_value),
@@ -181,6 +192,7 @@ async function build(ctx: Ctx, sources: Sources, query: TimelineQuery): Promise<
   const page = merged.slice(0, limit);
   const labelled = await labelChanges(
     ctx,
+    sources.entity,
     page.flatMap((e) => (e.change ? [e.change] : [])),
   );
   const items = page.map((e) => e.item ?? (labelled.get(e.id) as TimelineItem));

@@ -3,7 +3,7 @@ import { IconArrowRight, IconFlag, IconPencil, IconSparkles } from '@tabler/icon
 import { formatInstant } from '../../app/format';
 import { ACTIVITY_LABEL, ActivityIcon, type ActivityKind } from './activity-icons';
 import type { Entry } from './group-timeline';
-import { fieldLabel, fieldValue } from './history-fields';
+import { fieldValue, inSentence } from './history-fields';
 
 const VIA_LABEL: Record<string, string> = {
   board: 'on the board',
@@ -140,7 +140,7 @@ export function timelineItem({ entry, noun, currency }: Props) {
               {entry.created
                 ? `Created the ${noun}`
                 : shown.length === 1
-                  ? `Changed ${fieldLabel(shown[0]?.field ?? '').toLowerCase()}`
+                  ? `Changed ${inSentence(shown[0]?.fieldLabel ?? '')}`
                   : `Changed ${shown.length} fields`}
             </ItemTitle>
           }
@@ -149,14 +149,14 @@ export function timelineItem({ entry, noun, currency }: Props) {
             <Text size="sm" c="dimmed" mt={2}>
               {shown
                 .slice(0, 4)
-                .map((c) => `${fieldLabel(c.field)}: ${fieldValue(c.field, c.to, c.toLabel, currency)}`)
+                .map((c) => `${c.fieldLabel}: ${fieldValue(c.field, c.to, c.toLabel, currency)}`)
                 .join(' · ')}
             </Text>
           ) : (
             shown.map((c) => (
               <Text size="sm" key={c.id} mt={2}>
                 <Text span fw={600}>
-                  {fieldLabel(c.field)}:
+                  {c.fieldLabel}:
                 </Text>{' '}
                 {fieldValue(c.field, c.from, c.fromLabel, currency)} → {fieldValue(c.field, c.to, c.toLabel, currency)}
               </Text>

@@ -1,44 +1,10 @@
-// How a history row reads: field names people know, values formatted like the rest of the app.
+// How a history row's values read, formatted like the rest of the app (the server names the fields).
 import { formatCalendarDate, formatMoney } from '../../app/format';
-
-const LABELS: Record<string, string> = {
-  name: 'Name',
-  amount: 'Amount',
-  currency: 'Currency',
-  close_date: 'Close date',
-  owner_id: 'Owner',
-  stage_id: 'Stage',
-  status: 'Status',
-  lost_reason: 'Lost reason',
-  account_id: 'Account',
-  contact_id: 'Contact',
-  source: 'Source',
-  campaign: 'Campaign',
-  next_step: 'Next step',
-  external_id: 'External id',
-  domain: 'Domain',
-  industry: 'Industry',
-  size: 'Employees',
-  country: 'Country',
-  shared: 'Shared',
-  first_name: 'First name',
-  last_name: 'Last name',
-  email: 'Email',
-  phone: 'Phone',
-  title: 'Title',
-  deleted: 'Deleted',
-};
 
 const snake = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-export function fieldLabel(field: string): string {
-  if (field.startsWith('custom.'))
-    return field
-      .slice(7)
-      .replace(/_/g, ' ')
-      .replace(/^./, (c) => c.toUpperCase());
-  return LABELS[snake(field)] ?? field.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
-}
+/** "Close date" → "close date" inside a sentence; "MEDDPICC: …" keeps its capitals. */
+export const inSentence = (label: string) => (/^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label);
 
 /** One side of a change; `label` is the server's readable name where the raw value is an id. */
 export function fieldValue(field: string, raw: string | null, label: string | null, currency: string | null): string {
