@@ -124,7 +124,11 @@ export async function createDeal(ctx: Ctx, input: DealCreate, via: MoveVia, opti
     };
     let plan: StageChangePlan | null = null;
     if (input.stageId && input.stageId !== first.id) {
-      plan = await planStageChange(tx, { ...row, stage_id: '' }, { stageId: input.stageId, via, overrideReason: options.overrideReason });
+      plan = await planStageChange(
+        { ...tx, now: () => now },
+        { ...row, stage_id: '' },
+        { stageId: input.stageId, via, overrideReason: options.overrideReason },
+      );
       if (plan?.changes.status === 'lost') throw invalidField('stageId', 'a new deal cannot start closed as lost');
       if (plan) Object.assign(row, plan.changes);
     }
@@ -180,10 +184,14 @@ export async function updateDealById(ctx: Ctx, id: string, patch: DealPatch, opt
     }
 
     const targetStage = await resolveTargetStage(tx, current, patch);
+    // One instant for the whole save: the stage move and its stage_id change row are one operation,
+    // and the timeline (and anyone reading history) pairs them by it.
+    const now = tx.now();
+    const atNow: Ctx = { ...tx, now: () => now };
     let plan: StageChangePlan | null = null;
     if (targetStage) {
       const after: DealRow = { ...current, ...changes };
-      plan = await planStageChange(tx, after, {
+      plan = await planStageChange(atNow, after, {
         stageId: targetStage,
         via: options.via,
         overrideReason: patch.overrideReason,
@@ -193,7 +201,6 @@ export async function updateDealById(ctx: Ctx, id: string, patch: DealPatch, opt
       if (plan) Object.assign(changes, plan.changes);
     }
 
-    const now = tx.now();
     if (!(await updateDeal(tx.db, ctx.actor.workspaceId, id, patch.version, changes, now))) throw stale('Deal', current.version);
     const history = { workspaceId: ctx.actor.workspaceId, entity: 'deal' as const, entityId: id, actorId: ctx.actor.userId, at: now, via: options.via };
     await appendChanges(tx.db, history, [...diffFields(current, changes, DEAL_TRACKED), ...customChanges(beforeCustom, custom)]);

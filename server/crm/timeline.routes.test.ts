@@ -321,4 +321,44 @@ describeEngines('record timelines', (env) => {
     }
   });
 
+  it('shows a move once, and writes it once, whatever the path, even when the clock ticks inside the save', async () => {
+    const w = await env().workspace();
+    const rep = await w.user('rep');
+    const api = w.as(rep);
+    const stages = await stagesOf(db(), w.id);
+    const clock = env().clock;
+    const fixed = clock.now;
+    let t = fixed;
+    // A real clock: every read is a later millisecond, as in production.
+    Object.defineProperty(clock, 'now', {
+      get: () => ++t,
+      set: (v: number) => {
+        t = v;
+      },
+      configurable: true,
+    });
+    try {
+      for (const via of ['board', 'form'] as const) {
+        const { body: created } = await api.post('/api/v1/deals', { name: `Move ${via}`, amount: 1_00, closeDate: '2027-01-01' });
+        const moved = await api.post(`/api/v1/deals/${created.id}/move`, { version: created.version, stageId: stages.byName('Discovery'), via });
+        expect(moved.status).toBe(200);
+        const moves = await db().selectFrom('stage_moves').select(['at']).where('deal_id', '=', created.id).execute();
+        const stageRows = await db()
+          .selectFrom('changes')
+          .select(['at'])
+          .where('entity_id', '=', created.id)
+          .where('field', '=', 'stage_id')
+          .where('from_value', 'is not', null)
+          .execute();
+        expect(moves).toHaveLength(1);
+        expect(stageRows).toHaveLength(1);
+        expect(Number(stageRows[0]?.at)).toBe(Number(moves[0]?.at));
+        const items = (await api.get(`/api/v1/deals/${created.id}/timeline`)).body.items as Item[];
+        const aboutTheMove = items.filter((i) => i.kind === 'stage_move' || (i.kind === 'change' && i.field === 'stageId' && i.from !== null));
+        expect(aboutTheMove.map((i) => i.kind)).toEqual(['stage_move']);
+      }
+    } finally {
+      Object.defineProperty(clock, 'now', { value: fixed, writable: true, configurable: true });
+    }
+  });
 });
