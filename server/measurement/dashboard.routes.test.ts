@@ -52,6 +52,17 @@ describeEngines('dashboards', (env) => {
     expect((await x.w.as(x.w.admin).get(`/api/v1/dashboard?scope=rep&scopeId=${x.dan.id}`)).body.kind).toBe('rep');
   });
 
+  it('shows 0 % attainment, not "no data", for a rep with a quota and nothing won; no data only without a quota', async () => {
+    const x = await workedExample(env());
+    await x.w.as(x.w.admin).put('/api/v1/quotas', { items: [{ scopeType: 'user', scopeId: x.ben.id, periodKey: 'FY2026-Q4', amount: 40_000 }] });
+    const cso = (await x.w.as(x.w.admin).get('/api/v1/dashboard')).body;
+    const row = (name: string) => cso.people.rows.find((r: any) => r.name === name).values;
+    expect(row('Ben')).toMatchObject({ won_amount: 0, quota_attainment: 0 });
+    expect(row('Dan').quota_attainment).toBeNull();
+    const ben = (await x.w.as(x.ben).get('/api/v1/dashboard')).body;
+    expect(ben.tiles.find((t: any) => t.kpi.id === 'quota_attainment')).toMatchObject({ value: 0, quota: 40_000, noData: null });
+  });
+
   it('shows every figure as it was known at an as-of date, and over a custom range', async () => {
     const x = await workedExample(env());
     const admin = x.w.as(x.w.admin);

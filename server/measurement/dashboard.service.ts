@@ -52,15 +52,14 @@ export async function dashboard(outer: Ctx, q: DashboardQuery): Promise<Dashboar
     let people: Dashboard['people'] = null;
     if (kind !== 'rep') {
       const values = new Map<string, Record<string, number | null>>();
+      // Every active rep in scope has a row, with or without figures; a sum over nothing is 0.
+      const reps = org.users.filter((u) => u.role === 'rep' && !u.disabled && (scope.ownerIds === null || scope.ownerIds.includes(u.id))).map((u) => u.id);
       for (const id of PEOPLE) {
         const req = await request(id);
-        const byOwner = await computeByOwner(ctx, req);
+        const byOwner = await computeByOwner(ctx, req, reps);
         for (const [owner, point] of byOwner) values.set(owner, { ...(values.get(owner) ?? {}), [id]: point.value });
       }
-      // Every active rep in scope has a row, with or without figures; a sum over nothing is 0.
-      for (const u of org.users) {
-        if (u.role === 'rep' && !u.disabled && (scope.ownerIds === null || scope.ownerIds.includes(u.id)) && !values.has(u.id)) values.set(u.id, {});
-      }
+      for (const u of reps) if (!values.has(u)) values.set(u, {});
       const emptyValue = (id: string) => {
         const k = kpiById(id);
         return k.kind === 'simple' && k.aggregate === 'sum' ? 0 : null;

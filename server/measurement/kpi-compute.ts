@@ -167,12 +167,16 @@ export async function figureNow(ctx: Ctx, kpi: KpiRequest['kpi'], ws: KpiRequest
   return computed.points[0] as Point;
 }
 
-/** The figure per owner over the request's whole period: the people comparison of a team dashboard. */
-export async function computeByOwner(outer: Ctx, req: KpiRequest): Promise<Map<string, Point>> {
-  return withDealsAsOf(outer, req.ws.id, req.asOf, (ctx) => computeByOwnerOn(ctx, req));
+/**
+ * The figure per owner over the request's whole period: the people comparison of a team dashboard.
+ * `people` are owners who get a figure even without a single fact: a rep with a quota and nothing
+ * won has attained 0 %, which is a figure, not an absence of one.
+ */
+export async function computeByOwner(outer: Ctx, req: KpiRequest, people: readonly string[] = []): Promise<Map<string, Point>> {
+  return withDealsAsOf(outer, req.ws.id, req.asOf, (ctx) => computeByOwnerOn(ctx, req, people));
 }
 
-async function computeByOwnerOn(ctx: Ctx, req: KpiRequest): Promise<Map<string, Point>> {
+async function computeByOwnerOn(ctx: Ctx, req: KpiRequest, people: readonly string[]): Promise<Map<string, Point>> {
   const all = factScopeOf(ctx, req);
   const fs = { ...all, buckets: [mergedBucket(all)] };
   const kpi = req.kpi;
@@ -186,7 +190,7 @@ async function computeByOwnerOn(ctx: Ctx, req: KpiRequest): Promise<Map<string, 
   }
   const names = Object.keys(kpi.parts);
   const byPart = await Promise.all(names.map(async (n) => factSums(ctx.db, ctx.dialect, kpi.parts[n] as SimpleKpi, fs, 'owner')));
-  const owners = new Set(byPart.flatMap((rows) => rows.map((r) => r.group).filter((g): g is string => g !== null)));
+  const owners = new Set([...people, ...byPart.flatMap((rows) => rows.map((r) => r.group).filter((g): g is string => g !== null))]);
   const quotas = kpi.needsQuota ? await userQuotas(ctx, [...owners], req.period, req.ws.fiscalYearStartMonth) : new Map<string, number>();
   const out = new Map<string, Point>();
   for (const owner of owners) {
