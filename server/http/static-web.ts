@@ -16,6 +16,8 @@ export async function registerWebApp(app: FastifyInstance, webDir: string): Prom
       wildcard: false,
       index: false,
       cacheControl: false,
+      // The build writes .br and .gz beside each asset (vite.config.ts); sent by Accept-Encoding.
+      preCompressed: true,
       setHeaders: (res, path) => {
         // Hashed assets never change; index.html must always be revalidated.
         res.setHeader('cache-control', path.includes(`${join('assets', '')}`) ? 'public, max-age=31536000, immutable' : 'no-cache');

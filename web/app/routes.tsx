@@ -1,29 +1,31 @@
 // Every screen and its address. Record pages are /<plural>/:id; list state lives in the query string.
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
-import { AcceptInvitePage } from '../auth/AcceptInvitePage';
-import { LoginPage } from '../auth/LoginPage';
-import { SetupPage } from '../auth/SetupPage';
-import { AccountEditPage } from '../crm/accounts/AccountEditPage';
-import { AccountNewPage } from '../crm/accounts/AccountNewPage';
-import { AccountPage } from '../crm/accounts/AccountPage';
-import { AccountsListPage } from '../crm/accounts/AccountsListPage';
-import { ActivitiesListPage } from '../crm/activities/ActivitiesListPage';
-import { ContactEditPage } from '../crm/contacts/ContactEditPage';
-import { ContactNewPage } from '../crm/contacts/ContactNewPage';
-import { ContactPage } from '../crm/contacts/ContactPage';
-import { ContactsListPage } from '../crm/contacts/ContactsListPage';
-import { DealEditPage } from '../crm/deals/DealEditPage';
-import { DealNewPage } from '../crm/deals/DealNewPage';
-import { DealPage } from '../crm/deals/DealPage';
-import { DealsListPage } from '../crm/deals/DealsListPage';
+import { LoadingState } from '../components/LoadingState';
 import { HomePage } from '../home/HomePage';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireSession, RoleRoute } from './RequireSession';
 import { RootError, RouteError } from './RouteError';
 import { Shell } from './shell/Shell';
 
-// The board (drag and drop) and the admin screens load when first opened.
+// Every screen but Home loads when first opened: the first page a person sees needs only the shell,
+// and the schemas the forms check with (TypeBox) and the date pickers stay out of the initial JavaScript.
+const AcceptInvitePage = lazy(() => import('../auth/AcceptInvitePage').then((m) => ({ default: m.AcceptInvitePage })));
+const LoginPage = lazy(() => import('../auth/LoginPage').then((m) => ({ default: m.LoginPage })));
+const SetupPage = lazy(() => import('../auth/SetupPage').then((m) => ({ default: m.SetupPage })));
+const AccountEditPage = lazy(() => import('../crm/accounts/AccountEditPage').then((m) => ({ default: m.AccountEditPage })));
+const AccountNewPage = lazy(() => import('../crm/accounts/AccountNewPage').then((m) => ({ default: m.AccountNewPage })));
+const AccountPage = lazy(() => import('../crm/accounts/AccountPage').then((m) => ({ default: m.AccountPage })));
+const AccountsListPage = lazy(() => import('../crm/accounts/AccountsListPage').then((m) => ({ default: m.AccountsListPage })));
+const ActivitiesListPage = lazy(() => import('../crm/activities/ActivitiesListPage').then((m) => ({ default: m.ActivitiesListPage })));
+const ContactEditPage = lazy(() => import('../crm/contacts/ContactEditPage').then((m) => ({ default: m.ContactEditPage })));
+const ContactNewPage = lazy(() => import('../crm/contacts/ContactNewPage').then((m) => ({ default: m.ContactNewPage })));
+const ContactPage = lazy(() => import('../crm/contacts/ContactPage').then((m) => ({ default: m.ContactPage })));
+const ContactsListPage = lazy(() => import('../crm/contacts/ContactsListPage').then((m) => ({ default: m.ContactsListPage })));
+const DealEditPage = lazy(() => import('../crm/deals/DealEditPage').then((m) => ({ default: m.DealEditPage })));
+const DealNewPage = lazy(() => import('../crm/deals/DealNewPage').then((m) => ({ default: m.DealNewPage })));
+const DealPage = lazy(() => import('../crm/deals/DealPage').then((m) => ({ default: m.DealPage })));
+const DealsListPage = lazy(() => import('../crm/deals/DealsListPage').then((m) => ({ default: m.DealsListPage })));
 const BoardPage = lazy(() => import('../crm/board/BoardPage').then((m) => ({ default: m.BoardPage })));
 const UsersPage = lazy(() => import('../settings/UsersPage').then((m) => ({ default: m.UsersPage })));
 const TeamsPage = lazy(() => import('../settings/TeamsPage').then((m) => ({ default: m.TeamsPage })));
@@ -50,6 +52,9 @@ const ExpectationsPage = lazy(() => import('../measurement/ExpectationsPage').th
 const ExpectationNewPage = lazy(() => import('../measurement/ExpectationFormPage').then((m) => ({ default: m.ExpectationNewPage })));
 const ExpectationEditPage = lazy(() => import('../measurement/ExpectationFormPage').then((m) => ({ default: m.ExpectationEditPage })));
 
+/** A page outside the shell (signing in) waits for its code with the same loading state. */
+const Outside = ({ page }: { page: React.JSX.Element }) => <Suspense fallback={<LoadingState />}>{page}</Suspense>;
+
 /** A section of the app a role may open (per nav.ts); others get "not found". */
 const gated = (path: string, children: RouteObject[]): RouteObject => ({
   path,
@@ -61,7 +66,7 @@ const gated = (path: string, children: RouteObject[]): RouteObject => ({
   children,
 });
 
-const record = (List: () => React.JSX.Element, New: () => React.JSX.Element, View: () => React.JSX.Element, Edit: () => React.JSX.Element): RouteObject[] => [
+const record = (List: React.ComponentType, New: React.ComponentType, View: React.ComponentType, Edit: React.ComponentType): RouteObject[] => [
   { index: true, element: <List /> },
   { path: 'new', element: <New /> },
   { path: ':id', element: <View /> },
@@ -69,9 +74,9 @@ const record = (List: () => React.JSX.Element, New: () => React.JSX.Element, Vie
 ];
 
 export const routes: RouteObject[] = [
-  { path: '/login', element: <LoginPage /> },
-  { path: '/setup', element: <SetupPage /> },
-  { path: '/accept-invite', element: <AcceptInvitePage /> },
+  { path: '/login', element: <Outside page={<LoginPage />} /> },
+  { path: '/setup', element: <Outside page={<SetupPage />} /> },
+  { path: '/accept-invite', element: <Outside page={<AcceptInvitePage />} /> },
   {
     path: '/',
     element: (

@@ -1,9 +1,11 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconKey, IconLock, IconLogout } from '@tabler/icons-react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { PasswordModal } from '../../auth/PasswordModal';
 import { useSession, useSessionState } from '../session';
+
+// The form checks with the API's schema (TypeBox): loaded when the dialog is first opened.
+const PasswordModal = lazy(() => import('../../auth/PasswordModal').then((m) => ({ default: m.PasswordModal })));
 
 const ROLE_LABEL = { admin: 'Admin', manager: 'Manager', rep: 'Sales rep', marketing: 'Marketing' } as const;
 
@@ -24,7 +26,11 @@ export function UserMenu() {
   const [changingPassword, setChangingPassword] = useState(false);
   return (
     <>
-      <PasswordModal opened={changingPassword} onClose={() => setChangingPassword(false)} />
+      {changingPassword && (
+        <Suspense fallback={null}>
+          <PasswordModal opened onClose={() => setChangingPassword(false)} />
+        </Suspense>
+      )}
       <Menu position="bottom-end" width={240} withinPortal>
         <Menu.Target>
           <UnstyledButton style={{ borderRadius: 8, padding: '4px 6px' }}>
