@@ -129,6 +129,23 @@ describe('furrow CLI', () => {
     expect(team).toMatchObject({ code: 0, out: 'Added team North\n', err: '' });
   });
 
+  it('shows and sets the workspace settings, naming a bad option', async () => {
+    const fresh = join(dir, 'settings.db');
+    const env = { DATABASE_URL: `sqlite:${fresh}` };
+    await run(['user', 'add', '--role', 'admin', '--workspace-name', 'Set Co', '--email', 'boss@set.test', '--name', 'Boss', '--password', PASSWORD], { env });
+    const set = await run(['workspace', 'set', '--currency', 'eur', '--timezone', 'Europe/Berlin', '--fiscal-year-start', 'April'], { env });
+    expect(set).toMatchObject({ code: 0, out: 'Workspace set-co: EUR, Europe/Berlin, fiscal year starts in April\n' });
+    const show = await run(['workspace', 'show'], { env });
+    expect(show.out).toMatch(/fiscal year starts\s+April/);
+    expect(show.out).toMatch(/timezone\s+Europe\/Berlin/);
+    expect(await run(['workspace', 'set', '--fiscal-year-start', '13'], { env })).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--fiscal-year-start'),
+    });
+    expect(await run(['workspace', 'set', '--timezone', 'Mars/Olympus'], { env })).toMatchObject({ code: 2, err: expect.stringContaining('timezone') });
+    expect(await run(['workspace', 'set'], { env })).toMatchObject({ code: 2, err: expect.stringContaining('Nothing to change') });
+  });
+
   it('rejects bad input with every problem and exit code 2', async () => {
     const bad = await run(['user', 'add', '--email', 'nope', '--name', 'X', '--role', 'rep', '--password', 'short']);
     expect(bad.code).toBe(2);

@@ -11,6 +11,7 @@ import { registerSeedCommand } from './seed-command.js';
 import { registerServerCommands } from './server-commands.js';
 import { registerTeamCommands } from './team-commands.js';
 import { registerUserCommands } from './user-commands.js';
+import { registerWorkspaceCommands } from './workspace-commands.js';
 
 export function buildProgram(io: CliIo): Command {
   const program = new Command('furrow')
@@ -23,6 +24,7 @@ export function buildProgram(io: CliIo): Command {
   registerSeedCommand(program, io);
   registerUserCommands(program, io);
   registerTeamCommands(program, io);
+  registerWorkspaceCommands(program, io);
   registerDataCommands(program, io);
   registerBackupCommand(program, io);
   // Subcommands throw too, instead of exiting the process.
