@@ -1,8 +1,8 @@
 import type { Account, AccountCreate, AccountListQuery, AccountPatch } from '../../api/accounts.js';
 import { type Ctx, inTransaction } from '../context.js';
-import { conflict, invalidField, notFound, stale } from '../errors.js';
+import { conflict, notFound, stale } from '../errors.js';
 import { SHARED_ACCOUNTS_READABLE } from '../identity/policy.js';
-import { assertAssignableOwner, ownerScope, ownerScopeOrNull } from '../identity/visibility.js';
+import { ownerScope, ownerScopeOrNull } from '../identity/visibility.js';
 import { newId } from '../ids.js';
 import {
   ACCOUNT_TRACKED,
@@ -19,6 +19,7 @@ import {
 } from './accounts.repo.js';
 import { diffFields, initialFields } from './field-diff.js';
 import { appendChanges } from './history.repo.js';
+import { checkReferences } from './references.service.js';
 
 const readsShared = (ctx: Ctx) => SHARED_ACCOUNTS_READABLE.includes(ctx.actor.role);
 
@@ -41,13 +42,6 @@ export async function getAccount(ctx: Ctx, id: string): Promise<Account> {
   return account;
 }
 
-/** A readable account id, for linking contacts, deals and activities to it. */
-export async function assertReadableAccount(ctx: Ctx, id: string, field = 'accountId'): Promise<void> {
-  if (!(await findAccount(ctx.db, ctx.actor.workspaceId, await readerOf(ctx), id))) {
-    throw invalidField(field, 'no account with this id that you can see');
-  }
-}
-
 const normaliseDomain = (d: string | null | undefined) =>
   d == null
     ? d
@@ -60,7 +54,7 @@ const normaliseDomain = (d: string | null | undefined) =>
 export async function createAccount(ctx: Ctx, input: AccountCreate, via = 'api'): Promise<Account> {
   return inTransaction(ctx, async (tx) => {
     const ownerId = input.ownerId ?? ctx.actor.userId;
-    await assertAssignableOwner(tx, 'accounts', ownerId);
+    await checkReferences(tx, 'accounts', { ownerId });
     const now = tx.now();
     const row: AccountRow = {
       id: newId(),
@@ -93,7 +87,7 @@ export async function updateAccountById(ctx: Ctx, id: string, patch: AccountPatc
     const scope = await ownerScope(tx, 'accounts', 'update');
     const current = await findAccountRow(tx.db, ctx.actor.workspaceId, scope, id);
     if (!current) throw notFound('Account');
-    if (patch.ownerId !== undefined && patch.ownerId !== current.owner_id) await assertAssignableOwner(tx, 'accounts', patch.ownerId);
+    await checkReferences(tx, 'accounts', { ownerId: patch.ownerId }, { ownerId: current.owner_id });
     const changes: AccountChanges = {
       ...(patch.name !== undefined && { name: patch.name.trim() }),
       ...(patch.domain !== undefined && { domain: normaliseDomain(patch.domain) ?? null }),

@@ -1,24 +1,22 @@
 import type { Activity, ActivityCreate, ActivityListQuery, ActivityPatch } from '../../api/activities.js';
 import { type Ctx, inTransaction } from '../context.js';
-import { AppError, type FieldProblem, invalidField, invalidInput, notFound, stale } from '../errors.js';
-import { assertAssignableOwner, ownerScope, ownerScopeOrNull } from '../identity/visibility.js';
+import { invalidField, notFound, stale } from '../errors.js';
+import { ownerScope } from '../identity/visibility.js';
 import { newId } from '../ids.js';
-import { assertReadableAccount } from './accounts.service.js';
 import {
   ACTIVITY_TRACKED,
   type ActivityChanges,
   type ActivityRow,
   findActivity,
   findActivityRow,
-  findVisibleDealLinks,
   insertActivity,
   listActivities as listActivityRows,
   softDeleteActivity,
   updateActivity,
 } from './activities.repo.js';
-import { assertReadableContact } from './contacts.service.js';
 import { diffFields, initialFields } from './field-diff.js';
 import { appendChanges } from './history.repo.js';
+import { checkReferences } from './references.service.js';
 
 function instant(text: string, field: string): number {
   const ms = Date.parse(text);
@@ -49,51 +47,27 @@ export async function getActivity(ctx: Ctx, id: string): Promise<Activity> {
 type Links = Pick<ActivityRow, 'deal_id' | 'contact_id' | 'account_id'>;
 type LinkInput = Pick<ActivityCreate, 'dealId' | 'contactId' | 'accountId'>;
 
-/** Runs every check and reports all their field problems in one 400, like schema validation does. */
-async function allChecks(checks: (() => Promise<void>)[]): Promise<void> {
-  const problems: FieldProblem[] = [];
-  for (const check of checks) {
-    try {
-      await check();
-    } catch (error) {
-      const fields = error instanceof AppError && error.code === 'invalid_input' ? (error.details as { fields?: FieldProblem[] })?.fields : undefined;
-      if (!fields) throw error;
-      problems.push(...fields);
-    }
-  }
-  if (problems.length > 0) throw invalidInput(problems);
-}
-
 /**
- * The links after applying input to current. New links must be visible to the caller. A deal
- * brings its account (and its contact when none is set), and a contact its account, so the
- * activity shows on the account's timeline and in account-filtered lists without a second look-up.
+ * The links after applying input to current. New links must be visible to the caller (checked in
+ * crm/references.service.ts, like every write's). A deal brings its account (and its contact when
+ * none is set), and a contact its account, so the activity shows on the account's timeline and in
+ * account-filtered lists without a second look-up.
  */
-async function resolveLinks(ctx: Ctx, current: Links, input: LinkInput): Promise<Links> {
+async function resolveLinks(ctx: Ctx, current: Links & { owner_id: string | null }, input: LinkInput & { ownerId?: string | undefined }): Promise<Links> {
   const next: Links = {
     deal_id: input.dealId !== undefined ? input.dealId : current.deal_id,
     contact_id: input.contactId !== undefined ? input.contactId : current.contact_id,
     account_id: input.accountId !== undefined ? input.accountId : current.account_id,
   };
-  const found = { dealAccount: null as string | null, contactAccount: null as string | null };
-  await allChecks([
-    async () => {
-      if (!input.dealId || input.dealId === current.deal_id) return;
-      const scope = await ownerScopeOrNull(ctx, 'deals', 'read');
-      const deal = scope && (await findVisibleDealLinks(ctx.db, ctx.actor.workspaceId, scope, input.dealId));
-      if (!deal) throw invalidField('dealId', 'no deal with this id that you can see');
-      found.dealAccount = deal.account_id;
-      if (input.contactId === undefined && next.contact_id === null) next.contact_id = deal.contact_id;
-    },
-    async () => {
-      if (!input.contactId || input.contactId === current.contact_id) return;
-      found.contactAccount = (await assertReadableContact(ctx, input.contactId)).accountId;
-    },
-    async () => {
-      if (input.accountId && input.accountId !== current.account_id) await assertReadableAccount(ctx, input.accountId);
-    },
-  ]);
-  const { dealAccount, contactAccount } = found;
+  const found = await checkReferences(
+    ctx,
+    'activities',
+    { ownerId: input.ownerId, dealId: input.dealId, contactId: input.contactId, accountId: input.accountId },
+    { ownerId: current.owner_id, dealId: current.deal_id, contactId: current.contact_id, accountId: current.account_id },
+  );
+  const dealAccount = found.dealId?.accountId ?? null;
+  const contactAccount = found.contactId?.accountId ?? null;
+  if (found.dealId && input.contactId === undefined && next.contact_id === null) next.contact_id = found.dealId.contactId;
   if (dealAccount !== null && input.accountId && input.accountId !== dealAccount) throw invalidField('accountId', 'is not the account of the deal');
   if (input.accountId === undefined) next.account_id = dealAccount ?? (current.account_id === null ? contactAccount : null) ?? current.account_id;
   return next;
@@ -102,8 +76,7 @@ async function resolveLinks(ctx: Ctx, current: Links, input: LinkInput): Promise
 export async function createActivity(ctx: Ctx, input: ActivityCreate, via = 'api'): Promise<Activity> {
   return inTransaction(ctx, async (tx) => {
     const ownerId = input.ownerId ?? ctx.actor.userId;
-    await assertAssignableOwner(tx, 'activities', ownerId);
-    const links = await resolveLinks(tx, { deal_id: null, contact_id: null, account_id: null }, input);
+    const links = await resolveLinks(tx, { deal_id: null, contact_id: null, account_id: null, owner_id: null }, { ...input, ownerId });
     const now = tx.now();
     const occurredAt = instant(input.occurredAt, 'occurredAt');
     // A note records something already known, and a past activity is being logged after the fact.
@@ -141,7 +114,6 @@ export async function updateActivityById(ctx: Ctx, id: string, patch: ActivityPa
     const scope = await ownerScope(tx, 'activities', 'update');
     const current = await findActivityRow(tx.db, ctx.actor.workspaceId, scope, id);
     if (!current) throw notFound('Activity');
-    if (patch.ownerId !== undefined && patch.ownerId !== current.owner_id) await assertAssignableOwner(tx, 'activities', patch.ownerId);
     const links = await resolveLinks(tx, current, patch);
     const now = tx.now();
     const changes: ActivityChanges = {

@@ -1,10 +1,9 @@
 import type { Contact, ContactCreate, ContactListQuery, ContactPatch } from '../../api/contacts.js';
 import { type Ctx, inTransaction } from '../context.js';
-import { invalidField, notFound, stale } from '../errors.js';
+import { notFound, stale } from '../errors.js';
 import { SHARED_ACCOUNTS_READABLE } from '../identity/policy.js';
-import { assertAssignableOwner, ownerScope } from '../identity/visibility.js';
+import { ownerScope } from '../identity/visibility.js';
 import { newId } from '../ids.js';
-import { assertReadableAccount } from './accounts.service.js';
 import {
   CONTACT_TRACKED,
   type ContactChanges,
@@ -18,6 +17,7 @@ import {
 } from './contacts.repo.js';
 import { diffFields, initialFields } from './field-diff.js';
 import { appendChanges } from './history.repo.js';
+import { checkReferences } from './references.service.js';
 
 /** Contacts of shared accounts are readable wherever the shared account is. */
 const readsShared = (ctx: Ctx) => SHARED_ACCOUNTS_READABLE.includes(ctx.actor.role);
@@ -34,14 +34,6 @@ export async function getContact(ctx: Ctx, id: string): Promise<Contact> {
   return contact;
 }
 
-/** A readable contact, for linking deals and activities to it; a 400 naming the field otherwise. */
-export async function assertReadableContact(ctx: Ctx, id: string, field = 'contactId'): Promise<Contact> {
-  const scope = await ownerScope(ctx, 'contacts', 'read');
-  const contact = await findContact(ctx.db, ctx.actor.workspaceId, scope, readsShared(ctx), id);
-  if (!contact) throw invalidField(field, 'no contact with this id that you can see');
-  return contact;
-}
-
 /** Emails are matched (duplicates, lead intake, imports) case-insensitively, so they are stored lowercase. */
 const normaliseEmail = (e: string | null | undefined) => (e == null ? null : e.trim().toLowerCase() || null);
 const cleanText = (t: string | null | undefined) => t?.trim() || null;
@@ -49,8 +41,7 @@ const cleanText = (t: string | null | undefined) => t?.trim() || null;
 export async function createContact(ctx: Ctx, input: ContactCreate, via = 'api'): Promise<Contact> {
   return inTransaction(ctx, async (tx) => {
     const ownerId = input.ownerId ?? ctx.actor.userId;
-    await assertAssignableOwner(tx, 'contacts', ownerId);
-    if (input.accountId) await assertReadableAccount(tx, input.accountId);
+    await checkReferences(tx, 'contacts', { ownerId, accountId: input.accountId });
     const now = tx.now();
     const row: ContactRow = {
       id: newId(),
@@ -83,9 +74,8 @@ export async function updateContactById(ctx: Ctx, id: string, patch: ContactPatc
     const scope = await ownerScope(tx, 'contacts', 'update');
     const current = await findContactRow(tx.db, ctx.actor.workspaceId, scope, id);
     if (!current) throw notFound('Contact');
-    if (patch.ownerId !== undefined && patch.ownerId !== current.owner_id) await assertAssignableOwner(tx, 'contacts', patch.ownerId);
     // Only a new link is checked: a contact keeps its account even if that account later leaves the caller's reach.
-    if (patch.accountId && patch.accountId !== current.account_id) await assertReadableAccount(tx, patch.accountId);
+    await checkReferences(tx, 'contacts', { ownerId: patch.ownerId, accountId: patch.accountId }, { ownerId: current.owner_id, accountId: current.account_id });
     const changes: ContactChanges = {
       ...(patch.firstName !== undefined && { first_name: patch.firstName.trim() }),
       ...(patch.lastName !== undefined && { last_name: patch.lastName.trim() }),

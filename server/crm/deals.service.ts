@@ -2,12 +2,11 @@ import type { Deal, DealCreate, DealListQuery, DealPatch, MoveVia } from '../../
 import { type Ctx, inTransaction } from '../context.js';
 import { AppError, invalidField, invalidInput, notFound, stale } from '../errors.js';
 import { reachOf } from '../identity/policy.js';
-import { assertAssignableOwner, ownerScope } from '../identity/visibility.js';
+import { ownerScope } from '../identity/visibility.js';
 import { getWorkspace } from '../identity/workspaces.service.js';
 import { newId } from '../ids.js';
 import { defaultPipeline, getStage, pipelineStages } from '../process/pipelines.service.js';
 import { recordGateChecks } from '../process/stage-gate.service.js';
-import { assertReadableAccount } from './accounts.service.js';
 import { listCustomFieldRows } from './custom-fields.repo.js';
 import { type CustomFieldDef, type CustomValue, validateCustomValues } from './custom-values.js';
 import { planStageChange, type StageChangePlan } from './deal-stage-change.js';
@@ -28,6 +27,7 @@ import {
 } from './deals.repo.js';
 import { diffFields, historyText, initialFields } from './field-diff.js';
 import { appendChanges } from './history.repo.js';
+import { checkReferences } from './references.service.js';
 
 export async function listDeals(ctx: Ctx, query: DealListQuery): Promise<{ items: Deal[]; nextCursor: string | null }> {
   const scope = await ownerScope(ctx, 'deals', 'read');
@@ -57,14 +57,21 @@ async function checkCustom(ctx: Ctx, values: Record<string, CustomValue>): Promi
   return result.values;
 }
 
-/** Linked account and contact must be visible to the caller, and a contact must fit the account. */
-async function checkLinks(ctx: Ctx, accountId: string | null | undefined, contactId: string | null | undefined): Promise<string | null | undefined> {
-  if (accountId) await assertReadableAccount(ctx, accountId);
-  if (!contactId) return accountId;
-  const contact = await contactAccount(ctx.db, ctx.actor.workspaceId, contactId);
-  if (!contact) throw invalidField('contactId', 'no contact with this id that you can see');
-  if (accountId && contact.accountId && contact.accountId !== accountId) throw invalidField('contactId', 'belongs to another account');
-  return accountId ?? contact.accountId;
+type DealLinks = { ownerId?: string | undefined; accountId?: string | null | undefined; contactId?: string | null | undefined };
+
+/**
+ * Owner, account and contact after a write: new ones must be visible to the caller (one check for
+ * every path: crm/references.service.ts), and a contact must fit the account. Returns the account
+ * the deal ends with (a contact brings its own when none is named).
+ */
+async function checkLinks(ctx: Ctx, next: DealLinks, current: { ownerId: string; accountId: string | null; contactId: string | null } | null) {
+  const found = await checkReferences(ctx, 'deals', next, current ?? {});
+  const unchanged = current !== null && next.accountId === current.accountId && next.contactId === current.contactId;
+  if (!next.contactId || unchanged) return next.accountId;
+  const contactAccountId =
+    found.contactId !== undefined ? found.contactId.accountId : ((await contactAccount(ctx.db, ctx.actor.workspaceId, next.contactId))?.accountId ?? null);
+  if (next.accountId && contactAccountId && contactAccountId !== next.accountId) throw invalidField('contactId', 'belongs to another account');
+  return next.accountId ?? contactAccountId;
 }
 
 function customChanges(before: Record<string, unknown>, after: Record<string, unknown>) {
@@ -83,8 +90,7 @@ async function writeStageMove(ctx: Ctx, plan: StageChangePlan | null): Promise<v
 export async function createDeal(ctx: Ctx, input: DealCreate, via: MoveVia, options: { overrideReason?: string } = {}): Promise<Deal> {
   return inTransaction(ctx, async (tx) => {
     const ownerId = input.ownerId ?? ctx.actor.userId;
-    await assertAssignableOwner(tx, 'deals', ownerId);
-    const accountId = await checkLinks(tx, input.accountId, input.contactId);
+    const accountId = await checkLinks(tx, { ownerId, accountId: input.accountId, contactId: input.contactId }, null);
     const pipeline = input.pipelineId ? { id: input.pipelineId } : await defaultPipeline(tx);
     const stages = await pipelineStages(tx, pipeline.id);
     if (stages.length === 0) throw invalidField('pipelineId', 'no such pipeline');
@@ -151,15 +157,15 @@ export async function updateDealById(ctx: Ctx, id: string, patch: DealPatch, opt
     const current = await findDealRow(tx.db, ctx.actor.workspaceId, scope, id);
     if (!current) throw notFound('Deal');
     if (current.version !== patch.version) throw stale('Deal', current.version);
-    if (patch.ownerId !== undefined && patch.ownerId !== current.owner_id) await assertAssignableOwner(tx, 'deals', patch.ownerId);
-    const accountId =
-      patch.accountId !== undefined || patch.contactId !== undefined
-        ? await checkLinks(
-            tx,
-            patch.accountId !== undefined ? patch.accountId : current.account_id,
-            patch.contactId !== undefined ? patch.contactId : current.contact_id,
-          )
-        : current.account_id;
+    const accountId = await checkLinks(
+      tx,
+      {
+        ownerId: patch.ownerId,
+        accountId: patch.accountId !== undefined ? patch.accountId : current.account_id,
+        contactId: patch.contactId !== undefined ? patch.contactId : current.contact_id,
+      },
+      { ownerId: current.owner_id, accountId: current.account_id, contactId: current.contact_id },
+    );
 
     const beforeCustom = customOf(current);
     const custom = patch.custom ? { ...beforeCustom, ...(await checkCustom(tx, patch.custom)) } : beforeCustom;

@@ -54,5 +54,21 @@ export function reachOf(role: Role, resource: Resource, op: Operation): Reach {
   return POLICY[resource][role][op];
 }
 
+/**
+ * What a write of each resource may link to, by request field. Every reference a create, update,
+ * bulk or import path accepts is listed here and checked by crm/references.service.ts against the
+ * caller's visibility; the visibility matrix generates its "write references" cases from this
+ * table, and a test fails when a request schema grows an `…Id` field that is not listed.
+ * `users`: an owner the caller may assign records of this resource to. `workspace`: a workspace-wide
+ * record every member reads (pipelines, stages), resolved by its own service within the workspace.
+ */
+export type ReferenceTarget = Resource | 'users' | 'workspace';
+export const WRITE_REFERENCES: Record<Resource, Readonly<Record<string, ReferenceTarget>>> = {
+  accounts: { ownerId: 'users' },
+  contacts: { ownerId: 'users', accountId: 'accounts' },
+  deals: { ownerId: 'users', accountId: 'accounts', contactId: 'contacts', pipelineId: 'workspace', stageId: 'workspace' },
+  activities: { ownerId: 'users', dealId: 'deals', contactId: 'contacts', accountId: 'accounts' },
+};
+
 /** Shared accounts are readable by every rep and manager (and their contacts with them). */
 export const SHARED_ACCOUNTS_READABLE: readonly Role[] = ['rep', 'manager'];

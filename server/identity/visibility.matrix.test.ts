@@ -4,7 +4,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { Role } from '../db/schema/identity.js';
 import { describeEngines, type TestUser, type TestWorkspace } from '../test/test-env.js';
-import { type Operation, type Resource, reachOf } from './policy.js';
+import { type Operation, type Resource, reachOf, WRITE_REFERENCES } from './policy.js';
 
 type Relation = 'own' | 'team' | 'other' | 'otherWorkspace';
 type Op = 'list' | 'read' | 'update' | 'delete' | 'search' | 'export' | 'history';
@@ -22,8 +22,11 @@ const policyOp = (op: Op): Operation => (op === 'update' ? 'update' : op === 'de
 
 /** What the policy says the actor may do to a record of this relation. */
 function expectedAllowed(role: Role, resource: Resource, relation: Relation, op: Op): boolean {
+  return reaches(reachOf(role, resource, policyOp(op)), relation);
+}
+
+function reaches(reach: ReturnType<typeof reachOf>, relation: Relation): boolean {
   if (relation === 'otherWorkspace') return false;
-  const reach = reachOf(role, resource, policyOp(op));
   if (reach === 'all') return true;
   if (reach === 'team') return relation === 'own' || relation === 'team';
   if (reach === 'own') return relation === 'own';
@@ -33,6 +36,10 @@ function expectedAllowed(role: Role, resource: Resource, relation: Relation, op:
 interface Fixture {
   w: TestWorkspace;
   actors: Record<Role, TestUser>;
+  /** The user of each relation to each actor (otherWorkspace: a user of another workspace). */
+  owners: Record<Role, Record<Relation, TestUser>>;
+  /** A fresh record of a resource for an owner (the write-reference cases link to their own copies). */
+  make(resource: Resource, owner: TestUser, foreign?: boolean): Promise<{ id: string; marker: string }>;
   /** records[resource][role][relation] = { id, marker } as seen from that role. */
   records: Record<string, Record<string, Record<Relation, { id: string; marker: string }>>>;
 }
@@ -93,7 +100,8 @@ describeEngines('visibility matrix', (env) => {
         };
       }
     }
-    fx = { w, actors, records };
+    const owners = Object.fromEntries(ROLES.map((r) => [r, { ...relationOwners[r], otherWorkspace: foreignRep }])) as Fixture['owners'];
+    fx = { w, actors, owners, records, make: (resource, owner, foreign) => make(resource, owner, foreign ? other.as(other.admin) : adminApi) };
   });
 
   const cases = ROLES.flatMap((role) => RESOURCES.flatMap((resource) => RELATIONS.flatMap((relation) => OPS.map((op) => ({ role, resource, relation, op })))));
@@ -176,6 +184,85 @@ describeEngines('visibility matrix', (env) => {
       if (observed !== allowed) failures.push(`${label}: expected ${allowed ? 'allowed' : 'refused'}, was ${observed ? 'allowed' : 'refused'}`);
     }
     expect(failures).toEqual([]);
+  });
+
+  // Write references: every field of WRITE_REFERENCES, on create and on update, pointing at a record
+  // of each relation and at an id that does not exist. A record the caller cannot see must answer
+  // exactly as the missing id does (status, code, field, message), so writes are no existence oracle.
+  const MISSING = '01890000-0000-7000-8000-000000000000';
+  const baseBody: Record<Resource, Record<string, unknown>> = {
+    accounts: { name: 'Linked account' },
+    contacts: { firstName: 'Lina', lastName: 'Linked' },
+    deals: { name: 'Linked deal', amount: 1, closeDate: '2027-01-01' },
+    activities: { type: 'call', subject: 'Linked call', occurredAt: '2026-11-20T10:00:00.000Z' },
+  };
+  const refCases = ROLES.flatMap((role) =>
+    RESOURCES.flatMap((resource) =>
+      Object.entries(WRITE_REFERENCES[resource])
+        .filter(([, target]) => target !== 'workspace')
+        .flatMap(([field, target]) => (['create', 'update'] as const).map((op) => ({ role, resource, field, target, op }))),
+    ),
+  ).filter(({ role, resource, op }) => reachOf(role, resource, op) !== 'none');
+
+  it(`checks every write reference against the caller's visibility (${refCases.length} field × operation cases, ${RELATIONS.length + 1} targets each)`, async () => {
+    const failures: string[] = [];
+    const admin = fx.w.as(fx.w.admin);
+    // Own copies of the linked records, so links do not hold up the delete cases (an account with open deals stays).
+    const targets = new Map<string, string>();
+    const targetId = async (target: Resource, role: Role, relation: Relation) => {
+      const key = `${target} ${role} ${relation}`;
+      if (!targets.has(key)) targets.set(key, (await fx.make(target, fx.owners[role][relation], relation === 'otherWorkspace')).id);
+      return targets.get(key) as string;
+    };
+    for (const { role, resource, field, target, op } of refCases) {
+      const api = fx.w.as(fx.actors[role]);
+      const write = async (id: string) => {
+        if (op === 'create') return api.post(`/api/v1/${resource}`, { ...baseBody[resource], [field]: id });
+        const own = fx.records[resource]?.[role]?.own as { id: string };
+        const current = await admin.get(`/api/v1/${resource}/${own.id}`);
+        return api.patch(`/api/v1/${resource}/${own.id}`, { version: current.body.version, [field]: id });
+      };
+      const label = `${role} ${op} ${resource}.${field}`;
+      const missing = await write(MISSING);
+      const refusal = (res: { status: number; body: any }) =>
+        JSON.stringify({ status: res.status, code: res.body?.error?.code, message: res.body?.error?.message, details: res.body?.error?.details });
+      if (missing.status !== 400 || missing.body.error.details?.fields?.[0]?.field !== field)
+        failures.push(`${label} → missing id: expected 400 naming ${field}, got ${refusal(missing)}`);
+      for (const relation of RELATIONS) {
+        const id = target === 'users' ? fx.owners[role][relation].id : await targetId(target as Resource, role, relation);
+        // An owner must be someone the caller may create this resource for; a record, one they may read.
+        const allowed = target === 'users' ? reaches(reachOf(role, resource, 'create'), relation) : expectedAllowed(role, target as Resource, relation, 'read');
+        const res = await write(id);
+        const ok = res.status === (op === 'create' ? 201 : 200);
+        if (allowed && !ok) failures.push(`${label} → ${relation} ${target}: expected allowed, got ${refusal(res)}`);
+        if (!allowed && refusal(res) !== refusal(missing))
+          failures.push(`${label} → ${relation} ${target}: expected the missing-id answer ${refusal(missing)}, got ${refusal(res)}`);
+      }
+      if (op === 'update' && target === 'users') {
+        const own = fx.records[resource]?.[role]?.own as { id: string };
+        const current = await admin.get(`/api/v1/${resource}/${own.id}`);
+        await admin.patch(`/api/v1/${resource}/${own.id}`, { version: current.body.version, ownerId: fx.owners[role].own.id });
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('declares every …Id field of every write body in WRITE_REFERENCES, so a new link cannot skip the check', async () => {
+    const doc = (await env().anonymous().get('/api/openapi.json')).body;
+    const undeclared: string[] = [];
+    for (const resource of RESOURCES) {
+      for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {
+        if (path !== `/api/v1/${resource}` && path !== `/api/v1/${resource}/{id}`) continue;
+        for (const [method, op] of Object.entries(ops)) {
+          const schema = op.requestBody?.content?.['application/json']?.schema;
+          for (const name of Object.keys(schema?.properties ?? {})) {
+            if (/Ids?$/.test(name) && name !== 'externalId' && !(name in WRITE_REFERENCES[resource]))
+              undeclared.push(`${method.toUpperCase()} ${path} ${name}`);
+          }
+        }
+      }
+    }
+    expect(undeclared).toEqual([]);
   });
 
   it('deletes only what the policy allows, and a refused delete leaves the record in place', async () => {

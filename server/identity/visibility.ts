@@ -49,13 +49,15 @@ export function scopeIncludes(scope: OwnerScope, ownerId: string): boolean {
   return scope.all || scope.ownerIds.includes(ownerId);
 }
 
+export const ASSIGNABLE_OWNER_MESSAGE = 'no active user with this id that you can assign records to';
+
 /**
  * Checks that a record may be given to ownerId: an active user of the workspace whom the caller
  * may assign work to. Used on create and on every owner change.
  */
 export async function assertAssignableOwner(ctx: Ctx, resource: Resource, ownerId: string, field = 'ownerId'): Promise<void> {
   const user = await findUser(ctx.db, ctx.actor.workspaceId, ownerId);
-  if (!user || user.disabled_at !== null) throw invalidField(field, 'no active user with this id in the workspace');
+  // One answer for a missing, disabled, foreign or out-of-reach user: a write is no way to probe ids.
   const scope = await ownerScope(ctx, resource, 'create');
-  if (!scopeIncludes(scope, ownerId)) throw invalidField(field, 'you cannot assign records to this user');
+  if (!user || user.disabled_at !== null || !scopeIncludes(scope, ownerId)) throw invalidField(field, ASSIGNABLE_OWNER_MESSAGE);
 }
