@@ -1,6 +1,6 @@
 import type { Contact, ContactCreate, ContactListQuery, ContactPatch } from '../../api/contacts.js';
 import { type Ctx, inTransaction } from '../context.js';
-import { notFound, stale } from '../errors.js';
+import { invalidField, notFound, stale } from '../errors.js';
 import { SHARED_ACCOUNTS_READABLE } from '../identity/policy.js';
 import { ownerScope } from '../identity/visibility.js';
 import { newId } from '../ids.js';
@@ -17,7 +17,7 @@ import {
 } from './contacts.repo.js';
 import { diffFields, initialFields } from './field-diff.js';
 import { appendChanges } from './history.repo.js';
-import { checkReferences } from './references.service.js';
+import { checkReferences, NOT_VISIBLE } from './references.service.js';
 
 /** Contacts of shared accounts are readable wherever the shared account is. */
 const readsShared = (ctx: Ctx) => SHARED_ACCOUNTS_READABLE.includes(ctx.actor.role);
@@ -31,6 +31,14 @@ export async function getContact(ctx: Ctx, id: string): Promise<Contact> {
   const scope = await ownerScope(ctx, 'contacts', 'read');
   const contact = await findContact(ctx.db, ctx.actor.workspaceId, scope, readsShared(ctx), id);
   if (!contact) throw notFound('Contact');
+  return contact;
+}
+
+/** A readable contact, for linking to it; a 400 naming the field otherwise, the same as for a missing one. */
+export async function assertReadableContact(ctx: Ctx, id: string, field = 'contactId'): Promise<Contact> {
+  const scope = await ownerScope(ctx, 'contacts', 'read');
+  const contact = await findContact(ctx.db, ctx.actor.workspaceId, scope, readsShared(ctx), id);
+  if (!contact) throw invalidField(field, NOT_VISIBLE.contacts);
   return contact;
 }
 

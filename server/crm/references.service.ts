@@ -8,7 +8,7 @@ import { AppError, type FieldProblem, invalidField, invalidInput } from '../erro
 import { type Resource, SHARED_ACCOUNTS_READABLE, WRITE_REFERENCES } from '../identity/policy.js';
 import { assertAssignableOwner, ownerScopeOrNull } from '../identity/visibility.js';
 import { findAccount } from './accounts.repo.js';
-import { findVisibleDealLinks } from './activities.repo.js';
+import { findActivity, findVisibleDealLinks } from './activities.repo.js';
 import { findContact } from './contacts.repo.js';
 
 /** What a resolved link brings along: a contact its account, a deal its account and contact. */
@@ -22,6 +22,7 @@ export const NOT_VISIBLE = {
   accounts: 'no account with this id that you can see',
   contacts: 'no contact with this id that you can see',
   deals: 'no deal with this id that you can see',
+  activities: 'no activity with this id that you can see',
 } as const;
 
 const readsShared = (ctx: Ctx) => SHARED_ACCOUNTS_READABLE.includes(ctx.actor.role);
@@ -53,6 +54,12 @@ async function resolve(ctx: Ctx, resource: Resource, field: string, id: string):
       const deal = scope && (await findVisibleDealLinks(ctx.db, ctx.actor.workspaceId, scope, id));
       if (!deal) throw invalidField(field, NOT_VISIBLE.deals);
       return { id, accountId: deal.account_id, contactId: deal.contact_id };
+    }
+    case 'activities': {
+      const scope = await ownerScopeOrNull(ctx, 'activities', 'read');
+      const activity = scope && (await findActivity(ctx.db, ctx.actor.workspaceId, scope, id));
+      if (!activity) throw invalidField(field, NOT_VISIBLE.activities);
+      return { id, accountId: activity.accountId, contactId: activity.contactId };
     }
     default:
       throw new Error(`${resource}.${field}: no check for references to ${target}`);

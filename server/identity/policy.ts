@@ -68,6 +68,9 @@ export const WRITE_REFERENCES: Record<Resource, Readonly<Record<string, Referenc
   contacts: { ownerId: 'users', accountId: 'accounts' },
   deals: { ownerId: 'users', accountId: 'accounts', contactId: 'contacts', pipelineId: 'workspace', stageId: 'workspace' },
   activities: { ownerId: 'users', dealId: 'deals', contactId: 'contacts', accountId: 'accounts' },
+  // The plan's meeting; attendees' contacts are checked one by one (attendees.N.contactId).
+  call_plans: { activityId: 'activities' },
+  practice: {},
 };
 
 /** Shared accounts are readable by every rep and manager (and their contacts with them). */
