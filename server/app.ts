@@ -2,6 +2,7 @@
 
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -27,6 +28,7 @@ import { registerForecastRoutes } from './measurement/forecast.routes.js';
 import { registerKpiRoutes } from './measurement/kpi.routes.js';
 import { registerTargetRoutes } from './measurement/targets.routes.js';
 import { registerCallPlanRoutes } from './planning/call-plans.routes.js';
+import { registerPracticeRoutes } from './practice/practice.routes.js';
 import { registerAdherenceRoutes } from './process/adherence.routes.js';
 import { registerPipelineRoutes } from './process/pipelines.routes.js';
 import { registerProcessAdminRoutes } from './process/process-admin.routes.js';
@@ -60,6 +62,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
 
   await app.register(fastifyCookie);
+  // Multipart is only read where a route asks for a file (practice recordings); limits are per route.
+  await app.register(fastifyMultipart, { limits: { files: 1, fields: 10, fileSize: deps.config.practiceMaxUploadBytes } });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
@@ -131,6 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerQualificationRoutes(app);
   registerAdherenceRoutes(app);
   registerCallPlanRoutes(app);
+  registerPracticeRoutes(app);
   // 3. Measurement
   registerKpiRoutes(app);
   registerTargetRoutes(app);

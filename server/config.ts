@@ -1,5 +1,7 @@
 // The only reader of process.env. Every problem is collected and reported at once, so an operator
 // fixes a bad deployment in one round instead of one variable at a time.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -23,6 +25,10 @@ export interface Config {
   readonly pgPoolSize: number;
   /** Trust X-Forwarded-* from a reverse proxy (needed for client addresses behind one). */
   readonly trustProxy: boolean;
+  /** Folder holding practice recordings (audio); created on first upload. */
+  readonly practiceStorageDir: string;
+  /** Largest practice recording accepted, in bytes. */
+  readonly practiceMaxUploadBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -60,6 +66,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const sessionHours = int('SESSION_TTL_HOURS', 24 * 14, 1, 24 * 365);
   const loginMaxAttempts = int('LOGIN_MAX_ATTEMPTS', 10, 1, 1000);
   const pgPoolSize = int('PG_POOL_SIZE', 10, 1, 200);
+  const practiceMaxUploadMb = int('PRACTICE_MAX_UPLOAD_MB', 20, 1, 500);
 
   const logLevel = (env.LOG_LEVEL ?? (mode === 'test' ? 'silent' : 'info')) as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
@@ -100,6 +107,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     env: mode,
     pgPoolSize,
     trustProxy,
+    // Tests never write into the working tree.
+    practiceStorageDir: env.PRACTICE_STORAGE_DIR?.trim() || (mode === 'test' ? join(tmpdir(), 'furrow-test-recordings') : './data/recordings'),
+    practiceMaxUploadBytes: practiceMaxUploadMb * 1024 * 1024,
     ...overrides,
   });
 }

@@ -8,6 +8,7 @@ import * as stageChangesCover from './migrations/2026-11-29-02-stage-changes-cov
 import * as dealsAsOfCover from './migrations/2026-11-29-03-deals-as-of-cover.js';
 import * as jobs from './migrations/2026-12-04-10-jobs.js';
 import * as planning from './migrations/2026-12-04-50-planning.js';
+import * as practice from './migrations/2026-12-04-50-practice.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-01-core': core,
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-03-deals-as-of-cover': dealsAsOfCover,
   '2026-12-04-50-planning': planning,
   '2026-12-04-10-jobs': jobs,
+  '2026-12-04-50-practice': practice,
 };
 
 export const migrationProvider: MigrationProvider = {

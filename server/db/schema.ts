@@ -11,6 +11,7 @@ import type {
   QuotasTable,
 } from './schema/measurement.js';
 import type { CallPlansTable, CallPlanTemplatesTable } from './schema/planning.js';
+import type { CertificationsTable, PracticeAttemptsTable, PracticeScenariosTable } from './schema/practice.js';
 import type {
   DealChecklistTicksTable,
   DealQualificationScoresTable,
@@ -60,4 +61,7 @@ export interface DB {
   call_plans: CallPlansTable;
   jobs: JobsTable;
   job_schedules: JobSchedulesTable;
+  practice_scenarios: PracticeScenariosTable;
+  practice_attempts: PracticeAttemptsTable;
+  certifications: CertificationsTable;
 }

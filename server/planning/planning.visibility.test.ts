@@ -1,5 +1,6 @@
-// Generated visibility cases for planning: role × relation (own / team / other / other workspace)
-// × operation on call plans, the expected answer of each from the policy table (identity/policy.ts).
+// Generated visibility cases for planning and practice: role × relation (own / team / other /
+// other workspace) × operation on call plans and on practice attempts (and their recordings), the
+// expected answer of each from the policy table (identity/policy.ts).
 import { beforeAll, expect, it } from 'vitest';
 import type { Role } from '../db/schema/identity.js';
 import { type Operation, reachOf } from '../identity/policy.js';
@@ -12,9 +13,9 @@ const RELATIONS: Relation[] = ['own', 'team', 'other', 'otherWorkspace'];
 const OPS: Op[] = ['list', 'read', 'update'];
 const policyOp = (op: Op): Operation => (op === 'update' ? 'update' : 'read');
 
-function expectedAllowed(role: Role, relation: Relation, op: Op): boolean {
+function expectedAllowed(role: Role, relation: Relation, op: Op, resource: 'call_plans' | 'practice' = 'call_plans'): boolean {
   if (relation === 'otherWorkspace') return false;
-  const reach = reachOf(role, 'call_plans', policyOp(op));
+  const reach = reachOf(role, resource, policyOp(op));
   return reach === 'all' || (reach === 'team' && relation !== 'other') || (reach === 'own' && relation === 'own');
 }
 
@@ -37,6 +38,7 @@ describeEngines('planning visibility matrix', (env) => {
   let w: TestWorkspace;
   let actors: Record<Role, TestUser>;
   const plans: Record<string, Record<Relation, string>> = {};
+  const attempts: Record<string, Record<Relation, string>> = {};
 
   beforeAll(async () => {
     w = await env().workspace();
@@ -60,6 +62,20 @@ describeEngines('planning visibility matrix', (env) => {
       marketing: { own: marketing, team: nested, other: outsider },
     };
     const foreignPlan = await planFor(other, foreign);
+    const scenarioIn = async (ws: TestWorkspace) =>
+      (
+        await ws
+          .as(ws.admin)
+          .post('/api/v1/practice-scenarios', { name: 'S', persona: 'P', situation: 'S', objectives: ['O'], skills: ['discovery'], difficulty: 'basic' })
+      ).body.id as string;
+    const scenario = await scenarioIn(w);
+    // An attempt is started by the rep practising, as a recorded pitch with no named reviewer.
+    const attemptOf = async (ws: TestWorkspace, owner: TestUser, scenarioId: string) => {
+      const res = await ws.as(owner).post('/api/v1/practice-attempts', { scenarioId, kind: 'recording' });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body.id as string;
+    };
+    const foreignAttempt = await attemptOf(other, foreign, await scenarioIn(other));
     for (const role of ROLES) {
       const o = owners[role];
       // Marketing owns no meetings of its own (its role cannot own activities on deals); its "own"
@@ -70,7 +86,38 @@ describeEngines('planning visibility matrix', (env) => {
         other: await planFor(w, o.other),
         otherWorkspace: foreignPlan,
       };
+      attempts[role] = {
+        own: await attemptOf(w, role === 'marketing' ? outsider : o.own, scenario),
+        team: await attemptOf(w, o.team, scenario),
+        other: await attemptOf(w, o.other, scenario),
+        otherWorkspace: foreignAttempt,
+      };
     }
+  });
+
+  it('answers every generated case for practice attempts and recordings as the policy says', async () => {
+    const failures: string[] = [];
+    for (const role of ROLES) {
+      for (const relation of RELATIONS) {
+        const id = attempts[role]?.[relation] as string;
+        const api = w.as(actors[role]);
+        const allowed = expectedAllowed(role, relation, 'read', 'practice');
+        const hasReach = reachOf(role, 'practice', 'read') !== 'none';
+        const list = await api.get('/api/v1/practice-attempts?limit=200');
+        if (!hasReach && list.status !== 403) failures.push(`${role} list ${relation}: expected 403, got ${list.status}`);
+        if (hasReach && list.body.items.some((a: { id: string }) => a.id === id) !== allowed) failures.push(`${role} list ${relation}: expected ${allowed}`);
+        for (const url of [`/api/v1/practice-attempts/${id}`, `/api/v1/practice-attempts/${id}/recording`]) {
+          const res = await api.get(url);
+          // No recording was uploaded, so a visible attempt's recording is a 404 as well: only an
+          // invisible one must never answer anything else.
+          if (!url.endsWith('recording') && (res.status === 200) !== allowed)
+            failures.push(`${role} read ${relation}: expected ${allowed ? 'allowed' : 'refused'}, got ${res.status}`);
+          if (!allowed && res.status !== 404)
+            failures.push(`${role} ${url.endsWith('recording') ? 'recording' : 'read'} ${relation}: expected 404, got ${res.status}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
   });
 
   it('answers every generated case as the policy says; an invisible plan is a 404, a role without reach a 403', async () => {

@@ -41,7 +41,7 @@ describeEngines('deal gate status and checklist', (env) => {
       'certification:false',
     ]);
     expect(gate.body.items[2].hint).toMatch(/No upcoming meeting/);
-    expect(gate.body.items[3].hint).toMatch(/Certification is not enabled.*Discovery call/);
+    expect(gate.body.items[3].hint).toMatch(/no scenario named "Discovery call"/);
     expect(gate.body.items[1]).toMatchObject({ tickedBy: null, tickedAt: null });
     expect(gate.body.missing).toHaveLength(3);
     expect(gate.body.processVersionId).toBe(p.body.currentVersion.id);
