@@ -5,18 +5,21 @@ import { createWriteStream } from 'node:fs';
 import { readFile, rename, rm } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import type { ImportEntity, ImportPreset, ImportResult } from '../../api/imports.js';
+import { PeopleImportBody, type PeopleImportResult } from '../../api/people.js';
 import { exportCsv } from '../crm/import-export/export.service.js';
 import { importFields } from '../crm/import-export/fields.service.js';
 import { runImport } from '../crm/import-export/import.service.js';
 import { PRESET_NAMES } from '../crm/import-export/presets.js';
 import type { DateOrder } from '../crm/import-export/values.js';
+import { importPeople } from '../identity/people-import.service.js';
 import { actingUser, actorOf, ctxFor, pickWorkspace, withDatabase } from './cli-context.js';
+import { checkInput } from './cli-input.js';
 import { type CliIo, failure, println, table, usageError } from './cli-io.js';
 import { ENTITIES } from './data-commands.js';
 import { progressReporter } from './progress.js';
 
 function entityOf(text: string): ImportEntity {
-  if (!ENTITIES.includes(text as ImportEntity)) throw usageError(`<entity> must be one of ${ENTITIES.join(', ')} (got "${text}")`);
+  if (!ENTITIES.includes(text as ImportEntity)) throw usageError(`<entity> must be one of ${ENTITIES.join(', ')} or people (got "${text}")`);
   return text as ImportEntity;
 }
 
@@ -54,9 +57,11 @@ export interface ImportOptions {
   as?: string;
   workspace?: string;
   dryRun?: boolean;
+  passwordStdin?: boolean;
 }
 
 export async function importCommand(io: CliIo, entityText: string, file: string, opts: ImportOptions): Promise<void> {
+  if (entityText === 'people') return importPeopleCommand(io, file, opts);
   const entity = entityOf(entityText);
   if (opts.preset !== undefined && !PRESET_NAMES.includes(opts.preset as ImportPreset)) {
     throw usageError(`--preset must be one of ${PRESET_NAMES.join(', ')} (got "${opts.preset}")`);
@@ -125,5 +130,44 @@ export async function exportCommand(io: CliIo, entityText: string, opts: { out?:
       throw error;
     }
     println(io.stderr, `Exported ${rows} ${entity}${opts.out ? ` to ${opts.out}` : ''}`);
+  });
+}
+
+/** furrow import people <file>: users and teams through the people import, as the first admin. */
+async function importPeopleCommand(io: CliIo, file: string, opts: ImportOptions): Promise<void> {
+  const csv = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw usageError(`Cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+  });
+  const initialPassword = opts.passwordStdin ? (await io.readStdin()).split(/\r?\n/)[0] : undefined;
+  await withDatabase(io, async (s) => {
+    const ws = await pickWorkspace(s, opts.workspace);
+    const ctx = ctxFor(s, actorOf(await actingUser(s, ws, opts.as)), io.now);
+    const body = checkInput(PeopleImportBody, { csv, dryRun: opts.dryRun === true, ...(initialPassword !== undefined && { initialPassword }) }, (path) =>
+      path === '/initialPassword' ? '--password-stdin' : `--${path.replace(/^\//, '')}`,
+    );
+    const result = await importPeople(ctx, body).catch((error: unknown) => {
+      const report = (error as { details?: unknown }).details as PeopleImportResult | undefined;
+      if (report && Array.isArray(report.errors)) return report;
+      throw error;
+    });
+    const counts = (c: PeopleImportResult['users']) => `${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged`;
+    if (!result.ok) {
+      println(
+        io.stderr,
+        `${file}: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}; nothing was ${result.dryRun ? 'checked further' : 'imported'}:`,
+      );
+      for (const e of result.errors) {
+        const field = e.field === 'initialPassword' ? '--password-stdin' : e.field;
+        println(io.stderr, `  line ${e.line}${field ? `, ${field}` : ''}: ${e.message}`);
+      }
+      throw failure('');
+    }
+    const summary = `teams ${counts(result.teams)}; users ${counts(result.users)}`;
+    println(
+      io.stdout,
+      result.dryRun
+        ? `Dry run of ${file} (${result.rows} rows): would be ${summary}. Nothing was written.`
+        : `Imported people from ${file} (${result.rows} rows): ${summary}.`,
+    );
   });
 }

@@ -20,13 +20,16 @@ function collectMapping(value: string, previous: Record<string, string>): Record
 export function registerDataCommands(program: Command, io: CliIo): void {
   program
     .command('import <entity> <file>')
-    .description('import a CSV of accounts, contacts, deals or activities: all rows or none, re-runnable without duplicates')
+    .description(
+      'import a CSV of accounts, contacts, deals or activities, or of people (users and teams: name, email, role, team, parent team, manager): all rows or none, re-runnable without duplicates',
+    )
     .option('--preset <name>', `column names of ${PRESET_NAMES.join(', ')} exports (guessed from the header when absent)`)
     .option('--map <Header=field>', 'map a column to a field, overriding the preset (repeat the option; field "ignore" drops a column)', collectMapping, {})
     .option('--date-format <format>', 'DD/MM/YYYY or MM/DD/YYYY, for numeric dates whose day and month could be swapped')
     .option('--as <email>', 'import as this user (default: the first admin); owners and visibility are theirs')
     .option('--workspace <slug>', 'workspace (needed when there are several)')
     .option('--dry-run', 'check and count without writing')
+    .option('--password-stdin', 'people: read the initial password of new users from the first line of stdin')
     .action(lazyAction(io, actions, (m) => m.importCommand));
 
   program

@@ -146,6 +146,25 @@ describe('furrow CLI', () => {
     expect(await run(['workspace', 'set'], { env })).toMatchObject({ code: 2, err: expect.stringContaining('Nothing to change') });
   });
 
+  it('imports people (users and teams) from a CSV, with the initial password on stdin, re-runnably', async () => {
+    const fresh = join(dir, 'people.db');
+    const env = { DATABASE_URL: `sqlite:${fresh}` };
+    await run(['user', 'add', '--role', 'admin', '--workspace-name', 'People Co', '--email', 'boss@people.test', '--name', 'Boss', '--password', PASSWORD], {
+      env,
+    });
+    const sheet = file(
+      'people.csv',
+      'name,email,role,team,parent team,manager\nMia,mia@people.test,manager,East,Field,boss@people.test\nRay,ray@people.test,rep,East,,mia@people.test\n',
+    );
+    const refused = await run(['import', 'people', sheet], { env });
+    expect(refused).toMatchObject({ code: 1, err: expect.stringContaining('line 2, --password-stdin: 2 new users need an initial password') });
+    const done = await run(['import', 'people', sheet, '--password-stdin'], { env, stdin: 'first day password\n' });
+    expect(done).toMatchObject({ code: 0, out: expect.stringContaining('teams 2 created, 0 updated, 0 unchanged; users 2 created, 0 updated, 0 unchanged') });
+    expect((await run(['team', 'list'], { env })).out).toMatch(/East\s+Field\s+mia@people.test\s+2/);
+    const again = await run(['import', 'people', sheet], { env });
+    expect(again.out).toContain('teams 0 created, 0 updated, 2 unchanged; users 0 created, 0 updated, 2 unchanged');
+  });
+
   it('rejects bad input with every problem and exit code 2', async () => {
     const bad = await run(['user', 'add', '--email', 'nope', '--name', 'X', '--role', 'rep', '--password', 'short']);
     expect(bad.code).toBe(2);

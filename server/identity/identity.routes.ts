@@ -17,9 +17,11 @@ import {
   Workspace,
   WorkspacePatch,
 } from '../../api/identity.js';
+import { PeopleImportBody, PeopleImportResult } from '../../api/people.js';
 import { ctxOf } from '../http/auth-hook.js';
 import { type App, responses } from '../http/types.js';
 import { createInvitation, listInvitations, revokeInvitation } from './invitations.service.js';
+import { importPeople } from './people-import.service.js';
 import { createTeam, deleteTeam, listTeams, patchTeam } from './teams.service.js';
 import { createToken, listTokens, revokeToken } from './tokens.service.js';
 import { createUser, getUser, listUsers, patchUser } from './users.service.js';
@@ -123,5 +125,19 @@ export function registerIdentityRoutes(app: App): void {
     '/api/v1/workspace',
     { schema: { tags: ['workspace'], summary: 'Workspace settings (admin)', body: WorkspacePatch, response: responses({ 200: Workspace }) } },
     async (req) => patchWorkspace(ctxOf(req), req.body),
+  );
+  app.post(
+    '/api/v1/people/import',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Users and teams from a CSV (admin): name, email, role, team, parent team, manager; all rows or none, re-runnable',
+        description: 'A dry run answers 200 with every problem by line; a refused import answers 422 rule_violation with the same report in details.',
+        body: PeopleImportBody,
+        response: responses({ 200: PeopleImportResult }),
+      },
+      bodyLimit: 6 * 1024 * 1024,
+    },
+    async (req) => importPeople(ctxOf(req), req.body),
   );
 }
