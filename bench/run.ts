@@ -6,11 +6,11 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
+import { addDays } from '../lib/calendar.js';
+import { periodContaining, previousPeriod } from '../lib/periods.js';
 import { loadConfig } from '../server/config.js';
 import type { Ctx } from '../server/context.js';
 import { calendarDate } from '../server/dates.js';
-import { periodContaining, previousPeriod } from '../server/measurement/periods.js';
-import { addDays } from '../server/process/adherence-formulas.js';
 import { type BenchConnection, connect } from './capture.js';
 import { benchCases } from './cases.js';
 

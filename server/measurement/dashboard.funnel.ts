@@ -4,13 +4,13 @@
 // here for the workspace without the records; the breakdown by source and campaign is the
 // drill-down marketing may open. Admins (the CSO) may look at it too.
 import type { FunnelDashboard, FunnelQuery } from '../../api/measurement-dashboard.js';
+import { boundsOf, type Period, periodContaining, periodsWithin } from '../../lib/periods.js';
 import type { Ctx } from '../context.js';
 import { forbidden } from '../errors.js';
 import { funnelBy } from './dashboard.repo.js';
 import { periodInfo, toDefinition } from './kpi.service.js';
 import { computeKpi, figureNow } from './kpi-compute.js';
 import { calendarOf, type KpiRequest, kpiById, resolvePeriod, todayIn } from './kpi-request.js';
-import { boundsOf, type Period, periodContaining, periodsWithin } from './periods.js';
 import type { ResolvedScope } from './scope.js';
 
 const FIGURES = ['pipeline_created', 'win_rate', 'won_amount'] as const;

@@ -1,13 +1,13 @@
 // Role dashboards: the figures a rep, a manager and a CSO look at first, each from the catalogue
 // with its formula and drill-down, over the period and the fiscal year around it.
 import type { Dashboard, DashboardKind, DashboardQuery, PeopleRow } from '../../api/measurement-dashboard.js';
+import { periodContaining } from '../../lib/periods.js';
 import type { Ctx } from '../context.js';
 import { subtreeIds } from '../identity/team-tree.js';
 import { listExpectations } from './expectations.service.js';
 import { kpiTrend, periodInfo, resultOf, toDefinition } from './kpi.service.js';
 import { computeByOwner, withDealsAsOf } from './kpi-compute.js';
 import { buildRequest, calendarOf, kpiById } from './kpi-request.js';
-import { periodContaining } from './periods.js';
 import { loadOrg, resolveScope } from './scope.js';
 
 const TILES: Record<DashboardKind, readonly string[]> = {

@@ -9,6 +9,7 @@ import type {
   ExpectationPatch,
   ExpectationStatus,
 } from '../../api/measurement-targets.js';
+import { boundsOf, elapsedShare, type Period, parsePeriodKey, periodContaining } from '../../lib/periods.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { calendarDate } from '../dates.js';
 import type { TargetScopeType } from '../db/schema/measurement.js';
@@ -21,7 +22,6 @@ import { figureNow } from './kpi-compute.js';
 import { calendarOf, type WorkspaceCalendar } from './kpi-request.js';
 import { findKpi } from './kpis/registry.js';
 import type { KpiDefinition } from './kpis/types.js';
-import { boundsOf, elapsedShare, type Period, parsePeriodKey, periodContaining } from './periods.js';
 import { scopeNameOf } from './quotas.service.js';
 import { assertSalesReader, canSeeTarget, loadOrg, type Org, targetScope } from './scope.js';
 

@@ -1,6 +1,8 @@
 // The forecast: what a person's deals say for a period, their weekly calls, and for a manager or
 // the CSO the roll-up of their people's and sub-teams' calls. Every call is kept.
 import type { ForecastCategory, ForecastQuery, ForecastView, Submission, SubmissionCreate } from '../../api/measurement-forecast.js';
+import { mondayOf } from '../../lib/calendar.js';
+import type { Period } from '../../lib/periods.js';
 import type { Ctx } from '../context.js';
 import { inTransaction } from '../context.js';
 import { calendarDate } from '../dates.js';
@@ -8,7 +10,6 @@ import type { TargetScopeType } from '../db/schema/measurement.js';
 import { forbidden, invalidField, notFound } from '../errors.js';
 import { managedTeamIds } from '../identity/team-tree.js';
 import { newId } from '../ids.js';
-import { mondayOf } from '../process/adherence-formulas.js';
 import {
   type ForecastFilter,
   figuresByOwner,
@@ -24,7 +25,6 @@ import {
 import { type Call, managerRollup, type RollupInput, workspaceRollup } from './forecast-rollup.js';
 import { periodInfo } from './kpi.service.js';
 import { calendarOf, resolvePeriod, type WorkspaceCalendar } from './kpi-request.js';
-import type { Period } from './periods.js';
 import { scopeNameOf } from './quotas.service.js';
 import { assertSalesReader, canSeeTarget, loadOrg, type Org, teamMembers } from './scope.js';
 

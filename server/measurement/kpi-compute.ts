@@ -2,13 +2,13 @@
 // trend) and, when asked, per breakdown group. Simple KPIs are one SQL statement; composite ones
 // are one statement per part, combined with the quota.
 import type { Kysely } from 'kysely';
+import { boundsOf, type Period } from '../../lib/periods.js';
 import type { Ctx } from '../context.js';
 import type { DB } from '../db/schema.js';
 import type { KpiRequest } from './kpi-request.js';
 import { createReplayedDeals, dropReplayedDeals, factSums, type Sums } from './kpis/engine.repo.js';
 import { EMPTY_SUMS, finishFigures, meanOf } from './kpis/finish.js';
 import type { FactScope, Figures, SimpleKpi } from './kpis/types.js';
-import { boundsOf, type Period } from './periods.js';
 import { quotaFor, userQuotas } from './quota-lookup.js';
 
 export interface Point extends Figures {

@@ -2,9 +2,9 @@
 // several scopes, periods and as-of dates; "as of now" against the live tables; the drill-down
 // against the figure it explains.
 import { expect, it } from 'vitest';
+import { boundsOf, customPeriod, parsePeriodKey, quarterTails } from '../../lib/periods.js';
 import { describeEngines } from '../test/test-env.js';
 import { CATALOGUE } from './kpis/registry.js';
-import { boundsOf, customPeriod, parsePeriodKey, quarterTails } from './periods.js';
 import { type History, randomHistory } from './testing/random-history.js';
 import { loadRefData, referenceFigures } from './testing/reference.js';
 

@@ -1,15 +1,15 @@
 // Turns a KPI query (scope, period or from/to, as-of, pipeline, stage) into a checked request in
 // the workspace's calendar. Bad input is a 400 naming the field.
 import type { KpiQuery, TrendStep } from '../../api/measurement.js';
+import { addDays, startOfDay } from '../../lib/calendar.js';
+import { boundsOf, customPeriod, type Period, type PeriodKind, parsePeriodKey, periodContaining, periodsWithin } from '../../lib/periods.js';
 import type { Ctx } from '../context.js';
 import { calendarDate, isCalendarDate } from '../dates.js';
 import { invalidField, notFound } from '../errors.js';
 import { getWorkspace } from '../identity/workspaces.service.js';
-import { addDays, startOfDay } from '../process/adherence-formulas.js';
 import { listPipelines, stagesById } from '../process/pipelines.service.js';
 import { findKpi } from './kpis/registry.js';
 import type { Bucket, KpiDefinition } from './kpis/types.js';
-import { boundsOf, customPeriod, type Period, type PeriodKind, parsePeriodKey, periodContaining, periodsWithin } from './periods.js';
 import { type Org, type ResolvedScope, resolveScope } from './scope.js';
 
 export interface WorkspaceCalendar {

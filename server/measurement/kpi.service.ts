@@ -13,6 +13,7 @@ import type {
   KpiTrendQuery,
   PeriodInfo,
 } from '../../api/measurement.js';
+import type { Period } from '../../lib/periods.js';
 import type { Ctx } from '../context.js';
 import { decodeCursor, encodeCursor } from '../db/keyset.js';
 import { invalidField } from '../errors.js';
@@ -22,7 +23,6 @@ import { buildRequest, type KpiRequest, kpiById } from './kpi-request.js';
 import { factRecords, type Part } from './kpis/engine.repo.js';
 import { CATALOGUE } from './kpis/registry.js';
 import type { KpiDefinition, SimpleKpi } from './kpis/types.js';
-import type { Period } from './periods.js';
 
 export function toDefinition(kpi: KpiDefinition): KpiDefinitionDto {
   return { ...kpi.meta, composite: kpi.kind === 'composite' };

@@ -1,6 +1,7 @@
 // The quota of a scope for a period, as quota attainment and pipeline coverage read it.
+
+import type { Period } from '../../lib/periods.js';
 import type { Ctx } from '../context.js';
-import type { Period } from './periods.js';
 import { quotaKeysFor, resolveQuota } from './quota-rules.js';
 import { listQuotaRows, ownQuotas } from './quotas.repo.js';
 import type { ResolvedScope } from './scope.js';

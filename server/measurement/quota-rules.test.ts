@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePeriodKey } from './periods.js';
+import { parsePeriodKey } from '../../lib/periods.js';
 import { quotaKeysFor, resolveQuota } from './quota-rules.js';
 
 const p = (key: string, start = 1) => parsePeriodKey(key, start) as NonNullable<ReturnType<typeof parsePeriodKey>>;

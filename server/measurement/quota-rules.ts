@@ -1,7 +1,7 @@
 // Pure: which quota applies to a period. A period's own quota wins; a quarter without one adds up
 // its three months, a year its four quarters, but only when every part is set (a partial sum
 // would understate the quota and flatter attainment). Weeks and custom ranges have no quota.
-import { type Period, periodsWithin } from './periods.js';
+import { type Period, periodsWithin } from '../../lib/periods.js';
 
 /** Every period key whose quota could make up this period's. */
 export function quotaKeysFor(period: Period, fiscalYearStartMonth: number): string[] {

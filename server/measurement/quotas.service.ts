@@ -1,13 +1,13 @@
 // Quotas: set by an admin per rep, team or workspace and per month, fiscal quarter or fiscal year;
 // readable by whoever may see the scope's figures.
 import type { Quota, QuotaBatchResult, QuotaList, QuotaListQuery, QuotaSet } from '../../api/measurement-targets.js';
+import { parsePeriodKey } from '../../lib/periods.js';
 import { type Ctx, inTransaction } from '../context.js';
 import type { TargetScopeType } from '../db/schema/measurement.js';
 import { type FieldProblem, invalidInput, notFound, stale } from '../errors.js';
 import { requireRole } from '../identity/roles.js';
 import { getWorkspace } from '../identity/workspaces.service.js';
 import { newId } from '../ids.js';
-import { parsePeriodKey } from './periods.js';
 import { quotaKeysFor } from './quota-rules.js';
 import { deleteQuota as deleteQuotaRow, findQuota, findQuotaByScope, insertQuota, listQuotaRows, type QuotaRow, updateQuotaAmount } from './quotas.repo.js';
 import { assertSalesReader, canSeeTarget, loadOrg, type Org } from './scope.js';

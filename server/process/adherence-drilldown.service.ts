@@ -1,11 +1,12 @@
 // The moves and deals behind every adherence number, under the same scope and period rules.
 import type { MissingCriterion } from '../../api/deals.js';
 import type { AdherenceDeal, AdherenceDealsQuery, AdherenceMove, AdherenceMovesQuery } from '../../api/process.js';
+import { addDays, DAY_MS, startOfDay } from '../../lib/calendar.js';
 import type { Ctx } from '../context.js';
 import { getWorkspace } from '../identity/workspaces.service.js';
 import { periodOf } from './adherence.service.js';
 import { listDealsAt, listMoves } from './adherence-drilldown.repo.js';
-import { addDays, DAY_MS, isAdherent, startOfDay } from './adherence-formulas.js';
+import { isAdherent } from './adherence-formulas.js';
 import { adherenceFilter } from './adherence-scope.js';
 
 const iso = (ms: number) => new Date(Number(ms)).toISOString();

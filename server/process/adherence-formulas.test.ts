@@ -1,15 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { addDays, startOfDay } from '../../lib/calendar.js';
 import {
-  addDays,
   addSums,
   finishFigures,
   gainOf,
   inForceDuring,
   isAdherent,
   type MoveFacts,
-  mondayOf,
-  startOfDay,
   sumMoves,
   versionIntervals,
   weeksOf,
@@ -99,14 +97,6 @@ describe('adherence formulas', () => {
 });
 
 describe('adherence calendar', () => {
-  it('finds Mondays and day starts in the workspace time zone', () => {
-    expect(mondayOf('2026-11-28')).toBe('2026-11-23');
-    expect(mondayOf('2026-11-23')).toBe('2026-11-23');
-    expect(addDays('2026-12-30', 3)).toBe('2027-01-02');
-    expect(new Date(startOfDay('2026-03-29', 'Europe/Berlin')).toISOString()).toBe('2026-03-28T23:00:00.000Z');
-    expect(new Date(startOfDay('2026-03-30', 'Europe/Berlin')).toISOString()).toBe('2026-03-29T22:00:00.000Z');
-  });
-
   it('covers the period with Monday weeks cut to it, without gaps or overlaps, across DST', () => {
     fc.assert(
       fc.property(

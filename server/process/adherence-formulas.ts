@@ -1,7 +1,8 @@
 // Pure: the adherence formulas and the calendar they are measured on. The SQL in adherence.repo.ts
 // computes the same sums; tests hold the two against each other on random histories.
-import { TZDate } from '@date-fns/tz';
+
 import type { MoveFigures } from '../../api/process.js';
+import { addDays, mondayOf, startOfDay } from '../../lib/calendar.js';
 
 export interface MoveFacts {
   criteriaMet: boolean;
@@ -108,27 +109,6 @@ export const inForceDuring = (v: { from: number; to: number | null }, start: num
   v.from < end && (v.to === null || v.to > start) && (v.to === null || v.to > v.from);
 
 // ---- Calendar ----------------------------------------------------------------------------------
-
-export const DAY_MS = 86_400_000;
-
-/** YYYY-MM-DD plus n days (calendar arithmetic, no time zone involved). */
-export function addDays(date: string, n: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
-/** The Monday on or before a calendar date. */
-export function mondayOf(date: string): string {
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return addDays(date, -((weekday + 6) % 7));
-}
-
-/** The instant a calendar day starts in a time zone. */
-export function startOfDay(date: string, timeZone: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new TZDate(y, m - 1, d, timeZone).getTime();
-}
 
 export interface Week {
   weekStart: string;

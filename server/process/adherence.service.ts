@@ -1,11 +1,12 @@
 // Process adherence per rep, team and workspace, per week and for any period (PRODUCT.md, KPI
 // "process adherence"). Sums come from SQL; this file only divides and assembles.
 import type { AdherenceQuery, AdherenceReport, DealFigures, Figures, VersionFigures } from '../../api/process.js';
+import { addDays, startOfDay } from '../../lib/calendar.js';
 import type { Ctx } from '../context.js';
 import { invalidField } from '../errors.js';
 import { getWorkspace } from '../identity/workspaces.service.js';
 import { type DealCounts, dealCounts, type KeyedSums, listProcessVersions, moveSums } from './adherence.repo.js';
-import { addDays, finishFigures, inForceDuring, type MoveSums, startOfDay, versionIntervals, type Week, weeksOf, ZERO_SUMS } from './adherence-formulas.js';
+import { finishFigures, inForceDuring, type MoveSums, versionIntervals, type Week, weeksOf, ZERO_SUMS } from './adherence-formulas.js';
 import type { ScopedFilter } from './adherence-scope.js';
 import { adherenceFilter } from './adherence-scope.js';
 

@@ -1,3 +1,5 @@
+import { minorDigits } from '../../lib/money';
+
 // Money, instants and calendar dates, formatted for the reader's locale. Money travels as integer
 // minor units; instants show in the reader's time zone; calendar dates (close dates) never shift.
 
@@ -36,15 +38,6 @@ function moneyFormat(currency: string, compact: boolean, whole: boolean): Intl.N
     moneyFormats.set(key, format);
   }
   return format;
-}
-
-/** Digits after the decimal point in a currency: 2 for EUR, 0 for JPY, 3 for KWD. */
-export function minorDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
 }
 
 /** Whole amounts without ".00": deal values are read at a glance, not to the cent. */
@@ -117,21 +110,6 @@ export function toCalendarDate(date: Date): string {
   const m = String(date.getMonth() + 1).padStart(2, '0');
   const d = String(date.getDate()).padStart(2, '0');
   return `${y}-${m}-${d}`;
-}
-
-export function addDays(calendarDate: string, days: number): string {
-  const [y, m, d] = calendarDate.split('-').map(Number) as [number, number, number];
-  const utc = new Date(Date.UTC(y, m - 1, d + days));
-  return utc.toISOString().slice(0, 10);
-}
-
-/** Whole days from a to b (calendar dates), negative when b is earlier. */
-export function daysBetween(a: string, b: string): number {
-  const ms = (s: string) => {
-    const [y, m, d] = s.split('-').map(Number) as [number, number, number];
-    return Date.UTC(y, m - 1, d);
-  };
-  return Math.round((ms(b) - ms(a)) / 86_400_000);
 }
 
 /** Whole days an instant lies in the past. */

@@ -4,8 +4,9 @@ import dayjs from 'dayjs';
 import type { Activity } from '../../api/activities';
 import type { Board, Deal } from '../../api/deals';
 import type { AdherenceDeal } from '../../api/process';
+import { addDays } from '../../lib/calendar';
 import { api } from '../app/api';
-import { addDays, todayLocal } from '../app/format';
+import { todayLocal } from '../app/format';
 import type { Page } from '../crm/shared/resources';
 
 /** GET /api/v1/process/adherence/deals */

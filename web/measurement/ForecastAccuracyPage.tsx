@@ -5,6 +5,7 @@ import { BarChart, LineChart } from '@mantine/charts';
 import { Alert, Anchor, Grid, Group, MultiSelect, Paper, SegmentedControl, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router';
 import type { ForecastAccuracy } from '../../api/measurement-forecast';
+import { periodContaining, shiftPeriod } from '../../lib/periods';
 import { formatCalendarDate, formatMoney, majorToMinor, minorToMajor, plural, todayLocal } from '../app/format';
 import { useSession } from '../app/session';
 import { useUrlState } from '../app/url-state';
@@ -14,7 +15,6 @@ import { PageHeader } from '../components/PageHeader';
 import { ForecastPeriodPicker } from './ForecastPeriodPicker';
 import { ForecastTabs } from './ForecastTabs';
 import { useAccuracy } from './forecast-api';
-import { quarterOf, shiftQuarter } from './forecast-periods';
 import { ScrollTable } from './forecast-scroll';
 
 const SERIES_COLORS = ['furrow.6', 'blue.6', 'orange.6', 'grape.6', 'cyan.7', 'red.6', 'teal.6', 'indigo.6', 'pink.6', 'lime.7', 'yellow.7', 'gray.6'];
@@ -268,7 +268,7 @@ export function ForecastAccuracyPage() {
   const { user, workspace } = useSession();
   const url = useUrlState();
   // Accuracy needs a closed period: without one in the URL, the last quarter that has ended.
-  const lastClosed = shiftQuarter(quarterOf(todayLocal(), workspace.fiscalYearStartMonth), -1, workspace.fiscalYearStartMonth).key;
+  const lastClosed = shiftPeriod(periodContaining('quarter', todayLocal(), workspace.fiscalYearStartMonth), -1, workspace.fiscalYearStartMonth).key;
   const period = url.get('period') ?? lastClosed;
   const query = useAccuracy(period);
   const report = query.data;

@@ -1,9 +1,10 @@
 // The fiscal quarter a forecast screen shows, kept in the URL (?period=FY2027-Q1). Quarters come
 // from the workspace's fiscal calendar; the current one is marked.
 import { Select } from '@mantine/core';
+import { fiscalYearOf, periodContaining } from '../../lib/periods';
 import { todayLocal } from '../app/format';
 import { useSession } from '../app/session';
-import { monthsOf, quarterChoices, quarterOf } from './forecast-periods';
+import { monthsOf, quarterChoices } from './forecast-periods';
 
 interface Props {
   /** The period shown (from the URL, or the server's default). */
@@ -17,14 +18,15 @@ export function ForecastPeriodPicker({ value, onChange, closedOnly = false }: Pr
   const { workspace } = useSession();
   const today = todayLocal();
   const start = workspace.fiscalYearStartMonth;
-  const current = quarterOf(today, start).key;
+  const current = periodContaining('quarter', today, start).key;
   const quarters = quarterChoices(today, start, closedOnly ? 8 : 6, closedOnly ? 0 : 1).filter((q) => !closedOnly || q.to < today);
   // A shared link may name a quarter outside the list; keep it choosable.
   const groups = new Map<string, { value: string; label: string }[]>();
   for (const q of quarters) {
-    const items = groups.get(`FY${q.fy}`) ?? [];
+    const group = `FY${fiscalYearOf(q.from, start)}`;
+    const items = groups.get(group) ?? [];
     items.push({ value: q.key, label: `${q.label} · ${monthsOf(q)}${q.key === current ? ' (current)' : ''}` });
-    groups.set(`FY${q.fy}`, items);
+    groups.set(group, items);
   }
   const data = [...groups].map(([group, items]) => ({ group, items }));
   if (value && !quarters.some((q) => q.key === value)) data.unshift({ group: 'Chosen', items: [{ value, label: value }] });

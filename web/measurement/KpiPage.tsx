@@ -23,6 +23,7 @@ import {
 import { IconHistory } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import type { DrillPart, KpiResult, TrendStep } from '../../api/measurement';
+import { fiscalYearOf } from '../../lib/periods';
 import { formatCalendarDate, formatInstant, formatMoney } from '../app/format';
 import { useSession } from '../app/session';
 import { useUrlState } from '../app/url-state';
@@ -30,7 +31,6 @@ import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
 import { Pager } from '../components/Pager';
-import { fiscalYearOf } from './forecast-periods';
 import { KpiRecordsTable } from './KpiRecordsTable';
 import { figureHint } from './KpiTile';
 import { drillParts, useKpi, useKpiRecords, useKpiTrend } from './kpi-api';

@@ -6,6 +6,7 @@ import { Badge, Button, Group, Paper, SegmentedControl, Select, Table, Text, Vis
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Quota } from '../../api/measurement-targets';
+import { fiscalQuarter, fiscalYearOf } from '../../lib/periods';
 import { formatMoney, todayLocal } from '../app/format';
 import { useSession } from '../app/session';
 import { useUrlState } from '../app/url-state';
@@ -15,7 +16,7 @@ import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
 import { teamSubtree, useTeams, useUsers } from '../crm/shared/people';
 import { teamRows } from '../settings/team-tree';
-import { fiscalMonths, fiscalQuarter, fiscalYearOf, monthsOf } from './forecast-periods';
+import { fiscalMonths, monthsOf } from './forecast-periods';
 import { ScrollTable } from './forecast-scroll';
 import { QuotaCell } from './QuotaCell';
 import { QuotaImport } from './QuotaImport';

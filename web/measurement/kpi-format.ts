@@ -2,6 +2,7 @@
 // workspace currency, days with one decimal; a null value is "no data", never 0.
 import type { KpiUnit } from '../../api/measurement';
 import type { Status } from '../../api/measurement-targets';
+import { minorDigits } from '../../lib/money';
 import { formatMoney, minorToMajor } from '../app/format';
 
 /** Ratios that are a multiple, not a share (pipeline coverage 2.5×). */
@@ -64,7 +65,7 @@ export function unitLabel(kpiId: string, unit: KpiUnit, currency: string | null)
 export function toApiValue(typed: number, kpiId: string, unit: KpiUnit, currency: string | null): number {
   const shown = shownAs(kpiId, unit);
   if (shown === 'percent') return Math.round(typed * 1e6) / 1e8;
-  if (shown === 'money') return Math.round(typed * 10 ** minorDigitsOf(currency));
+  if (shown === 'money') return Math.round(typed * 10 ** minorDigits(currency ?? 'EUR'));
   return typed;
 }
 
@@ -74,10 +75,6 @@ export function fromApiValue(value: number, kpiId: string, unit: KpiUnit, curren
   if (shown === 'percent') return Math.round(value * 1e8) / 1e6;
   if (shown === 'money') return minorToMajor(value, currency ?? 'EUR');
   return value;
-}
-
-function minorDigitsOf(currency: string | null): number {
-  return Math.round(Math.log10(1 / minorToMajor(1, currency ?? 'EUR')));
 }
 
 export const STATUS_LABEL: Record<Status, string> = { green: 'On track', amber: 'At risk', red: 'Off track', no_data: 'No data' };

@@ -1,14 +1,15 @@
-// Period keys the KPI API understands, worked out in the browser for the period picker: ISO weeks
-// (2026-W48), months (2026-11), fiscal quarters (FY2027-Q1) and fiscal years (FY2027), the same
-// arithmetic as server/measurement/periods.ts. Fiscal quarters come from forecast-periods.ts.
+// The periods the KPI screens' pickers offer: ISO weeks (2026-W48), months (2026-11), fiscal
+// quarters (FY2027-Q1) and fiscal years (FY2027), worked out in the browser with lib/periods.ts,
+// the calendar the server resolves the same keys with.
 import type { PeriodInfo } from '../../api/measurement';
-import { addDays, formatCalendarDate } from '../app/format';
-import { fiscalQuarter, fiscalYearOf, monthsOf, quarterOf, shiftQuarter } from './forecast-periods';
+import { addDays } from '../../lib/calendar';
+import { periodsAround } from '../../lib/periods';
+import { formatCalendarDate } from '../app/format';
+import { monthsOf } from './forecast-periods';
 
 export type PickKind = 'week' | 'month' | 'quarter' | 'year' | 'custom';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const pad = (n: number) => String(n).padStart(2, '0');
 
 /** What kind of period a key names; null when it is not a key. */
 export function kindOfKey(key: string | undefined): Exclude<PickKind, 'custom'> | null {
@@ -20,18 +21,6 @@ export function kindOfKey(key: string | undefined): Exclude<PickKind, 'custom'> 
   return null;
 }
 
-function isoWeekOf(date: string): { year: number; week: number; monday: string } {
-  const d = new Date(`${date}T00:00:00Z`);
-  const weekday = (d.getUTCDay() + 6) % 7;
-  const monday = addDays(date, -weekday);
-  const thursday = addDays(monday, 3);
-  const year = Number(thursday.slice(0, 4));
-  const jan4 = `${year}-01-04`;
-  const firstMonday = addDays(jan4, -((new Date(`${jan4}T00:00:00Z`).getUTCDay() + 6) % 7));
-  const week = Math.round((Date.parse(`${monday}T00:00:00Z`) - Date.parse(`${firstMonday}T00:00:00Z`)) / (7 * 86_400_000)) + 1;
-  return { year, week, monday };
-}
-
 export interface PeriodChoice {
   value: string;
   label: string;
@@ -39,32 +28,17 @@ export interface PeriodChoice {
 
 /** The periods of a kind a picker offers, newest first: the current one, `back` before it and `ahead` after. */
 export function periodChoices(kind: Exclude<PickKind, 'custom'>, today: string, startMonth: number, back = 8, ahead = 1): PeriodChoice[] {
-  const out: PeriodChoice[] = [];
-  for (let i = ahead; i >= -back; i--) {
-    const mark = i === 0 ? ' (current)' : '';
+  const current = periodsAround(kind, today, startMonth, 0, 0)[0]?.key;
+  return periodsAround(kind, today, startMonth, back, ahead).map((p) => {
+    const mark = p.key === current ? ' (current)' : '';
     if (kind === 'week') {
-      const { monday } = isoWeekOf(today);
-      const start = addDays(monday, 7 * i);
-      const w = isoWeekOf(start);
-      out.push({
-        value: `${w.year}-W${pad(w.week)}`,
-        label: `Week ${w.week} · ${formatCalendarDate(start).replace(/\s\d{4}$/, '')} – ${formatCalendarDate(addDays(start, 6))}${mark}`,
-      });
-    } else if (kind === 'month') {
-      const index = Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7)) - 1 + i;
-      const y = Math.floor(index / 12);
-      const m = (index % 12) + 1;
-      out.push({ value: `${y}-${pad(m)}`, label: `${MONTHS[m - 1]} ${y}${mark}` });
-    } else if (kind === 'quarter') {
-      const q = shiftQuarter(quarterOf(today, startMonth), i, startMonth);
-      out.push({ value: q.key, label: `${q.label}${mark}` });
-    } else {
-      const fy = fiscalYearOf(today, startMonth) + i;
-      const months = monthsOf({ from: fiscalQuarter(fy, 1, startMonth).from, to: fiscalQuarter(fy, 4, startMonth).to });
-      out.push({ value: `FY${fy}`, label: `FY${fy} · ${months}${mark}` });
+      const week = Number(p.key.slice(6));
+      return { value: p.key, label: `Week ${week} · ${formatCalendarDate(p.from).replace(/\s\d{4}$/, '')} – ${formatCalendarDate(addDays(p.from, 6))}${mark}` };
     }
-  }
-  return out;
+    if (kind === 'month') return { value: p.key, label: `${MONTHS[Number(p.from.slice(5, 7)) - 1]} ${p.from.slice(0, 4)}${mark}` };
+    if (kind === 'quarter') return { value: p.key, label: `${p.label}${mark}` };
+    return { value: p.key, label: `${p.key} · ${monthsOf(p)}${mark}` };
+  });
 }
 
 /** The current period of a kind. */

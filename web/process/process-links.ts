@@ -1,6 +1,7 @@
 // Figures and the addresses of the records behind them. Every number on the Process page opens
 // one of these drill-downs, carrying the period and scope, so the link can be shared.
-import { addDays, todayLocal } from '../app/format';
+import { addDays, mondayOf } from '../../lib/calendar';
+import { todayLocal } from '../app/format';
 
 export const pct = (ratio: number | null | undefined): string => (ratio === null || ratio === undefined ? '—' : `${Math.round(ratio * 100)}%`);
 
@@ -57,9 +58,7 @@ export const PRESETS = [
 
 /** The last n weeks up to today: from the Monday n−1 weeks back. */
 export function lastWeeks(n: number, today = todayLocal()): { from: string; to: string } {
-  const weekday = new Date(`${today}T00:00:00Z`).getUTCDay();
-  const monday = addDays(today, -((weekday + 6) % 7));
-  return { from: addDays(monday, -7 * (n - 1)), to: today };
+  return { from: addDays(mondayOf(today), -7 * (n - 1)), to: today };
 }
 
 export const weekEnd = (weekStart: string) => addDays(weekStart, 6);

@@ -3,13 +3,13 @@
 // weekly forecast calls for the last closed quarter and the current one, so accuracy, bias, commit
 // conversion and the roll-up all have something to show. Deterministic for a given workspace.
 import type { Insertable, Kysely } from 'kysely';
+import { addDays, mondayOf, startOfDay } from '../../../lib/calendar.js';
+import { type Period, periodContaining, previousPeriod } from '../../../lib/periods.js';
 import { calendarDate } from '../../dates.js';
 import type { ExpectationsTable, ForecastSubmissionDealsTable, ForecastSubmissionsTable, QuotasTable } from '../../db/schema/measurement.js';
 import type { DB } from '../../db/schema.js';
 import { subtreeIds } from '../../identity/team-tree.js';
 import { newId } from '../../ids.js';
-import { type Period, periodContaining, previousPeriod } from '../../measurement/periods.js';
-import { addDays, mondayOf, startOfDay } from '../../process/adherence-formulas.js';
 import { hash32, stringSeed } from './random.js';
 
 export interface MeasurementSeed {

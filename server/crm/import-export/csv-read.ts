@@ -1,8 +1,10 @@
 // Reads CSV text into a header row and records that know the file line they start on, so every
 // error can point at the line a person sees in their editor. Handles a UTF-8 BOM, CRLF, quoted
-// multi-line cells and the semicolon or tab separators regional spreadsheets write.
+// multi-line cells and the semicolon or tab separators regional spreadsheets write (lib/csv.ts decides
+// the separator and options, as the browser's mapping table does).
 import { CsvError, parse } from 'csv-parse/sync';
 import type { ImportRowError } from '../../../api/imports.js';
+import { csvOptions } from '../../../lib/csv.js';
 
 export interface CsvRecord {
   /** Line in the file where the record starts (the header is line 1). */
@@ -15,24 +17,6 @@ export interface CsvTable {
   records: CsvRecord[];
   /** Structural problems (unclosed quote, wrong number of cells), each with its line. */
   errors: ImportRowError[];
-}
-
-/** The separator used most often outside quotes in the first line. */
-export function detectDelimiter(text: string): string {
-  let inQuotes = false;
-  const counts = new Map<string, number>([
-    [',', 0],
-    [';', 0],
-    ['\t', 0],
-  ]);
-  for (const ch of text) {
-    if (ch === '"') inQuotes = !inQuotes;
-    else if (!inQuotes && (ch === '\n' || ch === '\r')) break;
-    else if (!inQuotes && counts.has(ch)) counts.set(ch, (counts.get(ch) as number) + 1);
-  }
-  let best = ',';
-  for (const [ch, n] of counts) if (n > (counts.get(best) as number)) best = ch;
-  return best;
 }
 
 interface InfoRecord {
@@ -50,19 +34,9 @@ function startLine(r: InfoRecord): number {
 }
 
 export function readCsv(text: string): CsvTable {
-  const delimiter = detectDelimiter(text.replace(/^\uFEFF/, ''));
   let parsed: InfoRecord[];
   try {
-    parsed = parse(text, {
-      bom: true,
-      delimiter,
-      relax_column_count: true,
-      // A stray quote inside an unquoted cell (5" screen) is text, as spreadsheets read it.
-      relax_quotes: true,
-      skip_empty_lines: true,
-      info: true,
-      raw: true,
-    }) as unknown as InfoRecord[];
+    parsed = parse(text, { ...csvOptions(text), info: true, raw: true }) as unknown as InfoRecord[];
   } catch (error) {
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines ?? 1;

@@ -2,6 +2,7 @@
 // Furrow's own export, so an exported file maps itself on the way back in.
 // Deals also take a column per custom field of the workspace (custom.<key>, or its label).
 import type { ImportEntity } from '../../../api/imports.js';
+import { normaliseHeader } from '../../../lib/csv.js';
 import type { CustomFieldDef } from '../custom-values.js';
 
 export type FieldKind = 'text' | 'date' | 'instant' | 'money' | 'integer' | 'boolean' | 'currency' | 'duration' | 'time' | 'owner' | 'link' | 'custom';
@@ -127,14 +128,4 @@ export function columnHeader(field: FieldDef, fields: readonly FieldDef[]): stri
   const label = normaliseHeader(field.label);
   const clash = fields.some((other) => other !== field && (normaliseHeader(other.key) === label || normaliseHeader(other.label) === label));
   return clash || label === '' ? field.key : field.label;
-}
-
-/** Headers compare without case, surrounding space, a required-marker star or doubled spaces. */
-export function normaliseHeader(header: string): string {
-  return header
-    .replace(/^\uFEFF/, '')
-    .replace(/\*+\s*$/, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
 }

@@ -1,9 +1,11 @@
 // Decides which CSV column feeds which Furrow field: the field's own key or label, then the
 // preset (given, or the one whose headers the file matches best), then the caller's explicit
-// mapping, which always wins. Pure, so the mapping UI and the CLI see the same answer.
+// mapping, which always wins. Pure; the matching
+// itself is lib/csv.ts, which the browser's mapping table uses too, so the page shows what an import does.
 import type { ImportEntity, ImportPreset } from '../../../api/imports.js';
+import { detectPreset as detectAmong, fieldsByName, guessField, normaliseHeader, presetLookup } from '../../../lib/csv.js';
 import type { FieldProblem } from '../../errors.js';
-import { FIELDS, type FieldDef, normaliseHeader } from './fields.js';
+import { FIELDS, type FieldDef } from './fields.js';
 import { PRESET_NAMES, PRESETS } from './presets.js';
 
 /** Mapping a header to one of these drops the column. */
@@ -19,23 +21,9 @@ export interface ColumnMapping {
   problems: FieldProblem[];
 }
 
-function lookup(map: Record<string, string>): Map<string, string> {
-  return new Map(Object.entries(map).map(([h, f]) => [normaliseHeader(h), f]));
-}
-
 /** The preset whose headers cover most of the file's columns (none when nothing matches). */
 export function detectPreset(entity: ImportEntity, headers: readonly string[]): ImportPreset | null {
-  let best: ImportPreset | null = null;
-  let bestHits = 0;
-  for (const name of PRESET_NAMES) {
-    const known = lookup(PRESETS[name][entity]);
-    const hits = headers.filter((h) => known.has(normaliseHeader(h))).length;
-    if (hits > bestHits) {
-      best = name;
-      bestHits = hits;
-    }
-  }
-  return best;
+  return detectAmong(Object.fromEntries(PRESET_NAMES.map((name) => [name, PRESETS[name][entity]])) as Record<ImportPreset, Record<string, string>>, headers);
 }
 
 export function resolveMapping(
@@ -50,14 +38,10 @@ export function resolveMapping(
 ): ColumnMapping {
   const fields = options.fields ?? FIELDS[entity];
   const problems: FieldProblem[] = [];
-  // The first field with a name keeps it: a custom field labelled like a built-in one ("Source")
-  // leaves that header to the built-in field and is reached by its custom.<key>.
-  const byName = new Map<string, string>();
-  for (const d of fields) {
-    for (const name of [d.key, d.label]) if (!byName.has(normaliseHeader(name))) byName.set(normaliseHeader(name), d.key);
-  }
+  // A custom field labelled like a built-in one is reached by its custom.<key> (see fieldsByName).
+  const byName = fieldsByName(fields);
   const preset = options.preset ?? detectPreset(entity, headers);
-  const presetMap = preset ? lookup(PRESETS[preset][entity]) : new Map<string, string>();
+  const presetMap = preset ? presetLookup(PRESETS[preset][entity]) : new Map<string, string>();
   const explicit = new Map<string, string>();
   const headerSet = new Set(headers.map(normaliseHeader));
   for (const [header, field] of Object.entries(options.mapping ?? {})) {
@@ -79,7 +63,7 @@ export function resolveMapping(
   const ignored: string[] = [];
   headers.forEach((header, index) => {
     const key = normaliseHeader(header);
-    const field = explicit.has(key) ? explicit.get(key) : (presetMap.get(key) ?? byName.get(key));
+    const field = explicit.has(key) ? explicit.get(key) : guessField(header, presetMap, byName);
     if (field) {
       columns.push({ index, header, field });
       mapping[header] = field;

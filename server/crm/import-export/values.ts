@@ -2,6 +2,7 @@
 // formats, money with thousands separators and currency symbols, yes/no flags, durations.
 // Each returns a value or a message that names what was wrong; the importer adds line and field.
 import { TZDate } from '@date-fns/tz';
+import { minorDigits } from '../../../lib/money.js';
 
 export type DateOrder = 'dmy' | 'mdy';
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -210,11 +211,6 @@ let knownCurrencies: Set<string> | undefined;
 export function isCurrency(code: string): boolean {
   knownCurrencies ??= new Set((Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf('currency'));
   return knownCurrencies.has(code);
-}
-
-/** Digits after the decimal point in the currency's minor unit (2 for EUR, 0 for JPY, 3 for BHD). */
-export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
 export interface MoneyText {

@@ -1,6 +1,6 @@
 // Cramming index: the share of won value that closed in the last 14 days of its fiscal quarter.
 import { sql } from 'kysely';
-import { quarterTails } from '../periods.js';
+import { quarterTails } from '../../../lib/periods.js';
 import { NO_NUMBER } from './sql-blocks.js';
 import type { FactScope, FactSql, Facts, SimpleKpi } from './types.js';
 

@@ -3,7 +3,7 @@
 // adds to the numerator and denominator (or the value whose median is taken). The engine turns the
 // same facts into the figure, a trend, a breakdown and the drill-down, so they cannot disagree.
 import type { RawBuilder } from 'kysely';
-import type { Bounds } from '../periods.js';
+import type { Bounds } from '../../../lib/periods.js';
 
 export type KpiUnit = 'ratio' | 'money' | 'days' | 'count' | 'money_per_day';
 /** What decides whether a record falls in the period. */

@@ -1,7 +1,7 @@
 import { NumberInput, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import type { UseFormReturnType } from '@mantine/form';
-import { minorDigits } from '../../app/format';
+import { minorDigits } from '../../../lib/money';
 import { useSession } from '../../app/session';
 import { CURRENCIES } from '../../settings/choices';
 import { AccountSelect } from '../pickers/AccountSelect';

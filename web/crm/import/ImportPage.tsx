@@ -6,6 +6,7 @@ import { IconChecklist, IconFileTypeCsv, IconUpload } from '@tabler/icons-react'
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { ImportDateFormat, ImportEntity, ImportFields, ImportPreset, ImportRequest, ImportResult } from '../../../api/imports';
+import { detectPreset } from '../../../lib/csv';
 import { api, isApiError } from '../../app/api';
 import { can } from '../../app/permissions';
 import { useSession } from '../../app/session';
@@ -14,7 +15,7 @@ import { ErrorState, errorMessage } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { PageHeader } from '../../components/PageHeader';
 import { refreshEntity } from '../shared/resources';
-import { autoMapping, type CsvHead, detectPreset, IGNORE, missingRequired, readCsvHead } from './csv-columns';
+import { autoMapping, type CsvHead, IGNORE, missingRequired, readCsvHead } from './csv-columns';
 import { ImportReport } from './ImportReport';
 
 const ENTITIES: { value: ImportEntity; label: string }[] = [
@@ -76,7 +77,7 @@ export function ImportPage() {
     if (!fields.data || !chosen) return {};
     return { ...autoMapping(fields.data, chosen.head.headers, preset === 'auto' ? null : preset), ...overrides };
   }, [fields.data, chosen, preset, overrides]);
-  const detectedPreset = fields.data && chosen && preset === 'auto' ? detectPreset(fields.data.presets, chosen.head.headers) : null;
+  const detectedPreset = fields.data && chosen && preset === 'auto' ? detectPreset<ImportPreset>(fields.data.presets, chosen.head.headers) : null;
   const detected =
     preset !== 'auto' || !chosen || !fields.data
       ? undefined

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../process/adherence-formulas.js';
+import { addDays } from './calendar.js';
 import {
   boundsOf,
+  customPeriod,
   elapsedShare,
   fiscalQuarter,
   fiscalYear,
@@ -10,9 +11,11 @@ import {
   isoWeekOf,
   parsePeriodKey,
   periodContaining,
+  periodsAround,
   periodsWithin,
   previousPeriod,
   quarterTails,
+  shiftPeriod,
 } from './periods.js';
 
 const arbDate = fc.integer({ min: 0, max: 365 * 6 }).map((n) => addDays('2024-01-01', n));
@@ -93,5 +96,39 @@ describe('fiscal calendar', () => {
       { from: '2026-12-18', to: '2026-12-31' },
     ]);
     expect(quarterTails({ from: '2026-11-10', to: '2026-11-20' }, 2, 14)).toEqual([{ from: '2027-01-18', to: '2027-01-31' }]);
+  });
+});
+
+describe('moving between periods', () => {
+  it('steps each kind by whole periods without gaps, to keys that resolve to themselves', () => {
+    fc.assert(
+      fc.property(
+        arbDate,
+        arbStart,
+        fc.constantFrom('week', 'month', 'quarter', 'year') as fc.Arbitrary<'week' | 'month' | 'quarter' | 'year'>,
+        fc.integer({ min: -9, max: 9 }),
+        (date, start, kind, offset) => {
+          const p = shiftPeriod(periodContaining(kind, date, start), offset, start);
+          expect(shiftPeriod(p, 1, start).from).toBe(addDays(p.to, 1));
+          expect(shiftPeriod(p, -1, start).to).toBe(addDays(p.from, -1));
+          expect(parsePeriodKey(p.key, start)).toEqual(p);
+        },
+      ),
+    );
+  });
+
+  it('offers the current period among a picker’s choices, newest first', () => {
+    expect(periodsAround('quarter', '2026-11-28', 2, 6, 1).map((q) => q.key)).toEqual([
+      'FY2028-Q1',
+      'FY2027-Q4',
+      'FY2027-Q3',
+      'FY2027-Q2',
+      'FY2027-Q1',
+      'FY2026-Q4',
+      'FY2026-Q3',
+      'FY2026-Q2',
+    ]);
+    expect(periodsAround('week', '2026-01-01', 1, 1, 1).map((w) => w.key)).toEqual(['2026-W02', '2026-W01', '2025-W52']);
+    expect(shiftPeriod(customPeriod('2026-01-01', '2026-01-10'), -1, 1)).toMatchObject({ from: '2025-12-22', to: '2025-12-31' });
   });
 });

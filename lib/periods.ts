@@ -1,7 +1,9 @@
 // Pure: the fiscal calendar. Periods are inclusive calendar-date ranges; a workspace's fiscal year
 // starts on the first of its fiscal_year_start_month and is named after the calendar year it ends
 // in (a year starting February 2026 is FY2027). Instants come from the workspace time zone.
-import { addDays, mondayOf, startOfDay } from '../process/adherence-formulas.js';
+// Shared: the server resolves period keys with it and the web's pickers offer the same periods.
+import { addMonths, addWeeks, getISOWeek, getISOWeekYear, parseISO, startOfISOWeekYear } from 'date-fns';
+import { addDays, daysBetween, startOfDay } from './calendar.js';
 
 export type PeriodKind = 'week' | 'month' | 'quarter' | 'year' | 'custom';
 
@@ -26,6 +28,7 @@ const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const ymd = (y: number, m: number, d: number) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
 const parts = (date: string) => date.split('-').map(Number) as [number, number, number];
+const ymdOf = (d: Date) => ymd(d.getFullYear(), d.getMonth() + 1, d.getDate());
 
 /** Last day of a month (1-based month). */
 function monthEnd(year: number, month: number): string {
@@ -71,16 +74,12 @@ export function month(year: number, m: number): Period {
 
 /** ISO week-numbering year and week of a date (weeks start on Monday; week 1 holds 4 January). */
 export function isoWeekOf(date: string): { year: number; week: number } {
-  const monday = mondayOf(date);
-  const thursday = addDays(monday, 3);
-  const year = parts(thursday)[0];
-  const firstThursday = addDays(mondayOf(ymd(year, 1, 4)), 3);
-  const week = Math.round((Date.parse(`${thursday}T00:00:00Z`) - Date.parse(`${firstThursday}T00:00:00Z`)) / (7 * 86_400_000)) + 1;
-  return { year, week };
+  const d = parseISO(date);
+  return { year: getISOWeekYear(d), week: getISOWeek(d) };
 }
 
 export function isoWeek(year: number, week: number): Period {
-  const from = addDays(mondayOf(ymd(year, 1, 4)), (week - 1) * 7);
+  const from = ymdOf(addWeeks(startOfISOWeekYear(parseISO(ymd(year, 1, 4))), week - 1));
   return { kind: 'week', key: `${pad(year, 4)}-W${pad(week)}`, label: `Week ${week}, ${year}`, from, to: addDays(from, 6) };
 }
 
@@ -144,10 +143,38 @@ export function periodsWithin(outer: Pick<Period, 'from' | 'to'>, kind: Exclude<
 
 export function previousPeriod(p: Period, startMonth: number): Period {
   if (p.kind === 'custom') {
-    const days = Math.round((Date.parse(`${p.to}T00:00:00Z`) - Date.parse(`${p.from}T00:00:00Z`)) / 86_400_000);
+    const days = daysBetween(p.from, p.to);
     return customPeriod(addDays(p.from, -days - 1), addDays(p.from, -1));
   }
   return periodContaining(p.kind, addDays(p.from, -1), startMonth);
+}
+
+/** The period of the same kind `offset` periods after p (negative: before); a custom range keeps its length. */
+export function shiftPeriod(p: Period, offset: number, startMonth: number): Period {
+  if (offset === 0) return p;
+  const d = parseISO(p.from);
+  switch (p.kind) {
+    case 'week':
+      return periodContaining('week', ymdOf(addWeeks(d, offset)), startMonth);
+    case 'month':
+      return periodContaining('month', ymdOf(addMonths(d, offset)), startMonth);
+    case 'quarter':
+      return periodContaining('quarter', ymdOf(addMonths(d, 3 * offset)), startMonth);
+    case 'year':
+      return periodContaining('year', ymdOf(addMonths(d, 12 * offset)), startMonth);
+    case 'custom': {
+      const days = daysBetween(p.from, p.to) + 1;
+      return customPeriod(addDays(p.from, days * offset), addDays(p.to, days * offset));
+    }
+  }
+}
+
+/** The periods of a kind a picker offers, newest first: `ahead` after the one holding `today`, that one, `back` before it. */
+export function periodsAround(kind: Exclude<PeriodKind, 'custom'>, today: string, startMonth: number, back: number, ahead: number): Period[] {
+  const current = periodContaining(kind, today, startMonth);
+  const out: Period[] = [];
+  for (let i = ahead; i >= -back; i--) out.push(shiftPeriod(current, i, startMonth));
+  return out;
 }
 
 /** Share of the period elapsed at an instant, 0..1. */
