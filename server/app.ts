@@ -30,6 +30,7 @@ import { registerTargetRoutes } from './measurement/targets.routes.js';
 import { registerCallPlanRoutes } from './planning/call-plans.routes.js';
 import { registerPracticeRoutes } from './practice/practice.routes.js';
 import { registerAdherenceRoutes } from './process/adherence.routes.js';
+import { registerDealGateRoutes } from './process/deal-gate.routes.js';
 import { registerPipelineRoutes } from './process/pipelines.routes.js';
 import { registerProcessAdminRoutes } from './process/process-admin.routes.js';
 import { registerQualificationRoutes } from './process/qualification.routes.js';
@@ -132,6 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerImportExportRoutes(app);
   // 1. Process
   registerProcessAdminRoutes(app);
+  registerDealGateRoutes(app);
   registerQualificationRoutes(app);
   registerAdherenceRoutes(app);
   registerCallPlanRoutes(app);

@@ -61,6 +61,11 @@ export function listStageRows(db: Kysely<DB>, workspaceId: string, pipelineId?: 
   return q.orderBy('pipeline_id').orderBy('position').execute();
 }
 
+/** Every stage of the workspace, archived ones included (old deals and moves still name them). */
+export function allStageRows(db: Kysely<DB>, workspaceId: string): Promise<StageRow[]> {
+  return db.selectFrom('stages').selectAll().where('workspace_id', '=', workspaceId).execute();
+}
+
 export function findStage(db: Kysely<DB>, workspaceId: string, id: string): Promise<StageRow | undefined> {
   return db.selectFrom('stages').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
 }

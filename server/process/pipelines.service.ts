@@ -7,6 +7,7 @@ import { newId } from '../ids.js';
 import { listCriteriaOfPipeline, toCriterion } from './criteria.repo.js';
 import { DEFAULT_STAGES } from './default-pipeline.js';
 import {
+  allStageRows,
   findDefaultPipeline,
   findPipeline,
   findStage,
@@ -31,7 +32,7 @@ export async function listPipelines(ctx: Ctx): Promise<Pipeline[]> {
 /** Stages of the workspace by id, memoised for the request (deal lists map stage names from it). */
 export function stagesById(ctx: Ctx): Promise<Map<string, StageRow>> {
   return memo(ctx, 'stagesById', async () => {
-    const rows = await ctx.db.selectFrom('stages').selectAll().where('workspace_id', '=', ctx.actor.workspaceId).execute();
+    const rows = await allStageRows(ctx.db, ctx.actor.workspaceId);
     return new Map(rows.map((s) => [s.id, s]));
   });
 }

@@ -24,7 +24,6 @@ import { ctxOf } from '../http/auth-hook.js';
 import { type App, responses } from '../http/types.js';
 import { addCriterion, archiveCriterion, patchCriterion } from './criteria-admin.service.js';
 import { archiveDealField, createDealField, listDealFields, patchDealField } from './custom-fields.service.js';
-import { registerDealGateRoutes } from './deal-gate.routes.js';
 import { addStage, archivePipeline, archiveStage, createPipeline, patchPipeline, patchStage, reorderStages } from './process-admin.service.js';
 import { getProcess, getVersion, listVersions } from './process-definition.service.js';
 
@@ -192,6 +191,4 @@ export function registerProcessAdminRoutes(app: App): void {
       return reply.status(204).send(null);
     },
   );
-
-  registerDealGateRoutes(app);
 }
