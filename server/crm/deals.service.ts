@@ -9,7 +9,7 @@ import { defaultPipeline, getStage, pipelineStages } from '../process/pipelines.
 import { recordGateChecks } from '../process/stage-gate.service.js';
 import { listCustomFieldRows } from './custom-fields.repo.js';
 import { type CustomFieldDef, type CustomValue, validateCustomValues } from './custom-values.js';
-import { planStageChange, type StageChangePlan } from './deal-stage-change.js';
+import { planStageChange, type StageChangePlan } from './deal-stage-change.service.js';
 import {
   contactAccount,
   customOf,

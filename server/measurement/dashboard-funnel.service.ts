@@ -1,6 +1,6 @@
 // Marketing's dashboard: the funnel as far as deals go, for the whole workspace and in aggregates
 // only — marketing sees no deal details (identity/policy.ts), so the KPI API, with its records,
-// stays closed to it (scope.ts#assertSalesReader). The figures come from the catalogue, computed
+// stays closed to it (scope.service.ts#assertSalesReader). The figures come from the catalogue, computed
 // here for the workspace without the records; the breakdown by source and campaign is the
 // drill-down marketing may open. Admins (the CSO) may look at it too.
 import type { FunnelDashboard, FunnelQuery } from '../../api/measurement-dashboard.js';
@@ -9,9 +9,9 @@ import type { Ctx } from '../context.js';
 import { forbidden } from '../errors.js';
 import { funnelBy } from './dashboard.repo.js';
 import { periodInfo, toDefinition } from './kpi.service.js';
-import { computeKpi, figureNow } from './kpi-compute.js';
-import { calendarOf, type KpiRequest, kpiById, resolvePeriod, todayIn } from './kpi-request.js';
-import type { ResolvedScope } from './scope.js';
+import { computeKpi, figureNow } from './kpi-compute.service.js';
+import { calendarOf, type KpiRequest, kpiById, resolvePeriod, todayIn } from './kpi-request.service.js';
+import type { ResolvedScope } from './scope.service.js';
 
 const FIGURES = ['pipeline_created', 'win_rate', 'won_amount'] as const;
 const TRENDS = ['pipeline_created', 'won_amount'] as const;

@@ -3,8 +3,8 @@
 import { Dashboard, DashboardQuery, FunnelDashboard, FunnelQuery } from '../../api/measurement-dashboard.js';
 import { ctxOf } from '../http/auth-hook.js';
 import { type App, responses } from '../http/types.js';
-import { funnelDashboard } from './dashboard.funnel.js';
 import { dashboard } from './dashboard.service.js';
+import { funnelDashboard } from './dashboard-funnel.service.js';
 
 export function registerDashboardRoutes(app: App): void {
   app.get(

@@ -6,9 +6,9 @@ import type { Ctx } from '../context.js';
 import { subtreeIds } from '../identity/team-tree.js';
 import { listExpectations } from './expectations.service.js';
 import { kpiTrend, periodInfo, resultOf, toDefinition } from './kpi.service.js';
-import { computeByOwner, withDealsAsOf } from './kpi-compute.js';
-import { buildRequest, calendarOf, kpiById } from './kpi-request.js';
-import { loadOrg, resolveScope } from './scope.js';
+import { computeByOwner, withDealsAsOf } from './kpi-compute.service.js';
+import { buildRequest, calendarOf, kpiById } from './kpi-request.service.js';
+import { loadOrg, resolveScope } from './scope.service.js';
 
 const TILES: Record<DashboardKind, readonly string[]> = {
   rep: ['won_amount', 'quota_attainment', 'pipeline_coverage', 'win_rate', 'average_deal_size', 'sales_cycle_length', 'activity_volume', 'process_adherence'],

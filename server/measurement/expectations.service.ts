@@ -18,12 +18,12 @@ import { newId } from '../ids.js';
 import { assertThresholds, projectedValue, statusOf } from './expectation-status.js';
 import { archiveExpectation, type ExpectationRow, findExpectation, insertExpectation, listExpectationRows, updateExpectation } from './expectations.repo.js';
 import { periodInfo } from './kpi.service.js';
-import { figureNow } from './kpi-compute.js';
-import { calendarOf, type WorkspaceCalendar } from './kpi-request.js';
+import { figureNow } from './kpi-compute.service.js';
+import { calendarOf, type WorkspaceCalendar } from './kpi-request.service.js';
 import { findKpi } from './kpis/registry.js';
 import type { KpiDefinition } from './kpis/types.js';
 import { scopeNameOf } from './quotas.service.js';
-import { assertSalesReader, canSeeTarget, loadOrg, type Org, targetScope } from './scope.js';
+import { assertSalesReader, canSeeTarget, loadOrg, type Org, targetScope } from './scope.service.js';
 
 const STATUS_ORDER = { red: 0, amber: 1, green: 2, no_data: 3 } as const;
 

@@ -8,11 +8,11 @@ import { commitConversion, listSubmissions, type SubmissionRow } from './forecas
 import { forecastPeriod } from './forecast.service.js';
 import { accuracyOf, lastPerWeek } from './forecast-accuracy.js';
 import { periodInfo } from './kpi.service.js';
-import { figureNow } from './kpi-compute.js';
-import { calendarOf } from './kpi-request.js';
+import { figureNow } from './kpi-compute.service.js';
+import { calendarOf } from './kpi-request.service.js';
 import { wonAmount } from './kpis/bookings.js';
 import { scopeNameOf } from './quotas.service.js';
-import { assertSalesReader, canSeeTarget, loadOrg, targetScope } from './scope.js';
+import { assertSalesReader, canSeeTarget, loadOrg, targetScope } from './scope.service.js';
 
 export async function forecastAccuracy(ctx: Ctx, q: { period?: string | undefined }): Promise<ForecastAccuracy> {
   assertSalesReader(ctx);

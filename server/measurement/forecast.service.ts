@@ -24,9 +24,9 @@ import {
 } from './forecast.repo.js';
 import { type Call, managerRollup, type RollupInput, workspaceRollup } from './forecast-rollup.js';
 import { periodInfo } from './kpi.service.js';
-import { calendarOf, resolvePeriod, type WorkspaceCalendar } from './kpi-request.js';
+import { calendarOf, resolvePeriod, type WorkspaceCalendar } from './kpi-request.service.js';
 import { scopeNameOf } from './quotas.service.js';
-import { assertSalesReader, canSeeTarget, loadOrg, type Org, teamMembers } from './scope.js';
+import { assertSalesReader, canSeeTarget, loadOrg, type Org, teamMembers } from './scope.service.js';
 
 export interface CallScope {
   type: TargetScopeType;

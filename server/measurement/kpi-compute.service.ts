@@ -5,11 +5,11 @@ import type { Kysely } from 'kysely';
 import { boundsOf, type Period } from '../../lib/periods.js';
 import type { Ctx } from '../context.js';
 import type { DB } from '../db/schema.js';
-import type { KpiRequest } from './kpi-request.js';
+import type { KpiRequest } from './kpi-request.service.js';
 import { createReplayedDeals, dropReplayedDeals, factSums, type Sums } from './kpis/engine.repo.js';
 import { EMPTY_SUMS, finishFigures, meanOf } from './kpis/finish.js';
 import type { FactScope, Figures, SimpleKpi } from './kpis/types.js';
-import { quotaFor, userQuotas } from './quota-lookup.js';
+import { quotaFor, userQuotas } from './quota-lookup.service.js';
 
 export interface Point extends Figures {
   noData: string | null;

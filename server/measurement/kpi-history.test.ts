@@ -35,7 +35,7 @@ async function snapshot(h: History, asOf: string | null, scopes: string[]) {
 }
 
 /**
- * A dashboard as of a date: its figures share one replay of the deals as of then (kpi-compute.ts
+ * A dashboard as of a date: its figures share one replay of the deals as of then (kpi-compute.service.ts
  * #withDealsAsOf). Everything but the expectations, whose status is judged now.
  */
 async function dashboardSnapshot(h: History, asOf: string | null, scopes: string[]) {

@@ -10,7 +10,7 @@ import { getWorkspace } from '../identity/workspaces.service.js';
 import { listPipelines, stagesById } from '../process/pipelines.service.js';
 import { findKpi } from './kpis/registry.js';
 import type { Bucket, KpiDefinition } from './kpis/types.js';
-import { type Org, type ResolvedScope, resolveScope } from './scope.js';
+import { type Org, type ResolvedScope, resolveScope } from './scope.service.js';
 
 export interface WorkspaceCalendar {
   id: string;

@@ -3,7 +3,7 @@ import { KpiCatalogue, KpiParams, KpiQuery, KpiRecordPage, KpiRecordsQuery, KpiR
 import { ctxOf } from '../http/auth-hook.js';
 import { type App, responses } from '../http/types.js';
 import { catalogue, kpiRecords, kpiTrend, kpiValue } from './kpi.service.js';
-import { assertSalesReader } from './scope.js';
+import { assertSalesReader } from './scope.service.js';
 
 export function registerKpiRoutes(app: App): void {
   const tags = ['measurement'];

@@ -4,7 +4,7 @@ import type { Period } from '../../lib/periods.js';
 import type { Ctx } from '../context.js';
 import { quotaKeysFor, resolveQuota } from './quota-rules.js';
 import { listQuotaRows, ownQuotas } from './quotas.repo.js';
-import type { ResolvedScope } from './scope.js';
+import type { ResolvedScope } from './scope.service.js';
 
 /**
  * A rep's own quota. A team's (or the workspace's) own quota when set, else the sum of its

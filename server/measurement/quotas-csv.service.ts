@@ -11,7 +11,7 @@ import { requireRole } from '../identity/roles.js';
 import { listUsers } from '../identity/users.service.js';
 import { getWorkspace } from '../identity/workspaces.service.js';
 import { applyQuotas, type CheckedQuota, checkQuota, listQuotas } from './quotas.service.js';
-import { loadOrg } from './scope.js';
+import { loadOrg } from './scope.service.js';
 
 export const QUOTA_COLUMNS = ['scope_type', 'scope', 'scope_name', 'period', 'amount', 'currency'] as const;
 const REQUIRED = ['scope_type', 'scope', 'period', 'amount'] as const;

@@ -10,7 +10,7 @@ import { getWorkspace } from '../identity/workspaces.service.js';
 import { newId } from '../ids.js';
 import { quotaKeysFor } from './quota-rules.js';
 import { deleteQuota as deleteQuotaRow, findQuota, findQuotaByScope, insertQuota, listQuotaRows, type QuotaRow, updateQuotaAmount } from './quotas.repo.js';
-import { assertSalesReader, canSeeTarget, loadOrg, type Org } from './scope.js';
+import { assertSalesReader, canSeeTarget, loadOrg, type Org } from './scope.service.js';
 
 export function scopeNameOf(org: Org, workspaceName: string, type: TargetScopeType, id: string): string {
   if (type === 'workspace') return workspaceName;

@@ -20,7 +20,7 @@ import { ctxOf } from '../http/auth-hook.js';
 import { type App, responses } from '../http/types.js';
 import { createExpectation, deleteExpectation, listExpectations, patchExpectation } from './expectations.service.js';
 import { deleteQuota, listQuotas, patchQuota, setQuotas } from './quotas.service.js';
-import { exportQuotasCsv, importQuotasCsv } from './quotas-csv.js';
+import { exportQuotasCsv, importQuotasCsv } from './quotas-csv.service.js';
 
 export function registerTargetRoutes(app: App): void {
   const tags = ['measurement'];

@@ -9,7 +9,7 @@ import type { CallPlanStatus } from '../db/schema/planning.js';
 import { AppError, type FieldProblem, forbidden, invalidField, invalidInput, notFound, ruleViolation, stale } from '../errors.js';
 import { ownerScope, scopeIncludes } from '../identity/visibility.js';
 import { newId } from '../ids.js';
-import { readableDeal } from '../process/deal-access.js';
+import { readableDeal } from '../process/deal-access.service.js';
 import { getDealQualification } from '../process/deal-qualification.service.js';
 import {
   type CallPlanRow,

@@ -7,7 +7,7 @@ import { getWorkspace } from '../identity/workspaces.service.js';
 import { periodOf } from './adherence.service.js';
 import { listDealsAt, listMoves } from './adherence-drilldown.repo.js';
 import { isAdherent } from './adherence-formulas.js';
-import { adherenceFilter } from './adherence-scope.js';
+import { adherenceFilter } from './adherence-scope.service.js';
 
 const iso = (ms: number) => new Date(Number(ms)).toISOString();
 

@@ -7,8 +7,8 @@ import { invalidField } from '../errors.js';
 import { getWorkspace } from '../identity/workspaces.service.js';
 import { type DealCounts, dealCounts, type KeyedSums, listProcessVersions, moveSums } from './adherence.repo.js';
 import { finishFigures, inForceDuring, type MoveSums, versionIntervals, type Week, weeksOf, ZERO_SUMS } from './adherence-formulas.js';
-import type { ScopedFilter } from './adherence-scope.js';
-import { adherenceFilter } from './adherence-scope.js';
+import type { ScopedFilter } from './adherence-scope.service.js';
+import { adherenceFilter } from './adherence-scope.service.js';
 
 /** Two years of weeks is the longest weekly trend one request draws. */
 export const MAX_WEEKS = 106;

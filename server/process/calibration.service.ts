@@ -3,7 +3,7 @@ import type { Calibration, CalibrationDeal, CalibrationDealsQuery, CalibrationQu
 import type { Ctx } from '../context.js';
 import { invalidField } from '../errors.js';
 import { ratio } from './adherence-formulas.js';
-import { adherenceFilter } from './adherence-scope.js';
+import { adherenceFilter } from './adherence-scope.service.js';
 import { type ClosedFilter, closedTotals, criterionOutcomes, listCalibrationDeals, pipelineCriteria, stageReach } from './calibration.repo.js';
 import { defaultPipeline, pipelineStages } from './pipelines.service.js';
 

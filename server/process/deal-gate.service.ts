@@ -8,7 +8,7 @@ import { invalidField, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { DAY_MS, fixOf } from './criteria.js';
 import { deleteTick, findCriterion, insertTick, listTicks } from './criteria.repo.js';
-import { readableDeal, writableDeal } from './deal-access.js';
+import { readableDeal, writableDeal } from './deal-access.service.js';
 import type { StageRow } from './pipelines.repo.js';
 import { currentProcessVersionId, pipelineStages } from './pipelines.service.js';
 import { checkExitCriteria, type GateDeal } from './stage-gate.service.js';

@@ -5,7 +5,7 @@ import { type Ctx, inTransaction } from '../context.js';
 import { appendChanges } from '../crm/history.repo.js';
 import { invalidInput, notFound, stale } from '../errors.js';
 import { newId } from '../ids.js';
-import { readableDeal, writableDeal } from './deal-access.js';
+import { readableDeal, writableDeal } from './deal-access.service.js';
 import {
   bumpDealQualification,
   deleteScore,

@@ -6,7 +6,7 @@ import { ownerScope, scopeIncludes } from '../../identity/visibility.js';
 import { createActivity, updateActivityById } from '../activities.service.js';
 import { stageKey } from './deal-import-rules.js';
 import { type ActivityRow, findActivitiesForImport } from './import.repo.js';
-import { AccountLinks, ContactLinks, DealLinks, type LinkRef } from './import-links.js';
+import { AccountLinks, ContactLinks, DealLinks, type LinkRef } from './import-links.service.js';
 import { atTime, lower, type PlannedRow, type Planner, RowReader, SeenKeys } from './import-row.js';
 
 const TYPES: Record<string, ActivityType> = {

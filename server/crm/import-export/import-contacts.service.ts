@@ -6,7 +6,7 @@ import { SHARED_ACCOUNTS_READABLE } from '../../identity/policy.js';
 import { ownerScope, scopeIncludes } from '../../identity/visibility.js';
 import { createContact, updateContactById } from '../contacts.service.js';
 import { type ContactRow, findContactsForImport } from './import.repo.js';
-import { AccountLinks, type LinkRef } from './import-links.js';
+import { AccountLinks, type LinkRef } from './import-links.service.js';
 import { atTime, lower, type PlannedRow, type Planner, RowReader, SeenKeys } from './import-row.js';
 
 interface Candidate {

@@ -10,7 +10,7 @@ import type { CustomValue } from '../custom-values.js';
 import { createDeal, updateDealById } from '../deals.service.js';
 import { type DealTarget, dealTarget, stageKey, UNRECORDED_LOST_REASON } from './deal-import-rules.js';
 import { customValuesOf, type DealRow, findDealsForImport } from './import.repo.js';
-import { AccountLinks, ContactLinks, type LinkRef } from './import-links.js';
+import { AccountLinks, ContactLinks, type LinkRef } from './import-links.service.js';
 import { atTime, lower, type PlannedRow, type Planner, RowReader, SeenKeys } from './import-row.js';
 import { type MoneyText, middayOf, toMinorUnits } from './values.js';
 

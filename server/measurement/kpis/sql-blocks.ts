@@ -16,7 +16,7 @@ const lastValue = (field: string) => sql`max(case when x.field = ${field} then x
  * columns the KPIs' covering indexes hold; the drill-down reads the name from `deals`).
  *
  * As of a past instant: the live rows of the deals not updated since, and the replayed ones from
- * `s.replayed`, the table kpi-compute.ts#withDealsAsOf filled once for the request with
+ * `s.replayed`, the table kpi-compute.service.ts#withDealsAsOf filled once for the request with
  * {@link replayedDeals} (a dashboard asks two dozen statements as of the same instant).
  */
 export function dealsAsOf(s: FactScope): RawBuilder<unknown> {
