@@ -1,7 +1,16 @@
 // The database as Kysely sees it: every table by name. Row types live by capability in schema/;
 // conventions (instants, dates, money, flags) are stated there.
 import type { AccountsTable, ActivitiesTable, ChangesTable, ContactsTable, CustomFieldsTable, DealsTable, ImportRunsTable } from './schema/crm.js';
-import type { ApiTokensTable, InvitationsTable, LoginAttemptsTable, SessionsTable, TeamsTable, UsersTable, WorkspacesTable } from './schema/identity.js';
+import type {
+  ApiTokensTable,
+  InvitationsTable,
+  LoginAttemptsTable,
+  LoginCountersTable,
+  SessionsTable,
+  TeamsTable,
+  UsersTable,
+  WorkspacesTable,
+} from './schema/identity.js';
 import type { JobSchedulesTable, JobsTable } from './schema/jobs.js';
 import type {
   DealForecastCategoriesTable,
@@ -34,6 +43,7 @@ export interface DB {
   api_tokens: ApiTokensTable;
   invitations: InvitationsTable;
   login_attempts: LoginAttemptsTable;
+  login_counters: LoginCountersTable;
   accounts: AccountsTable;
   contacts: ContactsTable;
   pipelines: PipelinesTable;

@@ -89,6 +89,27 @@ describeEngines('authentication', (env) => {
     expect((await browserLogin(env(), rep.email)).res.statusCode).toBe(200);
   });
 
+  it('counts before it checks: of 100 parallel wrong passwords, at most the limit are checked (per email and per address)', async () => {
+    const w = await env().workspace();
+    const rep = await w.user('rep');
+    const limit = env().config.loginMaxAttempts;
+    const attempt = (email: string, address: string, i: number) =>
+      env().app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: address, payload: { email, password: `wrong-${i}` } });
+    const tally = (results: { statusCode: number }[]) => ({
+      checked: results.filter((r) => r.statusCode === 401).length,
+      limited: results.filter((r) => r.statusCode === 429).length,
+    });
+    // One email from a hundred addresses: the email's limit holds.
+    const byEmail = tally(await Promise.all(Array.from({ length: 100 }, (_, i) => attempt(rep.email, `10.1.${i}.${env().engine.length}`, i))));
+    expect(byEmail.checked).toBeLessThanOrEqual(limit);
+    expect(byEmail.checked + byEmail.limited).toBe(100);
+    // A hundred emails from one address: the address's (wider) limit holds.
+    const address = `10.2.0.${env().engine.length}`;
+    const byAddress = tally(await Promise.all(Array.from({ length: 100 }, (_, i) => attempt(`nobody-${i}-${w.id}@example.test`, address, i))));
+    expect(byAddress.checked).toBeLessThanOrEqual(limit * 5);
+    expect(byAddress.checked + byAddress.limited).toBe(100);
+  });
+
   it('requires the CSRF token and a same-origin Origin on cookie-authenticated writes', async () => {
     const w = await env().workspace();
     const rep = await w.user('rep');

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { ApiTokensTable, SessionsTable } from '../db/schema/identity.js';
 import type { DB } from '../db/schema.js';
 
@@ -63,23 +63,29 @@ export async function revokeTokensOfUser(db: Kysely<DB>, userId: string, at: num
   await db.updateTable('api_tokens').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
 }
 
-export async function countRecentAttempts(db: Kysely<DB>, keys: string[], since: number): Promise<number> {
-  const row = await db
-    .selectFrom('login_attempts')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('key', 'in', keys)
-    .where('at', '>=', since)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-export async function recordAttempts(db: Kysely<DB>, rows: { id: string; key: string; at: number }[]): Promise<void> {
-  await db.insertInto('login_attempts').values(rows).execute();
-}
-
-export async function clearAttempts(db: Kysely<DB>, key: string, before: number): Promise<void> {
-  await db
-    .deleteFrom('login_attempts')
-    .where((eb) => eb.or([eb('key', '=', key), eb('at', '<', before)]))
+/**
+ * Counts one attempt against each key in a single statement and returns the counts after it. A
+ * key's window restarts once it is older than windowMs. Atomic on both engines (an upsert takes the
+ * row lock), so a hundred parallel attempts get a hundred distinct counts.
+ */
+export async function countAttempts(db: Kysely<DB>, keys: string[], now: number, windowMs: number): Promise<Map<string, number>> {
+  const expired = now - windowMs;
+  const rows = await db
+    .insertInto('login_counters')
+    .values(keys.map((key) => ({ key, window_start: now, count: 1 })))
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        count: sql<number>`case when login_counters.window_start <= ${expired} then 1 else login_counters.count + 1 end`,
+        window_start: sql<number>`case when login_counters.window_start <= ${expired} then ${now} else login_counters.window_start end`,
+      }),
+    )
+    .returning(['key', 'count'])
     .execute();
+  return new Map(rows.map((r) => [r.key, Number(r.count)]));
+}
+
+/** A successful sign-in gives its attempt back; the email's count starts over. */
+export async function releaseAttempts(db: Kysely<DB>, resetKey: string, giveBackKey: string): Promise<void> {
+  await db.deleteFrom('login_counters').where('key', '=', resetKey).execute();
+  await db.updateTable('login_counters').set({ count: sql<number>`case when count > 0 then count - 1 else 0 end` }).where('key', '=', giveBackKey).execute();
 }

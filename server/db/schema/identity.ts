@@ -79,6 +79,12 @@ export interface InvitationsTable {
   revoked_at: number | null;
 }
 
+export interface LoginCountersTable {
+  key: string;
+  window_start: number;
+  count: number;
+}
+
 export interface LoginAttemptsTable {
   id: string;
   key: string;
