@@ -7,7 +7,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Expectation } from '../../api/measurement-targets';
 import { todayLocal } from '../app/format';
@@ -18,7 +18,7 @@ import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
 import { applySaveError } from '../components/save-errors';
 import { useStaleRecovery } from '../components/useStaleRecovery';
-import { useAssignableOwners } from '../crm/shared/people';
+import { useAssignableOwners, useTeams, useUsers } from '../crm/shared/people';
 import {
   describeExpectation,
   EVERY,
@@ -29,6 +29,7 @@ import {
   expectationPatch,
   expectationValues,
   RENAME,
+  scopeManager,
   validateExpectation,
 } from './expectation-form';
 import { createExpectation, deleteExpectation, fetchExpectation, patchExpectation, refreshMeasurement, useExpectation, useKpiCatalogue } from './kpi-api';
@@ -93,6 +94,8 @@ function ExpectationForm({ existing }: { existing: Expectation | null }) {
   const catalogue = useKpiCatalogue();
   const scopes = useScopeOptions();
   const owners = useAssignableOwners();
+  const teams = useTeams();
+  const users = useUsers();
   const [base, setBase] = useState<Expectation | null>(existing);
   const [problem, setProblem] = useState<string | null>(null);
   const currency = workspace.currency;
@@ -127,6 +130,15 @@ function ExpectationForm({ existing }: { existing: Expectation | null }) {
     describe: describeExpectation,
   });
 
+  // A new expectation belongs to the scope's manager until the person picks its owner: worked out
+  // on every render, so it follows the scope and the people as they load.
+  const ownerPicked = useRef(Boolean(existing));
+  const ownerFor = (scope: string | null, chosen: string | null) => {
+    if (ownerPicked.current) return chosen;
+    const manager = scopeManager(scope, teams.data ?? [], users.data ?? []);
+    return manager && owners.some((o) => o.value === manager) ? manager : user.id;
+  };
+
   const v = form.getValues();
   const kpi = kpiOf(v.kpiId);
   const shown = kpi ? shownAs(kpi.id, kpi.unit) : 'count';
@@ -137,7 +149,8 @@ function ExpectationForm({ existing }: { existing: Expectation | null }) {
     ...periodChoices(v.periodKind, todayLocal(), workspace.fiscalYearStartMonth, v.periodKind === 'week' ? 4 : 2, v.periodKind === 'year' ? 1 : 4).reverse(),
   ];
 
-  const submit = form.onSubmit(async (values) => {
+  const submit = form.onSubmit(async (entered) => {
+    const values = { ...entered, ownerId: ownerFor(entered.scope, entered.ownerId) };
     setProblem(null);
     try {
       if (base) {
@@ -247,6 +260,11 @@ function ExpectationForm({ existing }: { existing: Expectation | null }) {
             allowDeselect={false}
             comboboxProps={{ withinPortal: true }}
             {...form.getInputProps('ownerId')}
+            value={ownerFor(v.scope, v.ownerId)}
+            onChange={(owner) => {
+              ownerPicked.current = true;
+              form.setFieldValue('ownerId', owner);
+            }}
             key={form.key('ownerId')}
           />
           <Textarea

@@ -145,3 +145,30 @@ export function describeExpectation(e: Expectation, field: keyof ExpectationValu
       return '—';
   }
 }
+
+interface TeamNode {
+  id: string;
+  parentId: string | null;
+  managerId: string | null;
+}
+
+/**
+ * Who answers for an expectation on this scope by default: a team's manager; for a person, the
+ * manager of their team (a team without one answers to the team above). Null for the workspace,
+ * whose expectations belong to whoever sets them.
+ */
+export function scopeManager(scope: string | null, teams: readonly TeamNode[], users: readonly { id: string; teamId: string | null }[]): string | null {
+  if (!scope || scope === 'workspace') return null;
+  const [kind, id] = scope.split(':');
+  let teamId = kind === 'team' ? (id ?? null) : (users.find((u) => u.id === id)?.teamId ?? null);
+  const seen = new Set<string>();
+  while (teamId && !seen.has(teamId)) {
+    seen.add(teamId);
+    const team = teams.find((t) => t.id === teamId);
+    if (!team) return null;
+    // A manager on their own scope answers to the manager above them.
+    if (team.managerId && !(kind === 'rep' && team.managerId === id)) return team.managerId;
+    teamId = team.parentId;
+  }
+  return null;
+}

@@ -4,7 +4,7 @@ import { DateTimePicker } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Activity } from '../../../api/activities';
 import { api } from '../../app/api';
 import { FormProblem } from '../../components/FormProblem';
@@ -14,7 +14,16 @@ import { ContactSelect } from '../pickers/ContactSelect';
 import { DealSelect } from '../pickers/DealSelect';
 import { refreshEntity } from '../shared/resources';
 import { ACTIVITY_LABEL, ACTIVITY_TYPES, type ActivityKind } from '../timeline/activity-icons';
-import { ACTIVITY_FIELDS, type ActivityLinks, type ActivityValues, activityBody, activityPatch, activityValues, validateActivity } from './activity-form';
+import {
+  ACTIVITY_FIELDS,
+  type ActivityLinks,
+  type ActivityValues,
+  activityBody,
+  activityPatch,
+  activityValues,
+  defaultWhen,
+  validateActivity,
+} from './activity-form';
 
 interface Props {
   opened: boolean;
@@ -33,6 +42,13 @@ function ActivityForm({ onClose, links, context, activity, initialType }: Omit<P
   const initial = activityValues(activity ?? null, links, initialType);
   const form = useForm<ActivityValues>({ initialValues: initial, validateInputOnChange: true, validate: validateActivity });
   const values = form.getValues();
+  // Until the person picks a time, the time follows what the activity is: now for one that took
+  // place, the next working slot for a planned one or a task (never overdue the moment it is saved).
+  const timePicked = useRef(false);
+  const setCompleted = (completed: boolean) => {
+    form.setFieldValue('completed', completed);
+    if (!activity && !timePicked.current) form.setFieldValue('occurredAt', defaultWhen(completed));
+  };
 
   const submit = form.onSubmit(async (v) => {
     setProblem(null);
@@ -58,18 +74,28 @@ function ActivityForm({ onClose, links, context, activity, initialType }: Omit<P
           {...form.getInputProps('type')}
           onChange={(t) => {
             form.setFieldValue('type', t as ActivityKind);
-            if (!activity) form.setFieldValue('completed', t !== 'task');
+            if (!activity) setCompleted(t !== 'task');
           }}
         />
         <TextInput label="Subject" required data-autofocus placeholder="What happened, or what is to be done" {...form.getInputProps('subject')} />
         <Textarea label="Notes" autosize minRows={3} maxRows={10} {...form.getInputProps('body')} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <DateTimePicker label={values.type === 'task' ? 'Due' : 'When'} required valueFormat="D MMM YYYY HH:mm" {...form.getInputProps('occurredAt')} />
+          <DateTimePicker
+            label={values.type === 'task' ? 'Due' : 'When'}
+            required
+            valueFormat="D MMM YYYY HH:mm"
+            {...form.getInputProps('occurredAt')}
+            onChange={(v) => {
+              timePicked.current = true;
+              form.setFieldValue('occurredAt', v);
+            }}
+          />
           <NumberInput label="Duration (minutes)" min={0} max={1440} allowDecimal={false} {...form.getInputProps('durationMinutes')} />
         </SimpleGrid>
         <Checkbox
           label={values.type === 'task' ? 'Done' : 'It took place (uncheck for a planned one)'}
           {...form.getInputProps('completed', { type: 'checkbox' })}
+          onChange={(e) => setCompleted(e.currentTarget.checked)}
         />
         {context ? (
           <Text size="sm" c="dimmed">

@@ -2,6 +2,7 @@ import dayjs from 'dayjs';
 import { type Activity, ActivityCreate } from '../../../api/activities';
 import { schemaErrors } from '../../components/schema-errors';
 import type { ActivityKind } from '../timeline/activity-icons';
+import { nextSlot } from './next-slot';
 
 export interface ActivityValues extends Record<string, unknown> {
   type: ActivityKind;
@@ -38,14 +39,18 @@ export interface ActivityLinks {
   accountId?: string | null;
 }
 
+/** A new activity that took place happened now; a planned one or a task is for the next slot. */
+export const defaultWhen = (completed: boolean, now = new Date()) => dayjs(completed ? now : nextSlot(now)).format(LOCAL);
+
 export function activityValues(a: Activity | null, links: ActivityLinks = {}, type: ActivityKind = 'call'): ActivityValues {
+  const completed = a ? a.completedAt !== null : type !== 'task';
   return {
     type: (a?.type as ActivityKind) ?? type,
     subject: a?.subject ?? '',
     body: a?.body ?? '',
-    occurredAt: dayjs(a?.occurredAt ?? undefined).format(LOCAL),
+    occurredAt: a ? dayjs(a.occurredAt).format(LOCAL) : defaultWhen(completed),
     durationMinutes: a?.durationMinutes ?? '',
-    completed: a ? a.completedAt !== null : type !== 'task',
+    completed,
     dealId: a?.dealId ?? links.dealId ?? null,
     contactId: a?.contactId ?? links.contactId ?? null,
     accountId: a?.accountId ?? links.accountId ?? null,

@@ -1,0 +1,57 @@
+// Daily use (issue 16): what a week of real work trips over, each step the way a person meets it.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient } from './support/api-client.js';
+import { launchBrowser } from './support/browser.js';
+import { createOrg, type Org, PASSWORD, startServer, type TestServer } from './support/server.js';
+import { signInAs } from './support/sign-in.js';
+
+let server: TestServer;
+let org: Org;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  org = await createOrg(server);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('daily use', () => {
+  it('a planned meeting defaults to a coming working slot, not to now', async () => {
+    const page = await signInAs(browser, server, org.repA, { timeout: 30_000 });
+    await page.goto(`${server.url}/activities`);
+    await page.getByRole('button', { name: 'Log activity' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Meeting', { exact: true }).click();
+    await dialog.getByRole('textbox', { name: 'Subject' }).fill('Planned kick-off');
+    await dialog.getByRole('checkbox', { name: /It took place/ }).uncheck();
+    const before = Date.now();
+    await dialog.getByRole('button', { name: 'Log it' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const rep = await ApiClient.login(server.url, org.repA.email, PASSWORD);
+    const list = await rep.get<{ items: { subject: string; occurredAt: string; completedAt: string | null }[] }>('/api/v1/activities?limit=20');
+    const planned = list.items.find((a) => a.subject === 'Planned kick-off');
+    expect(planned?.completedAt).toBeNull();
+    const at = new Date(planned?.occurredAt ?? 0);
+    expect(at.getTime()).toBeGreaterThan(before + 10 * 60_000);
+    expect(at.getUTCMinutes()).toBe(0);
+    await page.context().close();
+  });
+
+  it('a new expectation on a person or a team belongs to its manager by default', async () => {
+    const page = await signInAs(browser, server, org.admin, { timeout: 30_000 });
+    await page.goto(`${server.url}/expectations/new?scope=rep:${org.repA.id}`);
+    const owner = page.getByRole('combobox', { name: 'Owner', exact: true });
+    await expect.poll(() => owner.inputValue(), { timeout: 30_000 }).toBe(org.manager.name);
+    await page.goto(`${server.url}/expectations/new?scope=team:${org.teams.east}`);
+    await expect.poll(() => owner.inputValue(), { timeout: 30_000 }).toBe(org.manager.name);
+    await page.goto(`${server.url}/expectations/new?scope=workspace`);
+    await expect.poll(() => owner.inputValue(), { timeout: 30_000 }).toBe(`${org.admin.name} (me)`);
+    await page.context().close();
+  });
+});
