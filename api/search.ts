@@ -1,7 +1,7 @@
 import { type Static, Type } from 'typebox';
 import { Id } from './common.js';
 
-export const SearchResultType = Type.Union([Type.Literal('account'), Type.Literal('contact'), Type.Literal('deal')]);
+export const SearchResultType = Type.Union([Type.Literal('account'), Type.Literal('contact'), Type.Literal('deal'), Type.Literal('lead')]);
 
 export const SearchResult = Type.Object({
   type: SearchResultType,
@@ -14,7 +14,7 @@ export type SearchResult = Static<typeof SearchResult>;
 export const SearchQuery = Type.Object(
   {
     q: Type.String({ minLength: 1, maxLength: 200 }),
-    types: Type.Optional(Type.String({ pattern: '^(account|contact|deal)(,(account|contact|deal))*$', description: 'Comma-separated subset' })),
+    types: Type.Optional(Type.String({ pattern: '^(account|contact|deal|lead)(,(account|contact|deal|lead))*$', description: 'Comma-separated subset' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
   },
   { additionalProperties: false },

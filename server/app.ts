@@ -9,6 +9,11 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
 import { Type } from 'typebox';
 import { ErrorBody } from '../api/common.js';
+import { registerAgreementRoutes } from './alignment/agreements.routes.js';
+import { registerCampaignRoutes } from './alignment/campaigns.routes.js';
+import { registerLeadSettingsRoutes } from './alignment/lead-settings.routes.js';
+import { registerLeadSourceRoutes } from './alignment/lead-sources.routes.js';
+import { registerLeadRoutes } from './alignment/leads.routes.js';
 import { registerAccountRoutes } from './crm/accounts.routes.js';
 import { registerActivityRoutes } from './crm/activities.routes.js';
 import { registerContactRoutes } from './crm/contacts.routes.js';
@@ -143,6 +148,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerTargetRoutes(app);
   registerForecastRoutes(app);
   registerDashboardRoutes(app);
+  // 5. Marketing alignment
+  registerAgreementRoutes(app);
+  registerCampaignRoutes(app);
+  registerLeadRoutes(app);
+  registerLeadSourceRoutes(app, deps);
+  registerLeadSettingsRoutes(app);
 
   await registerWebApp(app, deps.config.webDir);
   return app;

@@ -20,7 +20,7 @@ function startsWith(column: Expression<string | null>, needle: string): RawBuild
   return sql<boolean>`(lower(${column}) LIKE ${`${likeEscape(needle.toLowerCase())}%`} ESCAPE '\\')`;
 }
 
-function rankOf(prefixes: Expression<string | null>[], needle: string): RawBuilder<number> {
+export function rankOf(prefixes: Expression<string | null>[], needle: string): RawBuilder<number> {
   const anyPrefix = sql.join(
     prefixes.map((p) => startsWith(p, needle)),
     sql` or `,
@@ -28,7 +28,7 @@ function rankOf(prefixes: Expression<string | null>[], needle: string): RawBuild
   return sql<number>`case when ${anyPrefix} then 0 else 1 end`;
 }
 
-function matches(eb: ExpressionBuilder<any, any>, dialect: Dialect, columns: Expression<string | null>[], needle: string): Expression<SqlBool> {
+export function matches(eb: ExpressionBuilder<any, any>, dialect: Dialect, columns: Expression<string | null>[], needle: string): Expression<SqlBool> {
   return eb.or(columns.map((c) => dialect.containsInsensitive(c, needle)));
 }
 

@@ -156,7 +156,7 @@ describeEngines('global search', (env) => {
     for (const [query, field] of [
       ['q=%20%20', 'q'],
       ['', 'q'],
-      ['q=a&types=lead', 'types'],
+      ['q=a&types=activity', 'types'],
       ['q=a&types=account,', 'types'],
       ['q=a&limit=51', 'limit'],
       ['q=a&sort=name', 'sort'],

@@ -1,6 +1,7 @@
 // Global search across record types. Each type is one entry in SEARCHERS with its own visibility,
 // so a new type (leads) is one more entry and a value in the contract's SearchResultType.
 import type { SearchResult } from '../../api/search.js';
+import { searchLeads } from '../alignment/lead-search.service.js';
 import type { Ctx } from '../context.js';
 import { invalidField } from '../errors.js';
 import { SHARED_ACCOUNTS_READABLE } from '../identity/policy.js';
@@ -57,6 +58,7 @@ const SEARCHERS: Record<SearchType, Searcher> = {
       rank: r.rank,
     }));
   },
+  lead: (ctx, needle, limit) => searchLeads(ctx, needle, limit),
 };
 
 const TYPE_ORDER = Object.keys(SEARCHERS) as SearchType[];

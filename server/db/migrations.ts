@@ -8,6 +8,7 @@ import * as stageChangesCover from './migrations/2026-11-29-02-stage-changes-cov
 import * as dealsAsOfCover from './migrations/2026-11-29-03-deals-as-of-cover.js';
 import * as jobs from './migrations/2026-12-04-10-jobs.js';
 import * as loginCounters from './migrations/2026-12-04-25-login-counters.js';
+import * as alignment from './migrations/2026-12-04-40-alignment.js';
 import * as planning from './migrations/2026-12-04-50-planning.js';
 import * as practice from './migrations/2026-12-04-50-practice.js';
 
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-04-10-jobs': jobs,
   '2026-12-04-50-practice': practice,
   '2026-12-04-25-login-counters': loginCounters,
+  '2026-12-04-40-alignment': alignment,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,5 +1,15 @@
 // The database as Kysely sees it: every table by name. Row types live by capability in schema/;
 // conventions (instants, dates, money, flags) are stated there.
+import type {
+  CampaignsTable,
+  LeadAgreementsTable,
+  LeadSettingsTable,
+  LeadSourcesTable,
+  LeadsTable,
+  LeadTouchesTable,
+  LeadTransitionsTable,
+  LeadWebhookMessagesTable,
+} from './schema/alignment.js';
 import type { AccountsTable, ActivitiesTable, ChangesTable, ContactsTable, CustomFieldsTable, DealsTable, ImportRunsTable } from './schema/crm.js';
 import type {
   ApiTokensTable,
@@ -74,4 +84,12 @@ export interface DB {
   practice_scenarios: PracticeScenariosTable;
   practice_attempts: PracticeAttemptsTable;
   certifications: CertificationsTable;
+  lead_agreements: LeadAgreementsTable;
+  campaigns: CampaignsTable;
+  lead_sources: LeadSourcesTable;
+  lead_webhook_messages: LeadWebhookMessagesTable;
+  leads: LeadsTable;
+  lead_transitions: LeadTransitionsTable;
+  lead_touches: LeadTouchesTable;
+  lead_settings: LeadSettingsTable;
 }

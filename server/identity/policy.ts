@@ -2,7 +2,7 @@
 // caller's visible owners. One table, so the visibility test can generate its cases from it.
 import type { Role } from '../db/schema/identity.js';
 
-export type Resource = 'accounts' | 'contacts' | 'deals' | 'activities' | 'call_plans' | 'practice';
+export type Resource = 'accounts' | 'contacts' | 'deals' | 'activities' | 'call_plans' | 'practice' | 'leads' | 'campaigns';
 export type Reach = 'all' | 'team' | 'own' | 'none';
 export type Operation = 'read' | 'create' | 'update' | 'delete';
 
@@ -48,6 +48,22 @@ const POLICY: Record<Resource, Record<Role, Record<Operation, Reach>>> = {
     rep: { read: 'own', create: 'own', update: 'none', delete: 'own' },
     marketing: { read: 'none', create: 'none', update: 'none', delete: 'none' },
   },
+  // A rep works the own queue (and the team's unclaimed pool, see alignment/lead-scope.ts); leads
+  // are rejected or recycled, not deleted, so the funnel marketing reads stays whole.
+  leads: {
+    admin: { read: 'all', create: 'all', update: 'all', delete: 'all' },
+    manager: { read: 'team', create: 'team', update: 'team', delete: 'none' },
+    rep: { read: 'own', create: 'own', update: 'own', delete: 'none' },
+    // Marketing delivers leads and reads all of them (with why sales rejected them); sales works them.
+    marketing: { read: 'all', create: 'all', update: 'none', delete: 'none' },
+  },
+  // Campaigns are owned by nobody in particular: marketing runs them, sales reads their follow-up plan.
+  campaigns: {
+    admin: { read: 'all', create: 'all', update: 'all', delete: 'all' },
+    manager: { read: 'all', create: 'none', update: 'none', delete: 'none' },
+    rep: { read: 'all', create: 'none', update: 'none', delete: 'none' },
+    marketing: { read: 'all', create: 'all', update: 'all', delete: 'all' },
+  },
 };
 
 export function reachOf(role: Role, resource: Resource, op: Operation): Reach {
@@ -71,6 +87,9 @@ export const WRITE_REFERENCES: Record<Resource, Readonly<Record<string, Referenc
   // The plan's meeting; attendees' contacts are checked one by one (attendees.N.contactId).
   call_plans: { activityId: 'activities' },
   practice: {},
+  // A lead's campaign is a workspace-wide record every role reads (checked by the campaigns service).
+  leads: { ownerId: 'users', campaignId: 'workspace' },
+  campaigns: {},
 };
 
 /** Shared accounts are readable by every rep and manager (and their contacts with them). */

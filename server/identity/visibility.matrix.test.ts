@@ -9,14 +9,17 @@ import { type Operation, type Resource, reachOf, WRITE_REFERENCES } from './poli
 type Relation = 'own' | 'team' | 'other' | 'otherWorkspace';
 type Op = 'list' | 'read' | 'update' | 'delete' | 'search' | 'export' | 'history';
 
-const RESOURCES: Resource[] = ['accounts', 'contacts', 'deals', 'activities'];
+const RESOURCES: Resource[] = ['accounts', 'contacts', 'deals', 'activities', 'leads'];
 const RELATIONS: Relation[] = ['own', 'team', 'other', 'otherWorkspace'];
 const OPS: Op[] = ['list', 'read', 'update', 'delete', 'search', 'export', 'history'];
 const ROLES: Role[] = ['admin', 'manager', 'rep', 'marketing'];
 
-const SEARCHABLE: Resource[] = ['accounts', 'contacts', 'deals'];
-const WITH_TIMELINE: Resource[] = ['accounts', 'contacts', 'deals'];
-const SEARCH_TYPE: Record<string, string> = { accounts: 'account', contacts: 'contact', deals: 'deal' };
+const SEARCHABLE: Resource[] = ['accounts', 'contacts', 'deals', 'leads'];
+const EXPORTABLE: Resource[] = ['accounts', 'contacts', 'deals', 'activities'];
+const WITH_TIMELINE: Resource[] = ['accounts', 'contacts', 'deals', 'leads'];
+const SEARCH_TYPE: Record<string, string> = { accounts: 'account', contacts: 'contact', deals: 'deal', leads: 'lead' };
+/** Where a record's history is read: the timeline, or a lead's status history. */
+const historyPath = (resource: Resource, id: string) => (resource === 'leads' ? `/api/v1/leads/${id}/history` : `/api/v1/${resource}/${id}/timeline`);
 
 const policyOp = (op: Op): Operation => (op === 'update' ? 'update' : op === 'delete' ? 'delete' : 'read');
 
@@ -81,9 +84,10 @@ describeEngines('visibility matrix', (env) => {
       if (resource === 'accounts') res = await api.post('/api/v1/accounts', { name: `Acct ${marker}`, ownerId });
       else if (resource === 'contacts') res = await api.post('/api/v1/contacts', { firstName: 'Cora', lastName: `Contact ${marker}`, ownerId });
       else if (resource === 'deals') res = await api.post('/api/v1/deals', { name: `Deal ${marker}`, amount: 1000, closeDate: '2027-01-31', ownerId });
+      else if (resource === 'leads') res = await api.post('/api/v1/leads', { lastName: `Lead ${marker}`, company: 'Matrix Co', ownerId });
       else res = await api.post('/api/v1/activities', { type: 'call', subject: `Call ${marker}`, occurredAt: '2026-11-20T10:00:00.000Z', ownerId });
       expect(res.status, `create ${resource} for ${owner.role}: ${JSON.stringify(res.body)}`).toBe(201);
-      return { id: res.body.id as string, marker };
+      return { id: (resource === 'leads' ? res.body.lead.id : res.body.id) as string, marker };
     };
 
     const records: Fixture['records'] = {};
@@ -147,7 +151,9 @@ describeEngines('visibility matrix', (env) => {
                 ? { title: `T${version}` }
                 : resource === 'deals'
                   ? { nextStep: `N${version}` }
-                  : { body: `B${version}` };
+                  : resource === 'leads'
+                    ? { title: `T${version}` }
+                    : { body: `B${version}` };
           const res = await api.patch(`/api/v1/${resource}/${record.id}`, { version, ...patch });
           if (![200, 403, 404].includes(res.status)) failures.push(`${label}: unexpected ${res.status} ${JSON.stringify(res.body)}`);
           if (reachOf(role, resource, 'read') !== 'none' && !expectedAllowed(role, resource, relation, 'read')) hidden(res.status);
@@ -164,6 +170,7 @@ describeEngines('visibility matrix', (env) => {
           break;
         }
         case 'export': {
+          if (!EXPORTABLE.includes(resource)) continue;
           const res = await api.get(`/api/v1/exports/${resource}.csv`);
           if (!roleHasReach) {
             if (res.status !== 403) failures.push(`${label}: expected 403 for the export, got ${res.status}`);
@@ -174,7 +181,7 @@ describeEngines('visibility matrix', (env) => {
         }
         case 'history': {
           if (!WITH_TIMELINE.includes(resource)) continue;
-          const res = await api.get(`/api/v1/${resource}/${record.id}/timeline`);
+          const res = await api.get(historyPath(resource, record.id));
           if (![200, 403, 404].includes(res.status)) failures.push(`${label}: unexpected ${res.status}`);
           hidden(res.status);
           observed = res.status === 200;
@@ -195,6 +202,7 @@ describeEngines('visibility matrix', (env) => {
     contacts: { firstName: 'Lina', lastName: 'Linked' },
     deals: { name: 'Linked deal', amount: 1, closeDate: '2027-01-01' },
     activities: { type: 'call', subject: 'Linked call', occurredAt: '2026-11-20T10:00:00.000Z' },
+    leads: { lastName: 'Linked lead', company: 'Linked Co' },
   };
   const refCases = ROLES.flatMap((role) =>
     RESOURCES.flatMap((resource) =>

@@ -51,8 +51,8 @@ export function SearchPalette({ opened, onClose }: Props) {
       <Stack gap="sm">
         <TextInput
           data-autofocus
-          aria-label="Search accounts, contacts and deals"
-          placeholder="Search accounts, contacts and deals"
+          aria-label="Search accounts, contacts, deals and leads"
+          placeholder="Search accounts, contacts, deals and leads"
           leftSection={<IconSearch size={16} aria-hidden />}
           rightSection={results.isFetching ? <Loader size="xs" /> : null}
           value={text}

@@ -1,0 +1,42 @@
+import { type Static, Type } from 'typebox';
+import { CalendarDate, Id, NullableId, Version } from './common.js';
+
+export const RoutingRule = Type.Object(
+  {
+    segment: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+    country: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    minSize: Type.Optional(Type.Integer({ minimum: 0 })),
+    maxSize: Type.Optional(Type.Integer({ minimum: 0 })),
+    teamId: Id,
+  },
+  { additionalProperties: false },
+);
+export type RoutingRule = Static<typeof RoutingRule>;
+
+const Minute = Type.Integer({ minimum: 0, maximum: 1440 });
+
+export const LeadSettings = Type.Object({
+  routing: Type.Object({
+    mode: Type.Union([Type.Literal('round_robin'), Type.Literal('claim')], {
+      description: 'round_robin: the next active rep of the team gets the lead; claim: the team sees it and the first rep to claim it wins',
+    }),
+    defaultTeamId: NullableId,
+    rules: Type.Array(RoutingRule, { maxItems: 100, description: 'First match picks the team (territory, segment, size)' }),
+    awayUserIds: Type.Array(Id, { maxItems: 500, description: 'Reps skipped by round robin while away' }),
+  }),
+  businessHours: Type.Object({
+    workingDays: Type.Array(Type.Integer({ minimum: 1, maximum: 7 }), { minItems: 1, maxItems: 7, description: 'ISO weekdays, 1 = Monday' }),
+    startMinute: Minute,
+    endMinute: Minute,
+    holidays: Type.Array(CalendarDate, { maxItems: 400 }),
+  }),
+  timezone: Type.String({ description: "The workspace's time zone; clocks run in it" }),
+  version: Type.Integer(),
+});
+export type LeadSettings = Static<typeof LeadSettings>;
+
+export const LeadSettingsPut = Type.Object(
+  { version: Version, routing: LeadSettings.properties.routing, businessHours: LeadSettings.properties.businessHours },
+  { additionalProperties: false },
+);
+export type LeadSettingsPut = Static<typeof LeadSettingsPut>;

@@ -1,0 +1,111 @@
+// SQL for lead agreements. Status changes are guarded UPDATEs (version and expected status), so two
+// approvers at once cannot both think they were second.
+import type { Kysely, Selectable, Updateable } from 'kysely';
+import type { AgreementTerms, LeadAgreement } from '../../api/lead-agreements.js';
+import type { LeadAgreementsTable } from '../db/schema/alignment.js';
+import type { DB } from '../db/schema.js';
+
+export type AgreementRow = Selectable<LeadAgreementsTable>;
+type AgreementView = AgreementRow & { sales_name: string | null; marketing_name: string | null };
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).toISOString());
+
+export const toAgreement = (r: AgreementView): LeadAgreement => ({
+  id: r.id,
+  number: r.number,
+  status: r.status,
+  note: r.note,
+  terms: JSON.parse(r.terms) as AgreementTerms,
+  createdBy: r.created_by,
+  createdAt: iso(r.created_at) as string,
+  proposedAt: iso(r.proposed_at),
+  salesApproval: r.sales_approved_by ? { userId: r.sales_approved_by, name: r.sales_name ?? '', at: iso(r.sales_approved_at) as string } : null,
+  marketingApproval: r.marketing_approved_by
+    ? { userId: r.marketing_approved_by, name: r.marketing_name ?? '', at: iso(r.marketing_approved_at) as string }
+    : null,
+  inForceAt: iso(r.in_force_at),
+  supersededAt: iso(r.superseded_at),
+  updatedAt: iso(r.updated_at) as string,
+  version: r.version,
+});
+
+function views(db: Kysely<DB>, workspaceId: string) {
+  return db
+    .selectFrom('lead_agreements as a')
+    .leftJoin('users as s', 's.id', 'a.sales_approved_by')
+    .leftJoin('users as m', 'm.id', 'a.marketing_approved_by')
+    .selectAll('a')
+    .select(['s.name as sales_name', 'm.name as marketing_name'])
+    .where('a.workspace_id', '=', workspaceId);
+}
+
+export async function listAgreements(db: Kysely<DB>, workspaceId: string): Promise<LeadAgreement[]> {
+  return (await views(db, workspaceId).orderBy('a.number', 'desc').execute()).map(toAgreement);
+}
+
+export async function findAgreement(db: Kysely<DB>, workspaceId: string, id: string): Promise<LeadAgreement | undefined> {
+  const r = await views(db, workspaceId).where('a.id', '=', id).executeTakeFirst();
+  return r ? toAgreement(r) : undefined;
+}
+
+export async function findAgreementRow(db: Kysely<DB>, workspaceId: string, id: string): Promise<AgreementRow | undefined> {
+  return db.selectFrom('lead_agreements').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function findInForce(db: Kysely<DB>, workspaceId: string): Promise<AgreementRow | undefined> {
+  return db.selectFrom('lead_agreements').selectAll().where('workspace_id', '=', workspaceId).where('status', '=', 'in_force').executeTakeFirst();
+}
+
+/** The agreement in force at an instant (for leads brought in with their original dates). */
+export async function findInForceAt(db: Kysely<DB>, workspaceId: string, at: number): Promise<AgreementRow | undefined> {
+  return db
+    .selectFrom('lead_agreements')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('in_force_at', '<=', at)
+    .where((eb) => eb.or([eb('superseded_at', 'is', null), eb('superseded_at', '>', at)]))
+    .orderBy('in_force_at', 'desc')
+    .executeTakeFirst();
+}
+
+export async function nextNumber(db: Kysely<DB>, workspaceId: string): Promise<number> {
+  const r = await db
+    .selectFrom('lead_agreements')
+    .select((eb) => eb.fn.max('number').as('n'))
+    .where('workspace_id', '=', workspaceId)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0) + 1;
+}
+
+export async function insertAgreement(db: Kysely<DB>, row: AgreementRow): Promise<void> {
+  await db.insertInto('lead_agreements').values(row).execute();
+}
+
+/** Guarded on version and the expected status; false when someone got there first. */
+export async function updateAgreement(
+  db: Kysely<DB>,
+  workspaceId: string,
+  id: string,
+  expected: { version: number; status: AgreementRow['status'] },
+  changes: Updateable<LeadAgreementsTable>,
+  now: number,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('lead_agreements')
+    .set({ ...changes, updated_at: now, version: expected.version + 1 })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .where('version', '=', expected.version)
+    .where('status', '=', expected.status)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function supersedeInForce(db: Kysely<DB>, workspaceId: string, now: number): Promise<void> {
+  await db
+    .updateTable('lead_agreements')
+    .set((eb) => ({ status: 'superseded', superseded_at: now, updated_at: now, version: eb('version', '+', 1) }))
+    .where('workspace_id', '=', workspaceId)
+    .where('status', '=', 'in_force')
+    .execute();
+}

@@ -1,0 +1,85 @@
+// The workspace's lead routing and business hours. One row per workspace, created on first write;
+// until then the defaults below apply.
+import type { LeadSettings, LeadSettingsPut } from '../../api/lead-settings.js';
+import { type Ctx, inTransaction, memo } from '../context.js';
+import { invalidField, stale } from '../errors.js';
+import { requireRole } from '../identity/roles.js';
+import { listTeams } from '../identity/teams.repo.js';
+import { getWorkspace } from '../identity/workspaces.service.js';
+import type { BusinessCalendar } from './business-hours.js';
+import { findSettings, insertSettings, type LeadSettingsRow, updateSettings } from './lead-settings.repo.js';
+
+const DEFAULT_ROUTING: LeadSettings['routing'] = { mode: 'round_robin', defaultTeamId: null, rules: [], awayUserIds: [] };
+const DEFAULT_HOURS: LeadSettings['businessHours'] = { workingDays: [1, 2, 3, 4, 5], startMinute: 9 * 60, endMinute: 17 * 60, holidays: [] };
+
+export interface LoadedSettings {
+  routing: LeadSettings['routing'];
+  businessHours: LeadSettings['businessHours'];
+  lastAssigned: Record<string, string>;
+  version: number;
+  exists: boolean;
+}
+
+export async function loadSettings(ctx: Ctx): Promise<LoadedSettings> {
+  const row = await findSettings(ctx.db, ctx.actor.workspaceId);
+  if (!row) return { routing: DEFAULT_ROUTING, businessHours: DEFAULT_HOURS, lastAssigned: {}, version: 1, exists: false };
+  return {
+    routing: JSON.parse(row.routing),
+    businessHours: JSON.parse(row.business_hours),
+    lastAssigned: JSON.parse(row.last_assigned),
+    version: row.version,
+    exists: true,
+  };
+}
+
+export async function getLeadSettings(ctx: Ctx): Promise<LeadSettings> {
+  const s = await loadSettings(ctx);
+  return { routing: s.routing, businessHours: s.businessHours, timezone: (await getWorkspace(ctx)).timezone, version: s.version };
+}
+
+/** The calendar SLA clocks run on (cached for the request). */
+export function businessCalendar(ctx: Ctx): Promise<BusinessCalendar> {
+  return memo(ctx, 'alignment.calendar', async () => {
+    const s = await loadSettings(ctx);
+    return { ...s.businessHours, timezone: (await getWorkspace(ctx)).timezone };
+  });
+}
+
+export async function ensureSettingsRow(ctx: Ctx): Promise<void> {
+  if (await findSettings(ctx.db, ctx.actor.workspaceId)) return;
+  const row: LeadSettingsRow = {
+    workspace_id: ctx.actor.workspaceId,
+    routing: JSON.stringify(DEFAULT_ROUTING),
+    business_hours: JSON.stringify(DEFAULT_HOURS),
+    last_assigned: '{}',
+    updated_at: ctx.now(),
+    version: 1,
+  };
+  await insertSettings(ctx.db, row);
+}
+
+export async function putLeadSettings(ctx: Ctx, input: LeadSettingsPut): Promise<LeadSettings> {
+  requireRole(ctx, 'admin');
+  const hours = input.businessHours;
+  if (hours.endMinute <= hours.startMinute) throw invalidField('businessHours/endMinute', 'must be after startMinute');
+  const teams = new Set((await listTeams(ctx.db, ctx.actor.workspaceId)).map((t) => t.id));
+  const teamRefs = [
+    ...(input.routing.defaultTeamId ? [{ field: 'routing/defaultTeamId', id: input.routing.defaultTeamId }] : []),
+    ...input.routing.rules.map((r, i) => ({ field: `routing/rules/${i}/teamId`, id: r.teamId })),
+  ];
+  for (const ref of teamRefs) if (!teams.has(ref.id)) throw invalidField(ref.field, 'no team with this id in the workspace');
+  return inTransaction(ctx, async (tx) => {
+    await ensureSettingsRow(tx);
+    const ok = await updateSettings(
+      tx.db,
+      ctx.actor.workspaceId,
+      input.version,
+      JSON.stringify(input.routing),
+      JSON.stringify({ ...hours, holidays: [...new Set(hours.holidays)].sort() }),
+      tx.now(),
+    );
+    if (!ok) throw stale('Lead settings', (await loadSettings(tx)).version);
+    tx.memo.delete('alignment.calendar');
+    return getLeadSettings(tx);
+  });
+}

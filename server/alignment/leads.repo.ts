@@ -1,0 +1,167 @@
+// SQL for leads and their history. Every read goes through leadFilter (visibility in SQL); every
+// write is guarded by version (or, for a claim, by the lead still being unowned).
+import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
+import type { LeadListQuery } from '../../api/leads.js';
+import type { Dialect } from '../db/dialect.js';
+import { pageOf, paginate, parseSort } from '../db/keyset.js';
+import type { LeadsTable, LeadTransitionsTable } from '../db/schema/alignment.js';
+import type { DB } from '../db/schema.js';
+import { type LeadScope, leadFilter } from './lead-scope.js';
+
+export type LeadRow = Selectable<LeadsTable>;
+export type LeadView = LeadRow & { owner_name: string | null; campaign_name: string | null; agreement_number: number | null; agreement_terms: string | null };
+export type TransitionRow = Selectable<LeadTransitionsTable>;
+
+function views(db: Kysely<DB>, workspaceId: string, scope: LeadScope) {
+  return db
+    .selectFrom('leads as l')
+    .leftJoin('users as u', 'u.id', 'l.owner_id')
+    .leftJoin('campaigns as c', 'c.id', 'l.campaign_id')
+    .leftJoin('lead_agreements as a', 'a.id', 'l.agreement_id')
+    .selectAll('l')
+    .select(['u.name as owner_name', 'c.name as campaign_name', 'a.number as agreement_number', 'a.terms as agreement_terms'])
+    .where('l.workspace_id', '=', workspaceId)
+    .where('l.deleted_at', 'is', null)
+    .where((eb) => leadFilter(eb, scope));
+}
+
+export async function findLeadView(db: Kysely<DB>, workspaceId: string, scope: LeadScope, id: string): Promise<LeadView | undefined> {
+  return views(db, workspaceId, scope).where('l.id', '=', id).executeTakeFirst();
+}
+
+export async function findLeadRow(db: Kysely<DB>, workspaceId: string, scope: LeadScope, id: string): Promise<LeadRow | undefined> {
+  return db
+    .selectFrom('leads as l')
+    .selectAll('l')
+    .where('l.workspace_id', '=', workspaceId)
+    .where('l.deleted_at', 'is', null)
+    .where('l.id', '=', id)
+    .where((eb) => leadFilter(eb, scope))
+    .executeTakeFirst();
+}
+
+const SORT_EXPR = { receivedAt: sql`l.received_at`, score: sql`l.score`, updatedAt: sql`l.updated_at`, routedAt: sql`coalesce(l.routed_at, 0)` } as const;
+
+export async function listLeadViews(
+  db: Kysely<DB>,
+  dialect: Dialect,
+  workspaceId: string,
+  scope: LeadScope,
+  actorId: string,
+  query: LeadListQuery,
+): Promise<{ rows: LeadView[]; nextCursor: string | null }> {
+  const sort = parseSort<keyof typeof SORT_EXPR>(query.sort, '-receivedAt');
+  const order = `${sort.desc ? '-' : ''}${sort.field}`;
+  let q = views(db, workspaceId, scope);
+  if (query.status) q = q.where('l.status', '=', query.status);
+  if (query.ownerId) q = q.where('l.owner_id', '=', query.ownerId);
+  if (query.campaignId) q = q.where('l.campaign_id', '=', query.campaignId);
+  if (query.source) q = q.where('l.source', '=', query.source);
+  if (query.queue === 'mine') q = q.where('l.owner_id', '=', actorId).where('l.status', 'in', ['mql', 'accepted', 'sql']);
+  if (query.queue === 'open') q = q.where('l.status', '=', 'mql');
+  const needle = query.q?.trim();
+  if (needle) {
+    q = q.where((eb) =>
+      eb.or(['l.email', 'l.first_name', 'l.last_name', 'l.company', 'l.domain'].map((c) => dialect.containsInsensitive(eb.ref(c as 'l.email'), needle))),
+    );
+  }
+  const limit = query.limit ?? 50;
+  const rows = await paginate(q, { order, sortExpr: SORT_EXPR[sort.field], desc: sort.desc, idColumn: 'l.id', cursor: query.cursor, limit }).execute();
+  const page = pageOf(rows as (LeadView & { sort_key: string | number })[], limit, order);
+  return { rows: page.rows, nextCursor: page.nextCursor };
+}
+
+export async function insertLead(db: Kysely<DB>, row: LeadRow): Promise<void> {
+  await db.insertInto('leads').values(row).execute();
+}
+
+export async function updateLead(
+  db: Kysely<DB>,
+  workspaceId: string,
+  id: string,
+  version: number,
+  changes: Updateable<LeadsTable>,
+  now: number,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('leads')
+    .set({ ...changes, updated_at: now, version: version + 1 })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** The claim: only an unowned MQL changes hands, so of concurrent claims exactly one updates a row. */
+export async function claimLead(db: Kysely<DB>, workspaceId: string, id: string, userId: string, now: number): Promise<boolean> {
+  const r = await db
+    .updateTable('leads')
+    .set((eb) => ({ owner_id: userId, routed_at: eb.fn.coalesce('routed_at', eb.val(now)), updated_at: now, version: eb('version', '+', 1) }))
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .where('owner_id', 'is', null)
+    .where('status', '=', 'mql')
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function insertTransition(db: Kysely<DB>, row: TransitionRow): Promise<void> {
+  await db.insertInto('lead_transitions').values(row).execute();
+}
+
+export async function listTransitions(db: Kysely<DB>, workspaceId: string, leadId: string): Promise<(TransitionRow & { actor_name: string | null })[]> {
+  return db
+    .selectFrom('lead_transitions as t')
+    .leftJoin('users as u', 'u.id', 't.actor_id')
+    .selectAll('t')
+    .select('u.name as actor_name')
+    .where('t.workspace_id', '=', workspaceId)
+    .where('t.lead_id', '=', leadId)
+    .orderBy('t.at')
+    .orderBy('t.id')
+    .execute();
+}
+
+export async function insertTouch(db: Kysely<DB>, row: Selectable<DB['lead_touches']>): Promise<void> {
+  await db.insertInto('lead_touches').values(row).execute();
+}
+
+/** An open lead with this email (not converted, rejected or recycled): a new form fill joins it. */
+export async function findOpenLeadByEmail(db: Kysely<DB>, workspaceId: string, email: string): Promise<LeadRow | undefined> {
+  return db
+    .selectFrom('leads')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('email', '=', email)
+    .where('status', 'in', ['new', 'mql', 'accepted', 'sql'])
+    .where('deleted_at', 'is', null)
+    .orderBy('received_at', 'desc')
+    .executeTakeFirst();
+}
+
+export async function findContactByEmail(db: Kysely<DB>, workspaceId: string, email: string): Promise<{ id: string; account_id: string | null } | undefined> {
+  return db
+    .selectFrom('contacts')
+    .select(['id', 'account_id'])
+    .where('workspace_id', '=', workspaceId)
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email))
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function findAccountByDomain(db: Kysely<DB>, workspaceId: string, domain: string): Promise<{ id: string } | undefined> {
+  return db
+    .selectFrom('accounts')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('domain', '=', domain)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function softDeleteLead(db: Kysely<DB>, workspaceId: string, id: string, now: number): Promise<void> {
+  await db.updateTable('leads').set({ deleted_at: now, updated_at: now }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+}

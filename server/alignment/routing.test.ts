@@ -1,0 +1,41 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { nextRep, teamFor } from './routing.js';
+
+describe('lead routing', () => {
+  it('round robin visits every available rep once before anyone twice', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.string({ minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 8 }),
+        fc.option(fc.string(), { nil: null }),
+        (reps, start) => {
+          const seen: string[] = [];
+          let last = start;
+          for (let i = 0; i < reps.length; i++) {
+            last = nextRep(reps, last);
+            seen.push(last as string);
+          }
+          expect(new Set(seen).size).toBe(reps.length);
+        },
+      ),
+    );
+  });
+
+  it('skips a rep who left the candidates (inactive or away) and continues after them', () => {
+    expect(nextRep(['a', 'c'], 'b')).toBe('c');
+    expect(nextRep(['a', 'c'], 'c')).toBe('a');
+    expect(nextRep([], 'a')).toBeNull();
+  });
+
+  it('routes by the first matching rule, else the default team', () => {
+    const rules = [
+      { segment: 'enterprise', teamId: 'ent' },
+      { country: 'DE', maxSize: 200, teamId: 'dach-smb' },
+      { minSize: 201, teamId: 'mid' },
+    ];
+    expect(teamFor(rules, 'default', { segment: 'Enterprise', country: 'DE', companySize: 10 })).toBe('ent');
+    expect(teamFor(rules, 'default', { segment: null, country: 'de', companySize: 50 })).toBe('dach-smb');
+    expect(teamFor(rules, 'default', { segment: null, country: 'DE', companySize: 500 })).toBe('mid');
+    expect(teamFor(rules, 'default', { segment: null, country: 'FR', companySize: null })).toBe('default');
+  });
+});

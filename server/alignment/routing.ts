@@ -1,0 +1,34 @@
+// Which team a lead goes to and which rep is next in that team's round robin. Pure.
+import type { RoutingRule } from '../../api/lead-settings.js';
+
+export interface RoutingFacts {
+  segment: string | null;
+  country: string | null;
+  companySize: number | null;
+}
+
+const same = (a: string | null, b: string) => a !== null && a.trim().toLowerCase() === b.trim().toLowerCase();
+
+export function ruleMatches(rule: RoutingRule, lead: RoutingFacts): boolean {
+  if (rule.segment !== undefined && !same(lead.segment, rule.segment)) return false;
+  if (rule.country !== undefined && !same(lead.country, rule.country)) return false;
+  if (rule.minSize !== undefined && (lead.companySize === null || lead.companySize < rule.minSize)) return false;
+  if (rule.maxSize !== undefined && (lead.companySize === null || lead.companySize > rule.maxSize)) return false;
+  return true;
+}
+
+/** First matching rule's team (territory, segment, size), else the default team. */
+export function teamFor(rules: readonly RoutingRule[], defaultTeamId: string | null, lead: RoutingFacts): string | null {
+  return rules.find((r) => ruleMatches(r, lead))?.teamId ?? defaultTeamId;
+}
+
+/**
+ * The rep after `last` in a stable order of the team's available reps (inactive and away ones are
+ * not candidates), wrapping around; the first when `last` is unknown or gone.
+ */
+export function nextRep(candidateIds: readonly string[], last: string | null): string | null {
+  if (candidateIds.length === 0) return null;
+  const sorted = [...candidateIds].sort();
+  if (last === null) return sorted[0] ?? null;
+  return sorted.find((id) => id > last) ?? sorted[0] ?? null;
+}
