@@ -6,6 +6,7 @@ import type { QuotaImportResult, QuotaListQuery } from '../../api/measurement-ta
 import { type Ctx, inTransaction } from '../context.js';
 import { readCsv } from '../crm/import-export/csv-read.js';
 import { formatMinorUnits, parseMoneyText, toMinorUnits } from '../crm/import-export/values.js';
+import { csvCell, csvNumber, unneutralise } from '../csv-cells.js';
 import type { TargetScopeType } from '../db/schema/measurement.js';
 import { requireRole } from '../identity/roles.js';
 import { listUsers } from '../identity/users.service.js';
@@ -24,10 +25,10 @@ export async function exportQuotasCsv(ctx: Ctx, q: QuotaListQuery): Promise<stri
     item.scopeType === 'user' ? (email.get(item.scopeId) ?? '') : item.scopeType === 'team' ? (org.teams.find((t) => t.id === item.scopeId)?.name ?? '') : '',
     item.scopeName,
     item.periodKey,
-    formatMinorUnits(item.amount, item.currency),
+    csvNumber(formatMinorUnits(item.amount, item.currency)),
     item.currency,
   ]);
-  return `\uFEFF${stringify([[...QUOTA_COLUMNS], ...rows])}`;
+  return `\uFEFF${stringify([[...QUOTA_COLUMNS], ...rows.map((r) => r.map(csvCell))])}`;
 }
 
 export async function importQuotasCsv(ctx: Ctx, csv: string, dryRun: boolean): Promise<QuotaImportResult> {
@@ -45,7 +46,7 @@ export async function importQuotasCsv(ctx: Ctx, csv: string, dryRun: boolean): P
 
   if (problems.length === 0) {
     for (const record of table.records) {
-      const cell = (name: string) => (record.cells[column.get(name) as number] ?? '').trim();
+      const cell = (name: string) => unneutralise((record.cells[column.get(name) as number] ?? '').trim()).trim();
       const line = record.line;
       const type = cell('scope_type').toLowerCase();
       if (type !== 'user' && type !== 'team' && type !== 'workspace') {

@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import type { ExportQuery, ImportEntity } from '../../../api/imports.js';
 import type { Ctx } from '../../context.js';
+import { csvCell, csvNumber } from '../../csv-cells.js';
 import { SHARED_ACCOUNTS_READABLE } from '../../identity/policy.js';
 import { ownerScope } from '../../identity/visibility.js';
 import { activityFilterOf } from '../activities.service.js';
@@ -64,7 +65,7 @@ const COLUMNS: Record<ImportEntity, Column[]> = {
     ['pipeline', col('pipeline_name')],
     ['stage', col('stage_name')],
     ['status', col('status')],
-    ['amount', (r) => formatMinorUnits(Number(r.amount), String(r.currency))],
+    ['amount', (r) => csvNumber(formatMinorUnits(Number(r.amount), String(r.currency)))],
     ['currency', col('currency')],
     ['closeDate', col('close_date')],
     ['closedAt', (r) => iso(r.closed_at)],
@@ -81,7 +82,7 @@ const COLUMNS: Record<ImportEntity, Column[]> = {
     ['subject', col('subject')],
     ['body', col('body')],
     ['occurredAt', (r) => iso(r.occurred_at)],
-    ['durationMinutes', col('duration_minutes')],
+    ['durationMinutes', (r) => csvNumber(r.duration_minutes as number | null)],
     ['completed', (r) => (r.completed_at === null ? 'false' : 'true')],
     ['dealId', col('deal_id')],
     ['deal', col('deal_name')],
@@ -126,19 +127,6 @@ export function exportHeaders(entity: ImportEntity, custom: readonly CustomField
 
 async function customFieldsOf(ctx: Ctx, entity: ImportEntity): Promise<CustomFieldDef[]> {
   return entity === 'deals' ? dealCustomFields(ctx) : [];
-}
-
-/**
- * A spreadsheet runs a cell starting with = + - @ as a formula; such text gets a leading
- * apostrophe (which the importer strips again). Numbers such as +49 30 … stay as they are.
- */
-export function neutraliseFormula(text: string): string {
-  return /^[=@\t\r]|^[+-][^\d\s.]/.test(text) ? `'${text}` : text;
-}
-
-function cell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  return typeof value === 'string' ? neutraliseFormula(value) : String(value);
 }
 
 export interface ExportOptions {
@@ -187,7 +175,7 @@ export async function exportRows(
       for (const r of page.rows) {
         onRow?.();
         const row = withCustom ? { ...r, custom_values: customValuesOf(r as { custom: string }) } : r;
-        yield columns.map(([, value]) => cell(value(row)));
+        yield columns.map(([, value]) => csvCell(value(row)));
       }
       cursor = page.next;
     } while (cursor !== null);

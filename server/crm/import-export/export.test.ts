@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { expect, it } from 'vitest';
+import { neutraliseFormula } from '../../csv-cells.js';
 import { describeEngines, type TestUser, type TestWorkspace } from '../../test/test-env.js';
-import { exportRows, neutraliseFormula } from './export.service.js';
+import { exportRows } from './export.service.js';
 
 const post = (w: TestWorkspace, user: TestUser, entity: string, csv: string, extra: Record<string, unknown> = {}) =>
   w.as(user).post(`/api/v1/imports/${entity}`, { csv, ...extra });
@@ -84,7 +85,7 @@ describeEngines('export', (env) => {
     const accountsCsv = (await a.as(a.admin).get('/api/v1/exports/accounts.csv')).body as string;
     const dealsCsv = (await a.as(a.admin).get('/api/v1/exports/deals.csv')).body as string;
     expect(accountsCsv).toContain(`'=HYPERLINK(""x"")`);
-    expect(neutraliseFormula('+49 30 1234')).toBe('+49 30 1234');
+    expect(neutraliseFormula('+49 30 1234')).toBe("'+49 30 1234");
 
     expect((await post(a, a.admin, 'accounts', accountsCsv)).body).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: 2 });
     expect((await post(a, a.admin, 'deals', dealsCsv)).body).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: 3 });

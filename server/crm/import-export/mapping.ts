@@ -4,6 +4,7 @@
 // itself is lib/csv.ts, which the browser's mapping table uses too, so the page shows what an import does.
 import type { ImportEntity, ImportPreset } from '../../../api/imports.js';
 import { detectPreset as detectAmong, fieldsByName, guessField, normaliseHeader, presetLookup } from '../../../lib/csv.js';
+import { unneutralise } from '../../csv-cells.js';
 import type { FieldProblem } from '../../errors.js';
 import { FIELDS, type FieldDef } from './fields.js';
 import { PRESET_NAMES, PRESETS } from './presets.js';
@@ -87,9 +88,8 @@ export function rowValues(columns: ColumnMapping['columns'], cells: readonly str
   const values = new Map<string, string>();
   for (const c of columns) {
     if (values.has(c.field)) continue;
-    let text = (cells[c.index] ?? '').trim();
     // Undo the apostrophe an export puts before text a spreadsheet would run as a formula.
-    if (/^'[=+\-@]/.test(text)) text = text.slice(1);
+    const text = unneutralise((cells[c.index] ?? '').trim()).trim();
     if (text !== '') values.set(c.field, text);
   }
   return values;
