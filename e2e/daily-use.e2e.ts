@@ -54,4 +54,24 @@ describe('daily use', () => {
     await expect.poll(() => owner.inputValue(), { timeout: 30_000 }).toBe(`${org.admin.name} (me)`);
     await page.context().close();
   });
+
+  it('a form opens only for a role that can submit it; at its address the others read why', async () => {
+    const email = `mark-${Date.now()}@example.test`;
+    await org.adminApi.post('/api/v1/users', { email, name: 'Mark Eting', role: 'marketing', teamId: null, password: PASSWORD });
+    const page = await signInAs(browser, server, { id: '', name: 'Mark Eting', email }, { timeout: 30_000 });
+    await page.goto(`${server.url}/contacts`);
+    await page.getByRole('heading', { level: 1, name: 'Contacts' }).waitFor();
+    expect(await page.getByRole('link', { name: 'New contact' }).count()).toBe(0);
+    await page.goto(`${server.url}/contacts/new`);
+    await page.getByText('You cannot create contacts').waitFor();
+    await page.getByText('marketing can read contacts but not create them').waitFor();
+    expect(await page.getByRole('textbox', { name: 'First name' }).count()).toBe(0);
+    await page.context().close();
+
+    const rep = await signInAs(browser, server, org.repA, { timeout: 30_000 });
+    await rep.goto(`${server.url}/expectations/new`);
+    await rep.getByText('Expectations are set by managers and admins').waitFor();
+    expect(await rep.getByRole('combobox', { name: 'KPI' }).count()).toBe(0);
+    await rep.context().close();
+  });
 });

@@ -4,6 +4,8 @@ import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
 import { LoadingState } from '../components/LoadingState';
 import { HomePage } from '../home/HomePage';
 import { NotFoundPage } from './NotFoundPage';
+import { Permitted } from './NotPermittedPage';
+import type { Resource } from './permissions';
 import { RequireSession, RoleRoute } from './RequireSession';
 import { RootError, RouteError } from './RouteError';
 import { Shell } from './shell/Shell';
@@ -66,11 +68,32 @@ const gated = (path: string, children: RouteObject[]): RouteObject => ({
   children,
 });
 
-const record = (List: React.ComponentType, New: React.ComponentType, View: React.ComponentType, Edit: React.ComponentType): RouteObject[] => [
+/** A record's screens; its forms open only for a role that may submit them (others read why). */
+const record = (
+  resource: Resource,
+  List: React.ComponentType,
+  New: React.ComponentType,
+  View: React.ComponentType,
+  Edit: React.ComponentType,
+): RouteObject[] => [
   { index: true, element: <List /> },
-  { path: 'new', element: <New /> },
+  {
+    path: 'new',
+    element: (
+      <Permitted resource={resource} operation="create">
+        <New />
+      </Permitted>
+    ),
+  },
   { path: ':id', element: <View /> },
-  { path: ':id/edit', element: <Edit /> },
+  {
+    path: ':id/edit',
+    element: (
+      <Permitted resource={resource} operation="update">
+        <Edit />
+      </Permitted>
+    ),
+  },
 ];
 
 export const routes: RouteObject[] = [
@@ -91,9 +114,9 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <HomePage /> },
           gated('board', [{ index: true, element: <BoardPage /> }]),
-          gated('deals', record(DealsListPage, DealNewPage, DealPage, DealEditPage)),
-          gated('accounts', record(AccountsListPage, AccountNewPage, AccountPage, AccountEditPage)),
-          gated('contacts', record(ContactsListPage, ContactNewPage, ContactPage, ContactEditPage)),
+          gated('deals', record('deals', DealsListPage, DealNewPage, DealPage, DealEditPage)),
+          gated('accounts', record('accounts', AccountsListPage, AccountNewPage, AccountPage, AccountEditPage)),
+          gated('contacts', record('contacts', ContactsListPage, ContactNewPage, ContactPage, ContactEditPage)),
           gated('activities', [{ index: true, element: <ActivitiesListPage /> }]),
           gated('import', [{ index: true, element: <ImportPage /> }]),
           gated('process', [

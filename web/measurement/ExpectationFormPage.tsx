@@ -11,6 +11,7 @@ import { useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Expectation } from '../../api/measurement-targets';
 import { todayLocal } from '../app/format';
+import { NotPermitted } from '../app/NotPermittedPage';
 import { useSession } from '../app/session';
 import { ErrorState, errorMessage } from '../components/ErrorState';
 import { FormCard } from '../components/FormCard';
@@ -282,11 +283,29 @@ function ExpectationForm({ existing }: { existing: Expectation | null }) {
   );
 }
 
+/** Managers and admins set expectations; anyone else reads why at the form's address. */
+function useMaySetExpectations(): boolean {
+  const { user } = useSession();
+  return user.role === 'admin' || user.role === 'manager';
+}
+
+const NOT_YOURS = {
+  title: 'Expectations are set by managers and admins',
+  why: 'You see what is expected of you and how it stands on the Expectations page. Ask your manager to change a target.',
+  back: { to: '/expectations', label: 'Back to expectations' },
+};
+
 export function ExpectationNewPage() {
+  if (!useMaySetExpectations()) return <NotPermitted {...NOT_YOURS} />;
   return <ExpectationForm existing={null} />;
 }
 
 export function ExpectationEditPage() {
+  if (!useMaySetExpectations()) return <NotPermitted {...NOT_YOURS} />;
+  return <ExpectationEditForm />;
+}
+
+function ExpectationEditForm() {
   const { id } = useParams();
   const query = useExpectation(id);
   if (query.isPending) return <LoadingState rows={8} label="Loading the expectation" />;
