@@ -20,7 +20,10 @@ export type NavIcon =
   | 'invitations'
   | 'workspace'
   | 'tokens'
-  | 'processSettings';
+  | 'processSettings'
+  | 'leads'
+  | 'campaigns'
+  | 'agreement';
 
 export interface NavItem {
   label: string;
@@ -52,6 +55,10 @@ const ENTRIES: readonly Entry[] = [
   { section: 'main', label: 'Activities', to: '/activities', icon: 'activities', match: '/activities', roles: sellers },
   // CSV import: every role that may create records (reps their own; marketing none, identity/policy.ts).
   { section: 'main', label: 'Import', to: '/import', icon: 'import', roles: sellers },
+  // Marketing alignment: every role works or reads leads (reps their queue); the agreement is signed by sales owners and marketing.
+  { section: 'main', label: 'Leads', to: '/leads', icon: 'leads', match: '/leads', roles: everyone },
+  { section: 'main', label: 'Campaigns', to: '/campaigns', icon: 'campaigns', roles: everyone },
+  { section: 'main', label: 'Lead agreement', to: '/lead-agreement', icon: 'agreement', roles: ['admin', 'manager', 'marketing'] },
   { section: 'main', label: 'Process', to: '/process', icon: 'process', match: '/process', roles: sellers },
   // Marketing's dashboard is the funnel in aggregates (web/measurement/FunnelDashboardPage.tsx).
   { section: 'main', label: 'Dashboard', to: '/dashboard', icon: 'dashboard', roles: everyone },

@@ -49,6 +49,10 @@ const QuotasPage = lazy(() => import('../measurement/QuotasPage').then((m) => ({
 // Dashboards, KPIs with their drill-downs, and expectations.
 const DashboardPage = lazy(() => import('../measurement/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const KpiCataloguePage = lazy(() => import('../measurement/KpiCataloguePage').then((m) => ({ default: m.KpiCataloguePage })));
+const LeadsPage = lazy(() => import('../alignment/LeadsPage').then((m) => ({ default: m.LeadsPage })));
+const LeadPage = lazy(() => import('../alignment/LeadPage').then((m) => ({ default: m.LeadPage })));
+const CampaignsPage = lazy(() => import('../alignment/CampaignsPage').then((m) => ({ default: m.CampaignsPage })));
+const AgreementPage = lazy(() => import('../alignment/AgreementPage').then((m) => ({ default: m.AgreementPage })));
 const KpiPage = lazy(() => import('../measurement/KpiPage').then((m) => ({ default: m.KpiPage })));
 const ExpectationsPage = lazy(() => import('../measurement/ExpectationsPage').then((m) => ({ default: m.ExpectationsPage })));
 const ExpectationNewPage = lazy(() => import('../measurement/ExpectationFormPage').then((m) => ({ default: m.ExpectationNewPage })));
@@ -140,6 +144,12 @@ export const routes: RouteObject[] = [
             { path: 'new', element: <ExpectationNewPage /> },
             { path: ':id/edit', element: <ExpectationEditPage /> },
           ]),
+          gated('leads', [
+            { index: true, element: <LeadsPage /> },
+            { path: ':id', element: <LeadPage /> },
+          ]),
+          gated('campaigns', [{ index: true, element: <CampaignsPage /> }]),
+          gated('lead-agreement', [{ index: true, element: <AgreementPage /> }]),
           gated('settings/process', [{ index: true, element: <ProcessEditorPage /> }]),
           gated('settings/users', [{ index: true, element: <UsersPage /> }]),
           gated('settings/teams', [{ index: true, element: <TeamsPage /> }]),

@@ -7,6 +7,7 @@ import {
   IconFileImport,
   IconFlag,
   IconHome,
+  IconInbox,
   IconKey,
   IconLayoutDashboard,
   IconLayoutKanban,
@@ -15,6 +16,8 @@ import {
   IconMathFunction,
   IconRoute,
   IconSettings,
+  IconSignature,
+  IconSpeakerphone,
   IconTarget,
   IconUsers,
   IconUsersGroup,
@@ -41,6 +44,9 @@ const ICONS: Record<NavIcon, typeof IconHome> = {
   workspace: IconSettings,
   tokens: IconKey,
   processSettings: IconListCheck,
+  leads: IconInbox,
+  campaigns: IconSpeakerphone,
+  agreement: IconSignature,
 };
 
 export function NavIconOf({ icon }: { icon: NavIcon }) {

@@ -1,0 +1,150 @@
+// The lead agreement: the version in force, the one awaiting approval, and the history. Sales
+// owners (admin, managers) and marketing propose and approve; a draft's terms are edited as JSON
+// here, checked by the server field by field.
+import { Alert, Badge, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { AgreementTerms, LeadAgreement } from '../../api/lead-agreements';
+import { api } from '../app/api';
+import { formatInstant } from '../app/format';
+import { useSession } from '../app/session';
+import { ErrorState, errorMessage } from '../components/ErrorState';
+import { LoadingState } from '../components/LoadingState';
+import { PageHeader } from '../components/PageHeader';
+
+const STATUS_COLOR: Record<LeadAgreement['status'], string> = { draft: 'gray', proposed: 'orange', in_force: 'teal', superseded: 'gray' };
+const STATUS_TEXT: Record<LeadAgreement['status'], string> = { draft: 'Draft', proposed: 'Awaiting approval', in_force: 'In force', superseded: 'Superseded' };
+
+function Terms({ terms }: { terms: AgreementTerms }) {
+  return (
+    <Stack gap={4}>
+      <Text size="sm">
+        <b>MQL at {terms.mqlThreshold} points.</b> Fit: {terms.fit.map((f) => `${f.label} (${f.points > 0 ? '+' : ''}${f.points})`).join(', ') || '—'}.
+        Behaviour: {terms.behaviours.map((b) => `${b.label} (${b.points > 0 ? '+' : ''}${b.points})`).join(', ') || '—'}.
+      </Text>
+      <Text size="sm">
+        <b>SLA:</b> accept or reject within {terms.sla.acceptWithinHours} business hours, first touch within {terms.sla.firstTouchWithinHours},{' '}
+        {terms.sla.attempts} attempts within {terms.sla.attemptsWithinDays} days. <b>SAL:</b> {terms.salDefinition} <b>SQL:</b> {terms.sqlDefinition}
+      </Text>
+      <Text size="sm">
+        <b>Rejection reasons:</b> {terms.rejectionReasons.join('; ')}. <b>Marketing commits:</b>{' '}
+        {terms.commitments.map((c) => `${c.mqlsPerMonth} MQLs/month (${c.segment})`).join(', ') || '—'}.
+      </Text>
+    </Stack>
+  );
+}
+
+function Version({ a }: { a: LeadAgreement }) {
+  const { user } = useSession();
+  const client = useQueryClient();
+  const [text, setText] = useState(JSON.stringify(a.terms, null, 2));
+  const act = useMutation({
+    mutationFn: ({ path, body }: { path: string; body: unknown }) =>
+      path === 'edit'
+        ? api.patch<LeadAgreement>(`/api/v1/lead-agreements/${a.id}`, body)
+        : api.post<LeadAgreement>(`/api/v1/lead-agreements/${a.id}/${path}`, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['lead-agreements'] }),
+  });
+  const mySide = user.role === 'marketing' ? 'marketing' : user.role === 'rep' ? null : 'sales';
+  const myApproval = mySide === 'marketing' ? a.marketingApproval : a.salesApproval;
+  const v = { version: a.version };
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="xs">
+        <Group justify="space-between">
+          <Group gap="xs">
+            <Title order={3} size="h4">
+              Version {a.number}
+            </Title>
+            <Badge color={STATUS_COLOR[a.status]} variant="light">
+              {STATUS_TEXT[a.status]}
+            </Badge>
+          </Group>
+          <Text size="sm" c="dimmed">
+            Sales: {a.salesApproval ? `approved by ${a.salesApproval.name}` : 'not yet'} · Marketing:{' '}
+            {a.marketingApproval ? `approved by ${a.marketingApproval.name}` : 'not yet'}
+            {a.inForceAt ? ` · in force ${formatInstant(a.inForceAt)}` : ''}
+            {a.supersededAt ? ` until ${formatInstant(a.supersededAt)}` : ''}
+          </Text>
+        </Group>
+        {act.isError && (
+          <Alert color="red" role="alert">
+            {errorMessage(act.error)}
+          </Alert>
+        )}
+        <Terms terms={a.terms} />
+        {mySide && a.status === 'draft' && (
+          <>
+            <Textarea
+              label={`Terms of version ${a.number} (JSON)`}
+              autosize
+              minRows={6}
+              maxRows={20}
+              value={text}
+              onChange={(e) => setText(e.currentTarget.value)}
+            />
+            <Group>
+              <Button
+                variant="default"
+                onClick={() => {
+                  try {
+                    act.mutate({ path: 'edit', body: { ...v, terms: JSON.parse(text) } });
+                  } catch {
+                    act.reset();
+                  }
+                }}
+              >
+                Save draft
+              </Button>
+              <Button onClick={() => act.mutate({ path: 'propose', body: v })}>Propose</Button>
+            </Group>
+          </>
+        )}
+        {mySide && a.status === 'proposed' && (
+          <Group>
+            {!myApproval && <Button onClick={() => act.mutate({ path: 'approve', body: v })}>Approve for {mySide}</Button>}
+            <Button variant="default" onClick={() => act.mutate({ path: 'withdraw', body: v })}>
+              Back to draft
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+export function AgreementPage() {
+  const { user } = useSession();
+  const client = useQueryClient();
+  const list = useQuery({ queryKey: ['lead-agreements'], queryFn: () => api.get<{ items: LeadAgreement[] }>('/api/v1/lead-agreements') });
+  const draft = useMutation({
+    mutationFn: (terms: AgreementTerms) => api.post<LeadAgreement>('/api/v1/lead-agreements', { terms }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['lead-agreements'] }),
+  });
+  if (list.isPending) return <LoadingState />;
+  if (list.isError) return <ErrorState error={list.error} onRetry={() => list.refetch()} />;
+  const latest = list.data.items[0];
+  return (
+    <Stack>
+      <PageHeader
+        title="Lead agreement"
+        description="What a qualified lead is and what sales does with it. A version is in force only when sales and marketing have both approved it."
+        actions={
+          user.role !== 'rep' &&
+          latest && (
+            <Button variant="default" onClick={() => draft.mutate(latest.terms)}>
+              New draft from version {latest.number}
+            </Button>
+          )
+        }
+      />
+      {draft.isError && <Alert color="red">{errorMessage(draft.error)}</Alert>}
+      {list.data.items.length === 0 && (
+        <Text c="dimmed">No agreement yet: draft the first one through the API (POST /api/v1/lead-agreements) or ask an admin.</Text>
+      )}
+      {list.data.items.map((a) => (
+        <Version key={`${a.id}-${a.version}`} a={a} />
+      ))}
+    </Stack>
+  );
+}
