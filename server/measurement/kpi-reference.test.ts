@@ -41,6 +41,10 @@ describeEngines('KPI catalogue against an independent computation', (env) => {
     const h = await history();
     expect(h.dealIds.length).toBeGreaterThan(20);
     const data = await loadRefData(env().database.db, h.w.id);
+    // The planning KPIs need meetings with and without plans to compare anything.
+    const meetingIds = new Set(data.activities.filter((a) => a.type === 'meeting').map((a) => a.id));
+    expect(data.plans.filter((p) => meetingIds.has(p.activity_id)).length).toBeGreaterThan(2);
+    expect([...meetingIds].filter((id) => !data.plans.some((p) => p.activity_id === id)).length).toBeGreaterThan(0);
     const admin = h.w.as(h.w.admin);
     const periods = [parsePeriodKey('FY2026-Q3', 1), parsePeriodKey('2026-10', 1), customPeriod('2026-05-01', '2026-11-30')].map(
       (p) => p as NonNullable<typeof p>,

@@ -5,6 +5,7 @@ import { pipelineCoverage, quotaAttainment, wonAmount } from './bookings.js';
 import { crammingIndex } from './cramming-index.js';
 import { averageDealSize, salesCycleLength, salesCycleLengthMean } from './deal-size-cycle.js';
 import { openPipeline, pipelineCreated, weightedPipeline } from './pipeline.js';
+import { callPlanCoverage, planHitRate, plannedAdvanceRate, planningLift, unplannedAdvanceRate } from './planning.js';
 import { processAdherence, processAdherenceWeighted } from './process-adherence.js';
 import { openQualifiedDeals, salesVelocity } from './sales-velocity.js';
 import { stageConversion, timeInStage } from './stage-flow.js';
@@ -31,6 +32,11 @@ export const CATALOGUE: readonly KpiDefinition[] = [
   crammingIndex,
   processAdherence,
   processAdherenceWeighted,
+  callPlanCoverage,
+  planHitRate,
+  plannedAdvanceRate,
+  unplannedAdvanceRate,
+  planningLift,
 ];
 
 const BY_ID = new Map(CATALOGUE.map((k) => [k.meta.id, k]));

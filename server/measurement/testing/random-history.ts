@@ -36,6 +36,50 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 export async function randomHistory(env: TestEnv, seed: number, options: { deals?: number; start?: string; days?: number } = {}): Promise<History> {
   const random = rng(seed);
+  // Call plans draw from their own stream, so the rest of the history stays what it was.
+  const planRandom = rng(seed + 1);
+  /** A plan for some activities (only meetings' plans count): ready before, after or never; debriefed or not. */
+  const maybePlan = async (activityId: string, dealId: string, ownerId: string, at: number) => {
+    if (planRandom() < 0.4) return;
+    const now = env.clock.now;
+    const readyRoll = planRandom();
+    const readyAt = readyRoll < 0.6 ? Math.min(now, at - Math.floor(planRandom() * 3 * DAY)) : readyRoll < 0.8 ? at + DAY : null;
+    const debriefedAt = planRandom() < 0.6 ? at + Math.floor(planRandom() * 2 * DAY) : null;
+    await env.database.db
+      .insertInto('call_plans')
+      .values({
+        id: newId(),
+        workspace_id: w.id,
+        deal_id: dealId,
+        activity_id: activityId,
+        owner_id: ownerId,
+        meeting_type: 'discovery',
+        objective: 'Plan',
+        desired_commitment: null,
+        attendees: '[]',
+        questions: '[]',
+        objections: '[]',
+        value_hypothesis: null,
+        gaps: '[]',
+        status: readyAt === null ? 'draft' : 'ready',
+        quality_score: 0,
+        ready_at: readyAt,
+        reviewed_by: null,
+        reviewed_at: null,
+        review_comment: null,
+        debriefed_by: null,
+        debriefed_at: debriefedAt,
+        objective_met: debriefedAt === null ? null : 1,
+        commitment_secured: debriefedAt === null ? null : planRandom() < 0.5 ? 1 : 0,
+        commitment_date: null,
+        learned: null,
+        created_at: now,
+        updated_at: now,
+        deleted_at: null,
+        version: 1,
+      })
+      .execute();
+  };
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
   const start = Date.parse(`${options.start ?? '2026-05-04'}T08:00:00Z`);
   const days = options.days ?? 200;
@@ -135,10 +179,11 @@ export async function randomHistory(env: TestEnv, seed: number, options: { deals
           continue;
         } else {
           const at = env.clock.now + Math.floor((random() - 0.3) * 10 * DAY);
+          const activityId = newId();
           await db
             .insertInto('activities')
             .values({
-              id: newId(),
+              id: activityId,
               workspace_id: w.id,
               type: pick(['call', 'meeting', 'email', 'task', 'note'] as const),
               subject: 'Touch',
@@ -157,6 +202,7 @@ export async function randomHistory(env: TestEnv, seed: number, options: { deals
               version: 1,
             })
             .execute();
+          await maybePlan(activityId, deal.id, deal.ownerId, at);
           continue;
         }
         deals.set(next.id, next);

@@ -39,12 +39,13 @@ export interface RefData {
     from_probability: number | null;
     to_probability: number;
   }[];
-  activities: { id: string; owner_id: string; occurred_at: number; created_at: number; deleted_at: number | null; type: string }[];
+  activities: { id: string; owner_id: string; occurred_at: number; created_at: number; deleted_at: number | null; type: string; deal_id: string | null }[];
+  plans: { activity_id: string; ready_at: number | null; debriefed_at: number | null; commitment_secured: number | null; deleted_at: number | null }[];
   stages: { id: string; kind: string; position: number; probability: number; pipeline_id: string }[];
 }
 
 export async function loadRefData(db: Kysely<DB>, workspaceId: string): Promise<RefData> {
-  const [deals, changes, moves, activities, stages] = await Promise.all([
+  const [deals, changes, moves, activities, stages, plans] = await Promise.all([
     db.selectFrom('deals').select(['id', 'created_at', 'pipeline_id']).where('workspace_id', '=', workspaceId).execute(),
     db
       .selectFrom('changes')
@@ -57,8 +58,17 @@ export async function loadRefData(db: Kysely<DB>, workspaceId: string): Promise<
       .select(['id', 'deal_id', 'at', 'owner_id', 'criteria_met', 'override_reason', 'skipped', 'from_probability', 'to_probability'])
       .where('workspace_id', '=', workspaceId)
       .execute(),
-    db.selectFrom('activities').select(['id', 'owner_id', 'occurred_at', 'created_at', 'deleted_at', 'type']).where('workspace_id', '=', workspaceId).execute(),
+    db
+      .selectFrom('activities')
+      .select(['id', 'owner_id', 'occurred_at', 'created_at', 'deleted_at', 'type', 'deal_id'])
+      .where('workspace_id', '=', workspaceId)
+      .execute(),
     db.selectFrom('stages').select(['id', 'kind', 'position', 'probability', 'pipeline_id']).where('workspace_id', '=', workspaceId).execute(),
+    db
+      .selectFrom('call_plans')
+      .select(['activity_id', 'ready_at', 'debriefed_at', 'commitment_secured', 'deleted_at'])
+      .where('workspace_id', '=', workspaceId)
+      .execute(),
   ]);
   const n = (v: unknown) => Number(v);
   return {
@@ -72,6 +82,12 @@ export async function loadRefData(db: Kysely<DB>, workspaceId: string): Promise<
       deleted_at: a.deleted_at === null ? null : n(a.deleted_at),
     })),
     stages,
+    plans: plans.map((p) => ({
+      ...p,
+      ready_at: p.ready_at === null ? null : n(p.ready_at),
+      debriefed_at: p.debriefed_at === null ? null : n(p.debriefed_at),
+      deleted_at: p.deleted_at === null ? null : n(p.deleted_at),
+    })),
   };
 }
 
@@ -187,6 +203,22 @@ export function referenceFigures(data: RefData, q: RefQuery): Record<string, num
     (a) => inInstants(a.occurred_at) && a.occurred_at <= at && a.created_at <= at && (a.deleted_at === null || a.deleted_at > at) && inScope(a.owner_id),
   );
 
+  // Planning: meetings on a deal, held in the period; planned when the plan was ready before the start.
+  const meetings = activities.filter((a) => a.type === 'meeting' && a.deal_id !== null);
+  const planOf = (id: string) => data.plans.find((p) => p.activity_id === id && p.deleted_at === null);
+  const plannedInTime = (a: (typeof meetings)[number]) => {
+    const p = planOf(a.id);
+    return p !== undefined && p.ready_at !== null && p.ready_at <= a.occurred_at && p.ready_at <= at;
+  };
+  const debriefed = meetings.filter((a) => plannedInTime(a) && (planOf(a.id)?.debriefed_at ?? Number.POSITIVE_INFINITY) <= at);
+  const windowClosed = meetings.filter((a) => a.occurred_at + 7 * DAY <= at);
+  const advancedAfter = (a: (typeof meetings)[number]) =>
+    data.moves.some(
+      (m) => m.deal_id === a.deal_id && m.at > a.occurred_at && m.at <= a.occurred_at + 7 * DAY && m.at <= at && m.to_probability > (m.from_probability ?? 0),
+    );
+  const plannedClosed = windowClosed.filter(plannedInTime);
+  const unplannedClosed = windowClosed.filter((a) => !plannedInTime(a));
+
   const cycleMedian = median(cycles);
   return {
     win_rate: div(won.length, closed.length),
@@ -208,5 +240,9 @@ export function referenceFigures(data: RefData, q: RefQuery): Record<string, num
     cramming_index: div(sum(wonEur.filter((d) => tail(d.closeDate)).map((d) => d.amount)), sum(wonEur.map((d) => d.amount))),
     process_adherence: div(moves.filter(adherent).length, moves.length),
     process_adherence_weighted: div(sum(forward.filter(adherent).map(gain)), sum(forward.map(gain))),
+    call_plan_coverage: div(meetings.filter(plannedInTime).length, meetings.length),
+    plan_hit_rate: div(debriefed.filter((a) => planOf(a.id)?.commitment_secured === 1).length, debriefed.length),
+    planned_meeting_advance_rate: div(plannedClosed.filter(advancedAfter).length, plannedClosed.length),
+    unplanned_meeting_advance_rate: div(unplannedClosed.filter(advancedAfter).length, unplannedClosed.length),
   };
 }
