@@ -32,6 +32,7 @@ import { registerDashboardRoutes } from './measurement/dashboard.routes.js';
 import { registerForecastRoutes } from './measurement/forecast.routes.js';
 import { registerKpiRoutes } from './measurement/kpi.routes.js';
 import { registerTargetRoutes } from './measurement/targets.routes.js';
+import { registerNotificationRoutes } from './notifications/notifications.routes.js';
 import { registerCallPlanRoutes } from './planning/call-plans.routes.js';
 import { registerPracticeRoutes } from './practice/practice.routes.js';
 import { registerAdherenceRoutes } from './process/adherence.routes.js';
@@ -154,6 +155,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerLeadRoutes(app);
   registerLeadSourceRoutes(app, deps);
   registerLeadSettingsRoutes(app);
+
+  // Things that happen without a click
+  registerNotificationRoutes(app, deps);
 
   await registerWebApp(app, deps.config.webDir);
   return app;

@@ -54,3 +54,39 @@ describe('loadConfig', () => {
     expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
   });
 });
+
+describe('SMTP settings', () => {
+  const secret = 'x'.repeat(32);
+  it('is off without SMTP_URL or SMTP_HOST: notifications stay in the app', () => {
+    expect(loadConfig({}).smtp).toBeNull();
+  });
+
+  it('reads a URL or host/port/user/pass, with the sender and the link secret', () => {
+    expect(loadConfig({ SMTP_URL: 'smtp://u:p@mail.example.com:587', SMTP_FROM: 'Furrow <f@example.com>', EMAIL_LINK_SECRET: secret }).smtp).toEqual({
+      transport: 'smtp://u:p@mail.example.com:587',
+      from: 'Furrow <f@example.com>',
+      linkSecret: secret,
+    });
+    expect(
+      loadConfig({ SMTP_HOST: 'mail.example.com', SMTP_PORT: '465', SMTP_USER: 'u', SMTP_PASS: 'p', SMTP_FROM: 'f@example.com', EMAIL_LINK_SECRET: secret })
+        .smtp?.transport,
+    ).toEqual({
+      host: 'mail.example.com',
+      port: 465,
+      secure: true,
+      auth: { user: 'u', pass: 'p' },
+    });
+  });
+
+  it('lists every SMTP problem at once', () => {
+    try {
+      loadConfig({ SMTP_HOST: 'mail.example.com', SMTP_PORT: 'x', SMTP_PASS: 'p', SMTP_FROM: 'nobody', EMAIL_LINK_SECRET: 'short' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const text = (error as ConfigError).problems.join('\n');
+      for (const name of ['SMTP_PORT', 'SMTP_PASS', 'SMTP_FROM', 'EMAIL_LINK_SECRET']) expect(text).toContain(name);
+    }
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example.com', SMTP_FROM: 'f@example.com', EMAIL_LINK_SECRET: secret })).toThrow(/SMTP_URL/);
+  });
+});

@@ -29,6 +29,17 @@ export interface Config {
   readonly practiceStorageDir: string;
   /** Largest practice recording accepted, in bytes. */
   readonly practiceMaxUploadBytes: number;
+  /** Outgoing email; null = notifications stay in the app (no error). */
+  readonly smtp: SmtpConfig | null;
+}
+
+export interface SmtpConfig {
+  /** What nodemailer.createTransport takes: an smtp(s):// URL or host/port/secure/auth. */
+  readonly transport: string | { host: string; port: number; secure: boolean; auth?: { user: string; pass: string } };
+  /** The From header, e.g. "Furrow <furrow@example.com>". */
+  readonly from: string;
+  /** Signs the unsubscribe links in emails (which need no session). */
+  readonly linkSecret: string;
 }
 
 export class ConfigError extends Error {
@@ -92,6 +103,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const cookieSecure = flag('COOKIE_SECURE', mode === 'production' && (publicUrl?.startsWith('https:') ?? false));
   const trustProxy = flag('TRUST_PROXY', false);
 
+  const smtp = smtpConfig(env, problems, flag);
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return Object.freeze({
@@ -110,8 +123,39 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // Tests never write into the working tree.
     practiceStorageDir: env.PRACTICE_STORAGE_DIR?.trim() || (mode === 'test' ? join(tmpdir(), 'furrow-test-recordings') : './data/recordings'),
     practiceMaxUploadBytes: practiceMaxUploadMb * 1024 * 1024,
+    smtp,
     ...overrides,
   });
+}
+
+/** SMTP_URL, or SMTP_HOST (+ SMTP_PORT, SMTP_SECURE, SMTP_USER, SMTP_PASS); with either, SMTP_FROM and EMAIL_LINK_SECRET. */
+function smtpConfig(env: Record<string, string | undefined>, problems: string[], flag: (name: string, fallback: boolean) => boolean): SmtpConfig | null {
+  const url = env.SMTP_URL?.trim();
+  const host = env.SMTP_HOST?.trim();
+  if (!url && !host) return null;
+  let transport: SmtpConfig['transport'] = '';
+  if (url && host) problems.push('set either SMTP_URL or SMTP_HOST, not both');
+  if (url) {
+    try {
+      if (!['smtp:', 'smtps:'].includes(new URL(url).protocol)) problems.push('SMTP_URL must start with smtp:// or smtps://');
+    } catch {
+      problems.push('SMTP_URL must be a URL such as smtp://user:pass@mail.example.com:587');
+    }
+    transport = url;
+  } else if (host) {
+    const rawPort = env.SMTP_PORT?.trim() || '587';
+    const port = Number(rawPort);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) problems.push(`SMTP_PORT must be an integer between 1 and 65535 (got "${rawPort}")`);
+    const user = env.SMTP_USER?.trim();
+    const pass = env.SMTP_PASS ?? '';
+    if (pass && !user) problems.push('SMTP_PASS is set without SMTP_USER');
+    transport = { host, port, secure: flag('SMTP_SECURE', port === 465), ...(user ? { auth: { user, pass } } : {}) };
+  }
+  const from = env.SMTP_FROM?.trim() ?? '';
+  if (!/^(.*<)?[^\s@<>]+@[^\s@<>]+>?$/.test(from)) problems.push('SMTP_FROM must be an address, e.g. "Furrow <furrow@example.com>", when SMTP is configured');
+  const linkSecret = env.EMAIL_LINK_SECRET ?? '';
+  if (linkSecret.length < 32) problems.push('EMAIL_LINK_SECRET must be at least 32 characters when SMTP is configured (it signs unsubscribe links)');
+  return { transport, from, linkSecret };
 }
 
 /** Test runs only: the PostgreSQL server to run the engine-looped suites on, when set. */

@@ -223,6 +223,20 @@ export function findDealRows(db: Kysely<DB>, workspaceId: string, scope: OwnerSc
     .execute();
 }
 
+/** Names of the deals among ids inside the scope (notifications name only what their reader may read). */
+export async function readableDealNames(db: Kysely<DB>, workspaceId: string, scope: OwnerScope, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('deals as d')
+    .select(['d.id', 'd.name'])
+    .where('d.workspace_id', '=', workspaceId)
+    .where('d.id', 'in', [...ids])
+    .where('d.deleted_at', 'is', null)
+    .where((eb) => ownerFilter(eb, 'd.owner_id', scope))
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 export function findDealByExternalId(db: Kysely<DB>, workspaceId: string, externalId: string): Promise<DealRow | undefined> {
   return db
     .selectFrom('deals')

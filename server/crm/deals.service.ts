@@ -9,6 +9,7 @@ import { defaultPipeline, getStage, pipelineStages } from '../process/pipelines.
 import { recordGateChecks } from '../process/stage-gate.service.js';
 import { listCustomFieldRows } from './custom-fields.repo.js';
 import { type CustomFieldDef, type CustomValue, validateCustomValues } from './custom-values.js';
+import { notifyDealChange } from './deal-notify.js';
 import { planStageChange, type StageChangePlan } from './deal-stage-change.service.js';
 import {
   contactAccount,
@@ -142,6 +143,7 @@ export async function createDeal(ctx: Ctx, input: DealCreate, via: MoveVia, opti
     const history = { workspaceId: row.workspace_id, entity: 'deal' as const, entityId: row.id, actorId: ctx.actor.userId, at: now, via };
     await appendChanges(tx.db, history, [...initialFields(row, DEAL_TRACKED), ...customChanges({}, custom)]);
     await writeStageMove(tx, plan);
+    await notifyDealChange(tx, null, row, {}, via);
     return getDeal(tx, row.id);
   });
 }
@@ -211,6 +213,7 @@ export async function updateDealById(ctx: Ctx, id: string, patch: DealPatch, opt
     const history = { workspaceId: ctx.actor.workspaceId, entity: 'deal' as const, entityId: id, actorId: ctx.actor.userId, at: now, via: options.via };
     await appendChanges(tx.db, history, [...diffFields(current, changes, DEAL_TRACKED), ...customChanges(beforeCustom, custom)]);
     await writeStageMove(tx, plan);
+    await notifyDealChange(tx, current, { ...current, ...changes }, changes, options.via);
     return getDeal(tx, id);
   });
 }

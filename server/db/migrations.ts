@@ -7,6 +7,7 @@ import * as kpiAsOf from './migrations/2026-11-29-01-kpi-as-of.js';
 import * as stageChangesCover from './migrations/2026-11-29-02-stage-changes-cover.js';
 import * as dealsAsOfCover from './migrations/2026-11-29-03-deals-as-of-cover.js';
 import * as jobs from './migrations/2026-12-04-10-jobs.js';
+import * as notifications from './migrations/2026-12-04-10-notifications.js';
 import * as loginCounters from './migrations/2026-12-04-25-login-counters.js';
 import * as alignment from './migrations/2026-12-04-40-alignment.js';
 import * as planning from './migrations/2026-12-04-50-planning.js';
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-04-50-practice': practice,
   '2026-12-04-25-login-counters': loginCounters,
   '2026-12-04-40-alignment': alignment,
+  '2026-12-04-10-notifications': notifications,
 };
 
 export const migrationProvider: MigrationProvider = {

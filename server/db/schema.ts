@@ -29,6 +29,7 @@ import type {
   ForecastSubmissionsTable,
   QuotasTable,
 } from './schema/measurement.js';
+import type { NotificationPreferencesTable, NotificationsTable } from './schema/notifications.js';
 import type { CallPlansTable, CallPlanTemplatesTable } from './schema/planning.js';
 import type { CertificationsTable, PracticeAttemptsTable, PracticeScenariosTable } from './schema/practice.js';
 import type {
@@ -92,4 +93,6 @@ export interface DB {
   lead_transitions: LeadTransitionsTable;
   lead_touches: LeadTouchesTable;
   lead_settings: LeadSettingsTable;
+  notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
 }

@@ -33,6 +33,12 @@ export function actorOf(user: UserRow, via: Actor['via']): Actor {
   return { userId: user.id, workspaceId: user.workspace_id, role: user.role, teamId: user.team_id, name: user.name, email: user.email, via };
 }
 
+/** A background job acting for (or reading as) a user; null when the user is gone or disabled. */
+export async function systemActorFor(db: Kysely<DB>, workspaceId: string, userId: string): Promise<Actor | null> {
+  const user = await findUser(db, workspaceId, userId);
+  return user && user.disabled_at === null ? actorOf(user, 'system') : null;
+}
+
 export async function login(deps: AuthDeps, input: { email: string; password: string; ip: string | null; userAgent: string | null }): Promise<LoginResult> {
   const now = deps.now();
   const email = input.email.trim().toLowerCase();

@@ -2,7 +2,7 @@
 // caller's visible owners. One table, so the visibility test can generate its cases from it.
 import type { Role } from '../db/schema/identity.js';
 
-export type Resource = 'accounts' | 'contacts' | 'deals' | 'activities' | 'call_plans' | 'practice' | 'leads' | 'campaigns';
+export type Resource = 'accounts' | 'contacts' | 'deals' | 'activities' | 'call_plans' | 'practice' | 'leads' | 'campaigns' | 'notifications';
 export type Reach = 'all' | 'team' | 'own' | 'none';
 export type Operation = 'read' | 'create' | 'update' | 'delete';
 
@@ -64,6 +64,15 @@ const POLICY: Record<Resource, Record<Role, Record<Operation, Reach>>> = {
     rep: { read: 'all', create: 'none', update: 'none', delete: 'none' },
     marketing: { read: 'all', create: 'all', update: 'all', delete: 'all' },
   },
+  // A notification belongs to its recipient (the "owner"): nobody reads or marks another's, an admin
+  // neither. The system raises them (create); the record they name is checked separately, through
+  // the record's own row above, when they are shown.
+  notifications: {
+    admin: { read: 'own', create: 'none', update: 'own', delete: 'none' },
+    manager: { read: 'own', create: 'none', update: 'own', delete: 'none' },
+    rep: { read: 'own', create: 'none', update: 'own', delete: 'none' },
+    marketing: { read: 'own', create: 'none', update: 'own', delete: 'none' },
+  },
 };
 
 export function reachOf(role: Role, resource: Resource, op: Operation): Reach {
@@ -90,6 +99,8 @@ export const WRITE_REFERENCES: Record<Resource, Readonly<Record<string, Referenc
   // A lead's campaign is a workspace-wide record every role reads (checked by the campaigns service).
   leads: { ownerId: 'users', campaignId: 'workspace' },
   campaigns: {},
+  // Raised by the system, never written through a request that names another record.
+  notifications: {},
 };
 
 /** Shared accounts are readable by every rep and manager (and their contacts with them). */

@@ -99,11 +99,14 @@ export function clientFor(app: App, headers: Record<string, string>): Client {
   };
 }
 
-export async function createTestEnv(engine: Engine, options: { webDir?: string } = {}): Promise<TestEnv & { close(): Promise<void> }> {
+export async function createTestEnv(
+  engine: Engine,
+  options: { webDir?: string; config?: Partial<Config> } = {},
+): Promise<TestEnv & { close(): Promise<void> }> {
   const url = engine === 'sqlite' ? ':memory:' : (inject('pgUrl') as string);
   const database = openDatabase(url, { poolSize: 4 });
   if (engine === 'sqlite') await migrateToLatest(database.db);
-  const config = loadConfig({ NODE_ENV: 'test' }, { databaseUrl: url, webDir: options.webDir ?? '/nonexistent' });
+  const config = loadConfig({ NODE_ENV: 'test' }, { databaseUrl: url, webDir: options.webDir ?? '/nonexistent', ...options.config });
   const clock: Clock = { now: Date.UTC(2026, 10, 28, 10, 0, 0) };
   const now = () => clock.now;
   const app = await buildApp({ database, config, now });
