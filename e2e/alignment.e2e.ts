@@ -1,0 +1,134 @@
+// The marketing alignment journey: marketing proposes the lead agreement and approves it for
+// marketing, the manager approves it for sales (it comes into force), a lead arrives through the
+// signed webhook, is scored and routed to the rep, who accepts it within the SLA, touches it,
+// qualifies it and converts it into a deal. Screenshots for docs/alignment.md on request.
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { Webhook } from 'standardwebhooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TERMS } from '../server/alignment/testing.js';
+import { ApiClient } from './support/api-client.js';
+import { launchBrowser } from './support/browser.js';
+import { createOrg, type Org, PASSWORD, type Person, startServer, type TestServer } from './support/server.js';
+import { settled } from './support/settle.js';
+import { signInAs } from './support/sign-in.js';
+
+let server: TestServer;
+let org: Org;
+let browser: Browser;
+let marketing: Person;
+const SHOTS = process.env.FURROW_SCREENSHOTS === '1' ? resolve(import.meta.dirname, '../docs/screenshots') : null;
+const suffix = Math.random().toString(36).slice(2, 7);
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (!SHOTS) return;
+  await settled(page).catch(() => undefined);
+  await page.screenshot({ path: resolve(SHOTS, `alignment-${name}.png`) });
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  org = await createOrg(server);
+  browser = await launchBrowser();
+  const email = `mara-${suffix}@example.test`;
+  const created = await org.adminApi.post<{ id: string }>('/api/v1/users', {
+    email,
+    name: 'Mara Marketing',
+    role: 'marketing',
+    teamId: null,
+    password: PASSWORD,
+  });
+  marketing = { id: created.id, name: 'Mara Marketing', email };
+  // Leads go to team East (Riley Rep); the clock runs round the clock so the journey never meets a closed office.
+  const settings = await org.adminApi.get<{ version: number; routing: object; businessHours: object }>('/api/v1/lead-settings');
+  await org.adminApi.request('PUT', '/api/v1/lead-settings', {
+    version: settings.version,
+    routing: { mode: 'round_robin', defaultTeamId: org.teams.east, rules: [], awayUserIds: [] },
+    businessHours: { workingDays: [1, 2, 3, 4, 5, 6, 7], startMinute: 0, endMinute: 1440, holidays: [] },
+  });
+  const mk = await ApiClient.login(server.url, email, PASSWORD);
+  await mk.post('/api/v1/lead-agreements', { terms: TERMS, note: 'First agreement' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const signIn = (person: Person): Promise<Page> => signInAs(browser, server, person, { height: 1000 });
+
+async function openAgreement(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Lead agreement' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Lead agreement' }).waitFor();
+}
+
+describe('marketing alignment in the browser', () => {
+  it('marketing proposes and approves, sales approves: the agreement is in force', async () => {
+    const mk = await signIn(marketing);
+    await openAgreement(mk);
+    await mk.getByRole('button', { name: 'Propose' }).click();
+    await mk.getByText('Awaiting approval').waitFor();
+    await mk.getByRole('button', { name: 'Approve for marketing' }).click();
+    await mk.getByText(`Marketing: approved by ${marketing.name}`, { exact: false }).waitFor();
+    await shot(mk, 'agreement-proposed');
+
+    const mgr = await signIn(org.manager);
+    await openAgreement(mgr);
+    await mgr.getByRole('button', { name: 'Approve for sales' }).click();
+    await mgr.getByText('In force', { exact: true }).waitFor();
+    await shot(mgr, 'agreement-in-force');
+  });
+
+  it('a lead arrives through the signed webhook, is scored and routed; the rep accepts it in time and converts it', async () => {
+    const mk = await ApiClient.login(server.url, marketing.email, PASSWORD);
+    const source = await mk.post<{ webhookUrl: string; secret: string }>('/api/v1/lead-sources', { name: 'Website form' });
+    const body = JSON.stringify({
+      email: `dana-${suffix}@acme-soft.example`,
+      firstName: 'Dana',
+      lastName: `Buyer ${suffix}`,
+      company: 'Acme Soft',
+      title: 'VP Sales',
+      industry: 'Software',
+      companySize: 300,
+      behaviours: [{ event: 'demo_request' }],
+    });
+    const at = new Date();
+    const res = await fetch(`${server.url}${source.webhookUrl}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'webhook-id': `msg_${suffix}`,
+        'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+        'webhook-signature': new Webhook(source.secret).sign(`msg_${suffix}`, at, body),
+      },
+      body,
+    });
+    expect(res.status).toBe(200);
+
+    const rep = await signIn(org.repA);
+    await rep.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Leads' }).click();
+    await rep.getByRole('heading', { level: 1, name: 'Leads' }).waitFor();
+    const row = rep.getByRole('row', { name: new RegExp(`Buyer ${suffix}`) });
+    await row.getByText(/left/).first().waitFor();
+    await shot(rep, 'queue');
+    await row.getByRole('link', { name: `Dana Buyer ${suffix}` }).click();
+    await rep.getByRole('heading', { name: 'Score 100' }).waitFor();
+    await rep.getByRole('table', { name: 'Score explanation' }).getByText('Asked for a demo').waitFor();
+    await shot(rep, 'lead');
+    await rep.getByRole('button', { name: 'Accept (SAL)' }).click();
+    await rep.getByText('Accepted (SAL)').first().waitFor();
+    await rep.getByRole('button', { name: 'Log a call' }).click();
+    await rep.getByText('1 touch so far', { exact: false }).waitFor();
+    await rep.getByRole('button', { name: 'Qualify (SQL)' }).click();
+    await rep.getByRole('button', { name: 'Convert to deal' }).waitFor();
+    await rep.getByLabel('Deal amount (minor units)').fill('2500000');
+    await rep.getByRole('button', { name: 'Convert to deal' }).click();
+    await rep.getByRole('link', { name: 'open the deal' }).click();
+    await rep.getByRole('heading', { level: 1, name: /Acme Soft/ }).waitFor();
+    await shot(rep, 'deal');
+
+    // Marketing sees the lead converted, with the source and campaign kept for the funnel.
+    const leads = await mk.get<{ items: { status: string; source: string; dealId: string | null }[] }>('/api/v1/leads?source=Website%20form');
+    expect(leads.items).toEqual([expect.objectContaining({ status: 'converted', source: 'Website form' })]);
+  });
+});
