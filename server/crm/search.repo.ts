@@ -12,24 +12,55 @@ export interface SearchInput {
   limit: number;
 }
 
+/** The words of a query, as typed ("quantum onboarding" → quantum, onboarding); at most 8. */
+export function wordsOf(needle: string): string[] {
+  return needle
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w.length > 0)
+    .slice(0, 8);
+}
+
 /**
- * Case-insensitive "starts with", used only to rank rows the contains filter already found.
+ * Case-insensitive "starts with", used only to rank rows the word filter already found.
  * lower() on both sides reads the same on both engines, so it needs no dialect entry.
  */
 function startsWith(column: Expression<string | null>, needle: string): RawBuilder<boolean> {
   return sql<boolean>`(lower(${column}) LIKE ${`${likeEscape(needle.toLowerCase())}%`} ESCAPE '\\')`;
 }
 
+/** 0: a title starts with the whole query; 1: with its first word; 2: the words are elsewhere. */
 export function rankOf(prefixes: Expression<string | null>[], needle: string): RawBuilder<number> {
-  const anyPrefix = sql.join(
-    prefixes.map((p) => startsWith(p, needle)),
-    sql` or `,
-  );
-  return sql<number>`case when ${anyPrefix} then 0 else 1 end`;
+  const any = (text: string) =>
+    sql.join(
+      prefixes.map((p) => startsWith(p, text)),
+      sql` or `,
+    );
+  const first = wordsOf(needle)[0] ?? needle;
+  return sql<number>`case when ${any(needle.trim())} then 0 when ${any(first)} then 1 else 2 end`;
 }
 
+/**
+ * The columns as one text whose words each follow a space: punctuation that joins words in names,
+ * emails and domains (- . @ , /) separates them, so "acme" finds "wile@acme.example".
+ */
+function wordText(columns: Expression<string | null>[]): RawBuilder<string> {
+  const separated = (c: Expression<string | null>) =>
+    sql`replace(replace(replace(replace(replace(coalesce(${c}, ''), '-', ' '), '.', ' '), '@', ' '), ',', ' '), '/', ' ')`;
+  return sql<string>`(' ' || ${sql.join(columns.map(separated), sql` || ' ' || `)})`;
+}
+
+/**
+ * Word-prefix, any-order matching: every word of the query starts a word somewhere in the columns
+ * ("quantum onboarding" finds "Onboarding for Quantum Ltd"). One behaviour on both engines: the
+ * dialect's case-insensitive LIKE over the same text.
+ */
 export function matches(eb: ExpressionBuilder<any, any>, dialect: Dialect, columns: Expression<string | null>[], needle: string): Expression<SqlBool> {
-  return eb.or(columns.map((c) => dialect.containsInsensitive(c, needle)));
+  const text = wordText(columns);
+  const words = wordsOf(needle);
+  if (words.length === 0) return sql<SqlBool>`1 = 0`;
+  // A "word" of symbols only (%, _, #) starts no word: it is found wherever it stands.
+  return eb.and(words.map((w) => dialect.containsInsensitive(text, /[\p{L}\p{N}]/u.test(w) ? ` ${w}` : w)));
 }
 
 export interface AccountHit {
@@ -115,7 +146,7 @@ export async function searchDeals(db: Kysely<DB>, dialect: Dialect, input: Searc
     .where('d.workspace_id', '=', input.workspaceId)
     .where('d.deleted_at', 'is', null)
     .where((eb) => ownerFilter(eb, 'd.owner_id', input.scope))
-    .where((eb) => matches(eb, dialect, [name], input.needle))
+    .where((eb) => matches(eb, dialect, [name, sql<string | null>`a.name`], input.needle))
     .orderBy('rank')
     .orderBy(sql`lower(d.name)`)
     .orderBy('d.id')

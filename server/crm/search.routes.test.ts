@@ -167,4 +167,30 @@ describeEngines('global search', (env) => {
     }
     expect((await env().anonymous().get('/api/v1/search?q=a')).status).toBe(401);
   });
+
+  it('matches word prefixes in any order, across a deal and its account, ranking the best first, the same on both engines', async () => {
+    const w = await env().workspace();
+    const api = w.as(w.admin);
+    const { body: quantum } = await api.post('/api/v1/accounts', { name: 'Quantum Ltd' });
+    await deal(w, w.admin, 'Quantum onboarding');
+    await deal(w, w.admin, 'Onboarding for Quantum Ltd');
+    await deal(w, w.admin, 'Onboarding', { accountId: quantum.id });
+    await deal(w, w.admin, 'Quantumleap onboard');
+    await deal(w, w.admin, 'Subquantum onboarding');
+    await api.post('/api/v1/contacts', { firstName: 'Ona', lastName: 'Quant', email: 'ona@quantum-ltd.example' });
+
+    expect(titles(await found(w, w.admin, 'q=quantum%20onboarding&types=deal'))).toEqual([
+      'deal:Quantum onboarding',
+      'deal:Onboarding',
+      'deal:Onboarding for Quantum Ltd',
+    ]);
+    expect(titles(await found(w, w.admin, 'q=onb%20QUANT&types=deal'))).toEqual([
+      'deal:Onboarding',
+      'deal:Onboarding for Quantum Ltd',
+      'deal:Quantum onboarding',
+      'deal:Quantumleap onboard',
+    ]);
+    expect(titles(await found(w, w.admin, 'q=quantum%20ona&types=contact'))).toEqual(['contact:Ona Quant']);
+    expect(await found(w, w.admin, 'q=uantum')).toEqual([]);
+  });
 });
