@@ -33,6 +33,7 @@ import { registerForecastRoutes } from './measurement/forecast.routes.js';
 import { registerKpiRoutes } from './measurement/kpi.routes.js';
 import { registerTargetRoutes } from './measurement/targets.routes.js';
 import { registerNotificationRoutes } from './notifications/notifications.routes.js';
+import { registerAuditRoutes } from './ops/audit.routes.js';
 import { registerCallPlanRoutes } from './planning/call-plans.routes.js';
 import { registerPracticeRoutes } from './practice/practice.routes.js';
 import { registerAdherenceRoutes } from './process/adherence.routes.js';
@@ -155,6 +156,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerLeadRoutes(app);
   registerLeadSourceRoutes(app, deps);
   registerLeadSettingsRoutes(app);
+  // Operations
+  registerAuditRoutes(app);
 
   // Things that happen without a click
   registerNotificationRoutes(app, deps);

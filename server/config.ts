@@ -31,6 +31,12 @@ export interface Config {
   readonly practiceMaxUploadBytes: number;
   /** Outgoing email; null = notifications stay in the app (no error). */
   readonly smtp: SmtpConfig | null;
+  /** Audit entries older than this many days are purged. */
+  readonly auditRetentionDays: number;
+  /** Bearer token guarding /metrics; null: open in development and test, off in production. */
+  readonly metricsToken: string | null;
+  /** Let webhook endpoints resolve to private, loopback or link-local addresses (SSRF guard off). */
+  readonly webhookAllowPrivate: boolean;
 }
 
 export interface SmtpConfig {
@@ -102,6 +108,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
   const cookieSecure = flag('COOKIE_SECURE', mode === 'production' && (publicUrl?.startsWith('https:') ?? false));
   const trustProxy = flag('TRUST_PROXY', false);
+  const auditRetentionDays = int('AUDIT_RETENTION_DAYS', 365, 1, 3650);
+  const webhookAllowPrivate = flag('WEBHOOK_ALLOW_PRIVATE', false);
+  const metricsToken = env.METRICS_TOKEN?.trim() || null;
+  // A short token guards nothing; say so at start rather than run with it.
+  if (metricsToken !== null && metricsToken.length < 16) problems.push('METRICS_TOKEN must be at least 16 characters');
 
   const smtp = smtpConfig(env, problems, flag);
 
@@ -124,6 +135,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     practiceStorageDir: env.PRACTICE_STORAGE_DIR?.trim() || (mode === 'test' ? join(tmpdir(), 'furrow-test-recordings') : './data/recordings'),
     practiceMaxUploadBytes: practiceMaxUploadMb * 1024 * 1024,
     smtp,
+    auditRetentionDays,
+    metricsToken,
+    webhookAllowPrivate,
     ...overrides,
   });
 }

@@ -25,6 +25,8 @@ export interface Ctx {
   readonly config: Config;
   /** Per-request memo (for example the caller's visible owner ids), dropped with the request. */
   readonly memo: Map<string, unknown>;
+  /** The client address of the request (behind a proxy only with TRUST_PROXY); absent outside HTTP. */
+  readonly ip?: string | null;
 }
 
 /**

@@ -8,6 +8,7 @@ import * as stageChangesCover from './migrations/2026-11-29-02-stage-changes-cov
 import * as dealsAsOfCover from './migrations/2026-11-29-03-deals-as-of-cover.js';
 import * as jobs from './migrations/2026-12-04-10-jobs.js';
 import * as notifications from './migrations/2026-12-04-10-notifications.js';
+import * as audit from './migrations/2026-12-04-20-01-audit.js';
 import * as loginCounters from './migrations/2026-12-04-25-login-counters.js';
 import * as alignment from './migrations/2026-12-04-40-alignment.js';
 import * as planning from './migrations/2026-12-04-50-planning.js';
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-04-25-login-counters': loginCounters,
   '2026-12-04-40-alignment': alignment,
   '2026-12-04-10-notifications': notifications,
+  '2026-12-04-20-01-audit': audit,
 };
 
 export const migrationProvider: MigrationProvider = {

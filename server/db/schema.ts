@@ -30,6 +30,7 @@ import type {
   QuotasTable,
 } from './schema/measurement.js';
 import type { NotificationPreferencesTable, NotificationsTable } from './schema/notifications.js';
+import type { AuditEntriesTable } from './schema/ops.js';
 import type { CallPlansTable, CallPlanTemplatesTable } from './schema/planning.js';
 import type { CertificationsTable, PracticeAttemptsTable, PracticeScenariosTable } from './schema/practice.js';
 import type {
@@ -95,4 +96,5 @@ export interface DB {
   lead_settings: LeadSettingsTable;
   notifications: NotificationsTable;
   notification_preferences: NotificationPreferencesTable;
+  audit_entries: AuditEntriesTable;
 }

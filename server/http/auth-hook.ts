@@ -54,6 +54,7 @@ export function registerAuthHook(app: FastifyInstance, deps: { database: Databas
       now: deps.now,
       config: deps.config,
       memo: new Map(),
+      ip: request.ip,
     });
 
     const authz = request.headers.authorization;

@@ -1,6 +1,7 @@
 // Every failure leaves as { error: { code, message, details? } }; the status comes from the code.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ERROR_STATUS, type FieldProblem } from '../errors.js';
+import { audit } from '../ops/audit.service.js';
 
 interface AjvIssue {
   instancePath?: string;
@@ -55,9 +56,24 @@ export function sendError(reply: FastifyReply, request: FastifyRequest, status: 
   return reply.status(status).send({ error: { code, message, ...(details === undefined ? {} : { details }), requestId: String(request.id) } });
 }
 
+/** A signed-in caller refused by a permission check leaves a trace; nothing else was written. */
+async function auditDenied(request: FastifyRequest, message: string): Promise<void> {
+  if (!request.ctx) return;
+  try {
+    await audit(request.ctx, 'access.denied', {
+      targetType: 'route',
+      targetId: `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0]}`,
+      summary: `Denied ${request.method} ${request.url.split('?')[0]}: ${message}`,
+    });
+  } catch (err) {
+    request.log.error({ err }, 'could not write the access.denied audit entry');
+  }
+}
+
 export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
+  app.setErrorHandler(async (error: FastifyError | AppError | Error, request, reply) => {
     if (error instanceof AppError) {
+      if (error.code === 'forbidden') await auditDenied(request, error.message);
       if (error.code === 'internal') request.log.error({ err: error }, 'internal error');
       return sendError(reply, request, error.status, error.code, error.message, error.details);
     }

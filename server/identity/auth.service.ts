@@ -6,6 +6,7 @@ import type { Actor } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { hashSecret, newSecret } from '../ids.js';
+import { auditWithoutActor } from '../ops/audit.service.js';
 import { verifyPassword } from './passwords.js';
 import { countAttempts, deleteSession, findSession, findTokenByHash, insertSession, markTokenUsed, releaseAttempts, touchSession } from './sessions.repo.js';
 import { findUser, findUserByEmail, type UserRow } from './users.repo.js';
@@ -54,7 +55,23 @@ export async function login(deps: AuthDeps, input: { email: string; password: st
 
   const user = await findUserByEmail(deps.db, email);
   const ok = await verifyPassword(user?.password_hash ?? null, input.password);
-  if (!user || !ok || user.disabled_at !== null) throw new AppError('unauthenticated', 'Email or password is incorrect');
+  if (!user || !ok || user.disabled_at !== null) {
+    // Only a known account has a workspace to log into; an unknown email stays in the throttle
+    // counts and the server log, never in some workspace's audit.
+    if (user) {
+      await auditWithoutActor(deps.db, {
+        workspaceId: user.workspace_id,
+        at: now,
+        ip: input.ip,
+        actor: null,
+        action: 'auth.sign_in_failed',
+        targetType: 'user',
+        targetId: user.id,
+        summary: `Failed sign-in as ${user.email}${user.disabled_at !== null && ok ? ' (account disabled)' : ''}`,
+      });
+    }
+    throw new AppError('unauthenticated', 'Email or password is incorrect');
+  }
   await releaseAttempts(deps.db, emailKey, ipKey);
 
   // A fresh id at every login: a session id planted before login is worthless after it.
@@ -70,6 +87,16 @@ export async function login(deps: AuthDeps, input: { email: string; password: st
     expires_at: now + deps.config.sessionTtlMs,
     user_agent: input.userAgent?.slice(0, 300) ?? null,
     ip: input.ip,
+  });
+  await auditWithoutActor(deps.db, {
+    workspaceId: user.workspace_id,
+    at: now,
+    ip: input.ip,
+    actor: { id: user.id, name: user.name },
+    action: 'auth.sign_in',
+    targetType: 'user',
+    targetId: user.id,
+    summary: `Signed in as ${user.email}`,
   });
   return { sessionSecret, csrfToken, user };
 }

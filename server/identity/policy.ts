@@ -2,7 +2,18 @@
 // caller's visible owners. One table, so the visibility test can generate its cases from it.
 import type { Role } from '../db/schema/identity.js';
 
-export type Resource = 'accounts' | 'contacts' | 'deals' | 'activities' | 'call_plans' | 'practice' | 'leads' | 'campaigns' | 'notifications';
+export type Resource =
+  | 'accounts'
+  | 'contacts'
+  | 'deals'
+  | 'activities'
+  | 'call_plans'
+  | 'practice'
+  | 'leads'
+  | 'campaigns'
+  | 'notifications'
+  | 'audit_log'
+  | 'webhooks';
 export type Reach = 'all' | 'team' | 'own' | 'none';
 export type Operation = 'read' | 'create' | 'update' | 'delete';
 
@@ -72,6 +83,21 @@ const POLICY: Record<Resource, Record<Role, Record<Operation, Reach>>> = {
     manager: { read: 'own', create: 'none', update: 'own', delete: 'none' },
     rep: { read: 'own', create: 'none', update: 'own', delete: 'none' },
     marketing: { read: 'own', create: 'none', update: 'own', delete: 'none' },
+  },
+  // Workspace-wide records with no owner: the reach is all or nothing. Entries are written by the
+  // system as a side effect of the change they record; nobody creates, edits or deletes one.
+  audit_log: {
+    admin: { read: 'all', create: 'none', update: 'none', delete: 'none' },
+    manager: { read: 'none', create: 'none', update: 'none', delete: 'none' },
+    rep: { read: 'none', create: 'none', update: 'none', delete: 'none' },
+    marketing: { read: 'none', create: 'none', update: 'none', delete: 'none' },
+  },
+  // Endpoints receive every workspace event, so only an admin may see or register one.
+  webhooks: {
+    admin: { read: 'all', create: 'all', update: 'all', delete: 'all' },
+    manager: { read: 'none', create: 'none', update: 'none', delete: 'none' },
+    rep: { read: 'none', create: 'none', update: 'none', delete: 'none' },
+    marketing: { read: 'none', create: 'none', update: 'none', delete: 'none' },
   },
 };
 

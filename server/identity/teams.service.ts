@@ -2,6 +2,7 @@ import type { Team, TeamCreate, TeamPatch } from '../../api/identity.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { conflict, invalidField, notFound, stale } from '../errors.js';
 import { newId } from '../ids.js';
+import { audit } from '../ops/audit.service.js';
 import { requireRole } from './roles.js';
 import { wouldCycle } from './team-tree.js';
 import {
@@ -56,6 +57,12 @@ export async function createTeam(ctx: Ctx, input: TeamCreate): Promise<Team> {
       version: 1,
     };
     await insertTeam(tx.db, row);
+    await audit(tx, 'team.created', {
+      targetType: 'team',
+      targetId: row.id,
+      summary: `Created the team ${row.name}`,
+      details: { parentId: row.parent_id, managerId: row.manager_id },
+    });
     return toTeam(row, new Map());
   });
 }
@@ -88,6 +95,11 @@ export async function patchTeam(ctx: Ctx, id: string, patch: TeamPatch): Promise
       tx.now(),
     );
     if (!ok) throw stale('Team', current.version);
+    const changed: Record<string, { from: string | null; to: string | null }> = {};
+    if (patch.name !== undefined && patch.name.trim() !== current.name) changed.name = { from: current.name, to: patch.name.trim() };
+    if (patch.parentId !== undefined && patch.parentId !== current.parent_id) changed.parentId = { from: current.parent_id, to: patch.parentId };
+    if (patch.managerId !== undefined && patch.managerId !== current.manager_id) changed.managerId = { from: current.manager_id, to: patch.managerId };
+    await audit(tx, 'team.changed', { targetType: 'team', targetId: id, summary: `Changed the team ${current.name}`, details: changed });
     const members = await memberCounts(tx.db, ctx.actor.workspaceId);
     return toTeam((await findTeam(tx.db, ctx.actor.workspaceId, id)) as TeamRow, members);
   });
@@ -96,8 +108,10 @@ export async function patchTeam(ctx: Ctx, id: string, patch: TeamPatch): Promise
 export async function deleteTeam(ctx: Ctx, id: string): Promise<void> {
   requireRole(ctx, 'admin');
   await inTransaction(ctx, async (tx) => {
-    if (!(await findTeam(tx.db, ctx.actor.workspaceId, id))) throw notFound('Team');
+    const team = await findTeam(tx.db, ctx.actor.workspaceId, id);
+    if (!team) throw notFound('Team');
     if (await teamIsUsed(tx.db, ctx.actor.workspaceId, id)) throw conflict('Move the team’s members and sub-teams elsewhere first');
     await deleteTeamRow(tx.db, ctx.actor.workspaceId, id);
+    await audit(tx, 'team.deleted', { targetType: 'team', targetId: id, summary: `Deleted the team ${team.name}` });
   });
 }

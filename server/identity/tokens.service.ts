@@ -1,7 +1,8 @@
 import type { ApiToken, ApiTokenCreated } from '../../api/identity.js';
-import type { Ctx } from '../context.js';
+import { type Ctx, inTransaction } from '../context.js';
 import { notFound } from '../errors.js';
 import { hashSecret, newId, newSecret } from '../ids.js';
+import { audit } from '../ops/audit.service.js';
 import { type ApiTokenRow, insertToken, listTokens as listTokenRows, revokeToken as revokeTokenRow } from './sessions.repo.js';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
@@ -33,10 +34,16 @@ export async function createToken(ctx: Ctx, name: string): Promise<ApiTokenCreat
     last_used_at: null,
     revoked_at: null,
   };
-  await insertToken(ctx.db, row);
+  await inTransaction(ctx, async (tx) => {
+    await insertToken(tx.db, row);
+    await audit(tx, 'api_token.created', { targetType: 'api_token', targetId: row.id, summary: `Created the API token ${row.name} (${row.prefix}…)` });
+  });
   return { token: toToken(row), secret };
 }
 
 export async function revokeToken(ctx: Ctx, id: string): Promise<void> {
-  if (!(await revokeTokenRow(ctx.db, ctx.actor.workspaceId, ctx.actor.userId, id, ctx.now()))) throw notFound('API token');
+  await inTransaction(ctx, async (tx) => {
+    if (!(await revokeTokenRow(tx.db, ctx.actor.workspaceId, ctx.actor.userId, id, tx.now()))) throw notFound('API token');
+    await audit(tx, 'api_token.revoked', { targetType: 'api_token', targetId: id, summary: 'Revoked an API token' });
+  });
 }

@@ -2,6 +2,7 @@ import type { Me, User, UserCreate, UserPatch } from '../../api/identity.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { AppError, invalidField, notFound, stale } from '../errors.js';
 import { newId } from '../ids.js';
+import { audit } from '../ops/audit.service.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { requireRole } from './roles.js';
 import { deleteSessionsOfUser, revokeTokensOfUser } from './sessions.repo.js';
@@ -72,6 +73,12 @@ export async function createUser(ctx: Ctx, input: UserCreate): Promise<User> {
       version: 1,
     };
     await insertUser(tx.db, row);
+    await audit(tx, 'user.created', {
+      targetType: 'user',
+      targetId: row.id,
+      summary: `Added ${row.name} <${row.email}> as ${row.role}`,
+      details: { role: row.role, teamId: row.team_id },
+    });
     return toUser(row);
   });
 }
@@ -97,6 +104,7 @@ export async function patchUser(ctx: Ctx, id: string, patch: UserPatch): Promise
       ...(passwordHash !== undefined && { password_hash: passwordHash }),
     };
     if (!(await updateUser(tx.db, ctx.actor.workspaceId, id, patch.version, changes, now))) throw stale('User', current.version);
+    await auditUserChanges(tx, current, patch);
     // Disabling or resetting a password ends every way in that the user had.
     if (patch.disabled === true || passwordHash !== undefined) {
       await deleteSessionsOfUser(tx.db, id);
@@ -104,6 +112,24 @@ export async function patchUser(ctx: Ctx, id: string, patch: UserPatch): Promise
     }
     return toUser((await findUser(tx.db, ctx.actor.workspaceId, id)) as UserRow);
   });
+}
+
+/** Role, team and access changes are audited, each as its own action so the log filters by it. */
+async function auditUserChanges(tx: Ctx, current: UserRow, patch: UserPatch): Promise<void> {
+  const target = { targetType: 'user', targetId: current.id };
+  if (patch.role !== undefined && patch.role !== current.role) {
+    await audit(tx, 'user.role_changed', {
+      ...target,
+      summary: `Changed ${current.name}'s role from ${current.role} to ${patch.role}`,
+      details: { from: current.role, to: patch.role },
+    });
+  }
+  if (patch.teamId !== undefined && patch.teamId !== current.team_id) {
+    await audit(tx, 'user.team_changed', { ...target, summary: `Moved ${current.name} to another team`, details: { from: current.team_id, to: patch.teamId } });
+  }
+  if (patch.disabled !== undefined && patch.disabled !== (current.disabled_at !== null)) {
+    await audit(tx, patch.disabled ? 'user.disabled' : 'user.enabled', { ...target, summary: `${patch.disabled ? 'Disabled' : 'Enabled'} ${current.name}` });
+  }
 }
 
 /**

@@ -15,6 +15,7 @@ import { calendarDate } from '../dates.js';
 import type { TargetScopeType } from '../db/schema/measurement.js';
 import { forbidden, invalidField, notFound, stale } from '../errors.js';
 import { newId } from '../ids.js';
+import { audit } from '../ops/audit.service.js';
 import { assertThresholds, projectedValue, statusOf } from './expectation-status.js';
 import { archiveExpectation, type ExpectationRow, findExpectation, insertExpectation, listExpectationRows, updateExpectation } from './expectations.repo.js';
 import { periodInfo } from './kpi.service.js';
@@ -153,7 +154,15 @@ export async function createExpectation(ctx: Ctx, input: ExpectationCreate): Pro
     archived_at: null,
     version: 1,
   };
-  await insertExpectation(ctx.db, row);
+  await inTransaction(ctx, async (tx) => {
+    await insertExpectation(tx.db, row);
+    await audit(tx, 'expectation.changed', {
+      targetType: 'expectation',
+      targetId: row.id,
+      summary: `Created an expectation on ${row.kpi_id}`,
+      details: { op: 'created', kpiId: row.kpi_id, scopeType: row.scope_type, scopeId: row.scope_id, target: row.target },
+    });
+  });
   return toExpectation(ctx, row, org, ws);
 }
 
@@ -184,6 +193,17 @@ export async function patchExpectation(ctx: Ctx, id: string, patch: ExpectationP
       ...(patch.note !== undefined && { note: patch.note?.trim() || null }),
     };
     if (!(await updateExpectation(tx.db, ctx.actor.workspaceId, id, patch.version, changes, tx.now()))) throw stale('Expectation', row.version);
+    await audit(tx, 'expectation.changed', {
+      targetType: 'expectation',
+      targetId: id,
+      summary: `Changed an expectation on ${row.kpi_id}`,
+      details: {
+        op: 'updated',
+        target: { from: row.target, to: next.target },
+        amber: { from: row.amber_threshold, to: next.amberThreshold },
+        red: { from: row.red_threshold, to: next.redThreshold },
+      },
+    });
     return toExpectation(tx, (await findExpectation(tx.db, ctx.actor.workspaceId, id)) as ExpectationRow, org, ws);
   });
 }
@@ -193,5 +213,13 @@ export async function deleteExpectation(ctx: Ctx, id: string): Promise<void> {
   const row = await findExpectation(ctx.db, ctx.actor.workspaceId, id);
   if (!row || !(await visible(ctx, org, row))) throw notFound('Expectation');
   await assertMayManage(ctx, org, row.scope_type, row.scope_id);
-  await archiveExpectation(ctx.db, ctx.actor.workspaceId, id, ctx.now());
+  await inTransaction(ctx, async (tx) => {
+    await archiveExpectation(tx.db, ctx.actor.workspaceId, id, tx.now());
+    await audit(tx, 'expectation.changed', {
+      targetType: 'expectation',
+      targetId: id,
+      summary: `Removed an expectation on ${row.kpi_id}`,
+      details: { op: 'deleted' },
+    });
+  });
 }

@@ -8,6 +8,7 @@ import { type FieldProblem, invalidInput, notFound, stale } from '../errors.js';
 import { requireRole } from '../identity/roles.js';
 import { getWorkspace } from '../identity/workspaces.service.js';
 import { newId } from '../ids.js';
+import { audit } from '../ops/audit.service.js';
 import { quotaKeysFor } from './quota-rules.js';
 import { deleteQuota as deleteQuotaRow, findQuota, findQuotaByScope, insertQuota, listQuotaRows, type QuotaRow, updateQuotaAmount } from './quotas.repo.js';
 import { assertSalesReader, canSeeTarget, loadOrg, type Org } from './scope.service.js';
@@ -107,6 +108,13 @@ export async function applyQuotas(ctx: Ctx, items: readonly CheckedQuota[], curr
         result.updated += 1;
       }
     }
+    if (result.created + result.updated + result.removed > 0) {
+      await audit(tx, 'quota.changed', {
+        targetType: 'quota',
+        summary: `Set quotas: ${result.created} created, ${result.updated} updated, ${result.removed} removed`,
+        details: { ...result, items: items.map((i) => ({ scopeType: i.scopeType, scopeId: i.scopeId, periodKey: i.periodKey, amount: i.amount })) },
+      });
+    }
     return result;
   });
 }
@@ -126,6 +134,12 @@ export async function patchQuota(ctx: Ctx, id: string, patch: { version: number;
     const row = await findQuota(tx.db, ctx.actor.workspaceId, id);
     if (!row) throw notFound('Quota');
     if (!(await updateQuotaAmount(tx.db, ctx.actor.workspaceId, id, patch.version, patch.amount, tx.now()))) throw stale('Quota', row.version);
+    await audit(tx, 'quota.changed', {
+      targetType: 'quota',
+      targetId: id,
+      summary: `Changed the ${row.period_key} quota`,
+      details: { scopeType: row.scope_type, scopeId: row.scope_id, periodKey: row.period_key, amount: { from: Number(row.amount), to: patch.amount } },
+    });
     const [ws, org] = await Promise.all([getWorkspace(tx), loadOrg(tx)]);
     return toQuota((await findQuota(tx.db, ctx.actor.workspaceId, id)) as QuotaRow, org, ws.name, ws.fiscalYearStartMonth);
   });
@@ -133,6 +147,15 @@ export async function patchQuota(ctx: Ctx, id: string, patch: { version: number;
 
 export async function deleteQuota(ctx: Ctx, id: string): Promise<void> {
   requireRole(ctx, 'admin');
-  if (!(await findQuota(ctx.db, ctx.actor.workspaceId, id))) throw notFound('Quota');
-  await deleteQuotaRow(ctx.db, ctx.actor.workspaceId, id);
+  await inTransaction(ctx, async (tx) => {
+    const row = await findQuota(tx.db, ctx.actor.workspaceId, id);
+    if (!row) throw notFound('Quota');
+    await deleteQuotaRow(tx.db, ctx.actor.workspaceId, id);
+    await audit(tx, 'quota.changed', {
+      targetType: 'quota',
+      targetId: id,
+      summary: `Removed the ${row.period_key} quota`,
+      details: { scopeType: row.scope_type, scopeId: row.scope_id, periodKey: row.period_key, amount: { from: Number(row.amount), to: null } },
+    });
+  });
 }

@@ -5,6 +5,7 @@ import { type Ctx, inTransaction } from '../context.js';
 import { invalidField, ruleViolation, stale } from '../errors.js';
 import { requireRole } from '../identity/roles.js';
 import { newId } from '../ids.js';
+import { audit } from '../ops/audit.service.js';
 import { insertCriterion, listCriteriaOfPipeline, updateCriterion } from './criteria.repo.js';
 import { DEFAULT_STAGES } from './default-pipeline.js';
 import {
@@ -104,6 +105,7 @@ export async function createPipeline(ctx: Ctx, input: PipelineCreate): Promise<P
       );
     }
     await snapshotProcessVersion(tx.db, { workspaceId: ws, pipelineId: id, actorId: ctx.actor.userId, now, note: 'Pipeline created' });
+    await audit(tx, 'process.changed', { targetType: 'pipeline', targetId: id, summary: `Created the pipeline ${input.name.trim()}` });
     return id;
   });
   return getProcess(ctx, pipelineId);
@@ -122,6 +124,12 @@ export async function patchPipeline(ctx: Ctx, id: string, patch: PipelinePatch):
     }
     if (patch.isDefault && p.is_default !== 1) await clearDefaultPipeline(tx.db, ws, now);
     await updatePipeline(tx.db, ws, id, { ...(patch.name !== undefined && { name: patch.name.trim() }), ...(patch.isDefault && { is_default: 1 }) }, now);
+    await audit(tx, 'process.changed', {
+      targetType: 'pipeline',
+      targetId: id,
+      summary: `Changed the pipeline ${p.name}`,
+      details: { ...(patch.name !== undefined && { name: { from: p.name, to: patch.name.trim() } }), ...(patch.isDefault && { isDefault: true }) },
+    });
     const row = await activePipeline(tx, id);
     return toPipeline(row, await listStageRows(tx.db, ws, id));
   });
@@ -137,6 +145,7 @@ export async function archivePipeline(ctx: Ctx, id: string, input: VersionedActi
     const open = await countDealsIn(tx.db, ws, { pipelineId: id, openOnly: true });
     if (open > 0) throw ruleViolation(`The pipeline still has ${open} open deals; close or move them first`, { openDeals: open });
     await updatePipeline(tx.db, ws, id, { archived_at: tx.now() }, tx.now());
+    await audit(tx, 'process.changed', { targetType: 'pipeline', targetId: id, summary: `Archived the pipeline ${p.name}` });
   });
 }
 

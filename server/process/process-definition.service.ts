@@ -4,6 +4,7 @@ import type { FieldChoice, ProcessDefinition, ProcessVersion, ProcessVersionDeta
 import { type Ctx, inTransaction } from '../context.js';
 import { forbidden, notFound, stale } from '../errors.js';
 import { requireRole } from '../identity/roles.js';
+import { audit } from '../ops/audit.service.js';
 import { CORE_FIELDS } from './criteria.js';
 import { listCriteriaOfPipeline, toCriterion } from './criteria.repo.js';
 import { listDealFieldRows } from './custom-fields.repo.js';
@@ -101,6 +102,11 @@ export async function changeProcess(
       actorId: ctx.actor.userId,
       now,
       note: input.note?.trim() || autoNote,
+    });
+    await audit(tx, 'process.changed', {
+      targetType: 'pipeline',
+      targetId: pipelineId,
+      summary: `Changed the process of ${p.name}: ${input.note?.trim() || autoNote}`,
     });
     return getProcess(tx, pipelineId);
   });

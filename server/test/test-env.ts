@@ -106,7 +106,10 @@ export async function createTestEnv(
   const url = engine === 'sqlite' ? ':memory:' : (inject('pgUrl') as string);
   const database = openDatabase(url, { poolSize: 4 });
   if (engine === 'sqlite') await migrateToLatest(database.db);
-  const config = loadConfig({ NODE_ENV: 'test' }, { databaseUrl: url, webDir: options.webDir ?? '/nonexistent', ...options.config });
+  const config = loadConfig(
+    { NODE_ENV: 'test', WEBHOOK_ALLOW_PRIVATE: 'true' },
+    { databaseUrl: url, webDir: options.webDir ?? '/nonexistent', ...options.config },
+  );
   const clock: Clock = { now: Date.UTC(2026, 10, 28, 10, 0, 0) };
   const now = () => clock.now;
   const app = await buildApp({ database, config, now });

@@ -10,6 +10,7 @@ import type { Ctx } from '../../context.js';
 import { csvCell, csvNumber } from '../../csv-cells.js';
 import { SHARED_ACCOUNTS_READABLE } from '../../identity/policy.js';
 import { ownerScope } from '../../identity/visibility.js';
+import { audit } from '../../ops/audit.service.js';
 import { activityFilterOf } from '../activities.service.js';
 import type { CustomFieldDef } from '../custom-values.js';
 import { dealCustomFields } from '../deals.service.js';
@@ -186,6 +187,7 @@ export async function exportRows(
 export async function exportCsv(ctx: Ctx, entity: ImportEntity, options: ExportOptions = {}): Promise<Readable> {
   const custom = await customFieldsOf(ctx, entity);
   const rows = await exportRows(ctx, entity, options, custom);
+  await audit(ctx, 'export.downloaded', { targetType: entity, summary: `Exported ${entity} as CSV`, details: { query: options.query ?? {} } });
   const csv = stringify({ bom: true, header: true, columns: exportHeaders(entity, custom) });
   const source = Readable.from(rows);
   source.on('error', (error) => csv.destroy(error));

@@ -1,0 +1,37 @@
+// The closed list of audited actions. One place, so the API schema, the filter in Settings and
+// the tests that prove each action is written all read the same list.
+
+export const AUDIT_ACTIONS = [
+  'auth.sign_in',
+  'auth.sign_in_failed',
+  'access.denied',
+  'user.created',
+  'user.role_changed',
+  'user.team_changed',
+  'user.disabled',
+  'user.enabled',
+  'team.created',
+  'team.changed',
+  'team.deleted',
+  'process.changed',
+  'quota.changed',
+  'expectation.changed',
+  'api_token.created',
+  'api_token.revoked',
+  'webhook.created',
+  'webhook.revoked',
+  'export.downloaded',
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const isAuditAction = (value: string): value is AuditAction => (AUDIT_ACTIONS as readonly string[]).includes(value);
+
+/** A spreadsheet opens a cell starting with one of these as a formula (CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Neutralises a CSV cell a spreadsheet would run as a formula: a leading apostrophe keeps it text. */
+export function csvSafe(value: string | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
