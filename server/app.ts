@@ -34,6 +34,8 @@ import { registerKpiRoutes } from './measurement/kpi.routes.js';
 import { registerTargetRoutes } from './measurement/targets.routes.js';
 import { registerNotificationRoutes } from './notifications/notifications.routes.js';
 import { registerAuditRoutes } from './ops/audit.routes.js';
+import { registerHealthRoutes } from './ops/health.routes.js';
+import { registerMetrics } from './ops/metrics.js';
 import { registerCallPlanRoutes } from './planning/call-plans.routes.js';
 import { registerPracticeRoutes } from './practice/practice.routes.js';
 import { registerAdherenceRoutes } from './process/adherence.routes.js';
@@ -107,6 +109,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   registerErrorHandler(app);
   registerAuthHook(app, deps);
+  registerMetrics(app, deps);
+  registerHealthRoutes(app, deps);
 
   app.get(
     '/healthz',

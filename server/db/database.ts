@@ -20,6 +20,8 @@ export interface Database {
   readonly sqlitePath: string | null;
   /** The raw better-sqlite3 handle, for online backup; null on PostgreSQL. */
   readonly sqlite: SQLite.Database | null;
+  /** The PostgreSQL connection pool, for its statistics on /metrics; null on SQLite. */
+  readonly pgPool: pg.Pool | null;
   close(): Promise<void>;
 }
 
@@ -36,7 +38,7 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
   if (engineOf(url) === 'postgres') {
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: dialectFor('postgres'), engine: 'postgres', sqlitePath: null, sqlite: null, close: () => db.destroy() };
+    return { db, dialect: dialectFor('postgres'), engine: 'postgres', sqlitePath: null, sqlite: null, pgPool: pool, close: () => db.destroy() };
   }
   const path = sqlitePathOf(url);
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
@@ -46,5 +48,5 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: dialectFor('sqlite'), engine: 'sqlite', sqlitePath: path, sqlite, close: () => db.destroy() };
+  return { db, dialect: dialectFor('sqlite'), engine: 'sqlite', sqlitePath: path, sqlite, pgPool: null, close: () => db.destroy() };
 }

@@ -21,6 +21,12 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   return unwrap(await migratorFor(db).migrateToLatest());
 }
 
+/** Names of the migrations this build knows that the database has not run yet (readiness). */
+export async function pendingMigrations(db: Kysely<any>): Promise<string[]> {
+  const all = await migratorFor(db).getMigrations();
+  return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}
+
 export async function migrateDown(db: Kysely<any>): Promise<string[]> {
   return unwrap(await migratorFor(db).migrateDown());
 }

@@ -127,6 +127,9 @@ export const WRITE_REFERENCES: Record<Resource, Readonly<Record<string, Referenc
   campaigns: {},
   // Raised by the system, never written through a request that names another record.
   notifications: {},
+  // Entries and endpoints link to nothing a caller chooses.
+  audit_log: {},
+  webhooks: {},
 };
 
 /** Shared accounts are readable by every rep and manager (and their contacts with them). */
