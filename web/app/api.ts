@@ -30,6 +30,9 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** For the one request that is not JSON (a recording's multipart upload), which sets its own headers. */
+export const currentCsrfToken = (): string | null => csrfToken;
+
 /** Called on any 401, so an expired session sends the user back to the sign-in page. */
 export function setUnauthenticatedHandler(handler: (() => void) | null): void {
   onUnauthenticated = handler;

@@ -23,7 +23,9 @@ export type NavIcon =
   | 'processSettings'
   | 'leads'
   | 'campaigns'
-  | 'agreement';
+  | 'agreement'
+  | 'plans'
+  | 'practice';
 
 export interface NavItem {
   label: string;
@@ -65,6 +67,8 @@ const ENTRIES: readonly Entry[] = [
   { section: 'main', label: 'Expectations', to: '/expectations', icon: 'expectations', match: '/expectations', roles: sellers },
   { section: 'main', label: 'KPIs', to: '/kpis', icon: 'kpis', match: '/kpis', roles: sellers },
   { section: 'main', label: 'Forecast', to: '/forecast', icon: 'forecast', match: '/forecast', roles: sellers },
+  { section: 'main', label: 'Meetings & plans', to: '/plans', icon: 'plans', match: '/plans', roles: sellers },
+  { section: 'main', label: 'Practice', to: '/practice', icon: 'practice', roles: sellers },
   { section: 'main', label: 'Quotas', to: '/quotas', icon: 'quotas', roles: sellers },
   { section: 'settings', label: 'Sales process', to: '/settings/process', icon: 'processSettings', roles: ['admin'] },
   { section: 'settings', label: 'Users', to: '/settings/users', icon: 'users', roles: ['admin'] },

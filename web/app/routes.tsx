@@ -43,6 +43,9 @@ const DealsDrillPage = lazy(() => import('../process/DealsDrillPage').then((m) =
 const CalibrationDealsPage = lazy(() => import('../process/CalibrationDealsPage').then((m) => ({ default: m.CalibrationDealsPage })));
 const ProcessEditorPage = lazy(() => import('../process/admin/ProcessEditorPage').then((m) => ({ default: m.ProcessEditorPage })));
 // Forecast and quotas (charts load with them).
+const MeetingsPage = lazy(() => import('../planning/MeetingsPage').then((m) => ({ default: m.MeetingsPage })));
+const CallPlanPage = lazy(() => import('../planning/CallPlanPage').then((m) => ({ default: m.CallPlanPage })));
+const PracticePage = lazy(() => import('../practice/PracticePage').then((m) => ({ default: m.PracticePage })));
 const ForecastPage = lazy(() => import('../measurement/ForecastPage').then((m) => ({ default: m.ForecastPage })));
 const ForecastAccuracyPage = lazy(() => import('../measurement/ForecastAccuracyPage').then((m) => ({ default: m.ForecastAccuracyPage })));
 const QuotasPage = lazy(() => import('../measurement/QuotasPage').then((m) => ({ default: m.QuotasPage })));
@@ -133,6 +136,11 @@ export const routes: RouteObject[] = [
             { index: true, element: <ForecastPage /> },
             { path: 'accuracy', element: <ForecastAccuracyPage /> },
           ]),
+          gated('plans', [
+            { index: true, element: <MeetingsPage /> },
+            { path: ':id', element: <CallPlanPage /> },
+          ]),
+          gated('practice', [{ index: true, element: <PracticePage /> }]),
           gated('quotas', [{ index: true, element: <QuotasPage /> }]),
           gated('dashboard', [{ index: true, element: <DashboardPage /> }]),
           gated('kpis', [

@@ -3,6 +3,7 @@ import {
   IconAddressBook,
   IconBriefcase,
   IconBuilding,
+  IconCalendarEvent,
   IconChartArrowsVertical,
   IconFileImport,
   IconFlag,
@@ -14,6 +15,7 @@ import {
   IconListCheck,
   IconMailForward,
   IconMathFunction,
+  IconMicrophone,
   IconRoute,
   IconSettings,
   IconSignature,
@@ -26,6 +28,8 @@ import type { NavIcon } from '../nav';
 
 const ICONS: Record<NavIcon, typeof IconHome> = {
   home: IconHome,
+  plans: IconCalendarEvent,
+  practice: IconMicrophone,
   board: IconLayoutKanban,
   deals: IconBriefcase,
   accounts: IconBuilding,

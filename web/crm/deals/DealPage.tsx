@@ -9,6 +9,7 @@ import { useSession } from '../../app/session';
 import { Details } from '../../components/Details';
 import { PageHeader } from '../../components/PageHeader';
 import { TextLink } from '../../components/TextLink';
+import { DealPlans } from '../../planning/DealPlans';
 import { QualificationPanel } from '../../process/QualificationPanel';
 import { ActivityModal } from '../activities/ActivityModal';
 import { DeleteButton } from '../shared/DeleteButton';
@@ -107,6 +108,7 @@ function DealView({ deal }: { deal: Deal }) {
           <Stack gap="lg">
             <StageGuidance deal={deal} stage={found?.stage} mayEdit={mayEdit} />
             <QualificationPanel dealId={deal.id} mayEdit={mayEdit} />
+            <DealPlans dealId={deal.id} />
             <Paper withBorder radius="md" p="md">
               <Details
                 items={[

@@ -1,0 +1,246 @@
+// The call plan: the editor (rep), the review (a manager of the rep) and the debrief (after the
+// meeting). The quality score shows its rubric, so the rep sees what would raise it.
+import { Alert, Badge, Button, Checkbox, Group, Paper, Progress, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useParams } from 'react-router';
+import type { CallPlan } from '../../api/call-plans';
+import { api } from '../app/api';
+import { formatInstant } from '../app/format';
+import { useSession } from '../app/session';
+import { ErrorState } from '../components/ErrorState';
+import { LoadingState } from '../components/LoadingState';
+import { PageHeader } from '../components/PageHeader';
+import { TextLink } from '../components/TextLink';
+import { MEETING_TYPE_OPTIONS, PlanStatusBadge } from './MeetingsPage';
+
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+function Editor({ plan, onSaved }: { plan: CallPlan; onSaved: (p: CallPlan) => void }) {
+  const [objective, setObjective] = useState(plan.objective);
+  const [commitment, setCommitment] = useState(plan.desiredCommitment ?? '');
+  const [questions, setQuestions] = useState(plan.questions.join('\n'));
+  const [hypothesis, setHypothesis] = useState(plan.valueHypothesis ?? '');
+  const [meetingType, setMeetingType] = useState<string>(plan.meetingType);
+  const save = useMutation({
+    mutationFn: (status?: 'draft' | 'ready') =>
+      api.patch<CallPlan>(`/api/v1/call-plans/${plan.id}`, {
+        version: plan.version,
+        meetingType,
+        objective,
+        desiredCommitment: commitment || null,
+        questions: lines(questions),
+        valueHypothesis: hypothesis || null,
+        ...(status ? { status } : {}),
+      }),
+    onSuccess: onSaved,
+  });
+  const locked = plan.debrief !== null;
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="sm">
+        <Title order={2} fz="h4">
+          Plan
+        </Title>
+        <Select
+          label="Meeting type"
+          data={MEETING_TYPE_OPTIONS}
+          value={meetingType}
+          onChange={(v) => v && setMeetingType(v)}
+          disabled={locked}
+          allowDeselect={false}
+        />
+        <Textarea
+          label="Objective"
+          description="What must be true after the meeting"
+          value={objective}
+          onChange={(e) => setObjective(e.currentTarget.value)}
+          disabled={locked}
+          autosize
+          minRows={2}
+        />
+        <TextInput
+          label="Commitment to ask for"
+          description="The next step: who commits to what, by when"
+          value={commitment}
+          onChange={(e) => setCommitment(e.currentTarget.value)}
+          disabled={locked}
+        />
+        <Textarea
+          label="Questions (one per line)"
+          value={questions}
+          onChange={(e) => setQuestions(e.currentTarget.value)}
+          disabled={locked}
+          autosize
+          minRows={3}
+        />
+        <Textarea label="Value hypothesis" value={hypothesis} onChange={(e) => setHypothesis(e.currentTarget.value)} disabled={locked} autosize minRows={2} />
+        {plan.objections.length > 0 && (
+          <Stack gap={2}>
+            <Text size="sm" fw={500}>
+              Likely objections
+            </Text>
+            {plan.objections.map((o) => (
+              <Text key={o.objection} size="sm">
+                “{o.objection}” → {o.response}
+              </Text>
+            ))}
+          </Stack>
+        )}
+        {save.error && <Alert color="red">{save.error.message}</Alert>}
+        {!locked && (
+          <Group>
+            <Button variant="default" onClick={() => save.mutate(undefined)} loading={save.isPending}>
+              Save
+            </Button>
+            {plan.status === 'draft' && (
+              <Button onClick={() => save.mutate('ready')} loading={save.isPending}>
+                Save and mark ready for review
+              </Button>
+            )}
+          </Group>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function Review({ plan, onSaved }: { plan: CallPlan; onSaved: (p: CallPlan) => void }) {
+  const [comment, setComment] = useState('');
+  const review = useMutation({
+    mutationFn: () => api.post<CallPlan>(`/api/v1/call-plans/${plan.id}/review`, { version: plan.version, comment: comment || null }),
+    onSuccess: onSaved,
+  });
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="sm">
+        <Title order={2} fz="h4">
+          Review
+        </Title>
+        <Textarea label="Comment for the rep" value={comment} onChange={(e) => setComment(e.currentTarget.value)} autosize minRows={2} />
+        {review.error && <Alert color="red">{review.error.message}</Alert>}
+        <Button onClick={() => review.mutate()} loading={review.isPending} w="fit-content">
+          Mark reviewed
+        </Button>
+      </Stack>
+    </Paper>
+  );
+}
+
+function DebriefForm({ plan, onSaved }: { plan: CallPlan; onSaved: (p: CallPlan) => void }) {
+  const [met, setMet] = useState(plan.debrief?.objectiveMet ?? false);
+  const [secured, setSecured] = useState(plan.debrief?.commitmentSecured ?? false);
+  const [date, setDate] = useState(plan.debrief?.commitmentDate ?? '');
+  const [learned, setLearned] = useState(plan.debrief?.learned ?? '');
+  const save = useMutation({
+    mutationFn: () =>
+      api.put<CallPlan>(`/api/v1/call-plans/${plan.id}/debrief`, {
+        version: plan.version,
+        objectiveMet: met,
+        commitmentSecured: secured,
+        commitmentDate: secured && date ? date : null,
+        learned: learned || null,
+      }),
+    onSuccess: onSaved,
+  });
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="sm">
+        <Title order={2} fz="h4">
+          Debrief
+        </Title>
+        <Checkbox label="Objective met" checked={met} onChange={(e) => setMet(e.currentTarget.checked)} />
+        <Checkbox label="Commitment secured" checked={secured} onChange={(e) => setSecured(e.currentTarget.checked)} />
+        {secured && <TextInput type="date" label="Commitment date" value={date} onChange={(e) => setDate(e.currentTarget.value)} />}
+        <Textarea label="What we learned" value={learned} onChange={(e) => setLearned(e.currentTarget.value)} autosize minRows={3} />
+        <Text size="xs" c="dimmed">
+          Qualification learned in the meeting: score it on the deal's qualification panel (the API takes it in the same step).
+        </Text>
+        {save.error && <Alert color="red">{save.error.message}</Alert>}
+        <Button onClick={() => save.mutate()} loading={save.isPending} w="fit-content">
+          Save debrief
+        </Button>
+      </Stack>
+    </Paper>
+  );
+}
+
+export function CallPlanPage() {
+  const { id } = useParams();
+  const { user } = useSession();
+  const client = useQueryClient();
+  const query = useQuery({ queryKey: ['call-plans', id], queryFn: ({ signal }) => api.get<CallPlan>(`/api/v1/call-plans/${id}`, undefined, { signal }) });
+  const [plan, setPlan] = useState<CallPlan | null>(null);
+  useEffect(() => {
+    if (query.data) setPlan(query.data);
+  }, [query.data]);
+  if (query.error) return <ErrorState error={query.error} />;
+  if (!plan) return <LoadingState />;
+  const saved = (p: CallPlan) => {
+    setPlan(p);
+    client.setQueryData(['call-plans', id], p);
+    void client.invalidateQueries({ queryKey: ['planned-meetings'] });
+  };
+  const started = Date.parse(plan.meetingAt) <= Date.now();
+  const mayReview = user.id !== plan.ownerId && (user.role === 'manager' || user.role === 'admin') && plan.status !== 'draft';
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <Group gap={6}>
+            <Text size="sm" c="dimmed">
+              Call plan · <TextLink to={`/deals/${plan.dealId}`}>{plan.dealName}</TextLink> · {plan.ownerName}
+            </Text>
+            <PlanStatusBadge status={plan.status} />
+          </Group>
+        }
+        title={plan.meetingSubject}
+        description={`Meeting ${formatInstant(plan.meetingAt)}`}
+      />
+      <Stack gap="md" maw={860}>
+        <Paper withBorder p="md">
+          <Group justify="space-between">
+            <Text fw={600}>Plan quality {plan.quality.score} / 100</Text>
+            <Progress value={plan.quality.score} w={240} aria-label="Plan quality" />
+          </Group>
+          <Stack gap={2} mt="xs">
+            {plan.quality.parts.map((p) => (
+              <Text key={p.key} size="sm">
+                {p.label}: {p.points}/{p.max} — {p.reason}
+              </Text>
+            ))}
+          </Stack>
+        </Paper>
+        {plan.reviewedBy && (
+          <Alert color="green" title={`Reviewed by ${plan.reviewedBy.name}`}>
+            {plan.reviewComment ?? 'No comment'}
+          </Alert>
+        )}
+        {plan.attendees.length > 0 && (
+          <Group gap={6}>
+            {plan.attendees.map((a) => (
+              <Badge key={a.contactId} variant="outline">
+                {a.name} · {a.role.replace('_', ' ')}
+              </Badge>
+            ))}
+          </Group>
+        )}
+        {plan.gaps.length > 0 && <Text size="sm">Gaps to close: {plan.gaps.map((g) => `${g.label} (${g.score ?? 'unscored'})`).join(', ')}</Text>}
+        <Editor key={plan.version} plan={plan} onSaved={saved} />
+        {mayReview && <Review key={`r${plan.version}`} plan={plan} onSaved={saved} />}
+        {started && user.id === plan.ownerId && <DebriefForm key={`d${plan.version}`} plan={plan} onSaved={saved} />}
+        {plan.debrief && (
+          <Alert color={plan.debrief.commitmentSecured ? 'green' : 'orange'} title="Debriefed">
+            Objective {plan.debrief.objectiveMet ? 'met' : 'not met'}; commitment{' '}
+            {plan.debrief.commitmentSecured ? `secured${plan.debrief.commitmentDate ? ` for ${plan.debrief.commitmentDate}` : ''}` : 'not secured'}.
+            {plan.debrief.learned ? ` ${plan.debrief.learned}` : ''}
+          </Alert>
+        )}
+      </Stack>
+    </>
+  );
+}
