@@ -23,6 +23,7 @@ import { registerSearchRoutes } from './crm/search.routes.js';
 import { registerTimelineRoutes } from './crm/timeline.routes.js';
 import { registerAuthHook } from './http/auth-hook.js';
 import { registerErrorHandler } from './http/error-handler.js';
+import { registerInputGuard } from './http/input-guard.js';
 import { registerWebApp } from './http/static-web.js';
 import type { App, AppDeps } from './http/types.js';
 import { registerAuthRoutes } from './identity/auth.routes.js';
@@ -67,8 +68,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  registerInputGuard(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // API answers are per user and often private: no browser or proxy cache may keep them.
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
 
   await app.register(fastifyCookie);

@@ -9,6 +9,7 @@ export const ERROR_STATUS = {
   stale: 409,
   gate_blocked: 422,
   rule_violation: 422,
+  payload_too_large: 413,
   rate_limited: 429,
   internal: 500,
 } as const;

@@ -3,6 +3,7 @@
 // replayed under another sort would compare a name with an instant); it is opaque to clients.
 import { type Expression, type SelectQueryBuilder, sql } from 'kysely';
 import { invalidField } from '../errors.js';
+import { hasBadText } from '../http/input-guard.js';
 
 export interface PageRequest {
   /** Names the ordering (e.g. "-amount"); a cursor only continues the order it was made for. */
@@ -30,7 +31,10 @@ export function decodeCursor(cursor: string, order: string): [string | number, s
     value.length !== 3 ||
     typeof value[1] !== 'string' ||
     typeof value[2] !== 'string' ||
-    (typeof value[0] !== 'string' && typeof value[0] !== 'number')
+    (typeof value[0] !== 'string' && typeof value[0] !== 'number') ||
+    // A cursor is made by hand as easily as by the list: 1e308 or a NUL would reach the driver.
+    (typeof value[0] === 'number' && !(Math.abs(value[0]) <= Number.MAX_SAFE_INTEGER)) ||
+    value.some((v) => typeof v === 'string' && hasBadText(v))
   ) {
     throw invalidField('cursor', 'is not a cursor returned by this list');
   }

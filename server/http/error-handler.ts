@@ -84,7 +84,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
       // Fastify's own client errors: malformed JSON, wrong content type, body too large.
-      const code = fe.statusCode === 429 ? 'rate_limited' : fe.statusCode === 404 ? 'not_found' : 'invalid_input';
+      const code = fe.statusCode === 429 ? 'rate_limited' : fe.statusCode === 404 ? 'not_found' : fe.statusCode === 413 ? 'payload_too_large' : 'invalid_input';
       const status = code === 'invalid_input' ? 400 : ERROR_STATUS[code];
       return sendError(reply, request, status, code, fe.message, { fields: [{ field: 'body', message: fe.message }] });
     }

@@ -1,0 +1,68 @@
+// Input rules every route shares, applied before schema validation:
+// - no string (value or key, in body, query or path) may hold NUL or an unpaired UTF-16 surrogate:
+//   PostgreSQL refuses NUL with a 500 ("invalid byte sequence") and SQLite stores a lone surrogate
+//   as U+FFFD, so a duplicate check compares something other than what is stored;
+// - no number beyond ±2^53 (JSON allows 1e308; it is never a valid count, id or version);
+// - no body nested deeper than MAX_DEPTH (a walk, a clone or a JSON column would overflow).
+// Every integer of every route schema without bounds gets the 32-bit range of the engines'
+// integer columns, so `version: 9007199254740993` is a 400 naming the field, not a driver error.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { type FieldProblem, invalidInput } from '../errors.js';
+
+const MAX_DEPTH = 32;
+const INT32 = { minimum: -2_147_483_648, maximum: 2_147_483_647 };
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is what this looks for
+const BAD_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export const hasBadText = (text: string): boolean => BAD_TEXT.test(text);
+
+/** Problems of one parsed value, each naming its field as the schema errors do (a.b.0.c). */
+export function inputProblems(value: unknown, root: string): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value, path: '', depth: 0 }];
+  while (stack.length > 0 && problems.length < 20) {
+    const { value: v, path, depth } = stack.pop() as { value: unknown; path: string; depth: number };
+    const field = path || root;
+    if (typeof v === 'string') {
+      if (BAD_TEXT.test(v)) problems.push({ field, message: 'must not contain NUL or unpaired surrogate characters' });
+    } else if (typeof v === 'number') {
+      if (!Number.isSafeInteger(v) && Math.abs(v) > Number.MAX_SAFE_INTEGER) problems.push({ field, message: 'is out of range' });
+    } else if (v !== null && typeof v === 'object') {
+      if (depth >= MAX_DEPTH) {
+        problems.push({ field, message: `is nested more than ${MAX_DEPTH} levels deep` });
+        continue;
+      }
+      for (const [key, child] of Object.entries(v)) {
+        const childPath = path ? `${path}.${key}` : key;
+        if (BAD_TEXT.test(key)) problems.push({ field: childPath, message: 'must not contain NUL or unpaired surrogate characters' });
+        else stack.push({ value: child, path: childPath, depth: depth + 1 });
+      }
+    }
+  }
+  return problems;
+}
+
+/** Integers without bounds get the engines' 32-bit range; explicit bounds stay. */
+function boundIntegers(schema: unknown, seen = new Set<unknown>()): void {
+  if (schema === null || typeof schema !== 'object' || seen.has(schema)) return;
+  seen.add(schema);
+  const s = schema as Record<string, unknown>;
+  if (s.type === 'integer') {
+    if (s.maximum === undefined && s.exclusiveMaximum === undefined) s.maximum = INT32.maximum;
+    if (s.minimum === undefined && s.exclusiveMinimum === undefined) s.minimum = INT32.minimum;
+  }
+  for (const child of Object.values(s)) boundIntegers(child, seen);
+}
+
+export function registerInputGuard(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    const schema = route.schema as Record<string, unknown> | undefined;
+    if (schema) for (const part of ['body', 'querystring', 'params']) boundIntegers(schema[part]);
+  });
+  app.addHook('preValidation', async (request: FastifyRequest) => {
+    const problems = [...inputProblems(request.params, 'path'), ...inputProblems(request.query, 'query')];
+    if (request.body !== undefined && typeof request.body === 'object' && !Buffer.isBuffer(request.body)) problems.push(...inputProblems(request.body, 'body'));
+    else if (typeof request.body === 'string') problems.push(...inputProblems(request.body, 'body'));
+    if (problems.length > 0) throw invalidInput(problems);
+  });
+}
