@@ -22,7 +22,7 @@ import { registerImportExportRoutes } from './crm/import-export/import-export.ro
 import { registerSearchRoutes } from './crm/search.routes.js';
 import { registerTimelineRoutes } from './crm/timeline.routes.js';
 import { registerAuthHook } from './http/auth-hook.js';
-import { registerErrorHandler } from './http/error-handler.js';
+import { registerErrorHandler, sendError } from './http/error-handler.js';
 import { registerInputGuard } from './http/input-guard.js';
 import { registerWebApp } from './http/static-web.js';
 import type { App, AppDeps } from './http/types.js';
@@ -65,6 +65,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
     trustProxy: deps.config.trustProxy,
     bodyLimit: 25 * 1024 * 1024,
+    // A path that is not valid UTF-8 (a lone surrogate sent as raw bytes) answers in the one error shape too.
+    frameworkErrors: (error, request, reply) =>
+      sendError(reply, request, 400, 'invalid_input', error.message, {
+        fields: [{ field: 'path', message: 'is not a valid URL (invalid percent-encoding or UTF-8)' }],
+      }),
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
