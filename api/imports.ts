@@ -2,7 +2,7 @@
 import { type Static, type TObject, type TSchema, Type } from 'typebox';
 import { AccountListQuery } from './accounts.js';
 import { ActivityListQuery } from './activities.js';
-import { Id } from './common.js';
+import { CalendarDate, Id } from './common.js';
 import { ContactListQuery } from './contacts.js';
 import { DealListQuery } from './deals.js';
 
@@ -23,8 +23,21 @@ export const ImportRequest = Type.Object(
     fileName: Type.Optional(Type.String({ maxLength: 255 })),
     preset: Type.Optional(ImportPreset),
     mapping: Type.Optional(
-      Type.Record(Type.String({ maxLength: 200 }), Type.String({ maxLength: 64 }), { description: 'CSV header → Furrow field; overrides the preset' }),
+      Type.Record(Type.String({ maxLength: 200 }), Type.String({ maxLength: 200 }), {
+        description: 'CSV header → Furrow field; overrides the preset. One column can feed several fields: "name+externalId"',
+      }),
     ),
+    values: Type.Optional(
+      Type.Record(Type.String({ maxLength: 64 }), Type.Record(Type.String({ maxLength: 200 }), Type.String({ maxLength: 200 })), {
+        description:
+          'Field → (value in the file → value in Furrow), compared without case or spacing, e.g. { "stage": { "Engaging": "Discovery" } }. ' +
+          'Stage cells that are status words ("Won", "Closed Lost") already go to the pipeline\'s won or lost stage.',
+      }),
+    ),
+    closeDateDefault: Type.Optional({
+      ...CalendarDate,
+      description: 'Expected close date for open deals the file gives none; the end of the current fiscal year when absent',
+    }),
     dryRun: Type.Optional(Type.Boolean({ description: 'Validate and report without writing' })),
     dateFormat: Type.Optional(ImportDateFormat),
   },
@@ -51,6 +64,10 @@ export const ImportResult = Type.Object({
   errors: Type.Array(ImportRowError),
   unmatchedOwners: Type.Array(Type.String()),
   mapping: Type.Record(Type.String(), Type.String()),
+  /** Columns of the file that feed no field: listed so nothing is dropped without a word. */
+  unmapped: Type.Array(Type.String()),
+  /** What the import did without being told, e.g. the close date open deals without one were given. */
+  notes: Type.Array(Type.String()),
 });
 export type ImportResult = Static<typeof ImportResult>;
 

@@ -23,6 +23,13 @@ function entityOf(text: string): ImportEntity {
   return text as ImportEntity;
 }
 
+function closeDateDefaultOf(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text.trim()) || Number.isNaN(Date.parse(text.trim())))
+    throw usageError(`--close-date-default must be a date such as 2027-03-31 (got "${text}")`);
+  return text.trim();
+}
+
 function dateOrderOf(text: string | undefined): DateOrder | undefined {
   if (text === undefined) return undefined;
   const t = text.toUpperCase().replace(/[^DMY]/g, '');
@@ -34,6 +41,8 @@ function dateOrderOf(text: string | undefined): DateOrder | undefined {
 function printResult(io: CliIo, file: string, r: ImportResult): void {
   const mapped = Object.entries(r.mapping).map(([h, f]) => `${h} → ${f}`);
   println(io.stderr, `Columns: ${mapped.join(', ') || 'none'}`);
+  if (r.unmapped.length > 0) println(io.stderr, `Not imported (no field; map with --map "Header=field"): ${r.unmapped.join(', ')}`);
+  for (const note of r.notes) println(io.stderr, `Note: ${note}`);
   if (!r.ok) {
     println(io.stderr, `${file}: ${r.errors.length} problem${r.errors.length === 1 ? '' : 's'}; nothing was ${r.dryRun ? 'checked further' : 'imported'}:`);
     for (const e of r.errors) println(io.stderr, `  line ${e.line}${e.field ? `, ${e.field}` : ''}: ${e.message}`);
@@ -53,6 +62,8 @@ async function write(stream: Writable, chunk: unknown): Promise<void> {
 export interface ImportOptions {
   preset?: string;
   map: Record<string, string>;
+  mapValue?: Record<string, Record<string, string>>;
+  closeDateDefault?: string;
   dateFormat?: string;
   as?: string;
   workspace?: string;
@@ -82,6 +93,8 @@ export async function importCommand(io: CliIo, entityText: string, file: string,
         fileName: file.split(/[\\/]/).pop(),
         preset: opts.preset as ImportPreset | undefined,
         mapping: opts.map,
+        values: opts.mapValue,
+        closeDateDefault: closeDateDefaultOf(opts.closeDateDefault),
         dryRun: opts.dryRun,
         dateFormat,
         onProgress: (p) => progress.update(p),

@@ -17,6 +17,15 @@ function collectMapping(value: string, previous: Record<string, string>): Record
   return { ...previous, [value.slice(0, at).trim()]: value.slice(at + 1).trim() };
 }
 
+/** "stage:Engaging=Discovery" → values.stage.Engaging = Discovery. */
+function collectValue(value: string, previous: Record<string, Record<string, string>>): Record<string, Record<string, string>> {
+  const colon = value.indexOf(':');
+  const at = value.lastIndexOf('=');
+  if (colon <= 0 || at < colon + 2) throw usageError(`--map-value takes "field:Value=Target" (got "${value}")`);
+  const field = value.slice(0, colon).trim();
+  return { ...previous, [field]: { ...previous[field], [value.slice(colon + 1, at).trim()]: value.slice(at + 1).trim() } };
+}
+
 export function registerDataCommands(program: Command, io: CliIo): void {
   program
     .command('import <entity> <file>')
@@ -25,6 +34,13 @@ export function registerDataCommands(program: Command, io: CliIo): void {
     )
     .option('--preset <name>', `column names of ${PRESET_NAMES.join(', ')} exports (guessed from the header when absent)`)
     .option('--map <Header=field>', 'map a column to a field, overriding the preset (repeat the option; field "ignore" drops a column)', collectMapping, {})
+    .option(
+      '--map-value <field:Value=Target>',
+      'map a value of a field to one Furrow knows, e.g. "stage:Engaging=Discovery" (repeat the option); "Won"/"Lost" stages map themselves',
+      collectValue,
+      {},
+    )
+    .option('--close-date-default <date>', 'expected close date (YYYY-MM-DD) for open deals the file gives none (default: end of the fiscal year)')
     .option('--date-format <format>', 'DD/MM/YYYY or MM/DD/YYYY, for numeric dates whose day and month could be swapped')
     .option('--as <email>', 'import as this user (default: the first admin); owners and visibility are theirs')
     .option('--workspace <slug>', 'workspace (needed when there are several)')

@@ -51,12 +51,16 @@ export function dealTarget(stages: readonly Stage[], pipelineName: string, stage
   }
   let stage: Stage | null = null;
   if (stageText !== undefined) {
-    stage = findStage(stages, stageText) ?? null;
+    // "Won" / "Closed Lost" name the outcome, whatever the pipeline calls its closed stages.
+    const outcome = parseStatus(stageText);
+    stage = findStage(stages, stageText) ?? (outcome === 'won' || outcome === 'lost' ? (stages.find((s) => s.kind === outcome) ?? null) : null);
     if (!stage) {
       return {
         ok: false,
         field: 'stage',
-        message: `no stage "${stageText}" in pipeline ${pipelineName}; its stages are ${stages.map((s) => s.name).join(', ')}`,
+        message:
+          `no stage "${stageText}" in pipeline ${pipelineName}; its stages are ${stages.map((s) => s.name).join(', ')}. ` +
+          `Map the value to one of them (values: { stage: { "${stageText}": "…" } }, or --map-value "stage:${stageText}=…")`,
       };
     }
   }

@@ -130,7 +130,9 @@ function resolve(
     if (c.createdAt !== undefined && at < c.createdAt) return r.error('closeDate', 'is before the deal was created') ?? null;
     close = { date, at };
   } else if (!current && !c.closeDate) {
-    return r.error('closeDate', 'Close Date is empty; an open deal needs its expected close date') ?? null;
+    // Another CRM may never have had an expected close date: give the chosen default, never refuse.
+    c.closeDate = env.closeDateDefault;
+    env.defaultedCloseDates++;
   }
   return { pipeline, target, accountId, contactId, amount, currency, close };
 }

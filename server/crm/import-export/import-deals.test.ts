@@ -171,6 +171,56 @@ describeEngines('deal import', (env) => {
     expect(JSON.parse(run.errors)).toHaveLength(9);
   });
 
+  it('takes a file exactly as another CRM exported it: outcome words, mapped values, no close date, one column for two fields', async () => {
+    const w = await env().workspace({ fiscalYearStartMonth: 1 });
+    await seedAccounts(w, w.admin, ['Acme Corp']);
+    const csv = [
+      'Opportunity ID,Account,Amount,Close Date,Stage,Region,Created At',
+      'OPP-1,Acme Corp,100,2026-03-01,Won,EMEA,2026-01-05',
+      'OPP-2,Acme Corp,200,2026-04-01,lost,EMEA,2026-01-06',
+      'OPP-3,Acme Corp,300,,Engaging,APAC,2026-02-01',
+      'OPP-4,Acme Corp,400,2026-12-31,Prospecting,APAC,2026-02-02',
+    ].join('\n');
+    const body = {
+      mapping: { 'Opportunity ID': 'name+externalId' },
+      values: { stage: { engaging: 'Discovery', 'PROSPECTING ': 'Qualify' } },
+    };
+    // Without the value mapping, the stages the pipeline lacks are named with how to map them.
+    const unmapped = await importCsv(w, w.admin, 'deals', csv, { dryRun: true, mapping: body.mapping });
+    expect(unmapped.body.errors.map((e: { line: number; field: string }) => [e.line, e.field])).toEqual([
+      [4, 'stage'],
+      [5, 'stage'],
+    ]);
+    expect(unmapped.body.errors[0].message).toContain('--map-value "stage:Engaging=…"');
+
+    const res = await importCsv(w, w.admin, 'deals', csv, body);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ ok: true, created: 4, mapping: { 'Opportunity ID': 'name+externalId' }, unmapped: ['Region'] });
+    expect(res.body.notes).toEqual([expect.stringMatching(/^1 open deal has no close date in the file; given 2026-12-31 \(the end of the fiscal year\)$/)]);
+    const db = env().database.db;
+    const deals = await db
+      .selectFrom('deals')
+      .innerJoin('stages', 'stages.id', 'deals.stage_id')
+      .select(['deals.name', 'deals.external_id', 'deals.status', 'deals.close_date', 'stages.name as stage'])
+      .where('deals.workspace_id', '=', w.id)
+      .orderBy('deals.name')
+      .execute();
+    expect(deals.map((d) => [d.name, d.external_id, d.status, d.stage, d.close_date])).toEqual([
+      ['OPP-1', 'OPP-1', 'won', 'Closed Won', '2026-03-01'],
+      ['OPP-2', 'OPP-2', 'lost', 'Closed Lost', '2026-04-01'],
+      ['OPP-3', 'OPP-3', 'open', 'Discovery', '2026-12-31'],
+      ['OPP-4', 'OPP-4', 'open', 'Qualify', '2026-12-31'],
+    ]);
+    // Re-running the same file (without a close date for OPP-3) changes nothing.
+    expect((await importCsv(w, w.admin, 'deals', csv, body)).body).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: 4 });
+
+    const badValues = await importCsv(w, w.admin, 'deals', csv, { ...body, values: { industry: { a: 'b' } } });
+    expect(badValues.status).toBe(400);
+    expect(badValues.body.error.details.fields).toEqual([
+      { field: 'values.industry', message: 'no column is mapped to industry, so its values cannot be mapped' },
+    ]);
+  });
+
   it('answers 400 when the columns cannot be mapped, and checks a dry run without writing', async () => {
     const w = await env().workspace();
     const noName = await importCsv(w, w.admin, 'deals', 'Title,Close\nX,2026-12-01');

@@ -57,6 +57,8 @@ export function registerImportExportRoutes(app: App): void {
         mapping: req.body.mapping,
         dryRun: req.body.dryRun,
         dateFormat: dateOrderOf(req.body.dateFormat),
+        values: req.body.values,
+        closeDateDefault: req.body.closeDateDefault,
       });
       // A dry run succeeded in checking, whatever it found; a refused import is a refused request.
       if (!result.ok && !result.dryRun) throw ruleViolation(refusalMessage(result), result);

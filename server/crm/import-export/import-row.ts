@@ -48,6 +48,10 @@ export interface ImportEnv {
   assignable: OwnerScope;
   /** The workspace's deal custom fields (empty for other entities). */
   customFields: readonly CustomFieldDef[];
+  /** Expected close date given to open deals the file gives none (end of the fiscal year by default). */
+  closeDateDefault: string;
+  /** Open deals that received closeDateDefault, for the run's notes. */
+  defaultedCloseDates: number;
 }
 
 export interface PlannedRow {

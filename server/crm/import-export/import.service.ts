@@ -4,7 +4,9 @@
 // becomes that row's error and nothing is kept.
 import { createHash } from 'node:crypto';
 import type { ImportDateFormat, ImportEntity, ImportPreset, ImportResult, ImportRowError } from '../../../api/imports.js';
+import { fiscalYear, fiscalYearOf } from '../../../lib/periods.js';
 import type { Ctx } from '../../context.js';
+import { calendarDate } from '../../dates.js';
 import { forbidden, invalidInput } from '../../errors.js';
 import { reachOf } from '../../identity/policy.js';
 import { listUsers } from '../../identity/users.service.js';
@@ -20,7 +22,7 @@ import { planActivities } from './import-activities.service.js';
 import { planContacts } from './import-contacts.service.js';
 import { planDeals } from './import-deals.service.js';
 import { type ImportEnv, type MappedRow, OwnerDirectory, type PlannedRow, type Planner, rowErrorOf } from './import-row.js';
-import { resolveMapping, rowValues } from './mapping.js';
+import { mapValues, resolveMapping, rowValues, valueMapOf } from './mapping.js';
 import { type DateOrder, orderEvidence } from './values.js';
 
 export interface ImportProgress {
@@ -38,6 +40,10 @@ export interface ImportOptions {
   dryRun?: boolean | undefined;
   /** Day/month order for numeric dates such as 03/04/2026; guessed from the file when absent. */
   dateFormat?: DateOrder | undefined;
+  /** Field → value in the file → value in Furrow. */
+  values?: Record<string, Record<string, string>> | undefined;
+  /** Expected close date for open deals without one; the end of the current fiscal year when absent. */
+  closeDateDefault?: string | undefined;
   onProgress?: ((progress: ImportProgress) => void) | undefined;
 }
 
@@ -84,6 +90,8 @@ function emptyResult(options: ImportOptions, rows: number, mapping: Record<strin
     errors: [],
     unmatchedOwners: [],
     mapping,
+    unmapped: [],
+    notes: [],
   };
 }
 
@@ -97,11 +105,13 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
   const customFields = entity === 'deals' ? await dealCustomFields(ctx) : [];
   const fields = fieldsOf(entity, customFields);
   const columns = resolveMapping(entity, table.headers, { preset: options.preset, mapping: options.mapping, fields });
-  if (columns.problems.length > 0)
-    throw invalidInput(columns.problems, `The columns cannot be mapped to ${entity}: ${columns.problems.map((p) => p.message).join('; ')}`);
+  const valueMap = valueMapOf(options.values, new Set(columns.columns.map((c) => c.field)));
+  const problems = [...columns.problems, ...valueMap.problems];
+  if (problems.length > 0) throw invalidInput(problems, `The columns cannot be mapped to ${entity}: ${problems.map((p) => p.message).join('; ')}`);
 
-  const rows: MappedRow[] = table.records.map((r) => ({ line: r.line, values: rowValues(columns.columns, r.cells) }));
+  const rows: MappedRow[] = table.records.map((r) => ({ line: r.line, values: mapValues(rowValues(columns.columns, r.cells), valueMap.map) }));
   const workspace = await getWorkspace(ctx);
+  const today = calendarDate(startedAt, workspace.timezone);
   const env: ImportEnv = {
     ctx,
     entity,
@@ -114,12 +124,20 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
     users: new OwnerDirectory(await listUsers(ctx)),
     assignable: await ownerScope(ctx, entity, 'create'),
     customFields,
+    closeDateDefault: options.closeDateDefault ?? fiscalYear(fiscalYearOf(today, workspace.fiscalYearStartMonth), workspace.fiscalYearStartMonth).to,
+    defaultedCloseDates: 0,
   };
   const total = rows.length;
   const report = (phase: ImportProgress['phase']) => (done: number) => options.onProgress?.({ phase, done, total });
 
   const planned = await PLANNERS[entity](env, rows, report('checking'));
   const result = emptyResult(options, total, columns.mapping);
+  result.unmapped = columns.ignored;
+  if (env.defaultedCloseDates > 0) {
+    result.notes.push(
+      `${env.defaultedCloseDates} open deal${env.defaultedCloseDates === 1 ? ' has' : 's have'} no close date in the file; given ${env.closeDateDefault}${options.closeDateDefault ? '' : ' (the end of the fiscal year)'}`,
+    );
+  }
   const count = (action: PlannedRow['action']) => planned.filter((p) => p.action === action).length;
 
   let runId: string | null = null;

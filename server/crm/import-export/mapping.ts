@@ -43,7 +43,7 @@ export function resolveMapping(
   const byName = fieldsByName(fields);
   const preset = options.preset ?? detectPreset(entity, headers);
   const presetMap = preset ? presetLookup(PRESETS[preset][entity]) : new Map<string, string>();
-  const explicit = new Map<string, string>();
+  const explicit = new Map<string, string[]>();
   const headerSet = new Set(headers.map(normaliseHeader));
   for (const [header, field] of Object.entries(options.mapping ?? {})) {
     const key = normaliseHeader(header);
@@ -51,12 +51,21 @@ export function resolveMapping(
       problems.push({ field: `mapping.${header}`, message: `the file has no column "${header}" (columns: ${headers.join(', ')})` });
       continue;
     }
-    const target = field.trim();
-    if (!IGNORE.has(target.toLowerCase()) && !fields.some((d) => d.key === target)) {
-      problems.push({ field: `mapping.${header}`, message: `"${target}" is not a field of ${entity}; fields are ${fields.map((d) => d.key).join(', ')}` });
+    // One column may feed several fields ("name+externalId": the opportunity id as both).
+    const targets = field.split('+').map((t) => t.trim());
+    if (targets.length === 1 && IGNORE.has((targets[0] as string).toLowerCase())) {
+      explicit.set(key, []);
       continue;
     }
-    explicit.set(key, IGNORE.has(target.toLowerCase()) ? '' : target);
+    const unknown = targets.filter((t) => !fields.some((d) => d.key === t));
+    if (unknown.length > 0) {
+      problems.push({
+        field: `mapping.${header}`,
+        message: `"${unknown.join('+')}" is not a field of ${entity}; fields are ${fields.map((d) => d.key).join(', ')}`,
+      });
+      continue;
+    }
+    explicit.set(key, targets);
   }
 
   const columns: ColumnMapping['columns'] = [];
@@ -64,11 +73,11 @@ export function resolveMapping(
   const ignored: string[] = [];
   headers.forEach((header, index) => {
     const key = normaliseHeader(header);
-    const field = explicit.has(key) ? explicit.get(key) : guessField(header, presetMap, byName);
-    if (field) {
-      columns.push({ index, header, field });
-      mapping[header] = field;
-    } else if (header !== '') ignored.push(header);
+    const guessed = guessField(header, presetMap, byName);
+    const targets = explicit.get(key) ?? (guessed ? [guessed] : []);
+    for (const field of targets) columns.push({ index, header, field });
+    if (targets.length > 0) mapping[header] = targets.join('+');
+    else if (header !== '') ignored.push(header);
   });
 
   const mapped = new Set(columns.map((c) => c.field));
@@ -93,4 +102,38 @@ export function rowValues(columns: ColumnMapping['columns'], cells: readonly str
     if (text !== '') values.set(c.field, text);
   }
   return values;
+}
+
+/** Compares values without case, spacing or punctuation, as stage names are compared. */
+const valueKey = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * Applies the caller's value mapping (field → value in the file → value in Furrow) to a row's
+ * cells: "Engaging" in the stage column becomes "Discovery" before the row is read.
+ */
+export function mapValues(values: Map<string, string>, valueMap: ReadonlyMap<string, ReadonlyMap<string, string>>): Map<string, string> {
+  for (const [field, map] of valueMap) {
+    const text = values.get(field);
+    if (text === undefined) continue;
+    const target = map.get(valueKey(text));
+    if (target !== undefined) values.set(field, target);
+  }
+  return values;
+}
+
+/** The value mapping checked against the mapped fields, keyed for mapValues. */
+export function valueMapOf(
+  values: Record<string, Record<string, string>> | undefined,
+  mappedFields: ReadonlySet<string>,
+): { map: Map<string, Map<string, string>>; problems: FieldProblem[] } {
+  const map = new Map<string, Map<string, string>>();
+  const problems: FieldProblem[] = [];
+  for (const [field, pairs] of Object.entries(values ?? {})) {
+    if (!mappedFields.has(field)) {
+      problems.push({ field: `values.${field}`, message: `no column is mapped to ${field}, so its values cannot be mapped` });
+      continue;
+    }
+    map.set(field, new Map(Object.entries(pairs).map(([from, to]) => [valueKey(from), to.trim()])));
+  }
+  return { map, problems };
 }

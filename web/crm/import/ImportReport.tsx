@@ -18,6 +18,19 @@ interface Props {
   listLabel: string;
 }
 
+/** What the import did without being told, and the columns it left out: said, never silent. */
+function Notes({ result }: { result: ImportResult }) {
+  if (result.notes.length === 0 && result.unmapped.length === 0) return null;
+  return (
+    <List size="sm" mt="xs" data-testid="import-notes">
+      {result.notes.map((note) => (
+        <List.Item key={note}>{note}</List.Item>
+      ))}
+      {result.unmapped.length > 0 && <List.Item>Not imported (no field chosen): {result.unmapped.join(', ')}</List.Item>}
+    </List>
+  );
+}
+
 export function ImportReport({ result, listPath, listLabel }: Props) {
   if (result.ok) {
     return result.dryRun ? (
@@ -25,12 +38,14 @@ export function ImportReport({ result, listPath, listLabel }: Props) {
         <Text size="sm">
           {plural(result.rows, 'row', 'rows')} checked. Importing would give: {importCounts(result)}. Nothing has been written yet.
         </Text>
+        <Notes result={result} />
       </Alert>
     ) : (
       <Alert color="furrow" variant="light" icon={<IconCircleCheck size={18} aria-hidden />} title="Imported" data-testid="import-outcome">
         <Text size="sm">
           {plural(result.rows, 'row', 'rows')} imported: {importCounts(result)}.
         </Text>
+        <Notes result={result} />
         <Group mt="sm">
           <Button component={Link} to={listPath} size="xs" variant="white">
             {listLabel}
