@@ -81,8 +81,18 @@ export function explainSystemError(error: unknown): string | null {
   return null;
 }
 
-/** A plain table for list commands: columns padded to their widest cell. */
-export function table(rows: string[][]): string {
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
+const ANSI_OR_CONTROL = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[\u0000-\u001f\u007f-\u009f]/g;
+
+/**
+ * Text a user typed (names, labels), made safe to print: ANSI escapes and control characters are
+ * dropped, so a team called "\u001b[2J…" cannot clear or rewrite an admin's terminal.
+ */
+export const printable = (text: string): string => text.replace(ANSI_OR_CONTROL, '');
+
+/** A plain table for list commands: columns padded to their widest cell; every cell printable. */
+export function table(input: string[][]): string {
+  const rows = input.map((r) => r.map((c) => printable(c ?? '')));
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
   return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ')).join('\n');
 }
