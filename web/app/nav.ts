@@ -2,6 +2,7 @@
 import type { Role } from '../../api/common';
 
 export type NavIcon =
+  | 'notifications'
   | 'home'
   | 'board'
   | 'deals'
@@ -76,6 +77,7 @@ const ENTRIES: readonly Entry[] = [
   { section: 'settings', label: 'Invitations', to: '/settings/invitations', icon: 'invitations', roles: ['admin'] },
   { section: 'settings', label: 'Workspace', to: '/settings/workspace', icon: 'workspace', roles: ['admin'] },
   { section: 'settings', label: 'API tokens', to: '/settings/api-tokens', icon: 'tokens', roles: everyone },
+  { section: 'settings', label: 'Notifications', to: '/settings/notifications', icon: 'notifications', roles: everyone },
 ];
 
 export function navFor(role: Role): NavSection[] {

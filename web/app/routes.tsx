@@ -33,6 +33,7 @@ const UsersPage = lazy(() => import('../settings/UsersPage').then((m) => ({ defa
 const TeamsPage = lazy(() => import('../settings/TeamsPage').then((m) => ({ default: m.TeamsPage })));
 const InvitationsPage = lazy(() => import('../settings/InvitationsPage').then((m) => ({ default: m.InvitationsPage })));
 const WorkspacePage = lazy(() => import('../settings/WorkspacePage').then((m) => ({ default: m.WorkspacePage })));
+const NotificationSettingsPage = lazy(() => import('../notifications/NotificationSettingsPage').then((m) => ({ default: m.NotificationSettingsPage })));
 const ApiTokensPage = lazy(() => import('../settings/ApiTokensPage').then((m) => ({ default: m.ApiTokensPage })));
 // CSV import (the mapping table and its checks).
 const ImportPage = lazy(() => import('../crm/import/ImportPage').then((m) => ({ default: m.ImportPage })));
@@ -164,6 +165,7 @@ export const routes: RouteObject[] = [
           gated('settings/invitations', [{ index: true, element: <InvitationsPage /> }]),
           gated('settings/workspace', [{ index: true, element: <WorkspacePage /> }]),
           gated('settings/api-tokens', [{ index: true, element: <ApiTokensPage /> }]),
+          gated('settings/notifications', [{ index: true, element: <NotificationSettingsPage /> }]),
           { path: '*', element: <NotFoundPage /> },
         ],
       },

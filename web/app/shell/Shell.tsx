@@ -4,6 +4,7 @@ import { IconSearch } from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { Link, Outlet } from 'react-router';
 import { LoadingState } from '../../components/LoadingState';
+import { NotificationBell } from '../../notifications/NotificationBell';
 import { SearchPalette } from '../search/SearchPalette';
 import { NavBar } from './NavBar';
 import { UserMenu } from './UserMenu';
@@ -48,7 +49,10 @@ export function Shell() {
           >
             Search accounts, contacts, deals
           </Button>
-          <UserMenu />
+          <Group gap="xs" wrap="nowrap">
+            <NotificationBell />
+            <UserMenu />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar>

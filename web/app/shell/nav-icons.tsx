@@ -1,6 +1,7 @@
 import {
   IconActivity,
   IconAddressBook,
+  IconBell,
   IconBriefcase,
   IconBuilding,
   IconCalendarEvent,
@@ -30,6 +31,7 @@ const ICONS: Record<NavIcon, typeof IconHome> = {
   home: IconHome,
   plans: IconCalendarEvent,
   practice: IconMicrophone,
+  notifications: IconBell,
   board: IconLayoutKanban,
   deals: IconBriefcase,
   accounts: IconBuilding,
