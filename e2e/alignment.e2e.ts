@@ -23,7 +23,7 @@ const suffix = Math.random().toString(36).slice(2, 7);
 async function shot(page: Page, name: string): Promise<void> {
   if (!SHOTS) return;
   await settled(page).catch(() => undefined);
-  await page.screenshot({ path: resolve(SHOTS, `alignment-${name}.png`) });
+  await page.screenshot({ path: resolve(SHOTS, `alignment-${name}.png`), timeout: 60_000 });
 }
 
 beforeAll(async () => {

@@ -1,6 +1,7 @@
 // The demo workspace: a realistic year of a sales organisation, simulated deal by deal (see demo/).
 import type { Database } from '../db/database.js';
 import { idsFor, populate, timelineFor, type Volume } from './demo/generate.js';
+import { seedLeads } from './demo/leads.js';
 import { seedMeasurement } from './demo/measurement.js';
 import { DEMO_ADMIN, planDemoOrg } from './demo/org.js';
 import { seedScale } from './demo/scale.js';
@@ -41,6 +42,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
   try {
     await populate(database, { ws, org, timeline, volume: DEMO_VOLUME, ids, log });
     await seedMeasurement(database.db, { workspaceId: ws.workspaceId, now: options.now, log });
+    await seedLeads(database.db, { workspaceId: ws.workspaceId, now: options.now, log });
   } catch (error) {
     // Nothing of a half-seeded demo stays behind: every row of the workspace goes.
     await removeWorkspace(database.db, ws.workspaceId).catch(() => undefined);
