@@ -74,4 +74,25 @@ describe('daily use', () => {
     expect(await rep.getByRole('combobox', { name: 'KPI' }).count()).toBe(0);
     await rep.context().close();
   });
+
+  it('the keyboard skips to the page, and Won and Lost stay reachable on the board at 1280 px', async () => {
+    const rep = await ApiClient.login(server.url, org.repA.email, PASSWORD);
+    await rep.post('/api/v1/deals', { name: 'Board width check', amount: 1_000_00, closeDate: '2027-03-31' });
+    const page = await signInAs(browser, server, org.repA, { timeout: 30_000 });
+    await page.goto(`${server.url}/board`);
+    await page.getByTestId('board').waitFor();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to content' });
+    await expect.poll(() => skip.evaluate((el) => el.matches(':focus'))).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator(':focus').getAttribute('id')).toBe('main-content');
+    const width = page.viewportSize()?.width ?? 0;
+    expect(width).toBe(1280);
+    for (const name of ['Closed Won', 'Closed Lost']) {
+      const box = await page.locator(`[data-testid="board-column"][data-stage-name="${name}"]`).boundingBox();
+      expect(box, name).not.toBeNull();
+      expect((box?.x ?? 0) + (box?.width ?? 0), name).toBeLessThanOrEqual(width);
+    }
+    await page.context().close();
+  });
 });

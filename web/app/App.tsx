@@ -16,7 +16,8 @@ export function App() {
     <QueryClientProvider client={queryClient}>
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
         <DatesProvider settings={{ locale: 'en', firstDayOfWeek: 1 }}>
-          <Notifications position="top-right" />
+          {/* Below the header: at top-right, toasts covered the user menu. */}
+          <Notifications position="bottom-right" />
           <SessionProvider>
             <RouterProvider router={router} />
           </SessionProvider>

@@ -29,6 +29,10 @@ export function Shell() {
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 232, breakpoint: 'md', collapsed: { mobile: !navOpen } }} padding="lg">
+      {/* The first stop of the Tab key: past the header and the navigation, straight to the page. */}
+      <a href="#main-content" className="skip-link">
+        Skip to content
+      </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
           <Group gap="sm" wrap="nowrap">
@@ -58,7 +62,7 @@ export function Shell() {
       <AppShell.Navbar>
         <NavBar onNavigate={nav.close} />
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id="main-content" tabIndex={-1} style={{ outline: 'none' }}>
         <Suspense fallback={<LoadingState />}>
           <Outlet />
         </Suspense>
