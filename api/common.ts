@@ -17,7 +17,7 @@ export const AmountMinor = Type.Integer({ minimum: 0, maximum: 9_000_000_000_000
 
 export const Version = Type.Integer({ minimum: 1, description: 'Row version for optimistic concurrency; send the one you read' });
 
-export const Role = Type.Union([Type.Literal('admin'), Type.Literal('manager'), Type.Literal('rep'), Type.Literal('marketing')]);
+export const Role = Type.Union([Type.Literal('admin'), Type.Literal('manager'), Type.Literal('rep'), Type.Literal('marketing'), Type.Literal('coach')]);
 export type Role = Static<typeof Role>;
 
 export const NonEmpty = (maxLength: number, description?: string) =>

@@ -14,6 +14,11 @@ import { registerCampaignRoutes } from './alignment/campaigns.routes.js';
 import { registerLeadSettingsRoutes } from './alignment/lead-settings.routes.js';
 import { registerLeadSourceRoutes } from './alignment/lead-sources.routes.js';
 import { registerLeadRoutes } from './alignment/leads.routes.js';
+import { registerDealReviewRoutes } from './coaching/deal-reviews.routes.js';
+import { registerRatingRoutes } from './coaching/ratings.routes.js';
+import { registerRelationshipRoutes } from './coaching/relationships.routes.js';
+import { registerSessionRoutes } from './coaching/sessions.routes.js';
+import { registerSkillRoutes } from './coaching/skills.routes.js';
 import { registerAccountRoutes } from './crm/accounts.routes.js';
 import { registerActivityRoutes } from './crm/activities.routes.js';
 import { registerContactRoutes } from './crm/contacts.routes.js';
@@ -174,6 +179,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   // Things that happen without a click
   registerNotificationRoutes(app, deps);
+  // 2. Coaching
+  registerSkillRoutes(app);
+  registerRelationshipRoutes(app);
+  registerSessionRoutes(app);
+  registerRatingRoutes(app);
+  registerDealReviewRoutes(app);
 
   await registerWebApp(app, deps.config.webDir);
   return app;

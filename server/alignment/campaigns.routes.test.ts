@@ -8,7 +8,7 @@ describeEngines('campaigns', (env) => {
   let users: Record<Role, TestUser>;
   beforeAll(async () => {
     w = await env().workspace();
-    users = { admin: w.admin, manager: await w.user('manager'), rep: await w.user('rep'), marketing: await w.user('marketing') };
+    users = { admin: w.admin, manager: await w.user('manager'), rep: await w.user('rep'), marketing: await w.user('marketing'), coach: await w.user('coach') };
   });
 
   it('answers every role × operation as the policy table says (generated cases)', async () => {

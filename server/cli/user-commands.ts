@@ -5,7 +5,7 @@ import type { Role } from '../db/schema/identity.js';
 import type { CliIo } from './cli-io.js';
 import { lazyAction } from './lazy.js';
 
-export const ROLES: readonly Role[] = ['admin', 'manager', 'rep', 'marketing'];
+export const ROLES: readonly Role[] = ['admin', 'manager', 'rep', 'marketing', 'coach'];
 
 const actions = () => import('./user-actions.js');
 

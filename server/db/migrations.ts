@@ -10,6 +10,7 @@ import * as jobs from './migrations/2026-12-04-10-jobs.js';
 import * as notifications from './migrations/2026-12-04-10-notifications.js';
 import * as audit from './migrations/2026-12-04-20-01-audit.js';
 import * as loginCounters from './migrations/2026-12-04-25-login-counters.js';
+import * as coaching from './migrations/2026-12-04-30-coaching.js';
 import * as alignment from './migrations/2026-12-04-40-alignment.js';
 import * as planning from './migrations/2026-12-04-50-planning.js';
 import * as practice from './migrations/2026-12-04-50-practice.js';
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-04-40-alignment': alignment,
   '2026-12-04-10-notifications': notifications,
   '2026-12-04-20-01-audit': audit,
+  '2026-12-04-30-coaching': coaching,
 };
 
 export const migrationProvider: MigrationProvider = {

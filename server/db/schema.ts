@@ -10,6 +10,18 @@ import type {
   LeadTransitionsTable,
   LeadWebhookMessagesTable,
 } from './schema/alignment.js';
+import type {
+  CoachingActionItemsTable,
+  CoachingObjectivesTable,
+  CoachingRelationshipsTable,
+  CoachingSessionDealsTable,
+  CoachingSessionsTable,
+  DealReviewsTable,
+  SkillModelVersionsTable,
+  SkillRatingsTable,
+  SkillsTable,
+} from './schema/coaching.js';
+
 import type { AccountsTable, ActivitiesTable, ChangesTable, ContactsTable, CustomFieldsTable, DealsTable, ImportRunsTable } from './schema/crm.js';
 import type {
   ApiTokensTable,
@@ -97,4 +109,13 @@ export interface DB {
   notifications: NotificationsTable;
   notification_preferences: NotificationPreferencesTable;
   audit_entries: AuditEntriesTable;
+  skill_model_versions: SkillModelVersionsTable;
+  skills: SkillsTable;
+  coaching_relationships: CoachingRelationshipsTable;
+  coaching_sessions: CoachingSessionsTable;
+  coaching_session_deals: CoachingSessionDealsTable;
+  coaching_action_items: CoachingActionItemsTable;
+  skill_ratings: SkillRatingsTable;
+  deal_reviews: DealReviewsTable;
+  coaching_objectives: CoachingObjectivesTable;
 }

@@ -13,8 +13,11 @@ export type Resource =
   | 'campaigns'
   | 'notifications'
   | 'audit_log'
-  | 'webhooks';
-export type Reach = 'all' | 'team' | 'own' | 'none';
+  | 'webhooks'
+  | 'coaching'
+  | 'skill_model';
+/** coachees: the people the caller coaches (coaching/coaching-scope.ts resolves it). */
+export type Reach = 'all' | 'team' | 'own' | 'coachees' | 'none';
 export type Operation = 'read' | 'create' | 'update' | 'delete';
 
 const POLICY: Record<Resource, Record<Role, Record<Operation, Reach>>> = {
@@ -24,12 +27,15 @@ const POLICY: Record<Resource, Record<Role, Record<Operation, Reach>>> = {
     rep: { read: 'own', create: 'own', update: 'own', delete: 'own' },
     // Marketing works on the market, not on deals: accounts and contacts are readable, not editable.
     marketing: { read: 'all', create: 'none', update: 'none', delete: 'none' },
+    // An outside coach sees coaching records and KPIs of their coachees, never the CRM itself.
+    coach: { read: 'none', create: 'none', update: 'none', delete: 'none' },
   },
   contacts: {
     admin: { read: 'all', create: 'all', update: 'all', delete: 'all' },
     manager: { read: 'team', create: 'team', update: 'team', delete: 'team' },
     rep: { read: 'own', create: 'own', update: 'own', delete: 'own' },
     marketing: { read: 'all', create: 'none', update: 'none', delete: 'none' },
+    coach: { read: 'none', create: 'none', update: 'none', delete: 'none' },
   },
   deals: {
     admin: { read: 'all', create: 'all', update: 'all', delete: 'all' },
@@ -37,12 +43,32 @@ const POLICY: Record<Resource, Record<Role, Record<Operation, Reach>>> = {
     // A rep closes a deal as lost rather than deleting it, so the history the KPIs read stays honest.
     rep: { read: 'own', create: 'own', update: 'own', delete: 'none' },
     marketing: { read: 'none', create: 'none', update: 'none', delete: 'none' },
+    // A deal a coaching session links is shown inside that session (coaching/sessions.service.ts), nowhere else.
+    coach: { read: 'none', create: 'none', update: 'none', delete: 'none' },
   },
   activities: {
     admin: { read: 'all', create: 'all', update: 'all', delete: 'all' },
     manager: { read: 'team', create: 'team', update: 'team', delete: 'team' },
     rep: { read: 'own', create: 'own', update: 'own', delete: 'own' },
     marketing: { read: 'none', create: 'none', update: 'none', delete: 'none' },
+    coach: { read: 'none', create: 'none', update: 'none', delete: 'none' },
+  },
+  // Sessions, action items, skill ratings, objectives and deal reviews, by the coachee they are about
+  // (the coach of a session always reaches it too). Private session notes are the coach's alone.
+  coaching: {
+    admin: { read: 'all', create: 'all', update: 'all', delete: 'all' },
+    manager: { read: 'team', create: 'team', update: 'team', delete: 'team' },
+    // A rep reads their own coaching and ticks off their action items; the coach writes the rest.
+    rep: { read: 'own', create: 'none', update: 'own', delete: 'none' },
+    marketing: { read: 'none', create: 'none', update: 'none', delete: 'none' },
+    coach: { read: 'coachees', create: 'coachees', update: 'coachees', delete: 'coachees' },
+  },
+  skill_model: {
+    admin: { read: 'all', create: 'all', update: 'all', delete: 'none' },
+    manager: { read: 'all', create: 'none', update: 'none', delete: 'none' },
+    rep: { read: 'all', create: 'none', update: 'none', delete: 'none' },
+    marketing: { read: 'none', create: 'none', update: 'none', delete: 'none' },
+    coach: { read: 'all', create: 'none', update: 'none', delete: 'none' },
   },
   // Plans belong to the rep who owns the meeting; a manager reads, edits and reviews the team's.
   call_plans: {
@@ -50,6 +76,7 @@ const POLICY: Record<Resource, Record<Role, Record<Operation, Reach>>> = {
     manager: { read: 'team', create: 'team', update: 'team', delete: 'team' },
     rep: { read: 'own', create: 'own', update: 'own', delete: 'own' },
     marketing: { read: 'none', create: 'none', update: 'none', delete: 'none' },
+    coach: { read: 'none', create: 'none', update: 'none', delete: 'none' },
   },
   // Practice attempts and recordings belong to the rep practising. "update" is scoring: a manager
   // scores the team's; a peer partner is allowed by the attempt itself (practice service), not here.
@@ -58,6 +85,7 @@ const POLICY: Record<Resource, Record<Role, Record<Operation, Reach>>> = {
     manager: { read: 'team', create: 'team', update: 'team', delete: 'team' },
     rep: { read: 'own', create: 'own', update: 'none', delete: 'own' },
     marketing: { read: 'none', create: 'none', update: 'none', delete: 'none' },
+    coach: { read: 'none', create: 'none', update: 'none', delete: 'none' },
   },
   // A rep works the own queue (and the team's unclaimed pool, see alignment/lead-scope.ts); leads
   // are rejected or recycled, not deleted, so the funnel marketing reads stays whole.
@@ -67,6 +95,7 @@ const POLICY: Record<Resource, Record<Role, Record<Operation, Reach>>> = {
     rep: { read: 'own', create: 'own', update: 'own', delete: 'none' },
     // Marketing delivers leads and reads all of them (with why sales rejected them); sales works them.
     marketing: { read: 'all', create: 'all', update: 'none', delete: 'none' },
+    coach: { read: 'none', create: 'none', update: 'none', delete: 'none' },
   },
   // Campaigns are owned by nobody in particular: marketing runs them, sales reads their follow-up plan.
   campaigns: {
@@ -74,6 +103,7 @@ const POLICY: Record<Resource, Record<Role, Record<Operation, Reach>>> = {
     manager: { read: 'all', create: 'none', update: 'none', delete: 'none' },
     rep: { read: 'all', create: 'none', update: 'none', delete: 'none' },
     marketing: { read: 'all', create: 'all', update: 'all', delete: 'all' },
+    coach: { read: 'none', create: 'none', update: 'none', delete: 'none' },
   },
   // A notification belongs to its recipient (the "owner"): nobody reads or marks another's, an admin
   // neither. The system raises them (create); the record they name is checked separately, through
@@ -83,6 +113,8 @@ const POLICY: Record<Resource, Record<Role, Record<Operation, Reach>>> = {
     manager: { read: 'own', create: 'none', update: 'own', delete: 'none' },
     rep: { read: 'own', create: 'none', update: 'own', delete: 'none' },
     marketing: { read: 'own', create: 'none', update: 'own', delete: 'none' },
+    // An outside coach is told about overdue sessions and action items like anyone else.
+    coach: { read: 'own', create: 'none', update: 'own', delete: 'none' },
   },
   // Workspace-wide records with no owner: the reach is all or nothing. Entries are written by the
   // system as a side effect of the change they record; nobody creates, edits or deletes one.
@@ -91,6 +123,7 @@ const POLICY: Record<Resource, Record<Role, Record<Operation, Reach>>> = {
     manager: { read: 'none', create: 'none', update: 'none', delete: 'none' },
     rep: { read: 'none', create: 'none', update: 'none', delete: 'none' },
     marketing: { read: 'none', create: 'none', update: 'none', delete: 'none' },
+    coach: { read: 'none', create: 'none', update: 'none', delete: 'none' },
   },
   // Endpoints receive every workspace event, so only an admin may see or register one.
   webhooks: {
@@ -98,6 +131,7 @@ const POLICY: Record<Resource, Record<Role, Record<Operation, Reach>>> = {
     manager: { read: 'none', create: 'none', update: 'none', delete: 'none' },
     rep: { read: 'none', create: 'none', update: 'none', delete: 'none' },
     marketing: { read: 'none', create: 'none', update: 'none', delete: 'none' },
+    coach: { read: 'none', create: 'none', update: 'none', delete: 'none' },
   },
 };
 
@@ -130,6 +164,11 @@ export const WRITE_REFERENCES: Record<Resource, Readonly<Record<string, Referenc
   // Entries and endpoints link to nothing a caller chooses.
   audit_log: {},
   webhooks: {},
+  // Coaching links people by the coachee reach (coaching/coaching-scope.ts) and deals a session
+  // discusses through the deals read check (coaching/sessions.service.ts#checkDeals), with the same
+  // not-visible answer as a missing id; its routes live under their own paths (coaching-sessions …).
+  coaching: {},
+  skill_model: {},
 };
 
 /** Shared accounts are readable by every rep and manager (and their contacts with them). */

@@ -12,7 +12,7 @@ type Op = 'list' | 'read' | 'update' | 'delete' | 'search' | 'export' | 'history
 const RESOURCES: Resource[] = ['accounts', 'contacts', 'deals', 'activities', 'leads'];
 const RELATIONS: Relation[] = ['own', 'team', 'other', 'otherWorkspace'];
 const OPS: Op[] = ['list', 'read', 'update', 'delete', 'search', 'export', 'history'];
-const ROLES: Role[] = ['admin', 'manager', 'rep', 'marketing'];
+const ROLES: Role[] = ['admin', 'manager', 'rep', 'marketing', 'coach'];
 
 const SEARCHABLE: Resource[] = ['accounts', 'contacts', 'deals', 'leads'];
 const EXPORTABLE: Resource[] = ['accounts', 'contacts', 'deals', 'activities'];
@@ -33,6 +33,7 @@ function reaches(reach: ReturnType<typeof reachOf>, relation: Relation): boolean
   if (reach === 'all') return true;
   if (reach === 'team') return relation === 'own' || relation === 'team';
   if (reach === 'own') return relation === 'own';
+  // coachees (coaching records only) is generated in visibility.coaching.test.ts.
   return false;
 }
 
@@ -63,8 +64,9 @@ describeEngines('visibility matrix', (env) => {
     const teammate = await w.user('rep', { teamId: parent, name: 'Tom Teammate' });
     const outsider = await w.user('rep', { teamId: elsewhere, name: 'Oscar Outsider' });
     const marketing = await w.user('marketing', { name: 'Maya Marketing' });
+    const coach = await w.user('coach', { name: 'Cole Coach' });
     const foreignRep = await other.user('rep');
-    const actors: Record<Role, TestUser> = { admin: w.admin, manager, rep, marketing };
+    const actors: Record<Role, TestUser> = { admin: w.admin, manager, rep, marketing, coach };
 
     // Who is "team" and "other" for each actor. A rep's teammate is still "team" for the rep:
     // reps see only their own records.
@@ -73,6 +75,8 @@ describeEngines('visibility matrix', (env) => {
       manager: { own: manager, team: nestedRep, other: outsider },
       rep: { own: rep, team: teammate, other: outsider },
       marketing: { own: marketing, team: nestedRep, other: outsider },
+      // An outside coach owns nothing in the CRM; records "given" to them must stay out of reach too.
+      coach: { own: coach, team: nestedRep, other: outsider },
     };
 
     const adminApi = w.as(w.admin);

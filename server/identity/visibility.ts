@@ -35,6 +35,9 @@ export async function ownerScope(ctx: Ctx, resource: Resource, op: Operation): P
       return { all: false, ownerIds: await teamOwnerIds(ctx) };
     case 'own':
       return { all: false, ownerIds: [ctx.actor.userId] };
+    case 'coachees':
+      // Only coaching records have this reach, and coaching resolves it (it owns the relationships).
+      throw new Error(`${resource}: a coachees reach is resolved by coaching/coaching-scope.ts`);
     case 'none':
       throw forbidden(`Your role cannot ${op} ${resource}`);
   }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Workspace, WorkspacePatch } from '../../api/identity.js';
+import { createDefaultSkillModel } from '../coaching/skills.service.js';
 import { type Ctx, inTransaction } from '../context.js';
 import type { Dialect } from '../db/dialect.js';
 import type { Role } from '../db/schema/identity.js';
@@ -87,6 +88,7 @@ export async function createWorkspace(
       version: 1,
     });
     await createDefaultPipeline(tx, { workspaceId, actorId: adminId, now });
+    await createDefaultSkillModel(tx, { workspaceId, actorId: adminId, now });
     return { workspaceId, adminId };
   });
 }

@@ -8,7 +8,7 @@ import { describeEngines, type TestUser, type TestWorkspace } from '../test/test
 
 type Relation = 'own' | 'team' | 'other' | 'otherWorkspace';
 type Op = 'list' | 'read' | 'update';
-const ROLES: Role[] = ['admin', 'manager', 'rep', 'marketing'];
+const ROLES: Role[] = ['admin', 'manager', 'rep', 'marketing', 'coach'];
 const RELATIONS: Relation[] = ['own', 'team', 'other', 'otherWorkspace'];
 const OPS: Op[] = ['list', 'read', 'update'];
 const policyOp = (op: Op): Operation => (op === 'update' ? 'update' : 'read');
@@ -53,13 +53,15 @@ describeEngines('planning visibility matrix', (env) => {
     const teammate = await w.user('rep', { teamId: parent });
     const outsider = await w.user('rep', { teamId: elsewhere });
     const marketing = await w.user('marketing');
+    const coach = await w.user('coach');
     const foreign = await other.user('rep');
-    actors = { admin: w.admin, manager, rep, marketing };
+    actors = { admin: w.admin, manager, rep, marketing, coach };
     const owners: Record<Role, Record<Exclude<Relation, 'otherWorkspace'>, TestUser>> = {
       admin: { own: w.admin, team: nested, other: outsider },
       manager: { own: manager, team: nested, other: outsider },
       rep: { own: rep, team: teammate, other: outsider },
       marketing: { own: marketing, team: nested, other: outsider },
+      coach: { own: coach, team: nested, other: outsider },
     };
     const foreignPlan = await planFor(other, foreign);
     const scenarioIn = async (ws: TestWorkspace) =>
@@ -78,16 +80,16 @@ describeEngines('planning visibility matrix', (env) => {
     const foreignAttempt = await attemptOf(other, foreign, await scenarioIn(other));
     for (const role of ROLES) {
       const o = owners[role];
-      // Marketing owns no meetings of its own (its role cannot own activities on deals); its "own"
-      // case uses a rep's plan, which it must not see either.
+      // Marketing and outside coaches own no meetings (their roles cannot own activities on deals);
+      // their "own" case uses a rep's plan, which they must not see either.
       plans[role] = {
-        own: await planFor(w, role === 'marketing' ? outsider : o.own),
+        own: await planFor(w, role === 'marketing' || role === 'coach' ? outsider : o.own),
         team: await planFor(w, o.team),
         other: await planFor(w, o.other),
         otherWorkspace: foreignPlan,
       };
       attempts[role] = {
-        own: await attemptOf(w, role === 'marketing' ? outsider : o.own, scenario),
+        own: await attemptOf(w, role === 'marketing' || role === 'coach' ? outsider : o.own, scenario),
         team: await attemptOf(w, o.team, scenario),
         other: await attemptOf(w, o.other, scenario),
         otherWorkspace: foreignAttempt,

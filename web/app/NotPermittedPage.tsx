@@ -9,7 +9,7 @@ import { EmptyHint } from '../components/EmptyHint';
 import { can, type Operation, type Resource } from './permissions';
 import { useSessionState } from './session';
 
-const ROLE_NAME: Record<Role, string> = { admin: 'admins', manager: 'managers', rep: 'sales reps', marketing: 'marketing' };
+const ROLE_NAME: Record<Role, string> = { admin: 'admins', manager: 'managers', rep: 'sales reps', marketing: 'marketing', coach: 'outside coaches' };
 const VERB: Record<Operation, string> = { read: 'open', create: 'create', update: 'change', delete: 'delete' };
 const NOUN: Record<Resource, string> = { accounts: 'accounts', contacts: 'contacts', deals: 'deals', activities: 'activities' };
 

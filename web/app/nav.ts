@@ -41,7 +41,9 @@ export interface NavSection {
   items: NavItem[];
 }
 
-const everyone: readonly Role[] = ['admin', 'manager', 'rep', 'marketing'];
+const everyone: readonly Role[] = ['admin', 'manager', 'rep', 'marketing', 'coach'];
+/** Everyone but the outside coach, who sees coaching only. */
+const staff: readonly Role[] = ['admin', 'manager', 'rep', 'marketing'];
 const sellers: readonly Role[] = ['admin', 'manager', 'rep'];
 
 interface Entry extends NavItem {
@@ -53,8 +55,8 @@ const ENTRIES: readonly Entry[] = [
   { section: 'main', label: 'Home', to: '/', icon: 'home', roles: everyone },
   { section: 'main', label: 'Pipeline board', to: '/board', icon: 'board', roles: sellers },
   { section: 'main', label: 'Deals', to: '/deals', icon: 'deals', match: '/deals', roles: sellers },
-  { section: 'main', label: 'Accounts', to: '/accounts', icon: 'accounts', match: '/accounts', roles: everyone },
-  { section: 'main', label: 'Contacts', to: '/contacts', icon: 'contacts', match: '/contacts', roles: everyone },
+  { section: 'main', label: 'Accounts', to: '/accounts', icon: 'accounts', match: '/accounts', roles: staff },
+  { section: 'main', label: 'Contacts', to: '/contacts', icon: 'contacts', match: '/contacts', roles: staff },
   { section: 'main', label: 'Activities', to: '/activities', icon: 'activities', match: '/activities', roles: sellers },
   // CSV import: every role that may create records (reps their own; marketing none, identity/policy.ts).
   { section: 'main', label: 'Import', to: '/import', icon: 'import', roles: sellers },
@@ -64,7 +66,7 @@ const ENTRIES: readonly Entry[] = [
   { section: 'main', label: 'Lead agreement', to: '/lead-agreement', icon: 'agreement', roles: ['admin', 'manager', 'marketing'] },
   { section: 'main', label: 'Process', to: '/process', icon: 'process', match: '/process', roles: sellers },
   // Marketing's dashboard is the funnel in aggregates (web/measurement/FunnelDashboardPage.tsx).
-  { section: 'main', label: 'Dashboard', to: '/dashboard', icon: 'dashboard', roles: everyone },
+  { section: 'main', label: 'Dashboard', to: '/dashboard', icon: 'dashboard', roles: staff },
   { section: 'main', label: 'Expectations', to: '/expectations', icon: 'expectations', match: '/expectations', roles: sellers },
   { section: 'main', label: 'KPIs', to: '/kpis', icon: 'kpis', match: '/kpis', roles: sellers },
   { section: 'main', label: 'Forecast', to: '/forecast', icon: 'forecast', match: '/forecast', roles: sellers },

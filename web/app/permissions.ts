@@ -9,11 +9,11 @@ const NONE: readonly Operation[] = [];
 const ALL: readonly Operation[] = ['read', 'create', 'update', 'delete'];
 
 const ALLOWED: Record<Resource, Record<Role, readonly Operation[]>> = {
-  accounts: { admin: ALL, manager: ALL, rep: ALL, marketing: ['read'] },
-  contacts: { admin: ALL, manager: ALL, rep: ALL, marketing: ['read'] },
+  accounts: { admin: ALL, manager: ALL, rep: ALL, marketing: ['read'], coach: NONE },
+  contacts: { admin: ALL, manager: ALL, rep: ALL, marketing: ['read'], coach: NONE },
   // Reps close deals as lost instead of deleting them.
-  deals: { admin: ALL, manager: ALL, rep: ['read', 'create', 'update'], marketing: NONE },
-  activities: { admin: ALL, manager: ALL, rep: ALL, marketing: NONE },
+  deals: { admin: ALL, manager: ALL, rep: ['read', 'create', 'update'], marketing: NONE, coach: NONE },
+  activities: { admin: ALL, manager: ALL, rep: ALL, marketing: NONE, coach: NONE },
 };
 
 export function can(role: Role, resource: Resource, operation: Operation): boolean {
@@ -21,4 +21,4 @@ export function can(role: Role, resource: Resource, operation: Operation): boole
 }
 
 /** Owner filters only make sense for people who see more than their own records. */
-export const seesOthers = (role: Role): boolean => role !== 'rep';
+export const seesOthers = (role: Role): boolean => role !== 'rep' && role !== 'coach';

@@ -16,7 +16,13 @@ import { useHomeData } from './home-data';
 import { MarketingHome } from './MarketingHome';
 import { StatTile } from './StatTile';
 
-const SCOPE = { rep: 'Your week', manager: 'Your team’s week', admin: 'The organisation’s week', marketing: 'This week' } as const;
+const SCOPE = {
+  rep: 'Your week',
+  manager: 'Your team’s week',
+  admin: 'The organisation’s week',
+  marketing: 'This week',
+  coach: 'Your coachees’ week',
+} as const;
 
 const money = (d: Deal) => (
   <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>

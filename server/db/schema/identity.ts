@@ -1,7 +1,8 @@
 // Row types of identity: workspaces, teams, users, sessions, API tokens, invitations, login throttling.
 // Instants are epoch milliseconds, calendar dates YYYY-MM-DD text, money integer minor units, flags 0/1.
 
-export type Role = 'admin' | 'manager' | 'rep' | 'marketing';
+/** coach: an outside coach; sees only their coachees' coaching records and KPIs. */
+export type Role = 'admin' | 'manager' | 'rep' | 'marketing' | 'coach';
 
 export interface WorkspacesTable {
   id: string;

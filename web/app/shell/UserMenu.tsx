@@ -7,7 +7,7 @@ import { useSession, useSessionState } from '../session';
 // The form checks with the API's schema (TypeBox): loaded when the dialog is first opened.
 const PasswordModal = lazy(() => import('../../auth/PasswordModal').then((m) => ({ default: m.PasswordModal })));
 
-const ROLE_LABEL = { admin: 'Admin', manager: 'Manager', rep: 'Sales rep', marketing: 'Marketing' } as const;
+const ROLE_LABEL = { admin: 'Admin', manager: 'Manager', rep: 'Sales rep', marketing: 'Marketing', coach: 'Coach' } as const;
 
 export function initials(name: string): string {
   return name
