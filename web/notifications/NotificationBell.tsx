@@ -29,7 +29,14 @@ export function NotificationBell() {
           <IconBell size={20} aria-hidden />
         </ActionIcon>
       </Indicator>
-      <Drawer opened={open} onClose={() => setOpen(false)} position="right" title="Notifications" size="md">
+      <Drawer
+        opened={open}
+        onClose={() => setOpen(false)}
+        position="right"
+        title="Notifications"
+        size="md"
+        closeButtonProps={{ 'aria-label': 'Close notifications' }}
+      >
         {open && <Inbox onNavigate={() => setOpen(false)} />}
       </Drawer>
     </>
@@ -86,7 +93,7 @@ function Inbox({ onNavigate }: { onNavigate: () => void }) {
               p="xs"
               style={{ borderRadius: 6, background: n.readAt ? undefined : 'var(--mantine-color-furrow-light, var(--mantine-color-gray-1))' }}
             >
-              <UnstyledButton onClick={() => open(n)} style={{ flex: 1 }} aria-label={`${n.title}${n.readAt ? '' : ' (unread)'}${n.record ? ', open' : ''}`}>
+              <UnstyledButton onClick={() => open(n)} style={{ flex: 1 }}>
                 <Text size="sm" fw={n.readAt ? 400 : 600}>
                   {n.title}
                 </Text>
