@@ -42,6 +42,7 @@ import { registerNotificationRoutes } from './notifications/notifications.routes
 import { registerAuditRoutes } from './ops/audit.routes.js';
 import { registerHealthRoutes } from './ops/health.routes.js';
 import { registerMetrics } from './ops/metrics.js';
+import { registerWebhookRoutes } from './ops/webhooks.routes.js';
 import { registerCallPlanRoutes } from './planning/call-plans.routes.js';
 import { registerPracticeRoutes } from './practice/practice.routes.js';
 import { registerAdherenceRoutes } from './process/adherence.routes.js';
@@ -176,6 +177,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerLeadSettingsRoutes(app);
   // Operations
   registerAuditRoutes(app);
+  registerWebhookRoutes(app);
 
   // Things that happen without a click
   registerNotificationRoutes(app, deps);

@@ -22,7 +22,11 @@ export interface TestServer {
 export async function startServer(options: { port?: number } = {}): Promise<TestServer> {
   const database = openDatabase(':memory:');
   await migrateToLatest(database.db);
-  const config = loadConfig({ NODE_ENV: 'test' }, { databaseUrl: ':memory:', webDir: WEB_DIR, host: '127.0.0.1', port: 0, loginMaxAttempts: 1000 });
+  // Journeys' webhook receivers listen on loopback.
+  const config = loadConfig(
+    { NODE_ENV: 'test', WEBHOOK_ALLOW_PRIVATE: 'true' },
+    { databaseUrl: ':memory:', webDir: WEB_DIR, host: '127.0.0.1', port: 0, loginMaxAttempts: 1000 },
+  );
   const app = await buildApp({ database, config, now: Date.now });
   await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;

@@ -4,6 +4,7 @@ import { conflict, notFound, stale } from '../errors.js';
 import { SHARED_ACCOUNTS_READABLE } from '../identity/policy.js';
 import { ownerScope, ownerScopeOrNull } from '../identity/visibility.js';
 import { newId } from '../ids.js';
+import { emitWebhookEvent } from '../ops/webhooks.service.js';
 import {
   ACCOUNT_TRACKED,
   type AccountChanges,
@@ -78,7 +79,9 @@ export async function createAccount(ctx: Ctx, input: AccountCreate, via = 'api')
       { workspaceId: row.workspace_id, entity: 'account', entityId: row.id, actorId: ctx.actor.userId, at: now, via },
       initialFields(row, ACCOUNT_TRACKED),
     );
-    return getAccount(tx, row.id);
+    const created = await getAccount(tx, row.id);
+    await emitWebhookEvent(tx, 'account.created', created);
+    return created;
   });
 }
 
@@ -105,7 +108,9 @@ export async function updateAccountById(ctx: Ctx, id: string, patch: AccountPatc
       { workspaceId: ctx.actor.workspaceId, entity: 'account', entityId: id, actorId: ctx.actor.userId, at: now, via },
       diffFields(current, changes, ACCOUNT_TRACKED),
     );
-    return getAccount(tx, id);
+    const updated = await getAccount(tx, id);
+    await emitWebhookEvent(tx, 'account.updated', updated);
+    return updated;
   });
 }
 
@@ -117,6 +122,7 @@ export async function deleteAccount(ctx: Ctx, id: string): Promise<void> {
     if (await accountHasOpenWork(tx.db, ctx.actor.workspaceId, id)) throw conflict('This account has open deals; close or move them first');
     const now = tx.now();
     await softDeleteAccount(tx.db, ctx.actor.workspaceId, id, now);
+    await emitWebhookEvent(tx, 'account.deleted', { id });
     await appendChanges(tx.db, { workspaceId: ctx.actor.workspaceId, entity: 'account', entityId: id, actorId: ctx.actor.userId, at: now, via: 'api' }, [
       { field: 'deleted', from: null, to: '1' },
     ]);

@@ -3,6 +3,7 @@ import { type Ctx, inTransaction } from '../context.js';
 import { invalidField, notFound, stale } from '../errors.js';
 import { ownerScope } from '../identity/visibility.js';
 import { newId } from '../ids.js';
+import { emitWebhookEvent } from '../ops/webhooks.service.js';
 import {
   ACTIVITY_TRACKED,
   type ActivityChanges,
@@ -105,7 +106,9 @@ export async function createActivity(ctx: Ctx, input: ActivityCreate, via = 'api
       { workspaceId: row.workspace_id, entity: 'activity', entityId: row.id, actorId: ctx.actor.userId, at: now, via },
       initialFields(row, ACTIVITY_TRACKED),
     );
-    return getActivity(tx, row.id);
+    const created = await getActivity(tx, row.id);
+    await emitWebhookEvent(tx, 'activity.created', created);
+    return created;
   });
 }
 
@@ -134,7 +137,9 @@ export async function updateActivityById(ctx: Ctx, id: string, patch: ActivityPa
       { workspaceId: ctx.actor.workspaceId, entity: 'activity', entityId: id, actorId: ctx.actor.userId, at: now, via },
       diffFields(current, changes, ACTIVITY_TRACKED),
     );
-    return getActivity(tx, id);
+    const updated = await getActivity(tx, id);
+    await emitWebhookEvent(tx, 'activity.updated', updated);
+    return updated;
   });
 }
 
@@ -145,6 +150,7 @@ export async function deleteActivity(ctx: Ctx, id: string): Promise<void> {
     if (!current) throw notFound('Activity');
     const now = tx.now();
     await softDeleteActivity(tx.db, ctx.actor.workspaceId, id, now);
+    await emitWebhookEvent(tx, 'activity.deleted', { id });
     await appendChanges(tx.db, { workspaceId: ctx.actor.workspaceId, entity: 'activity', entityId: id, actorId: ctx.actor.userId, at: now, via: 'api' }, [
       { field: 'deleted', from: null, to: '1' },
     ]);

@@ -4,6 +4,7 @@ import { invalidField, notFound, stale } from '../errors.js';
 import { SHARED_ACCOUNTS_READABLE } from '../identity/policy.js';
 import { ownerScope } from '../identity/visibility.js';
 import { newId } from '../ids.js';
+import { emitWebhookEvent } from '../ops/webhooks.service.js';
 import {
   CONTACT_TRACKED,
   type ContactChanges,
@@ -73,7 +74,9 @@ export async function createContact(ctx: Ctx, input: ContactCreate, via = 'api')
       { workspaceId: row.workspace_id, entity: 'contact', entityId: row.id, actorId: ctx.actor.userId, at: now, via },
       initialFields(row, CONTACT_TRACKED),
     );
-    return getContact(tx, row.id);
+    const created = await getContact(tx, row.id);
+    await emitWebhookEvent(tx, 'contact.created', created);
+    return created;
   });
 }
 
@@ -101,7 +104,9 @@ export async function updateContactById(ctx: Ctx, id: string, patch: ContactPatc
       { workspaceId: ctx.actor.workspaceId, entity: 'contact', entityId: id, actorId: ctx.actor.userId, at: now, via },
       diffFields(current, changes, CONTACT_TRACKED),
     );
-    return getContact(tx, id);
+    const updated = await getContact(tx, id);
+    await emitWebhookEvent(tx, 'contact.updated', updated);
+    return updated;
   });
 }
 
@@ -112,6 +117,7 @@ export async function deleteContact(ctx: Ctx, id: string): Promise<void> {
     if (!current) throw notFound('Contact');
     const now = tx.now();
     await softDeleteContact(tx.db, ctx.actor.workspaceId, id, now);
+    await emitWebhookEvent(tx, 'contact.deleted', { id });
     await appendChanges(tx.db, { workspaceId: ctx.actor.workspaceId, entity: 'contact', entityId: id, actorId: ctx.actor.userId, at: now, via: 'api' }, [
       { field: 'deleted', from: null, to: '1' },
     ]);

@@ -5,6 +5,7 @@ import { reachOf } from '../identity/policy.js';
 import { ownerScope } from '../identity/visibility.js';
 import { getWorkspace } from '../identity/workspaces.service.js';
 import { newId } from '../ids.js';
+import { emitWebhookEvent } from '../ops/webhooks.service.js';
 import { defaultPipeline, getStage, pipelineStages } from '../process/pipelines.service.js';
 import { recordGateChecks } from '../process/stage-gate.service.js';
 import { listCustomFieldRows } from './custom-fields.repo.js';
@@ -144,7 +145,10 @@ export async function createDeal(ctx: Ctx, input: DealCreate, via: MoveVia, opti
     await appendChanges(tx.db, history, [...initialFields(row, DEAL_TRACKED), ...customChanges({}, custom)]);
     await writeStageMove(tx, plan);
     await notifyDealChange(tx, null, row, {}, via);
-    return getDeal(tx, row.id);
+
+    const deal = await getDeal(tx, row.id);
+    await emitWebhookEvent(tx, 'deal.created', deal);
+    return deal;
   });
 }
 
@@ -214,8 +218,20 @@ export async function updateDealById(ctx: Ctx, id: string, patch: DealPatch, opt
     await appendChanges(tx.db, history, [...diffFields(current, changes, DEAL_TRACKED), ...customChanges(beforeCustom, custom)]);
     await writeStageMove(tx, plan);
     await notifyDealChange(tx, current, { ...current, ...changes }, changes, options.via);
-    return getDeal(tx, id);
+
+    const deal = await getDeal(tx, id);
+    await emitDealUpdate(tx, deal, plan);
+    return deal;
   });
+}
+
+/** An edit is deal.updated; a stage change adds deal.stage_changed, and closing adds deal.won or deal.lost. */
+async function emitDealUpdate(tx: Ctx, deal: Deal, plan: StageChangePlan | null): Promise<void> {
+  await emitWebhookEvent(tx, 'deal.updated', deal);
+  if (!plan) return;
+  await emitWebhookEvent(tx, 'deal.stage_changed', deal);
+  if (plan.changes.status === 'won') await emitWebhookEvent(tx, 'deal.won', deal);
+  if (plan.changes.status === 'lost') await emitWebhookEvent(tx, 'deal.lost', deal);
 }
 
 /** status won/lost without a stage means "the pipeline's won/lost stage"; status open means reopen. */
@@ -253,5 +269,6 @@ export async function deleteDeal(ctx: Ctx, id: string): Promise<void> {
     await appendChanges(tx.db, { workspaceId: ctx.actor.workspaceId, entity: 'deal', entityId: id, actorId: ctx.actor.userId, at: now, via: 'api' }, [
       { field: 'deleted', from: null, to: '1' },
     ]);
+    await emitWebhookEvent(tx, 'deal.deleted', { id });
   });
 }

@@ -9,6 +9,7 @@ import * as dealsAsOfCover from './migrations/2026-11-29-03-deals-as-of-cover.js
 import * as jobs from './migrations/2026-12-04-10-jobs.js';
 import * as notifications from './migrations/2026-12-04-10-notifications.js';
 import * as audit from './migrations/2026-12-04-20-01-audit.js';
+import * as webhooks from './migrations/2026-12-04-20-02-webhooks.js';
 import * as loginCounters from './migrations/2026-12-04-25-login-counters.js';
 import * as coaching from './migrations/2026-12-04-30-coaching.js';
 import * as alignment from './migrations/2026-12-04-40-alignment.js';
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-04-10-notifications': notifications,
   '2026-12-04-20-01-audit': audit,
   '2026-12-04-30-coaching': coaching,
+  '2026-12-04-20-02-webhooks': webhooks,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -42,7 +42,7 @@ import type {
   QuotasTable,
 } from './schema/measurement.js';
 import type { NotificationPreferencesTable, NotificationsTable } from './schema/notifications.js';
-import type { AuditEntriesTable } from './schema/ops.js';
+import type { AuditEntriesTable, WebhookDeliveriesTable, WebhookEndpointsTable } from './schema/ops.js';
 import type { CallPlansTable, CallPlanTemplatesTable } from './schema/planning.js';
 import type { CertificationsTable, PracticeAttemptsTable, PracticeScenariosTable } from './schema/practice.js';
 import type {
@@ -118,4 +118,6 @@ export interface DB {
   skill_ratings: SkillRatingsTable;
   deal_reviews: DealReviewsTable;
   coaching_objectives: CoachingObjectivesTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }

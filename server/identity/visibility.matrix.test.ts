@@ -278,6 +278,25 @@ describeEngines('visibility matrix', (env) => {
     expect(undeclared).toEqual([]);
   });
 
+  // Workspace-wide resources without owners (audit log, webhook endpoints): read is all or nothing.
+  it('answers the workspace-wide admin resources as the policy says, for every role', async () => {
+    const lists: [Resource, string][] = [
+      ['audit_log', '/api/v1/audit-log'],
+      ['webhooks', '/api/v1/webhook-endpoints'],
+    ];
+    const failures: string[] = [];
+    for (const role of ROLES) {
+      for (const [resource, path] of lists) {
+        const expected = reachOf(role, resource, 'read') === 'none' ? 403 : 200;
+        const res = await fx.w.as(fx.actors[role]).get(path);
+        if (res.status !== expected) failures.push(`${role} list ${resource}: expected ${expected}, got ${res.status}`);
+        if (res.status === 200 && JSON.stringify(res.body).includes(fx.owners.admin.otherWorkspace.id))
+          failures.push(`${role} list ${resource}: shows another workspace`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
   it('deletes only what the policy allows, and a refused delete leaves the record in place', async () => {
     const failures: string[] = [];
     for (const role of ROLES) {

@@ -2,8 +2,10 @@
 // its job definitions here; the runner refuses a schedule whose job is not listed.
 import { deleteExpiredSessionsJob, deleteExpiredSessionsSchedule } from '../identity/sessions.jobs.js';
 import { notificationEmailJob } from '../notifications/email.jobs.js';
+import { purgeAuditJob, purgeAuditSchedule } from '../ops/audit.jobs.js';
+import { deliverWebhookJob } from '../ops/webhooks.jobs.js';
 import type { JobDefinition, ScheduleDefinition } from './job.js';
 
-export const JOBS: readonly JobDefinition<any>[] = [deleteExpiredSessionsJob, notificationEmailJob];
+export const JOBS: readonly JobDefinition<any>[] = [deleteExpiredSessionsJob, notificationEmailJob, deliverWebhookJob, purgeAuditJob];
 
-export const SCHEDULES: readonly ScheduleDefinition[] = [deleteExpiredSessionsSchedule];
+export const SCHEDULES: readonly ScheduleDefinition[] = [deleteExpiredSessionsSchedule, purgeAuditSchedule];

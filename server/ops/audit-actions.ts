@@ -26,12 +26,3 @@ export const AUDIT_ACTIONS = [
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const isAuditAction = (value: string): value is AuditAction => (AUDIT_ACTIONS as readonly string[]).includes(value);
-
-/** A spreadsheet opens a cell starting with one of these as a formula (CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** Neutralises a CSV cell a spreadsheet would run as a formula: a leading apostrophe keeps it text. */
-export function csvSafe(value: string | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}

@@ -1,8 +1,9 @@
-// The audit log as CSV: a fixed column list, every cell neutralised against formula injection.
+// The audit log as CSV: a fixed column list, every cell neutralised against formula injection
+// by the shared cell writer.
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import type { AuditEntry } from '../../api/audit.js';
-import { csvSafe } from './audit-actions.js';
+import { csvCell } from '../csv-cells.js';
 
 export const AUDIT_CSV_COLUMNS = ['at', 'actor_id', 'actor_name', 'action', 'target_type', 'target_id', 'summary', 'details', 'ip', 'via'] as const;
 
@@ -18,7 +19,7 @@ export function auditCsvRow(e: AuditEntry): string[] {
     e.details ? JSON.stringify(e.details) : '',
     e.ip ?? '',
     e.via ?? '',
-  ].map(csvSafe);
+  ].map(csvCell);
 }
 
 export function auditCsvStream(chunks: AsyncGenerator<AuditEntry[]>): Readable {

@@ -26,7 +26,9 @@ export type NavIcon =
   | 'campaigns'
   | 'agreement'
   | 'plans'
-  | 'practice';
+  | 'practice'
+  | 'audit'
+  | 'webhooks';
 
 export interface NavItem {
   label: string;
@@ -80,6 +82,8 @@ const ENTRIES: readonly Entry[] = [
   { section: 'settings', label: 'Workspace', to: '/settings/workspace', icon: 'workspace', roles: ['admin'] },
   { section: 'settings', label: 'API tokens', to: '/settings/api-tokens', icon: 'tokens', roles: everyone },
   { section: 'settings', label: 'Notifications', to: '/settings/notifications', icon: 'notifications', roles: everyone },
+  { section: 'settings', label: 'Webhooks', to: '/settings/webhooks', icon: 'webhooks', roles: ['admin'] },
+  { section: 'settings', label: 'Audit log', to: '/settings/audit-log', icon: 'audit', roles: ['admin'] },
 ];
 
 export function navFor(role: Role): NavSection[] {

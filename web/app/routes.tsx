@@ -34,6 +34,8 @@ const TeamsPage = lazy(() => import('../settings/TeamsPage').then((m) => ({ defa
 const InvitationsPage = lazy(() => import('../settings/InvitationsPage').then((m) => ({ default: m.InvitationsPage })));
 const WorkspacePage = lazy(() => import('../settings/WorkspacePage').then((m) => ({ default: m.WorkspacePage })));
 const NotificationSettingsPage = lazy(() => import('../notifications/NotificationSettingsPage').then((m) => ({ default: m.NotificationSettingsPage })));
+const AuditLogPage = lazy(() => import('../settings/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
+const WebhooksPage = lazy(() => import('../settings/WebhooksPage').then((m) => ({ default: m.WebhooksPage })));
 const ApiTokensPage = lazy(() => import('../settings/ApiTokensPage').then((m) => ({ default: m.ApiTokensPage })));
 // CSV import (the mapping table and its checks).
 const ImportPage = lazy(() => import('../crm/import/ImportPage').then((m) => ({ default: m.ImportPage })));
@@ -166,6 +168,8 @@ export const routes: RouteObject[] = [
           gated('settings/workspace', [{ index: true, element: <WorkspacePage /> }]),
           gated('settings/api-tokens', [{ index: true, element: <ApiTokensPage /> }]),
           gated('settings/notifications', [{ index: true, element: <NotificationSettingsPage /> }]),
+          gated('settings/webhooks', [{ index: true, element: <WebhooksPage /> }]),
+          gated('settings/audit-log', [{ index: true, element: <AuditLogPage /> }]),
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -17,3 +17,38 @@ export interface AuditEntriesTable {
   ip: string | null;
   via: string | null;
 }
+
+export interface WebhookEndpointsTable {
+  id: string;
+  workspace_id: string;
+  url: string;
+  description: string | null;
+  /** JSON array of event names. */
+  events: string;
+  /** whsec_…; signs every delivery. Shown to the admin once, never returned by the API again. */
+  secret: string;
+  created_by: string | null;
+  created_at: number;
+  revoked_at: number | null;
+  version: number;
+}
+
+export type WebhookDeliveryStatus = 'pending' | 'succeeded' | 'failed';
+
+export interface WebhookDeliveriesTable {
+  /** Also the webhook-id header. */
+  id: string;
+  workspace_id: string;
+  endpoint_id: string;
+  event_type: string;
+  /** The exact body sent (JSON), so every retry signs the same bytes. */
+  payload: string;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  response_code: number | null;
+  last_error: string | null;
+  next_attempt_at: number | null;
+  created_at: number;
+  updated_at: number;
+  delivered_at: number | null;
+}

@@ -19,11 +19,13 @@ import {
   IconMicrophone,
   IconRoute,
   IconSettings,
+  IconShieldCheck,
   IconSignature,
   IconSpeakerphone,
   IconTarget,
   IconUsers,
   IconUsersGroup,
+  IconWebhook,
 } from '@tabler/icons-react';
 import type { NavIcon } from '../nav';
 
@@ -53,6 +55,8 @@ const ICONS: Record<NavIcon, typeof IconHome> = {
   leads: IconInbox,
   campaigns: IconSpeakerphone,
   agreement: IconSignature,
+  audit: IconShieldCheck,
+  webhooks: IconWebhook,
 };
 
 export function NavIconOf({ icon }: { icon: NavIcon }) {

@@ -1,0 +1,92 @@
+// The admin adds a webhook endpoint in Settings, a deal is created, the first delivery fails and the
+// retry succeeds; the admin reads the delivery log and finds the endpoint's audit entry. Axe-clean.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { loadConfig } from '../server/config.js';
+import { createJobRunner } from '../server/jobs/runner.js';
+import { deliverWebhookJob } from '../server/ops/webhooks.jobs.js';
+import { describeViolations, seriousViolations } from './support/axe.js';
+import { launchBrowser } from './support/browser.js';
+import { createOrg, type Org, startServer, type TestServer } from './support/server.js';
+import { settled } from './support/settle.js';
+import { signInAs } from './support/sign-in.js';
+
+let server: TestServer;
+let org: Org;
+let browser: Browser;
+let receiver: Server;
+let receiverUrl: string;
+const answers = [500];
+let received = 0;
+
+beforeAll(async () => {
+  receiver = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      received += 1;
+      res.statusCode = answers.shift() ?? 204;
+      res.end();
+    });
+  });
+  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/furrow`;
+  server = await startServer();
+  org = await createOrg(server);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await new Promise((r) => receiver?.close(r));
+});
+
+it('shows the admin the webhook delivery log with its retry, and the audit entry', async () => {
+  const page = await signInAs(browser, server, org.admin, { height: 1000 });
+  await page.goto(`${server.url}/settings/webhooks`);
+  await page.getByRole('heading', { level: 1, name: 'Webhooks' }).waitFor();
+  await page.getByLabel('Endpoint URL').fill(receiverUrl);
+  await page.getByLabel('Description').fill('Data warehouse');
+  await page.getByRole('checkbox', { name: 'deal.created' }).check();
+  await page.getByRole('button', { name: 'Add endpoint' }).click();
+  await expect.poll(async () => (await page.getByTestId('secret').textContent()) ?? '').toMatch(/^whsec_/);
+  await settled(page);
+  expect(describeViolations(await seriousViolations(page))).toBe('');
+
+  // A deal is created; the runner delivers: the receiver answers 500, then (after the backoff) 204.
+  await org.adminApi.post('/api/v1/deals', { name: 'Webhook journey deal', amount: 100_000, closeDate: '2027-03-31' });
+  let offset = 0;
+  const runner = createJobRunner({
+    database: server.database,
+    config: loadConfig({ NODE_ENV: 'test', WEBHOOK_ALLOW_PRIVATE: 'true' }),
+    now: () => Date.now() + offset,
+    jobs: [deliverWebhookJob],
+  });
+  await runner.runDue();
+  offset = 31_000;
+  await runner.runDue();
+  expect(received).toBe(2);
+
+  await page.getByRole('button', { name: `Deliveries to ${receiverUrl}` }).click();
+  const log = page.getByRole('table', { name: 'Deliveries' });
+  await log.waitFor();
+  const row = log.getByRole('row').nth(1);
+  await expect.poll(async () => (await row.textContent()) ?? '').toContain('succeeded');
+  expect(await row.getByRole('cell').nth(0).textContent()).toBe('deal.created');
+  expect(await row.getByRole('cell').nth(2).textContent()).toBe('2');
+  expect(await row.getByRole('cell').nth(3).textContent()).toBe('204');
+  await settled(page);
+  expect(describeViolations(await seriousViolations(page))).toBe('');
+
+  await page.goto(`${server.url}/settings/audit-log?action=webhook.created`);
+  await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
+  const entries = page.getByRole('table', { name: 'Audit entries' });
+  await entries.waitFor();
+  await expect.poll(async () => (await entries.textContent()) ?? '').toContain(`Registered the webhook endpoint ${receiverUrl}`);
+  expect(await entries.textContent()).toContain('Ada');
+  await settled(page);
+  expect(describeViolations(await seriousViolations(page))).toBe('');
+  await page.context().close();
+});

@@ -1,0 +1,22 @@
+// Words for the audit actions (server/ops/audit-actions.ts lists them).
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  'auth.sign_in': 'Signed in',
+  'auth.sign_in_failed': 'Failed sign-in',
+  'access.denied': 'Access denied',
+  'user.created': 'User added',
+  'user.role_changed': 'Role changed',
+  'user.team_changed': 'Moved to a team',
+  'user.disabled': 'User disabled',
+  'user.enabled': 'User enabled',
+  'team.created': 'Team created',
+  'team.changed': 'Team changed',
+  'team.deleted': 'Team deleted',
+  'process.changed': 'Process changed',
+  'quota.changed': 'Quota changed',
+  'expectation.changed': 'Expectation changed',
+  'api_token.created': 'API token created',
+  'api_token.revoked': 'API token revoked',
+  'webhook.created': 'Webhook added',
+  'webhook.revoked': 'Webhook revoked',
+  'export.downloaded': 'Export',
+};
