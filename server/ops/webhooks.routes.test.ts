@@ -181,7 +181,9 @@ describeEngines('outgoing webhooks', (env) => {
       // A tampered body or another secret fails the independent check.
       const first = got[0] as Received;
       expect(() => verifier.verify(first.body.replace('Hooked', 'Hacked'), first.headers as Record<string, string>)).toThrow(/signature/i);
-      expect(() => new Webhook(`whsec_${Buffer.alloc(32, 7).toString('base64')}`).verify(first.body, first.headers as Record<string, string>)).toThrow(/signature/i);
+      expect(() => new Webhook(`whsec_${Buffer.alloc(32, 7).toString('base64')}`).verify(first.body, first.headers as Record<string, string>)).toThrow(
+        /signature/i,
+      );
     } finally {
       vi.useRealTimers();
     }

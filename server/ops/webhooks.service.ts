@@ -9,7 +9,7 @@ import type {
   WebhookEndpointCreate,
   WebhookEndpointCreated,
 } from '../../api/webhooks.js';
-import { type Ctx, inTransaction } from '../context.js';
+import { type Ctx, inTransaction, memo } from '../context.js';
 import { invalidField, notFound, stale } from '../errors.js';
 import { ownerScope } from '../identity/visibility.js';
 import { newId } from '../ids.js';
@@ -130,7 +130,9 @@ export async function listDeliveries(ctx: Ctx, endpointId: string, q: WebhookDel
  * endpoint subscribed to it. `data` is the record as the API returns it.
  */
 export async function emitWebhookEvent(ctx: Ctx, type: WebhookEvent, data: unknown): Promise<void> {
-  const endpoints = (await activeEndpointRows(ctx.db, ctx.actor.workspaceId)).filter((e) => (JSON.parse(e.events) as string[]).includes(type));
+  // One read per request: an edit that wins a deal emits three events.
+  const active = await memo(ctx, 'webhooks.activeEndpoints', () => activeEndpointRows(ctx.db, ctx.actor.workspaceId));
+  const endpoints = active.filter((e) => (JSON.parse(e.events) as string[]).includes(type));
   if (endpoints.length === 0) return;
   const now = ctx.now();
   await inTransaction(ctx, async (tx) => {
