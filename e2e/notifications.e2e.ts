@@ -58,7 +58,7 @@ it('a manager moves a rep’s deal: the rep sees the bell count, the notificatio
   await emailBox.waitFor();
   expect(await emailBox.isChecked()).toBe(true);
   await emailBox.click();
-  await page.waitForFunction(() => !(document.querySelector('input[aria-label="A deal is assigned to you: by email"]') as HTMLInputElement | null)?.checked);
+  await expect.poll(() => emailBox.isChecked()).toBe(false);
   const prefs = await rep.get<{ items: { kind: string; email: boolean }[] }>('/api/v1/notifications/preferences');
   expect(prefs.items.find((p) => p.kind === 'crm.deal-assigned')?.email).toBe(false);
   await settled(page);
