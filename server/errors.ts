@@ -1,16 +1,27 @@
 // One closed list of error codes; the HTTP layer maps each to exactly one status.
 
 export const ERROR_STATUS = {
+  /** The request's shape or a value is wrong; details.fields[] names each field and what is wrong with it. */
   invalid_input: 400,
+  /** No valid session or token: sign in (or send a live Bearer token) and retry. */
   unauthenticated: 401,
+  /** Signed in, but the role has no reach for this operation (a list the role cannot read, an admin-only action, a bad CSRF token). */
   forbidden: 403,
+  /** No such record in the workspace, or one outside the caller's visibility: the two answer alike. */
   not_found: 404,
+  /** The write collides with existing data (a duplicate name or email, a record still in use). */
   conflict: 409,
+  /** The record changed since the caller read it: `version` is behind; details.currentVersion says the latest. */
   stale: 409,
+  /** A stage change misses exit criteria of the stages it passes; details list them, an override reason lets it through where allowed. */
   gate_blocked: 422,
+  /** Well-formed but against a business rule (a closed deal edited, a lost deal without a reason, an import file that cannot be read). */
   rule_violation: 422,
+  /** The upload is larger than the limit for its kind (a recording, an import file). */
   payload_too_large: 413,
+  /** Too many attempts (sign-in, invitations) from one caller; retry later. */
   rate_limited: 429,
+  /** A bug or an outage on our side; the requestId finds it in the logs. */
   internal: 500,
 } as const;
 

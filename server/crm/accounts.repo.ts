@@ -1,7 +1,8 @@
-import { type Kysely, type Selectable, type SelectQueryBuilder, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Account, AccountListQuery } from '../../api/accounts.js';
 import type { Dialect } from '../db/dialect.js';
 import { pageOf, paginate, parseSort } from '../db/keyset.js';
+import type { AnySelectQuery } from '../db/query-types.js';
 import type { AccountsTable } from '../db/schema/crm.js';
 import type { DB } from '../db/schema.js';
 import { type OwnerScope, ownerFilter } from '../db/scope.js';
@@ -72,8 +73,8 @@ function readable(db: Kysely<DB>, workspaceId: string, reader: AccountReader) {
 export type AccountFilter = Omit<AccountListQuery, 'limit' | 'cursor' | 'sort'>;
 
 /** Applies the list's filters and search to a query over `accounts as a`; the list and the CSV export both call it. */
-export function whereAccountFilter<QB extends SelectQueryBuilder<any, any, any>>(qb: QB, dialect: Dialect, filter: AccountFilter): QB {
-  let q = qb as SelectQueryBuilder<any, any, any>;
+export function whereAccountFilter<QB extends AnySelectQuery>(qb: QB, dialect: Dialect, filter: AccountFilter): QB {
+  let q = qb as AnySelectQuery;
   if (filter.ownerId) q = q.where('a.owner_id', '=', filter.ownerId);
   if (filter.industry) q = q.where('a.industry', '=', filter.industry);
   const needle = filter.q?.trim();

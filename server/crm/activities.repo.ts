@@ -1,7 +1,8 @@
-import { type Kysely, type Selectable, type SelectQueryBuilder, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Activity, ActivityListQuery } from '../../api/activities.js';
 import type { Dialect } from '../db/dialect.js';
 import { pageOf, paginate, parseSort } from '../db/keyset.js';
+import type { AnySelectQuery } from '../db/query-types.js';
 import type { ActivitiesTable } from '../db/schema/crm.js';
 import type { DB } from '../db/schema.js';
 import { type OwnerScope, ownerFilter } from '../db/scope.js';
@@ -76,12 +77,8 @@ export const ACTIVITY_SORT_EXPR = {
 export type ActivityFilter = Omit<ActivityListQuery, 'from' | 'to'> & { from?: number; to?: number };
 
 /** Applies the list's filters and search to a query over `activities as t`; the list and the CSV export both call it. */
-export function whereActivityFilter<QB extends SelectQueryBuilder<any, any, any>>(
-  qb: QB,
-  dialect: Dialect,
-  filter: Omit<ActivityFilter, 'limit' | 'cursor' | 'sort'>,
-): QB {
-  let q = qb as SelectQueryBuilder<any, any, any>;
+export function whereActivityFilter<QB extends AnySelectQuery>(qb: QB, dialect: Dialect, filter: Omit<ActivityFilter, 'limit' | 'cursor' | 'sort'>): QB {
+  let q = qb as AnySelectQuery;
   if (filter.type) q = q.where('t.type', '=', filter.type);
   if (filter.ownerId) q = q.where('t.owner_id', '=', filter.ownerId);
   if (filter.dealId) q = q.where('t.deal_id', '=', filter.dealId);

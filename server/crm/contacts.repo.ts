@@ -1,7 +1,8 @@
-import { type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
+import { type Expression, type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
 import type { Contact, ContactListQuery } from '../../api/contacts.js';
 import type { Dialect } from '../db/dialect.js';
 import { pageOf, paginate, parseSort } from '../db/keyset.js';
+import type { AnyExpressionBuilder, AnySelectQuery } from '../db/query-types.js';
 import type { ContactsTable } from '../db/schema/crm.js';
 import type { DB } from '../db/schema.js';
 import { type OwnerScope, ownerFilter } from '../db/scope.js';
@@ -35,7 +36,7 @@ export const toContact = (r: ContactView): Contact => ({
  * In the owner scope, or (for roles that read shared accounts) at a shared account that is itself
  * still there. Expects `contacts as c` left-joined to `accounts as a`.
  */
-function contactVisible(eb: ExpressionBuilder<any, any>, scope: OwnerScope, includeShared: boolean): Expression<SqlBool> {
+function contactVisible(eb: AnyExpressionBuilder, scope: OwnerScope, includeShared: boolean): Expression<SqlBool> {
   const owned = ownerFilter(eb, 'c.owner_id', scope);
   if (!includeShared) return owned;
   return eb.or([owned, eb.and([eb('a.shared', '=', 1), eb('a.deleted_at', 'is', null)])]);
@@ -57,8 +58,8 @@ function readable(db: Kysely<DB>, workspaceId: string, scope: OwnerScope, includ
 export type ContactFilter = Omit<ContactListQuery, 'limit' | 'cursor' | 'sort'>;
 
 /** Applies the list's filters and search to a query over `contacts as c`; the list and the CSV export both call it. */
-export function whereContactFilter<QB extends SelectQueryBuilder<any, any, any>>(qb: QB, dialect: Dialect, filter: ContactFilter): QB {
-  let q = qb as SelectQueryBuilder<any, any, any>;
+export function whereContactFilter<QB extends AnySelectQuery>(qb: QB, dialect: Dialect, filter: ContactFilter): QB {
+  let q = qb as AnySelectQuery;
   if (filter.ownerId) q = q.where('c.owner_id', '=', filter.ownerId);
   if (filter.accountId) q = q.where('c.account_id', '=', filter.accountId);
   const needle = filter.q?.trim();

@@ -1,7 +1,8 @@
-import { type Kysely, type Selectable, type SelectQueryBuilder, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Deal, DealListQuery } from '../../api/deals.js';
 import type { Dialect } from '../db/dialect.js';
 import { pageOf, paginate, parseSort } from '../db/keyset.js';
+import type { AnySelectQuery } from '../db/query-types.js';
 import type { DealsTable } from '../db/schema/crm.js';
 import type { StageMovesTable } from '../db/schema/process.js';
 import type { DB } from '../db/schema.js';
@@ -93,8 +94,8 @@ export type DealFilter = Omit<DealListQuery, 'limit' | 'cursor' | 'sort'>;
  * Applies the list's filters and search to a query over `deals as d` left-joined to `accounts as a`.
  * The list and the CSV export both call it, so an export holds exactly what the list shows.
  */
-export function whereDealFilter<QB extends SelectQueryBuilder<any, any, any>>(qb: QB, dialect: Dialect, filter: DealFilter): QB {
-  let q = qb as SelectQueryBuilder<any, any, any>;
+export function whereDealFilter<QB extends AnySelectQuery>(qb: QB, dialect: Dialect, filter: DealFilter): QB {
+  let q = qb as AnySelectQuery;
   if (filter.ownerId) q = q.where('d.owner_id', '=', filter.ownerId);
   if (filter.stageId) q = q.where('d.stage_id', '=', filter.stageId);
   if (filter.pipelineId) q = q.where('d.pipeline_id', '=', filter.pipelineId);

@@ -1,7 +1,8 @@
 // Global search, one query per record type, each scoped exactly like that type's list. Every query
 // ranks prefix matches (0) before matches inside the text (1), then orders by title.
-import { type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { type Dialect, likeEscape } from '../db/dialect.js';
+import type { AnyExpressionBuilder } from '../db/query-types.js';
 import type { DB } from '../db/schema.js';
 import { type OwnerScope, ownerFilter } from '../db/scope.js';
 
@@ -55,7 +56,7 @@ function wordText(columns: Expression<string | null>[]): RawBuilder<string> {
  * ("quantum onboarding" finds "Onboarding for Quantum Ltd"). One behaviour on both engines: the
  * dialect's case-insensitive LIKE over the same text.
  */
-export function matches(eb: ExpressionBuilder<any, any>, dialect: Dialect, columns: Expression<string | null>[], needle: string): Expression<SqlBool> {
+export function matches(eb: AnyExpressionBuilder, dialect: Dialect, columns: Expression<string | null>[], needle: string): Expression<SqlBool> {
   const text = wordText(columns);
   const words = wordsOf(needle);
   if (words.length === 0) return sql<SqlBool>`1 = 0`;

@@ -1,6 +1,7 @@
 // The three streams a record page's timeline merges: field changes, stage moves and activities.
 // Each is read newest first, after a cursor in the merged order, one row more than the page.
-import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
+import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import type { AnyExpressionBuilder } from '../db/query-types.js';
 import type { EntityType } from '../db/schema/crm.js';
 import type { DB } from '../db/schema.js';
 import { type OwnerScope, ownerFilter } from '../db/scope.js';
@@ -16,7 +17,7 @@ export interface StreamPosition {
  * Rows strictly after the cursor in the merged order, for a stream whose rows all have `rank`.
  * Comparing ranks in JS keeps each query a plain (at, id) range the indexes serve.
  */
-function afterCursor(eb: ExpressionBuilder<any, any>, atColumn: string, idColumn: string, rank: number, cursor: StreamPosition | null): Expression<SqlBool> {
+function afterCursor(eb: AnyExpressionBuilder, atColumn: string, idColumn: string, rank: number, cursor: StreamPosition | null): Expression<SqlBool> {
   if (!cursor) return sql<SqlBool>`1 = 1`;
   const at = eb.ref(atColumn);
   if (rank < cursor.rank) return eb(at, '<=', cursor.at);
@@ -127,7 +128,7 @@ export interface TimelineActivityView {
   owner_name: string;
 }
 
-function linkedTo(eb: ExpressionBuilder<any, any>, workspaceId: string, target: ActivityTarget): Expression<SqlBool> {
+function linkedTo(eb: AnyExpressionBuilder, workspaceId: string, target: ActivityTarget): Expression<SqlBool> {
   if ('dealId' in target) return eb('t.deal_id', '=', target.dealId);
   if ('contactId' in target) return eb('t.contact_id', '=', target.contactId);
   // An account's story includes the work on its deals and with its people, however it was linked.

@@ -1,9 +1,10 @@
 // Keyset pagination: stable pages under concurrent inserts and fast at any depth (no OFFSET).
 // The cursor carries the last row's sort value, its id and the order it was made for (a cursor
 // replayed under another sort would compare a name with an instant); it is opaque to clients.
-import { type Expression, type SelectQueryBuilder, sql } from 'kysely';
+import { type Expression, sql } from 'kysely';
 import { invalidField } from '../errors.js';
 import { hasBadText } from '../http/input-guard.js';
+import type { AnySelectQuery } from './query-types.js';
 
 export interface PageRequest {
   /** Names the ordering (e.g. "-amount"); a cursor only continues the order it was made for. */
@@ -43,7 +44,7 @@ export function decodeCursor(cursor: string, order: string): [string | number, s
 }
 
 /** Orders by the sort expression then id, continues after the cursor, and asks for one extra row. */
-export function paginate<QB extends SelectQueryBuilder<any, any, any>>(qb: QB, page: PageRequest): QB {
+export function paginate<QB extends AnySelectQuery>(qb: QB, page: PageRequest): QB {
   const dir = page.desc ? sql`desc` : sql`asc`;
   const id = sql.ref(page.idColumn);
   let q = qb.select(sql<string | number>`${page.sortExpr}`.as('sort_key')) as QB;

@@ -60,9 +60,11 @@ export interface ClaimRequest {
 /** Takes up to `limit` due jobs for this node: marks them running with a lease and counts the attempt. */
 export async function claimJobs(db: Kysely<DB>, dialect: Dialect, req: ClaimRequest): Promise<JobRow[]> {
   if (req.names.length === 0) return [];
+  // biome-ignore lint/suspicious/noExplicitAny: the same WHERE on the select (PostgreSQL) and the update (SQLite) builder
   const due = (q: any) =>
     q
       .where('name', 'in', req.names)
+      // biome-ignore lint/suspicious/noExplicitAny: as above
       .where((eb: any) =>
         eb.or([eb.and([eb('state', '=', 'queued'), eb('run_at', '<=', req.now)]), eb.and([eb('state', '=', 'running'), eb('lease_until', '<', req.now)])]),
       );

@@ -6,6 +6,7 @@ import { purgeAuditJob, purgeAuditSchedule } from '../ops/audit.jobs.js';
 import { deliverWebhookJob } from '../ops/webhooks.jobs.js';
 import type { JobDefinition, ScheduleDefinition } from './job.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: a list of jobs with different payloads; each is typed where it is defined and enqueued
 export const JOBS: readonly JobDefinition<any>[] = [deleteExpiredSessionsJob, notificationEmailJob, deliverWebhookJob, purgeAuditJob];
 
 export const SCHEDULES: readonly ScheduleDefinition[] = [deleteExpiredSessionsSchedule, purgeAuditSchedule];

@@ -27,6 +27,7 @@ export interface RunnerOptions {
   database: Pick<Database, 'db' | 'dialect'>;
   config: Config;
   now: () => number;
+  // biome-ignore lint/suspicious/noExplicitAny: jobs with different payloads; each is typed where it is defined and enqueued
   jobs: readonly JobDefinition<any>[];
   schedules?: readonly ScheduleDefinition[];
   /** Names this node in locked_by; unique per process. */

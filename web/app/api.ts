@@ -52,7 +52,7 @@ export function withQuery(path: string, query?: Query): string {
 }
 
 async function errorOf(response: Response): Promise<ApiError> {
-  let body: any = null;
+  let body: { error?: { code?: string; message?: unknown; details?: { fields?: unknown }; requestId?: string } } | null = null;
   try {
     body = await response.json();
   } catch {

@@ -11,7 +11,7 @@ Settings.Set({ useAcceleration: false, maxErrors: 100 });
 interface Issue {
   keyword: string;
   instancePath: string;
-  params: Record<string, any>;
+  params: Record<string, unknown>;
   message: string;
 }
 

@@ -3,9 +3,10 @@
 // shift a page. The list's own filter functions narrow them, so a filtered export holds exactly
 // what the list shows. Names of linked records come along so the file reads on its own and
 // imports back.
-import { type Expression, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { type Expression, type Kysely, sql } from 'kysely';
 import type { Dialect } from '../../db/dialect.js';
 import { pageOf, paginate, parseSort } from '../../db/keyset.js';
+import type { AnySelectQuery } from '../../db/query-types.js';
 import type { DB } from '../../db/schema.js';
 import { type OwnerScope, ownerFilter } from '../../db/scope.js';
 import { ACCOUNT_SORT_EXPR, type AccountFilter, whereAccountFilter } from '../accounts.repo.js';
@@ -40,7 +41,7 @@ type Sorts = Record<string, Expression<unknown>>;
  * One page. Without a sort, rows come by id (the cursor is the last id: an index walk at any
  * depth); with one, by the list's sort then id, through the lists' own keyset paging.
  */
-async function page(q: SelectQueryBuilder<any, any, any>, p: ExportPage<unknown>, sorts: Sorts, idColumn: string): Promise<ExportRows> {
+async function page(q: AnySelectQuery, p: ExportPage<unknown>, sorts: Sorts, idColumn: string): Promise<ExportRows> {
   if (!p.sort) {
     const rows = (await (p.cursor ? q.where(idColumn, '>', p.cursor) : q).orderBy(idColumn).limit(p.limit).execute()) as Record<string, unknown>[];
     return { rows, next: rows.length < p.limit ? null : String((rows[rows.length - 1] as Record<string, unknown>).id) };
