@@ -188,6 +188,3 @@ export function elapsedShare(bounds: Bounds, at: number): number {
 export function quarterTails(range: Pick<Period, 'from' | 'to'>, startMonth: number, days: number): { from: string; to: string }[] {
   return periodsWithin(range, 'quarter', startMonth).map((q) => ({ from: addDays(q.to, -(days - 1)), to: q.to }));
 }
-
-/** Quota periods: the kinds a quota may be set for. */
-export const QUOTA_KINDS: readonly PeriodKind[] = ['month', 'quarter', 'year'];

@@ -132,16 +132,6 @@ export function findAccountRow(db: Kysely<DB>, workspaceId: string, scope: Owner
     .executeTakeFirst();
 }
 
-export function findAccountByExternalId(db: Kysely<DB>, workspaceId: string, externalId: string): Promise<AccountRow | undefined> {
-  return db
-    .selectFrom('accounts')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('external_id', '=', externalId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-}
-
 export async function insertAccount(db: Kysely<DB>, row: AccountRow): Promise<void> {
   await db.insertInto('accounts').values(row).execute();
 }

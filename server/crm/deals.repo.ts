@@ -238,16 +238,6 @@ export async function readableDealNames(db: Kysely<DB>, workspaceId: string, sco
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-export function findDealByExternalId(db: Kysely<DB>, workspaceId: string, externalId: string): Promise<DealRow | undefined> {
-  return db
-    .selectFrom('deals')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('external_id', '=', externalId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-}
-
 export async function insertDeal(db: Kysely<DB>, row: DealRow): Promise<void> {
   await db.insertInto('deals').values(row).execute();
 }

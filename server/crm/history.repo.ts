@@ -36,15 +36,3 @@ export async function appendChanges(db: Kysely<DB>, c: ChangeContext, changes: F
     )
     .execute();
 }
-
-export function listChanges(
-  db: Kysely<DB>,
-  workspaceId: string,
-  entityId: string,
-  before: { at: number; id: string } | null,
-  limit: number,
-): Promise<ChangeRow[]> {
-  let q = db.selectFrom('changes').selectAll().where('workspace_id', '=', workspaceId).where('entity_id', '=', entityId);
-  if (before) q = q.where((eb) => eb.or([eb('at', '<', before.at), eb.and([eb('at', '=', before.at), eb('id', '<', before.id)])]));
-  return q.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
-}

@@ -50,11 +50,3 @@ export async function updateUser(db: Kysely<DB>, workspaceId: string, id: string
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
-
-export async function countUsers(db: Kysely<DB>): Promise<number> {
-  const row = await db
-    .selectFrom('users')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}

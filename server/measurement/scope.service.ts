@@ -105,8 +105,3 @@ function defaultKind(ctx: Ctx, org: Org): ScopeKind {
   if (ctx.actor.role === 'manager' && managedTeamIds(org.teams, ctx.actor.userId).length > 0) return 'team';
   return 'rep';
 }
-
-/** The scope a quota, expectation or call names, checked against what the caller may see. */
-export function scopeQueryOf(type: TargetScopeType, id: string): { scope: ScopeKind; scopeId?: string } {
-  return type === 'workspace' ? { scope: 'workspace' } : { scope: type === 'user' ? 'rep' : 'team', scopeId: id };
-}

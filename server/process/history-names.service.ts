@@ -11,8 +11,6 @@ export interface HistoryRef {
 const CHECKLIST = 'checklist.';
 const QUALIFICATION = 'qualification.';
 
-export const isProcessHistoryField = (field: string) => field.startsWith(CHECKLIST) || field.startsWith(QUALIFICATION);
-
 interface Snapshot {
   stages?: { criteria?: { id?: string; label?: string }[] }[];
 }

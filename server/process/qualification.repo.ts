@@ -40,15 +40,6 @@ export async function insertElementsIfMissing(db: Kysely<DB>, rows: ElementRow[]
     .execute();
 }
 
-export async function countFrameworks(db: Kysely<DB>, workspaceId: string): Promise<number> {
-  const r = await db
-    .selectFrom('qualification_frameworks')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('workspace_id', '=', workspaceId)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
-}
-
 export function findFrameworkByKey(db: Kysely<DB>, workspaceId: string, key: string): Promise<FrameworkRow | undefined> {
   return db.selectFrom('qualification_frameworks').selectAll().where('workspace_id', '=', workspaceId).where('key', '=', key).executeTakeFirst();
 }

@@ -8,7 +8,7 @@ import { newId } from '../ids.js';
 import { CORE_FIELDS, type CriterionResult, type CriterionSpec, evaluateCriteria, type GateFacts, type HookFact, overrideAllowed } from './criteria.js';
 import { type CriterionRow, dealActivityFacts, insertMoveChecks, listCriteriaOfStages, listTicks } from './criteria.repo.js';
 import { listDealFieldRows } from './custom-fields.repo.js';
-import { gateHooks } from './gate-hooks.js';
+import { gateHooks } from './gate-hooks.service.js';
 import type { StageRow } from './pipelines.repo.js';
 import { dealTotals, findFramework, listElementRows } from './qualification.repo.js';
 

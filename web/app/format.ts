@@ -117,11 +117,6 @@ export function daysSince(iso: string, now: number = Date.now()): number {
   return Math.floor((now - new Date(iso).getTime()) / 86_400_000);
 }
 
-export function formatRelativeDays(days: number): string {
-  const rtf = new Intl.RelativeTimeFormat(locale(), { numeric: 'auto' });
-  return rtf.format(days, 'day');
-}
-
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }

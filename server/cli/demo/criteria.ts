@@ -40,9 +40,6 @@ function withChange(p: SimProcess, change: Pick<DemoChange, 'at' | 'processVersi
   return { ...p, later: { from: change.at, process: { processVersionId: change.processVersionId, criteria, overridePositions: p.overridePositions } } };
 }
 
-/** The custom field a Qualify criterion asks for; the simulation fills it when the rep did. */
-export const BUDGET_HOLDER = 'budget_holder';
-
 const withFields = (position: number, list: readonly Omit<SimCriterion, 'field' | 'winEffect'>[]): SimCriterion[] =>
   list.map((c, i) => {
     const plan = DEMO_PROCESS[position]?.criteria[i];

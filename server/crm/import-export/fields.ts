@@ -105,10 +105,6 @@ export const FIELDS: Record<ImportEntity, readonly FieldDef[]> = {
   ],
 };
 
-export function fieldOf(entity: ImportEntity, key: string): FieldDef | undefined {
-  return FIELDS[entity].find((d) => d.key === key);
-}
-
 /**
  * The fields of an entity in this workspace: the built-in ones, then (deals only) one per custom
  * field, keyed custom.<key> and labelled with the admin's label.

@@ -44,5 +44,3 @@ const BY_ID = new Map(CATALOGUE.map((k) => [k.meta.id, k]));
 export function findKpi(id: string): KpiDefinition | undefined {
   return BY_ID.get(id);
 }
-
-export const KPI_IDS: readonly string[] = CATALOGUE.map((k) => k.meta.id);

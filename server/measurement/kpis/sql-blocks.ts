@@ -153,4 +153,3 @@ export function factSql(s: FactScope, dialect: Dialect): FactSql {
 
 /** Typed nulls: PostgreSQL cannot sum or compare an untyped null column. */
 export const NO_NUMBER = sql`cast(null as bigint)`;
-export const NO_TEXT = sql`cast(null as text)`;

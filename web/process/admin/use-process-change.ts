@@ -35,7 +35,3 @@ export function useProcessChange() {
   };
   return { run, busy };
 }
-
-/** The message of the first field problem of an error, for a form field. */
-export const fieldError = (error: unknown, field: string): string | undefined =>
-  isApiError(error) ? error.fields.find((f) => f.field === field)?.message : undefined;
