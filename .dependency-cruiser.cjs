@@ -69,7 +69,7 @@ module.exports = {
       // tree through the identity repos), the KPI catalogue measurement/kpis/ (each definition is
       // its SQL, docs/kpis.md) and test helpers.
       from: { path: RULE, pathNot: [TEST, '^server/identity/visibility\\.js$', '^server/measurement/kpis/'] },
-      to: { path: [SERVICE, REPO, ROUTES, '^server/db/(?!schema|scope\\.ts)', '^server/http/', '^server/context\\.js$'], dependencyTypesNot: ['type-only'] },
+      to: { path: [SERVICE, REPO, ROUTES, '^server/db/(?!schema|scope\\.js)', '^server/http/', '^server/context\\.js$'], dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'api-is-the-contract',

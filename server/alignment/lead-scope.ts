@@ -1,8 +1,9 @@
 // Who sees which leads: the policy's owner reach, plus the unclaimed pool of the teams in reach
 // (a rep: their team's pool; a manager: the pools of the teams they manage). Used by every lead
 // read and write, so an invisible lead answers exactly like a missing one.
-import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import { type Expression, type SqlBool, sql } from 'kysely';
 import { type Ctx, memo } from '../context.js';
+import type { AnyExpressionBuilder } from '../db/query-types.js';
 import type { OwnerScope } from '../db/scope.js';
 import { ownerFilter } from '../db/scope.js';
 import type { Operation } from '../identity/policy.js';
@@ -32,7 +33,7 @@ export async function leadScope(ctx: Ctx, op: Operation): Promise<LeadScope> {
   return { owners, poolTeamIds };
 }
 
-export function leadFilter(eb: ExpressionBuilder<any, any>, scope: LeadScope): Expression<SqlBool> {
+export function leadFilter(eb: AnyExpressionBuilder, scope: LeadScope): Expression<SqlBool> {
   if (scope.owners.all) return sql<SqlBool>`1 = 1`;
   const owned = ownerFilter(eb, 'l.owner_id', scope.owners);
   if (scope.poolTeamIds.length === 0) return owned;
