@@ -12,7 +12,7 @@ const REPO = '\\.repo\\.js$';
 const TEST = '(\\.test\\.js$|^server/test/|(^|/)testing/)';
 // A pure rule file: inside a capability folder, without a layer suffix, not a test.
 // server/db, http, cli, test and jobs (the queue and its worker) are infrastructure, not a capability.
-const RULE = '^server/(?!db/|http/|cli/|test/|jobs/)[^/]+/(?!.*\\.(routes|service|repo|jobs)\\.js$).+\\.js$';
+const RULE = '^server/(?!db/|http/|cli/|test/|jobs/)[^/]+/(?!.*\\.(routes|service|repo|jobs|notifications)\\.js$).+\\.js$';
 
 module.exports = {
   forbidden: [

@@ -2,8 +2,10 @@
 import { dealAssigned, dealMoved } from '../crm/deal.notifications.js';
 import type { NotificationKind } from './kind.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: kinds with different payloads; each is typed where it is defined and sent
 export const KINDS: readonly NotificationKind<any>[] = [dealAssigned, dealMoved];
 
+// biome-ignore lint/suspicious/noExplicitAny: kinds with different payloads; each is typed where it is defined and sent
 export function kindById(id: string): NotificationKind<any> | undefined {
   return KINDS.find((k) => k.id === id);
 }

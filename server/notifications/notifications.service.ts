@@ -27,6 +27,7 @@ import { renderForRecipient } from './render.js';
 import { readUnsubscribeToken } from './unsubscribe-token.js';
 
 /** The recipient's channels for a kind: their choice, else the kind's defaults. */
+// biome-ignore lint/suspicious/noExplicitAny: kinds with different payloads; each is typed where it is defined and sent
 export async function channelsFor(db: Kysely<DB>, workspaceId: string, userId: string, kind: NotificationKind<any>): Promise<Channels> {
   const row = (await preferencesOf(db, workspaceId, userId)).find((p) => p.kind === kind.id);
   return row ? { inApp: row.in_app === 1, email: row.email === 1 } : kind.defaults;
