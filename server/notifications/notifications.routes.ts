@@ -1,6 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { IdParams } from '../../api/common.js';
+import { ErrorBody, IdParams } from '../../api/common.js';
 import {
   KindParams,
   MarkedRead,
@@ -118,7 +118,8 @@ export function registerNotificationRoutes(app: App, deps: AppDeps): void {
           querystring: UnsubscribeQuery,
           body: Type.Optional(UnsubscribeForm),
           consumes: ['application/x-www-form-urlencoded'],
-          response: { 200: Type.String(), 400: Type.String() },
+          // A bad request answers in the one error shape (a string-only 400 printed it as "[object Object]"); a bad token, the page.
+          response: { 200: Type.String(), 400: Type.Union([ErrorBody, Type.String()]) },
           produces: ['text/html'],
         },
       },
