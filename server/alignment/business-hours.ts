@@ -76,7 +76,8 @@ export function addBusinessMinutes(cal: BusinessCalendar, start: number, minutes
     if (w && w[1] > start) {
       const from = Math.max(w[0], start);
       const available = w[1] - from;
-      if (left <= available) return from + left;
+      // Instants are whole milliseconds (bigint columns on PostgreSQL), whatever minutes were asked.
+      if (left <= available) return Math.round(from + left);
       left -= available;
     }
     day = nextDay(day);
