@@ -63,8 +63,8 @@ const ENTRIES: readonly Entry[] = [
   // CSV import: every role that may create records (reps their own; marketing none, identity/policy.ts).
   { section: 'main', label: 'Import', to: '/import', icon: 'import', roles: sellers },
   // Marketing alignment: every role works or reads leads (reps their queue); the agreement is signed by sales owners and marketing.
-  { section: 'main', label: 'Leads', to: '/leads', icon: 'leads', match: '/leads', roles: everyone },
-  { section: 'main', label: 'Campaigns', to: '/campaigns', icon: 'campaigns', roles: everyone },
+  { section: 'main', label: 'Leads', to: '/leads', icon: 'leads', match: '/leads', roles: staff },
+  { section: 'main', label: 'Campaigns', to: '/campaigns', icon: 'campaigns', roles: staff },
   { section: 'main', label: 'Lead agreement', to: '/lead-agreement', icon: 'agreement', roles: ['admin', 'manager', 'marketing'] },
   { section: 'main', label: 'Process', to: '/process', icon: 'process', match: '/process', roles: sellers },
   // Marketing's dashboard is the funnel in aggregates (web/measurement/FunnelDashboardPage.tsx).

@@ -12,6 +12,7 @@ import { MarkDoneButton } from '../crm/activities/MarkDoneButton';
 import { boardTotals } from '../crm/board/board-cache';
 import { OffTrackList } from '../measurement/OffTrackList';
 import { type AttentionItem, AttentionList } from './AttentionList';
+import { CoachHome } from './CoachHome';
 import { useHomeData } from './home-data';
 import { MarketingHome } from './MarketingHome';
 import { StatTile } from './StatTile';
@@ -203,5 +204,6 @@ function SellerHome() {
 
 export function HomePage() {
   const { user } = useSession();
+  if (user.role === 'coach') return <CoachHome />;
   return user.role === 'marketing' ? <MarketingHome /> : <SellerHome />;
 }
