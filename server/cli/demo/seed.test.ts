@@ -181,6 +181,26 @@ describe.each(testEngines())('demo seed on %s', (engine) => {
     expect(await count('select count(*) n from activities where workspace_id = :ws and deal_id is null')).toBeGreaterThan(1_000);
   });
 
+  it('seeds a year of leads under two agreement versions with SLA misses and rejection reasons', async () => {
+    const db = database.db;
+    const leads = await db.selectFrom('leads').select(['status', 'agreement_id', 'source']).where('workspace_id', '=', demo.workspaceId).execute();
+    const agreements = await db.selectFrom('lead_agreements').select(['status']).where('workspace_id', '=', demo.workspaceId).execute();
+    expect(agreements.map((a) => a.status).sort()).toEqual(['in_force', 'superseded']);
+    expect(leads.length).toBeGreaterThan(800);
+    expect(new Set(leads.map((l) => l.agreement_id).filter(Boolean)).size).toBe(2);
+    expect([...new Set(leads.map((l) => l.status))].sort()).toEqual(['accepted', 'mql', 'new', 'recycled', 'rejected', 'sql']);
+    expect(new Set(leads.map((l) => l.source)).size).toBe(4);
+    // Realistic misses: some decisions came after the agreed limit, most did not.
+    const late = await db
+      .selectFrom('leads')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('workspace_id', '=', demo.workspaceId)
+      .where('accepted_at', 'is not', null)
+      .where((eb) => eb('accepted_at', '>', eb('routed_at', '+', 3 * 86_400_000)))
+      .executeTakeFirstOrThrow();
+    expect(Number(late.n)).toBeGreaterThan(0);
+  });
+
   it('refuses to seed the demo twice', async () => {
     await expect(seedDemo(database, { now: NOW })).rejects.toThrow(/exists already/);
   });
