@@ -188,7 +188,11 @@ describe.each(testEngines())('demo seed on %s', (engine) => {
     expect(agreements.map((a) => a.status).sort()).toEqual(['in_force', 'superseded']);
     expect(leads.length).toBeGreaterThan(800);
     expect(new Set(leads.map((l) => l.agreement_id).filter(Boolean)).size).toBe(2);
-    expect([...new Set(leads.map((l) => l.status))].sort()).toEqual(['accepted', 'mql', 'new', 'recycled', 'rejected', 'sql']);
+    // Leads still waiting (mql) exist only in the last days before now, and the generator draws by the
+    // workspace id (random): over a year every other state is certain, mql only likely.
+    const statuses = new Set(leads.map((l) => l.status));
+    for (const status of ['accepted', 'new', 'recycled', 'rejected', 'sql']) expect(statuses, status).toContain(status);
+    for (const status of statuses) expect(['accepted', 'mql', 'new', 'recycled', 'rejected', 'sql']).toContain(status);
     expect(new Set(leads.map((l) => l.source)).size).toBe(4);
     // Realistic misses: some decisions came after the agreed limit, most did not.
     const late = await db
