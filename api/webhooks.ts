@@ -2,7 +2,7 @@
 import { type Static, Type } from 'typebox';
 import { Id, Instant, MAX_PAGE_SIZE, NullableInstant, Version } from './common.js';
 
-/** Kept in step with server/ops/webhook-events.ts (a test checks both agree). */
+/** The catalogue of outgoing webhook events; a capability that emits a new one adds it here. */
 export const WEBHOOK_EVENT_NAMES = [
   'deal.created',
   'deal.updated',

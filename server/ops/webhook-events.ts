@@ -1,23 +1,8 @@
-// The catalogue of outgoing webhook events: one typed list. A capability that emits a new event
-// (leads, later) adds its names here; the API schema, the Settings picker and the docs read it.
+// The outgoing webhook events are the API contract's catalogue (api/webhooks.ts); the server adds the
+// type guard it checks subscriptions with.
+import { WEBHOOK_EVENT_NAMES } from '../../api/webhooks.js';
 
-export const WEBHOOK_EVENTS = [
-  'deal.created',
-  'deal.updated',
-  'deal.stage_changed',
-  'deal.won',
-  'deal.lost',
-  'deal.deleted',
-  'account.created',
-  'account.updated',
-  'account.deleted',
-  'contact.created',
-  'contact.updated',
-  'contact.deleted',
-  'activity.created',
-  'activity.updated',
-  'activity.deleted',
-] as const;
+export const WEBHOOK_EVENTS = WEBHOOK_EVENT_NAMES;
 
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
