@@ -28,7 +28,7 @@ export const PeopleImportResult = Type.Object({
 });
 export type PeopleImportResult = Static<typeof PeopleImportResult>;
 
-/** The columns a sheet may have (headers compare without case, spaces or punctuation). */
+/** The columns a sheet may have (headers compare without case or extra spaces, as every import's do). */
 export const PEOPLE_COLUMNS = {
   name: ['name', 'full name', 'user', 'person'],
   email: ['email', 'e-mail', 'email address', 'login'],

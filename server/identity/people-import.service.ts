@@ -2,6 +2,7 @@
 // the audit trail apply), in one transaction: every row or none. A dry run reads only.
 import { parse } from 'csv-parse/sync';
 import { PEOPLE_COLUMNS, type PeopleImportBody, type PeopleImportResult } from '../../api/people.js';
+import { csvOptions, normaliseHeader } from '../../lib/csv.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { ruleViolation } from '../errors.js';
 import { type PeopleRow, type PlanProblem, planPeople, teamKey } from './people-plan.js';
@@ -12,14 +13,11 @@ import { createUser, listUsers, patchUser } from './users.service.js';
 
 const ROLES = ['admin', 'manager', 'rep', 'marketing'] as const;
 type Column = keyof typeof PEOPLE_COLUMNS;
-const normal = (h: string) => h.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 function readSheet(csv: string): { rows: PeopleRow[]; problems: PlanProblem[] } {
-  const firstLine = csv.slice(0, csv.indexOf('\n') === -1 ? undefined : csv.indexOf('\n'));
-  const delimiter = [';', '\t', ','].reduce((best, d) => (firstLine.split(d).length > firstLine.split(best).length ? d : best), ',');
   let records: string[][];
   try {
-    records = parse(csv, { delimiter, bom: true, skip_empty_lines: true, relax_column_count: true, trim: true });
+    records = parse(csv, { ...csvOptions(csv), trim: true });
   } catch (error) {
     return { rows: [], problems: [{ line: (error as { lines?: number }).lines ?? 1, message: `not readable as CSV: ${(error as Error).message}` }] };
   }
@@ -27,7 +25,7 @@ function readSheet(csv: string): { rows: PeopleRow[]; problems: PlanProblem[] } 
   const problems: PlanProblem[] = [];
   const index = new Map<Column, number>();
   header.forEach((h, i) => {
-    const column = (Object.keys(PEOPLE_COLUMNS) as Column[]).find((c) => PEOPLE_COLUMNS[c].some((name) => normal(name) === normal(h)));
+    const column = (Object.keys(PEOPLE_COLUMNS) as Column[]).find((c) => PEOPLE_COLUMNS[c].some((name) => name === normaliseHeader(h)));
     if (!column) problems.push({ line: 1, field: h, message: `column "${h}" is not one of name, email, role, team, parent team, manager` });
     else if (index.has(column)) problems.push({ line: 1, field: h, message: `a second ${column} column` });
     else index.set(column, i);
