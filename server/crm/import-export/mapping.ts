@@ -6,6 +6,7 @@ import type { ImportEntity, ImportPreset } from '../../../api/imports.js';
 import { detectPreset as detectAmong, fieldsByName, guessField, normaliseHeader, presetLookup } from '../../../lib/csv.js';
 import { unneutralise } from '../../csv-cells.js';
 import type { FieldProblem } from '../../errors.js';
+import { stageKey } from './deal-import-rules.js';
 import { FIELDS, type FieldDef } from './fields.js';
 import { PRESET_NAMES, PRESETS } from './presets.js';
 
@@ -104,9 +105,6 @@ export function rowValues(columns: ColumnMapping['columns'], cells: readonly str
   return values;
 }
 
-/** Compares values without case, spacing or punctuation, as stage names are compared. */
-const valueKey = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-
 /**
  * Applies the caller's value mapping (field → value in the file → value in Furrow) to a row's
  * cells: "Engaging" in the stage column becomes "Discovery" before the row is read.
@@ -115,7 +113,7 @@ export function mapValues(values: Map<string, string>, valueMap: ReadonlyMap<str
   for (const [field, map] of valueMap) {
     const text = values.get(field);
     if (text === undefined) continue;
-    const target = map.get(valueKey(text));
+    const target = map.get(stageKey(text));
     if (target !== undefined) values.set(field, target);
   }
   return values;
@@ -133,7 +131,7 @@ export function valueMapOf(
       problems.push({ field: `values.${field}`, message: `no column is mapped to ${field}, so its values cannot be mapped` });
       continue;
     }
-    map.set(field, new Map(Object.entries(pairs).map(([from, to]) => [valueKey(from), to.trim()])));
+    map.set(field, new Map(Object.entries(pairs).map(([from, to]) => [stageKey(from), to.trim()])));
   }
   return { map, problems };
 }
