@@ -14,6 +14,7 @@ import { registerCampaignRoutes } from './alignment/campaigns.routes.js';
 import { registerLeadSettingsRoutes } from './alignment/lead-settings.routes.js';
 import { registerLeadSourceRoutes } from './alignment/lead-sources.routes.js';
 import { registerLeadRoutes } from './alignment/leads.routes.js';
+import { registerAgendaRoutes } from './coaching/agenda.routes.js';
 import { registerDealReviewRoutes } from './coaching/deal-reviews.routes.js';
 import { registerRatingRoutes } from './coaching/ratings.routes.js';
 import { registerRelationshipRoutes } from './coaching/relationships.routes.js';
@@ -185,6 +186,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerSkillRoutes(app);
   registerRelationshipRoutes(app);
   registerSessionRoutes(app);
+  registerAgendaRoutes(app);
   registerRatingRoutes(app);
   registerDealReviewRoutes(app);
 

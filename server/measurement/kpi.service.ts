@@ -16,7 +16,8 @@ import type {
 import type { Period } from '../../lib/periods.js';
 import type { Ctx } from '../context.js';
 import { decodeCursor, encodeCursor } from '../db/keyset.js';
-import { invalidField } from '../errors.js';
+import { forbidden, invalidField } from '../errors.js';
+import { ownerScopeOrNull, scopeIncludes } from '../identity/visibility.js';
 import { stagesById } from '../process/pipelines.service.js';
 import { computeKpi, factScopeOf, withDealsAsOf } from './kpi-compute.service.js';
 import { buildRequest, type KpiRequest, kpiById } from './kpi-request.service.js';
@@ -148,10 +149,21 @@ function drillTarget(kpi: KpiDefinition, part: Part): { simple: SimpleKpi; part:
   };
 }
 
+/**
+ * A coach reads a coachee's figures, not the deals behind them: the records need the caller's own
+ * deal visibility over every owner of the scope.
+ */
+async function assertReadsRecords(ctx: Ctx, ownerIds: readonly string[] | null): Promise<void> {
+  const scope = await ownerScopeOrNull(ctx, 'deals', 'read');
+  const reads = scope !== null && (scope.all || (ownerIds !== null && ownerIds.every((id) => scopeIncludes(scope, id))));
+  if (!reads) throw forbidden('You see this figure as a coach; the records behind it are for those who read the deals');
+}
+
 export async function kpiRecords(ctx: Ctx, id: string, q: KpiRecordsQuery): Promise<KpiRecordPage> {
   const kpi = kpiById(id);
   const { part: askedPart = 'numerator', group, limit = 50, cursor, ...rest } = q;
   const req = await buildRequest(ctx, kpi, rest, { fallbackPeriod: 'quarter' });
+  await assertReadsRecords(ctx, req.scope.ownerIds);
   const target = drillTarget(kpi, askedPart);
   const order = `${id}:${target.part}`;
   const afterId = cursor ? decodeCursor(cursor, order)[1] : null;

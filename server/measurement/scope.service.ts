@@ -1,7 +1,9 @@
 // Who a figure is about, inside what the caller may see: a rep sees their own figures, a manager
-// those of anyone in the teams they manage (and below), an admin everything. Marketing reads the
+// those of anyone in the teams they manage (and below), an admin everything; whoever coaches a
+// person (an outside coach, a manager coaching across teams) sees that person's figures. Marketing reads the
 // lead funnel, not deals, so deal KPIs are closed to it.
 import type { KpiScope, ScopeKind } from '../../api/measurement.js';
+import { coacheesOfCaller } from '../coaching/coachees.service.js';
 import type { Ctx } from '../context.js';
 import type { TargetScopeType } from '../db/schema/measurement.js';
 import { forbidden, invalidField, notFound } from '../errors.js';
@@ -65,7 +67,10 @@ export function targetScope(org: Org, ws: { id: string; name: string }, type: Ta
 export async function canSeeTarget(ctx: Ctx, org: Org, type: TargetScopeType, id: string): Promise<boolean> {
   if (ctx.actor.role === 'admin') return true;
   if (ctx.actor.role === 'marketing' || type === 'workspace') return false;
-  if (type === 'user') return id === ctx.actor.userId || (ctx.actor.role === 'manager' && (await teamOwnerIds(ctx)).includes(id));
+  if (type === 'user') {
+    if (id === ctx.actor.userId || (ctx.actor.role === 'manager' && (await teamOwnerIds(ctx)).includes(id))) return true;
+    return (await coacheesOfCaller(ctx)).includes(id);
+  }
   return visibleTeamIds(ctx, org).has(id);
 }
 

@@ -1,0 +1,57 @@
+// SQL of coaching objectives.
+import type { Kysely, Selectable, Updateable } from 'kysely';
+import type { CoachingObjectivesTable } from '../db/schema/coaching.js';
+import type { DB } from '../db/schema.js';
+
+export type ObjectiveRow = Selectable<CoachingObjectivesTable>;
+
+export function objectivesOf(db: Kysely<DB>, workspaceId: string, f: { coacheeIds: readonly string[] | null; coachId?: string | undefined; archived?: boolean }): Promise<ObjectiveRow[]> {
+  let q = db.selectFrom('coaching_objectives').selectAll().where('workspace_id', '=', workspaceId);
+  if (f.coacheeIds !== null) {
+    if (f.coacheeIds.length === 0) return Promise.resolve([]);
+    q = q.where('coachee_id', 'in', [...f.coacheeIds]);
+  }
+  if (f.coachId) q = q.where('coach_id', '=', f.coachId);
+  if (!f.archived) q = q.where('archived_at', 'is', null);
+  return q.orderBy('review_date').orderBy('id').limit(500).execute();
+}
+
+/** The coachee's objective still running at a date (review date not passed), the soonest review first. */
+export function runningObjective(db: Kysely<DB>, workspaceId: string, coacheeId: string, today: string): Promise<ObjectiveRow | undefined> {
+  return db
+    .selectFrom('coaching_objectives')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('coachee_id', '=', coacheeId)
+    .where('archived_at', 'is', null)
+    .where('review_date', '>=', today)
+    .orderBy('review_date')
+    .orderBy('id')
+    .executeTakeFirst();
+}
+
+export function findObjective(db: Kysely<DB>, workspaceId: string, id: string): Promise<ObjectiveRow | undefined> {
+  return db.selectFrom('coaching_objectives').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertObjective(db: Kysely<DB>, row: ObjectiveRow): Promise<void> {
+  await db.insertInto('coaching_objectives').values(row).execute();
+}
+
+export async function updateObjective(
+  db: Kysely<DB>,
+  workspaceId: string,
+  id: string,
+  version: number,
+  changes: Updateable<CoachingObjectivesTable>,
+  now: number,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('coaching_objectives')
+    .set({ ...changes, updated_at: now, version: version + 1 })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
