@@ -2,6 +2,7 @@
 // approvers at once cannot both think they were second.
 import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { AgreementTerms, LeadAgreement } from '../../api/lead-agreements.js';
+import { updateVersioned } from '../db/records.js';
 import type { LeadAgreementsTable } from '../db/schema/alignment.js';
 import type { DB } from '../db/schema.js';
 
@@ -90,15 +91,8 @@ export async function updateAgreement(
   changes: Updateable<LeadAgreementsTable>,
   now: number,
 ): Promise<boolean> {
-  const r = await db
-    .updateTable('lead_agreements')
-    .set({ ...changes, updated_at: now, version: expected.version + 1 })
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', id)
-    .where('version', '=', expected.version)
-    .where('status', '=', expected.status)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  const key = { workspaceId, id, version: expected.version };
+  return (await updateVersioned(db, 'lead_agreements', key, changes, now, { expect: { status: expected.status } })) !== undefined;
 }
 
 export async function supersedeInForce(db: Kysely<DB>, workspaceId: string, now: number): Promise<void> {

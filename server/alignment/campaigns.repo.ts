@@ -1,5 +1,6 @@
 import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { Campaign, FollowUpPlan } from '../../api/campaigns.js';
+import { updateVersioned } from '../db/records.js';
 import type { CampaignsTable } from '../db/schema/alignment.js';
 import type { DB } from '../db/schema.js';
 
@@ -63,14 +64,7 @@ export async function updateCampaign(
   changes: Updateable<CampaignsTable>,
   now: number,
 ): Promise<boolean> {
-  const r = await db
-    .updateTable('campaigns')
-    .set({ ...changes, updated_at: now, version: version + 1 })
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return (await updateVersioned(db, 'campaigns', { workspaceId, id, version }, changes, now)) !== undefined;
 }
 
 export async function campaignHasLeads(db: Kysely<DB>, workspaceId: string, id: string): Promise<boolean> {

@@ -4,6 +4,7 @@ import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import type { LeadListQuery } from '../../api/leads.js';
 import type { Dialect } from '../db/dialect.js';
 import { pageOf, paginate, parseSort } from '../db/keyset.js';
+import { updateVersioned } from '../db/records.js';
 import type { LeadsTable, LeadTransitionsTable } from '../db/schema/alignment.js';
 import type { DB } from '../db/schema.js';
 import { type LeadScope, leadFilter } from './lead-scope.js';
@@ -83,15 +84,7 @@ export async function updateLead(
   changes: Updateable<LeadsTable>,
   now: number,
 ): Promise<boolean> {
-  const r = await db
-    .updateTable('leads')
-    .set({ ...changes, updated_at: now, version: version + 1 })
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return (await updateVersioned(db, 'leads', { workspaceId, id, version }, changes, now, { live: 'deleted_at' })) !== undefined;
 }
 
 /** The claim: only an unowned MQL changes hands, so of concurrent claims exactly one updates a row. */

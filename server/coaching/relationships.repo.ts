@@ -1,6 +1,7 @@
 // SQL of coaching relationships: the full set (defaults from the team tree + explicit ones) with
 // each pair's last held and next scheduled session, and the explicit rows.
 import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
+import { updateVersioned } from '../db/records.js';
 import type { CoachingRelationshipsTable } from '../db/schema/coaching.js';
 import type { DB } from '../db/schema.js';
 import { relationshipsSelect } from './relationships.sql.js';
@@ -77,15 +78,7 @@ export async function updateExplicit(
   changes: Updateable<CoachingRelationshipsTable>,
   now: number,
 ): Promise<boolean> {
-  const r = await db
-    .updateTable('coaching_relationships')
-    .set({ ...changes, updated_at: now, version: version + 1 })
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('ended_at', 'is', null)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return (await updateVersioned(db, 'coaching_relationships', { workspaceId, id, version }, changes, now, { live: 'ended_at' })) !== undefined;
 }
 
 /** Coachees of a coach, defaults included: what a coach role's reach is made of. */

@@ -1,5 +1,6 @@
 // SQL of coaching sessions, their linked deals and their action items.
 import type { Kysely, Selectable, Updateable } from 'kysely';
+import { updateVersioned } from '../db/records.js';
 import type { CoachingActionItemsTable, CoachingSessionsTable } from '../db/schema/coaching.js';
 import type { DB } from '../db/schema.js';
 import type { CoachingScope } from './coaching-scope.js';
@@ -70,15 +71,7 @@ export async function updateSession(
   changes: Updateable<CoachingSessionsTable>,
   now: number,
 ): Promise<boolean> {
-  const r = await db
-    .updateTable('coaching_sessions')
-    .set({ ...changes, updated_at: now, version: version + 1 })
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return (await updateVersioned(db, 'coaching_sessions', { workspaceId, id, version }, changes, now, { live: 'deleted_at' })) !== undefined;
 }
 
 export async function replaceSessionDeals(db: Kysely<DB>, workspaceId: string, sessionId: string, dealIds: readonly string[]): Promise<void> {
@@ -193,13 +186,5 @@ export async function updateActionItem(
   changes: Updateable<CoachingActionItemsTable>,
   now: number,
 ): Promise<boolean> {
-  const r = await db
-    .updateTable('coaching_action_items')
-    .set({ ...changes, updated_at: now, version: version + 1 })
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return (await updateVersioned(db, 'coaching_action_items', { workspaceId, id, version }, changes, now, { live: 'deleted_at' })) !== undefined;
 }

@@ -3,6 +3,7 @@ import type { Account, AccountListQuery } from '../../api/accounts.js';
 import type { Dialect } from '../db/dialect.js';
 import { pageOf, paginate, parseSort } from '../db/keyset.js';
 import type { AnySelectQuery } from '../db/query-types.js';
+import { updateVersioned } from '../db/records.js';
 import type { AccountsTable } from '../db/schema/crm.js';
 import type { DB } from '../db/schema.js';
 import { type OwnerScope, ownerFilter } from '../db/scope.js';
@@ -139,15 +140,7 @@ export async function insertAccount(db: Kysely<DB>, row: AccountRow): Promise<vo
 export type AccountChanges = Partial<Pick<AccountRow, 'name' | 'domain' | 'industry' | 'size' | 'country' | 'owner_id' | 'shared' | 'external_id'>>;
 
 export async function updateAccount(db: Kysely<DB>, workspaceId: string, id: string, version: number, changes: AccountChanges, now: number): Promise<boolean> {
-  const r = await db
-    .updateTable('accounts')
-    .set({ ...changes, updated_at: now, version: version + 1 })
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return (await updateVersioned(db, 'accounts', { workspaceId, id, version }, changes, now, { live: 'deleted_at' })) !== undefined;
 }
 
 export async function softDeleteAccount(db: Kysely<DB>, workspaceId: string, id: string, now: number): Promise<void> {

@@ -3,6 +3,7 @@ import type { Activity, ActivityListQuery } from '../../api/activities.js';
 import type { Dialect } from '../db/dialect.js';
 import { pageOf, paginate, parseSort } from '../db/keyset.js';
 import type { AnySelectQuery } from '../db/query-types.js';
+import { updateVersioned } from '../db/records.js';
 import type { ActivitiesTable } from '../db/schema/crm.js';
 import type { DB } from '../db/schema.js';
 import { type OwnerScope, ownerFilter } from '../db/scope.js';
@@ -163,15 +164,7 @@ export async function updateActivity(
   changes: ActivityChanges,
   now: number,
 ): Promise<boolean> {
-  const r = await db
-    .updateTable('activities')
-    .set({ ...changes, updated_at: now, version: version + 1 })
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return (await updateVersioned(db, 'activities', { workspaceId, id, version }, changes, now, { live: 'deleted_at' })) !== undefined;
 }
 
 export async function softDeleteActivity(db: Kysely<DB>, workspaceId: string, id: string, now: number): Promise<void> {

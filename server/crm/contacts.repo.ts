@@ -3,6 +3,7 @@ import type { Contact, ContactListQuery } from '../../api/contacts.js';
 import type { Dialect } from '../db/dialect.js';
 import { pageOf, paginate, parseSort } from '../db/keyset.js';
 import type { AnyExpressionBuilder, AnySelectQuery } from '../db/query-types.js';
+import { updateVersioned } from '../db/records.js';
 import type { ContactsTable } from '../db/schema/crm.js';
 import type { DB } from '../db/schema.js';
 import { type OwnerScope, ownerFilter } from '../db/scope.js';
@@ -128,15 +129,7 @@ export async function insertContact(db: Kysely<DB>, row: ContactRow): Promise<vo
 export type ContactChanges = Partial<Pick<ContactRow, 'first_name' | 'last_name' | 'email' | 'phone' | 'title' | 'account_id' | 'owner_id' | 'external_id'>>;
 
 export async function updateContact(db: Kysely<DB>, workspaceId: string, id: string, version: number, changes: ContactChanges, now: number): Promise<boolean> {
-  const r = await db
-    .updateTable('contacts')
-    .set({ ...changes, updated_at: now, version: version + 1 })
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return (await updateVersioned(db, 'contacts', { workspaceId, id, version }, changes, now, { live: 'deleted_at' })) !== undefined;
 }
 
 export async function softDeleteContact(db: Kysely<DB>, workspaceId: string, id: string, now: number): Promise<void> {

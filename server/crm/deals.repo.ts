@@ -3,6 +3,7 @@ import type { Deal, DealListQuery } from '../../api/deals.js';
 import type { Dialect } from '../db/dialect.js';
 import { pageOf, paginate, parseSort } from '../db/keyset.js';
 import type { AnySelectQuery } from '../db/query-types.js';
+import { updateVersioned } from '../db/records.js';
 import type { DealsTable } from '../db/schema/crm.js';
 import type { StageMovesTable } from '../db/schema/process.js';
 import type { DB } from '../db/schema.js';
@@ -246,15 +247,7 @@ export type DealChanges = Partial<Omit<DealRow, 'id' | 'workspace_id' | 'version
 
 /** Writes the changes when the row is still at `version`; false means someone else wrote first. */
 export async function updateDeal(db: Kysely<DB>, workspaceId: string, id: string, version: number, changes: DealChanges, now: number): Promise<boolean> {
-  const r = await db
-    .updateTable('deals')
-    .set({ ...changes, updated_at: now, version: version + 1 })
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return (await updateVersioned(db, 'deals', { workspaceId, id, version }, changes, now, { live: 'deleted_at' })) !== undefined;
 }
 
 export async function softDeleteDeal(db: Kysely<DB>, workspaceId: string, id: string, now: number): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { updateVersioned } from '../db/records.js';
 import type { TeamsTable } from '../db/schema/identity.js';
 import type { DB } from '../db/schema.js';
 
@@ -36,14 +37,7 @@ export async function updateTeam(
   changes: { name?: string; parent_id?: string | null; manager_id?: string | null },
   now: number,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('teams')
-    .set({ ...changes, updated_at: now, version: version + 1 })
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return (await updateVersioned(db, 'teams', { workspaceId, id, version }, changes, now)) !== undefined;
 }
 
 export async function deleteTeam(db: Kysely<DB>, workspaceId: string, id: string): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { updateVersioned } from '../db/records.js';
 import type { Role, UsersTable } from '../db/schema/identity.js';
 import type { DB } from '../db/schema.js';
 
@@ -41,12 +42,5 @@ export interface UserChanges {
 
 /** Applies the changes when the version matches; returns false when someone else changed the row first. */
 export async function updateUser(db: Kysely<DB>, workspaceId: string, id: string, version: number, changes: UserChanges, now: number): Promise<boolean> {
-  const result = await db
-    .updateTable('users')
-    .set({ ...changes, updated_at: now, version: version + 1 })
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return (await updateVersioned(db, 'users', { workspaceId, id, version }, changes, now)) !== undefined;
 }

@@ -1,5 +1,6 @@
 // Expectations: a KPI, a scope, a period, a target and amber/red thresholds, with an owner.
 import type { Kysely, Selectable, Updateable } from 'kysely';
+import { updateVersioned } from '../db/records.js';
 import type { ExpectationsTable } from '../db/schema/measurement.js';
 import type { DB } from '../db/schema.js';
 
@@ -39,15 +40,7 @@ export async function updateExpectation(
   changes: Updateable<ExpectationsTable>,
   now: number,
 ): Promise<boolean> {
-  const r = await db
-    .updateTable('expectations')
-    .set({ ...changes, updated_at: now, version: version + 1 })
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('archived_at', 'is', null)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return (await updateVersioned(db, 'expectations', { workspaceId, id, version }, changes, now, { live: 'archived_at' })) !== undefined;
 }
 
 export async function archiveExpectation(db: Kysely<DB>, workspaceId: string, id: string, now: number): Promise<void> {

@@ -1,5 +1,6 @@
 // Quotas: one amount per scope (rep, team, workspace) and period (month, fiscal quarter, fiscal year).
 import type { Kysely, Selectable } from 'kysely';
+import { updateVersioned } from '../db/records.js';
 import type { QuotasTable, TargetScopeType } from '../db/schema/measurement.js';
 import type { DB } from '../db/schema.js';
 
@@ -60,14 +61,7 @@ export async function insertQuota(db: Kysely<DB>, row: QuotaRow): Promise<void> 
 }
 
 export async function updateQuotaAmount(db: Kysely<DB>, workspaceId: string, id: string, version: number, amount: number, now: number): Promise<boolean> {
-  const r = await db
-    .updateTable('quotas')
-    .set({ amount, updated_at: now, version: version + 1 })
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return (await updateVersioned(db, 'quotas', { workspaceId, id, version }, { amount }, now)) !== undefined;
 }
 
 export async function deleteQuota(db: Kysely<DB>, workspaceId: string, id: string): Promise<void> {

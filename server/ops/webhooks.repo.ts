@@ -1,6 +1,7 @@
 // All SQL of webhook endpoints and deliveries.
 import { type Kysely, sql } from 'kysely';
 import { pageOf, paginate } from '../db/keyset.js';
+import { updateVersioned } from '../db/records.js';
 import type { WebhookDeliveriesTable, WebhookEndpointsTable } from '../db/schema/ops.js';
 import type { DB } from '../db/schema.js';
 
@@ -24,15 +25,8 @@ export async function findEndpointRow(db: Kysely<DB>, workspaceId: string, id: s
 }
 
 export async function revokeEndpointRow(db: Kysely<DB>, workspaceId: string, id: string, version: number, now: number): Promise<boolean> {
-  const r = await db
-    .updateTable('webhook_endpoints')
-    .set({ revoked_at: now, version: sql`version + 1` })
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  // The endpoint has no updated_at: revoked_at is its one change.
+  return (await updateVersioned(db, 'webhook_endpoints', { workspaceId, id, version }, { revoked_at: now }, null, { live: 'revoked_at' })) !== undefined;
 }
 
 export async function insertDeliveries(db: Kysely<DB>, rows: DeliveryRow[]): Promise<void> {

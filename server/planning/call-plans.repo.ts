@@ -1,5 +1,6 @@
 // All SQL of call plans and their templates. Lists are stored as JSON text and parsed here.
 import type { Kysely, Selectable } from 'kysely';
+import { updateVersioned } from '../db/records.js';
 import type { CallPlansTable, CallPlanTemplatesTable, MeetingType } from '../db/schema/planning.js';
 import type { DB } from '../db/schema.js';
 import { type OwnerScope, ownerFilter } from '../db/scope.js';
@@ -81,15 +82,7 @@ export async function insertPlan(db: Kysely<DB>, row: CallPlanRow): Promise<void
 export type PlanChanges = Partial<Omit<CallPlanRow, 'id' | 'workspace_id' | 'deal_id' | 'activity_id' | 'created_at' | 'version'>>;
 
 export async function updatePlan(db: Kysely<DB>, workspaceId: string, id: string, version: number, changes: PlanChanges, now: number): Promise<boolean> {
-  const r = await db
-    .updateTable('call_plans')
-    .set({ ...changes, updated_at: now, version: version + 1 })
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return (await updateVersioned(db, 'call_plans', { workspaceId, id, version }, changes, now, { live: 'deleted_at' })) !== undefined;
 }
 
 /** A meeting activity with the deal it belongs to, unscoped: the service checks visibility. */

@@ -1,5 +1,6 @@
 // All SQL of practice: scenarios, attempts, certifications and the scored attempts readiness reads.
 import { type Kysely, type Selectable, sql } from 'kysely';
+import { updateVersioned } from '../db/records.js';
 import type { CertificationsTable, PracticeAttemptsTable, PracticeScenariosTable } from '../db/schema/practice.js';
 import type { DB } from '../db/schema.js';
 import { type OwnerScope, ownerFilter } from '../db/scope.js';
@@ -42,14 +43,7 @@ export async function insertScenario(db: Kysely<DB>, row: ScenarioRow): Promise<
 }
 
 export async function updateScenario(db: Kysely<DB>, workspaceId: string, id: string, version: number, changes: Partial<ScenarioRow>): Promise<boolean> {
-  const r = await db
-    .updateTable('practice_scenarios')
-    .set({ ...changes, version: version + 1 })
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return (await updateVersioned(db, 'practice_scenarios', { workspaceId, id, version }, changes, null)) !== undefined;
 }
 
 /** Attempts the caller can see: those of the owners in scope, and those they partner on. */
@@ -106,14 +100,7 @@ export async function insertAttempt(db: Kysely<DB>, row: AttemptRow): Promise<vo
 }
 
 export async function updateAttempt(db: Kysely<DB>, workspaceId: string, id: string, version: number, changes: Partial<AttemptRow>): Promise<boolean> {
-  const r = await db
-    .updateTable('practice_attempts')
-    .set({ ...changes, version: version + 1 })
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return (await updateVersioned(db, 'practice_attempts', { workspaceId, id, version }, changes, null)) !== undefined;
 }
 
 export function scoredAttempts(db: Kysely<DB>, workspaceId: string, userIds: readonly string[] | null, scenarioIds: readonly string[] | null) {

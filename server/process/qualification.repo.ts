@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { QualificationFramework } from '../../api/process.js';
+import { updateVersioned } from '../db/records.js';
 import type { DealQualificationScoresTable, DealQualificationsTable, QualificationElementsTable, QualificationFrameworksTable } from '../db/schema/process.js';
 import type { DB } from '../db/schema.js';
 
@@ -79,14 +80,7 @@ export async function bumpFramework(
   changes: Partial<Pick<FrameworkRow, 'name' | 'description' | 'archived_at'>>,
   now: number,
 ): Promise<boolean> {
-  const r = await db
-    .updateTable('qualification_frameworks')
-    .set({ ...changes, updated_at: now, version: version + 1 })
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return (await updateVersioned(db, 'qualification_frameworks', { workspaceId, id, version }, changes, now)) !== undefined;
 }
 
 export async function updateElement(
