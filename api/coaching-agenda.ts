@@ -64,7 +64,9 @@ export const Agenda = Type.Object({
   coachee: UserRef,
   at: Instant,
   focus: AgendaFocus,
-  dealsAtRisk: Type.Array(AgendaDeal, { description: 'Open deals of the coachee the caller may read (an outside coach: only deals a session of theirs links), most reasons first' }),
+  dealsAtRisk: Type.Array(AgendaDeal, {
+    description: 'Open deals of the coachee the caller may read (an outside coach: only deals a session of theirs links), most reasons first',
+  }),
   overdueActionItems: Type.Array(ActionItem),
   lastSession: Type.Union([AgendaLastSession, Type.Null()]),
   lastHeldAt: NullableInstant,

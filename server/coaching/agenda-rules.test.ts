@@ -46,6 +46,8 @@ describe('agendaText', () => {
       lastNotes: 'Practise the exec ask',
       reviews: [],
     });
-    expect(text).toBe('Focus: Win rate (21.0%, worsening)\n\nSince last session:\nPractise the exec ask\n\nDeals at risk:\n- Acme: past its close date, no next step');
+    expect(text).toBe(
+      'Focus: Win rate (21.0%, worsening)\n\nSince last session:\nPractise the exec ask\n\nDeals at risk:\n- Acme: past its close date, no next step',
+    );
   });
 });

@@ -29,7 +29,7 @@ export function direction(values: readonly (number | null)[], better: 'higher' |
   const before = known[known.length - 2] as number;
   // Within a thousandth of the earlier value counts as unchanged.
   if (Math.abs(last - before) <= Math.abs(before) * 1e-3) return 'flat';
-  return (last > before) === (better === 'higher') ? 'improving' : 'worsening';
+  return last > before === (better === 'higher') ? 'improving' : 'worsening';
 }
 
 export interface AgendaTextInput {

@@ -25,7 +25,9 @@ describeEngines('coaching agenda', (env) => {
     ids.late = await deal('Late and idle', '2026-11-20');
     ids.healthy = await deal('Healthy', '2027-01-31');
     ids.idle = await deal('No next step', '2027-01-31');
-    const next = await w.as(rep).post('/api/v1/activities', { type: 'call', subject: 'Follow up', dealId: ids.healthy, occurredAt: '2026-12-02T10:00:00.000Z' });
+    const next = await w
+      .as(rep)
+      .post('/api/v1/activities', { type: 'call', subject: 'Follow up', dealId: ids.healthy, occurredAt: '2026-12-02T10:00:00.000Z' });
     expect(next.status, JSON.stringify(next.body)).toBe(201);
     ids.hidden = await (async () => (await w.as(outsider).post('/api/v1/deals', { name: 'Elsewhere', amount: 5, closeDate: '2026-01-01' })).body.id)();
 

@@ -5,28 +5,33 @@
 // the coach who wrote them.
 import type { Agenda, AgendaDeal, AgendaFocus } from '../../api/coaching-agenda.js';
 import { addDays } from '../../lib/calendar.js';
-import type { Ctx } from '../context.js';
+import { type Ctx, memo } from '../context.js';
 import { notFound } from '../errors.js';
-import { findUser } from '../identity/users.repo.js';
+import { listUsers } from '../identity/users.service.js';
 import { ownerScopeOrNull, scopeIncludes } from '../identity/visibility.js';
 import { kpiTrend } from '../measurement/kpi.service.js';
-import { agendaText, direction, riskReasons } from './agenda-rules.js';
 import { linkedDealIds, openDealsOf } from './agenda.repo.js';
+import { agendaText, direction, riskReasons } from './agenda-rules.js';
 import { coachingScopeOrNull, reaches } from './coaching-scope.js';
 import { reviewsOfOwnerSince } from './deal-reviews.repo.js';
-import { focusMetric } from './focus.service.js';
 import { formatFigure } from './figure-format.js';
+import { focusMetric } from './focus.service.js';
 import { lastHeldSession, listActionItemRows } from './sessions.repo.js';
 import { toActionItem, today } from './sessions.service.js';
 
 const DAY_MS = 86_400_000;
 const MAX_DEALS = 20;
 
+/** Names of the workspace's people, once per request. */
+function userNames(ctx: Ctx): Promise<Map<string, string>> {
+  return memo(ctx, 'coaching:user-names', async () => new Map((await listUsers(ctx)).map((u) => [u.id, u.name])));
+}
+
 /** The coachee, when the caller reads their coaching records; 404 otherwise, as a missing one. */
 export async function reachableCoachee(ctx: Ctx, coacheeId: string): Promise<{ id: string; name: string }> {
-  const user = await findUser(ctx.db, ctx.actor.workspaceId, coacheeId);
-  if (!user || !reaches(await coachingScopeOrNull(ctx, 'read'), ctx, { coacheeId })) throw notFound('User');
-  return { id: user.id, name: user.name };
+  const user = (await userNames(ctx)).get(coacheeId);
+  if (user === undefined || !reaches(await coachingScopeOrNull(ctx, 'read'), ctx, { coacheeId })) throw notFound('User');
+  return { id: coacheeId, name: user };
 }
 
 /** Whether the caller reads every deal of the coachee (their deal visibility), or only linked ones. */
@@ -74,7 +79,11 @@ export async function prepareAgenda(ctx: Ctx, coacheeId: string): Promise<Agenda
       closeDate: d.close_date,
       daysInStage: Math.max(0, Math.floor((now - d.stage_entered_at) / DAY_MS)),
       stageLimitDays: d.aging_days,
-      reasons: riskReasons({ stageEnteredAt: d.stage_entered_at, agingDays: d.aging_days, closeDate: d.close_date, hasNextStep: d.has_next_step === 1 }, now, todayDate),
+      reasons: riskReasons(
+        { stageEnteredAt: d.stage_entered_at, agingDays: d.aging_days, closeDate: d.close_date, hasNextStep: d.has_next_step === 1 },
+        now,
+        todayDate,
+      ),
     }))
     .filter((d) => d.reasons.length > 0)
     .sort((a, b) => b.reasons.length - a.reasons.length || b.amount - a.amount || a.id.localeCompare(b.id))
@@ -86,14 +95,11 @@ export async function prepareAgenda(ctx: Ctx, coacheeId: string): Promise<Agenda
         (i) => i.due_date !== null && i.due_date < todayDate,
       )
     : [];
-  const names = new Map<string, string>([[coachee.id, coachee.name]]);
-  for (const id of new Set(items.flatMap((i) => [i.owner_id, i.coach_id]))) {
-    if (!names.has(id)) names.set(id, (await findUser(ctx.db, ws, id))?.name ?? '(deleted user)');
-  }
+  const names = await userNames(ctx);
   const overdueActionItems = items.map((i) => toActionItem(i, names, todayDate));
 
   const last = await lastHeldSession(ctx.db, ws, coacheeId, now);
-  const lastCoach = last ? ((await findUser(ctx.db, ws, last.coach_id))?.name ?? '(deleted user)') : '';
+  const lastCoach = last ? (names.get(last.coach_id) ?? '(deleted user)') : '';
   const lastHeldAt = last?.held_at ?? null;
   const reviews = (await reviewsOfOwnerSince(ctx.db, ws, coacheeId, lastHeldAt ?? 0)).filter((r) => linked === null || linked.has(r.deal_id));
 

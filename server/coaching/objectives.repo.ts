@@ -5,7 +5,11 @@ import type { DB } from '../db/schema.js';
 
 export type ObjectiveRow = Selectable<CoachingObjectivesTable>;
 
-export function objectivesOf(db: Kysely<DB>, workspaceId: string, f: { coacheeIds: readonly string[] | null; coachId?: string | undefined; archived?: boolean }): Promise<ObjectiveRow[]> {
+export function objectivesOf(
+  db: Kysely<DB>,
+  workspaceId: string,
+  f: { coacheeIds: readonly string[] | null; coachId?: string | undefined; archived?: boolean },
+): Promise<ObjectiveRow[]> {
   let q = db.selectFrom('coaching_objectives').selectAll().where('workspace_id', '=', workspaceId);
   if (f.coacheeIds !== null) {
     if (f.coacheeIds.length === 0) return Promise.resolve([]);
