@@ -1,5 +1,6 @@
 // SQL of coaching objectives.
 import type { Kysely, Selectable, Updateable } from 'kysely';
+import { updateVersioned } from '../db/records.js';
 import type { CoachingObjectivesTable } from '../db/schema/coaching.js';
 import type { DB } from '../db/schema.js';
 
@@ -50,12 +51,5 @@ export async function updateObjective(
   changes: Updateable<CoachingObjectivesTable>,
   now: number,
 ): Promise<boolean> {
-  const r = await db
-    .updateTable('coaching_objectives')
-    .set({ ...changes, updated_at: now, version: version + 1 })
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return (await updateVersioned(db, 'coaching_objectives', { workspaceId, id, version }, changes, now)) !== undefined;
 }
