@@ -30,6 +30,7 @@ import { registerTimelineRoutes } from './crm/timeline.routes.js';
 import { registerAuthHook } from './http/auth-hook.js';
 import { registerErrorHandler, sendError } from './http/error-handler.js';
 import { registerInputGuard } from './http/input-guard.js';
+import { requestForLog } from './http/log-redact.js';
 import { registerWebApp } from './http/static-web.js';
 import type { App, AppDeps } from './http/types.js';
 import { registerAuthRoutes } from './identity/auth.routes.js';
@@ -51,6 +52,8 @@ import { registerDealGateRoutes } from './process/deal-gate.routes.js';
 import { registerPipelineRoutes } from './process/pipelines.routes.js';
 import { registerProcessAdminRoutes } from './process/process-admin.routes.js';
 import { registerQualificationRoutes } from './process/qualification.routes.js';
+import { registerCalendarFeedRoutes } from './rhythm/calendar-feed.routes.js';
+import { registerRitualRoutes } from './rhythm/rituals.routes.js';
 import { API_VERSION } from './version.js';
 
 export async function buildApp(deps: AppDeps): Promise<App> {
@@ -65,6 +68,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
               paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
               censor: '[redacted]',
             },
+            // A calendar feed's secret is in its path: the logged URL is redacted too.
+            serializers: { req: requestForLog },
+            ...(deps.logStream ? { stream: deps.logStream } : {}),
           },
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
@@ -189,6 +195,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerAgendaRoutes(app);
   registerRatingRoutes(app);
   registerDealReviewRoutes(app);
+  // The year-long rhythm
+  registerRitualRoutes(app);
+  registerCalendarFeedRoutes(app, deps);
 
   await registerWebApp(app, deps.config.webDir);
   return app;

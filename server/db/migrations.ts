@@ -15,6 +15,7 @@ import * as coaching from './migrations/2026-12-04-30-coaching.js';
 import * as alignment from './migrations/2026-12-04-40-alignment.js';
 import * as planning from './migrations/2026-12-04-50-planning.js';
 import * as practice from './migrations/2026-12-04-50-practice.js';
+import * as rituals from './migrations/2026-12-05-20-01-rituals.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-01-core': core,
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-04-20-01-audit': audit,
   '2026-12-04-30-coaching': coaching,
   '2026-12-04-20-02-webhooks': webhooks,
+  '2026-12-05-20-01-rituals': rituals,
 };
 
 export const migrationProvider: MigrationProvider = {

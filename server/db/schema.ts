@@ -58,6 +58,7 @@ import type {
   StageMovesTable,
   StagesTable,
 } from './schema/process.js';
+import type { CalendarFeedsTable, RitualAttendeesTable, RitualCompletionsTable, RitualOccurrencesTable, RitualsTable } from './schema/rituals.js';
 
 export interface DB {
   workspaces: WorkspacesTable;
@@ -120,4 +121,9 @@ export interface DB {
   coaching_objectives: CoachingObjectivesTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  rituals: RitualsTable;
+  ritual_attendees: RitualAttendeesTable;
+  ritual_occurrences: RitualOccurrencesTable;
+  ritual_completions: RitualCompletionsTable;
+  calendar_feeds: CalendarFeedsTable;
 }

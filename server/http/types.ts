@@ -11,6 +11,8 @@ export interface AppDeps {
   database: Database;
   config: Config;
   now: () => number;
+  /** Where the request log goes (default stdout); tests read it to prove secrets stay out. */
+  logStream?: { write(line: string): void };
 }
 
 /** Success responses plus the one error shape, so OpenAPI documents every outcome. */

@@ -15,7 +15,8 @@ export type Resource =
   | 'audit_log'
   | 'webhooks'
   | 'coaching'
-  | 'skill_model';
+  | 'skill_model'
+  | 'rituals';
 /** coachees: the people the caller coaches (coaching/coaching-scope.ts resolves it). */
 export type Reach = 'all' | 'team' | 'own' | 'coachees' | 'none';
 export type Operation = 'read' | 'create' | 'update' | 'delete';
@@ -125,6 +126,15 @@ const POLICY: Record<Resource, Record<Role, Record<Operation, Reach>>> = {
     marketing: { read: 'none', create: 'none', update: 'none', delete: 'none' },
     coach: { read: 'none', create: 'none', update: 'none', delete: 'none' },
   },
+  // Rituals of the operating rhythm belong to a team: a manager runs those of the teams below them,
+  // the admin all; everyone else reads the ones they own or attend ("own"), nothing more.
+  rituals: {
+    admin: { read: 'all', create: 'all', update: 'all', delete: 'all' },
+    manager: { read: 'team', create: 'team', update: 'team', delete: 'team' },
+    rep: { read: 'own', create: 'none', update: 'none', delete: 'none' },
+    marketing: { read: 'own', create: 'none', update: 'none', delete: 'none' },
+    coach: { read: 'own', create: 'none', update: 'none', delete: 'none' },
+  },
   // Endpoints receive every workspace event, so only an admin may see or register one.
   webhooks: {
     admin: { read: 'all', create: 'all', update: 'all', delete: 'all' },
@@ -169,6 +179,8 @@ export const WRITE_REFERENCES: Record<Resource, Readonly<Record<string, Referenc
   // not-visible answer as a missing id; its routes live under their own paths (coaching-sessions …).
   coaching: {},
   skill_model: {},
+  // The team by the write reach (rhythm/rituals.service.ts); owner and attendees as active users.
+  rituals: { teamId: 'workspace', ownerId: 'users', attendeeIds: 'users' },
 };
 
 /** Shared accounts are readable by every rep and manager (and their contacts with them). */
