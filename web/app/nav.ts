@@ -27,6 +27,7 @@ export type NavIcon =
   | 'agreement'
   | 'plans'
   | 'practice'
+  | 'coaching'
   | 'audit'
   | 'webhooks';
 
@@ -74,6 +75,8 @@ const ENTRIES: readonly Entry[] = [
   { section: 'main', label: 'Forecast', to: '/forecast', icon: 'forecast', match: '/forecast', roles: sellers },
   { section: 'main', label: 'Meetings & plans', to: '/plans', icon: 'plans', match: '/plans', roles: sellers },
   { section: 'main', label: 'Practice', to: '/practice', icon: 'practice', roles: sellers },
+  // Coaching: the people I coach and my own coach; an outside coach sees only this (and Home).
+  { section: 'main', label: 'Coaching', to: '/coaching', icon: 'coaching', match: '/coaching', roles: ['admin', 'manager', 'rep', 'coach'] },
   { section: 'main', label: 'Quotas', to: '/quotas', icon: 'quotas', roles: sellers },
   { section: 'settings', label: 'Sales process', to: '/settings/process', icon: 'processSettings', roles: ['admin'] },
   { section: 'settings', label: 'Users', to: '/settings/users', icon: 'users', roles: ['admin'] },

@@ -48,6 +48,11 @@ const ProcessEditorPage = lazy(() => import('../process/admin/ProcessEditorPage'
 // Forecast and quotas (charts load with them).
 const MeetingsPage = lazy(() => import('../planning/MeetingsPage').then((m) => ({ default: m.MeetingsPage })));
 const CallPlanPage = lazy(() => import('../planning/CallPlanPage').then((m) => ({ default: m.CallPlanPage })));
+// Coaching: the people I coach, my coach, the org's cadence, a person's record and the session editor.
+const CoachingPage = lazy(() => import('../coaching/CoachingPage').then((m) => ({ default: m.CoachingPage })));
+const CoachingPersonPage = lazy(() => import('../coaching/PersonPage').then((m) => ({ default: m.PersonPage })));
+const NewSessionPage = lazy(() => import('../coaching/SessionEditorPage').then((m) => ({ default: m.NewSessionPage })));
+const SessionPage = lazy(() => import('../coaching/SessionEditorPage').then((m) => ({ default: m.SessionPage })));
 const PracticePage = lazy(() => import('../practice/PracticePage').then((m) => ({ default: m.PracticePage })));
 const ForecastPage = lazy(() => import('../measurement/ForecastPage').then((m) => ({ default: m.ForecastPage })));
 const ForecastAccuracyPage = lazy(() => import('../measurement/ForecastAccuracyPage').then((m) => ({ default: m.ForecastAccuracyPage })));
@@ -144,6 +149,12 @@ export const routes: RouteObject[] = [
             { path: ':id', element: <CallPlanPage /> },
           ]),
           gated('practice', [{ index: true, element: <PracticePage /> }]),
+          gated('coaching', [
+            { index: true, element: <CoachingPage /> },
+            { path: 'people/:userId', element: <CoachingPersonPage /> },
+            { path: 'sessions/new', element: <NewSessionPage /> },
+            { path: 'sessions/:id', element: <SessionPage /> },
+          ]),
           gated('quotas', [{ index: true, element: <QuotasPage /> }]),
           gated('dashboard', [{ index: true, element: <DashboardPage /> }]),
           gated('kpis', [

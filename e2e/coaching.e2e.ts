@@ -1,0 +1,113 @@
+// Coaching in the browser: a manager opens Coaching, starts a session with a rep, rates a skill
+// against its rubric, writes shared and private notes, adds an action item and saves; the rep sees
+// the action item, the rating in their profile and not the private notes; an outside coach sees
+// only their own coachee. Every screen axe-clean. FURROW_SCREENSHOTS=1 retakes the guide's pictures.
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeViolations, seriousViolations } from './support/axe.js';
+import { launchBrowser } from './support/browser.js';
+import { createOrg, type Org, PASSWORD, startServer, type TestServer } from './support/server.js';
+import { settled } from './support/settle.js';
+import { signInAs } from './support/sign-in.js';
+
+const SHOTS = process.env.FURROW_SCREENSHOTS === '1' ? resolve(import.meta.dirname, '../docs/screenshots') : null;
+
+let server: TestServer;
+let org: Org;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  org = await createOrg(server);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function axeClean(page: Page): Promise<void> {
+  await settled(page);
+  expect(describeViolations(await seriousViolations(page))).toBe('');
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (!SHOTS) return;
+  await settled(page);
+  await page.screenshot({ path: resolve(SHOTS, `coaching-${name}.png`), fullPage: false, timeout: 60_000 });
+}
+
+const ACTION = 'Send the discovery recap to Globex before Friday';
+const PRIVATE = 'Riley rushes past pain; watch for confidence dips';
+
+it('runs a session from the Coaching page, and the rep and the outside coach each see their part', async () => {
+  const email = `cora-${org.teams.east.slice(-6)}@example.test`;
+  const coach = await org.adminApi.post<{ id: string }>('/api/v1/users', { email, name: 'Cora Coach', role: 'coach', teamId: null, password: PASSWORD });
+  await org.adminApi.post('/api/v1/coaching-relationships', { coachId: coach.id, coacheeId: org.repA.id, cadenceDays: 14 });
+
+  // The manager: Riley has no session yet; start one from the list.
+  const manager = await signInAs(browser, server, org.manager, { height: 900 });
+  await manager.getByRole('navigation').first().getByRole('link', { name: 'Coaching', exact: true }).click();
+  await manager.getByRole('heading', { level: 1, name: 'Coaching' }).waitFor();
+  const row = manager.getByRole('table', { name: 'People I coach' }).getByRole('row', { name: new RegExp(org.repA.name) });
+  await expect.poll(async () => (await row.textContent()) ?? '').toContain('No session yet');
+  await axeClean(manager);
+  await row.getByRole('link', { name: `Start a session with ${org.repA.name}` }).click();
+  await manager.getByRole('heading', { level: 1, name: `Session with ${org.repA.name}` }).waitFor();
+
+  const form = manager.getByRole('form', { name: 'New coaching session' });
+  await form.getByLabel('The session was held').check();
+  await form.getByRole('textbox', { name: 'Shared notes' }).fill('Walked through the Globex discovery call: good rapport, impact not quantified.');
+  await form.getByRole('textbox', { name: /Private notes/ }).fill(PRIVATE);
+  await form.getByLabel('Skills worked on', { exact: true }).click();
+  await manager.getByRole('option', { name: 'Discovery' }).click();
+  await manager.keyboard.press('Escape');
+  const rating = form.getByRole('radiogroup', { name: 'Rate Discovery' });
+  await rating.getByText('Finds the stated need, rarely the impact behind it.').waitFor();
+  await rating.getByRole('radio', { name: /2 · Developing/ }).check();
+  await form.getByRole('button', { name: 'Add action item' }).click();
+  await form.getByRole('textbox', { name: 'Action 1' }).fill(ACTION);
+  await axeClean(manager);
+  await shot(manager, 'session-editor');
+  await form.getByRole('button', { name: 'Save session' }).click();
+
+  // Saved: the rep's record shows the rating and the action item, and the cadence is kept.
+  await manager.getByRole('heading', { level: 1, name: `Coaching ${org.repA.name}` }).waitFor();
+  const profile = manager.getByRole('table', { name: `Skill profile of ${org.repA.name}` });
+  await expect.poll(async () => (await profile.getByRole('row', { name: /Discovery/ }).textContent()) ?? '').toContain('2 of 4 · Developing');
+  await manager.getByRole('table', { name: 'Action items' }).getByText(ACTION).waitFor();
+  expect(await manager.getByText('Cadence kept').count()).toBeGreaterThan(0);
+  await axeClean(manager);
+  await shot(manager, 'person');
+
+  // The rep: the action item and the profile under My coach; the session without the private notes.
+  const rep = await signInAs(browser, server, org.repA, { height: 900 });
+  await rep.getByRole('navigation').first().getByRole('link', { name: 'Coaching', exact: true }).click();
+  await rep.getByRole('table', { name: 'My action items' }).getByText(ACTION).waitFor();
+  await expect
+    .poll(async () => (await rep.getByRole('table', { name: `Skill profile of ${org.repA.name}` }).getByRole('row', { name: /Discovery/ }).textContent()) ?? '')
+    .toContain('Developing');
+  await axeClean(rep);
+  await shot(rep, 'my-coach');
+  await rep.getByRole('table', { name: 'My sessions' }).getByRole('link').first().click();
+  await rep.getByRole('heading', { level: 1, name: /Session: Maya Manager with/ }).waitFor();
+  await rep.getByText('Walked through the Globex discovery call', { exact: false }).waitFor();
+  expect(await rep.getByText(PRIVATE).count()).toBe(0);
+  // Ticked through the server (the box follows the saved state), so click and wait for it.
+  await rep.getByRole('checkbox', { name: `Done: ${ACTION}` }).click();
+  await expect.poll(() => rep.getByRole('checkbox', { name: `Done: ${ACTION}` }).isChecked()).toBe(true);
+  await axeClean(rep);
+
+  // The outside coach: Riley only, not the other rep; another rep's record answers not found.
+  const cora = await signInAs(browser, server, { id: coach.id, name: 'Cora Coach', email }, { height: 900 });
+  await cora.getByRole('navigation').first().getByRole('link', { name: 'Coaching', exact: true }).click();
+  const coachees = cora.getByRole('table', { name: 'People I coach' });
+  await coachees.getByRole('link', { name: org.repA.name, exact: true }).waitFor();
+  expect(await coachees.getByText(org.repB.name).count()).toBe(0);
+  expect(await cora.getByRole('tab').count()).toBe(0);
+  await axeClean(cora);
+  await cora.goto(`${server.url}/coaching/people/${org.repB.id}`);
+  await cora.getByText(/not found|could not be found|does not exist/i).first().waitFor();
+});

@@ -1,0 +1,87 @@
+// One coachee (or me): the skill profile with its history, the sessions, the action items and who
+// coaches them at what cadence, with a button to start the next session for their coach.
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { Link, useParams } from 'react-router';
+import { formatDay } from '../app/format';
+import { useSession } from '../app/session';
+import { ErrorState } from '../components/ErrorState';
+import { LoadingState } from '../components/LoadingState';
+import { PageHeader } from '../components/PageHeader';
+import { TextLink } from '../components/TextLink';
+import { ActionItemsTable } from './ActionItemsTable';
+import { CadenceBadge } from './CadenceBadge';
+import { startSessionPath } from './CoachingPage';
+import { useActionItems, useRelationships, useSessions, useSkillProfile } from './coaching-api';
+import { SessionsTable } from './SessionsTable';
+import { SkillProfilePanel } from './SkillProfilePanel';
+
+export function PersonPage() {
+  const { userId = '' } = useParams();
+  const { user } = useSession();
+  const profile = useSkillProfile(userId);
+  const relationships = useRelationships({ coacheeId: userId });
+  const sessions = useSessions({ coacheeId: userId, limit: 30 });
+  const items = useActionItems({ coacheeId: userId });
+  if (profile.isPending) return <LoadingState rows={8} label="Loading the coaching record" />;
+  if (profile.isError) return <ErrorState error={profile.error} onRetry={() => profile.refetch()} />;
+  const person = profile.data.user;
+  const me = person.id === user.id;
+  const mine = (relationships.data ?? []).find((r) => r.coach.id === user.id);
+  const mayStart = !me && (Boolean(mine) || user.role === 'admin');
+  const openItems = (items.data ?? []).filter((i) => i.completedAt === null);
+  return (
+    <>
+      <PageHeader
+        eyebrow={<TextLink to="/coaching">Coaching</TextLink>}
+        title={me ? 'My coaching' : `Coaching ${person.name}`}
+        description={
+          <Group gap="xs" component="span">
+            {(relationships.data ?? []).map((r) => (
+              <Group key={r.coach.id} gap={6} component="span">
+                <Text span size="sm" c="dimmed">
+                  {r.coach.id === user.id ? 'You coach' : `${r.coach.name} coaches`} every {r.cadenceDays} days, last{' '}
+                  {r.lastHeldAt ? formatDay(r.lastHeldAt) : 'never'}
+                </Text>
+                <CadenceBadge status={r.status} />
+              </Group>
+            ))}
+          </Group>
+        }
+        actions={
+          mayStart && (
+            <Button component={Link} to={startSessionPath(person.id)} leftSection={<IconPlus size={16} aria-hidden />}>
+              Start a session
+            </Button>
+          )
+        }
+      />
+      <Stack gap="xl">
+        <section aria-labelledby="profile">
+          <Title id="profile" order={2} fz="h4" mb="xs">
+            Skill profile
+          </Title>
+          <SkillProfilePanel userId={person.id} />
+        </section>
+        <section aria-labelledby="actions">
+          <Title id="actions" order={2} fz="h4" mb="xs">
+            Action items ({openItems.length} open)
+          </Title>
+          {items.isError ? <ErrorState error={items.error} /> : <ActionItemsTable label="Action items" items={items.data ?? []} />}
+        </section>
+        <section aria-labelledby="sessions">
+          <Title id="sessions" order={2} fz="h4" mb="xs">
+            Sessions
+          </Title>
+          {sessions.isPending ? (
+            <LoadingState rows={3} />
+          ) : sessions.isError ? (
+            <ErrorState error={sessions.error} />
+          ) : (
+            <SessionsTable label="Sessions" sessions={sessions.data} show="coach" />
+          )}
+        </section>
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+// The coaching screens' reads and writes: relationships with cadence, sessions, action items, the
+// skill model and profiles, deal reviews. Query keys start with 'coaching' so one invalidation
+// after a save refreshes every coaching screen (and Home's coachee list keeps its own key).
+import { type QueryClient, useQuery } from '@tanstack/react-query';
+import type { DealReview, DealReviewCreate, DealReviewList } from '../../api/coaching-deal-reviews';
+import type { RatingCreate, SkillProfile, SkillRating } from '../../api/coaching-ratings';
+import type { CoachingRelationship, RelationshipList } from '../../api/coaching-relationships';
+import type {
+  ActionItem,
+  ActionItemInput,
+  ActionItemList,
+  ActionItemPatch,
+  CoachingSession,
+  SessionCreate,
+  SessionList,
+  SessionPatch,
+} from '../../api/coaching-sessions';
+import type { SkillModel } from '../../api/coaching-skills';
+import { api } from '../app/api';
+
+export function useRelationships(query: { coachId?: string; coacheeId?: string } = {}, enabled = true) {
+  return useQuery({
+    queryKey: ['coaching', 'relationships', query],
+    queryFn: () => api.get<RelationshipList>('/api/v1/coaching-relationships', query).then((r) => r.items),
+    enabled,
+  });
+}
+
+export function useSessions(query: { coachId?: string; coacheeId?: string; state?: 'upcoming' | 'held' | 'overdue'; limit?: number }, enabled = true) {
+  return useQuery({
+    queryKey: ['coaching', 'sessions', query],
+    queryFn: () => api.get<SessionList>('/api/v1/coaching-sessions', query).then((r) => r.items),
+    enabled,
+  });
+}
+
+export const fetchSession = (id: string) => api.get<CoachingSession>(`/api/v1/coaching-sessions/${encodeURIComponent(id)}`);
+
+export function useSession(id: string | undefined) {
+  return useQuery({ queryKey: ['coaching', 'session', id], queryFn: () => fetchSession(id as string), enabled: Boolean(id) });
+}
+
+export function useActionItems(query: { ownerId?: string; coacheeId?: string; open?: boolean }, enabled = true) {
+  return useQuery({
+    queryKey: ['coaching', 'action-items', query],
+    queryFn: () => api.get<ActionItemList>('/api/v1/action-items', query).then((r) => r.items),
+    enabled,
+  });
+}
+
+export function useSkillModel() {
+  return useQuery({ queryKey: ['coaching', 'skill-model'], queryFn: () => api.get<SkillModel>('/api/v1/skill-model'), staleTime: 5 * 60_000 });
+}
+
+export function useSkillProfile(userId: string | undefined) {
+  return useQuery({
+    queryKey: ['coaching', 'profile', userId],
+    queryFn: () => api.get<SkillProfile>(`/api/v1/skill-profiles/${encodeURIComponent(userId as string)}`),
+    enabled: Boolean(userId),
+  });
+}
+
+export function useDealReviews(dealId: string, enabled = true) {
+  return useQuery({
+    queryKey: ['coaching', 'deal-reviews', dealId],
+    queryFn: () => api.get<DealReviewList>(`/api/v1/deals/${encodeURIComponent(dealId)}/reviews`).then((r) => r.items),
+    enabled,
+  });
+}
+
+export const createSession = (body: SessionCreate) => api.post<CoachingSession>('/api/v1/coaching-sessions', body);
+export const patchSession = (id: string, body: SessionPatch) => api.patch<CoachingSession>(`/api/v1/coaching-sessions/${encodeURIComponent(id)}`, body);
+export const addActionItem = (sessionId: string, body: ActionItemInput) =>
+  api.post<ActionItem>(`/api/v1/coaching-sessions/${encodeURIComponent(sessionId)}/action-items`, body);
+export const patchActionItem = (id: string, body: ActionItemPatch) => api.patch<ActionItem>(`/api/v1/action-items/${encodeURIComponent(id)}`, body);
+export const rateSkill = (body: RatingCreate) => api.post<SkillRating>('/api/v1/skill-ratings', body);
+export const createDealReview = (dealId: string, body: DealReviewCreate) => api.post<DealReview>(`/api/v1/deals/${encodeURIComponent(dealId)}/reviews`, body);
+
+/** After any coaching write: every coaching screen and the coach's Home read fresh. */
+export const refreshCoaching = (queryClient: QueryClient) =>
+  Promise.all([queryClient.invalidateQueries({ queryKey: ['coaching'] }), queryClient.invalidateQueries({ queryKey: ['coaching-relationships'] })]);
+
+export type { CoachingRelationship };
