@@ -87,7 +87,13 @@ it('runs a session from the Coaching page, and the rep and the outside coach eac
   await rep.getByRole('navigation').first().getByRole('link', { name: 'Coaching', exact: true }).click();
   await rep.getByRole('table', { name: 'My action items' }).getByText(ACTION).waitFor();
   await expect
-    .poll(async () => (await rep.getByRole('table', { name: `Skill profile of ${org.repA.name}` }).getByRole('row', { name: /Discovery/ }).textContent()) ?? '')
+    .poll(
+      async () =>
+        (await rep
+          .getByRole('table', { name: `Skill profile of ${org.repA.name}` })
+          .getByRole('row', { name: /Discovery/ })
+          .textContent()) ?? '',
+    )
     .toContain('Developing');
   await axeClean(rep);
   await shot(rep, 'my-coach');
@@ -109,5 +115,8 @@ it('runs a session from the Coaching page, and the rep and the outside coach eac
   expect(await cora.getByRole('tab').count()).toBe(0);
   await axeClean(cora);
   await cora.goto(`${server.url}/coaching/people/${org.repB.id}`);
-  await cora.getByText(/not found|could not be found|does not exist/i).first().waitFor();
+  await cora
+    .getByText(/not found|could not be found|does not exist/i)
+    .first()
+    .waitFor();
 });
