@@ -3,7 +3,7 @@
 import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import type { LeadListQuery } from '../../api/leads.js';
 import type { Dialect } from '../db/dialect.js';
-import { pageOf, paginate, parseSort } from '../db/keyset.js';
+import { sortedPage } from '../db/keyset.js';
 import { updateVersioned } from '../db/records.js';
 import type { LeadsTable, LeadTransitionsTable } from '../db/schema/alignment.js';
 import type { DB } from '../db/schema.js';
@@ -51,8 +51,6 @@ export async function listLeadViews(
   actorId: string,
   query: LeadListQuery,
 ): Promise<{ rows: LeadView[]; nextCursor: string | null }> {
-  const sort = parseSort<keyof typeof SORT_EXPR>(query.sort, '-receivedAt');
-  const order = `${sort.desc ? '-' : ''}${sort.field}`;
   let q = views(db, workspaceId, scope);
   if (query.status) q = q.where('l.status', '=', query.status);
   if (query.ownerId) q = q.where('l.owner_id', '=', query.ownerId);
@@ -66,10 +64,7 @@ export async function listLeadViews(
       eb.or(['l.email', 'l.first_name', 'l.last_name', 'l.company', 'l.domain'].map((c) => dialect.containsInsensitive(eb.ref(c as 'l.email'), needle))),
     );
   }
-  const limit = query.limit ?? 50;
-  const rows = await paginate(q, { order, sortExpr: SORT_EXPR[sort.field], desc: sort.desc, idColumn: 'l.id', cursor: query.cursor, limit }).execute();
-  const page = pageOf(rows as (LeadView & { sort_key: string | number })[], limit, order);
-  return { rows: page.rows, nextCursor: page.nextCursor };
+  return sortedPage<LeadView, keyof typeof SORT_EXPR>(q, SORT_EXPR, query, { fallback: '-receivedAt', idColumn: 'l.id' });
 }
 
 export async function insertLead(db: Kysely<DB>, row: LeadRow): Promise<void> {

@@ -1,7 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Account, AccountListQuery } from '../../api/accounts.js';
 import type { Dialect } from '../db/dialect.js';
-import { pageOf, paginate, parseSort } from '../db/keyset.js';
+import { sortedPage } from '../db/keyset.js';
 import type { AnySelectQuery } from '../db/query-types.js';
 import { updateVersioned } from '../db/records.js';
 import type { AccountsTable } from '../db/schema/crm.js';
@@ -98,21 +98,8 @@ export async function listAccounts(
   reader: AccountReader,
   query: AccountListQuery,
 ): Promise<{ items: Account[]; nextCursor: string | null }> {
-  const limit = query.limit ?? 50;
-  const sort = parseSort<keyof typeof ACCOUNT_SORT_EXPR>(query.sort, 'name');
   const q = whereAccountFilter(readable(db, workspaceId, reader), dialect, query);
-  const order = `${sort.desc ? '-' : ''}${sort.field}`;
-  const rows = (await paginate(q, {
-    order,
-    sortExpr: ACCOUNT_SORT_EXPR[sort.field],
-    desc: sort.desc,
-    idColumn: 'a.id',
-    cursor: query.cursor,
-    limit,
-  }).execute()) as (AccountView & {
-    sort_key: string | number;
-  })[];
-  const page = pageOf(rows, limit, order);
+  const page = await sortedPage<AccountView, keyof typeof ACCOUNT_SORT_EXPR>(q, ACCOUNT_SORT_EXPR, query, { fallback: 'name', idColumn: 'a.id' });
   return { items: page.rows.map(toAccount), nextCursor: page.nextCursor };
 }
 

@@ -1,7 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Activity, ActivityListQuery } from '../../api/activities.js';
 import type { Dialect } from '../db/dialect.js';
-import { pageOf, paginate, parseSort } from '../db/keyset.js';
+import { sortedPage } from '../db/keyset.js';
 import type { AnySelectQuery } from '../db/query-types.js';
 import { updateVersioned } from '../db/records.js';
 import type { ActivitiesTable } from '../db/schema/crm.js';
@@ -100,19 +100,8 @@ export async function listActivities(
   scope: OwnerScope,
   query: ActivityFilter,
 ): Promise<{ items: Activity[]; nextCursor: string | null }> {
-  const limit = query.limit ?? 50;
-  const sort = parseSort<keyof typeof ACTIVITY_SORT_EXPR>(query.sort, '-occurredAt');
   const q = whereActivityFilter(visible(db, workspaceId, scope), dialect, query);
-  const order = `${sort.desc ? '-' : ''}${sort.field}`;
-  const rows = (await paginate(q, {
-    order,
-    sortExpr: ACTIVITY_SORT_EXPR[sort.field],
-    desc: sort.desc,
-    idColumn: 't.id',
-    cursor: query.cursor,
-    limit,
-  }).execute()) as (ActivityView & { sort_key: string | number })[];
-  const page = pageOf(rows, limit, order);
+  const page = await sortedPage<ActivityView, keyof typeof ACTIVITY_SORT_EXPR>(q, ACTIVITY_SORT_EXPR, query, { fallback: '-occurredAt', idColumn: 't.id' });
   return { items: page.rows.map(toActivity), nextCursor: page.nextCursor };
 }
 

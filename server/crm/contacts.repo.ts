@@ -1,7 +1,7 @@
 import { type Expression, type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
 import type { Contact, ContactListQuery } from '../../api/contacts.js';
 import type { Dialect } from '../db/dialect.js';
-import { pageOf, paginate, parseSort } from '../db/keyset.js';
+import { sortedPage } from '../db/keyset.js';
 import type { AnyExpressionBuilder, AnySelectQuery } from '../db/query-types.js';
 import { updateVersioned } from '../db/records.js';
 import type { ContactsTable } from '../db/schema/crm.js';
@@ -89,19 +89,8 @@ export async function listContacts(
   includeShared: boolean,
   query: ContactListQuery,
 ): Promise<{ items: Contact[]; nextCursor: string | null }> {
-  const limit = query.limit ?? 50;
-  const sort = parseSort<keyof typeof CONTACT_SORT_EXPR>(query.sort, 'lastName');
   const q = whereContactFilter(readable(db, workspaceId, scope, includeShared), dialect, query);
-  const order = `${sort.desc ? '-' : ''}${sort.field}`;
-  const rows = (await paginate(q, {
-    order,
-    sortExpr: CONTACT_SORT_EXPR[sort.field],
-    desc: sort.desc,
-    idColumn: 'c.id',
-    cursor: query.cursor,
-    limit,
-  }).execute()) as (ContactView & { sort_key: string | number })[];
-  const page = pageOf(rows, limit, order);
+  const page = await sortedPage<ContactView, keyof typeof CONTACT_SORT_EXPR>(q, CONTACT_SORT_EXPR, query, { fallback: 'lastName', idColumn: 'c.id' });
   return { items: page.rows.map(toContact), nextCursor: page.nextCursor };
 }
 

@@ -1,7 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Deal, DealListQuery } from '../../api/deals.js';
 import type { Dialect } from '../db/dialect.js';
-import { pageOf, paginate, parseSort } from '../db/keyset.js';
+import { sortedPage } from '../db/keyset.js';
 import type { AnySelectQuery } from '../db/query-types.js';
 import { updateVersioned } from '../db/records.js';
 import type { DealsTable } from '../db/schema/crm.js';
@@ -127,21 +127,8 @@ export async function listDeals(
   scope: OwnerScope,
   query: DealListQuery,
 ): Promise<{ items: Deal[]; nextCursor: string | null }> {
-  const limit = query.limit ?? 50;
-  const sort = parseSort<keyof typeof DEAL_SORT_EXPR>(query.sort, 'closeDate');
   const q = whereDealFilter(visibleDeals(db, workspaceId, scope), dialect, query);
-  const order = `${sort.desc ? '-' : ''}${sort.field}`;
-  const rows = (await paginate(q, {
-    order,
-    sortExpr: DEAL_SORT_EXPR[sort.field],
-    desc: sort.desc,
-    idColumn: 'd.id',
-    cursor: query.cursor,
-    limit,
-  }).execute()) as (DealView & {
-    sort_key: string | number;
-  })[];
-  const page = pageOf(rows, limit, order);
+  const page = await sortedPage<DealView, keyof typeof DEAL_SORT_EXPR>(q, DEAL_SORT_EXPR, query, { fallback: 'closeDate', idColumn: 'd.id' });
   return { items: page.rows.map(toDeal), nextCursor: page.nextCursor };
 }
 

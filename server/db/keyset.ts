@@ -72,3 +72,33 @@ export function parseSort<F extends string>(sort: string | undefined, fallback: 
   const s = sort ?? fallback;
   return s.startsWith('-') ? { field: s.slice(1) as F, desc: true } : { field: s as F, desc: false };
 }
+
+export interface ListPageRequest {
+  /** One of the list's sort names, "-" first for descending; the list's default when absent. */
+  sort?: string | undefined;
+  cursor?: string | undefined;
+  limit?: number | undefined;
+}
+
+/**
+ * One page of a list under its allowlisted sorts: the sort parsed (or the default), rows ordered by
+ * it then id after the cursor, the extra row cut into the next cursor. Every keyset list reads so.
+ */
+export async function sortedPage<Row, F extends string>(
+  qb: AnySelectQuery,
+  sorts: Record<F, Expression<unknown>>,
+  request: ListPageRequest,
+  opts: { fallback: `${F}` | `-${F}`; idColumn: string },
+): Promise<{ rows: Row[]; nextCursor: string | null }> {
+  const limit = request.limit ?? 50;
+  const sort = parseSort<F>(request.sort, opts.fallback);
+  const sortExpr = sorts[sort.field];
+  // The routes' schemas allow only the list's sorts; a caller passing another is a bug, not input.
+  if (!sortExpr) throw new Error(`unknown sort ${sort.field}`);
+  const order = `${sort.desc ? '-' : ''}${sort.field}`;
+  const rows = (await paginate(qb, { order, sortExpr, desc: sort.desc, idColumn: opts.idColumn, cursor: request.cursor, limit }).execute()) as (Row & {
+    sort_key: string | number;
+    id: string;
+  })[];
+  return pageOf(rows, limit, order);
+}

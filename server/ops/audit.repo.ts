@@ -1,7 +1,7 @@
 // All SQL of the audit log. Insert and read only: there is no update, and delete is the purge.
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { pageOf, paginate } from '../db/keyset.js';
+import { sortedPage } from '../db/keyset.js';
 import type { AuditEntriesTable } from '../db/schema/ops.js';
 import type { DB } from '../db/schema.js';
 
@@ -34,16 +34,7 @@ export async function listAuditEntries(
   f: AuditFilter,
   page: { limit: number; cursor: string | undefined },
 ): Promise<{ rows: AuditRow[]; nextCursor: string | null }> {
-  const order = '-at';
-  const rows = await paginate(filtered(db, f), {
-    order,
-    sortExpr: sql.ref('at'),
-    desc: true,
-    idColumn: 'id',
-    cursor: page.cursor,
-    limit: page.limit,
-  }).execute();
-  return pageOf(rows as (AuditRow & { sort_key: number })[], page.limit, order);
+  return sortedPage<AuditRow, 'at'>(filtered(db, f), { at: sql.ref('at') }, page, { fallback: '-at', idColumn: 'id' });
 }
 
 /** Streams the whole filtered log in chunks, newest first, for the CSV export. */

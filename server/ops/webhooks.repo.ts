@@ -1,6 +1,6 @@
 // All SQL of webhook endpoints and deliveries.
 import { type Kysely, sql } from 'kysely';
-import { pageOf, paginate } from '../db/keyset.js';
+import { sortedPage } from '../db/keyset.js';
 import { updateVersioned } from '../db/records.js';
 import type { WebhookDeliveriesTable, WebhookEndpointsTable } from '../db/schema/ops.js';
 import type { DB } from '../db/schema.js';
@@ -52,8 +52,6 @@ export async function listDeliveryRows(
   endpointId: string,
   page: { limit: number; cursor: string | undefined },
 ): Promise<{ rows: DeliveryRow[]; nextCursor: string | null }> {
-  const order = '-created_at';
   const q = db.selectFrom('webhook_deliveries').selectAll().where('workspace_id', '=', workspaceId).where('endpoint_id', '=', endpointId);
-  const rows = await paginate(q, { order, sortExpr: sql.ref('created_at'), desc: true, idColumn: 'id', cursor: page.cursor, limit: page.limit }).execute();
-  return pageOf(rows as (DeliveryRow & { sort_key: number })[], page.limit, order);
+  return sortedPage<DeliveryRow, 'created_at'>(q, { created_at: sql.ref('created_at') }, page, { fallback: '-created_at', idColumn: 'id' });
 }

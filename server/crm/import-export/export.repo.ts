@@ -5,7 +5,7 @@
 // imports back.
 import { type Expression, type Kysely, sql } from 'kysely';
 import type { Dialect } from '../../db/dialect.js';
-import { pageOf, paginate, parseSort } from '../../db/keyset.js';
+import { sortedPage } from '../../db/keyset.js';
 import type { AnySelectQuery } from '../../db/query-types.js';
 import type { DB } from '../../db/schema.js';
 import { type OwnerScope, ownerFilter } from '../../db/scope.js';
@@ -46,15 +46,12 @@ async function page(q: AnySelectQuery, p: ExportPage<unknown>, sorts: Sorts, idC
     const rows = (await (p.cursor ? q.where(idColumn, '>', p.cursor) : q).orderBy(idColumn).limit(p.limit).execute()) as Record<string, unknown>[];
     return { rows, next: rows.length < p.limit ? null : String((rows[rows.length - 1] as Record<string, unknown>).id) };
   }
-  const sort = parseSort<string>(p.sort, p.sort);
-  const sortExpr = sorts[sort.field];
-  if (!sortExpr) throw new Error(`unknown sort ${p.sort}`); // the route's schema allows only the list's sorts
-  const order = `${sort.desc ? '-' : ''}${sort.field}`;
-  const rows = (await paginate(q, { order, sortExpr, desc: sort.desc, idColumn, cursor: p.cursor ?? undefined, limit: p.limit }).execute()) as {
-    sort_key: string | number;
-    id: string;
-  }[];
-  const kept = pageOf(rows, p.limit, order);
+  const kept = await sortedPage<Record<string, unknown>, string>(
+    q,
+    sorts,
+    { sort: p.sort, cursor: p.cursor ?? undefined, limit: p.limit },
+    { fallback: p.sort, idColumn },
+  );
   return { rows: kept.rows, next: kept.nextCursor };
 }
 
