@@ -16,6 +16,7 @@ import { registerLeadSourceRoutes } from './alignment/lead-sources.routes.js';
 import { registerLeadRoutes } from './alignment/leads.routes.js';
 import { registerAgendaRoutes } from './coaching/agenda.routes.js';
 import { registerDealReviewRoutes } from './coaching/deal-reviews.routes.js';
+import { registerFocusRoutes } from './coaching/focus.routes.js';
 import { registerRatingRoutes } from './coaching/ratings.routes.js';
 import { registerRelationshipRoutes } from './coaching/relationships.routes.js';
 import { registerSessionRoutes } from './coaching/sessions.routes.js';
@@ -193,6 +194,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerRelationshipRoutes(app);
   registerSessionRoutes(app);
   registerAgendaRoutes(app);
+  registerFocusRoutes(app);
   registerRatingRoutes(app);
   registerDealReviewRoutes(app);
   // The year-long rhythm

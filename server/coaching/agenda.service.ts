@@ -5,14 +5,13 @@
 // the coach who wrote them.
 import type { Agenda, AgendaDeal, AgendaFocus } from '../../api/coaching-agenda.js';
 import { addDays } from '../../lib/calendar.js';
-import { type Ctx, memo } from '../context.js';
-import { notFound } from '../errors.js';
-import { listUsers } from '../identity/users.service.js';
+import type { Ctx } from '../context.js';
 import { ownerScopeOrNull, scopeIncludes } from '../identity/visibility.js';
 import { kpiTrend } from '../measurement/kpi.service.js';
 import { linkedDealIds, openDealsOf } from './agenda.repo.js';
 import { agendaText, direction, riskReasons } from './agenda-rules.js';
-import { coachingScopeOrNull, reaches } from './coaching-scope.js';
+import { reachableCoachee, userNames } from './coachee-access.service.js';
+import { coachingScopeOrNull } from './coaching-scope.js';
 import { reviewsOfOwnerSince } from './deal-reviews.repo.js';
 import { formatFigure } from './figure-format.js';
 import { focusMetric } from './focus.service.js';
@@ -21,18 +20,6 @@ import { toActionItem, today } from './sessions.service.js';
 
 const DAY_MS = 86_400_000;
 const MAX_DEALS = 20;
-
-/** Names of the workspace's people, once per request. */
-function userNames(ctx: Ctx): Promise<Map<string, string>> {
-  return memo(ctx, 'coaching:user-names', async () => new Map((await listUsers(ctx)).map((u) => [u.id, u.name])));
-}
-
-/** The coachee, when the caller reads their coaching records; 404 otherwise, as a missing one. */
-export async function reachableCoachee(ctx: Ctx, coacheeId: string): Promise<{ id: string; name: string }> {
-  const user = (await userNames(ctx)).get(coacheeId);
-  if (user === undefined || !reaches(await coachingScopeOrNull(ctx, 'read'), ctx, { coacheeId })) throw notFound('User');
-  return { id: coacheeId, name: user };
-}
 
 /** Whether the caller reads every deal of the coachee (their deal visibility), or only linked ones. */
 async function readsDealsOf(ctx: Ctx, ownerId: string): Promise<boolean> {

@@ -1,9 +1,104 @@
-// The focus metric of a coachee: the KPI of their running objective, else win rate.
+// Focus suggestions for a coachee (the KPI engine's figures against their team's, ranked by
+// focus-rules.ts), and the focus metric the agenda follows: the running objective's KPI, else the
+// top suggestion's, else win rate.
+import type { FocusSuggestions } from '../../api/coaching-focus.js';
+import { addDays } from '../../lib/calendar.js';
 import type { Ctx } from '../context.js';
+import { isCalendarDate } from '../dates.js';
+import { invalidField } from '../errors.js';
+import { getWorkspace } from '../identity/workspaces.service.js';
+import { compareWithBenchmark, type Figure } from '../measurement/kpi-compare.service.js';
+import { stagesById } from '../process/pipelines.service.js';
+import { reachableCoachee } from './coachee-access.service.js';
+import { type FocusInput, type Measure, rankFocus, type StageMeasure } from './focus-rules.js';
 import { runningObjective } from './objectives.repo.js';
 import { today } from './sessions.service.js';
 
 export const DEFAULT_FOCUS_KPI = 'win_rate';
+export const DEFAULT_FOCUS_DAYS = 180;
+const MAX_DAYS = 3 * 366;
+const KPIS = ['open_qualified_deals', 'win_rate', 'average_deal_size', 'sales_cycle_length_mean', 'stage_conversion'] as const;
+const VELOCITY = 'sales velocity = open qualified deals × win rate × average deal size ÷ mean sales cycle length (days)';
+
+function range(q: { from?: string | undefined; to?: string | undefined }, todayDate: string): { from: string; to: string } {
+  const to = q.to ?? todayDate;
+  const from = q.from ?? addDays(to, -(DEFAULT_FOCUS_DAYS - 1));
+  if (!isCalendarDate(from)) throw invalidField('from', 'is not a date');
+  if (!isCalendarDate(to)) throw invalidField('to', 'is not a date');
+  if (to < from) throw invalidField('to', 'is before from');
+  if (to > addDays(from, MAX_DAYS)) throw invalidField('to', 'the range may span three years at most');
+  return { from, to };
+}
+
+const measure = (f: Figure | undefined, records: (f: Figure) => number): Measure => (f ? { value: f.value, records: records(f) } : { value: null, records: 0 });
+
+export async function focusSuggestions(ctx: Ctx, q: { coacheeId: string; from?: string | undefined; to?: string | undefined }): Promise<FocusSuggestions> {
+  const coachee = await reachableCoachee(ctx, q.coacheeId);
+  const { from, to } = range(q, await today(ctx));
+  const cmp = await compareWithBenchmark(ctx, coachee.id, KPIS, from, to);
+  const ws = await getWorkspace(ctx);
+  const fig = (id: (typeof KPIS)[number]) => cmp.figures[id];
+  const perPerson = (f: Figure | undefined) => ({ value: f?.value == null ? null : f.value / cmp.benchmark.people, records: f?.count ?? 0 });
+  const byCount = (f: Figure) => f.count;
+  const byDenominator = (f: Figure) => f.denominator ?? 0;
+
+  const stages = await stagesById(ctx);
+  const conv = fig('stage_conversion');
+  const stageMeasures: StageMeasure[] = [];
+  for (const g of conv?.person.groups ?? []) {
+    const stage = stages.get(g.key);
+    if (!stage) continue;
+    const open = [...stages.values()].filter((s) => s.pipeline_id === stage.pipeline_id && s.kind === 'open').sort((a, b) => a.position - b.position);
+    const bench = conv?.benchmark.groups.find((x) => x.key === g.key);
+    stageMeasures.push({
+      stageId: stage.id,
+      stageName: stage.name,
+      index: open.findIndex((s) => s.id === stage.id),
+      of: open.length,
+      person: { value: g.value, records: g.denominator ?? 0 },
+      benchmark: { value: bench?.value ?? null, records: bench?.denominator ?? 0 },
+    });
+  }
+  const input: FocusInput = {
+    person: {
+      opportunities: measure(fig('open_qualified_deals')?.person, byCount),
+      winRate: measure(fig('win_rate')?.person, byDenominator),
+      dealSize: measure(fig('average_deal_size')?.person, byCount),
+      cycleDays: measure(fig('sales_cycle_length_mean')?.person, byCount),
+    },
+    benchmark: {
+      opportunities: perPerson(fig('open_qualified_deals')?.benchmark),
+      winRate: measure(fig('win_rate')?.benchmark, byDenominator),
+      dealSize: measure(fig('average_deal_size')?.benchmark, byCount),
+      cycleDays: measure(fig('sales_cycle_length_mean')?.benchmark, byCount),
+    },
+    stages: stageMeasures,
+    benchmarkLabel: cmp.benchmark.label,
+    currency: ws.currency,
+  };
+  const ranked = rankFocus(input);
+  const scopeQuery = `scope=rep&scopeId=${coachee.id}&from=${from}&to=${to}`;
+  const recordsUrl = (kpiId: string, stageId: string | null) =>
+    `/api/v1/kpis/${kpiId}/records?${scopeQuery}${kpiId === 'win_rate' || kpiId === 'stage_conversion' ? '&part=denominator' : ''}${stageId ? `&group=${stageId}` : ''}`;
+  const inputs = [
+    { lever: 'opportunities' as const, kpiId: 'open_qualified_deals', p: input.person.opportunities, b: input.benchmark.opportunities },
+    { lever: 'win_rate' as const, kpiId: 'win_rate', p: input.person.winRate, b: input.benchmark.winRate },
+    { lever: 'deal_size' as const, kpiId: 'average_deal_size', p: input.person.dealSize, b: input.benchmark.dealSize },
+    { lever: 'cycle' as const, kpiId: 'sales_cycle_length_mean', p: input.person.cycleDays, b: input.benchmark.cycleDays },
+  ];
+  return {
+    coachee,
+    from,
+    to,
+    currency: ws.currency,
+    benchmark: cmp.benchmark,
+    formula: VELOCITY,
+    velocity: ranked.velocity,
+    inputs: inputs.map((x) => ({ lever: x.lever, kpiId: x.kpiId, person: x.p.value, benchmark: x.b.value, records: x.p.records })),
+    suggestions: ranked.suggestions.map((s) => ({ ...s, recordsUrl: recordsUrl(s.kpiId, s.stageId) })),
+    insufficient: ranked.insufficient,
+  };
+}
 
 export interface FocusMetric {
   kpiId: string;
@@ -14,5 +109,7 @@ export interface FocusMetric {
 export async function focusMetric(ctx: Ctx, coacheeId: string): Promise<FocusMetric> {
   const objective = await runningObjective(ctx.db, ctx.actor.workspaceId, coacheeId, await today(ctx));
   if (objective) return { kpiId: objective.kpi_id, source: 'objective', skillKey: objective.skill_key };
+  const top = (await focusSuggestions(ctx, { coacheeId })).suggestions[0];
+  if (top) return { kpiId: top.kpiId, source: 'suggestion', skillKey: top.skillKeys[0] ?? null };
   return { kpiId: DEFAULT_FOCUS_KPI, source: 'default', skillKey: null };
 }

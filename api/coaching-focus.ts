@@ -1,0 +1,61 @@
+// Focus suggestions from the numbers: a coachee's sales-velocity levers and stage conversion against
+// their team's over the same dates, the gaps ranked by what closing each would add to velocity.
+import { type Static, Type } from 'typebox';
+import { CalendarDate, Currency, Id, UserRef } from './common.js';
+
+export const FocusQuery = Type.Object(
+  {
+    coacheeId: Id,
+    from: Type.Optional(CalendarDate),
+    to: Type.Optional(CalendarDate),
+  },
+  { additionalProperties: false, description: 'The dates compared; by default the 180 days up to today' },
+);
+export type FocusQuery = Static<typeof FocusQuery>;
+
+export const FocusLever = Type.Union([
+  Type.Literal('opportunities'),
+  Type.Literal('win_rate'),
+  Type.Literal('deal_size'),
+  Type.Literal('cycle'),
+  Type.Literal('stage_conversion'),
+]);
+
+export const FocusSuggestion = Type.Object({
+  lever: FocusLever,
+  kpiId: Type.String(),
+  stageId: Type.Union([Id, Type.Null()]),
+  stageName: Type.Union([Type.String(), Type.Null()]),
+  person: Type.Number({ description: 'The coachee’s figure (ratio, minor units, days or a count)' }),
+  benchmark: Type.Number({ description: 'The benchmark’s figure (opportunities: per person of the benchmark)' }),
+  records: Type.Integer({ description: 'Records behind the coachee’s figure' }),
+  velocity: Type.Number({ description: 'The coachee’s sales velocity now, minor units per day' }),
+  velocityIfClosed: Type.Number({ description: 'Their velocity with this one lever at the benchmark' }),
+  effect: Type.Number({ description: 'velocityIfClosed − velocity' }),
+  skillKeys: Type.Array(Type.String()),
+  explanation: Type.String(),
+  recordsUrl: Type.String({ description: 'The coachee’s records behind the figure (KPI drill-down; needs deal access)' }),
+});
+export type FocusSuggestion = Static<typeof FocusSuggestion>;
+
+export const FocusInput = Type.Object({
+  lever: FocusLever,
+  kpiId: Type.String(),
+  person: Type.Union([Type.Number(), Type.Null()]),
+  benchmark: Type.Union([Type.Number(), Type.Null()]),
+  records: Type.Integer(),
+});
+
+export const FocusSuggestions = Type.Object({
+  coachee: UserRef,
+  from: CalendarDate,
+  to: CalendarDate,
+  currency: Currency,
+  benchmark: Type.Object({ kind: Type.Union([Type.Literal('team'), Type.Literal('workspace')]), id: Id, label: Type.String(), people: Type.Integer() }),
+  formula: Type.String(),
+  velocity: Type.Union([Type.Number(), Type.Null()], { description: 'null: too little data to estimate (see insufficient)' }),
+  inputs: Type.Array(FocusInput, { description: 'The four velocity levers, coachee and benchmark' }),
+  suggestions: Type.Array(FocusSuggestion, { description: 'Largest effect first' }),
+  insufficient: Type.Array(Type.Object({ lever: FocusLever, stageName: Type.Union([Type.String(), Type.Null()]), reason: Type.String() })),
+});
+export type FocusSuggestions = Static<typeof FocusSuggestions>;

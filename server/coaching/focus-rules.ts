@@ -1,0 +1,187 @@
+// Focus suggestions from the numbers, pure. Sales velocity = opportunities × win rate × average deal
+// size ÷ cycle length (days). For each lever where the person trails the benchmark (their team's
+// pooled figure), the effect is what velocity would be with that one lever at the benchmark, minus
+// what it is: the gaps are ranked by that effect, each mapped to the skills that move it. Stage
+// conversion works through the win rate: reaching the benchmark's conversion at one stage scales
+// the win rate by benchmark ÷ person (capped at 1). Too few records behind a figure: no guess, a
+// reason instead.
+import { formatFigure } from './figure-format.js';
+
+export const MIN_CLOSED = 5;
+export const MIN_WON = 3;
+export const MIN_ENTRIES = 5;
+
+export interface Measure {
+  value: number | null;
+  /** The records behind the figure (closed deals, won deals, stage entries, open deals). */
+  records: number;
+}
+
+export interface StageMeasure {
+  stageId: string;
+  stageName: string;
+  /** 0-based order among the pipeline's open stages, and how many there are. */
+  index: number;
+  of: number;
+  person: Measure;
+  benchmark: Measure;
+}
+
+export interface FocusInput {
+  person: { opportunities: Measure; winRate: Measure; dealSize: Measure; cycleDays: Measure };
+  /** Opportunities per person of the benchmark; the rest pooled. */
+  benchmark: { opportunities: Measure; winRate: Measure; dealSize: Measure; cycleDays: Measure };
+  stages: readonly StageMeasure[];
+  benchmarkLabel: string;
+  currency: string;
+}
+
+export type Lever = 'opportunities' | 'win_rate' | 'deal_size' | 'cycle' | 'stage_conversion';
+
+export interface Suggestion {
+  lever: Lever;
+  kpiId: string;
+  stageId: string | null;
+  stageName: string | null;
+  person: number;
+  benchmark: number;
+  records: number;
+  velocity: number;
+  velocityIfClosed: number;
+  /** velocityIfClosed − velocity, money per day (minor units). */
+  effect: number;
+  skillKeys: string[];
+  explanation: string;
+}
+
+export interface FocusResult {
+  velocity: number | null;
+  suggestions: Suggestion[];
+  insufficient: { lever: Lever; stageName: string | null; reason: string }[];
+}
+
+const KPI: Record<Lever, string> = {
+  opportunities: 'open_qualified_deals',
+  win_rate: 'win_rate',
+  deal_size: 'average_deal_size',
+  cycle: 'sales_cycle_length_mean',
+  stage_conversion: 'stage_conversion',
+};
+
+const SKILLS: Record<Exclude<Lever, 'stage_conversion'>, string[]> = {
+  opportunities: ['pipeline_generation'],
+  win_rate: ['qualification', 'objection_handling'],
+  deal_size: ['discovery', 'negotiation'],
+  cycle: ['qualification', 'forecasting'],
+};
+
+/** The skills a stage's conversion turns on, by its name, else by where it sits in the pipeline. */
+export function stageSkills(name: string, index: number, of: number): string[] {
+  const n = name.toLowerCase();
+  if (n.includes('qualif')) return ['qualification'];
+  if (n.includes('discover')) return ['discovery', 'qualification'];
+  if (n.includes('solution') || n.includes('demo') || n.includes('present')) return ['demo'];
+  if (n.includes('proposal') || n.includes('quote')) return ['objection_handling'];
+  if (n.includes('negotiat') || n.includes('contract') || n.includes('commit')) return ['negotiation'];
+  const share = of <= 1 ? 0 : index / (of - 1);
+  return share < 1 / 3 ? ['discovery', 'qualification'] : share < 2 / 3 ? ['demo'] : ['negotiation', 'objection_handling'];
+}
+
+const velocityOf = (n: number, w: number, s: number, c: number) => (n * w * s) / c;
+
+function enough(m: Measure, min: number): m is { value: number; records: number } {
+  return m.value !== null && m.records >= min;
+}
+
+export function rankFocus(input: FocusInput): FocusResult {
+  const p = input.person;
+  const b = input.benchmark;
+  const insufficient: FocusResult['insufficient'] = [];
+  const need = (lever: Lever, m: Measure, min: number, what: string) => {
+    if (enough(m, min)) return true;
+    insufficient.push({ lever, stageName: null, reason: `${m.records} ${what} in the period; at least ${min} are needed` });
+    return false;
+  };
+  const ok = [
+    need('win_rate', p.winRate, MIN_CLOSED, 'closed deals'),
+    need('deal_size', p.dealSize, MIN_WON, 'won deals'),
+    need('cycle', p.cycleDays, MIN_WON, 'won deals'),
+  ];
+  if (ok.includes(false) || p.opportunities.value === null || (p.cycleDays.value ?? 0) <= 0) return { velocity: null, suggestions: [], insufficient };
+  const n = p.opportunities.value;
+  const w = p.winRate.value as number;
+  const s = p.dealSize.value as number;
+  const c = p.cycleDays.value as number;
+  const v = velocityOf(n, w, s, c);
+  // A gain below a billionth of velocity is rounding, not a gap.
+  const gains = (x: number) => x - v > Math.abs(v) * 1e-9;
+  const money = (x: number) => formatFigure(x, 'money_per_day', input.currency);
+  const suggestions: Suggestion[] = [];
+  const add = (
+    lever: Exclude<Lever, 'stage_conversion'>,
+    person: number,
+    bench: Measure,
+    min: number,
+    ifClosed: number,
+    records: number,
+    what: string,
+    unit: string,
+  ) => {
+    if (!enough(bench, min) || !gains(ifClosed)) return;
+    suggestions.push({
+      lever,
+      kpiId: KPI[lever],
+      stageId: null,
+      stageName: null,
+      person,
+      benchmark: bench.value,
+      records,
+      velocity: v,
+      velocityIfClosed: ifClosed,
+      effect: ifClosed - v,
+      skillKeys: SKILLS[lever],
+      explanation: `${what} ${formatFigure(person, unit, input.currency)} against ${input.benchmarkLabel}'s ${formatFigure(bench.value, unit, input.currency)} (${records} records): at ${input.benchmarkLabel}'s figure, sales velocity would go from ${money(v)} to ${money(ifClosed)}.`,
+    });
+  };
+  if (b.opportunities.value !== null)
+    add('opportunities', n, b.opportunities, 0, velocityOf(b.opportunities.value, w, s, c), p.opportunities.records, 'Open qualified deals', 'count');
+  if (b.winRate.value !== null)
+    add('win_rate', w, b.winRate, MIN_CLOSED, velocityOf(n, Math.min(1, b.winRate.value), s, c), p.winRate.records, 'Win rate', 'ratio');
+  if (b.dealSize.value !== null)
+    add('deal_size', s, b.dealSize, MIN_WON, velocityOf(n, w, b.dealSize.value, c), p.dealSize.records, 'Average deal size', 'money');
+  if (b.cycleDays.value !== null && b.cycleDays.value > 0)
+    add('cycle', c, b.cycleDays, MIN_WON, velocityOf(n, w, s, b.cycleDays.value), p.cycleDays.records, 'Sales cycle', 'days');
+
+  for (const st of input.stages) {
+    if (!enough(st.person, MIN_ENTRIES) || !enough(st.benchmark, MIN_ENTRIES)) {
+      if (st.person.records > 0 && !enough(st.person, MIN_ENTRIES))
+        insufficient.push({
+          lever: 'stage_conversion',
+          stageName: st.stageName,
+          reason: `${st.person.records} deals reached ${st.stageName}; at least ${MIN_ENTRIES} are needed`,
+        });
+      continue;
+    }
+    if (st.benchmark.value <= st.person.value) continue;
+    // A conversion of 0 would make the ratio infinite: count it as half a deal converted.
+    const personRate = Math.max(st.person.value, 0.5 / st.person.records);
+    const ifClosed = velocityOf(n, Math.min(1, (w * st.benchmark.value) / personRate), s, c);
+    if (!gains(ifClosed)) continue;
+    suggestions.push({
+      lever: 'stage_conversion',
+      kpiId: KPI.stage_conversion,
+      stageId: st.stageId,
+      stageName: st.stageName,
+      person: st.person.value,
+      benchmark: st.benchmark.value,
+      records: st.person.records,
+      velocity: v,
+      velocityIfClosed: ifClosed,
+      effect: ifClosed - v,
+      skillKeys: stageSkills(st.stageName, st.index, st.of),
+      explanation: `Conversion from ${st.stageName} ${formatFigure(st.person.value, 'ratio')} against ${input.benchmarkLabel}'s ${formatFigure(st.benchmark.value, 'ratio')} (${st.person.records} deals reached it): at ${input.benchmarkLabel}'s conversion the win rate would rise accordingly and sales velocity would go from ${money(v)} to ${money(ifClosed)}.`,
+    });
+  }
+  suggestions.sort((x, y) => y.effect - x.effect || x.kpiId.localeCompare(y.kpiId) || (x.stageId ?? '').localeCompare(y.stageId ?? ''));
+  return { velocity: v, suggestions, insufficient };
+}

@@ -1,0 +1,102 @@
+// Focus suggestions on both engines, from deals written through the API: a rep who wins less often
+// than their team gets win rate first, with the figures behind it; the agenda follows it; too little
+// data says so; the coachee reach decides who may ask.
+import { beforeAll, expect, it } from 'vitest';
+import { describeEngines, type TestUser, type TestWorkspace } from '../test/test-env.js';
+
+const DAY = 86_400_000;
+
+describeEngines('coaching focus suggestions', (env) => {
+  let w: TestWorkspace;
+  let manager: TestUser;
+  let rita: TestUser;
+  let newcomer: TestUser;
+  let outsider: TestUser;
+  let coach: TestUser;
+
+  beforeAll(async () => {
+    env().clock.now = Date.UTC(2026, 8, 1, 9);
+    w = await env().workspace();
+    manager = await w.user('manager', { name: 'Mia Manager' });
+    const teamId = await w.team('Field', { managerId: manager.id });
+    rita = await w.user('rep', { teamId, name: 'Rita Rep' });
+    const bea = await w.user('rep', { teamId, name: 'Bea' });
+    const carl = await w.user('rep', { teamId, name: 'Carl' });
+    newcomer = await w.user('rep', { teamId, name: 'Nina New' });
+    outsider = await w.user('rep', { teamId: await w.team('Partners'), name: 'Oscar Outsider' });
+    coach = await w.user('coach', { name: 'Cole Coach' });
+    expect((await w.as(w.admin).post('/api/v1/coaching-relationships', { coachId: coach.id, coacheeId: rita.id, cadenceDays: 14 })).status).toBe(201);
+    const stages = (await w.as(w.admin).get('/api/v1/pipelines')).body.items[0].stages ?? [];
+    const proc = (await w.as(w.admin).get(`/api/v1/pipelines/${(await w.as(w.admin).get('/api/v1/pipelines')).body.items[0].id}/process`)).body;
+    const discovery = (proc.stages ?? stages).find((s: { name: string }) => s.name === 'Discovery').id as string;
+
+    const patch = async (who: TestUser, id: string, body: Record<string, unknown>) => {
+      const version = (await w.as(who).get(`/api/v1/deals/${id}`)).body.version;
+      let res = await w.as(who).patch(`/api/v1/deals/${id}`, { version, ...body });
+      if (res.status === 422 || res.status === 409) res = await w.as(who).patch(`/api/v1/deals/${id}`, { version, ...body, overrideReason: 'Agreed' });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    };
+    const closed: { who: TestUser; id: string; won: boolean }[] = [];
+    for (const [who, won, total] of [
+      [rita, 3, 15],
+      [bea, 6, 10],
+      [carl, 6, 10],
+    ] as const) {
+      for (let i = 0; i < total; i++) {
+        const d = await w.as(who).post('/api/v1/deals', { name: `${who.name} ${i}`, amount: 10000, closeDate: '2026-12-31' });
+        expect(d.status).toBe(201);
+        closed.push({ who, id: d.body.id, won: i < won });
+      }
+      for (let i = 0; i < 3; i++) {
+        const d = await w.as(who).post('/api/v1/deals', { name: `${who.name} open ${i}`, amount: 10000, closeDate: '2027-03-31' });
+        await patch(who, d.body.id, { stageId: discovery });
+      }
+    }
+    env().clock.now += 20 * DAY;
+    for (const c of closed) await patch(c.who, c.id, c.won ? { status: 'won' } : { status: 'lost', lostReason: 'Price' });
+    env().clock.now += DAY;
+  });
+
+  it('ranks win rate first for the rep who wins less than the team, with its figures', async () => {
+    const res = await w.as(manager).get(`/api/v1/coaching-focus?coacheeId=${rita.id}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const f = res.body;
+    expect(f.benchmark).toMatchObject({ kind: 'team', label: expect.stringMatching(/^Field/), people: 4 });
+    const input = Object.fromEntries(f.inputs.map((i: any) => [i.lever, i]));
+    expect(input.win_rate).toMatchObject({ person: 0.2, records: 15 });
+    expect(input.win_rate.benchmark).toBeCloseTo(15 / 35, 9);
+    expect(input.opportunities).toMatchObject({ person: 3, benchmark: 9 / 4 });
+    expect(input.cycle.person).toBeCloseTo(20, 6);
+    const top = f.suggestions[0];
+    expect(top).toMatchObject({ lever: 'win_rate', kpiId: 'win_rate', skillKeys: ['qualification', 'objection_handling'] });
+    // velocity = 3 × 0.2 × 10,000 ÷ 20 = 300; at the team's win rate 3 × 15/35 × 10,000 ÷ 20 ≈ 642.86.
+    expect(f.velocity).toBeCloseTo(300, 6);
+    expect(top.velocityIfClosed).toBeCloseTo(4500 / 7, 6);
+    expect(top.explanation).toContain(`Win rate 20.0% against ${f.benchmark.label}'s 42.9%`);
+    expect(top.recordsUrl).toContain(`/api/v1/kpis/win_rate/records?scope=rep&scopeId=${rita.id}`);
+    const records = await w.as(manager).get(top.recordsUrl);
+    expect(records.status).toBe(200);
+    expect(records.body.items).toHaveLength(15);
+
+    const agenda = await w.as(manager).get(`/api/v1/coaching-agenda?coacheeId=${rita.id}`);
+    expect(agenda.body.focus).toMatchObject({ kpiId: 'win_rate', source: 'suggestion', skillKey: 'qualification' });
+  });
+
+  it('says there is too little data rather than guessing', async () => {
+    const res = await w.as(manager).get(`/api/v1/coaching-focus?coacheeId=${newcomer.id}`);
+    expect(res.status).toBe(200);
+    expect(res.body.velocity).toBeNull();
+    expect(res.body.suggestions).toEqual([]);
+    expect(res.body.insufficient.map((i: any) => i.lever)).toEqual(['win_rate', 'deal_size', 'cycle']);
+  });
+
+  it('answers the coachee’s coaches and the coachee, 404 to others, 400 for a bad range', async () => {
+    expect((await w.as(coach).get(`/api/v1/coaching-focus?coacheeId=${rita.id}`)).status).toBe(200);
+    expect((await w.as(rita).get(`/api/v1/coaching-focus?coacheeId=${rita.id}`)).status).toBe(200);
+    expect((await w.as(outsider).get(`/api/v1/coaching-focus?coacheeId=${rita.id}`)).status).toBe(404);
+    expect((await w.as(coach).get(`/api/v1/coaching-focus?coacheeId=${outsider.id}`)).status).toBe(404);
+    const bad = await w.as(manager).get(`/api/v1/coaching-focus?coacheeId=${rita.id}&from=2026-10-01&to=2026-09-01`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.fields[0].field).toBe('to');
+  });
+});

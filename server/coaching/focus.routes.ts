@@ -1,0 +1,20 @@
+// Focus suggestions from the numbers.
+import { FocusQuery, FocusSuggestions } from '../../api/coaching-focus.js';
+import { ctxOf } from '../http/auth-hook.js';
+import { type App, responses } from '../http/types.js';
+import { focusSuggestions } from './focus.service.js';
+
+export function registerFocusRoutes(app: App): void {
+  app.get(
+    '/api/v1/coaching-focus',
+    {
+      schema: {
+        tags: ['coaching'],
+        summary: 'Where coaching would pay most: a coachee’s velocity levers and stage conversion against their team’s, ranked by effect',
+        querystring: FocusQuery,
+        response: responses({ 200: FocusSuggestions }),
+      },
+    },
+    async (req) => focusSuggestions(ctxOf(req), req.query),
+  );
+}
