@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   'webhook.created',
   'webhook.revoked',
   'export.downloaded',
+  'harvest.override_changed',
 ] as const;
 
 export const AuditActionSchema = Type.Union(

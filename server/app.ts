@@ -55,6 +55,7 @@ import { registerProcessAdminRoutes } from './process/process-admin.routes.js';
 import { registerQualificationRoutes } from './process/qualification.routes.js';
 import { registerCalendarFeedRoutes } from './rhythm/calendar-feed.routes.js';
 import { registerRitualRoutes } from './rhythm/rituals.routes.js';
+import { registerHarvestRoutes } from './rhythm/harvest.routes.js';
 import { API_VERSION } from './version.js';
 
 export async function buildApp(deps: AppDeps): Promise<App> {
@@ -200,6 +201,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // The year-long rhythm
   registerRitualRoutes(app);
   registerCalendarFeedRoutes(app, deps);
+  registerHarvestRoutes(app);
 
   await registerWebApp(app, deps.config.webDir);
   return app;

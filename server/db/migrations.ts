@@ -16,6 +16,7 @@ import * as alignment from './migrations/2026-12-04-40-alignment.js';
 import * as planning from './migrations/2026-12-04-50-planning.js';
 import * as practice from './migrations/2026-12-04-50-practice.js';
 import * as rituals from './migrations/2026-12-05-20-01-rituals.js';
+import * as harvest from './migrations/2026-12-05-30-harvest.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-01-core': core,
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-04-30-coaching': coaching,
   '2026-12-04-20-02-webhooks': webhooks,
   '2026-12-05-20-01-rituals': rituals,
+  '2026-12-05-30-harvest': harvest,
 };
 
 export const migrationProvider: MigrationProvider = {

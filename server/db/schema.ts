@@ -59,6 +59,7 @@ import type {
   StagesTable,
 } from './schema/process.js';
 import type { CalendarFeedsTable, RitualAttendeesTable, RitualCompletionsTable, RitualOccurrencesTable, RitualsTable } from './schema/rituals.js';
+import type { HarvestOverrideChangesTable, HarvestOverridesTable } from './schema/rhythm.js';
 
 export interface DB {
   workspaces: WorkspacesTable;
@@ -126,4 +127,6 @@ export interface DB {
   ritual_occurrences: RitualOccurrencesTable;
   ritual_completions: RitualCompletionsTable;
   calendar_feeds: CalendarFeedsTable;
+  harvest_overrides: HarvestOverridesTable;
+  harvest_override_changes: HarvestOverrideChangesTable;
 }

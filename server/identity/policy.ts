@@ -16,7 +16,8 @@ export type Resource =
   | 'webhooks'
   | 'coaching'
   | 'skill_model'
-  | 'rituals';
+  | 'rituals'
+  | 'harvest_overrides';
 /** coachees: the people the caller coaches (coaching/coaching-scope.ts resolves it). */
 export type Reach = 'all' | 'team' | 'own' | 'coachees' | 'none';
 export type Operation = 'read' | 'create' | 'update' | 'delete';
@@ -143,6 +144,17 @@ const POLICY: Record<Resource, Record<Role, Record<Operation, Reach>>> = {
     marketing: { read: 'none', create: 'none', update: 'none', delete: 'none' },
     coach: { read: 'none', create: 'none', update: 'none', delete: 'none' },
   },
+  // The harvest planner's assumptions per team (rhythm/harvest.service.ts). "team" here means the
+  // teams the caller manages (and below): a manager tunes their own teams' plans, the CSO any. An
+  // override is cleared by setting it back to history, never deleted, so its changes stay. A rep's
+  // plan says which of its assumptions are overridden; the override records are for those who set them.
+  harvest_overrides: {
+    admin: { read: 'all', create: 'all', update: 'all', delete: 'none' },
+    manager: { read: 'team', create: 'team', update: 'team', delete: 'none' },
+    rep: { read: 'none', create: 'none', update: 'none', delete: 'none' },
+    marketing: { read: 'none', create: 'none', update: 'none', delete: 'none' },
+    coach: { read: 'none', create: 'none', update: 'none', delete: 'none' },
+  },
 };
 
 export function reachOf(role: Role, resource: Resource, op: Operation): Reach {
@@ -181,6 +193,8 @@ export const WRITE_REFERENCES: Record<Resource, Readonly<Record<string, Referenc
   skill_model: {},
   // The team by the write reach (rhythm/rituals.service.ts); owner and attendees as active users.
   rituals: { teamId: 'workspace', ownerId: 'users', attendeeIds: 'users' },
+  // The team is the path (PUT /harvest-overrides/:teamId); a team outside the caller's reach answers 404.
+  harvest_overrides: {},
 };
 
 /** Shared accounts are readable by every rep and manager (and their contacts with them). */

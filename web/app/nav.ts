@@ -29,7 +29,8 @@ export type NavIcon =
   | 'practice'
   | 'coaching'
   | 'audit'
-  | 'webhooks';
+  | 'webhooks'
+  | 'year';
 
 export interface NavItem {
   label: string;
@@ -78,6 +79,8 @@ const ENTRIES: readonly Entry[] = [
   // Coaching: the people I coach and my own coach; an outside coach sees only this (and Home).
   { section: 'main', label: 'Coaching', to: '/coaching', icon: 'coaching', match: '/coaching', roles: ['admin', 'manager', 'rep', 'coach'] },
   { section: 'main', label: 'Quotas', to: '/quotas', icon: 'quotas', roles: sellers },
+  // The year-long rhythm: the CSO the organisation, a manager their teams, a rep their own planting.
+  { section: 'main', label: 'Year', to: '/year', icon: 'year', roles: sellers },
   { section: 'settings', label: 'Sales process', to: '/settings/process', icon: 'processSettings', roles: ['admin'] },
   { section: 'settings', label: 'Users', to: '/settings/users', icon: 'users', roles: ['admin'] },
   { section: 'settings', label: 'Teams', to: '/settings/teams', icon: 'teams', roles: ['admin'] },

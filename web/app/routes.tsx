@@ -67,6 +67,8 @@ const AgreementPage = lazy(() => import('../alignment/AgreementPage').then((m) =
 const KpiPage = lazy(() => import('../measurement/KpiPage').then((m) => ({ default: m.KpiPage })));
 const ExpectationsPage = lazy(() => import('../measurement/ExpectationsPage').then((m) => ({ default: m.ExpectationsPage })));
 const ExpectationNewPage = lazy(() => import('../measurement/ExpectationFormPage').then((m) => ({ default: m.ExpectationNewPage })));
+// The year-long rhythm: the harvest plan, the discipline index, cramming by quarter.
+const YearPage = lazy(() => import('../rhythm/YearPage').then((m) => ({ default: m.YearPage })));
 const ExpectationEditPage = lazy(() => import('../measurement/ExpectationFormPage').then((m) => ({ default: m.ExpectationEditPage })));
 
 /** A page outside the shell (signing in) waits for its code with the same loading state. */
@@ -171,6 +173,7 @@ export const routes: RouteObject[] = [
             { path: ':id', element: <LeadPage /> },
           ]),
           gated('campaigns', [{ index: true, element: <CampaignsPage /> }]),
+          gated('year', [{ index: true, element: <YearPage /> }]),
           gated('lead-agreement', [{ index: true, element: <AgreementPage /> }]),
           gated('settings/process', [{ index: true, element: <ProcessEditorPage /> }]),
           gated('settings/users', [{ index: true, element: <UsersPage /> }]),

@@ -19,4 +19,5 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'webhook.created': 'Webhook added',
   'webhook.revoked': 'Webhook revoked',
   'export.downloaded': 'Export',
+  'harvest.override_changed': 'Harvest assumption overridden',
 };

@@ -17,6 +17,7 @@ import {
   IconMailForward,
   IconMathFunction,
   IconMicrophone,
+  IconPlant,
   IconRoute,
   IconSchool,
   IconSettings,
@@ -59,6 +60,7 @@ const ICONS: Record<NavIcon, typeof IconHome> = {
   agreement: IconSignature,
   audit: IconShieldCheck,
   webhooks: IconWebhook,
+  year: IconPlant,
 };
 
 export function NavIconOf({ icon }: { icon: NavIcon }) {

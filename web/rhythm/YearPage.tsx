@@ -1,0 +1,152 @@
+// The Year: is the harvest being planted? For the CSO the whole organisation, for a manager their
+// teams, for a rep their own planting. Who is behind comes first (a table of every plan the reader
+// may see, the ones short to date on top); opening one shows its planting calendar, its formulas
+// and assumptions (with the override form for a team the reader manages). Year and plan live in the URL.
+import { Alert, Anchor, Badge, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import type { HarvestRow } from '../../api/harvest';
+import { fiscalYearOf } from '../../lib/periods';
+import { formatMoney, todayLocal } from '../app/format';
+import { useSession } from '../app/session';
+import { useUrlState } from '../app/url-state';
+import { ErrorState } from '../components/ErrorState';
+import { LoadingState } from '../components/LoadingState';
+import { PageHeader } from '../components/PageHeader';
+import { HarvestAssumptions } from './HarvestAssumptions';
+import { HarvestStrip } from './HarvestStrip';
+import { useHarvestOverrides, useHarvestPlan } from './year-api';
+import { shortLabel } from './year-format';
+
+const KIND_LABEL: Record<HarvestRow['kind'], string> = { workspace: 'Organisation', team: 'Team', rep: 'Rep' };
+const rowKey = (r: HarvestRow) => `${r.kind}:${r.id}`;
+
+export function YearPage() {
+  const { user, workspace } = useSession();
+  const url = useUrlState();
+  const currentFy = fiscalYearOf(todayLocal(), workspace.fiscalYearStartMonth);
+  const year = /^FY\d{4}$/.test(url.get('year') ?? '') ? (url.get('year') as string) : `FY${currentFy}`;
+  const plan = useHarvestPlan(year);
+  const overrides = useHarvestOverrides(user.role === 'admin' || user.role === 'manager');
+
+  const years = [currentFy + 1, currentFy, currentFy - 1].map((fy) => ({ value: `FY${fy}`, label: `FY${fy}` }));
+  const header = (
+    <PageHeader
+      title="Year"
+      description="The harvest plan: how much pipeline must be planted each month, and by whom, for the year’s bookings to close."
+      actions={
+        <Select aria-label="Fiscal year" data={years} value={year} onChange={(v) => v && url.set({ year: v, plan: null })} w={120} allowDeselect={false} />
+      }
+    />
+  );
+  if (plan.isPending) return <LoadingState />;
+  if (plan.isError) return <ErrorState error={plan.error} onRetry={() => plan.refetch()} />;
+
+  const data = plan.data;
+  const rows = data.rows;
+  const shortOf = (r: HarvestRow) => r.plan?.shortfallToDate ?? 0;
+  const ordered = [...rows].sort((a, b) => (a.kind === 'workspace' ? -1 : b.kind === 'workspace' ? 1 : shortOf(b) - shortOf(a)));
+  const chosen = rows.find((r) => rowKey(r) === url.get('plan')) ?? ordered.find((r) => r.plan) ?? ordered[0];
+  const money = (v: number | null | undefined) => (v === null || v === undefined ? '—' : formatMoney(Math.round(v), data.currency, { compact: true }));
+  const override = chosen?.kind === 'team' ? overrides.data?.items.find((o) => o.teamId === chosen.id) : undefined;
+
+  return (
+    <Stack gap="md">
+      {header}
+      {rows.length === 0 ? (
+        <Alert color="gray">There is no plan you can see: a plan needs a team or a quota.</Alert>
+      ) : (
+        <>
+          <Paper withBorder p="md" radius="md">
+            <Title order={2} fz="h4" mb={4}>
+              Who is planting enough
+            </Title>
+            <Text size="sm" c="dimmed" mb="sm">
+              Shortest to date first. Open a plan to see its months.
+            </Text>
+            <Table.ScrollContainer minWidth={640}>
+              <Table verticalSpacing={4} highlightOnHover>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">Plan</Table.Th>
+                    <Table.Th scope="col" style={{ textAlign: 'right' }}>
+                      Needed to date
+                    </Table.Th>
+                    <Table.Th scope="col" style={{ textAlign: 'right' }}>
+                      Planted to date
+                    </Table.Th>
+                    <Table.Th scope="col" style={{ textAlign: 'right' }}>
+                      Short
+                    </Table.Th>
+                    <Table.Th scope="col">Behind in</Table.Th>
+                    <Table.Th scope="col">Assumptions</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {ordered.map((r) => {
+                    const behind = r.plan?.months.filter((m) => m.behind) ?? [];
+                    const overridden = [r.assumptions.winRate, r.assumptions.averageDealSize, r.assumptions.cycleDays].some((x) => x.source === 'override');
+                    const selected = chosen && rowKey(r) === rowKey(chosen);
+                    return (
+                      <Table.Tr key={rowKey(r)} bg={selected ? 'var(--mantine-color-furrow-light)' : undefined}>
+                        <Table.Td>
+                          <Anchor
+                            component="button"
+                            type="button"
+                            onClick={() => url.set({ plan: rowKey(r) })}
+                            fw={selected ? 700 : 500}
+                            aria-current={selected || undefined}
+                          >
+                            {r.name}
+                          </Anchor>{' '}
+                          <Text span size="xs" c="dimmed">
+                            {KIND_LABEL[r.kind]}
+                          </Text>
+                        </Table.Td>
+                        {r.plan ? (
+                          <>
+                            <Table.Td style={{ textAlign: 'right' }}>{money(r.plan.neededToDate)}</Table.Td>
+                            <Table.Td style={{ textAlign: 'right' }}>{money(r.plan.plantedToDate)}</Table.Td>
+                            <Table.Td style={{ textAlign: 'right' }} c={r.plan.shortfallToDate > 0 ? 'red.8' : undefined}>
+                              {money(r.plan.shortfallToDate)}
+                            </Table.Td>
+                            <Table.Td>
+                              {behind.length === 0 ? (
+                                <Badge color="green" variant="light">
+                                  on track
+                                </Badge>
+                              ) : (
+                                <Group gap={4}>
+                                  {behind.map((m) => (
+                                    <Badge key={m.key} color={m.fixable ? 'orange' : 'red'} variant="light">
+                                      {shortLabel(m.label)}
+                                    </Badge>
+                                  ))}
+                                </Group>
+                              )}
+                            </Table.Td>
+                          </>
+                        ) : (
+                          <Table.Td colSpan={4}>
+                            <Text size="sm" c="dimmed">
+                              {r.problem}
+                            </Text>
+                          </Table.Td>
+                        )}
+                        <Table.Td>{overridden ? <Badge color="grape">overridden</Badge> : <Text size="xs">history</Text>}</Table.Td>
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Paper>
+          {chosen?.plan ? (
+            <HarvestStrip row={chosen} currency={data.currency} mqlNote={data.leadHistory.note} />
+          ) : (
+            chosen && <Alert color="yellow">{chosen.problem}</Alert>
+          )}
+          {chosen && <HarvestAssumptions plan={data} row={chosen} override={override} />}
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,24 @@
+// The Year page's data from the browser. Query keys start with 'year'; an override refreshes them all.
+import { keepPreviousData, type QueryClient, useQuery } from '@tanstack/react-query';
+import type { HarvestOverride, HarvestOverrideList, HarvestOverrideSet, HarvestPlan } from '../../api/harvest';
+import { api } from '../app/api';
+
+export function useHarvestPlan(year: string | undefined) {
+  return useQuery({
+    queryKey: ['year', 'harvest', year ?? 'current'],
+    queryFn: ({ signal }) => api.get<HarvestPlan>('/api/v1/harvest-plan', year ? { year } : {}, { signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useHarvestOverrides(enabled: boolean) {
+  return useQuery({
+    queryKey: ['year', 'overrides'],
+    queryFn: ({ signal }) => api.get<HarvestOverrideList>('/api/v1/harvest-overrides', undefined, { signal }),
+    enabled,
+  });
+}
+
+export const saveOverride = (teamId: string, body: HarvestOverrideSet) => api.put<HarvestOverride>(`/api/v1/harvest-overrides/${teamId}`, body);
+
+export const refreshYear = (queryClient: QueryClient) => queryClient.invalidateQueries({ queryKey: ['year'] });
