@@ -146,7 +146,8 @@ export async function harvestPlanFor(ctx: Ctx, q: HarvestPlanQuery): Promise<Har
   const overrides = await overridesByTeam(ctx);
   const mayOverride = overrideTeams(ctx, org, 'update') ?? new Set<string>();
   const leads = await mqlOutcomes(ctx.db, ws.id, boundsOf(f.history, ws.timezone).start, boundsOf(f.history, ws.timezone).end);
-  const mqlRate = leads.mqls > 0 ? leads.opportunities / leads.mqls : null;
+  // No conversion at all gives no rate to divide by: the MQLs to deliver are not computed, and the note says why.
+  const mqlRate = leads.mqls > 0 && leads.opportunities > 0 ? leads.opportunities / leads.mqls : null;
 
   const wsScope = targetScope(org, ws, 'workspace', ws.id) as ResolvedScope;
   const wsHistory = await historyOf(ctx, f, wsScope);
@@ -222,7 +223,12 @@ export async function harvestPlanFor(ctx: Ctx, q: HarvestPlanQuery): Promise<Har
     mqlToOpportunity: mqlRate,
     leadHistory: {
       ...leads,
-      note: mqlRate === null ? 'No lead history: no MQL in the last 12 months, so the MQLs marketing must deliver are not computed' : null,
+      note:
+        leads.mqls === 0
+          ? 'No lead history: no MQL in the last 12 months, so the MQLs marketing must deliver are not computed'
+          : mqlRate === null
+            ? `None of the ${leads.mqls} MQLs of the last 12 months became a deal yet, so the MQLs marketing must deliver are not computed`
+            : null,
     },
     formulas: [...HARVEST_FORMULAS],
     rows,

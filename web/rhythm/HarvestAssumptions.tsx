@@ -4,7 +4,7 @@
 import { Badge, Button, Group, List, NumberInput, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { HarvestAssumption, HarvestOverride, HarvestPlan, HarvestRow } from '../../api/harvest';
+import type { HarvestAssumption, HarvestOverride, HarvestOverrideSet, HarvestPlan, HarvestRow } from '../../api/harvest';
 import { formatInstant, formatMoney, majorToMinor, minorToMajor } from '../app/format';
 import { FormProblem } from '../components/FormProblem';
 import { refreshYear, saveOverride } from './year-api';
@@ -67,8 +67,8 @@ export function HarvestAssumptions({ plan, row, override }: { plan: HarvestPlan;
           </Text>
         )}
         <Text size="sm">
-          MQL→opportunity: {plan.mqlToOpportunity === null ? 'no lead history' : percent(plan.mqlToOpportunity)} ({plan.leadHistory.opportunities} of{' '}
-          {plan.leadHistory.mqls} MQLs in the last 12 months became a deal).
+          MQL→opportunity: {plan.mqlToOpportunity === null ? 'not known' : percent(plan.mqlToOpportunity)} ({plan.leadHistory.opportunities} of{' '}
+          {plan.leadHistory.mqls} MQLs in the last 12 months became a deal).{plan.leadHistory.note ? ` ${plan.leadHistory.note}.` : ''}
         </Text>
         <List size="sm" spacing={2}>
           {plan.formulas.map((f) => (
@@ -101,12 +101,12 @@ function OverrideForm({ teamId, teamName, currency, override }: { teamId: string
     setProblem(null);
     setSaving(true);
     try {
-      await saveOverride(teamId, {
-        version: override?.version ?? 0,
-        winRate: winRate === '' ? null : Number(winRate) / 100,
-        averageDealSize: dealSize === '' ? null : majorToMinor(dealSize, currency),
-        cycleDays: cycle === '' ? null : Number(cycle),
-      });
+      // Only what the person changed is sent: the other assumptions stay as they are.
+      const body: HarvestOverrideSet = { version: override?.version ?? 0 };
+      if (winRate !== initial.winRate) body.winRate = winRate === '' ? null : Number(winRate) / 100;
+      if (dealSize !== initial.dealSize) body.averageDealSize = dealSize === '' ? null : majorToMinor(dealSize, currency);
+      if (cycle !== initial.cycle) body.cycleDays = cycle === '' ? null : Number(cycle);
+      await saveOverride(teamId, body);
       await refreshYear(queryClient);
     } catch (error) {
       const e = error as { code?: string; message?: string };
@@ -129,9 +129,9 @@ function OverrideForm({ teamId, teamName, currency, override }: { teamId: string
       </Text>
       <form onSubmit={submit} aria-label={`Override the assumptions of ${teamName}`}>
         <Group align="flex-end" gap="sm">
-          <NumberInput label="Win rate (%)" value={winRate} onChange={setWinRate} min={0.1} max={100} decimalScale={1} w={130} />
-          <NumberInput label={`Average deal size (${currency})`} value={dealSize} onChange={setDealSize} min={1} thousandSeparator="," w={190} />
-          <NumberInput label="Sales cycle (days)" value={cycle} onChange={setCycle} min={0} max={1500} w={150} />
+          <NumberInput label="Win rate (%)" value={winRate} onChange={setWinRate} allowNegative={false} max={100} decimalScale={1} w={130} />
+          <NumberInput label={`Average deal size (${currency})`} value={dealSize} onChange={setDealSize} allowNegative={false} thousandSeparator="," w={190} />
+          <NumberInput label="Sales cycle (days)" value={cycle} onChange={setCycle} allowNegative={false} max={1500} w={150} />
           <Button type="submit" loading={saving}>
             Save override
           </Button>

@@ -9,8 +9,8 @@ import { formatMoney } from '../app/format';
 import { count, shortLabel } from './year-format';
 
 function monthStatus(m: HarvestMonth, lastUsefulKey: string | null) {
-  if (m.behind && m.fixable) return <Badge color="orange">Behind — fixable</Badge>;
-  if (m.behind) return <Badge color="red">Behind — too late</Badge>;
+  if (m.behind && m.fixable) return <Badge color="orange" variant="light">Behind — fixable</Badge>;
+  if (m.behind) return <Badge color="red" variant="light">Behind — too late</Badge>;
   if (!m.useful)
     return (
       <Badge color="gray" variant="outline">
@@ -18,7 +18,7 @@ function monthStatus(m: HarvestMonth, lastUsefulKey: string | null) {
       </Badge>
     );
   if (m.state === 'ahead') return m.key === lastUsefulKey ? <Badge variant="outline">Last useful month</Badge> : null;
-  return <Badge color="green">On track</Badge>;
+  return <Badge color="green" variant="light">On track</Badge>;
 }
 
 export function HarvestStrip({ row, currency, mqlNote }: { row: HarvestRow; currency: string; mqlNote: string | null }) {
@@ -35,7 +35,7 @@ export function HarvestStrip({ row, currency, mqlNote }: { row: HarvestRow; curr
   const behind = plan.months.filter((m) => m.behind);
 
   return (
-    <Paper withBorder p="md" radius="md">
+    <Paper withBorder p="md" radius="md" component="section" aria-label="Planting calendar">
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start">
           <div>
@@ -150,7 +150,7 @@ function Figure({ label, value, tone }: { label: string; value: string; tone?: '
       <Text size="xs" c="dimmed">
         {label}
       </Text>
-      <Text fw={600} c={tone === 'red' ? 'red.8' : tone === 'green' ? 'green.8' : undefined}>
+      <Text fw={600} c={tone === 'red' ? 'red.9' : undefined}>
         {value}
       </Text>
     </div>

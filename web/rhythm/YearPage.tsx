@@ -86,7 +86,7 @@ export function YearPage() {
                     const overridden = [r.assumptions.winRate, r.assumptions.averageDealSize, r.assumptions.cycleDays].some((x) => x.source === 'override');
                     const selected = chosen && rowKey(r) === rowKey(chosen);
                     return (
-                      <Table.Tr key={rowKey(r)} bg={selected ? 'var(--mantine-color-furrow-light)' : undefined}>
+                      <Table.Tr key={rowKey(r)}>
                         <Table.Td>
                           <Anchor
                             component="button"
@@ -105,7 +105,7 @@ export function YearPage() {
                           <>
                             <Table.Td style={{ textAlign: 'right' }}>{money(r.plan.neededToDate)}</Table.Td>
                             <Table.Td style={{ textAlign: 'right' }}>{money(r.plan.plantedToDate)}</Table.Td>
-                            <Table.Td style={{ textAlign: 'right' }} c={r.plan.shortfallToDate > 0 ? 'red.8' : undefined}>
+                            <Table.Td style={{ textAlign: 'right' }} c={r.plan.shortfallToDate > 0 ? 'red.9' : undefined}>
                               {money(r.plan.shortfallToDate)}
                             </Table.Td>
                             <Table.Td>
@@ -131,7 +131,11 @@ export function YearPage() {
                             </Text>
                           </Table.Td>
                         )}
-                        <Table.Td>{overridden ? <Badge color="grape">overridden</Badge> : <Text size="xs">history</Text>}</Table.Td>
+                        <Table.Td>
+                          <Text size="xs" fw={overridden ? 700 : 400} c={overridden ? 'grape.9' : undefined}>
+                            {overridden ? 'overridden' : 'history'}
+                          </Text>
+                        </Table.Td>
                       </Table.Tr>
                     );
                   })}

@@ -1,0 +1,83 @@
+// The Year journey on the demo year: the CSO opens the Year page, sees who is planting enough and a
+// team's planting calendar, overrides that team's win rate, sees the plan change and the override
+// recorded (on the page, in the override history and in the audit log); the page passes axe.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { seedDemo } from '../server/cli/demo-seed.js';
+import { ApiClient } from './support/api-client.js';
+import { describeViolations, seriousViolations } from './support/axe.js';
+import { launchBrowser } from './support/browser.js';
+import { startServer, type TestServer } from './support/server.js';
+import { settled } from './support/settle.js';
+
+const DEMO_PASSWORD = 'furrow-demo-2026';
+const CSO = 'cso@demo.furrow.test';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  await seedDemo(server.database, { now: Date.now() });
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function signInCso(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-GB', timezoneId: 'Europe/Berlin' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel('Email').fill(CSO);
+  await page.getByRole('textbox', { name: 'Password' }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  return page;
+}
+
+/** The figure under a label in the planting calendar's headline ("Needed to date" …). */
+const figure = (page: Page, label: string) =>
+  page.getByRole('region', { name: 'Planting calendar' }).getByText(label, { exact: true }).locator('xpath=following-sibling::*[1]');
+
+it('the CSO overrides a team’s win rate on the Year page and sees the plan change and the override recorded', async () => {
+  const page = await signInCso();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Year', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Year' }).waitFor();
+  await page.getByRole('heading', { name: 'Who is planting enough' }).waitFor();
+
+  // Open Enterprise's plan: its planting calendar and assumptions, from history.
+  await page.getByRole('button', { name: 'Enterprise', exact: true }).click();
+  await page.getByRole('heading', { name: 'Planting calendar — Enterprise' }).waitFor();
+  await expect.poll(() => page.url()).toContain('plan=team');
+  await settled(page);
+  expect(describeViolations(await seriousViolations(page))).toBe('');
+  const before = (await figure(page, 'Needed to date').textContent()) ?? '';
+  const assumptions = page.getByRole('table').filter({ hasText: 'Assumption' });
+  await expect.poll(async () => (await assumptions.getByRole('row', { name: /^Win rate/ }).textContent()) ?? '').toContain('from history');
+
+  // Override the win rate with 90 %: far above what history says, so far less must be planted.
+  const form = page.getByRole('form', { name: 'Override the assumptions of Enterprise' });
+  await form.getByLabel('Win rate (%)').fill('90');
+  await form.getByRole('button', { name: 'Save override' }).click();
+  await expect.poll(async () => (await assumptions.getByRole('row', { name: /^Win rate/ }).textContent()) ?? '').toContain('overridden');
+  expect(await assumptions.getByRole('row', { name: /^Win rate/ }).textContent()).toContain('90 %');
+  await expect.poll(async () => (await figure(page, 'Needed to date').textContent()) ?? '').not.toBe(before);
+  await page.getByText(/Overridden by Morgan Chief/).waitFor();
+  const history = page.getByRole('table', { name: 'Override history' });
+  await expect.poll(async () => (await history.getByRole('row').nth(1).textContent()) ?? '').toMatch(/Morgan Chief.*Win rate.*history.*90 %/);
+  // The plans table marks the team as overridden.
+  await page.getByRole('row', { name: /Enterprise.*overridden/ }).waitFor();
+
+  // Recorded in the audit log too.
+  const api = await ApiClient.login(server.url, CSO, DEMO_PASSWORD);
+  const log = await api.get<{ items: { action: string; summary: string }[] }>('/api/v1/audit-log?action=harvest.override_changed');
+  expect(log.items[0]?.summary).toMatch(/Enterprise: win_rate history → 0.9/);
+
+  await settled(page);
+  expect(describeViolations(await seriousViolations(page))).toBe('');
+}, 180_000);
