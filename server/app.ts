@@ -54,8 +54,8 @@ import { registerPipelineRoutes } from './process/pipelines.routes.js';
 import { registerProcessAdminRoutes } from './process/process-admin.routes.js';
 import { registerQualificationRoutes } from './process/qualification.routes.js';
 import { registerCalendarFeedRoutes } from './rhythm/calendar-feed.routes.js';
-import { registerRitualRoutes } from './rhythm/rituals.routes.js';
 import { registerHarvestRoutes } from './rhythm/harvest.routes.js';
+import { registerRitualRoutes } from './rhythm/rituals.routes.js';
 import { API_VERSION } from './version.js';
 
 export async function buildApp(deps: AppDeps): Promise<App> {

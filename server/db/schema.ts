@@ -58,8 +58,8 @@ import type {
   StageMovesTable,
   StagesTable,
 } from './schema/process.js';
-import type { CalendarFeedsTable, RitualAttendeesTable, RitualCompletionsTable, RitualOccurrencesTable, RitualsTable } from './schema/rituals.js';
 import type { HarvestOverrideChangesTable, HarvestOverridesTable } from './schema/rhythm.js';
+import type { CalendarFeedsTable, RitualAttendeesTable, RitualCompletionsTable, RitualOccurrencesTable, RitualsTable } from './schema/rituals.js';
 
 export interface DB {
   workspaces: WorkspacesTable;

@@ -9,8 +9,18 @@ import { formatMoney } from '../app/format';
 import { count, shortLabel } from './year-format';
 
 function monthStatus(m: HarvestMonth, lastUsefulKey: string | null) {
-  if (m.behind && m.fixable) return <Badge color="orange" variant="light">Behind — fixable</Badge>;
-  if (m.behind) return <Badge color="red" variant="light">Behind — too late</Badge>;
+  if (m.behind && m.fixable)
+    return (
+      <Badge color="orange" variant="light">
+        Behind — fixable
+      </Badge>
+    );
+  if (m.behind)
+    return (
+      <Badge color="red" variant="light">
+        Behind — too late
+      </Badge>
+    );
   if (!m.useful)
     return (
       <Badge color="gray" variant="outline">
@@ -18,7 +28,11 @@ function monthStatus(m: HarvestMonth, lastUsefulKey: string | null) {
       </Badge>
     );
   if (m.state === 'ahead') return m.key === lastUsefulKey ? <Badge variant="outline">Last useful month</Badge> : null;
-  return <Badge color="green" variant="light">On track</Badge>;
+  return (
+    <Badge color="green" variant="light">
+      On track
+    </Badge>
+  );
 }
 
 export function HarvestStrip({ row, currency, mqlNote }: { row: HarvestRow; currency: string; mqlNote: string | null }) {
