@@ -20,10 +20,11 @@ export const KpiBasis = Type.Union(
     Type.Literal('activity'),
     Type.Literal('move'),
     Type.Literal('open_closing'),
+    Type.Literal('scheduled'),
   ],
   {
     description:
-      'What puts a record in the period: its close date, creation, stage entry or exit, activity time, stage move, or open with its close date in the period',
+      'What puts a record in the period: its close date, creation, stage entry or exit, activity time, stage move, or open with its close date in the period, or a ritual occurrence scheduled in it',
   },
 );
 
@@ -173,6 +174,7 @@ export const RecordType = Type.Union([
   Type.Literal('stage_entry'),
   Type.Literal('activity'),
   Type.Literal('stage_move'),
+  Type.Literal('ritual_occurrence'),
 ]);
 export type RecordType = Static<typeof RecordType>;
 

@@ -4,9 +4,24 @@ import { deleteExpiredSessionsJob, deleteExpiredSessionsSchedule } from '../iden
 import { notificationEmailJob } from '../notifications/email.jobs.js';
 import { purgeAuditJob, purgeAuditSchedule } from '../ops/audit.jobs.js';
 import { deliverWebhookJob } from '../ops/webhooks.jobs.js';
+import {
+  extendRitualsJob,
+  extendRitualsSchedule,
+  planRitualRemindersJob,
+  planRitualRemindersSchedule,
+  ritualReminderJob,
+} from '../rhythm/ritual-reminders.jobs.js';
 import type { JobDefinition, ScheduleDefinition } from './job.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: a list of jobs with different payloads; each is typed where it is defined and enqueued
-export const JOBS: readonly JobDefinition<any>[] = [deleteExpiredSessionsJob, notificationEmailJob, deliverWebhookJob, purgeAuditJob];
+export const JOBS: readonly JobDefinition<any>[] = [
+  deleteExpiredSessionsJob,
+  notificationEmailJob,
+  deliverWebhookJob,
+  purgeAuditJob,
+  ritualReminderJob,
+  planRitualRemindersJob,
+  extendRitualsJob,
+];
 
-export const SCHEDULES: readonly ScheduleDefinition[] = [deleteExpiredSessionsSchedule, purgeAuditSchedule];
+export const SCHEDULES: readonly ScheduleDefinition[] = [deleteExpiredSessionsSchedule, purgeAuditSchedule, planRitualRemindersSchedule, extendRitualsSchedule];

@@ -288,7 +288,7 @@ export function ritualNames(db: Kysely<DB>, workspaceId: string, ids: readonly s
   return db
     .selectFrom('ritual_occurrences as o')
     .innerJoin('rituals as r', 'r.id', 'o.ritual_id')
-    .select(['o.id', 'r.title', 'r.team_id', 'r.owner_id'])
+    .select(['o.id', 'o.ritual_id', 'r.title'])
     .where('o.workspace_id', '=', workspaceId)
     .where('o.id', 'in', [...ids])
     .where('r.deleted_at', 'is', null)

@@ -127,6 +127,12 @@ function detailOf(kpi: SimpleKpi): { join: RawBuilder<unknown>; detail: RawBuild
         detail: sql`coalesce(mf.name, '(new)') || ' → ' || mt.name || case when m.override_reason is not null then ' (override: ' || m.override_reason || ')' else '' end || case when m.skipped > 0 then ' (skipped ' || cast(m.skipped as text) || ')' else '' end`,
         owner: sql`m.owner_id`,
       };
+    case 'ritual_occurrence':
+      return {
+        join: sql`join ritual_occurrences ro on ro.id = f.record_id join rituals rr on rr.id = ro.ritual_id`,
+        detail: sql`rr.title || ' (' || ro.status || ')'`,
+        owner: sql`rr.owner_id`,
+      };
     case 'stage_interval':
     case 'stage_entry':
       return { join: sql`left join stages gs on gs.id = f.grp`, detail: sql`gs.name`, owner: sql`d.owner_id` };

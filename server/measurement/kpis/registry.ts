@@ -7,6 +7,7 @@ import { averageDealSize, salesCycleLength, salesCycleLengthMean } from './deal-
 import { openPipeline, pipelineCreated, weightedPipeline } from './pipeline.js';
 import { callPlanCoverage, planHitRate, plannedAdvanceRate, planningLift, unplannedAdvanceRate } from './planning.js';
 import { processAdherence, processAdherenceWeighted } from './process-adherence.js';
+import { ritualAdherence } from './ritual-adherence.js';
 import { openQualifiedDeals, salesVelocity } from './sales-velocity.js';
 import { stageConversion, timeInStage } from './stage-flow.js';
 import type { KpiDefinition } from './types.js';
@@ -37,6 +38,7 @@ export const CATALOGUE: readonly KpiDefinition[] = [
   plannedAdvanceRate,
   unplannedAdvanceRate,
   planningLift,
+  ritualAdherence,
 ];
 
 const BY_ID = new Map(CATALOGUE.map((k) => [k.meta.id, k]));

@@ -7,11 +7,11 @@ import type { Bounds } from '../../../lib/periods.js';
 
 export type KpiUnit = 'ratio' | 'money' | 'days' | 'count' | 'money_per_day';
 /** What decides whether a record falls in the period. */
-export type KpiBasis = 'closed' | 'created' | 'entered_stage' | 'left_stage' | 'activity' | 'move' | 'open_closing';
+export type KpiBasis = 'closed' | 'created' | 'entered_stage' | 'left_stage' | 'activity' | 'move' | 'open_closing' | 'scheduled';
 export type KpiMeasure = 'count' | 'value';
 export type Better = 'higher' | 'lower';
 /** What the drill-down lists. */
-export type RecordType = 'deal' | 'stage_interval' | 'stage_entry' | 'activity' | 'stage_move';
+export type RecordType = 'deal' | 'stage_interval' | 'stage_entry' | 'activity' | 'stage_move' | 'ritual_occurrence';
 export type Breakdown = 'stage' | 'activity_type';
 
 export interface KpiMeta {
