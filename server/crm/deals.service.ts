@@ -6,9 +6,9 @@ import { ownerScope } from '../identity/visibility.js';
 import { getWorkspace } from '../identity/workspaces.service.js';
 import { newId } from '../ids.js';
 import { emitWebhookEvent } from '../ops/webhooks.service.js';
+import { dealFieldsInUse } from '../process/custom-fields.service.js';
 import { defaultPipeline, getStage, pipelineStages } from '../process/pipelines.service.js';
 import { recordGateChecks } from '../process/stage-gate.service.js';
-import { listCustomFieldRows } from './custom-fields.repo.js';
 import { type CustomFieldDef, type CustomValue, validateCustomValues } from './custom-values.js';
 import { notifyDealChange } from './deal-notify.js';
 import { planStageChange, type StageChangePlan } from './deal-stage-change.service.js';
@@ -44,13 +44,9 @@ export async function getDeal(ctx: Ctx, id: string): Promise<Deal> {
 }
 
 /** The workspace's deal custom fields in use (retired ones left out), in their order. */
-export async function dealCustomFields(ctx: Ctx): Promise<CustomFieldDef[]> {
-  return (await listCustomFieldRows(ctx.db, ctx.actor.workspaceId, 'deal')).map((r) => ({
-    key: r.key,
-    label: r.label,
-    type: r.type,
-    options: r.options ? (JSON.parse(r.options) as string[]) : null,
-  }));
+export function dealCustomFields(ctx: Ctx): Promise<CustomFieldDef[]> {
+  // The definitions are the process admin's (process/custom-fields.*); their one reader is there.
+  return dealFieldsInUse(ctx);
 }
 
 async function checkCustom(ctx: Ctx, values: Record<string, CustomValue>): Promise<Record<string, CustomValue>> {

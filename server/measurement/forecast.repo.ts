@@ -151,10 +151,10 @@ export function findCategory(db: Kysely<DB>, dealId: string): Promise<{ category
   return db.selectFrom('deal_forecast_categories').select('category').where('deal_id', '=', dealId).executeTakeFirst();
 }
 
-/** Sets (or clears) a deal's category and records the change in the deal's history. */
+/** Sets (or clears) a deal's category; the service records the change in the deal's history. */
 export async function setCategory(
   db: Kysely<DB>,
-  c: { workspaceId: string; dealId: string; category: string | null; previous: string | null; actorId: string; at: number; changeId: string },
+  c: { workspaceId: string; dealId: string; category: string | null; actorId: string; at: number },
 ): Promise<void> {
   await db.deleteFrom('deal_forecast_categories').where('deal_id', '=', c.dealId).execute();
   if (c.category !== null) {
@@ -163,19 +163,4 @@ export async function setCategory(
       .values({ deal_id: c.dealId, workspace_id: c.workspaceId, category: c.category, set_by: c.actorId, set_at: c.at })
       .execute();
   }
-  await db
-    .insertInto('changes')
-    .values({
-      id: c.changeId,
-      workspace_id: c.workspaceId,
-      entity: 'deal',
-      entity_id: c.dealId,
-      field: 'forecast_category',
-      from_value: c.previous,
-      to_value: c.category,
-      actor_id: c.actorId,
-      at: c.at,
-      via: 'form',
-    })
-    .execute();
 }

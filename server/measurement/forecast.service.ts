@@ -5,6 +5,7 @@ import { mondayOf } from '../../lib/calendar.js';
 import type { Period } from '../../lib/periods.js';
 import type { Ctx } from '../context.js';
 import { inTransaction } from '../context.js';
+import { appendChanges } from '../crm/history.repo.js';
 import { calendarDate } from '../dates.js';
 import type { TargetScopeType } from '../db/schema/measurement.js';
 import { forbidden, invalidField, notFound } from '../errors.js';
@@ -245,7 +246,11 @@ export async function setDealCategory(
     if (deal.status !== 'open') throw invalidField('category', 'only an open deal has a forecast category to choose');
     const previous = (await findCategory(tx.db, dealId))?.category ?? null;
     if (previous !== category) {
-      await setCategory(tx.db, { workspaceId: ctx.actor.workspaceId, dealId, category, previous, actorId: ctx.actor.userId, at: tx.now(), changeId: newId() });
+      const at = tx.now();
+      await setCategory(tx.db, { workspaceId: ctx.actor.workspaceId, dealId, category, actorId: ctx.actor.userId, at });
+      // Through the one writer of `changes`, so the category's history reads like every deal field's.
+      const history = { workspaceId: ctx.actor.workspaceId, entity: 'deal' as const, entityId: dealId, actorId: ctx.actor.userId, at, via: 'form' };
+      await appendChanges(tx.db, history, [{ field: 'forecast_category', from: previous, to: category }]);
     }
     return { dealId, category };
   });

@@ -22,6 +22,14 @@ function checkOptions(type: string, options: readonly string[] | undefined): str
 
 export async function listDealFields(ctx: Ctx): Promise<CustomField[]> {
   if (ctx.actor.role === 'marketing') throw forbidden('Deal fields are for sales roles');
+  return dealFieldsInUse(ctx);
+}
+
+/**
+ * The fields in use (retired ones left out), in the admin's order: what every path that checks,
+ * imports or exports deal values reads. No role check: whoever may write the deal may fill them.
+ */
+export async function dealFieldsInUse(ctx: Ctx): Promise<CustomField[]> {
   return (await listDealFieldRows(ctx.db, ctx.actor.workspaceId)).map(toCustomField);
 }
 
