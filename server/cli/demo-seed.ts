@@ -4,6 +4,7 @@ import { idsFor, populate, timelineFor, type Volume } from './demo/generate.js';
 import { seedLeads } from './demo/leads.js';
 import { seedMeasurement } from './demo/measurement.js';
 import { DEMO_ADMIN, planDemoOrg } from './demo/org.js';
+import { seedPlanningPractice } from './demo/planning-practice.js';
 import { seedScale } from './demo/scale.js';
 import { createSeedWorkspace } from './demo/workspace.js';
 import { removeWorkspace } from './demo/writer.js';
@@ -41,6 +42,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
   const org = planDemoOrg(ids);
   try {
     await populate(database, { ws, org, timeline, volume: DEMO_VOLUME, ids, log });
+    await seedPlanningPractice(database, { ...ws, reps: org.reps, createdAt: timeline.createdAt, now: options.now, log });
     await seedMeasurement(database.db, { workspaceId: ws.workspaceId, now: options.now, log });
     await seedLeads(database.db, { workspaceId: ws.workspaceId, now: options.now, log });
   } catch (error) {

@@ -41,6 +41,8 @@ export interface SimContext {
   /** Reps by team, for the occasional reassignment to a teammate. */
   teams: ReadonlyMap<string, readonly RepSeat[]>;
   ids: IdFactory;
+  /** Whether a rep held a live certification on the gate's scenario at an instant (the demo's practice year). */
+  certified?: (repId: string, at: number) => boolean;
 }
 
 export interface Stay {
@@ -214,6 +216,7 @@ export function simulateDeal(ctx: SimContext, seed: DealSeed, rng: Rng): Simulat
       hasContact: h.record.contact_id !== null,
       filled: new Set(Object.keys(h.custom).map((k) => `custom.${k}`)),
       meetingLogged: (story.requiredMeetings.at(-1)?.to ?? 0) > at - 14 * DAY,
+      ...(ctx.certified && { certified: ctx.certified(seat.id, at) }),
     };
     const process = processAt(ctx.process, at);
     const gate = decideGate(process, leaving, path.skipped, facts, seat.profile.meetRate, rng);

@@ -13,6 +13,7 @@ import { type SimProcess, simProcessOf } from './criteria.js';
 import { campaignCalendar, type DealSeed, type DealWorld, planDeal, repWeights } from './deal-plan.js';
 import { type ChangeRow, type DealRow, type SimContext, type SimulatedDeal, type StageMoveRow, simulateDeal } from './deals-sim.js';
 import type { OrgPlan, RepSeat } from './org.js';
+import { gateCertification } from './practice-plan.js';
 import { changeDemoProcess, defineDemoProcess, demoChangeAt, recordDemoGateChecks, recordDemoQualification } from './process.js';
 import { hash32, type IdFactory, idFactory, Rng, rngFor, stringSeed } from './random.js';
 import type { SeedWorkspace } from './workspace.js';
@@ -97,6 +98,7 @@ export function buildWorld(ws: SeedWorkspace, org: OrgPlan, book: AccountBook, t
       stages: ws.stages,
       teams,
       ids,
+      certified: gateCertification({ reps: org.reps, createdAt: t.createdAt, now: t.now }),
     },
     acts: { workspaceId: ws.workspaceId, now: t.now, ids, perDeal },
   };

@@ -4,6 +4,7 @@ import type { Database } from '../../db/database.js';
 import { DAY } from './calendar.js';
 import { idsFor, orgRng, populate, timelineFor } from './generate.js';
 import { planScaleOrg } from './org.js';
+import { seedPlanningPractice } from './planning-practice.js';
 import { createSeedWorkspace } from './workspace.js';
 import { removeWorkspace } from './writer.js';
 
@@ -69,6 +70,7 @@ export async function seedScale(
       ids,
       log,
     });
+    await seedPlanningPractice(database, { ...ws, reps: org.reps, createdAt: t.createdAt, now, log });
     const started = Date.now();
     const tables = (await database.db.introspection.getTables()).filter((t) => t.columns.some((c) => c.name === 'workspace_id')).map((t) => t.name);
     const statements = database.dialect.afterBulkLoad(tables);

@@ -20,6 +20,8 @@ export interface DealFacts {
   filled: ReadonlySet<string>;
   /** A required meeting can only be missing before the first one is logged. */
   meetingLogged: boolean;
+  /** The owner held a live certification on the gate's scenario (./practice-plan.ts); unknown: free. */
+  certified?: boolean;
 }
 
 export interface GateOutcome {
@@ -39,6 +41,7 @@ function state(c: Located, facts: DealFacts): 'met' | 'missing' | 'free' {
     if (c.field && facts.filled.has(c.field)) return 'met';
   }
   if (c.kind === 'activity' && facts.meetingLogged) return 'met';
+  if (c.kind === 'certification' && facts.certified !== undefined) return facts.certified ? 'met' : 'missing';
   return 'free';
 }
 
