@@ -4,6 +4,9 @@ import { type Static, Type } from 'typebox';
 import { SkillKey } from './coaching-skills.js';
 import { Id, Instant, OptionalText, UserRef } from './common.js';
 
+/** A coach's rating, or the partner's score on a practice attempt. */
+export const RatingSource = Type.Union([Type.Literal('coach'), Type.Literal('practice')]);
+
 export const SkillRating = Type.Object({
   id: Id,
   userId: Id,
@@ -14,6 +17,9 @@ export const SkillRating = Type.Object({
   ratedBy: UserRef,
   ratedAt: Instant,
   note: Type.Union([Type.String(), Type.Null()]),
+  source: RatingSource,
+  /** The practice attempt a "practice" rating comes from. */
+  attemptId: Type.Union([Id, Type.Null()]),
 });
 export type SkillRating = Static<typeof SkillRating>;
 
@@ -38,7 +44,9 @@ export const SkillProfileEntry = Type.Object({
   ratedAt: Type.Union([Instant, Type.Null()]),
   /** The level a year's worth of ratings ago, to show the trend. */
   firstLevel: Type.Union([Type.Integer(), Type.Null()]),
-  history: Type.Array(Type.Object({ level: Type.Integer(), ratedAt: Instant, modelVersion: Type.Integer() })),
+  history: Type.Array(
+    Type.Object({ level: Type.Integer(), ratedAt: Instant, modelVersion: Type.Integer(), source: RatingSource, attemptId: Type.Union([Id, Type.Null()]) }),
+  ),
 });
 export type SkillProfileEntry = Static<typeof SkillProfileEntry>;
 

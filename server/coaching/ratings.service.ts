@@ -38,6 +38,8 @@ export async function rateSkill(ctx: Ctx, input: RatingCreate): Promise<SkillRat
     rated_by: ctx.actor.userId,
     rated_at: ctx.now(),
     note: input.note?.trim() || null,
+    source: 'coach',
+    attempt_id: null,
   };
   await insertRating(ctx.db, row);
   return {
@@ -50,6 +52,8 @@ export async function rateSkill(ctx: Ctx, input: RatingCreate): Promise<SkillRat
     ratedBy: { id: ctx.actor.userId, name: ctx.actor.name },
     ratedAt: iso(row.rated_at),
     note: row.note,
+    source: row.source,
+    attemptId: row.attempt_id,
   };
 }
 
@@ -71,8 +75,45 @@ export async function skillProfile(ctx: Ctx, userId: string): Promise<SkillProfi
         levelLabel: last ? (s.levels.find((l) => l.level === last.level)?.label ?? null) : null,
         ratedAt: last ? iso(last.rated_at) : null,
         firstLevel: mine[0]?.level ?? null,
-        history: mine.map((r) => ({ level: r.level, ratedAt: iso(r.rated_at), modelVersion: r.model_version })),
+        history: mine.map((r) => ({ level: r.level, ratedAt: iso(r.rated_at), modelVersion: r.model_version, source: r.source, attemptId: r.attempt_id })),
       };
     }),
   };
+}
+
+/** A practice score (1–5) on the skill's own scale: 5 is its top level, and nothing rates below 1. */
+export const practiceLevel = (score: number, maxLevel: number) => Math.min(maxLevel, Math.max(1, Math.round((score * maxLevel) / 5)));
+
+/**
+ * The partner's scores on a practice attempt as skill ratings (source "practice", linked to the
+ * attempt), in the caller's transaction. Scenario skills are coaching skill names (or keys); a skill
+ * the current model no longer has is left out. Rated by whoever scored the attempt.
+ */
+export async function ratePracticeAttempt(
+  ctx: Ctx,
+  attempt: { id: string; userId: string; scenarioName: string; scores: readonly { skill: string; score: number }[] },
+): Promise<number> {
+  const model = await loadSkillModel(ctx);
+  const find = (skill: string) => model.skills.find((s) => s.key === skill || s.name.toLowerCase() === skill.trim().toLowerCase());
+  let written = 0;
+  for (const s of attempt.scores) {
+    const skill = find(s.skill);
+    if (!skill) continue;
+    await insertRating(ctx.db, {
+      id: newId(),
+      workspace_id: ctx.actor.workspaceId,
+      user_id: attempt.userId,
+      skill_key: skill.key,
+      model_version: model.version,
+      level: practiceLevel(s.score, skill.levels.length),
+      session_id: null,
+      rated_by: ctx.actor.userId,
+      rated_at: ctx.now(),
+      note: `Practice: ${attempt.scenarioName} (${s.score} of 5)`,
+      source: 'practice',
+      attempt_id: attempt.id,
+    });
+    written++;
+  }
+  return written;
 }

@@ -17,6 +17,7 @@ import * as planning from './migrations/2026-12-04-50-planning.js';
 import * as practice from './migrations/2026-12-04-50-practice.js';
 import * as rituals from './migrations/2026-12-05-20-01-rituals.js';
 import * as harvest from './migrations/2026-12-05-30-harvest.js';
+import * as practiceRatings from './migrations/2026-12-05-50-practice-ratings.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-01-core': core,
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-04-50-planning': planning,
   '2026-12-04-10-jobs': jobs,
   '2026-12-04-50-practice': practice,
+  '2026-12-05-50-practice-ratings': practiceRatings,
   '2026-12-04-25-login-counters': loginCounters,
   '2026-12-04-40-alignment': alignment,
   '2026-12-04-10-notifications': notifications,

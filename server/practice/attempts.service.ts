@@ -2,6 +2,7 @@
 // who plays the buyer and scores it, or a recorded pitch a reviewer scores later. Visible to the
 // rep, the partner, and those whose reach covers the rep (managers above, admins).
 import type { Attempt, AttemptCreate, AttemptListQuery, AttemptScore } from '../../api/practice-attempts.js';
+import { ratePracticeAttempt } from '../coaching/ratings.service.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { conflict, type FieldProblem, forbidden, invalidField, invalidInput, notFound, ruleViolation, stale } from '../errors.js';
 import { ownerScope, ownerScopeOrNull, scopeIncludes } from '../identity/visibility.js';
@@ -139,6 +140,8 @@ export async function scoreAttempt(ctx: Ctx, id: string, input: AttemptScore): P
       updated_at: now,
     });
     if (!ok) throw stale('Practice attempt', a.version);
+    // The scores feed the rep's skill profile in coaching, linked to this attempt.
+    await ratePracticeAttempt(tx, { id, userId: a.user_id, scenarioName: a.scenario_name, scores: input.scores });
     await certifyOnPass(tx, a.user_id, a.scenario_id, id);
   });
   return getAttempt(ctx, id);

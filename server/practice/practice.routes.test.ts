@@ -95,6 +95,16 @@ describeEngines('practice', (env) => {
     expect(row(report)).toMatchObject({ readiness: 83.3, attempts: 2, status: 'ready', certifiedUntil: new Date(env().clock.now + 90 * DAY).toISOString() });
     const certs = await api.get('/api/v1/certifications');
     expect(certs.body.items).toMatchObject([{ method: 'threshold', scenarioName: 'Pricing conversation', active: true, grantedBy: null }]);
+    // Both scores fed the rep's skill profile in coaching: the rubric's Negotiation skill (a skill of
+    // the model, by key) as practice ratings linked to their attempts; "value selling" is not one.
+    const profile = await w.as(manager).get(`/api/v1/skill-profiles/${rep.id}`);
+    const negotiation = profile.body.skills.find((s: { skillKey: string }) => s.skillKey === 'negotiation');
+    expect(negotiation).toMatchObject({ level: 4, firstLevel: 2 });
+    expect(negotiation.history).toMatchObject([
+      { level: 2, source: 'practice', attemptId: first.id },
+      { level: 4, source: 'practice', attemptId: second.id },
+    ]);
+    expect(profile.body.skills.filter((s: { history: unknown[] }) => s.history.length > 0)).toHaveLength(1);
     // A peer sees the attempt they partnered on, not the rep's others.
     expect((await w.as(peer).get(`/api/v1/practice-attempts/${second.id}`)).status).toBe(404);
     expect((await w.as(peer).get(`/api/v1/practice-attempts/${first.id}`)).status).toBe(200);

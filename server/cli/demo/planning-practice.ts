@@ -28,7 +28,7 @@ export async function seedPlanningPractice(database: Database, input: PlanningPr
     const plans = await seedDemoCallPlans(sink, input, rngFor(CALL_PLAN_SEED));
     input.log(
       `  ${plans.plans} call plans (${plans.reviewed} reviewed, ${plans.debriefed} debriefed; ${plans.meetingsAdded} meetings booked for them), ` +
-        `${practice.scenarios} practice scenarios, ${practice.attempts} role-plays, ${practice.certifications} certifications in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        `${practice.scenarios} practice scenarios, ${practice.attempts} role-plays (${practice.ratings} skill ratings), ${practice.certifications} certifications in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
   });
 }

@@ -3,6 +3,9 @@
 // certifications those scores earned or managers granted, with their expiry. Role-plays only: a
 // recorded pitch needs an audio file the demo has none of.
 import type { Insertable } from 'kysely';
+import { practiceLevel } from '../../coaching/ratings.service.js';
+import { findModelVersion, skillsOfVersion } from '../../coaching/skills.repo.js';
+import type { SkillRatingsTable } from '../../db/schema/coaching.js';
 import type { CertificationsTable, PracticeAttemptsTable, PracticeScenariosTable } from '../../db/schema/practice.js';
 import { newId } from '../../ids.js';
 import { DAY, HOUR } from './calendar.js';
@@ -13,6 +16,7 @@ export interface PracticeTotals {
   scenarios: number;
   attempts: number;
   certifications: number;
+  ratings: number;
 }
 
 export async function seedDemoPractice(
@@ -44,6 +48,11 @@ export async function seedDemoPractice(
       version: 1,
     };
   });
+  // Scores feed the rep's skill profile as the product does on scoring (ratings.service#ratePracticeAttempt).
+  const model = await findModelVersion(sink.db, workspaceId, null);
+  const skills = model ? await skillsOfVersion(sink.db, workspaceId, model.id) : [];
+  const skillNamed = new Map(skills.map((k) => [k.name.toLowerCase(), { key: k.key, levels: (JSON.parse(k.levels) as unknown[]).length }]));
+  const ratings: Insertable<SkillRatingsTable>[] = [];
   const attempts: Insertable<PracticeAttemptsTable>[] = [];
   const certifications: Insertable<CertificationsTable>[] = [];
   for (const year of practiceYear(input)) {
@@ -68,6 +77,26 @@ export async function seedDemoPractice(
         updated_at: a.scoredAt ?? a.createdAt,
         version: a.scoredAt === null ? 1 : 2,
       });
+      if (a.scoredAt === null || !model) return;
+      const scenario = DEMO_SCENARIOS.find((x) => x.key === a.scenarioKey);
+      for (const s of a.scores) {
+        const skill = skillNamed.get(s.skill.toLowerCase());
+        if (!skill) continue;
+        ratings.push({
+          id: newId(),
+          workspace_id: workspaceId,
+          user_id: year.rep.id,
+          skill_key: skill.key,
+          model_version: model.version,
+          level: practiceLevel(s.score, skill.levels),
+          session_id: null,
+          rated_by: a.partnerId,
+          rated_at: a.scoredAt,
+          note: `Practice: ${scenario?.name ?? a.scenarioKey} (${s.score} of 5)`,
+          source: 'practice',
+          attempt_id: ids[i] as string,
+        });
+      }
     });
     for (const c of year.certifications)
       certifications.push({
@@ -87,5 +116,6 @@ export async function seedDemoPractice(
   await insertRows(sink, 'practice_scenarios', scenarios);
   await insertRows(sink, 'practice_attempts', attempts);
   await insertRows(sink, 'certifications', certifications);
-  return { scenarios: scenarios.length, attempts: attempts.length, certifications: certifications.length };
+  await insertRows(sink, 'skill_ratings', ratings);
+  return { scenarios: scenarios.length, attempts: attempts.length, certifications: certifications.length, ratings: ratings.length };
 }

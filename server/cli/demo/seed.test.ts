@@ -122,7 +122,7 @@ describe.each(testEngines())('demo seed on %s', (engine) => {
       where k.workspace_id = ${demo.workspaceId} and c.kind = 'call_plan'`.execute(database.db);
     const { rows: meetings } = await sql<{ deal_id: string; occurred_at: number | string; status: string | null; reviewed_at: number | string | null }>`
       select a.deal_id, a.occurred_at, p.status, p.reviewed_at from activities a
-      left join call_plans p on p.activity_id = a.id and p.deleted_at is null
+      left join call_plans p on p.workspace_id = a.workspace_id and p.activity_id = a.id and p.deleted_at is null
       where a.workspace_id = ${demo.workspaceId} and a.type = 'meeting' and a.deal_id is not null and a.deleted_at is null
       order by a.occurred_at, a.id`.execute(database.db);
     const byDeal = new Map<string, typeof meetings>();
@@ -168,6 +168,12 @@ describe.each(testEngines())('demo seed on %s', (engine) => {
     );
     expect(await count("select count(*) n from certifications where workspace_id = :ws and method = 'manager' and granted_by is not null")).toBeGreaterThan(5);
     expect(await count(`select count(*) n from certifications where workspace_id = :ws and expires_at <= ${NOW}`)).toBeGreaterThan(0);
+    // Scored role-plays feed the skill profiles: a practice rating per rubric skill, linked to its attempt.
+    expect(
+      await count(
+        "select count(*) n from skill_ratings r join practice_attempts a on a.id = r.attempt_id and a.user_id = r.user_id where r.workspace_id = :ws and r.source = 'practice' and r.rated_at = a.scored_at",
+      ),
+    ).toBeGreaterThan(200);
   });
 
   it('tells the story: disciplined reps plan and practise more, and win more; planned meetings advance deals more often', async () => {

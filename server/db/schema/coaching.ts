@@ -90,6 +90,10 @@ export interface SkillRatingsTable {
   rated_by: string;
   rated_at: number;
   note: string | null;
+  /** Where the level came from: a coach's rating, or a partner's score on a practice attempt. */
+  source: 'coach' | 'practice';
+  /** The practice attempt a "practice" rating was derived from. */
+  attempt_id: string | null;
 }
 
 export interface DealReviewsTable {
