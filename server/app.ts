@@ -17,6 +17,7 @@ import { registerLeadRoutes } from './alignment/leads.routes.js';
 import { registerAgendaRoutes } from './coaching/agenda.routes.js';
 import { registerDealReviewRoutes } from './coaching/deal-reviews.routes.js';
 import { registerFocusRoutes } from './coaching/focus.routes.js';
+import { registerObjectiveRoutes } from './coaching/objectives.routes.js';
 import { registerRatingRoutes } from './coaching/ratings.routes.js';
 import { registerRelationshipRoutes } from './coaching/relationships.routes.js';
 import { registerSessionRoutes } from './coaching/sessions.routes.js';
@@ -196,6 +197,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerSessionRoutes(app);
   registerAgendaRoutes(app);
   registerFocusRoutes(app);
+  registerObjectiveRoutes(app);
   registerRatingRoutes(app);
   registerDealReviewRoutes(app);
   // The year-long rhythm

@@ -13,6 +13,7 @@ describeEngines('coaching focus suggestions', (env) => {
   let newcomer: TestUser;
   let outsider: TestUser;
   let coach: TestUser;
+  let patch: (who: TestUser, id: string, body: Record<string, unknown>) => Promise<void>;
 
   beforeAll(async () => {
     env().clock.now = Date.UTC(2026, 8, 1, 9);
@@ -30,7 +31,7 @@ describeEngines('coaching focus suggestions', (env) => {
     const proc = (await w.as(w.admin).get(`/api/v1/pipelines/${(await w.as(w.admin).get('/api/v1/pipelines')).body.items[0].id}/process`)).body;
     const discovery = (proc.stages ?? stages).find((s: { name: string }) => s.name === 'Discovery').id as string;
 
-    const patch = async (who: TestUser, id: string, body: Record<string, unknown>) => {
+    patch = async (who: TestUser, id: string, body: Record<string, unknown>) => {
       const version = (await w.as(who).get(`/api/v1/deals/${id}`)).body.version;
       let res = await w.as(who).patch(`/api/v1/deals/${id}`, { version, ...body });
       if (res.status === 422 || res.status === 409) res = await w.as(who).patch(`/api/v1/deals/${id}`, { version, ...body, overrideReason: 'Agreed' });
@@ -98,5 +99,48 @@ describeEngines('coaching focus suggestions', (env) => {
     const bad = await w.as(manager).get(`/api/v1/coaching-focus?coacheeId=${rita.id}&from=2026-10-01&to=2026-09-01`);
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.fields[0].field).toBe('to');
+  });
+
+  it('sets an objective with its baseline now, and after the review date measures the effect against the team', async () => {
+    const start = new Date(env().clock.now).toISOString().slice(0, 10);
+    const body = { coacheeId: rita.id, skillKey: 'qualification', kpiId: 'win_rate', target: 0.35, reviewDate: '2026-10-21', note: 'Qualify out earlier' };
+    expect((await w.as(rita).post('/api/v1/coaching-objectives', { ...body, coacheeId: rita.id })).status).toBe(403);
+    expect((await w.as(manager).post('/api/v1/coaching-objectives', { ...body, kpiId: 'nope' })).body.error.details.fields[0].field).toBe('kpiId');
+    expect((await w.as(manager).post('/api/v1/coaching-objectives', { ...body, reviewDate: start })).body.error.details.fields[0].field).toBe('reviewDate');
+    expect((await w.as(manager).post('/api/v1/coaching-objectives', { ...body, coacheeId: outsider.id })).status).toBe(400);
+    const made = await w.as(manager).post('/api/v1/coaching-objectives', body);
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    expect(made.body).toMatchObject({ status: 'pending', baseline: 0.2, startDate: start, target: 0.35, review: null, version: 1 });
+    const id = made.body.id as string;
+    expect((await w.as(manager).get(`/api/v1/coaching-agenda?coacheeId=${rita.id}`)).body.focus).toMatchObject({
+      source: 'objective',
+      skillKey: 'qualification',
+    });
+
+    // In the window Rita wins 3 of 5; nobody else closes anything.
+    for (let i = 0; i < 5; i++) {
+      const d = await w.as(rita).post('/api/v1/deals', { name: `Rita later ${i}`, amount: 10000, closeDate: '2026-12-31' });
+      await patch(rita, d.body.id, i < 3 ? { status: 'won' } : { status: 'lost', lostReason: 'Price' });
+    }
+    expect((await w.as(rita).get(`/api/v1/coaching-objectives/${id}`)).body.status).toBe('pending');
+    expect((await w.as(outsider).get(`/api/v1/coaching-objectives/${id}`)).status).toBe(404);
+    expect((await w.as(rita).patch(`/api/v1/coaching-objectives/${id}`, { version: 1, target: 0.1 })).status).toBe(403);
+    const edited = await w.as(manager).patch(`/api/v1/coaching-objectives/${id}`, { version: 1, target: 0.5 });
+    expect(edited.body).toMatchObject({ target: 0.5, version: 2 });
+    expect((await w.as(manager).patch(`/api/v1/coaching-objectives/${id}`, { version: 1, target: 0.4 })).status).toBe(409);
+
+    env().clock.now = Date.UTC(2026, 9, 23, 9);
+    const reviewed = await w.as(coach).get(`/api/v1/coaching-objectives?coacheeId=${rita.id}`);
+    expect(reviewed.status, JSON.stringify(reviewed.body)).toBe(200);
+    const o = reviewed.body.items[0];
+    expect(o.status).toBe('met');
+    expect(o.review.value).toBeCloseTo(0.6, 9);
+    expect(o.review.count).toBe(5);
+    expect(o.review.change).toBeCloseTo(0.4, 9);
+    // The team (Rita included) went from 15 of 35 to 3 of 5: +0.1714…; the effect is the rest.
+    expect(o.review.benchmark.change).toBeCloseTo(0.6 - 15 / 35, 9);
+    expect(o.review.effect).toBeCloseTo(0.4 - (0.6 - 15 / 35), 9);
+    expect((await w.as(manager).patch(`/api/v1/coaching-objectives/${id}`, { version: 2, target: 0.9 })).status).toBe(400);
+    expect((await w.as(rita).get(`/api/v1/coaching-objectives?status=met`)).body.items.map((x: any) => x.id)).toEqual([id]);
   });
 });

@@ -53,3 +53,19 @@ export async function updateObjective(
 ): Promise<boolean> {
   return (await updateVersioned(db, 'coaching_objectives', { workspaceId, id, version }, changes, now)) !== undefined;
 }
+
+/** Records a review's outcome once (a derived fact, so the row's version stays). */
+export async function recordReview(
+  db: Kysely<DB>,
+  workspaceId: string,
+  id: string,
+  outcome: { reviewed_at: number; met: number | null; result: string },
+): Promise<void> {
+  await db
+    .updateTable('coaching_objectives')
+    .set(outcome)
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .where('reviewed_at', 'is', null)
+    .execute();
+}
