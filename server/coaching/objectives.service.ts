@@ -26,7 +26,7 @@ interface StoredReview {
 
 function kpiOf(id: string) {
   const kpi = findKpi(id);
-  if (!kpi || kpi.meta.audience !== 'sales') throw invalidField('kpiId', 'is not a KPI of the catalogue');
+  if (kpi?.meta.audience !== 'sales') throw invalidField('kpiId', 'is not a KPI of the catalogue');
   return kpi;
 }
 
