@@ -1,5 +1,5 @@
 // The Year journey on the demo year: the CSO opens the Year page, sees who is planting enough and a
-// team's planting calendar, overrides that team's win rate, sees the plan change and the override
+// team's planting calendar, the discipline index and cramming by quarter, overrides that team's win rate, sees the plan change and the override
 // recorded (on the page, in the override history and in the audit log); the page passes axe.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -54,6 +54,9 @@ it('the CSO overrides a team’s win rate on the Year page and sees the plan cha
   await page.getByRole('button', { name: 'Enterprise', exact: true }).click();
   await page.getByRole('heading', { name: 'Planting calendar — Enterprise' }).waitFor();
   await expect.poll(() => page.url()).toContain('plan=team');
+  // The discipline index and cramming by quarter come with it.
+  await page.getByRole('table', { name: /^Discipline index of / }).waitFor();
+  await page.getByRole('region', { name: 'Cramming by quarter' }).getByRole('heading', { name: 'Cramming by quarter' }).waitFor();
   await settled(page);
   expect(describeViolations(await seriousViolations(page))).toBe('');
   const before = (await figure(page, 'Needed to date').textContent()) ?? '';

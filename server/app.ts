@@ -55,6 +55,7 @@ import { registerPipelineRoutes } from './process/pipelines.routes.js';
 import { registerProcessAdminRoutes } from './process/process-admin.routes.js';
 import { registerQualificationRoutes } from './process/qualification.routes.js';
 import { registerCalendarFeedRoutes } from './rhythm/calendar-feed.routes.js';
+import { registerDisciplineRoutes } from './rhythm/discipline.routes.js';
 import { registerHarvestRoutes } from './rhythm/harvest.routes.js';
 import { registerRitualRoutes } from './rhythm/rituals.routes.js';
 import { API_VERSION } from './version.js';
@@ -204,6 +205,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerRitualRoutes(app);
   registerCalendarFeedRoutes(app, deps);
   registerHarvestRoutes(app);
+  registerDisciplineRoutes(app);
 
   await registerWebApp(app, deps.config.webDir);
   return app;

@@ -1,7 +1,8 @@
-// The Year: is the harvest being planted? For the CSO the whole organisation, for a manager their
+// The Year: is the harvest being planted, and does the rhythm hold? For the CSO the whole organisation, for a manager their
 // teams, for a rep their own planting. Who is behind comes first (a table of every plan the reader
 // may see, the ones short to date on top); opening one shows its planting calendar, its formulas
-// and assumptions (with the override form for a team the reader manages). Year and plan live in the URL.
+// and assumptions (with the override form for a team the reader manages); then, for managers and
+// admins, the discipline index heat-map and cramming by quarter. Year, plan and team live in the URL.
 import { Alert, Anchor, Badge, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import type { HarvestRow } from '../../api/harvest';
 import { fiscalYearOf } from '../../lib/periods';
@@ -11,9 +12,11 @@ import { useUrlState } from '../app/url-state';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
+import { CrammingChart } from './CrammingChart';
+import { DisciplineHeatmap } from './DisciplineHeatmap';
 import { HarvestAssumptions } from './HarvestAssumptions';
 import { HarvestStrip } from './HarvestStrip';
-import { useHarvestOverrides, useHarvestPlan } from './year-api';
+import { useCramming, useDisciplineIndex, useHarvestOverrides, useHarvestPlan } from './year-api';
 import { shortLabel } from './year-format';
 
 const KIND_LABEL: Record<HarvestRow['kind'], string> = { workspace: 'Organisation', team: 'Team', rep: 'Rep' };
@@ -25,7 +28,10 @@ export function YearPage() {
   const currentFy = fiscalYearOf(todayLocal(), workspace.fiscalYearStartMonth);
   const year = /^FY\d{4}$/.test(url.get('year') ?? '') ? (url.get('year') as string) : `FY${currentFy}`;
   const plan = useHarvestPlan(year);
-  const overrides = useHarvestOverrides(user.role === 'admin' || user.role === 'manager');
+  const leads = user.role === 'admin' || user.role === 'manager';
+  const overrides = useHarvestOverrides(leads);
+  const discipline = useDisciplineIndex(year, leads);
+  const cramming = useCramming(year, leads);
 
   const years = [currentFy + 1, currentFy, currentFy - 1].map((fy) => ({ value: `FY${fy}`, label: `FY${fy}` }));
   const header = (
@@ -151,6 +157,22 @@ export function YearPage() {
           {chosen && <HarvestAssumptions plan={data} row={chosen} override={override} />}
         </>
       )}
+      {leads &&
+        (discipline.isError ? (
+          <ErrorState error={discipline.error} title="The discipline index could not be loaded" />
+        ) : discipline.data ? (
+          <DisciplineHeatmap index={discipline.data} scopeId={url.get('team')} onScope={(id) => url.set({ team: id })} />
+        ) : (
+          <LoadingState />
+        ))}
+      {leads &&
+        (cramming.isError ? (
+          <ErrorState error={cramming.error} title="Cramming could not be loaded" />
+        ) : cramming.data ? (
+          <CrammingChart cramming={cramming.data} />
+        ) : (
+          <LoadingState />
+        ))}
     </Stack>
   );
 }

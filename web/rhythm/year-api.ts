@@ -1,5 +1,6 @@
 // The Year page's data from the browser. Query keys start with 'year'; an override refreshes them all.
 import { keepPreviousData, type QueryClient, useQuery } from '@tanstack/react-query';
+import type { CrammingByQuarter, DisciplineIndex } from '../../api/discipline';
 import type { HarvestOverride, HarvestOverrideList, HarvestOverrideSet, HarvestPlan } from '../../api/harvest';
 import { api } from '../app/api';
 
@@ -15,6 +16,24 @@ export function useHarvestOverrides(enabled: boolean) {
   return useQuery({
     queryKey: ['year', 'overrides'],
     queryFn: ({ signal }) => api.get<HarvestOverrideList>('/api/v1/harvest-overrides', undefined, { signal }),
+    enabled,
+  });
+}
+
+export function useDisciplineIndex(year: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['year', 'discipline', year],
+    queryFn: ({ signal }) => api.get<DisciplineIndex>('/api/v1/discipline-index', { year }, { signal }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useCramming(year: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['year', 'cramming', year],
+    queryFn: ({ signal }) => api.get<CrammingByQuarter>('/api/v1/cramming', { year }, { signal }),
+    placeholderData: keepPreviousData,
     enabled,
   });
 }

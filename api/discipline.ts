@@ -1,0 +1,72 @@
+// The discipline index (one 0–100 score per discipline and overall, per month, per team and for
+// the workspace) and cramming by quarter: the Year page's view of whether the rhythm holds.
+import { type Static, type TSchema, Type } from 'typebox';
+import { Id } from './common.js';
+import { PeriodInfo } from './measurement.js';
+
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
+export const YearQuery = Type.Object(
+  { year: Type.Optional(Type.String({ pattern: '^FY\\d{4}$', description: 'Fiscal year (default: the current one)' })) },
+  { additionalProperties: false },
+);
+export type YearQuery = Static<typeof YearQuery>;
+
+export const DisciplineKey = Type.Union([
+  Type.Literal('process'),
+  Type.Literal('coaching'),
+  Type.Literal('planning'),
+  Type.Literal('measurement'),
+  Type.Literal('alignment'),
+]);
+
+const Cell = Type.Object({ score: Nullable(Type.Integer({ minimum: 0, maximum: 100 })), fading: Type.Boolean() });
+
+export const DisciplineInfo = Type.Object({
+  key: DisciplineKey,
+  name: Type.String(),
+  weight: Type.Number(),
+  /** The catalogue KPI (or the rule) the score is read from. */
+  input: Type.String(),
+  /** Null when measured; otherwise why not ("not measured yet: …"). */
+  notMeasured: Nullable(Type.String()),
+});
+
+export const DisciplineScope = Type.Object({
+  kind: Type.Union([Type.Literal('workspace'), Type.Literal('team')]),
+  id: Id,
+  name: Type.String(),
+  disciplines: Type.Array(Type.Object({ key: DisciplineKey, cells: Type.Array(Cell) })),
+  overall: Type.Array(Cell),
+  /** Disciplines whose latest measured month dropped by the fade threshold or more. */
+  fading: Type.Array(DisciplineKey),
+});
+export type DisciplineScope = Static<typeof DisciplineScope>;
+
+export const DisciplineIndex = Type.Object({
+  year: PeriodInfo,
+  months: Type.Array(PeriodInfo),
+  currentKey: Nullable(Type.String()),
+  fadePoints: Type.Integer(),
+  formula: Type.String(),
+  disciplines: Type.Array(DisciplineInfo),
+  scopes: Type.Array(DisciplineScope),
+});
+export type DisciplineIndex = Static<typeof DisciplineIndex>;
+
+export const CrammingScope = Type.Object({
+  kind: Type.Union([Type.Literal('workspace'), Type.Literal('team')]),
+  id: Id,
+  name: Type.String(),
+  /** One per quarter of the three fiscal years up to the one asked (oldest first). */
+  quarters: Type.Array(Type.Object({ period: PeriodInfo, value: Nullable(Type.Number()), wonAmount: Nullable(Type.Number()) })),
+});
+
+export const CrammingByQuarter = Type.Object({
+  year: PeriodInfo,
+  formula: Type.String(),
+  notes: Type.Array(Type.String()),
+  currency: Type.String(),
+  scopes: Type.Array(CrammingScope),
+});
+export type CrammingByQuarter = Static<typeof CrammingByQuarter>;

@@ -1,0 +1,54 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_WEIGHTS, DISCIPLINES, type Discipline, disciplineIndex, FADE_POINTS, fadingFlags, overallOf, scoreOf } from './discipline-index.js';
+
+const none = (n: number) => Array.from({ length: n }, () => null);
+
+describe('discipline index', () => {
+  it('scores shares 0–100 and leaves what is not measured out of the overall', () => {
+    expect(scoreOf(0.734)).toBe(73);
+    expect(scoreOf(null)).toBeNull();
+    expect(scoreOf(1.2)).toBe(100);
+    // Process 80 (weight .25) and planning 40 (weight .2) only: (80×.25 + 40×.2) ÷ .45 = 62.2.
+    expect(overallOf({ process: 80, coaching: null, planning: 40, measurement: null, alignment: null })).toBe(62);
+    expect(overallOf({ process: null, coaching: null, planning: null, measurement: null, alignment: null })).toBeNull();
+  });
+
+  it('flags a drop of at least the fade threshold from one month to the next', () => {
+    expect(fadingFlags([90, 80, 79, null, 50, 40])).toEqual([false, true, false, false, false, true]);
+  });
+
+  it('builds cells per discipline and overall', () => {
+    const idx = disciplineIndex({ process: [0.9, 0.7, 0.72], coaching: none(3), planning: [0.5, 0.5, 0.5], measurement: none(3), alignment: none(3) }, 3);
+    expect(idx.byDiscipline.process.map((c) => c.score)).toEqual([90, 70, 72]);
+    expect(idx.byDiscipline.process[1]?.fading).toBe(true);
+    expect(idx.byDiscipline.coaching.every((c) => c.score === null && !c.fading)).toBe(true);
+    expect(idx.overall[0]?.score).toBe(Math.round((90 * 0.25 + 50 * 0.2) / 0.45));
+  });
+
+  it('property: the overall lies between the lowest and the highest measured part', () => {
+    const score = fc.option(fc.integer({ min: 0, max: 100 }), { nil: null });
+    fc.assert(
+      fc.property(fc.tuple(score, score, score, score, score), (values) => {
+        const scores = Object.fromEntries(DISCIPLINES.map((d, i) => [d, values[i] ?? null])) as Record<Discipline, number | null>;
+        const measured = values.filter((v): v is number => v !== null);
+        const overall = overallOf(scores, DEFAULT_WEIGHTS);
+        if (measured.length === 0) expect(overall).toBeNull();
+        else {
+          expect(overall).toBeGreaterThanOrEqual(Math.min(...measured));
+          expect(overall).toBeLessThanOrEqual(Math.max(...measured));
+        }
+      }),
+    );
+  });
+
+  it('property: fading is exactly a drop of the threshold or more', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 2, maxLength: 12 }), (scores) => {
+        const flags = fadingFlags(scores);
+        for (let i = 1; i < scores.length; i++) expect(flags[i]).toBe((scores[i - 1] as number) - (scores[i] as number) >= FADE_POINTS);
+        expect(flags[0]).toBe(false);
+      }),
+    );
+  });
+});

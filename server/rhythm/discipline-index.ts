@@ -1,0 +1,70 @@
+// Pure: the discipline index. Each of the five disciplines gets a 0–100 score per month from a
+// share its KPI measures (process adherence, coaching cadence kept, call-plan coverage, expectations
+// green, lead SLA compliance); the overall score is the weighted mean of the disciplines measured
+// that month (weights renormalised over them, so a discipline not measured yet neither counts as 0
+// nor hides the others). A discipline fades when its score drops by FADE_POINTS or more from one
+// month to the next.
+
+export const DISCIPLINES = ['process', 'coaching', 'planning', 'measurement', 'alignment'] as const;
+export type Discipline = (typeof DISCIPLINES)[number];
+
+export const DEFAULT_WEIGHTS: Readonly<Record<Discipline, number>> = { process: 0.25, coaching: 0.2, planning: 0.2, measurement: 0.2, alignment: 0.15 };
+
+/** A month-over-month drop of this many points or more is flagged as fading. */
+export const FADE_POINTS = 10;
+
+export interface DisciplineCell {
+  /** 0–100, or null when not measured that month (no data, or no KPI yet). */
+  score: number | null;
+  /** Dropped FADE_POINTS or more since the month before. */
+  fading: boolean;
+}
+
+/** A share 0–1 as a whole 0–100 score; null stays null. */
+export function scoreOf(share: number | null): number | null {
+  if (share === null || !Number.isFinite(share)) return null;
+  return Math.round(Math.min(1, Math.max(0, share)) * 100);
+}
+
+export function fadingFlags(scores: readonly (number | null)[]): boolean[] {
+  return scores.map((s, i) => {
+    const before = i > 0 ? scores[i - 1] : null;
+    return s !== null && before !== null && before !== undefined && before - s >= FADE_POINTS;
+  });
+}
+
+/** Weighted mean of the measured scores; null when none is measured. */
+export function overallOf(scores: Readonly<Record<Discipline, number | null>>, weights: Readonly<Record<Discipline, number>> = DEFAULT_WEIGHTS): number | null {
+  let sum = 0;
+  let weight = 0;
+  for (const d of DISCIPLINES) {
+    const s = scores[d];
+    if (s === null) continue;
+    sum += s * weights[d];
+    weight += weights[d];
+  }
+  return weight > 0 ? Math.round(sum / weight) : null;
+}
+
+/** Per discipline (and overall), one cell per month, from the monthly shares. */
+export function disciplineIndex(
+  shares: Readonly<Record<Discipline, readonly (number | null)[]>>,
+  months: number,
+  weights: Readonly<Record<Discipline, number>> = DEFAULT_WEIGHTS,
+): { byDiscipline: Record<Discipline, DisciplineCell[]>; overall: DisciplineCell[] } {
+  const scores = Object.fromEntries(DISCIPLINES.map((d) => [d, Array.from({ length: months }, (_, i) => scoreOf(shares[d][i] ?? null))])) as Record<
+    Discipline,
+    (number | null)[]
+  >;
+  const overallScores = Array.from({ length: months }, (_, i) =>
+    overallOf(Object.fromEntries(DISCIPLINES.map((d) => [d, scores[d][i] ?? null])) as Record<Discipline, number | null>, weights),
+  );
+  const cells = (s: (number | null)[]): DisciplineCell[] => {
+    const fading = fadingFlags(s);
+    return s.map((score, i) => ({ score, fading: fading[i] ?? false }));
+  };
+  return {
+    byDiscipline: Object.fromEntries(DISCIPLINES.map((d) => [d, cells(scores[d])])) as Record<Discipline, DisciplineCell[]>,
+    overall: cells(overallScores),
+  };
+}

@@ -1,0 +1,100 @@
+// The discipline index and cramming by quarter on the worked example: every score is the catalogue
+// KPI of the same scope and month (asked independently through the KPI API) × 100; a discipline
+// without a KPI says so instead of a number; who may see which scopes.
+import { expect, it } from 'vitest';
+import { workedExample } from '../measurement/testing/worked-example.js';
+import { describeEngines } from '../test/test-env.js';
+
+describeEngines('discipline index and cramming', (env) => {
+  it('scores each discipline per month from the catalogue KPIs, with weights, inputs and what is not measured', async () => {
+    const x = await workedExample(env());
+    const admin = x.w.as(x.w.admin);
+    const res = await admin.get('/api/v1/discipline-index?year=FY2026');
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const body = res.body;
+    expect(body.months).toHaveLength(12);
+    expect(body.currentKey).toBe('2026-11');
+    expect(body.disciplines.map((d: any) => d.key)).toEqual(['process', 'coaching', 'planning', 'measurement', 'alignment']);
+    expect(body.disciplines.reduce((s: number, d: any) => s + d.weight, 0)).toBeCloseTo(1, 9);
+
+    const team = body.scopes.find((s: any) => s.kind === 'team' && s.id === x.teamId);
+    const cells = (key: string) => team.disciplines.find((d: any) => d.key === key).cells;
+    const october = body.months.findIndex((m: any) => m.key === '2026-10');
+    const adherence = (await admin.get(`/api/v1/kpis/process_adherence?period=2026-10&scope=team&scopeId=${x.teamId}`)).body;
+    expect(adherence.value).not.toBeNull();
+    expect(cells('process')[october].score).toBe(Math.round(adherence.value * 100));
+    // December has not started: no score.
+    expect(cells('process')[11].score).toBeNull();
+
+    const kpis = new Set((await admin.get('/api/v1/kpis')).body.items.map((k: any) => k.id));
+    for (const [key, ids] of [
+      ['coaching', ['coaching_cadence_kept', 'coaching_cadence']],
+      ['alignment', ['lead_sla_compliance', 'sla_compliance']],
+    ] as const) {
+      const info = body.disciplines.find((d: any) => d.key === key);
+      if (ids.some((id) => kpis.has(id))) expect(info.notMeasured).toBeNull();
+      else {
+        expect(info.notMeasured).toMatch(/^not measured yet/);
+        expect(cells(key).every((c: any) => c.score === null)).toBe(true);
+      }
+    }
+    // Overall: the weighted mean of what is measured that month.
+    const weights = Object.fromEntries(body.disciplines.map((d: any) => [d.key, d.weight]));
+    let sum = 0;
+    let weight = 0;
+    for (const d of team.disciplines) {
+      const s = d.cells[october].score;
+      if (s !== null) {
+        sum += s * weights[d.key];
+        weight += weights[d.key];
+      }
+    }
+    expect(team.overall[october].score).toBe(weight ? Math.round(sum / weight) : null);
+  });
+
+  it('measures expectations green ÷ all for the current month of the team', async () => {
+    const x = await workedExample(env());
+    const admin = x.w.as(x.w.admin);
+    for (const target of [0, 1_000_000_000]) {
+      const r = await admin.post('/api/v1/expectations', {
+        kpiId: 'won_amount',
+        scopeType: 'team',
+        scopeId: x.teamId,
+        periodKind: 'quarter',
+        target,
+        amberThreshold: target,
+        redThreshold: target,
+        ownerId: x.mia.id,
+      });
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+    }
+    const body = (await admin.get('/api/v1/discipline-index?year=FY2026')).body;
+    const team = body.scopes.find((s: any) => s.id === x.teamId);
+    const measurement = team.disciplines.find((d: any) => d.key === 'measurement').cells;
+    expect(measurement[10].score).toBe(50);
+    expect(measurement[9].score).toBeNull();
+  });
+
+  it('shows cramming by quarter over three years, the same as the KPI', async () => {
+    const x = await workedExample(env());
+    const admin = x.w.as(x.w.admin);
+    const res = await admin.get('/api/v1/cramming?year=FY2026');
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const ws = res.body.scopes.find((s: any) => s.kind === 'workspace');
+    expect(ws.quarters).toHaveLength(12);
+    expect(ws.quarters[0].period.key).toBe('FY2024-Q1');
+    const q4 = ws.quarters.find((q: any) => q.period.key === 'FY2026-Q4');
+    const kpi = (await admin.get('/api/v1/kpis/cramming_index?period=FY2026-Q4')).body;
+    expect(q4.value).toBe(kpi.value);
+    expect(res.body.formula).toMatch(/last 14 days/);
+  });
+
+  it('gives managers their teams and refuses reps', async () => {
+    const x = await workedExample(env());
+    const body = (await x.w.as(x.mia).get('/api/v1/discipline-index?year=FY2026')).body;
+    expect(body.scopes.map((s: any) => s.id).sort()).toEqual([x.teamId, x.subTeamId].sort());
+    expect((await x.w.as(x.ann).get('/api/v1/discipline-index')).status).toBe(403);
+    expect((await x.w.as(x.ann).get('/api/v1/cramming')).status).toBe(403);
+    expect((await x.w.as(x.w.admin).get('/api/v1/cramming?year=26')).status).toBe(400);
+  });
+});

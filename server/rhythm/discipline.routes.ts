@@ -1,0 +1,34 @@
+// The discipline index and cramming by quarter, for the Year page.
+import { CrammingByQuarter, DisciplineIndex, YearQuery } from '../../api/discipline.js';
+import { ctxOf } from '../http/auth-hook.js';
+import { type App, responses } from '../http/types.js';
+import { crammingFor, disciplineIndexFor } from './discipline.service.js';
+
+export function registerDisciplineRoutes(app: App): void {
+  const tags = ['rhythm'];
+  app.get(
+    '/api/v1/discipline-index',
+    {
+      schema: {
+        tags,
+        summary:
+          'The discipline index per month of a fiscal year: a 0–100 score per discipline and overall, per team (and the workspace for an admin), with weights, inputs and fading',
+        querystring: YearQuery,
+        response: responses({ 200: DisciplineIndex }),
+      },
+    },
+    async (req) => disciplineIndexFor(ctxOf(req), req.query),
+  );
+  app.get(
+    '/api/v1/cramming',
+    {
+      schema: {
+        tags,
+        summary: 'The cramming index by fiscal quarter over three years, per team (and the workspace for an admin)',
+        querystring: YearQuery,
+        response: responses({ 200: CrammingByQuarter }),
+      },
+    },
+    async (req) => crammingFor(ctxOf(req), req.query),
+  );
+}
