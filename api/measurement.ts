@@ -6,9 +6,13 @@ import { CalendarDate, Currency, Id, Instant, MAX_PAGE_SIZE } from './common.js'
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
-export const KpiUnit = Type.Union([Type.Literal('ratio'), Type.Literal('money'), Type.Literal('days'), Type.Literal('count'), Type.Literal('money_per_day')], {
-  description: 'ratio: a share 0..1 (or a multiple for coverage); money: minor units of the workspace currency; days; count; money_per_day',
-});
+export const KpiUnit = Type.Union(
+  [Type.Literal('ratio'), Type.Literal('money'), Type.Literal('days'), Type.Literal('hours'), Type.Literal('count'), Type.Literal('money_per_day')],
+  {
+    description:
+      'ratio: a share 0..1 (or a multiple for coverage); money: minor units of the workspace currency; days; hours (business hours for lead clocks); count; money_per_day',
+  },
+);
 export type KpiUnit = Static<typeof KpiUnit>;
 
 export const KpiBasis = Type.Union(
@@ -21,10 +25,14 @@ export const KpiBasis = Type.Union(
     Type.Literal('move'),
     Type.Literal('open_closing'),
     Type.Literal('scheduled'),
+    Type.Literal('mql'),
+    Type.Literal('routed'),
+    Type.Literal('first_touch'),
+    Type.Literal('decision'),
   ],
   {
     description:
-      'What puts a record in the period: its close date, creation, stage entry or exit, activity time, stage move, or open with its close date in the period, or a ritual occurrence scheduled in it',
+      'What puts a record in the period: its close date, creation, stage entry or exit, activity time, stage move, or open with its close date in the period, or a ritual occurrence scheduled in it; for leads: first MQL, routing, first touch, accept/reject decision',
   },
 );
 
@@ -39,7 +47,7 @@ export const KpiDefinition = Type.Object({
   better: Type.Union([Type.Literal('higher'), Type.Literal('lower')]),
   cumulative: Type.Boolean({ description: 'Grows through the period (a sum); expectations judge it on pace' }),
   audience: Type.Union([Type.Literal('sales'), Type.Literal('funnel')]),
-  breakdown: Nullable(Type.Union([Type.Literal('stage'), Type.Literal('activity_type')])),
+  breakdown: Nullable(Type.Union([Type.Literal('stage'), Type.Literal('activity_type'), Type.Literal('segment'), Type.Literal('reason')])),
   numeratorLabel: Type.String(),
   denominatorLabel: Nullable(Type.String()),
   notes: Type.Array(Type.String(), { description: 'Edge cases' }),
@@ -52,6 +60,11 @@ export type KpiCatalogue = Static<typeof KpiCatalogue>;
 
 export const ScopeKind = Type.Union([Type.Literal('rep'), Type.Literal('team'), Type.Literal('workspace')]);
 export type ScopeKind = Static<typeof ScopeKind>;
+
+export const LeadGroup = Type.Union([Type.Literal('source'), Type.Literal('campaign'), Type.Literal('segment')], {
+  description: 'Lead KPIs: group by the lead’s source, campaign (id; "(none)" without one) or segment',
+});
+export type LeadGroup = Static<typeof LeadGroup>;
 
 export const PeriodKey = Type.String({
   pattern: '^(FY\\d{4}(-Q[1-4])?|\\d{4}-(0[1-9]|1[0-2])|\\d{4}-W\\d{2})$',
@@ -160,7 +173,13 @@ export const KpiRecordsQuery = Type.Object(
   {
     ...KpiQueryFields,
     part: Type.Optional(DrillPart),
-    group: Type.Optional(Type.String({ maxLength: 64, description: 'A breakdown key (stage id, activity type)' })),
+    group: Type.Optional(
+      Type.String({
+        maxLength: 200,
+        description: 'A breakdown key (stage id, activity type, segment, reason; with leadGroup a source, campaign id or segment)',
+      }),
+    ),
+    leadGroup: Type.Optional(LeadGroup),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 })),
     cursor: Type.Optional(Type.String({ maxLength: 512 })),
   },
@@ -175,6 +194,8 @@ export const RecordType = Type.Union([
   Type.Literal('activity'),
   Type.Literal('stage_move'),
   Type.Literal('ritual_occurrence'),
+  Type.Literal('lead'),
+  Type.Literal('lead_transition'),
 ]);
 export type RecordType = Static<typeof RecordType>;
 
@@ -183,6 +204,8 @@ export const KpiRecord = Type.Object({
   recordId: Type.String(),
   dealId: Nullable(Id),
   dealName: Nullable(Type.String()),
+  leadId: Type.Optional(Nullable(Id)),
+  leadName: Type.Optional(Nullable(Type.String({ description: 'Lead KPIs: the person and company' }))),
   ownerId: Nullable(Id),
   ownerName: Nullable(Type.String()),
   stageName: Nullable(Type.String({ description: 'The deal’s stage at the as-of instant' })),

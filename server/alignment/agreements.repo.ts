@@ -80,6 +80,21 @@ export async function nextNumber(db: Kysely<DB>, workspaceId: string): Promise<n
 
 export async function insertAgreement(db: Kysely<DB>, row: AgreementRow): Promise<void> {
   await db.insertInto('lead_agreements').values(row).execute();
+  await writeCommitments(db, row.workspace_id, row.id, row.terms);
+}
+
+/**
+ * Marketing's commitment as rows (delivery against commitment joins them; decision 0041), rewritten
+ * with the terms in the same transaction. Segments compare lower-cased and trimmed, like leads'.
+ */
+async function writeCommitments(db: Kysely<DB>, workspaceId: string, agreementId: string, termsJson: string): Promise<void> {
+  await db.deleteFrom('lead_commitments').where('workspace_id', '=', workspaceId).where('agreement_id', '=', agreementId).execute();
+  const bySegment = new Map((JSON.parse(termsJson) as AgreementTerms).commitments.map((c) => [c.segment.trim().toLowerCase(), c.mqlsPerMonth]));
+  if (bySegment.size === 0) return;
+  await db
+    .insertInto('lead_commitments')
+    .values([...bySegment].map(([segment, n]) => ({ workspace_id: workspaceId, agreement_id: agreementId, segment, mqls_per_month: n })))
+    .execute();
 }
 
 /** Guarded on version and the expected status; false when someone got there first. */
@@ -92,7 +107,9 @@ export async function updateAgreement(
   now: number,
 ): Promise<boolean> {
   const key = { workspaceId, id, version: expected.version };
-  return (await updateVersioned(db, 'lead_agreements', key, changes, now, { expect: { status: expected.status } })) !== undefined;
+  const updated = (await updateVersioned(db, 'lead_agreements', key, changes, now, { expect: { status: expected.status } })) !== undefined;
+  if (updated && typeof changes.terms === 'string') await writeCommitments(db, workspaceId, id, changes.terms);
+  return updated;
 }
 
 export async function supersedeInForce(db: Kysely<DB>, workspaceId: string, now: number): Promise<void> {

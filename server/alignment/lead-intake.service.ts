@@ -13,9 +13,10 @@ import { type LeadScope, leadScope } from './lead-scope.js';
 import { activeRepIds, setLastAssigned } from './lead-settings.repo.js';
 import { ensureSettingsRow, loadSettings } from './lead-settings.service.js';
 import { findAccountByDomain, findContactByEmail, findOpenLeadByEmail, insertLead, insertTransition, type LeadRow, updateLead } from './leads.repo.js';
-import { getLeadIn, moveLead } from './leads.service.js';
+import { getLeadIn, moveLead, stampSlaDues } from './leads.service.js';
 import { nextRep, teamFor } from './routing.js';
 import { scoreLead } from './scoring.js';
+import { NO_DUES } from './sla.js';
 
 const FREE_MAIL = new Set([
   'gmail.com',
@@ -127,6 +128,7 @@ export async function addBehaviours(ctx: Ctx, row: LeadRow, behaviours: Behaviou
   if (becomesCandidate && scored.isMql && agreement) {
     const routing = row.owner_id ? { owner_id: row.owner_id, team_id: row.team_id, routed_at: now } : await route(ctx, row, now);
     await moveLead(ctx, row, row.version, { to: 'mql', changes: { ...changes, ...routing, agreement_id: agreement.id, mql_at: now } });
+    await stampSlaDues(ctx, row.id);
     return;
   }
   const ok = await updateLead(ctx.db, ctx.actor.workspaceId, row.id, row.version, changes, now);
@@ -196,6 +198,7 @@ export async function intakeLead(ctx: Ctx, input: LeadCreate, options: IntakeOpt
       rejected_at: null,
       sql_at: null,
       converted_at: null,
+      ...NO_DUES,
       external_id: input.externalId?.trim() || null,
       created_at: now,
       updated_at: now,
@@ -215,6 +218,7 @@ export async function intakeLead(ctx: Ctx, input: LeadCreate, options: IntakeOpt
     }
     await insertLead(tx.db, row);
     for (const t of transitions) await insertTransition(tx.db, t);
+    if (row.routed_at !== null) await stampSlaDues(tx, row.id);
     // The creator sees what they delivered even when routing gave it to a team they do not see.
     const visible = await getLeadIn(tx, readScope, row.id).catch(() => null);
     return { lead: visible ?? (await getLeadIn(tx, scope.owners.all ? scope : ALL, row.id)), merged: false };

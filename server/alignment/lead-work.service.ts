@@ -8,10 +8,12 @@ import { conflict, invalidField, ruleViolation, stale } from '../errors.js';
 import { requireRole } from '../identity/roles.js';
 import { newId } from '../ids.js';
 import { findAgreementRow, findInForce } from './agreements.repo.js';
+import { businessMinutesBetween } from './business-hours.js';
 import { addBehaviours } from './lead-intake.service.js';
 import { leadScope } from './lead-scope.js';
+import { businessCalendar } from './lead-settings.service.js';
 import { claimLead, findLeadRow, insertTouch, type LeadRow, updateLead } from './leads.repo.js';
-import { getLead, leadForWrite, moveLead } from './leads.service.js';
+import { getLead, leadForWrite, moveLead, stampSlaDues } from './leads.service.js';
 
 function requireOwned(row: LeadRow): void {
   if (!row.owner_id) throw ruleViolation('Nobody owns this lead yet: claim or assign it first');
@@ -78,6 +80,7 @@ export async function claim(ctx: Ctx, id: string): Promise<Lead> {
     if (!(await claimLead(tx.db, ctx.actor.workspaceId, id, ctx.actor.userId, tx.now()))) {
       throw conflict('Someone else claimed this lead first', { ownerId: row.owner_id });
     }
+    await stampSlaDues(tx, id);
     return getLead(tx, id);
   });
 }
@@ -90,6 +93,7 @@ export async function assignLead(ctx: Ctx, id: string, input: LeadAssign): Promi
     const now = tx.now();
     const changes = { owner_id: input.ownerId, ...(row.status === 'mql' && row.routed_at === null && { routed_at: now }) };
     if (!(await updateLead(tx.db, ctx.actor.workspaceId, id, input.version, changes, now))) throw stale('Lead', row.version);
+    await stampSlaDues(tx, id);
     return getLead(tx, id);
   });
 }
@@ -109,6 +113,8 @@ export async function touchLead(ctx: Ctx, id: string, input: LeadTouch): Promise
       reached: input.reached ? 1 : 0,
       note: input.note?.trim() || null,
       at: now,
+      // Stored at write time so speed to lead is a median in SQL (decision 0041).
+      business_minutes: row.routed_at === null ? null : businessMinutesBetween(await businessCalendar(tx), Number(row.routed_at), now),
     });
     const changes = { touches: row.touches + 1, first_touch_at: row.first_touch_at ?? now };
     if (!(await updateLead(tx.db, ctx.actor.workspaceId, id, row.version, changes, now))) throw stale('Lead', row.version);

@@ -8,6 +8,7 @@ import { updateVersioned } from '../db/records.js';
 import type { LeadsTable, LeadTransitionsTable } from '../db/schema/alignment.js';
 import type { DB } from '../db/schema.js';
 import { type LeadScope, leadFilter } from './lead-scope.js';
+import type { SlaDues } from './sla.js';
 
 export type LeadRow = Selectable<LeadsTable>;
 export type LeadView = LeadRow & { owner_name: string | null; campaign_name: string | null; agreement_number: number | null; agreement_terms: string | null };
@@ -94,6 +95,11 @@ export async function claimLead(db: Kysely<DB>, workspaceId: string, id: string,
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
+}
+
+/** Derived columns, written in the transaction of the change that routed the lead: no version bump. */
+export async function setSlaDues(db: Kysely<DB>, workspaceId: string, id: string, dues: SlaDues): Promise<void> {
+  await db.updateTable('leads').set(dues).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
 }
 
 export async function insertTransition(db: Kysely<DB>, row: TransitionRow): Promise<void> {

@@ -7,6 +7,7 @@ import { checkReferences } from '../crm/references.service.js';
 import { invalidField, notFound, ruleViolation, stale } from '../errors.js';
 import type { Operation } from '../identity/policy.js';
 import { newId } from '../ids.js';
+import { findAgreementRow } from './agreements.repo.js';
 import type { BusinessCalendar } from './business-hours.js';
 import { getCampaignRow } from './campaigns.service.js';
 import { type LeadScope, leadScope } from './lead-scope.js';
@@ -19,11 +20,12 @@ import {
   type LeadView,
   listLeadViews,
   listTransitions,
+  setSlaDues,
   softDeleteLead,
   updateLead,
 } from './leads.repo.js';
 import { allowedNext, canMove } from './lifecycle.js';
-import { type Clock, leadClocks } from './sla.js';
+import { type Clock, leadClocks, slaDues } from './sla.js';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).toISOString());
 const clockJson = (c: Clock) => ({ state: c.state, dueAt: iso(c.dueAt), minutesLeft: c.minutesLeft });
@@ -162,6 +164,7 @@ export async function updateLeadById(ctx: Ctx, id: string, patch: LeadPatch): Pr
       ...(reassigned && { owner_id: patch.ownerId, ...(row.status === 'mql' && row.routed_at === null && { routed_at: tx.now() }) }),
     };
     if (!(await updateLead(tx.db, ctx.actor.workspaceId, id, patch.version, changes, tx.now()))) throw stale('Lead', row.version);
+    if (reassigned) await stampSlaDues(tx, id);
     return getLead(tx, id);
   });
 }
@@ -190,4 +193,17 @@ export async function leadHistory(ctx: Ctx, id: string): Promise<LeadTransition[
 
 export function requireField(value: unknown, field: string, message: string): void {
   if (value === null || value === undefined) throw invalidField(field, message);
+}
+
+/**
+ * Stores the SLA due instants of a routed lead (decision 0041), in the caller's transaction: every
+ * path that routes or re-routes a lead calls it after its write. Recomputed from the lead's
+ * routing instant, so calling it again changes nothing.
+ */
+export async function stampSlaDues(ctx: Ctx, id: string): Promise<void> {
+  const row = await findLeadRow(ctx.db, ctx.actor.workspaceId, { owners: { all: true }, poolTeamIds: [] }, id);
+  if (!row) return;
+  const agreement = row.agreement_id ? await findAgreementRow(ctx.db, ctx.actor.workspaceId, row.agreement_id) : undefined;
+  const sla = agreement ? (JSON.parse(agreement.terms) as AgreementTerms).sla : null;
+  await setSlaDues(ctx.db, ctx.actor.workspaceId, id, slaDues(await businessCalendar(ctx), sla, row.routed_at));
 }

@@ -53,3 +53,55 @@ export function compliant(cal: BusinessCalendar, sla: SalesSla, lead: LeadTimes)
   const c = leadClocks(cal, sla, lead, Number.MAX_SAFE_INTEGER);
   return c.accept.state === 'met' && c.firstTouch.state === 'met';
 }
+
+export interface SlaDues {
+  accept_due_at: number | null;
+  touch_due_at: number | null;
+  attempts_due_at: number | null;
+  attempts_required: number | null;
+}
+
+export const NO_DUES: SlaDues = { accept_due_at: null, touch_due_at: null, attempts_due_at: null, attempts_required: null };
+
+const DAY = 86_400_000;
+
+/**
+ * The due instants of a routed lead's clocks, stored on the lead at routing so the compliance KPIs
+ * compare instants in SQL (decision 0041). The attempts window is in calendar days.
+ */
+export function slaDues(cal: BusinessCalendar, sla: SalesSla | null, routedAt: number | null): SlaDues {
+  if (sla === null || routedAt === null) return NO_DUES;
+  return {
+    accept_due_at: addBusinessMinutes(cal, routedAt, sla.acceptWithinHours * 60),
+    touch_due_at: addBusinessMinutes(cal, routedAt, sla.firstTouchWithinHours * 60),
+    attempts_due_at: routedAt + sla.attemptsWithinDays * DAY,
+    attempts_required: sla.attempts,
+  };
+}
+
+export interface Attempt {
+  at: number;
+  reached: boolean;
+}
+
+export type AttemptsState = 'met' | 'breached' | 'open' | 'not_needed';
+
+/**
+ * The attempts rule: a lead nobody has reached gets at least K attempts within D days of routing.
+ * Met once someone reaches the lead in the window, or K attempts are made in it; not needed when
+ * the lead is rejected in the window; breached when the window ends short; open until then.
+ */
+export function attemptsState(
+  dues: Pick<SlaDues, 'attempts_due_at' | 'attempts_required'>,
+  attempts: readonly Attempt[],
+  rejectedAt: number | null,
+  now: number,
+): AttemptsState {
+  const due = dues.attempts_due_at;
+  const required = dues.attempts_required;
+  if (due === null || required === null) return 'not_needed';
+  const known = attempts.filter((a) => a.at <= Math.min(due, now));
+  if (known.some((a) => a.reached) || known.length >= required) return 'met';
+  if (rejectedAt !== null && rejectedAt <= Math.min(due, now)) return 'not_needed';
+  return now >= due ? 'breached' : 'open';
+}

@@ -18,6 +18,7 @@ import * as practice from './migrations/2026-12-04-50-practice.js';
 import * as rituals from './migrations/2026-12-05-20-01-rituals.js';
 import * as harvest from './migrations/2026-12-05-30-harvest.js';
 import * as practiceRatings from './migrations/2026-12-05-50-practice-ratings.js';
+import * as leadSlaFacts from './migrations/2026-12-05-40-lead-sla-facts.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-01-core': core,
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-04-20-02-webhooks': webhooks,
   '2026-12-05-20-01-rituals': rituals,
   '2026-12-05-30-harvest': harvest,
+  '2026-12-05-40-lead-sla-facts': leadSlaFacts,
 };
 
 export const migrationProvider: MigrationProvider = {

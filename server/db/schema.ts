@@ -3,6 +3,7 @@
 import type {
   CampaignsTable,
   LeadAgreementsTable,
+  LeadCommitmentsTable,
   LeadSettingsTable,
   LeadSourcesTable,
   LeadsTable,
@@ -108,6 +109,7 @@ export interface DB {
   lead_transitions: LeadTransitionsTable;
   lead_touches: LeadTouchesTable;
   lead_settings: LeadSettingsTable;
+  lead_commitments: LeadCommitmentsTable;
   notifications: NotificationsTable;
   notification_preferences: NotificationPreferencesTable;
   audit_entries: AuditEntriesTable;

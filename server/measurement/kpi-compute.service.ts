@@ -88,6 +88,7 @@ export function factScopeOf(ctx: Ctx, req: KpiRequest): FactScope {
     buckets: req.buckets,
     stageId: req.stageId,
     replayed: replayed?.db === ctx.db ? replayed.table : null,
+    leadGroup: req.leadGroup ?? null,
   };
 }
 

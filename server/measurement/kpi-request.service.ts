@@ -9,7 +9,7 @@ import { invalidField, notFound } from '../errors.js';
 import { getWorkspace } from '../identity/workspaces.service.js';
 import { listPipelines, stagesById } from '../process/pipelines.service.js';
 import { findKpi } from './kpis/registry.js';
-import type { Bucket, KpiDefinition } from './kpis/types.js';
+import type { Bucket, KpiDefinition, LeadGroup } from './kpis/types.js';
 import { type Org, type ResolvedScope, resolveScope } from './scope.service.js';
 
 export interface WorkspaceCalendar {
@@ -31,6 +31,8 @@ export interface KpiRequest {
   at: number;
   pipelineId: string | null;
   stageId: string | null;
+  /** Lead KPIs: group (and drill) by a lead column instead of the KPI's breakdown. */
+  leadGroup?: LeadGroup | null;
 }
 
 /** Custom ranges longer than this are refused: a trend is the tool for long views. */
@@ -107,7 +109,7 @@ export async function buildRequest(ctx: Ctx, kpi: KpiDefinition, q: KpiQuery, op
   const today = calendarDate(now, ws.timezone);
   const period = resolvePeriod(q, ws, today, options.fallbackPeriod);
   const asOf = parseAsOf(q.asOf, ws, now);
-  const scope = await resolveScope(ctx, q, options.org);
+  const scope = await resolveScope(ctx, q, options.org, kpi.meta.audience);
   if (q.pipelineId !== undefined && !(await listPipelines(ctx)).some((p) => p.id === q.pipelineId)) throw invalidField('pipelineId', 'no such pipeline');
   if (q.stageId !== undefined) {
     const stage = (await stagesById(ctx)).get(q.stageId);

@@ -151,21 +151,22 @@ function drillTarget(kpi: KpiDefinition, part: Part): { simple: SimpleKpi; part:
 
 /**
  * A coach reads a coachee's figures, not the deals behind them: the records need the caller's own
- * deal visibility over every owner of the scope.
+ * visibility over every owner of the scope (of deals; of leads for the funnel KPIs).
  */
-async function assertReadsRecords(ctx: Ctx, ownerIds: readonly string[] | null): Promise<void> {
-  const scope = await ownerScopeOrNull(ctx, 'deals', 'read');
+async function assertReadsRecords(ctx: Ctx, ownerIds: readonly string[] | null, resource: 'deals' | 'leads'): Promise<void> {
+  const scope = await ownerScopeOrNull(ctx, resource, 'read');
   const reads = scope !== null && (scope.all || (ownerIds !== null && ownerIds.every((id) => scopeIncludes(scope, id))));
   if (!reads) throw forbidden('You see this figure as a coach; the records behind it are for those who read the deals');
 }
 
 export async function kpiRecords(ctx: Ctx, id: string, q: KpiRecordsQuery): Promise<KpiRecordPage> {
   const kpi = kpiById(id);
-  const { part: askedPart = 'numerator', group, limit = 50, cursor, ...rest } = q;
-  const req = await buildRequest(ctx, kpi, rest, { fallbackPeriod: 'quarter' });
-  await assertReadsRecords(ctx, req.scope.ownerIds);
+  const { part: askedPart = 'numerator', group, limit = 50, cursor, leadGroup, ...rest } = q;
+  const req = { ...(await buildRequest(ctx, kpi, rest, { fallbackPeriod: 'quarter' })), leadGroup: leadGroup ?? null };
+  await assertReadsRecords(ctx, req.scope.ownerIds, kpi.meta.audience === 'funnel' ? 'leads' : 'deals');
+  if (leadGroup !== undefined && kpi.meta.audience !== 'funnel') throw invalidField('leadGroup', `${kpi.meta.name} is not a lead KPI`);
   const target = drillTarget(kpi, askedPart);
-  const order = `${id}:${target.part}`;
+  const order = `${id}:${target.part}:${leadGroup ?? ''}`;
   const afterId = cursor ? decodeCursor(cursor, order)[1] : null;
   const rows = await withDealsAsOf(ctx, req.ws.id, req.asOf, (c) =>
     factRecords(c.db, c.dialect, target.simple, factScopeOf(c, req), target.part, group ?? null, { afterId, limit }),
@@ -177,6 +178,7 @@ export async function kpiRecords(ctx: Ctx, id: string, q: KpiRecordsQuery): Prom
     recordId: r.record_id,
     dealId: r.deal_id,
     dealName: r.deal_name,
+    ...(r.lead_id !== null || target.simple.meta.audience === 'funnel' ? { leadId: r.lead_id, leadName: r.lead_name || null } : {}),
     ownerId: r.owner_id,
     ownerName: r.owner_name,
     stageName: r.stage_name,

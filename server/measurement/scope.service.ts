@@ -74,7 +74,18 @@ export async function canSeeTarget(ctx: Ctx, org: Org, type: TargetScopeType, id
   return visibleTeamIds(ctx, org).has(id);
 }
 
-export async function resolveScope(ctx: Ctx, q: { scope?: ScopeKind | undefined; scopeId?: string | undefined }, org?: Org): Promise<ResolvedScope> {
+export async function resolveScope(
+  ctx: Ctx,
+  q: { scope?: ScopeKind | undefined; scopeId?: string | undefined },
+  org?: Org,
+  audience: 'sales' | 'funnel' = 'sales',
+): Promise<ResolvedScope> {
+  // Marketing reads the lead funnel of the whole workspace (it sees every lead, and no deal).
+  if (audience === 'funnel' && ctx.actor.role === 'marketing') {
+    if (q.scope !== undefined && q.scope !== 'workspace') throw forbidden('Marketing sees the funnel of the whole workspace');
+    const ws = await getWorkspace(ctx);
+    return { kind: 'workspace', id: null, label: ws.name, ownerIds: null, target: { type: 'workspace', id: ws.id } };
+  }
   assertSalesReader(ctx);
   const o = org ?? (await loadOrg(ctx));
   const me = ctx.actor.userId;

@@ -143,7 +143,7 @@ function ExpectationForm({ existing }: { existing: Expectation | null }) {
   const v = form.getValues();
   const kpi = kpiOf(v.kpiId);
   const shown = kpi ? shownAs(kpi.id, kpi.unit) : 'count';
-  const unit = { percent: '%', multiple: '×', money: currency, days: 'days', count: '' }[shown];
+  const unit = { percent: '%', multiple: '×', money: currency, days: 'days', hours: 'hours', count: '' }[shown];
   const side = kpi?.better === 'lower' ? 'above' : 'below';
   const choices = [
     { value: EVERY, label: `Every ${v.periodKind === 'year' ? 'fiscal year' : v.periodKind} (judged on the current one)` },

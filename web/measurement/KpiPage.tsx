@@ -45,6 +45,7 @@ const UNIT_TEXT = {
   ratio: 'a share (per cent)',
   money: 'money in the workspace currency',
   days: 'days',
+  hours: 'business hours (working days and hours of the workspace)',
   count: 'a count',
   money_per_day: 'money per day',
 } as const;

@@ -8,13 +8,13 @@ import { formatMoney, minorToMajor } from '../app/format';
 /** Ratios that are a multiple, not a share (pipeline coverage 2.5×). */
 const MULTIPLES = new Set(['pipeline_coverage']);
 
-export type Shown = 'percent' | 'multiple' | 'money' | 'days' | 'count';
+export type Shown = 'percent' | 'multiple' | 'money' | 'days' | 'hours' | 'count';
 
 /** How a KPI's value is shown (and typed into a form). */
 export function shownAs(kpiId: string, unit: KpiUnit): Shown {
   if (unit === 'ratio') return MULTIPLES.has(kpiId) ? 'multiple' : 'percent';
   if (unit === 'money' || unit === 'money_per_day') return 'money';
-  return unit === 'days' ? 'days' : 'count';
+  return unit === 'days' ? 'days' : unit === 'hours' ? 'hours' : 'count';
 }
 
 const number = (n: number, digits: number) => new Intl.NumberFormat(undefined, { maximumFractionDigits: digits }).format(n);
@@ -37,6 +37,8 @@ export function formatKpi(value: number | null | undefined, kpiId: string, unit:
     }
     case 'days':
       return `${number(value, value < 10 ? 1 : 0)} days`;
+    case 'hours':
+      return `${number(value, value < 10 ? 1 : 0)} business h`;
     default:
       return number(value, 1);
   }
@@ -49,6 +51,7 @@ export function axisFormatter(kpiId: string, unit: KpiUnit, currency: string | n
   if (shown === 'percent') return (v) => `${Math.round(v * 100)}%`;
   if (shown === 'multiple') return (v) => `${number(v, 1)}×`;
   if (shown === 'days') return (v) => `${number(v, 0)} d`;
+  if (shown === 'hours') return (v) => `${number(v, 0)} h`;
   return (v) => number(v, 0);
 }
 
@@ -58,7 +61,7 @@ export function unitLabel(kpiId: string, unit: KpiUnit, currency: string | null)
   if (shown === 'money') return unit === 'money_per_day' ? `${currency ?? ''} per day` : (currency ?? '');
   if (shown === 'percent') return '%';
   if (shown === 'multiple') return '× quota left';
-  return shown === 'days' ? 'days' : 'count';
+  return shown === 'days' ? 'days' : shown === 'hours' ? 'business hours' : 'count';
 }
 
 /** A form's number → the API's value: per cent → share, major → minor units. */
@@ -90,4 +93,8 @@ export const BASIS_LABEL: Record<string, string> = {
   activity: 'Activities by when they took place',
   move: 'Stage moves by when they were made',
   open_closing: 'Open deals with their close date in the period',
+  mql: 'Leads by the date of their first MQL',
+  routed: 'Leads by the date they were routed to sales',
+  first_touch: 'Leads by their first touch',
+  decision: 'Decisions on leads by when they were made',
 };

@@ -4,10 +4,11 @@
 // misses (some reps are slower), touched, qualified or recycled. Deterministic for a workspace.
 import type { Insertable, Kysely } from 'kysely';
 import type { AgreementTerms } from '../../../api/lead-agreements.js';
-import { addBusinessMinutes, type BusinessCalendar } from '../../alignment/business-hours.js';
+import { addBusinessMinutes, type BusinessCalendar, businessMinutesBetween } from '../../alignment/business-hours.js';
 import { scoreLead } from '../../alignment/scoring.js';
+import { slaDues } from '../../alignment/sla.js';
 import { newWebhookSecret } from '../../alignment/webhook-signature.js';
-import type { LeadsTable, LeadTransitionsTable } from '../../db/schema/alignment.js';
+import type { LeadsTable, LeadTouchesTable, LeadTransitionsTable } from '../../db/schema/alignment.js';
 import type { DB } from '../../db/schema.js';
 import { newId } from '../../ids.js';
 import { hash32, stringSeed } from './random.js';
@@ -101,6 +102,10 @@ export async function seedLeads(db: Kysely<DB>, input: { workspaceId: string; no
         version: 4,
       })
       .execute();
+    await db
+      .insertInto('lead_commitments')
+      .values(a.terms.commitments.map((c) => ({ workspace_id: wsId, agreement_id: a.id, segment: c.segment, mqls_per_month: c.mqlsPerMonth })))
+      .execute();
   }
   const year = new Date(start).getUTCFullYear();
   const campaigns = CAMPAIGNS.map((c) => ({ ...c, id: newId() }));
@@ -152,6 +157,7 @@ export async function seedLeads(db: Kysely<DB>, input: { workspaceId: string; no
 
   const leads: Insertable<LeadsTable>[] = [];
   const transitions: Insertable<LeadTransitionsTable>[] = [];
+  const touches: Insertable<LeadTouchesTable>[] = [];
   let rr = 0;
   for (let d = 0; d < 365; d++) {
     const dayStart = start + d * DAY;
@@ -251,14 +257,38 @@ export async function seedLeads(db: Kysely<DB>, input: { workspaceId: string; no
         const allowance = agreement.terms.sla.acceptWithinHours * 60;
         const late = u('late') < (slow ? 0.35 : 0.08);
         const acceptAfter = late ? allowance * (1.2 + u('lm') * 2) : allowance * (0.05 + u('om') * 0.8);
-        Object.assign(row, { status: 'mql', mql_at: received, routed_at: received, owner_id: rep.id, team_id: rep.team_id, agreement_id: agreement.id });
+        Object.assign(row, {
+          status: 'mql',
+          mql_at: received,
+          routed_at: received,
+          owner_id: rep.id,
+          team_id: rep.team_id,
+          agreement_id: agreement.id,
+          ...slaDues(cal, agreement.terms.sla, received),
+        });
         move('new', 'mql', received);
         const decided = addBusinessMinutes(cal, received, acceptAfter) as number;
         // The last days' MQLs are partly still waiting in the reps' queues, their clocks running.
         const waiting = received > input.now - 3 * DAY && u('open') < 0.6;
         if (decided < input.now && !waiting) {
           const touchAt = addBusinessMinutes(cal, received, Math.max(5, acceptAfter * (0.5 + u('tm') * 0.6))) as number;
-          Object.assign(row, { first_touch_at: Math.min(touchAt, input.now), touches: 1 + Math.floor(u('tc') * 4) });
+          const count = 1 + Math.floor(u('tc') * 4);
+          Object.assign(row, { first_touch_at: Math.min(touchAt, input.now), touches: count });
+          // Attempts a day apart; slow reps give up after one or two unanswered calls more often.
+          for (let t = 0; t < count; t++) {
+            const at = Math.min(touchAt + t * DAY, input.now);
+            touches.push({
+              id: newId(),
+              workspace_id: wsId,
+              lead_id: id,
+              actor_id: rep.id,
+              type: t % 2 === 0 ? 'call' : 'email',
+              reached: t === count - 1 && u('reach') < 0.7 ? 1 : 0,
+              note: null,
+              at,
+              business_minutes: businessMinutesBetween(cal, received, at),
+            });
+          }
           if (u('rej') < 0.18) {
             const reason = pick(agreement.terms.rejectionReasons, u('rr') ** 1.5);
             Object.assign(row, { status: 'rejected', rejected_at: decided, rejection_reason: reason, updated_at: decided });
@@ -289,6 +319,11 @@ export async function seedLeads(db: Kysely<DB>, input: { workspaceId: string; no
     await db
       .insertInto('lead_transitions')
       .values(transitions.slice(i, i + 300))
+      .execute();
+  for (let i = 0; i < touches.length; i += 300)
+    await db
+      .insertInto('lead_touches')
+      .values(touches.slice(i, i + 300))
       .execute();
   input.log?.(`  ${leads.length} leads, ${transitions.length} lead transitions, 2 agreement versions, ${campaigns.length} campaigns`);
   return { leads: leads.length };

@@ -89,6 +89,11 @@ export interface LeadsTable {
   rejected_at: number | null;
   sql_at: number | null;
   converted_at: number | null;
+  /** SLA due instants, computed at routing (business hours; decision 0041). */
+  accept_due_at: number | null;
+  touch_due_at: number | null;
+  attempts_due_at: number | null;
+  attempts_required: number | null;
   external_id: string | null;
   created_at: number;
   updated_at: number;
@@ -118,6 +123,16 @@ export interface LeadTouchesTable {
   reached: number;
   note: string | null;
   at: number;
+  /** Business minutes from routing to the touch; null when the lead was not routed. */
+  business_minutes: number | null;
+}
+
+/** Marketing's commitment of an agreement, one row per segment (segment lower-cased, trimmed). */
+export interface LeadCommitmentsTable {
+  workspace_id: string;
+  agreement_id: string;
+  segment: string;
+  mqls_per_month: number;
 }
 
 export interface LeadSettingsTable {

@@ -110,11 +110,26 @@ export interface FactRecord {
   created_at: number | null;
   closed_at: number | null;
   detail: string | null;
+  lead_id: string | null;
+  lead_name: string | null;
 }
 
-/** What each record type adds to the deal columns: the activity or the move it is. */
-function detailOf(kpi: SimpleKpi): { join: RawBuilder<unknown>; detail: RawBuilder<unknown>; owner: RawBuilder<unknown> } {
+/** A lead's person and company, for the drill-down of lead KPIs. */
+const LEAD_NAME = sql`trim(coalesce(ld.first_name, '') || ' ' || coalesce(ld.last_name, '') || case when ld.company is not null then ' · ' || ld.company else '' end)`;
+
+/** What each record type adds to the deal columns: the activity, the move or the lead it is. */
+function detailOf(kpi: SimpleKpi): { join: RawBuilder<unknown>; detail: RawBuilder<unknown>; owner: RawBuilder<unknown>; lead?: RawBuilder<unknown> } {
   switch (kpi.records) {
+    case 'lead':
+      // Commitment rows of delivery have no lead: their detail is the segment.
+      return { join: sql`left join leads ld on ld.id = f.record_id`, detail: sql`coalesce(ld.status, f.grp)`, owner: sql`ld.owner_id`, lead: sql`ld.id` };
+    case 'lead_transition':
+      return {
+        join: sql`join lead_transitions lt on lt.id = f.record_id join leads ld on ld.id = lt.lead_id`,
+        detail: sql`lt.to_status || coalesce(': ' || lt.reason, '')`,
+        owner: sql`ld.owner_id`,
+        lead: sql`ld.id`,
+      };
     case 'activity':
       return {
         join: sql`join activities a on a.id = f.record_id`,
@@ -160,7 +175,8 @@ export async function factRecords(
   const result = await sql<FactRecord>`${withed}
     select f.record_id, f.deal_id, f.grp, f.num, f.den, f.v, f.at,
       dn.name as deal_name, ${extra.owner} as owner_id, u.name as owner_name, s.name as stage_name, d.status, d.amount, d.currency,
-      d.close_date, d.created_at, d.closed_at, ${extra.detail} as detail
+      d.close_date, d.created_at, d.closed_at, ${extra.detail} as detail,
+      ${extra.lead ?? sql`cast(null as text)`} as lead_id, ${extra.lead ? LEAD_NAME : sql`cast(null as text)`} as lead_name
     from f
     left join da d on d.id = f.deal_id
     left join deals dn on dn.id = f.deal_id

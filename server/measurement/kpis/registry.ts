@@ -4,6 +4,8 @@ import { activityVolume } from './activity-volume.js';
 import { pipelineCoverage, quotaAttainment, wonAmount } from './bookings.js';
 import { crammingIndex } from './cramming-index.js';
 import { averageDealSize, salesCycleLength, salesCycleLengthMean } from './deal-size-cycle.js';
+import { leadMqls, leadRejections, marketingDelivery, mqlToSal, mqlToWon, opportunityToWon, salToSql, sqlToOpportunity } from './lead-funnel.js';
+import { leadAcceptSla, leadAttemptsSla, leadTouchSla, speedToLead } from './lead-sla.js';
 import { openPipeline, pipelineCreated, weightedPipeline } from './pipeline.js';
 import { callPlanCoverage, planHitRate, plannedAdvanceRate, planningLift, unplannedAdvanceRate } from './planning.js';
 import { processAdherence, processAdherenceWeighted } from './process-adherence.js';
@@ -39,6 +41,18 @@ export const CATALOGUE: readonly KpiDefinition[] = [
   unplannedAdvanceRate,
   planningLift,
   ritualAdherence,
+  leadMqls,
+  mqlToSal,
+  salToSql,
+  sqlToOpportunity,
+  opportunityToWon,
+  mqlToWon,
+  speedToLead,
+  leadAcceptSla,
+  leadTouchSla,
+  leadAttemptsSla,
+  marketingDelivery,
+  leadRejections,
 ];
 
 const BY_ID = new Map(CATALOGUE.map((k) => [k.meta.id, k]));

@@ -5,14 +5,29 @@
 import type { RawBuilder } from 'kysely';
 import type { Bounds } from '../../../lib/periods.js';
 
-export type KpiUnit = 'ratio' | 'money' | 'days' | 'count' | 'money_per_day';
+export type KpiUnit = 'ratio' | 'money' | 'days' | 'hours' | 'count' | 'money_per_day';
 /** What decides whether a record falls in the period. */
-export type KpiBasis = 'closed' | 'created' | 'entered_stage' | 'left_stage' | 'activity' | 'move' | 'open_closing' | 'scheduled';
+export type KpiBasis =
+  | 'closed'
+  | 'created'
+  | 'entered_stage'
+  | 'left_stage'
+  | 'activity'
+  | 'move'
+  | 'open_closing'
+  | 'scheduled'
+  // Lead KPIs: the lead's first MQL, its routing, its first touch, a decision on it.
+  | 'mql'
+  | 'routed'
+  | 'first_touch'
+  | 'decision';
 export type KpiMeasure = 'count' | 'value';
 export type Better = 'higher' | 'lower';
 /** What the drill-down lists. */
-export type RecordType = 'deal' | 'stage_interval' | 'stage_entry' | 'activity' | 'stage_move' | 'ritual_occurrence';
-export type Breakdown = 'stage' | 'activity_type';
+export type RecordType = 'deal' | 'stage_interval' | 'stage_entry' | 'activity' | 'stage_move' | 'ritual_occurrence' | 'lead' | 'lead_transition';
+export type Breakdown = 'stage' | 'activity_type' | 'segment' | 'reason';
+/** What a lead KPI's facts may be grouped by instead of its own breakdown (the funnel dashboard). */
+export type LeadGroup = 'source' | 'campaign' | 'segment';
 
 export interface KpiMeta {
   id: string;
@@ -64,6 +79,8 @@ export interface FactScope {
    * as they were then (sql-blocks.ts#replayedDeals); null to replay them inline.
    */
   replayed: string | null;
+  /** Lead KPIs: group the facts by this lead column instead of the KPI's breakdown. */
+  leadGroup?: LeadGroup | null;
 }
 
 /** SQL helpers the engine hands to a facts builder, bound to the request's scope. */
