@@ -30,7 +30,9 @@ export type NavIcon =
   | 'coaching'
   | 'audit'
   | 'webhooks'
-  | 'year';
+  | 'year'
+  | 'rituals'
+  | 'calendarFeed';
 
 export interface NavItem {
   label: string;
@@ -78,6 +80,8 @@ const ENTRIES: readonly Entry[] = [
   { section: 'main', label: 'Practice', to: '/practice', icon: 'practice', roles: sellers },
   // Coaching: the people I coach and my own coach; an outside coach sees only this (and Home).
   { section: 'main', label: 'Coaching', to: '/coaching', icon: 'coaching', match: '/coaching', roles: ['admin', 'manager', 'rep', 'coach'] },
+  // The operating rhythm: managers run their teams' rituals; everyone sees the ones they attend.
+  { section: 'main', label: 'Rituals', to: '/rituals', icon: 'rituals', match: '/rituals', roles: everyone },
   { section: 'main', label: 'Quotas', to: '/quotas', icon: 'quotas', roles: sellers },
   // The year-long rhythm: the CSO the organisation, a manager their teams, a rep their own planting.
   { section: 'main', label: 'Year', to: '/year', icon: 'year', roles: sellers },
@@ -87,6 +91,7 @@ const ENTRIES: readonly Entry[] = [
   { section: 'settings', label: 'Invitations', to: '/settings/invitations', icon: 'invitations', roles: ['admin'] },
   { section: 'settings', label: 'Workspace', to: '/settings/workspace', icon: 'workspace', roles: ['admin'] },
   { section: 'settings', label: 'API tokens', to: '/settings/api-tokens', icon: 'tokens', roles: everyone },
+  { section: 'settings', label: 'Calendar feed', to: '/settings/calendar-feed', icon: 'calendarFeed', roles: everyone },
   { section: 'settings', label: 'Notifications', to: '/settings/notifications', icon: 'notifications', roles: everyone },
   { section: 'settings', label: 'Webhooks', to: '/settings/webhooks', icon: 'webhooks', roles: ['admin'] },
   { section: 'settings', label: 'Audit log', to: '/settings/audit-log', icon: 'audit', roles: ['admin'] },

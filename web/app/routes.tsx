@@ -36,6 +36,10 @@ const WorkspacePage = lazy(() => import('../settings/WorkspacePage').then((m) =>
 const NotificationSettingsPage = lazy(() => import('../notifications/NotificationSettingsPage').then((m) => ({ default: m.NotificationSettingsPage })));
 const AuditLogPage = lazy(() => import('../settings/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
 const WebhooksPage = lazy(() => import('../settings/WebhooksPage').then((m) => ({ default: m.WebhooksPage })));
+const RitualsPage = lazy(() => import('../rhythm/RitualsPage').then((m) => ({ default: m.RitualsPage })));
+const RitualsOccurrencePage = lazy(() => import('../rhythm/RitualsOccurrencePage').then((m) => ({ default: m.RitualsOccurrencePage })));
+const RitualsNextOccurrence = lazy(() => import('../rhythm/RitualsOccurrencePage').then((m) => ({ default: m.RitualsNextOccurrence })));
+const CalendarFeedPage = lazy(() => import('../rhythm/CalendarFeedPage').then((m) => ({ default: m.CalendarFeedPage })));
 const ApiTokensPage = lazy(() => import('../settings/ApiTokensPage').then((m) => ({ default: m.ApiTokensPage })));
 // CSV import (the mapping table and its checks).
 const ImportPage = lazy(() => import('../crm/import/ImportPage').then((m) => ({ default: m.ImportPage })));
@@ -180,6 +184,12 @@ export const routes: RouteObject[] = [
           gated('settings/teams', [{ index: true, element: <TeamsPage /> }]),
           gated('settings/invitations', [{ index: true, element: <InvitationsPage /> }]),
           gated('settings/workspace', [{ index: true, element: <WorkspacePage /> }]),
+          gated('rituals', [
+            { index: true, element: <RitualsPage /> },
+            { path: 'occurrences/:id', element: <RitualsOccurrencePage /> },
+            { path: ':id', element: <RitualsNextOccurrence /> },
+          ]),
+          gated('settings/calendar-feed', [{ index: true, element: <CalendarFeedPage /> }]),
           gated('settings/api-tokens', [{ index: true, element: <ApiTokensPage /> }]),
           gated('settings/notifications', [{ index: true, element: <NotificationSettingsPage /> }]),
           gated('settings/webhooks', [{ index: true, element: <WebhooksPage /> }]),

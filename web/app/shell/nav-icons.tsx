@@ -5,6 +5,8 @@ import {
   IconBriefcase,
   IconBuilding,
   IconCalendarEvent,
+  IconCalendarRepeat,
+  IconCalendarShare,
   IconChartArrowsVertical,
   IconFileImport,
   IconFlag,
@@ -60,6 +62,8 @@ const ICONS: Record<NavIcon, typeof IconHome> = {
   agreement: IconSignature,
   audit: IconShieldCheck,
   webhooks: IconWebhook,
+  rituals: IconCalendarRepeat,
+  calendarFeed: IconCalendarShare,
   year: IconPlant,
 };
 
