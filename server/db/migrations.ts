@@ -17,8 +17,8 @@ import * as planning from './migrations/2026-12-04-50-planning.js';
 import * as practice from './migrations/2026-12-04-50-practice.js';
 import * as rituals from './migrations/2026-12-05-20-01-rituals.js';
 import * as harvest from './migrations/2026-12-05-30-harvest.js';
-import * as practiceRatings from './migrations/2026-12-05-50-practice-ratings.js';
 import * as leadSlaFacts from './migrations/2026-12-05-40-lead-sla-facts.js';
+import * as practiceRatings from './migrations/2026-12-05-50-practice-ratings.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-01-core': core,
