@@ -15,6 +15,7 @@ import * as coaching from './migrations/2026-12-04-30-coaching.js';
 import * as alignment from './migrations/2026-12-04-40-alignment.js';
 import * as planning from './migrations/2026-12-04-50-planning.js';
 import * as practice from './migrations/2026-12-04-50-practice.js';
+import * as coachingReminders from './migrations/2026-12-05-10-coaching-reminders.js';
 import * as rituals from './migrations/2026-12-05-20-01-rituals.js';
 import * as harvest from './migrations/2026-12-05-30-harvest.js';
 import * as leadSlaFacts from './migrations/2026-12-05-40-lead-sla-facts.js';
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-05-20-01-rituals': rituals,
   '2026-12-05-30-harvest': harvest,
   '2026-12-05-40-lead-sla-facts': leadSlaFacts,
+  '2026-12-05-10-coaching-reminders': coachingReminders,
 };
 
 export const migrationProvider: MigrationProvider = {

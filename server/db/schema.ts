@@ -15,6 +15,7 @@ import type {
   CoachingActionItemsTable,
   CoachingObjectivesTable,
   CoachingRelationshipsTable,
+  CoachingRemindersTable,
   CoachingSessionDealsTable,
   CoachingSessionsTable,
   DealReviewsTable,
@@ -122,6 +123,7 @@ export interface DB {
   skill_ratings: SkillRatingsTable;
   deal_reviews: DealReviewsTable;
   coaching_objectives: CoachingObjectivesTable;
+  coaching_reminders: CoachingRemindersTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   rituals: RitualsTable;

@@ -1,5 +1,6 @@
 // Every background job and recurring schedule, listed explicitly (no discovery). A capability adds
 // its job definitions here; the runner refuses a schedule whose job is not listed.
+import { coachingReminderJob, planCoachingRemindersJob, planCoachingRemindersSchedule } from '../coaching/reminders.jobs.js';
 import { deleteExpiredSessionsJob, deleteExpiredSessionsSchedule } from '../identity/sessions.jobs.js';
 import { notificationEmailJob } from '../notifications/email.jobs.js';
 import { purgeAuditJob, purgeAuditSchedule } from '../ops/audit.jobs.js';
@@ -22,6 +23,14 @@ export const JOBS: readonly JobDefinition<any>[] = [
   ritualReminderJob,
   planRitualRemindersJob,
   extendRitualsJob,
+  planCoachingRemindersJob,
+  coachingReminderJob,
 ];
 
-export const SCHEDULES: readonly ScheduleDefinition[] = [deleteExpiredSessionsSchedule, purgeAuditSchedule, planRitualRemindersSchedule, extendRitualsSchedule];
+export const SCHEDULES: readonly ScheduleDefinition[] = [
+  deleteExpiredSessionsSchedule,
+  purgeAuditSchedule,
+  planRitualRemindersSchedule,
+  extendRitualsSchedule,
+  planCoachingRemindersSchedule,
+];

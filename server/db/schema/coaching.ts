@@ -133,3 +133,13 @@ export interface CoachingObjectivesTable {
   archived_at: number | null;
   version: number;
 }
+
+export interface CoachingRemindersTable {
+  /** kind:record:recipient:occasion — one reminder per occasion. */
+  key: string;
+  workspace_id: string;
+  kind: string;
+  record_id: string;
+  recipient_id: string;
+  created_at: number;
+}
