@@ -14,6 +14,7 @@ import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
 import { useUsers } from '../crm/shared/people';
 import { Recorder } from './Recorder';
+import { ScenarioForm } from './ScenarioForm';
 
 function StartAttempt({ scenario }: { scenario: Scenario }) {
   const { user } = useSession();
@@ -160,6 +161,9 @@ function ReadinessTable() {
 export function PracticePage() {
   const { user } = useSession();
   const client = useQueryClient();
+  // null: closed; 'new': adding; a scenario: editing it.
+  const [editing, setEditing] = useState<Scenario | 'new' | null>(null);
+  const writes = user.role === 'manager' || user.role === 'admin';
   const scenarios = useQuery({ queryKey: ['practice-scenarios'], queryFn: () => api.get<{ items: Scenario[] }>('/api/v1/practice-scenarios') });
   const attempts = useQuery({ queryKey: ['practice-attempts'], queryFn: () => api.get<{ items: Attempt[] }>('/api/v1/practice-attempts') });
   if (scenarios.error) return <ErrorState error={scenarios.error} />;
@@ -180,17 +184,36 @@ export function PracticePage() {
             ))}
           </Stack>
         )}
-        <Title order={2} fz="h4">
-          Scenario library
-        </Title>
-        {scenarios.data.items.length === 0 && <Text c="dimmed">No scenarios yet. A manager or admin adds them (POST /api/v1/practice-scenarios).</Text>}
+        <Group justify="space-between">
+          <Title order={2} fz="h4">
+            Scenario library
+          </Title>
+          {writes && (
+            <Button size="xs" onClick={() => setEditing('new')}>
+              New scenario
+            </Button>
+          )}
+        </Group>
+        {editing !== null && (
+          <ScenarioForm key={editing === 'new' ? 'new' : editing.id} scenario={editing === 'new' ? null : editing} opened onClose={() => setEditing(null)} />
+        )}
+        {scenarios.data.items.length === 0 && (
+          <Text c="dimmed">{writes ? 'No scenarios yet: add the first with New scenario.' : 'No scenarios yet. A manager or admin adds them.'}</Text>
+        )}
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           {scenarios.data.items.map((s) => (
             <Paper key={s.id} withBorder p="md">
               <Stack gap={6}>
                 <Group justify="space-between">
                   <Text fw={600}>{s.name}</Text>
-                  <Badge variant="light">{s.difficulty}</Badge>
+                  <Group gap={6}>
+                    <Badge variant="light">{s.difficulty}</Badge>
+                    {writes && (
+                      <Button size="compact-xs" variant="subtle" onClick={() => setEditing(s)} aria-label={`Edit ${s.name}`}>
+                        Edit
+                      </Button>
+                    )}
+                  </Group>
                 </Group>
                 <Text size="sm">
                   <b>Buyer:</b> {s.persona}

@@ -1,0 +1,98 @@
+// Adding or editing a practice scenario (managers and admins): validated as you type with the API's
+// schema, server problems under their fields, a concurrent edit (409) offered a reload.
+import { Button, Group, Modal, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Scenario } from '../../api/practice-scenarios';
+import { api } from '../app/api';
+import { FormProblem } from '../components/FormProblem';
+import { applySaveError } from '../components/save-errors';
+import { SCENARIO_FIELDS, type ScenarioValues, scenarioBody, scenarioPatch, scenarioValues, validateScenario } from './scenario-form';
+
+const DIFFICULTIES = [
+  { value: 'basic', label: 'Basic' },
+  { value: 'intermediate', label: 'Intermediate' },
+  { value: 'advanced', label: 'Advanced' },
+];
+const MEETING_TYPES = [
+  { value: '', label: 'None' },
+  { value: 'discovery', label: 'Discovery' },
+  { value: 'demo', label: 'Demo' },
+  { value: 'pricing', label: 'Pricing' },
+  { value: 'executive', label: 'Executive' },
+];
+
+export function ScenarioForm({ scenario, opened, onClose }: { scenario: Scenario | null; opened: boolean; onClose: () => void }) {
+  const client = useQueryClient();
+  const [problem, setProblem] = useState<string | null>(null);
+  const base = scenarioValues(scenario);
+  const form = useForm<ScenarioValues>({ initialValues: base, validate: validateScenario, validateInputOnBlur: true });
+  const save = useMutation({
+    mutationFn: (v: ScenarioValues) =>
+      scenario
+        ? api.patch<Scenario>(`/api/v1/practice-scenarios/${scenario.id}`, scenarioPatch(v, base, scenario.version))
+        : api.post<Scenario>('/api/v1/practice-scenarios', scenarioBody(v)),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ['practice-scenarios'] });
+      setProblem(null);
+      form.reset();
+      onClose();
+    },
+    onError: (error) => {
+      if (applySaveError(error, form, SCENARIO_FIELDS, setProblem) === 'stale')
+        setProblem('Someone changed this scenario since you opened it. Close the form and open it again to see their changes.');
+    },
+  });
+  return (
+    <Modal opened={opened} onClose={onClose} title={scenario ? `Edit “${scenario.name}”` : 'New practice scenario'} size="lg">
+      <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
+        <Stack gap="sm">
+          <FormProblem problem={problem} />
+          <TextInput label="Name" required {...form.getInputProps('name')} />
+          <Textarea label="Buyer persona" description="Who the partner plays" required autosize minRows={2} {...form.getInputProps('persona')} />
+          <Textarea label="Situation" required autosize minRows={2} {...form.getInputProps('situation')} />
+          <Textarea label="Objectives" description="One per line" required autosize minRows={2} {...form.getInputProps('objectives')} />
+          <Textarea
+            label="Rubric skills"
+            description="One per line: coaching's skill names (scores feed the rep's skill profile)"
+            required
+            autosize
+            minRows={2}
+            {...form.getInputProps('skills')}
+          />
+          <Group grow>
+            <Select label="Difficulty" data={DIFFICULTIES} allowDeselect={false} {...form.getInputProps('difficulty')} />
+            <Select label="Prepares for meetings of type" data={MEETING_TYPES} allowDeselect={false} {...form.getInputProps('meetingType')} />
+          </Group>
+          <Group grow>
+            <NumberInput
+              label="Pass threshold (readiness 1–100)"
+              min={1}
+              max={100}
+              clampBehavior="none"
+              allowDecimal={false}
+              {...form.getInputProps('passThreshold')}
+            />
+            <NumberInput
+              label="Certification lasts (days)"
+              min={1}
+              max={1095}
+              clampBehavior="none"
+              allowDecimal={false}
+              {...form.getInputProps('validityDays')}
+            />
+          </Group>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {scenario ? 'Save scenario' : 'Add scenario'}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
