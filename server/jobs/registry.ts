@@ -5,6 +5,7 @@ import { deleteExpiredSessionsJob, deleteExpiredSessionsSchedule } from '../iden
 import { notificationEmailJob } from '../notifications/email.jobs.js';
 import { purgeAuditJob, purgeAuditSchedule } from '../ops/audit.jobs.js';
 import { deliverWebhookJob } from '../ops/webhooks.jobs.js';
+import { planWeeklyDigestJob, weeklyDigestJob, weeklyDigestSchedule } from '../rhythm/digest.jobs.js';
 import {
   extendRitualsJob,
   extendRitualsSchedule,
@@ -25,6 +26,8 @@ export const JOBS: readonly JobDefinition<any>[] = [
   extendRitualsJob,
   planCoachingRemindersJob,
   coachingReminderJob,
+  weeklyDigestJob,
+  planWeeklyDigestJob,
 ];
 
 export const SCHEDULES: readonly ScheduleDefinition[] = [
@@ -33,4 +36,5 @@ export const SCHEDULES: readonly ScheduleDefinition[] = [
   planRitualRemindersSchedule,
   extendRitualsSchedule,
   planCoachingRemindersSchedule,
+  weeklyDigestSchedule,
 ];
