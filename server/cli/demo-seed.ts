@@ -5,6 +5,7 @@ import { seedLeads } from './demo/leads.js';
 import { seedMeasurement } from './demo/measurement.js';
 import { DEMO_ADMIN, planDemoOrg } from './demo/org.js';
 import { seedPlanningPractice } from './demo/planning-practice.js';
+import { seedRituals } from './demo/rituals.js';
 import { seedScale } from './demo/scale.js';
 import { createSeedWorkspace } from './demo/workspace.js';
 import { removeWorkspace } from './demo/writer.js';
@@ -45,6 +46,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     await seedPlanningPractice(database, { ...ws, reps: org.reps, createdAt: timeline.createdAt, now: options.now, log });
     await seedMeasurement(database.db, { workspaceId: ws.workspaceId, now: options.now, log });
     await seedLeads(database.db, { workspaceId: ws.workspaceId, now: options.now, log });
+    await seedRituals(database.db, { workspaceId: ws.workspaceId, now: options.now, log });
   } catch (error) {
     // Nothing of a half-seeded demo stays behind: every row of the workspace goes.
     await removeWorkspace(database.db, ws.workspaceId).catch(() => undefined);

@@ -32,6 +32,24 @@ describe.each(testEngines())('demo seed on %s', (engine) => {
     return Number(rows[0]?.n ?? 0);
   };
 
+  it('keeps a year of rituals per team: one team keeps its rhythm, one fades after the summer', async () => {
+    expect(await count('select count(*) n from rituals where workspace_id = :ws')).toBeGreaterThan(20);
+    const half = (from: number, to: number) =>
+      `select r.team_id t, sum(case when o.status = 'held' and o.held_at <= o.scheduled_at + 86400000 then 1 else 0 end) h, count(*) n
+         from ritual_occurrences o join rituals r on r.id = o.ritual_id
+        where o.workspace_id = '${demo.workspaceId}' and o.scheduled_at >= ${from} and o.scheduled_at < ${to} group by r.team_id`;
+    const share = async (from: number, to: number) => {
+      const { rows } = await sql<{ t: string; h: number | string; n: number | string }>`${sql.raw(half(from, to))}`.execute(database.db);
+      return new Map(rows.map((r) => [r.t, Number(r.h) / Number(r.n)]));
+    };
+    const spring = await share(Date.UTC(2026, 0, 1), Date.UTC(2026, 5, 1));
+    const autumn = await share(Date.UTC(2026, 8, 1), Date.UTC(2026, 10, 20));
+    const drops = [...spring.keys()].map((t) => (spring.get(t) ?? 0) - (autumn.get(t) ?? 0));
+    expect(Math.max(...drops)).toBeGreaterThan(0.25);
+    expect(Math.min(...drops.map(Math.abs))).toBeLessThan(0.12);
+    expect(await count("select count(*) n from ritual_occurrences where workspace_id = :ws and status = 'skipped'")).toBeGreaterThan(20);
+  });
+
   it('seeds in well under 30 seconds and prints the logins', () => {
     expect(seconds).toBeLessThan(30);
     expect(demo.logins.join('\n')).toContain('cso@demo.furrow.test');
