@@ -39,6 +39,12 @@ export const ImportRequest = Type.Object(
       description: 'Expected close date for open deals the file gives none; the end of the current fiscal year when absent',
     }),
     dryRun: Type.Optional(Type.Boolean({ description: 'Validate and report without writing' })),
+    background: Type.Optional(
+      Type.Boolean({
+        description:
+          "Run as a background job even when the file is small (202 with the job id). Files over the server's IMPORT_SYNC_MAX_ROWS data rows always do.",
+      }),
+    ),
     dateFormat: Type.Optional(ImportDateFormat),
   },
   { additionalProperties: false },

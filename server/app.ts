@@ -31,6 +31,7 @@ import { registerSearchRoutes } from './crm/search.routes.js';
 import { registerTimelineRoutes } from './crm/timeline.routes.js';
 import { registerAuthHook } from './http/auth-hook.js';
 import { registerErrorHandler, sendError } from './http/error-handler.js';
+import { registerHeavyRequestLimit } from './http/heavy-requests.js';
 import { registerInputGuard } from './http/input-guard.js';
 import { requestForLog } from './http/log-redact.js';
 import { registerWebApp } from './http/static-web.js';
@@ -38,6 +39,7 @@ import type { App, AppDeps } from './http/types.js';
 import { registerAuthRoutes } from './identity/auth.routes.js';
 import { registerIdentityRoutes } from './identity/identity.routes.js';
 import { newId } from './ids.js';
+import { registerJobRoutes } from './jobs/jobs.routes.js';
 import { registerDashboardRoutes } from './measurement/dashboard.routes.js';
 import { registerForecastRoutes } from './measurement/forecast.routes.js';
 import { registerKpiRoutes } from './measurement/kpi.routes.js';
@@ -135,6 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   registerErrorHandler(app);
   registerAuthHook(app, deps);
+  registerHeavyRequestLimit(app, deps);
   registerMetrics(app, deps);
   registerHealthRoutes(app, deps);
 
@@ -168,6 +171,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerTimelineRoutes(app);
   registerSearchRoutes(app);
   registerImportExportRoutes(app);
+  registerJobRoutes(app);
   // 1. Process
   registerProcessAdminRoutes(app);
   registerDealGateRoutes(app);

@@ -21,8 +21,20 @@ export interface Config {
   /** Directory holding the built web app. */
   readonly webDir: string;
   readonly env: 'production' | 'development' | 'test';
-  /** Postgres connection pool size per app node. */
+  /** Postgres connection pool size per app node (interactive requests). */
   readonly pgPoolSize: number;
+  /** Postgres pool for long work (imports, exports, KPIs, dashboards), so it never starves the interactive pool. */
+  readonly pgBulkPoolSize: number;
+  /** PostgreSQL statement_timeout for interactive requests, in ms (0 = none). */
+  readonly statementTimeoutMs: number;
+  /** PostgreSQL statement_timeout on the bulk pool, in ms (0 = none). */
+  readonly bulkStatementTimeoutMs: number;
+  /** Imports with more data rows than this run as a background job (202 + job id); smaller ones answer at once. */
+  readonly importSyncMaxRows: number;
+  /** Heavy jobs (imports, dry runs) one user may have queued or running at once. */
+  readonly heavyJobsPerUser: number;
+  /** Heavy requests (KPIs, dashboards, exports) one user may have in flight at once per node. */
+  readonly heavyRequestsPerUser: number;
   /** Trust X-Forwarded-* from a reverse proxy (needed for client addresses behind one). */
   readonly trustProxy: boolean;
   /** Folder holding practice recordings (audio); created on first upload. */
@@ -83,6 +95,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const sessionHours = int('SESSION_TTL_HOURS', 24 * 14, 1, 24 * 365);
   const loginMaxAttempts = int('LOGIN_MAX_ATTEMPTS', 10, 1, 1000);
   const pgPoolSize = int('PG_POOL_SIZE', 10, 1, 200);
+  const pgBulkPoolSize = int('PG_BULK_POOL_SIZE', 3, 1, 50);
+  const statementTimeoutMs = int('STATEMENT_TIMEOUT_MS', 15_000, 0, 3_600_000);
+  const bulkStatementTimeoutMs = int('BULK_STATEMENT_TIMEOUT_MS', 300_000, 0, 86_400_000);
+  const importSyncMaxRows = int('IMPORT_SYNC_MAX_ROWS', 500, 0, 1_000_000);
+  const heavyJobsPerUser = int('HEAVY_JOBS_PER_USER', 1, 1, 100);
+  const heavyRequestsPerUser = int('HEAVY_REQUESTS_PER_USER', 3, 1, 100);
   const practiceMaxUploadMb = int('PRACTICE_MAX_UPLOAD_MB', 20, 1, 500);
 
   const logLevel = (env.LOG_LEVEL ?? (mode === 'test' ? 'silent' : 'info')) as LogLevel;
@@ -130,6 +148,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDir: env.FURROW_WEB_DIR?.trim() || 'dist/web',
     env: mode,
     pgPoolSize,
+    pgBulkPoolSize,
+    statementTimeoutMs,
+    bulkStatementTimeoutMs,
+    importSyncMaxRows,
+    heavyJobsPerUser,
+    heavyRequestsPerUser,
     trustProxy,
     // Tests never write into the working tree.
     practiceStorageDir: env.PRACTICE_STORAGE_DIR?.trim() || (mode === 'test' ? join(tmpdir(), 'furrow-test-recordings') : './data/recordings'),

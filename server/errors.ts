@@ -19,8 +19,10 @@ export const ERROR_STATUS = {
   rule_violation: 422,
   /** The upload is larger than the limit for its kind (a recording, an import file). */
   payload_too_large: 413,
-  /** Too many attempts (sign-in, invitations) from one caller; retry later. */
+  /** Too many attempts (sign-in, invitations) or too many heavy requests/jobs at once from one caller; retry later (Retry-After says when, where known). */
   rate_limited: 429,
+  /** A read ran past the statement timeout (PostgreSQL) and was cancelled; narrow it (a shorter period, a filter) or retry. */
+  timeout: 503,
   /** A bug or an outage on our side; the requestId finds it in the logs. */
   internal: 500,
 } as const;
@@ -60,5 +62,8 @@ export const stale = (what: string, currentVersion: number): AppError =>
   new AppError('stale', `${what} was changed by someone else; reload and try again`, { currentVersion });
 
 export const conflict = (message: string, details?: unknown): AppError => new AppError('conflict', message, details);
+
+/** 429 with a Retry-After header (the error handler sets it from details.retryAfterSeconds). */
+export const rateLimited = (message: string, retryAfterSeconds: number): AppError => new AppError('rate_limited', message, { retryAfterSeconds });
 
 export const ruleViolation = (message: string, details?: unknown): AppError => new AppError('rule_violation', message, details);

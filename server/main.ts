@@ -14,7 +14,12 @@ export interface ServeOptions {
 }
 
 export async function serve(config: Config, options: ServeOptions): Promise<void> {
-  const database = openDatabase(config.databaseUrl, { poolSize: config.pgPoolSize });
+  const database = openDatabase(config.databaseUrl, {
+    poolSize: config.pgPoolSize,
+    bulkPoolSize: config.pgBulkPoolSize,
+    statementTimeoutMs: config.statementTimeoutMs,
+    bulkStatementTimeoutMs: config.bulkStatementTimeoutMs,
+  });
   await migrateToLatest(database.db);
 
   let firstRun = (await countWorkspaces(database.db)) === 0;

@@ -2,10 +2,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { type Dialect, dialectFor, type Engine } from './dialect.js';
 import type { DB } from './schema.js';
+import { GatedSqliteDialect, WriteGate } from './sqlite-gate.js';
 
 // int8 (counts, epoch-ms instants, money) and numeric come back as strings by default. Every such
 // value Furrow stores fits in a double (instants and minor-unit money stay far below 2^53).
@@ -13,7 +14,15 @@ pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
 export interface Database {
+  /** Interactive requests: short statements (PostgreSQL: the statement timeout applies). */
   readonly db: Kysely<DB>;
+  /**
+   * Long work (imports, exports, heavy reads) on its own connections so it never takes the
+   * interactive ones: PostgreSQL a small separate pool; SQLite a second connection on the file
+   * whose writers share one asynchronous write gate with the first (sqlite-gate.ts); the same
+   * handle as `db` for an in-memory database (one connection is all there is).
+   */
+  readonly bulk: Kysely<DB>;
   readonly dialect: Dialect;
   readonly engine: Engine;
   /** The SQLite file path (or :memory:), null on PostgreSQL. */
@@ -34,19 +43,66 @@ export function sqlitePathOf(url: string): string {
   return url.replace(/^sqlite:(\/\/)?/, '').replace(/^file:(\/\/)?/, '');
 }
 
-export function openDatabase(url: string, options: { poolSize?: number } = {}): Database {
-  if (engineOf(url) === 'postgres') {
-    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: dialectFor('postgres'), engine: 'postgres', sqlitePath: null, sqlite: null, pgPool: pool, close: () => db.destroy() };
-  }
-  const path = sqlitePathOf(url);
-  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+export interface OpenOptions {
+  /** Interactive PostgreSQL pool size. */
+  poolSize?: number;
+  /** PostgreSQL pool for long work (imports, exports, KPIs and dashboards). */
+  bulkPoolSize?: number;
+  /** PostgreSQL statement_timeout of the interactive pool (ms); 0 = none. */
+  statementTimeoutMs?: number;
+  /** PostgreSQL statement_timeout of the bulk pool (ms); 0 = none. */
+  bulkStatementTimeoutMs?: number;
+}
+
+function openSqlite(path: string): SQLite.Database {
   const sqlite = new SQLite(path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
+  // Only another process (the CLI, a backup) can hold the file here: writers of this process
+  // take the write gate first and never meet a lock.
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: dialectFor('sqlite'), engine: 'sqlite', sqlitePath: path, sqlite, pgPool: null, close: () => db.destroy() };
+  return sqlite;
+}
+
+export function openDatabase(url: string, options: OpenOptions = {}): Database {
+  if (engineOf(url) === 'postgres') {
+    const timeout = (ms: number | undefined) => (ms ? { statement_timeout: ms } : {});
+    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, ...timeout(options.statementTimeoutMs) });
+    const bulkPool = new pg.Pool({ connectionString: url, max: options.bulkPoolSize ?? 3, ...timeout(options.bulkStatementTimeoutMs) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const bulk = new Kysely<DB>({ dialect: new PostgresDialect({ pool: bulkPool }) });
+    return {
+      db,
+      bulk,
+      dialect: dialectFor('postgres'),
+      engine: 'postgres',
+      sqlitePath: null,
+      sqlite: null,
+      pgPool: pool,
+      close: async () => {
+        await bulk.destroy();
+        await db.destroy();
+      },
+    };
+  }
+  const path = sqlitePathOf(url);
+  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+  const gate = new WriteGate();
+  const sqlite = openSqlite(path);
+  const db = new Kysely<DB>({ dialect: new GatedSqliteDialect(sqlite, gate) });
+  const bulk = path === ':memory:' ? db : new Kysely<DB>({ dialect: new GatedSqliteDialect(openSqlite(path), gate) });
+  return {
+    db,
+    bulk,
+    dialect: dialectFor('sqlite'),
+    engine: 'sqlite',
+    sqlitePath: path,
+    sqlite,
+    pgPool: null,
+    close: async () => {
+      if (bulk !== db) await bulk.destroy();
+      await db.destroy();
+    },
+  };
 }

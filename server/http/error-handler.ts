@@ -75,6 +75,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error instanceof AppError) {
       if (error.code === 'forbidden') await auditDenied(request, error.message);
       if (error.code === 'internal') request.log.error({ err: error }, 'internal error');
+      const retryAfter = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+      if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
       return sendError(reply, request, error.status, error.code, error.message, error.details);
     }
     const fe = error as FastifyError;
@@ -87,6 +89,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const code = fe.statusCode === 429 ? 'rate_limited' : fe.statusCode === 404 ? 'not_found' : fe.statusCode === 413 ? 'payload_too_large' : 'invalid_input';
       const status = code === 'invalid_input' ? 400 : ERROR_STATUS[code];
       return sendError(reply, request, status, code, fe.message, { fields: [{ field: 'body', message: fe.message }] });
+    }
+    // PostgreSQL cancelled the statement: the statement timeout, or the client went away (query_canceled).
+    if ((error as { code?: unknown }).code === '57014') {
+      request.log.warn({ err: error }, 'statement cancelled (timeout or client gone)');
+      return sendError(reply, request, 503, 'timeout', 'The query took too long and was cancelled; narrow it (a shorter period, a filter) or try again');
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendError(reply, request, 500, 'internal', 'Something went wrong on our side; the request id identifies it in the logs');

@@ -18,10 +18,16 @@ export interface JobRun<P> {
   readonly attempt: number;
   readonly maxAttempts: number;
   readonly db: Kysely<DB>;
+  /** Connections for long work (database.ts#bulk): an import writes here. */
+  readonly bulk: Kysely<DB>;
   readonly dialect: Dialect;
   readonly config: Config;
   readonly now: () => number;
-  /** Stores progress (readable by id while the job runs) and extends the job's lease. */
+  /**
+   * Publishes progress, readable by id while the job runs: at once on this node (jobProgress reads
+   * it), and in the jobs table, which also extends the lease; the promise is that write. A job that
+   * holds a write transaction on SQLite must not await it (the write waits for that transaction).
+   */
   progress(value: unknown): Promise<void>;
   log(message: string, extra?: Record<string, unknown>): void;
 }
@@ -36,7 +42,8 @@ export interface Backoff {
 export interface JobDefinition<P = unknown> {
   /** Unique, dotted by capability: 'identity.delete-expired-sessions', 'notifications.email'. */
   readonly name: string;
-  readonly handler: (job: JobRun<P>) => Promise<void>;
+  /** What it resolves to (an import's report) is stored as the job's result, readable by id. */
+  readonly handler: (job: JobRun<P>) => Promise<unknown>;
   /** Retries after the first attempt (0 = run once). */
   readonly retryLimit: number;
   readonly backoff: Backoff;
@@ -46,7 +53,7 @@ export interface JobDefinition<P = unknown> {
 
 export function defineJob<P>(def: {
   name: string;
-  handler: (job: JobRun<P>) => Promise<void>;
+  handler: (job: JobRun<P>) => Promise<unknown>;
   retryLimit?: number;
   backoff?: Partial<Backoff>;
   leaseMs?: number;

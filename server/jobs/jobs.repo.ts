@@ -103,8 +103,10 @@ function held(db: Kysely<DB>, job: Pick<JobRow, 'id' | 'attempts'>, nodeId: stri
   return db.updateTable('jobs').where('id', '=', job.id).where('state', '=', 'running').where('locked_by', '=', nodeId).where('attempts', '=', job.attempts);
 }
 
-export async function completeJob(db: Kysely<DB>, job: JobRow, nodeId: string, now: number): Promise<boolean> {
-  const r = await held(db, job, nodeId).set({ state: 'done', finished_at: now, updated_at: now, lease_until: null, last_error: null }).executeTakeFirst();
+export async function completeJob(db: Kysely<DB>, job: JobRow, nodeId: string, now: number, result: string | null = null): Promise<boolean> {
+  const r = await held(db, job, nodeId)
+    .set({ state: 'done', finished_at: now, updated_at: now, lease_until: null, last_error: null, result })
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
@@ -176,4 +178,17 @@ export async function advanceSchedule(db: Kysely<DB>, row: ScheduleRow, nextRunA
     .where('next_run_at', '=', row.next_run_at)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
+}
+
+/** A user's live (queued or running) jobs among `names`, for the per-user limit on heavy jobs. */
+export async function countLiveJobsOf(db: Kysely<DB>, userId: string, names: readonly string[]): Promise<number> {
+  if (names.length === 0) return 0;
+  const row = await db
+    .selectFrom('jobs')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('created_by', '=', userId)
+    .where('state', 'in', ['queued', 'running'])
+    .where('name', 'in', names)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -3,10 +3,12 @@
 // committed (no email about a deal move that rolled back).
 import type { Kysely } from 'kysely';
 import type { JobProgress } from '../../api/jobs.js';
+import type { Ctx } from '../context.js';
 import type { DB } from '../db/schema.js';
+import { notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import type { JobDefinition } from './job.js';
-import { findJob, findLiveSingleton, insertJob } from './jobs.repo.js';
+import { countLiveJobsOf, findJob, findLiveSingleton, insertJob } from './jobs.repo.js';
 
 export interface EnqueueOptions {
   /** Workspace the job works for; null (default) for a system-wide job. */
@@ -17,6 +19,23 @@ export interface EnqueueOptions {
   runAt?: number;
   /** While a job with this name and key is queued or running, enqueueing again returns that job. */
   singletonKey?: string;
+  /** The user who asked for it: only they (and the workspace's admins) may read it by id. */
+  createdBy?: string | null;
+}
+
+/**
+ * Progress of the jobs running on this node, as last reported: read before the jobs table, whose
+ * copy may lag (on SQLite a job holding a write transaction cannot write its progress until it
+ * commits). Entries go when the job ends.
+ */
+const liveProgress = new Map<string, unknown>();
+
+export function publishProgress(id: string, value: unknown): void {
+  liveProgress.set(id, value);
+}
+
+export function forgetProgress(id: string): void {
+  liveProgress.delete(id);
 }
 
 export interface JobsCtx {
@@ -42,6 +61,8 @@ export async function enqueue<P>(ctx: JobsCtx, job: JobDefinition<P>, payload: P
     locked_by: null,
     progress: null,
     last_error: null,
+    created_by: options.createdBy ?? null,
+    result: null,
     created_at: now,
     updated_at: now,
     finished_at: null,
@@ -55,18 +76,35 @@ export async function enqueue<P>(ctx: JobsCtx, job: JobDefinition<P>, payload: P
  * A job's state and progress by id, for a long job's caller to poll. Callers check that the job
  * belongs to the asking workspace (workspaceId) before showing it.
  */
-export async function jobProgress(ctx: JobsCtx, id: string): Promise<(JobProgress & { workspaceId: string | null }) | null> {
+export async function jobProgress(ctx: JobsCtx, id: string): Promise<(JobProgress & { workspaceId: string | null; createdBy: string | null }) | null> {
   const row = await findJob(ctx.db, id);
   if (!row) return null;
+  const live = row.state === 'running' ? liveProgress.get(id) : undefined;
   return {
     id: row.id,
     name: row.name,
     workspaceId: row.workspace_id,
+    createdBy: row.created_by,
     state: row.state,
     attempts: row.attempts,
-    progress: row.progress === null ? null : JSON.parse(row.progress),
+    progress: live !== undefined ? live : row.progress === null ? null : JSON.parse(row.progress),
+    result: row.result === null ? null : JSON.parse(row.result),
     lastError: row.last_error,
     runAt: new Date(row.run_at).toISOString(),
     finishedAt: row.finished_at === null ? null : new Date(row.finished_at).toISOString(),
   };
+}
+
+/** How many of `names` the user has queued or running (the per-user limit on heavy jobs). */
+export function liveJobsOf(ctx: JobsCtx, userId: string, names: readonly string[]): Promise<number> {
+  return countLiveJobsOf(ctx.db, userId, names);
+}
+
+/** A job by id for the API: only its creator and the workspace's admins see it; anyone else gets 404. */
+export async function visibleJob(ctx: Ctx, id: string): Promise<JobProgress> {
+  const job = await jobProgress(ctx, id);
+  const mine = job && job.workspaceId === ctx.actor.workspaceId && (job.createdBy === ctx.actor.userId || ctx.actor.role === 'admin');
+  if (!job || !mine) throw notFound('Job');
+  const { workspaceId: _w, createdBy: _c, ...shown } = job;
+  return shown;
 }

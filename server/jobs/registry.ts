@@ -1,6 +1,7 @@
 // Every background job and recurring schedule, listed explicitly (no discovery). A capability adds
 // its job definitions here; the runner refuses a schedule whose job is not listed.
 import { coachingReminderJob, planCoachingRemindersJob, planCoachingRemindersSchedule } from '../coaching/reminders.jobs.js';
+import { importJob } from '../crm/import-export/import.jobs.js';
 import { deleteExpiredSessionsJob, deleteExpiredSessionsSchedule } from '../identity/sessions.jobs.js';
 import { notificationEmailJob } from '../notifications/email.jobs.js';
 import { purgeAuditJob, purgeAuditSchedule } from '../ops/audit.jobs.js';
@@ -28,6 +29,7 @@ export const JOBS: readonly JobDefinition<any>[] = [
   coachingReminderJob,
   weeklyDigestJob,
   planWeeklyDigestJob,
+  importJob,
 ];
 
 export const SCHEDULES: readonly ScheduleDefinition[] = [

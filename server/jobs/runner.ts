@@ -21,10 +21,10 @@ import {
   schedulesOf,
   workspaceZones,
 } from './jobs.repo.js';
-import { enqueue } from './jobs.service.js';
+import { enqueue, forgetProgress, publishProgress } from './jobs.service.js';
 
 export interface RunnerOptions {
-  database: Pick<Database, 'db' | 'dialect'>;
+  database: Pick<Database, 'db' | 'dialect'> & Partial<Pick<Database, 'bulk'>>;
   config: Config;
   now: () => number;
   // biome-ignore lint/suspicious/noExplicitAny: jobs with different payloads; each is typed where it is defined and enqueued
@@ -60,6 +60,7 @@ const SYSTEM = '*';
 export function createJobRunner(options: RunnerOptions): JobRunner {
   const { database, config, now } = options;
   const { db, dialect } = database;
+  const bulk = database.bulk ?? db;
   const nodeId = options.nodeId ?? `node-${newId().slice(-10)}`;
   const byName = new Map(options.jobs.map((j) => [j.name, j]));
   if (byName.size !== options.jobs.length) throw new Error('two jobs share a name');
@@ -141,23 +142,28 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
       attempt: row.attempts,
       maxAttempts: row.max_attempts,
       db,
+      bulk,
       dialect,
       config,
       now,
       async progress(value) {
+        publishProgress(row.id, value);
         const t = now();
         if (!(await renewLease(db, row, nodeId, t, t + def.leaseMs, JSON.stringify(value)))) lost = true;
       },
       log: (message, extra) => log(`[job ${row.name} ${row.id}] ${message}`, extra),
     };
     try {
-      await def.handler(run);
+      const result = await def.handler(run);
       clearInterval(heartbeat);
+      forgetProgress(row.id);
       // A worker that lost its lease (taken over by another node) records nothing: the other attempt decides.
-      if (!(await completeJob(db, row, nodeId, now())) && !lost) log(`[job ${row.name} ${row.id}] finished after losing its lease`);
+      const stored = result === undefined ? null : JSON.stringify(result);
+      if (!(await completeJob(db, row, nodeId, now(), stored)) && !lost) log(`[job ${row.name} ${row.id}] finished after losing its lease`);
       return true;
     } catch (error) {
       clearInterval(heartbeat);
+      forgetProgress(row.id);
       const message = error instanceof Error ? error.message : String(error);
       const retryAt = row.attempts < row.max_attempts ? now() + backoffDelay(def.backoff, row.attempts) : null;
       log(`[job ${row.name} ${row.id}] attempt ${row.attempts} failed: ${message}${retryAt === null ? ' (no retries left)' : ''}`);

@@ -101,9 +101,13 @@ export function clientFor(app: App, headers: Record<string, string>): Client {
 
 export async function createTestEnv(
   engine: Engine,
-  options: { webDir?: string; config?: Partial<Config> } = {},
+  options: {
+    webDir?: string;
+    config?: Partial<Config> /** A SQLite file instead of :memory: (two connections, as in production). */;
+    sqliteFile?: string;
+  } = {},
 ): Promise<TestEnv & { close(): Promise<void> }> {
-  const url = engine === 'sqlite' ? ':memory:' : (inject('pgUrl') as string);
+  const url = engine === 'sqlite' ? (options.sqliteFile ?? ':memory:') : (inject('pgUrl') as string);
   const database = openDatabase(url, { poolSize: 4 });
   if (engine === 'sqlite') await migrateToLatest(database.db);
   const config = loadConfig(

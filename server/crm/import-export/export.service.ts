@@ -8,6 +8,7 @@ import { stringify } from 'csv-stringify';
 import type { ExportQuery, ImportEntity } from '../../../api/imports.js';
 import type { Ctx } from '../../context.js';
 import { csvCell, csvNumber } from '../../csv-cells.js';
+import { timeSlicer } from '../../event-loop.js';
 import { SHARED_ACCOUNTS_READABLE } from '../../identity/policy.js';
 import { ownerScope } from '../../identity/visibility.js';
 import { audit } from '../../ops/audit.service.js';
@@ -160,6 +161,8 @@ export async function exportRows(
   const withCustom = entity === 'deals';
   const fetch = PAGES[entity] as (db: Ctx['db'], p: ExportPage<unknown>) => Promise<ExportRows>;
   const sort = (query as { sort?: string }).sort;
+  // Formatting thousands of rows is synchronous work: hand the event loop back every few ms.
+  const slice = timeSlicer();
   return (async function* () {
     let cursor: string | null = null;
     do {
@@ -177,6 +180,7 @@ export async function exportRows(
         onRow?.();
         const row = withCustom ? { ...r, custom_values: customValuesOf(r as { custom: string }) } : r;
         yield columns.map(([, value]) => csvCell(value(row)));
+        await slice();
       }
       cursor = page.next;
     } while (cursor !== null);

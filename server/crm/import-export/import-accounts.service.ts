@@ -67,11 +67,11 @@ function patchOf(c: Candidate, row: AccountRow): Omit<AccountPatch, 'version'> {
 export const planAccounts: Planner = async (env, rows, progress) => {
   const { ctx } = env;
   const candidates: Candidate[] = [];
-  rows.forEach((row, i) => {
+  for (const [i, row] of rows.entries()) {
     const c = read(new RowReader(env, row));
     if (c) candidates.push(c);
-    progress(i + 1);
-  });
+    await progress(i + 1);
+  }
 
   const readScope = await ownerScope(ctx, 'accounts', 'read');
   const updateScope = await ownerScope(ctx, 'accounts', 'update');
@@ -97,6 +97,7 @@ export const planAccounts: Planner = async (env, rows, progress) => {
   const seen = new SeenKeys();
   const planned: PlannedRow[] = [];
   for (const c of candidates) {
+    await env.pause();
     // A natural-key match may not steal a record that another system already identifies.
     const compatible = (rows: AccountRow[] | undefined) => (rows ?? []).filter((a) => !c.externalId || !a.external_id || a.external_id === c.externalId);
     let match: AccountRow | undefined = (c.id && byId.get(c.id)?.[0]) || (c.externalId && byExternal.get(c.externalId)?.[0]) || undefined;

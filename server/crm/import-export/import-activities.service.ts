@@ -101,10 +101,10 @@ function patchOf(c: Candidate, links: Linked, row: ActivityRow): Omit<ActivityPa
 export const planActivities: Planner = async (env, rows, progress) => {
   const { ctx } = env;
   const candidates: Candidate[] = [];
-  rows.forEach((row, i) => {
+  for (const [i, row] of rows.entries()) {
     candidates.push(read(new RowReader(env, row)));
-    progress(i + 1);
-  });
+    await progress(i + 1);
+  }
 
   const links = {
     deals: await DealLinks.load(
@@ -133,6 +133,7 @@ export const planActivities: Planner = async (env, rows, progress) => {
   const seen = new SeenKeys();
   const planned: PlannedRow[] = [];
   for (const c of candidates) {
+    await env.pause();
     const r = c.reader;
     const linked = {
       dealId: links.deals.resolve(r, c.deal),

@@ -80,10 +80,10 @@ const fullName = (first: string, last: string) => lower(`${first} ${last}`);
 export const planContacts: Planner = async (env, rows, progress) => {
   const { ctx } = env;
   const candidates: Candidate[] = [];
-  rows.forEach((row, i) => {
+  for (const [i, row] of rows.entries()) {
     candidates.push(read(new RowReader(env, row)));
-    progress(i + 1);
-  });
+    await progress(i + 1);
+  }
 
   const accounts = await AccountLinks.load(
     ctx,
@@ -103,6 +103,7 @@ export const planContacts: Planner = async (env, rows, progress) => {
   const seen = new SeenKeys();
   const planned: PlannedRow[] = [];
   for (const c of candidates) {
+    await env.pause();
     const r = c.reader;
     const accountId = accounts.resolve(r, c.account);
     if (!r.valid || accountId === undefined) continue;

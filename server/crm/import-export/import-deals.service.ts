@@ -172,10 +172,10 @@ function patchOf(c: Candidate, x: Resolved, row: DealRow): Omit<DealPatch, 'vers
 export const planDeals: Planner = async (env, rows, progress) => {
   const { ctx } = env;
   const candidates: Candidate[] = [];
-  rows.forEach((row, i) => {
+  for (const [i, row] of rows.entries()) {
     candidates.push(read(new RowReader(env, row)));
-    progress(i + 1);
-  });
+    await progress(i + 1);
+  }
 
   const pipelines = await listPipelines(ctx);
   const links = {
@@ -201,6 +201,7 @@ export const planDeals: Planner = async (env, rows, progress) => {
   const seen = new SeenKeys();
   const planned: PlannedRow[] = [];
   for (const c of candidates) {
+    await env.pause();
     const r = c.reader;
     if (!r.valid) {
       // Still look at links and stage, so the row's every problem is reported in one run.

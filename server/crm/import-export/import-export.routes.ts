@@ -12,12 +12,14 @@ import {
   ImportRequest,
   ImportResult,
 } from '../../../api/imports.js';
+import { JobAccepted } from '../../../api/jobs.js';
 import { ruleViolation } from '../../errors.js';
 import { ctxOf } from '../../http/auth-hook.js';
 import { type App, responses } from '../../http/types.js';
 import { exportCsv, exportFileName } from './export.service.js';
 import { importFields } from './fields.service.js';
-import { dateOrderOf, runImport } from './import.service.js';
+import { dateOrderOf } from './import.service.js';
+import { startImport } from './import-background.service.js';
 
 function refusalMessage(result: ImportResult): string {
   const n = result.errors.length;
@@ -33,8 +35,12 @@ export function registerImportExportRoutes(app: App): void {
     {
       schema: {
         tags,
-        summary: 'Import a CSV, all or nothing',
+        summary: 'Import a CSV, all or nothing (a big file as a background job)',
         description:
+          "A file over the server's IMPORT_SYNC_MAX_ROWS data rows (default 500), or any file with background=true, runs as a background job: " +
+          'the answer is 202 with the job id, and GET /api/v1/jobs/{id} gives its progress (rows done of total) and, once done, the same ' +
+          'ImportResult this route answers for a small file (a refused import: ok=false with every error; nothing written). Each user may have ' +
+          'HEAVY_JOBS_PER_USER imports queued or running at once (default 1); one more answers 429 rate_limited with Retry-After. ' +
           'Checks every row first; a clean file is written in one transaction through the same rules as the app (the stage gate included). ' +
           'When any row is bad nothing is written and the answer is 422 rule_violation whose details is the ImportResult (ok=false, every error ' +
           'with line, field and reason, unmatchedOwners, rows, mapping; the refused run is still recorded and details.id names it). ' +
@@ -44,12 +50,14 @@ export function registerImportExportRoutes(app: App): void {
         body: ImportRequest,
         response: {
           ...responses({ 200: ImportResult }),
+          202: JobAccepted,
           422: ImportRefused,
         },
       },
     },
-    async (req) => {
-      const result = await runImport(ctxOf(req), {
+    async (req, reply) => {
+      const started = await startImport(ctxOf(req), {
+        background: req.body.background,
         entity: req.params.entity,
         csv: req.body.csv,
         fileName: req.body.fileName,
@@ -60,6 +68,8 @@ export function registerImportExportRoutes(app: App): void {
         values: req.body.values,
         closeDateDefault: req.body.closeDateDefault,
       });
+      if (started.kind === 'queued') return reply.status(202).header('location', started.job.location).send(started.job);
+      const { result } = started;
       // A dry run succeeded in checking, whatever it found; a refused import is a refused request.
       if (!result.ok && !result.dryRun) throw ruleViolation(refusalMessage(result), result);
       return result;

@@ -52,6 +52,8 @@ export interface ImportEnv {
   closeDateDefault: string;
   /** Open deals that received closeDateDefault, for the run's notes. */
   defaultedCloseDates: number;
+  /** Await between rows in any loop over the file: yields to the event loop every few ms. */
+  pause: () => Promise<void>;
 }
 
 export interface PlannedRow {
@@ -61,7 +63,8 @@ export interface PlannedRow {
   write?: (ctx: Ctx) => Promise<void>;
 }
 
-export type Planner = (env: ImportEnv, rows: MappedRow[], progress: (done: number) => void) => Promise<PlannedRow[]>;
+/** progress is awaited: it yields to the event loop now and then, so checking a big file never stalls the server. */
+export type Planner = (env: ImportEnv, rows: MappedRow[], progress: (done: number) => Promise<void>) => Promise<PlannedRow[]>;
 
 /** Users of the workspace by email and by name, for owner columns. */
 export class OwnerDirectory {

@@ -3,18 +3,21 @@
 // row through the same services the app uses. A service refusing a row (the stage gate, say)
 // becomes that row's error and nothing is kept.
 import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import type { ImportDateFormat, ImportEntity, ImportPreset, ImportResult, ImportRowError } from '../../../api/imports.js';
 import { fiscalYear, fiscalYearOf } from '../../../lib/periods.js';
 import type { Ctx } from '../../context.js';
 import { calendarDate } from '../../dates.js';
+import type { DB } from '../../db/schema.js';
 import { forbidden, invalidInput } from '../../errors.js';
+import { timeSlicer } from '../../event-loop.js';
 import { reachOf } from '../../identity/policy.js';
 import { listUsers } from '../../identity/users.service.js';
 import { ownerScope } from '../../identity/visibility.js';
 import { getWorkspace } from '../../identity/workspaces.service.js';
 import { newId } from '../../ids.js';
 import { dealCustomFields } from '../deals.service.js';
-import { readCsv } from './csv-read.js';
+import { readCsvInSlices } from './csv-read.js';
 import { type FieldDef, fieldsOf } from './fields.js';
 import { entityTypeOf, insertImportRun } from './import.repo.js';
 import { planAccounts } from './import-accounts.service.js';
@@ -45,6 +48,11 @@ export interface ImportOptions {
   /** Expected close date for open deals without one; the end of the current fiscal year when absent. */
   closeDateDefault?: string | undefined;
   onProgress?: ((progress: ImportProgress) => void) | undefined;
+  /**
+   * Where the rows are written (one transaction): database.ts#bulk for a background import, so on
+   * SQLite the interactive connection keeps serving reads while it runs. ctx.db when absent.
+   */
+  writeDb?: Kysely<DB> | undefined;
 }
 
 const PLANNERS: Record<ImportEntity, Planner> = {
@@ -99,7 +107,9 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
   const { entity } = options;
   if (reachOf(ctx.actor.role, entity, 'create') === 'none') throw forbidden(`Your role cannot import ${entity}`);
   const startedAt = ctx.now();
-  const table = readCsv(options.csv);
+  // Reading, checking and writing hand the event loop back every few ms: a big file never stalls the server.
+  const slice = timeSlicer();
+  const table = await readCsvInSlices(options.csv, slice);
   if (table.headers.length === 0) return { ...emptyResult(options, 0, {}), ok: false, errors: table.errors };
 
   const customFields = entity === 'deals' ? await dealCustomFields(ctx) : [];
@@ -109,7 +119,11 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
   const problems = [...columns.problems, ...valueMap.problems];
   if (problems.length > 0) throw invalidInput(problems, `The columns cannot be mapped to ${entity}: ${problems.map((p) => p.message).join('; ')}`);
 
-  const rows: MappedRow[] = table.records.map((r) => ({ line: r.line, values: mapValues(rowValues(columns.columns, r.cells), valueMap.map) }));
+  const rows: MappedRow[] = [];
+  for (const r of table.records) {
+    rows.push({ line: r.line, values: mapValues(rowValues(columns.columns, r.cells), valueMap.map) });
+    await slice();
+  }
   const workspace = await getWorkspace(ctx);
   const today = calendarDate(startedAt, workspace.timezone);
   const env: ImportEnv = {
@@ -126,9 +140,13 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
     customFields,
     closeDateDefault: options.closeDateDefault ?? fiscalYear(fiscalYearOf(today, workspace.fiscalYearStartMonth), workspace.fiscalYearStartMonth).to,
     defaultedCloseDates: 0,
+    pause: slice,
   };
   const total = rows.length;
-  const report = (phase: ImportProgress['phase']) => (done: number) => options.onProgress?.({ phase, done, total });
+  const report = (phase: ImportProgress['phase']) => async (done: number) => {
+    options.onProgress?.({ phase, done, total });
+    await slice();
+  };
 
   const planned = await PLANNERS[entity](env, rows, report('checking'));
   const result = emptyResult(options, total, columns.mapping);
@@ -142,7 +160,7 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
 
   let runId: string | null = null;
   if (env.errors.length === 0) {
-    const writeErrors = await writeAll(ctx, planned, options.dryRun ?? false, report('writing'), async (tx) => {
+    const writeErrors = await writeAll({ ...ctx, db: options.writeDb ?? ctx.db }, planned, options.dryRun ?? false, report('writing'), async (tx) => {
       runId = await record(tx, options, startedAt, {
         status: 'succeeded',
         created: count('create'),
@@ -177,7 +195,7 @@ async function writeAll(
   ctx: Ctx,
   planned: PlannedRow[],
   dryRun: boolean,
-  progress: (done: number) => void,
+  progress: (done: number) => Promise<void>,
   onSuccess: (tx: Ctx) => Promise<void>,
 ): Promise<ImportRowError[]> {
   const errors: ImportRowError[] = [];
@@ -199,9 +217,9 @@ async function writeAll(
         await sp.rollbackToSavepoint('import_row').execute();
         errors.push(rowError);
       }
-      if (done % 50 === 0 || done === planned.length) progress(done);
+      await progress(done);
     }
-    progress(planned.length);
+    await progress(planned.length);
     if (errors.length > 0 || dryRun) {
       await trx.rollback().execute();
     } else {

@@ -19,6 +19,10 @@ export interface JobsTable {
   /** JSON a long job reports while it runs (readable by id). */
   progress: string | null;
   last_error: string | null;
+  /** The user who asked for the job (imports, exports); null for system and scheduled jobs. */
+  created_by: string | null;
+  /** JSON of what the handler returned (an import's report), once done. */
+  result: string | null;
   created_at: number;
   updated_at: number;
   finished_at: number | null;

@@ -6,6 +6,7 @@ import { IconChecklist, IconFileTypeCsv, IconUpload } from '@tabler/icons-react'
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { ImportDateFormat, ImportEntity, ImportFields, ImportPreset, ImportRequest, ImportResult } from '../../../api/imports';
+import type { JobAccepted } from '../../../api/jobs';
 import { detectPreset } from '../../../lib/csv';
 import { api, isApiError } from '../../app/api';
 import { can } from '../../app/permissions';
@@ -16,7 +17,17 @@ import { LoadingState } from '../../components/LoadingState';
 import { PageHeader } from '../../components/PageHeader';
 import { refreshEntity } from '../shared/resources';
 import { autoMapping, type CsvHead, IGNORE, missingRequired, readCsvHead } from './csv-columns';
+import { ImportJobProgress } from './ImportJobProgress';
 import { ImportReport } from './ImportReport';
+
+/** Files with more data lines than this run as a background job, so the page can show progress. */
+const BACKGROUND_FROM_LINES = 200;
+
+const lineCount = (csv: string) => {
+  let n = 0;
+  for (let i = csv.indexOf('\n'); i !== -1; i = csv.indexOf('\n', i + 1)) n++;
+  return n;
+};
 
 const ENTITIES: { value: ImportEntity; label: string }[] = [
   { value: 'accounts', label: 'Accounts' },
@@ -45,7 +56,7 @@ interface Chosen {
   head: CsvHead;
 }
 
-type Outcome = { kind: 'report'; result: ImportResult } | { kind: 'error'; error: unknown } | null;
+type Outcome = { kind: 'report'; result: ImportResult } | { kind: 'job'; jobId: string; dryRun: boolean } | { kind: 'error'; error: unknown } | null;
 
 const isEntity = (v: string | null | undefined): v is ImportEntity => ENTITIES.some((e) => e.value === v);
 
@@ -144,12 +155,18 @@ export function ImportPage() {
       fileName: chosen.file.name,
       mapping,
       dryRun,
+      ...(lineCount(chosen.csv) > BACKGROUND_FROM_LINES && { background: true }),
       ...(preset === 'auto' ? {} : { preset }),
       ...(dateFormat === 'auto' ? {} : { dateFormat }),
     };
     try {
-      const result = await api.post<ImportResult>(`/api/v1/imports/${entity}`, body);
-      setOutcome({ kind: 'report', result });
+      const answer = await api.post<ImportResult | JobAccepted>(`/api/v1/imports/${entity}`, body);
+      if ('jobId' in answer) {
+        // A big file runs in the background: the progress bar polls the job until its report is in.
+        setOutcome({ kind: 'job', jobId: answer.jobId, dryRun });
+        return;
+      }
+      setOutcome({ kind: 'report', result: answer });
       if (!dryRun) await refreshEntity(queryClient, entity);
     } catch (error) {
       // A refused import (422) carries the same report as a check.
@@ -299,7 +316,7 @@ export function ImportPage() {
                     leftSection={<IconChecklist size={16} aria-hidden />}
                     onClick={() => run(true)}
                     loading={busy === 'check'}
-                    disabled={busy !== null || !fields.data}
+                    disabled={busy !== null || !fields.data || outcome?.kind === 'job'}
                   >
                     Check
                   </Button>
@@ -307,7 +324,7 @@ export function ImportPage() {
                     leftSection={<IconUpload size={16} aria-hidden />}
                     onClick={() => run(false)}
                     loading={busy === 'import'}
-                    disabled={busy !== null || !fields.data}
+                    disabled={busy !== null || !fields.data || outcome?.kind === 'job'}
                   >
                     Import {entityLabel.toLowerCase()}
                   </Button>
@@ -317,6 +334,17 @@ export function ImportPage() {
                     <Stack gap="sm">
                       <ImportReport result={outcome.result} listPath={`/${entity}`} listLabel={`Open ${entityLabel.toLowerCase()}`} />
                     </Stack>
+                  )}
+                  {outcome?.kind === 'job' && entity && (
+                    <ImportJobProgress
+                      jobId={outcome.jobId}
+                      dryRun={outcome.dryRun}
+                      onFinished={async (result) => {
+                        setOutcome(result ? { kind: 'report', result } : null);
+                        if (result && !result.dryRun && result.ok) await refreshEntity(queryClient, entity);
+                      }}
+                      onFailed={(error) => setOutcome({ kind: 'error', error })}
+                    />
                   )}
                   {outcome?.kind === 'error' && <ErrorState error={outcome.error} title="The file could not be imported" />}
                 </div>

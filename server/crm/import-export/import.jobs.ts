@@ -1,0 +1,60 @@
+// A long import (or dry run) as a background job: the request that asked answered 202 with the job
+// id; this runs the same all-or-nothing import (import.service.ts#runImport) on the bulk
+// connections, reports rows done/total while it runs, and stores the report as the job's result.
+// At least once: a node killed mid-import never committed (one transaction), and a rerun after a
+// commit only finds every row unchanged (imports match what they created).
+import { performance } from 'node:perf_hooks';
+import type { ImportResult } from '../../../api/imports.js';
+import type { Actor, Ctx } from '../../context.js';
+import { systemActorFor } from '../../identity/auth.service.js';
+import { defineJob } from '../../jobs/job.js';
+import { type ImportOptions, runImport } from './import.service.js';
+
+export type ImportJobOptions = Omit<ImportOptions, 'onProgress' | 'writeDb'>;
+
+export interface ImportJobPayload {
+  userId: string;
+  via: Actor['via'];
+  options: ImportJobOptions;
+}
+
+/** What GET /api/v1/jobs/:id shows while an import runs. */
+export interface ImportJobProgress {
+  phase: 'checking' | 'writing';
+  done: number;
+  total: number;
+}
+
+/** Progress reaches the jobs table at most this often (on this node it is live at every row). */
+const STORE_EVERY_MS = 500;
+
+export const importJob = defineJob<ImportJobPayload>({
+  name: 'crm.import',
+  retryLimit: 1,
+  backoff: { delayMs: 5_000 },
+  // The lease is renewed by the heartbeat, whose writes on SQLite wait for the import's own
+  // transaction: long enough that a healthy import is never taken for a dead one.
+  leaseMs: 60 * 60_000,
+  handler: async (job): Promise<ImportResult> => {
+    const workspaceId = job.workspaceId as string;
+    const actor = await systemActorFor(job.db, workspaceId, job.payload.userId);
+    if (!actor) throw new Error('the user who started this import is gone or disabled');
+    const ctx: Ctx = { db: job.db, dialect: job.dialect, actor: { ...actor, via: job.payload.via }, now: job.now, config: job.config, memo: new Map() };
+    let storedAt = Number.NEGATIVE_INFINITY;
+    return runImport(ctx, {
+      ...job.payload.options,
+      writeDb: job.bulk,
+      onProgress: (p) => {
+        const t = performance.now();
+        if (t - storedAt < STORE_EVERY_MS && p.done < p.total) return;
+        storedAt = t;
+        // Not awaited: while the rows are written, the jobs table can only be written after commit
+        // (SQLite); the value is live on this node at once.
+        job.progress({ phase: p.phase, done: p.done, total: p.total } satisfies ImportJobProgress).catch(() => {});
+      },
+    });
+  },
+});
+
+/** Jobs that count against a user's limit of heavy jobs at once (HEAVY_JOBS_PER_USER). */
+export const HEAVY_JOB_NAMES: readonly string[] = [importJob.name];

@@ -1,0 +1,185 @@
+// SQLite with a second connection for long writes, without freezing the first.
+//
+// better-sqlite3 is synchronous and Kysely serialises every query of one Kysely instance on its
+// single connection, so a long import transaction on that connection held every other request's
+// query (sign-in checks included) until it committed. A second connection on the same file (WAL)
+// lets readers go on while the import writes; but SQLite allows one writer at a time, and a
+// writer that finds the file locked waits inside better-sqlite3's busy handler, which blocks the
+// whole event loop. So every write transaction and every write statement of the process first
+// takes one asynchronous WriteGate: a writer that has to wait, waits as a pending promise, and
+// the event loop (and every reader) keeps going.
+//
+// The driver also orders the two locks so that waiting for the gate never holds the connection:
+// the gate is taken before the connection, so a write transaction queued behind an import does
+// not stop the reads queued behind it.
+import type { Database as SqliteHandle } from 'better-sqlite3';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type DatabaseIntrospector,
+  type Dialect,
+  type DialectAdapter,
+  type Driver,
+  type Kysely,
+  type QueryCompiler,
+  type QueryResult,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+} from 'kysely';
+
+/** A fair asynchronous mutex. */
+export class AsyncLock {
+  private held = false;
+  private readonly waiting: (() => void)[] = [];
+
+  acquire(): Promise<void> {
+    if (!this.held) {
+      this.held = true;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.held = false;
+  }
+
+  get busy(): boolean {
+    return this.held;
+  }
+}
+
+/** The process-wide single-writer gate shared by every connection on one SQLite file. */
+export class WriteGate extends AsyncLock {}
+
+/** Kysely's SqliteAdapter, but connections are ours to serialise (see the driver). */
+class GatedAdapter extends SqliteAdapter {
+  override get supportsMultipleConnections(): boolean {
+    return true;
+  }
+}
+
+function isRead(query: CompiledQuery): boolean {
+  const kind = query.query.kind;
+  if (kind === 'SelectQueryNode') return true;
+  if (kind === 'RawNode') return /^\s*select\b/i.test(query.sql);
+  return false;
+}
+
+class Lease implements DatabaseConnection {
+  inTransaction = false;
+  constructor(private readonly driver: GatedSqliteDriver) {}
+
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    if (this.inTransaction) return this.driver.run<R>(query);
+    const write = !isRead(query);
+    if (write) await this.driver.gate.acquire();
+    await this.driver.handleLock.acquire();
+    try {
+      return this.driver.run<R>(query);
+    } finally {
+      this.driver.handleLock.release();
+      if (write) this.driver.gate.release();
+    }
+  }
+
+  // biome-ignore lint/correctness/useYield: streaming is not used; Kysely requires the method
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('streaming is not supported on this connection; page with keyset cursors');
+  }
+}
+
+class GatedSqliteDriver implements Driver {
+  readonly handleLock = new AsyncLock();
+  constructor(
+    private readonly handle: SqliteHandle,
+    readonly gate: WriteGate,
+  ) {}
+
+  async init(): Promise<void> {}
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    return new Lease(this);
+  }
+
+  run<R>(query: CompiledQuery): QueryResult<R> {
+    const stmt = this.handle.prepare(query.sql);
+    const parameters = query.parameters as unknown[];
+    if (stmt.reader) return { rows: stmt.all(parameters) as R[] };
+    const { changes, lastInsertRowid } = stmt.run(parameters);
+    return { insertId: BigInt(lastInsertRowid), numAffectedRows: BigInt(changes), rows: [] };
+  }
+
+  async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await this.gate.acquire();
+    await this.handleLock.acquire();
+    try {
+      this.run(CompiledQuery.raw('begin'));
+      (connection as Lease).inTransaction = true;
+    } catch (error) {
+      this.handleLock.release();
+      this.gate.release();
+      throw error;
+    }
+  }
+
+  private finish(connection: DatabaseConnection, sql: string): void {
+    try {
+      this.run(CompiledQuery.raw(sql));
+    } finally {
+      (connection as Lease).inTransaction = false;
+      this.handleLock.release();
+      this.gate.release();
+    }
+  }
+
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    this.finish(connection, 'commit');
+  }
+
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    this.finish(connection, 'rollback');
+  }
+
+  async savepoint(_connection: DatabaseConnection, name: string): Promise<void> {
+    this.run(CompiledQuery.raw(`savepoint "${name}"`));
+  }
+
+  async rollbackToSavepoint(_connection: DatabaseConnection, name: string): Promise<void> {
+    this.run(CompiledQuery.raw(`rollback to "${name}"`));
+  }
+
+  async releaseSavepoint(_connection: DatabaseConnection, name: string): Promise<void> {
+    this.run(CompiledQuery.raw(`release "${name}"`));
+  }
+
+  async releaseConnection(): Promise<void> {}
+
+  async destroy(): Promise<void> {
+    this.handle.close();
+  }
+}
+
+/** A Kysely dialect over one better-sqlite3 handle whose writers take `gate` first. */
+export class GatedSqliteDialect implements Dialect {
+  constructor(
+    private readonly handle: SqliteHandle,
+    private readonly gate: WriteGate,
+  ) {}
+  createDriver(): Driver {
+    return new GatedSqliteDriver(this.handle, this.gate);
+  }
+  createQueryCompiler(): QueryCompiler {
+    return new SqliteQueryCompiler();
+  }
+  createAdapter(): DialectAdapter {
+    return new GatedAdapter();
+  }
+  // biome-ignore lint/suspicious/noExplicitAny: Kysely's introspector takes any database shape
+  createIntrospector(db: Kysely<any>): DatabaseIntrospector {
+    return new SqliteIntrospector(db);
+  }
+}

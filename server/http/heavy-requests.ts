@@ -1,0 +1,60 @@
+// Heavy reads (KPIs, dashboards, CSV exports): each user may have only so many in flight on this
+// node (HEAVY_REQUESTS_PER_USER; more answer 429 with Retry-After), and on PostgreSQL they run on
+// the small bulk pool, so ten stage-KPI calls from one user can never take every connection the
+// deals list of another user needs.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import { rateLimited } from '../errors.js';
+
+/** Routes (as registered, by method) whose work grows with the workspace's history. */
+export const HEAVY_ROUTES: ReadonlySet<string> = new Set([
+  'GET /api/v1/kpis/:id',
+  'GET /api/v1/kpis/:id/trend',
+  'GET /api/v1/kpis/:id/records',
+  'GET /api/v1/dashboard',
+  'GET /api/v1/dashboard/funnel',
+  'GET /api/v1/exports/accounts.csv',
+  'GET /api/v1/exports/contacts.csv',
+  'GET /api/v1/exports/deals.csv',
+  'GET /api/v1/exports/activities.csv',
+]);
+
+const RETRY_AFTER_SECONDS = 2;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    heavyUser: string | null;
+  }
+}
+
+export function registerHeavyRequestLimit(app: FastifyInstance, deps: { database: Database; config: Config }): void {
+  const inFlight = new Map<string, number>();
+  const release = (request: FastifyRequest) => {
+    const user = request.heavyUser;
+    if (!user) return;
+    request.heavyUser = null;
+    const n = (inFlight.get(user) ?? 1) - 1;
+    if (n <= 0) inFlight.delete(user);
+    else inFlight.set(user, n);
+  };
+  app.decorateRequest('heavyUser', null);
+  app.addHook('onRequest', async (request) => {
+    const ctx = request.ctx;
+    if (!ctx || !HEAVY_ROUTES.has(`${request.method} ${request.routeOptions.url}`)) return;
+    const user = ctx.actor.userId;
+    const n = inFlight.get(user) ?? 0;
+    if (n >= deps.config.heavyRequestsPerUser) {
+      throw rateLimited(
+        `You have ${n} dashboard, KPI or export requests running (at most ${deps.config.heavyRequestsPerUser} at once); try again when one has finished`,
+        RETRY_AFTER_SECONDS,
+      );
+    }
+    inFlight.set(user, n + 1);
+    request.heavyUser = user;
+    // SQLite: the bulk connection is for imports (writes); reads stay on the main one.
+    if (deps.database.engine === 'postgres') request.ctx = { ...ctx, db: deps.database.bulk };
+  });
+  app.addHook('onResponse', async (request) => release(request));
+  app.addHook('onRequestAbort', async (request) => release(request));
+}
