@@ -34,3 +34,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('harvest_override_changes_team').on('harvest_override_changes').columns(['workspace_id', 'team_id', 'changed_at']).execute();
 }
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('harvest_override_changes').execute();
+  await db.schema.dropTable('harvest_overrides').execute();
+}
