@@ -29,7 +29,7 @@ describeEngines('discipline index and cramming', (env) => {
     const kpis = new Set((await admin.get('/api/v1/kpis')).body.items.map((k: any) => k.id));
     for (const [key, ids] of [
       ['coaching', ['coaching_cadence_kept', 'coaching_cadence']],
-      ['alignment', ['lead_sla_compliance', 'sla_compliance']],
+      ['alignment', ['lead_accept_sla']],
     ] as const) {
       const info = body.disciplines.find((d: any) => d.key === key);
       if (ids.some((id) => kpis.has(id))) expect(info.notMeasured).toBeNull();

@@ -15,12 +15,12 @@ import { DEFAULT_WEIGHTS, DISCIPLINES, type Discipline, disciplineIndex, FADE_PO
 import { type YearFrame, yearFrame } from './harvest.service.js';
 import { kpiByPeriods } from './year-kpis.service.js';
 
-/** The KPI each discipline reads, first one in the catalogue wins; coaching and lead SLA land with their capabilities. */
+/** The KPI each discipline reads, first one in the catalogue wins; coaching cadence lands with its capability. */
 const INPUTS: Record<Exclude<Discipline, 'measurement'>, { name: string; kpis: readonly string[]; pending: string }> = {
   process: { name: 'Process adherence', kpis: ['process_adherence'], pending: 'the process adherence KPI' },
   coaching: { name: 'Coaching cadence', kpis: ['coaching_cadence_kept', 'coaching_cadence'], pending: 'the coaching cadence KPI (coaching capability)' },
   planning: { name: 'Call-plan coverage', kpis: ['call_plan_coverage'], pending: 'the call-plan coverage KPI' },
-  alignment: { name: 'Lead SLA compliance', kpis: ['lead_sla_compliance', 'sla_compliance'], pending: 'the lead SLA compliance KPI (alignment capability)' },
+  alignment: { name: 'Lead accept SLA compliance', kpis: ['lead_accept_sla'], pending: 'the lead accept SLA KPI (alignment capability)' },
 };
 const NAMES: Record<Discipline, string> = {
   process: 'Process',
