@@ -47,7 +47,7 @@ import { registerTargetRoutes } from './measurement/targets.routes.js';
 import { registerNotificationRoutes } from './notifications/notifications.routes.js';
 import { registerAuditRoutes } from './ops/audit.routes.js';
 import { registerHealthRoutes } from './ops/health.routes.js';
-import { registerMetrics } from './ops/metrics.js';
+import { registerMetrics } from './ops/metrics.service.js';
 import { registerWebhookRoutes } from './ops/webhooks.routes.js';
 import { registerCallPlanRoutes } from './planning/call-plans.routes.js';
 import { registerPracticeRoutes } from './practice/practice.routes.js';

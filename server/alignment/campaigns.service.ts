@@ -2,7 +2,7 @@
 import type { Campaign, CampaignCreate, CampaignPatch, FollowUpPlan } from '../../api/campaigns.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { conflict, invalidField, notFound, stale } from '../errors.js';
-import { listTeams } from '../identity/teams.repo.js';
+import { listTeams } from '../identity/teams.service.js';
 import { ownerScope } from '../identity/visibility.js';
 import { getWorkspace } from '../identity/workspaces.service.js';
 import { newId } from '../ids.js';
@@ -40,7 +40,7 @@ export async function getCampaignRow(ctx: Ctx, id: string, field: string): Promi
 
 async function checkPlan(ctx: Ctx, plan: FollowUpPlan | undefined): Promise<void> {
   if (!plan?.ownerTeamId) return;
-  const teams = await listTeams(ctx.db, ctx.actor.workspaceId);
+  const teams = await listTeams(ctx);
   if (!teams.some((t) => t.id === plan.ownerTeamId)) throw invalidField('followUp/ownerTeamId', 'no team with this id in the workspace');
 }
 

@@ -9,7 +9,7 @@ import { conflict, invalidField } from '../errors.js';
 import { newId } from '../ids.js';
 import { type AgreementRow, findAgreementRow, findInForce, findInForceAt } from './agreements.repo.js';
 import { getCampaignRow } from './campaigns.service.js';
-import { type LeadScope, leadScope } from './lead-scope.js';
+import { type LeadScope, leadScope } from './lead-scope.service.js';
 import { activeRepIds, setLastAssigned } from './lead-settings.repo.js';
 import { ensureSettingsRow, loadSettings } from './lead-settings.service.js';
 import { findAccountByDomain, findContactByEmail, findOpenLeadByEmail, insertLead, insertTransition, type LeadRow, updateLead } from './leads.repo.js';

@@ -4,7 +4,7 @@ import type { LeadSettings, LeadSettingsPut } from '../../api/lead-settings.js';
 import { type Ctx, inTransaction, memo } from '../context.js';
 import { invalidField, stale } from '../errors.js';
 import { requireRole } from '../identity/roles.js';
-import { listTeams } from '../identity/teams.repo.js';
+import { listTeams } from '../identity/teams.service.js';
 import { getWorkspace } from '../identity/workspaces.service.js';
 import type { BusinessCalendar } from './business-hours.js';
 import { findSettings, insertSettings, type LeadSettingsRow, updateSettings } from './lead-settings.repo.js';
@@ -62,7 +62,7 @@ export async function putLeadSettings(ctx: Ctx, input: LeadSettingsPut): Promise
   requireRole(ctx, 'admin');
   const hours = input.businessHours;
   if (hours.endMinute <= hours.startMinute) throw invalidField('businessHours/endMinute', 'must be after startMinute');
-  const teams = new Set((await listTeams(ctx.db, ctx.actor.workspaceId)).map((t) => t.id));
+  const teams = new Set((await listTeams(ctx)).map((t) => t.id));
   const teamRefs = [
     ...(input.routing.defaultTeamId ? [{ field: 'routing/defaultTeamId', id: input.routing.defaultTeamId }] : []),
     ...input.routing.rules.map((r, i) => ({ field: `routing/rules/${i}/teamId`, id: r.teamId })),

@@ -8,7 +8,7 @@ import { LeadCreate } from '../../api/leads.js';
 import type { Ctx } from '../context.js';
 import { inTransaction } from '../context.js';
 import { AppError, invalidField, invalidInput, notFound } from '../errors.js';
-import { findUser } from '../identity/users.repo.js';
+import { userInWorkspace } from '../identity/users.service.js';
 import { ownerScope } from '../identity/visibility.js';
 import { newId } from '../ids.js';
 import { intakeLead } from './lead-intake.service.js';
@@ -88,7 +88,7 @@ export async function receiveWebhook(base: BaseCtx, req: WebhookRequest): Promis
   if (!Value.Check(LeadCreate, payload)) {
     throw invalidInput([...Value.Errors(LeadCreate, payload)].slice(0, 20).map((e) => ({ field: e.instancePath || 'body', message: e.message })));
   }
-  const creator = source.created_by ? await findUser(base.db, source.workspace_id, source.created_by) : undefined;
+  const creator = source.created_by ? await userInWorkspace(base, source.workspace_id, source.created_by) : undefined;
   const ctx: Ctx = {
     ...base,
     memo: new Map(),

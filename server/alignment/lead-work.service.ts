@@ -10,7 +10,7 @@ import { newId } from '../ids.js';
 import { findAgreementRow, findInForce } from './agreements.repo.js';
 import { businessMinutesBetween } from './business-hours.js';
 import { addBehaviours } from './lead-intake.service.js';
-import { leadScope } from './lead-scope.js';
+import { leadScope } from './lead-scope.service.js';
 import { businessCalendar } from './lead-settings.service.js';
 import { claimLead, findLeadRow, insertTouch, type LeadRow, updateLead } from './leads.repo.js';
 import { getLead, leadForWrite, moveLead, stampSlaDues } from './leads.service.js';

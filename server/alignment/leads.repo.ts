@@ -1,13 +1,15 @@
 // SQL for leads and their history. Every read goes through leadFilter (visibility in SQL); every
 // write is guarded by version (or, for a claim, by the lead still being unowned).
-import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
+import { type Expression, type Kysely, type Selectable, type SqlBool, sql, type Updateable } from 'kysely';
 import type { LeadListQuery } from '../../api/leads.js';
 import type { Dialect } from '../db/dialect.js';
 import { sortedPage } from '../db/keyset.js';
+import type { AnyExpressionBuilder } from '../db/query-types.js';
 import { updateVersioned } from '../db/records.js';
 import type { LeadsTable, LeadTransitionsTable } from '../db/schema/alignment.js';
 import type { DB } from '../db/schema.js';
-import { type LeadScope, leadFilter } from './lead-scope.js';
+import { ownerFilter } from '../db/scope.js';
+import type { LeadScope } from './lead-scope.service.js';
 import type { SlaDues } from './sla.js';
 
 export type LeadRow = Selectable<LeadsTable>;
@@ -158,4 +160,12 @@ export async function findAccountByDomain(db: Kysely<DB>, workspaceId: string, d
 
 export async function softDeleteLead(db: Kysely<DB>, workspaceId: string, id: string, now: number): Promise<void> {
   await db.updateTable('leads').set({ deleted_at: now, updated_at: now }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+}
+
+/** The lead scope in SQL, over `leads as l`: owned leads in reach, or the unclaimed pools in reach. */
+export function leadFilter(eb: AnyExpressionBuilder, scope: LeadScope): Expression<SqlBool> {
+  if (scope.owners.all) return sql<SqlBool>`1 = 1`;
+  const owned = ownerFilter(eb, 'l.owner_id', scope.owners);
+  if (scope.poolTeamIds.length === 0) return owned;
+  return eb.or([owned, eb.and([eb('l.owner_id', 'is', null), eb('l.team_id', 'in', [...scope.poolTeamIds])])]);
 }

@@ -10,7 +10,7 @@ import { newId } from '../ids.js';
 import { findAgreementRow } from './agreements.repo.js';
 import type { BusinessCalendar } from './business-hours.js';
 import { getCampaignRow } from './campaigns.service.js';
-import { type LeadScope, leadScope } from './lead-scope.js';
+import { type LeadScope, leadScope } from './lead-scope.service.js';
 import { businessCalendar } from './lead-settings.service.js';
 import {
   findLeadRow,

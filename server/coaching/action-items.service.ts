@@ -3,14 +3,14 @@
 import type { ActionItem, ActionItemInput, ActionItemList, ActionItemListQuery, ActionItemPatch } from '../../api/coaching-sessions.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { forbidden, notFound, stale } from '../errors.js';
-import { findUser } from '../identity/users.repo.js';
-import { coachingScope, coachingScopeOrNull, reaches } from './coaching-scope.js';
+import { userInWorkspace } from '../identity/users.service.js';
+import { coachingScope, coachingScopeOrNull, reaches } from './coaching-scope.service.js';
 import { findActionItem, findSessionRow, insertActionItems, listActionItemRows, updateActionItem } from './sessions.repo.js';
 import { actionItemRows, checkItems, toActionItem, today, writableSession } from './sessions.service.js';
 
 async function names(ctx: Ctx, ids: readonly string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  for (const id of new Set(ids)) out.set(id, (await findUser(ctx.db, ctx.actor.workspaceId, id))?.name ?? '(deleted user)');
+  for (const id of new Set(ids)) out.set(id, (await userInWorkspace(ctx, ctx.actor.workspaceId, id))?.name ?? '(deleted user)');
   return out;
 }
 

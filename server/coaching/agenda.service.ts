@@ -11,7 +11,7 @@ import { kpiTrend } from '../measurement/kpi.service.js';
 import { linkedDealIds, openDealsOf } from './agenda.repo.js';
 import { agendaText, direction, riskReasons } from './agenda-rules.js';
 import { reachableCoachee, userNames } from './coachee-access.service.js';
-import { coachingScopeOrNull } from './coaching-scope.js';
+import { coachingScopeOrNull } from './coaching-scope.service.js';
 import { reviewsOfOwnerSince } from './deal-reviews.repo.js';
 import { formatFigure } from './figure-format.js';
 import { focusMetric } from './focus.service.js';

@@ -2,7 +2,7 @@
 import { type Ctx, memo } from '../context.js';
 import { notFound } from '../errors.js';
 import { listUsers } from '../identity/users.service.js';
-import { coachingScopeOrNull, reaches } from './coaching-scope.js';
+import { coachingScopeOrNull, reaches } from './coaching-scope.service.js';
 
 /** Names of the workspace's people, once per request. */
 export function userNames(ctx: Ctx): Promise<Map<string, string>> {

@@ -2,7 +2,7 @@
 // "an action item from a session is due / overdue" (to its owner), raised by
 // coaching/reminders.jobs.ts. Records are named only for a reader who reaches them now.
 import { defineNotificationKind, defineRecordType } from '../notifications/kind.js';
-import { coachingScopeOrNull, reaches } from './coaching-scope.js';
+import { coachingScopeOrNull, reaches } from './coaching-scope.service.js';
 import { sessionLabels, userLabels } from './reminders.repo.js';
 
 export const coacheeRecord = defineRecordType({

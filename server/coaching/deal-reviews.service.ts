@@ -7,7 +7,7 @@ import { createActivity } from '../crm/activities.service.js';
 import { getDeal } from '../crm/deals.service.js';
 import { forbidden } from '../errors.js';
 import { newId } from '../ids.js';
-import { coachingScope, reaches } from './coaching-scope.js';
+import { coachingScope, reaches } from './coaching-scope.service.js';
 import { type DealReviewView, insertReview, reviewsOfDeal } from './deal-reviews.repo.js';
 
 export function toReview(r: DealReviewView): DealReview {

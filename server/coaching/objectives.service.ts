@@ -10,7 +10,7 @@ import { newId } from '../ids.js';
 import { compareWithBenchmark } from '../measurement/kpi-compare.service.js';
 import { findKpi } from '../measurement/kpis/registry.js';
 import { userNames } from './coachee-access.service.js';
-import { coachingScope, coachingScopeOrNull, myCoacheeIds, reaches } from './coaching-scope.js';
+import { coachingScope, coachingScopeOrNull, myCoacheeIds, reaches } from './coaching-scope.service.js';
 import { baselineWindow, meets, verifiedEffect } from './objective-rules.js';
 import { findObjective, insertObjective, type ObjectiveRow, objectivesOf, recordReview, updateObjective } from './objectives.repo.js';
 import { today } from './sessions.service.js';

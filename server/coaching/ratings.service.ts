@@ -3,9 +3,9 @@
 import type { RatingCreate, SkillProfile, SkillRating } from '../../api/coaching-ratings.js';
 import type { Ctx } from '../context.js';
 import { invalidField, notFound } from '../errors.js';
-import { findUser } from '../identity/users.repo.js';
+import { userInWorkspace } from '../identity/users.service.js';
 import { newId } from '../ids.js';
-import { coachingScope, coachingScopeOrNull, reaches } from './coaching-scope.js';
+import { coachingScope, coachingScopeOrNull, reaches } from './coaching-scope.service.js';
 import { insertRating, type RatingRow, ratingsOf } from './ratings.repo.js';
 import { findSessionRow } from './sessions.repo.js';
 import { loadSkillModel } from './skills.service.js';
@@ -14,8 +14,8 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 export async function rateSkill(ctx: Ctx, input: RatingCreate): Promise<SkillRating> {
   const scope = await coachingScope(ctx, 'create');
-  const user = await findUser(ctx.db, ctx.actor.workspaceId, input.userId);
-  if (!user || user.disabled_at !== null || !reaches(scope, ctx, { coacheeId: input.userId })) throw invalidField('userId', 'no one you coach with this id');
+  const user = await userInWorkspace(ctx, ctx.actor.workspaceId, input.userId);
+  if (!user || user.disabled || !reaches(scope, ctx, { coacheeId: input.userId })) throw invalidField('userId', 'no one you coach with this id');
   if (input.userId === ctx.actor.userId) throw invalidField('userId', 'a rating comes from a coach, not from yourself');
   const model = await loadSkillModel(ctx);
   const skill = model.skills.find((s) => s.key === input.skillKey);
@@ -58,7 +58,7 @@ export async function rateSkill(ctx: Ctx, input: RatingCreate): Promise<SkillRat
 }
 
 export async function skillProfile(ctx: Ctx, userId: string): Promise<SkillProfile> {
-  const user = await findUser(ctx.db, ctx.actor.workspaceId, userId);
+  const user = await userInWorkspace(ctx, ctx.actor.workspaceId, userId);
   if (!user || !reaches(await coachingScopeOrNull(ctx, 'read'), ctx, { coacheeId: userId })) throw notFound('User');
   const [model, ratings] = await Promise.all([loadSkillModel(ctx), ratingsOf(ctx.db, ctx.actor.workspaceId, userId)]);
   return {

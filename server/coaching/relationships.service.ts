@@ -3,10 +3,10 @@
 import type { CoachingRelationship, RelationshipCreate, RelationshipList, RelationshipListQuery, RelationshipPatch } from '../../api/coaching-relationships.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { conflict, forbidden, invalidField, notFound, stale } from '../errors.js';
-import { findUser } from '../identity/users.repo.js';
+import { userInWorkspace } from '../identity/users.service.js';
 import { newId } from '../ids.js';
 import { cadenceStatus } from './cadence.js';
-import { coachingScope, reaches } from './coaching-scope.js';
+import { coachingScope, reaches } from './coaching-scope.service.js';
 import { findExplicit, findExplicitPair, insertExplicit, listRelationshipViews, type RelationshipView, updateExplicit } from './relationships.repo.js';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -49,8 +49,8 @@ function assertAdmin(ctx: Ctx): void {
 }
 
 async function assertPerson(ctx: Ctx, id: string, field: string, asCoach: boolean): Promise<void> {
-  const user = await findUser(ctx.db, ctx.actor.workspaceId, id);
-  if (!user || user.disabled_at !== null) throw invalidField(field, 'no active user with this id in the workspace');
+  const user = await userInWorkspace(ctx, ctx.actor.workspaceId, id);
+  if (!user || user.disabled) throw invalidField(field, 'no active user with this id in the workspace');
   if (user.role === 'marketing') throw invalidField(field, 'marketing users are not part of sales coaching');
   if (!asCoach && user.role === 'coach') throw invalidField(field, 'an outside coach is not coached in Furrow');
 }

@@ -3,7 +3,7 @@ import type { Kysely, Selectable, Updateable } from 'kysely';
 import { updateVersioned } from '../db/records.js';
 import type { CoachingActionItemsTable, CoachingSessionsTable } from '../db/schema/coaching.js';
 import type { DB } from '../db/schema.js';
-import type { CoachingScope } from './coaching-scope.js';
+import type { CoachingScope } from './coaching-scope.service.js';
 
 export type SessionRow = Selectable<CoachingSessionsTable>;
 export type ActionItemRow = Selectable<CoachingActionItemsTable>;

@@ -8,10 +8,10 @@ import { getDeal } from '../crm/deals.service.js';
 import { NOT_VISIBLE } from '../crm/references.service.js';
 import { calendarDate } from '../dates.js';
 import { AppError, type FieldProblem, forbidden, invalidField, invalidInput, notFound, stale } from '../errors.js';
-import { findUser } from '../identity/users.repo.js';
+import { userInWorkspace } from '../identity/users.service.js';
 import { getWorkspace } from '../identity/workspaces.service.js';
 import { newId } from '../ids.js';
-import { type CoachingScope, coachingScope, coachingScopeOrNull, reaches } from './coaching-scope.js';
+import { type CoachingScope, coachingScope, coachingScopeOrNull, reaches } from './coaching-scope.service.js';
 import {
   type ActionItemRow,
   actionItemsOf,
@@ -30,7 +30,7 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 
 async function namesOf(ctx: Ctx, ids: readonly string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  for (const id of new Set(ids)) out.set(id, (await findUser(ctx.db, ctx.actor.workspaceId, id))?.name ?? '(deleted user)');
+  for (const id of new Set(ids)) out.set(id, (await userInWorkspace(ctx, ctx.actor.workspaceId, id))?.name ?? '(deleted user)');
   return out;
 }
 
@@ -173,8 +173,8 @@ export function actionItemRows(ctx: Ctx, sessionId: string, items: readonly Acti
 }
 
 async function assertCoachee(ctx: Ctx, scope: CoachingScope, coacheeId: string, coachId: string): Promise<void> {
-  const user = await findUser(ctx.db, ctx.actor.workspaceId, coacheeId);
-  if (!user || user.disabled_at !== null || !reaches(scope, ctx, { coacheeId })) throw invalidField('coacheeId', 'no one you coach with this id');
+  const user = await userInWorkspace(ctx, ctx.actor.workspaceId, coacheeId);
+  if (!user || user.disabled || !reaches(scope, ctx, { coacheeId })) throw invalidField('coacheeId', 'no one you coach with this id');
   if (coacheeId === coachId) throw invalidField('coacheeId', 'nobody coaches themselves');
 }
 
@@ -183,8 +183,8 @@ export async function createSession(ctx: Ctx, input: SessionCreate): Promise<Coa
   const coachId = input.coachId ?? ctx.actor.userId;
   if (coachId !== ctx.actor.userId) {
     if (ctx.actor.role !== 'admin') throw invalidField('coachId', 'you schedule sessions you coach yourself');
-    const coach = await findUser(ctx.db, ctx.actor.workspaceId, coachId);
-    if (!coach || coach.disabled_at !== null || coach.role === 'marketing') throw invalidField('coachId', 'no active coach with this id');
+    const coach = await userInWorkspace(ctx, ctx.actor.workspaceId, coachId);
+    if (!coach || coach.disabled || coach.role === 'marketing') throw invalidField('coachId', 'no active coach with this id');
   }
   await assertCoachee(ctx, scope, input.coacheeId, coachId);
   checkItems(input.actionItems, coachId, input.coacheeId);

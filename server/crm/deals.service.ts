@@ -10,7 +10,7 @@ import { dealFieldsInUse } from '../process/custom-fields.service.js';
 import { defaultPipeline, getStage, pipelineStages } from '../process/pipelines.service.js';
 import { recordGateChecks } from '../process/stage-gate.service.js';
 import { type CustomFieldDef, type CustomValue, validateCustomValues } from './custom-values.js';
-import { notifyDealChange } from './deal-notify.js';
+import { notifyDealChange } from './deal-notify.service.js';
 import { planStageChange, type StageChangePlan } from './deal-stage-change.service.js';
 import {
   contactAccount,

@@ -41,6 +41,16 @@ export async function listUsers(ctx: Ctx): Promise<User[]> {
   return (await listUserRows(ctx.db, ctx.actor.workspaceId)).map(toUser);
 }
 
+/**
+ * A user of the workspace by id, disabled ones too, or undefined: for other capabilities that check
+ * or name a person they link to (each answers a missing one in its own words). Takes the database
+ * alone, so a webhook without an actor can ask too.
+ */
+export async function userInWorkspace(ctx: Pick<Ctx, 'db'>, workspaceId: string, id: string): Promise<User | undefined> {
+  const row = await findUser(ctx.db, workspaceId, id);
+  return row ? toUser(row) : undefined;
+}
+
 export async function getUser(ctx: Ctx, id: string): Promise<User> {
   const row = await findUser(ctx.db, ctx.actor.workspaceId, id);
   if (!row) throw notFound('User');

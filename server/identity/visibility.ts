@@ -8,19 +8,18 @@ import { managedTeamIds, subtreeIds } from './team-tree.js';
 import { listTeams } from './teams.repo.js';
 import { findUser, userIdsInTeams } from './users.repo.js';
 
+/** The teams the caller manages and every team below them. */
+export function managedSubtreeIds(ctx: Ctx): Promise<string[]> {
+  return memo(ctx, 'managedSubtreeIds', async () => {
+    const teams = (await listTeams(ctx.db, ctx.actor.workspaceId)).map((t) => ({ id: t.id, parentId: t.parent_id, managerId: t.manager_id }));
+    return [...subtreeIds(teams, managedTeamIds(teams, ctx.actor.userId))];
+  });
+}
+
 /** Owners in the subtree of the teams the caller manages, plus the caller. */
 export function teamOwnerIds(ctx: Ctx): Promise<string[]> {
   return memo(ctx, 'teamOwnerIds', async () => {
-    const teams = await listTeams(ctx.db, ctx.actor.workspaceId);
-    const managed = managedTeamIds(
-      teams.map((t) => ({ id: t.id, parentId: t.parent_id, managerId: t.manager_id })),
-      ctx.actor.userId,
-    );
-    const teamIds = subtreeIds(
-      teams.map((t) => ({ id: t.id, parentId: t.parent_id, managerId: t.manager_id })),
-      managed,
-    );
-    const ids = await userIdsInTeams(ctx.db, ctx.actor.workspaceId, [...teamIds]);
+    const ids = await userIdsInTeams(ctx.db, ctx.actor.workspaceId, await managedSubtreeIds(ctx));
     return [...new Set([ctx.actor.userId, ...ids])];
   });
 }

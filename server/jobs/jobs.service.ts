@@ -8,7 +8,7 @@ import type { DB } from '../db/schema.js';
 import { notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import type { JobDefinition } from './job.js';
-import { countLiveJobsOf, findJob, findLiveSingleton, insertJob } from './jobs.repo.js';
+import { countByState, countLiveJobsOf, findJob, findLiveSingleton, insertJob } from './jobs.repo.js';
 
 export interface EnqueueOptions {
   /** Workspace the job works for; null (default) for a system-wide job. */
@@ -107,4 +107,9 @@ export async function visibleJob(ctx: Ctx, id: string): Promise<JobProgress> {
   if (!job || !mine) throw notFound('Job');
   const { workspaceId: _w, createdBy: _c, ...shown } = job;
   return shown;
+}
+
+/** Jobs by name and state, across workspaces: the queue's gauge for /metrics. */
+export function jobCounts(db: Kysely<DB>): Promise<{ name: string; state: string; count: number }[]> {
+  return countByState(db);
 }

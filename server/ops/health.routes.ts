@@ -1,9 +1,8 @@
 // /readyz: may this node take traffic? The database answers and its schema is the one this build
 // expects. /healthz (liveness) stays in app.ts and stays cheap.
-import { sql } from 'kysely';
 import { NotReady, Ready } from '../../api/health.js';
-import { pendingMigrations } from '../db/migrator.js';
 import type { App, AppDeps } from '../http/types.js';
+import { readiness } from './health.service.js';
 
 export function registerHealthRoutes(app: App, deps: AppDeps): void {
   app.get(
@@ -16,20 +15,10 @@ export function registerHealthRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (_request, reply) => {
-      const { db } = deps.database;
-      try {
-        await sql`select 1`.execute(db);
-      } catch {
-        return reply.status(503).send({ status: 'not_ready' as const, reason: 'database unreachable' });
-      }
-      let pending: string[];
-      try {
-        pending = await pendingMigrations(db);
-      } catch {
-        return reply.status(503).send({ status: 'not_ready' as const, reason: 'cannot read the migration state' });
-      }
-      if (pending.length > 0) {
-        return reply.status(503).send({ status: 'not_ready' as const, reason: `${pending.length} migration(s) not applied`, pendingMigrations: pending });
+      const r = await readiness(deps.database.db);
+      if (!r.ready) {
+        const { ready: _, ...reason } = r;
+        return reply.status(503).send({ status: 'not_ready' as const, ...reason });
       }
       return { status: 'ready' as const, database: deps.database.engine };
     },

@@ -5,7 +5,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { App, AppDeps } from '../http/types.js';
-import { countByState } from '../jobs/jobs.repo.js';
+import { jobCounts } from '../jobs/jobs.service.js';
 
 const statusClass = (status: number): string => `${Math.floor(status / 100)}xx`;
 
@@ -57,7 +57,7 @@ export function createMetrics(deps: AppDeps): Registry {
     registers: [registry],
     async collect() {
       this.reset();
-      for (const row of await countByState(deps.database.db)) this.set({ name: row.name, state: row.state }, row.count);
+      for (const row of await jobCounts(deps.database.db)) this.set({ name: row.name, state: row.state }, row.count);
     },
   });
 
