@@ -1,8 +1,11 @@
 // The iCalendar text of a person's feed, with ical-generator: each ritual once, as its RRULE on the
 // workspace's wall clock (TZID), a skipped occurrence as an EXDATE and one held at another time as
 // an override (RECURRENCE-ID); coaching sessions and planned meetings as single events. Every event
-// links back into Furrow. Pure.
+// links back into Furrow. Every TZID used has its VTIMEZONE (RFC 5545 §3.6.5; calendar apps that
+// do not know IANA names, Outlook among them, otherwise fall back to UTC or floating time) and
+// DTSTAMP is UTC, as §3.8.7.2 requires. Pure.
 import { TZDate } from '@date-fns/tz';
+import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalCalendarMethod } from 'ical-generator';
 
 export interface FeedRitual {
@@ -42,10 +45,13 @@ export function feedIcs(input: FeedInput): string {
   const at = (ms: number) => new TZDate(ms, tz);
   const cal = ical({
     name: `Furrow — ${input.name}`,
-    timezone: tz,
+    // No calendar-wide zone name: ical-generator would then write DTSTAMP as zone-less local time.
+    // Events carry their TZID, and the generator still emits a VTIMEZONE for each zone they use.
+    timezone: { name: null, generator: getVtimezoneComponent },
     method: ICalCalendarMethod.PUBLISH,
     prodId: { company: 'Furrow', product: 'rhythm', language: 'EN' },
   });
+  cal.x([['X-WR-TIMEZONE', tz]]);
   for (const r of input.rituals) {
     const uid = `ritual-${r.id}@furrow`;
     const minutes = r.durationMinutes * 60_000;
@@ -54,7 +60,7 @@ export function feedIcs(input: FeedInput): string {
       start: at(r.startsAt),
       end: at(r.startsAt + minutes),
       timezone: tz,
-      stamp: at(input.now),
+      stamp: new Date(input.now),
       summary: r.title,
       description: `${r.teamName} — open the agenda in Furrow: ${input.baseUrl}/rituals/${r.id}`,
       url: `${input.baseUrl}/rituals/${r.id}`,
@@ -66,7 +72,7 @@ export function feedIcs(input: FeedInput): string {
         start: at(m.heldAt),
         end: at(m.heldAt + minutes),
         timezone: tz,
-        stamp: at(input.now),
+        stamp: new Date(input.now),
         recurrenceId: at(m.scheduledAt),
         summary: r.title,
         url: `${input.baseUrl}/rituals/${r.id}`,
@@ -79,7 +85,7 @@ export function feedIcs(input: FeedInput): string {
       start: at(e.startsAt),
       end: at(e.startsAt + e.durationMinutes * 60_000),
       timezone: tz,
-      stamp: at(input.now),
+      stamp: new Date(input.now),
       summary: e.title,
       description: [e.description, `In Furrow: ${input.baseUrl}${e.path}`].filter(Boolean).join('\n'),
       url: `${input.baseUrl}${e.path}`,
