@@ -17,7 +17,8 @@ export type Resource =
   | 'coaching'
   | 'skill_model'
   | 'rituals'
-  | 'harvest_overrides';
+  | 'harvest_overrides'
+  | 'jobs';
 /** coachees: the people the caller coaches (coaching/coaching-scope.ts resolves it). */
 export type Reach = 'all' | 'team' | 'own' | 'coachees' | 'none';
 export type Operation = 'read' | 'create' | 'update' | 'delete';
@@ -155,6 +156,17 @@ const POLICY: Record<Resource, Record<Role, Record<Operation, Reach>>> = {
     marketing: { read: 'none', create: 'none', update: 'none', delete: 'none' },
     coach: { read: 'none', create: 'none', update: 'none', delete: 'none' },
   },
+  // Background jobs a user started (an import, a dry run), by their creator (the "owner"). Jobs are
+  // started by the use case that needs one (POST an import), never through a jobs route, and run to
+  // their end; their report is the creator's business, so a manager does not read the team's.
+  // An admin reads every job of the workspace, the system's own (creator null) included.
+  jobs: {
+    admin: { read: 'all', create: 'none', update: 'none', delete: 'none' },
+    manager: { read: 'own', create: 'none', update: 'none', delete: 'none' },
+    rep: { read: 'own', create: 'none', update: 'none', delete: 'none' },
+    marketing: { read: 'own', create: 'none', update: 'none', delete: 'none' },
+    coach: { read: 'own', create: 'none', update: 'none', delete: 'none' },
+  },
 };
 
 export function reachOf(role: Role, resource: Resource, op: Operation): Reach {
@@ -195,6 +207,8 @@ export const WRITE_REFERENCES: Record<Resource, Readonly<Record<string, Referenc
   rituals: { teamId: 'workspace', ownerId: 'users', attendeeIds: 'users' },
   // The team is the path (PUT /harvest-overrides/:teamId); a team outside the caller's reach answers 404.
   harvest_overrides: {},
+  // A job links to nothing a caller chooses (its creator is the caller who started it).
+  jobs: {},
 };
 
 /** Shared accounts are readable by every rep and manager (and their contacts with them). */

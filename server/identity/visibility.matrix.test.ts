@@ -3,6 +3,8 @@
 // case comes from the policy table, so the test and the rule cannot drift apart silently.
 import { beforeAll, expect, it } from 'vitest';
 import type { Role } from '../db/schema/identity.js';
+import { defineJob } from '../jobs/job.js';
+import { enqueue } from '../jobs/jobs.service.js';
 import { describeEngines, type TestUser, type TestWorkspace } from '../test/test-env.js';
 import { type Operation, type Resource, reachOf, WRITE_REFERENCES } from './policy.js';
 
@@ -39,6 +41,7 @@ function reaches(reach: ReturnType<typeof reachOf>, relation: Relation): boolean
 
 interface Fixture {
   w: TestWorkspace;
+  otherWorkspaceId: string;
   actors: Record<Role, TestUser>;
   /** The user of each relation to each actor (otherWorkspace: a user of another workspace). */
   owners: Record<Role, Record<Relation, TestUser>>;
@@ -109,7 +112,14 @@ describeEngines('visibility matrix', (env) => {
       }
     }
     const owners = Object.fromEntries(ROLES.map((r) => [r, { ...relationOwners[r], otherWorkspace: foreignRep }])) as Fixture['owners'];
-    fx = { w, actors, owners, records, make: (resource, owner, foreign) => make(resource, owner, foreign ? other.as(other.admin) : adminApi) };
+    fx = {
+      w,
+      otherWorkspaceId: other.id,
+      actors,
+      owners,
+      records,
+      make: (resource, owner, foreign) => make(resource, owner, foreign ? other.as(other.admin) : adminApi),
+    };
   });
 
   const cases = ROLES.flatMap((role) => RESOURCES.flatMap((resource) => RELATIONS.flatMap((relation) => OPS.map((op) => ({ role, resource, relation, op })))));
@@ -292,6 +302,42 @@ describeEngines('visibility matrix', (env) => {
         if (res.status !== expected) failures.push(`${role} list ${resource}: expected ${expected}, got ${res.status}`);
         if (res.status === 200 && JSON.stringify(res.body).includes(fx.owners.admin.otherWorkspace.id))
           failures.push(`${role} list ${resource}: shows another workspace`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  // Resources read by id only, owned by whoever started them: each of their routes in the OpenAPI
+  // document must be listed here, so a new route of one of them cannot skip the policy table.
+  const BY_ID_ROUTES: Partial<Record<Resource, string[]>> = { jobs: ['/api/v1/jobs/{id}'] };
+  const matrixJob = defineJob<Record<string, never>>({ name: 'test.visibility-matrix', handler: async () => undefined });
+
+  it('answers a job by id as the policy says (its creator, every job for an admin), and covers every jobs route', async () => {
+    const doc = (await env().anonymous().get('/api/openapi.json')).body;
+    for (const [resource, covered] of Object.entries(BY_ID_ROUTES)) {
+      const base = `/api/v1/${resource.replace(/_/g, '-')}`;
+      const routes = Object.keys(doc.paths).filter((p) => p === base || p.startsWith(`${base}/`));
+      expect(routes.sort(), `${resource}: routes the matrix does not exercise`).toEqual([...(covered as string[])].sort());
+    }
+    const jobs = { db: env().database.db, now: () => env().clock.now };
+    // Queued far ahead so no runner of this process takes them: the matrix reads them as they are.
+    const runAt = env().clock.now + 365 * 86_400_000;
+    const failures: string[] = [];
+    for (const role of ROLES) {
+      const reach = reachOf(role, 'jobs', 'read');
+      const system = await enqueue(jobs, matrixJob, {}, { workspaceId: fx.w.id, runAt });
+      const cases: [string, string, boolean][] = [['a system job', system, reach === 'all']];
+      for (const relation of RELATIONS) {
+        const workspaceId = relation === 'otherWorkspace' ? fx.otherWorkspaceId : fx.w.id;
+        const id = await enqueue(jobs, matrixJob, {}, { workspaceId, runAt, createdBy: fx.owners[role][relation].id });
+        cases.push([`${relation}'s job`, id, reaches(reach, relation)]);
+      }
+      for (const [label, id, allowed] of cases) {
+        const res = await fx.w.as(fx.actors[role]).get(`/api/v1/jobs/${id}`);
+        // Refused reads answer 404, as for a job that does not exist: ids are no oracle.
+        const expected = allowed ? 200 : 404;
+        if (res.status !== expected) failures.push(`${role} read ${label}: expected ${expected}, got ${res.status}`);
+        if (res.status === 200 && res.body.id !== id) failures.push(`${role} read ${label}: answered another job`);
       }
     }
     expect(failures).toEqual([]);

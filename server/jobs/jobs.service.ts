@@ -6,6 +6,7 @@ import type { JobProgress } from '../../api/jobs.js';
 import type { Ctx } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { notFound } from '../errors.js';
+import { ownerScopeOrNull, scopeIncludes } from '../identity/visibility.js';
 import { newId } from '../ids.js';
 import type { JobDefinition } from './job.js';
 import { countByState, countLiveJobsOf, findJob, findLiveSingleton, insertJob } from './jobs.repo.js';
@@ -100,10 +101,13 @@ export function liveJobsOf(ctx: JobsCtx, userId: string, names: readonly string[
   return countLiveJobsOf(ctx.db, userId, names);
 }
 
-/** A job by id for the API: only its creator and the workspace's admins see it; anyone else gets 404. */
+/**
+ * A job by id for the API, as the policy table's `jobs` row says (its creator; an admin every job of
+ * the workspace); anyone else gets 404, as for a job that does not exist.
+ */
 export async function visibleJob(ctx: Ctx, id: string): Promise<JobProgress> {
-  const job = await jobProgress(ctx, id);
-  const mine = job && job.workspaceId === ctx.actor.workspaceId && (job.createdBy === ctx.actor.userId || ctx.actor.role === 'admin');
+  const [job, scope] = await Promise.all([jobProgress(ctx, id), ownerScopeOrNull(ctx, 'jobs', 'read')]);
+  const mine = job && scope && job.workspaceId === ctx.actor.workspaceId && (scope.all || (job.createdBy !== null && scopeIncludes(scope, job.createdBy)));
   if (!job || !mine) throw notFound('Job');
   const { workspaceId: _w, createdBy: _c, ...shown } = job;
   return shown;
