@@ -10,6 +10,7 @@ export const Activity = Type.Object({
   subject: Type.String(),
   body: Type.Union([Type.String(), Type.Null()]),
   dealId: NullableId,
+  /** Null beside a dealId when the reader may not read that deal (reassigned away): "a deal you cannot see". */
   dealName: Type.Union([Type.String(), Type.Null()]),
   contactId: NullableId,
   contactName: Type.Union([Type.String(), Type.Null()]),

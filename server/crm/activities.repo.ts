@@ -1,12 +1,12 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type JoinBuilder, type Kysely, type Selectable, sql } from 'kysely';
 import type { Activity, ActivityListQuery } from '../../api/activities.js';
 import type { Dialect } from '../db/dialect.js';
 import { sortedPage } from '../db/keyset.js';
 import type { AnySelectQuery } from '../db/query-types.js';
 import { updateVersioned } from '../db/records.js';
-import type { ActivitiesTable } from '../db/schema/crm.js';
+import type { ActivitiesTable, DealsTable } from '../db/schema/crm.js';
 import type { DB } from '../db/schema.js';
-import { type OwnerScope, ownerFilter } from '../db/scope.js';
+import { type OwnerScope, ownerFilter, ownerFilterOrNone } from '../db/scope.js';
 
 export type ActivityRow = Selectable<ActivitiesTable>;
 type ActivityView = ActivityRow & { owner_name: string; deal_name: string | null; contact_name: string | null; account_name: string | null };
@@ -52,11 +52,19 @@ export const toActivity = (r: ActivityView): Activity => ({
   version: r.version,
 });
 
-function visible(db: Kysely<DB>, workspaceId: string, scope: OwnerScope) {
+/**
+ * The linked deal joins only when the reader may read it (dealScope: the deals read scope, null for
+ * none): a deal reassigned out of reach stays linked to my activity, but its name is not mine to
+ * see, so dealName is null beside a dealId ("a deal you cannot see"). The export joins the same way.
+ */
+export const readableDeal = (dealScope: OwnerScope | null) => (join: JoinBuilder<DB & { t: ActivitiesTable; d: DealsTable }, 't' | 'd'>) =>
+  join.onRef('d.id', '=', 't.deal_id').on((eb) => ownerFilterOrNone(eb, 'd.owner_id', dealScope));
+
+function visible(db: Kysely<DB>, workspaceId: string, scope: OwnerScope, dealScope: OwnerScope | null) {
   return db
     .selectFrom('activities as t')
     .innerJoin('users as u', 'u.id', 't.owner_id')
-    .leftJoin('deals as d', 'd.id', 't.deal_id')
+    .leftJoin('deals as d', readableDeal(dealScope))
     .leftJoin('contacts as c', 'c.id', 't.contact_id')
     .leftJoin('accounts as a', 'a.id', 't.account_id')
     .selectAll('t')
@@ -98,15 +106,22 @@ export async function listActivities(
   dialect: Dialect,
   workspaceId: string,
   scope: OwnerScope,
+  dealScope: OwnerScope | null,
   query: ActivityFilter,
 ): Promise<{ items: Activity[]; nextCursor: string | null }> {
-  const q = whereActivityFilter(visible(db, workspaceId, scope), dialect, query);
+  const q = whereActivityFilter(visible(db, workspaceId, scope, dealScope), dialect, query);
   const page = await sortedPage<ActivityView, keyof typeof ACTIVITY_SORT_EXPR>(q, ACTIVITY_SORT_EXPR, query, { fallback: '-occurredAt', idColumn: 't.id' });
   return { items: page.rows.map(toActivity), nextCursor: page.nextCursor };
 }
 
-export async function findActivity(db: Kysely<DB>, workspaceId: string, scope: OwnerScope, id: string): Promise<Activity | undefined> {
-  const row = (await visible(db, workspaceId, scope).where('t.id', '=', id).executeTakeFirst()) as ActivityView | undefined;
+export async function findActivity(
+  db: Kysely<DB>,
+  workspaceId: string,
+  scope: OwnerScope,
+  dealScope: OwnerScope | null,
+  id: string,
+): Promise<Activity | undefined> {
+  const row = (await visible(db, workspaceId, scope, dealScope).where('t.id', '=', id).executeTakeFirst()) as ActivityView | undefined;
   return row ? toActivity(row) : undefined;
 }
 

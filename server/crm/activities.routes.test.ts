@@ -156,6 +156,32 @@ describeEngines('activities API', (env) => {
     expect((await api.get('/api/v1/activities')).body.items).toHaveLength(1);
   });
 
+  it('shows a linked deal that was reassigned out of my reach as a deal I cannot see (read, list, export)', async () => {
+    const w = await env().workspace();
+    const east = await w.team('East');
+    const west = await w.team('West');
+    const rep = await w.user('rep', { teamId: east });
+    const outsider = await w.user('rep', { teamId: west });
+    const api = w.as(rep);
+    const deal = await dealFor(w, rep, 'Secret expansion');
+    const call = await api.post('/api/v1/activities', { type: 'call', subject: 'Kick-off', dealId: deal, occurredAt: iso(env().clock.now - HOUR) });
+    expect(call.body).toMatchObject({ dealId: deal, dealName: 'Secret expansion' });
+
+    const admin = w.as(w.admin);
+    const current = await admin.get(`/api/v1/deals/${deal}`);
+    expect((await admin.patch(`/api/v1/deals/${deal}`, { version: current.body.version, ownerId: outsider.id })).status).toBe(200);
+    expect((await api.get(`/api/v1/deals/${deal}`)).status).toBe(404);
+
+    // The link stays (it is my activity), the name does not: null says "a deal you cannot see".
+    const read = await api.get(`/api/v1/activities/${call.body.id}`);
+    expect(read.body).toMatchObject({ dealId: deal, dealName: null });
+    expect((await api.get('/api/v1/activities')).body.items).toEqual([read.body]);
+    const csv = (await api.get('/api/v1/exports/activities.csv')).body as string;
+    expect(csv).not.toContain('Secret expansion');
+    // The new owner and the admin still read the name.
+    expect((await admin.get(`/api/v1/activities/${call.body.id}`)).body.dealName).toBe('Secret expansion');
+  });
+
   it('filters by type, links, time window and completion, sorts and pages', async () => {
     const w = await env().workspace();
     const rep = await w.user('rep');

@@ -1,7 +1,7 @@
 import type { Activity, ActivityCreate, ActivityListQuery, ActivityPatch } from '../../api/activities.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { invalidField, notFound, stale } from '../errors.js';
-import { ownerScope } from '../identity/visibility.js';
+import { ownerScope, ownerScopeOrNull } from '../identity/visibility.js';
 import { newId } from '../ids.js';
 import { emitWebhookEvent } from '../ops/webhooks.service.js';
 import {
@@ -35,12 +35,12 @@ export function activityFilterOf<Q extends Pick<ActivityListQuery, 'from' | 'to'
 export async function listActivities(ctx: Ctx, query: ActivityListQuery): Promise<{ items: Activity[]; nextCursor: string | null }> {
   const filter = activityFilterOf(query);
   const scope = await ownerScope(ctx, 'activities', 'read');
-  return listActivityRows(ctx.db, ctx.dialect, ctx.actor.workspaceId, scope, filter);
+  return listActivityRows(ctx.db, ctx.dialect, ctx.actor.workspaceId, scope, await ownerScopeOrNull(ctx, 'deals', 'read'), filter);
 }
 
 export async function getActivity(ctx: Ctx, id: string): Promise<Activity> {
   const scope = await ownerScope(ctx, 'activities', 'read');
-  const activity = await findActivity(ctx.db, ctx.actor.workspaceId, scope, id);
+  const activity = await findActivity(ctx.db, ctx.actor.workspaceId, scope, await ownerScopeOrNull(ctx, 'deals', 'read'), id);
   if (!activity) throw notFound('Activity');
   return activity;
 }

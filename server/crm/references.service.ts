@@ -57,7 +57,7 @@ async function resolve(ctx: Ctx, resource: Resource, field: string, id: string):
     }
     case 'activities': {
       const scope = await ownerScopeOrNull(ctx, 'activities', 'read');
-      const activity = scope && (await findActivity(ctx.db, ctx.actor.workspaceId, scope, id));
+      const activity = scope && (await findActivity(ctx.db, ctx.actor.workspaceId, scope, null, id));
       if (!activity) throw invalidField(field, NOT_VISIBLE.activities);
       return { id, accountId: activity.accountId, contactId: activity.contactId };
     }

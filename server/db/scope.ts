@@ -10,3 +10,8 @@ export function ownerFilter(eb: AnyExpressionBuilder, ownerColumn: string, scope
   if (scope.ownerIds.length === 0) return sql<SqlBool>`1 = 0`;
   return eb(eb.ref(ownerColumn), 'in', [...scope.ownerIds]);
 }
+
+/** The same filter for a scope that may be null (the caller has no reach): matches nothing then. */
+export function ownerFilterOrNone(eb: AnyExpressionBuilder, ownerColumn: string, scope: OwnerScope | null): Expression<SqlBool> {
+  return scope ? ownerFilter(eb, ownerColumn, scope) : sql<SqlBool>`1 = 0`;
+}

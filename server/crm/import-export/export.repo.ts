@@ -10,7 +10,7 @@ import type { AnySelectQuery } from '../../db/query-types.js';
 import type { DB } from '../../db/schema.js';
 import { type OwnerScope, ownerFilter } from '../../db/scope.js';
 import { ACCOUNT_SORT_EXPR, type AccountFilter, whereAccountFilter } from '../accounts.repo.js';
-import { ACTIVITY_SORT_EXPR, type ActivityFilter, whereActivityFilter } from '../activities.repo.js';
+import { ACTIVITY_SORT_EXPR, type ActivityFilter, readableDeal, whereActivityFilter } from '../activities.repo.js';
 import { CONTACT_SORT_EXPR, type ContactFilter, whereContactFilter } from '../contacts.repo.js';
 import { DEAL_SORT_EXPR, type DealFilter, whereDealFilter } from '../deals.repo.js';
 
@@ -20,6 +20,8 @@ export interface ExportPage<F> {
   scope: OwnerScope;
   /** Reps and managers also see shared accounts (and their contacts). */
   includeShared: boolean;
+  /** Activities: the deals the caller may read (a linked deal out of reach is exported without its name). */
+  dealScope: OwnerScope | null;
   /** The list's filters and search. */
   filter: F;
   /** The list's sort (`-field` descending); without one, id order. */
@@ -111,7 +113,7 @@ export function activitiesPage(db: Kysely<DB>, p: ExportPage<Omit<ActivityFilter
   const q = db
     .selectFrom('activities as t')
     .innerJoin('users as u', 'u.id', 't.owner_id')
-    .leftJoin('deals as d', 'd.id', 't.deal_id')
+    .leftJoin('deals as d', readableDeal(p.dealScope))
     .leftJoin('contacts as c', 'c.id', 't.contact_id')
     .leftJoin('accounts as a', 'a.id', 't.account_id')
     .selectAll('t')

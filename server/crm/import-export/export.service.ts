@@ -10,7 +10,7 @@ import type { Ctx } from '../../context.js';
 import { csvCell, csvNumber } from '../../csv-cells.js';
 import { timeSlicer } from '../../event-loop.js';
 import { SHARED_ACCOUNTS_READABLE } from '../../identity/policy.js';
-import { ownerScope } from '../../identity/visibility.js';
+import { ownerScope, ownerScopeOrNull } from '../../identity/visibility.js';
 import { audit } from '../../ops/audit.service.js';
 import { activityFilterOf } from '../activities.service.js';
 import type { CustomFieldDef } from '../custom-values.js';
@@ -157,6 +157,7 @@ export async function exportRows(
   const filter = filterOf(entity, query);
   const scope = await ownerScope(ctx, entity, 'read');
   const includeShared = (entity === 'accounts' || entity === 'contacts') && SHARED_ACCOUNTS_READABLE.includes(ctx.actor.role);
+  const dealScope = entity === 'activities' ? await ownerScopeOrNull(ctx, 'deals', 'read') : null;
   const { columns } = columnsOf(entity, custom ?? (await customFieldsOf(ctx, entity)));
   const withCustom = entity === 'deals';
   const fetch = PAGES[entity] as (db: Ctx['db'], p: ExportPage<unknown>) => Promise<ExportRows>;
@@ -171,6 +172,7 @@ export async function exportRows(
         dialect: ctx.dialect,
         scope,
         includeShared,
+        dealScope,
         filter,
         sort,
         cursor,

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, SegmentedControl, Select, Stack } from '@mantine/core';
+import { Anchor, Badge, Button, Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useDisclosure } from '@mantine/hooks';
 import { IconActivity, IconPlus } from '@tabler/icons-react';
@@ -17,6 +17,7 @@ import { ListView } from '../shared/ListView';
 import { OwnerFilter } from '../shared/OwnerFilter';
 import { ACTIVITY_LABEL, ACTIVITY_TYPES, ActivityIcon, type ActivityKind } from '../timeline/activity-icons';
 import { ActivityModal } from './ActivityModal';
+import { HIDDEN_DEAL } from './hidden-deal';
 
 function activityColumns(onOpen: (a: Activity) => void, ownOnly: boolean): Column<Activity>[] {
   return [
@@ -45,6 +46,13 @@ function activityColumns(onOpen: (a: Activity) => void, ownOnly: boolean): Colum
       key: 'about',
       label: 'About',
       render: (a) => {
+        // A linked deal without a name is one the reader may not read (it was reassigned away).
+        if (a.dealId && a.dealName === null)
+          return (
+            <Text size="sm" c="dimmed">
+              {HIDDEN_DEAL}
+            </Text>
+          );
         const primary = a.dealId
           ? { to: `/deals/${a.dealId}`, name: a.dealName }
           : a.accountId

@@ -24,6 +24,7 @@ import {
   defaultWhen,
   validateActivity,
 } from './activity-form';
+import { HIDDEN_DEAL } from './hidden-deal';
 
 interface Props {
   opened: boolean;
@@ -107,7 +108,7 @@ function ActivityForm({ onClose, links, context, activity, initialType }: Omit<P
               label="Deal"
               value={values.dealId}
               onChange={(v) => form.setFieldValue('dealId', v)}
-              valueLabel={activity?.dealName}
+              valueLabel={activity?.dealId && activity.dealName === null ? HIDDEN_DEAL : activity?.dealName}
               error={form.errors.dealId}
             />
             <AccountSelect
