@@ -2,6 +2,8 @@
 // about), the share held on time — no later than a day after the scheduled start. Read from the
 // materialised occurrences and the completion history, so "as of" replays what had been recorded
 // by then (the latest completion recorded by the instant decides). Counted for the ritual's owner.
+// Deleting a ritual ends its series but not its record: the occurrences due before the deletion keep
+// counting (version 2; version 1 dropped them all, so deleting a neglected ritual erased its misses).
 import { sql } from 'kysely';
 import { NO_NUMBER } from './sql-blocks.js';
 import type { FactScope, FactSql, Facts, SimpleKpi } from './types.js';
@@ -21,7 +23,7 @@ function facts(s: FactScope, q: FactSql): Facts {
         ${q.instantBucket('o.scheduled_at')} as b, case when ${heldOnTime} then 1 else 0 end as num, 1 as den, ${NO_NUMBER} as v, o.scheduled_at as at
       from ritual_occurrences o inner join rituals r on r.id = o.ritual_id
       where o.workspace_id = ${s.workspaceId} and ${q.inInstants('o.scheduled_at')} and o.scheduled_at <= ${s.at}
-        and o.cancelled_at is null and r.created_at <= ${s.at} and (r.deleted_at is null or r.deleted_at > ${s.at})
+        and o.cancelled_at is null and r.created_at <= ${s.at} and (r.deleted_at is null or o.scheduled_at < r.deleted_at)
         and ${q.owner('r.owner_id')}`,
   };
 }
@@ -35,7 +37,7 @@ export const ritualAdherence: SimpleKpi = {
     unit: 'ratio',
     basis: 'scheduled',
     measure: 'count',
-    version: 1,
+    version: 2,
     better: 'higher',
     cumulative: false,
     audience: 'sales',
@@ -45,7 +47,7 @@ export const ritualAdherence: SimpleKpi = {
     notes: [
       'An occurrence counts once its scheduled start has come; a skipped or unrecorded one counts against, as does one held more than a day late.',
       'As of a past instant, the completion recorded by then decides (a later correction does not change the past figure).',
-      'Counted for the ritual’s owner; a deleted ritual drops out from its deletion on. No occurrence due: no data.',
+      'Counted for the ritual’s owner. Deleting a ritual ends its series: the occurrences due before the deletion keep counting, later ones never do. No occurrence due: no data.',
     ],
   },
   aggregate: 'ratio',

@@ -42,7 +42,8 @@ export function referenceRitualAdherence(
   for (const o of data.occurrences) {
     const r = rituals.get(o.ritual_id);
     if (!r || o.cancelled_at !== null) continue;
-    if (r.created_at > q.at || (r.deleted_at !== null && r.deleted_at <= q.at)) continue;
+    // A deleted ritual keeps the occurrences that were due before its deletion.
+    if (r.created_at > q.at || (r.deleted_at !== null && o.scheduled_at >= r.deleted_at)) continue;
     if (q.owners && !q.owners.has(r.owner_id)) continue;
     if (o.scheduled_at < q.start || o.scheduled_at >= q.end || o.scheduled_at > q.at) continue;
     denominator += 1;
