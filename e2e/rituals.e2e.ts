@@ -1,6 +1,7 @@
 // A manager creates a weekly pipeline review with the recurrence picker, opens its next occurrence,
 // reads the agenda prepared from live data and marks it held; the rep makes a calendar feed address
-// in Settings and a calendar app fetching it finds the review as a weekly event.
+// in Settings and a calendar app fetching it finds the review as a weekly event. The manager then
+// hands a ritual to a rep and deletes another, confirming first.
 // FURROW_SCREENSHOTS=1 keeps the screens in docs/screenshots/rituals-*.png.
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -92,4 +93,39 @@ it('lets a manager run a weekly pipeline review and a rep subscribe to it in a c
   expect(review).toContain('RRULE:FREQ=WEEKLY;BYDAY=MO');
   expect(review).toMatch(/DTSTART;TZID=Europe\/Berlin:\d{8}T090000/);
   expect(review).toContain(`${server.url}/rituals/`);
+});
+
+it('lets a manager hand a ritual to a rep and delete one the team no longer keeps', async () => {
+  const page = await signInAs(browser, server, org.manager, { height: 900 });
+  await page.goto(`${server.url}/rituals`);
+  await page.getByRole('heading', { level: 1, name: 'Rituals' }).waitFor();
+  await page.getByRole('button', { name: 'New ritual' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New ritual' });
+  await dialog.getByLabel('Title').fill('Friday practice lab');
+  await dialog.getByRole('button', { name: 'Create ritual' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  const table = page.getByRole('table', { name: /Rituals of East/ });
+  const row = table.getByRole('row', { name: /Friday practice lab/ });
+  await expect.poll(async () => (await row.textContent()) ?? '').toContain(org.manager.name);
+
+  // Hand it to the rep: the owner records whether it was held.
+  await row.getByRole('button', { name: 'Edit Friday practice lab' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit ritual' });
+  await edit.getByLabel('Owner', { exact: true }).click();
+  await page.getByRole('option', { name: org.repA.name }).click();
+  await shot(page, 'edit');
+  await edit.getByRole('button', { name: 'Save ritual' }).click();
+  await edit.waitFor({ state: 'detached' });
+  await expect.poll(async () => (await row.textContent()) ?? '').toContain(org.repA.name);
+
+  // Delete asks first and says what stays.
+  await row.getByRole('button', { name: 'Edit Friday practice lab' }).click();
+  await edit.getByRole('button', { name: 'Delete…' }).click();
+  await expect.poll(async () => (await edit.textContent()) ?? '').toContain('stay in the history');
+  await settled(page);
+  expect(describeViolations(await seriousViolations(page))).toBe('');
+  await edit.getByRole('button', { name: 'Delete ritual' }).click();
+  await edit.waitFor({ state: 'detached' });
+  await row.waitFor({ state: 'detached' });
+  await expect.poll(async () => (await table.textContent()) ?? '').toContain('Monday pipeline review');
 });

@@ -9,7 +9,7 @@ import { formatInstant } from '../app/format';
 import { ErrorState, errorMessage } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
-import { KIND_LABELS } from './RitualsPage';
+import { KIND_LABELS } from './ritual-kinds';
 
 const STATUS_COLOR = { scheduled: 'gray', held: 'green', skipped: 'orange' } as const;
 

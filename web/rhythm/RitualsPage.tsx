@@ -1,157 +1,20 @@
-import { Alert, Badge, Button, Group, Modal, MultiSelect, NumberInput, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCalendarRepeat, IconPlus } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Team, User } from '../../api/identity';
-import type { Ritual, RitualKind, RitualProposals } from '../../api/rituals';
-import { api, isApiError } from '../app/api';
+import type { Ritual, RitualProposals } from '../../api/rituals';
+import { api } from '../app/api';
 import { formatInstant } from '../app/format';
 import { useSession } from '../app/session';
 import { EmptyHint } from '../components/EmptyHint';
 import { ErrorState, errorMessage } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
-import { fromRRule, type Recurrence, RitualsRecurrencePicker, toRRule } from './RitualsRecurrencePicker';
-
-export const KIND_LABELS: Record<RitualKind, string> = {
-  pipeline_review: 'Weekly pipeline review',
-  one_on_one: '1:1 coaching',
-  forecast_call: 'Forecast call',
-  practice_lab: 'Practice lab',
-  adherence_review: 'Monthly adherence review',
-  lead_agreement_review: 'Quarterly lead-agreement review',
-};
-
-interface FormState {
-  kind: RitualKind;
-  teamId: string | null;
-  title: string;
-  recurrence: Recurrence;
-  startDate: string;
-  startTime: string;
-  durationMinutes: number;
-  attendeeIds: string[];
-}
-
-function nextMonday(): string {
-  const d = new Date();
-  d.setDate(d.getDate() + ((8 - d.getDay()) % 7 || 7));
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-function RitualForm({ editing, teams, users, onDone }: { editing: Ritual | null; teams: Team[]; users: User[]; onDone(): void }) {
-  const queryClient = useQueryClient();
-  const [problem, setProblem] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [state, setState] = useState<FormState>(() => ({
-    kind: editing?.kind ?? 'pipeline_review',
-    teamId: editing?.team.id ?? teams[0]?.id ?? null,
-    title: editing?.title ?? '',
-    recurrence: (editing && fromRRule(editing.rrule)) ?? { pattern: 'weekly', day: 'MO', interval: 1, nth: 1 },
-    startDate: editing?.startsAt.slice(0, 10) ?? nextMonday(),
-    startTime: editing?.startsAt.slice(11, 16) ?? '09:00',
-    durationMinutes: editing?.durationMinutes ?? 60,
-    attendeeIds: editing?.attendees.map((a) => a.id) ?? [],
-  }));
-  const set = (patch: Partial<FormState>) => setState((s) => ({ ...s, ...patch }));
-  const save = async () => {
-    setProblem(null);
-    setFieldErrors({});
-    const series = { rrule: toRRule(state.recurrence), startsAt: `${state.startDate}T${state.startTime}`, durationMinutes: state.durationMinutes };
-    try {
-      if (editing) {
-        await api.patch(`/api/v1/rituals/${editing.id}`, {
-          version: editing.version,
-          title: state.title || editing.title,
-          attendeeIds: state.attendeeIds,
-          ...series,
-        });
-      } else {
-        await api.post('/api/v1/rituals', {
-          kind: state.kind,
-          teamId: state.teamId,
-          ...(state.title ? { title: state.title } : {}),
-          ...(state.attendeeIds.length > 0 ? { attendeeIds: state.attendeeIds } : {}),
-          ...series,
-        });
-      }
-      await queryClient.invalidateQueries({ queryKey: ['rituals'] });
-      notifications.show({ color: 'furrow', message: editing ? 'Ritual saved' : 'Ritual created' });
-      onDone();
-    } catch (error) {
-      if (isApiError(error) && error.fields.length > 0)
-        setFieldErrors(Object.fromEntries(error.fields.map((f) => [f.field.split('/')[0] as string, f.message])));
-      setProblem(errorMessage(error));
-    }
-  };
-  return (
-    <Stack gap="sm">
-      {problem && (
-        <Alert color="red" variant="light" role="alert">
-          {problem}
-        </Alert>
-      )}
-      {!editing && (
-        <Group grow>
-          <Select
-            label="Kind"
-            allowDeselect={false}
-            data={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))}
-            value={state.kind}
-            onChange={(v) => v && set({ kind: v as RitualKind })}
-            error={fieldErrors.kind}
-          />
-          <Select
-            label="Team"
-            allowDeselect={false}
-            data={teams.map((t) => ({ value: t.id, label: t.name }))}
-            value={state.teamId}
-            onChange={(v) => set({ teamId: v })}
-            error={fieldErrors.teamId}
-          />
-        </Group>
-      )}
-      <TextInput
-        label="Title"
-        placeholder={KIND_LABELS[state.kind]}
-        value={state.title}
-        onChange={(e) => set({ title: e.currentTarget.value })}
-        error={fieldErrors.title}
-      />
-      <RitualsRecurrencePicker value={state.recurrence} onChange={(recurrence) => set({ recurrence })} />
-      {fieldErrors.rrule && (
-        <Text c="red" size="sm">
-          {fieldErrors.rrule}
-        </Text>
-      )}
-      <Group grow>
-        <TextInput
-          label="First occurrence"
-          type="date"
-          value={state.startDate}
-          onChange={(e) => set({ startDate: e.currentTarget.value })}
-          error={fieldErrors.startsAt}
-        />
-        <TextInput label="Time" type="time" value={state.startTime} onChange={(e) => set({ startTime: e.currentTarget.value })} />
-        <NumberInput label="Minutes" min={5} max={480} value={state.durationMinutes} onChange={(v) => set({ durationMinutes: Number(v) || 60 })} />
-      </Group>
-      <MultiSelect
-        label="Attendees"
-        description={editing ? undefined : 'Empty: everyone in the team'}
-        searchable
-        data={users.filter((u) => !u.disabled).map((u) => ({ value: u.id, label: u.name }))}
-        value={state.attendeeIds}
-        onChange={(attendeeIds) => set({ attendeeIds })}
-        error={fieldErrors.attendeeIds}
-      />
-      <Group justify="flex-end">
-        <Button onClick={save}>{editing ? 'Save ritual' : 'Create ritual'}</Button>
-      </Group>
-    </Stack>
-  );
-}
+import { RitualForm } from './RitualForm';
+import { KIND_LABELS } from './ritual-kinds';
 
 function Proposals({ teamId }: { teamId: string }) {
   const queryClient = useQueryClient();
