@@ -38,6 +38,7 @@ import type {
 import type { JobSchedulesTable, JobsTable } from './schema/jobs.js';
 import type {
   DealForecastCategoriesTable,
+  ExpectationStatusesTable,
   ExpectationsTable,
   ForecastSubmissionDealsTable,
   ForecastSubmissionsTable,
@@ -92,6 +93,7 @@ export interface DB {
   stage_move_checks: StageMoveChecksTable;
   quotas: QuotasTable;
   expectations: ExpectationsTable;
+  expectation_statuses: ExpectationStatusesTable;
   deal_forecast_categories: DealForecastCategoriesTable;
   forecast_submissions: ForecastSubmissionsTable;
   forecast_submission_deals: ForecastSubmissionDealsTable;

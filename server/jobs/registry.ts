@@ -3,6 +3,7 @@
 import { coachingReminderJob, planCoachingRemindersJob, planCoachingRemindersSchedule } from '../coaching/reminders.jobs.js';
 import { importJob } from '../crm/import-export/import.jobs.js';
 import { deleteExpiredSessionsJob, deleteExpiredSessionsSchedule } from '../identity/sessions.jobs.js';
+import { evaluateExpectationsJob, evaluateExpectationsSchedule } from '../measurement/expectation-alerts.jobs.js';
 import { notificationEmailJob } from '../notifications/email.jobs.js';
 import { purgeAuditJob, purgeAuditSchedule } from '../ops/audit.jobs.js';
 import { deliverWebhookJob } from '../ops/webhooks.jobs.js';
@@ -30,6 +31,7 @@ export const JOBS: readonly JobDefinition<any>[] = [
   weeklyDigestJob,
   planWeeklyDigestJob,
   importJob,
+  evaluateExpectationsJob,
 ];
 
 export const SCHEDULES: readonly ScheduleDefinition[] = [
@@ -39,4 +41,5 @@ export const SCHEDULES: readonly ScheduleDefinition[] = [
   extendRitualsSchedule,
   planCoachingRemindersSchedule,
   weeklyDigestSchedule,
+  evaluateExpectationsSchedule,
 ];

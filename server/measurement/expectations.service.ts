@@ -17,7 +17,16 @@ import { forbidden, invalidField, notFound, stale } from '../errors.js';
 import { newId } from '../ids.js';
 import { audit } from '../ops/audit.service.js';
 import { assertThresholds, projectedValue, statusOf } from './expectation-status.js';
-import { archiveExpectation, type ExpectationRow, findExpectation, insertExpectation, listExpectationRows, updateExpectation } from './expectations.repo.js';
+import {
+  archiveExpectation,
+  type ExpectationRow,
+  findExpectation,
+  findExpectations,
+  insertExpectation,
+  listExpectationRows,
+  recordEvaluation,
+  updateExpectation,
+} from './expectations.repo.js';
 import { periodInfo } from './kpi.service.js';
 import { figureNow } from './kpi-compute.service.js';
 import { calendarOf, type WorkspaceCalendar } from './kpi-request.service.js';
@@ -99,6 +108,54 @@ export async function listExpectations(ctx: Ctx, q: ExpectationListQuery): Promi
   const filtered = wanted ? items.filter((e) => wanted.includes(e.current.status)) : items;
   if (q.status) filtered.sort((a, b) => STATUS_ORDER[a.current.status] - STATUS_ORDER[b.current.status]);
   return { items: filtered };
+}
+
+export interface Evaluation {
+  id: string;
+  ownerId: string;
+  status: ExpectationStatus['status'];
+  period: { key: string; label: string };
+}
+
+/**
+ * Every live expectation of the workspace judged now, without a visibility check: for the system's
+ * daily evaluation (measurement/expectation-alerts.jobs.ts), whose recipients are checked one by one
+ * through readableExpectationNames.
+ */
+export async function evaluateAllExpectations(ctx: Ctx): Promise<Evaluation[]> {
+  const [ws, org, rows] = await Promise.all([calendarOf(ctx), loadOrg(ctx), listExpectationRows(ctx.db, ctx.actor.workspaceId)]);
+  const out: Evaluation[] = [];
+  for (const row of rows) {
+    const kpi = findKpi(row.kpi_id);
+    if (!kpi) continue;
+    const current = await currentStatus(ctx, row, kpi, org, ws);
+    out.push({ id: row.id, ownerId: row.owner_id, status: current.status, period: { key: current.period.key, label: current.period.label } });
+  }
+  return out;
+}
+
+/** Stores an evaluation in ctx's transaction; true when it is the one that turned the expectation red. */
+export function turnedRed(ctx: Ctx, e: Evaluation): Promise<boolean> {
+  return recordEvaluation(ctx.db, {
+    expectation_id: e.id,
+    workspace_id: ctx.actor.workspaceId,
+    status: e.status,
+    period_key: e.period.key,
+    evaluated_at: ctx.now(),
+  });
+}
+
+/** "Win rate for Rita Rep" for the expectations among ids that ctx.actor may read now (the list's rule). */
+export async function readableExpectationNames(ctx: Ctx, ids: readonly string[]): Promise<Map<string, string>> {
+  const rows = await findExpectations(ctx.db, ctx.actor.workspaceId, ids);
+  if (rows.length === 0) return new Map();
+  const [ws, org] = await Promise.all([calendarOf(ctx), loadOrg(ctx)]);
+  const names = new Map<string, string>();
+  for (const row of rows) {
+    const kpi = findKpi(row.kpi_id);
+    if (kpi && (await visible(ctx, org, row))) names.set(row.id, `${kpi.meta.name} for ${scopeNameOf(org, ws.name, row.scope_type, row.scope_id)}`);
+  }
+  return names;
 }
 
 async function assertMayManage(ctx: Ctx, org: Org, type: TargetScopeType, id: string): Promise<void> {

@@ -5,6 +5,7 @@
 import type { KpiScope, ScopeKind } from '../../api/measurement.js';
 import { coacheesOfCaller } from '../coaching/coachees.service.js';
 import type { Ctx } from '../context.js';
+import type { Role } from '../db/schema/identity.js';
 import type { TargetScopeType } from '../db/schema/measurement.js';
 import { forbidden, invalidField, notFound } from '../errors.js';
 import { managedTeamIds, subtreeIds, type TeamNode } from '../identity/team-tree.js';
@@ -21,7 +22,7 @@ export interface ResolvedScope extends KpiScope {
 }
 
 export interface Org {
-  users: { id: string; name: string; role: string; teamId: string | null; disabled: boolean }[];
+  users: { id: string; name: string; role: Role; teamId: string | null; disabled: boolean }[];
   teams: (TeamNode & { name: string })[];
 }
 

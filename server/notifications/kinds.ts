@@ -1,12 +1,21 @@
 // The catalogue: every notification kind, listed explicitly. A capability adds its kinds here.
 import { actionItemDue, sessionOverdue } from '../coaching/coaching.notifications.js';
 import { dealAssigned, dealMoved } from '../crm/deal.notifications.js';
+import { expectationWentRed } from '../measurement/expectation.notifications.js';
 import { weeklyDigest } from '../rhythm/digest.notifications.js';
 import { ritualStartsSoon } from '../rhythm/ritual.notifications.js';
 import type { NotificationKind } from './kind.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: kinds with different payloads; each is typed where it is defined and sent
-export const KINDS: readonly NotificationKind<any>[] = [dealAssigned, dealMoved, ritualStartsSoon, sessionOverdue, actionItemDue, weeklyDigest];
+export const KINDS: readonly NotificationKind<any>[] = [
+  dealAssigned,
+  dealMoved,
+  ritualStartsSoon,
+  sessionOverdue,
+  actionItemDue,
+  weeklyDigest,
+  expectationWentRed,
+];
 
 // biome-ignore lint/suspicious/noExplicitAny: kinds with different payloads; each is typed where it is defined and sent
 export function kindById(id: string): NotificationKind<any> | undefined {

@@ -40,6 +40,18 @@ export interface ExpectationsTable {
   version: number;
 }
 
+/** The status the daily evaluation last saw (measurement/expectation-alerts.jobs.ts). */
+export interface ExpectationStatusesTable {
+  expectation_id: string;
+  workspace_id: string;
+  status: 'green' | 'amber' | 'red' | 'no_data';
+  /** The period judged: a rolling expectation judged red in a new period is news again. */
+  period_key: string;
+  evaluated_at: number;
+  /** When it last turned red (null while not red). */
+  red_since: number | null;
+}
+
 export interface DealForecastCategoriesTable {
   deal_id: string;
   workspace_id: string;
