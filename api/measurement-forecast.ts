@@ -99,7 +99,9 @@ export const ForecastView = Type.Object({
   scopeName: Type.String(),
   totals: ForecastTotals,
   suggested: ForecastCall,
-  deals: Type.Array(ForecastDeal, { description: 'The person’s own deals closing in the period' }),
+  deals: Type.Array(ForecastDeal, {
+    description: 'The deals the figures cover, closing in the period: a rep’s own, a manager’s teams’, the workspace’s for an admin',
+  }),
   rollup: Nullable(Type.Object({ rows: Type.Array(RollupRow), total: ForecastCall })),
   latest: Nullable(Submission),
   submissions: Type.Array(Submission, { description: 'Every call the person made for the period, newest first' }),

@@ -56,6 +56,12 @@ describeEngines('forecast API', (env) => {
       ['T2', 'rollup', 40_000],
     ]);
     expect(mia.rollup.total).toEqual({ commit: 85_000, bestCase: 90_000 });
+    // The deals behind her figures are her teams' (sub-team T2 included), each with its owner, by category.
+    expect(mia.deals.map((d: any) => [d.name, d.ownerName, d.category]).sort()).toEqual([
+      ['D1', 'Ann', 'closed'],
+      ['D3', 'Ben', 'commit'],
+      ['D4', 'Cat', 'closed'],
+    ]);
     const miaCall = (await as(x.mia).post('/api/v1/forecast/submissions', { period: Q4, commit: 80_000, bestCase: 95_000 })).body;
     expect(miaCall).toMatchObject({ scopeType: 'team', scopeId: x.teamId, rollupCommit: 85_000, adjustment: -5_000 });
 
@@ -66,6 +72,7 @@ describeEngines('forecast API', (env) => {
       ['system', 50_000],
     ]);
     expect(cso.rollup.total.commit).toBe(130_000);
+    expect(cso.deals.map((d: any) => d.name).sort()).toEqual(['D1', 'D3', 'D4', 'D5']);
     expect((await as(x.ann).get(`/api/v1/forecast?period=${Q4}&userId=${x.ben.id}`)).status).toBe(404);
     expect((await as(x.mia).get(`/api/v1/forecast?period=${Q4}&userId=${x.ben.id}`)).body.latest).toMatchObject({ commit: 30_000 });
 

@@ -142,7 +142,8 @@ export async function forecastView(ctx: Ctx, q: ForecastQuery): Promise<Forecast
   const scope = callScopeOf(org, ws, person);
   const [figures, deals, submissions] = await Promise.all([
     figuresByOwner(ctx.db, filterOf(ws, period, scope.ownerIds)),
-    forecastDeals(ctx.db, filterOf(ws, period, [personId])),
+    // A leader inspects the deals behind the figures above: the teams' (or the workspace's), not only their own.
+    forecastDeals(ctx.db, filterOf(ws, period, scope.ownerIds)),
     listSubmissions(ctx.db, ws.id, period.key),
   ]);
   const totals = figures.reduce(

@@ -72,14 +72,23 @@ interface Props {
   meId: string;
   personName: string;
   isMe: boolean;
+  /** What the figures cover: a leader's list holds the teams' (or the workspace's) deals, so each names its owner. */
+  scopeType: 'user' | 'team' | 'workspace';
 }
 
-export function ForecastDeals({ deals, currency, meId, isMe, personName }: Props) {
+function titleOf(isMe: boolean, personName: string, scopeType: Props['scopeType']): string {
+  if (scopeType === 'workspace') return 'Deals this period';
+  if (scopeType === 'team') return isMe ? 'My teams’ deals this period' : `${personName}’s teams’ deals this period`;
+  return isMe ? 'My deals this period' : `${personName}’s deals this period`;
+}
+
+export function ForecastDeals({ deals, currency, meId, isMe, personName, scopeType }: Props) {
+  const withOwner = scopeType !== 'user';
   const groups = ORDER.map((category) => ({ category, deals: deals.filter((d) => d.category === category) })).filter((g) => g.deals.length > 0);
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="forecast-deals-title">
       <Title order={2} fz="h4" id="forecast-deals-title">
-        {isMe ? 'My deals this period' : `${personName}’s deals this period`}
+        {titleOf(isMe, personName, scopeType)}
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
         Deals closing in the period, by forecast category. {isMe && 'Change a category when you know more than the stage says.'}
@@ -113,6 +122,7 @@ export function ForecastDeals({ deals, currency, meId, isMe, personName }: Props
                   <Table.Thead>
                     <Table.Tr>
                       <Table.Th scope="col">Deal</Table.Th>
+                      {withOwner && <Table.Th scope="col">Owner</Table.Th>}
                       <Table.Th scope="col">Stage</Table.Th>
                       <Table.Th scope="col">Close date</Table.Th>
                       <Table.Th scope="col" style={{ textAlign: 'right' }}>
@@ -129,6 +139,7 @@ export function ForecastDeals({ deals, currency, meId, isMe, personName }: Props
                             {d.name}
                           </Anchor>
                         </Table.Td>
+                        {withOwner && <Table.Td style={{ whiteSpace: 'nowrap' }}>{d.ownerName}</Table.Td>}
                         <Table.Td>{d.stageName}</Table.Td>
                         <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatCalendarDate(d.closeDate)}</Table.Td>
                         <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>{formatMoney(d.amount, currency)}</Table.Td>

@@ -112,12 +112,19 @@ export function ForecastPage() {
                   </Grid.Col>
                 )}
               </Grid>
-              <ForecastDeals deals={view.deals} currency={view.currency} meId={user.id} isMe={isMe} personName={view.person.name} />
+              <ForecastDeals deals={view.deals} currency={view.currency} meId={user.id} isMe={isMe} personName={view.person.name} scopeType={view.scopeType} />
             </>
           ) : (
             <Grid gap="lg" align="flex-start">
               <Grid.Col span={{ base: 12, xl: isMe && view.open ? 8 : 12 }}>
-                <ForecastDeals deals={view.deals} currency={view.currency} meId={user.id} isMe={isMe} personName={view.person.name} />
+                <ForecastDeals
+                  deals={view.deals}
+                  currency={view.currency}
+                  meId={user.id}
+                  isMe={isMe}
+                  personName={view.person.name}
+                  scopeType={view.scopeType}
+                />
               </Grid.Col>
               {isMe && view.open && (
                 <Grid.Col span={{ base: 12, xl: 4 }}>
