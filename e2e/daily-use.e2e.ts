@@ -95,4 +95,35 @@ describe('daily use', () => {
     }
     await page.context().close();
   });
+
+  it('the forecast shows a manager the team’s deals by category, each with its owner', async () => {
+    const rep = await ApiClient.login(server.url, org.repA.email, PASSWORD);
+    const view = await rep.get<{ period: { to: string } }>('/api/v1/forecast');
+    await rep.post('/api/v1/deals', { name: 'Forecast team deal', amount: 12_000_00, closeDate: view.period.to });
+    const page = await signInAs(browser, server, org.manager, { timeout: 30_000 });
+    await page.goto(`${server.url}/forecast`);
+    const deals = page.getByRole('region', { name: 'My teams’ deals this period' });
+    await deals.waitFor({ timeout: 30_000 });
+    const row = deals.getByRole('row', { name: /Forecast team deal/ });
+    await row.waitFor();
+    expect(await row.getByRole('cell', { name: org.repA.name }).count()).toBe(1);
+    await page.context().close();
+  });
+
+  it('a manager sets the quotas of the people in the team they run, not their own', async () => {
+    const page = await signInAs(browser, server, org.manager, { timeout: 30_000 });
+    await page.goto(`${server.url}/quotas`);
+    await page.getByRole('heading', { level: 1, name: 'Quotas' }).waitFor({ timeout: 30_000 });
+    const set = page.getByRole('button', { name: new RegExp(`^Set quota for ${org.repA.name}, FY\\d{4}$`) });
+    await set.click();
+    const input = page.getByRole('textbox', { name: new RegExp(`^Quota for ${org.repA.name}, FY\\d{4}$`) });
+    await input.fill('80000');
+    await input.press('Enter');
+    await page.getByRole('button', { name: new RegExp(`^Change quota €80,000 for ${org.repA.name}, FY\\d{4}$`) }).waitFor();
+    expect(await page.getByRole('button', { name: new RegExp(`quota .*for ${org.manager.name},`) }).count()).toBe(0);
+    const rep = await ApiClient.login(server.url, org.repA.email, PASSWORD);
+    const quotas = await rep.get<{ items: { amount: number; scopeId: string }[] }>('/api/v1/quotas');
+    expect(quotas.items.filter((q) => q.scopeId === org.repA.id).map((q) => q.amount)).toEqual([80_000_00]);
+    await page.context().close();
+  });
 });

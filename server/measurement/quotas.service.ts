@@ -1,17 +1,18 @@
-// Quotas: set by an admin per rep, team or workspace and per month, fiscal quarter or fiscal year;
-// readable by whoever may see the scope's figures.
+// Quotas: set per rep, team or workspace and per month, fiscal quarter or fiscal year — by an admin
+// anywhere, by a manager for the teams they run and the people in them (decision 0070); readable by
+// whoever may see the scope's figures.
 import type { Quota, QuotaBatchResult, QuotaList, QuotaListQuery, QuotaSet } from '../../api/measurement-targets.js';
 import { parsePeriodKey } from '../../lib/periods.js';
 import { type Ctx, inTransaction } from '../context.js';
 import type { TargetScopeType } from '../db/schema/measurement.js';
-import { type FieldProblem, invalidInput, notFound, stale } from '../errors.js';
+import { type FieldProblem, forbidden, invalidInput, notFound, stale } from '../errors.js';
 import { requireRole } from '../identity/roles.js';
 import { getWorkspace } from '../identity/workspaces.service.js';
 import { newId } from '../ids.js';
 import { audit } from '../ops/audit.service.js';
 import { quotaKeysFor } from './quota-rules.js';
 import { deleteQuota as deleteQuotaRow, findQuota, findQuotaByScope, insertQuota, listQuotaRows, type QuotaRow, updateQuotaAmount } from './quotas.repo.js';
-import { assertSalesReader, canSeeTarget, loadOrg, type Org } from './scope.service.js';
+import { assertSalesReader, canSeeTarget, loadOrg, type Org, teamMembers, visibleTeamIds } from './scope.service.js';
 
 export function scopeNameOf(org: Org, workspaceName: string, type: TargetScopeType, id: string): string {
   if (type === 'workspace') return workspaceName;
@@ -59,6 +60,30 @@ export interface CheckedQuota {
   scopeId: string;
   periodKey: string;
   amount: number | null;
+}
+
+/**
+ * Whether the caller may set this scope's quota: an admin any; a manager the teams they run (and the
+ * teams below) and the people in them, but not their own quota or the workspace's, which come from above.
+ */
+export function canSetQuota(ctx: Ctx, org: Org, type: TargetScopeType, id: string): boolean {
+  if (ctx.actor.role === 'admin') return true;
+  if (ctx.actor.role !== 'manager' || type === 'workspace') return false;
+  const teams = visibleTeamIds(ctx, org);
+  if (type === 'team') return teams.has(id);
+  return id !== ctx.actor.userId && [...teams].some((t) => teamMembers(org, t).includes(id));
+}
+
+function requireQuotaSetter(ctx: Ctx): void {
+  requireRole(ctx, 'admin', 'manager');
+}
+
+/** A manager's item outside the teams they run reads like a scope that does not exist, so it leaks nothing. */
+export function checkQuotaReach(ctx: Ctx, org: Org, item: CheckedQuota, field: (name: string) => string): CheckedQuota | FieldProblem {
+  if (canSetQuota(ctx, org, item.scopeType, item.scopeId)) return item;
+  if (item.scopeType === 'workspace') return { field: field('scopeType'), message: 'the workspace quota is set by an admin' };
+  if (item.scopeId === ctx.actor.userId) return { field: field('scopeId'), message: 'your own quota is set by an admin or your manager' };
+  return { field: field('scopeId'), message: item.scopeType === 'team' ? 'no team with this id that you run' : 'no person with this id in the teams you run' };
 }
 
 /** Checks one quota setting against the workspace: a scope that exists, a month, quarter or year. */
@@ -120,19 +145,32 @@ export async function applyQuotas(ctx: Ctx, items: readonly CheckedQuota[], curr
 }
 
 export async function setQuotas(ctx: Ctx, items: readonly QuotaSet[]): Promise<QuotaBatchResult> {
-  requireRole(ctx, 'admin');
+  requireQuotaSetter(ctx);
   const [ws, org] = await Promise.all([getWorkspace(ctx), loadOrg(ctx)]);
-  const checked = items.map((item, i) => checkQuota(org, ws.id, ws.fiscalYearStartMonth, item, (name) => `items.${i}.${name}`));
+  const checked = items.map((item, i) => {
+    const field = (name: string) => `items.${i}.${name}`;
+    const c = checkQuota(org, ws.id, ws.fiscalYearStartMonth, item, field);
+    return 'field' in c ? c : checkQuotaReach(ctx, org, c, field);
+  });
   const problems = checked.filter((c): c is FieldProblem => 'field' in c);
   if (problems.length > 0) throw invalidInput(problems);
   return applyQuotas(ctx, checked as CheckedQuota[], ws.currency);
 }
 
+/** The quota the caller may change: one they cannot see is missing; one they see but do not set is forbidden. */
+async function settableQuota(ctx: Ctx, id: string): Promise<QuotaRow> {
+  const row = await findQuota(ctx.db, ctx.actor.workspaceId, id);
+  if (!row) throw notFound('Quota');
+  const org = await loadOrg(ctx);
+  if (canSetQuota(ctx, org, row.scope_type, row.scope_id)) return row;
+  if (await canSeeTarget(ctx, org, row.scope_type, row.scope_id)) throw forbidden('This quota is set by an admin or a manager above you');
+  throw notFound('Quota');
+}
+
 export async function patchQuota(ctx: Ctx, id: string, patch: { version: number; amount: number }): Promise<Quota> {
-  requireRole(ctx, 'admin');
+  requireQuotaSetter(ctx);
   return inTransaction(ctx, async (tx) => {
-    const row = await findQuota(tx.db, ctx.actor.workspaceId, id);
-    if (!row) throw notFound('Quota');
+    const row = await settableQuota(tx, id);
     if (!(await updateQuotaAmount(tx.db, ctx.actor.workspaceId, id, patch.version, patch.amount, tx.now()))) throw stale('Quota', row.version);
     await audit(tx, 'quota.changed', {
       targetType: 'quota',
@@ -146,10 +184,9 @@ export async function patchQuota(ctx: Ctx, id: string, patch: { version: number;
 }
 
 export async function deleteQuota(ctx: Ctx, id: string): Promise<void> {
-  requireRole(ctx, 'admin');
+  requireQuotaSetter(ctx);
   await inTransaction(ctx, async (tx) => {
-    const row = await findQuota(tx.db, ctx.actor.workspaceId, id);
-    if (!row) throw notFound('Quota');
+    const row = await settableQuota(tx, id);
     await deleteQuotaRow(tx.db, ctx.actor.workspaceId, id);
     await audit(tx, 'quota.changed', {
       targetType: 'quota',

@@ -45,10 +45,10 @@ describeEngines('quotas and expectations', (env) => {
     expect(records.items.map((r: { dealName: string }) => r.dealName).sort()).toEqual(['D1', 'D4', 'D5']);
   });
 
-  it('lets only an admin set quotas, shows each person the quotas of what they may see, and names bad fields', async () => {
+  it('lets an admin set any quota and a manager those of the teams they run, shows each person the quotas of what they may see, and names bad fields', async () => {
     const x = await workedExample(env());
     await withQuotas(x);
-    expect((await x.w.as(x.mia).put('/api/v1/quotas', { items: [{ scopeType: 'user', scopeId: x.ann.id, periodKey: '2026-12', amount: 1 }] })).status).toBe(
+    expect((await x.w.as(x.ann).put('/api/v1/quotas', { items: [{ scopeType: 'user', scopeId: x.ann.id, periodKey: '2026-12', amount: 1 }] })).status).toBe(
       403,
     );
     const names = async (user: typeof x.ann) =>
@@ -59,6 +59,35 @@ describeEngines('quotas and expectations', (env) => {
     expect(await names(x.mia)).toEqual(['Ann FY2026-Q4', 'Ben FY2026-Q4', 'Cat 2026-10', 'Cat 2026-11', 'Cat 2026-12']);
     expect(await names(x.w.admin)).toHaveLength(6);
     expect(await names(x.dan)).toEqual([]);
+
+    // Mia runs team T (and T2 below it): she sets its quotas and its people's, in one transaction.
+    const mia = x.w.as(x.mia);
+    const miaSets = await mia.put('/api/v1/quotas', {
+      items: [
+        { scopeType: 'team', scopeId: x.subTeamId, periodKey: 'FY2026-Q4', amount: 35_000 },
+        { scopeType: 'user', scopeId: x.cat.id, periodKey: '2026-12', amount: 15_000 },
+      ],
+    });
+    expect(miaSets.body).toEqual({ created: 1, updated: 1, removed: 0, unchanged: 0 });
+    // Not Dan (no team of hers), not her own, not the workspace's: nothing of the batch is written.
+    const beyond = await mia.put('/api/v1/quotas', {
+      items: [
+        { scopeType: 'user', scopeId: x.dan.id, periodKey: 'FY2026-Q4', amount: 1 },
+        { scopeType: 'user', scopeId: x.mia.id, periodKey: 'FY2026-Q4', amount: 1 },
+        { scopeType: 'workspace', periodKey: 'FY2026-Q4', amount: 1 },
+        { scopeType: 'team', scopeId: x.teamId, periodKey: 'FY2026-Q4', amount: 100_000 },
+      ],
+    });
+    expect(beyond.status).toBe(400);
+    expect(beyond.body.error.details.fields.map((f: { field: string }) => f.field)).toEqual(['items.0.scopeId', 'items.1.scopeId', 'items.2.scopeType']);
+    expect((await mia.get(`/api/v1/quotas?scopeId=${x.teamId}`)).body.items).toEqual([]);
+    const [benQuota] = (await mia.get(`/api/v1/quotas?scopeId=${x.ben.id}`)).body.items;
+    expect((await mia.patch(`/api/v1/quotas/${benQuota.id}`, { version: 1, amount: 45_000 })).body).toMatchObject({ amount: 45_000, version: 2 });
+    const [wsQuota] = (await x.w.as(x.w.admin).get('/api/v1/quotas?scopeType=workspace')).body.items;
+    expect((await mia.patch(`/api/v1/quotas/${wsQuota.id}`, { version: 1, amount: 1 })).status).toBe(404);
+    expect((await mia.delete(`/api/v1/quotas/${wsQuota.id}`)).status).toBe(404);
+    const [annQuota] = (await x.w.as(x.ann).get('/api/v1/quotas')).body.items;
+    expect((await x.w.as(x.ann).patch(`/api/v1/quotas/${annQuota.id}`, { version: 1, amount: 1 })).status).toBe(403);
     const bad = await x.w.as(x.w.admin).put('/api/v1/quotas', {
       items: [
         { scopeType: 'user', scopeId: x.ann.id, periodKey: '2026-W10', amount: 5 },

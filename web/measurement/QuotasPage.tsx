@@ -28,6 +28,8 @@ interface Row {
   hint: string | null;
   /** For a team: the people whose quotas make up its plan (its members and those of the teams below, with their managers). */
   members?: string[];
+  /** The caller sets this quota: an admin any, a manager the teams they run and their people but not their own (server: quotas.service#canSetQuota). */
+  settable?: boolean;
 }
 
 interface Section {
@@ -102,7 +104,7 @@ export function QuotasPage() {
   const description = isAdmin
     ? 'Bookings targets per rep, team and the whole workspace. Click an amount to change it; import a plan from a spreadsheet.'
     : user.role === 'manager'
-      ? 'The quotas of your teams and the people in them. An admin sets them.'
+      ? 'The quotas of the teams you run and the people in them: click an amount to change it. Your own quota is set above you.'
       : 'Your quotas for the year. An admin sets them.';
 
   return (
@@ -201,7 +203,7 @@ export function QuotasPage() {
                                 periodKey={c.key}
                                 periodLabel={periodLabel}
                                 currency={currency}
-                                editable={isAdmin}
+                                editable={row.settable === true}
                                 compact={compact}
                                 editing={editingCell === cell}
                                 onEditing={(open) => setEditingCell(open ? cell : null)}
@@ -294,13 +296,20 @@ function sectionsFor(user: SessionUser, workspace: SessionWorkspace, users: User
       : [];
   const teamList: Row[] = teamRows(teams)
     .filter((r) => visibleTeams.has(r.team.id))
-    .map((r) => ({ scope: { type: 'team', id: r.team.id, name: r.team.name }, depth: r.depth, hint: null, members: teamMemberIds(teams, users, r.team.id) }));
+    .map((r) => ({
+      scope: { type: 'team', id: r.team.id, name: r.team.name },
+      depth: r.depth,
+      hint: null,
+      members: teamMemberIds(teams, users, r.team.id),
+      settable: user.role === 'admin' || user.role === 'manager',
+    }));
   const peopleList: Row[] = [...visibleUsers]
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((u) => ({
       scope: { type: 'user', id: u.id, name: u.name },
       depth: 0,
       hint: [u.role === 'manager' ? 'manager' : null, u.teamId ? (teamName.get(u.teamId) ?? null) : null].filter(Boolean).join(' · ') || null,
+      settable: user.role === 'admin' || (user.role === 'manager' && u.id !== user.id),
     }));
   // A quota of someone no longer listed (a disabled user, a team outside the tree) still shows.
   const listed = new Set([...organisation, ...teamList, ...peopleList].map((r) => `${r.scope.type}/${r.scope.id}`));
@@ -308,11 +317,15 @@ function sectionsFor(user: SessionUser, workspace: SessionWorkspace, users: User
     const key = `${q.scopeType}/${q.scopeId}`;
     if (listed.has(key)) continue;
     listed.add(key);
-    const row: Row = { scope: { type: q.scopeType, id: q.scopeId, name: q.scopeName }, depth: 0, hint: null };
+    const row: Row = { scope: { type: q.scopeType, id: q.scopeId, name: q.scopeName }, depth: 0, hint: null, settable: user.role === 'admin' };
     (q.scopeType === 'team' ? teamList : q.scopeType === 'user' ? peopleList : organisation).push(row);
   }
   // The workspace's plan against everyone's (an admin sees every quota).
-  if (user.role === 'admin') for (const row of organisation) row.members = sellers.map((u) => u.id);
+  if (user.role === 'admin')
+    for (const row of organisation) {
+      row.members = sellers.map((u) => u.id);
+      row.settable = true;
+    }
   return [
     { title: 'Organisation', rows: organisation },
     { title: 'Teams', rows: teamList },
