@@ -19,6 +19,10 @@ export const WEBHOOK_EVENT_NAMES = [
   'activity.created',
   'activity.updated',
   'activity.deleted',
+  'lead.created',
+  'lead.updated',
+  'lead.status_changed',
+  'lead.deleted',
 ] as const;
 
 export type WebhookEventName = (typeof WEBHOOK_EVENT_NAMES)[number];

@@ -13,7 +13,7 @@ import { type LeadScope, leadScope } from './lead-scope.service.js';
 import { activeRepIds, setLastAssigned } from './lead-settings.repo.js';
 import { ensureSettingsRow, loadSettings } from './lead-settings.service.js';
 import { findAccountByDomain, findContactByEmail, findOpenLeadByEmail, insertLead, insertTransition, type LeadRow, updateLead } from './leads.repo.js';
-import { getLeadIn, moveLead, stampSlaDues } from './leads.service.js';
+import { emitLeadEvent, getLeadIn, moveLead, stampSlaDues } from './leads.service.js';
 import { nextRep, teamFor } from './routing.js';
 import { scoreLead } from './scoring.js';
 import { NO_DUES } from './sla.js';
@@ -133,6 +133,7 @@ export async function addBehaviours(ctx: Ctx, row: LeadRow, behaviours: Behaviou
   }
   const ok = await updateLead(ctx.db, ctx.actor.workspaceId, row.id, row.version, changes, now);
   if (!ok) throw conflict('The lead changed while its behaviours were added; try again');
+  await emitLeadEvent(ctx, 'lead.updated', row.id);
 }
 
 export async function intakeLead(ctx: Ctx, input: LeadCreate, options: IntakeOptions): Promise<{ lead: Lead; merged: boolean }> {
@@ -219,6 +220,7 @@ export async function intakeLead(ctx: Ctx, input: LeadCreate, options: IntakeOpt
     await insertLead(tx.db, row);
     for (const t of transitions) await insertTransition(tx.db, t);
     if (row.routed_at !== null) await stampSlaDues(tx, row.id);
+    await emitLeadEvent(tx, 'lead.created', row.id);
     // The creator sees what they delivered even when routing gave it to a team they do not see.
     const visible = await getLeadIn(tx, readScope, row.id).catch(() => null);
     return { lead: visible ?? (await getLeadIn(tx, scope.owners.all ? scope : ALL, row.id)), merged: false };

@@ -13,7 +13,7 @@ import { addBehaviours } from './lead-intake.service.js';
 import { leadScope } from './lead-scope.service.js';
 import { businessCalendar } from './lead-settings.service.js';
 import { claimLead, findLeadRow, insertTouch, type LeadRow, updateLead } from './leads.repo.js';
-import { getLead, leadForWrite, moveLead, stampSlaDues } from './leads.service.js';
+import { emitLeadEvent, getLead, leadForWrite, moveLead, stampSlaDues } from './leads.service.js';
 
 function requireOwned(row: LeadRow): void {
   if (!row.owner_id) throw ruleViolation('Nobody owns this lead yet: claim or assign it first');
@@ -81,6 +81,7 @@ export async function claim(ctx: Ctx, id: string): Promise<Lead> {
       throw conflict('Someone else claimed this lead first', { ownerId: row.owner_id });
     }
     await stampSlaDues(tx, id);
+    await emitLeadEvent(tx, 'lead.updated', id);
     return getLead(tx, id);
   });
 }
@@ -94,6 +95,7 @@ export async function assignLead(ctx: Ctx, id: string, input: LeadAssign): Promi
     const changes = { owner_id: input.ownerId, ...(row.status === 'mql' && row.routed_at === null && { routed_at: now }) };
     if (!(await updateLead(tx.db, ctx.actor.workspaceId, id, input.version, changes, now))) throw stale('Lead', row.version);
     await stampSlaDues(tx, id);
+    await emitLeadEvent(tx, 'lead.updated', id);
     return getLead(tx, id);
   });
 }
@@ -118,6 +120,7 @@ export async function touchLead(ctx: Ctx, id: string, input: LeadTouch): Promise
     });
     const changes = { touches: row.touches + 1, first_touch_at: row.first_touch_at ?? now };
     if (!(await updateLead(tx.db, ctx.actor.workspaceId, id, row.version, changes, now))) throw stale('Lead', row.version);
+    await emitLeadEvent(tx, 'lead.updated', id);
     return getLead(tx, id);
   });
 }

@@ -7,6 +7,7 @@ import { checkReferences } from '../crm/references.service.js';
 import { invalidField, notFound, ruleViolation, stale } from '../errors.js';
 import type { Operation } from '../identity/policy.js';
 import { newId } from '../ids.js';
+import { emitWebhookEvent } from '../ops/webhooks.service.js';
 import { findAgreementRow } from './agreements.repo.js';
 import type { BusinessCalendar } from './business-hours.js';
 import { getCampaignRow } from './campaigns.service.js';
@@ -116,6 +117,14 @@ export interface Move {
   at?: number;
 }
 
+/** Integrations read every lead of the workspace, whoever's queue it is in. */
+const EVERY_LEAD: LeadScope = { owners: { all: true }, poolTeamIds: [] };
+
+/** Tells subscribed endpoints about a lead as it stands in tx (read only when someone subscribed). */
+export async function emitLeadEvent(tx: Ctx, type: 'lead.created' | 'lead.updated' | 'lead.status_changed', id: string): Promise<void> {
+  await emitWebhookEvent(tx, type, () => getLeadIn(tx, EVERY_LEAD, id));
+}
+
 /** The one status-change path: lifecycle check, guarded update, history row; same transaction. */
 export async function moveLead(ctx: Ctx, row: LeadRow, version: number, move: Move): Promise<void> {
   if (!canMove(row.status, move.to)) {
@@ -141,6 +150,9 @@ export async function moveLead(ctx: Ctx, row: LeadRow, version: number, move: Mo
       agreement_id: (move.changes?.agreement_id as string | null | undefined) ?? row.agreement_id,
       at,
     });
+    // As for deals: a status change is an edit too.
+    await emitLeadEvent(tx, 'lead.updated', row.id);
+    await emitLeadEvent(tx, 'lead.status_changed', row.id);
   });
 }
 
@@ -165,6 +177,7 @@ export async function updateLeadById(ctx: Ctx, id: string, patch: LeadPatch): Pr
     };
     if (!(await updateLead(tx.db, ctx.actor.workspaceId, id, patch.version, changes, tx.now()))) throw stale('Lead', row.version);
     if (reassigned) await stampSlaDues(tx, id);
+    await emitLeadEvent(tx, 'lead.updated', id);
     return getLead(tx, id);
   });
 }
@@ -173,6 +186,7 @@ export async function deleteLead(ctx: Ctx, id: string): Promise<void> {
   await inTransaction(ctx, async (tx) => {
     await leadForWrite(tx, id, 'delete');
     await softDeleteLead(tx.db, ctx.actor.workspaceId, id, tx.now());
+    await emitWebhookEvent(tx, 'lead.deleted', { id });
   });
 }
 

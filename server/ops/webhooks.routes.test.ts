@@ -211,4 +211,47 @@ describeEngines('outgoing webhooks', (env) => {
       'contact.created',
     ]);
   });
+
+  it('emits lead events (created, updated, status changed, deleted) with the lead as the API shows it', async () => {
+    const x = await env().workspace();
+    const rep = await x.user('rep', { name: 'Rhea Rep' });
+    const ep = await x.as(x.admin).post('/api/v1/webhook-endpoints', {
+      url: rx.url,
+      events: ['lead.created', 'lead.updated', 'lead.status_changed', 'lead.deleted'],
+    });
+    expect(ep.status, JSON.stringify(ep.body)).toBe(201);
+    const api = x.as(x.admin);
+    const made = await api.post('/api/v1/leads', { lastName: 'Hook', company: 'Hook Co' });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const id = made.body.lead.id as string;
+    const patched = await api.patch(`/api/v1/leads/${id}`, { version: made.body.lead.version, title: 'CTO' });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    const assigned = await api.post(`/api/v1/leads/${id}/assign`, { version: patched.body.version, ownerId: rep.id });
+    expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
+    const recycled = await api.post(`/api/v1/leads/${id}/recycle`, { version: assigned.body.version });
+    expect(recycled.status, JSON.stringify(recycled.body)).toBe(200);
+    expect((await api.delete(`/api/v1/leads/${id}`)).status).toBe(204);
+    // Another workspace's lead reaches none of this endpoint's deliveries.
+    const other = await env().workspace();
+    await other.as(other.admin).post('/api/v1/leads', { lastName: 'Elsewhere', company: 'Other Co' });
+
+    const items = (await api.get(`/api/v1/webhook-endpoints/${ep.body.endpoint.id}/deliveries?limit=50`)).body.items as { id: string; eventType: string }[];
+    expect(items.map((d) => d.eventType).sort()).toEqual([
+      'lead.created',
+      'lead.deleted',
+      'lead.status_changed',
+      'lead.updated',
+      'lead.updated',
+      'lead.updated',
+    ]);
+    const payloads = await env()
+      .database.db.selectFrom('webhook_deliveries')
+      .select(['event_type', 'payload'])
+      .where('endpoint_id', '=', ep.body.endpoint.id)
+      .execute();
+    const data = (type: string) => payloads.filter((p) => p.event_type === type).map((p) => JSON.parse(p.payload).data);
+    expect(data('lead.created')).toMatchObject([{ id, lastName: 'Hook', status: 'new' }]);
+    expect(data('lead.status_changed')).toMatchObject([{ id, status: 'recycled', title: 'CTO', ownerId: rep.id }]);
+    expect(data('lead.deleted')).toEqual([{ id }]);
+  });
 });

@@ -129,11 +129,13 @@ export async function listDeliveries(ctx: Ctx, endpointId: string, q: WebhookDel
  * Emits one event from a service, inside its transaction: a delivery row and a queued job for each
  * endpoint subscribed to it. `data` is the record as the API returns it.
  */
-export async function emitWebhookEvent(ctx: Ctx, type: WebhookEvent, data: unknown): Promise<void> {
+export async function emitWebhookEvent(ctx: Ctx, type: WebhookEvent, payload: unknown | (() => Promise<unknown>)): Promise<void> {
   // One read per request: an edit that wins a deal emits three events.
   const active = await memo(ctx, 'webhooks.activeEndpoints', () => activeEndpointRows(ctx.db, ctx.actor.workspaceId));
   const endpoints = active.filter((e) => (JSON.parse(e.events) as string[]).includes(type));
   if (endpoints.length === 0) return;
+  // A function is read only when someone subscribed (a lead intake in bulk reads nothing extra).
+  const data = typeof payload === 'function' ? await (payload as () => Promise<unknown>)() : payload;
   const now = ctx.now();
   await inTransaction(ctx, async (tx) => {
     const rows: DeliveryRow[] = endpoints.map((e) => {
