@@ -29,10 +29,13 @@ export const KpiBasis = Type.Union(
     Type.Literal('routed'),
     Type.Literal('first_touch'),
     Type.Literal('decision'),
+    Type.Literal('period_end'),
+    Type.Literal('next_session'),
+    Type.Literal('reviewed'),
   ],
   {
     description:
-      'What puts a record in the period: its close date, creation, stage entry or exit, activity time, stage move, or open with its close date in the period, or a ritual occurrence scheduled in it; for leads: first MQL, routing, first touch, accept/reject decision',
+      'What puts a record in the period: its close date, creation, stage entry or exit, activity time, stage move, or open with its close date in the period, or a ritual occurrence scheduled in it; for leads: first MQL, routing, first touch, accept/reject decision; for coaching: judged at the period’s end, at the next session of the pair, at the objective’s review',
   },
 );
 
@@ -47,7 +50,16 @@ export const KpiDefinition = Type.Object({
   better: Type.Union([Type.Literal('higher'), Type.Literal('lower')]),
   cumulative: Type.Boolean({ description: 'Grows through the period (a sum); expectations judge it on pace' }),
   audience: Type.Union([Type.Literal('sales'), Type.Literal('funnel')]),
-  breakdown: Nullable(Type.Union([Type.Literal('stage'), Type.Literal('activity_type'), Type.Literal('segment'), Type.Literal('reason')])),
+  breakdown: Nullable(
+    Type.Union([
+      Type.Literal('stage'),
+      Type.Literal('activity_type'),
+      Type.Literal('segment'),
+      Type.Literal('reason'),
+      Type.Literal('coachee_role'),
+      Type.Literal('skill'),
+    ]),
+  ),
   numeratorLabel: Type.String(),
   denominatorLabel: Nullable(Type.String()),
   notes: Type.Array(Type.String(), { description: 'Edge cases' }),
@@ -196,6 +208,9 @@ export const RecordType = Type.Union([
   Type.Literal('ritual_occurrence'),
   Type.Literal('lead'),
   Type.Literal('lead_transition'),
+  Type.Literal('coaching_relationship'),
+  Type.Literal('coaching_action_item'),
+  Type.Literal('coaching_objective'),
 ]);
 export type RecordType = Static<typeof RecordType>;
 

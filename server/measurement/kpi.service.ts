@@ -14,6 +14,7 @@ import type {
   PeriodInfo,
 } from '../../api/measurement.js';
 import type { Period } from '../../lib/periods.js';
+import { coachingScopeOrNull } from '../coaching/coaching-scope.service.js';
 import type { Ctx } from '../context.js';
 import { decodeCursor, encodeCursor } from '../db/keyset.js';
 import { forbidden, invalidField } from '../errors.js';
@@ -23,7 +24,7 @@ import { computeKpi, factScopeOf, withDealsAsOf } from './kpi-compute.service.js
 import { buildRequest, type KpiRequest, kpiById } from './kpi-request.service.js';
 import { factRecords, type Part } from './kpis/engine.repo.js';
 import { CATALOGUE } from './kpis/registry.js';
-import type { KpiDefinition, SimpleKpi } from './kpis/types.js';
+import type { KpiDefinition, RecordType, SimpleKpi } from './kpis/types.js';
 
 export function toDefinition(kpi: KpiDefinition): KpiDefinitionDto {
   return { ...kpi.meta, composite: kpi.kind === 'composite' };
@@ -55,6 +56,10 @@ export function queryString(req: KpiRequest, extra: Record<string, string> = {})
 const moneyUnit = (kpi: KpiDefinition) => kpi.meta.unit === 'money' || kpi.meta.unit === 'money_per_day';
 
 async function groupLabels(ctx: Ctx, kpi: KpiDefinition): Promise<(key: string) => string> {
+  if (kpi.meta.breakdown === 'skill' || kpi.meta.breakdown === 'coachee_role') {
+    // Skill keys and roles are snake_case words: "objection_handling" reads "Objection handling".
+    return (key) => (key.charAt(0).toUpperCase() + key.slice(1)).replaceAll('_', ' ');
+  }
   if (kpi.meta.breakdown === 'stage') {
     const stages = await stagesById(ctx);
     return (key) => stages.get(key)?.name ?? key;
@@ -149,6 +154,8 @@ function drillTarget(kpi: KpiDefinition, part: Part): { simple: SimpleKpi; part:
   };
 }
 
+const COACHING_RECORDS: ReadonlySet<RecordType> = new Set(['coaching_relationship', 'coaching_action_item', 'coaching_objective']);
+
 /**
  * A coach reads a coachee's figures, not the deals behind them: the records need the caller's own
  * visibility over every owner of the scope (of deals; of leads for the funnel KPIs).
@@ -163,7 +170,11 @@ export async function kpiRecords(ctx: Ctx, id: string, q: KpiRecordsQuery): Prom
   const kpi = kpiById(id);
   const { part: askedPart = 'numerator', group, limit = 50, cursor, leadGroup, ...rest } = q;
   const req = { ...(await buildRequest(ctx, kpi, rest, { fallbackPeriod: 'quarter' })), leadGroup: leadGroup ?? null };
-  await assertReadsRecords(ctx, req.scope.ownerIds, kpi.meta.audience === 'funnel' ? 'leads' : 'deals');
+  if (COACHING_RECORDS.has(drillTarget(kpi, askedPart).simple.records)) {
+    // Coaching records (relationships, action items, objectives) are about the people of the scope,
+    // whose figure the caller may see: a coach reads them for their coachees, without the deals.
+    if ((await coachingScopeOrNull(ctx, 'read')) === null) throw forbidden('Your role has no coaching records');
+  } else await assertReadsRecords(ctx, req.scope.ownerIds, kpi.meta.audience === 'funnel' ? 'leads' : 'deals');
   if (leadGroup !== undefined && kpi.meta.audience !== 'funnel') throw invalidField('leadGroup', `${kpi.meta.name} is not a lead KPI`);
   const target = drillTarget(kpi, askedPart);
   const order = `${id}:${target.part}:${leadGroup ?? ''}`;

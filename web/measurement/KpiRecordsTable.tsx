@@ -17,6 +17,9 @@ const AT_LABEL: Record<string, string> = {
   stage_entry: 'Reached the stage',
   activity: 'When',
   stage_move: 'Moved',
+  coaching_relationship: 'Last session held',
+  coaching_action_item: 'Next session held',
+  coaching_objective: 'Reviewed',
 };
 
 const DETAIL_LABEL: Record<string, string> = {
@@ -25,6 +28,9 @@ const DETAIL_LABEL: Record<string, string> = {
   activity: 'Activity',
   stage_move: 'Move',
   deal: 'Detail',
+  coaching_relationship: 'Relationship',
+  coaching_action_item: 'Action item',
+  coaching_objective: 'Objective',
 };
 
 export function recordColumns(page: KpiRecordPage): Column<KpiRecord>[] {

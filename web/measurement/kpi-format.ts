@@ -97,4 +97,8 @@ export const BASIS_LABEL: Record<string, string> = {
   routed: 'Leads by the date they were routed to sales',
   first_touch: 'Leads by their first touch',
   decision: 'Decisions on leads by when they were made',
+  scheduled: 'Ritual occurrences by their scheduled start',
+  period_end: 'Coaching relationships as they stand at the end of the period',
+  next_session: 'Action items by when the next session was held',
+  reviewed: 'Coaching objectives by when they were reviewed',
 };

@@ -148,6 +148,25 @@ function detailOf(kpi: SimpleKpi): { join: RawBuilder<unknown>; detail: RawBuild
         detail: sql`rr.title || ' (' || ro.status || ')'`,
         owner: sql`rr.owner_id`,
       };
+    case 'coaching_relationship':
+      // The record id starts with the coachee's id (a 36-character UUID), then the coach's and the bucket.
+      return {
+        join: sql`left join users rce on rce.id = substr(f.record_id, 1, 36)`,
+        detail: sql`'Coaching ' || rce.name`,
+        owner: sql`f.own`,
+      };
+    case 'coaching_action_item':
+      return {
+        join: sql`join coaching_action_items cai on cai.id = f.record_id`,
+        detail: sql`cai.text || case when cai.completed_at is null then ' (open)' else '' end`,
+        owner: sql`cai.owner_id`,
+      };
+    case 'coaching_objective':
+      return {
+        join: sql`join coaching_objectives cob on cob.id = f.record_id`,
+        detail: sql`cob.skill_key || ': ' || cob.kpi_id || case when cob.met = 1 then ' (met)' else ' (not met)' end`,
+        owner: sql`cob.coachee_id`,
+      };
     case 'stage_interval':
     case 'stage_entry':
       return { join: sql`left join stages gs on gs.id = f.grp`, detail: sql`gs.name`, owner: sql`d.owner_id` };

@@ -1,7 +1,8 @@
 // The KPI catalogue: every KPI Furrow computes, each defined once in its own file. Later
-// capabilities (coaching cadence, plan coverage, lead SLA …) add their entries here.
+// capabilities add their entries here.
 import { activityVolume } from './activity-volume.js';
 import { pipelineCoverage, quotaAttainment, wonAmount } from './bookings.js';
+import { coachingActionItemsClosed, coachingCadenceKept, coachingObjectivesMet, coachingSessionsOverdue } from './coaching.js';
 import { crammingIndex } from './cramming-index.js';
 import { averageDealSize, salesCycleLength, salesCycleLengthMean } from './deal-size-cycle.js';
 import { leadMqls, leadRejections, marketingDelivery, mqlToSal, mqlToWon, opportunityToWon, salToSql, sqlToOpportunity } from './lead-funnel.js';
@@ -41,6 +42,10 @@ export const CATALOGUE: readonly KpiDefinition[] = [
   unplannedAdvanceRate,
   planningLift,
   ritualAdherence,
+  coachingCadenceKept,
+  coachingSessionsOverdue,
+  coachingActionItemsClosed,
+  coachingObjectivesMet,
   leadMqls,
   mqlToSal,
   salToSql,

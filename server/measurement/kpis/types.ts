@@ -20,12 +20,27 @@ export type KpiBasis =
   | 'mql'
   | 'routed'
   | 'first_touch'
-  | 'decision';
+  | 'decision'
+  // Coaching: judged at the period's end, at the next session of the pair, at the objective's review.
+  | 'period_end'
+  | 'next_session'
+  | 'reviewed';
 export type KpiMeasure = 'count' | 'value';
 export type Better = 'higher' | 'lower';
 /** What the drill-down lists. */
-export type RecordType = 'deal' | 'stage_interval' | 'stage_entry' | 'activity' | 'stage_move' | 'ritual_occurrence' | 'lead' | 'lead_transition';
-export type Breakdown = 'stage' | 'activity_type' | 'segment' | 'reason';
+export type RecordType =
+  | 'deal'
+  | 'stage_interval'
+  | 'stage_entry'
+  | 'activity'
+  | 'stage_move'
+  | 'ritual_occurrence'
+  | 'lead'
+  | 'lead_transition'
+  | 'coaching_relationship'
+  | 'coaching_action_item'
+  | 'coaching_objective';
+export type Breakdown = 'stage' | 'activity_type' | 'segment' | 'reason' | 'coachee_role' | 'skill';
 /** What a lead KPI's facts may be grouped by instead of its own breakdown (the funnel dashboard). */
 export type LeadGroup = 'source' | 'campaign' | 'segment';
 
