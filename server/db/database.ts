@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { type Cancellable, cancellableOn } from './cancellable.js';
 import { type Dialect, dialectFor, type Engine } from './dialect.js';
 import type { DB } from './schema.js';
 import { GatedSqliteDialect, WriteGate } from './sqlite-gate.js';
@@ -23,6 +24,11 @@ export interface Database {
    * handle as `db` for an in-memory database (one connection is all there is).
    */
   readonly bulk: Kysely<DB>;
+  /**
+   * PostgreSQL: a handle on the bulk pool whose running statements can be cancelled together (a
+   * heavy read whose client went away). Null on SQLite, whose statements run to completion.
+   */
+  cancellableBulk(): Cancellable | null;
   readonly dialect: Dialect;
   readonly engine: Engine;
   /** The SQLite file path (or :memory:), null on PostgreSQL. */
@@ -75,6 +81,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
     return {
       db,
       bulk,
+      cancellableBulk: () => cancellableOn(bulkPool, db),
       dialect: dialectFor('postgres'),
       engine: 'postgres',
       sqlitePath: null,
@@ -95,6 +102,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
   return {
     db,
     bulk,
+    cancellableBulk: () => null,
     dialect: dialectFor('sqlite'),
     engine: 'sqlite',
     sqlitePath: path,

@@ -1,7 +1,8 @@
 // Heavy reads (KPIs, dashboards, CSV exports): each user may have only so many in flight on this
 // node (HEAVY_REQUESTS_PER_USER; more answer 429 with Retry-After), and on PostgreSQL they run on
 // the small bulk pool, so ten stage-KPI calls from one user can never take every connection the
-// deals list of another user needs.
+// deals list of another user needs. A client that goes away cancels its statements there
+// (db/cancellable.ts) rather than leaving them to run to the statement timeout.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
@@ -25,10 +26,15 @@ const RETRY_AFTER_SECONDS = 2;
 declare module 'fastify' {
   interface FastifyRequest {
     heavyUser: string | null;
+    heavyCancel: (() => Promise<number>) | null;
   }
 }
 
-export function registerHeavyRequestLimit(app: FastifyInstance, deps: { database: Database; config: Config }): void {
+export function registerHeavyRequestLimit(
+  app: FastifyInstance,
+  deps: { database: Database; config: Config },
+  routes: ReadonlySet<string> = HEAVY_ROUTES,
+): void {
   const inFlight = new Map<string, number>();
   const release = (request: FastifyRequest) => {
     const user = request.heavyUser;
@@ -39,9 +45,10 @@ export function registerHeavyRequestLimit(app: FastifyInstance, deps: { database
     else inFlight.set(user, n);
   };
   app.decorateRequest('heavyUser', null);
+  app.decorateRequest('heavyCancel', null);
   app.addHook('onRequest', async (request) => {
     const ctx = request.ctx;
-    if (!ctx || !HEAVY_ROUTES.has(`${request.method} ${request.routeOptions.url}`)) return;
+    if (!ctx || !routes.has(`${request.method} ${request.routeOptions.url}`)) return;
     const user = ctx.actor.userId;
     const n = inFlight.get(user) ?? 0;
     if (n >= deps.config.heavyRequestsPerUser) {
@@ -53,8 +60,20 @@ export function registerHeavyRequestLimit(app: FastifyInstance, deps: { database
     inFlight.set(user, n + 1);
     request.heavyUser = user;
     // SQLite: the bulk connection is for imports (writes); reads stay on the main one.
-    if (deps.database.engine === 'postgres') request.ctx = { ...ctx, db: deps.database.bulk };
+    const cancellable = deps.database.cancellableBulk();
+    if (cancellable) {
+      request.ctx = { ...ctx, db: cancellable.db };
+      request.heavyCancel = cancellable.cancel;
+    }
   });
   app.addHook('onResponse', async (request) => release(request));
-  app.addHook('onRequestAbort', async (request) => release(request));
+  app.addHook('onRequestAbort', async (request) => {
+    const cancel = request.heavyCancel;
+    request.heavyCancel = null;
+    try {
+      await cancel?.();
+    } finally {
+      release(request);
+    }
+  });
 }
