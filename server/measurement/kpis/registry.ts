@@ -7,6 +7,7 @@ import { crammingIndex } from './cramming-index.js';
 import { averageDealSize, salesCycleLength, salesCycleLengthMean } from './deal-size-cycle.js';
 import { leadMqls, leadRejections, marketingDelivery, mqlToSal, mqlToWon, opportunityToWon, salToSql, sqlToOpportunity } from './lead-funnel.js';
 import { leadAcceptSla, leadAttemptsSla, leadTouchSla, speedToLead } from './lead-sla.js';
+import { speedToLead5m, speedToLead15m, speedToLead60m } from './lead-speed.js';
 import { openPipeline, pipelineCreated, weightedPipeline } from './pipeline.js';
 import { callPlanCoverage, planHitRate, plannedAdvanceRate, planningLift, unplannedAdvanceRate } from './planning.js';
 import { processAdherence, processAdherenceWeighted } from './process-adherence.js';
@@ -53,6 +54,9 @@ export const CATALOGUE: readonly KpiDefinition[] = [
   opportunityToWon,
   mqlToWon,
   speedToLead,
+  speedToLead5m,
+  speedToLead15m,
+  speedToLead60m,
   leadAcceptSla,
   leadTouchSla,
   leadAttemptsSla,

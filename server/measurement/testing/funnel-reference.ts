@@ -116,6 +116,7 @@ export function funnelFigures(data: FunnelData, q: FunnelQuery): Record<string, 
   }
   const med = median(minutes);
   out.speed_to_lead = med === null ? null : med / 60;
+  for (const within of [5, 15, 60]) out[`speed_to_lead_${within}m`] = div(minutes.filter((m) => m <= within).length, minutes.length);
 
   // The clocks: recomputed from the terms of the agreement that qualified the lead.
   let accept = [0, 0];

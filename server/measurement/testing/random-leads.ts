@@ -93,6 +93,14 @@ export async function randomLeads(env: TestEnv, seed: number, options: { start?:
         expect(res.status, JSON.stringify(res.body)).toBe(201);
         leadIds.push(res.body.lead.id);
         if (res.body.lead.status === 'mql') keep(res.body.lead);
+        // Every fifth routed lead is called back within minutes (without drawing from the random
+        // stream), so the speed-to-lead shares within 5 and 15 business minutes have fast touches.
+        if (res.body.lead.status === 'mql' && res.body.lead.ownerId && leadIds.length % 5 === 0) {
+          env.clock.now += 3 * 60_000;
+          const touched = await as(res.body.lead.ownerId).post(`/api/v1/leads/${res.body.lead.id}/touches`, { type: 'call', reached: false });
+          expect(touched.status, JSON.stringify(touched.body)).toBeLessThan(300);
+          keep(touched.body.lead ?? touched.body);
+        }
         continue;
       }
       const lead = [...open.values()][Math.floor(random() * open.size)];

@@ -1,0 +1,54 @@
+// Speed to lead as shares: of the leads first touched in the period, how many were touched within
+// 5, 15 and 60 business minutes of their routing. The median (lead-sla.ts#speedToLead) says how fast
+// the typical lead is worked; these say how often the team is fast enough, which is what the answer
+// rate of an inbound lead depends on. The same first-touch rows as the median, with the business
+// minutes stored on the touch (decision 0041). Counted for the lead's owner.
+import { sql } from 'kysely';
+import { leadGroupOf } from './lead-funnel.js';
+import { NO_NUMBER } from './sql-blocks.js';
+import type { SimpleKpi } from './types.js';
+
+function speedWithin(minutes: 5 | 15 | 60): SimpleKpi {
+  return {
+    kind: 'simple',
+    meta: {
+      id: `speed_to_lead_${minutes}m`,
+      name: `First touch within ${minutes} business minutes`,
+      formula: `leads first touched within ${minutes} business minutes of routing ÷ leads first touched in the period`,
+      unit: 'ratio',
+      basis: 'first_touch',
+      measure: 'count',
+      version: 1,
+      better: 'higher',
+      cumulative: false,
+      audience: 'funnel',
+      breakdown: null,
+      numeratorLabel: `Touched within ${minutes} min`,
+      denominatorLabel: 'First touches',
+      notes: [
+        'Business minutes of the workspace (working days, hours, holidays, time zone) as they were when the touch was logged; a lead routed at night and touched first thing in the morning took 0.',
+        'The first touch after the lead’s latest routing; a lead never touched is not in the share (the first-touch SLA counts it).',
+      ],
+    },
+    aggregate: 'ratio',
+    scale: 1,
+    records: 'lead',
+    facts: (s, q) => ({
+      needs: [],
+      select: sql`select l.id as record_id, cast(null as text) as deal_id, ${leadGroupOf(s, null)} as grp, l.owner_id as own,
+          ${q.instantBucket('t.at')} as b, case when t.business_minutes <= ${minutes} then 1 else 0 end as num, 1 as den, ${NO_NUMBER} as v, t.at as at
+        from lead_touches t
+        join leads l on l.id = t.lead_id
+        where t.workspace_id = ${s.workspaceId} and ${q.inInstants('t.at')} and t.at <= ${s.at} and t.business_minutes is not null
+          and l.deleted_at is null and l.routed_at is not null and t.at >= l.routed_at and ${q.owner('l.owner_id')}
+          and not exists (
+            select 1 from lead_touches e
+            where e.workspace_id = ${s.workspaceId} and e.lead_id = t.lead_id and e.at >= l.routed_at and (e.at < t.at or (e.at = t.at and e.id < t.id))
+          )`,
+    }),
+  };
+}
+
+export const speedToLead5m = speedWithin(5);
+export const speedToLead15m = speedWithin(15);
+export const speedToLead60m = speedWithin(60);
