@@ -2,7 +2,7 @@
 // file, so journeys never share data.
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../../server/app.js';
-import { loadConfig } from '../../server/config.js';
+import { type Config, loadConfig } from '../../server/config.js';
 import { type Database, openDatabase } from '../../server/db/database.js';
 import { migrateToLatest } from '../../server/db/migrator.js';
 import type { App } from '../../server/http/types.js';
@@ -16,6 +16,8 @@ export interface TestServer {
   url: string;
   app: App;
   database: Database;
+  /** The server's configuration, for a journey that runs background jobs itself. */
+  config: Config;
   close(): Promise<void>;
 }
 
@@ -34,6 +36,7 @@ export async function startServer(options: { port?: number } = {}): Promise<Test
     url: `http://127.0.0.1:${port}`,
     app,
     database,
+    config,
     async close() {
       await app.close();
       await database.close();
