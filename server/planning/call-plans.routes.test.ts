@@ -102,6 +102,62 @@ describeEngines('call plans', (env) => {
     expect(byDeal.body.items.map((p: { id: string }) => p.id)).toEqual([plan.id]);
   });
 
+  it('writes the debrief and every framework it scores in one transaction: a stale framework leaves nothing behind', async () => {
+    const w = await env().workspace();
+    const { rep, api, deal } = await setup(w);
+    const activityId = await meeting(w, rep, deal.id, env().clock.now + HOUR);
+    const { body: plan } = await api.post('/api/v1/call-plans', { activityId, meetingType: 'discovery' });
+    const { body: q } = await api.get(`/api/v1/deals/${deal.id}/qualification`);
+    type Framework = { frameworkId: string; key: string; elements: [{ key: string }, ...{ key: string }[]] };
+    const [first, second] = q.frameworks as [Framework, Framework];
+    // Someone else scores the second framework after the rep read it.
+    expect(
+      (await api.put(`/api/v1/deals/${deal.id}/qualification/${second.frameworkId}`, { scores: [{ elementKey: second.elements[0].key, score: 1 }] })).status,
+    ).toBe(200);
+    env().clock.now += 2 * HOUR;
+
+    const body = (secondVersion: number | undefined) => ({
+      version: plan.version,
+      objectiveMet: true,
+      commitmentSecured: false,
+      qualification: [
+        { frameworkId: first.frameworkId, scores: [{ elementKey: first.elements[0].key, score: 2, evidence: 'Pain confirmed' }] },
+        { frameworkId: second.frameworkId, ...(secondVersion ? { version: secondVersion } : {}), scores: [{ elementKey: second.elements[0].key, score: 3 }] },
+      ],
+    });
+    const scoreRows = () =>
+      env()
+        .database.db.selectFrom('changes')
+        .select(['field', 'to_value'])
+        .where('entity_id', '=', deal.id)
+        .where('field', 'like', 'qualification.%')
+        .orderBy('field')
+        .execute();
+    const before = await scoreRows();
+
+    const stale = await api.put(`/api/v1/call-plans/${plan.id}/debrief`, body(undefined));
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('stale');
+    const { body: after } = await api.get(`/api/v1/call-plans/${plan.id}`);
+    expect(after.debrief).toBeNull();
+    expect(after.version).toBe(plan.version);
+    // The first framework's score was written before the second failed, and rolled back with it.
+    expect(await scoreRows()).toEqual(before);
+    const { body: q2 } = await api.get(`/api/v1/deals/${deal.id}/qualification`);
+    expect(q2.frameworks[0].elements[0].score).toBeNull();
+
+    const ok = await api.put(`/api/v1/call-plans/${plan.id}/debrief`, body(1));
+    expect(ok.status).toBe(200);
+    expect(ok.body.debrief).toMatchObject({ objectiveMet: true, commitmentSecured: false });
+    expect(await scoreRows()).toEqual(
+      [
+        ...before,
+        { field: `qualification.${first.key}.${first.elements[0].key}`, to_value: '2 — Pain confirmed' },
+        { field: `qualification.${second.key}.${second.elements[0].key}`, to_value: '3' },
+      ].sort((a, b) => a.field.localeCompare(b.field) || String(a.to_value).localeCompare(String(b.to_value))),
+    );
+  });
+
   it('checks every link against what the caller can see, and names the field', async () => {
     const w = await env().workspace();
     const { rep, api, deal } = await setup(w);

@@ -1,17 +1,20 @@
 // The call plan: the editor (rep), the review (a manager of the rep) and the debrief (after the
 // meeting). The quality score shows its rubric, so the rep sees what would raise it.
-import { Alert, Badge, Button, Checkbox, Group, Paper, Progress, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Paper, Progress, Select, Stack, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import type { CallPlan } from '../../api/call-plans';
-import { api } from '../app/api';
+import type { DealQualificationFramework } from '../../api/process';
+import { api, isApiError } from '../app/api';
 import { formatInstant } from '../app/format';
 import { useSession } from '../app/session';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
 import { TextLink } from '../components/TextLink';
+import { useDealQualification } from '../process/process-api';
+import { changedScores, draftOf, ElementScores, type QualificationDraft } from '../process/QualificationPanel';
 import { MEETING_TYPE_OPTIONS, PlanStatusBadge } from './MeetingsPage';
 
 const lines = (text: string) =>
@@ -131,11 +134,29 @@ function Review({ plan, onSaved }: { plan: CallPlan; onSaved: (p: CallPlan) => v
   );
 }
 
+/** The framework the debrief opens on: the one the plan's gaps target, else the one scored last, else the first. */
+function firstFramework(plan: CallPlan, frameworks: readonly DealQualificationFramework[]): string | null {
+  const gap = frameworks.find((f) => plan.gaps.some((g) => g.frameworkKey === f.key));
+  const scored = [...frameworks].filter((f) => f.updatedAt).sort((a, b) => (b.updatedAt ?? '').localeCompare(a.updatedAt ?? ''))[0];
+  return (gap ?? scored ?? frameworks[0])?.frameworkId ?? null;
+}
+
 function DebriefForm({ plan, onSaved }: { plan: CallPlan; onSaved: (p: CallPlan) => void }) {
+  const client = useQueryClient();
   const [met, setMet] = useState(plan.debrief?.objectiveMet ?? false);
   const [secured, setSecured] = useState(plan.debrief?.commitmentSecured ?? false);
   const [date, setDate] = useState(plan.debrief?.commitmentDate ?? '');
   const [learned, setLearned] = useState(plan.debrief?.learned ?? '');
+  // What the meeting taught about the deal's qualification, saved with the debrief in one write.
+  const qualification = useDealQualification(plan.dealId);
+  const frameworks = qualification.data?.frameworks ?? [];
+  const [drafts, setDrafts] = useState<Record<string, QualificationDraft>>({});
+  const [tab, setTab] = useState<string | null>(null);
+  const draftFor = (f: DealQualificationFramework) => drafts[f.frameworkId] ?? draftOf(f);
+  const updates = frameworks
+    .map((f) => ({ f, scores: changedScores(f, draftFor(f)) }))
+    .filter((u) => u.scores.length > 0)
+    .map(({ f, scores }) => ({ frameworkId: f.frameworkId, ...(f.version > 0 ? { version: f.version } : {}), scores }));
   const save = useMutation({
     mutationFn: () =>
       api.put<CallPlan>(`/api/v1/call-plans/${plan.id}/debrief`, {
@@ -144,26 +165,71 @@ function DebriefForm({ plan, onSaved }: { plan: CallPlan; onSaved: (p: CallPlan)
         commitmentSecured: secured,
         commitmentDate: secured && date ? date : null,
         learned: learned || null,
+        ...(updates.length > 0 ? { qualification: updates } : {}),
       }),
-    onSuccess: onSaved,
+    onSuccess: async (saved) => {
+      setDrafts({});
+      onSaved(saved);
+      await Promise.all([
+        client.invalidateQueries({ queryKey: ['deals', 'qualification', plan.dealId] }),
+        client.invalidateQueries({ queryKey: ['deals', 'gate', plan.dealId] }),
+        client.invalidateQueries({ queryKey: ['timeline', 'deals', plan.dealId] }),
+      ]);
+    },
+    // Someone scored the deal meanwhile: show their scores; the rep's own edits are kept to redo.
+    onError: (error) => {
+      if (isApiError(error) && error.code === 'stale') void client.invalidateQueries({ queryKey: ['deals', 'qualification', plan.dealId] });
+    },
   });
+  const active = tab ?? firstFramework(plan, frameworks);
   return (
-    <Paper withBorder p="md">
+    <Paper withBorder p="md" component="section" aria-labelledby="debrief-title">
       <Stack gap="sm">
-        <Title order={2} fz="h4">
+        <Title order={2} fz="h4" id="debrief-title">
           Debrief
         </Title>
         <Checkbox label="Objective met" checked={met} onChange={(e) => setMet(e.currentTarget.checked)} />
         <Checkbox label="Commitment secured" checked={secured} onChange={(e) => setSecured(e.currentTarget.checked)} />
         {secured && <TextInput type="date" label="Commitment date" value={date} onChange={(e) => setDate(e.currentTarget.value)} />}
         <Textarea label="What we learned" value={learned} onChange={(e) => setLearned(e.currentTarget.value)} autosize minRows={3} />
-        <Text size="xs" c="dimmed">
-          Qualification learned in the meeting: score it on the deal's qualification panel (the API takes it in the same step).
-        </Text>
+        <Stack gap={4}>
+          <Text size="sm" fw={500}>
+            Qualification learned in the meeting
+          </Text>
+          <Text size="xs" c="dimmed">
+            Change a score here and it is saved on the deal with the debrief, in its history like any qualification change.
+          </Text>
+        </Stack>
+        {qualification.isPending && <LoadingState rows={2} label="Loading qualification" />}
+        {qualification.isError && <ErrorState error={qualification.error} onRetry={() => qualification.refetch()} />}
+        {frameworks.length > 0 && (
+          <Tabs value={active} onChange={setTab} keepMounted={false}>
+            <Tabs.List mb="sm">
+              {frameworks.map((f) => {
+                const n = changedScores(f, draftFor(f)).length;
+                return (
+                  <Tabs.Tab key={f.frameworkId} value={f.frameworkId}>
+                    {f.name}
+                    {n > 0 ? ` · ${n} changed` : ''}
+                  </Tabs.Tab>
+                );
+              })}
+            </Tabs.List>
+            {frameworks.map((f) => (
+              <Tabs.Panel key={f.frameworkId} value={f.frameworkId}>
+                <Stack gap="sm">
+                  <ElementScores framework={f} draft={draftFor(f)} onChange={(d) => setDrafts({ ...drafts, [f.frameworkId]: d })} mayEdit />
+                </Stack>
+              </Tabs.Panel>
+            ))}
+          </Tabs>
+        )}
         {save.error && <Alert color="red">{save.error.message}</Alert>}
-        <Button onClick={() => save.mutate()} loading={save.isPending} w="fit-content">
-          Save debrief
-        </Button>
+        <Group>
+          <Button onClick={() => save.mutate()} loading={save.isPending} disabled={qualification.isPending}>
+            {updates.length > 0 ? 'Save debrief and qualification' : 'Save debrief'}
+          </Button>
+        </Group>
       </Stack>
     </Paper>
   );

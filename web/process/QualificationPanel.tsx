@@ -19,60 +19,36 @@ const SCORES = [
   { value: '3', label: '3' },
 ];
 
-type Draft = Record<string, { score: number | null; evidence: string }>;
+/** Element key → the score and evidence being edited. */
+export type QualificationDraft = Record<string, { score: number | null; evidence: string }>;
+type Draft = QualificationDraft;
 
-const draftOf = (f: DealQualificationFramework): Draft => Object.fromEntries(f.elements.map((e) => [e.key, { score: e.score, evidence: e.evidence ?? '' }]));
+export const draftOf = (f: DealQualificationFramework): Draft =>
+  Object.fromEntries(f.elements.map((e) => [e.key, { score: e.score, evidence: e.evidence ?? '' }]));
 
-function FrameworkForm({ dealId, framework, mayEdit }: { dealId: string; framework: DealQualificationFramework; mayEdit: boolean }) {
-  const queryClient = useQueryClient();
-  const [draft, setDraft] = useState<Draft>(() => draftOf(framework));
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  useEffect(() => setDraft(draftOf(framework)), [framework]);
+/** The elements the draft changes, as the qualification write takes them. */
+export const changedScores = (f: DealQualificationFramework, draft: Draft) =>
+  f.elements
+    .filter((e) => {
+      const d = draft[e.key];
+      return d && (d.score !== e.score || d.evidence.trim() !== (e.evidence ?? ''));
+    })
+    .map((e) => ({ elementKey: e.key, score: draft[e.key]?.score ?? null, evidence: draft[e.key]?.evidence.trim() || null }));
 
-  const changed = framework.elements.filter((e) => {
-    const d = draft[e.key];
-    return d && (d.score !== e.score || d.evidence.trim() !== (e.evidence ?? ''));
-  });
-  const total = Object.values(draft).reduce((s, d) => s + (d.score ?? 0), 0);
-
-  const save = async () => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      const saved = await api.put<DealQualification>(`/api/v1/deals/${dealId}/qualification/${framework.frameworkId}`, {
-        ...(framework.version > 0 ? { version: framework.version } : {}),
-        scores: changed.map((e) => ({ elementKey: e.key, score: draft[e.key]?.score ?? null, evidence: draft[e.key]?.evidence.trim() || null })),
-      });
-      queryClient.setQueryData(['deals', 'qualification', dealId], saved);
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['deals', 'gate', dealId] }),
-        queryClient.invalidateQueries({ queryKey: ['timeline', 'deals', dealId] }),
-      ]);
-    } catch (error) {
-      if (isApiError(error) && error.code === 'stale') {
-        setProblem('Someone scored this deal meanwhile. Their scores are shown now; make your change again.');
-        await queryClient.invalidateQueries({ queryKey: ['deals', 'qualification', dealId] });
-      } else setProblem(errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
-  };
-
+/** Each element's 0–3 score and evidence: the deal page's panel and the debrief edit the same way. */
+export function ElementScores({
+  framework,
+  draft,
+  onChange: setDraft,
+  mayEdit,
+}: {
+  framework: DealQualificationFramework;
+  draft: Draft;
+  onChange: (draft: Draft) => void;
+  mayEdit: boolean;
+}) {
   return (
-    <Stack gap="sm">
-      <Group justify="space-between" gap="xs">
-        <Text size="sm" fw={600}>
-          {total} of {framework.maxTotal}
-        </Text>
-        {framework.updatedAt && (
-          <Text size="xs" c="dimmed">
-            Last scored {formatInstant(framework.updatedAt)}
-            {framework.updatedBy ? ` by ${framework.updatedBy.name}` : ''}
-          </Text>
-        )}
-      </Group>
-      <Progress value={framework.maxTotal ? (total / framework.maxTotal) * 100 : 0} aria-label={`${framework.name} total ${total} of ${framework.maxTotal}`} />
+    <>
       {framework.elements.map((e) => {
         const d = draft[e.key] ?? { score: null, evidence: '' };
         return (
@@ -113,6 +89,58 @@ function FrameworkForm({ dealId, framework, mayEdit }: { dealId: string; framewo
           </div>
         );
       })}
+    </>
+  );
+}
+
+function FrameworkForm({ dealId, framework, mayEdit }: { dealId: string; framework: DealQualificationFramework; mayEdit: boolean }) {
+  const queryClient = useQueryClient();
+  const [draft, setDraft] = useState<Draft>(() => draftOf(framework));
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => setDraft(draftOf(framework)), [framework]);
+
+  const changed = changedScores(framework, draft);
+  const total = Object.values(draft).reduce((s, d) => s + (d.score ?? 0), 0);
+
+  const save = async () => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      const saved = await api.put<DealQualification>(`/api/v1/deals/${dealId}/qualification/${framework.frameworkId}`, {
+        ...(framework.version > 0 ? { version: framework.version } : {}),
+        scores: changed,
+      });
+      queryClient.setQueryData(['deals', 'qualification', dealId], saved);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['deals', 'gate', dealId] }),
+        queryClient.invalidateQueries({ queryKey: ['timeline', 'deals', dealId] }),
+      ]);
+    } catch (error) {
+      if (isApiError(error) && error.code === 'stale') {
+        setProblem('Someone scored this deal meanwhile. Their scores are shown now; make your change again.');
+        await queryClient.invalidateQueries({ queryKey: ['deals', 'qualification', dealId] });
+      } else setProblem(errorMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" gap="xs">
+        <Text size="sm" fw={600}>
+          {total} of {framework.maxTotal}
+        </Text>
+        {framework.updatedAt && (
+          <Text size="xs" c="dimmed">
+            Last scored {formatInstant(framework.updatedAt)}
+            {framework.updatedBy ? ` by ${framework.updatedBy.name}` : ''}
+          </Text>
+        )}
+      </Group>
+      <Progress value={framework.maxTotal ? (total / framework.maxTotal) * 100 : 0} aria-label={`${framework.name} total ${total} of ${framework.maxTotal}`} />
+      <ElementScores framework={framework} draft={draft} onChange={setDraft} mayEdit={mayEdit} />
       {problem && (
         <Alert color="red" variant="light" p="xs">
           {problem}
