@@ -2,9 +2,13 @@
 // TEST_DATABASE_URL is set (seeded once per engine).
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadConfig } from '../../config.js';
+import type { Ctx } from '../../context.js';
 import { type Database, openDatabase } from '../../db/database.js';
 import { migrateToLatest } from '../../db/migrator.js';
 import { verifyPassword } from '../../identity/passwords.js';
+import { kpiValue } from '../../measurement/kpi.service.js';
+import { disciplineIndexFor } from '../../rhythm/discipline.service.js';
 import { testEngines } from '../../test/test-env.js';
 import { type SeedResult, seedDemo } from '../demo-seed.js';
 import { DAY } from './calendar.js';
@@ -251,6 +255,37 @@ describe.each(testEngines())('demo seed on %s', (engine) => {
       return advanced.length / list.length;
     };
     expect(rate(true) - rate(false)).toBeGreaterThan(0.05);
+  });
+
+  it('gives the discipline index its planning figures: call-plan coverage above 0 in every month so far, and a positive planning lift', async () => {
+    // A demo seeded before its call plans existed read 0 here (meetings, no plan): the index and
+    // the KPI were right, the data was not. This keeps the demo and the index agreeing.
+    const cso = await database.db
+      .selectFrom('users')
+      .selectAll()
+      .where('workspace_id', '=', demo.workspaceId)
+      .where('email', '=', 'cso@demo.furrow.test')
+      .executeTakeFirstOrThrow();
+    const ctx: Ctx = {
+      db: database.db,
+      dialect: database.dialect,
+      actor: { userId: cso.id, workspaceId: cso.workspace_id, role: cso.role, teamId: cso.team_id, name: cso.name, email: cso.email, via: 'system' },
+      now: () => NOW,
+      config: loadConfig({ NODE_ENV: 'test' }, { databaseUrl: ':memory:' }),
+      memo: new Map(),
+    };
+    const index = await disciplineIndexFor(ctx, { year: 'FY2026' });
+    const monthsSoFar = index.months.findIndex((m) => m.key === index.currentKey) + 1;
+    expect(monthsSoFar).toBe(11);
+    expect(index.scopes.length).toBe(4);
+    for (const scope of index.scopes) {
+      const planning = scope.disciplines.find((d) => d.key === 'planning')?.cells.slice(0, monthsSoFar) ?? [];
+      expect(planning.length).toBe(monthsSoFar);
+      for (const cell of planning) expect(cell.score).toBeGreaterThan(0);
+    }
+    const lift = await kpiValue(ctx, 'planning_lift', { period: 'FY2026' });
+    expect(lift.value).toBeGreaterThan(0);
+    expect(lift.numerator).toBeGreaterThan(lift.denominator ?? 1);
   });
 
   it('has about 2,000 deals in the year before now, in every stage, won and lost with reasons', async () => {
