@@ -1,4 +1,5 @@
 import type { Team, TeamCreate, TeamPatch } from '../../api/identity.js';
+import { nameKey, storedName } from '../../lib/names.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { conflict, invalidField, notFound, stale } from '../errors.js';
 import { newId } from '../ids.js';
@@ -38,18 +39,29 @@ async function assertManager(ctx: Ctx, managerId: string | null | undefined): Pr
   if (user.role !== 'manager' && user.role !== 'admin') throw invalidField('managerId', 'must be a manager or an admin');
 }
 
+/**
+ * Team names are checked, then written: two transactions must not both pass the check
+ * (PostgreSQL runs them side by side; SQLite serialises writers already).
+ */
+async function lockTeamNames(tx: Ctx): Promise<void> {
+  const lock = tx.dialect.transactionLock(TEAM_NAMES_LOCK);
+  if (lock) await lock.execute(tx.db);
+}
+const TEAM_NAMES_LOCK = 17_001;
+
 export async function createTeam(ctx: Ctx, input: TeamCreate): Promise<Team> {
   requireRole(ctx, 'admin');
   return inTransaction(ctx, async (tx) => {
+    await lockTeamNames(tx);
     await assertManager(tx, input.managerId);
     if (input.parentId && !(await findTeam(tx.db, ctx.actor.workspaceId, input.parentId))) throw invalidField('parentId', 'no such team');
     const teams = await listTeamRows(tx.db, ctx.actor.workspaceId);
-    if (teams.some((t) => t.name.toLowerCase() === input.name.trim().toLowerCase())) throw invalidField('name', 'another team has this name');
+    if (teams.some((t) => nameKey(t.name) === nameKey(input.name))) throw invalidField('name', 'another team has this name');
     const now = tx.now();
     const row: TeamRow = {
       id: newId(),
       workspace_id: ctx.actor.workspaceId,
-      name: input.name.trim(),
+      name: storedName(input.name),
       parent_id: input.parentId ?? null,
       manager_id: input.managerId ?? null,
       created_at: now,
@@ -70,6 +82,7 @@ export async function createTeam(ctx: Ctx, input: TeamCreate): Promise<Team> {
 export async function patchTeam(ctx: Ctx, id: string, patch: TeamPatch): Promise<Team> {
   requireRole(ctx, 'admin');
   return inTransaction(ctx, async (tx) => {
+    if (patch.name !== undefined) await lockTeamNames(tx);
     const current = await findTeam(tx.db, ctx.actor.workspaceId, id);
     if (!current) throw notFound('Team');
     await assertManager(tx, patch.managerId);
@@ -79,7 +92,7 @@ export async function patchTeam(ctx: Ctx, id: string, patch: TeamPatch): Promise
       const nodes = teams.map((t) => ({ id: t.id, parentId: t.parent_id, managerId: t.manager_id }));
       if (wouldCycle(nodes, id, patch.parentId)) throw invalidField('parentId', 'a team cannot sit below itself');
     }
-    if (patch.name !== undefined && teams.some((t) => t.id !== id && t.name.toLowerCase() === patch.name?.trim().toLowerCase())) {
+    if (patch.name !== undefined && teams.some((t) => t.id !== id && nameKey(t.name) === nameKey(patch.name as string))) {
       throw invalidField('name', 'another team has this name');
     }
     const ok = await updateTeam(
@@ -88,7 +101,7 @@ export async function patchTeam(ctx: Ctx, id: string, patch: TeamPatch): Promise
       id,
       patch.version,
       {
-        ...(patch.name !== undefined && { name: patch.name.trim() }),
+        ...(patch.name !== undefined && { name: storedName(patch.name) }),
         ...(patch.parentId !== undefined && { parent_id: patch.parentId }),
         ...(patch.managerId !== undefined && { manager_id: patch.managerId }),
       },
@@ -96,7 +109,7 @@ export async function patchTeam(ctx: Ctx, id: string, patch: TeamPatch): Promise
     );
     if (!ok) throw stale('Team', current.version);
     const changed: Record<string, { from: string | null; to: string | null }> = {};
-    if (patch.name !== undefined && patch.name.trim() !== current.name) changed.name = { from: current.name, to: patch.name.trim() };
+    if (patch.name !== undefined && storedName(patch.name) !== current.name) changed.name = { from: current.name, to: storedName(patch.name) };
     if (patch.parentId !== undefined && patch.parentId !== current.parent_id) changed.parentId = { from: current.parent_id, to: patch.parentId };
     if (patch.managerId !== undefined && patch.managerId !== current.manager_id) changed.managerId = { from: current.manager_id, to: patch.managerId };
     await audit(tx, 'team.changed', { targetType: 'team', targetId: id, summary: `Changed the team ${current.name}`, details: changed });

@@ -1,6 +1,8 @@
 // Admin changes to pipelines and their stages. Every change to stages runs through
 // changeProcess, so it is versioned; renaming or choosing the default pipeline is not a process change.
+
 import type { Pipeline, PipelineCreate, PipelinePatch, ProcessDefinition, StageCreate, StageOrder, StagePatch, VersionedAction } from '../../api/pipelines.js';
+import { nameKey, storedName } from '../../lib/names.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { invalidField, ruleViolation, stale } from '../errors.js';
 import { requireRole } from '../identity/roles.js';
@@ -25,7 +27,7 @@ import { getStage, snapshotProcessVersion } from './pipelines.service.js';
 import { activePipeline, changeProcess, getProcess } from './process-definition.service.js';
 
 function assertUniqueName(stages: readonly StageRow[], name: string, exceptId?: string): void {
-  const clash = stages.find((s) => s.id !== exceptId && s.name.trim().toLowerCase() === name.trim().toLowerCase());
+  const clash = stages.find((s) => s.id !== exceptId && nameKey(s.name) === nameKey(name));
   if (clash) throw invalidField('name', `another stage of this pipeline is called ${clash.name}`);
 }
 
@@ -47,18 +49,26 @@ async function renumber(tx: Ctx, ordered: readonly StageRow[]): Promise<void> {
   }
 }
 
+/** Pipeline names are checked, then written: one such transaction at a time (see teams.service). */
+async function lockPipelineNames(tx: Ctx): Promise<void> {
+  const lock = tx.dialect.transactionLock(PIPELINE_NAMES_LOCK);
+  if (lock) await lock.execute(tx.db);
+}
+const PIPELINE_NAMES_LOCK = 17_002;
+
 export async function createPipeline(ctx: Ctx, input: PipelineCreate): Promise<ProcessDefinition> {
   requireRole(ctx, 'admin');
   const pipelineId = await inTransaction(ctx, async (tx) => {
     const ws = ctx.actor.workspaceId;
+    await lockPipelineNames(tx);
     const now = tx.now();
     const existing = await listPipelineRows(tx.db, ws);
-    if (existing.some((p) => p.name.trim().toLowerCase() === input.name.trim().toLowerCase())) throw invalidField('name', 'another pipeline has this name');
+    if (existing.some((p) => nameKey(p.name) === nameKey(input.name))) throw invalidField('name', 'another pipeline has this name');
     const id = newId();
     await insertPipeline(tx.db, {
       id,
       workspace_id: ws,
-      name: input.name.trim(),
+      name: storedName(input.name),
       is_default: existing.length === 0 ? 1 : 0,
       current_version_id: null,
       created_at: now,
@@ -105,7 +115,7 @@ export async function createPipeline(ctx: Ctx, input: PipelineCreate): Promise<P
       );
     }
     await snapshotProcessVersion(tx.db, { workspaceId: ws, pipelineId: id, actorId: ctx.actor.userId, now, note: 'Pipeline created' });
-    await audit(tx, 'process.changed', { targetType: 'pipeline', targetId: id, summary: `Created the pipeline ${input.name.trim()}` });
+    await audit(tx, 'process.changed', { targetType: 'pipeline', targetId: id, summary: `Created the pipeline ${storedName(input.name)}` });
     return id;
   });
   return getProcess(ctx, pipelineId);
@@ -119,16 +129,17 @@ export async function patchPipeline(ctx: Ctx, id: string, patch: PipelinePatch):
     if (p.version !== patch.version) throw stale('Pipeline', p.version);
     const now = tx.now();
     if (patch.name !== undefined) {
+      await lockPipelineNames(tx);
       const others = (await listPipelineRows(tx.db, ws)).filter((o) => o.id !== id);
-      if (others.some((o) => o.name.trim().toLowerCase() === patch.name?.trim().toLowerCase())) throw invalidField('name', 'another pipeline has this name');
+      if (others.some((o) => nameKey(o.name) === nameKey(patch.name as string))) throw invalidField('name', 'another pipeline has this name');
     }
     if (patch.isDefault && p.is_default !== 1) await clearDefaultPipeline(tx.db, ws, now);
-    await updatePipeline(tx.db, ws, id, { ...(patch.name !== undefined && { name: patch.name.trim() }), ...(patch.isDefault && { is_default: 1 }) }, now);
+    await updatePipeline(tx.db, ws, id, { ...(patch.name !== undefined && { name: storedName(patch.name) }), ...(patch.isDefault && { is_default: 1 }) }, now);
     await audit(tx, 'process.changed', {
       targetType: 'pipeline',
       targetId: id,
       summary: `Changed the pipeline ${p.name}`,
-      details: { ...(patch.name !== undefined && { name: { from: p.name, to: patch.name.trim() } }), ...(patch.isDefault && { isDefault: true }) },
+      details: { ...(patch.name !== undefined && { name: { from: p.name, to: storedName(patch.name) } }), ...(patch.isDefault && { isDefault: true }) },
     });
     const row = await activePipeline(tx, id);
     return toPipeline(row, await listStageRows(tx.db, ws, id));
