@@ -24,6 +24,10 @@ describeEngines('input guard', (env) => {
     named(await api.post('/api/v1/teams', { name: 'Team \uD800' }), 'name');
     named(await api.post('/api/v1/teams', { name: 'Team \uDC00 x' }), 'name');
     named(await api.post('/api/v1/imports/accounts', { csv: 'Name\nAc\u0000me' }), 'csv');
+    // An import says which line of the file holds the bad cell, so it can be found in a big file.
+    const cell = await api.post('/api/v1/imports/accounts', { csv: 'Name,Domain\nGood,good.test\nBad,b\uD800d.test\n' });
+    named(cell, 'csv');
+    expect(cell.body.error.details.fields[0].message).toMatch(/^line 3 /);
     // A valid pair (an emoji) is text like any other.
     expect((await api.post('/api/v1/teams', { name: 'Team 🚀' })).status).toBe(201);
     // …and compared as stored: the same name again is a duplicate.

@@ -24,7 +24,10 @@ export function inputProblems(value: unknown, root: string): FieldProblem[] {
     const { value: v, path, depth } = stack.pop() as { value: unknown; path: string; depth: number };
     const field = path || root;
     if (typeof v === 'string') {
-      if (BAD_TEXT.test(v)) problems.push({ field, message: 'must not contain NUL or unpaired surrogate characters' });
+      const bad = BAD_TEXT.exec(v);
+      // Multi-line text (an import's CSV) says the line, so the bad cell can be found in the file.
+      const line = bad && v.includes('\n') ? `line ${v.slice(0, bad.index).split('\n').length} ` : '';
+      if (bad) problems.push({ field, message: `${line}must not contain NUL or unpaired surrogate characters` });
     } else if (typeof v === 'number') {
       if (!Number.isSafeInteger(v) && Math.abs(v) > Number.MAX_SAFE_INTEGER) problems.push({ field, message: 'is out of range' });
     } else if (v !== null && typeof v === 'object') {
