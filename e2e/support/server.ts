@@ -21,7 +21,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startServer(options: { port?: number } = {}): Promise<TestServer> {
+export async function startServer(options: { port?: number; now?: () => number } = {}): Promise<TestServer> {
   const database = openDatabase(':memory:');
   await migrateToLatest(database.db);
   // Journeys' webhook receivers listen on loopback.
@@ -29,7 +29,8 @@ export async function startServer(options: { port?: number } = {}): Promise<Test
     { NODE_ENV: 'test', WEBHOOK_ALLOW_PRIVATE: 'true' },
     { databaseUrl: ':memory:', webDir: WEB_DIR, host: '127.0.0.1', port: 0, loginMaxAttempts: 1000 },
   );
-  const app = await buildApp({ database, config, now: Date.now });
+  // A journey that needs "after the meeting" passes a clock it can move forward.
+  const app = await buildApp({ database, config, now: options.now ?? Date.now });
   await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {
