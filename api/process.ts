@@ -3,6 +3,7 @@
 import { type Static, type TSchema, Type } from 'typebox';
 import { AmountMinor, CalendarDate, Currency, Id, Instant, NonEmpty, NullableId, NullableInstant, UserRef } from './common.js';
 import { MissingCriterion } from './deals.js';
+import { OverrideReviewSummary } from './override-reviews.js';
 import { CriterionActivityType, CriterionKind } from './pipelines.js';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -170,6 +171,7 @@ export const MoveFigures = Type.Object({
   adherentGain: Type.Integer({ description: 'Σ probability points gained by adherent forward moves' }),
   weightedAdherence: Ratio,
   overrides: Type.Integer(),
+  challengedOverrides: Type.Integer({ description: 'Overrides a leader challenged (their current verdict)' }),
   skippedMoves: Type.Integer({ description: 'Moves that jumped over at least one stage' }),
   backwardMoves: Type.Integer(),
 });
@@ -239,6 +241,7 @@ export const MoveFilter = Type.Union(
     Type.Literal('forward'),
     Type.Literal('adherentForward'),
     Type.Literal('override'),
+    Type.Literal('challenged'),
     Type.Literal('skipped'),
     Type.Literal('backward'),
   ],
@@ -268,6 +271,7 @@ export const AdherenceMove = Type.Object({
   dealName: Type.String(),
   ownerId: Id,
   ownerName: Type.String(),
+  actorId: NullableId,
   actorName: Nullable(Type.String()),
   fromStageName: Nullable(Type.String()),
   toStageName: Type.String(),
@@ -277,6 +281,7 @@ export const AdherenceMove = Type.Object({
   criteriaMet: Type.Boolean(),
   adherent: Type.Boolean(),
   overrideReason: Nullable(Type.String()),
+  review: OverrideReviewSummary,
   skipped: Type.Integer(),
   direction: Type.Integer(),
   via: Type.String(),

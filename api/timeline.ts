@@ -1,6 +1,7 @@
 // The record page's timeline: activities, field changes and stage moves, newest first.
 import { type Static, Type } from 'typebox';
 import { Id, Instant, UserRef } from './common.js';
+import { OverrideReviewSummary } from './override-reviews.js';
 
 export const TimelineChange = Type.Object({
   kind: Type.Literal('change'),
@@ -28,6 +29,7 @@ export const TimelineStageMove = Type.Object({
   toStage: Type.String(),
   criteriaMet: Type.Boolean(),
   overrideReason: Type.Union([Type.String(), Type.Null()]),
+  review: OverrideReviewSummary,
   skipped: Type.Integer(),
   direction: Type.Integer(),
   via: Type.String(),

@@ -2,6 +2,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from './support/api-client.js';
+import { describeViolations, seriousViolations } from './support/axe.js';
 import { launchBrowser } from './support/browser.js';
 import { createOrg, type Org, PASSWORD, startServer, type TestServer } from './support/server.js';
 import { signInAs } from './support/sign-in.js';
@@ -125,5 +126,41 @@ describe('daily use', () => {
     const quotas = await rep.get<{ items: { amount: number; scopeId: string }[] }>('/api/v1/quotas');
     expect(quotas.items.filter((q) => q.scopeId === org.repA.id).map((q) => q.amount)).toEqual([80_000_00]);
     await page.context().close();
+  });
+
+  it('a manager challenges a rep’s override with a comment, and the rep reads the outcome on the deal', async () => {
+    // Qualify needs a next step, and its gate may be overridden with a reason.
+    const pipelines = await org.adminApi.get<{ items: { id: string; stages: { id: string; name: string }[] }[] }>('/api/v1/pipelines');
+    const pipeline = pipelines.items[0]!;
+    const stage = (name: string) => pipeline.stages.find((st) => st.name === name)?.id as string;
+    const proc = await org.adminApi.get<{ pipeline: { version: number } }>(`/api/v1/pipelines/${pipeline.id}/process`);
+    await org.adminApi.post(`/api/v1/stages/${stage('Qualify')}/criteria`, { version: proc.pipeline.version, kind: 'field', field: 'nextStep' });
+    const after = await org.adminApi.get<{ pipeline: { version: number } }>(`/api/v1/pipelines/${pipeline.id}/process`);
+    await org.adminApi.patch(`/api/v1/stages/${stage('Qualify')}`, { version: after.pipeline.version, allowOverride: true });
+    const rep = await ApiClient.login(server.url, org.repA.email, PASSWORD);
+    const deal = await rep.post<{ id: string; version: number }>('/api/v1/deals', { name: 'Override review deal', amount: 5_000_00, closeDate: '2027-03-31' });
+    await rep.post(`/api/v1/deals/${deal.id}/move`, { version: deal.version, stageId: stage('Discovery'), overrideReason: 'Customer insists on a demo first' });
+
+    const page = await signInAs(browser, server, org.manager, { timeout: 30_000 });
+    await page.goto(`${server.url}/deals/${deal.id}`);
+    await page.getByText('Reason: Customer insists on a demo first').waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: /^Review override: Qualify → Discovery/ }).click();
+    const dialog = page.getByRole('dialog', { name: /Review the override/ });
+    await dialog.getByText('Challenge', { exact: true }).click();
+    await dialog.getByRole('textbox', { name: 'Comment' }).fill('Book the discovery call before the demo');
+    const violations = await seriousViolations(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Save verdict' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText('Override challenged', { exact: true }).waitFor();
+    await page.getByRole('button', { name: /^Change verdict: Qualify → Discovery/ }).waitFor();
+    await page.context().close();
+
+    const repPage = await signInAs(browser, server, org.repA, { timeout: 30_000 });
+    await repPage.goto(`${server.url}/deals/${deal.id}`);
+    await repPage.getByText('Override challenged', { exact: true }).waitFor({ timeout: 30_000 });
+    await repPage.getByText('“Book the discovery call before the demo”').waitFor();
+    expect(await repPage.getByRole('button', { name: /override/i }).count()).toBe(0);
+    await repPage.context().close();
   });
 });

@@ -53,6 +53,7 @@ import { registerCallPlanRoutes } from './planning/call-plans.routes.js';
 import { registerPracticeRoutes } from './practice/practice.routes.js';
 import { registerAdherenceRoutes } from './process/adherence.routes.js';
 import { registerDealGateRoutes } from './process/deal-gate.routes.js';
+import { registerOverrideReviewRoutes } from './process/override-reviews.routes.js';
 import { registerPipelineRoutes } from './process/pipelines.routes.js';
 import { registerProcessAdminRoutes } from './process/process-admin.routes.js';
 import { registerQualificationRoutes } from './process/qualification.routes.js';
@@ -177,6 +178,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerDealGateRoutes(app);
   registerQualificationRoutes(app);
   registerAdherenceRoutes(app);
+  registerOverrideReviewRoutes(app);
   registerCallPlanRoutes(app);
   registerPracticeRoutes(app);
   // 3. Measurement

@@ -87,6 +87,12 @@ export interface StageMoveView {
   via: string;
   actor_id: string | null;
   actor_name: string | null;
+  review_verdict: 'accepted' | 'challenged' | null;
+  review_comment: string | null;
+  review_at: number | null;
+  review_version: number | null;
+  reviewer_id: string | null;
+  reviewer_name: string | null;
 }
 
 export async function stageMovesAfter(
@@ -102,7 +108,17 @@ export async function stageMovesAfter(
     .leftJoin('users as u', 'u.id', 'm.actor_id')
     .leftJoin('stages as fs', 'fs.id', 'm.from_stage_id')
     .leftJoin('stages as ts', 'ts.id', 'm.to_stage_id')
+    .leftJoin('override_reviews as r', (j) => j.onRef('r.stage_move_id', '=', 'm.id').onRef('r.workspace_id', '=', 'm.workspace_id'))
+    .leftJoin('users as rv', 'rv.id', 'r.reviewer_id')
     .select(['m.id', 'm.at', 'm.criteria_met', 'm.override_reason', 'm.skipped', 'm.direction', 'm.via', 'm.actor_id', 'u.name as actor_name'])
+    .select([
+      'r.verdict as review_verdict',
+      'r.comment as review_comment',
+      'r.reviewed_at as review_at',
+      'r.version as review_version',
+      'r.reviewer_id',
+      'rv.name as reviewer_name',
+    ])
     .select(sql<string | null>`case when m.from_stage_id is null then null else coalesce(fs.name, m.from_stage_id) end`.as('from_stage'))
     .select(sql<string>`coalesce(ts.name, m.to_stage_id)`.as('to_stage'))
     .where('m.workspace_id', '=', workspaceId)

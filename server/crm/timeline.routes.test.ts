@@ -131,6 +131,7 @@ describeEngines('record timelines', (env) => {
       toStage: 'Solution',
       criteriaMet: false,
       overrideReason: 'CFO said go',
+      review: null,
       skipped: 1,
       direction: 1,
       via: 'board',

@@ -145,6 +145,16 @@ const moveEntry = (m: StageMoveView): Entry => ({
     toStage: m.to_stage,
     criteriaMet: m.criteria_met === 1,
     overrideReason: m.override_reason,
+    review:
+      m.review_verdict === null
+        ? null
+        : {
+            verdict: m.review_verdict,
+            comment: m.review_comment,
+            reviewer: actorOf(m.reviewer_id, m.reviewer_name),
+            reviewedAt: iso(Number(m.review_at)),
+            version: Number(m.review_version),
+          },
     skipped: m.skipped,
     direction: m.direction,
     via: m.via,

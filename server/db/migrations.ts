@@ -22,6 +22,7 @@ import * as leadSlaFacts from './migrations/2026-12-05-40-lead-sla-facts.js';
 import * as practiceRatings from './migrations/2026-12-05-50-practice-ratings.js';
 import * as jobOwner from './migrations/2026-12-05-60-job-owner.js';
 import * as expectationStatuses from './migrations/2026-12-06-40-expectation-statuses.js';
+import * as overrideReviews from './migrations/2026-12-06-50-override-reviews.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-01-core': core,
@@ -46,6 +47,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-05-10-coaching-reminders': coachingReminders,
   '2026-12-05-60-job-owner': jobOwner,
   '2026-12-06-40-expectation-statuses': expectationStatuses,
+  '2026-12-06-50-override-reviews': overrideReviews,
 };
 
 export const migrationProvider: MigrationProvider = {

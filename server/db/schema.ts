@@ -53,6 +53,7 @@ import type {
   DealQualificationScoresTable,
   DealQualificationsTable,
   ExitCriteriaTable,
+  OverrideReviewsTable,
   PipelinesTable,
   ProcessVersionsTable,
   QualificationElementsTable,
@@ -80,6 +81,7 @@ export interface DB {
   process_versions: ProcessVersionsTable;
   deals: DealsTable;
   stage_moves: StageMovesTable;
+  override_reviews: OverrideReviewsTable;
   changes: ChangesTable;
   activities: ActivitiesTable;
   custom_fields: CustomFieldsTable;

@@ -18,7 +18,8 @@ export type Resource =
   | 'skill_model'
   | 'rituals'
   | 'harvest_overrides'
-  | 'jobs';
+  | 'jobs'
+  | 'override_reviews';
 /** coachees: the people the caller coaches (coaching/coaching-scope.ts resolves it). */
 export type Reach = 'all' | 'team' | 'own' | 'coachees' | 'none';
 export type Operation = 'read' | 'create' | 'update' | 'delete';
@@ -167,6 +168,16 @@ const POLICY: Record<Resource, Record<Role, Record<Operation, Reach>>> = {
     marketing: { read: 'own', create: 'none', update: 'none', delete: 'none' },
     coach: { read: 'own', create: 'none', update: 'none', delete: 'none' },
   },
+  // A leader's verdict on a gate override (process/override-reviews.service.ts), by the deal owner:
+  // a manager reviews the overrides of the teams they run, the CSO any; the rep reads the verdict on
+  // their own deal's timeline. Verdicts change under a version and are never deleted.
+  override_reviews: {
+    admin: { read: 'all', create: 'all', update: 'all', delete: 'none' },
+    manager: { read: 'team', create: 'team', update: 'team', delete: 'none' },
+    rep: { read: 'own', create: 'none', update: 'none', delete: 'none' },
+    marketing: { read: 'none', create: 'none', update: 'none', delete: 'none' },
+    coach: { read: 'none', create: 'none', update: 'none', delete: 'none' },
+  },
 };
 
 export function reachOf(role: Role, resource: Resource, op: Operation): Reach {
@@ -209,6 +220,8 @@ export const WRITE_REFERENCES: Record<Resource, Readonly<Record<string, Referenc
   harvest_overrides: {},
   // A job links to nothing a caller chooses (its creator is the caller who started it).
   jobs: {},
+  // The stage move is the path (PUT /stage-moves/:id/review); a move outside the reach answers 404.
+  override_reviews: {},
 };
 
 /** Shared accounts are readable by every rep and manager (and their contacts with them). */

@@ -3,9 +3,20 @@
 import { type Kysely, type SqlBool, sql } from 'kysely';
 import { decodeCursor, encodeCursor, pageOf, paginate } from '../db/keyset.js';
 import type { DB } from '../db/schema.js';
-import { ADHERENT, type AdherenceFilter, AGING_AT, asOfFrom, GAIN, NO_NEXT_STEP_AT, OPEN_AT, ownerRestriction, pipelineRestriction } from './adherence.repo.js';
+import {
+  ADHERENT,
+  type AdherenceFilter,
+  AGING_AT,
+  asOfFrom,
+  CHALLENGED,
+  GAIN,
+  NO_NEXT_STEP_AT,
+  OPEN_AT,
+  ownerRestriction,
+  pipelineRestriction,
+} from './adherence.repo.js';
 
-export type MoveKind = 'all' | 'adherent' | 'nonAdherent' | 'forward' | 'adherentForward' | 'override' | 'skipped' | 'backward';
+export type MoveKind = 'all' | 'adherent' | 'nonAdherent' | 'forward' | 'adherentForward' | 'override' | 'challenged' | 'skipped' | 'backward';
 
 const MOVE_KIND = {
   all: sql<SqlBool>`1 = 1`,
@@ -14,6 +25,7 @@ const MOVE_KIND = {
   forward: sql<SqlBool>`${GAIN} > 0`,
   adherentForward: sql<SqlBool>`${GAIN} > 0 and ${ADHERENT}`,
   override: sql<SqlBool>`m.override_reason is not null`,
+  challenged: sql<SqlBool>`${CHALLENGED}`,
   skipped: sql<SqlBool>`m.skipped > 0`,
   backward: sql<SqlBool>`m.direction = -1`,
 } as const;
@@ -25,6 +37,7 @@ export interface MoveListRow {
   deal_name: string;
   owner_id: string;
   owner_name: string;
+  actor_id: string | null;
   actor_name: string | null;
   from_stage_name: string | null;
   to_stage_name: string;
@@ -37,6 +50,12 @@ export interface MoveListRow {
   via: string;
   missing: string;
   version_number: number | null;
+  review_verdict: 'accepted' | 'challenged' | null;
+  review_comment: string | null;
+  review_at: number | null;
+  review_version: number | null;
+  reviewer_id: string | null;
+  reviewer_name: string | null;
   sort_key: string | number;
 }
 
@@ -55,6 +74,8 @@ export async function listMoves(
     .leftJoin('stages as fs', 'fs.id', 'm.from_stage_id')
     .innerJoin('stages as ts', 'ts.id', 'm.to_stage_id')
     .leftJoin('process_versions as v', 'v.id', 'm.process_version_id')
+    .leftJoin('override_reviews as r', (j) => j.onRef('r.stage_move_id', '=', 'm.id').onRef('r.workspace_id', '=', 'm.workspace_id'))
+    .leftJoin('users as rv', 'rv.id', 'r.reviewer_id')
     .select([
       'm.id',
       'm.at',
@@ -62,6 +83,7 @@ export async function listMoves(
       'd.name as deal_name',
       'm.owner_id',
       'o.name as owner_name',
+      'm.actor_id',
       'a.name as actor_name',
       'fs.name as from_stage_name',
       'ts.name as to_stage_name',
@@ -74,6 +96,12 @@ export async function listMoves(
       'm.via',
       'm.missing',
       'v.number as version_number',
+      'r.verdict as review_verdict',
+      'r.comment as review_comment',
+      'r.reviewed_at as review_at',
+      'r.version as review_version',
+      'r.reviewer_id',
+      'rv.name as reviewer_name',
     ])
     .where('m.workspace_id', '=', f.workspaceId)
     .where('d.deleted_at', 'is', null)

@@ -41,6 +41,7 @@ export async function adherenceMoves(ctx: Ctx, q: AdherenceMovesQuery): Promise<
         dealName: r.deal_name,
         ownerId: r.owner_id,
         ownerName: r.owner_name,
+        actorId: r.actor_id,
         actorName: r.actor_name,
         fromStageName: r.from_stage_name,
         toStageName: r.to_stage_name,
@@ -55,6 +56,16 @@ export async function adherenceMoves(ctx: Ctx, q: AdherenceMovesQuery): Promise<
         via: r.via,
         missing: parseMissing(r.missing),
         processVersionNumber: r.version_number,
+        review:
+          r.review_verdict === null
+            ? null
+            : {
+                verdict: r.review_verdict,
+                comment: r.review_comment,
+                reviewer: r.reviewer_id && r.reviewer_name !== null ? { id: r.reviewer_id, name: r.reviewer_name } : null,
+                reviewedAt: iso(Number(r.review_at)),
+                version: Number(r.review_version),
+              },
       };
     }),
     nextCursor: page.nextCursor,

@@ -53,6 +53,16 @@ describe('adherence formulas', () => {
     expect(isAdherent(move({ direction: -1, fromProbability: 40, toProbability: 20 }))).toBe(true);
   });
 
+  it('counts a challenged override as such, and a verdict without an override as nothing', () => {
+    const s = sumMoves([
+      move({ criteriaMet: false, overrideReason: 'CEO call', overrideVerdict: 'challenged' }),
+      move({ criteriaMet: false, overrideReason: 'CEO call', overrideVerdict: 'accepted' }),
+      move({ criteriaMet: false, overrideReason: 'CEO call' }),
+      move({ overrideVerdict: 'challenged' }),
+    ]);
+    expect(s).toMatchObject({ overrides: 3, challengedOverrides: 1, adherentMoves: 1 });
+  });
+
   it('weighs forward moves by probability gained', () => {
     const f = finishFigures(
       sumMoves([

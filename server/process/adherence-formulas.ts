@@ -7,6 +7,8 @@ import { addDays, mondayOf, startOfDay } from '../../lib/calendar.js';
 export interface MoveFacts {
   criteriaMet: boolean;
   overrideReason: string | null;
+  /** A leader's current verdict on the override (none yet: null or absent). */
+  overrideVerdict?: 'accepted' | 'challenged' | null;
   skipped: number;
   /** 1 forward, -1 backward, 0 into a closed stage. */
   direction: number;
@@ -31,6 +33,7 @@ export interface MoveSums {
   forwardGain: number;
   adherentGain: number;
   overrides: number;
+  challengedOverrides: number;
   skippedMoves: number;
   backwardMoves: number;
 }
@@ -42,6 +45,7 @@ export const ZERO_SUMS: MoveSums = {
   forwardGain: 0,
   adherentGain: 0,
   overrides: 0,
+  challengedOverrides: 0,
   skippedMoves: 0,
   backwardMoves: 0,
 };
@@ -66,6 +70,7 @@ export function sumMoves(moves: readonly MoveFacts[]): MoveSums {
       if (adherent) s.adherentGain += gainOf(m);
     }
     if (m.overrideReason !== null) s.overrides += 1;
+    if (m.overrideReason !== null && m.overrideVerdict === 'challenged') s.challengedOverrides += 1;
     if (m.skipped > 0) s.skippedMoves += 1;
     if (m.direction === -1) s.backwardMoves += 1;
   }

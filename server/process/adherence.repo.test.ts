@@ -14,6 +14,7 @@ const arbMove = fc.record({
   offset: fc.integer({ min: 0, max: 3 * WEEK - 1 }),
   criteriaMet: fc.boolean(),
   override: fc.boolean(),
+  verdict: fc.constantFrom(null, 'accepted' as const, 'challenged' as const),
   skipped: fc.integer({ min: 0, max: 3 }),
   direction: fc.constantFrom(-1, 0, 1),
   from: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }),
@@ -41,12 +42,15 @@ describeEngines('adherence SQL against the reference formulas', (env) => {
       fc.asyncProperty(fc.array(arbMove, { maxLength: 25 }), async (moves) => {
         // Each run lives in its own three weeks, so runs never see each other's moves.
         const base = Date.UTC(2020, 0, 6) + run++ * 4 * WEEK;
-        const facts: (MoveFacts & { owner: number; at: number; version: string | null })[] = moves.map((m) => ({
+        const facts: (MoveFacts & { id: string; owner: number; at: number; version: string | null })[] = moves.map((m) => ({
           owner: m.owner,
           version: versionIds[m.version] ?? null,
           at: base + m.offset,
           criteriaMet: m.criteriaMet && !m.override,
           overrideReason: m.override ? 'because' : null,
+          // A verdict exists only on an override, as the review service allows.
+          overrideVerdict: m.override ? m.verdict : null,
+          id: newId(),
           skipped: m.skipped,
           direction: m.direction,
           fromProbability: m.from,
@@ -57,7 +61,7 @@ describeEngines('adherence SQL against the reference formulas', (env) => {
             .database.db.insertInto('stage_moves')
             .values(
               facts.map((m) => ({
-                id: newId(),
+                id: m.id,
                 workspace_id: w.id,
                 deal_id: deals[m.owner] as string,
                 actor_id: null,
@@ -79,6 +83,25 @@ describeEngines('adherence SQL against the reference formulas', (env) => {
               })),
             )
             .execute();
+          const reviewed = facts.filter((m) => m.overrideVerdict);
+          if (reviewed.length > 0)
+            await env()
+              .database.db.insertInto('override_reviews')
+              .values(
+                reviewed.map((m) => ({
+                  id: newId(),
+                  workspace_id: w.id,
+                  stage_move_id: m.id,
+                  deal_id: deals[m.owner] as string,
+                  verdict: m.overrideVerdict as 'accepted' | 'challenged',
+                  comment: null,
+                  reviewer_id: w.admin.id,
+                  reviewed_at: m.at,
+                  version: 1,
+                  updated_at: m.at,
+                })),
+              )
+              .execute();
         }
         const f = { workspaceId: w.id, scope: { all: true } as const, ownerIds: null, pipelineId: null };
         const end = base + 3 * WEEK;

@@ -79,6 +79,9 @@ const teamRoots = (f: AdherenceFilter) => {
 };
 
 export const ADHERENT = sql`(m.criteria_met = 1 and m.override_reason is null and m.skipped = 0)`;
+/** An override a leader challenged (their current verdict); the exists runs only for overrides. */
+export const CHALLENGED = sql`(m.override_reason is not null and exists (
+  select 1 from override_reviews r where r.workspace_id = m.workspace_id and r.stage_move_id = m.id and r.verdict = 'challenged'))`;
 export const GAIN = sql`(m.to_probability - coalesce(m.from_probability, 0))`;
 
 /** The bucket index of an instant: weeks are [bounds[i], bounds[i+1]); exact across DST. */
@@ -115,6 +118,7 @@ export async function moveSums(db: Kysely<DB>, f: AdherenceFilter, start: number
       sum(case when ${GAIN} > 0 then ${GAIN} else 0 end) as forward_gain,
       sum(case when ${GAIN} > 0 and ${ADHERENT} then ${GAIN} else 0 end) as adherent_gain,
       sum(case when m.override_reason is not null then 1 else 0 end) as overrides,
+      sum(case when ${CHALLENGED} then 1 else 0 end) as challenged_overrides,
       sum(case when m.skipped > 0 then 1 else 0 end) as skipped_moves,
       sum(case when m.direction = -1 then 1 else 0 end) as backward_moves
     from stage_moves m
@@ -136,6 +140,7 @@ export async function moveSums(db: Kysely<DB>, f: AdherenceFilter, start: number
       forwardGain: Number(r.forward_gain ?? 0),
       adherentGain: Number(r.adherent_gain ?? 0),
       overrides: Number(r.overrides ?? 0),
+      challengedOverrides: Number(r.challenged_overrides ?? 0),
       skippedMoves: Number(r.skipped_moves ?? 0),
       backwardMoves: Number(r.backward_moves ?? 0),
     }));

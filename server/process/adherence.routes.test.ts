@@ -106,6 +106,7 @@ describeEngines('process adherence', (env) => {
       adherentGain: 30,
       weightedAdherence: 30 / 140,
       overrides: 2,
+      challengedOverrides: 0,
       skippedMoves: 2,
       backwardMoves: 1,
       openDeals: 1,
@@ -302,7 +303,7 @@ it.runIf(inject('pgUrl'))('gives identical adherence and calibration reports on 
       for (const team of adherence.teams) names.set(team.name, names.get(team.teamId) as string);
       names.set(s.pipelineId, 'P');
       for (const v of adherence.versions) names.set(v.processVersionId, `v${v.number}`);
-      const moves = (await api(s.w).get(`/api/v1/process/adherence/moves?${PERIOD}`)).body.items.map((m: any) => ({ ...m, id: undefined }));
+      const moves = (await api(s.w).get(`/api/v1/process/adherence/moves?${PERIOD}`)).body.items.map((m: any) => ({ ...m, id: undefined, actorId: undefined }));
       const calibration = (await api(s.w).get('/api/v1/process/calibration')).body;
       reports.push(normalise({ adherence, moves, calibration: { ...calibration, pipelineId: undefined } }, names));
     } finally {

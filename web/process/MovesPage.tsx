@@ -14,6 +14,7 @@ import { LoadingState } from '../components/LoadingState';
 import { Pager } from '../components/Pager';
 import { TextLink } from '../components/TextLink';
 import { backToProcess, DrillHeader } from './DrillHeader';
+import { OverrideReviewBlock } from './OverrideReview';
 import type { MoveFilter } from './process-links';
 
 const FILTERS: { value: MoveFilter; label: string }[] = [
@@ -22,6 +23,7 @@ const FILTERS: { value: MoveFilter; label: string }[] = [
   { value: 'nonAdherent', label: 'Not adherent' },
   { value: 'forward', label: 'Forward' },
   { value: 'override', label: 'Overrides' },
+  { value: 'challenged', label: 'Challenged' },
   { value: 'skipped', label: 'Skipped' },
   { value: 'backward', label: 'Backward' },
 ];
@@ -145,9 +147,17 @@ export function MovesPage() {
                       </Table.Td>
                       <Table.Td>
                         {m.overrideReason && (
-                          <Text size="sm" fs="italic">
-                            “{m.overrideReason}”
-                          </Text>
+                          <>
+                            <Text size="sm" fs="italic">
+                              “{m.overrideReason}”
+                            </Text>
+                            <OverrideReviewBlock
+                              moveId={m.id}
+                              moverId={m.actorId}
+                              review={m.review}
+                              what={`${m.dealName}: ${m.fromStageName ?? 'created'} → ${m.toStageName}`}
+                            />
+                          </>
                         )}
                         {m.missing.length > 0 && (
                           <List size="xs" spacing={2}>

@@ -57,7 +57,12 @@ export function ProcessPage() {
                 to={movesLink(scope, 'forward')}
                 tone={tone(t.weightedAdherence)}
               />
-              <FigureTile label="Overrides" value={String(t.overrides)} hint="moved past unmet criteria" to={movesLink(scope, 'override')} />
+              <FigureTile
+                label="Overrides"
+                value={String(t.overrides)}
+                hint={t.challengedOverrides > 0 ? `moved past unmet criteria · ${t.challengedOverrides} challenged` : 'moved past unmet criteria'}
+                to={movesLink(scope, t.challengedOverrides > 0 ? 'challenged' : 'override')}
+              />
               <FigureTile label="Skipped" value={String(t.skippedMoves)} hint="moves that jumped a stage" to={movesLink(scope, 'skipped')} />
               <FigureTile label="Backward" value={String(t.backwardMoves)} hint="moves to an earlier stage" to={movesLink(scope, 'backward')} />
               <FigureTile

@@ -15,7 +15,7 @@ export interface Scope {
   processVersionId?: string | undefined;
 }
 
-export type MoveFilter = 'all' | 'adherent' | 'nonAdherent' | 'forward' | 'adherentForward' | 'override' | 'skipped' | 'backward';
+export type MoveFilter = 'all' | 'adherent' | 'nonAdherent' | 'forward' | 'adherentForward' | 'override' | 'challenged' | 'skipped' | 'backward';
 export type DealFilter = 'open' | 'aging' | 'noNextStep';
 
 function query(values: Record<string, string | undefined>): string {

@@ -72,6 +72,20 @@ export interface StageMovesTable {
   owner_id: string;
 }
 
+/** A leader's verdict on a gate override, one per stage move. */
+export interface OverrideReviewsTable {
+  id: string;
+  workspace_id: string;
+  stage_move_id: string;
+  deal_id: string;
+  verdict: 'accepted' | 'challenged';
+  comment: string | null;
+  reviewer_id: string;
+  reviewed_at: number;
+  version: number;
+  updated_at: number;
+}
+
 export type CriterionKind = 'field' | 'checklist' | 'activity' | 'qualification' | 'call_plan' | 'certification';
 
 export interface ExitCriteriaTable {

@@ -1,6 +1,7 @@
 import { Badge, Group, Spoiler, Text, Timeline } from '@mantine/core';
 import { IconArrowRight, IconFlag, IconPencil, IconSparkles } from '@tabler/icons-react';
 import { formatInstant } from '../../app/format';
+import { OverrideReviewBlock } from '../../process/OverrideReview';
 import { ACTIVITY_LABEL, ActivityIcon, type ActivityKind } from './activity-icons';
 import type { Entry } from './group-timeline';
 import { fieldValue, inSentence } from './history-fields';
@@ -120,9 +121,12 @@ export function timelineItem({ entry, noun, currency }: Props) {
             )}
           </Group>
           {m.overrideReason && (
-            <Text size="sm" mt={4}>
-              Reason: {m.overrideReason}
-            </Text>
+            <>
+              <Text size="sm" mt={4}>
+                Reason: {m.overrideReason}
+              </Text>
+              <OverrideReviewBlock moveId={m.id} moverId={m.actor?.id} review={m.review} what={`${m.fromStage ?? 'new'} → ${m.toStage}`} />
+            </>
           )}
           <Byline who={m.actor?.name} at={m.at} via={m.via} />
         </Timeline.Item>
