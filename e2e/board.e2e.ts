@@ -100,13 +100,15 @@ describe('the board and the stage gate', () => {
     await page.getByRole('heading', { level: 1, name: 'Pipeline board' }).waitFor();
   });
 
-  it('lets the rep fill the missing field right in the refusal and try again, without an override', async () => {
+  it('lets the rep fill the missing field right in the refusal and complete the move from it, without an override', async () => {
     await drag(cardIn('Discovery', filled), column('Solution'));
     const refusal = page.getByTestId('gate-blocked');
     await refusal.waitFor();
     await refusal.getByRole('textbox', { name: 'Next step agreed with the buyer' }).fill('Pilot kick-off on Monday');
     await refusal.getByRole('button', { name: 'Save' }).click();
-    await refusal.getByRole('button', { name: 'Try the move again' }).click();
+    // The refusal re-checks itself: with nothing missing it says so and completes the move from here.
+    await page.getByRole('dialog', { name: `${filled} is ready to move to Solution` }).waitFor();
+    await refusal.getByRole('button', { name: 'Move to Solution' }).click();
     await cardIn('Solution', filled).waitFor();
     await page.getByText(`${filled} moved to Solution`).waitFor();
     await expect(page.getByText(`${filled} moved to Solution (override recorded)`).count()).resolves.toBe(0);

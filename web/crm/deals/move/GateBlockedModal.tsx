@@ -51,23 +51,46 @@ function TickInPlace({ deal, item, onDone }: { deal: Deal; item: MissingCriterio
   );
 }
 
-function BlockedBody({ blocked, onClose, onOverride, onRetry }: Props & { blocked: Blocked }) {
+/** The same check, asked again after each fix: an item done here shows as done. */
+function useRecheck(blocked: Blocked | null) {
+  return useQuery({
+    queryKey: ['deals', 'gate', blocked?.deal.id, 'to', blocked?.stageId],
+    queryFn: () => api.get<DealGate>(`/api/v1/deals/${blocked?.deal.id}/gate`, { to: blocked?.stageId as string }),
+    enabled: blocked?.stageId !== undefined,
+    retry: false,
+  }).data;
+}
+
+/** Every item the refusal named is done now (as the re-check says, or ticked here). */
+function allDone(blocked: Blocked, recheck: DealGate | undefined, ticked: ReadonlySet<string>): boolean {
+  if (!recheck) return false;
+  const met = new Set(recheck.items.filter((i) => i.met).map((i) => i.criterionId));
+  return blocked.details.missing.every((m) => ticked.has(m.criterionId) || met.has(m.criterionId));
+}
+
+function BlockedBody({
+  blocked,
+  onClose,
+  onOverride,
+  onRetry,
+  recheck,
+  ticked,
+  setTicked,
+}: Props & {
+  blocked: Blocked;
+  recheck: DealGate | undefined;
+  ticked: ReadonlySet<string>;
+  setTicked(update: (t: ReadonlySet<string>) => ReadonlySet<string>): void;
+}) {
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState<'override' | 'retry' | null>(null);
-  const [ticked, setTicked] = useState<Set<string>>(new Set());
   // Filling a field saves the deal; read it from the cache so a second field uses the new version.
   const deal = useQuery({
     queryKey: ['deals', 'one', blocked.deal.id],
     queryFn: () => api.get<Deal>(`/api/v1/deals/${blocked.deal.id}`),
     initialData: blocked.deal,
   }).data;
-  // The same check, asked again after each fix: an item done here shows as done.
-  const recheck = useQuery({
-    queryKey: ['deals', 'gate', blocked.deal.id, 'to', blocked.stageId],
-    queryFn: () => api.get<DealGate>(`/api/v1/deals/${blocked.deal.id}/gate`, { to: blocked.stageId as string }),
-    enabled: blocked.stageId !== undefined,
-    retry: false,
-  }).data;
+  const ready = allDone(blocked, recheck, ticked);
   const metNow = new Set(recheck?.items.filter((i) => i.met).map((i) => i.criterionId));
   const byStage = new Map<string, MissingCriterion[]>();
   for (const m of blocked.details.missing) byStage.set(m.stageName, [...(byStage.get(m.stageName) ?? []), m]);
@@ -122,11 +145,12 @@ function BlockedBody({ blocked, onClose, onOverride, onRetry }: Props & { blocke
         <Anchor component={Link} to={`/deals/${blocked.deal.id}`} size="sm" c="furrow.8" onClick={onClose}>
           Open the deal to complete these
         </Anchor>
-        <Button variant="light" size="xs" loading={busy === 'retry'} onClick={() => run('retry', onRetry)}>
-          Try the move again
+        {/* Once everything is done the move completes from here; nothing to find and start again. */}
+        <Button variant={ready ? 'filled' : 'light'} size={ready ? 'sm' : 'xs'} loading={busy === 'retry'} onClick={() => run('retry', onRetry)}>
+          {ready ? `Move to ${blocked.stageName}` : 'Try the move again'}
         </Button>
       </Group>
-      {blocked.details.overrideAllowed ? (
+      {ready ? null : blocked.details.overrideAllowed ? (
         <Stack gap="xs">
           <Textarea
             label="Move anyway — why?"
@@ -164,9 +188,23 @@ function BlockedBody({ blocked, onClose, onOverride, onRetry }: Props & { blocke
 
 export function GateBlockedModal(props: Props) {
   const { blocked, onClose } = props;
+  const recheck = useRecheck(blocked);
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
+  const [forMove, setForMove] = useState<Blocked | null>(blocked);
+  // A new refusal starts with nothing ticked.
+  if (forMove !== blocked) {
+    setForMove(blocked);
+    setTicked(new Set());
+  }
+  const ready = blocked !== null && allDone(blocked, recheck, ticked);
+  const title = !blocked
+    ? ''
+    : ready
+      ? `${blocked.deal.name} is ready to move to ${blocked.stageName}`
+      : `${blocked.deal.name} cannot move to ${blocked.stageName} yet`;
   return (
-    <Modal opened={blocked !== null} onClose={onClose} title={blocked ? `${blocked.deal.name} cannot move to ${blocked.stageName} yet` : ''} size="lg">
-      {blocked && <BlockedBody {...props} blocked={blocked} />}
+    <Modal opened={blocked !== null} onClose={onClose} title={title} size="lg">
+      {blocked && <BlockedBody {...props} blocked={blocked} recheck={recheck} ticked={ticked} setTicked={setTicked} />}
     </Modal>
   );
 }
