@@ -2,6 +2,7 @@
 import { actionItemDue, sessionOverdue } from '../coaching/coaching.notifications.js';
 import { dealAssigned, dealMoved } from '../crm/deal.notifications.js';
 import { expectationWentRed } from '../measurement/expectation.notifications.js';
+import { overrideReviewed } from '../process/override-review.notifications.js';
 import { weeklyDigest } from '../rhythm/digest.notifications.js';
 import { ritualStartsSoon } from '../rhythm/ritual.notifications.js';
 import type { NotificationKind } from './kind.js';
@@ -15,6 +16,7 @@ export const KINDS: readonly NotificationKind<any>[] = [
   actionItemDue,
   weeklyDigest,
   expectationWentRed,
+  overrideReviewed,
 ];
 
 // biome-ignore lint/suspicious/noExplicitAny: kinds with different payloads; each is typed where it is defined and sent

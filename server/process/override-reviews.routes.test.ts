@@ -98,6 +98,13 @@ describeEngines('override reviews', (env) => {
       version: 2,
     });
 
+    // And is told so where they look first: once per verdict given or changed.
+    const told = (await w.as(s.rep).get('/api/v1/notifications')).body.items.filter((n: { kind: string }) => n.kind === 'process.override-reviewed');
+    expect(told.map((n: { title: string }) => n.title)).toEqual([
+      'Mia Manager challenged your override on Deal of Rita Rep',
+      'Mia Manager accepted your override on Deal of Rita Rep',
+    ]);
+
     // A move that kept the process has nothing to review; nor does one's own override.
     const back = await w.as(s.rep).post(`/api/v1/deals/${dealId}/move`, { version: dealVersion, stageId: s.stage('Qualify') });
     expect(back.status).toBe(200);

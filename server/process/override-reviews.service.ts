@@ -1,12 +1,14 @@
 // A leader accepts or challenges a rep's gate override, with a comment: one verdict per stage move,
 // changed under its version. The rep reads it on the deal's timeline; adherence counts challenged
 // overrides (adherence.repo.ts#CHALLENGED).
-import type { OverrideReview, OverrideReviewPut } from '../../api/override-reviews.js';
+import type { OverrideReview, OverrideReviewPut, OverrideVerdict } from '../../api/override-reviews.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { updateVersioned } from '../db/records.js';
 import { forbidden, notFound, ruleViolation, stale } from '../errors.js';
 import { ownerScope, scopeIncludes } from '../identity/visibility.js';
 import { newId } from '../ids.js';
+import { notify } from '../notifications/notifications.service.js';
+import { overrideReviewed } from './override-review.notifications.js';
 import { findMoveOfLiveDeal, findReviewOfMove, insertReview, type OverrideReviewRow } from './override-reviews.repo.js';
 
 function toReview(r: OverrideReviewRow, reviewerName: string): OverrideReview {
@@ -24,6 +26,11 @@ function toReview(r: OverrideReviewRow, reviewerName: string): OverrideReview {
 
 /** A blank comment is no comment; a comment is kept trimmed, as override reasons are. */
 const commentOf = (comment: string | null | undefined) => (comment?.trim() ? comment.trim() : null);
+
+/** The person who overrode (the owner when the system moved it) hears of a new or changed verdict. */
+async function tellTheMover(tx: Ctx, move: { deal_id: string; owner_id: string; actor_id: string | null }, verdict: OverrideVerdict): Promise<void> {
+  await notify(tx, overrideReviewed, { recipientId: move.actor_id ?? move.owner_id, recordId: move.deal_id, data: { verdict } });
+}
 
 export async function reviewOverride(ctx: Ctx, moveId: string, input: OverrideReviewPut): Promise<OverrideReview> {
   // Policy first: a role without reach gets 403 before anything is looked up.
@@ -59,6 +66,7 @@ export async function reviewOverride(ctx: Ctx, moveId: string, input: OverrideRe
         if (tx.dialect.isUniqueViolation(error)) throw stale('Override review', 1);
         throw error;
       }
+      await tellTheMover(tx, move, input.verdict);
       return toReview(row, ctx.actor.name);
     }
     if (input.version === undefined || input.version !== existing.version) throw stale('Override review', existing.version);
@@ -70,6 +78,7 @@ export async function reviewOverride(ctx: Ctx, moveId: string, input: OverrideRe
       now,
     );
     if (!updated) throw stale('Override review', existing.version);
+    if (updated.verdict !== existing.verdict) await tellTheMover(tx, move, input.verdict);
     return toReview(updated, ctx.actor.name);
   });
 }
