@@ -46,6 +46,22 @@ export const ImportRequest = Type.Object(
       }),
     ),
     dateFormat: Type.Optional(ImportDateFormat),
+    savedMapping: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 100,
+        description:
+          'Name of a saved mapping of this entity to start from: its columns and values apply first, mapping and values of this request over them. ' +
+          'Saved columns the file does not have, and saved values of fields no column feeds, are left aside.',
+      }),
+    ),
+    saveMappingAs: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 100,
+        description: 'Save the columns and values this run used under this name (replacing a mapping of that name), once the columns map',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -57,6 +73,24 @@ export const ImportRowError = Type.Object({
   message: Type.String(),
 });
 export type ImportRowError = Static<typeof ImportRowError>;
+
+export const ImportValueChoice = Type.Object({
+  field: Type.String({ description: 'The field whose column holds these values (stage, status, owner, type, custom.<key>)' }),
+  label: Type.String(),
+  options: Type.Array(Type.String(), { description: 'The values Furrow accepts for the field' }),
+  distinct: Type.Integer({ description: 'Distinct values in the column (values lists at most 200, most frequent first)' }),
+  values: Type.Array(
+    Type.Object({
+      value: Type.String({ description: 'As the file writes it (first spelling seen; compared without case or spacing)' }),
+      rows: Type.Integer(),
+      target: Type.Union([Type.String(), Type.Null()], { description: 'The Furrow value it goes to; null when none fits and none was given' }),
+      how: Type.Union([Type.Literal('same'), Type.Literal('proposed'), Type.Literal('mapped'), Type.Literal('none')], {
+        description: 'same: the value itself; proposed: matched without being told; mapped: the request (or saved mapping) says so; none: goes nowhere',
+      }),
+    }),
+  ),
+});
+export type ImportValueChoice = Static<typeof ImportValueChoice>;
 
 export const ImportResult = Type.Object({
   id: Type.Union([Id, Type.Null()]),
@@ -74,6 +108,13 @@ export const ImportResult = Type.Object({
   unmapped: Type.Array(Type.String()),
   /** What the import did without being told, e.g. the close date open deals without one were given. */
   notes: Type.Array(Type.String()),
+  /** Every enumerated column's distinct values and where each goes, to review and map before writing. */
+  valueChoices: Type.Array(ImportValueChoice),
+  /** The values mapping the run used (saved mapping and request merged): what "Save mapping" keeps. */
+  values: Type.Record(Type.String(), Type.Record(Type.String(), Type.String())),
+  /** The saved mapping the run started from, and the name it saved under. */
+  savedMapping: Type.Union([Type.String(), Type.Null()]),
+  savedAs: Type.Union([Type.String(), Type.Null()]),
 });
 export type ImportResult = Static<typeof ImportResult>;
 
@@ -96,6 +137,18 @@ export const ImportFields = Type.Object({
   presets: Type.Record(Type.String(), Type.Record(Type.String(), Type.String())),
 });
 export type ImportFields = Static<typeof ImportFields>;
+
+export const ImportMapping = Type.Object({
+  name: Type.String(),
+  entity: ImportEntity,
+  mapping: Type.Record(Type.String(), Type.String(), { description: 'CSV header → field, as ImportRequest.mapping' }),
+  values: Type.Record(Type.String(), Type.Record(Type.String(), Type.String()), { description: 'As ImportRequest.values' }),
+  updatedAt: Type.Integer(),
+  version: Type.Integer(),
+});
+export type ImportMapping = Static<typeof ImportMapping>;
+export const ImportMappingList = Type.Object({ items: Type.Array(ImportMapping) });
+export type ImportMappingList = Static<typeof ImportMappingList>;
 
 export const ImportEntityParams = Type.Object({ entity: ImportEntity });
 

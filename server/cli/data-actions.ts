@@ -30,6 +30,12 @@ function closeDateDefaultOf(text: string | undefined): string | undefined {
   return text.trim();
 }
 
+function nameOf(option: string, text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  if (text.trim() === '' || text.length > 100) throw usageError(`${option} must be a name of 1 to 100 characters`);
+  return text.trim();
+}
+
 function dateOrderOf(text: string | undefined): DateOrder | undefined {
   if (text === undefined) return undefined;
   const t = text.toUpperCase().replace(/[^DMY]/g, '');
@@ -43,6 +49,19 @@ function printResult(io: CliIo, file: string, r: ImportResult): void {
   println(io.stderr, `Columns: ${mapped.join(', ') || 'none'}`);
   if (r.unmapped.length > 0) println(io.stderr, `Not imported (no field; map with --map "Header=field"): ${r.unmapped.join(', ')}`);
   for (const note of r.notes) println(io.stderr, `Note: ${note}`);
+  // Every value read without being told is shown, so a wrong guess is caught before it is written.
+  for (const c of r.valueChoices) {
+    const shown = c.values
+      .filter((v) => v.how !== 'same')
+      .map((v) => `${v.value} → ${v.target ?? '?'}${v.how === 'mapped' ? '' : v.how === 'none' ? ' (no match)' : ' (proposed)'}`);
+    if (shown.length > 0) println(io.stderr, `Values of ${c.field}: ${shown.join(', ')}${c.distinct > c.values.length ? ', …' : ''}`);
+    if (c.values.some((v) => v.how === 'none'))
+      println(
+        io.stderr,
+        `  map the others with --map-value "${c.field}:Value=…" (one of ${c.options.slice(0, 12).join(', ')}${c.options.length > 12 ? ', …' : ''})`,
+      );
+  }
+  if (r.savedAs) println(io.stderr, `Saved the mapping as "${r.savedAs}" (use it with --mapping "${r.savedAs}")`);
   if (!r.ok) {
     println(io.stderr, `${file}: ${r.errors.length} problem${r.errors.length === 1 ? '' : 's'}; nothing was ${r.dryRun ? 'checked further' : 'imported'}:`);
     for (const e of r.errors) println(io.stderr, `  line ${e.line}${e.field ? `, ${e.field}` : ''}: ${e.message}`);
@@ -69,6 +88,8 @@ export interface ImportOptions {
   workspace?: string;
   dryRun?: boolean;
   passwordStdin?: boolean;
+  mapping?: string;
+  saveMapping?: string;
 }
 
 export async function importCommand(io: CliIo, entityText: string, file: string, opts: ImportOptions): Promise<void> {
@@ -95,6 +116,8 @@ export async function importCommand(io: CliIo, entityText: string, file: string,
         mapping: opts.map,
         values: opts.mapValue,
         closeDateDefault: closeDateDefaultOf(opts.closeDateDefault),
+        savedMapping: nameOf('--mapping', opts.mapping),
+        saveMappingAs: nameOf('--save-mapping', opts.saveMapping),
         dryRun: opts.dryRun,
         dateFormat,
         onProgress: (p) => progress.update(p),

@@ -40,6 +40,8 @@ export function registerDataCommands(program: Command, io: CliIo): void {
       collectValue,
       {},
     )
+    .option('--mapping <name>', 'start from the saved mapping of this name (its columns and values; --map and --map-value win over it)')
+    .option('--save-mapping <name>', 'save the columns and values this run used under this name, for --mapping next time (saved by a --dry-run too)')
     .option('--close-date-default <date>', 'expected close date (YYYY-MM-DD) for open deals the file gives none (default: end of the fiscal year)')
     .option('--date-format <format>', 'DD/MM/YYYY or MM/DD/YYYY, for numeric dates whose day and month could be swapped')
     .option('--as <email>', 'import as this user (default: the first admin); owners and visibility are theirs')

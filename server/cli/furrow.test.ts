@@ -322,4 +322,35 @@ describe('furrow CLI', () => {
     expect(exported.out.split('\n')[0]).toMatch(/,Created At,Segment$/);
     expect(exported.out).toMatch(/Segmented,.*,Enterprise\r?\n/);
   });
+  it('shows where each stage value goes, saves the mapping a dry run used, and imports the next file with --mapping', async () => {
+    const deals = file('old-crm.csv', ['Opportunity ID,Amount,Close Date,Stage', 'OPP-71,100,2026-12-01,Engaging', 'OPP-72,200,2026-11-01,won'].join('\n'));
+    const unmapped = await run(['import', 'deals', deals, '--dry-run', '--map', 'Opportunity ID=name+externalId', '--workspace', 'acme-sales']);
+    expect(unmapped.code, unmapped.err).toBe(1);
+    expect(unmapped.err).toContain('Values of stage: Engaging → ? (no match), won → Closed Won (proposed)');
+    expect(unmapped.err).toMatch(/map the others with --map-value "stage:Value=…" \(one of Qualify, Discovery/);
+
+    const saved = await run([
+      'import',
+      'deals',
+      deals,
+      '--dry-run',
+      '--map',
+      'Opportunity ID=name+externalId',
+      '--map-value',
+      'stage:Engaging=Discovery',
+      '--save-mapping',
+      'Old CRM',
+      '--workspace',
+      'acme-sales',
+    ]);
+    expect(saved).toMatchObject({ code: 0, out: expect.stringMatching(/would be 2 created/) });
+    expect(saved.err).toContain('Saved the mapping as "Old CRM" (use it with --mapping "Old CRM")');
+
+    const imported = await run(['import', 'deals', deals, '--mapping', 'old crm', '--workspace', 'acme-sales']);
+    expect(imported).toMatchObject({ code: 0, out: expect.stringMatching(/2 created/) });
+    expect(imported.err).toContain('Values of stage: Engaging → Discovery, won → Closed Won (proposed)');
+    const missing = await run(['import', 'deals', deals, '--mapping', 'Nope', '--workspace', 'acme-sales']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('no saved deals mapping is named "Nope"');
+  });
 });

@@ -23,6 +23,7 @@ import * as practiceRatings from './migrations/2026-12-05-50-practice-ratings.js
 import * as jobOwner from './migrations/2026-12-05-60-job-owner.js';
 import * as expectationStatuses from './migrations/2026-12-06-40-expectation-statuses.js';
 import * as overrideReviews from './migrations/2026-12-06-50-override-reviews.js';
+import * as importMappings from './migrations/2026-12-06-70-import-mappings.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-01-core': core,
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-05-60-job-owner': jobOwner,
   '2026-12-06-40-expectation-statuses': expectationStatuses,
   '2026-12-06-50-override-reviews': overrideReviews,
+  '2026-12-06-70-import-mappings': importMappings,
 };
 
 export const migrationProvider: MigrationProvider = {

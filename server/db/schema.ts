@@ -24,7 +24,16 @@ import type {
   SkillsTable,
 } from './schema/coaching.js';
 
-import type { AccountsTable, ActivitiesTable, ChangesTable, ContactsTable, CustomFieldsTable, DealsTable, ImportRunsTable } from './schema/crm.js';
+import type {
+  AccountsTable,
+  ActivitiesTable,
+  ChangesTable,
+  ContactsTable,
+  CustomFieldsTable,
+  DealsTable,
+  ImportMappingsTable,
+  ImportRunsTable,
+} from './schema/crm.js';
 import type {
   ApiTokensTable,
   InvitationsTable,
@@ -86,6 +95,7 @@ export interface DB {
   activities: ActivitiesTable;
   custom_fields: CustomFieldsTable;
   import_runs: ImportRunsTable;
+  import_mappings: ImportMappingsTable;
   exit_criteria: ExitCriteriaTable;
   deal_checklist_ticks: DealChecklistTicksTable;
   qualification_frameworks: QualificationFrameworksTable;

@@ -29,6 +29,9 @@ const TYPES: Record<string, ActivityType> = {
   comment: 'note',
 };
 
+/** The activity types a Type cell may name, as the value mapping offers them. */
+export const ACTIVITY_TYPES: readonly ActivityType[] = [...new Set(Object.values(TYPES))];
+
 export function parseActivityType(text: string): ActivityType | null {
   return TYPES[stageKey(text)] ?? null;
 }

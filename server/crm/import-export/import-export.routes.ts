@@ -8,6 +8,7 @@ import {
   type ImportEntity,
   ImportEntityParams,
   ImportFields,
+  ImportMappingList,
   ImportRefused,
   ImportRequest,
   ImportResult,
@@ -20,6 +21,7 @@ import { exportCsv, exportFileName } from './export.service.js';
 import { importFields } from './fields.service.js';
 import { dateOrderOf } from './import.service.js';
 import { startImport } from './import-background.service.js';
+import { importMappings } from './import-mappings.service.js';
 
 function refusalMessage(result: ImportResult): string {
   const n = result.errors.length;
@@ -67,6 +69,8 @@ export function registerImportExportRoutes(app: App): void {
         dateFormat: dateOrderOf(req.body.dateFormat),
         values: req.body.values,
         closeDateDefault: req.body.closeDateDefault,
+        savedMapping: req.body.savedMapping,
+        saveMappingAs: req.body.saveMappingAs,
       });
       if (started.kind === 'queued') return reply.status(202).header('location', started.job.location).send(started.job);
       const { result } = started;
@@ -87,6 +91,20 @@ export function registerImportExportRoutes(app: App): void {
       },
     },
     async (req) => importFields(ctxOf(req), req.params.entity),
+  );
+
+  app.get(
+    '/api/v1/imports/:entity/mappings',
+    {
+      schema: {
+        tags,
+        summary: 'Saved mappings of an entity (columns and values), to reuse by name',
+        description: 'Saved by an import or a check with saveMappingAs; used with savedMapping. Listed to whoever may import the entity.',
+        params: ImportEntityParams,
+        response: responses({ 200: ImportMappingList }),
+      },
+    },
+    async (req) => importMappings(ctxOf(req), req.params.entity),
   );
 
   // One route per entity, each with its list's query schema: a bad filter answers 400 naming the

@@ -5,6 +5,8 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ImportDateFormat, ImportEntity, ImportPreset, ImportResult, ImportRowError } from '../../../api/imports.js';
+import type { Pipeline } from '../../../api/pipelines.js';
+import { normaliseHeader } from '../../../lib/csv.js';
 import { fiscalYear, fiscalYearOf } from '../../../lib/periods.js';
 import type { Ctx } from '../../context.js';
 import { calendarDate } from '../../dates.js';
@@ -16,16 +18,20 @@ import { listUsers } from '../../identity/users.service.js';
 import { ownerScope } from '../../identity/visibility.js';
 import { getWorkspace } from '../../identity/workspaces.service.js';
 import { newId } from '../../ids.js';
+import { listPipelines } from '../../process/pipelines.service.js';
 import { dealCustomFields } from '../deals.service.js';
 import { readCsvInSlices } from './csv-read.js';
+import { findStage, parseStatus } from './deal-import-rules.js';
 import { type FieldDef, fieldsOf } from './fields.js';
 import { entityTypeOf, insertImportRun } from './import.repo.js';
 import { planAccounts } from './import-accounts.service.js';
-import { planActivities } from './import-activities.service.js';
+import { ACTIVITY_TYPES, parseActivityType, planActivities } from './import-activities.service.js';
 import { planContacts } from './import-contacts.service.js';
 import { planDeals } from './import-deals.service.js';
+import { findImportMapping, saveImportMapping } from './import-mappings.repo.js';
 import { type ImportEnv, type MappedRow, OwnerDirectory, type PlannedRow, type Planner, rowErrorOf } from './import-row.js';
 import { mapValues, resolveMapping, rowValues, valueMapOf } from './mapping.js';
+import { sameOption, type ValueFieldSpec, valueChoices } from './value-choices.js';
 import { type DateOrder, orderEvidence } from './values.js';
 
 export interface ImportProgress {
@@ -47,6 +53,10 @@ export interface ImportOptions {
   values?: Record<string, Record<string, string>> | undefined;
   /** Expected close date for open deals without one; the end of the current fiscal year when absent. */
   closeDateDefault?: string | undefined;
+  /** A saved mapping to start from (its columns and values; the options' own mapping and values win). */
+  savedMapping?: string | undefined;
+  /** Save the columns and values this run used under this name, once the columns map. */
+  saveMappingAs?: string | undefined;
   onProgress?: ((progress: ImportProgress) => void) | undefined;
   /**
    * Where the rows are written (one transaction): database.ts#bulk for a background import, so on
@@ -100,7 +110,91 @@ function emptyResult(options: ImportOptions, rows: number, mapping: Record<strin
     mapping,
     unmapped: [],
     notes: [],
+    valueChoices: [],
+    values: {},
+    savedMapping: options.savedMapping ?? null,
+    savedAs: null,
   };
+}
+
+/** Saved mapping names compare without case or extra spaces. */
+export const mappingNameKey = (name: string): string => name.trim().toLowerCase().replace(/\s+/g, ' ');
+
+type ValueMapping = Record<string, Record<string, string>>;
+
+/**
+ * The saved mapping merged under the caller's: saved columns the file lacks are left aside (the next
+ * export may drop a column), and so are saved values of fields no column feeds.
+ */
+async function withSavedMapping(
+  ctx: Ctx,
+  options: ImportOptions,
+  headers: readonly string[],
+): Promise<{ mapping: Record<string, string> | undefined; savedValues: ValueMapping }> {
+  if (options.savedMapping === undefined) return { mapping: options.mapping, savedValues: {} };
+  const saved = await findImportMapping(ctx.db, ctx.actor.workspaceId, options.entity, mappingNameKey(options.savedMapping));
+  if (!saved) {
+    throw invalidInput(
+      [{ field: 'savedMapping', message: `no saved ${options.entity} mapping is named "${options.savedMapping}"` }],
+      `No saved ${options.entity} mapping is named "${options.savedMapping}"`,
+    );
+  }
+  const present = new Set(headers.map(normaliseHeader));
+  const columns = Object.fromEntries(Object.entries(JSON.parse(saved.columns) as Record<string, string>).filter(([h]) => present.has(normaliseHeader(h))));
+  return { mapping: { ...columns, ...options.mapping }, savedValues: JSON.parse(saved.value_map) as ValueMapping };
+}
+
+function mergeValues(saved: ValueMapping, given: ValueMapping | undefined, mapped: ReadonlySet<string>): ValueMapping {
+  const merged: ValueMapping = {};
+  for (const [field, pairs] of Object.entries(saved)) if (mapped.has(field)) merged[field] = { ...pairs };
+  for (const [field, pairs] of Object.entries(given ?? {})) merged[field] = { ...merged[field], ...pairs };
+  return merged;
+}
+
+/** The enumerated fields of the file and the values Furrow has for each, with how a cell is matched without being told. */
+function valueFieldSpecs(
+  fields: readonly FieldDef[],
+  mapped: ReadonlySet<string>,
+  pipelines: readonly Pipeline[],
+  users: OwnerDirectory,
+  emails: string[],
+): ValueFieldSpec[] {
+  const specs: ValueFieldSpec[] = [];
+  for (const f of fields) {
+    if (!mapped.has(f.key)) continue;
+    if (f.key === 'stage' && pipelines.length > 0) {
+      const main = pipelines.find((p) => p.isDefault) ?? (pipelines[0] as Pipeline);
+      const options = [...new Set(pipelines.flatMap((p) => p.stages.map((st) => st.name)))];
+      specs.push({
+        field: f.key,
+        label: f.label,
+        options,
+        propose: (text) => {
+          const outcome = parseStatus(text);
+          const stage = findStage(main.stages, text) ?? (outcome === 'won' || outcome === 'lost' ? main.stages.find((st) => st.kind === outcome) : undefined);
+          return stage?.name ?? sameOption(options, text);
+        },
+      });
+    } else if (f.key === 'status') {
+      specs.push({ field: f.key, label: f.label, options: ['open', 'won', 'lost'], propose: (text) => parseStatus(text) });
+    } else if (f.key === 'type' && fields.some((d) => d.key === 'occurredAt')) {
+      specs.push({ field: f.key, label: f.label, options: ACTIVITY_TYPES, propose: (text) => parseActivityType(text) });
+    } else if (f.kind === 'owner') {
+      specs.push({
+        field: f.key,
+        label: f.label,
+        options: emails,
+        propose: (text) => {
+          const found = users.find(text);
+          return 'user' in found ? found.user.email : null;
+        },
+      });
+    } else if (f.custom?.type === 'select' && f.custom.options) {
+      const options = f.custom.options;
+      specs.push({ field: f.key, label: f.label, options, propose: (text) => sameOption(options, text) });
+    }
+  }
+  return specs;
 }
 
 export async function runImport(ctx: Ctx, options: ImportOptions): Promise<ImportResult> {
@@ -114,16 +208,34 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
 
   const customFields = entity === 'deals' ? await dealCustomFields(ctx) : [];
   const fields = fieldsOf(entity, customFields);
-  const columns = resolveMapping(entity, table.headers, { preset: options.preset, mapping: options.mapping, fields });
-  const valueMap = valueMapOf(options.values, new Set(columns.columns.map((c) => c.field)));
+  const { mapping, savedValues } = await withSavedMapping(ctx, options, table.headers);
+  const columns = resolveMapping(entity, table.headers, { preset: options.preset, mapping, fields });
+  const mappedFields = new Set(columns.columns.map((c) => c.field));
+  const values = mergeValues(savedValues, options.values, mappedFields);
+  const valueMap = valueMapOf(values, mappedFields);
   const problems = [...columns.problems, ...valueMap.problems];
   if (problems.length > 0) throw invalidInput(problems, `The columns cannot be mapped to ${entity}: ${problems.map((p) => p.message).join('; ')}`);
 
   const rows: MappedRow[] = [];
   for (const r of table.records) {
-    rows.push({ line: r.line, values: mapValues(rowValues(columns.columns, r.cells), valueMap.map) });
+    rows.push({ line: r.line, values: rowValues(columns.columns, r.cells) });
     await slice();
   }
+  const users = await listUsers(ctx);
+  const directory = new OwnerDirectory(users);
+  // Read before the value mapping applies, so each file value is listed with where it goes.
+  const choices = valueChoices(
+    valueFieldSpecs(
+      fields,
+      mappedFields,
+      entity === 'deals' ? await listPipelines(ctx) : [],
+      directory,
+      users.filter((u) => !u.disabled).map((u) => u.email),
+    ),
+    rows.map((r) => r.values),
+    valueMap.map,
+  );
+  for (const row of rows) mapValues(row.values, valueMap.map);
   const workspace = await getWorkspace(ctx);
   const today = calendarDate(startedAt, workspace.timezone);
   const env: ImportEnv = {
@@ -135,7 +247,7 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
     startedAt,
     errors: [...table.errors],
     unmatchedOwners: new Set(),
-    users: new OwnerDirectory(await listUsers(ctx)),
+    users: directory,
     assignable: await ownerScope(ctx, entity, 'create'),
     customFields,
     closeDateDefault: options.closeDateDefault ?? fiscalYear(fiscalYearOf(today, workspace.fiscalYearStartMonth), workspace.fiscalYearStartMonth).to,
@@ -151,6 +263,8 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
   const planned = await PLANNERS[entity](env, rows, report('checking'));
   const result = emptyResult(options, total, columns.mapping);
   result.unmapped = columns.ignored;
+  result.valueChoices = choices;
+  result.values = values;
   if (env.defaultedCloseDates > 0) {
     result.notes.push(
       `${env.defaultedCloseDates} open deal${env.defaultedCloseDates === 1 ? ' has' : 's have'} no close date in the file; given ${env.closeDateDefault}${options.closeDateDefault ? '' : ' (the end of the fiscal year)'}`,
@@ -183,6 +297,23 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
     errors,
     unmatchedOwners: [...env.unmatchedOwners].sort(),
   });
+  if (options.saveMappingAs !== undefined) {
+    // Kept even when rows are refused or this is a check: the mapping is what the user worked out, the rows are the file's.
+    const name = options.saveMappingAs.trim();
+    await saveImportMapping(ctx.db, {
+      id: newId(),
+      workspace_id: ctx.actor.workspaceId,
+      entity,
+      name,
+      name_key: mappingNameKey(name),
+      columns: JSON.stringify(columns.mapping),
+      value_map: JSON.stringify(values),
+      updated_by: ctx.actor.userId,
+      created_at: ctx.now(),
+      updated_at: ctx.now(),
+    });
+    result.savedAs = name;
+  }
   if (!options.dryRun) {
     // A refused import is logged outside the rolled-back transaction, so the attempt is on record.
     result.id = ok ? runId : await record(ctx, options, startedAt, { status: 'failed', created: 0, updated: 0, unchanged: 0, errors });

@@ -115,6 +115,23 @@ export interface CustomFieldsTable {
   archived_at: number | null;
 }
 
+/** A named column and value mapping, reused by name on the next import of the same kind of file. */
+export interface ImportMappingsTable {
+  id: string;
+  workspace_id: string;
+  entity: 'accounts' | 'contacts' | 'deals' | 'activities';
+  name: string;
+  name_key: string;
+  /** JSON: CSV header → field (as ImportRequest.mapping). */
+  columns: string;
+  /** JSON: field → value in the file → value in Furrow (as ImportRequest.values). */
+  value_map: string;
+  updated_by: string | null;
+  created_at: number;
+  updated_at: number;
+  version: number;
+}
+
 export interface ImportRunsTable {
   id: string;
   workspace_id: string;
