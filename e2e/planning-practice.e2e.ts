@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ApiClient } from './support/api-client.js';
 import { describeViolations, seriousViolations } from './support/axe.js';
-import { launchBrowser } from './support/browser.js';
+import { FAKE_MEDIA_ARGS, launchBrowser } from './support/browser.js';
 import { createOrg, type Org, startServer, type TestServer } from './support/server.js';
 import { settled } from './support/settle.js';
 import { signInAs } from './support/sign-in.js';
@@ -28,7 +28,8 @@ let offset = 0;
 beforeAll(async () => {
   server = await startServer({ now: () => Date.now() + offset });
   org = await createOrg(server);
-  browser = await launchBrowser();
+  // Chromium's fake microphone for the recorded pitch.
+  browser = await launchBrowser({ args: FAKE_MEDIA_ARGS });
 });
 
 afterAll(async () => {
@@ -223,6 +224,47 @@ it(
     expect(await kpi('plan_hit_rate')).toMatchObject({ numerator: 1, denominator: 1, value: 1 });
     expect(await kpi('call_plan_coverage')).toMatchObject({ numerator: 1, denominator: 1, value: 1 });
 
+    await rep.context().close();
+    await manager.context().close();
+  },
+  6 * LOADED,
+);
+
+it(
+  'records a pitch with the microphone, uploads it, and the manager plays it back and scores it',
+  async () => {
+    const rep = await signInAs(browser, server, org.repA, { timeout: LOADED });
+    await rep.goto(`${server.url}/practice`);
+    const card = rep
+      .locator('.mantine-Paper-root')
+      .filter({ hasText: SCENARIO })
+      .filter({ has: rep.getByRole('button', { name: 'Record a pitch' }) });
+    await card.getByRole('button', { name: 'Record a pitch' }).click();
+    const attempt = rep.locator('.mantine-Paper-root').filter({ hasText: `${SCENARIO} · recorded pitch` });
+    await attempt.getByRole('button', { name: 'Record pitch' }).click();
+    await attempt.getByRole('status').filter({ hasText: 'Recording…' }).waitFor();
+    await attempt.getByRole('button', { name: 'Stop and upload' }).click();
+    await attempt.getByText('Waiting for a score').waitFor();
+
+    const manager = await signInAs(browser, server, org.manager, { timeout: LOADED });
+    await manager.goto(`${server.url}/practice`);
+    const toScore = manager.locator('.mantine-Paper-root').filter({ hasText: `Score ${org.repA.name} on “${SCENARIO}” (recorded pitch)` });
+    const audio = toScore.getByLabel('Recorded pitch');
+    await audio.waitFor();
+    // The stored recording streams back to the reviewer as audio.
+    const src = await audio.getAttribute('src');
+    const played = await manager.request.get(`${server.url}${src}`);
+    expect(played.status()).toBe(200);
+    expect(played.headers()['content-type']).toMatch(/^(audio|video)\/webm/);
+    await toScore.getByLabel('Negotiation (1–5)').fill('5');
+    await toScore.getByRole('button', { name: 'Save score' }).click();
+    await toScore.waitFor({ state: 'detached' });
+    await rep.reload();
+    await rep
+      .locator('.mantine-Paper-root')
+      .filter({ hasText: `${SCENARIO} · recorded pitch` })
+      .getByText('Score 100')
+      .waitFor();
     await rep.context().close();
     await manager.context().close();
   },
