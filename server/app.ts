@@ -9,6 +9,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
 import { Type } from 'typebox';
 import { ErrorBody } from '../api/common.js';
+import { webhookPayload } from '../api/webhook-payloads.js';
+import { WEBHOOK_EVENT_NAMES } from '../api/webhooks.js';
 import { registerAgreementRoutes } from './alignment/agreements.routes.js';
 import { registerCampaignRoutes } from './alignment/campaigns.routes.js';
 import { registerLeadSettingsRoutes } from './alignment/lead-settings.routes.js';
@@ -130,6 +132,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         },
       },
       security: [{ session: [] }, { bearer: [] }],
+      // openapi-types wants its own schema type; what TypeBox builds is plain JSON Schema, which 3.1 takes.
+      webhooks: webhookDocs() as never,
     },
   });
   app.addSchema(ErrorBody);
@@ -215,4 +219,30 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   await registerWebApp(app, deps.config.webDir);
   return app;
+}
+
+/** The outgoing events, as OpenAPI 3.1 `webhooks`: what Furrow POSTs to a registered endpoint. */
+function webhookDocs(): Record<string, unknown> {
+  const header = (name: string, description: string) => ({ name, in: 'header', required: true, description, schema: { type: 'string' } });
+  return Object.fromEntries(
+    WEBHOOK_EVENT_NAMES.map((event) => [
+      event,
+      {
+        post: {
+          tags: ['webhooks'],
+          summary: `${event}, to every endpoint subscribed to it`,
+          description:
+            'Signed per Standard Webhooks (docs/operations.md): verify webhook-signature over "webhook-id.webhook-timestamp.body" with the ' +
+            "endpoint's secret. Any answer other than 2xx is retried with backoff; deduplicate on webhook-id, the same on every retry.",
+          parameters: [
+            header('webhook-id', 'The delivery id (msg_…), the same on every retry'),
+            header('webhook-timestamp', 'Seconds since the epoch when this attempt was signed'),
+            header('webhook-signature', 'v1,<base64 HMAC-SHA256>'),
+          ],
+          requestBody: { required: true, content: { 'application/json': { schema: webhookPayload(event) } } },
+          responses: { '2XX': { description: 'Received' } },
+        },
+      },
+    ]),
+  );
 }

@@ -4,7 +4,10 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
+import Value from 'typebox/value';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { webhookPayload } from '../../api/webhook-payloads.js';
+import { WEBHOOK_EVENT_NAMES, type WebhookEventName } from '../../api/webhooks.js';
 import { createJobRunner } from '../jobs/runner.js';
 import { describeEngines, type TestWorkspace } from '../test/test-env.js';
 import { isPrivateAddress } from './webhook-address.js';
@@ -253,5 +256,16 @@ describeEngines('outgoing webhooks', (env) => {
     expect(data('lead.created')).toMatchObject([{ id, lastName: 'Hook', status: 'new' }]);
     expect(data('lead.status_changed')).toMatchObject([{ id, status: 'recycled', title: 'CTO', ownerId: rep.id }]);
     expect(data('lead.deleted')).toEqual([{ id }]);
+    // What was sent is what the OpenAPI document's webhooks section says each event carries.
+    const doc = (await env().anonymous().get('/api/openapi.json')).body;
+    expect(Object.keys(doc.webhooks).sort()).toEqual([...WEBHOOK_EVENT_NAMES].sort());
+    for (const p of payloads) {
+      const body = JSON.parse(p.payload);
+      expect(
+        Value.Check(webhookPayload(p.event_type as WebhookEventName), body),
+        `${p.event_type}: ${[...Value.Errors(webhookPayload(p.event_type as WebhookEventName), body)].map((e) => e.message).join('; ')}`,
+      ).toBe(true);
+      expect(Value.Check(webhookPayload(p.event_type as WebhookEventName), { ...body, data: { nothing: true } })).toBe(false);
+    }
   });
 });
