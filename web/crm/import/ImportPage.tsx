@@ -1,13 +1,24 @@
 // Import a CSV of accounts, contacts, deals or activities: choose the file, see which field each
 // column feeds (auto-mapped from the preset or the field names, changeable), check it (a dry run:
-// every bad row with its line and reason) and import it, all rows or none (docs/import-export.md).
-import { Alert, Button, FileInput, Grid, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+// every bad row with its line and reason, and where each stage, owner or other listed value goes,
+// changeable too) and import it, all rows or none (docs/import-export.md). A mapping worked out once
+// is saved by name and picked for the next file. Admins import people (users and teams) here too.
+import { Alert, Button, FileInput, Grid, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconChecklist, IconFileTypeCsv, IconUpload } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import type { ImportDateFormat, ImportEntity, ImportFields, ImportPreset, ImportRequest, ImportResult } from '../../../api/imports';
+import type {
+  ImportDateFormat,
+  ImportEntity,
+  ImportFields,
+  ImportMappingList,
+  ImportPreset,
+  ImportRequest,
+  ImportResult,
+  ImportValueChoice,
+} from '../../../api/imports';
 import type { JobAccepted } from '../../../api/jobs';
-import { detectPreset } from '../../../lib/csv';
+import { detectPreset, normaliseHeader } from '../../../lib/csv';
 import { api, isApiError } from '../../app/api';
 import { can } from '../../app/permissions';
 import { useSession } from '../../app/session';
@@ -19,6 +30,8 @@ import { refreshEntity } from '../shared/resources';
 import { autoMapping, type CsvHead, IGNORE, missingRequired, readCsvHead } from './csv-columns';
 import { ImportJobProgress } from './ImportJobProgress';
 import { ImportReport } from './ImportReport';
+import { PeopleImport } from './PeopleImport';
+import { ValueMapping, type ValueOverrides } from './ValueMapping';
 
 /** Files with more data lines than this run as a background job, so the page can show progress. */
 const BACKGROUND_FROM_LINES = 200;
@@ -35,6 +48,9 @@ const ENTITIES: { value: ImportEntity; label: string }[] = [
   { value: 'deals', label: 'Deals' },
   { value: 'activities', label: 'Activities' },
 ];
+/** Users and teams: the admin's own import (api/people.ts), listed with the records. */
+const PEOPLE = { value: 'people', label: 'People (users and teams)' } as const;
+type Choice = ImportEntity | 'people';
 
 const PRESETS: { value: ImportPreset | 'auto'; label: string }[] = [
   { value: 'auto', label: 'Detect automatically' },
@@ -58,15 +74,19 @@ interface Chosen {
 
 type Outcome = { kind: 'report'; result: ImportResult } | { kind: 'job'; jobId: string; dryRun: boolean } | { kind: 'error'; error: unknown } | null;
 
-const isEntity = (v: string | null | undefined): v is ImportEntity => ENTITIES.some((e) => e.value === v);
+const isChoice = (v: string | null | undefined): v is Choice => v === PEOPLE.value || ENTITIES.some((e) => e.value === v);
 
 export function ImportPage() {
   const { user } = useSession();
   const url = useUrlState();
   const queryClient = useQueryClient();
-  const allowed = ENTITIES.filter((e) => can(user.role, e.value, 'create'));
+  const allowed: { value: Choice; label: string }[] = [
+    ...ENTITIES.filter((e) => can(user.role, e.value, 'create')),
+    ...(user.role === 'admin' ? [PEOPLE] : []),
+  ];
   const asked = url.get('entity');
-  const entity: ImportEntity | null = isEntity(asked) && allowed.some((e) => e.value === asked) ? asked : (allowed[0]?.value ?? null);
+  const choice: Choice | null = isChoice(asked) && allowed.some((e) => e.value === asked) ? asked : (allowed[0]?.value ?? null);
+  const entity: ImportEntity | null = choice === 'people' ? null : choice;
 
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [readProblem, setReadProblem] = useState<string | null>(null);
@@ -74,12 +94,23 @@ export function ImportPage() {
   const [dateFormat, setDateFormat] = useState<ImportDateFormat | 'auto'>('auto');
   /** The user's own choices per header; everything else is auto-mapped. */
   const [overrides, setOverrides] = useState<Record<string, string>>({});
+  /** The user's choices per field and file value; everything else goes where the server proposes. */
+  const [valueOverrides, setValueOverrides] = useState<ValueOverrides>({});
+  /** The values the last check found, kept while the user changes where they go. */
+  const [choices, setChoices] = useState<ImportValueChoice[]>([]);
+  const [savedName, setSavedName] = useState<string | null>(null);
+  const [saveAs, setSaveAs] = useState('');
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState<'check' | 'import' | null>(null);
 
   const fields = useQuery({
     queryKey: ['import-fields', entity],
     queryFn: ({ signal }) => api.get<ImportFields>(`/api/v1/imports/${entity}/fields`, undefined, { signal }),
+    enabled: entity !== null,
+  });
+  const saved = useQuery({
+    queryKey: ['import-mappings', entity],
+    queryFn: ({ signal }) => api.get<ImportMappingList>(`/api/v1/imports/${entity}/mappings`, undefined, { signal }),
     enabled: entity !== null,
   });
 
@@ -104,6 +135,36 @@ export function ImportPage() {
     [fields.data],
   );
 
+  const changeEntity = (value: string | null) => {
+    if (!isChoice(value)) return;
+    url.set({ entity: value });
+    setOverrides({});
+    setValueOverrides({});
+    setChoices([]);
+    setSavedName(null);
+    setOutcome(null);
+  };
+  const entitySelect = <Select label="What to import" data={allowed} value={choice} onChange={changeEntity} allowDeselect={false} />;
+
+  if (choice === 'people') {
+    return (
+      <>
+        <PageHeader
+          title="Import from CSV"
+          description="Bring in your sales organisation: users, their teams and who runs each. A sheet goes in whole or not at all, and importing it again changes nothing."
+        />
+        <Stack gap="lg">
+          <Paper withBorder p="md" radius="md">
+            <Grid gap="md">
+              <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>{entitySelect}</Grid.Col>
+            </Grid>
+          </Paper>
+          <PeopleImport />
+        </Stack>
+      </>
+    );
+  }
+
   if (!entity) {
     return (
       <>
@@ -116,16 +177,47 @@ export function ImportPage() {
   }
   const entityLabel = ENTITIES.find((e) => e.value === entity)?.label ?? entity;
 
-  const changeEntity = (value: string | null) => {
-    if (!isEntity(value)) return;
-    url.set({ entity: value });
-    setOverrides({});
+  const pickSaved = (name: string | null) => {
+    setSavedName(name);
     setOutcome(null);
+    const item = saved.data?.items.find((m) => m.name === name);
+    if (!item || !chosen) {
+      setOverrides({});
+      setValueOverrides({});
+      return;
+    }
+    // The saved columns this file has (the next export may lack one); its values as they were.
+    const byKey = new Map(chosen.head.headers.map((h) => [normaliseHeader(h), h]));
+    const columns: Record<string, string> = {};
+    for (const [header, field] of Object.entries(item.mapping)) {
+      const own = byKey.get(normaliseHeader(header));
+      if (own !== undefined) columns[own] = field;
+    }
+    setOverrides(columns);
+    setValueOverrides(item.values);
+    setSaveAs(item.name);
+  };
+
+  const changeValue = (field: string, value: string, target: string | null) => {
+    setOutcome(null);
+    setValueOverrides((all) => {
+      const { [value]: _old, ...rest } = all[field] ?? {};
+      return { ...all, [field]: target === null ? rest : { ...rest, [value]: target } };
+    });
+  };
+
+  const showReport = (result: ImportResult) => {
+    setOutcome({ kind: 'report', result });
+    setChoices(result.valueChoices ?? []);
+    if (result.savedAs) void queryClient.invalidateQueries({ queryKey: ['import-mappings', entity] });
   };
 
   const choose = async (file: File | null) => {
     setOutcome(null);
     setOverrides({});
+    setValueOverrides({});
+    setChoices([]);
+    setSavedName(null);
     setReadProblem(null);
     if (!file) {
       setChosen(null);
@@ -150,11 +242,16 @@ export function ImportPage() {
     if (!chosen) return;
     setBusy(dryRun ? 'check' : 'import');
     setOutcome(null);
+    // Only fields a column still feeds: a column re-mapped away leaves its values behind.
+    const fed = new Set(Object.values(mapping).flatMap((f) => f.split('+')));
+    const values = Object.fromEntries(Object.entries(valueOverrides).filter(([field, pairs]) => fed.has(field) && Object.keys(pairs).length > 0));
     const body: ImportRequest = {
       csv: chosen.csv,
       fileName: chosen.file.name,
       mapping,
       dryRun,
+      ...(Object.keys(values).length > 0 && { values }),
+      ...(saveAs.trim() !== '' && { saveMappingAs: saveAs.trim() }),
       ...(lineCount(chosen.csv) > BACKGROUND_FROM_LINES && { background: true }),
       ...(preset === 'auto' ? {} : { preset }),
       ...(dateFormat === 'auto' ? {} : { dateFormat }),
@@ -166,12 +263,13 @@ export function ImportPage() {
         setOutcome({ kind: 'job', jobId: answer.jobId, dryRun });
         return;
       }
-      setOutcome({ kind: 'report', result: answer });
+      showReport(answer);
       if (!dryRun) await refreshEntity(queryClient, entity);
     } catch (error) {
       // A refused import (422) carries the same report as a check.
       const details = isApiError(error) && error.status === 422 ? (error.details as ImportResult | undefined) : undefined;
-      setOutcome(details && Array.isArray(details.errors) ? { kind: 'report', result: details } : { kind: 'error', error });
+      if (details && Array.isArray(details.errors)) showReport(details);
+      else setOutcome({ kind: 'error', error });
     } finally {
       setBusy(null);
     }
@@ -186,9 +284,7 @@ export function ImportPage() {
       <Stack gap="lg">
         <Paper withBorder p="md" radius="md">
           <Grid gap="md" align="flex-end">
-            <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
-              <Select label="What to import" data={allowed} value={entity} onChange={changeEntity} allowDeselect={false} />
-            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>{entitySelect}</Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
               <FileInput
                 label="CSV file"
@@ -300,6 +396,7 @@ export function ImportPage() {
                     No column feeds {missing.join(', ')}: map one before importing.
                   </Text>
                 )}
+                <ValueMapping choices={choices} overrides={valueOverrides} onChange={changeValue} />
               </Stack>
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 6 }}>
@@ -310,6 +407,29 @@ export function ImportPage() {
                 <Text size="sm" c="dimmed">
                   Check reads every row without writing anything. Import writes {entityLabel.toLowerCase()} only if every row is valid.
                 </Text>
+                <Grid gap="sm" align="flex-end">
+                  <Grid.Col span={{ base: 12, sm: 6 }}>
+                    <Select
+                      label="Saved mapping"
+                      placeholder={saved.data?.items.length ? 'Choose one' : 'None saved yet'}
+                      data={(saved.data?.items ?? []).map((m) => m.name)}
+                      value={savedName}
+                      onChange={pickSaved}
+                      clearable
+                      disabled={!saved.data?.items.length}
+                    />
+                  </Grid.Col>
+                  <Grid.Col span={{ base: 12, sm: 6 }}>
+                    <TextInput
+                      label="Save the mapping as"
+                      description="Kept on Check or Import"
+                      placeholder="e.g. Salesforce monthly"
+                      maxLength={100}
+                      value={saveAs}
+                      onChange={(e) => setSaveAs(e.currentTarget.value)}
+                    />
+                  </Grid.Col>
+                </Grid>
                 <Group>
                   <Button
                     variant="default"
@@ -340,7 +460,8 @@ export function ImportPage() {
                       jobId={outcome.jobId}
                       dryRun={outcome.dryRun}
                       onFinished={async (result) => {
-                        setOutcome(result ? { kind: 'report', result } : null);
+                        if (result) showReport(result);
+                        else setOutcome(null);
                         if (result && !result.dryRun && result.ok) await refreshEntity(queryClient, entity);
                       }}
                       onFailed={(error) => setOutcome({ kind: 'error', error })}

@@ -1,0 +1,91 @@
+// Moving in, in the browser (issue #14): an admin imports the organisation (users and teams) from a
+// sheet on the Import page, then a deals file exactly as the old CRM wrote it — outcome words and a
+// stage Furrow lacks. The check lists where each stage value goes (Won proposed to Closed Won,
+// Engaging to nothing); the admin maps Engaging, saves the mapping, imports, and the next file goes
+// in by picking the saved mapping alone.
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser.js';
+import { createOrg, type Org, startServer, type TestServer } from './support/server.js';
+import { signInAs } from './support/sign-in.js';
+
+let server: TestServer;
+let org: Org;
+let browser: Browser;
+const shot = (name: string) =>
+  process.env.FURROW_SCREENSHOTS === '1' ? resolve(import.meta.dirname, `../docs/screenshots/${name}.png`) : resolve('/tmp', `furrow-${name}.png`);
+const suffix = Math.random().toString(36).slice(2, 7);
+
+beforeAll(async () => {
+  server = await startServer();
+  org = await createOrg(server);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function chooseFile(page: Page, name: string, text: string, heading = true): Promise<void> {
+  await page.locator('input[type="file"]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+  if (heading) await page.getByRole('heading', { name: `Columns of ${name}` }).waitFor();
+}
+
+async function pick(page: Page, label: string, option: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).first().click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+describe('moving in through the Import page', () => {
+  it('imports people, then deals with mapped values and a saved mapping', async () => {
+    const page = await signInAs(browser, server, org.admin);
+    await page.goto(`${server.url}/import?entity=people`);
+    await page.getByRole('heading', { level: 1, name: 'Import from CSV' }).waitFor();
+    const people = [
+      'name,email,role,team,parent team,manager',
+      `Vera ${suffix},vera-${suffix}@example.test,manager,Field ${suffix},,`,
+      `Rita ${suffix},rita-${suffix}@example.test,rep,East ${suffix},Field ${suffix},vera-${suffix}@example.test`,
+    ].join('\n');
+    await chooseFile(page, 'org.csv', people, false);
+    await page.getByLabel('Initial password of new users').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Check' }).click();
+    await page
+      .getByTestId('people-outcome')
+      .getByText(/Teams: 2 created.*Users: 2 created/)
+      .waitFor();
+    await page.getByRole('button', { name: 'Import people' }).click();
+    await page.getByTestId('people-outcome').getByText('Imported', { exact: true }).waitFor();
+    await page.screenshot({ path: shot('import-people'), fullPage: true });
+    const users = await org.adminApi.get<{ items: { email: string }[] }>('/api/v1/users?limit=200');
+    expect(users.items.map((u) => u.email)).toEqual(expect.arrayContaining([`vera-${suffix}@example.test`, `rita-${suffix}@example.test`]));
+
+    await pick(page, 'What to import', 'Deals');
+    await page.getByText('Column names from').waitFor();
+    const deals = (rows: string[]) => ['Opportunity ID,Amount,Close Date,Stage', ...rows].join('\n');
+    await chooseFile(page, 'old-crm.csv', deals([`A-${suffix},100,2026-01-10,Won`, `B-${suffix},200,2027-06-30,Engaging`]));
+    await pick(page, 'Field for column Opportunity ID', 'Name (required)');
+    await page.getByRole('button', { name: 'Check' }).click();
+    const values = page.getByTestId('import-values');
+    await values.getByText('Choose where this value goes').waitFor();
+    await expect(values.getByLabel('Stage for Won', { exact: true }).first().inputValue()).resolves.toBe('Closed Won');
+    await pick(page, 'Stage for Engaging', 'Discovery');
+    await page.getByLabel('Save the mapping as').fill(`Old CRM ${suffix}`);
+    await page.getByRole('button', { name: 'Check' }).click();
+    await page.getByTestId('import-outcome').getByText('Every row is valid').waitFor();
+    await page.screenshot({ path: shot('import-values'), fullPage: true });
+    await page.getByRole('button', { name: 'Import deals' }).click();
+    await page.getByTestId('import-outcome').getByText('2 rows imported: 2 created, 0 updated, 0 unchanged.').waitFor();
+
+    // Next month's file: the saved mapping sets the columns and values.
+    await chooseFile(page, 'old-crm-2.csv', deals([`C-${suffix},300,2027-07-31,engaging`]));
+    await page.getByLabel('Save the mapping as').fill('');
+    await pick(page, 'Saved mapping', `Old CRM ${suffix}`);
+    await page.getByRole('button', { name: 'Import deals' }).click();
+    await page.getByTestId('import-outcome').getByText('1 row imported: 1 created, 0 updated, 0 unchanged.').waitFor();
+    const found = await org.adminApi.get<{ items: { name: string; stageId: string }[] }>(`/api/v1/deals?q=${suffix}&limit=50`);
+    expect(found.items.map((d) => d.name).sort()).toEqual([`A-${suffix}`, `B-${suffix}`, `C-${suffix}`]);
+    await page.context().close();
+  });
+});
