@@ -102,3 +102,32 @@ export const FunnelDashboard = Type.Object({
   byCampaign: Type.Array(FunnelGroup),
 });
 export type FunnelDashboard = Static<typeof FunnelDashboard>;
+
+// The lead funnel both sides look at: new → MQL → SAL → SQL → opportunity → won with the conversion
+// at each step, SLA compliance of sales (accept, first touch, attempts) and of marketing (delivery
+// against commitment), speed to lead and the rejections by reason. Each figure is the catalogue
+// KPI's answer, with its drill-down paths to the leads behind it.
+export const LeadFunnelQuery = Type.Object(
+  {
+    scope: Type.Optional(ScopeKind),
+    scopeId: Type.Optional(Id),
+    period: Type.Optional(PeriodKey),
+    from: Type.Optional(CalendarDate),
+    to: Type.Optional(CalendarDate),
+    asOf: Type.Optional(Type.String({ maxLength: 40, description: 'A date (end of that day) or an ISO instant' })),
+  },
+  {
+    additionalProperties: false,
+    description: 'Scope defaults to you (a rep), your teams (a manager) or the workspace (an admin; marketing always); period to the current fiscal quarter',
+  },
+);
+export type LeadFunnelQuery = Static<typeof LeadFunnelQuery>;
+
+export const LeadFunnelDashboard = Type.Object({
+  scope: KpiScope,
+  period: PeriodInfo,
+  asOf: Nullable(Instant),
+  at: Instant,
+  figures: Type.Array(KpiResult, { description: 'One per funnel KPI of the catalogue, in funnel order' }),
+});
+export type LeadFunnelDashboard = Static<typeof LeadFunnelDashboard>;

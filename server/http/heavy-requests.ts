@@ -15,6 +15,7 @@ export const HEAVY_ROUTES: ReadonlySet<string> = new Set([
   'GET /api/v1/kpis/:id/records',
   'GET /api/v1/dashboard',
   'GET /api/v1/dashboard/funnel',
+  'GET /api/v1/dashboard/leads',
   'GET /api/v1/exports/accounts.csv',
   'GET /api/v1/exports/contacts.csv',
   'GET /api/v1/exports/deals.csv',

@@ -25,6 +25,7 @@ export type NavIcon =
   | 'leads'
   | 'campaigns'
   | 'agreement'
+  | 'funnel'
   | 'plans'
   | 'practice'
   | 'coaching'
@@ -69,6 +70,8 @@ const ENTRIES: readonly Entry[] = [
   // Marketing alignment: every role works or reads leads (reps their queue); the agreement is signed by sales owners and marketing.
   { section: 'main', label: 'Leads', to: '/leads', icon: 'leads', match: '/leads', roles: staff },
   { section: 'main', label: 'Campaigns', to: '/campaigns', icon: 'campaigns', roles: staff },
+  // The funnel both sides look at: marketing the workspace's, managers their teams', reps their own leads'.
+  { section: 'main', label: 'Lead funnel', to: '/lead-funnel', icon: 'funnel', roles: staff },
   { section: 'main', label: 'Lead agreement', to: '/lead-agreement', icon: 'agreement', roles: ['admin', 'manager', 'marketing'] },
   { section: 'main', label: 'Process', to: '/process', icon: 'process', match: '/process', roles: sellers },
   // Marketing's dashboard is the funnel in aggregates (web/measurement/FunnelDashboardPage.tsx).

@@ -68,6 +68,7 @@ const LeadsPage = lazy(() => import('../alignment/LeadsPage').then((m) => ({ def
 const LeadPage = lazy(() => import('../alignment/LeadPage').then((m) => ({ default: m.LeadPage })));
 const CampaignsPage = lazy(() => import('../alignment/CampaignsPage').then((m) => ({ default: m.CampaignsPage })));
 const AgreementPage = lazy(() => import('../alignment/AgreementPage').then((m) => ({ default: m.AgreementPage })));
+const LeadFunnelPage = lazy(() => import('../alignment/LeadFunnelPage').then((m) => ({ default: m.LeadFunnelPage })));
 const KpiPage = lazy(() => import('../measurement/KpiPage').then((m) => ({ default: m.KpiPage })));
 const ExpectationsPage = lazy(() => import('../measurement/ExpectationsPage').then((m) => ({ default: m.ExpectationsPage })));
 const ExpectationNewPage = lazy(() => import('../measurement/ExpectationFormPage').then((m) => ({ default: m.ExpectationNewPage })));
@@ -179,6 +180,7 @@ export const routes: RouteObject[] = [
           gated('campaigns', [{ index: true, element: <CampaignsPage /> }]),
           gated('year', [{ index: true, element: <YearPage /> }]),
           gated('lead-agreement', [{ index: true, element: <AgreementPage /> }]),
+          gated('lead-funnel', [{ index: true, element: <LeadFunnelPage /> }]),
           gated('settings/process', [{ index: true, element: <ProcessEditorPage /> }]),
           gated('settings/users', [{ index: true, element: <UsersPage /> }]),
           gated('settings/teams', [{ index: true, element: <TeamsPage /> }]),
