@@ -21,6 +21,7 @@ import * as harvest from './migrations/2026-12-05-30-harvest.js';
 import * as leadSlaFacts from './migrations/2026-12-05-40-lead-sla-facts.js';
 import * as practiceRatings from './migrations/2026-12-05-50-practice-ratings.js';
 import * as jobOwner from './migrations/2026-12-05-60-job-owner.js';
+import * as leadSlaAlerts from './migrations/2026-12-06-20-lead-sla-alerts.js';
 import * as expectationStatuses from './migrations/2026-12-06-40-expectation-statuses.js';
 import * as overrideReviews from './migrations/2026-12-06-50-override-reviews.js';
 import * as importMappings from './migrations/2026-12-06-70-import-mappings.js';
@@ -50,6 +51,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-40-expectation-statuses': expectationStatuses,
   '2026-12-06-50-override-reviews': overrideReviews,
   '2026-12-06-70-import-mappings': importMappings,
+  '2026-12-06-20-lead-sla-alerts': leadSlaAlerts,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -5,6 +5,7 @@ import type {
   LeadAgreementsTable,
   LeadCommitmentsTable,
   LeadSettingsTable,
+  LeadSlaAlertsTable,
   LeadSourcesTable,
   LeadsTable,
   LeadTouchesTable,
@@ -125,6 +126,7 @@ export interface DB {
   lead_touches: LeadTouchesTable;
   lead_settings: LeadSettingsTable;
   lead_commitments: LeadCommitmentsTable;
+  lead_sla_alerts: LeadSlaAlertsTable;
   notifications: NotificationsTable;
   notification_preferences: NotificationPreferencesTable;
   audit_entries: AuditEntriesTable;

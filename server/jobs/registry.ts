@@ -1,5 +1,6 @@
 // Every background job and recurring schedule, listed explicitly (no discovery). A capability adds
 // its job definitions here; the runner refuses a schedule whose job is not listed.
+import { leadSlaAlertJob, planLeadSlaAlertsJob, planLeadSlaAlertsSchedule } from '../alignment/sla-alerts.jobs.js';
 import { coachingReminderJob, planCoachingRemindersJob, planCoachingRemindersSchedule } from '../coaching/reminders.jobs.js';
 import { importJob } from '../crm/import-export/import.jobs.js';
 import { deleteExpiredSessionsJob, deleteExpiredSessionsSchedule } from '../identity/sessions.jobs.js';
@@ -32,6 +33,8 @@ export const JOBS: readonly JobDefinition<any>[] = [
   planWeeklyDigestJob,
   importJob,
   evaluateExpectationsJob,
+  planLeadSlaAlertsJob,
+  leadSlaAlertJob,
 ];
 
 export const SCHEDULES: readonly ScheduleDefinition[] = [
@@ -42,4 +45,5 @@ export const SCHEDULES: readonly ScheduleDefinition[] = [
   planCoachingRemindersSchedule,
   weeklyDigestSchedule,
   evaluateExpectationsSchedule,
+  planLeadSlaAlertsSchedule,
 ];

@@ -1,4 +1,5 @@
 // The catalogue: every notification kind, listed explicitly. A capability adds its kinds here.
+import { leadAcceptAtRisk, leadAcceptBreached } from '../alignment/lead.notifications.js';
 import { actionItemDue, sessionOverdue } from '../coaching/coaching.notifications.js';
 import { dealAssigned, dealMoved } from '../crm/deal.notifications.js';
 import { expectationWentRed } from '../measurement/expectation.notifications.js';
@@ -17,6 +18,8 @@ export const KINDS: readonly NotificationKind<any>[] = [
   weeklyDigest,
   expectationWentRed,
   overrideReviewed,
+  leadAcceptAtRisk,
+  leadAcceptBreached,
 ];
 
 // biome-ignore lint/suspicious/noExplicitAny: kinds with different payloads; each is typed where it is defined and sent

@@ -144,3 +144,13 @@ export interface LeadSettingsTable {
   updated_at: number;
   version: number;
 }
+
+/** One SLA alert sent about a lead (at risk to the owner, breached to the manager): each once (alignment/sla-alerts.jobs.ts). */
+export interface LeadSlaAlertsTable {
+  key: string;
+  workspace_id: string;
+  lead_id: string;
+  kind: string;
+  recipient_id: string;
+  created_at: number;
+}
