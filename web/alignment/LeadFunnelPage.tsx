@@ -404,6 +404,11 @@ export function LeadFunnelPage() {
                     <Tile key={id} f={figure(id)} onOpen={() => setDrill({ id })} />
                   ))}
                 </SimpleGrid>
+                <SimpleGrid cols={{ base: 1, sm: 3 }} mt="md" role="group" aria-label="Speed to lead">
+                  {['speed_to_lead_5m', 'speed_to_lead_15m', 'speed_to_lead_60m'].map((id) => (
+                    <Tile key={id} f={figure(id)} onOpen={() => setDrill({ id })} />
+                  ))}
+                </SimpleGrid>
               </Section>
 
               <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
