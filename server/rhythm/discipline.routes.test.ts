@@ -9,6 +9,16 @@ describeEngines('discipline index and cramming', (env) => {
   it('scores each discipline per month from the catalogue KPIs, with weights, inputs and what is not measured', async () => {
     const x = await workedExample(env());
     const admin = x.w.as(x.w.admin);
+    // The people joined in the summer; Mia held one 1:1 with Ann in late October (logged today).
+    const db = env().database.db;
+    await db
+      .updateTable('users')
+      .set({ created_at: Date.UTC(2026, 6, 1) })
+      .where('workspace_id', '=', x.w.id)
+      .execute();
+    const october28 = new Date(Date.UTC(2026, 9, 28, 10)).toISOString();
+    const session = await x.w.as(x.mia).post('/api/v1/coaching-sessions', { coacheeId: x.ann.id, scheduledAt: october28, heldAt: october28 });
+    expect(session.status, JSON.stringify(session.body)).toBe(201);
     const res = await admin.get('/api/v1/discipline-index?year=FY2026');
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const body = res.body;
@@ -20,6 +30,7 @@ describeEngines('discipline index and cramming', (env) => {
     const team = body.scopes.find((s: any) => s.kind === 'team' && s.id === x.teamId);
     const cells = (key: string) => team.disciplines.find((d: any) => d.key === key).cells;
     const october = body.months.findIndex((m: any) => m.key === '2026-10');
+    const september = october - 1;
     const adherence = (await admin.get(`/api/v1/kpis/process_adherence?period=2026-10&scope=team&scopeId=${x.teamId}`)).body;
     expect(adherence.value).not.toBeNull();
     expect(cells('process')[october].score).toBe(Math.round(adherence.value * 100));
@@ -28,16 +39,23 @@ describeEngines('discipline index and cramming', (env) => {
 
     const kpis = new Set((await admin.get('/api/v1/kpis')).body.items.map((k: any) => k.id));
     for (const [key, ids] of [
-      ['coaching', ['coaching_cadence_kept', 'coaching_cadence']],
+      ['coaching', ['coaching_cadence_kept']],
       ['alignment', ['lead_accept_sla']],
     ] as const) {
       const info = body.disciplines.find((d: any) => d.key === key);
-      if (ids.some((id) => kpis.has(id))) expect(info.notMeasured).toBeNull();
-      else {
-        expect(info.notMeasured).toMatch(/^not measured yet/);
-        expect(cells(key).every((c: any) => c.score === null)).toBe(true);
-      }
+      expect(
+        ids.some((id) => kpis.has(id)),
+        key,
+      ).toBe(true);
+      expect(info.notMeasured).toBeNull();
+      expect(info.input).toContain(ids[0]);
     }
+    // Coaching is the cadence kept KPI of the team and month: Mia coaches Ann and Ben weekly, and
+    // held a session with Ann only, a few days before the end of October.
+    const coaching = (await admin.get(`/api/v1/kpis/coaching_cadence_kept?period=2026-10&scope=team&scopeId=${x.teamId}`)).body;
+    expect(coaching).toMatchObject({ value: 0.5, numerator: 1, denominator: 2 });
+    expect(cells('coaching')[october].score).toBe(50);
+    expect(cells('coaching')[september].score).toBe(0);
     // Overall: the weighted mean of what is measured that month.
     const weights = Object.fromEntries(body.disciplines.map((d: any) => [d.key, d.weight]));
     let sum = 0;

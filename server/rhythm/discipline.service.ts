@@ -15,10 +15,11 @@ import { DEFAULT_WEIGHTS, DISCIPLINES, type Discipline, disciplineIndex, FADE_PO
 import { type YearFrame, yearFrame } from './harvest.service.js';
 import { kpiByPeriods } from './year-kpis.service.js';
 
-/** The KPI each discipline reads, first one in the catalogue wins; coaching cadence lands with its capability. */
+/** The KPI each discipline reads (the first of the list in the catalogue). */
 const INPUTS: Record<Exclude<Discipline, 'measurement'>, { name: string; kpis: readonly string[]; pending: string }> = {
   process: { name: 'Process adherence', kpis: ['process_adherence'], pending: 'the process adherence KPI' },
-  coaching: { name: 'Coaching cadence', kpis: ['coaching_cadence_kept', 'coaching_cadence'], pending: 'the coaching cadence KPI (coaching capability)' },
+  // Judged at each month's end for the coaches of the scope (its managers): decision 0031.
+  coaching: { name: 'Coaching cadence kept', kpis: ['coaching_cadence_kept'], pending: 'the coaching cadence KPI' },
   planning: { name: 'Call-plan coverage', kpis: ['call_plan_coverage'], pending: 'the call-plan coverage KPI' },
   alignment: { name: 'Lead accept SLA compliance', kpis: ['lead_accept_sla'], pending: 'the lead accept SLA KPI (alignment capability)' },
 };

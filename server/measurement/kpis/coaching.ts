@@ -3,7 +3,7 @@
 // end of each period, for its coach; action items closed by the next session count for the item's
 // owner, objectives met for the coachee (decision 0031 says why each counts for whom). Relationships
 // are the ones that exist now — the team tree keeps no history — and a session counts as recorded
-// now (held date), known from its creation until its deletion.
+// now (held date), known from its creation until its deletion (judged at the as-of instant).
 import { type RawBuilder, sql } from 'kysely';
 import { relationshipsSelect } from '../../coaching/relationships.sql.js';
 import { NO_NUMBER } from './sql-blocks.js';
@@ -19,7 +19,10 @@ export function checkInstants(s: Pick<FactScope, 'buckets' | 'at'>): { b: number
   return s.buckets.flatMap((bucket, b) => (bucket.start > s.at ? [] : [{ b, t: Math.min(bucket.end - 1, s.at) }]));
 }
 
-/** A session known at the check instant k.t (created by then, not deleted by then). */
+/**
+ * A session known at the instant asked about (created by then, not deleted by then). Not the
+ * bucket's end: a session logged a few days late still counts for the month it was held in.
+ */
 const sessionKnown = (alias: string, t: RawBuilder<unknown>) =>
   sql`${sql.ref(`${alias}.created_at`)} <= ${t} and (${sql.ref(`${alias}.deleted_at`)} is null or ${sql.ref(`${alias}.deleted_at`)} > ${t})`;
 
@@ -41,7 +44,7 @@ function judged(s: FactScope, q: FactSql): RawBuilder<unknown> | null {
       k.b, k.t, r.cadence_days,
       (select max(x.held_at) from coaching_sessions x
         where x.workspace_id = ${s.workspaceId} and x.coach_id = r.coach_id and x.coachee_id = r.coachee_id
-          and x.held_at is not null and x.held_at <= k.t and ${sessionKnown('x', sql`k.t`)}) as last_held
+          and x.held_at is not null and x.held_at <= k.t and ${sessionKnown('x', sql`${s.at}`)}) as last_held
     from (${relationshipsSelect(s.workspaceId)}) r
     join users co on co.id = r.coach_id
     join users ce on ce.id = r.coachee_id
@@ -81,7 +84,7 @@ const common = {
 const relationshipNotes = [
   'Relationships: every manager coaches the active reps and managers of their team (weekly), a team’s manager is coached by the parent team’s manager (every two weeks), and explicit relationships (an outside coach, another cadence) replace the default for the same pair. They are the relationships as they are now: the team tree keeps no history.',
   'A relationship is judged once it has existed a whole interval: an explicit one from its creation, a default one from when both people joined the workspace.',
-  'Counted for the coach. A session counts from its creation until its deletion; its held date is as recorded now.',
+  'Counted for the coach. A session counts once created and until deleted, judged at the as-of instant (a session logged late still counts for the month it was held in, but not as of an instant before it was logged); its held date is as recorded now.',
 ];
 
 export const coachingCadenceKept: SimpleKpi = {

@@ -115,7 +115,7 @@ export function referenceCadence(d: CoachingRefData, q: RefQuery): { kept: RefFi
       if (q.owners && !q.owners.has(r.coachId)) continue;
       if (r.since + r.cadenceDays * DAY > t) continue;
       judged += 1;
-      const held = d.sessions.filter((s) => s.coach_id === r.coachId && s.coachee_id === r.coacheeId && s.held_at !== null && s.held_at <= t && known(s, t));
+      const held = d.sessions.filter((s) => s.coach_id === r.coachId && s.coachee_id === r.coacheeId && s.held_at !== null && s.held_at <= t && known(s, q.at));
       const last = Math.max(-Infinity, ...held.map((s) => s.held_at as number));
       if (last > t - r.cadenceDays * DAY) kept += 1;
     }
