@@ -8,7 +8,7 @@ import type { DB } from '../db/schema.js';
 import type { KpiRequest } from './kpi-request.service.js';
 import { createReplayedDeals, dropReplayedDeals, factSums, type Sums } from './kpis/engine.repo.js';
 import { EMPTY_SUMS, finishFigures, meanOf } from './kpis/finish.js';
-import type { FactScope, Figures, SimpleKpi } from './kpis/types.js';
+import { type FactScope, type Figures, isOrderStatistic, type SimpleKpi } from './kpis/types.js';
 import { quotaFor, userQuotas } from './quota-lookup.service.js';
 
 export interface Point extends Figures {
@@ -93,7 +93,7 @@ export function factScopeOf(ctx: Ctx, req: KpiRequest): FactScope {
 }
 
 function noDataText(kpi: SimpleKpi): string {
-  const what = kpi.aggregate === 'median' ? kpi.meta.numeratorLabel : (kpi.meta.denominatorLabel ?? kpi.meta.numeratorLabel);
+  const what = isOrderStatistic(kpi.aggregate) ? kpi.meta.numeratorLabel : (kpi.meta.denominatorLabel ?? kpi.meta.numeratorLabel);
   return `No data: no ${what.toLowerCase()} in the period`;
 }
 

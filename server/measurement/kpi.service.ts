@@ -24,7 +24,7 @@ import { computeKpi, factScopeOf, withDealsAsOf } from './kpi-compute.service.js
 import { buildRequest, type KpiRequest, kpiById } from './kpi-request.service.js';
 import { factRecords, type Part } from './kpis/engine.repo.js';
 import { CATALOGUE } from './kpis/registry.js';
-import type { KpiDefinition, RecordType, SimpleKpi } from './kpis/types.js';
+import { isOrderStatistic, type KpiDefinition, type RecordType, type SimpleKpi } from './kpis/types.js';
 
 export function toDefinition(kpi: KpiDefinition): KpiDefinitionDto {
   return { ...kpi.meta, composite: kpi.kind === 'composite' };
@@ -85,7 +85,7 @@ export async function resultOf(ctx: Ctx, req: KpiRequest): Promise<KpiResult> {
     : null;
   const base = `/api/v1/kpis/${kpi.meta.id}/records`;
   const hasDenominator = kpi.kind === 'composite' ? kpi.drill.denominator !== null : kpi.meta.denominatorLabel !== null;
-  const firstPart: Part = kpi.kind === 'simple' && kpi.aggregate === 'median' ? 'records' : 'numerator';
+  const firstPart: Part = kpi.kind === 'simple' && isOrderStatistic(kpi.aggregate) ? 'records' : 'numerator';
   return {
     kpi: toDefinition(kpi),
     definitionVersion: kpi.meta.version,
@@ -139,7 +139,7 @@ export async function kpiTrend(ctx: Ctx, id: string, q: KpiTrendQuery): Promise<
 /** Which simple KPI and part list the records behind a part of a figure. */
 function drillTarget(kpi: KpiDefinition, part: Part): { simple: SimpleKpi; part: Part; label: string } {
   if (kpi.kind === 'simple') {
-    if (kpi.aggregate === 'median') return { simple: kpi, part: 'records', label: kpi.meta.numeratorLabel };
+    if (isOrderStatistic(kpi.aggregate)) return { simple: kpi, part: 'records', label: kpi.meta.numeratorLabel };
     if (part === 'records') return { simple: kpi, part: 'numerator', label: kpi.meta.numeratorLabel };
     if (part === 'denominator' && kpi.meta.denominatorLabel === null) throw invalidField('part', `${kpi.meta.name} has no denominator`);
     return { simple: kpi, part, label: part === 'denominator' ? (kpi.meta.denominatorLabel as string) : kpi.meta.numeratorLabel };
@@ -149,7 +149,7 @@ function drillTarget(kpi: KpiDefinition, part: Part): { simple: SimpleKpi; part:
   const simple = kpi.parts[name] as SimpleKpi;
   return {
     simple,
-    part: simple.kind === 'simple' && simple.aggregate === 'median' ? 'records' : 'numerator',
+    part: simple.kind === 'simple' && isOrderStatistic(simple.aggregate) ? 'records' : 'numerator',
     label: part === 'denominator' ? (kpi.meta.denominatorLabel ?? '') : kpi.meta.numeratorLabel,
   };
 }

@@ -4,7 +4,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Dialect } from '../../db/dialect.js';
 import type { DB } from '../../db/schema.js';
 import { dealsAsOf, factSql, replayedDeals, stageIntervals } from './sql-blocks.js';
-import type { FactScope, SimpleKpi } from './types.js';
+import { type FactScope, isOrderStatistic, type SimpleKpi } from './types.js';
 
 export interface Sums {
   bucket: number;
@@ -57,10 +57,12 @@ export async function factSums(db: Kysely<DB>, dialect: Dialect, kpi: SimpleKpi,
   const byGroup = by !== 'none';
   const g = byGroup ? column : sql`cast(null as text)`;
   const groupBy = byGroup ? sql`group by f.b, ${column}` : sql`group by f.b`;
+  const picked = kpi.aggregate === 'p95' ? sql`r.rn = (95 * r.cnt + 99) / 100` : sql`r.rn * 2 in (r.cnt, r.cnt + 1, r.cnt + 2)`;
   const query =
-    kpi.aggregate === 'median'
-      ? // Median with window functions only, so the statement is the same on both engines: the
-        // row(s) whose rank doubled is n, n+1 or n+2 are the middle one(s).
+    isOrderStatistic(kpi.aggregate)
+      ? // Order statistics with window functions and integer arithmetic only, so the statement is
+        // the same on both engines. Median: the row(s) whose rank doubled is n, n+1 or n+2 are the
+        // middle one(s). p95: the nearest rank, ceil(0.95 × n), as (95n + 99) div 100.
         sql`${withFacts(kpi, s, dialect)},
           r as (
             select f.b, ${g} as grp, f.v,
@@ -69,8 +71,8 @@ export async function factSums(db: Kysely<DB>, dialect: Dialect, kpi: SimpleKpi,
             from f where f.v is not null
           )
           select r.b, r.grp, count(*) as n, 0 as num, 0 as den,
-            sum(case when r.rn * 2 in (r.cnt, r.cnt + 1, r.cnt + 2) then r.v else 0 end) as mid_sum,
-            sum(case when r.rn * 2 in (r.cnt, r.cnt + 1, r.cnt + 2) then 1 else 0 end) as mid_n,
+            sum(case when ${picked} then r.v else 0 end) as mid_sum,
+            sum(case when ${picked} then 1 else 0 end) as mid_n,
             sum(r.v) as v_sum
           from r group by r.b, r.grp`
       : sql`${withFacts(kpi, s, dialect)}

@@ -24,7 +24,8 @@ export function finishFigures(aggregate: Aggregate, scale: number, s: SumsLike):
     }
     case 'sum':
       return { value: s.num * scale, numerator: s.num * scale, denominator: null, count: s.count };
-    case 'median': {
+    case 'median':
+    case 'p95': {
       const median = ratio(s.midSum, s.midCount);
       return { value: median === null ? null : median * scale, numerator: null, denominator: null, count: s.count };
     }

@@ -7,7 +7,7 @@ import { crammingIndex } from './cramming-index.js';
 import { averageDealSize, salesCycleLength, salesCycleLengthMean } from './deal-size-cycle.js';
 import { leadMqls, leadRejections, marketingDelivery, mqlToSal, mqlToWon, opportunityToWon, salToSql, sqlToOpportunity } from './lead-funnel.js';
 import { leadAcceptSla, leadAttemptsSla, leadTouchSla, speedToLead } from './lead-sla.js';
-import { speedToLead5m, speedToLead15m, speedToLead60m } from './lead-speed.js';
+import { speedToLead5m, speedToLead15m, speedToLead60m, speedToLeadP95 } from './lead-speed.js';
 import { openPipeline, pipelineCreated, weightedPipeline } from './pipeline.js';
 import { callPlanCoverage, planHitRate, plannedAdvanceRate, planningLift, unplannedAdvanceRate } from './planning.js';
 import { processAdherence, processAdherenceWeighted } from './process-adherence.js';
@@ -54,6 +54,7 @@ export const CATALOGUE: readonly KpiDefinition[] = [
   opportunityToWon,
   mqlToWon,
   speedToLead,
+  speedToLeadP95,
   speedToLead5m,
   speedToLead15m,
   speedToLead60m,

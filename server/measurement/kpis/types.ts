@@ -127,7 +127,10 @@ export interface Facts {
   needs: readonly ('da' | 'iv')[];
 }
 
-export type Aggregate = 'ratio' | 'sum' | 'median';
+/** median and p95 are order statistics of v: figures of a period, not sums that add across periods. */
+export type Aggregate = 'ratio' | 'sum' | 'median' | 'p95';
+
+export const isOrderStatistic = (a: Aggregate): a is 'median' | 'p95' => a === 'median' || a === 'p95';
 
 export interface SimpleKpi {
   kind: 'simple';

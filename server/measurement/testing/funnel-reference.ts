@@ -116,6 +116,8 @@ export function funnelFigures(data: FunnelData, q: FunnelQuery): Record<string, 
   }
   const med = median(minutes);
   out.speed_to_lead = med === null ? null : med / 60;
+  const sorted = [...minutes].sort((a, b) => a - b);
+  out.speed_to_lead_p95 = sorted.length === 0 ? null : (sorted[Math.ceil(0.95 * sorted.length) - 1] as number) / 60;
   for (const within of [5, 15, 60]) out[`speed_to_lead_${within}m`] = div(minutes.filter((m) => m <= within).length, minutes.length);
 
   // The clocks: recomputed from the terms of the agreement that qualified the lead.
