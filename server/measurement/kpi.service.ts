@@ -162,7 +162,7 @@ const COACHING_RECORDS: ReadonlySet<RecordType> = new Set(['coaching_relationshi
  */
 async function assertReadsRecords(ctx: Ctx, ownerIds: readonly string[] | null, resource: 'deals' | 'leads'): Promise<void> {
   const scope = await ownerScopeOrNull(ctx, resource, 'read');
-  const reads = scope !== null && (scope.all || (ownerIds !== null && ownerIds.every((id) => scopeIncludes(scope, id))));
+  const reads = scope !== null && (scope.all || ownerIds?.every((id) => scopeIncludes(scope, id)));
   if (!reads) throw forbidden('You see this figure as a coach; the records behind it are for those who read the deals');
 }
 

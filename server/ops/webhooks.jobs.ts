@@ -16,7 +16,7 @@ export const deliverWebhookJob = defineJob<{ deliveryId: string }>({
   leaseMs: 60_000,
   handler: async (job) => {
     const d = await findDeliveryRow(job.db, job.payload.deliveryId);
-    if (!d || d.status !== 'pending') return;
+    if (d?.status !== 'pending') return;
     const endpoint = await findEndpointRow(job.db, d.workspace_id, d.endpoint_id);
     const now = job.now();
     if (!endpoint || endpoint.revoked_at !== null) {

@@ -33,7 +33,7 @@ export const ritualReminderJob = defineJob<{ occurrenceId: string }>({
       const ctx = systemCtx(job, trx);
       const occurrence = await findOccurrenceView(trx, ctx.actor.workspaceId, job.payload.occurrenceId);
       // Completed, cancelled or already started: nothing to remind of.
-      if (!occurrence || occurrence.status !== 'scheduled' || Number(occurrence.scheduled_at) <= job.now()) return;
+      if (occurrence?.status !== 'scheduled' || Number(occurrence.scheduled_at) <= job.now()) return;
       if (!(await claimReminder(trx, occurrence.id, job.now()))) return;
       for (const recipientId of await peopleOf(trx, occurrence.ritual_id)) {
         await notify(ctx, ritualStartsSoon, {

@@ -4,7 +4,6 @@
 // and assumptions (with the override form for a team the reader manages); then, for managers and
 // admins, the discipline index heat-map and cramming by quarter. Year, plan and team live in the URL.
 import { Alert, Anchor, Badge, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { Link } from 'react-router';
 import type { HarvestRow } from '../../api/harvest';
 import { fiscalYearOf } from '../../lib/periods';
 import { formatMoney, todayLocal } from '../app/format';

@@ -58,12 +58,11 @@ export async function factSums(db: Kysely<DB>, dialect: Dialect, kpi: SimpleKpi,
   const g = byGroup ? column : sql`cast(null as text)`;
   const groupBy = byGroup ? sql`group by f.b, ${column}` : sql`group by f.b`;
   const picked = kpi.aggregate === 'p95' ? sql`r.rn = (95 * r.cnt + 99) / 100` : sql`r.rn * 2 in (r.cnt, r.cnt + 1, r.cnt + 2)`;
-  const query =
-    isOrderStatistic(kpi.aggregate)
-      ? // Order statistics with window functions and integer arithmetic only, so the statement is
-        // the same on both engines. Median: the row(s) whose rank doubled is n, n+1 or n+2 are the
-        // middle one(s). p95: the nearest rank, ceil(0.95 × n), as (95n + 99) div 100.
-        sql`${withFacts(kpi, s, dialect)},
+  const query = isOrderStatistic(kpi.aggregate)
+    ? // Order statistics with window functions and integer arithmetic only, so the statement is
+      // the same on both engines. Median: the row(s) whose rank doubled is n, n+1 or n+2 are the
+      // middle one(s). p95: the nearest rank, ceil(0.95 × n), as (95n + 99) div 100.
+      sql`${withFacts(kpi, s, dialect)},
           r as (
             select f.b, ${g} as grp, f.v,
               row_number() over (partition by f.b${byGroup ? sql`, ${column}` : sql``} order by f.v) as rn,
@@ -75,7 +74,7 @@ export async function factSums(db: Kysely<DB>, dialect: Dialect, kpi: SimpleKpi,
             sum(case when ${picked} then 1 else 0 end) as mid_n,
             sum(r.v) as v_sum
           from r group by r.b, r.grp`
-      : sql`${withFacts(kpi, s, dialect)}
+    : sql`${withFacts(kpi, s, dialect)}
           select f.b, ${g} as grp, count(*) as n, sum(f.num) as num, sum(f.den) as den, 0 as mid_sum, 0 as mid_n, 0 as v_sum
           from f ${groupBy}`;
   const rows = await query.execute(db);

@@ -4,8 +4,8 @@
 // minutes stored on the touch (decision 0041). Counted for the lead's owner.
 import { sql } from 'kysely';
 import { leadGroupOf } from './lead-funnel.js';
-import { NO_NUMBER } from './sql-blocks.js';
 import { speedToLead } from './lead-sla.js';
+import { NO_NUMBER } from './sql-blocks.js';
 import type { SimpleKpi } from './types.js';
 
 function speedWithin(minutes: 5 | 15 | 60): SimpleKpi {
@@ -56,10 +56,7 @@ export const speedToLeadP95: SimpleKpi = {
     id: 'speed_to_lead_p95',
     name: 'Speed to lead, 95th percentile',
     formula: '95th percentile (nearest rank) of business hours from routing to the first human touch, leads first touched in the period',
-    notes: [
-      ...speedToLead.meta.notes,
-      'Nearest rank: of n first touches sorted by time, the ⌈0.95 n⌉-th; 95 % of the leads were touched at least this fast.',
-    ],
+    notes: [...speedToLead.meta.notes, 'Nearest rank: of n first touches sorted by time, the ⌈0.95 n⌉-th; 95 % of the leads were touched at least this fast.'],
   },
   aggregate: 'p95',
 };
