@@ -27,6 +27,27 @@ const firstSince = (s: FactScope, table: 'lead_transitions' | 'lead_touches', wh
   sql`(select min(x.at) from ${sql.table(table)} x
       where x.workspace_id = ${s.workspaceId} and x.lead_id = l.id and x.at >= l.routed_at and x.at <= ${s.at} and ${where})`;
 
+/**
+ * One row per lead first touched in the period (its first touch since its latest routing, business
+ * minutes known), with the given num, den and v over the touch `t`: the speed-to-lead KPIs differ
+ * only in what they make of the minutes.
+ */
+export function firstTouchFacts(num: RawBuilder<unknown>, den: RawBuilder<unknown>, v: RawBuilder<unknown>) {
+  return (s: FactScope, q: FactSql): Facts => ({
+    needs: [],
+    select: sql`select l.id as record_id, cast(null as text) as deal_id, ${leadGroupOf(s, null)} as grp, l.owner_id as own,
+        ${q.instantBucket('t.at')} as b, ${num} as num, ${den} as den, ${v} as v, t.at as at
+      from lead_touches t
+      join leads l on l.id = t.lead_id
+      where t.workspace_id = ${s.workspaceId} and ${q.inInstants('t.at')} and t.at <= ${s.at} and t.business_minutes is not null
+        and l.deleted_at is null and l.routed_at is not null and t.at >= l.routed_at and ${q.owner('l.owner_id')}
+        and not exists (
+          select 1 from lead_touches e
+          where e.workspace_id = ${s.workspaceId} and e.lead_id = t.lead_id and e.at >= l.routed_at and (e.at < t.at or (e.at = t.at and e.id < t.id))
+        )`,
+  });
+}
+
 export const speedToLead: SimpleKpi = {
   kind: 'simple',
   meta: {
@@ -47,19 +68,7 @@ export const speedToLead: SimpleKpi = {
   aggregate: 'median',
   scale: 1 / 60,
   records: 'lead',
-  facts: (s, q) => ({
-    needs: [],
-    select: sql`select l.id as record_id, cast(null as text) as deal_id, ${leadGroupOf(s, null)} as grp, l.owner_id as own,
-        ${q.instantBucket('t.at')} as b, ${NO_NUMBER} as num, ${NO_NUMBER} as den, t.business_minutes as v, t.at as at
-      from lead_touches t
-      join leads l on l.id = t.lead_id
-      where t.workspace_id = ${s.workspaceId} and ${q.inInstants('t.at')} and t.at <= ${s.at} and t.business_minutes is not null
-        and l.deleted_at is null and l.routed_at is not null and t.at >= l.routed_at and ${q.owner('l.owner_id')}
-        and not exists (
-          select 1 from lead_touches e
-          where e.workspace_id = ${s.workspaceId} and e.lead_id = t.lead_id and e.at >= l.routed_at and (e.at < t.at or (e.at = t.at and e.id < t.id))
-        )`,
-  }),
+  facts: firstTouchFacts(NO_NUMBER, NO_NUMBER, sql`t.business_minutes`),
 };
 
 /** A clock rule: met when it stopped by its due instant; settled once stopped or overdue. */

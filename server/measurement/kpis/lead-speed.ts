@@ -3,8 +3,7 @@
 // often the team is fast enough, which is what the answer rate of an inbound lead depends on). The same first-touch rows as the median, with the business
 // minutes stored on the touch (decision 0041). Counted for the lead's owner.
 import { sql } from 'kysely';
-import { leadGroupOf } from './lead-funnel.js';
-import { speedToLead } from './lead-sla.js';
+import { firstTouchFacts, speedToLead } from './lead-sla.js';
 import { NO_NUMBER } from './sql-blocks.js';
 import type { SimpleKpi } from './types.js';
 
@@ -33,19 +32,7 @@ function speedWithin(minutes: 5 | 15 | 60): SimpleKpi {
     aggregate: 'ratio',
     scale: 1,
     records: 'lead',
-    facts: (s, q) => ({
-      needs: [],
-      select: sql`select l.id as record_id, cast(null as text) as deal_id, ${leadGroupOf(s, null)} as grp, l.owner_id as own,
-          ${q.instantBucket('t.at')} as b, case when t.business_minutes <= ${minutes} then 1 else 0 end as num, 1 as den, ${NO_NUMBER} as v, t.at as at
-        from lead_touches t
-        join leads l on l.id = t.lead_id
-        where t.workspace_id = ${s.workspaceId} and ${q.inInstants('t.at')} and t.at <= ${s.at} and t.business_minutes is not null
-          and l.deleted_at is null and l.routed_at is not null and t.at >= l.routed_at and ${q.owner('l.owner_id')}
-          and not exists (
-            select 1 from lead_touches e
-            where e.workspace_id = ${s.workspaceId} and e.lead_id = t.lead_id and e.at >= l.routed_at and (e.at < t.at or (e.at = t.at and e.id < t.id))
-          )`,
-    }),
+    facts: firstTouchFacts(sql`case when t.business_minutes <= ${minutes} then 1 else 0 end`, sql`1`, NO_NUMBER),
   };
 }
 
