@@ -56,7 +56,8 @@ it('lets a manager add and edit a scenario with field errors, and keeps the form
   await dialog.getByLabel('Pass threshold (readiness 1–100)').fill('75');
   await dialog.getByRole('button', { name: 'Add scenario' }).click();
   await dialog.waitFor({ state: 'detached' });
-  const card = page.getByText('Renewal at risk', { exact: true });
+  // The card in the library, not the readiness table's cell that appears for the same scenario.
+  const card = page.getByRole('list', { name: 'Scenario library' }).getByRole('listitem', { name: 'Renewal at risk' });
   await card.waitFor();
   await page.getByText('Scored on Negotiation, Objection handling · pass at 75').waitFor();
 
@@ -77,7 +78,7 @@ it('lets a manager add and edit a scenario with field errors, and keeps the form
 
   const rep = await signInAs(browser, server, org.repA);
   await rep.goto(`${server.url}/practice`);
-  await rep.getByText('Renewal at risk', { exact: true }).waitFor();
+  await rep.getByRole('list', { name: 'Scenario library' }).getByRole('listitem', { name: 'Renewal at risk' }).waitFor();
   expect(await rep.getByRole('button', { name: 'New scenario' }).count()).toBe(0);
   expect(await rep.getByRole('button', { name: 'Edit Renewal at risk' }).count()).toBe(0);
 });

@@ -404,8 +404,8 @@ export function LeadFunnelPage() {
                     <Tile key={id} f={figure(id)} onOpen={() => setDrill({ id })} />
                   ))}
                 </SimpleGrid>
-                <SimpleGrid cols={{ base: 1, sm: 3 }} mt="md" role="group" aria-label="Speed to lead">
-                  {['speed_to_lead_5m', 'speed_to_lead_15m', 'speed_to_lead_60m'].map((id) => (
+                <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} mt="md" role="group" aria-label="Speed to lead">
+                  {['speed_to_lead_p95', 'speed_to_lead_5m', 'speed_to_lead_15m', 'speed_to_lead_60m'].map((id) => (
                     <Tile key={id} f={figure(id)} onOpen={() => setDrill({ id })} />
                   ))}
                 </SimpleGrid>

@@ -200,9 +200,9 @@ export function PracticePage() {
         {scenarios.data.items.length === 0 && (
           <Text c="dimmed">{writes ? 'No scenarios yet: add the first with New scenario.' : 'No scenarios yet. A manager or admin adds them.'}</Text>
         )}
-        <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <SimpleGrid cols={{ base: 1, md: 2 }} role="list" aria-label="Scenario library">
           {scenarios.data.items.map((s) => (
-            <Paper key={s.id} withBorder p="md">
+            <Paper key={s.id} withBorder p="md" role="listitem" aria-label={s.name}>
               <Stack gap={6}>
                 <Group justify="space-between">
                   <Text fw={600}>{s.name}</Text>
