@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ApiClient } from './support/api-client.js';
 import { describeViolations, seriousViolations } from './support/axe.js';
 import { launchBrowser } from './support/browser.js';
 import { createOrg, type Org, PASSWORD, startServer, type TestServer } from './support/server.js';
@@ -119,4 +120,36 @@ it('runs a session from the Coaching page, and the rep and the outside coach eac
     .getByText(/not found|could not be found|does not exist/i)
     .first()
     .waitFor();
+});
+
+it('reviews a rep’s deal from the deal page: on the timeline, read by the rep, not offered to them', async () => {
+  const repApi = await ApiClient.login(server.url, org.repA.email, PASSWORD);
+  const deal = await repApi.post<{ id: string }>('/api/v1/deals', { name: 'Globex – Renewal review', amount: 2_400_000, closeDate: '2027-03-31' });
+  const FINDINGS = 'Economic buyer not met; the champion has no budget authority.';
+
+  const manager = await signInAs(browser, server, org.manager, { height: 900 });
+  await manager.goto(`${server.url}/deals/${deal.id}`);
+  const reviews = manager.getByRole('region', { name: 'Deal reviews' });
+  await reviews.getByRole('button', { name: 'Review this deal' }).click();
+  // Saving an empty review names the field instead of sending it.
+  await reviews.getByRole('button', { name: 'Save review' }).click();
+  await reviews.getByText('Write what you found').waitFor();
+  await reviews.getByRole('textbox', { name: 'Findings' }).fill(FINDINGS);
+  await reviews.getByRole('textbox', { name: 'Coaching notes' }).fill('Practise the budget question before Thursday.');
+  await axeClean(manager);
+  await reviews.getByRole('button', { name: 'Save review' }).click();
+  await reviews
+    .getByRole('article', { name: `Review by ${org.manager.name}` })
+    .getByText(FINDINGS)
+    .waitFor();
+  await manager.getByTestId('timeline').getByText(`Deal review by ${org.manager.name}`).waitFor();
+  await shot(manager, 'deal-review');
+
+  const rep = await signInAs(browser, server, org.repA, { height: 900 });
+  await rep.goto(`${server.url}/deals/${deal.id}`);
+  const mine = rep.getByRole('region', { name: 'Deal reviews' });
+  await mine.getByText(FINDINGS).waitFor();
+  await mine.getByText('Practise the budget question before Thursday.').waitFor();
+  expect(await mine.getByRole('button', { name: 'Review this deal' }).count()).toBe(0);
+  await axeClean(rep);
 });

@@ -6,6 +6,7 @@ import type { Deal } from '../../../api/deals';
 import { formatCalendarDate, formatInstant, formatMoney, todayLocal } from '../../app/format';
 import { can } from '../../app/permissions';
 import { useSession } from '../../app/session';
+import { DealReviews } from '../../coaching/DealReviews';
 import { Details } from '../../components/Details';
 import { PageHeader } from '../../components/PageHeader';
 import { TextLink } from '../../components/TextLink';
@@ -109,6 +110,7 @@ function DealView({ deal }: { deal: Deal }) {
             <StageGuidance deal={deal} stage={found?.stage} mayEdit={mayEdit} />
             <QualificationPanel dealId={deal.id} mayEdit={mayEdit} />
             <DealPlans dealId={deal.id} />
+            <DealReviews dealId={deal.id} ownerId={deal.ownerId} ownerName={deal.ownerName} />
             <Paper withBorder radius="md" p="md">
               <Details
                 items={[
