@@ -1,6 +1,7 @@
 // Coaching notifications: "coaching with X is overdue" (to the coach and the coachee's manager) and
 // "an action item from a session is due / overdue" (to its owner), raised by
-// coaching/reminders.jobs.ts. Records are named only for a reader who reaches them now.
+// coaching/reminders.jobs.ts; "your deal was reviewed" (to the owner), raised by the review itself. Records are named only for a reader who reaches them now.
+import { dealRecord } from '../crm/deal.notifications.js';
 import { defineNotificationKind, defineRecordType } from '../notifications/kind.js';
 import { coachingScopeOrNull, reaches } from './coaching-scope.service.js';
 import { sessionLabels, userLabels } from './reminders.repo.js';
@@ -48,4 +49,12 @@ export const actionItemDue = defineNotificationKind<{ dueDate: string; overdue: 
       ? `An action item from ${record ?? sessionRecord.hidden} is overdue (due ${data.dueDate})`
       : `An action item from ${record ?? sessionRecord.hidden} is due today`,
   defaults: { inApp: true, email: false },
+});
+
+export const dealReviewed = defineNotificationKind<Record<string, never>>({
+  id: 'coaching.deal-reviewed',
+  label: 'Your coach reviews one of your deals',
+  record: dealRecord,
+  title: ({ actor, record }) => `${actor ?? 'Your coach'} reviewed ${record ?? dealRecord.hidden}`,
+  defaults: { inApp: true, email: true },
 });

@@ -1,6 +1,6 @@
 // Coaching through the API on both engines: the seeded skill model and its versions, relationships
 // from the team tree and explicit ones, sessions with private notes, linked deals and action items,
-// ratings with the model version, deal reviews on the deal's timeline.
+// ratings with the model version, deal reviews on the deal's timeline (the owner notified).
 import { beforeAll, expect, it } from 'vitest';
 import { describeEngines, type TestUser, type TestWorkspace } from '../test/test-env.js';
 
@@ -207,5 +207,14 @@ describeEngines('coaching', (env) => {
     expect(timeline.body.items.some((i: any) => i.kind === 'activity' && i.body?.includes('No economic buyer yet'))).toBe(true);
     expect((await w.as(rep).get(`/api/v1/deals/${deal.body.id}/reviews`)).body.items).toHaveLength(1);
     expect((await w.as(outsider).get(`/api/v1/deals/${deal.body.id}/reviews`)).status).toBe(404);
+    // The owner is told, with a link to the deal; the refused and empty attempts told nobody.
+    const told = (await w.as(rep).get('/api/v1/notifications')).body.items.filter((n: any) => n.kind === 'coaching.deal-reviewed');
+    expect(told).toEqual([
+      expect.objectContaining({
+        record: expect.objectContaining({ type: 'deal', id: deal.body.id, name: 'Globex' }),
+        actor: expect.objectContaining({ id: manager.id }),
+      }),
+    ]);
+    expect(told[0].title).toMatch(/reviewed Globex$/);
   });
 });

@@ -1,12 +1,14 @@
 // Deal reviews: a manager (or admin) inspects a deal they can see against its stage criteria and
 // qualification and records findings and coaching notes. The review is written as a note on the
-// deal's timeline (in the same transaction) and joins the owner's next coaching agenda.
+// deal's timeline (in the same transaction), notifies the owner and joins their next coaching agenda.
 import type { DealReview, DealReviewCreate, DealReviewList } from '../../api/coaching-deal-reviews.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { createActivity } from '../crm/activities.service.js';
 import { getDeal } from '../crm/deals.service.js';
 import { forbidden } from '../errors.js';
 import { newId } from '../ids.js';
+import { notify } from '../notifications/notifications.service.js';
+import { dealReviewed } from './coaching.notifications.js';
 import { coachingScope, reaches } from './coaching-scope.service.js';
 import { type DealReviewView, insertReview, reviewsOfDeal } from './deal-reviews.repo.js';
 
@@ -62,6 +64,7 @@ export async function createDealReview(ctx: Ctx, dealId: string, input: DealRevi
       activity_id: activity.id,
       created_at: tx.now(),
     });
+    await notify(tx, dealReviewed, { recipientId: deal.ownerId, recordId: dealId, data: {} });
     const row = (await reviewsOfDeal(tx.db, ctx.actor.workspaceId, dealId)).find((r) => r.id === id);
     if (!row) throw new Error('review just written is missing');
     return toReview(row);

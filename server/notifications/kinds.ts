@@ -1,6 +1,6 @@
 // The catalogue: every notification kind, listed explicitly. A capability adds its kinds here.
 import { leadAcceptAtRisk, leadAcceptBreached } from '../alignment/lead.notifications.js';
-import { actionItemDue, sessionOverdue } from '../coaching/coaching.notifications.js';
+import { actionItemDue, dealReviewed, sessionOverdue } from '../coaching/coaching.notifications.js';
 import { dealAssigned, dealMoved } from '../crm/deal.notifications.js';
 import { expectationWentRed } from '../measurement/expectation.notifications.js';
 import { overrideReviewed } from '../process/override-review.notifications.js';
@@ -15,6 +15,7 @@ export const KINDS: readonly NotificationKind<any>[] = [
   ritualStartsSoon,
   sessionOverdue,
   actionItemDue,
+  dealReviewed,
   weeklyDigest,
   expectationWentRed,
   overrideReviewed,
