@@ -12,11 +12,11 @@ export async function searchLeadRows(db: Kysely<DB>, dialect: Dialect, workspace
   return db
     .selectFrom('leads as l')
     .select(['l.id', 'l.company', 'l.email', 'l.status', 'l.first_name', 'l.last_name'])
-    .select(rankOf(columns, needle).as('rank'))
+    .select(rankOf(dialect, columns, needle).as('rank'))
     .where('l.workspace_id', '=', workspaceId)
     .where('l.deleted_at', 'is', null)
     .where((eb) => leadFilter(eb, scope))
-    .where((eb) => matches(eb, dialect, columns, needle))
+    .where(() => matches(dialect, columns, needle))
     .orderBy('rank')
     .orderBy('l.received_at', 'desc')
     .orderBy('l.id')

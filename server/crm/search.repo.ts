@@ -1,5 +1,6 @@
 // Global search, one query per record type, each scoped exactly like that type's list. Every query
-// ranks prefix matches (0) before matches inside the text (1), then orders by title.
+// matches and ranks through db/text-search.ts (exact title, title prefix, first-word prefix,
+// elsewhere), then orders by title.
 import { type Kysely, sql } from 'kysely';
 import type { Dialect } from '../db/dialect.js';
 import type { DB } from '../db/schema.js';
@@ -29,13 +30,13 @@ export async function searchAccounts(db: Kysely<DB>, dialect: Dialect, input: Se
     .selectFrom('accounts as a')
     .innerJoin('users as u', 'u.id', 'a.owner_id')
     .select(['a.id', 'a.name as title', 'a.industry', 'a.domain', 'u.name as owner_name'])
-    .select(rankOf([name, domain], input.needle).as('rank'))
+    .select(rankOf(dialect, [name, domain], input.needle).as('rank'))
     .where('a.workspace_id', '=', input.workspaceId)
     .where('a.deleted_at', 'is', null)
     .where((eb) =>
       input.includeShared ? eb.or([ownerFilter(eb, 'a.owner_id', input.scope), eb('a.shared', '=', 1)]) : ownerFilter(eb, 'a.owner_id', input.scope),
     )
-    .where((eb) => matches(eb, dialect, [name, domain], input.needle))
+    .where(() => matches(dialect, [name, domain], input.needle))
     .orderBy('rank')
     .orderBy(sql`lower(a.name)`)
     .orderBy('a.id')
@@ -58,14 +59,14 @@ export async function searchContacts(db: Kysely<DB>, dialect: Dialect, input: Se
     .selectFrom('contacts as c')
     .leftJoin('accounts as a', 'a.id', 'c.account_id')
     .select(['c.id', fullName.as('title'), 'c.email', 'a.name as account_name'])
-    .select(rankOf([fullName, sql`c.last_name`, sql`c.email`], input.needle).as('rank'))
+    .select(rankOf(dialect, [fullName, sql`c.last_name`, sql`c.email`], input.needle).as('rank'))
     .where('c.workspace_id', '=', input.workspaceId)
     .where('c.deleted_at', 'is', null)
     .where((eb) => {
       const owned = ownerFilter(eb, 'c.owner_id', input.scope);
       return input.includeShared ? eb.or([owned, eb.and([eb('a.shared', '=', 1), eb('a.deleted_at', 'is', null)])]) : owned;
     })
-    .where((eb) => matches(eb, dialect, [fullName, sql`c.email`], input.needle))
+    .where(() => matches(dialect, [fullName, sql`c.email`], input.needle))
     .orderBy('rank')
     .orderBy(sql`lower(c.last_name)`)
     .orderBy(sql`lower(c.first_name)`)
@@ -92,11 +93,11 @@ export async function searchDeals(db: Kysely<DB>, dialect: Dialect, input: Searc
     .innerJoin('stages as s', 's.id', 'd.stage_id')
     .leftJoin('accounts as a', 'a.id', 'd.account_id')
     .select(['d.id', 'd.name as title', 'a.name as account_name', 's.name as stage_name', 'd.amount', 'd.currency'])
-    .select(rankOf([name], input.needle).as('rank'))
+    .select(rankOf(dialect, [name], input.needle).as('rank'))
     .where('d.workspace_id', '=', input.workspaceId)
     .where('d.deleted_at', 'is', null)
     .where((eb) => ownerFilter(eb, 'd.owner_id', input.scope))
-    .where((eb) => matches(eb, dialect, [name, sql<string | null>`a.name`], input.needle))
+    .where(() => matches(dialect, [name, sql<string | null>`a.name`], input.needle))
     .orderBy('rank')
     .orderBy(sql`lower(d.name)`)
     .orderBy('d.id')

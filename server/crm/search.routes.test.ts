@@ -193,4 +193,64 @@ describeEngines('global search', (env) => {
     expect(titles(await found(w, w.admin, 'q=quantum%20ona&types=contact'))).toEqual(['contact:Ona Quant']);
     expect(await found(w, w.admin, 'q=uantum')).toEqual([]);
   });
+
+  it('folds case and accent forms the same on both engines, beyond ASCII', async () => {
+    const w = await env().workspace();
+    const api = w.as(w.admin);
+    await api.post('/api/v1/accounts', { name: 'Éclair Überseehandel' });
+    await api.post('/api/v1/accounts', { name: 'Café Ωmega' });
+    await api.post('/api/v1/accounts', { name: 'Eclair plain' });
+    // Upper case non-ASCII letters find lower case ones and back (SQLite's own LIKE folds ASCII only).
+    expect(titles(await found(w, w.admin, `q=${encodeURIComponent('ÜBERSEE éCL')}`))).toEqual(['account:Éclair Überseehandel']);
+    expect(titles(await found(w, w.admin, `q=${encodeURIComponent('ωMEGA')}`))).toEqual(['account:Café Ωmega']);
+    // A decomposed accent (e + combining acute) is the precomposed é.
+    expect(titles(await found(w, w.admin, `q=${encodeURIComponent('CAFE\u0301')}`))).toEqual(['account:Café Ωmega']);
+    // An accent is a different letter: "eclair" is not "éclair".
+    expect(titles(await found(w, w.admin, 'q=eclair'))).toEqual(['account:Eclair plain']);
+  });
+
+  it('ranks an exact title first, then a title starting with the query, then its first word, then elsewhere', async () => {
+    const w = await env().workspace();
+    for (const name of ['Nova onboarding rollout', 'Rollout Nova onboarding', 'Nova', 'Nova onboarding', 'Nova tools onboarding']) await deal(w, w.admin, name);
+    expect(titles(await found(w, w.admin, 'q=nova%20onboarding&types=deal'))).toEqual([
+      'deal:Nova onboarding',
+      'deal:Nova onboarding rollout',
+      'deal:Nova tools onboarding',
+      'deal:Rollout Nova onboarding',
+    ]);
+    expect(titles(await found(w, w.admin, 'q=NOVA&types=deal'))).toEqual([
+      'deal:Nova',
+      'deal:Nova onboarding',
+      'deal:Nova onboarding rollout',
+      'deal:Nova tools onboarding',
+      'deal:Rollout Nova onboarding',
+    ]);
+    expect(titles(await found(w, w.admin, 'q=nova&types=deal&limit=2'))).toEqual(['deal:Nova', 'deal:Nova onboarding']);
+  });
+
+  it('reads quotes, wildcards, backslashes and control characters as text, never as SQL', async () => {
+    const w = await env().workspace();
+    const api = w.as(w.admin);
+    await api.post('/api/v1/accounts', { name: `O'Brien "Quoted" \\ Back` });
+    await api.post('/api/v1/accounts', { name: 'Plain' });
+    for (const q of [`o'bri`, '"quoted"', '\\', `' or 1=1 --`, '%_%', 'pla\t\n', 'pla\u007f']) {
+      const res = await api.get(`/api/v1/search?q=${encodeURIComponent(q)}`);
+      expect(res.status, `${JSON.stringify(q)} ${JSON.stringify(res.body)}`).toBe(200);
+    }
+    // NUL never reaches the database: the request is refused naming q (PostgreSQL text cannot hold it).
+    for (const q of ['\u0000', 'pla\u0000', '\u0000\u0000 quo']) {
+      const res = await api.get(`/api/v1/search?q=${encodeURIComponent(q)}`);
+      expect(res.status, JSON.stringify(q)).toBe(400);
+      expect(res.body.error.details.fields.map((f: { field: string }) => f.field)).toEqual(['q']);
+    }
+    expect(titles(await found(w, w.admin, `q=${encodeURIComponent(`o'bri`)}`))).toEqual([`account:O'Brien "Quoted" \\ Back`]);
+    expect(titles(await found(w, w.admin, `q=${encodeURIComponent('"quoted"')}`))).toEqual([`account:O'Brien "Quoted" \\ Back`]);
+    expect(titles(await found(w, w.admin, `q=${encodeURIComponent('\\')}`))).toEqual([`account:O'Brien "Quoted" \\ Back`]);
+    expect(await found(w, w.admin, `q=${encodeURIComponent(`' or 1=1 --`)}`)).toEqual([]);
+    // Other control characters separate words like spaces; a query of nothing else is blank.
+    expect(titles(await found(w, w.admin, `q=${encodeURIComponent('\tpla\u0007')}`))).toEqual(['account:Plain']);
+    const blank = await api.get(`/api/v1/search?q=${encodeURIComponent('\u0007\t')}`);
+    expect(blank.status).toBe(400);
+    expect(blank.body.error.details.fields.map((f: { field: string }) => f.field)).toEqual(['q']);
+  });
 });

@@ -72,7 +72,8 @@ function typesOf(text: string | undefined): SearchType[] {
 }
 
 export async function search(ctx: Ctx, query: SearchQuery): Promise<{ items: SearchResult[] }> {
-  const needle = query.q.trim();
+  // Control characters (a pasted NUL, tabs) separate words like spaces; a query of nothing else is blank.
+  const needle = query.q.replace(/\p{Cc}/gu, ' ').trim();
   if (!needle) throw invalidField('q', 'must not be blank');
   const types = typesOf(query.types);
   const limit = query.limit ?? 20;

@@ -5,7 +5,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { type Cancellable, cancellableOn } from './cancellable.js';
-import { type Dialect, dialectFor, type Engine } from './dialect.js';
+import { type Dialect, dialectFor, type Engine, foldText } from './dialect.js';
 import type { DB } from './schema.js';
 import { GatedSqliteDialect, WriteGate } from './sqlite-gate.js';
 
@@ -68,6 +68,8 @@ function openSqlite(path: string): SQLite.Database {
   // Only another process (the CLI, a backup) can hold the file here: writers of this process
   // take the write gate first and never meet a lock.
   sqlite.pragma('busy_timeout = 5000');
+  // Search's case fold (dialect.ts#folded): SQLite's lower() folds ASCII only, PostgreSQL's every letter.
+  sqlite.function('furrow_fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? foldText(text) : text));
   return sqlite;
 }
 

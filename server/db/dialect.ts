@@ -7,6 +7,11 @@ export interface Dialect {
   readonly engine: Engine;
   /** Case-insensitive "contains" on a text column (LIKE is case-sensitive on PostgreSQL). */
   containsInsensitive(column: Expression<string | null>, needle: string): RawBuilder<boolean>;
+  /**
+   * Text in search's folded form: NFC, lower case, every letter (not only ASCII) on both engines.
+   * SQLite: furrow_fold, registered on open (database.ts) as foldText; PostgreSQL: lower(normalize()).
+   */
+  folded(column: Expression<string | null>): RawBuilder<string>;
   /** Text column holding an integer → integer. */
   textToInt(column: Expression<string | null>): RawBuilder<number | null>;
   /** Is this driver error a unique-constraint violation? */
@@ -27,6 +32,11 @@ export interface Dialect {
   transactionLock(key: number): RawBuilder<unknown> | null;
 }
 
+/** The folded form dialect.folded gives in SQL, for the needle: NFC, lower case. */
+export function foldText(text: string): string {
+  return text.normalize('NFC').toLowerCase();
+}
+
 /** Escapes %, _ and \ so user text is matched literally inside LIKE. */
 export function likeEscape(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -35,6 +45,7 @@ export function likeEscape(text: string): string {
 const sqliteDialect: Dialect = {
   engine: 'sqlite',
   containsInsensitive: (column, needle) => sql<boolean>`(${column} LIKE ${`%${likeEscape(needle)}%`} ESCAPE '\\')`,
+  folded: (column) => sql<string>`furrow_fold(${column})`,
   textToInt: (column) => sql<number | null>`CAST(${column} AS INTEGER)`,
   isUniqueViolation: (error) =>
     typeof error === 'object' && error !== null && 'code' in error && String((error as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT_UNIQUE'),
@@ -45,6 +56,7 @@ const sqliteDialect: Dialect = {
 const postgresDialect: Dialect = {
   engine: 'postgres',
   containsInsensitive: (column, needle) => sql<boolean>`(${column} ILIKE ${`%${likeEscape(needle)}%`} ESCAPE '\\')`,
+  folded: (column) => sql<string>`lower(normalize(${column}, NFC))`,
   textToInt: (column) => sql<number | null>`CAST(${column} AS BIGINT)`,
   isUniqueViolation: (error) => typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505',
   afterBulkLoad: (tables) => tables.map((t) => sql`vacuum (analyze) ${sql.table(t)}`),

@@ -2,35 +2,37 @@
 // word of the columns, and rows rank by how their title starts. Global search (crm/search.repo.ts)
 // and lead search (alignment/lead-search.repo.ts) both ask this.
 import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
-import { type Dialect, likeEscape } from './dialect.js';
-import type { AnyExpressionBuilder } from './query-types.js';
+import { type Dialect, foldText, likeEscape } from './dialect.js';
+
+/**
+ * A query as search reads it: control characters (NUL, tabs, newlines) are spaces, so nothing typed
+ * or pasted reaches the database as a byte it refuses; NFC and lower case, as dialect.folded reads
+ * the columns ("CAFE\u0301" finds "Café").
+ */
+export function searchText(needle: string): string {
+  return foldText(needle.replace(/\p{Cc}/gu, ' ')).trim();
+}
 
 /** The words of a query, as typed ("quantum onboarding" → quantum, onboarding); at most 8. */
 export function wordsOf(needle: string): string[] {
-  return needle
-    .trim()
+  return searchText(needle)
     .split(/\s+/)
     .filter((w) => w.length > 0)
     .slice(0, 8);
 }
 
-/**
- * Case-insensitive "starts with", used only to rank rows the word filter already found.
- * lower() on both sides reads the same on both engines, so it needs no dialect entry.
- */
-function startsWith(column: Expression<string | null>, needle: string): RawBuilder<boolean> {
-  return sql<boolean>`(lower(${column}) LIKE ${`${likeEscape(needle.toLowerCase())}%`} ESCAPE '\\')`;
-}
+const startsWith = (column: RawBuilder<string>, needle: string) => sql<boolean>`(${column} LIKE ${`${likeEscape(needle)}%`} ESCAPE '\\')`;
 
-/** 0: a title starts with the whole query; 1: with its first word; 2: the words are elsewhere. */
-export function rankOf(prefixes: Expression<string | null>[], needle: string): RawBuilder<number> {
-  const any = (text: string) =>
-    sql.join(
-      prefixes.map((p) => startsWith(p, text)),
-      sql` or `,
-    );
-  const first = wordsOf(needle)[0] ?? needle;
-  return sql<number>`case when ${any(needle.trim())} then 0 when ${any(first)} then 1 else 2 end`;
+/**
+ * 0: a title is the whole query; 1: a title starts with the whole query; 2: with its first word;
+ * 3: the words are elsewhere. Titles and query compare folded, so case and accent forms do not count.
+ */
+export function rankOf(dialect: Dialect, titles: Expression<string | null>[], needle: string): RawBuilder<number> {
+  const whole = searchText(needle);
+  const first = wordsOf(needle)[0] ?? whole;
+  const folded = titles.map((t) => dialect.folded(t));
+  const any = (test: (t: RawBuilder<string>) => RawBuilder<boolean>) => sql.join(folded.map(test), sql` or `);
+  return sql<number>`case when ${any((t) => sql<boolean>`(${t} = ${whole})`)} then 0 when ${any((t) => startsWith(t, whole))} then 1 when ${any((t) => startsWith(t, first))} then 2 else 3 end`;
 }
 
 /**
@@ -45,13 +47,17 @@ function wordText(columns: Expression<string | null>[]): RawBuilder<string> {
 
 /**
  * Word-prefix, any-order matching: every word of the query starts a word somewhere in the columns
- * ("quantum onboarding" finds "Onboarding for Quantum Ltd"). One behaviour on both engines: the
- * dialect's case-insensitive LIKE over the same text.
+ * ("quantum onboarding" finds "Onboarding for Quantum Ltd"). One behaviour on both engines: a plain
+ * LIKE over the same folded text (dialect.folded: NFC, every letter in lower case) with the query
+ * folded the same way in JavaScript; LIKE's wildcards and the escape character are escaped.
  */
-export function matches(eb: AnyExpressionBuilder, dialect: Dialect, columns: Expression<string | null>[], needle: string): Expression<SqlBool> {
-  const text = wordText(columns);
+export function matches(dialect: Dialect, columns: Expression<string | null>[], needle: string): Expression<SqlBool> {
   const words = wordsOf(needle);
   if (words.length === 0) return sql<SqlBool>`1 = 0`;
+  const text = dialect.folded(wordText(columns));
   // A "word" of symbols only (%, _, #) starts no word: it is found wherever it stands.
-  return eb.and(words.map((w) => dialect.containsInsensitive(text, /[\p{L}\p{N}]/u.test(w) ? ` ${w}` : w)));
+  return sql<SqlBool>`(${sql.join(
+    words.map((w) => sql`(${text} LIKE ${`%${/[\p{L}\p{N}]/u.test(w) ? ' ' : ''}${likeEscape(w)}%`} ESCAPE '\\')`),
+    sql` and `,
+  )})`;
 }
