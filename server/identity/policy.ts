@@ -224,5 +224,13 @@ export const WRITE_REFERENCES: Record<Resource, Readonly<Record<string, Referenc
   override_reviews: {},
 };
 
+/**
+ * People outside the team tree (the CSO, marketing, outside coaches) whom a writer with team reach
+ * may still name in a meeting's attendees (marketing joins the lead-agreement review, a coach a 1:1):
+ * they are in no one's team, so naming them shows nothing of another team. Anyone else must be
+ * within the caller's reach, and one outside it answers exactly like a user who does not exist.
+ */
+export const INVITABLE_ACROSS_TEAMS: readonly Role[] = ['admin', 'marketing', 'coach'];
+
 /** Shared accounts are readable by every rep and manager (and their contacts with them). */
 export const SHARED_ACCOUNTS_READABLE: readonly Role[] = ['rep', 'manager'];

@@ -519,7 +519,7 @@ describeEngines('visibility matrix', (env) => {
     },
     'POST /api/v1/expectations ownerId': {
       kind: 'user',
-      send: (a, _m, id) => a.post('/api/v1/expectations', { ...expectationBody, scopeType: 'workspace', ownerId: id }),
+      send: (a, m, id) => a.post('/api/v1/expectations', { ...expectationBody, scopeType: 'team', scopeId: m.team, ownerId: id }),
     },
     'PATCH /api/v1/expectations/{id} ownerId': {
       kind: 'user',
@@ -612,42 +612,43 @@ describeEngines('visibility matrix', (env) => {
     expect(unlisted).toEqual([]);
   });
 
-  it(`answers another workspace's record exactly like a missing id in every other write (${Object.keys(CROSS_WORKSPACE).length} fields)`, async () => {
+  /** A team with its manager and rep, and one record of each linked kind, made by the admin. */
+  const mine = async (ws: TestWorkspace): Promise<{ me: Mine; ids: Record<Kind, string> }> => {
     const db = env().database.db;
-    const mine = async (ws: TestWorkspace): Promise<{ me: Mine; ids: Record<Kind, string> }> => {
-      const a = ws.as(ws.admin);
-      const manager = await ws.user('manager');
-      const team = await ws.team(`Links ${Math.random()}`, { managerId: manager.id });
-      const rep = await ws.user('rep', { teamId: team });
-      const stage = await db.selectFrom('stages').select(['id', 'pipeline_id']).where('workspace_id', '=', ws.id).orderBy('position').executeTakeFirstOrThrow();
-      const contact = (await a.post('/api/v1/contacts', { firstName: 'Link', lastName: 'Contact', ownerId: rep.id })).body.id;
-      const deal = (await a.post('/api/v1/deals', { name: 'Link deal', amount: 1, closeDate: '2027-01-01', ownerId: rep.id })).body.id;
-      const activity = (
-        await a.post('/api/v1/activities', { type: 'meeting', subject: 'Link meeting', occurredAt: '2027-01-10T10:00:00.000Z', ownerId: rep.id, dealId: deal })
-      ).body.id;
-      const created = async (res: Promise<{ status: number; body: any }>, what: string) => {
-        const r = await res;
-        expect(r.status, `${what}: ${JSON.stringify(r.body)}`).toBe(201);
-        return (r.body.lead?.id ?? r.body.id) as string;
-      };
-      const me: Mine = {
-        rep,
-        manager,
-        team,
-        pipeline: stage.pipeline_id,
-        stage: stage.id,
-        deal,
-        activity,
-        contact,
-        lead: await created(a.post('/api/v1/leads', { lastName: 'Link', company: 'Link Co', ownerId: rep.id }), 'lead'),
-        campaign: await created(a.post('/api/v1/campaigns', { name: `Link ${Math.random()}`, channel: 'email', startsOn: '2026-01-01' }), 'campaign'),
-        callPlan: await created(a.post('/api/v1/call-plans', { activityId: activity, meetingType: 'discovery' }), 'call plan'),
-        session: await created(a.post('/api/v1/coaching-sessions', { coacheeId: rep.id, scheduledAt: '2026-11-02T10:00:00.000Z' }), 'coaching session'),
-        ritual: await created(a.post('/api/v1/rituals', { ...ritualBody, teamId: team }), 'ritual'),
-        expectation: await created(a.post('/api/v1/expectations', { ...expectationBody, scopeType: 'workspace' }), 'expectation'),
-      };
-      return { me, ids: { user: rep.id, team, pipeline: stage.pipeline_id, stage: stage.id, deal, activity, contact } };
+    const a = ws.as(ws.admin);
+    const manager = await ws.user('manager');
+    const team = await ws.team(`Links ${Math.random()}`, { managerId: manager.id });
+    const rep = await ws.user('rep', { teamId: team });
+    const stage = await db.selectFrom('stages').select(['id', 'pipeline_id']).where('workspace_id', '=', ws.id).orderBy('position').executeTakeFirstOrThrow();
+    const contact = (await a.post('/api/v1/contacts', { firstName: 'Link', lastName: 'Contact', ownerId: rep.id })).body.id;
+    const deal = (await a.post('/api/v1/deals', { name: 'Link deal', amount: 1, closeDate: '2027-01-01', ownerId: rep.id })).body.id;
+    const activity = (
+      await a.post('/api/v1/activities', { type: 'meeting', subject: 'Link meeting', occurredAt: '2027-01-10T10:00:00.000Z', ownerId: rep.id, dealId: deal })
+    ).body.id;
+    const created = async (res: Promise<{ status: number; body: any }>, what: string) => {
+      const r = await res;
+      expect(r.status, `${what}: ${JSON.stringify(r.body)}`).toBe(201);
+      return (r.body.lead?.id ?? r.body.id) as string;
     };
+    const me: Mine = {
+      rep,
+      manager,
+      team,
+      pipeline: stage.pipeline_id,
+      stage: stage.id,
+      deal,
+      activity,
+      contact,
+      lead: await created(a.post('/api/v1/leads', { lastName: 'Link', company: 'Link Co', ownerId: rep.id }), 'lead'),
+      campaign: await created(a.post('/api/v1/campaigns', { name: `Link ${Math.random()}`, channel: 'email', startsOn: '2026-01-01' }), 'campaign'),
+      callPlan: await created(a.post('/api/v1/call-plans', { activityId: activity, meetingType: 'discovery' }), 'call plan'),
+      session: await created(a.post('/api/v1/coaching-sessions', { coacheeId: rep.id, scheduledAt: '2026-11-02T10:00:00.000Z' }), 'coaching session'),
+      ritual: await created(a.post('/api/v1/rituals', { ...ritualBody, teamId: team }), 'ritual'),
+      expectation: await created(a.post('/api/v1/expectations', { ...expectationBody, scopeType: 'team', scopeId: team }), 'expectation'),
+    };
+    return { me, ids: { user: rep.id, team, pipeline: stage.pipeline_id, stage: stage.id, deal, activity, contact } };
+  };
+  it(`answers another workspace's record exactly like a missing id in every other write (${Object.keys(CROSS_WORKSPACE).length} fields)`, async () => {
     const { me } = await mine(fx.w);
     const { ids: theirs } = await mine(fx.other);
     const admin = fx.w.as(fx.w.admin);
@@ -668,6 +669,30 @@ describeEngines('visibility matrix', (env) => {
       if (refusal(foreign) !== refusal(missing)) failures.push(`${key} → another workspace's ${kind}: expected ${refusal(missing)}, got ${refusal(foreign)}`);
     }
     expect(failures).toEqual([]);
+  });
+
+  // The same fields as a manager, pointing at another team's person, team or record in the same
+  // workspace: what the manager cannot see or give work to answers exactly as a missing id, so a
+  // discipline write (rituals, expectations, coaching, quotas, plans) is no way past the team tree.
+  // Pipelines and stages are workspace-wide (every member reads them), so they have no other team.
+  it(`answers another team's person, team or record exactly like a missing id in every other write, as a manager`, async () => {
+    const { me } = await mine(fx.w);
+    const { ids: theirs } = await mine(fx.w);
+    const manager = fx.w.as(me.manager);
+    const refusal = (res: { status: number; body: any }) =>
+      JSON.stringify({ status: res.status, code: res.body?.error?.code, message: res.body?.error?.message, details: res.body?.error?.details });
+    const failures: string[] = [];
+    let reached = 0;
+    for (const [key, { kind, send }] of Object.entries(CROSS_WORKSPACE)) {
+      if (kind === 'pipeline' || kind === 'stage') continue;
+      const missing = await send(manager, me, MISSING);
+      if (missing.status === 400) reached++;
+      const foreign = await send(manager, me, theirs[kind]);
+      if (refusal(foreign) !== refusal(missing)) failures.push(`${key} → another team's ${kind}: expected ${refusal(missing)}, got ${refusal(foreign)}`);
+    }
+    expect(failures).toEqual([]);
+    // The manager's writes reach the reference checks (not only a role refusal before them).
+    expect(reached).toBeGreaterThan(5);
   });
 
   // Workspace-wide resources without owners (audit log, webhook endpoints): read is all or nothing.

@@ -14,6 +14,7 @@ import { type Ctx, inTransaction } from '../context.js';
 import { calendarDate } from '../dates.js';
 import type { TargetScopeType } from '../db/schema/measurement.js';
 import { forbidden, invalidField, notFound, stale } from '../errors.js';
+import { teamOwnerIds } from '../identity/visibility.js';
 import { newId } from '../ids.js';
 import { audit } from '../ops/audit.service.js';
 import { assertThresholds, projectedValue, statusOf } from './expectation-status.js';
@@ -158,14 +159,33 @@ export async function readableExpectationNames(ctx: Ctx, ids: readonly string[])
   return names;
 }
 
+/** Expectations are set by managers and admins; any other role is refused whatever it names. */
+function assertSetter(ctx: Ctx): void {
+  if (ctx.actor.role !== 'admin' && ctx.actor.role !== 'manager') throw forbidden('Expectations are set by managers and admins');
+}
+
 async function assertMayManage(ctx: Ctx, org: Org, type: TargetScopeType, id: string): Promise<void> {
+  assertSetter(ctx);
   if (ctx.actor.role === 'admin') return;
-  if (ctx.actor.role !== 'manager') throw forbidden('Expectations are set by managers and admins');
   if (type === 'workspace' || !(await canSeeTarget(ctx, org, type, id))) throw forbidden('A manager sets expectations for their own teams and people');
 }
 
-function checkOwner(org: Org, ownerId: string): void {
-  if (!org.users.some((u) => u.id === ownerId && !u.disabled)) throw invalidField('ownerId', 'no active user with this id');
+/**
+ * The scope of a new expectation: a team or person that exists and the caller may set expectations
+ * for; one outside the caller's reach answers exactly like one that does not exist (no oracle).
+ * The workspace's own scope is named by its type, not an id, so a manager is simply refused it.
+ */
+async function checkScope(ctx: Ctx, org: Org, ws: { id: string; name: string }, type: TargetScopeType, scopeId: string): Promise<void> {
+  assertSetter(ctx);
+  const reachable = ctx.actor.role === 'admin' || type === 'workspace' || (await canSeeTarget(ctx, org, type, scopeId));
+  if (!targetScope(org, ws, type, scopeId) || !reachable) throw invalidField('scopeId', `no ${type} with this id`);
+  await assertMayManage(ctx, org, type, scopeId);
+}
+
+/** The owner: an active user the caller may give work to (an admin anyone, a manager their people). */
+async function checkOwner(ctx: Ctx, org: Org, ownerId: string): Promise<void> {
+  const active = org.users.some((u) => u.id === ownerId && !u.disabled);
+  if (!active || (ctx.actor.role !== 'admin' && !(await teamOwnerIds(ctx)).includes(ownerId))) throw invalidField('ownerId', 'no active user with this id');
 }
 
 function kpiOf(id: string): KpiDefinition {
@@ -186,10 +206,9 @@ export async function createExpectation(ctx: Ctx, input: ExpectationCreate): Pro
   const kpi = kpiOf(input.kpiId);
   const scopeId = input.scopeType === 'workspace' ? ws.id : input.scopeId;
   if (!scopeId) throw invalidField('scopeId', `is required for a ${input.scopeType} expectation`);
-  if (!targetScope(org, ws, input.scopeType, scopeId)) throw invalidField('scopeId', `no ${input.scopeType} with this id`);
-  await assertMayManage(ctx, org, input.scopeType, scopeId);
+  await checkScope(ctx, org, ws, input.scopeType, scopeId);
   const ownerId = input.ownerId ?? ctx.actor.userId;
-  checkOwner(org, ownerId);
+  await checkOwner(ctx, org, ownerId);
   assertThresholds(kpi.meta.better, input);
   const now = ctx.now();
   const row: ExpectationRow = {
@@ -237,7 +256,7 @@ export async function patchExpectation(ctx: Ctx, id: string, patch: ExpectationP
       redThreshold: patch.redThreshold ?? row.red_threshold,
     };
     assertThresholds(kpi.meta.better, next);
-    if (patch.ownerId !== undefined) checkOwner(org, patch.ownerId);
+    if (patch.ownerId !== undefined) await checkOwner(tx, org, patch.ownerId);
     const kind = patch.periodKind ?? row.period_kind;
     const key = patch.periodKey !== undefined ? patch.periodKey : patch.periodKind !== undefined ? null : row.period_key;
     const changes = {

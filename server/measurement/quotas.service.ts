@@ -78,22 +78,37 @@ function requireQuotaSetter(ctx: Ctx): void {
   requireRole(ctx, 'admin', 'manager');
 }
 
-/** A manager's item outside the teams they run reads like a scope that does not exist, so it leaks nothing. */
+const NO_USER = 'no active user with this id whose quota you set';
+const NO_TEAM = 'no team with this id whose quota you set';
+
+/** The workspace's and the caller's own quota come from above (the caller knows both ids: no oracle). */
 export function checkQuotaReach(ctx: Ctx, org: Org, item: CheckedQuota, field: (name: string) => string): CheckedQuota | FieldProblem {
   if (canSetQuota(ctx, org, item.scopeType, item.scopeId)) return item;
   if (item.scopeType === 'workspace') return { field: field('scopeType'), message: 'the workspace quota is set by an admin' };
   if (item.scopeId === ctx.actor.userId) return { field: field('scopeId'), message: 'your own quota is set by an admin or your manager' };
-  return { field: field('scopeId'), message: item.scopeType === 'team' ? 'no team with this id that you run' : 'no person with this id in the teams you run' };
+  return { field: field('scopeId'), message: item.scopeType === 'team' ? NO_TEAM : NO_USER };
 }
 
-/** Checks one quota setting against the workspace: a scope that exists, a month, quarter or year. */
-export function checkQuota(org: Org, workspaceId: string, fyStart: number, item: QuotaSet, field: (name: string) => string): CheckedQuota | FieldProblem {
+/**
+ * Checks one quota setting against the workspace: a scope that exists (and, given `reaches`, that the
+ * caller may set: a person or team outside it answers exactly like a missing one, before any other
+ * check), a month, quarter or year.
+ */
+export function checkQuota(
+  org: Org,
+  workspaceId: string,
+  fyStart: number,
+  item: QuotaSet,
+  field: (name: string) => string,
+  reaches: (type: TargetScopeType, id: string) => boolean = () => true,
+): CheckedQuota | FieldProblem {
   let scopeId = item.scopeId;
   if (item.scopeType === 'workspace') scopeId = workspaceId;
   else if (!scopeId) return { field: field('scopeId'), message: `is required for a ${item.scopeType} quota` };
-  else if (item.scopeType === 'user' && !org.users.some((u) => u.id === scopeId && !u.disabled))
-    return { field: field('scopeId'), message: 'no active user with this id' };
-  else if (item.scopeType === 'team' && !org.teams.some((t) => t.id === scopeId)) return { field: field('scopeId'), message: 'no team with this id' };
+  else if (item.scopeType === 'user' && (!org.users.some((u) => u.id === scopeId && !u.disabled) || !reaches('user', scopeId)))
+    return { field: field('scopeId'), message: NO_USER };
+  else if (item.scopeType === 'team' && (!org.teams.some((t) => t.id === scopeId) || !reaches('team', scopeId)))
+    return { field: field('scopeId'), message: NO_TEAM };
   const period = parsePeriodKey(item.periodKey, fyStart);
   if (!period || period.kind === 'week')
     return { field: field('periodKey'), message: 'must be a month (2026-11), fiscal quarter (FY2027-Q1) or fiscal year (FY2027)' };
@@ -149,7 +164,9 @@ export async function setQuotas(ctx: Ctx, items: readonly QuotaSet[]): Promise<Q
   const [ws, org] = await Promise.all([getWorkspace(ctx), loadOrg(ctx)]);
   const checked = items.map((item, i) => {
     const field = (name: string) => `items.${i}.${name}`;
-    const c = checkQuota(org, ws.id, ws.fiscalYearStartMonth, item, field);
+    // The caller's own id is theirs to know: it gets its own answer from checkQuotaReach.
+    const reaches = (type: TargetScopeType, id: string) => id === ctx.actor.userId || canSetQuota(ctx, org, type, id);
+    const c = checkQuota(org, ws.id, ws.fiscalYearStartMonth, item, field, reaches);
     return 'field' in c ? c : checkQuotaReach(ctx, org, c, field);
   });
   const problems = checked.filter((c): c is FieldProblem => 'field' in c);

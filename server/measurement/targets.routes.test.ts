@@ -223,19 +223,15 @@ describeEngines('quotas and expectations', (env) => {
         })
       ).status,
     ).toBe(403);
-    expect(
-      (
-        await mia.post('/api/v1/expectations', {
-          kpiId: 'win_rate',
-          scopeType: 'user',
-          scopeId: x.dan.id,
-          periodKind: 'quarter',
-          target: 1,
-          amberThreshold: 1,
-          redThreshold: 1,
-        })
-      ).status,
-    ).toBe(403);
+    // Another team's person answers exactly like a person who does not exist: no existence oracle.
+    const forScope = (scopeId: string) =>
+      mia.post('/api/v1/expectations', { kpiId: 'win_rate', scopeType: 'user', scopeId, periodKind: 'quarter', target: 1, amberThreshold: 1, redThreshold: 1 });
+    const outside = await forScope(x.dan.id);
+    expect(outside.status).toBe(400);
+    expect(outside.body.error.details.fields[0].field).toBe('scopeId');
+    const { requestId: _a, ...outsideError } = outside.body.error;
+    const { requestId: _b, ...missingError } = (await forScope('01890000-0000-7000-8000-000000000000')).body.error;
+    expect(outsideError).toEqual(missingError);
     expect(
       (
         await x.w.as(x.ann).post('/api/v1/expectations', {

@@ -5,7 +5,7 @@ import type { ProposalAccept, Ritual, RitualCreate, RitualListQuery, RitualPatch
 import { type Ctx, inTransaction } from '../context.js';
 import { calendarDate } from '../dates.js';
 import { type FieldProblem, forbidden, invalidField, invalidInput, notFound, stale } from '../errors.js';
-import { reachOf } from '../identity/policy.js';
+import { INVITABLE_ACROSS_TEAMS, reachOf } from '../identity/policy.js';
 import { listTeams } from '../identity/teams.service.js';
 import { teamOwnerIds } from '../identity/visibility.js';
 import { getWorkspace } from '../identity/workspaces.service.js';
@@ -101,9 +101,19 @@ async function checkOwner(ctx: Ctx, ownerId: string): Promise<void> {
   if (!user || !inReach || user.role === 'coach') throw invalidField('ownerId', NO_USER);
 }
 
-/** Attendees: active users of the workspace (marketing joins the lead-agreement review, a coach a 1:1). */
-async function checkAttendees(ctx: Ctx, ids: readonly string[]): Promise<string[]> {
-  const found = new Set((await usersAmong(ctx.db, ctx.actor.workspaceId, ids)).map((u) => u.id));
+/**
+ * Attendees: active users the caller may invite, i.e. their own people (all, for a workspace-wide
+ * reach) and anyone outside the team tree (policy.ts#INVITABLE_ACROSS_TEAMS). Another team's person
+ * answers exactly like a missing id. Attendees already on the ritual stay without a re-check.
+ */
+async function checkAttendees(ctx: Ctx, ids: readonly string[], kept: readonly string[] = []): Promise<string[]> {
+  const all = reachOf(ctx.actor.role, 'rituals', 'create') === 'all';
+  const mine = all ? [] : await teamOwnerIds(ctx);
+  const found = new Set(
+    (await usersAmong(ctx.db, ctx.actor.workspaceId, ids))
+      .filter((u) => all || kept.includes(u.id) || mine.includes(u.id) || INVITABLE_ACROSS_TEAMS.includes(u.role))
+      .map((u) => u.id),
+  );
   const problems = ids.flatMap((id, i) => (found.has(id) ? [] : [{ field: `attendeeIds/${i}`, message: NO_USER }]));
   if (problems.length > 0) throw invalidInput(problems);
   return [...new Set(ids)];
@@ -185,7 +195,10 @@ export async function patchRitual(ctx: Ctx, id: string, patch: RitualPatch): Pro
     if (row.version !== patch.version) throw stale('Ritual', row.version);
     const series = checkSeries(patch);
     if (patch.ownerId !== undefined) await checkOwner(tx, patch.ownerId);
-    const attendees = patch.attendeeIds === undefined ? undefined : await checkAttendees(tx, patch.attendeeIds);
+    const attendees =
+      patch.attendeeIds === undefined
+        ? undefined
+        : await checkAttendees(tx, patch.attendeeIds, [row.owner_id, ...(await attendeesOf(tx.db, tx.actor.workspaceId, [id])).map((a) => a.id)]);
     const changes = {
       ...(patch.title !== undefined && { title: patch.title.trim() }),
       ...(patch.ownerId !== undefined && { owner_id: patch.ownerId }),
