@@ -158,4 +158,40 @@ describeEngines('lead SLA alerts: first touch and attempts', (env) => {
     expect(await breachedByKpi('lead_touch_sla')).toEqual(byKind('touch_breached'));
     expect(await breachedByKpi('lead_attempts_sla')).toEqual(byKind('attempts_breached'));
   });
+
+  it('honours the owner’s preference per kind, and escalates to the owner when nobody manages them', async () => {
+    env().clock.now = Date.parse('2026-11-30T08:00:00Z');
+    const w = await env().workspace({ timezone: 'Europe/Berlin' });
+    const marketing = await w.user('marketing');
+    const team = await w.team('Unmanaged');
+    const rep = await w.user('rep', { teamId: team, name: 'Solo Rep' });
+    await agreementInForce(w, marketing);
+    const settings = (await w.as(w.admin).get('/api/v1/lead-settings')).body;
+    await w
+      .as(w.admin)
+      .put('/api/v1/lead-settings', {
+        version: settings.version,
+        routing: { ...settings.routing, defaultTeamId: team },
+        businessHours: settings.businessHours,
+      });
+    const off = await w.as(rep).patch('/api/v1/notifications/preferences/alignment.lead-touch-at-risk', { inApp: false, email: false });
+    expect(off.status, JSON.stringify(off.body)).toBe(200);
+    expect((await w.as(marketing).post('/api/v1/leads', { ...HOT_LEAD, email: 'solo@acme-soft.example' })).status).toBe(201);
+    const runner = createJobRunner({ database: env().database, config: env().config, now: () => env().clock.now, jobs: JOBS, schedules: SCHEDULES });
+    const plan = async () => {
+      await enqueue({ db: env().database.db, now: () => env().clock.now }, planLeadSlaAlertsJob, {}, { workspaceId: w.id });
+      await runner.runDue();
+      await runner.runDue();
+    };
+    const kinds = async () =>
+      (await w.as(rep).get('/api/v1/notifications?limit=50')).body.items
+        .map((n: { kind: string }) => n.kind)
+        .filter((k: string) => k.startsWith('alignment.lead-touch'));
+    env().clock.now = Date.parse('2026-11-30T08:50:00Z');
+    await plan();
+    expect(await kinds()).toEqual([]);
+    env().clock.now = Date.parse('2026-11-30T09:05:00Z');
+    await plan();
+    expect(await kinds()).toEqual(['alignment.lead-touch-breached']);
+  });
 });
