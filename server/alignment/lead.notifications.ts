@@ -1,6 +1,7 @@
-// Lead SLA notifications, raised by alignment/sla-alerts.jobs.ts: the owner hears that a lead's
-// accept clock is about to run out; when it has, the owner's manager hears (the escalation the
-// agreement promises). A lead is named only for a reader whose lead scope reaches it now.
+// Lead SLA notifications, raised by alignment/sla-alerts.jobs.ts, per clause of the agreement's
+// sales SLA (accept, first touch, attempts): the owner hears that a lead's clock is about to run
+// out; when it has, the owner's manager hears (the escalation the agreement promises). A lead is
+// named only for a reader whose lead scope reaches it now.
 
 import { reachOf } from '../identity/policy.js';
 import { defineNotificationKind, defineRecordType } from '../notifications/kind.js';
@@ -45,5 +46,60 @@ export const leadAcceptBreached = defineNotificationKind<AlertData & { ownerName
   record: leadRecord,
   title: ({ record, data }) =>
     `${data.ownerName} missed the accept SLA on ${record ?? leadRecord.hidden} (${data.acceptWithinHours} business hours, due ${data.due})`,
+  defaults: { inApp: true, email: true },
+});
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const attemptsText = (n: number) => plural(n, 'attempt', 'attempts');
+
+/** The first-touch clause: `withinHours` business hours of routing. */
+export interface TouchAlertData {
+  dueAt: string;
+  due: string;
+  withinHours: number;
+}
+
+export const leadTouchAtRisk = defineNotificationKind<TouchAlertData>({
+  id: 'alignment.lead-touch-at-risk',
+  label: 'A lead of yours is about to miss the first-touch SLA',
+  record: leadRecord,
+  title: ({ record, data }) =>
+    `First touch SLA: touch ${record ?? leadRecord.hidden} by ${data.due} (the SLA gives ${plural(data.withinHours, 'business hour', 'business hours')})`,
+  defaults: { inApp: true, email: true },
+});
+
+export const leadTouchBreached = defineNotificationKind<TouchAlertData & { ownerName: string }>({
+  id: 'alignment.lead-touch-breached',
+  label: 'A lead of your team missed the first-touch SLA (escalation)',
+  record: leadRecord,
+  title: ({ record, data }) =>
+    `${data.ownerName} missed the first-touch SLA on ${record ?? leadRecord.hidden} (${plural(data.withinHours, 'business hour', 'business hours')}, due ${data.due})`,
+  defaults: { inApp: true, email: true },
+});
+
+/** The attempts clause: `attempts` touches within `withinDays` days of routing; `made` so far. */
+export interface AttemptsAlertData {
+  dueAt: string;
+  due: string;
+  attempts: number;
+  withinDays: number;
+  made: number;
+}
+
+export const leadAttemptsAtRisk = defineNotificationKind<AttemptsAlertData>({
+  id: 'alignment.lead-attempts-at-risk',
+  label: 'A lead of yours is about to miss the attempts SLA',
+  record: leadRecord,
+  title: ({ record, data }) =>
+    `Attempts SLA: ${record ?? leadRecord.hidden} has ${attemptsText(data.made)} of ${data.attempts} and is not reached; the window closes ${data.due}`,
+  defaults: { inApp: true, email: true },
+});
+
+export const leadAttemptsBreached = defineNotificationKind<AttemptsAlertData & { ownerName: string }>({
+  id: 'alignment.lead-attempts-breached',
+  label: 'A lead of your team missed the attempts SLA (escalation)',
+  record: leadRecord,
+  title: ({ record, data }) =>
+    `${data.ownerName} missed the attempts SLA on ${record ?? leadRecord.hidden} (${attemptsText(data.made)} of ${data.attempts} in ${data.withinDays} days, window closed ${data.due})`,
   defaults: { inApp: true, email: true },
 });

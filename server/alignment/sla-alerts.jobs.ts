@@ -1,30 +1,38 @@
-// Lead SLA alerts in the background: every five minutes per workspace the plan reads the accept
-// clocks still running (in business hours, alignment/sla.ts) and queues one alert job per occasion
+// Lead SLA alerts in the background: every five minutes per workspace the plan reads, clause by
+// clause of the agreement's sales SLA (accept and first touch in business hours, alignment/sla.ts;
+// attempts in calendar days), the clocks still running and queues one alert job per occasion
 // with a singleton key: the owner when the clock is at risk (three quarters used), the owner's
 // manager when it has run out (escalation; the owner themself when nobody manages them). The alert
 // job records the occasion (lead_sla_alerts, unique key) and notifies in one transaction, so a
 // re-run, a retry or a duplicate never notifies twice. A breach found before its at-risk alert went
 // out sends only the escalation: the warning would come too late to help.
-import type { AgreementTerms } from '../../api/lead-agreements.js';
+import type { AgreementTerms, SalesSla } from '../../api/lead-agreements.js';
 import type { Ctx } from '../context.js';
 import { userInWorkspace } from '../identity/users.service.js';
 import { getWorkspace } from '../identity/workspaces.service.js';
 import { defineJob, defineSchedule, type JobRun } from '../jobs/job.js';
 import { enqueue } from '../jobs/jobs.service.js';
+import type { NotificationKind } from '../notifications/kind.js';
 import { notify } from '../notifications/notifications.service.js';
-import { type AlertData, leadAcceptAtRisk, leadAcceptBreached } from './lead.notifications.js';
+import type { BusinessCalendar } from './business-hours.js';
+import { leadAcceptAtRisk, leadAcceptBreached, leadAttemptsAtRisk, leadAttemptsBreached, leadTouchAtRisk, leadTouchBreached } from './lead.notifications.js';
 import { businessCalendar } from './lead-settings.service.js';
-import { clockOf } from './sla.js';
-import { claimAlert, managerOf, openAcceptClocks } from './sla-alerts.repo.js';
+import { AT_RISK_SHARE, clockOf } from './sla.js';
+import { alertKind, claimAlert, managerOf, type OpenClock, openClocks, type SlaClause } from './sla-alerts.repo.js';
 
 export interface SlaAlert {
+  /** Absent on alerts queued before the first-touch and attempts clauses alerted: accept. */
+  clause?: SlaClause;
   kind: 'at_risk' | 'breached';
   key: string;
   leadId: string;
   recipientId: string;
   ownerId: string;
   dueAt: number;
-  acceptWithinHours: number;
+  /** The accept clause's allowance (kept by that name for alerts already queued). */
+  acceptWithinHours?: number;
+  /** The clause's own figures: `withinHours`, or `attempts`, `withinDays` and `made`. */
+  terms?: Record<string, number>;
 }
 
 /** The system acting in a workspace: nobody's own action, so the owner and manager are told. */
@@ -61,25 +69,67 @@ export const leadSlaAlertJob = defineJob<SlaAlert>({
         key: a.key,
         workspace_id: ctx.actor.workspaceId,
         lead_id: a.leadId,
-        kind: a.kind,
+        kind: alertKind(a.clause ?? 'accept', a.kind),
         recipient_id: a.recipientId,
         created_at: job.now(),
       });
       if (!claimed) return;
-      const data: AlertData = {
+      const clause = a.clause ?? 'accept';
+      const data = {
         dueAt: new Date(a.dueAt).toISOString(),
         due: dueText(a.dueAt, (await getWorkspace(ctx)).timezone),
-        acceptWithinHours: a.acceptWithinHours,
+        ...(clause === 'accept' ? { acceptWithinHours: a.acceptWithinHours } : a.terms),
       };
+      const kinds = CLAUSES[clause].kinds;
+      const target = { recipientId: a.recipientId, recordId: a.leadId };
       if (a.kind === 'at_risk') {
-        await notify(ctx, leadAcceptAtRisk, { recipientId: a.recipientId, recordId: a.leadId, data });
+        await notify(ctx, kinds.at_risk, { ...target, data });
         return;
       }
       const owner = await userInWorkspace(ctx, ctx.actor.workspaceId, a.ownerId);
-      await notify(ctx, leadAcceptBreached, { recipientId: a.recipientId, recordId: a.leadId, data: { ...data, ownerName: owner?.name ?? 'The owner' } });
+      await notify(ctx, kinds.breached, { ...target, data: { ...data, ownerName: owner?.name ?? 'The owner' } });
     });
   },
 });
+
+/**
+ * How each clause alerts. Breached is the compliance KPI's verdict (kpis/lead-sla.ts): the clock
+ * still runs (openClocks) and the due instant stored at routing has passed (strictly, for the
+ * business-hours clocks; the attempts window is settled at its due instant). At risk is three
+ * quarters of the allowance used: in business hours from the agreement that qualified the lead
+ * (the queue's rule, sla.ts), in calendar time for the attempts window.
+ */
+interface ClauseAlerts {
+  // biome-ignore lint/suspicious/noExplicitAny: each clause's kinds carry their own payload, built by `terms`
+  kinds: { at_risk: NotificationKind<any>; breached: NotificationKind<any> };
+  breached: (c: OpenClock, now: number) => boolean;
+  atRisk: (cal: BusinessCalendar, sla: SalesSla, c: OpenClock, now: number) => boolean;
+  terms: (sla: SalesSla, c: OpenClock) => Record<string, number>;
+}
+
+const businessShareUsed = (cal: BusinessCalendar, c: OpenClock, hours: number, now: number) =>
+  clockOf(cal, Number(c.routed_at), hours, null, now).state !== 'on_track';
+
+const CLAUSES: Record<SlaClause, ClauseAlerts> = {
+  accept: {
+    kinds: { at_risk: leadAcceptAtRisk, breached: leadAcceptBreached },
+    breached: (c, now) => Number(c.due_at) < now,
+    atRisk: (cal, sla, c, now) => businessShareUsed(cal, c, sla.acceptWithinHours, now),
+    terms: (sla) => ({ acceptWithinHours: sla.acceptWithinHours }),
+  },
+  touch: {
+    kinds: { at_risk: leadTouchAtRisk, breached: leadTouchBreached },
+    breached: (c, now) => Number(c.due_at) < now,
+    atRisk: (cal, sla, c, now) => businessShareUsed(cal, c, sla.firstTouchWithinHours, now),
+    terms: (sla) => ({ withinHours: sla.firstTouchWithinHours }),
+  },
+  attempts: {
+    kinds: { at_risk: leadAttemptsAtRisk, breached: leadAttemptsBreached },
+    breached: (c, now) => Number(c.due_at) <= now,
+    atRisk: (_cal, _sla, c, now) => now - Number(c.routed_at) >= (Number(c.due_at) - Number(c.routed_at)) * AT_RISK_SHARE,
+    terms: (sla, c) => ({ attempts: Number(c.attempts_required ?? sla.attempts), withinDays: sla.attemptsWithinDays, made: Number(c.attempts_made) }),
+  },
+};
 
 /** The alerts due now in a workspace, each occasion named by its key (lead, routing, kind). */
 export async function dueSlaAlerts(ctx: Ctx): Promise<SlaAlert[]> {
@@ -87,16 +137,27 @@ export async function dueSlaAlerts(ctx: Ctx): Promise<SlaAlert[]> {
   const now = ctx.now();
   const cal = await businessCalendar(ctx);
   const out: SlaAlert[] = [];
-  for (const lead of await openAcceptClocks(ctx.db, ws)) {
-    const hours = lead.agreement_terms ? (JSON.parse(lead.agreement_terms) as AgreementTerms).sla.acceptWithinHours : null;
-    if (hours === null) continue;
-    const clock = clockOf(cal, Number(lead.routed_at), hours, null, now);
-    const base = { leadId: lead.id, ownerId: lead.owner_id, dueAt: Number(lead.accept_due_at), acceptWithinHours: hours };
-    const occasion = `lead-sla:${lead.id}:${lead.routed_at}`;
-    if (clock.state === 'at_risk') out.push({ ...base, kind: 'at_risk', key: `${occasion}:at_risk`, recipientId: lead.owner_id });
-    if (clock.state === 'breached') {
-      const manager = await managerOf(ctx.db, ws, lead.owner_id);
-      out.push({ ...base, kind: 'breached', key: `${occasion}:breached`, recipientId: manager ?? lead.owner_id });
+  for (const clause of ['accept', 'touch', 'attempts'] as const) {
+    const rule = CLAUSES[clause];
+    for (const c of await openClocks(ctx.db, ws, clause, now)) {
+      const sla = c.agreement_terms ? (JSON.parse(c.agreement_terms) as AgreementTerms).sla : null;
+      if (sla === null) continue;
+      const kind = rule.breached(c, now) ? 'breached' : rule.atRisk(cal, sla, c, now) ? 'at_risk' : null;
+      if (kind === null) continue;
+      const terms = rule.terms(sla, c);
+      // The accept clause keeps its original keys, so alerts sent before are not sent again.
+      const key = `lead-sla:${c.id}:${c.routed_at}:${clause === 'accept' ? '' : `${clause}:`}${kind}`;
+      const recipientId = kind === 'breached' ? ((await managerOf(ctx.db, ws, c.owner_id)) ?? c.owner_id) : c.owner_id;
+      out.push({
+        clause,
+        kind,
+        key,
+        leadId: c.id,
+        recipientId,
+        ownerId: c.owner_id,
+        dueAt: Number(c.due_at),
+        ...(clause === 'accept' ? { acceptWithinHours: terms.acceptWithinHours } : { terms }),
+      });
     }
   }
   return out;

@@ -1,33 +1,60 @@
 // SQL of lead SLA alerts: the accept clocks still running, who manages a lead's owner, what an alert
 // names, and the once-only record of each alert.
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { LeadScope } from './lead-scope.service.js';
 import { leadFilter } from './leads.repo.js';
 
-export interface OpenAcceptClock {
+/** The sales-side clauses of the agreement's SLA that alert (decision 0042, 0100). */
+export type SlaClause = 'accept' | 'touch' | 'attempts';
+
+export interface OpenClock {
   id: string;
   owner_id: string;
   routed_at: number;
-  accept_due_at: number;
+  due_at: number;
+  attempts_required: number | null;
   agreement_terms: string | null;
+  /** Touches since routing, up to the due instant and now (the attempts clause). */
+  attempts_made: number;
 }
 
+/** What `lead_sla_alerts.kind` records: the accept clause keeps its original bare kinds. */
+export const alertKind = (clause: SlaClause, occasion: 'at_risk' | 'breached') => (clause === 'accept' ? occasion : `${clause}_${occasion}`);
+
+const DUE = { accept: 'l.accept_due_at', touch: 'l.touch_due_at', attempts: 'l.attempts_due_at' } as const;
+
 /**
- * Owned MQLs not yet accepted or rejected, routed with an accept clock, whose breach has not been
- * escalated yet (those are done with). The owner is active: a disabled owner's leads go unowned.
+ * Owned leads whose clause clock still runs, as the compliance KPI (kpis/lead-sla.ts) would stop it:
+ * accept — an MQL not decided yet; first touch — a lead being worked (MQL, accepted, SQL) with no
+ * touch since its routing (a rejection, conversion or recycling ends the work, and the alert);
+ * attempts — a lead being worked, not reached and given fewer than K touches in the window. Leads
+ * whose breach of this clause was escalated since their routing are done with. The owner is
+ * active: a disabled owner's leads go unowned.
  */
-export function openAcceptClocks(db: Kysely<DB>, workspaceId: string): Promise<OpenAcceptClock[]> {
-  return db
+export function openClocks(db: Kysely<DB>, workspaceId: string, clause: SlaClause, now: number): Promise<OpenClock[]> {
+  const due = DUE[clause];
+  const touchesSinceRouting = (reached: boolean) =>
+    sql<number>`(select count(*) from lead_touches t where t.workspace_id = ${workspaceId} and t.lead_id = l.id
+      and t.at >= l.routed_at and t.at <= ${sql.ref(due)} and t.at <= ${now}${reached ? sql` and t.reached = 1` : sql``})`;
+  let q = db
     .selectFrom('leads as l')
     .innerJoin('users as o', 'o.id', 'l.owner_id')
     .leftJoin('lead_agreements as a', 'a.id', 'l.agreement_id')
-    .select(['l.id', 'l.owner_id as owner_id', 'l.routed_at as routed_at', 'l.accept_due_at as accept_due_at', 'a.terms as agreement_terms'])
+    .select([
+      'l.id',
+      'l.owner_id as owner_id',
+      'l.routed_at as routed_at',
+      sql<number>`${sql.ref(due)}`.as('due_at'),
+      'l.attempts_required as attempts_required',
+      'a.terms as agreement_terms',
+      touchesSinceRouting(false).as('attempts_made'),
+    ])
     .where('l.workspace_id', '=', workspaceId)
     .where('l.deleted_at', 'is', null)
-    .where('l.status', '=', 'mql')
+    .where('l.status', 'in', clause === 'accept' ? ['mql'] : ['mql', 'accepted', 'sql'])
     .where('l.routed_at', 'is not', null)
-    .where('l.accept_due_at', 'is not', null)
+    .where(sql.ref(due), 'is not', null)
     .where('o.disabled_at', 'is', null)
     .where(({ not, exists, selectFrom }) =>
       not(
@@ -35,13 +62,16 @@ export function openAcceptClocks(db: Kysely<DB>, workspaceId: string): Promise<O
           selectFrom('lead_sla_alerts as s')
             .select('s.key')
             .whereRef('s.lead_id', '=', 'l.id')
-            .where('s.kind', '=', 'breached')
-            .where('s.workspace_id', '=', workspaceId),
+            .where('s.kind', '=', alertKind(clause, 'breached'))
+            .where('s.workspace_id', '=', workspaceId)
+            .whereRef('s.created_at', '>=', 'l.routed_at'),
         ),
       ),
-    )
-    .orderBy('l.accept_due_at')
-    .execute() as Promise<OpenAcceptClock[]>;
+    );
+  if (clause === 'touch')
+    q = q.where(sql<boolean>`not exists (select 1 from lead_touches t where t.workspace_id = ${workspaceId} and t.lead_id = l.id and t.at >= l.routed_at)`);
+  if (clause === 'attempts') q = q.where(touchesSinceRouting(true), '=', 0).where(touchesSinceRouting(false), '<', sql<number>`l.attempts_required`);
+  return q.orderBy(sql.ref(due)).execute() as Promise<OpenClock[]>;
 }
 
 /** The owner's manager: their team's manager, or the parent team's when they manage that team. */

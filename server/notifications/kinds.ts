@@ -1,5 +1,12 @@
 // The catalogue: every notification kind, listed explicitly. A capability adds its kinds here.
-import { leadAcceptAtRisk, leadAcceptBreached } from '../alignment/lead.notifications.js';
+import {
+  leadAcceptAtRisk,
+  leadAcceptBreached,
+  leadAttemptsAtRisk,
+  leadAttemptsBreached,
+  leadTouchAtRisk,
+  leadTouchBreached,
+} from '../alignment/lead.notifications.js';
 import { actionItemDue, dealReviewed, sessionOverdue } from '../coaching/coaching.notifications.js';
 import { dealAssigned, dealMoved } from '../crm/deal.notifications.js';
 import { expectationWentRed } from '../measurement/expectation.notifications.js';
@@ -21,6 +28,10 @@ export const KINDS: readonly NotificationKind<any>[] = [
   overrideReviewed,
   leadAcceptAtRisk,
   leadAcceptBreached,
+  leadTouchAtRisk,
+  leadTouchBreached,
+  leadAttemptsAtRisk,
+  leadAttemptsBreached,
 ];
 
 // biome-ignore lint/suspicious/noExplicitAny: kinds with different payloads; each is typed where it is defined and sent
