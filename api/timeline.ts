@@ -1,4 +1,4 @@
-// The record page's timeline: activities, field changes and stage moves, newest first.
+// The record page's timeline: activities, field changes, stage moves and (deals) comments, newest first.
 import { type Static, Type } from 'typebox';
 import { Id, Instant, UserRef } from './common.js';
 import { OverrideReviewSummary } from './override-reviews.js';
@@ -46,7 +46,16 @@ export const TimelineActivity = Type.Object({
   completed: Type.Boolean(),
 });
 
-export const TimelineItem = Type.Union([TimelineChange, TimelineStageMove, TimelineActivity]);
+/** A comment on the deal (a leader's word to the rep, the rep's reply); deals only. */
+export const TimelineComment = Type.Object({
+  kind: Type.Literal('comment'),
+  id: Id,
+  at: Instant,
+  actor: Type.Union([UserRef, Type.Null()]),
+  body: Type.String(),
+});
+
+export const TimelineItem = Type.Union([TimelineChange, TimelineStageMove, TimelineActivity, TimelineComment]);
 export type TimelineItem = Static<typeof TimelineItem>;
 
 export const Timeline = Type.Object({ items: Type.Array(TimelineItem), nextCursor: Type.Union([Type.String(), Type.Null()]) });

@@ -164,4 +164,38 @@ describe('daily use', () => {
     expect(await repPage.getByRole('button', { name: /override/i }).count()).toBe(0);
     await repPage.context().close();
   });
+  it('a manager comments on a rep’s deal, the rep is told and answers on the deal page', async () => {
+    const rep = await ApiClient.login(server.url, org.repA.email, PASSWORD);
+    const deal = await rep.post<{ id: string }>('/api/v1/deals', { name: 'Commented deal', amount: 7_000_00, closeDate: '2027-03-31' });
+
+    const page = await signInAs(browser, server, org.manager, { timeout: 30_000 });
+    await page.goto(`${server.url}/deals/${deal.id}`);
+    const panel = page.getByRole('region', { name: 'Comments' });
+    await panel.getByText('No comments yet. The owner is told when you comment.').waitFor({ timeout: 30_000 });
+    await panel.getByRole('textbox', { name: 'Comment' }).fill('Who signs? Get the CFO on the next call.');
+    await panel.getByRole('button', { name: 'Comment' }).click();
+    await panel.getByText('Who signs? Get the CFO on the next call.').waitFor();
+    // The timeline carries it too (the panel and the timeline: twice on the page).
+    await page.getByText('Who signs? Get the CFO on the next call.').nth(1).waitFor();
+    expect(await page.getByText('Who signs? Get the CFO on the next call.').count()).toBe(2);
+    const violations = await seriousViolations(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await page.context().close();
+
+    const told = await rep.get<{ items: { kind: string; title: string }[] }>('/api/v1/notifications');
+    expect(told.items.filter((n) => n.kind === 'crm.deal-commented').map((n) => n.title)).toEqual([`${org.manager.name} commented on Commented deal`]);
+
+    const repPage = await signInAs(browser, server, org.repA, { timeout: 30_000 });
+    await repPage.goto(`${server.url}/deals/${deal.id}`);
+    const repPanel = repPage.getByRole('region', { name: 'Comments' });
+    await repPanel.getByText('Who signs? Get the CFO on the next call.').waitFor({ timeout: 30_000 });
+    await repPanel.getByRole('textbox', { name: 'Reply' }).fill('Booked her for Thursday.');
+    await repPanel.getByRole('button', { name: 'Reply' }).click();
+    await repPanel.getByText('Booked her for Thursday.').waitFor();
+    await repPage.context().close();
+
+    const manager = await ApiClient.login(server.url, org.manager.email, PASSWORD);
+    const answered = await manager.get<{ items: { kind: string; title: string }[] }>('/api/v1/notifications');
+    expect(answered.items.filter((n) => n.kind === 'crm.deal-commented').map((n) => n.title)).toEqual([`${org.repA.name} commented on Commented deal`]);
+  });
 });

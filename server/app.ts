@@ -27,6 +27,7 @@ import { registerSkillRoutes } from './coaching/skills.routes.js';
 import { registerAccountRoutes } from './crm/accounts.routes.js';
 import { registerActivityRoutes } from './crm/activities.routes.js';
 import { registerContactRoutes } from './crm/contacts.routes.js';
+import { registerDealCommentRoutes } from './crm/deal-comments.routes.js';
 import { registerDealRoutes } from './crm/deals.routes.js';
 import { registerImportExportRoutes } from './crm/import-export/import-export.routes.js';
 import { registerSearchRoutes } from './crm/search.routes.js';
@@ -174,6 +175,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerDealRoutes(app);
   registerActivityRoutes(app);
   registerTimelineRoutes(app);
+  registerDealCommentRoutes(app);
   registerSearchRoutes(app);
   registerImportExportRoutes(app);
   registerJobRoutes(app);

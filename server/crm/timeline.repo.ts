@@ -186,6 +186,37 @@ export async function activitiesAfter(
 }
 
 /** A deal the caller may read: in the owner scope for deals, not deleted. */
+export interface CommentView {
+  id: string;
+  at: number;
+  body: string;
+  author_id: string;
+  author_name: string | null;
+}
+
+/** A deal's comments after the cursor, newest first (the deal's visibility is checked by the caller). */
+export async function commentsAfter(
+  db: Kysely<DB>,
+  workspaceId: string,
+  dealId: string,
+  rank: number,
+  cursor: StreamPosition | null,
+  limit: number,
+): Promise<CommentView[]> {
+  const rows = await db
+    .selectFrom('deal_comments as c')
+    .leftJoin('users as u', 'u.id', 'c.author_id')
+    .select(['c.id', 'c.created_at as at', 'c.body', 'c.author_id', 'u.name as author_name'])
+    .where('c.workspace_id', '=', workspaceId)
+    .where('c.deal_id', '=', dealId)
+    .where((eb) => afterCursor(eb, 'c.created_at', 'c.id', rank, cursor))
+    .orderBy('c.created_at', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ ...r, at: Number(r.at) }));
+}
+
 export async function dealVisible(db: Kysely<DB>, workspaceId: string, scope: OwnerScope, id: string): Promise<boolean> {
   const row = await db
     .selectFrom('deals as d')

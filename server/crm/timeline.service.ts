@@ -14,7 +14,9 @@ import {
   type ActivityTarget,
   activitiesAfter,
   type ChangeView,
+  type CommentView,
   changesAfter,
+  commentsAfter,
   customFieldLabels,
   dealVisible,
   type LabelTable,
@@ -32,8 +34,8 @@ export interface TimelineQuery {
 
 type Kind = TimelineItem['kind'];
 
-/** Within one instant: activities first, then stage moves, then field changes (newest-first reading). */
-const RANK: Record<Kind, number> = { change: 0, stage_move: 1, activity: 2 };
+/** Within one instant: comments first, then activities, then stage moves, then field changes (newest-first reading). */
+const RANK: Record<Kind, number> = { change: 0, stage_move: 1, activity: 2, comment: 3 };
 
 export function encodeTimelineCursor(p: { at: number; kind: Kind; id: string }): string {
   return Buffer.from(JSON.stringify([p.at, p.kind, p.id])).toString('base64url');
@@ -178,10 +180,20 @@ const activityEntry = (a: TimelineActivityView): Entry => ({
   },
 });
 
+const commentEntry = (c: CommentView): Entry => ({
+  at: c.at,
+  rank: RANK.comment,
+  id: c.id,
+  kind: 'comment',
+  item: { kind: 'comment', id: c.id, at: iso(c.at), actor: actorOf(c.author_id, c.author_name), body: c.body },
+});
+
 interface Sources {
   entity: EntityType;
   entityId: string;
   stageMoves: boolean;
+  /** Deals carry comments; their readers are the deal's (policy row deal_comments). */
+  comments: boolean;
   activities: ActivityTarget;
 }
 
@@ -193,12 +205,14 @@ async function build(ctx: Ctx, sources: Sources, query: TimelineQuery): Promise<
   const activityScope = await ownerScopeOrNull(ctx, 'activities', 'read');
   // One row more than the page from each stream is enough to know whether the merge goes on.
   const take = limit + 1;
-  const [changes, moves, activities] = await Promise.all([
+  const commentScope = sources.comments ? await ownerScopeOrNull(ctx, 'deal_comments', 'read') : null;
+  const [changes, moves, activities, comments] = await Promise.all([
     changesAfter(ctx.db, ws, sources.entity, sources.entityId, RANK.change, cursor, take),
     sources.stageMoves ? stageMovesAfter(ctx.db, ws, sources.entityId, RANK.stage_move, cursor, take) : [],
     activityScope ? activitiesAfter(ctx.db, ws, activityScope, sources.activities, RANK.activity, cursor, take) : [],
+    commentScope ? commentsAfter(ctx.db, ws, sources.entityId, RANK.comment, cursor, take) : [],
   ]);
-  const merged = [...changes.map(changeEntry), ...moves.map(moveEntry), ...activities.map(activityEntry)].sort(newestFirst);
+  const merged = [...changes.map(changeEntry), ...moves.map(moveEntry), ...activities.map(activityEntry), ...comments.map(commentEntry)].sort(newestFirst);
   const page = merged.slice(0, limit);
   const labelled = await labelChanges(
     ctx,
@@ -214,15 +228,15 @@ async function build(ctx: Ctx, sources: Sources, query: TimelineQuery): Promise<
 export async function dealTimeline(ctx: Ctx, id: string, query: TimelineQuery): Promise<Timeline> {
   const scope = await ownerScope(ctx, 'deals', 'read');
   if (!(await dealVisible(ctx.db, ctx.actor.workspaceId, scope, id))) throw notFound('Deal');
-  return build(ctx, { entity: 'deal', entityId: id, stageMoves: true, activities: { dealId: id } }, query);
+  return build(ctx, { entity: 'deal', entityId: id, stageMoves: true, comments: true, activities: { dealId: id } }, query);
 }
 
 export async function accountTimeline(ctx: Ctx, id: string, query: TimelineQuery): Promise<Timeline> {
   await getAccount(ctx, id);
-  return build(ctx, { entity: 'account', entityId: id, stageMoves: false, activities: { accountId: id } }, query);
+  return build(ctx, { entity: 'account', entityId: id, stageMoves: false, comments: false, activities: { accountId: id } }, query);
 }
 
 export async function contactTimeline(ctx: Ctx, id: string, query: TimelineQuery): Promise<Timeline> {
   await getContact(ctx, id);
-  return build(ctx, { entity: 'contact', entityId: id, stageMoves: false, activities: { contactId: id } }, query);
+  return build(ctx, { entity: 'contact', entityId: id, stageMoves: false, comments: false, activities: { contactId: id } }, query);
 }

@@ -25,6 +25,7 @@ import * as leadSlaAlerts from './migrations/2026-12-06-20-lead-sla-alerts.js';
 import * as expectationStatuses from './migrations/2026-12-06-40-expectation-statuses.js';
 import * as overrideReviews from './migrations/2026-12-06-50-override-reviews.js';
 import * as importMappings from './migrations/2026-12-06-70-import-mappings.js';
+import * as dealComments from './migrations/2026-12-07-50-deal-comments.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-01-core': core,
@@ -52,6 +53,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-50-override-reviews': overrideReviews,
   '2026-12-06-70-import-mappings': importMappings,
   '2026-12-06-20-lead-sla-alerts': leadSlaAlerts,
+  '2026-12-07-50-deal-comments': dealComments,
 };
 
 export const migrationProvider: MigrationProvider = {

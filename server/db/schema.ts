@@ -31,6 +31,7 @@ import type {
   ChangesTable,
   ContactsTable,
   CustomFieldsTable,
+  DealCommentsTable,
   DealsTable,
   ImportMappingsTable,
   ImportRunsTable,
@@ -94,6 +95,7 @@ export interface DB {
   override_reviews: OverrideReviewsTable;
   changes: ChangesTable;
   activities: ActivitiesTable;
+  deal_comments: DealCommentsTable;
   custom_fields: CustomFieldsTable;
   import_runs: ImportRunsTable;
   import_mappings: ImportMappingsTable;

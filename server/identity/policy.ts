@@ -19,7 +19,8 @@ export type Resource =
   | 'rituals'
   | 'harvest_overrides'
   | 'jobs'
-  | 'override_reviews';
+  | 'override_reviews'
+  | 'deal_comments';
 /** coachees: the people the caller coaches (coaching/coaching-scope.ts resolves it). */
 export type Reach = 'all' | 'team' | 'own' | 'coachees' | 'none';
 export type Operation = 'read' | 'create' | 'update' | 'delete';
@@ -178,6 +179,16 @@ const POLICY: Record<Resource, Record<Role, Record<Operation, Reach>>> = {
     marketing: { read: 'none', create: 'none', update: 'none', delete: 'none' },
     coach: { read: 'none', create: 'none', update: 'none', delete: 'none' },
   },
+  // Comments on a deal (crm/deal-comments.service.ts), by the deal owner: whoever may see the deal
+  // reads and writes them — a manager for the teams they run, the CSO any, the rep on their own deals
+  // (to answer). A comment is a conversation kept as said: never edited or deleted.
+  deal_comments: {
+    admin: { read: 'all', create: 'all', update: 'none', delete: 'none' },
+    manager: { read: 'team', create: 'team', update: 'none', delete: 'none' },
+    rep: { read: 'own', create: 'own', update: 'none', delete: 'none' },
+    marketing: { read: 'none', create: 'none', update: 'none', delete: 'none' },
+    coach: { read: 'none', create: 'none', update: 'none', delete: 'none' },
+  },
 };
 
 export function reachOf(role: Role, resource: Resource, op: Operation): Reach {
@@ -222,6 +233,8 @@ export const WRITE_REFERENCES: Record<Resource, Readonly<Record<string, Referenc
   jobs: {},
   // The stage move is the path (PUT /stage-moves/:id/review); a move outside the reach answers 404.
   override_reviews: {},
+  // The deal is the path (POST /deals/:id/comments); a deal outside the caller's reach answers 404.
+  deal_comments: {},
 };
 
 /**

@@ -9,6 +9,7 @@ import {
 } from '../alignment/lead.notifications.js';
 import { actionItemDue, dealReviewed, sessionOverdue } from '../coaching/coaching.notifications.js';
 import { dealAssigned, dealMoved } from '../crm/deal.notifications.js';
+import { dealCommented } from '../crm/deal-comment.notifications.js';
 import { expectationWentRed } from '../measurement/expectation.notifications.js';
 import { overrideReviewed } from '../process/override-review.notifications.js';
 import { weeklyDigest } from '../rhythm/digest.notifications.js';
@@ -19,6 +20,7 @@ import type { NotificationKind } from './kind.js';
 export const KINDS: readonly NotificationKind<any>[] = [
   dealAssigned,
   dealMoved,
+  dealCommented,
   ritualStartsSoon,
   sessionOverdue,
   actionItemDue,

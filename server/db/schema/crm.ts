@@ -81,6 +81,16 @@ export interface ChangesTable {
   via: string;
 }
 
+/** A comment on a deal: a leader's word to the rep, or the rep's reply. */
+export interface DealCommentsTable {
+  id: string;
+  workspace_id: string;
+  deal_id: string;
+  author_id: string;
+  body: string;
+  created_at: number;
+}
+
 export interface ActivitiesTable {
   id: string;
   workspace_id: string;

@@ -19,6 +19,7 @@ import { stageOf, usePipelines } from '../shared/pipelines';
 import { RecordLoader } from '../shared/RecordLoader';
 import { useRecord } from '../shared/resources';
 import { RecordTimeline } from '../timeline/RecordTimeline';
+import { DealComments } from './DealComments';
 import { DealStatusBadge } from './DealStatusBadge';
 import { useDealMover } from './move/useDealMover';
 import { StageGuidance } from './StageGuidance';
@@ -108,6 +109,7 @@ function DealView({ deal }: { deal: Deal }) {
         <Grid.Col span={{ base: 12, md: 5 }} order={{ base: 1, md: 2 }}>
           <Stack gap="lg">
             <StageGuidance deal={deal} stage={found?.stage} mayEdit={mayEdit} />
+            <DealComments dealId={deal.id} ownerId={deal.ownerId} />
             <QualificationPanel dealId={deal.id} mayEdit={mayEdit} />
             <DealPlans dealId={deal.id} />
             <DealReviews dealId={deal.id} ownerId={deal.ownerId} ownerName={deal.ownerName} />

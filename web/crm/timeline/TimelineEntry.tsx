@@ -1,5 +1,5 @@
 import { Badge, Group, Spoiler, Text, Timeline } from '@mantine/core';
-import { IconArrowRight, IconFlag, IconPencil, IconSparkles } from '@tabler/icons-react';
+import { IconArrowRight, IconFlag, IconMessage, IconPencil, IconSparkles } from '@tabler/icons-react';
 import { formatInstant } from '../../app/format';
 import { OverrideReviewBlock } from '../../process/OverrideReview';
 import { ACTIVITY_LABEL, ActivityIcon, type ActivityKind } from './activity-icons';
@@ -77,6 +77,17 @@ export function timelineItem({ entry, noun, currency }: Props) {
             </Spoiler>
           )}
           <Byline who={a.actor?.name} at={a.at} />
+        </Timeline.Item>
+      );
+    }
+    case 'comment': {
+      const c = entry.item;
+      return (
+        <Timeline.Item key={entry.key} bullet={<IconMessage size={12} aria-hidden />} title={<ItemTitle>Comment</ItemTitle>}>
+          <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap' }}>
+            {c.body}
+          </Text>
+          <Byline who={c.actor?.name ?? 'A former user'} at={c.at} />
         </Timeline.Item>
       );
     }

@@ -8,10 +8,12 @@ const NAME_FIELDS = new Set(['name', 'first_name', 'firstName', 'last_name', 'la
 export type ChangeItem = Extract<TimelineItem, { kind: 'change' }>;
 export type MoveItem = Extract<TimelineItem, { kind: 'stage_move' }>;
 export type ActivityItem = Extract<TimelineItem, { kind: 'activity' }>;
+export type CommentItem = Extract<TimelineItem, { kind: 'comment' }>;
 
 export type Entry =
   | { kind: 'activity'; key: string; item: ActivityItem }
   | { kind: 'stage_move'; key: string; item: MoveItem }
+  | { kind: 'comment'; key: string; item: CommentItem }
   | { kind: 'changes'; key: string; at: string; actor: ChangeItem['actor']; via: string; created: boolean; changes: ChangeItem[] };
 
 export function groupTimeline(items: TimelineItem[]): Entry[] {
@@ -20,6 +22,7 @@ export function groupTimeline(items: TimelineItem[]): Entry[] {
   for (const item of items) {
     if (item.kind === 'activity') out.push({ kind: 'activity', key: item.id, item });
     else if (item.kind === 'stage_move') out.push({ kind: 'stage_move', key: item.id, item });
+    else if (item.kind === 'comment') out.push({ kind: 'comment', key: item.id, item });
     else {
       if (isStageField(item.field) && moveTimes.has(item.at)) continue;
       const last = out[out.length - 1];
