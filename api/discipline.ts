@@ -20,7 +20,11 @@ export const DisciplineKey = Type.Union([
   Type.Literal('alignment'),
 ]);
 
-const Cell = Type.Object({ score: Nullable(Type.Integer({ minimum: 0, maximum: 100 })), fading: Type.Boolean() });
+const Cell = Type.Object({
+  score: Nullable(Type.Integer({ minimum: 0, maximum: 100 })),
+  fading: Type.Boolean(),
+  inProgress: Type.Boolean({ description: 'The month is not over: scored so far, never judged as fading' }),
+});
 
 export const DisciplineInfo = Type.Object({
   key: DisciplineKey,
@@ -38,7 +42,7 @@ export const DisciplineScope = Type.Object({
   name: Type.String(),
   disciplines: Type.Array(Type.Object({ key: DisciplineKey, cells: Type.Array(Cell) })),
   overall: Type.Array(Cell),
-  /** Disciplines whose latest measured month dropped by the fade threshold or more. */
+  /** Disciplines whose latest finished month measured dropped by the fade threshold or more. */
   fading: Type.Array(DisciplineKey),
 });
 export type DisciplineScope = Static<typeof DisciplineScope>;

@@ -1,5 +1,6 @@
 // The demo workspace: a realistic year of a sales organisation, simulated deal by deal (see demo/).
 import type { Database } from '../db/database.js';
+import { seedCoaching } from './demo/coaching.js';
 import { idsFor, populate, timelineFor, type Volume } from './demo/generate.js';
 import { seedLeads } from './demo/leads.js';
 import { seedMeasurement } from './demo/measurement.js';
@@ -47,6 +48,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     await seedMeasurement(database.db, { workspaceId: ws.workspaceId, now: options.now, log });
     await seedLeads(database.db, { workspaceId: ws.workspaceId, now: options.now, log });
     await seedRituals(database.db, { workspaceId: ws.workspaceId, now: options.now, log });
+    await seedCoaching(database, { workspaceId: ws.workspaceId, now: options.now, log });
   } catch (error) {
     // Nothing of a half-seeded demo stays behind: every row of the workspace goes.
     await removeWorkspace(database.db, ws.workspaceId).catch(() => undefined);

@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WEIGHTS, DISCIPLINES, type Discipline, disciplineIndex, FADE_POINTS, fadingFlags, overallOf, scoreOf } from './discipline-index.js';
+import {
+  DEFAULT_WEIGHTS,
+  DISCIPLINES,
+  type Discipline,
+  disciplineIndex,
+  FADE_POINTS,
+  fadingFlags,
+  latestJudged,
+  overallOf,
+  scoreOf,
+} from './discipline-index.js';
 
 const none = (n: number) => Array.from({ length: n }, () => null);
 
@@ -24,6 +34,22 @@ describe('discipline index', () => {
     expect(idx.byDiscipline.process[1]?.fading).toBe(true);
     expect(idx.byDiscipline.coaching.every((c) => c.score === null && !c.fading)).toBe(true);
     expect(idx.overall[0]?.score).toBe(Math.round((90 * 0.25 + 50 * 0.2) / 0.45));
+  });
+
+  it('scores the month in progress so far but never judges it as fading, so the latest finished month is what alarms', () => {
+    // November finished at 80, December to date reads 40 (most of what it measures is not due yet).
+    const shares = { process: [0.8, 0.4], coaching: [0.9, 0.85], planning: none(2), measurement: [null, 0.2], alignment: none(2) };
+    const judged = disciplineIndex(shares, 2);
+    expect(judged.byDiscipline.process[1]).toEqual({ score: 40, fading: true, inProgress: false });
+    const partial = disciplineIndex(shares, 2, DEFAULT_WEIGHTS, 1);
+    expect(partial.byDiscipline.process[1]).toEqual({ score: 40, fading: false, inProgress: true });
+    expect(partial.overall[1]).toMatchObject({ fading: false, inProgress: true });
+    expect(partial.byDiscipline.process[0]).toEqual({ score: 80, fading: false, inProgress: false });
+    expect(latestJudged(partial.byDiscipline.process)?.score).toBe(80);
+    // A finished month that fell is still flagged while the next one is in progress.
+    const fell = disciplineIndex({ ...shares, coaching: [0.9, 0.6, 0.1] }, 3, DEFAULT_WEIGHTS, 2);
+    expect(latestJudged(fell.byDiscipline.coaching)).toEqual({ score: 60, fading: true, inProgress: false });
+    expect(fell.byDiscipline.coaching[2]).toEqual({ score: 10, fading: false, inProgress: true });
   });
 
   it('property: the overall lies between the lowest and the highest measured part', () => {

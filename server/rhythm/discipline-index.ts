@@ -3,7 +3,8 @@
 // green, lead SLA compliance); the overall score is the weighted mean of the disciplines measured
 // that month (weights renormalised over them, so a discipline not measured yet neither counts as 0
 // nor hides the others). A discipline fades when its score drops by FADE_POINTS or more from one
-// month to the next.
+// month to the next. The month in progress is scored so far but never judged as fading: part of what
+// it measures is not due yet (and expectations are scored only now), so a drop there is no alarm.
 
 export const DISCIPLINES = ['process', 'coaching', 'planning', 'measurement', 'alignment'] as const;
 export type Discipline = (typeof DISCIPLINES)[number];
@@ -16,8 +17,10 @@ export const FADE_POINTS = 10;
 export interface DisciplineCell {
   /** 0–100, or null when not measured that month (no data, or no KPI yet). */
   score: number | null;
-  /** Dropped FADE_POINTS or more since the month before. */
+  /** Dropped FADE_POINTS or more since the month before (never in the month in progress). */
   fading: boolean;
+  /** The month is not over: the score is so far, not judged. */
+  inProgress: boolean;
 }
 
 /** A share 0–1 as a whole 0–100 score; null stays null. */
@@ -46,11 +49,18 @@ export function overallOf(scores: Readonly<Record<Discipline, number | null>>, w
   return weight > 0 ? Math.round(sum / weight) : null;
 }
 
+/** The latest month judged: the last scored cell that is not in progress. */
+export function latestJudged<C extends DisciplineCell>(cells: readonly C[]): C | undefined {
+  return [...cells].reverse().find((c) => c.score !== null && !c.inProgress);
+}
+
 /** Per discipline (and overall), one cell per month, from the monthly shares. */
 export function disciplineIndex(
   shares: Readonly<Record<Discipline, readonly (number | null)[]>>,
   months: number,
   weights: Readonly<Record<Discipline, number>> = DEFAULT_WEIGHTS,
+  /** The index of the month in progress (-1: none). */
+  inProgress = -1,
 ): { byDiscipline: Record<Discipline, DisciplineCell[]>; overall: DisciplineCell[] } {
   const scores = Object.fromEntries(DISCIPLINES.map((d) => [d, Array.from({ length: months }, (_, i) => scoreOf(shares[d][i] ?? null))])) as Record<
     Discipline,
@@ -61,7 +71,7 @@ export function disciplineIndex(
   );
   const cells = (s: (number | null)[]): DisciplineCell[] => {
     const fading = fadingFlags(s);
-    return s.map((score, i) => ({ score, fading: fading[i] ?? false }));
+    return s.map((score, i) => ({ score, fading: i !== inProgress && (fading[i] ?? false), inProgress: i === inProgress }));
   };
   return {
     byDiscipline: Object.fromEntries(DISCIPLINES.map((d) => [d, cells(scores[d])])) as Record<Discipline, DisciplineCell[]>,

@@ -11,7 +11,7 @@ import { subtreeIds } from '../identity/team-tree.js';
 import { listExpectations } from '../measurement/expectations.service.js';
 import { catalogue, periodInfo } from '../measurement/kpi.service.js';
 import { type Org, type ResolvedScope, targetScope, teamMembers, visibleTeamIds } from '../measurement/scope.service.js';
-import { DEFAULT_WEIGHTS, DISCIPLINES, type Discipline, disciplineIndex, FADE_POINTS } from './discipline-index.js';
+import { DEFAULT_WEIGHTS, DISCIPLINES, type Discipline, disciplineIndex, FADE_POINTS, latestJudged } from './discipline-index.js';
 import { type YearFrame, yearFrame } from './harvest.service.js';
 import { kpiByPeriods } from './year-kpis.service.js';
 
@@ -78,6 +78,8 @@ export async function disciplineIndexFor(ctx: Ctx, q: YearQuery): Promise<Discip
   // Months not started yet have no score; the current one is scored so far.
   const upTo = f.months.slice(0, Math.max(0, Math.min(f.currentIndex + 1, f.months.length)));
   const expectations = (await listExpectations(ctx, {})).items;
+  // The current month is in progress until its last day is over: scored so far, not judged.
+  const inProgress = f.currentIndex >= 0 && f.currentIndex < f.months.length ? f.currentIndex : -1;
 
   const scopes = [];
   for (const s of scopesOf(ctx, f)) {
@@ -92,15 +94,14 @@ export async function disciplineIndexFor(ctx: Ctx, q: YearQuery): Promise<Discip
       const points = kpi ? await kpiByPeriods(ctx, kpi, f.ws, s.scope, upTo) : [];
       shares[d] = f.months.map((_, i) => points[i]?.value ?? null);
     }
-    const idx = disciplineIndex(shares, f.months.length);
-    const latest = (cells: { score: number | null; fading: boolean }[]) => [...cells].reverse().find((c) => c.score !== null);
+    const idx = disciplineIndex(shares, f.months.length, DEFAULT_WEIGHTS, inProgress);
     scopes.push({
       kind: s.kind,
       id: s.id,
       name: s.name,
       disciplines: DISCIPLINES.map((d) => ({ key: d, cells: idx.byDiscipline[d] })),
       overall: idx.overall,
-      fading: DISCIPLINES.filter((d) => latest(idx.byDiscipline[d])?.fading ?? false),
+      fading: DISCIPLINES.filter((d) => latestJudged(idx.byDiscipline[d])?.fading ?? false),
     });
   }
 
@@ -110,7 +111,7 @@ export async function disciplineIndexFor(ctx: Ctx, q: YearQuery): Promise<Discip
     currentKey: f.months[f.currentIndex]?.key ?? null,
     fadePoints: FADE_POINTS,
     formula:
-      'score = the discipline’s share × 100, per month; overall = weighted mean of the disciplines measured that month (weights renormalised over them); fading = a drop of the fade threshold or more from the month before',
+      'score = the discipline’s share × 100, per month; overall = weighted mean of the disciplines measured that month (weights renormalised over them); fading = a drop of the fade threshold or more from the month before; the month in progress is scored so far and not judged as fading',
     disciplines: DISCIPLINES.map((d) => {
       if (d === 'measurement')
         return {

@@ -1,5 +1,6 @@
 // The discipline index as a heat-map: one row per discipline (and overall), one column per month,
-// each cell its 0–100 score, shaded; a month that fell by the fade threshold or more is marked ↓.
+// each cell its 0–100 score, shaded; a month that fell by the fade threshold or more is marked ↓, the
+// month in progress … (scored so far, never judged as fading).
 // A discipline not measured yet says so in its row instead of showing numbers. Weights and inputs
 // are listed under it.
 import { Alert, Badge, Group, List, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
@@ -19,9 +20,18 @@ export function DisciplineHeatmap({ index, scopeId, onScope }: { index: Discipli
   if (!scope) return <Alert color="gray">No team to score: the discipline index is per team.</Alert>;
   const info = new Map(index.disciplines.map((d) => [d.key, d]));
   const fadingNames = scope.fading.map((k) => info.get(k)?.name ?? k);
-  const cell = (c: { score: number | null; fading: boolean }, key: string) => (
-    <Table.Td key={key} style={{ textAlign: 'center', background: shade(c.score) }}>
+  const cell = (c: { score: number | null; fading: boolean; inProgress: boolean }, key: string) => (
+    <Table.Td
+      key={key}
+      style={{ textAlign: 'center', background: shade(c.score), fontStyle: c.inProgress ? 'italic' : undefined }}
+      title={c.inProgress && c.score !== null ? 'Month in progress: scored so far, not judged as fading' : undefined}
+    >
       {c.score === null ? '' : c.score}
+      {c.inProgress && c.score !== null && (
+        <Text span c="dimmed" aria-label="so far">
+          …
+        </Text>
+      )}
       {c.fading && (
         <Text span fw={700} c="red.9" aria-label="fading">
           {' '}
@@ -39,7 +49,8 @@ export function DisciplineHeatmap({ index, scopeId, onScope }: { index: Discipli
               Discipline index
             </Title>
             <Text size="sm" c="dimmed">
-              0–100 per discipline and month; ↓ marks a drop of {index.fadePoints} points or more from the month before.
+              0–100 per discipline and month; ↓ marks a drop of {index.fadePoints} points or more from the month before; … marks the month in progress, scored
+              so far and not judged.
             </Text>
           </div>
           <Select
@@ -53,7 +64,7 @@ export function DisciplineHeatmap({ index, scopeId, onScope }: { index: Discipli
         </Group>
         {fadingNames.length > 0 && (
           <Alert color="orange" variant="light" title="Fading">
-            {fadingNames.join(', ')} dropped {index.fadePoints} points or more in the latest month measured.
+            {fadingNames.join(', ')} dropped {index.fadePoints} points or more in the latest finished month measured.
           </Alert>
         )}
         <Table.ScrollContainer minWidth={760}>

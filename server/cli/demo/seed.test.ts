@@ -288,6 +288,75 @@ describe.each(testEngines())('demo seed on %s', (engine) => {
     expect(lift.numerator).toBeGreaterThan(lift.denominator ?? 1);
   });
 
+  it('seeds a year of coaching: the discipline index has its coaching part, and the team that keeps its rhythm keeps its cadence', async () => {
+    const db = database.db;
+    const user = (email: string) =>
+      db.selectFrom('users').selectAll().where('workspace_id', '=', demo.workspaceId).where('email', '=', email).executeTakeFirstOrThrow();
+    const ctxOf = (u: Awaited<ReturnType<typeof user>>): Ctx => ({
+      db,
+      dialect: database.dialect,
+      actor: { userId: u.id, workspaceId: u.workspace_id, role: u.role, teamId: u.team_id, name: u.name, email: u.email, via: 'system' },
+      now: () => NOW,
+      config: loadConfig({ NODE_ENV: 'test' }, { databaseUrl: ':memory:' }),
+      memo: new Map(),
+    });
+    const ctx = ctxOf(await user('cso@demo.furrow.test'));
+    // Sessions with notes and skills, deals discussed, action items some closed, coach ratings, objectives.
+    expect(
+      await count('select count(*) n from coaching_sessions where workspace_id = :ws and held_at is not null and shared_notes is not null'),
+    ).toBeGreaterThan(600);
+    expect(await count('select count(*) n from coaching_sessions where workspace_id = :ws and held_at is null')).toBeGreaterThan(20);
+    expect(await count(`select count(*) n from coaching_sessions where workspace_id = :ws and held_at is null and scheduled_at > ${NOW}`)).toBeGreaterThan(10);
+    expect(await count('select count(*) n from coaching_session_deals where workspace_id = :ws')).toBeGreaterThan(200);
+    const items = await count('select count(*) n from coaching_action_items where workspace_id = :ws');
+    const closed = await count('select count(*) n from coaching_action_items where workspace_id = :ws and completed_at is not null');
+    expect(closed).toBeGreaterThan(items * 0.3);
+    expect(closed).toBeLessThan(items * 0.9);
+    expect(await count("select count(*) n from skill_ratings where workspace_id = :ws and source = 'coach' and session_id is not null")).toBeGreaterThan(100);
+    expect(await count('select count(*) n from coaching_objectives where workspace_id = :ws and reviewed_at is not null and met is not null')).toBeGreaterThan(
+      5,
+    );
+    expect(await count('select count(*) n from coaching_objectives where workspace_id = :ws and reviewed_at is null')).toBeGreaterThan(2);
+    // The CSO coaches the Field Sales manager (explicit), who coaches the two team managers (the team tree).
+    const csoSessions = await count(
+      `select count(*) n from coaching_sessions s join users c on c.id = s.coach_id join users e on e.id = s.coachee_id
+        where s.workspace_id = :ws and c.email = 'cso@demo.furrow.test' and e.email = 'manager1@demo.furrow.test' and s.held_at is not null`,
+    );
+    expect(csoSessions).toBeGreaterThan(15);
+
+    const index = await disciplineIndexFor(ctx, { year: 'FY2026' });
+    const monthsSoFar = index.months.findIndex((m) => m.key === index.currentKey) + 1;
+    const coaching = (name: string) =>
+      index.scopes
+        .find((s) => s.name === name)
+        ?.disciplines.find((d) => d.key === 'coaching')
+        ?.cells.slice(0, monthsSoFar) ?? [];
+    const workspace = index.scopes.find((s) => s.kind === 'workspace');
+    const workspaceCoaching = workspace?.disciplines.find((d) => d.key === 'coaching')?.cells.slice(0, monthsSoFar) ?? [];
+    expect(workspaceCoaching.length).toBe(monthsSoFar);
+    for (const cell of workspaceCoaching) expect(cell.score).toBeGreaterThan(0);
+    const mean = (cells: { score: number | null }[]) => cells.reduce((s, c) => s + (c.score ?? 0), 0) / cells.length;
+    // Enterprise keeps its rhythm, Mid-Market lets it lapse after the first quarter.
+    expect(mean(coaching('Enterprise').slice(0, 3))).toBeGreaterThan(70);
+    expect(mean(coaching('Mid-Market').slice(0, 3))).toBeGreaterThan(70);
+    expect(mean(coaching('Mid-Market').slice(6))).toBeLessThan(mean(coaching('Enterprise').slice(6)) - 30);
+
+    const cadence = async (teamEmail: string, period: string) => {
+      const manager = await user(teamEmail);
+      return (await kpiValue(ctx, 'coaching_cadence_kept', { period, scope: 'team', scopeId: manager.team_id as string })).value ?? 0;
+    };
+    for (const period of ['FY2026-Q3', 'FY2026-Q4']) {
+      const keeps = await cadence('manager2@demo.furrow.test', period);
+      const fades = await cadence('manager3@demo.furrow.test', period);
+      expect(keeps).toBeGreaterThan(0.75);
+      expect(keeps - fades).toBeGreaterThan(0.3);
+    }
+    for (const id of ['coaching_sessions_overdue', 'coaching_action_items_closed', 'coaching_objectives_met']) {
+      const figure = await kpiValue(ctx, id, { period: 'FY2026' });
+      expect(figure.value, id).toBeGreaterThan(0);
+    }
+  });
+
   it('has about 2,000 deals in the year before now, in every stage, won and lost with reasons', async () => {
     const yearAgo = NOW - 365 * DAY;
     expect(await count(`select count(*) n from deals where workspace_id = :ws and created_at >= ${yearAgo}`)).toBeGreaterThan(1_800);
