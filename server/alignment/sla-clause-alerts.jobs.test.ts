@@ -167,13 +167,11 @@ describeEngines('lead SLA alerts: first touch and attempts', (env) => {
     const rep = await w.user('rep', { teamId: team, name: 'Solo Rep' });
     await agreementInForce(w, marketing);
     const settings = (await w.as(w.admin).get('/api/v1/lead-settings')).body;
-    await w
-      .as(w.admin)
-      .put('/api/v1/lead-settings', {
-        version: settings.version,
-        routing: { ...settings.routing, defaultTeamId: team },
-        businessHours: settings.businessHours,
-      });
+    await w.as(w.admin).put('/api/v1/lead-settings', {
+      version: settings.version,
+      routing: { ...settings.routing, defaultTeamId: team },
+      businessHours: settings.businessHours,
+    });
     const off = await w.as(rep).patch('/api/v1/notifications/preferences/alignment.lead-touch-at-risk', { inApp: false, email: false });
     expect(off.status, JSON.stringify(off.body)).toBe(200);
     expect((await w.as(marketing).post('/api/v1/leads', { ...HOT_LEAD, email: 'solo@acme-soft.example' })).status).toBe(201);
