@@ -1,11 +1,11 @@
 import type { Team, TeamCreate, TeamPatch } from '../../api/identity.js';
 import { nameKey, storedName } from '../../lib/names.js';
+import { wouldCycle } from '../../lib/team-tree.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { conflict, invalidField, notFound, stale } from '../errors.js';
 import { newId } from '../ids.js';
 import { audit } from '../ops/audit.service.js';
 import { requireRole } from './roles.js';
-import { wouldCycle } from './team-tree.js';
 import {
   deleteTeam as deleteTeamRow,
   findTeam,

@@ -1,4 +1,5 @@
 import type { Me, User, UserCreate, UserPatch } from '../../api/identity.js';
+import { managedTeamIds } from '../../lib/team-tree.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { AppError, invalidField, notFound, stale } from '../errors.js';
 import { newId } from '../ids.js';
@@ -6,7 +7,6 @@ import { audit } from '../ops/audit.service.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { requireRole } from './roles.js';
 import { deleteSessionsOfUser, revokeTokensOfUser } from './sessions.repo.js';
-import { managedTeamIds } from './team-tree.js';
 import { findTeam, listTeams } from './teams.repo.js';
 import { findUser, findUserByEmail, insertUser, listUsers as listUserRows, type UserChanges, type UserRow, updateUser } from './users.repo.js';
 

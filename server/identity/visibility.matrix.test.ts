@@ -368,7 +368,7 @@ describeEngines('visibility matrix', (env) => {
   // and move paths): each …Id field of each write body in the OpenAPI document, sent with another
   // workspace's record, answers exactly as an id that does not exist. Each field is listed with the
   // body that reaches its check, so a new linking field fails the completeness test until it is.
-  type Kind = 'user' | 'team' | 'pipeline' | 'stage' | 'deal' | 'activity' | 'contact';
+  type Kind = 'user' | 'team' | 'pipeline' | 'stage' | 'deal' | 'activity' | 'contact' | 'scenario';
   interface Mine {
     rep: TestUser;
     manager: TestUser;
@@ -384,6 +384,7 @@ describeEngines('visibility matrix', (env) => {
     session: string;
     ritual: string;
     expectation: string;
+    scenario: string;
   }
   type Send = (api: ReturnType<TestWorkspace['as']>, me: Mine, id: string) => Promise<{ status: number; body: any }>;
   const ver = async (api: ReturnType<TestWorkspace['as']>, url: string) => (await api.get(url)).body.version as number;
@@ -394,6 +395,14 @@ describeEngines('visibility matrix', (env) => {
   };
   const expectationBody = { kpiId: 'win_rate', periodKind: 'month', target: 1, amberThreshold: 1, redThreshold: 1 };
   const ritualBody = { kind: 'forecast_call', rrule: 'FREQ=WEEKLY', startsAt: '2026-11-29T16:00' };
+  const scenarioBody = {
+    name: 'Link scenario',
+    persona: 'A buyer',
+    situation: 'A first call',
+    objectives: ['Listen'],
+    skills: ['discovery'],
+    difficulty: 'basic',
+  };
   const CROSS_WORKSPACE: Record<string, { kind: Kind; send: Send }> = {
     'POST /api/v1/teams parentId': { kind: 'team', send: (a, _m, id) => a.post('/api/v1/teams', { name: `T ${Math.random()}`, parentId: id }) },
     'POST /api/v1/teams managerId': { kind: 'user', send: (a, _m, id) => a.post('/api/v1/teams', { name: `T ${Math.random()}`, managerId: id }) },
@@ -541,6 +550,16 @@ describeEngines('visibility matrix', (env) => {
       kind: 'user',
       send: async (a, m, id) => a.patch(`/api/v1/rituals/${m.ritual}`, { version: await ver(a, `/api/v1/rituals/${m.ritual}`), attendeeIds: [id] }),
     },
+    'POST /api/v1/practice-attempts scenarioId': {
+      kind: 'scenario',
+      send: (a, _m, id) => a.post('/api/v1/practice-attempts', { scenarioId: id, kind: 'recording' }),
+    },
+    'POST /api/v1/practice-attempts partnerId': {
+      kind: 'user',
+      send: (a, m, id) => a.post('/api/v1/practice-attempts', { scenarioId: m.scenario, kind: 'roleplay', partnerId: id }),
+    },
+    'POST /api/v1/certifications userId': { kind: 'user', send: (a, m, id) => a.post('/api/v1/certifications', { userId: id, scenarioId: m.scenario }) },
+    'POST /api/v1/certifications scenarioId': { kind: 'scenario', send: (a, m, id) => a.post('/api/v1/certifications', { userId: m.rep.id, scenarioId: id }) },
     'POST /api/v1/campaigns followUp.ownerTeamId': {
       kind: 'team',
       send: (a, _m, id) =>
@@ -565,10 +584,6 @@ describeEngines('visibility matrix', (env) => {
   const NOT_GENERATED_YET: Record<string, string> = {
     'POST /api/v1/leads/{id}/convert pipelineId': 'needs a sales-qualified lead',
     'POST /api/v1/leads/{id}/convert accountId': 'needs a sales-qualified lead',
-    'POST /api/v1/certifications userId': 'needs a practice scenario',
-    'POST /api/v1/certifications scenarioId': 'needs a practice scenario',
-    'POST /api/v1/practice-attempts scenarioId': 'needs a practice scenario',
-    'POST /api/v1/practice-attempts partnerId': 'needs a practice scenario',
     'POST /api/v1/skill-ratings userId': 'needs a skill model',
     'POST /api/v1/skill-ratings sessionId': 'needs a skill model',
     'POST /api/v1/coaching-objectives coacheeId': 'needs a coaching relationship',
@@ -645,8 +660,9 @@ describeEngines('visibility matrix', (env) => {
       session: await created(a.post('/api/v1/coaching-sessions', { coacheeId: rep.id, scheduledAt: '2026-11-02T10:00:00.000Z' }), 'coaching session'),
       ritual: await created(a.post('/api/v1/rituals', { ...ritualBody, teamId: team }), 'ritual'),
       expectation: await created(a.post('/api/v1/expectations', { ...expectationBody, scopeType: 'team', scopeId: team }), 'expectation'),
+      scenario: await created(a.post('/api/v1/practice-scenarios', { ...scenarioBody, name: `Link ${Math.random()}` }), 'scenario'),
     };
-    return { me, ids: { user: rep.id, team, pipeline: stage.pipeline_id, stage: stage.id, deal, activity, contact } };
+    return { me, ids: { user: rep.id, team, pipeline: stage.pipeline_id, stage: stage.id, deal, activity, contact, scenario: me.scenario } };
   };
   it(`answers another workspace's record exactly like a missing id in every other write (${Object.keys(CROSS_WORKSPACE).length} fields)`, async () => {
     const { me } = await mine(fx.w);
@@ -674,7 +690,8 @@ describeEngines('visibility matrix', (env) => {
   // The same fields as a manager, pointing at another team's person, team or record in the same
   // workspace: what the manager cannot see or give work to answers exactly as a missing id, so a
   // discipline write (rituals, expectations, coaching, quotas, plans) is no way past the team tree.
-  // Pipelines and stages are workspace-wide (every member reads them), so they have no other team.
+  // Pipelines, stages and the practice scenario library are workspace-wide (every member reads
+  // them, decision 0104), so they have no other team.
   it(`answers another team's person, team or record exactly like a missing id in every other write, as a manager`, async () => {
     const { me } = await mine(fx.w);
     const { ids: theirs } = await mine(fx.w);
@@ -684,7 +701,7 @@ describeEngines('visibility matrix', (env) => {
     const failures: string[] = [];
     let reached = 0;
     for (const [key, { kind, send }] of Object.entries(CROSS_WORKSPACE)) {
-      if (kind === 'pipeline' || kind === 'stage') continue;
+      if (kind === 'pipeline' || kind === 'stage' || kind === 'scenario') continue;
       const missing = await send(manager, me, MISSING);
       if (missing.status === 400) reached++;
       const foreign = await send(manager, me, theirs[kind]);

@@ -1,10 +1,11 @@
 // Turns the caller's role and place in the team tree into the set of owners whose records they
 // may touch. Every core service asks here before it reads or writes; repos apply the result in SQL.
+
+import { managedTeamIds, subtreeIds } from '../../lib/team-tree.js';
 import { type Ctx, memo } from '../context.js';
 import type { OwnerScope } from '../db/scope.js';
 import { forbidden, invalidField } from '../errors.js';
 import { type Operation, type Resource, reachOf } from './policy.js';
-import { managedTeamIds, subtreeIds } from './team-tree.js';
 import { listTeams } from './teams.repo.js';
 import { findUser, userIdsInTeams } from './users.repo.js';
 

@@ -2,8 +2,8 @@
 // with its formula and drill-down, over the period and the fiscal year around it.
 import type { Dashboard, DashboardKind, DashboardQuery, PeopleRow } from '../../api/measurement-dashboard.js';
 import { periodContaining } from '../../lib/periods.js';
+import { subtreeIds } from '../../lib/team-tree.js';
 import type { Ctx } from '../context.js';
-import { subtreeIds } from '../identity/team-tree.js';
 import { listExpectations } from './expectations.service.js';
 import { kpiTrend, periodInfo, resultOf, toDefinition } from './kpi.service.js';
 import { computeByOwner, withDealsAsOf } from './kpi-compute.service.js';

@@ -2,7 +2,7 @@
 // their latest call (or, without one, what their deals' categories say) and, per sub-team, its
 // manager's latest call (or, without one, that sub-team's own roll-up). The CSO's view adds up the
 // top-level teams and the people in no team. Each number is a submitted call or a sum of a few.
-import type { TeamNode } from '../identity/team-tree.js';
+import type { TeamNode } from '../../lib/team-tree.js';
 
 export interface Call {
   commit: number;

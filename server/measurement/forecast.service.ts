@@ -3,13 +3,13 @@
 import type { ForecastCategory, ForecastQuery, ForecastView, Submission, SubmissionCreate } from '../../api/measurement-forecast.js';
 import { mondayOf } from '../../lib/calendar.js';
 import type { Period } from '../../lib/periods.js';
+import { managedTeamIds } from '../../lib/team-tree.js';
 import type { Ctx } from '../context.js';
 import { inTransaction } from '../context.js';
 import { appendChanges } from '../crm/history.repo.js';
 import { calendarDate } from '../dates.js';
 import type { TargetScopeType } from '../db/schema/measurement.js';
 import { forbidden, invalidField, notFound } from '../errors.js';
-import { managedTeamIds } from '../identity/team-tree.js';
 import { newId } from '../ids.js';
 import {
   type ForecastFilter,

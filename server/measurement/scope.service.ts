@@ -3,12 +3,12 @@
 // person (an outside coach, a manager coaching across teams) sees that person's figures. Marketing reads the
 // lead funnel, not deals, so deal KPIs are closed to it.
 import type { KpiScope, ScopeKind } from '../../api/measurement.js';
+import { managedTeamIds, subtreeIds, type TeamNode } from '../../lib/team-tree.js';
 import { coacheesOfCaller } from '../coaching/coachees.service.js';
 import type { Ctx } from '../context.js';
 import type { Role } from '../db/schema/identity.js';
 import type { TargetScopeType } from '../db/schema/measurement.js';
 import { forbidden, invalidField, notFound } from '../errors.js';
-import { managedTeamIds, subtreeIds, type TeamNode } from '../identity/team-tree.js';
 import { listTeams } from '../identity/teams.service.js';
 import { listUsers } from '../identity/users.service.js';
 import { teamOwnerIds } from '../identity/visibility.js';

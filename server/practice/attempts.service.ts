@@ -1,10 +1,13 @@
 // Practice attempts. A rep starts one on a scenario: a role-play with a partner (manager or peer)
 // who plays the buyer and scores it, or a recorded pitch a reviewer scores later. Visible to the
 // rep, the partner, and those whose reach covers the rep (managers above, admins).
+
 import type { Attempt, AttemptCreate, AttemptListQuery, AttemptScore } from '../../api/practice-attempts.js';
+import { mayPartner } from '../../lib/practice-partners.js';
 import { ratePracticeAttempt } from '../coaching/ratings.service.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { conflict, type FieldProblem, forbidden, invalidField, invalidInput, notFound, ruleViolation, stale } from '../errors.js';
+import { listTeams } from '../identity/teams.service.js';
 import { ownerScope, ownerScopeOrNull, scopeIncludes } from '../identity/visibility.js';
 import { newId } from '../ids.js';
 import { certifyOnPass } from './certification.service.js';
@@ -83,9 +86,18 @@ export async function createAttempt(ctx: Ctx, input: AttemptCreate): Promise<Att
   if (input.kind === 'roleplay' && !partnerId) problems.push({ field: 'partnerId', message: 'a role-play needs a partner to play the buyer' });
   if (partnerId) {
     const partner = await findUserRow(ctx.db, ws, partnerId);
-    if (!partner || partner.disabled_at !== null || partner.role === 'marketing')
-      problems.push({ field: 'partnerId', message: 'no active rep, manager or admin with this id' });
-    else if (partner.id === ctx.actor.userId) problems.push({ field: 'partnerId', message: 'a partner is someone else' });
+    const teams = await listTeams(ctx);
+    if (partner?.id === ctx.actor.userId) problems.push({ field: 'partnerId', message: 'a partner is someone else' });
+    // Another team's person answers exactly like a missing id: a write is no way to probe ids.
+    else if (
+      !partner ||
+      !mayPartner(
+        { id: ctx.actor.userId, role: ctx.actor.role, teamId: ctx.actor.teamId },
+        { id: partner.id, role: partner.role, teamId: partner.team_id, active: partner.disabled_at === null },
+        teams,
+      )
+    )
+      problems.push({ field: 'partnerId', message: 'no one with this id you can practise with' });
   }
   if (problems.length > 0) throw invalidInput(problems);
   const now = ctx.now();

@@ -163,5 +163,10 @@ export function practisingUsers(db: Kysely<DB>, workspaceId: string, ids: readon
 }
 
 export function findUserRow(db: Kysely<DB>, workspaceId: string, id: string) {
-  return db.selectFrom('users').select(['id', 'name', 'role', 'disabled_at']).where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .select(['id', 'name', 'role', 'team_id', 'disabled_at'])
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }

@@ -1,9 +1,9 @@
 // Who an adherence or calibration question is about, inside what the caller may see: the caller's
 // deal visibility (marketing has none), narrowed to a rep or a team subtree, and one pipeline.
 import type { User } from '../../api/identity.js';
+import { managedTeamIds, subtreeIds } from '../../lib/team-tree.js';
 import type { Ctx } from '../context.js';
 import { invalidField, notFound } from '../errors.js';
-import { managedTeamIds, subtreeIds } from '../identity/team-tree.js';
 import { listTeams } from '../identity/teams.service.js';
 import { listUsers } from '../identity/users.service.js';
 import { ownerScope, scopeIncludes } from '../identity/visibility.js';

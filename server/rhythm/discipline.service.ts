@@ -5,9 +5,9 @@
 import type { CrammingByQuarter, DisciplineIndex, YearQuery } from '../../api/discipline.js';
 import type { Expectation } from '../../api/measurement-targets.js';
 import { periodsWithin, shiftPeriod } from '../../lib/periods.js';
+import { subtreeIds } from '../../lib/team-tree.js';
 import type { Ctx } from '../context.js';
 import { forbidden } from '../errors.js';
-import { subtreeIds } from '../identity/team-tree.js';
 import { listExpectations } from '../measurement/expectations.service.js';
 import { catalogue, periodInfo } from '../measurement/kpi.service.js';
 import { type Org, type ResolvedScope, targetScope, teamMembers, visibleTeamIds } from '../measurement/scope.service.js';

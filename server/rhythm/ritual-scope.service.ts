@@ -1,9 +1,10 @@
 // Which rituals the caller reaches, from the policy table's rituals row: all, the teams below the
 // teams they manage, or only what they own or attend. Writes need the team in the write reach.
+
+import { managedTeamIds, subtreeIds } from '../../lib/team-tree.js';
 import { type Ctx, memo } from '../context.js';
 import { forbidden } from '../errors.js';
 import { type Operation, reachOf } from '../identity/policy.js';
-import { managedTeamIds, subtreeIds } from '../identity/team-tree.js';
 import { listTeams } from '../identity/teams.service.js';
 import type { RitualReadScope } from './rituals.repo.js';
 

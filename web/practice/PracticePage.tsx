@@ -6,19 +6,21 @@ import { useState } from 'react';
 import type { ReadinessReport } from '../../api/certifications';
 import type { Attempt } from '../../api/practice-attempts';
 import type { Scenario } from '../../api/practice-scenarios';
+import { mayPartner } from '../../lib/practice-partners';
 import { api } from '../app/api';
 import { formatInstant } from '../app/format';
 import { useSession } from '../app/session';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
-import { useUsers } from '../crm/shared/people';
+import { useTeams, useUsers } from '../crm/shared/people';
 import { Recorder } from './Recorder';
 import { ScenarioForm } from './ScenarioForm';
 
 function StartAttempt({ scenario }: { scenario: Scenario }) {
   const { user } = useSession();
   const users = useUsers();
+  const teams = useTeams();
   const client = useQueryClient();
   const [partner, setPartner] = useState<string | null>(null);
   const start = useMutation({
@@ -26,7 +28,11 @@ function StartAttempt({ scenario }: { scenario: Scenario }) {
       api.post<Attempt>('/api/v1/practice-attempts', { scenarioId: scenario.id, kind, partnerId: kind === 'roleplay' ? partner : null }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['practice-attempts'] }),
   });
-  const partners = (users.data ?? []).filter((u) => u.id !== user.id && u.role !== 'marketing').map((u) => ({ value: u.id, label: `${u.name} (${u.role})` }));
+  // The server's rule (lib/practice-partners.ts): the picker offers exactly the people it accepts.
+  const me = { id: user.id, role: user.role, teamId: user.teamId };
+  const partners = (users.data ?? [])
+    .filter((u) => mayPartner(me, { id: u.id, role: u.role, teamId: u.teamId, active: !u.disabled }, teams.data ?? []))
+    .map((u) => ({ value: u.id, label: `${u.name} (${u.role})` }));
   return (
     <Stack gap={6}>
       <Group gap={6} align="flex-end">

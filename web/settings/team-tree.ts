@@ -1,4 +1,5 @@
 import type { Team } from '../../api/identity';
+import { subtreeIds } from '../../lib/team-tree';
 
 export interface TeamRow {
   team: Team;
@@ -25,17 +26,4 @@ export function teamRows(teams: Team[]): TeamRow[] {
 }
 
 /** A team cannot move below itself or its own descendants. */
-export function descendantsOf(teams: Team[], id: string): Set<string> {
-  const out = new Set<string>([id]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const t of teams) {
-      if (t.parentId && out.has(t.parentId) && !out.has(t.id)) {
-        out.add(t.id);
-        grew = true;
-      }
-    }
-  }
-  return out;
-}
+export const descendantsOf = (teams: Team[], id: string): Set<string> => subtreeIds(teams, [id]);

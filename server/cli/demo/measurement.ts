@@ -5,10 +5,10 @@
 import type { Insertable, Kysely } from 'kysely';
 import { addDays, mondayOf, startOfDay } from '../../../lib/calendar.js';
 import { type Period, periodContaining, previousPeriod } from '../../../lib/periods.js';
+import { subtreeIds } from '../../../lib/team-tree.js';
 import { calendarDate } from '../../dates.js';
 import type { ExpectationsTable, ForecastSubmissionDealsTable, ForecastSubmissionsTable, QuotasTable } from '../../db/schema/measurement.js';
 import type { DB } from '../../db/schema.js';
-import { subtreeIds } from '../../identity/team-tree.js';
 import { newId } from '../../ids.js';
 import { hash32, stringSeed } from './random.js';
 

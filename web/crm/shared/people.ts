@@ -1,6 +1,7 @@
 // Users and teams, for owner names, owner pickers and filters.
 import { useQuery } from '@tanstack/react-query';
 import type { Team, User } from '../../../api/identity';
+import { subtreeIds } from '../../../lib/team-tree';
 import { api } from '../../app/api';
 import { can, type Resource } from '../../app/permissions';
 import { useSession } from '../../app/session';
@@ -21,21 +22,8 @@ export function useTeams() {
   });
 }
 
-/** The teams a user manages and every team below them (teams nest). */
-export function teamSubtree(teams: Team[], rootIds: string[]): Set<string> {
-  const out = new Set<string>(rootIds);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const t of teams) {
-      if (t.parentId && out.has(t.parentId) && !out.has(t.id)) {
-        out.add(t.id);
-        grew = true;
-      }
-    }
-  }
-  return out;
-}
+/** The teams a user manages and every team below them (teams nest): the rule the server applies. */
+export const teamSubtree = (teams: Team[], rootIds: string[]): Set<string> => subtreeIds(teams, rootIds);
 
 /**
  * People the signed-in user may give records to, as the server decides it: admins anyone,
