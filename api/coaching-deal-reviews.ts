@@ -27,5 +27,3 @@ export type DealReviewCreate = Static<typeof DealReviewCreate>;
 
 export const DealReviewList = Type.Object({ items: Type.Array(DealReview) });
 export type DealReviewList = Static<typeof DealReviewList>;
-
-export const DealReviewListQuery = Type.Object({ ownerId: Type.Optional(Id) }, { additionalProperties: false });

@@ -101,8 +101,6 @@ export const SessionPatch = Type.Object(
 );
 export type SessionPatch = Static<typeof SessionPatch>;
 
-export const ActionItemCreate = ActionItemInput;
-
 export const ActionItemPatch = Type.Object(
   {
     version: Version,

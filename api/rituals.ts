@@ -4,7 +4,6 @@
 import { type Static, Type } from 'typebox';
 import { Id, Instant, NonEmpty, NullableInstant, UserRef, Version } from './common.js';
 
-export const RITUAL_KINDS = ['pipeline_review', 'one_on_one', 'forecast_call', 'practice_lab', 'adherence_review', 'lead_agreement_review'] as const;
 export const RitualKind = Type.Union(
   [
     Type.Literal('pipeline_review'),

@@ -205,10 +205,6 @@ export async function leadHistory(ctx: Ctx, id: string): Promise<LeadTransition[
   }));
 }
 
-export function requireField(value: unknown, field: string, message: string): void {
-  if (value === null || value === undefined) throw invalidField(field, message);
-}
-
 /**
  * Stores the SLA due instants of a routed lead (decision 0041), in the caller's transaction: every
  * path that routes or re-routes a lead calls it after its write. Recomputed from the lead's

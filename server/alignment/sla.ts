@@ -48,12 +48,6 @@ export function leadClocks(cal: BusinessCalendar, sla: SalesSla | null, lead: Le
   };
 }
 
-/** Both clocks met: the lead complied with the SLA (the compliance KPI counts these). */
-export function compliant(cal: BusinessCalendar, sla: SalesSla, lead: LeadTimes): boolean {
-  const c = leadClocks(cal, sla, lead, Number.MAX_SAFE_INTEGER);
-  return c.accept.state === 'met' && c.firstTouch.state === 'met';
-}
-
 export interface SlaDues {
   accept_due_at: number | null;
   touch_due_at: number | null;

@@ -11,8 +11,3 @@ export function cadenceStatus(lastHeldAt: number | null, cadenceDays: number, no
   const soon = Math.max(DAY_MS, (cadenceDays * DAY_MS) / 5);
   return { status: dueAt - now <= soon ? 'due_soon' : 'kept', dueAt };
 }
-
-/** Whether a held session keeps the cadence at an instant: held at or before it and inside the interval. */
-export function keptAt(heldAts: readonly number[], cadenceDays: number, at: number): boolean {
-  return heldAts.some((h) => h <= at && h > at - cadenceDays * DAY_MS);
-}

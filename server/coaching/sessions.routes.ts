@@ -1,7 +1,7 @@
 // Coaching sessions and their action items.
 import {
   ActionItem,
-  ActionItemCreate,
+  ActionItemInput,
   ActionItemList,
   ActionItemListQuery,
   ActionItemPatch,
@@ -76,7 +76,7 @@ export function registerSessionRoutes(app: App): void {
         tags,
         summary: 'Add an action item to a session (owner: the coach or the coachee)',
         params: IdParams,
-        body: ActionItemCreate,
+        body: ActionItemInput,
         response: responses({ 201: ActionItem }),
       },
     },

@@ -4,7 +4,7 @@ import type { DB } from '../db/schema.js';
 import { newId } from '../ids.js';
 import type { FieldChange } from './field-diff.js';
 
-export type ChangeRow = Selectable<ChangesTable>;
+type ChangeRow = Selectable<ChangesTable>;
 
 export interface ChangeContext {
   workspaceId: string;

@@ -82,13 +82,3 @@ export function nextRun(cron: Cron, timezone: string, after: number): number {
   }
   throw new Error(`cron "${cron.source}" never matches`);
 }
-
-/** A time zone name the runtime knows (IANA), checked before it is stored. */
-export function isTimeZone(timezone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: timezone });
-    return true;
-  } catch {
-    return false;
-  }
-}

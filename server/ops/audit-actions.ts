@@ -5,5 +5,3 @@ import { AUDIT_ACTIONS } from '../../api/audit.js';
 export { AUDIT_ACTIONS };
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-
-export const isAuditAction = (value: string): value is AuditAction => (AUDIT_ACTIONS as readonly string[]).includes(value);

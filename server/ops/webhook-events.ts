@@ -5,5 +5,3 @@ import { WEBHOOK_EVENT_NAMES } from '../../api/webhooks.js';
 export const WEBHOOK_EVENTS = WEBHOOK_EVENT_NAMES;
 
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
-
-export const isWebhookEvent = (value: string): value is WebhookEvent => (WEBHOOK_EVENTS as readonly string[]).includes(value);

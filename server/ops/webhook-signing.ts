@@ -11,10 +11,6 @@ export function newWebhookSecret(): string {
   return `${PREFIX}${randomBytes(32).toString('base64')}`;
 }
 
-export function isWebhookSecret(secret: string): boolean {
-  return secret.startsWith(PREFIX) && Buffer.from(secret.slice(PREFIX.length), 'base64').length >= 24;
-}
-
 export function sign(secret: string, id: string, timestampSeconds: number, body: string): string {
   const key = Buffer.from(secret.slice(PREFIX.length), 'base64');
   const mac = createHmac('sha256', key).update(`${id}.${timestampSeconds}.${body}`).digest('base64');

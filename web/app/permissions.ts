@@ -21,6 +21,3 @@ const ALLOWED: Record<Resource, Record<Role, readonly Operation[]>> = {
 export function can(role: Role, resource: Resource, operation: Operation): boolean {
   return ALLOWED[resource][role].includes(operation);
 }
-
-/** Owner filters only make sense for people who see more than their own records. */
-export const seesOthers = (role: Role): boolean => role !== 'rep' && role !== 'coach';

@@ -79,5 +79,3 @@ export const createDealReview = (dealId: string, body: DealReviewCreate) => api.
 /** After any coaching write: every coaching screen and the coach's Home read fresh. */
 export const refreshCoaching = (queryClient: QueryClient) =>
   Promise.all([queryClient.invalidateQueries({ queryKey: ['coaching'] }), queryClient.invalidateQueries({ queryKey: ['coaching-relationships'] })]);
-
-export type { CoachingRelationship };
