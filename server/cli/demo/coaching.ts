@@ -13,13 +13,13 @@ import type { Kysely } from 'kysely';
 import { createObjective, getObjective, patchObjective } from '../../coaching/objectives.service.js';
 import type { ExplicitRelationshipRow } from '../../coaching/relationships.repo.js';
 import type { ActionItemRow, SessionRow } from '../../coaching/sessions.repo.js';
-import { loadConfig } from '../../config.js';
-import type { Ctx } from '../../context.js';
 import type { Database } from '../../db/database.js';
 import type { SkillRatingsTable } from '../../db/schema/coaching.js';
 import type { DB } from '../../db/schema.js';
 import { newId } from '../../ids.js';
+import { actAs } from './as-user.js';
 import { addDays, berlinDate, DAY, HOUR, MINUTE } from './calendar.js';
+import { seedDealReviews } from './deal-reviews.js';
 import { hash32, Rng, stringSeed } from './random.js';
 
 const COACHING_SEED = 0xc0ac4026;
@@ -107,7 +107,10 @@ function endOfFirstQuarter(now: number): number {
   return Date.UTC(year, 3, 1);
 }
 
-export async function seedCoaching(database: Database, input: CoachingSeedInput): Promise<{ sessions: number; items: number; objectives: number }> {
+export async function seedCoaching(
+  database: Database,
+  input: CoachingSeedInput,
+): Promise<{ sessions: number; items: number; objectives: number; reviews: number }> {
   const started = Date.now();
   const db = database.db;
   const ws = input.workspaceId;
@@ -316,11 +319,13 @@ export async function seedCoaching(database: Database, input: CoachingSeedInput)
   await insert('skill_ratings', ratings);
 
   const rowsDone = Date.now();
-  const objectives = await seedObjectives(database, db, { ws, now, start, pairs: pairs.filter((x) => x.coachee.role === 'rep') });
+  const repPairs = pairs.filter((x) => x.coachee.role === 'rep');
+  const objectives = await seedObjectives(database, db, { ws, now, start, pairs: repPairs });
+  const reviews = await seedDealReviews(database, db, { ws, now, pairs: repPairs });
   input.log?.(
-    `${sessions.length} coaching sessions, ${items.length} action items, ${ratings.length} coach ratings, ${objectives} objectives in ${((Date.now() - started) / 1000).toFixed(1)} s (objectives ${((Date.now() - rowsDone) / 1000).toFixed(1)} s)`,
+    `${sessions.length} coaching sessions, ${items.length} action items, ${ratings.length} coach ratings, ${objectives} objectives, ${reviews} deal reviews in ${((Date.now() - started) / 1000).toFixed(1)} s (objectives and reviews ${((Date.now() - rowsDone) / 1000).toFixed(1)} s)`,
   );
-  return { sessions: sessions.length, items: items.length, objectives };
+  return { sessions: sessions.length, items: items.length, objectives, reviews };
 }
 
 /**
@@ -329,24 +334,7 @@ export async function seedCoaching(database: Database, input: CoachingSeedInput)
  * in spring, reviewed in summer, and one of them another in the autumn, still pending.
  */
 async function seedObjectives(database: Database, db: Kysely<DB>, input: { ws: string; now: number; start: number; pairs: Pair[] }): Promise<number> {
-  const config = loadConfig({});
-  // One context per coach and instant, so the organisation and calendar are read once (its memo).
-  const contexts = new Map<string, Ctx>();
-  const ctxAs = async (userId: string, at: number): Promise<Ctx> => {
-    const known = contexts.get(`${userId}:${at}`);
-    if (known) return known;
-    const u = await db.selectFrom('users').select(['name', 'email', 'role', 'team_id']).where('id', '=', userId).executeTakeFirstOrThrow();
-    const ctx: Ctx = {
-      db,
-      dialect: database.dialect,
-      actor: { userId, workspaceId: input.ws, role: u.role, teamId: u.team_id, name: u.name, email: u.email, via: 'system' },
-      now: () => at,
-      config,
-      memo: new Map(),
-    };
-    contexts.set(`${userId}:${at}`, ctx);
-    return ctx;
-  };
+  const ctxAs = actAs(database, db, input.ws);
   const spring = berlinDate(input.start + 120 * DAY);
   const summer = addDays(spring, 91);
   const autumn = berlinDate(input.now - 30 * DAY);

@@ -317,6 +317,17 @@ describe.each(testEngines())('demo seed on %s', (engine) => {
       5,
     );
     expect(await count('select count(*) n from coaching_objectives where workspace_id = :ws and reviewed_at is null')).toBeGreaterThan(2);
+    // Deal reviews on the reps' biggest open deals, each a note on the deal's timeline and a notice to
+    // the rep; by the manager who keeps the rhythm, none by the one whose coaching lapsed.
+    const reviewsBy = (team: string) =>
+      count(`select count(*) n from deal_reviews r join deals d on d.id = r.deal_id join activities a on a.id = r.activity_id
+              join teams t on t.manager_id = r.reviewer_id
+             where r.workspace_id = :ws and t.name = '${team}' and d.status = 'open' and a.deal_id = r.deal_id and a.type = 'note'`);
+    expect(await reviewsBy('Enterprise')).toBeGreaterThan(5);
+    expect(await reviewsBy('Mid-Market')).toBe(0);
+    expect(await count("select count(*) n from notifications where workspace_id = :ws and kind = 'coaching.deal-reviewed'")).toBe(
+      await count('select count(*) n from deal_reviews where workspace_id = :ws'),
+    );
     // The CSO coaches the Field Sales manager (explicit), who coaches the two team managers (the team tree).
     const csoSessions = await count(
       `select count(*) n from coaching_sessions s join users c on c.id = s.coach_id join users e on e.id = s.coachee_id
