@@ -11,6 +11,7 @@ import { newWebhookSecret } from '../../alignment/webhook-signature.js';
 import type { LeadsTable, LeadTouchesTable, LeadTransitionsTable } from '../../db/schema/alignment.js';
 import type { DB } from '../../db/schema.js';
 import { newId } from '../../ids.js';
+import { convertDemoLeads } from './lead-conversions.js';
 import { hash32, stringSeed } from './random.js';
 
 const DAY = 86_400_000;
@@ -325,6 +326,9 @@ export async function seedLeads(db: Kysely<DB>, input: { workspaceId: string; no
       .insertInto('lead_touches')
       .values(touches.slice(i, i + 300))
       .execute();
-  input.log?.(`  ${leads.length} leads, ${transitions.length} lead transitions, 2 agreement versions, ${campaigns.length} campaigns`);
+  const converted = await convertDemoLeads(db, { workspaceId: wsId, now: input.now });
+  input.log?.(
+    `  ${leads.length} leads (${converted} converted to deals), ${transitions.length + converted} lead transitions, 2 agreement versions, ${campaigns.length} campaigns`,
+  );
   return { leads: leads.length };
 }

@@ -443,8 +443,16 @@ describe.each(testEngines())('demo seed on %s', (engine) => {
     // Leads still waiting (mql) exist only in the last days before now, and the generator draws by the
     // workspace id (random): over a year every other state is certain, mql only likely.
     const statuses = new Set(leads.map((l) => l.status));
-    for (const status of ['accepted', 'new', 'recycled', 'rejected', 'sql']) expect(statuses, status).toContain(status);
-    for (const status of statuses) expect(['accepted', 'mql', 'new', 'recycled', 'rejected', 'sql']).toContain(status);
+    for (const status of ['accepted', 'converted', 'new', 'recycled', 'rejected', 'sql']) expect(statuses, status).toContain(status);
+    for (const status of statuses) expect(['accepted', 'converted', 'mql', 'new', 'recycled', 'rejected', 'sql']).toContain(status);
+    // Qualified leads become their rep's deals, and some of those are won: the funnel reaches the end.
+    const linked = await count(
+      `select count(*) n from leads l join deals d on d.id = l.deal_id and d.owner_id = l.owner_id and d.created_at = l.converted_at
+        join lead_transitions t on t.lead_id = l.id and t.to_status = 'converted' where l.workspace_id = :ws and l.status = 'converted'`,
+    );
+    expect(linked).toBe(await count("select count(*) n from leads where workspace_id = :ws and status = 'converted'"));
+    expect(linked).toBeGreaterThan(20);
+    expect(await count("select count(*) n from leads l join deals d on d.id = l.deal_id where l.workspace_id = :ws and d.status = 'won'")).toBeGreaterThan(3);
     expect(new Set(leads.map((l) => l.source)).size).toBe(4);
     // Realistic misses: some decisions came after the agreed limit, most did not.
     const late = await db
