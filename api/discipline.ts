@@ -23,6 +23,7 @@ export const DisciplineKey = Type.Union([
 const Cell = Type.Object({
   score: Nullable(Type.Integer({ minimum: 0, maximum: 100 })),
   fading: Type.Boolean(),
+  belowStart: Type.Boolean({ description: 'Scored the fade threshold or more under the year’s first scored month (its starting level); the alert reads it' }),
   inProgress: Type.Boolean({ description: 'The month is not over: scored so far, never judged as fading' }),
 });
 
@@ -44,6 +45,8 @@ export const DisciplineScope = Type.Object({
   overall: Type.Array(Cell),
   /** Disciplines whose latest finished month measured dropped by the fade threshold or more. */
   fading: Type.Array(DisciplineKey),
+  /** Disciplines whose latest finished month measured is the fade threshold or more under the year's start. */
+  belowStart: Type.Array(DisciplineKey),
 });
 export type DisciplineScope = Static<typeof DisciplineScope>;
 

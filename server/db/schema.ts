@@ -73,7 +73,7 @@ import type {
   StageMovesTable,
   StagesTable,
 } from './schema/process.js';
-import type { HarvestOverrideChangesTable, HarvestOverridesTable } from './schema/rhythm.js';
+import type { DisciplineAlertsTable, HarvestOverrideChangesTable, HarvestOverridesTable } from './schema/rhythm.js';
 import type { CalendarFeedsTable, RitualAttendeesTable, RitualCompletionsTable, RitualOccurrencesTable, RitualsTable } from './schema/rituals.js';
 
 export interface DB {
@@ -151,4 +151,5 @@ export interface DB {
   calendar_feeds: CalendarFeedsTable;
   harvest_overrides: HarvestOverridesTable;
   harvest_override_changes: HarvestOverrideChangesTable;
+  discipline_alerts: DisciplineAlertsTable;
 }

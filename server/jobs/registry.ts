@@ -9,6 +9,7 @@ import { notificationEmailJob } from '../notifications/email.jobs.js';
 import { purgeAuditJob, purgeAuditSchedule } from '../ops/audit.jobs.js';
 import { deliverWebhookJob } from '../ops/webhooks.jobs.js';
 import { planWeeklyDigestJob, weeklyDigestJob, weeklyDigestSchedule } from '../rhythm/digest.jobs.js';
+import { disciplineAlertsJob, disciplineAlertsSchedule } from '../rhythm/discipline-alerts.jobs.js';
 import {
   extendRitualsJob,
   extendRitualsSchedule,
@@ -31,6 +32,7 @@ export const JOBS: readonly JobDefinition<any>[] = [
   coachingReminderJob,
   weeklyDigestJob,
   planWeeklyDigestJob,
+  disciplineAlertsJob,
   importJob,
   evaluateExpectationsJob,
   planLeadSlaAlertsJob,
@@ -44,6 +46,7 @@ export const SCHEDULES: readonly ScheduleDefinition[] = [
   extendRitualsSchedule,
   planCoachingRemindersSchedule,
   weeklyDigestSchedule,
+  disciplineAlertsSchedule,
   evaluateExpectationsSchedule,
   planLeadSlaAlertsSchedule,
 ];

@@ -13,6 +13,7 @@ import { dealCommented } from '../crm/deal-comment.notifications.js';
 import { expectationWentRed } from '../measurement/expectation.notifications.js';
 import { overrideReviewed } from '../process/override-review.notifications.js';
 import { weeklyDigest } from '../rhythm/digest.notifications.js';
+import { disciplineBelowStart } from '../rhythm/discipline.notifications.js';
 import { ritualStartsSoon } from '../rhythm/ritual.notifications.js';
 import type { NotificationKind } from './kind.js';
 
@@ -26,6 +27,7 @@ export const KINDS: readonly NotificationKind<any>[] = [
   actionItemDue,
   dealReviewed,
   weeklyDigest,
+  disciplineBelowStart,
   expectationWentRed,
   overrideReviewed,
   leadAcceptAtRisk,

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  belowStartFlags,
   DEFAULT_WEIGHTS,
   DISCIPLINES,
   type Discipline,
@@ -40,16 +41,16 @@ describe('discipline index', () => {
     // November finished at 80, December to date reads 40 (most of what it measures is not due yet).
     const shares = { process: [0.8, 0.4], coaching: [0.9, 0.85], planning: none(2), measurement: [null, 0.2], alignment: none(2) };
     const judged = disciplineIndex(shares, 2);
-    expect(judged.byDiscipline.process[1]).toEqual({ score: 40, fading: true, inProgress: false });
+    expect(judged.byDiscipline.process[1]).toEqual({ score: 40, fading: true, belowStart: true, inProgress: false });
     const partial = disciplineIndex(shares, 2, DEFAULT_WEIGHTS, 1);
-    expect(partial.byDiscipline.process[1]).toEqual({ score: 40, fading: false, inProgress: true });
+    expect(partial.byDiscipline.process[1]).toEqual({ score: 40, fading: false, belowStart: false, inProgress: true });
     expect(partial.overall[1]).toMatchObject({ fading: false, inProgress: true });
-    expect(partial.byDiscipline.process[0]).toEqual({ score: 80, fading: false, inProgress: false });
+    expect(partial.byDiscipline.process[0]).toEqual({ score: 80, fading: false, belowStart: false, inProgress: false });
     expect(latestJudged(partial.byDiscipline.process)?.score).toBe(80);
     // A finished month that fell is still flagged while the next one is in progress.
     const fell = disciplineIndex({ ...shares, coaching: [0.9, 0.6, 0.1] }, 3, DEFAULT_WEIGHTS, 2);
-    expect(latestJudged(fell.byDiscipline.coaching)).toEqual({ score: 60, fading: true, inProgress: false });
-    expect(fell.byDiscipline.coaching[2]).toEqual({ score: 10, fading: false, inProgress: true });
+    expect(latestJudged(fell.byDiscipline.coaching)).toEqual({ score: 60, fading: true, belowStart: true, inProgress: false });
+    expect(fell.byDiscipline.coaching[2]).toEqual({ score: 10, fading: false, belowStart: false, inProgress: true });
   });
 
   it('property: the overall lies between the lowest and the highest measured part', () => {
@@ -64,6 +65,27 @@ describe('discipline index', () => {
           expect(overall).toBeGreaterThanOrEqual(Math.min(...measured));
           expect(overall).toBeLessThanOrEqual(Math.max(...measured));
         }
+      }),
+    );
+  });
+
+  it('flags months below the level the year started from, however slowly it slid', () => {
+    // 85 → 80 → 77 → 74: never a 10-point monthly drop, yet 11 under the start by the fourth month.
+    expect(fadingFlags([85, 80, 77, 74])).toEqual([false, false, false, false]);
+    expect(belowStartFlags([85, 80, 77, 74])).toEqual([false, false, false, true]);
+    // The start is the first scored month; recovering clears the flag.
+    expect(belowStartFlags([null, 70, 55, 65, 59])).toEqual([false, false, true, false, true]);
+    expect(belowStartFlags([null, null])).toEqual([false, false]);
+  });
+
+  it('property: below start is exactly the threshold or more under the first scored month', () => {
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }), { maxLength: 12 }), (scores) => {
+        const flags = belowStartFlags(scores);
+        const first = scores.findIndex((s) => s !== null);
+        scores.forEach((s, i) => {
+          expect(flags[i]).toBe(first >= 0 && i > first && s !== null && (scores[first] as number) - s >= FADE_POINTS);
+        });
       }),
     );
   });

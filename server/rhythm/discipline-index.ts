@@ -3,8 +3,10 @@
 // green, lead SLA compliance); the overall score is the weighted mean of the disciplines measured
 // that month (weights renormalised over them, so a discipline not measured yet neither counts as 0
 // nor hides the others). A discipline fades when its score drops by FADE_POINTS or more from one
-// month to the next. The month in progress is scored so far but never judged as fading: part of what
-// it measures is not due yet (and expectations are scored only now), so a drop there is no alarm.
+// month to the next, and is below its start of the year when a judged month scores FADE_POINTS or
+// more under the year's first scored month (the level the team started from: what the alert reads).
+// The month in progress is scored so far but never judged: part of what it measures is not due yet
+// (and expectations are scored only now), so a drop there is no alarm.
 
 export const DISCIPLINES = ['process', 'coaching', 'planning', 'measurement', 'alignment'] as const;
 export type Discipline = (typeof DISCIPLINES)[number];
@@ -19,6 +21,8 @@ export interface DisciplineCell {
   score: number | null;
   /** Dropped FADE_POINTS or more since the month before (never in the month in progress). */
   fading: boolean;
+  /** FADE_POINTS or more under the year's first scored month (never that month, never in progress). */
+  belowStart: boolean;
   /** The month is not over: the score is so far, not judged. */
   inProgress: boolean;
 }
@@ -34,6 +38,13 @@ export function fadingFlags(scores: readonly (number | null)[]): boolean[] {
     const before = i > 0 ? scores[i - 1] : null;
     return s !== null && before !== null && before !== undefined && before - s >= FADE_POINTS;
   });
+}
+
+/** Per month: scored FADE_POINTS or more under the year's first scored month (the starting level). */
+export function belowStartFlags(scores: readonly (number | null)[]): boolean[] {
+  const first = scores.findIndex((s) => s !== null);
+  const start = first >= 0 ? (scores[first] as number) : null;
+  return scores.map((s, i) => s !== null && start !== null && i > first && start - s >= FADE_POINTS);
 }
 
 /** Weighted mean of the measured scores; null when none is measured. */
@@ -71,7 +82,13 @@ export function disciplineIndex(
   );
   const cells = (s: (number | null)[]): DisciplineCell[] => {
     const fading = fadingFlags(s);
-    return s.map((score, i) => ({ score, fading: i !== inProgress && (fading[i] ?? false), inProgress: i === inProgress }));
+    const below = belowStartFlags(s);
+    return s.map((score, i) => ({
+      score,
+      fading: i !== inProgress && (fading[i] ?? false),
+      belowStart: i !== inProgress && (below[i] ?? false),
+      inProgress: i === inProgress,
+    }));
   };
   return {
     byDiscipline: Object.fromEntries(DISCIPLINES.map((d) => [d, cells(scores[d])])) as Record<Discipline, DisciplineCell[]>,

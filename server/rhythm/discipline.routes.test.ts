@@ -59,8 +59,8 @@ describeEngines('discipline index and cramming', (env) => {
     // November is in progress: scored so far (no session since 28 October, so cadence is not kept
     // now), but not judged as fading although it fell from October's 50 — a month is judged once it is over.
     const november = body.months.findIndex((m: any) => m.key === body.currentKey);
-    expect(cells('coaching')[november]).toEqual({ score: 0, fading: false, inProgress: true });
-    expect(cells('coaching')[october]).toEqual({ score: 50, fading: false, inProgress: false });
+    expect(cells('coaching')[november]).toEqual({ score: 0, fading: false, belowStart: false, inProgress: true });
+    expect(cells('coaching')[october]).toMatchObject({ score: 50, fading: false, inProgress: false });
     for (const d of team.disciplines) expect(d.cells[november].inProgress).toBe(true);
     expect(team.overall[november]).toMatchObject({ fading: false, inProgress: true });
     expect(team.fading).not.toContain('coaching');

@@ -102,6 +102,7 @@ export async function disciplineIndexFor(ctx: Ctx, q: YearQuery): Promise<Discip
       disciplines: DISCIPLINES.map((d) => ({ key: d, cells: idx.byDiscipline[d] })),
       overall: idx.overall,
       fading: DISCIPLINES.filter((d) => latestJudged(idx.byDiscipline[d])?.fading ?? false),
+      belowStart: DISCIPLINES.filter((d) => latestJudged(idx.byDiscipline[d])?.belowStart ?? false),
     });
   }
 
@@ -111,7 +112,7 @@ export async function disciplineIndexFor(ctx: Ctx, q: YearQuery): Promise<Discip
     currentKey: f.months[f.currentIndex]?.key ?? null,
     fadePoints: FADE_POINTS,
     formula:
-      'score = the discipline’s share × 100, per month; overall = weighted mean of the disciplines measured that month (weights renormalised over them); fading = a drop of the fade threshold or more from the month before; the month in progress is scored so far and not judged as fading',
+      'score = the discipline’s share × 100, per month; overall = weighted mean of the disciplines measured that month (weights renormalised over them); fading = a drop of the fade threshold or more from the month before; below start = the fade threshold or more under the year’s first scored month; the month in progress is scored so far and not judged',
     disciplines: DISCIPLINES.map((d) => {
       if (d === 'measurement')
         return {

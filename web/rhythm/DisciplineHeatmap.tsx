@@ -1,6 +1,7 @@
 // The discipline index as a heat-map: one row per discipline (and overall), one column per month,
-// each cell its 0–100 score, shaded; a month that fell by the fade threshold or more is marked ↓, the
-// month in progress … (scored so far, never judged as fading).
+// each cell its 0–100 score, shaded; a month that fell by the fade threshold or more is marked ↓, one
+// that far under the year's starting level is underlined, the month in progress … (scored so far,
+// never judged).
 // A discipline not measured yet says so in its row instead of showing numbers. Weights and inputs
 // are listed under it.
 import { Alert, Badge, Group, List, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
@@ -20,11 +21,23 @@ export function DisciplineHeatmap({ index, scopeId, onScope }: { index: Discipli
   if (!scope) return <Alert color="gray">No team to score: the discipline index is per team.</Alert>;
   const info = new Map(index.disciplines.map((d) => [d.key, d]));
   const fadingNames = scope.fading.map((k) => info.get(k)?.name ?? k);
-  const cell = (c: { score: number | null; fading: boolean; inProgress: boolean }, key: string) => (
+  const belowNames = scope.belowStart.map((k) => info.get(k)?.name ?? k);
+  const cell = (c: { score: number | null; fading: boolean; belowStart: boolean; inProgress: boolean }, key: string) => (
     <Table.Td
       key={key}
-      style={{ textAlign: 'center', background: shade(c.score), fontStyle: c.inProgress ? 'italic' : undefined }}
-      title={c.inProgress && c.score !== null ? 'Month in progress: scored so far, not judged as fading' : undefined}
+      style={{
+        textAlign: 'center',
+        background: shade(c.score),
+        fontStyle: c.inProgress ? 'italic' : undefined,
+        textDecoration: c.belowStart ? 'underline wavy var(--mantine-color-red-9)' : undefined,
+      }}
+      title={
+        c.inProgress && c.score !== null
+          ? 'Month in progress: scored so far, not judged'
+          : c.belowStart
+            ? `${index.fadePoints} points or more under the level the year started from`
+            : undefined
+      }
     >
       {c.score === null ? '' : c.score}
       {c.inProgress && c.score !== null && (
@@ -49,8 +62,8 @@ export function DisciplineHeatmap({ index, scopeId, onScope }: { index: Discipli
               Discipline index
             </Title>
             <Text size="sm" c="dimmed">
-              0–100 per discipline and month; ↓ marks a drop of {index.fadePoints} points or more from the month before; … marks the month in progress, scored
-              so far and not judged.
+              0–100 per discipline and month; ↓ marks a drop of {index.fadePoints} points or more from the month before; a wavy underline a month{' '}
+              {index.fadePoints} points or more under the year’s first month; … marks the month in progress, scored so far and not judged.
             </Text>
           </div>
           <Select
@@ -65,6 +78,11 @@ export function DisciplineHeatmap({ index, scopeId, onScope }: { index: Discipli
         {fadingNames.length > 0 && (
           <Alert color="orange" variant="light" title="Fading">
             {fadingNames.join(', ')} dropped {index.fadePoints} points or more in the latest finished month measured.
+          </Alert>
+        )}
+        {belowNames.length > 0 && (
+          <Alert color="red" variant="light" title="Below the start of the year">
+            {belowNames.join(', ')} scored {index.fadePoints} points or more under the level the year started from in the latest finished month measured.
           </Alert>
         )}
         <Table.ScrollContainer minWidth={760}>

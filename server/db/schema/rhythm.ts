@@ -31,3 +31,14 @@ export interface HarvestOverrideChangesTable {
   changed_by_name: string | null;
   changed_at: number;
 }
+
+/** A "below the start of the year" alert raised (rhythm/discipline-alerts.jobs.ts): the claim that it is raised once. */
+export interface DisciplineAlertsTable {
+  workspace_id: string;
+  /** The team, or the workspace id for the workspace's own index. */
+  scope_id: string;
+  discipline: string;
+  /** The first month (YYYY-MM) of the slide below the starting level. */
+  since_key: string;
+  raised_at: number;
+}
