@@ -368,7 +368,7 @@ describeEngines('visibility matrix', (env) => {
   // and move paths): each …Id field of each write body in the OpenAPI document, sent with another
   // workspace's record, answers exactly as an id that does not exist. Each field is listed with the
   // body that reaches its check, so a new linking field fails the completeness test until it is.
-  type Kind = 'user' | 'team' | 'pipeline' | 'stage' | 'deal' | 'activity' | 'contact' | 'scenario';
+  type Kind = 'user' | 'team' | 'pipeline' | 'stage' | 'deal' | 'activity' | 'contact' | 'scenario' | 'session';
   interface Mine {
     rep: TestUser;
     manager: TestUser;
@@ -550,6 +550,19 @@ describeEngines('visibility matrix', (env) => {
       kind: 'user',
       send: async (a, m, id) => a.patch(`/api/v1/rituals/${m.ritual}`, { version: await ver(a, `/api/v1/rituals/${m.ritual}`), attendeeIds: [id] }),
     },
+    'POST /api/v1/skill-ratings userId': {
+      kind: 'user',
+      send: (a, _m, id) => a.post('/api/v1/skill-ratings', { userId: id, skillKey: 'discovery', level: 3 }),
+    },
+    'POST /api/v1/skill-ratings sessionId': {
+      kind: 'session',
+      send: (a, m, id) => a.post('/api/v1/skill-ratings', { userId: m.rep.id, skillKey: 'discovery', level: 3, sessionId: id }),
+    },
+    'POST /api/v1/coaching-objectives coacheeId': {
+      kind: 'user',
+      send: (a, _m, id) =>
+        a.post('/api/v1/coaching-objectives', { coacheeId: id, skillKey: 'discovery', kpiId: 'win_rate', target: 0.3, reviewDate: '2027-03-01' }),
+    },
     'POST /api/v1/practice-attempts scenarioId': {
       kind: 'scenario',
       send: (a, _m, id) => a.post('/api/v1/practice-attempts', { scenarioId: id, kind: 'recording' }),
@@ -584,9 +597,6 @@ describeEngines('visibility matrix', (env) => {
   const NOT_GENERATED_YET: Record<string, string> = {
     'POST /api/v1/leads/{id}/convert pipelineId': 'needs a sales-qualified lead',
     'POST /api/v1/leads/{id}/convert accountId': 'needs a sales-qualified lead',
-    'POST /api/v1/skill-ratings userId': 'needs a skill model',
-    'POST /api/v1/skill-ratings sessionId': 'needs a skill model',
-    'POST /api/v1/coaching-objectives coacheeId': 'needs a coaching relationship',
     'POST /api/v1/stages/{id}/criteria frameworkId': 'needs a qualification framework',
     'PATCH /api/v1/exit-criteria/{id} frameworkId': 'needs a qualification framework',
     'PUT /api/v1/call-plans/{id}/debrief qualification.[]frameworkId': 'needs a qualification framework',
@@ -662,7 +672,10 @@ describeEngines('visibility matrix', (env) => {
       expectation: await created(a.post('/api/v1/expectations', { ...expectationBody, scopeType: 'team', scopeId: team }), 'expectation'),
       scenario: await created(a.post('/api/v1/practice-scenarios', { ...scenarioBody, name: `Link ${Math.random()}` }), 'scenario'),
     };
-    return { me, ids: { user: rep.id, team, pipeline: stage.pipeline_id, stage: stage.id, deal, activity, contact, scenario: me.scenario } };
+    return {
+      me,
+      ids: { user: rep.id, team, pipeline: stage.pipeline_id, stage: stage.id, deal, activity, contact, scenario: me.scenario, session: me.session },
+    };
   };
   it(`answers another workspace's record exactly like a missing id in every other write (${Object.keys(CROSS_WORKSPACE).length} fields)`, async () => {
     const { me } = await mine(fx.w);
