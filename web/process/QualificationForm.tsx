@@ -125,18 +125,7 @@ export function ElementScores({
   );
 }
 
-export function QualificationForm({
-  dealId,
-  framework,
-  mayEdit,
-  onSaved,
-}: {
-  dealId: string;
-  framework: DealQualificationFramework;
-  mayEdit: boolean;
-  /** After a save, once the gate has been asked again. */
-  onSaved?(saved: DealQualification): void;
-}) {
+export function QualificationForm({ dealId, framework, mayEdit }: { dealId: string; framework: DealQualificationFramework; mayEdit: boolean }) {
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<Draft>(() => draftOf(framework));
   const [busy, setBusy] = useState(false);
@@ -168,7 +157,6 @@ export function QualificationForm({
         queryClient.invalidateQueries({ queryKey: ['deals', 'gate', dealId] }),
         queryClient.invalidateQueries({ queryKey: ['timeline', 'deals', dealId] }),
       ]);
-      onSaved?.(saved);
     } catch (error) {
       if (isApiError(error) && error.code === 'stale') {
         setProblem('Someone scored this deal meanwhile. Their scores are shown now; make your change again.');
