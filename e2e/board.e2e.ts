@@ -1,12 +1,17 @@
 // The board enforces the process: a drag past an unmet exit criterion is refused and explains
 // itself, the card goes back, and where the stage allows it the rep moves anyway with a reason.
+// What is missing is fixed in the dialog (a field, a qualification score) and the move completes
+// there; a detour to the deal keeps the move pending until the deal page finishes it.
 // The "Move to…" menu moves a card without a mouse; closing as lost asks for the reason.
+import { resolve } from 'node:path';
 import dayjs from 'dayjs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from './support/api-client.js';
+import { describeViolations, seriousViolations } from './support/axe.js';
 import { launchBrowser } from './support/browser.js';
 import { createOrg, type Org, PASSWORD, startServer, type TestServer } from './support/server.js';
+import { settled } from './support/settle.js';
 
 let server: TestServer;
 let org: Org;
@@ -15,6 +20,14 @@ let page: Page;
 const gated = 'Umbrella – pilot';
 const other = 'Hooli – licences';
 const filled = 'Initrode – pilot';
+// In Solution, where leaving needs a BANT total of at least 6.
+const scored = 'Globex – rollout';
+const detour = 'Stark – expansion';
+let rep: ApiClient;
+let scoredId: string;
+let bant: string;
+// The guide's screenshot is retaken only on request (FURROW_SCREENSHOTS=1), so a run leaves the tree clean.
+const SHOTS = process.env.FURROW_SCREENSHOTS === '1' ? resolve(import.meta.dirname, '../docs/screenshots') : null;
 
 interface Pipelines {
   items: { id: string; version: number; stages: { id: string; name: string }[] }[];
@@ -35,8 +48,23 @@ beforeAll(async () => {
     label: 'Next step agreed with the buyer',
   });
 
-  const rep = await ApiClient.login(server.url, org.repA.email, PASSWORD);
+  const { items: frameworks } = await admin.get<{ items: { id: string; key: string }[] }>('/api/v1/qualification-frameworks');
+  bant = frameworks.find((f) => f.key === 'bant')!.id;
+  await admin.post(`/api/v1/stages/${await stage('Solution')}/criteria`, {
+    version: (await pipeline()).version,
+    kind: 'qualification',
+    frameworkId: bant,
+    minScore: 6,
+  });
+
+  rep = await ApiClient.login(server.url, org.repA.email, PASSWORD);
   const closeDate = dayjs().add(30, 'day').format('YYYY-MM-DD');
+  for (const name of [scored, detour]) {
+    let d = await rep.post<{ id: string; version: number }>('/api/v1/deals', { name, amount: 1_200_000, closeDate, nextStep: 'Workshop booked' });
+    d = await rep.post(`/api/v1/deals/${d.id}/move`, { version: d.version, stageId: await stage('Discovery'), via: 'form' });
+    await rep.post(`/api/v1/deals/${d.id}/move`, { version: d.version, stageId: await stage('Solution'), via: 'form' });
+    if (name === scored) scoredId = d.id;
+  }
   const deal = await rep.post<{ id: string; version: number }>('/api/v1/deals', { name: gated, amount: 1_500_000, closeDate });
   await rep.post(`/api/v1/deals/${deal.id}/move`, { version: deal.version, stageId: await stage('Discovery'), via: 'form' });
   await rep.post('/api/v1/deals', { name: other, amount: 800_000, closeDate });
@@ -71,6 +99,23 @@ async function drag(from: Locator, to: Locator): Promise<void> {
   await page.mouse.move(a.x + a.width / 2 + 12, a.y + a.height / 2 + 4, { steps: 4 });
   await page.mouse.move(b.x + b.width / 2, b.y + 120, { steps: 20 });
   await page.mouse.up();
+}
+
+/** The card's keyboard menu: the same move as a drag, and no column has to be on screen. */
+async function moveWithMenu(name: string, from: string, to: string): Promise<void> {
+  await cardIn(from, name)
+    .getByRole('button', { name: `Move ${name} to…` })
+    .click();
+  await page.getByRole('menuitem', { name: to }).click();
+}
+
+/** Picks a 0–3 score in a qualification form (the radios are hidden behind their labels). */
+async function score(form: Locator, element: string, value: number): Promise<void> {
+  await form
+    .getByRole('radiogroup', { name: `${element} score` })
+    .locator('label')
+    .filter({ hasText: new RegExp(`^${value}$`) })
+    .click();
 }
 
 describe('the board and the stage gate', () => {
@@ -112,6 +157,78 @@ describe('the board and the stage gate', () => {
     await cardIn('Solution', filled).waitFor();
     await page.getByText(`${filled} moved to Solution`).waitFor();
     await expect(page.getByText(`${filled} moved to Solution (override recorded)`).count()).resolves.toBe(0);
+  });
+
+  it('lets the rep score the qualification the move waits for in the dialog, recovering from a concurrent score, and completes the move there', async () => {
+    await moveWithMenu(scored, 'Solution', 'Proposal');
+    const refusal = page.getByTestId('gate-blocked');
+    await refusal.getByText('BANT score at least 6').waitFor();
+    await refusal.getByRole('button', { name: 'Score BANT here' }).click();
+    const form = refusal.getByRole('form', { name: 'Score BANT' });
+    await form.waitFor();
+    // Per-field errors: evidence beyond the contract's limit is named on its element, and saving waits.
+    const evidence = form.getByRole('textbox', { name: 'Budget evidence' });
+    await evidence.fill('x'.repeat(2001));
+    await form.getByText('Evidence: at most 2000 characters').waitFor();
+    await expect(form.getByRole('button', { name: 'Save BANT' }).isDisabled()).resolves.toBe(true);
+    await evidence.fill('Budget approved by the CFO');
+    await score(form, 'Budget', 2);
+    await score(form, 'Authority', 2);
+    // Someone scores the deal meanwhile: the save is refused as stale and their scores are shown.
+    await rep.request('PUT', `/api/v1/deals/${scoredId}/qualification/${bant}`, { scores: [{ elementKey: 'need', score: 1 }] });
+    await form.getByRole('button', { name: 'Save BANT' }).click();
+    await form.getByText('Someone scored this deal meanwhile', { exact: false }).waitFor();
+    await form.getByText('1 of 12').waitFor();
+    await score(form, 'Budget', 2);
+    await score(form, 'Authority', 2);
+    await score(form, 'Need', 2);
+    await form.getByText('6 of 12').waitFor();
+    // The dialog with its scoring form (the board under it is checked by the accessibility journey).
+    const violations = await seriousViolations(page, '[role="dialog"]');
+    expect(violations, describeViolations(violations)).toEqual([]);
+    if (SHOTS) {
+      await settled(page).catch(() => undefined);
+      await page.screenshot({ path: resolve(SHOTS, 'board-gate-scoring.png'), timeout: 60_000 });
+    }
+    await form.getByRole('button', { name: 'Save BANT' }).click();
+    // The dialog asks the gate again: nothing is missing, and the move completes from here.
+    await page.getByRole('dialog', { name: `${scored} is ready to move to Proposal` }).waitFor();
+    await refusal.getByRole('button', { name: 'Move to Proposal' }).click();
+    await cardIn('Proposal', scored).waitFor();
+    await page.getByText(`${scored} moved to Proposal`).waitFor();
+  });
+
+  it('keeps the move pending through a detour to the deal, and finishes it from the deal page', async () => {
+    await moveWithMenu(detour, 'Solution', 'Proposal');
+    const refusal = page.getByTestId('gate-blocked');
+    await refusal.getByText('BANT score at least 6').waitFor();
+    await refusal.getByRole('link', { name: 'Score it on the deal' }).click();
+    await page.getByRole('heading', { level: 1, name: detour }).waitFor();
+    const pendingAt = page.url();
+    expect(new URL(pendingAt).searchParams.get('move')).toBeTruthy();
+    const banner = page.getByRole('region', { name: 'Finish moving to Proposal' });
+    await banner.waitFor();
+    // Dismissed, the banner goes and the address forgets the move; the address brings it back (a reload too).
+    await banner.getByRole('button', { name: 'Dismiss the pending move' }).click();
+    await expect.poll(() => banner.count()).toBe(0);
+    expect(new URL(page.url()).searchParams.get('move')).toBeNull();
+    await page.goto(pendingAt);
+    await banner.waitFor();
+    await banner.getByText('Still missing: BANT score at least 6', { exact: false }).waitFor();
+    const violations = await seriousViolations(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    // Scored on the deal page; the banner asks the gate again and the move completes from it.
+    const form = page.getByRole('region', { name: 'Qualification' }).getByRole('form', { name: 'Score BANT' });
+    for (const element of ['Budget', 'Authority', 'Need']) await score(form, element, 2);
+    await form.getByRole('button', { name: 'Save BANT' }).click();
+    await banner.getByText('Everything Proposal needs is done.').waitFor();
+    await banner.getByRole('button', { name: 'Move to Proposal' }).click();
+    await page.getByText(`${detour} moved to Proposal`).waitFor();
+    await expect(banner.count()).resolves.toBe(0);
+    expect(new URL(page.url()).searchParams.get('move')).toBeNull();
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pipeline board' }).click();
+    await cardIn('Proposal', detour).waitFor();
   });
 
   it('moves a card with the keyboard through its "Move to…" menu, asking the reason when it is lost', async () => {

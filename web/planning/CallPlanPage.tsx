@@ -14,7 +14,7 @@ import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
 import { TextLink } from '../components/TextLink';
 import { useDealQualification } from '../process/process-api';
-import { changedScores, draftOf, ElementScores, type QualificationDraft } from '../process/QualificationPanel';
+import { changedScores, draftOf, ElementScores, type QualificationDraft } from '../process/QualificationForm';
 import { MEETING_TYPE_OPTIONS, PlanStatusBadge } from './MeetingsPage';
 
 const lines = (text: string) =>

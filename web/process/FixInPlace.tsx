@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Deal } from '../../api/deals';
 import { ActivityModal } from '../crm/activities/ActivityModal';
+import { dealPath } from '../crm/deals/move/pending-move';
 import { ACTIVITY_TYPES, type ActivityKind } from '../crm/timeline/activity-icons';
 
 const NOUN: Record<ActivityKind, string> = { call: 'call', meeting: 'meeting', email: 'email', task: 'completed task', note: 'note' };
@@ -40,13 +41,24 @@ export function LogActivityInline({ deal, activityType, onLogged }: { deal: Deal
   );
 }
 
-/** The deal page's qualification panel, opened on the framework the criterion counts. */
-export const scoreLink = (dealId: string, frameworkId: string) => `/deals/${dealId}?framework=${encodeURIComponent(frameworkId)}#qualification`;
+/** The deal page's qualification panel, opened on the framework the criterion counts (and keeping a pending move). */
+export const scoreLink = (dealId: string, frameworkId: string, moveTo?: string) => dealPath(dealId, moveTo, { framework: frameworkId }, 'qualification');
 
-export function ScoreFrameworkLink({ dealId, frameworkId, onClick }: { dealId: string; frameworkId: string | undefined; onClick?(): void }) {
+export function ScoreFrameworkLink({
+  dealId,
+  frameworkId,
+  moveTo,
+  onClick,
+}: {
+  dealId: string;
+  frameworkId: string | undefined;
+  /** The stage a refused move aimed at: the deal page then offers to finish that move. */
+  moveTo?: string;
+  onClick?(): void;
+}) {
   if (!frameworkId) return null;
   return (
-    <Anchor component={Link} to={scoreLink(dealId, frameworkId)} size="xs" c="furrow.8" display="block" mt={4} onClick={onClick}>
+    <Anchor component={Link} to={scoreLink(dealId, frameworkId, moveTo)} size="xs" c="furrow.8" display="block" mt={4} onClick={onClick}>
       Score it on the deal
     </Anchor>
   );

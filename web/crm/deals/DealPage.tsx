@@ -21,6 +21,7 @@ import { useRecord } from '../shared/resources';
 import { RecordTimeline } from '../timeline/RecordTimeline';
 import { DealComments } from './DealComments';
 import { DealStatusBadge } from './DealStatusBadge';
+import { PendingMoveBanner, usePendingMove } from './move/PendingMoveBanner';
 import { useDealMover } from './move/useDealMover';
 import { StageGuidance } from './StageGuidance';
 import { StagePath } from './StagePath';
@@ -32,7 +33,14 @@ function DealView({ deal }: { deal: Deal }) {
   const [logOpen, log] = useDisclosure(false);
   const mayEdit = useMayChange('deals', deal.ownerId);
   const mayDelete = useMayChange('deals', deal.ownerId, 'delete');
-  const mover = useDealMover({ via: 'form' });
+  // A move refused on the board and left to complete things here waits in the address (?move=).
+  const pending = usePendingMove();
+  const mover = useDealMover({
+    via: 'form',
+    onMoved: (moved) => {
+      if (moved.stageId === pending.stageId) pending.clear();
+    },
+  });
 
   return (
     <>
@@ -84,6 +92,15 @@ function DealView({ deal }: { deal: Deal }) {
           </>
         }
       />
+      {mayEdit && (
+        <PendingMoveBanner
+          deal={deal}
+          stageId={pending.stageId}
+          moving={mover.moving !== null}
+          onMove={(stage) => mover.move(deal, stage)}
+          onDismiss={pending.clear}
+        />
+      )}
       {found && (
         <Paper withBorder radius="md" p="sm" mb="lg">
           <StagePath deal={deal} pipeline={found.pipeline} disabled={!mayEdit || mover.moving !== null} onMove={(stage) => mover.move(deal, stage)} />

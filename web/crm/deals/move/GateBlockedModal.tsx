@@ -1,6 +1,7 @@
-// A refused stage move explains itself: what is missing, with required fields and checklist items
-// right there to complete, then "try again"; and (when the stage allows it) a way to move anyway
-// with a reason that is recorded.
+// A refused stage move explains itself: what is missing, with required fields, checklist items,
+// activities and qualification scores right there to complete; the list re-checks itself and the
+// move completes from here. Leaving for the deal keeps the move pending (?move=), and (when the
+// stage allows it) the rep can move anyway with a reason that is recorded.
 import { Alert, Anchor, Button, Checkbox, Group, List, Modal, Stack, Text, Textarea, ThemeIcon } from '@mantine/core';
 import { IconCheck, IconLock, IconX } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -11,7 +12,10 @@ import type { DealGate } from '../../../../api/process';
 import { api } from '../../../app/api';
 import { errorMessage } from '../../../components/ErrorState';
 import { FillFieldInline } from '../../../process/FillFieldInline';
-import { LogActivityInline, ScoreFrameworkLink } from '../../../process/FixInPlace';
+import { LogActivityInline } from '../../../process/FixInPlace';
+import { useGateCheck } from './gate-check';
+import { dealPath } from './pending-move';
+import { ScoreInDialog } from './ScoreInDialog';
 
 export interface Blocked {
   deal: Deal;
@@ -51,16 +55,6 @@ function TickInPlace({ deal, item, onDone }: { deal: Deal; item: MissingCriterio
   );
 }
 
-/** The same check, asked again after each fix: an item done here shows as done. */
-function useRecheck(blocked: Blocked | null) {
-  return useQuery({
-    queryKey: ['deals', 'gate', blocked?.deal.id, 'to', blocked?.stageId],
-    queryFn: () => api.get<DealGate>(`/api/v1/deals/${blocked?.deal.id}/gate`, { to: blocked?.stageId as string }),
-    enabled: blocked?.stageId !== undefined,
-    retry: false,
-  }).data;
-}
-
 /** Every item the refusal named is done now (as the re-check says, or ticked here). */
 function allDone(blocked: Blocked, recheck: DealGate | undefined, ticked: ReadonlySet<string>): boolean {
   if (!recheck) return false;
@@ -92,6 +86,8 @@ function BlockedBody({
   }).data;
   const ready = allDone(blocked, recheck, ticked);
   const metNow = new Set(recheck?.items.filter((i) => i.met).map((i) => i.criterionId));
+  // The re-check's hint is the live one ("BANT total is 4; 6 of 12 needed").
+  const hint = (m: MissingCriterion) => recheck?.missing.find((r) => r.criterionId === m.criterionId)?.hint ?? m.hint;
   const byStage = new Map<string, MissingCriterion[]>();
   for (const m of blocked.details.missing) byStage.set(m.stageName, [...(byStage.get(m.stageName) ?? []), m]);
   const valid = reason.trim().length >= 3;
@@ -111,7 +107,8 @@ function BlockedBody({
           <Text size="sm" fw={600} mb={6}>
             To leave {stage}:
           </Text>
-          <List spacing="sm" size="sm">
+          {/* Each icon at its item's first line, however tall the form under it. */}
+          <List spacing="sm" size="sm" styles={{ itemWrapper: { alignItems: 'flex-start' } }}>
             {items.map((m) => {
               const done = ticked.has(m.criterionId) || metNow.has(m.criterionId);
               return (
@@ -126,14 +123,16 @@ function BlockedBody({
                   <Text size="sm" span>
                     {m.label}
                   </Text>
-                  {m.hint && (
+                  {!done && hint(m) && (
                     <Text size="xs" c="dimmed">
-                      {m.hint}
+                      {hint(m)}
                     </Text>
                   )}
                   {m.field && !done && <FillFieldInline deal={deal} field={m.field} label={m.label} />}
                   {m.kind === 'activity' && !done && <LogActivityInline deal={deal} activityType={m.activityType} />}
-                  {m.kind === 'qualification' && !done && <ScoreFrameworkLink dealId={deal.id} frameworkId={m.frameworkId} onClick={onClose} />}
+                  {m.kind === 'qualification' && !done && (
+                    <ScoreInDialog dealId={deal.id} frameworkId={m.frameworkId} moveTo={blocked.stageId} onLeave={onClose} />
+                  )}
                   {m.kind === 'checklist' && !done && <TickInPlace deal={deal} item={m} onDone={() => setTicked((t) => new Set(t).add(m.criterionId))} />}
                 </List.Item>
               );
@@ -142,7 +141,7 @@ function BlockedBody({
         </div>
       ))}
       <Group justify="space-between">
-        <Anchor component={Link} to={`/deals/${blocked.deal.id}`} size="sm" c="furrow.8" onClick={onClose}>
+        <Anchor component={Link} to={dealPath(blocked.deal.id, blocked.stageId)} size="sm" c="furrow.8" onClick={onClose}>
           Open the deal to complete these
         </Anchor>
         {/* Once everything is done the move completes from here; nothing to find and start again. */}
@@ -188,7 +187,7 @@ function BlockedBody({
 
 export function GateBlockedModal(props: Props) {
   const { blocked, onClose } = props;
-  const recheck = useRecheck(blocked);
+  const recheck = useGateCheck(blocked?.deal.id, blocked?.stageId).data;
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
   const [forMove, setForMove] = useState<Blocked | null>(blocked);
   // A new refusal starts with nothing ticked.
