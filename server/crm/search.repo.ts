@@ -1,7 +1,7 @@
 // Global search, one query per record type, each scoped exactly like that type's list. Every query
 // matches and ranks through db/text-search.ts (exact title, title prefix, first-word prefix,
 // elsewhere), then orders by title (activities: most recent first).
-import { type Kysely, type SqlBool, sql } from 'kysely';
+import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Dialect } from '../db/dialect.js';
 import type { DB } from '../db/schema.js';
 import { type OwnerScope, ownerFilter, ownerFilterOrNone } from '../db/scope.js';
@@ -12,6 +12,16 @@ export interface SearchInput {
   scope: OwnerScope;
   needle: string;
   limit: number;
+}
+
+/**
+ * The workspace filter of a search query. A caller who sees every row reads the workspace's whole
+ * table whatever the plan, so the workspace index is not used (dialect.unindexed); a scoped caller's
+ * owner filter goes through the workspace-and-owner indexes.
+ */
+function inWorkspace(dialect: Dialect, column: string, input: SearchInput): RawBuilder<SqlBool> {
+  const ref = sql.ref<string>(column);
+  return sql<SqlBool>`${input.scope.all ? dialect.unindexed(ref) : ref} = ${input.workspaceId}`;
 }
 
 export interface AccountHit {
@@ -31,7 +41,7 @@ export async function searchAccounts(db: Kysely<DB>, dialect: Dialect, input: Se
     .innerJoin('users as u', 'u.id', 'a.owner_id')
     .select(['a.id', 'a.name as title', 'a.industry', 'a.domain', 'u.name as owner_name'])
     .select(rankOf(dialect, [name, domain], input.needle).as('rank'))
-    .where('a.workspace_id', '=', input.workspaceId)
+    .where(() => inWorkspace(dialect, 'a.workspace_id', input))
     .where('a.deleted_at', 'is', null)
     .where((eb) =>
       input.includeShared ? eb.or([ownerFilter(eb, 'a.owner_id', input.scope), eb('a.shared', '=', 1)]) : ownerFilter(eb, 'a.owner_id', input.scope),
@@ -60,7 +70,7 @@ export async function searchContacts(db: Kysely<DB>, dialect: Dialect, input: Se
     .leftJoin('accounts as a', 'a.id', 'c.account_id')
     .select(['c.id', fullName.as('title'), 'c.email', 'a.name as account_name'])
     .select(rankOf(dialect, [fullName, sql`c.last_name`, sql`c.email`], input.needle).as('rank'))
-    .where('c.workspace_id', '=', input.workspaceId)
+    .where(() => inWorkspace(dialect, 'c.workspace_id', input))
     .where('c.deleted_at', 'is', null)
     .where((eb) => {
       const owned = ownerFilter(eb, 'c.owner_id', input.scope);
@@ -94,7 +104,7 @@ export async function searchDeals(db: Kysely<DB>, dialect: Dialect, input: Searc
     .leftJoin('accounts as a', 'a.id', 'd.account_id')
     .select(['d.id', 'd.name as title', 'a.name as account_name', 's.name as stage_name', 'd.amount', 'd.currency'])
     .select(rankOf(dialect, [name], input.needle).as('rank'))
-    .where('d.workspace_id', '=', input.workspaceId)
+    .where(() => inWorkspace(dialect, 'd.workspace_id', input))
     .where('d.deleted_at', 'is', null)
     .where((eb) => ownerFilter(eb, 'd.owner_id', input.scope))
     .where(() => matches(dialect, [name, sql<string | null>`a.name`], input.needle))
@@ -170,7 +180,7 @@ export async function searchActivities(
     ])
     .select(sql<string | null>`case when c.id is null then null else c.first_name || ' ' || c.last_name end`.as('contact_name'))
     .select(rankOf(dialect, [subject], input.needle).as('rank'))
-    .where('t.workspace_id', '=', input.workspaceId)
+    .where(() => inWorkspace(dialect, 't.workspace_id', input))
     .where('t.deleted_at', 'is', null)
     .where((eb) => ownerFilter(eb, 't.owner_id', input.scope))
     .where(() => matches(dialect, [subject, sql<string | null>`t.body`], input.needle))
