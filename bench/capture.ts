@@ -4,7 +4,7 @@
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
-import { engineOf, sqlitePathOf } from '../server/db/database.js';
+import { engineOf, registerSqliteFunctions, sqlitePathOf } from '../server/db/database.js';
 import { type Dialect, dialectFor, type Engine } from '../server/db/dialect.js';
 import type { DB } from '../server/db/schema.js';
 
@@ -50,6 +50,7 @@ export function connect(url: string): BenchConnection {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
+  registerSqliteFunctions(sqlite);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), log });
   const statements = new Map<string, SQLite.Statement>();
   return {

@@ -1,5 +1,6 @@
-// The main dashboard queries, each called through Furrow's services exactly as the API calls them.
+// The main dashboard queries and global search, each called through Furrow's services exactly as the API calls them.
 import type { Ctx } from '../server/context.js';
+import { search } from '../server/crm/search.service.js';
 import { dashboard } from '../server/measurement/dashboard.service.js';
 import { kpiRecords, kpiTrend, kpiValue } from '../server/measurement/kpi.service.js';
 
@@ -15,6 +16,8 @@ export function benchCases(p: {
   asOf: string;
   teamId: string | null;
   repId: string | null;
+  /** The rep with the most deals, signed in (their own role, team and name). */
+  repActor: Ctx['actor'] | null;
 }): BenchCase[] {
   const ws = { scope: 'workspace' as const, period: p.quarter };
   const cases: BenchCase[] = [
@@ -46,5 +49,13 @@ export function benchCases(p: {
     name: 'CSO dashboard as of 3 months ago',
     run: (ctx) => dashboard(ctx, { scope: 'workspace', period: p.previousQuarter, asOf: p.asOf }),
   });
+  // Global search as the palette asks it (every type, 20 results), as the admin: every row of the
+  // workspace is in scope. Two word prefixes that thousands of deals, accounts and activities hold;
+  // then a word found nowhere, so every row of every type is read and nothing is ranked.
+  cases.push({ name: 'search, two words, many hits', run: (ctx) => search(ctx, { q: 'alpen exp', limit: 20 }) });
+  cases.push({ name: 'search, one word, no hit', run: (ctx) => search(ctx, { q: 'zyxwvu', limit: 20 }) });
+  // The same as the rep with the most deals: only their own rows (and their team's lead pool) are read.
+  const repActor = p.repActor;
+  if (repActor) cases.push({ name: 'search as a rep, two words', run: (ctx) => search({ ...ctx, actor: repActor }, { q: 'alpen exp', limit: 20 }) });
   return cases;
 }

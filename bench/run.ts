@@ -72,11 +72,14 @@ async function dataset(c: BenchConnection, workspaceId: string | undefined) {
     .orderBy('n', 'desc')
     .limit(1)
     .executeTakeFirst();
+  // The rep as a signed-in actor (their team brings its unclaimed leads into a rep's search).
+  const repUser = rep ? await c.db.selectFrom('users').select(['id', 'team_id', 'name', 'email']).where('id', '=', rep.owner_id).executeTakeFirst() : undefined;
   return {
     ws,
     admin,
     teamId: team?.id ?? null,
     repId: rep?.owner_id ?? null,
+    repUser,
     now: Number(lastChange.at) + 3_600_000,
     counts: { deals: await count('deals'), activities: await count('activities'), changes: await count('changes'), moves: await count('stage_moves') },
   };
@@ -115,7 +118,10 @@ async function benchEngine(url: string, runs: number, workspaceId: string | unde
     );
     console.log('| query | statements | through Furrow (ms) | bare SQL (ms) | ratio |');
     console.log('| --- | ---: | ---: | ---: | ---: |');
-    for (const bc of benchCases({ quarter, previousQuarter, year, asOf: addDays(today, -90), teamId: d.teamId, repId: d.repId })) {
+    const repActor = d.repUser
+      ? { ...actor, userId: d.repUser.id, role: 'rep' as const, teamId: d.repUser.team_id, name: d.repUser.name, email: d.repUser.email }
+      : null;
+    for (const bc of benchCases({ quarter, previousQuarter, year, asOf: addDays(today, -90), teamId: d.teamId, repId: d.repId, repActor })) {
       if (only && !bc.name.includes(only)) continue;
       c.take();
       await bc.run(ctx());

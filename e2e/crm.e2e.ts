@@ -1,6 +1,7 @@
 // The foundation journey: a rep signs in, creates an account, a contact and a deal through the
 // forms, drags the deal on the board and finds the move in its history; another rep cannot find
-// the deal anywhere, the rep's manager can; signing out ends the session on the server.
+// the deal anywhere, the rep's manager can (and finds the rep's call on it, which opens the deal);
+// signing out ends the session on the server.
 import dayjs from 'dayjs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +15,14 @@ let browser: Browser;
 const suffix = Math.random().toString(36).slice(2, 7);
 const accountName = `Globex ${suffix}`;
 const dealName = `Globex ${suffix} – 200 seats`;
+const callSubject = `Kickoff call ${suffix}`;
 let dealPath = '';
+
+/** The rep's call on the deal, logged through the API (the form is another journey's). */
+async function logCall(): Promise<void> {
+  const dealId = dealPath.split('/').pop();
+  await org.adminApi.post('/api/v1/activities', { type: 'call', subject: callSubject, dealId, ownerId: org.repA.id, occurredAt: new Date().toISOString() });
+}
 
 beforeAll(async () => {
   server = await startServer();
@@ -140,6 +148,7 @@ describe('a rep works a deal from sign-in to the board', () => {
 describe('who can find the deal', () => {
   it('another rep finds it neither in search, nor in the list, nor by its address', async () => {
     expect(dealPath).not.toBe('');
+    await logCall();
     const { context, page } = await newPage();
     await signIn(page, org.repB);
 
@@ -147,6 +156,8 @@ describe('who can find the deal', () => {
     const dialog = page.getByRole('dialog', { name: 'Search' });
     await dialog.getByRole('combobox').fill(`Globex ${suffix}`);
     await dialog.getByText(`Nothing matches “Globex ${suffix}”`).waitFor();
+    await dialog.getByRole('combobox').fill(`${suffix} kick`);
+    await dialog.getByText(`Nothing matches “${suffix} kick”`).waitFor();
     await page.keyboard.press('Escape');
 
     await page.goto(`${server.url}/deals?status=all`);
@@ -179,6 +190,17 @@ describe('who can find the deal', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowUp');
     await dialog.getByRole('option', { name: new RegExp(dealName) }).click();
+    await page.getByRole('heading', { level: 1, name: dealName }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(dealPath);
+
+    // The rep's call on the deal, found by two word prefixes in any order, opens the deal.
+    await page.goto(`${server.url}/`);
+    await page.getByRole('heading', { level: 1, name: /week/ }).waitFor();
+    await page.keyboard.press('Control+k');
+    await dialog.getByRole('combobox').fill(`${suffix} kick`);
+    const call = dialog.getByRole('group', { name: 'Activities' }).getByRole('option', { name: new RegExp(callSubject) });
+    await expect(call.textContent()).resolves.toContain(`Call · ${dealName}`);
+    await call.click();
     await page.getByRole('heading', { level: 1, name: dealName }).waitFor();
     expect(new URL(page.url()).pathname).toBe(dealPath);
     await context.close();

@@ -1,10 +1,10 @@
 // Global search, one query per record type, each scoped exactly like that type's list. Every query
 // matches and ranks through db/text-search.ts (exact title, title prefix, first-word prefix,
-// elsewhere), then orders by title.
-import { type Kysely, sql } from 'kysely';
+// elsewhere), then orders by title (activities: most recent first).
+import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Dialect } from '../db/dialect.js';
 import type { DB } from '../db/schema.js';
-import { type OwnerScope, ownerFilter } from '../db/scope.js';
+import { type OwnerScope, ownerFilter, ownerFilterOrNone } from '../db/scope.js';
 import { matches, rankOf } from '../db/text-search.js';
 
 export interface SearchInput {
@@ -12,6 +12,16 @@ export interface SearchInput {
   scope: OwnerScope;
   needle: string;
   limit: number;
+}
+
+/**
+ * The workspace filter of a search query. A caller who sees every row reads the workspace's whole
+ * table whatever the plan, so the workspace index is not used (dialect.unindexed); a scoped caller's
+ * owner filter goes through the workspace-and-owner indexes.
+ */
+function inWorkspace(dialect: Dialect, column: string, input: SearchInput): RawBuilder<SqlBool> {
+  const ref = sql.ref<string>(column);
+  return sql<SqlBool>`${input.scope.all ? dialect.unindexed(ref) : ref} = ${input.workspaceId}`;
 }
 
 export interface AccountHit {
@@ -31,7 +41,7 @@ export async function searchAccounts(db: Kysely<DB>, dialect: Dialect, input: Se
     .innerJoin('users as u', 'u.id', 'a.owner_id')
     .select(['a.id', 'a.name as title', 'a.industry', 'a.domain', 'u.name as owner_name'])
     .select(rankOf(dialect, [name, domain], input.needle).as('rank'))
-    .where('a.workspace_id', '=', input.workspaceId)
+    .where(() => inWorkspace(dialect, 'a.workspace_id', input))
     .where('a.deleted_at', 'is', null)
     .where((eb) =>
       input.includeShared ? eb.or([ownerFilter(eb, 'a.owner_id', input.scope), eb('a.shared', '=', 1)]) : ownerFilter(eb, 'a.owner_id', input.scope),
@@ -60,7 +70,7 @@ export async function searchContacts(db: Kysely<DB>, dialect: Dialect, input: Se
     .leftJoin('accounts as a', 'a.id', 'c.account_id')
     .select(['c.id', fullName.as('title'), 'c.email', 'a.name as account_name'])
     .select(rankOf(dialect, [fullName, sql`c.last_name`, sql`c.email`], input.needle).as('rank'))
-    .where('c.workspace_id', '=', input.workspaceId)
+    .where(() => inWorkspace(dialect, 'c.workspace_id', input))
     .where('c.deleted_at', 'is', null)
     .where((eb) => {
       const owned = ownerFilter(eb, 'c.owner_id', input.scope);
@@ -94,7 +104,7 @@ export async function searchDeals(db: Kysely<DB>, dialect: Dialect, input: Searc
     .leftJoin('accounts as a', 'a.id', 'd.account_id')
     .select(['d.id', 'd.name as title', 'a.name as account_name', 's.name as stage_name', 'd.amount', 'd.currency'])
     .select(rankOf(dialect, [name], input.needle).as('rank'))
-    .where('d.workspace_id', '=', input.workspaceId)
+    .where(() => inWorkspace(dialect, 'd.workspace_id', input))
     .where('d.deleted_at', 'is', null)
     .where((eb) => ownerFilter(eb, 'd.owner_id', input.scope))
     .where(() => matches(dialect, [name, sql<string | null>`a.name`], input.needle))
@@ -104,4 +114,80 @@ export async function searchDeals(db: Kysely<DB>, dialect: Dialect, input: Searc
     .limit(input.limit)
     .execute();
   return rows.map((r) => ({ ...r, rank: Number(r.rank), amount: Number(r.amount) }));
+}
+
+export interface ActivityHit {
+  id: string;
+  title: string;
+  rank: number;
+  type: string;
+  deal_id: string | null;
+  deal_name: string | null;
+  contact_id: string | null;
+  contact_name: string | null;
+  account_id: string | null;
+  account_name: string | null;
+}
+
+/**
+ * Activities by subject or body, scoped like the activity list. The linked deal, contact and
+ * account join only when the caller may read them (each by its own list's scope, shared accounts
+ * included for the roles that read them), so a hit never names a record its reader cannot open.
+ */
+export async function searchActivities(
+  db: Kysely<DB>,
+  dialect: Dialect,
+  input: SearchInput & { dealScope: OwnerScope | null; contactScope: OwnerScope | null; accountScope: OwnerScope | null; includeShared: boolean },
+): Promise<ActivityHit[]> {
+  const subject = sql<string>`t.subject`;
+  const sharedAccount = (accountId: string) =>
+    sql<SqlBool>`exists (select 1 from accounts sa where sa.id = ${sql.ref(accountId)} and sa.shared = 1 and sa.deleted_at is null)`;
+  const rows = await db
+    .selectFrom('activities as t')
+    .leftJoin('deals as d', (join) =>
+      join
+        .onRef('d.id', '=', 't.deal_id')
+        .on('d.deleted_at', 'is', null)
+        .on((eb) => ownerFilterOrNone(eb, 'd.owner_id', input.dealScope)),
+    )
+    .leftJoin('contacts as c', (join) =>
+      join
+        .onRef('c.id', '=', 't.contact_id')
+        .on('c.deleted_at', 'is', null)
+        .on((eb) => {
+          const owned = ownerFilterOrNone(eb, 'c.owner_id', input.contactScope);
+          return input.includeShared && input.contactScope ? eb.or([owned, sharedAccount('c.account_id')]) : owned;
+        }),
+    )
+    .leftJoin('accounts as a', (join) =>
+      join
+        .onRef('a.id', '=', 't.account_id')
+        .on('a.deleted_at', 'is', null)
+        .on((eb) => {
+          const owned = ownerFilterOrNone(eb, 'a.owner_id', input.accountScope);
+          return input.includeShared && input.accountScope ? eb.or([owned, eb('a.shared', '=', 1)]) : owned;
+        }),
+    )
+    .select([
+      't.id',
+      't.subject as title',
+      't.type',
+      'd.id as deal_id',
+      'd.name as deal_name',
+      'c.id as contact_id',
+      'a.id as account_id',
+      'a.name as account_name',
+    ])
+    .select(sql<string | null>`case when c.id is null then null else c.first_name || ' ' || c.last_name end`.as('contact_name'))
+    .select(rankOf(dialect, [subject], input.needle).as('rank'))
+    .where(() => inWorkspace(dialect, 't.workspace_id', input))
+    .where('t.deleted_at', 'is', null)
+    .where((eb) => ownerFilter(eb, 't.owner_id', input.scope))
+    .where(() => matches(dialect, [subject, sql<string | null>`t.body`], input.needle))
+    .orderBy('rank')
+    .orderBy('t.occurred_at', 'desc')
+    .orderBy('t.id')
+    .limit(input.limit)
+    .execute();
+  return rows.map((r) => ({ ...r, rank: Number(r.rank) }));
 }

@@ -7,6 +7,7 @@ interface Result {
   id: string;
   title: string;
   subtitle: string | null;
+  opens?: { type: string; id: string } | null;
 }
 
 describeEngines('global search', (env) => {
@@ -150,13 +151,63 @@ describeEngines('global search', (env) => {
     expect(await sorted(other.admin)).toEqual([]);
   });
 
+  it('finds activities by subject or body, scoped like the activity list, never naming a linked record out of reach', async () => {
+    const w = await env().workspace();
+    const manager = await w.user('manager');
+    const team = await w.team('North', { managerId: manager.id });
+    const repA = await w.user('rep', { teamId: team });
+    const repC = await w.user('rep');
+    const marketing = await w.user('marketing');
+    const { body: hidden } = await w.as(w.admin).post('/api/v1/accounts', { name: 'Hidden Holdings' });
+    const merger = await deal(w, repA, 'Secret merger', { accountId: hidden.id });
+    const { body: olga } = await w.as(repA).post('/api/v1/contacts', { firstName: 'Olga', lastName: 'Petrova' });
+    const at = '2026-11-20T10:00:00.000Z';
+    const log = async (user: TestUser, body: Record<string, unknown>) => {
+      const res = await w.as(user).post('/api/v1/activities', { occurredAt: at, ...body });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body.id as string;
+    };
+    const kickoff = await log(repA, { type: 'call', subject: 'Kickoff call with Orbit', body: 'Walked through the pricing sheet', dealId: merger });
+    await log(repA, { type: 'note', subject: 'Orbit pricing' });
+    const email = await log(repA, { type: 'email', subject: 'Orbit email', contactId: olga.id });
+    await log(repC, { type: 'meeting', subject: 'Orbit kickoff' });
+    const gone = await log(repA, { type: 'task', subject: 'Orbit gone' });
+    expect((await w.as(repA).delete(`/api/v1/activities/${gone}`)).status).toBe(204);
+
+    // The deal is reassigned out of repA's reach: repA still finds the call, but neither its deal nor
+    // the deal's account (the admin's) is named or opened.
+    await env().database.db.updateTable('deals').set({ owner_id: repC.id }).where('id', '=', merger).execute();
+    const mine = await found(w, repA, 'q=orbit');
+    expect(titles(mine)).toEqual(['activity:Orbit email', 'activity:Orbit pricing', 'activity:Kickoff call with Orbit']);
+    expect(mine.map((i) => [i.subtitle, i.opens])).toEqual([
+      ['Email · Olga Petrova', { type: 'contact', id: olga.id }],
+      ['Note', null],
+      ['Call', null],
+    ]);
+    expect(JSON.stringify(mine)).not.toMatch(/Secret|Hidden/);
+    // Words match the body too, and any order.
+    expect(titles(await found(w, repA, 'q=sheet%20pric&types=activity'))).toEqual(['activity:Kickoff call with Orbit']);
+
+    expect(titles(await found(w, repC, 'q=orbit'))).toEqual(['activity:Orbit kickoff']);
+    expect(titles(await found(w, manager, 'q=orbit')).sort()).toEqual(['activity:Kickoff call with Orbit', 'activity:Orbit email', 'activity:Orbit pricing']);
+    expect(await found(w, marketing, 'q=orbit')).toEqual([]);
+    // The admin reads the deal: the call names and opens it.
+    const admin = await found(w, w.admin, 'q=kickoff&types=activity');
+    expect(admin.map((i) => [i.title, i.subtitle, i.opens])).toEqual([
+      ['Kickoff call with Orbit', 'Call · Secret merger', { type: 'deal', id: merger }],
+      ['Orbit kickoff', 'Meeting', null],
+    ]);
+    expect(admin[0]?.id).toBe(kickoff);
+    expect((await found(w, w.admin, 'q=orbit%20email'))[0]?.id).toBe(email);
+  });
+
   it('names the bad parameter', async () => {
     const w = await env().workspace();
     const api = w.as(w.admin);
     for (const [query, field] of [
       ['q=%20%20', 'q'],
       ['', 'q'],
-      ['q=a&types=activity', 'types'],
+      ['q=a&types=task', 'types'],
       ['q=a&types=account,', 'types'],
       ['q=a&limit=51', 'limit'],
       ['q=a&sort=name', 'sort'],

@@ -9,7 +9,8 @@ export function registerSearchRoutes(app: App): void {
     {
       schema: {
         tags: ['search'],
-        summary: 'Accounts, contacts and deals you can see whose name (or domain, or email) contains q; prefix matches first',
+        summary:
+          'Accounts, contacts, deals, leads and activities you can see where every word of q starts a word of a name, domain, email, subject or body; best matches first',
         querystring: SearchQuery,
         response: responses({ 200: SearchResponse }),
       },

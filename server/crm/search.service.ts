@@ -1,12 +1,12 @@
 // Global search across record types. Each type is one entry in SEARCHERS with its own visibility,
-// so a new type (leads) is one more entry and a value in the contract's SearchResultType.
+// so a new type is one more entry and a value in the contract's SearchResultType.
 import type { SearchResult } from '../../api/search.js';
 import { searchLeads } from '../alignment/lead-search.service.js';
 import type { Ctx } from '../context.js';
 import { invalidField } from '../errors.js';
 import { SHARED_ACCOUNTS_READABLE } from '../identity/policy.js';
 import { ownerScopeOrNull } from '../identity/visibility.js';
-import { searchAccounts, searchContacts, searchDeals } from './search.repo.js';
+import { type ActivityHit, searchAccounts, searchActivities, searchContacts, searchDeals } from './search.repo.js';
 
 export interface SearchQuery {
   q: string;
@@ -31,6 +31,16 @@ export function formatMoney(amountMinor: number, currency: string): string {
 }
 
 const readsShared = (ctx: Ctx) => SHARED_ACCOUNTS_READABLE.includes(ctx.actor.role);
+
+const ACTIVITY_LABEL: Record<string, string> = { call: 'Call', email: 'Email', meeting: 'Meeting', task: 'Task', note: 'Note' };
+
+/** An activity has no page: it opens its deal, else its contact, else its account (each joined only when readable). */
+function opensOf(r: ActivityHit): SearchResult['opens'] {
+  if (r.deal_id) return { type: 'deal', id: r.deal_id };
+  if (r.contact_id) return { type: 'contact', id: r.contact_id };
+  if (r.account_id) return { type: 'account', id: r.account_id };
+  return null;
+}
 
 // A role with no reach on a type simply finds nothing of that type; search never answers 403.
 const SEARCHERS: Record<SearchType, Searcher> = {
@@ -59,6 +69,35 @@ const SEARCHERS: Record<SearchType, Searcher> = {
     }));
   },
   lead: (ctx, needle, limit) => searchLeads(ctx, needle, limit),
+  // Scoped like the activity list; the linked records each by their own read scope, so an activity on
+  // a deal out of reach is found but neither names nor opens that deal.
+  activity: async (ctx, needle, limit) => {
+    const scope = await ownerScopeOrNull(ctx, 'activities', 'read');
+    if (!scope) return [];
+    const [dealScope, contactScope, accountScope] = await Promise.all([
+      ownerScopeOrNull(ctx, 'deals', 'read'),
+      ownerScopeOrNull(ctx, 'contacts', 'read'),
+      ownerScopeOrNull(ctx, 'accounts', 'read'),
+    ]);
+    const rows = await searchActivities(ctx.db, ctx.dialect, {
+      workspaceId: ctx.actor.workspaceId,
+      scope,
+      needle,
+      limit,
+      dealScope,
+      contactScope,
+      accountScope,
+      includeShared: readsShared(ctx),
+    });
+    return rows.map((r) => ({
+      type: 'activity',
+      id: r.id,
+      title: r.title,
+      subtitle: subtitle(ACTIVITY_LABEL[r.type] ?? r.type, r.deal_name ?? r.contact_name ?? r.account_name),
+      opens: opensOf(r),
+      rank: r.rank,
+    }));
+  },
 };
 
 const TYPE_ORDER = Object.keys(SEARCHERS) as SearchType[];

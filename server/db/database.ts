@@ -68,9 +68,14 @@ function openSqlite(path: string): SQLite.Database {
   // Only another process (the CLI, a backup) can hold the file here: writers of this process
   // take the write gate first and never meet a lock.
   sqlite.pragma('busy_timeout = 5000');
+  registerSqliteFunctions(sqlite);
+  return sqlite;
+}
+
+/** The SQL functions Furrow's queries call on SQLite; every connection to a Furrow file registers them (the bench's too). */
+export function registerSqliteFunctions(sqlite: SQLite.Database): void {
   // Search's case fold (dialect.ts#folded): SQLite's lower() folds ASCII only, PostgreSQL's every letter.
   sqlite.function('furrow_fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? foldText(text) : text));
-  return sqlite;
 }
 
 export function openDatabase(url: string, options: OpenOptions = {}): Database {

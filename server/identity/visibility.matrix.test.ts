@@ -16,10 +16,10 @@ const RELATIONS: Relation[] = ['own', 'team', 'other', 'otherWorkspace'];
 const OPS: Op[] = ['list', 'read', 'update', 'delete', 'search', 'export', 'history'];
 const ROLES: Role[] = ['admin', 'manager', 'rep', 'marketing', 'coach'];
 
-const SEARCHABLE: Resource[] = ['accounts', 'contacts', 'deals', 'leads'];
+const SEARCHABLE: Resource[] = ['accounts', 'contacts', 'deals', 'leads', 'activities'];
 const EXPORTABLE: Resource[] = ['accounts', 'contacts', 'deals', 'activities'];
 const WITH_TIMELINE: Resource[] = ['accounts', 'contacts', 'deals', 'leads'];
-const SEARCH_TYPE: Record<string, string> = { accounts: 'account', contacts: 'contact', deals: 'deal', leads: 'lead' };
+const SEARCH_TYPE: Record<string, string> = { accounts: 'account', contacts: 'contact', deals: 'deal', leads: 'lead', activities: 'activity' };
 /** Where a record's history is read: the timeline, or a lead's status history. */
 const historyPath = (resource: Resource, id: string) => (resource === 'leads' ? `/api/v1/leads/${id}/history` : `/api/v1/${resource}/${id}/timeline`);
 

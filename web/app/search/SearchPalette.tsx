@@ -51,8 +51,8 @@ export function SearchPalette({ opened, onClose }: Props) {
       <Stack gap="sm">
         <TextInput
           data-autofocus
-          aria-label="Search accounts, contacts, deals and leads"
-          placeholder="Search accounts, contacts, deals and leads"
+          aria-label="Search accounts, contacts, deals, leads and activities"
+          placeholder="Search accounts, contacts, deals, leads and activities"
           leftSection={<IconSearch size={16} aria-hidden />}
           rightSection={results.isFetching ? <Loader size="xs" /> : null}
           value={text}
@@ -78,7 +78,7 @@ export function SearchPalette({ opened, onClose }: Props) {
         <SearchResults listId={listId} items={items} active={active} onHover={setActive} onOpen={open} />
         {q.length > 0 && !results.isFetching && results.isSuccess && items.length === 0 && (
           <Text size="sm" c="dimmed" role="status">
-            Nothing matches “{q}”. Try part of a name, an email or a domain.
+            Nothing matches “{q}”. Try the start of a word of a name, an email, a domain or an activity’s subject.
           </Text>
         )}
         {results.isError && (

@@ -2,8 +2,8 @@ import { Badge, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import type { SearchResult } from '../../../api/search';
 import { TYPE_LABEL } from './search-links';
 
-const ORDER = ['account', 'contact', 'deal', 'lead'] as const;
-const GROUP_LABEL = { account: 'Accounts', contact: 'Contacts', deal: 'Deals', lead: 'Leads' } as const;
+const ORDER = ['account', 'contact', 'deal', 'lead', 'activity'] as const;
+const GROUP_LABEL = { account: 'Accounts', contact: 'Contacts', deal: 'Deals', lead: 'Leads', activity: 'Activities' } as const;
 
 /** Results grouped by type, accounts first; the server's order (best match first) within a type. */
 export function groupResults(items: SearchResult[]): SearchResult[] {
