@@ -23,7 +23,7 @@ export const SlaReassign = Type.Object(
       uniqueItems: true,
       description: 'Which breaches reassign: accept (or reject) and first touch',
     }),
-    maxPerLead: Type.Integer({ minimum: 1, maximum: 10, description: 'Reassignments of one lead per clause, at most (no ping-pong)' }),
+    maxPerLead: Type.Integer({ minimum: 1, maximum: 10, description: 'Reassignments of one lead in all (both clauses), at most: no ping-pong' }),
   },
   {
     additionalProperties: false,

@@ -28,6 +28,12 @@ export async function updateSettings(
   return Number(r.numUpdatedRows) === 1;
 }
 
+/**
+ * The transaction lock whoever moves the round-robin pointer takes (PostgreSQL; SQLite writes one at
+ * a time): new leads (lead-intake.service.ts) and reassignments on breach (sla-reassign.service.ts).
+ */
+export const ROUND_ROBIN_LOCK = 40_002;
+
 /** Round-robin pointer: who in a team got the last lead. */
 export async function setLastAssigned(db: Kysely<DB>, workspaceId: string, lastAssigned: string): Promise<void> {
   await db.updateTable('lead_settings').set({ last_assigned: lastAssigned }).where('workspace_id', '=', workspaceId).execute();

@@ -74,7 +74,7 @@ export async function putLeadSettings(ctx: Ctx, input: LeadSettingsPut): Promise
   ];
   for (const ref of teamRefs) if (!teams.has(ref.id)) throw invalidField(ref.field, 'no team with this id in the workspace');
   if (input.slaReassign?.enabled && input.slaReassign.clauses.length === 0)
-    throw invalidField('slaReassign/clauses', 'name at least one clause to reassign on');
+    throw invalidField('slaReassign.clauses', 'name at least one clause to reassign on');
   return inTransaction(ctx, async (tx) => {
     await ensureSettingsRow(tx);
     const current = await loadSettings(tx);

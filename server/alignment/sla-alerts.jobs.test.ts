@@ -197,11 +197,17 @@ describeEngines('lead SLA alerts', (env) => {
     expect(await slaBreachRows(kept.id)).toEqual([]);
     expect(await kinds(manager)).toEqual(['alignment.lead-accept-breached']);
 
-    const on = { enabled: true, clauses: ['accept'], maxPerLead: 1 };
+    // Both clauses on: the cap still counts one reassignment per lead in all, not one per clause.
+    const on = { enabled: true, clauses: ['accept', 'touch'], maxPerLead: 1 };
     const bad = await w
       .as(w.admin)
       .put('/api/v1/lead-settings', { version: put.body.version, routing, businessHours: settings.businessHours, slaReassign: { ...on, maxPerLead: 0 } });
     expect(bad.status).toBe(400);
+    const none = await w
+      .as(w.admin)
+      .put('/api/v1/lead-settings', { version: put.body.version, routing, businessHours: settings.businessHours, slaReassign: { ...on, clauses: [] } });
+    expect(none.status).toBe(400);
+    expect(none.body.error.details.fields[0].field).toBe('slaReassign.clauses');
     const turned = await w
       .as(w.admin)
       .put('/api/v1/lead-settings', { version: put.body.version, routing, businessHours: settings.businessHours, slaReassign: on });
@@ -247,7 +253,8 @@ describeEngines('lead SLA alerts', (env) => {
     // Turning it on moved no lead whose breach was handled before.
     expect((await lead(kept.id)).ownerId).toBe(kept.ownerId);
 
-    // The new owner misses too: escalated again, but the lead stays (one reassignment per lead and clause).
+    // The new owner misses both clocks too (touch due 11:30, accept 14:30 Berlin): escalated again, but
+    // the lead stays (at most one reassignment per lead, whichever clause).
     env().clock.now = Date.parse('2026-12-01T14:00:00Z');
     await plan();
     await plan();

@@ -124,14 +124,14 @@ export async function claimAlert(
   return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
-/** How often a lead was reassigned on a breach of this clause, over all its routings (decision 0103). */
-export async function reassignmentsOf(db: Kysely<DB>, workspaceId: string, leadId: string, clause: SlaClause): Promise<number> {
+/** How often a lead was reassigned on a breach, of either clause, over all its routings (decision 0103). */
+export async function reassignmentsOf(db: Kysely<DB>, workspaceId: string, leadId: string): Promise<number> {
   const row = await db
     .selectFrom('lead_sla_alerts')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('workspace_id', '=', workspaceId)
     .where('lead_id', '=', leadId)
-    .where('kind', '=', `${clause}_reassigned`)
+    .where('kind', 'in', ['accept_reassigned', 'touch_reassigned'])
     .executeTakeFirst();
   return Number(row?.n ?? 0);
 }

@@ -10,7 +10,7 @@ import { userInWorkspace } from '../identity/users.service.js';
 import { newId } from '../ids.js';
 import { notify } from '../notifications/notifications.service.js';
 import { leadReassignedAway, leadReassignedToYou } from './lead.notifications.js';
-import { activeRepIds, setLastAssigned } from './lead-settings.repo.js';
+import { activeRepIds, ROUND_ROBIN_LOCK, setLastAssigned } from './lead-settings.repo.js';
 import { ensureSettingsRow, loadSettings } from './lead-settings.service.js';
 import { findLeadRow, insertTransition, updateLead } from './leads.repo.js';
 import { emitLeadEvent, stampSlaDues } from './leads.service.js';
@@ -28,15 +28,13 @@ export interface Breach {
 /** Why the history row of a reassignment was written. */
 export const SLA_BREACH_REASON = 'sla-breach';
 
-/** The same lock the round robin of new leads takes (lead-intake.service.ts#route): one pointer, one writer. */
-const ROUND_ROBIN_LOCK = 40_002;
-
 /** Reassigns the lead if the settings ask for it and it is still the breached clock; the new owner's id, else null. */
 export async function reassignOnBreach(ctx: Ctx, breach: Breach): Promise<string | null> {
   const ws = ctx.actor.workspaceId;
   const settings = await loadSettings(ctx);
   const rule = settings.slaReassign;
   if (!rule.enabled || !rule.clauses.includes(breach.clause) || settings.routing.mode !== 'round_robin') return null;
+  // The lock the round robin of new leads takes: one pointer, one writer.
   const lock = ctx.dialect.transactionLock(ROUND_ROBIN_LOCK);
   if (lock) await lock.execute(ctx.db);
 
@@ -48,7 +46,8 @@ export async function reassignOnBreach(ctx: Ctx, breach: Breach): Promise<string
       ? lead.status === 'mql'
       : ['mql', 'accepted', 'sql'].includes(lead.status) && !(await touchedSince(ctx.db, ws, lead.id, breach.routedAt));
   if (!stillRunning) return null;
-  if ((await reassignmentsOf(ctx.db, ws, lead.id, breach.clause)) >= rule.maxPerLead) return null;
+  // The cap counts both clauses: a lead moves at most maxPerLead times in all, never round the team.
+  if ((await reassignmentsOf(ctx.db, ws, lead.id)) >= rule.maxPerLead) return null;
 
   const owner = await userInWorkspace(ctx, ws, breach.ownerId);
   const teamId = lead.team_id ?? owner?.teamId ?? null;
