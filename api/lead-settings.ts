@@ -15,6 +15,24 @@ export type RoutingRule = Static<typeof RoutingRule>;
 
 const Minute = Type.Integer({ minimum: 0, maximum: 1440 });
 
+export const SlaReassign = Type.Object(
+  {
+    enabled: Type.Boolean({ description: 'Off by default: a breach is escalated to the manager only' }),
+    clauses: Type.Array(Type.Union([Type.Literal('accept'), Type.Literal('touch')]), {
+      maxItems: 2,
+      uniqueItems: true,
+      description: 'Which breaches reassign: accept (or reject) and first touch',
+    }),
+    maxPerLead: Type.Integer({ minimum: 1, maximum: 10, description: 'Reassignments of one lead in all (both clauses), at most: no ping-pong' }),
+  },
+  {
+    additionalProperties: false,
+    description:
+      "A lead whose SLA clause is breached goes to the next rep of its team's round robin (away, inactive reps and the current owner skipped); its clock starts again for the new owner",
+  },
+);
+export type SlaReassign = Static<typeof SlaReassign>;
+
 export const LeadSettings = Type.Object({
   routing: Type.Object({
     mode: Type.Union([Type.Literal('round_robin'), Type.Literal('claim')], {
@@ -30,13 +48,19 @@ export const LeadSettings = Type.Object({
     endMinute: Minute,
     holidays: Type.Array(CalendarDate, { maxItems: 400 }),
   }),
+  slaReassign: SlaReassign,
   timezone: Type.String({ description: "The workspace's time zone; clocks run in it" }),
   version: Type.Integer(),
 });
 export type LeadSettings = Static<typeof LeadSettings>;
 
 export const LeadSettingsPut = Type.Object(
-  { version: Version, routing: LeadSettings.properties.routing, businessHours: LeadSettings.properties.businessHours },
+  {
+    version: Version,
+    routing: LeadSettings.properties.routing,
+    businessHours: LeadSettings.properties.businessHours,
+    slaReassign: Type.Optional(SlaReassign),
+  },
   { additionalProperties: false },
 );
 export type LeadSettingsPut = Static<typeof LeadSettingsPut>;

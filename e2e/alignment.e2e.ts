@@ -2,7 +2,8 @@
 // marketing, the manager approves it for sales (it comes into force), a lead arrives through the
 // signed webhook, is scored and routed to the rep, who accepts it within the SLA, touches it,
 // qualifies it and converts it into a deal; the lead funnel shows it to marketing and to the rep,
-// and a figure opens the leads behind it. Screenshots for docs/alignment.md on request.
+// and a figure opens the leads behind it; an admin turns on reassignment on SLA breach. Screenshots
+// for docs/alignment.md on request.
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
@@ -174,5 +175,19 @@ describe('marketing alignment in the browser', () => {
     const other = await signIn(org.repB);
     await other.goto(`${server.url}/lead-funnel`);
     await other.getByRole('table', { name: 'Lead funnel' }).getByRole('button', { name: 'MQL: 0 leads, list them' }).waitFor();
+  });
+
+  it('an admin turns on reassignment on SLA breach in the lead settings', async () => {
+    const admin = await signIn(org.admin);
+    await admin.getByRole('link', { name: 'Lead settings' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Lead settings' }).waitFor();
+    const form = admin.getByRole('form', { name: 'Reassignment on SLA breach' });
+    await form.getByRole('switch', { name: 'Reassign a lead whose SLA is breached' }).check();
+    await form.getByRole('checkbox', { name: 'First touch' }).check();
+    await form.getByRole('button', { name: 'Save' }).click();
+    await admin.getByText('Lead settings saved').waitFor();
+    expect(describeViolations(await seriousViolations(admin))).toBe('');
+    const saved = await org.adminApi.get<{ slaReassign: unknown }>('/api/v1/lead-settings');
+    expect(saved.slaReassign).toEqual({ enabled: true, clauses: ['accept', 'touch'], maxPerLead: 1 });
   });
 });

@@ -10,7 +10,7 @@ import { newId } from '../ids.js';
 import { type AgreementRow, findAgreementRow, findInForce, findInForceAt } from './agreements.repo.js';
 import { getCampaignRow } from './campaigns.service.js';
 import { type LeadScope, leadScope } from './lead-scope.service.js';
-import { activeRepIds, setLastAssigned } from './lead-settings.repo.js';
+import { activeRepIds, ROUND_ROBIN_LOCK, setLastAssigned } from './lead-settings.repo.js';
 import { ensureSettingsRow, loadSettings } from './lead-settings.service.js';
 import { findAccountByDomain, findContactByEmail, findOpenLeadByEmail, insertLead, insertTransition, type LeadRow, updateLead } from './leads.repo.js';
 import { emitLeadEvent, getLeadIn, moveLead, stampSlaDues } from './leads.service.js';
@@ -86,7 +86,7 @@ export async function route(ctx: Ctx, lead: Pick<LeadRow, 'segment' | 'country' 
   if (!teamId) return { owner_id: null, team_id: null, routed_at: null };
   if (settings.routing.mode === 'claim') return { owner_id: null, team_id: teamId, routed_at: at };
   // Two leads arriving together must not both go to the same "next" rep.
-  const lock = ctx.dialect.transactionLock(40_002);
+  const lock = ctx.dialect.transactionLock(ROUND_ROBIN_LOCK);
   if (lock) await lock.execute(ctx.db);
   const fresh = await loadSettings(ctx);
   const away = new Set(fresh.routing.awayUserIds);

@@ -12,15 +12,27 @@ export async function insertSettings(db: Kysely<DB>, row: LeadSettingsRow): Prom
   await db.insertInto('lead_settings').values(row).execute();
 }
 
-export async function updateSettings(db: Kysely<DB>, workspaceId: string, version: number, routing: string, hours: string, now: number): Promise<boolean> {
+export async function updateSettings(
+  db: Kysely<DB>,
+  workspaceId: string,
+  version: number,
+  values: { routing: string; business_hours: string; sla_reassign: string | null },
+  now: number,
+): Promise<boolean> {
   const r = await db
     .updateTable('lead_settings')
-    .set({ routing, business_hours: hours, updated_at: now, version: version + 1 })
+    .set({ ...values, updated_at: now, version: version + 1 })
     .where('workspace_id', '=', workspaceId)
     .where('version', '=', version)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/**
+ * The transaction lock whoever moves the round-robin pointer takes (PostgreSQL; SQLite writes one at
+ * a time): new leads (lead-intake.service.ts) and reassignments on breach (sla-reassign.service.ts).
+ */
+export const ROUND_ROBIN_LOCK = 40_002;
 
 /** Round-robin pointer: who in a team got the last lead. */
 export async function setLastAssigned(db: Kysely<DB>, workspaceId: string, lastAssigned: string): Promise<void> {

@@ -5,8 +5,10 @@ import { getLeadSettings, putLeadSettings } from './lead-settings.service.js';
 
 export function registerLeadSettingsRoutes(app: App): void {
   const tags = ['leads'];
-  app.get('/api/v1/lead-settings', { schema: { tags, summary: 'Routing and business hours', response: responses({ 200: LeadSettings }) } }, async (req) =>
-    getLeadSettings(ctxOf(req)),
+  app.get(
+    '/api/v1/lead-settings',
+    { schema: { tags, summary: 'Routing, business hours and reassignment on SLA breach', response: responses({ 200: LeadSettings }) } },
+    async (req) => getLeadSettings(ctxOf(req)),
   );
   app.put(
     '/api/v1/lead-settings',

@@ -1,6 +1,6 @@
 // The workspace's lead routing and business hours. One row per workspace, created on first write;
 // until then the defaults below apply.
-import type { LeadSettings, LeadSettingsPut } from '../../api/lead-settings.js';
+import type { LeadSettings, LeadSettingsPut, SlaReassign } from '../../api/lead-settings.js';
 import { type Ctx, inTransaction, memo } from '../context.js';
 import { invalidField, stale } from '../errors.js';
 import { requireRole } from '../identity/roles.js';
@@ -11,10 +11,13 @@ import { findSettings, insertSettings, type LeadSettingsRow, updateSettings } fr
 
 const DEFAULT_ROUTING: LeadSettings['routing'] = { mode: 'round_robin', defaultTeamId: null, rules: [], awayUserIds: [] };
 const DEFAULT_HOURS: LeadSettings['businessHours'] = { workingDays: [1, 2, 3, 4, 5], startMinute: 9 * 60, endMinute: 17 * 60, holidays: [] };
+/** Off until an admin turns it on (decision 0103): a breach is escalated, the lead stays where it is. */
+export const DEFAULT_SLA_REASSIGN: SlaReassign = { enabled: false, clauses: ['accept'], maxPerLead: 1 };
 
 export interface LoadedSettings {
   routing: LeadSettings['routing'];
   businessHours: LeadSettings['businessHours'];
+  slaReassign: SlaReassign;
   lastAssigned: Record<string, string>;
   version: number;
   exists: boolean;
@@ -22,10 +25,11 @@ export interface LoadedSettings {
 
 export async function loadSettings(ctx: Ctx): Promise<LoadedSettings> {
   const row = await findSettings(ctx.db, ctx.actor.workspaceId);
-  if (!row) return { routing: DEFAULT_ROUTING, businessHours: DEFAULT_HOURS, lastAssigned: {}, version: 1, exists: false };
+  if (!row) return { routing: DEFAULT_ROUTING, businessHours: DEFAULT_HOURS, slaReassign: DEFAULT_SLA_REASSIGN, lastAssigned: {}, version: 1, exists: false };
   return {
     routing: JSON.parse(row.routing),
     businessHours: JSON.parse(row.business_hours),
+    slaReassign: row.sla_reassign ? JSON.parse(row.sla_reassign) : DEFAULT_SLA_REASSIGN,
     lastAssigned: JSON.parse(row.last_assigned),
     version: row.version,
     exists: true,
@@ -34,7 +38,7 @@ export async function loadSettings(ctx: Ctx): Promise<LoadedSettings> {
 
 export async function getLeadSettings(ctx: Ctx): Promise<LeadSettings> {
   const s = await loadSettings(ctx);
-  return { routing: s.routing, businessHours: s.businessHours, timezone: (await getWorkspace(ctx)).timezone, version: s.version };
+  return { routing: s.routing, businessHours: s.businessHours, slaReassign: s.slaReassign, timezone: (await getWorkspace(ctx)).timezone, version: s.version };
 }
 
 /** The calendar SLA clocks run on (cached for the request). */
@@ -52,6 +56,7 @@ export async function ensureSettingsRow(ctx: Ctx): Promise<void> {
     routing: JSON.stringify(DEFAULT_ROUTING),
     business_hours: JSON.stringify(DEFAULT_HOURS),
     last_assigned: '{}',
+    sla_reassign: null,
     updated_at: ctx.now(),
     version: 1,
   };
@@ -68,14 +73,21 @@ export async function putLeadSettings(ctx: Ctx, input: LeadSettingsPut): Promise
     ...input.routing.rules.map((r, i) => ({ field: `routing/rules/${i}/teamId`, id: r.teamId })),
   ];
   for (const ref of teamRefs) if (!teams.has(ref.id)) throw invalidField(ref.field, 'no team with this id in the workspace');
+  if (input.slaReassign?.enabled && input.slaReassign.clauses.length === 0)
+    throw invalidField('slaReassign.clauses', 'name at least one clause to reassign on');
   return inTransaction(ctx, async (tx) => {
     await ensureSettingsRow(tx);
+    const current = await loadSettings(tx);
+    const reassign = input.slaReassign ?? current.slaReassign;
     const ok = await updateSettings(
       tx.db,
       ctx.actor.workspaceId,
       input.version,
-      JSON.stringify(input.routing),
-      JSON.stringify({ ...hours, holidays: [...new Set(hours.holidays)].sort() }),
+      {
+        routing: JSON.stringify(input.routing),
+        business_hours: JSON.stringify({ ...hours, holidays: [...new Set(hours.holidays)].sort() }),
+        sla_reassign: JSON.stringify({ ...reassign, clauses: [...new Set(reassign.clauses)].sort() }),
+      },
       tx.now(),
     );
     if (!ok) throw stale('Lead settings', (await loadSettings(tx)).version);

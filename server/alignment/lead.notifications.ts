@@ -103,3 +103,29 @@ export const leadAttemptsBreached = defineNotificationKind<AttemptsAlertData & {
     `${data.ownerName} missed the attempts SLA on ${record ?? leadRecord.hidden} (${attemptsText(data.made)} of ${data.attempts} in ${data.withinDays} days, window closed ${data.due})`,
   defaults: { inApp: true, email: true },
 });
+
+/** A reassignment on breach (decision 0103): the clause missed, who had the lead, who has it now. */
+export interface ReassignData {
+  clause: 'accept' | 'touch';
+  fromName: string;
+  toName: string;
+}
+
+const clauseText = (c: ReassignData['clause']) => (c === 'accept' ? 'accept' : 'first-touch');
+
+export const leadReassignedToYou = defineNotificationKind<ReassignData>({
+  id: 'alignment.lead-reassigned-to-you',
+  label: 'A lead was reassigned to you after another rep missed its SLA',
+  record: leadRecord,
+  title: ({ record, data }) =>
+    `${record ?? leadRecord.hidden} is yours now: ${data.fromName} missed the ${clauseText(data.clause)} SLA; the clock starts again for you`,
+  defaults: { inApp: true, email: true },
+});
+
+export const leadReassignedAway = defineNotificationKind<ReassignData>({
+  id: 'alignment.lead-reassigned-away',
+  label: 'A lead of yours went to another rep because its SLA was missed',
+  record: leadRecord,
+  title: ({ record, data }) => `${record ?? leadRecord.hidden} went to ${data.toName}: the ${clauseText(data.clause)} SLA was missed`,
+  defaults: { inApp: true, email: false },
+});

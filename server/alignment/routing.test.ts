@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nextRep, teamFor } from './routing.js';
+import { nextRep, nextRepInstead, teamFor } from './routing.js';
 
 describe('lead routing', () => {
   it('round robin visits every available rep once before anyone twice', () => {
@@ -37,5 +37,23 @@ describe('lead routing', () => {
     expect(teamFor(rules, 'default', { segment: null, country: 'de', companySize: 50 })).toBe('dach-smb');
     expect(teamFor(rules, 'default', { segment: null, country: 'DE', companySize: 500 })).toBe('mid');
     expect(teamFor(rules, 'default', { segment: null, country: 'FR', companySize: null })).toBe('default');
+  });
+
+  it('reassigns past the current owner, on from the pointer, and to nobody when no one else is available', () => {
+    expect(nextRepInstead(['a', 'b', 'c'], 'a', 'b')).toBe('c');
+    expect(nextRepInstead(['a', 'b', 'c'], 'c', 'a')).toBe('b');
+    expect(nextRepInstead(['a'], 'a', 'a')).toBeNull();
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.string({ minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 }),
+        fc.nat(),
+        fc.option(fc.string()),
+        (reps, i, last) => {
+          const owner = reps[i % reps.length] as string;
+          const next = nextRepInstead(reps, last, owner);
+          expect(next === null ? reps.length === 1 : next !== owner && reps.includes(next)).toBe(true);
+        },
+      ),
+    );
   });
 });

@@ -32,3 +32,14 @@ export function nextRep(candidateIds: readonly string[], last: string | null): s
   if (last === null) return sorted[0] ?? null;
   return sorted.find((id) => id > last) ?? sorted[0] ?? null;
 }
+
+/**
+ * Who takes over a lead whose owner missed its SLA (decision 0103): the team's round robin goes on
+ * from its pointer, the current owner left out; null when nobody else is available.
+ */
+export function nextRepInstead(candidateIds: readonly string[], last: string | null, currentOwnerId: string): string | null {
+  return nextRep(
+    candidateIds.filter((id) => id !== currentOwnerId),
+    last,
+  );
+}

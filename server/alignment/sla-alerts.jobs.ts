@@ -5,7 +5,9 @@
 // manager when it has run out (escalation; the owner themself when nobody manages them). The alert
 // job records the occasion (lead_sla_alerts, unique key) and notifies in one transaction, so a
 // re-run, a retry or a duplicate never notifies twice. A breach found before its at-risk alert went
-// out sends only the escalation: the warning would come too late to help.
+// out sends only the escalation: the warning would come too late to help. When the workspace turned
+// it on, an accept or first-touch breach also reassigns the lead, in the same transaction
+// (sla-reassign.service.ts, decision 0103).
 import type { AgreementTerms, SalesSla } from '../../api/lead-agreements.js';
 import type { Ctx } from '../context.js';
 import { userInWorkspace } from '../identity/users.service.js';
@@ -19,6 +21,7 @@ import { leadAcceptAtRisk, leadAcceptBreached, leadAttemptsAtRisk, leadAttemptsB
 import { businessCalendar } from './lead-settings.service.js';
 import { AT_RISK_SHARE, clockOf } from './sla.js';
 import { alertKind, claimAlert, managerOf, type OpenClock, openClocks, type SlaClause } from './sla-alerts.repo.js';
+import { reassignOnBreach } from './sla-reassign.service.js';
 
 export interface SlaAlert {
   /** Absent on alerts queued before the first-touch and attempts clauses alerted: accept. */
@@ -29,6 +32,8 @@ export interface SlaAlert {
   recipientId: string;
   ownerId: string;
   dueAt: number;
+  /** The routing whose clock this is; absent on alerts queued before reassignment (decision 0103). */
+  routedAt?: number;
   /** The accept clause's allowance (kept by that name for alerts already queued). */
   acceptWithinHours?: number;
   /** The clause's own figures: `withinHours`, or `attempts`, `withinDays` and `made`. */
@@ -88,6 +93,9 @@ export const leadSlaAlertJob = defineJob<SlaAlert>({
       }
       const owner = await userInWorkspace(ctx, ctx.actor.workspaceId, a.ownerId);
       await notify(ctx, kinds.breached, { ...target, data: { ...data, ownerName: owner?.name ?? 'The owner' } });
+      // Optionally the lead moves on too (off unless the workspace turned it on), in this transaction.
+      if (clause !== 'attempts' && a.routedAt !== undefined)
+        await reassignOnBreach(ctx, { clause, leadId: a.leadId, ownerId: a.ownerId, routedAt: a.routedAt });
     });
   },
 });
@@ -156,6 +164,7 @@ export async function dueSlaAlerts(ctx: Ctx): Promise<SlaAlert[]> {
         recipientId,
         ownerId: c.owner_id,
         dueAt: Number(c.due_at),
+        routedAt: Number(c.routed_at),
         ...(clause === 'accept' ? { acceptWithinHours: terms.acceptWithinHours } : { terms }),
       });
     }

@@ -29,7 +29,7 @@ const DUE = { accept: 'l.accept_due_at', touch: 'l.touch_due_at', attempts: 'l.a
  * accept — an MQL not decided yet; first touch — a lead being worked (MQL, accepted, SQL) with no
  * touch since its routing (a rejection, conversion or recycling ends the work, and the alert);
  * attempts — a lead being worked, not reached and given fewer than K touches in the window. Leads
- * whose breach of this clause was escalated since their routing are done with. The owner is
+ * whose breach of this clause was escalated after their routing are done with. The owner is
  * active: a disabled owner's leads go unowned.
  */
 export function openClocks(db: Kysely<DB>, workspaceId: string, clause: SlaClause, now: number): Promise<OpenClock[]> {
@@ -64,7 +64,9 @@ export function openClocks(db: Kysely<DB>, workspaceId: string, clause: SlaClaus
             .whereRef('s.lead_id', '=', 'l.id')
             .where('s.kind', '=', alertKind(clause, 'breached'))
             .where('s.workspace_id', '=', workspaceId)
-            .whereRef('s.created_at', '>=', 'l.routed_at'),
+            // Strictly after: a reassignment on breach routes the lead afresh in the escalation's own
+            // transaction, at the same instant, and that new clock must still alert (decision 0103).
+            .whereRef('s.created_at', '>', 'l.routed_at'),
         ),
       ),
     );
@@ -120,4 +122,29 @@ export async function claimAlert(
     .onConflict((oc) => oc.column('key').doNothing())
     .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+/** How often a lead was reassigned on a breach, of either clause, over all its routings (decision 0103). */
+export async function reassignmentsOf(db: Kysely<DB>, workspaceId: string, leadId: string): Promise<number> {
+  const row = await db
+    .selectFrom('lead_sla_alerts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('workspace_id', '=', workspaceId)
+    .where('lead_id', '=', leadId)
+    .where('kind', 'in', ['accept_reassigned', 'touch_reassigned'])
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Whether the lead was touched since the instant (its routing): the first-touch clock stopped. */
+export async function touchedSince(db: Kysely<DB>, workspaceId: string, leadId: string, since: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('lead_touches')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('lead_id', '=', leadId)
+    .where('at', '>=', since)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -26,6 +26,7 @@ import * as expectationStatuses from './migrations/2026-12-06-40-expectation-sta
 import * as overrideReviews from './migrations/2026-12-06-50-override-reviews.js';
 import * as importMappings from './migrations/2026-12-06-70-import-mappings.js';
 import * as dealComments from './migrations/2026-12-07-50-deal-comments.js';
+import * as leadSlaReassign from './migrations/2026-12-08-10-lead-sla-reassign.js';
 import * as disciplineAlerts from './migrations/2026-12-08-20-discipline-alerts.js';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -55,6 +56,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-70-import-mappings': importMappings,
   '2026-12-06-20-lead-sla-alerts': leadSlaAlerts,
   '2026-12-07-50-deal-comments': dealComments,
+  '2026-12-08-10-lead-sla-reassign': leadSlaReassign,
   '2026-12-08-20-discipline-alerts': disciplineAlerts,
 };
 

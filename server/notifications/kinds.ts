@@ -4,6 +4,8 @@ import {
   leadAcceptBreached,
   leadAttemptsAtRisk,
   leadAttemptsBreached,
+  leadReassignedAway,
+  leadReassignedToYou,
   leadTouchAtRisk,
   leadTouchBreached,
 } from '../alignment/lead.notifications.js';
@@ -36,6 +38,8 @@ export const KINDS: readonly NotificationKind<any>[] = [
   leadTouchBreached,
   leadAttemptsAtRisk,
   leadAttemptsBreached,
+  leadReassignedToYou,
+  leadReassignedAway,
 ];
 
 // biome-ignore lint/suspicious/noExplicitAny: kinds with different payloads; each is typed where it is defined and sent

@@ -11,6 +11,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { DrillPart, KpiRecord, KpiResult } from '../../api/measurement';
 import type { LeadFunnelDashboard } from '../../api/measurement-dashboard';
+import { counted } from '../../lib/counted';
 import { api } from '../app/api';
 import { formatInstant, plural } from '../app/format';
 import { useSession } from '../app/session';
@@ -152,7 +153,7 @@ function Tile({ f, onOpen, hint }: { f: KpiResult; onOpen(): void; hint?: string
       ? (f.noData ?? 'No data')
       : f.kpi.unit === 'ratio' && f.numerator !== null && f.denominator !== null
         ? `${count(f.numerator)} of ${count(f.denominator)}`
-        : `${count(f.count)} ${f.kpi.numeratorLabel.toLowerCase()}`;
+        : counted(f.count, f.kpi.numeratorLabel, count);
   return (
     <UnstyledButton onClick={onOpen} style={{ display: 'block' }} data-kpi={f.kpi.id} aria-haspopup="dialog">
       <Paper withBorder radius="md" p="md" h="100%">

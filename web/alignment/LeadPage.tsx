@@ -178,9 +178,17 @@ export function LeadPage() {
               </Title>
               {(history.data?.items ?? []).map((h) => (
                 <Text key={h.id} size="sm">
-                  {formatInstant(h.at)} — {h.fromStatus ? `${STATUS_LABEL[h.fromStatus]} → ` : ''}
-                  {STATUS_LABEL[h.toStatus]}
-                  {h.reason ? ` (${h.reason})` : ''}
+                  {formatInstant(h.at)} —{' '}
+                  {h.reason === 'sla-breach' && h.fromStatus === h.toStatus ? (
+                    // A reassignment on breach (decision 0103) keeps the status: say what happened instead.
+                    'Reassigned to the next rep: the SLA was missed'
+                  ) : (
+                    <>
+                      {h.fromStatus ? `${STATUS_LABEL[h.fromStatus]} → ` : ''}
+                      {STATUS_LABEL[h.toStatus]}
+                      {h.reason ? ` (${h.reason})` : ''}
+                    </>
+                  )}
                   {h.actorName ? ` by ${h.actorName}` : ''}
                 </Text>
               ))}

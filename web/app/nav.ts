@@ -93,6 +93,8 @@ const ENTRIES: readonly Entry[] = [
   { section: 'settings', label: 'Teams', to: '/settings/teams', icon: 'teams', roles: ['admin'] },
   { section: 'settings', label: 'Invitations', to: '/settings/invitations', icon: 'invitations', roles: ['admin'] },
   { section: 'settings', label: 'Workspace', to: '/settings/workspace', icon: 'workspace', roles: ['admin'] },
+  // Lead settings: admins write them (alignment/lead-settings.service.ts); reassignment on SLA breach lives here.
+  { section: 'settings', label: 'Lead settings', to: '/settings/leads', icon: 'leads', roles: ['admin'] },
   { section: 'settings', label: 'API tokens', to: '/settings/api-tokens', icon: 'tokens', roles: everyone },
   { section: 'settings', label: 'Calendar feed', to: '/settings/calendar-feed', icon: 'calendarFeed', roles: everyone },
   { section: 'settings', label: 'Notifications', to: '/settings/notifications', icon: 'notifications', roles: everyone },

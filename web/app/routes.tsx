@@ -69,6 +69,7 @@ const LeadPage = lazy(() => import('../alignment/LeadPage').then((m) => ({ defau
 const CampaignsPage = lazy(() => import('../alignment/CampaignsPage').then((m) => ({ default: m.CampaignsPage })));
 const AgreementPage = lazy(() => import('../alignment/AgreementPage').then((m) => ({ default: m.AgreementPage })));
 const LeadFunnelPage = lazy(() => import('../alignment/LeadFunnelPage').then((m) => ({ default: m.LeadFunnelPage })));
+const LeadSettingsPage = lazy(() => import('../alignment/LeadSettingsPage').then((m) => ({ default: m.LeadSettingsPage })));
 const KpiPage = lazy(() => import('../measurement/KpiPage').then((m) => ({ default: m.KpiPage })));
 const ExpectationsPage = lazy(() => import('../measurement/ExpectationsPage').then((m) => ({ default: m.ExpectationsPage })));
 const ExpectationNewPage = lazy(() => import('../measurement/ExpectationFormPage').then((m) => ({ default: m.ExpectationNewPage })));
@@ -186,6 +187,7 @@ export const routes: RouteObject[] = [
           gated('settings/teams', [{ index: true, element: <TeamsPage /> }]),
           gated('settings/invitations', [{ index: true, element: <InvitationsPage /> }]),
           gated('settings/workspace', [{ index: true, element: <WorkspacePage /> }]),
+          gated('settings/leads', [{ index: true, element: <LeadSettingsPage /> }]),
           gated('rituals', [
             { index: true, element: <RitualsPage /> },
             { path: 'occurrences/:id', element: <RitualsOccurrencePage /> },

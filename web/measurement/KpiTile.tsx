@@ -3,6 +3,7 @@
 import { Paper, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { Link } from 'react-router';
 import type { KpiResult } from '../../api/measurement';
+import { counted, inSentence } from '../../lib/counted';
 import { formatMoney } from '../app/format';
 import { formatKpi, shownAs } from './kpi-format';
 
@@ -16,7 +17,7 @@ const NOUN: Record<string, string> = {
   left_stage: 'stage stays',
   entered_stage: 'deals',
 };
-const shortLabel = (label: string) => label.replace(/\s*\(.*\)\s*$/, '').toLowerCase();
+const shortLabel = (label: string) => label.replace(/\s*\(.*\)\s*$/, '');
 
 /** One line under the value: the parts of a ratio, the records behind a sum, the mean beside a median. */
 export function figureHint(r: KpiResult): string {
@@ -25,16 +26,16 @@ export function figureHint(r: KpiResult): string {
   const money = (n: number) => formatMoney(Math.round(n), r.currency ?? 'EUR', { compact: true });
   if (k.unit === 'ratio' && r.numerator !== null && r.denominator !== null && k.denominatorLabel) {
     const part = (n: number) => (k.measure === 'value' ? money(n) : number(n));
-    const of = shortLabel(k.denominatorLabel).replace(/^all /, '');
+    const of = inSentence(shortLabel(k.denominatorLabel)).replace(/^all /, '');
     // A multiple (coverage) compares two amounts; a share is a part of a whole.
     return shownAs(k.id, k.unit) === 'multiple'
       ? `${part(r.numerator)} open for ${part(r.denominator)} ${of}`
       : `${part(r.numerator)} of ${part(r.denominator)} ${of}`;
   }
   if (r.mean !== undefined && r.mean !== null)
-    return `mean ${formatKpi(r.mean, k.id, k.unit, r.currency)} · ${number(r.count)} ${shortLabel(k.numeratorLabel)}`;
+    return `mean ${formatKpi(r.mean, k.id, k.unit, r.currency)} · ${counted(r.count, shortLabel(k.numeratorLabel), number)}`;
   const label = k.numeratorLabel.length > 28 ? (NOUN[k.basis] ?? 'records') : shortLabel(k.numeratorLabel);
-  return `${number(r.count)} ${label}`;
+  return counted(r.count, label, number);
 }
 
 interface Props {

@@ -151,6 +151,7 @@ export async function seedLeads(db: Kysely<DB>, input: { workspaceId: string; no
       routing: JSON.stringify({ mode: 'round_robin', defaultTeamId: reps[0]?.team_id ?? null, rules: [], awayUserIds: [] }),
       business_hours: JSON.stringify({ workingDays: cal.workingDays, startMinute: cal.startMinute, endMinute: cal.endMinute, holidays: [] }),
       last_assigned: '{}',
+      sla_reassign: null,
       updated_at: start,
       version: 1,
     })

@@ -141,6 +141,8 @@ export interface LeadSettingsTable {
   business_hours: string;
   /** JSON: team id → the user id last given a lead by round robin. */
   last_assigned: string;
+  /** JSON: reassign a lead whose SLA is breached (decision 0103); null: off. */
+  sla_reassign: string | null;
   updated_at: number;
   version: number;
 }
