@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = [
   'webhook.revoked',
   'export.downloaded',
   'harvest.override_changed',
+  'job.run_now',
+  'job.retried',
 ] as const;
 
 export const AuditActionSchema = Type.Union(

@@ -1,5 +1,6 @@
 // The admin adds a webhook endpoint in Settings, a deal is created, the first delivery fails and the
-// retry succeeds; the admin reads the delivery log and finds the endpoint's audit entry. Axe-clean.
+// retry succeeds; the admin reads the delivery log and finds the endpoint's audit entry, then runs a
+// scheduled job now from Settings → Background jobs. Axe-clean.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
@@ -86,6 +87,23 @@ it('shows the admin the webhook delivery log with its retry, and the audit entry
   await entries.waitFor();
   await expect.poll(async () => (await entries.textContent()) ?? '').toContain(`Registered the webhook endpoint ${receiverUrl}`);
   expect(await entries.textContent()).toContain('Ada');
+  await settled(page);
+  expect(describeViolations(await seriousViolations(page))).toBe('');
+
+  // Background jobs: run the weekly digest's planning now; its last run shows up in the schedule row.
+  // The system's own clean-up is listed without Run now (it works for every workspace).
+  await page.goto(`${server.url}/settings/jobs`);
+  await page.getByRole('heading', { level: 1, name: 'Background jobs' }).waitFor();
+  const schedules = page.getByRole('table', { name: 'Schedules' });
+  await schedules.waitFor();
+  const cleanUp = schedules.getByRole('row').filter({ hasText: 'identity.delete-expired-sessions' });
+  expect(await cleanUp.getByRole('button').count()).toBe(0);
+  const digest = schedules.getByRole('row').filter({ hasText: 'rhythm.plan-weekly-digest' });
+  expect(await digest.textContent()).toContain('Not yet');
+  await digest.getByRole('button', { name: 'Run now' }).click();
+  await expect.poll(async () => (await digest.textContent()) ?? '').toMatch(/queued|running|done/);
+  const recent = page.getByRole('table', { name: 'Recent jobs' });
+  await expect.poll(async () => (await recent.textContent()) ?? '').toContain('rhythm.plan-weekly-digest');
   await settled(page);
   expect(describeViolations(await seriousViolations(page))).toBe('');
   await page.context().close();

@@ -65,6 +65,7 @@ const dueText = (at: number, timeZone: string) =>
 
 export const leadSlaAlertJob = defineJob<SlaAlert>({
   name: 'alignment.lead-sla-alert',
+  description: 'Tells a lead owner their SLA clock is about to breach',
   retryLimit: 3,
   handler: async (job) => {
     await job.db.transaction().execute(async (trx) => {
@@ -174,6 +175,7 @@ export async function dueSlaAlerts(ctx: Ctx): Promise<SlaAlert[]> {
 
 export const planLeadSlaAlertsJob = defineJob<Record<string, never>>({
   name: 'alignment.plan-lead-sla-alerts',
+  description: 'Plans the SLA alerts of open leads',
   retryLimit: 1,
   handler: async (job) => {
     if (!job.workspaceId) return;

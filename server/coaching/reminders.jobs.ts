@@ -32,6 +32,7 @@ function systemCtx(job: JobRun<unknown>, db = job.db): Ctx {
 
 export const coachingReminderJob = defineJob<Reminder>({
   name: 'coaching.reminder',
+  description: 'Reminds about an overdue coaching session or action item',
   retryLimit: 3,
   handler: async (job) => {
     await job.db.transaction().execute(async (trx) => {
@@ -98,6 +99,7 @@ export async function dueReminders(ctx: Ctx): Promise<Reminder[]> {
 
 export const planCoachingRemindersJob = defineJob<Record<string, never>>({
   name: 'coaching.plan-reminders',
+  description: 'Plans coaching reminders',
   retryLimit: 1,
   handler: async (job) => {
     if (!job.workspaceId) return;

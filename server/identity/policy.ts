@@ -161,9 +161,11 @@ const POLICY: Record<Resource, Record<Role, Record<Operation, Reach>>> = {
   // Background jobs a user started (an import, a dry run), by their creator (the "owner"). Jobs are
   // started by the use case that needs one (POST an import), never through a jobs route, and run to
   // their end; their report is the creator's business, so a manager does not read the team's.
-  // An admin reads every job of the workspace, the system's own (creator null) included.
+  // An admin reads every job of the workspace, the system's own (creator null) included, and
+  // operates the queue (Settings → Background jobs): create is "run a schedule now", update is
+  // "retry a failed job", and only an update reach of "all" lists the workspace's jobs and schedules.
   jobs: {
-    admin: { read: 'all', create: 'none', update: 'none', delete: 'none' },
+    admin: { read: 'all', create: 'all', update: 'all', delete: 'none' },
     manager: { read: 'own', create: 'none', update: 'none', delete: 'none' },
     rep: { read: 'own', create: 'none', update: 'none', delete: 'none' },
     marketing: { read: 'own', create: 'none', update: 'none', delete: 'none' },

@@ -5,6 +5,7 @@ import { deleteExpiredSessions } from './sessions.repo.js';
 
 export const deleteExpiredSessionsJob = defineJob<Record<string, never>>({
   name: 'identity.delete-expired-sessions',
+  description: 'Deletes sign-in sessions that have expired',
   retryLimit: 2,
   handler: async (job) => {
     await deleteExpiredSessions(job.db, job.now());

@@ -741,12 +741,21 @@ describeEngines('visibility matrix', (env) => {
           failures.push(`${role} list ${resource}: shows another workspace`);
       }
     }
+    // The operator's view of the queue: listed only with the `jobs` update reach of "all" (the admin).
+    for (const role of ROLES) {
+      for (const path of ['/api/v1/jobs', '/api/v1/job-schedules']) {
+        const expected = reachOf(role, 'jobs', 'update') === 'all' ? 200 : 403;
+        const res = await fx.w.as(fx.actors[role]).get(path);
+        if (res.status !== expected) failures.push(`${role} list ${path}: expected ${expected}, got ${res.status}`);
+        if (res.status === 200 && JSON.stringify(res.body).includes(fx.otherWorkspaceId)) failures.push(`${role} list ${path}: shows another workspace`);
+      }
+    }
     expect(failures).toEqual([]);
   });
 
   // Resources read by id only, owned by whoever started them: each of their routes in the OpenAPI
   // document must be listed here, so a new route of one of them cannot skip the policy table.
-  const BY_ID_ROUTES: Partial<Record<Resource, string[]>> = { jobs: ['/api/v1/jobs/{id}'] };
+  const BY_ID_ROUTES: Partial<Record<Resource, string[]>> = { jobs: ['/api/v1/jobs', '/api/v1/jobs/{id}', '/api/v1/jobs/{id}/retry'] };
   const matrixJob = defineJob<Record<string, never>>({ name: 'test.visibility-matrix', handler: async () => undefined });
 
   it('answers a job by id as the policy says (its creator, every job for an admin), and covers every jobs route', async () => {
@@ -775,6 +784,40 @@ describeEngines('visibility matrix', (env) => {
         const expected = allowed ? 200 : 404;
         if (res.status !== expected) failures.push(`${role} read ${label}: expected ${expected}, got ${res.status}`);
         if (res.status === 200 && res.body.id !== id) failures.push(`${role} read ${label}: answered another job`);
+        // Retry (the job is queued, not failed): 409 where the role may operate the workspace's
+        // jobs, 404 for another workspace's, 403 for a role that never may.
+        const retry = await fx.w.as(fx.actors[role]).post(`/api/v1/jobs/${id}/retry`);
+        const operates = reachOf(role, 'jobs', 'update') === 'all';
+        const foreign = label === "otherWorkspace's job";
+        const expectedRetry = !operates ? 403 : foreign ? 404 : 409;
+        if (retry.status !== expectedRetry) failures.push(`${role} retry ${label}: expected ${expectedRetry}, got ${retry.status}`);
+        // The operator's list never shows another workspace's job.
+        if (operates && foreign) {
+          const listed = await fx.w.as(fx.actors[role]).get('/api/v1/jobs?limit=200');
+          if (listed.body.items.some((j: { id: string }) => j.id === id)) failures.push(`${role} list jobs: shows ${label}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  // The schedules are no record with an owner: operated by the `jobs` create reach of "all" (run
+  // now), always for the caller's own workspace. Every job-schedules route is listed here.
+  const SCHEDULE_ROUTES = ['/api/v1/job-schedules', '/api/v1/job-schedules/{name}/run'];
+
+  it('runs a schedule now only for an operator, and only in their own workspace', async () => {
+    const doc = (await env().anonymous().get('/api/openapi.json')).body;
+    const routes = Object.keys(doc.paths).filter((p) => p.startsWith('/api/v1/job-schedules'));
+    expect(routes.sort(), 'job-schedules: routes the matrix does not exercise').toEqual([...SCHEDULE_ROUTES].sort());
+    const failures: string[] = [];
+    for (const role of ROLES) {
+      const res = await fx.w.as(fx.actors[role]).post('/api/v1/job-schedules/rhythm.plan-weekly-digest/run');
+      const operates = reachOf(role, 'jobs', 'create') === 'all';
+      if (!operates && res.status !== 403) failures.push(`${role} run now: expected 403, got ${res.status}`);
+      if (operates && ![202, 409].includes(res.status)) failures.push(`${role} run now: expected 202 or 409, got ${res.status}`);
+      if (res.status === 202) {
+        const job = await env().database.db.selectFrom('jobs').select('workspace_id').where('id', '=', res.body.jobId).executeTakeFirst();
+        if (job?.workspace_id !== fx.w.id) failures.push(`${role} run now: queued for ${job?.workspace_id}`);
       }
     }
     expect(failures).toEqual([]);

@@ -42,6 +42,8 @@ export interface Backoff {
 export interface JobDefinition<P = unknown> {
   /** Unique, dotted by capability: 'identity.delete-expired-sessions', 'notifications.email'. */
   readonly name: string;
+  /** One line for the operator's view (Settings → Background jobs). */
+  readonly description: string;
   /** What it resolves to (an import's report) is stored as the job's result, readable by id. */
   readonly handler: (job: JobRun<P>) => Promise<unknown>;
   /** Retries after the first attempt (0 = run once). */
@@ -53,6 +55,7 @@ export interface JobDefinition<P = unknown> {
 
 export function defineJob<P>(def: {
   name: string;
+  description?: string;
   handler: (job: JobRun<P>) => Promise<unknown>;
   retryLimit?: number;
   backoff?: Partial<Backoff>;
@@ -61,6 +64,7 @@ export function defineJob<P>(def: {
   if (!/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$/.test(def.name)) throw new Error(`job name "${def.name}" must be capability.kebab-case`);
   return {
     name: def.name,
+    description: def.description ?? '',
     handler: def.handler,
     retryLimit: def.retryLimit ?? 3,
     backoff: { delayMs: 30_000, exponential: true, maxDelayMs: 3600_000, ...def.backoff },

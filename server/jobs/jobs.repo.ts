@@ -192,3 +192,95 @@ export async function countLiveJobsOf(db: Kysely<DB>, userId: string, names: rea
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+// ——— the operator's view (Settings → Background jobs) ———
+
+/** The schedules that apply to a workspace: the system-wide ones and its own. */
+export function workspaceSchedules(db: Kysely<DB>, workspaceId: string): Promise<ScheduleRow[]> {
+  return db
+    .selectFrom('job_schedules')
+    .selectAll()
+    .where((eb) => eb.or([eb('workspace_id', 'is', null), eb('workspace_id', '=', workspaceId)]))
+    .execute();
+}
+
+export type JobListRow = Omit<JobRow, 'payload' | 'progress' | 'result'> & { creator_name: string | null };
+
+/** A workspace's jobs and the system's own (workspace null), newest first, without payloads. */
+export function listWorkspaceJobs(
+  db: Kysely<DB>,
+  workspaceId: string,
+  filter: { state?: string | undefined; name?: string | undefined; limit: number },
+): Promise<JobListRow[]> {
+  let q = db
+    .selectFrom('jobs')
+    .leftJoin('users', 'users.id', 'jobs.created_by')
+    .select([
+      'jobs.id',
+      'jobs.workspace_id',
+      'jobs.name',
+      'jobs.state',
+      'jobs.singleton_key',
+      'jobs.run_at',
+      'jobs.attempts',
+      'jobs.max_attempts',
+      'jobs.lease_until',
+      'jobs.locked_by',
+      'jobs.last_error',
+      'jobs.created_by',
+      'jobs.created_at',
+      'jobs.updated_at',
+      'jobs.finished_at',
+      'users.name as creator_name',
+    ])
+    .where((eb) => eb.or([eb('jobs.workspace_id', '=', workspaceId), eb('jobs.workspace_id', 'is', null)]));
+  if (filter.state) q = q.where('jobs.state', '=', filter.state as JobRow['state']);
+  if (filter.name) q = q.where('jobs.name', '=', filter.name);
+  return q.orderBy('jobs.created_at', 'desc').orderBy('jobs.id', 'desc').limit(filter.limit).execute();
+}
+
+/**
+ * The newest job of each name for one workspace, or for the system (workspaceId null): the
+ * schedules' "last run".
+ */
+export async function lastJobsByName(db: Kysely<DB>, workspaceId: string | null, names: readonly string[]): Promise<Map<string, JobRow>> {
+  if (names.length === 0) return new Map();
+  const newest = db
+    .selectFrom('jobs')
+    .select(['name', (eb) => eb.fn.max('created_at').as('at')])
+    .where('workspace_id', workspaceId === null ? 'is' : '=', workspaceId)
+    .where('name', 'in', names)
+    .groupBy('name')
+    .as('newest');
+  const rows = await db
+    .selectFrom('jobs')
+    .innerJoin(newest, (j) => j.onRef('newest.name', '=', 'jobs.name').onRef('newest.at', '=', 'jobs.created_at'))
+    .selectAll('jobs')
+    .where('jobs.workspace_id', workspaceId === null ? 'is' : '=', workspaceId)
+    .orderBy('jobs.id')
+    .execute();
+  return new Map(rows.map((r) => [r.name, r]));
+}
+
+/** Whether a job of this name is queued or running for the workspace. */
+export async function hasLiveJob(db: Kysely<DB>, workspaceId: string, name: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('jobs')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('name', '=', name)
+    .where('state', 'in', ['queued', 'running'])
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** A failed job queued again with its attempts reset; false when it was no longer failed. */
+export async function requeueFailed(db: Kysely<DB>, id: string, now: number): Promise<boolean> {
+  const r = await db
+    .updateTable('jobs')
+    .set({ state: 'queued', attempts: 0, run_at: now, finished_at: null, lease_until: null, locked_by: null, updated_at: now })
+    .where('id', '=', id)
+    .where('state', '=', 'failed')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

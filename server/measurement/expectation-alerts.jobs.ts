@@ -25,6 +25,7 @@ function systemCtx(job: JobRun<unknown>, db = job.db): Ctx {
 
 export const evaluateExpectationsJob = defineJob<Record<string, never>>({
   name: 'measurement.evaluate-expectations',
+  description: 'Checks expectations and tells owners when one goes red',
   retryLimit: 2,
   leaseMs: 10 * 60_000,
   handler: async (job) => {

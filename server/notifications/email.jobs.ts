@@ -13,6 +13,7 @@ import { unsubscribeToken } from './unsubscribe-token.js';
 
 export const notificationEmailJob = defineJob<{ notificationId: string }>({
   name: 'notifications.email',
+  description: 'Sends one notification by email',
   retryLimit: 6,
   backoff: { delayMs: 60_000, exponential: true, maxDelayMs: 3600_000 },
   leaseMs: 2 * 60_000,

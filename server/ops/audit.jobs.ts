@@ -4,6 +4,7 @@ import { purgeExpiredAudit } from './audit.service.js';
 
 export const purgeAuditJob = defineJob<Record<string, never>>({
   name: 'ops.purge-audit-log',
+  description: 'Removes audit entries older than the retention period',
   retryLimit: 2,
   handler: async (job) => {
     const removed = await purgeExpiredAudit(job.db, job.now(), job.config.auditRetentionDays);

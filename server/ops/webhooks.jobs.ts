@@ -10,6 +10,7 @@ const TIMEOUT_MS = 10_000;
 
 export const deliverWebhookJob = defineJob<{ deliveryId: string }>({
   name: 'ops.deliver-webhook',
+  description: 'Delivers one signed event to a webhook endpoint',
   // 1 + 7 attempts over about 1 h 4 min (30 s, 1, 2, 4, 8, 16, 32 min).
   retryLimit: 7,
   backoff: { delayMs: 30_000, exponential: true, maxDelayMs: 3600_000 },

@@ -80,6 +80,7 @@ async function figuresFor(ctx: Ctx): Promise<DigestFigures> {
 
 export const weeklyDigestJob = defineJob<{ userId: string; week: string }>({
   name: 'rhythm.weekly-digest',
+  description: 'Sends one person their weekly digest',
   retryLimit: 2,
   leaseMs: 10 * 60_000,
   handler: async (job) => {
@@ -107,6 +108,7 @@ export const weeklyDigestJob = defineJob<{ userId: string; week: string }>({
 
 export const planWeeklyDigestJob = defineJob<Record<string, never>>({
   name: 'rhythm.plan-weekly-digest',
+  description: 'Plans the weekly digests of the workspace',
   retryLimit: 1,
   handler: async (job) => {
     if (!job.workspaceId) return;

@@ -27,6 +27,7 @@ function systemCtx(job: JobRun<unknown>, db = job.db): Ctx {
 
 export const disciplineAlertsJob = defineJob<Record<string, never>>({
   name: 'rhythm.discipline-alerts',
+  description: 'Tells leaders when a discipline falls below where the year started',
   retryLimit: 2,
   leaseMs: 10 * 60_000,
   handler: async (job) => {

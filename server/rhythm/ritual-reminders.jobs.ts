@@ -27,6 +27,7 @@ function systemCtx(job: JobRun<unknown>, db = job.db): Ctx {
 
 export const ritualReminderJob = defineJob<{ occurrenceId: string }>({
   name: 'rhythm.ritual-reminder',
+  description: 'Reminds attendees that a ritual starts soon',
   retryLimit: 3,
   handler: async (job) => {
     await job.db.transaction().execute(async (trx) => {
@@ -48,6 +49,7 @@ export const ritualReminderJob = defineJob<{ occurrenceId: string }>({
 
 export const planRitualRemindersJob = defineJob<Record<string, never>>({
   name: 'rhythm.plan-ritual-reminders',
+  description: 'Plans reminders for upcoming rituals',
   retryLimit: 1,
   handler: async (job) => {
     if (!job.workspaceId) return;
@@ -67,6 +69,7 @@ export const planRitualRemindersSchedule = defineSchedule({ job: planRitualRemin
 
 export const extendRitualsJob = defineJob<Record<string, never>>({
   name: 'rhythm.extend-rituals',
+  description: 'Creates the next occurrences of recurring rituals',
   retryLimit: 2,
   handler: async (job) => {
     if (!job.workspaceId) return;

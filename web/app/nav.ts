@@ -31,6 +31,7 @@ export type NavIcon =
   | 'coaching'
   | 'audit'
   | 'webhooks'
+  | 'jobs'
   | 'year'
   | 'rituals'
   | 'calendarFeed';
@@ -99,6 +100,7 @@ const ENTRIES: readonly Entry[] = [
   { section: 'settings', label: 'Calendar feed', to: '/settings/calendar-feed', icon: 'calendarFeed', roles: everyone },
   { section: 'settings', label: 'Notifications', to: '/settings/notifications', icon: 'notifications', roles: everyone },
   { section: 'settings', label: 'Webhooks', to: '/settings/webhooks', icon: 'webhooks', roles: ['admin'] },
+  { section: 'settings', label: 'Background jobs', to: '/settings/jobs', icon: 'jobs', roles: ['admin'] },
   { section: 'settings', label: 'Audit log', to: '/settings/audit-log', icon: 'audit', roles: ['admin'] },
 ];
 

@@ -35,6 +35,7 @@ const InvitationsPage = lazy(() => import('../settings/InvitationsPage').then((m
 const WorkspacePage = lazy(() => import('../settings/WorkspacePage').then((m) => ({ default: m.WorkspacePage })));
 const NotificationSettingsPage = lazy(() => import('../notifications/NotificationSettingsPage').then((m) => ({ default: m.NotificationSettingsPage })));
 const AuditLogPage = lazy(() => import('../settings/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
+const JobsPage = lazy(() => import('../settings/JobsPage').then((m) => ({ default: m.JobsPage })));
 const WebhooksPage = lazy(() => import('../settings/WebhooksPage').then((m) => ({ default: m.WebhooksPage })));
 const RitualsPage = lazy(() => import('../rhythm/RitualsPage').then((m) => ({ default: m.RitualsPage })));
 const RitualsOccurrencePage = lazy(() => import('../rhythm/RitualsOccurrencePage').then((m) => ({ default: m.RitualsOccurrencePage })));
@@ -197,6 +198,7 @@ export const routes: RouteObject[] = [
           gated('settings/api-tokens', [{ index: true, element: <ApiTokensPage /> }]),
           gated('settings/notifications', [{ index: true, element: <NotificationSettingsPage /> }]),
           gated('settings/webhooks', [{ index: true, element: <WebhooksPage /> }]),
+          gated('settings/jobs', [{ index: true, element: <JobsPage /> }]),
           gated('settings/audit-log', [{ index: true, element: <AuditLogPage /> }]),
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -20,4 +20,6 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'webhook.revoked': 'Webhook revoked',
   'export.downloaded': 'Export',
   'harvest.override_changed': 'Harvest assumption overridden',
+  'job.run_now': 'Job run now',
+  'job.retried': 'Job retried',
 };

@@ -30,6 +30,7 @@ const STORE_EVERY_MS = 500;
 
 export const importJob = defineJob<ImportJobPayload>({
   name: 'crm.import',
+  description: 'Imports a CSV file of records',
   retryLimit: 1,
   backoff: { delayMs: 5_000 },
   // The lease is renewed by the heartbeat, whose writes on SQLite wait for the import's own
