@@ -4,7 +4,7 @@ import type { AgreementTerms } from '../../api/lead-agreements.js';
 import type { Lead, LeadListQuery, LeadPatch, LeadStatus, LeadTransition } from '../../api/leads.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { checkReferences } from '../crm/references.service.js';
-import { invalidField, notFound, ruleViolation, stale } from '../errors.js';
+import { notFound, ruleViolation, stale } from '../errors.js';
 import type { Operation } from '../identity/policy.js';
 import { newId } from '../ids.js';
 import { emitWebhookEvent } from '../ops/webhooks.service.js';

@@ -4,8 +4,6 @@ import type { DB } from '../db/schema.js';
 import { newId } from '../ids.js';
 import type { FieldChange } from './field-diff.js';
 
-type ChangeRow = Selectable<ChangesTable>;
-
 export interface ChangeContext {
   workspaceId: string;
   entity: EntityType;

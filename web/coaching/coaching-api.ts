@@ -4,7 +4,7 @@
 import { type QueryClient, useQuery } from '@tanstack/react-query';
 import type { DealReview, DealReviewCreate, DealReviewList } from '../../api/coaching-deal-reviews';
 import type { RatingCreate, SkillProfile, SkillRating } from '../../api/coaching-ratings';
-import type { CoachingRelationship, RelationshipList } from '../../api/coaching-relationships';
+import type { RelationshipList } from '../../api/coaching-relationships';
 import type {
   ActionItem,
   ActionItemInput,
