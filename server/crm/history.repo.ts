@@ -1,5 +1,5 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { ChangesTable, EntityType } from '../db/schema/crm.js';
+import type { Kysely } from 'kysely';
+import type { EntityType } from '../db/schema/crm.js';
 import type { DB } from '../db/schema.js';
 import { newId } from '../ids.js';
 import type { FieldChange } from './field-diff.js';
