@@ -12,8 +12,9 @@ import type { AgreementTerms, SalesSla } from '../../api/lead-agreements.js';
 import type { Ctx } from '../context.js';
 import { userInWorkspace } from '../identity/users.service.js';
 import { getWorkspace } from '../identity/workspaces.service.js';
-import { defineJob, defineSchedule, type JobRun } from '../jobs/job.js';
+import { defineJob, defineSchedule } from '../jobs/job.js';
 import { enqueue } from '../jobs/jobs.service.js';
+import { systemCtx } from '../jobs/system-ctx.js';
 import type { NotificationKind } from '../notifications/kind.js';
 import { notify } from '../notifications/notifications.service.js';
 import type { BusinessCalendar } from './business-hours.js';
@@ -38,18 +39,6 @@ export interface SlaAlert {
   acceptWithinHours?: number;
   /** The clause's own figures: `withinHours`, or `attempts`, `withinDays` and `made`. */
   terms?: Record<string, number>;
-}
-
-/** The system acting in a workspace: nobody's own action, so the owner and manager are told. */
-function systemCtx(job: JobRun<unknown>, db = job.db): Ctx {
-  return {
-    db,
-    dialect: job.dialect,
-    actor: { userId: 'system', workspaceId: job.workspaceId as string, role: 'admin', teamId: null, name: 'Furrow', email: '', via: 'system' },
-    now: job.now,
-    config: job.config,
-    memo: new Map(),
-  };
 }
 
 const dueText = (at: number, timeZone: string) =>

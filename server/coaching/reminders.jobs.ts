@@ -6,8 +6,9 @@
 import type { Ctx } from '../context.js';
 import { calendarDate } from '../dates.js';
 import { getWorkspace } from '../identity/workspaces.service.js';
-import { defineJob, defineSchedule, type JobRun } from '../jobs/job.js';
+import { defineJob, defineSchedule } from '../jobs/job.js';
 import { enqueue } from '../jobs/jobs.service.js';
+import { systemCtx } from '../jobs/system-ctx.js';
 import { notify } from '../notifications/notifications.service.js';
 import { cadenceStatus } from './cadence.js';
 import { actionItemDue, sessionOverdue } from './coaching.notifications.js';
@@ -17,18 +18,6 @@ import { claimReminder, managerOf, openItemsDueBy } from './reminders.repo.js';
 type Reminder =
   | { kind: 'session-overdue'; key: string; recipientId: string; coacheeId: string; cadenceDays: number; dueAt: number }
   | { kind: 'action-item-due'; key: string; recipientId: string; itemId: string; sessionId: string; dueDate: string; overdue: boolean };
-
-/** The system acting in a workspace: nobody's own action, so everyone concerned is told. */
-function systemCtx(job: JobRun<unknown>, db = job.db): Ctx {
-  return {
-    db,
-    dialect: job.dialect,
-    actor: { userId: 'system', workspaceId: job.workspaceId as string, role: 'admin', teamId: null, name: 'Furrow', email: '', via: 'system' },
-    now: job.now,
-    config: job.config,
-    memo: new Map(),
-  };
-}
 
 export const coachingReminderJob = defineJob<Reminder>({
   name: 'coaching.reminder',

@@ -4,24 +4,13 @@
 // the status and notifying share one transaction per expectation, and the store claims the
 // transition, so a rerun, a retry or a second node never tells anyone twice. Decision 0012.
 import type { Ctx } from '../context.js';
-import { defineJob, defineSchedule, type JobRun } from '../jobs/job.js';
+import { defineJob, defineSchedule } from '../jobs/job.js';
+import { systemCtx } from '../jobs/system-ctx.js';
 import { notify } from '../notifications/notifications.service.js';
 import { expectationWentRed } from './expectation.notifications.js';
 import { redAlertRecipients } from './expectation-alerts.js';
 import { evaluateAllExpectations, readableExpectationNames, turnedRed } from './expectations.service.js';
 import { loadOrg } from './scope.service.js';
-
-/** The system acting in a workspace: nobody's own action, so everyone concerned is told. */
-function systemCtx(job: JobRun<unknown>, db = job.db): Ctx {
-  return {
-    db,
-    dialect: job.dialect,
-    actor: { userId: 'system', workspaceId: job.workspaceId as string, role: 'admin', teamId: null, name: 'Furrow', email: '', via: 'system' },
-    now: job.now,
-    config: job.config,
-    memo: new Map(),
-  };
-}
 
 export const evaluateExpectationsJob = defineJob<Record<string, never>>({
   name: 'measurement.evaluate-expectations',

@@ -8,8 +8,9 @@ import { listActionItems } from '../coaching/action-items.service.js';
 import type { Ctx } from '../context.js';
 import { calendarDate } from '../dates.js';
 import { listUsers } from '../identity/users.service.js';
-import { defineJob, defineSchedule, type JobRun } from '../jobs/job.js';
+import { defineJob, defineSchedule } from '../jobs/job.js';
 import { enqueue } from '../jobs/jobs.service.js';
+import { systemCtx } from '../jobs/system-ctx.js';
 import { calendarOf } from '../measurement/kpi-request.service.js';
 import { notify } from '../notifications/notifications.service.js';
 import { weeklyDigest } from './digest.notifications.js';
@@ -18,18 +19,6 @@ import { disciplineIndexFor } from './discipline.service.js';
 import { harvestPlanFor } from './harvest.service.js';
 
 const SALES_ROLES = new Set(['admin', 'manager', 'rep']);
-
-/** The system acting in a workspace: not the reader, so the reader is notified. */
-function systemCtx(job: JobRun<unknown>, db = job.db): Ctx {
-  return {
-    db,
-    dialect: job.dialect,
-    actor: { userId: 'system', workspaceId: job.workspaceId as string, role: 'admin', teamId: null, name: 'Furrow', email: '', via: 'system' },
-    now: job.now,
-    config: job.config,
-    memo: new Map(),
-  };
-}
 
 /** The figures of one person's digest, read as that person (their reach, nothing more). */
 async function figuresFor(ctx: Ctx): Promise<DigestFigures> {

@@ -3,27 +3,15 @@
 // workspace), and each discipline whose latest finished month is below the level its year started
 // from tells the team's manager (the admins, for the workspace, or for a team nobody manages).
 // One alert per slide: the claim row and the notification share a transaction.
-import type { Ctx } from '../context.js';
 import { listTeams } from '../identity/teams.service.js';
 import { listUsers } from '../identity/users.service.js';
-import { defineJob, defineSchedule, type JobRun } from '../jobs/job.js';
+import { defineJob, defineSchedule } from '../jobs/job.js';
+import { systemCtx } from '../jobs/system-ctx.js';
 import { notify } from '../notifications/notifications.service.js';
 import { disciplineBelowStart } from './discipline.notifications.js';
 import { disciplineIndexFor } from './discipline.service.js';
 import { alertsOf } from './discipline-alerts.js';
 import { claimDisciplineAlert } from './discipline-alerts.repo.js';
-
-/** The system acting in a workspace with the CSO's reach: nobody's own action, so everyone concerned is told. */
-function systemCtx(job: JobRun<unknown>, db = job.db): Ctx {
-  return {
-    db,
-    dialect: job.dialect,
-    actor: { userId: 'system', workspaceId: job.workspaceId as string, role: 'admin', teamId: null, name: 'Furrow', email: '', via: 'system' },
-    now: job.now,
-    config: job.config,
-    memo: new Map(),
-  };
-}
 
 export const disciplineAlertsJob = defineJob<Record<string, never>>({
   name: 'rhythm.discipline-alerts',

@@ -3,27 +3,15 @@
 // second pass queues nothing new); the reminder marks the occurrence reminded and notifies its
 // people in one transaction, so a retried or duplicated job never reminds twice. A daily schedule
 // keeps a quarter of occurrences materialised ahead.
-import type { Ctx } from '../context.js';
-import { defineJob, defineSchedule, type JobRun } from '../jobs/job.js';
+import { defineJob, defineSchedule } from '../jobs/job.js';
 import { enqueue } from '../jobs/jobs.service.js';
+import { systemCtx } from '../jobs/system-ctx.js';
 import { notify } from '../notifications/notifications.service.js';
 import { ritualStartsSoon } from './ritual.notifications.js';
 import { materialize } from './ritual-occurrences.service.js';
 import { allRitualRows, claimReminder, dueForReminder, findOccurrenceView, peopleOf } from './rituals.repo.js';
 
 const HOUR = 3_600_000;
-
-/** The system acting in a workspace: nobody's own action, so everyone concerned is told. */
-function systemCtx(job: JobRun<unknown>, db = job.db): Ctx {
-  return {
-    db,
-    dialect: job.dialect,
-    actor: { userId: 'system', workspaceId: job.workspaceId as string, role: 'admin', teamId: null, name: 'Furrow', email: '', via: 'system' },
-    now: job.now,
-    config: job.config,
-    memo: new Map(),
-  };
-}
 
 export const ritualReminderJob = defineJob<{ occurrenceId: string }>({
   name: 'rhythm.ritual-reminder',
