@@ -183,7 +183,11 @@ describe('who can find the deal', () => {
     await page.getByRole('searchbox', { name: 'Search deals by name' }).fill(`Globex ${suffix}`);
     await page.getByRole('table').getByRole('link', { name: dealName }).waitFor();
 
-    await page.keyboard.press('Control+k');
+    // The top bar says what search covers: leads and activities too, not only the CRM records.
+    await page
+      .getByRole('banner')
+      .getByRole('button', { name: /^Search deals, accounts, contacts, leads/ })
+      .click();
     const dialog = page.getByRole('dialog', { name: 'Search' });
     await dialog.getByRole('combobox').fill(`Globex ${suffix}`);
     await dialog.getByRole('option', { name: new RegExp(dealName) }).waitFor();

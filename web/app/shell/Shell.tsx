@@ -51,7 +51,7 @@ export function Shell() {
             styles={{ label: { color: 'var(--mantine-color-dimmed)', fontWeight: 400 } }}
             aria-keyshortcuts="/ Control+K"
           >
-            Search accounts, contacts, deals
+            Search deals, accounts, contacts, leads…
           </Button>
           <Group gap="xs" wrap="nowrap">
             <NotificationBell />
