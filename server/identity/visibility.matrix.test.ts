@@ -2,6 +2,7 @@
 // operation (list, read, update, delete, search, export, history). The expected answer of every
 // case comes from the policy table, so the test and the rule cannot drift apart silently.
 import { beforeAll, expect, it } from 'vitest';
+import { agreementInForce, HOT_LEAD } from '../alignment/testing.js';
 import type { Role } from '../db/schema/identity.js';
 import { defineJob } from '../jobs/job.js';
 import { enqueue } from '../jobs/jobs.service.js';
@@ -368,7 +369,7 @@ describeEngines('visibility matrix', (env) => {
   // and move paths): each …Id field of each write body in the OpenAPI document, sent with another
   // workspace's record, answers exactly as an id that does not exist. Each field is listed with the
   // body that reaches its check, so a new linking field fails the completeness test until it is.
-  type Kind = 'user' | 'team' | 'pipeline' | 'stage' | 'deal' | 'activity' | 'contact' | 'scenario' | 'session';
+  type Kind = 'user' | 'team' | 'pipeline' | 'stage' | 'deal' | 'activity' | 'contact' | 'account' | 'scenario' | 'session' | 'framework';
   interface Mine {
     rep: TestUser;
     manager: TestUser;
@@ -385,9 +386,20 @@ describeEngines('visibility matrix', (env) => {
     ritual: string;
     expectation: string;
     scenario: string;
+    /** A pipeline of its own (a copy), so a criterion added here changes no other test's process. */
+    linkPipeline: string;
+    linkStage: string;
+    /** A qualification criterion on linkStage. */
+    criterion: string;
+    /** A call plan whose meeting is over, so it can be debriefed. */
+    pastPlan: string;
+    /** A sales-qualified lead, ready to convert. */
+    sqlLead: string;
   }
   type Send = (api: ReturnType<TestWorkspace['as']>, me: Mine, id: string) => Promise<{ status: number; body: any }>;
   const ver = async (api: ReturnType<TestWorkspace['as']>, url: string) => (await api.get(url)).body.version as number;
+  const pipelineVersion = async (id: string) =>
+    (await env().database.db.selectFrom('pipelines').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
   /** A record's version from its list, for resources without a read by id. */
   const listedVersion = async (api: ReturnType<TestWorkspace['as']>, url: string, id: string) => {
     const body = (await api.get(url)).body;
@@ -573,6 +585,54 @@ describeEngines('visibility matrix', (env) => {
     },
     'POST /api/v1/certifications userId': { kind: 'user', send: (a, m, id) => a.post('/api/v1/certifications', { userId: id, scenarioId: m.scenario }) },
     'POST /api/v1/certifications scenarioId': { kind: 'scenario', send: (a, m, id) => a.post('/api/v1/certifications', { userId: m.rep.id, scenarioId: id }) },
+    'POST /api/v1/stages/{id}/criteria frameworkId': {
+      kind: 'framework',
+      send: async (a, m, id) =>
+        a.post(`/api/v1/stages/${m.linkStage}/criteria`, {
+          version: await pipelineVersion(m.linkPipeline),
+          kind: 'qualification',
+          frameworkId: id,
+          minScore: 1,
+        }),
+    },
+    'PATCH /api/v1/exit-criteria/{id} frameworkId': {
+      kind: 'framework',
+      send: async (a, m, id) => a.patch(`/api/v1/exit-criteria/${m.criterion}`, { version: await pipelineVersion(m.linkPipeline), frameworkId: id }),
+    },
+    'PUT /api/v1/call-plans/{id}/debrief qualification.[]frameworkId': {
+      kind: 'framework',
+      send: async (a, m, id) =>
+        a.put(`/api/v1/call-plans/${m.pastPlan}/debrief`, {
+          version: await ver(a, `/api/v1/call-plans/${m.pastPlan}`),
+          objectiveMet: true,
+          commitmentSecured: false,
+          qualification: [{ frameworkId: id, scores: [{ elementKey: 'budget', score: 1 }] }],
+        }),
+    },
+    'POST /api/v1/ritual-proposals/accept teamId': {
+      kind: 'team',
+      send: (a, _m, id) => a.post('/api/v1/ritual-proposals/accept', { teamId: id, keys: ['pipeline_review'] }),
+    },
+    'POST /api/v1/leads/{id}/convert pipelineId': {
+      kind: 'pipeline',
+      send: async (a, m, id) =>
+        a.post(`/api/v1/leads/${m.sqlLead}/convert`, {
+          version: await ver(a, `/api/v1/leads/${m.sqlLead}`),
+          amount: 100,
+          closeDate: '2027-03-31',
+          pipelineId: id,
+        }),
+    },
+    'POST /api/v1/leads/{id}/convert accountId': {
+      kind: 'account',
+      send: async (a, m, id) =>
+        a.post(`/api/v1/leads/${m.sqlLead}/convert`, {
+          version: await ver(a, `/api/v1/leads/${m.sqlLead}`),
+          amount: 100,
+          closeDate: '2027-03-31',
+          accountId: id,
+        }),
+    },
     'POST /api/v1/campaigns followUp.ownerTeamId': {
       kind: 'team',
       send: (a, _m, id) =>
@@ -595,12 +655,6 @@ describeEngines('visibility matrix', (env) => {
   // Linking fields whose cross-workspace case is not generated yet (their records need more set-up
   // than this fixture makes); listed so that any field outside both lists fails the test.
   const NOT_GENERATED_YET: Record<string, string> = {
-    'POST /api/v1/leads/{id}/convert pipelineId': 'needs a sales-qualified lead',
-    'POST /api/v1/leads/{id}/convert accountId': 'needs a sales-qualified lead',
-    'POST /api/v1/stages/{id}/criteria frameworkId': 'needs a qualification framework',
-    'PATCH /api/v1/exit-criteria/{id} frameworkId': 'needs a qualification framework',
-    'PUT /api/v1/call-plans/{id}/debrief qualification.[]frameworkId': 'needs a qualification framework',
-    'POST /api/v1/ritual-proposals/accept teamId': 'needs a ritual proposal',
     'PUT /api/v1/lead-settings routing.defaultTeamId': 'needs lead routing settings',
     'PUT /api/v1/lead-settings routing.rules.[]teamId': 'needs lead routing settings',
     'PUT /api/v1/lead-settings routing.awayUserIds': 'needs lead routing settings',
@@ -655,6 +709,42 @@ describeEngines('visibility matrix', (env) => {
       expect(r.status, `${what}: ${JSON.stringify(r.body)}`).toBe(201);
       return (r.body.lead?.id ?? r.body.id) as string;
     };
+    const ok = async (res: Promise<{ status: number; body: any }>, what: string) => {
+      const r = await res;
+      expect(r.status, `${what}: ${JSON.stringify(r.body)}`).toBe(200);
+      return r.body;
+    };
+    const account = await created(a.post('/api/v1/accounts', { name: `Link account ${Math.random()}`, ownerId: rep.id }), 'account');
+    // Frameworks are made on first use; listing them makes this workspace's.
+    const frameworks = await ok(a.get('/api/v1/qualification-frameworks'), 'frameworks');
+    const framework = (frameworks.items as { id: string; key: string }[]).find((f) => f.key === 'bant')?.id as string;
+    const copy = await a.post('/api/v1/pipelines', { name: `Links ${Math.random()}`, copyFromPipelineId: stage.pipeline_id });
+    expect(copy.status, JSON.stringify(copy.body)).toBe(201);
+    const linkPipeline = copy.body.pipeline.id as string;
+    const linkStage = copy.body.stages[0].id as string;
+    const withCriterion = await a.post(`/api/v1/stages/${linkStage}/criteria`, {
+      version: copy.body.pipeline.version,
+      kind: 'qualification',
+      frameworkId: framework,
+      minScore: 1,
+    });
+    expect(withCriterion.status, JSON.stringify(withCriterion.body)).toBe(201);
+    const criterion = (withCriterion.body.stages[0].criteria as { id: string; kind: string }[]).find((c) => c.kind === 'qualification')?.id as string;
+    const pastMeeting = (
+      await a.post('/api/v1/activities', {
+        type: 'meeting',
+        subject: 'Past link meeting',
+        occurredAt: '2026-11-20T10:00:00.000Z',
+        ownerId: rep.id,
+        dealId: deal,
+      })
+    ).body.id;
+    // A sales-qualified lead: scored an MQL under an agreement in force, accepted, qualified.
+    await agreementInForce(ws, await ws.user('marketing'));
+    const hot = await a.post('/api/v1/leads', { ...HOT_LEAD, email: `link${Math.random()}@acme-soft.example`, ownerId: rep.id });
+    expect(hot.body.lead?.status, JSON.stringify(hot.body)).toBe('mql');
+    const accepted = await ok(a.post(`/api/v1/leads/${hot.body.lead.id}/accept`, { version: hot.body.lead.version }), 'accept');
+    const sql = await ok(a.post(`/api/v1/leads/${accepted.id}/qualify`, { version: accepted.version }), 'qualify');
     const me: Mine = {
       rep,
       manager,
@@ -671,10 +761,27 @@ describeEngines('visibility matrix', (env) => {
       ritual: await created(a.post('/api/v1/rituals', { ...ritualBody, teamId: team }), 'ritual'),
       expectation: await created(a.post('/api/v1/expectations', { ...expectationBody, scopeType: 'team', scopeId: team }), 'expectation'),
       scenario: await created(a.post('/api/v1/practice-scenarios', { ...scenarioBody, name: `Link ${Math.random()}` }), 'scenario'),
+      linkPipeline,
+      linkStage,
+      criterion,
+      pastPlan: await created(a.post('/api/v1/call-plans', { activityId: pastMeeting, meetingType: 'discovery' }), 'past call plan'),
+      sqlLead: sql.id,
     };
     return {
       me,
-      ids: { user: rep.id, team, pipeline: stage.pipeline_id, stage: stage.id, deal, activity, contact, scenario: me.scenario, session: me.session },
+      ids: {
+        user: rep.id,
+        team,
+        pipeline: stage.pipeline_id,
+        stage: stage.id,
+        deal,
+        activity,
+        contact,
+        account,
+        scenario: me.scenario,
+        session: me.session,
+        framework,
+      },
     };
   };
   it(`answers another workspace's record exactly like a missing id in every other write (${Object.keys(CROSS_WORKSPACE).length} fields)`, async () => {
@@ -714,7 +821,7 @@ describeEngines('visibility matrix', (env) => {
     const failures: string[] = [];
     let reached = 0;
     for (const [key, { kind, send }] of Object.entries(CROSS_WORKSPACE)) {
-      if (kind === 'pipeline' || kind === 'stage' || kind === 'scenario') continue;
+      if (kind === 'pipeline' || kind === 'stage' || kind === 'scenario' || kind === 'framework') continue;
       const missing = await send(manager, me, MISSING);
       if (missing.status === 400) reached++;
       const foreign = await send(manager, me, theirs[kind]);
