@@ -4,6 +4,8 @@ import { type Static, type TSchema, Type } from 'typebox';
 
 export const Id = Type.String({ minLength: 1, maxLength: 64, description: 'Opaque identifier' });
 export const NullableId = Type.Union([Id, Type.Null()]);
+/** A schema or null. */
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 /** A calendar date that never shifts with time zones. */
 export const CalendarDate = Type.String({ format: 'date', description: 'Calendar date, YYYY-MM-DD', examples: ['2026-03-31'] });

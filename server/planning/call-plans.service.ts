@@ -2,7 +2,7 @@
 // that rep, debriefed after the meeting. Every link (meeting, deal, attendees, gaps) is checked
 // against what the caller can see; an invisible id answers like a missing one.
 import type { Attendee, CallPlan, CallPlanCreate, CallPlanListQuery, CallPlanPatch, CallPlanReview, Gap, Objection } from '../../api/call-plans.js';
-import type { DealQualification } from '../../api/process.js';
+import type { DealQualification } from '../../api/qualification.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { assertReadableContact } from '../crm/contacts.service.js';
 import type { CallPlanStatus } from '../db/schema/planning.js';

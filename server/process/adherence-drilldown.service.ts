@@ -1,6 +1,7 @@
 // The moves and deals behind every adherence number, under the same scope and period rules.
+
+import type { AdherenceDeal, AdherenceDealsQuery, AdherenceMove, AdherenceMovesQuery } from '../../api/adherence.js';
 import type { MissingCriterion } from '../../api/deals.js';
-import type { AdherenceDeal, AdherenceDealsQuery, AdherenceMove, AdherenceMovesQuery } from '../../api/process.js';
 import { addDays, DAY_MS, startOfDay } from '../../lib/calendar.js';
 import type { Ctx } from '../context.js';
 import { getWorkspace } from '../identity/workspaces.service.js';

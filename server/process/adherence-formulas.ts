@@ -1,7 +1,7 @@
 // Pure: the adherence formulas and the calendar they are measured on. The SQL in adherence.repo.ts
 // computes the same sums; tests hold the two against each other on random histories.
 
-import type { MoveFigures } from '../../api/process.js';
+import type { MoveFigures } from '../../api/adherence.js';
 import { addDays, mondayOf, startOfDay } from '../../lib/calendar.js';
 
 export interface MoveFacts {

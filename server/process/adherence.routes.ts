@@ -1,16 +1,6 @@
 // Process adherence and gate calibration, with the drill-downs behind every number.
-import {
-  AdherenceDealPage,
-  AdherenceDealsQuery,
-  AdherenceMovePage,
-  AdherenceMovesQuery,
-  AdherenceQuery,
-  AdherenceReport,
-  Calibration,
-  CalibrationDealPage,
-  CalibrationDealsQuery,
-  CalibrationQuery,
-} from '../../api/process.js';
+import { AdherenceDealPage, AdherenceDealsQuery, AdherenceMovePage, AdherenceMovesQuery, AdherenceQuery, AdherenceReport } from '../../api/adherence.js';
+import { Calibration, CalibrationDealPage, CalibrationDealsQuery, CalibrationQuery } from '../../api/gate-calibration.js';
 import { ctxOf } from '../http/auth-hook.js';
 import { type App, responses } from '../http/types.js';
 import { adherenceReport } from './adherence.service.js';

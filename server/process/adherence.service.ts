@@ -1,6 +1,6 @@
 // Process adherence per rep, team and workspace, per week and for any period (PRODUCT.md, KPI
 // "process adherence"). Sums come from SQL; this file only divides and assembles.
-import type { AdherenceQuery, AdherenceReport, DealFigures, Figures, VersionFigures } from '../../api/process.js';
+import type { AdherenceQuery, AdherenceReport, DealFigures, Figures, VersionFigures } from '../../api/adherence.js';
 import { addDays, startOfDay } from '../../lib/calendar.js';
 import type { Ctx } from '../context.js';
 import { invalidField } from '../errors.js';

@@ -1,5 +1,5 @@
 // Gate calibration: do the configured probabilities and the exit criteria predict winning?
-import type { Calibration, CalibrationDeal, CalibrationDealsQuery, CalibrationQuery } from '../../api/process.js';
+import type { Calibration, CalibrationDeal, CalibrationDealsQuery, CalibrationQuery } from '../../api/gate-calibration.js';
 import type { Ctx } from '../context.js';
 import { invalidField } from '../errors.js';
 import { ratio } from './adherence-formulas.js';

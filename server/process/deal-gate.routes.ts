@@ -1,7 +1,7 @@
 // Registered from process-admin.routes.ts: the stage gate as a deal page sees it.
 
 import { IdParams } from '../../api/common.js';
-import { ChecklistTick, DealChecklistParams, DealGate, DealGateQuery } from '../../api/process.js';
+import { ChecklistTick, DealChecklistParams, DealGate, DealGateQuery } from '../../api/deal-gate.js';
 import { ctxOf } from '../http/auth-hook.js';
 import { type App, responses } from '../http/types.js';
 import { getDealGate, setChecklistTick } from './deal-gate.service.js';

@@ -1,7 +1,8 @@
 // What a deal needs to move on: its stage's guidance and the exit criteria of its next move, each
 // met or missing, and the checklist the rep ticks (who ticked, when, kept in the deal's history).
+
+import type { DealGate, GateItem } from '../../api/deal-gate.js';
 import type { Deal } from '../../api/deals.js';
-import type { DealGate, GateItem } from '../../api/process.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { appendChanges } from '../crm/history.repo.js';
 import { invalidField, notFound } from '../errors.js';

@@ -1,6 +1,6 @@
 // A deal's qualification: per framework, each element scored 0–3 with evidence. Writes are
 // versioned per deal and framework, and every change is kept in the deal's history.
-import type { DealQualification, DealQualificationPut } from '../../api/process.js';
+import type { DealQualification, DealQualificationPut } from '../../api/qualification.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { appendChanges } from '../crm/history.repo.js';
 import { invalidInput, notFound, stale } from '../errors.js';

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { QualificationFramework } from '../../api/process.js';
+import type { QualificationFramework } from '../../api/qualification.js';
 import { updateVersioned } from '../db/records.js';
 import type { DealQualificationScoresTable, DealQualificationsTable, QualificationElementsTable, QualificationFrameworksTable } from '../db/schema/process.js';
 import type { DB } from '../db/schema.js';

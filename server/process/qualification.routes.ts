@@ -10,7 +10,7 @@ import {
   QualificationFrameworkCreate,
   QualificationFrameworkList,
   QualificationFrameworkPatch,
-} from '../../api/process.js';
+} from '../../api/qualification.js';
 import { ctxOf } from '../http/auth-hook.js';
 import { type App, responses } from '../http/types.js';
 import { getDealQualification, putDealQualification } from './deal-qualification.service.js';

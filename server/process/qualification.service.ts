@@ -2,7 +2,7 @@
 // scores of a deal on them: each element 0–3 with evidence; the total can gate a stage.
 
 import type { Kysely } from 'kysely';
-import type { QualificationFramework, QualificationFrameworkCreate, QualificationFrameworkPatch } from '../../api/process.js';
+import type { QualificationFramework, QualificationFrameworkCreate, QualificationFrameworkPatch } from '../../api/qualification.js';
 import { type Ctx, inTransaction, memo } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { forbidden, invalidField, invalidInput, notFound, ruleViolation, stale } from '../errors.js';

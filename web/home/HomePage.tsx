@@ -2,8 +2,8 @@
 // to where it is fixed; every number opens the records behind it.
 import { Badge, Grid, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { Activity } from '../../api/activities';
+import type { AdherenceDeal } from '../../api/adherence';
 import type { Deal } from '../../api/deals';
-import type { AdherenceDeal } from '../../api/process';
 import { daysBetween } from '../../lib/calendar';
 import { formatCalendarDate, formatInstant, formatMoney, plural } from '../app/format';
 import { useSession } from '../app/session';

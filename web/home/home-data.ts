@@ -2,8 +2,8 @@
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import type { Activity } from '../../api/activities';
+import type { AdherenceDeal } from '../../api/adherence';
 import type { Board, Deal } from '../../api/deals';
-import type { AdherenceDeal } from '../../api/process';
 import { addDays } from '../../lib/calendar';
 import { api } from '../app/api';
 import { todayLocal } from '../app/format';

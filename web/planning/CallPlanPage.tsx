@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import type { CallPlan } from '../../api/call-plans';
-import type { DealQualificationFramework } from '../../api/process';
+import type { DealQualificationFramework } from '../../api/qualification';
 import { api, isApiError } from '../app/api';
 import { formatInstant } from '../app/format';
 import { useSession } from '../app/session';

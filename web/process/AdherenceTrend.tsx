@@ -3,7 +3,7 @@
 import { BarChart, LineChart } from '@mantine/charts';
 import { Anchor, Group, Paper, SegmentedControl, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import type { AdherenceReport } from '../../api/process';
+import type { AdherenceReport } from '../../api/adherence';
 import { formatCalendarDate } from '../app/format';
 import { ColumnHeadings } from '../components/ColumnHeadings';
 import { movesLink, pct, type Scope, weekEnd } from './process-links';

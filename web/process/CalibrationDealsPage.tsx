@@ -2,7 +2,7 @@
 import { Badge, Paper, SegmentedControl, Stack, Table } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import type { CalibrationDeal } from '../../api/process';
+import type { CalibrationDeal } from '../../api/gate-calibration';
 import { api } from '../app/api';
 import { formatCalendarDate, formatMoney } from '../app/format';
 import { useUrlState } from '../app/url-state';

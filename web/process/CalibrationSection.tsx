@@ -2,7 +2,7 @@
 // met a criterion win more often than deals pushed past it?
 import { Anchor, Badge, Group, Paper, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import type { Calibration } from '../../api/process';
+import type { Calibration } from '../../api/gate-calibration';
 import { ColumnHeadings } from '../components/ColumnHeadings';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';

@@ -3,7 +3,7 @@
 import { Paper, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import type { AdherenceDeal } from '../../api/process';
+import type { AdherenceDeal } from '../../api/adherence';
 import { api } from '../app/api';
 import { formatCalendarDate, formatInstant, formatMoney, plural } from '../app/format';
 import { useUrlState } from '../app/url-state';

@@ -3,7 +3,7 @@
 import { Badge, Button, Group, List, Paper, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import type { AdherenceMove } from '../../api/process';
+import type { AdherenceMove } from '../../api/adherence';
 import { api } from '../app/api';
 import { formatCalendarDate, formatInstant } from '../app/format';
 import { useUrlState } from '../app/url-state';

@@ -1,7 +1,7 @@
 // Adherence per rep or per team; every number opens its records for that person or team.
 import { Anchor, Paper, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import type { Figures } from '../../api/process';
+import type { Figures } from '../../api/adherence';
 import { dealsLink, movesLink, pct, type Scope } from './process-links';
 
 export interface PeopleRow extends Figures {

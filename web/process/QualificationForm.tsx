@@ -4,7 +4,7 @@
 import { Alert, Button, Group, Progress, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { DealQualification, DealQualificationFramework } from '../../api/process';
+import type { DealQualification, DealQualificationFramework } from '../../api/qualification';
 import { api, isApiError } from '../app/api';
 import { formatInstant } from '../app/format';
 import { errorMessage } from '../components/ErrorState';

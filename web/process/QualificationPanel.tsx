@@ -4,7 +4,7 @@ import { Paper, Tabs, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { DealGate } from '../../api/process';
+import type { DealGate } from '../../api/deal-gate';
 import { api } from '../app/api';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';

@@ -1,7 +1,7 @@
 // Period and scope of the Process page and its drill-downs, kept in the URL.
 import { Group, SegmentedControl, Select } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
-import type { AdherenceReport } from '../../api/process';
+import type { AdherenceReport } from '../../api/adherence';
 import { toCalendarDate } from '../app/format';
 import { useSession } from '../app/session';
 import type { UrlState } from '../app/url-state';

@@ -2,7 +2,7 @@
 // they were checked against, so a change to the process shows as a line, not as a bend in a trend.
 import { Anchor, Paper, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import type { VersionFigures } from '../../api/process';
+import type { VersionFigures } from '../../api/adherence';
 import { formatDay } from '../app/format';
 import { ColumnHeadings } from '../components/ColumnHeadings';
 import { movesLink, pct, type Scope } from './process-links';

@@ -1,9 +1,11 @@
 // Reading and changing the process from the browser. Query keys start with 'process' (or the
 // 'pipelines' key the CRM screens read), so one admin change refreshes every screen that shows it.
 import { keepPreviousData, type QueryClient, useQuery } from '@tanstack/react-query';
+import type { AdherenceReport } from '../../api/adherence';
+import type { Calibration } from '../../api/gate-calibration';
 import type { User } from '../../api/identity';
 import type { CustomField, ProcessDefinition, ProcessVersion } from '../../api/pipelines';
-import type { AdherenceReport, Calibration, DealQualification, QualificationFramework } from '../../api/process';
+import type { DealQualification, QualificationFramework } from '../../api/qualification';
 import { api } from '../app/api';
 
 type Params = Record<string, string | undefined>;

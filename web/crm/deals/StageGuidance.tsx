@@ -4,9 +4,9 @@ import { Alert, Badge, Checkbox, Group, List, Paper, Stack, Text, ThemeIcon, Tit
 import { IconCheck, IconClock, IconX } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { DealGate, GateItem } from '../../../api/deal-gate';
 import type { Deal } from '../../../api/deals';
 import type { Stage } from '../../../api/pipelines';
-import type { DealGate, GateItem } from '../../../api/process';
 import { api } from '../../app/api';
 import { daysSince, plural } from '../../app/format';
 import { errorMessage } from '../../components/ErrorState';

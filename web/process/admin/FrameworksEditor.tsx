@@ -2,7 +2,7 @@
 import { Accordion, ActionIcon, Badge, Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { QualificationFramework } from '../../../api/process';
+import type { QualificationFramework } from '../../../api/qualification';
 import { api, isApiError } from '../../app/api';
 import { ErrorState, errorMessage } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';

@@ -1,5 +1,5 @@
 import type { CriterionKind, ExitCriterion, FieldChoice } from '../../../api/pipelines';
-import type { QualificationFramework } from '../../../api/process';
+import type { QualificationFramework } from '../../../api/qualification';
 
 export const KIND_LABEL: Record<CriterionKind, string> = {
   field: 'Required field',

@@ -2,7 +2,7 @@
 // on the deal changes (fixes invalidate ['deals', 'gate', dealId]): the refusal dialog and the
 // "finish the move" banner read the same answer.
 import { useQuery } from '@tanstack/react-query';
-import type { DealGate } from '../../../../api/process';
+import type { DealGate } from '../../../../api/deal-gate';
 import { api } from '../../../app/api';
 
 export function useGateCheck(dealId: string | undefined, stageId: string | undefined) {
