@@ -1,0 +1,73 @@
+// Check (a dry run) and import, with the saved mapping to start from and the name to save this one
+// under, and the outcome: the report, the background job's progress, or the error.
+import { Button, Grid, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconChecklist, IconUpload } from '@tabler/icons-react';
+import type { ImportEntity } from '../../../api/imports';
+import { ErrorState } from '../../components/ErrorState';
+import { ImportJobProgress } from './ImportJobProgress';
+import { ImportReport } from './ImportReport';
+import type { CsvImport } from './use-csv-import';
+
+export function CheckAndImport({ state, entity, entityLabel }: { state: CsvImport; entity: ImportEntity; entityLabel: string }) {
+  const { outcome, busy, saved } = state;
+  const blocked = busy !== null || !state.fields.data || outcome?.kind === 'job';
+  const plural = entityLabel.toLowerCase();
+  return (
+    <Stack gap="sm">
+      <Title order={2} fz="h4">
+        Check and import
+      </Title>
+      <Text size="sm" c="dimmed">
+        Check reads every row without writing anything. Import writes {plural} only if every row is valid.
+      </Text>
+      <Grid gap="sm" align="flex-end">
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <Select
+            label="Saved mapping"
+            placeholder={saved.data?.items.length ? 'Choose one' : 'None saved yet'}
+            data={(saved.data?.items ?? []).map((m) => m.name)}
+            value={state.savedName}
+            onChange={state.pickSaved}
+            clearable
+            disabled={!saved.data?.items.length}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <TextInput
+            label="Save the mapping as"
+            description="Kept on Check or Import"
+            placeholder="e.g. Salesforce monthly"
+            maxLength={100}
+            value={state.saveAs}
+            onChange={(e) => state.setSaveAs(e.currentTarget.value)}
+          />
+        </Grid.Col>
+      </Grid>
+      <Group>
+        <Button
+          variant="default"
+          leftSection={<IconChecklist size={16} aria-hidden />}
+          onClick={() => state.run(true)}
+          loading={busy === 'check'}
+          disabled={blocked}
+        >
+          Check
+        </Button>
+        <Button leftSection={<IconUpload size={16} aria-hidden />} onClick={() => state.run(false)} loading={busy === 'import'} disabled={blocked}>
+          Import {plural}
+        </Button>
+      </Group>
+      <div aria-live="polite">
+        {outcome?.kind === 'report' && (
+          <Stack gap="sm">
+            <ImportReport result={outcome.result} listPath={`/${entity}`} listLabel={`Open ${plural}`} />
+          </Stack>
+        )}
+        {outcome?.kind === 'job' && (
+          <ImportJobProgress jobId={outcome.jobId} dryRun={outcome.dryRun} onFinished={state.jobFinished} onFailed={state.jobFailed} />
+        )}
+        {outcome?.kind === 'error' && <ErrorState error={outcome.error} title="The file could not be imported" />}
+      </div>
+    </Stack>
+  );
+}
