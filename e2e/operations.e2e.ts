@@ -50,7 +50,7 @@ afterAll(async () => {
 });
 
 it('shows the admin the webhook delivery log with its retry, and the audit entry', async () => {
-  const page = await signInAs(browser, server, org.admin, { height: 1000 });
+  const page = await signInAs(browser, server, org.admin, { height: 1300 });
   await page.goto(`${server.url}/settings/webhooks`);
   await page.getByRole('heading', { level: 1, name: 'Webhooks' }).waitFor();
   await page.getByLabel('Endpoint URL').fill(receiverUrl);
@@ -125,8 +125,8 @@ it('shows the admin the webhook delivery log with its retry, and the audit entry
   await settled(page);
   expect(describeViolations(await seriousViolations(page))).toBe('');
   if (SHOTS) {
-    await page.mouse.move(1270, 990);
-    await page.screenshot({ path: resolve(SHOTS, 'settings-jobs.png'), fullPage: true, timeout: 60_000 });
+    await page.mouse.move(1270, 1290);
+    await page.screenshot({ path: resolve(SHOTS, 'settings-jobs.png'), timeout: 60_000 });
   }
   await page.context().close();
 });
