@@ -14,6 +14,7 @@ export const JobProgress = Type.Object({
   result: Type.Unknown({ description: 'What the job produced once done (an import: its ImportResult report); null before' }),
   lastError: Type.Union([Type.String(), Type.Null()]),
   runAt: Instant,
+  startedAt: Type.Union([Instant, Type.Null()], { description: 'When the current attempt started (a runner claimed it); null while queued' }),
   finishedAt: NullableInstant,
 });
 export type JobProgress = Static<typeof JobProgress>;
@@ -36,6 +37,7 @@ export const JobSummary = Type.Object({
   attempts: Type.Integer({ minimum: 0 }),
   maxAttempts: Type.Integer({ minimum: 1 }),
   runAt: Instant,
+  startedAt: Type.Union([Instant, Type.Null()], { description: 'When the current attempt started (a runner claimed it); null while queued' }),
   finishedAt: NullableInstant,
   lastError: Type.Union([Type.String(), Type.Null()]),
   createdBy: Type.Union([Type.Object({ id: Id, name: Type.String() }), Type.Null()], { description: 'Null for system and scheduled jobs' }),
@@ -64,8 +66,8 @@ export const JobScheduleView = Type.Object({
   description: Type.String(),
   scope: Type.Union([Type.Literal('workspace'), Type.Literal('system')], { description: 'system: one schedule for every workspace' }),
   cron: Type.String(),
-  timezone: Type.String(),
-  nextRunAt: NullableInstant,
+  timezone: Type.String({ description: "The zone the cron is read in: the workspace's for a workspace schedule, UTC for a system one" }),
+  nextRunAt: Instant,
   lastJob: Type.Union([
     Type.Object({
       id: Id,

@@ -1,18 +1,23 @@
 // The admin adds a webhook endpoint in Settings, a deal is created, the first delivery fails and the
 // retry succeeds; the admin reads the delivery log and finds the endpoint's audit entry, then runs a
 // scheduled job now from Settings → Background jobs. Axe-clean.
+// FURROW_SCREENSHOTS=1 keeps the jobs page in docs/screenshots/settings-jobs.png.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../server/config.js';
 import { createJobRunner } from '../server/jobs/runner.js';
 import { deliverWebhookJob } from '../server/ops/webhooks.jobs.js';
+import { planWeeklyDigestJob } from '../server/rhythm/digest.jobs.js';
 import { describeViolations, seriousViolations } from './support/axe.js';
 import { launchBrowser } from './support/browser.js';
 import { createOrg, type Org, startServer, type TestServer } from './support/server.js';
 import { settled } from './support/settle.js';
 import { signInAs } from './support/sign-in.js';
+
+const SHOTS = process.env.FURROW_SCREENSHOTS === '1' ? resolve(import.meta.dirname, '../docs/screenshots') : null;
 
 let server: TestServer;
 let org: Org;
@@ -45,7 +50,7 @@ afterAll(async () => {
 });
 
 it('shows the admin the webhook delivery log with its retry, and the audit entry', async () => {
-  const page = await signInAs(browser, server, org.admin, { height: 1000 });
+  const page = await signInAs(browser, server, org.admin, { height: 1300 });
   await page.goto(`${server.url}/settings/webhooks`);
   await page.getByRole('heading', { level: 1, name: 'Webhooks' }).waitFor();
   await page.getByLabel('Endpoint URL').fill(receiverUrl);
@@ -100,11 +105,28 @@ it('shows the admin the webhook delivery log with its retry, and the audit entry
   expect(await cleanUp.getByRole('button').count()).toBe(0);
   const digest = schedules.getByRole('row').filter({ hasText: 'rhythm.plan-weekly-digest' });
   expect(await digest.textContent()).toContain('Not yet');
+  // No runner has written this workspace's schedule rows: the next run is computed on the
+  // workspace's wall clock (Europe/Berlin), the system's own clean-up on UTC.
+  expect(await digest.getByRole('cell').nth(1).textContent()).toContain('Europe/Berlin');
+  expect(await cleanUp.getByRole('cell').nth(1).textContent()).toContain('UTC');
+  expect(await digest.getByRole('cell').nth(2).textContent()).not.toBe('—');
   await digest.getByRole('button', { name: 'Run now' }).click();
   await expect.poll(async () => (await digest.textContent()) ?? '').toMatch(/queued|running|done/);
   const recent = page.getByRole('table', { name: 'Recent jobs' });
   await expect.poll(async () => (await recent.textContent()) ?? '').toContain('rhythm.plan-weekly-digest');
+
+  // A runner takes the job: the list shows when its attempt started and how long it took.
+  await createJobRunner({ database: server.database, config: server.config, now: Date.now, jobs: [planWeeklyDigestJob] }).runDue();
+  await page.reload();
+  const ran = recent.getByRole('row').filter({ hasText: 'rhythm.plan-weekly-digest' });
+  await expect.poll(async () => (await ran.getByRole('cell').nth(1).textContent()) ?? '').toBe('done');
+  expect(await ran.getByRole('cell').nth(4).textContent()).not.toBe('—');
+  expect(await ran.getByRole('cell').nth(5).textContent()).toMatch(/^\d+ (ms|s)$/);
   await settled(page);
   expect(describeViolations(await seriousViolations(page))).toBe('');
+  if (SHOTS) {
+    await page.mouse.move(1270, 1290);
+    await page.screenshot({ path: resolve(SHOTS, 'settings-jobs.png'), timeout: 60_000 });
+  }
   await page.context().close();
 });

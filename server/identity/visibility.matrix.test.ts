@@ -2,10 +2,14 @@
 // operation (list, read, update, delete, search, export, history). The expected answer of every
 // case comes from the policy table, so the test and the rule cannot drift apart silently.
 import { beforeAll, expect, it } from 'vitest';
+import { leadReassignedToYou } from '../alignment/lead.notifications.js';
 import { agreementInForce, HOT_LEAD } from '../alignment/testing.js';
+import { dealMoved } from '../crm/deal.notifications.js';
 import type { Role } from '../db/schema/identity.js';
 import { defineJob } from '../jobs/job.js';
 import { enqueue } from '../jobs/jobs.service.js';
+import type { NotificationKind } from '../notifications/kind.js';
+import { notify } from '../notifications/notifications.service.js';
 import { describeEngines, type TestUser, type TestWorkspace } from '../test/test-env.js';
 import { type Operation, type Resource, reachOf, WRITE_REFERENCES } from './policy.js';
 
@@ -831,6 +835,54 @@ describeEngines('visibility matrix', (env) => {
     // The manager's writes reach the reference checks (not only a role refusal before them).
     expect(reached).toBeGreaterThan(5);
   });
+
+  // Notifications (issue 9): a notification about a record names it and links to it only when its
+  // recipient may read that record now; otherwise neither the name nor the id appears. One case per
+  // role × relation for every matrix resource a notification kind points at.
+  const NOTIFYING: { resource: Resource; kind: NotificationKind<any>; data: Record<string, unknown> }[] = [
+    { resource: 'deals', kind: dealMoved, data: { toStage: 'Solution' } },
+    { resource: 'leads', kind: leadReassignedToYou, data: { clause: 'accept', fromName: 'Someone', toName: 'You' } },
+  ];
+  it(
+    'names and links the record of a notification only for a recipient who may read it',
+    async () => {
+      const failures: string[] = [];
+      let shown = 0;
+      for (const { resource, kind, data } of NOTIFYING) {
+        for (const role of ROLES) {
+          const me = fx.actors[role];
+          // Raised by someone else (nobody is notified of their own change).
+          const raiser = role === 'admin' ? fx.owners.admin.other : fx.w.admin;
+          for (const relation of RELATIONS) {
+            const record = fx.records[resource]?.[role]?.[relation] as { id: string; marker: string };
+            const label = `${role} notified of ${relation} ${resource}`;
+            const id = await notify(fx.w.ctx(raiser), kind, { recipientId: me.id, recordId: record.id, data });
+            if (typeof id !== 'string') {
+              failures.push(`${label}: not raised`);
+              continue;
+            }
+            const inbox = await fx.w.as(me).get('/api/v1/notifications?limit=100');
+            const item = inbox.body.items?.find((i: { id: string }) => i.id === id);
+            if (!item) {
+              failures.push(`${label}: missing from the inbox (${inbox.status})`);
+              continue;
+            }
+            const text = JSON.stringify(item);
+            const allowed = expectedAllowed(role, resource, relation, 'read');
+            if (allowed) {
+              shown++;
+              if (item.record?.id !== record.id || !text.includes(record.marker)) failures.push(`${label}: expected its name and link, got ${text}`);
+            } else if (item.record !== null || text.includes(record.marker) || text.includes(record.id)) {
+              failures.push(`${label}: reveals a record the recipient cannot read: ${text}`);
+            } else if (!item.title.includes(kind.record.hidden)) failures.push(`${label}: title ${item.title}`);
+          }
+        }
+      }
+      expect(failures).toEqual([]);
+      expect(shown).toBeGreaterThan(5);
+    },
+    GENERATED_CASES_TIMEOUT,
+  );
 
   // Workspace-wide resources without owners (audit log, webhook endpoints): read is all or nothing.
   it('answers the workspace-wide admin resources as the policy says, for every role', async () => {

@@ -4,6 +4,8 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEngines, type TestUser, type TestWorkspace } from '../test/test-env.js';
 import { defineJob } from './job.js';
 import { enqueue } from './jobs.service.js';
+import { JOBS, SCHEDULES } from './registry.js';
+import { createJobRunner } from './runner.js';
 
 const failing = defineJob<Record<string, never>>({ name: 'test.operator-view', handler: async () => undefined });
 
@@ -62,6 +64,80 @@ describeEngines('background jobs (operator view)', (env) => {
     expect(theirs.body.items.map((j: { id: string }) => j.id)).not.toContain(first.body.jobId);
     const audit = await w.as(w.admin).get('/api/v1/audit-log?action=job.run_now');
     expect(audit.body.items[0]).toMatchObject({ targetId: first.body.jobId, actor: { id: w.admin.id } });
+  });
+
+  it("computes a schedule's next run on the workspace's wall clock before the runner has written its row", async () => {
+    const berlin = await env().workspace({ timezone: 'Europe/Berlin' });
+    // No runner has started in tests: no job_schedules row exists for this workspace.
+    expect(await env().database.db.selectFrom('job_schedules').select('key').where('workspace_id', '=', berlin.id).execute()).toEqual([]);
+    expect(new Date(env().clock.now).toISOString()).toBe('2026-11-28T10:00:00.000Z'); // a Saturday
+    const list = await berlin.as(berlin.admin).get('/api/v1/job-schedules');
+    expect(list.status).toBe(200);
+    const byName = (name: string) => list.body.items.find((s: { name: string }) => s.name === name);
+    // '0 7 * * 1': Monday 07:00 in Berlin (CET, UTC+1) is 06:00 UTC.
+    expect(byName('rhythm.plan-weekly-digest')).toMatchObject({ cron: '0 7 * * 1', timezone: 'Europe/Berlin', nextRunAt: '2026-11-30T06:00:00.000Z' });
+    // A system schedule runs on UTC for every workspace: '17 * * * *'.
+    expect(byName('identity.delete-expired-sessions')).toMatchObject({ timezone: 'UTC', nextRunAt: '2026-11-28T10:17:00.000Z' });
+    for (const s of list.body.items) expect(s.nextRunAt, s.name).not.toBeNull();
+
+    // Once the runner has written the rows, the page shows what the runner will do.
+    const runner = createJobRunner({ database: env().database, config: env().config, now: () => env().clock.now, jobs: JOBS, schedules: SCHEDULES });
+    await runner.runDue({ maxJobs: 0 });
+    const row = await env()
+      .database.db.selectFrom('job_schedules')
+      .selectAll()
+      .where('workspace_id', '=', berlin.id)
+      .where('name', '=', 'rhythm.plan-weekly-digest')
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ timezone: 'Europe/Berlin', next_run_at: Date.parse('2026-11-30T06:00:00.000Z') });
+    const after = await berlin.as(berlin.admin).get('/api/v1/job-schedules');
+    expect(after.body.items.find((s: { name: string }) => s.name === 'rhythm.plan-weekly-digest')).toMatchObject({
+      timezone: 'Europe/Berlin',
+      nextRunAt: '2026-11-30T06:00:00.000Z',
+    });
+  });
+
+  it("shows when a job's current attempt started: null while queued, the claim once a runner took it", async () => {
+    let t = env().clock.now + 60_000;
+    let calls = 0;
+    const timed = defineJob<Record<string, never>>({
+      name: 'test.timed',
+      retryLimit: 1,
+      backoff: { delayMs: 10_000, exponential: false },
+      handler: async () => {
+        calls += 1;
+        t += 2_500; // the handler takes 2.5 s by the runner's clock
+        if (calls === 1) throw new Error('first attempt fails');
+      },
+    });
+    const id = await enqueue({ db: env().database.db, now: () => env().clock.now }, timed, {}, { workspaceId: w.id });
+    const shown = async () => {
+      const list = await w.as(w.admin).get('/api/v1/jobs?name=test.timed');
+      expect(list.status).toBe(200);
+      const one = await w.as(w.admin).get(`/api/v1/jobs/${id}`);
+      expect(one.status).toBe(200);
+      const listed = list.body.items.find((j: { id: string }) => j.id === id);
+      expect(listed.startedAt).toBe(one.body.startedAt);
+      return listed;
+    };
+    expect(await shown()).toMatchObject({ state: 'queued', startedAt: null, finishedAt: null });
+
+    const runner = createJobRunner({ database: env().database, config: env().config, now: () => t, jobs: [timed] });
+    const firstClaim = t;
+    await runner.runDue();
+    // The failed attempt is queued again for its retry: it has not started yet.
+    expect(await shown()).toMatchObject({ state: 'queued', attempts: 1, startedAt: null, lastError: 'first attempt fails' });
+    expect(firstClaim).toBeLessThan(t);
+
+    t += 10_000;
+    const secondClaim = t;
+    await runner.runDue();
+    expect(await shown()).toMatchObject({
+      state: 'done',
+      attempts: 2,
+      startedAt: new Date(secondClaim).toISOString(),
+      finishedAt: new Date(secondClaim + 2_500).toISOString(),
+    });
   });
 
   it('retries a failed job once, and not a job of another workspace', async () => {

@@ -6,7 +6,9 @@ import type { JobAccepted, JobList, JobListQuery, JobScheduleList, JobSummary } 
 import { type Ctx, inTransaction } from '../context.js';
 import { conflict, forbidden, notFound } from '../errors.js';
 import { ownerScope } from '../identity/visibility.js';
+import { getWorkspace } from '../identity/workspaces.service.js';
 import { audit } from '../ops/audit.service.js';
+import { nextRun, parseCron } from './cron.js';
 import { findJob, findLiveSingleton, hasLiveJob, type JobListRow, lastJobsByName, listWorkspaceJobs, requeueFailed, workspaceSchedules } from './jobs.repo.js';
 import { enqueue } from './jobs.service.js';
 import { SCHEDULES } from './registry.js';
@@ -23,23 +25,27 @@ export async function listSchedules(ctx: Ctx): Promise<JobScheduleList> {
   await assertOperator(ctx);
   const workspaceId = ctx.actor.workspaceId;
   const namesOf = (scope: 'workspace' | 'system') => SCHEDULES.filter((s) => s.scope === scope).map((s) => s.job.name);
-  const [rows, lastHere, lastSystem] = await Promise.all([
+  const [workspace, rows, lastHere, lastSystem] = await Promise.all([
+    getWorkspace(ctx),
     workspaceSchedules(ctx.db, workspaceId),
     lastJobsByName(ctx.db, workspaceId, namesOf('workspace')),
     lastJobsByName(ctx.db, null, namesOf('system')),
   ]);
   return {
     items: SCHEDULES.map((def) => {
-      // A schedule row is written by the runner at start-up; before that only the definition is known.
+      // The runner writes a schedule's row at start-up and re-times it within a minute of a change of
+      // zone; until then the next run is computed here, the way the runner will (runner.ts#syncSchedules).
+      const timezone = def.scope === 'system' ? 'UTC' : workspace.timezone;
       const row = rows.find((r) => r.name === def.job.name && (def.scope === 'system' ? r.workspace_id === null : r.workspace_id === workspaceId));
+      const current = row && row.cron === def.cron && row.timezone === timezone ? row : undefined;
       const job = (def.scope === 'system' ? lastSystem : lastHere).get(def.job.name);
       return {
         name: def.job.name,
         description: def.job.description,
         scope: def.scope,
-        cron: row?.cron ?? def.cron,
-        timezone: row?.timezone ?? 'UTC',
-        nextRunAt: iso(row?.next_run_at ?? null),
+        cron: def.cron,
+        timezone,
+        nextRunAt: new Date(current ? current.next_run_at : nextRun(parseCron(def.cron), timezone, ctx.now())).toISOString(),
         lastJob: job ? { id: job.id, state: job.state, finishedAt: iso(job.finished_at), attempts: job.attempts, lastError: job.last_error } : null,
       };
     }),
@@ -53,6 +59,7 @@ const toSummary = (r: JobListRow): JobSummary => ({
   attempts: r.attempts,
   maxAttempts: r.max_attempts,
   runAt: new Date(r.run_at).toISOString(),
+  startedAt: iso(r.started_at),
   finishedAt: iso(r.finished_at),
   lastError: r.last_error,
   createdBy: r.created_by ? { id: r.created_by, name: r.creator_name ?? '' } : null,

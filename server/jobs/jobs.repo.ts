@@ -72,7 +72,14 @@ export async function claimJobs(db: Kysely<DB>, dialect: Dialect, req: ClaimRequ
   if (dialect.engine === 'postgres') {
     const rows = await db
       .updateTable('jobs')
-      .set({ state: 'running', attempts: sql`attempts + 1`, locked_by: req.nodeId, updated_at: req.now, lease_until: req.now + req.maxLeaseMs })
+      .set({
+        state: 'running',
+        attempts: sql`attempts + 1`,
+        locked_by: req.nodeId,
+        started_at: req.now,
+        updated_at: req.now,
+        lease_until: req.now + req.maxLeaseMs,
+      })
       .where('id', 'in', due(db.selectFrom('jobs').select('id')).orderBy('run_at').limit(req.limit).forUpdate().skipLocked())
       .returningAll()
       .execute();
@@ -82,7 +89,14 @@ export async function claimJobs(db: Kysely<DB>, dialect: Dialect, req: ClaimRequ
     for (const c of candidates) {
       const row = await db
         .updateTable('jobs')
-        .set({ state: 'running', attempts: c.attempts + 1, locked_by: req.nodeId, updated_at: req.now, lease_until: req.now + req.maxLeaseMs })
+        .set({
+          state: 'running',
+          attempts: c.attempts + 1,
+          locked_by: req.nodeId,
+          started_at: req.now,
+          updated_at: req.now,
+          lease_until: req.now + req.maxLeaseMs,
+        })
         .where('id', '=', c.id)
         .where('state', '=', c.state)
         .where('attempts', '=', c.attempts)
@@ -116,7 +130,7 @@ export async function failAttempt(db: Kysely<DB>, job: JobRow, nodeId: string, n
     .set(
       retryAt === null
         ? { state: 'failed', last_error: error, finished_at: now, updated_at: now, lease_until: null }
-        : { state: 'queued', last_error: error, run_at: retryAt, updated_at: now, lease_until: null, locked_by: null },
+        : { state: 'queued', last_error: error, run_at: retryAt, updated_at: now, lease_until: null, locked_by: null, started_at: null },
     )
     .execute();
 }
@@ -230,6 +244,7 @@ export function listWorkspaceJobs(
       'jobs.created_by',
       'jobs.created_at',
       'jobs.updated_at',
+      'jobs.started_at',
       'jobs.finished_at',
       'users.name as creator_name',
     ])
@@ -278,7 +293,7 @@ export async function hasLiveJob(db: Kysely<DB>, workspaceId: string, name: stri
 export async function requeueFailed(db: Kysely<DB>, id: string, now: number): Promise<boolean> {
   const r = await db
     .updateTable('jobs')
-    .set({ state: 'queued', attempts: 0, run_at: now, finished_at: null, lease_until: null, locked_by: null, updated_at: now })
+    .set({ state: 'queued', attempts: 0, run_at: now, started_at: null, finished_at: null, lease_until: null, locked_by: null, updated_at: now })
     .where('id', '=', id)
     .where('state', '=', 'failed')
     .executeTakeFirst();

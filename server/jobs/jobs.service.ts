@@ -67,6 +67,7 @@ export async function enqueue<P>(ctx: JobsCtx, job: JobDefinition<P>, payload: P
     created_at: now,
     updated_at: now,
     finished_at: null,
+    started_at: null,
   });
   if (inserted || !options.singletonKey) return id;
   const live = await findLiveSingleton(ctx.db, job.name, options.singletonKey);
@@ -92,6 +93,7 @@ export async function jobProgress(ctx: JobsCtx, id: string): Promise<(JobProgres
     result: row.result === null ? null : JSON.parse(row.result),
     lastError: row.last_error,
     runAt: new Date(row.run_at).toISOString(),
+    startedAt: row.started_at === null ? null : new Date(row.started_at).toISOString(),
     finishedAt: row.finished_at === null ? null : new Date(row.finished_at).toISOString(),
   };
 }

@@ -87,6 +87,24 @@ describeEngines('notifications', (env) => {
     expect(JSON.stringify(assigned)).not.toContain('Secret merger');
   });
 
+  it('without SMTP configured: in-app only, no e-mail job queued, no error', async () => {
+    const w = await env().workspace();
+    const { manager, rep } = await teamOf(w);
+    expect(env().config.smtp).toBeNull();
+    const created = await w.as(manager).post('/api/v1/deals', { name: 'Quiet deal', amount: 1000, closeDate: '2027-01-31', ownerId: rep.id });
+    expect(created.status).toBe(201);
+    expect((await w.as(rep).get('/api/v1/notifications/unread-count')).body.unread).toBe(1);
+    const emailJobs = await env()
+      .database.db.selectFrom('jobs')
+      .select('id')
+      .where('workspace_id', '=', w.id)
+      .where('name', '=', 'notifications.email')
+      .execute();
+    expect(emailJobs).toEqual([]);
+    const prefs = await w.as(rep).get('/api/v1/notifications/preferences');
+    expect(prefs.body.emailConfigured).toBe(false);
+  });
+
   it('preferences per kind: off means no notification; unknown kinds and bad bodies are refused', async () => {
     const w = await env().workspace();
     const { manager, rep } = await teamOf(w);

@@ -5,6 +5,9 @@ import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { migrateDown, migrateToLatest } from '../db/migrator.js';
+import { newId } from '../ids.js';
+import { defineJob } from '../jobs/job.js';
+import { enqueue } from '../jobs/jobs.service.js';
 import { createScratchDatabase, dropScratchDatabase } from '../test/pg-admin.js';
 import { describeEngines } from '../test/test-env.js';
 
@@ -23,6 +26,16 @@ describeEngines('metrics and health', (env) => {
     try {
       const w = await env().workspace();
       const headers = { authorization: `Bearer ${w.admin.token}` };
+      // Queue depth and failures: two queued jobs and one out of retries, of a name no other test uses.
+      const jobsCtx = { db: env().database.db, now: () => env().clock.now };
+      const probe = defineJob<Record<string, never>>({ name: `test.metrics-${newId().slice(-8).toLowerCase()}`, handler: async () => undefined });
+      const later = env().clock.now + 86_400_000;
+      for (let i = 0; i < 3; i++) await enqueue(jobsCtx, probe, {}, { workspaceId: w.id, runAt: later });
+      await env()
+        .database.db.updateTable('jobs')
+        .set({ state: 'failed', finished_at: env().clock.now })
+        .where('id', '=', (await env().database.db.selectFrom('jobs').select('id').where('name', '=', probe.name).executeTakeFirstOrThrow()).id)
+        .execute();
       expect((await app.inject({ method: 'GET', url: '/api/v1/users/01nope', headers })).statusCode).toBe(404);
       expect((await app.inject({ method: 'GET', url: '/api/v1/users', headers })).statusCode).toBe(200);
       const res = await app.inject({ method: 'GET', url: '/metrics' });
@@ -36,6 +49,8 @@ describeEngines('metrics and health', (env) => {
       expect(text).not.toContain('01nope');
       expect(text).toContain('nodejs_eventloop_lag_seconds');
       expect(text).toContain('# TYPE furrow_jobs gauge');
+      expect(text).toContain(`furrow_jobs{name="${probe.name}",state="queued"} 2`);
+      expect(text).toContain(`furrow_jobs{name="${probe.name}",state="failed"} 1`);
       if (env().engine === 'postgres') expect(text).toMatch(/furrow_db_pool_connections\{state="total"\} \d+/);
       else expect(text).not.toContain('furrow_db_pool_connections');
     } finally {

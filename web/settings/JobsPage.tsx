@@ -4,7 +4,7 @@ import { IconClockPlay, IconPlayerPlay, IconRefresh } from '@tabler/icons-react'
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { JobList, JobScheduleList, JobSummary } from '../../api/jobs';
 import { api, withQuery } from '../app/api';
-import { formatInstant } from '../app/format';
+import { formatDuration, formatInstant } from '../app/format';
 import { useUrlState } from '../app/url-state';
 import { EmptyHint } from '../components/EmptyHint';
 import { ErrorState, errorMessage } from '../components/ErrorState';
@@ -12,6 +12,14 @@ import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
 
 const STATE_COLOR: Record<string, string> = { queued: 'blue', running: 'yellow', done: 'green', failed: 'red', cancelled: 'gray' };
+
+/** How long the job's current attempt ran (or has been running). */
+function took(j: JobSummary): string {
+  if (!j.startedAt) return '—';
+  const start = Date.parse(j.startedAt);
+  if (j.finishedAt) return formatDuration(Date.parse(j.finishedAt) - start);
+  return j.state === 'running' ? `${formatDuration(Date.now() - start)} so far` : '—';
+}
 
 function StateBadge({ state }: { state: JobSummary['state'] }) {
   return (
@@ -110,7 +118,7 @@ export function JobsPage() {
                         {s.timezone}
                       </Text>
                     </Table.Td>
-                    <Table.Td>{s.nextRunAt ? formatInstant(s.nextRunAt) : '—'}</Table.Td>
+                    <Table.Td>{formatInstant(s.nextRunAt)}</Table.Td>
                     <Table.Td>
                       {s.lastJob ? (
                         <Stack gap={2}>
@@ -173,7 +181,9 @@ export function JobsPage() {
                   <Table.Th scope="col">Job</Table.Th>
                   <Table.Th scope="col">State</Table.Th>
                   <Table.Th scope="col">Attempts</Table.Th>
-                  <Table.Th scope="col">Run at</Table.Th>
+                  <Table.Th scope="col">Due</Table.Th>
+                  <Table.Th scope="col">Started</Table.Th>
+                  <Table.Th scope="col">Took</Table.Th>
                   <Table.Th scope="col">Finished</Table.Th>
                   <Table.Th scope="col">Started by</Table.Th>
                   <Table.Th scope="col">
@@ -201,6 +211,8 @@ export function JobsPage() {
                       {j.attempts}/{j.maxAttempts}
                     </Table.Td>
                     <Table.Td>{formatInstant(j.runAt)}</Table.Td>
+                    <Table.Td>{formatInstant(j.startedAt)}</Table.Td>
+                    <Table.Td>{took(j)}</Table.Td>
                     <Table.Td>{j.finishedAt ? formatInstant(j.finishedAt) : '—'}</Table.Td>
                     <Table.Td>{j.createdBy?.name ?? (j.scope === 'system' ? 'Furrow (every workspace)' : 'Furrow')}</Table.Td>
                     <Table.Td style={{ textAlign: 'right' }}>

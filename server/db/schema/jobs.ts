@@ -26,6 +26,8 @@ export interface JobsTable {
   created_at: number;
   updated_at: number;
   finished_at: number | null;
+  /** When the current (last) attempt was claimed by a runner; null while queued. */
+  started_at: number | null;
 }
 
 export interface JobSchedulesTable {
