@@ -125,6 +125,16 @@ it(
     await manager.getByRole('button', { name: 'Mark reviewed' }).click();
     await manager.getByText(`Reviewed by ${org.manager.name}`).waitFor();
 
+    // The meeting itself shows its plan: the rep opens it from Activities and follows the link.
+    await rep.goto(`${server.url}/activities`);
+    await rep.getByRole('button', { name: 'Pricing call with Clara' }).click();
+    const meetingPlan = rep.getByRole('group', { name: 'Call plan of this meeting' });
+    await meetingPlan.getByText('reviewed', { exact: true }).waitFor();
+    await rep.getByRole('dialog').screenshot({ path: resolve(SHOTS, 'planning-meeting-plan.png') });
+    await meetingPlan.getByRole('link', { name: 'Open plan' }).click();
+    await rep.getByRole('heading', { level: 1, name: 'Pricing call with Clara' }).waitFor();
+    expect(rep.url()).toBe(planUrl);
+
     // 3. The move to Proposal is refused: the plan is reviewed, the certification is missing.
     await rep.goto(`${server.url}/deals/${deal.id}`);
     await rep.getByRole('button', { name: 'Move to Proposal' }).click();

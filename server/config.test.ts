@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
 
@@ -88,5 +89,76 @@ describe('SMTP settings', () => {
       for (const name of ['SMTP_PORT', 'SMTP_PASS', 'SMTP_FROM', 'EMAIL_LINK_SECRET']) expect(text).toContain(name);
     }
     expect(() => loadConfig({ SMTP_URL: 'http://mail.example.com', SMTP_FROM: 'f@example.com', EMAIL_LINK_SECRET: secret })).toThrow(/SMTP_URL/);
+  });
+});
+
+describe('recording storage', () => {
+  const s3 = {
+    PRACTICE_STORAGE: 's3',
+    PRACTICE_S3_ENDPOINT: 'http://minio.internal:9000',
+    PRACTICE_S3_BUCKET: 'furrow-recordings',
+    PRACTICE_S3_ACCESS_KEY_ID: 'AKIAFURROW',
+    PRACTICE_S3_SECRET_ACCESS_KEY: 'super-secret-value-42',
+  };
+
+  it('is a local folder by default', () => {
+    expect(loadConfig({ PRACTICE_STORAGE_DIR: '/srv/recordings' }).practiceStorage).toEqual({ kind: 'local', dir: '/srv/recordings' });
+    expect(loadConfig({}).practiceStorage).toEqual({ kind: 'local', dir: './data/recordings' });
+  });
+
+  it('reads an S3-compatible store, whose secret never shows when the config is printed', () => {
+    const config = loadConfig({ ...s3, PRACTICE_S3_REGION: 'eu-west-3', PRACTICE_S3_PATH_STYLE: 'true', PRACTICE_S3_PREFIX: 'furrow/pitches/' });
+    expect(config.practiceStorage).toEqual({
+      kind: 's3',
+      endpoint: 'http://minio.internal:9000',
+      region: 'eu-west-3',
+      bucket: 'furrow-recordings',
+      prefix: 'furrow/pitches/',
+      pathStyle: true,
+      accessKeyId: 'AKIAFURROW',
+    });
+    expect(config.practiceStorage.kind === 's3' && config.practiceStorage.secretAccessKey).toBe('super-secret-value-42');
+    expect(JSON.stringify(config)).not.toContain('super-secret');
+    expect(inspect(config, { depth: 5 })).not.toContain('super-secret');
+    // AWS's defaults: us-east-1, virtual-hosted style.
+    expect(loadConfig(s3).practiceStorage).toMatchObject({ region: 'us-east-1', pathStyle: false, prefix: '' });
+  });
+
+  it('lists every S3 problem at once, never quoting the secret', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        PRACTICE_STORAGE: 's3',
+        PRACTICE_S3_ENDPOINT: 'ftp://user:pw@host/path',
+        PRACTICE_S3_BUCKET: 'Bad_Bucket',
+        PRACTICE_S3_REGION: 'EU WEST',
+        PRACTICE_S3_PREFIX: '../up',
+        PRACTICE_S3_PATH_STYLE: 'maybe',
+        PRACTICE_STORAGE_DIR: '/srv/recordings',
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const text = (error as ConfigError).problems.join('\n');
+    for (const name of [
+      'PRACTICE_S3_ENDPOINT',
+      'PRACTICE_S3_BUCKET',
+      'PRACTICE_S3_REGION',
+      'PRACTICE_S3_PREFIX',
+      'PRACTICE_S3_PATH_STYLE',
+      'PRACTICE_S3_ACCESS_KEY_ID',
+      'PRACTICE_S3_SECRET_ACCESS_KEY',
+      'PRACTICE_STORAGE_DIR',
+    ])
+      expect(text).toContain(name);
+    expect(() => loadConfig({ ...s3, PRACTICE_S3_ENDPOINT: 'nope' })).toThrow(ConfigError);
+    try {
+      loadConfig({ ...s3, PRACTICE_S3_ENDPOINT: 'nope' });
+    } catch (e) {
+      expect(String((e as Error).message)).not.toContain('super-secret');
+    }
+    expect(() => loadConfig({ PRACTICE_STORAGE: 'ftp' })).toThrow(/PRACTICE_STORAGE must be local or s3/);
+    expect(() => loadConfig({ PRACTICE_S3_BUCKET: 'b' })).toThrow(/PRACTICE_S3_BUCKET set but PRACTICE_STORAGE is local/);
   });
 });

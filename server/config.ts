@@ -37,8 +37,8 @@ export interface Config {
   readonly heavyRequestsPerUser: number;
   /** Trust X-Forwarded-* from a reverse proxy (needed for client addresses behind one). */
   readonly trustProxy: boolean;
-  /** Folder holding practice recordings (audio); created on first upload. */
-  readonly practiceStorageDir: string;
+  /** Where practice recordings (audio) are stored: a local folder (default) or an S3-compatible bucket. */
+  readonly practiceStorage: RecordingStorageConfig;
   /** Largest practice recording accepted, in bytes. */
   readonly practiceMaxUploadBytes: number;
   /** Outgoing email; null = notifications stay in the app (no error). */
@@ -49,6 +49,24 @@ export interface Config {
   readonly metricsToken: string | null;
   /** Let webhook endpoints resolve to private, loopback or link-local addresses (SSRF guard off). */
   readonly webhookAllowPrivate: boolean;
+}
+
+/** A local folder (created on first upload), or an S3-compatible bucket. */
+export type RecordingStorageConfig = { readonly kind: 'local'; readonly dir: string } | S3StorageConfig;
+
+export interface S3StorageConfig {
+  readonly kind: 's3';
+  /** scheme://host[:port] of the S3 API, e.g. https://s3.eu-west-1.amazonaws.com or http://minio:9000. */
+  readonly endpoint: string;
+  readonly region: string;
+  readonly bucket: string;
+  /** Prepended to every object key, e.g. "furrow/recordings/" (may be empty). */
+  readonly prefix: string;
+  /** true: endpoint/bucket/key (MinIO, Garage, Ceph…); false: bucket.endpoint-host/key (AWS's virtual-hosted style). */
+  readonly pathStyle: boolean;
+  readonly accessKeyId: string;
+  /** Not enumerable: JSON.stringify and util.inspect of the config never show it. */
+  readonly secretAccessKey: string;
 }
 
 export interface SmtpConfig {
@@ -133,6 +151,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (metricsToken !== null && metricsToken.length < 16) problems.push('METRICS_TOKEN must be at least 16 characters');
 
   const smtp = smtpConfig(env, problems, flag);
+  const practiceStorage = recordingStorageConfig(env, mode, problems, flag);
 
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -155,8 +174,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     heavyJobsPerUser,
     heavyRequestsPerUser,
     trustProxy,
-    // Tests never write into the working tree.
-    practiceStorageDir: env.PRACTICE_STORAGE_DIR?.trim() || (mode === 'test' ? join(tmpdir(), 'furrow-test-recordings') : './data/recordings'),
+    practiceStorage,
     practiceMaxUploadBytes: practiceMaxUploadMb * 1024 * 1024,
     smtp,
     auditRetentionDays,
@@ -194,6 +212,69 @@ function smtpConfig(env: Record<string, string | undefined>, problems: string[],
   const linkSecret = env.EMAIL_LINK_SECRET ?? '';
   if (linkSecret.length < 32) problems.push('EMAIL_LINK_SECRET must be at least 32 characters when SMTP is configured (it signs unsubscribe links)');
   return { transport, from, linkSecret };
+}
+
+const S3_VARIABLES = [
+  'PRACTICE_S3_ENDPOINT',
+  'PRACTICE_S3_REGION',
+  'PRACTICE_S3_BUCKET',
+  'PRACTICE_S3_PREFIX',
+  'PRACTICE_S3_PATH_STYLE',
+  'PRACTICE_S3_ACCESS_KEY_ID',
+  'PRACTICE_S3_SECRET_ACCESS_KEY',
+] as const;
+
+/** PRACTICE_STORAGE=local (PRACTICE_STORAGE_DIR) or s3 (PRACTICE_S3_*). Problems never quote the secret. */
+function recordingStorageConfig(
+  env: Record<string, string | undefined>,
+  mode: Config['env'],
+  problems: string[],
+  flag: (name: string, fallback: boolean) => boolean,
+): RecordingStorageConfig {
+  const kind = env.PRACTICE_STORAGE?.trim() || 'local';
+  const set = S3_VARIABLES.filter((name) => env[name]?.trim());
+  // Tests never write into the working tree.
+  const dir = env.PRACTICE_STORAGE_DIR?.trim() || (mode === 'test' ? join(tmpdir(), 'furrow-test-recordings') : './data/recordings');
+  if (kind === 'local') {
+    if (set.length > 0) problems.push(`${set.join(', ')} set but PRACTICE_STORAGE is local: set PRACTICE_STORAGE=s3 to use them`);
+    return { kind: 'local', dir };
+  }
+  if (kind !== 's3') {
+    problems.push(`PRACTICE_STORAGE must be local or s3 (got "${kind}")`);
+    return { kind: 'local', dir };
+  }
+  if (env.PRACTICE_STORAGE_DIR?.trim()) problems.push('PRACTICE_STORAGE_DIR is set but PRACTICE_STORAGE is s3: recordings go to the bucket');
+  const rawEndpoint = env.PRACTICE_S3_ENDPOINT?.trim() ?? '';
+  let endpoint = '';
+  try {
+    const url = new URL(rawEndpoint);
+    if (!['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.search || url.hash || url.pathname !== '/') throw new Error();
+    endpoint = url.origin;
+  } catch {
+    problems.push(`PRACTICE_S3_ENDPOINT must be http(s)://host[:port] with no path or credentials (got "${rawEndpoint}")`);
+  }
+  const region = env.PRACTICE_S3_REGION?.trim() || 'us-east-1';
+  if (!/^[a-z0-9-]{1,40}$/.test(region)) problems.push(`PRACTICE_S3_REGION must be a region name such as eu-west-1 (got "${region}")`);
+  const bucket = env.PRACTICE_S3_BUCKET?.trim() ?? '';
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket))
+    problems.push(`PRACTICE_S3_BUCKET must be a bucket name (3–63 lower-case letters, digits, dots, hyphens; got "${bucket}")`);
+  const prefix = env.PRACTICE_S3_PREFIX?.trim() ?? '';
+  if (!/^([A-Za-z0-9!_.*'()-]+\/)*$/.test(prefix) || prefix.split('/').some((part) => part === '.' || part === '..'))
+    problems.push(`PRACTICE_S3_PREFIX must be empty or folders ending in /, such as furrow/recordings/ (got "${prefix}")`);
+  const pathStyle = flag('PRACTICE_S3_PATH_STYLE', false);
+  const accessKeyId = env.PRACTICE_S3_ACCESS_KEY_ID?.trim() ?? '';
+  if (!accessKeyId) problems.push('PRACTICE_S3_ACCESS_KEY_ID is required with PRACTICE_STORAGE=s3');
+  const secretAccessKey = env.PRACTICE_S3_SECRET_ACCESS_KEY?.trim() ?? '';
+  if (!secretAccessKey) problems.push('PRACTICE_S3_SECRET_ACCESS_KEY is required with PRACTICE_STORAGE=s3');
+  return s3StorageConfig({ endpoint, region, bucket, prefix, pathStyle, accessKeyId, secretAccessKey });
+}
+
+/** An S3 storage config whose secret is not enumerable, so logging or serialising the config never prints it. */
+export function s3StorageConfig(values: Omit<S3StorageConfig, 'kind'>): S3StorageConfig {
+  const { secretAccessKey, ...rest } = values;
+  const config = { kind: 's3' as const, ...rest } as S3StorageConfig;
+  Object.defineProperty(config, 'secretAccessKey', { value: secretAccessKey, enumerable: false });
+  return Object.freeze(config);
 }
 
 /** Test runs only: the PostgreSQL server to run the engine-looped suites on, when set. */

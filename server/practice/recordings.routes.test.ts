@@ -1,7 +1,11 @@
-import { existsSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, it } from 'vitest';
-import { describeEngines, type TestUser, type TestWorkspace } from '../test/test-env.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { s3StorageConfig } from '../config.js';
+import { type S3Receiver, startS3Receiver } from '../test/s3-receiver.js';
+import { createTestEnv, describeEngines, type TestEnv, type TestUser, type TestWorkspace, testEngines } from '../test/test-env.js';
+import { s3RecordingStore } from './recording-store-s3.js';
 
 const BOUNDARY = '----furrowtestboundary';
 /** A WebM header (EBML magic) followed by filler: what Chromium's MediaRecorder produces first. */
@@ -13,36 +17,119 @@ function multipart(content: Buffer, type: string, options: { cut?: boolean } = {
   return options.cut ? Buffer.concat([head, content.subarray(0, Math.floor(content.length / 2))]) : Buffer.concat([head, content, tail]);
 }
 
-describeEngines('practice recordings', (env) => {
-  const upload = (user: TestUser, id: string, body: Buffer) =>
-    env().app.inject({
-      method: 'POST',
-      url: `/api/v1/practice-attempts/${id}/recording`,
-      headers: { authorization: `Bearer ${user.token}`, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
-      payload: body,
+/** Everything a store holds for an attempt: its stored objects and staging files. */
+type Leftovers = (attemptId: string) => string[];
+
+const filesIn = (dir: string, attemptId: string) => {
+  try {
+    return readdirSync(dir).filter((name) => name.startsWith(attemptId));
+  } catch {
+    return [];
+  }
+};
+
+describeEngines('practice recordings (local folder)', (env) =>
+  recordingSuite(env, (id) => {
+    const storage = env().config.practiceStorage;
+    return storage.kind === 'local' ? filesIn(storage.dir, id) : ['not the local store'];
+  }),
+);
+
+// The same guarantees against an S3-compatible server on loopback that checks every signature.
+for (const engine of testEngines()) {
+  describe(`practice recordings (S3-compatible store) [${engine}]`, () => {
+    let receiver: S3Receiver | undefined;
+    let current: (TestEnv & { close(): Promise<void> }) | undefined;
+    beforeAll(async () => {
+      receiver = await startS3Receiver();
+      current = await createTestEnv(engine, { config: { practiceStorage: receiver.config } });
     });
+    afterAll(async () => {
+      await current?.close();
+      await receiver?.close();
+    });
+    const env = () => current as TestEnv;
+    const s3 = () => receiver as S3Receiver;
+    recordingSuite(env, (id) => [
+      ...[...s3().objects.keys()].filter((key) => key.startsWith(`recordings/${id}`)),
+      ...filesIn(join(tmpdir(), 'furrow-recording-staging'), id),
+    ]);
+
+    it('keeps the object in the bucket with the sniffed type, signed requests only', async () => {
+      const w = await env().workspace();
+      const { rep, attempt } = await setupIn(w);
+      const id = await attempt();
+      const res = await uploadAs(env(), rep, id, multipart(webm(5000), 'video/webm'));
+      expect(res.statusCode).toBe(200);
+      const keys = [...s3().objects.keys()].filter((key) => key.startsWith(`recordings/${id}-`));
+      expect(keys).toHaveLength(1);
+      expect(s3().objects.get(keys[0] as string)?.contentType).toBe('audio/webm');
+      expect(
+        s3()
+          .objects.get(keys[0] as string)
+          ?.body.equals(webm(5000)),
+      ).toBe(true);
+      // The receiver refused nothing: every request's signature held.
+      expect(s3().log.filter((entry) => entry.status === 403)).toEqual([]);
+    });
+
+    it('the receiver refuses a request signed with another secret, so the checks above mean something', async () => {
+      const right = s3RecordingStore(s3().config);
+      expect(await right.open('recordings-none')).toBeNull();
+      const wrong = s3RecordingStore(s3StorageConfig({ ...s3().config, secretAccessKey: 'not-the-secret' }));
+      await expect(wrong.open('recordings-none')).rejects.toThrow('S3 GET answered 403 SignatureDoesNotMatch');
+    });
+
+    it('a store outage answers 500 and links nothing; the next upload goes through', async () => {
+      const w = await env().workspace();
+      const { rep, attempt } = await setupIn(w);
+      const id = await attempt();
+      s3().failPuts = 1;
+      const down = await uploadAs(env(), rep, id, multipart(webm(3000), 'audio/webm'));
+      expect(down.statusCode).toBe(500);
+      expect(JSON.stringify(down.json())).not.toContain('test-secret');
+      expect((await w.as(rep).get(`/api/v1/practice-attempts/${id}`)).body.recording).toBeNull();
+      expect([...s3().objects.keys()].filter((key) => key.includes(id))).toEqual([]);
+      expect(filesIn(join(tmpdir(), 'furrow-recording-staging'), id)).toEqual([]);
+      expect((await uploadAs(env(), rep, id, multipart(webm(3000), 'audio/webm'))).statusCode).toBe(200);
+    });
+  });
+}
+
+function uploadAs(env: TestEnv, user: TestUser, id: string, body: Buffer) {
+  return env.app.inject({
+    method: 'POST',
+    url: `/api/v1/practice-attempts/${id}/recording`,
+    headers: { authorization: `Bearer ${user.token}`, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+    payload: body,
+  });
+}
+
+async function setupIn(w: TestWorkspace) {
+  const manager = await w.user('manager');
+  const team = await w.team('Field', { managerId: manager.id });
+  const rep = await w.user('rep', { teamId: team });
+  const peer = await w.user('rep', { teamId: team });
+  const outsider = await w.user('manager');
+  const { body: scenario } = await w.as(manager).post('/api/v1/practice-scenarios', {
+    name: 'Elevator pitch',
+    persona: 'A busy VP',
+    situation: 'Thirty seconds in a hallway',
+    objectives: ['Earn a meeting'],
+    skills: ['messaging'],
+    difficulty: 'basic',
+  });
+  const attempt = async (partnerId?: string) =>
+    (await w.as(rep).post('/api/v1/practice-attempts', { scenarioId: scenario.id, kind: 'recording', ...(partnerId ? { partnerId } : {}) })).body.id as string;
+  return { manager, rep, peer, outsider, attempt };
+}
+
+function recordingSuite(env: () => TestEnv, leftovers: Leftovers) {
+  const upload = (user: TestUser, id: string, body: Buffer) => uploadAs(env(), user, id, body);
   const download = (user: TestUser, id: string) =>
     env().app.inject({ method: 'GET', url: `/api/v1/practice-attempts/${id}/recording`, headers: { authorization: `Bearer ${user.token}` } });
 
-  async function setup(w: TestWorkspace) {
-    const manager = await w.user('manager');
-    const team = await w.team('Field', { managerId: manager.id });
-    const rep = await w.user('rep', { teamId: team });
-    const peer = await w.user('rep', { teamId: team });
-    const outsider = await w.user('manager');
-    const { body: scenario } = await w.as(manager).post('/api/v1/practice-scenarios', {
-      name: 'Elevator pitch',
-      persona: 'A busy VP',
-      situation: 'Thirty seconds in a hallway',
-      objectives: ['Earn a meeting'],
-      skills: ['messaging'],
-      difficulty: 'basic',
-    });
-    const attempt = async (partnerId?: string) =>
-      (await w.as(rep).post('/api/v1/practice-attempts', { scenarioId: scenario.id, kind: 'recording', ...(partnerId ? { partnerId } : {}) })).body
-        .id as string;
-    return { manager, rep, peer, outsider, attempt };
-  }
+  const setup = setupIn;
 
   it('stores the pitch, streams it back only to the rep and its reviewers, and a reviewer scores it', async () => {
     const w = await env().workspace();
@@ -115,9 +202,9 @@ describeEngines('practice recordings', (env) => {
 
     expect((await w.as(rep).get(`/api/v1/practice-attempts/${id}`)).body.recording).toBeNull();
     expect((await download(rep, id)).statusCode).toBe(404);
-    expect(existsSync(join(env().config.practiceStorageDir, `${id}.part`))).toBe(false);
-    expect(existsSync(join(env().config.practiceStorageDir, id))).toBe(false);
-    // And after all that, a good upload still works.
+    expect(leftovers(id), 'nothing stored or staged').toEqual([]);
+    // And after all that, a good upload still works: one object, nothing staged.
     expect((await upload(rep, id, multipart(webm(1000), 'audio/webm'))).statusCode).toBe(200);
+    expect(leftovers(id)).toHaveLength(1);
   });
-});
+}

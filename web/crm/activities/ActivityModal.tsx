@@ -9,6 +9,7 @@ import type { Activity } from '../../../api/activities';
 import { api } from '../../app/api';
 import { FormProblem } from '../../components/FormProblem';
 import { applySaveError } from '../../components/save-errors';
+import { MeetingPlan } from '../../planning/MeetingPlan';
 import { AccountSelect } from '../pickers/AccountSelect';
 import { ContactSelect } from '../pickers/ContactSelect';
 import { DealSelect } from '../pickers/DealSelect';
@@ -127,6 +128,7 @@ function ActivityForm({ onClose, links, context, activity, initialType }: Omit<P
             />
           </SimpleGrid>
         )}
+        {activity?.type === 'meeting' && <MeetingPlan activityId={activity.id} onDeal={activity.dealId !== null} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Cancel
