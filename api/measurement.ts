@@ -25,6 +25,7 @@ export const KpiBasis = Type.Union(
     Type.Literal('move'),
     Type.Literal('open_closing'),
     Type.Literal('scheduled'),
+    Type.Literal('received'),
     Type.Literal('mql'),
     Type.Literal('routed'),
     Type.Literal('first_touch'),

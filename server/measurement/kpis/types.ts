@@ -16,7 +16,8 @@ export type KpiBasis =
   | 'move'
   | 'open_closing'
   | 'scheduled'
-  // Lead KPIs: the lead's first MQL, its routing, its first touch, a decision on it.
+  // Lead KPIs: the lead's arrival, its first MQL, its routing, its first touch, a decision on it.
+  | 'received'
   | 'mql'
   | 'routed'
   | 'first_touch'
