@@ -74,8 +74,8 @@ export type KpiCatalogue = Static<typeof KpiCatalogue>;
 export const ScopeKind = Type.Union([Type.Literal('rep'), Type.Literal('team'), Type.Literal('workspace')]);
 export type ScopeKind = Static<typeof ScopeKind>;
 
-export const LeadGroup = Type.Union([Type.Literal('source'), Type.Literal('campaign'), Type.Literal('segment')], {
-  description: 'Lead KPIs: group by the lead’s source, campaign (id; "(none)" without one) or segment',
+export const LeadGroup = Type.Union([Type.Literal('source'), Type.Literal('campaign'), Type.Literal('segment'), Type.Literal('agreement')], {
+  description: 'Lead KPIs: group by the lead’s source, campaign (id; "(none)" without one), segment or agreement (the id of the version that qualified it; "(none)" for a lead never qualified)',
 });
 export type LeadGroup = Static<typeof LeadGroup>;
 
@@ -189,7 +189,7 @@ export const KpiRecordsQuery = Type.Object(
     group: Type.Optional(
       Type.String({
         maxLength: 200,
-        description: 'A breakdown key (stage id, activity type, segment, reason; with leadGroup a source, campaign id or segment)',
+        description: 'A breakdown key (stage id, activity type, segment, reason; with leadGroup a source, campaign id, segment or agreement id)',
       }),
     ),
     leadGroup: Type.Optional(LeadGroup),

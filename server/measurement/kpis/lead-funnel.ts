@@ -19,6 +19,8 @@ export function leadGroupOf(s: FactScope, own: Breakdown | null, alias = 'l'): R
       return sql`coalesce(${col('campaign_id')}, ${NONE})`;
     case 'segment':
       return sql`coalesce(${col('segment')}, ${NONE})`;
+    case 'agreement':
+      return sql`coalesce(${col('agreement_id')}, ${NONE})`;
     default:
       return own === 'segment' ? sql`coalesce(${col('segment')}, ${NONE})` : sql`cast(null as text)`;
   }

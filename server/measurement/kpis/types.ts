@@ -43,7 +43,7 @@ export type RecordType =
   | 'coaching_objective';
 export type Breakdown = 'stage' | 'activity_type' | 'segment' | 'reason' | 'coachee_role' | 'skill';
 /** What a lead KPI's facts may be grouped by instead of its own breakdown (the funnel dashboard). */
-export type LeadGroup = 'source' | 'campaign' | 'segment';
+export type LeadGroup = 'source' | 'campaign' | 'segment' | 'agreement';
 
 export interface KpiMeta {
   id: string;
