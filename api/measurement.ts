@@ -75,7 +75,8 @@ export const ScopeKind = Type.Union([Type.Literal('rep'), Type.Literal('team'), 
 export type ScopeKind = Static<typeof ScopeKind>;
 
 export const LeadGroup = Type.Union([Type.Literal('source'), Type.Literal('campaign'), Type.Literal('segment'), Type.Literal('agreement')], {
-  description: 'Lead KPIs: group by the lead’s source, campaign (id; "(none)" without one), segment or agreement (the id of the version that qualified it; "(none)" for a lead never qualified)',
+  description:
+    'Lead KPIs: group by the lead’s source, campaign (id; "(none)" without one), segment or agreement (the id of the version that qualified it; "(none)" for a lead never qualified)',
 });
 export type LeadGroup = Static<typeof LeadGroup>;
 
