@@ -105,7 +105,7 @@ describe('lead routing and business hours in the browser', () => {
       await admin.getByText('Routing and business hours saved').waitFor();
       if (SHOTS) {
         await settled(admin).catch(() => undefined);
-        await admin.screenshot({ path: resolve(SHOTS, 'alignment-lead-settings.png'), fullPage: true, timeout: 60_000 });
+        await admin.screenshot({ path: resolve(SHOTS, 'alignment-lead-settings.png'), timeout: 60_000 });
       }
       expect(describeViolations(await seriousViolations(admin))).toBe('');
 
