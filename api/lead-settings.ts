@@ -8,6 +8,11 @@ export const RoutingRule = Type.Object(
     minSize: Type.Optional(Type.Integer({ minimum: 0 })),
     maxSize: Type.Optional(Type.Integer({ minimum: 0 })),
     teamId: Id,
+    ownerId: Type.Optional(
+      Type.Union([Id, Type.Null()], {
+        description: "A rep of the rule's team who gets the matching leads directly while active and not away (else the team's round robin or claim)",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -60,6 +65,9 @@ export const LeadSettingsPut = Type.Object(
     routing: LeadSettings.properties.routing,
     businessHours: LeadSettings.properties.businessHours,
     slaReassign: Type.Optional(SlaReassign),
+    timezone: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 64, description: "The workspace's IANA time zone (the same as Settings → Workspace); absent keeps it" }),
+    ),
   },
   { additionalProperties: false },
 );

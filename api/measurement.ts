@@ -25,6 +25,7 @@ export const KpiBasis = Type.Union(
     Type.Literal('move'),
     Type.Literal('open_closing'),
     Type.Literal('scheduled'),
+    Type.Literal('received'),
     Type.Literal('mql'),
     Type.Literal('routed'),
     Type.Literal('first_touch'),
@@ -73,8 +74,9 @@ export type KpiCatalogue = Static<typeof KpiCatalogue>;
 export const ScopeKind = Type.Union([Type.Literal('rep'), Type.Literal('team'), Type.Literal('workspace')]);
 export type ScopeKind = Static<typeof ScopeKind>;
 
-export const LeadGroup = Type.Union([Type.Literal('source'), Type.Literal('campaign'), Type.Literal('segment')], {
-  description: 'Lead KPIs: group by the lead’s source, campaign (id; "(none)" without one) or segment',
+export const LeadGroup = Type.Union([Type.Literal('source'), Type.Literal('campaign'), Type.Literal('segment'), Type.Literal('agreement')], {
+  description:
+    'Lead KPIs: group by the lead’s source, campaign (id; "(none)" without one), segment or agreement (the id of the version that qualified it; "(none)" for a lead never qualified)',
 });
 export type LeadGroup = Static<typeof LeadGroup>;
 
@@ -188,7 +190,7 @@ export const KpiRecordsQuery = Type.Object(
     group: Type.Optional(
       Type.String({
         maxLength: 200,
-        description: 'A breakdown key (stage id, activity type, segment, reason; with leadGroup a source, campaign id or segment)',
+        description: 'A breakdown key (stage id, activity type, segment, reason; with leadGroup a source, campaign id, segment or agreement id)',
       }),
     ),
     leadGroup: Type.Optional(LeadGroup),

@@ -11,10 +11,10 @@ import { type AgreementRow, findAgreementRow, findInForce, findInForceAt } from 
 import { getCampaignRow } from './campaigns.service.js';
 import { type LeadScope, leadScope } from './lead-scope.service.js';
 import { activeRepIds, ROUND_ROBIN_LOCK, setLastAssigned } from './lead-settings.repo.js';
-import { ensureSettingsRow, loadSettings } from './lead-settings.service.js';
+import { ensureSettingsRow, type LoadedSettings, loadSettings } from './lead-settings.service.js';
 import { findAccountByDomain, findContactByEmail, findOpenLeadByEmail, insertLead, insertTransition, type LeadRow, updateLead } from './leads.repo.js';
 import { emitLeadEvent, getLeadIn, moveLead, stampSlaDues } from './leads.service.js';
-import { nextRep, teamFor } from './routing.js';
+import { namedRep, nextRep, routeTarget } from './routing.js';
 import { scoreLead } from './scoring.js';
 import { NO_DUES } from './sla.js';
 
@@ -78,19 +78,25 @@ function transitionRow(ctx: Ctx, lead: LeadRow, from: LeadRow['status'] | null, 
 /** Picks team and rep for a new MQL; returns owner/team/routed_at (owner null in claim mode). */
 export async function route(ctx: Ctx, lead: Pick<LeadRow, 'segment' | 'country' | 'company_size'>, at: number) {
   const settings = await loadSettings(ctx);
-  const teamId = teamFor(settings.routing.rules, settings.routing.defaultTeamId, {
+  const { teamId, ownerId: named } = routeTarget(settings.routing.rules, settings.routing.defaultTeamId, {
     segment: lead.segment,
     country: lead.country,
     companySize: lead.company_size,
   });
   if (!teamId) return { owner_id: null, team_id: null, routed_at: null };
+  const available = async (routing: LoadedSettings['routing']) => {
+    const away = new Set(routing.awayUserIds);
+    return (await activeRepIds(ctx.db, ctx.actor.workspaceId, teamId)).filter((id) => !away.has(id));
+  };
+  // A rule naming a rep: theirs while they are available (the round robin's pointer stays).
+  const direct = named === null ? null : namedRep(named, await available(settings.routing));
+  if (direct) return { owner_id: direct, team_id: teamId, routed_at: at };
   if (settings.routing.mode === 'claim') return { owner_id: null, team_id: teamId, routed_at: at };
   // Two leads arriving together must not both go to the same "next" rep.
   const lock = ctx.dialect.transactionLock(ROUND_ROBIN_LOCK);
   if (lock) await lock.execute(ctx.db);
   const fresh = await loadSettings(ctx);
-  const away = new Set(fresh.routing.awayUserIds);
-  const candidates = (await activeRepIds(ctx.db, ctx.actor.workspaceId, teamId)).filter((id) => !away.has(id));
+  const candidates = await available(fresh.routing);
   const owner = nextRep(candidates, fresh.lastAssigned[teamId] ?? null);
   if (!owner) return { owner_id: null, team_id: teamId, routed_at: at };
   await ensureSettingsRow(ctx);

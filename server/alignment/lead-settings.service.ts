@@ -2,12 +2,12 @@
 // until then the defaults below apply.
 import type { LeadSettings, LeadSettingsPut, SlaReassign } from '../../api/lead-settings.js';
 import { type Ctx, inTransaction, memo } from '../context.js';
-import { invalidField, stale } from '../errors.js';
+import { type FieldProblem, invalidInput, stale } from '../errors.js';
 import { requireRole } from '../identity/roles.js';
 import { listTeams } from '../identity/teams.service.js';
-import { getWorkspace } from '../identity/workspaces.service.js';
+import { getWorkspace, isValidTimeZone, patchWorkspace } from '../identity/workspaces.service.js';
 import type { BusinessCalendar } from './business-hours.js';
-import { findSettings, insertSettings, type LeadSettingsRow, updateSettings } from './lead-settings.repo.js';
+import { activeRepIds, findSettings, insertSettings, type LeadSettingsRow, updateSettings } from './lead-settings.repo.js';
 
 const DEFAULT_ROUTING: LeadSettings['routing'] = { mode: 'round_robin', defaultTeamId: null, rules: [], awayUserIds: [] };
 const DEFAULT_HOURS: LeadSettings['businessHours'] = { workingDays: [1, 2, 3, 4, 5], startMinute: 9 * 60, endMinute: 17 * 60, holidays: [] };
@@ -66,16 +66,27 @@ export async function ensureSettingsRow(ctx: Ctx): Promise<void> {
 export async function putLeadSettings(ctx: Ctx, input: LeadSettingsPut): Promise<LeadSettings> {
   requireRole(ctx, 'admin');
   const hours = input.businessHours;
-  if (hours.endMinute <= hours.startMinute) throw invalidField('businessHours/endMinute', 'must be after startMinute');
+  // Field names as the schema validation gives them (routing.rules.0.teamId), so a form puts each under its field.
+  const problems: FieldProblem[] = [];
+  if (hours.endMinute <= hours.startMinute) problems.push({ field: 'businessHours.endMinute', message: 'must be after the opening time' });
+  if (input.timezone !== undefined && !isValidTimeZone(input.timezone)) problems.push({ field: 'timezone', message: 'is not a known IANA time zone' });
   const teams = new Set((await listTeams(ctx)).map((t) => t.id));
-  const teamRefs = [
-    ...(input.routing.defaultTeamId ? [{ field: 'routing/defaultTeamId', id: input.routing.defaultTeamId }] : []),
-    ...input.routing.rules.map((r, i) => ({ field: `routing/rules/${i}/teamId`, id: r.teamId })),
-  ];
-  for (const ref of teamRefs) if (!teams.has(ref.id)) throw invalidField(ref.field, 'no team with this id in the workspace');
+  if (input.routing.defaultTeamId && !teams.has(input.routing.defaultTeamId))
+    problems.push({ field: 'routing.defaultTeamId', message: 'no team with this id in the workspace' });
+  for (const [i, rule] of input.routing.rules.entries()) {
+    if (!teams.has(rule.teamId)) problems.push({ field: `routing.rules.${i}.teamId`, message: 'no team with this id in the workspace' });
+    else if (rule.ownerId && !(await activeRepIds(ctx.db, ctx.actor.workspaceId, rule.teamId)).includes(rule.ownerId))
+      problems.push({ field: `routing.rules.${i}.ownerId`, message: "is not an active rep of the rule's team" });
+  }
   if (input.slaReassign?.enabled && input.slaReassign.clauses.length === 0)
-    throw invalidField('slaReassign.clauses', 'name at least one clause to reassign on');
+    problems.push({ field: 'slaReassign.clauses', message: 'name at least one clause to reassign on' });
+  if (problems.length > 0) throw invalidInput(problems);
   return inTransaction(ctx, async (tx) => {
+    // The time zone is the workspace's (one for every clock and period): changed here in the same transaction.
+    if (input.timezone !== undefined) {
+      const ws = await getWorkspace(tx);
+      if (ws.timezone !== input.timezone) await patchWorkspace(tx, { version: ws.version, timezone: input.timezone });
+    }
     await ensureSettingsRow(tx);
     const current = await loadSettings(tx);
     const reassign = input.slaReassign ?? current.slaReassign;

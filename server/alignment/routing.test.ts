@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nextRep, nextRepInstead, teamFor } from './routing.js';
+import { namedRep, nextRep, nextRepInstead, routeTarget } from './routing.js';
 
 describe('lead routing', () => {
   it('round robin visits every available rep once before anyone twice', () => {
@@ -33,10 +33,25 @@ describe('lead routing', () => {
       { country: 'DE', maxSize: 200, teamId: 'dach-smb' },
       { minSize: 201, teamId: 'mid' },
     ];
-    expect(teamFor(rules, 'default', { segment: 'Enterprise', country: 'DE', companySize: 10 })).toBe('ent');
-    expect(teamFor(rules, 'default', { segment: null, country: 'de', companySize: 50 })).toBe('dach-smb');
-    expect(teamFor(rules, 'default', { segment: null, country: 'DE', companySize: 500 })).toBe('mid');
-    expect(teamFor(rules, 'default', { segment: null, country: 'FR', companySize: null })).toBe('default');
+    const teamFor = (lead: Parameters<typeof routeTarget>[2]) => routeTarget(rules, 'default', lead).teamId;
+    expect(teamFor({ segment: 'Enterprise', country: 'DE', companySize: 10 })).toBe('ent');
+    expect(teamFor({ segment: null, country: 'de', companySize: 50 })).toBe('dach-smb');
+    expect(teamFor({ segment: null, country: 'DE', companySize: 500 })).toBe('mid');
+    expect(teamFor({ segment: null, country: 'FR', companySize: null })).toBe('default');
+  });
+
+  it('a rule may name a rep: they get the lead while available, else the team routes it', () => {
+    const rules = [
+      { segment: 'enterprise', teamId: 'ent', ownerId: 'erin' },
+      { segment: 'mid', teamId: 'mid', ownerId: null },
+    ];
+    expect(routeTarget(rules, 'default', { segment: 'enterprise', country: null, companySize: null })).toEqual({ teamId: 'ent', ownerId: 'erin' });
+    expect(routeTarget(rules, 'default', { segment: 'mid', country: null, companySize: null })).toEqual({ teamId: 'mid', ownerId: null });
+    expect(routeTarget(rules, 'default', { segment: 'smb', country: null, companySize: null })).toEqual({ teamId: 'default', ownerId: null });
+    expect(namedRep('erin', ['ann', 'erin'])).toBe('erin');
+    // Away, disabled or moved out of the team: not among the available, so the team's routing decides.
+    expect(namedRep('erin', ['ann'])).toBeNull();
+    expect(namedRep(null, ['ann'])).toBeNull();
   });
 
   it('reassigns past the current owner, on from the pointer, and to nobody when no one else is available', () => {

@@ -17,9 +17,22 @@ export function ruleMatches(rule: RoutingRule, lead: RoutingFacts): boolean {
   return true;
 }
 
-/** First matching rule's team (territory, segment, size), else the default team. */
-export function teamFor(rules: readonly RoutingRule[], defaultTeamId: string | null, lead: RoutingFacts): string | null {
-  return rules.find((r) => ruleMatches(r, lead))?.teamId ?? defaultTeamId;
+/**
+ * First matching rule (territory, segment, size): its team and the rep it names, if any; no rule
+ * matching: the default team and nobody named.
+ */
+export function routeTarget(
+  rules: readonly RoutingRule[],
+  defaultTeamId: string | null,
+  lead: RoutingFacts,
+): { teamId: string | null; ownerId: string | null } {
+  const rule = rules.find((r) => ruleMatches(r, lead));
+  return rule ? { teamId: rule.teamId, ownerId: rule.ownerId ?? null } : { teamId: defaultTeamId, ownerId: null };
+}
+
+/** The rep a rule names gets the lead while they are available (active, in the team, not away); else nobody. */
+export function namedRep(ownerId: string | null, availableIds: readonly string[]): string | null {
+  return ownerId !== null && availableIds.includes(ownerId) ? ownerId : null;
 }
 
 /**

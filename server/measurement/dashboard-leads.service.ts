@@ -8,7 +8,7 @@ import { resultOf } from './kpi.service.js';
 import { buildRequest, kpiById } from './kpi-request.service.js';
 import { loadOrg } from './scope.service.js';
 
-/** Funnel order: the steps, then both sides' SLA compliance, speed to lead (median, 95th percentile and shares) and the rejections. */
+/** Funnel order: the steps, then both sides' SLA compliance (marketing's: new → MQL and delivery), speed to lead (median, 95th percentile and shares) and the rejections. */
 export const LEAD_FUNNEL_KPIS = [
   'lead_mqls',
   'mql_to_sal',
@@ -19,6 +19,7 @@ export const LEAD_FUNNEL_KPIS = [
   'lead_accept_sla',
   'lead_touch_sla',
   'lead_attempts_sla',
+  'new_to_mql',
   'marketing_delivery',
   'speed_to_lead',
   'speed_to_lead_p95',

@@ -98,6 +98,16 @@ describeEngines('funnel KPIs against an independent computation', (env) => {
     const events = data.leads.filter((l) => l.source === 'Events').map((l) => l.id);
     expect(bySource.every((r) => events.includes(r.leadId))).toBe(true);
     expect(bySource.length).toBeLessThan(mqls.length);
+    // By agreement version (the history changes agreement half way): each version's MQLs, together all of them.
+    const versions = [...new Set(mqls.map((r) => data.leads.find((l) => l.id === r.leadId)?.agreement_id))];
+    expect(versions.length).toBeGreaterThan(1);
+    let listed = 0;
+    for (const version of versions) {
+      const rows = await all(mo, `${sal.body.drill.denominator}&leadGroup=agreement&group=${version}&limit=200`);
+      expect(rows.every((r) => data.leads.find((l) => l.id === r.leadId)?.agreement_id === version)).toBe(true);
+      listed += rows.length;
+    }
+    expect(listed).toBe(mqls.length);
     // Marketing sees no deal KPI, no other scope; a rep sees the leads of their own funnel only.
     expect((await mo.get('/api/v1/kpis/win_rate')).status).toBe(403);
     expect((await mo.get('/api/v1/kpis/win_rate/records')).status).toBe(403);

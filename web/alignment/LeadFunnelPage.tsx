@@ -1,4 +1,4 @@
-// The lead funnel both sides look at (issue 12's closed loop): MQL → SAL → SQL → opportunity → won
+// The lead funnel both sides look at (issue 12's closed loop): new → MQL (marketing's tile), MQL → SAL → SQL → opportunity → won
 // with the conversion at each step, the sales SLA (accept, first touch, attempts) and marketing's
 // delivery against its commitment side by side, speed to lead and the rejections by reason. Every
 // figure is a catalogue KPI (one call, GET /api/v1/dashboard/leads) and opens its formula and the
@@ -415,7 +415,10 @@ export function LeadFunnelPage() {
               <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
                 <Section title="Marketing: delivery against the commitment" id="lead-funnel-marketing">
                   <Stack gap="md">
-                    <Tile f={figure('marketing_delivery')} onOpen={() => setDrill({ id: 'marketing_delivery' })} />
+                    <SimpleGrid cols={{ base: 1, sm: 2 }} role="group" aria-label="Marketing's leads">
+                      <Tile f={figure('new_to_mql')} onOpen={() => setDrill({ id: 'new_to_mql' })} hint="before the funnel" />
+                      <Tile f={figure('marketing_delivery')} onOpen={() => setDrill({ id: 'marketing_delivery' })} />
+                    </SimpleGrid>
                     <Breakdown f={figure('lead_mqls')} keyLabel="Segment" none="No MQLs in this period." onOpen={setDrill} />
                   </Stack>
                 </Section>

@@ -1,6 +1,7 @@
-// Lead settings an admin changes here: what happens to a lead whose SLA is breached (decision
-// 0103). Routing and business hours are kept as they are (sent back unchanged with the version).
-import { Button, Checkbox, Group, NumberInput, Paper, Stack, Switch, Text } from '@mantine/core';
+// Lead settings an admin changes here: routing and business hours (LeadRoutingForm) and what
+// happens to a lead whose SLA is breached (decision 0103). Each form sends the other's part back
+// as read, with the version.
+import { Button, Checkbox, Group, NumberInput, Paper, Stack, Switch, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -12,6 +13,7 @@ import { FormProblem } from '../components/FormProblem';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
 import { applySaveError } from '../components/save-errors';
+import { LeadRoutingForm } from './LeadRoutingForm';
 
 const KEY = ['lead-settings'];
 const FIELDS = ['enabled', 'clauses', 'maxPerLead'] as const;
@@ -70,11 +72,18 @@ export function LeadSettingsPage() {
   if (settings.isError) return <ErrorState error={settings.error} onRetry={() => settings.refetch()} />;
   return (
     <>
-      <PageHeader title="Lead settings" description="What happens when a rep misses the sales SLA agreed with marketing." />
-      <Paper withBorder radius="md" p="lg" maw={760}>
+      <PageHeader
+        title="Lead settings"
+        description="Who gets a new lead, the hours the SLA clocks run in, and what happens when a rep misses the sales SLA agreed with marketing."
+      />
+      {loaded && <LeadRoutingForm loaded={loaded} queryKey={KEY} />}
+      <Paper withBorder radius="md" p="lg" maw={760} mt="lg">
         <form onSubmit={submit} noValidate aria-label="Reassignment on SLA breach">
           <Stack gap="md">
             <FormProblem problem={problem} />
+            <Title order={2} fz="h4">
+              Reassignment on SLA breach
+            </Title>
             <Switch
               label="Reassign a lead whose SLA is breached"
               description="The manager is told of every breach either way. When on, the lead also goes to the next rep of its team's round robin (away reps and the current owner skipped), and the clock starts again for them."

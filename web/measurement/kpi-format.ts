@@ -93,6 +93,7 @@ export const BASIS_LABEL: Record<string, string> = {
   activity: 'Activities by when they took place',
   move: 'Stage moves by when they were made',
   open_closing: 'Open deals with their close date in the period',
+  received: 'Leads by the date they were received',
   mql: 'Leads by the date of their first MQL',
   routed: 'Leads by the date they were routed to sales',
   first_touch: 'Leads by their first touch',

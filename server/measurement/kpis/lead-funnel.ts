@@ -19,6 +19,8 @@ export function leadGroupOf(s: FactScope, own: Breakdown | null, alias = 'l'): R
       return sql`coalesce(${col('campaign_id')}, ${NONE})`;
     case 'segment':
       return sql`coalesce(${col('segment')}, ${NONE})`;
+    case 'agreement':
+      return sql`coalesce(${col('agreement_id')}, ${NONE})`;
     default:
       return own === 'segment' ? sql`coalesce(${col('segment')}, ${NONE})` : sql`cast(null as text)`;
   }
@@ -122,6 +124,52 @@ export const sqlToOpportunity = conversion('sql_to_opportunity', 'SQL → opport
 ]);
 export const opportunityToWon = conversion('opportunity_to_won', 'Opportunity → won conversion', 'converted', 'won', ['Deal won', 'Converted to a deal']);
 export const mqlToWon = conversion('mql_to_won', 'MQL → won conversion', 'mql', 'won', ['Deal won', 'MQLs']);
+
+/** Each lead's arrival known by the instant: its first `new` row (intake writes one for every lead, a lead brought in with its dates at its original date). */
+const received = (s: FactScope) =>
+  sql`(select t.lead_id, min(t.at) as new_at from lead_transitions t
+      where t.workspace_id = ${s.workspaceId} and t.to_status = 'new' and t.at <= ${s.at}
+      group by t.lead_id)`;
+
+/**
+ * The step before the funnel: of the leads received in the period, how many became MQLs by the
+ * as-of instant. Marketing's side, before routing: a lead that never qualified has no owner, so
+ * the figure is the workspace's only (a team or a rep: no data), like delivery against commitment.
+ */
+export const newToMql: SimpleKpi = {
+  kind: 'simple',
+  meta: {
+    ...base,
+    id: 'new_to_mql',
+    name: 'New → MQL conversion',
+    formula: 'leads received in the period that became MQLs by the as-of instant ÷ leads received in the period',
+    unit: 'ratio',
+    basis: 'received',
+    numeratorLabel: 'Became MQL',
+    denominatorLabel: 'Leads received',
+    notes: [
+      'A lead counts in the period it was received (the first row of its history; a lead imported with its dates, on its original date), wherever its MQL falls.',
+      'A lead merged into an open lead with the same email is not received again: its behaviours go to the first.',
+      'Before qualification a lead has no owner: for a team or a rep there is no data.',
+      'No lead received in the period: no data.',
+    ],
+  },
+  aggregate: 'ratio',
+  scale: 1,
+  records: 'lead',
+  facts: (s, q) => {
+    const workspaceOnly = s.ownerIds === null ? sql`1 = 1` : sql`1 = 0`;
+    const mql = sql`exists (select 1 from lead_transitions x where x.workspace_id = ${s.workspaceId} and x.lead_id = l.id and x.to_status = 'mql' and x.at <= ${s.at})`;
+    return {
+      needs: [],
+      select: sql`select l.id as record_id, cast(null as text) as deal_id, ${leadGroupOf(s, null)} as grp, l.owner_id as own,
+          ${q.instantBucket('r.new_at')} as b, case when ${mql} then 1 else 0 end as num, 1 as den, ${NO_NUMBER} as v, r.new_at as at
+        from leads l
+        join ${received(s)} r on r.lead_id = l.id
+        where l.workspace_id = ${s.workspaceId} and l.deleted_at is null and ${q.inInstants('r.new_at')} and ${workspaceOnly}`,
+    };
+  },
+};
 
 const DAY = 86_400_000;
 const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY;

@@ -5,7 +5,7 @@ import { pipelineCoverage, quotaAttainment, wonAmount } from './bookings.js';
 import { coachingActionItemsClosed, coachingCadenceKept, coachingObjectivesMet, coachingSessionsOverdue } from './coaching.js';
 import { crammingIndex } from './cramming-index.js';
 import { averageDealSize, salesCycleLength, salesCycleLengthMean } from './deal-size-cycle.js';
-import { leadMqls, leadRejections, marketingDelivery, mqlToSal, mqlToWon, opportunityToWon, salToSql, sqlToOpportunity } from './lead-funnel.js';
+import { leadMqls, leadRejections, marketingDelivery, mqlToSal, mqlToWon, newToMql, opportunityToWon, salToSql, sqlToOpportunity } from './lead-funnel.js';
 import { leadAcceptSla, leadAttemptsSla, leadTouchSla, speedToLead } from './lead-sla.js';
 import { speedToLead5m, speedToLead15m, speedToLead60m, speedToLeadP95 } from './lead-speed.js';
 import { openPipeline, pipelineCreated, weightedPipeline } from './pipeline.js';
@@ -47,6 +47,7 @@ export const CATALOGUE: readonly KpiDefinition[] = [
   coachingSessionsOverdue,
   coachingActionItemsClosed,
   coachingObjectivesMet,
+  newToMql,
   leadMqls,
   mqlToSal,
   salToSql,

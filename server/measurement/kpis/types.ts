@@ -16,7 +16,8 @@ export type KpiBasis =
   | 'move'
   | 'open_closing'
   | 'scheduled'
-  // Lead KPIs: the lead's first MQL, its routing, its first touch, a decision on it.
+  // Lead KPIs: the lead's arrival, its first MQL, its routing, its first touch, a decision on it.
+  | 'received'
   | 'mql'
   | 'routed'
   | 'first_touch'
@@ -42,7 +43,7 @@ export type RecordType =
   | 'coaching_objective';
 export type Breakdown = 'stage' | 'activity_type' | 'segment' | 'reason' | 'coachee_role' | 'skill';
 /** What a lead KPI's facts may be grouped by instead of its own breakdown (the funnel dashboard). */
-export type LeadGroup = 'source' | 'campaign' | 'segment';
+export type LeadGroup = 'source' | 'campaign' | 'segment' | 'agreement';
 
 export interface KpiMeta {
   id: string;

@@ -95,6 +95,18 @@ export function funnelFigures(data: FunnelData, q: FunnelQuery): Record<string, 
   });
   const out: Record<string, number | null> = {};
   out.lead_mqls = cohort.length;
+  // Before the funnel: leads by the instant of their first `new` row, the workspace's only.
+  const arrivedAt = (l: Lead) => {
+    const ats = history(l)
+      .filter((t) => t.to_status === 'new')
+      .map((t) => t.at);
+    return ats.length ? Math.min(...ats) : null;
+  };
+  const arrived = data.leads.filter((l) => {
+    const a = arrivedAt(l);
+    return l.deleted_at === null && a !== null && inRange(a);
+  });
+  out.new_to_mql = q.owners === null ? div(arrived.filter((l) => firstMql(l) !== null).length, arrived.length) : null;
   const conv = (from: string, to: string) => {
     const base = cohort.filter((l) => reached(l, from));
     return div(base.filter((l) => reached(l, to)).length, base.length);
