@@ -123,6 +123,43 @@ describe('the stage gate in the browser', () => {
     await admin.context().close();
   });
 
+  it('lets the admin add an exit criterion and change a stage in their forms, with the refused input named under it', async () => {
+    const admin = await signIn(org.admin);
+    await admin.goto(`${server.url}/settings/process`);
+    await admin.getByRole('heading', { level: 1, name: 'Sales process', exact: true }).waitFor();
+    const stage = admin.getByRole('region', { name: /^Stage / }).nth(1);
+    const stageName = ((await stage.getAttribute('aria-label')) ?? '').replace(/^Stage /, '');
+    await stage.getByRole('button', { name: 'Add exit criterion' }).click();
+    const dialog = admin.getByRole('dialog', { name: `Add an exit criterion to ${stageName}` });
+    await dialog.getByLabel('Kind', { exact: true }).click();
+    await admin.getByRole('option', { name: 'Reviewed call plan' }).click();
+    // What the rep will need, in words (it once said the capability was not enabled yet).
+    await dialog.getByText('Met when the deal’s next meeting has a call plan a manager has reviewed.').waitFor();
+    await dialog.getByLabel('Kind', { exact: true }).click();
+    await admin.getByRole('option', { name: 'Qualification score' }).click();
+    await dialog.getByLabel(/^Minimum total/).fill('6');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    // No framework chosen: the server's refusal shows under the framework, not as a generic failure.
+    await dialog.getByText('Is required for a qualification criterion').waitFor();
+    const framework = dialog.getByLabel(/^Framework/);
+    await expect.poll(() => framework.getAttribute('aria-invalid')).toBe('true');
+    await framework.click();
+    await admin.getByRole('option', { name: /^BANT/ }).click();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await stage.getByText(/BANT total ≥ 6/).waitFor();
+
+    await stage.getByRole('button', { name: `Change ${stageName}` }).click();
+    const stageDialog = admin.getByRole('dialog', { name: `Change ${stageName}` });
+    await stageDialog.getByLabel('Aging limit (days)', { exact: true }).fill('45');
+    await stageDialog.getByRole('switch', { name: /Allow overrides/ }).check();
+    await stageDialog.getByRole('button', { name: 'Save' }).click();
+    await stageDialog.waitFor({ state: 'detached' });
+    await stage.getByText('limit 45 days').waitFor();
+    await stage.getByText('overrides allowed').waitFor();
+    await admin.context().close();
+  });
+
   it('keeps the process screens free of serious accessibility violations', async () => {
     const admin = await signIn(org.admin);
     for (const [path, heading] of [

@@ -1,11 +1,14 @@
-// Add or change a stage: every change becomes a new process version.
+// Add or change a stage: every change becomes a new process version. The server names the input it
+// refuses (shown under that input); a change by another admin meanwhile is a conflict to resolve.
 import { Button, Group, Modal, NumberInput, Paper, Select, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ProcessStage } from '../../../api/pipelines';
-import { api, isApiError } from '../../app/api';
-import { errorMessage } from '../../components/ErrorState';
+import { api } from '../../app/api';
+import { FormProblem } from '../../components/FormProblem';
+import { applySaveError } from '../../components/save-errors';
 import { GuidanceText } from '../GuidanceText';
 import { refreshProcess } from '../process-api';
 
@@ -17,6 +20,18 @@ const CATEGORIES = [
   { value: 'omitted', label: 'Omitted' },
 ];
 
+interface Values extends Record<string, unknown> {
+  name: string;
+  probability: number | string;
+  kind: string;
+  guidance: string;
+  agingDays: number | string;
+  allowOverride: boolean;
+  forecastCategory: string | null;
+  note: string;
+}
+const FIELDS = ['name', 'probability', 'kind', 'guidance', 'agingDays', 'allowOverride', 'forecastCategory', 'note'] as const;
+
 interface Props {
   opened: boolean;
   onClose(): void;
@@ -26,142 +41,111 @@ interface Props {
 }
 
 export function StageModal({ opened, onClose, pipelineId, version, stage }: Props) {
+  return (
+    <Modal opened={opened} onClose={onClose} title={stage ? `Change ${stage.name}` : 'Add a stage'} size="lg">
+      {opened && <StageForm onClose={onClose} pipelineId={pipelineId} version={version} stage={stage} />}
+    </Modal>
+  );
+}
+
+function StageForm({ onClose, pipelineId, version, stage }: Omit<Props, 'opened'>) {
   const queryClient = useQueryClient();
-  const [name, setName] = useState('');
-  const [probability, setProbability] = useState<number | string>(50);
-  const [kind, setKind] = useState<string>('open');
-  const [guidance, setGuidance] = useState('');
-  const [agingDays, setAgingDays] = useState<number | string>('');
-  const [allowOverride, setAllowOverride] = useState(false);
-  const [category, setCategory] = useState<string | null>('pipeline');
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const form = useForm<Values>({
+    initialValues: {
+      name: stage?.name ?? '',
+      probability: stage?.probability ?? 50,
+      kind: stage?.kind ?? 'open',
+      guidance: stage?.guidance ?? '',
+      agingDays: stage?.agingDays ?? '',
+      allowOverride: stage?.allowOverride ?? false,
+      forecastCategory: stage?.forecastCategory ?? 'pipeline',
+      note: '',
+    },
+  });
+  const guidance = form.getValues().guidance;
 
-  useEffect(() => {
-    if (!opened) return;
-    setName(stage?.name ?? '');
-    setProbability(stage?.probability ?? 50);
-    setKind(stage?.kind ?? 'open');
-    setGuidance(stage?.guidance ?? '');
-    setAgingDays(stage?.agingDays ?? '');
-    setAllowOverride(stage?.allowOverride ?? false);
-    setCategory(stage?.forecastCategory ?? 'pipeline');
-    setNote('');
-    setErrors({});
-  }, [opened, stage]);
-
-  const submit = async () => {
-    setBusy(true);
-    setErrors({});
+  const submit = form.onSubmit(async (v) => {
+    setProblem(null);
+    const note = v.note.trim();
     const body = {
       version,
-      name: name.trim(),
-      probability: Number(probability),
-      guidance: guidance.trim() || null,
-      agingDays: agingDays === '' ? null : Number(agingDays),
-      allowOverride,
-      forecastCategory: category,
-      ...(note.trim() ? { note: note.trim() } : {}),
+      name: v.name.trim(),
+      probability: Number(v.probability),
+      guidance: v.guidance.trim() || null,
+      agingDays: v.agingDays === '' ? null : Number(v.agingDays),
+      allowOverride: v.allowOverride,
+      forecastCategory: v.forecastCategory,
+      ...(note ? { note } : {}),
     };
     try {
       if (stage) await api.patch(`/api/v1/stages/${stage.id}`, body);
-      else await api.post(`/api/v1/pipelines/${pipelineId}/stages`, { ...body, kind });
+      else await api.post(`/api/v1/pipelines/${pipelineId}/stages`, { ...body, kind: v.kind });
       notifications.show({ color: 'furrow', message: stage ? `${body.name} saved as a new process version` : `${body.name} added` });
       await refreshProcess(queryClient);
       onClose();
     } catch (error) {
-      if (isApiError(error) && error.fields.length > 0) setErrors(Object.fromEntries(error.fields.map((f) => [f.field, f.message])));
-      else if (isApiError(error) && error.code === 'stale') {
-        setErrors({ form: 'Another admin changed the process meanwhile. Close this, check their change, and try again.' });
+      if (applySaveError(error, form, FIELDS, setProblem) === 'stale') {
+        setProblem('Another admin changed the process meanwhile. Close this, check their change, and try again.');
         await refreshProcess(queryClient);
-      } else setErrors({ form: errorMessage(error) });
-    } finally {
-      setBusy(false);
+      }
     }
-  };
+  });
 
   return (
-    <Modal opened={opened} onClose={onClose} title={stage ? `Change ${stage.name}` : 'Add a stage'} size="lg">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack gap="sm">
-          <Group grow align="flex-start">
-            <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} />
-            <NumberInput label="Probability" suffix="%" min={0} max={100} required value={probability} onChange={setProbability} error={errors.probability} />
-          </Group>
-          <Group grow align="flex-start">
-            {!stage && (
-              <Select
-                label="Kind"
-                data={[
-                  { value: 'open', label: 'Open' },
-                  { value: 'won', label: 'Won' },
-                  { value: 'lost', label: 'Lost' },
-                ]}
-                value={kind}
-                onChange={(v) => setKind(v ?? 'open')}
-                allowDeselect={false}
-              />
-            )}
-            <NumberInput
-              label="Aging limit (days)"
-              description="Flag deals longer in the stage"
-              min={1}
-              value={agingDays}
-              onChange={setAgingDays}
-              error={errors.agingDays}
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <FormProblem problem={problem} />
+        <Group grow align="flex-start">
+          <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
+          <NumberInput label="Probability" suffix="%" min={0} max={100} required {...form.getInputProps('probability')} />
+        </Group>
+        <Group grow align="flex-start">
+          {!stage && (
+            <Select
+              label="Kind"
+              data={[
+                { value: 'open', label: 'Open' },
+                { value: 'won', label: 'Won' },
+                { value: 'lost', label: 'Lost' },
+              ]}
+              allowDeselect={false}
+              {...form.getInputProps('kind')}
             />
-            <Select label="Forecast category" data={CATEGORIES} value={category} onChange={setCategory} clearable />
-          </Group>
-          <Textarea
-            label="Guidance"
-            description="What good looks like and the key questions. Lines starting with “- ” become a list; **bold** is bold."
-            autosize
-            minRows={3}
-            value={guidance}
-            onChange={(e) => setGuidance(e.currentTarget.value)}
-            error={errors.guidance}
-          />
-          {guidance.trim() && (
-            <Paper withBorder p="xs" radius="sm" bg="gray.0">
-              <Text size="xs" c="dimmed" mb={4}>
-                Preview
-              </Text>
-              <GuidanceText text={guidance} />
-            </Paper>
           )}
-          <Switch
-            label="Allow overrides"
-            description="A rep may move past unmet exit criteria of this stage with a written reason; the override is recorded and counted."
-            checked={allowOverride}
-            onChange={(e) => setAllowOverride(e.currentTarget.checked)}
-          />
-          <TextInput
-            label="Why this change (optional)"
-            description="Kept on the process version"
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
-          />
-          {errors.form && (
-            <Text c="red" size="sm" role="alert">
-              {errors.form}
+          <NumberInput label="Aging limit (days)" description="Flag deals longer in the stage" min={1} {...form.getInputProps('agingDays')} />
+          <Select label="Forecast category" data={CATEGORIES} clearable {...form.getInputProps('forecastCategory')} />
+        </Group>
+        <Textarea
+          label="Guidance"
+          description="What good looks like and the key questions. Lines starting with “- ” become a list; **bold** is bold."
+          autosize
+          minRows={3}
+          {...form.getInputProps('guidance')}
+        />
+        {guidance.trim() && (
+          <Paper withBorder p="xs" radius="sm" bg="gray.0">
+            <Text size="xs" c="dimmed" mb={4}>
+              Preview
             </Text>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={busy}>
-              {stage ? 'Save' : 'Add stage'}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+            <GuidanceText text={guidance} />
+          </Paper>
+        )}
+        <Switch
+          label="Allow overrides"
+          description="A rep may move past unmet exit criteria of this stage with a written reason; the override is recorded and counted."
+          {...form.getInputProps('allowOverride', { type: 'checkbox' })}
+        />
+        <TextInput label="Why this change (optional)" description="Kept on the process version" {...form.getInputProps('note')} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={form.submitting}>
+            {stage ? 'Save' : 'Add stage'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }

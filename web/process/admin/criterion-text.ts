@@ -24,8 +24,8 @@ export function ruleOf(c: ExitCriterion, fields: FieldChoice[], frameworks: Qual
       return `${f?.name ?? 'Framework'} total ≥ ${c.minScore}${f ? ` of ${f.maxTotal}` : ''}`;
     }
     case 'call_plan':
-      return 'A manager-reviewed call plan (planning capability)';
+      return 'A manager-reviewed call plan for the next meeting';
     case 'certification':
-      return `Owner certified on ${c.scenario} (planning capability)`;
+      return `Owner certified on ${c.scenario}`;
   }
 }
