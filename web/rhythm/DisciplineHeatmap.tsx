@@ -83,8 +83,15 @@ export function DisciplineHeatmap({ index, scopeId, controls }: { index: Discipl
             {belowNames.join(', ')} scored {index.fadePoints} points or more under the level the year started from in the latest finished {step} measured.
           </Alert>
         )}
-        <Table.ScrollContainer minWidth={step === 'week' ? 160 + index.periods.length * 40 : 760}>
-          <Table verticalSpacing={4} withColumnBorders aria-label={`Discipline index of ${scope.name} by ${step}`}>
+        {/* A plain scroller the keyboard can reach (tabIndex): a year of weeks is wider than the page. */}
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
+        <div tabIndex={0} style={{ overflowX: 'auto' }}>
+          <Table
+            verticalSpacing={4}
+            withColumnBorders
+            miw={step === 'week' ? 160 + index.periods.length * 40 : 760}
+            aria-label={`Discipline index of ${scope.name} by ${step}`}
+          >
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">Discipline</Table.Th>
@@ -121,7 +128,7 @@ export function DisciplineHeatmap({ index, scopeId, controls }: { index: Discipl
               </Table.Tr>
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </div>
         <List size="xs" spacing={2}>
           {index.disciplines.map((d) => (
             <List.Item key={d.key}>
