@@ -12,6 +12,27 @@ export const YearQuery = Type.Object(
 );
 export type YearQuery = Static<typeof YearQuery>;
 
+export const IndexStep = Type.Union([Type.Literal('week'), Type.Literal('month')]);
+
+export const DisciplineQuery = Type.Object(
+  {
+    year: YearQuery.properties.year,
+    by: Type.Optional(
+      Type.Union([Type.Literal('week'), Type.Literal('month')], { description: 'One score per ISO week or per month of the fiscal year (default: month)' }),
+    ),
+    teamId: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 64,
+        description:
+          'That team and each of its people (a manager: a team they manage; an admin: any). Without it: the workspace (admin) and the teams you manage; a rep: their own',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type DisciplineQuery = Static<typeof DisciplineQuery>;
+
 export const DisciplineKey = Type.Union([
   Type.Literal('process'),
   Type.Literal('coaching'),
@@ -38,12 +59,12 @@ export const DisciplineInfo = Type.Object({
 });
 
 export const DisciplineScope = Type.Object({
-  kind: Type.Union([Type.Literal('workspace'), Type.Literal('team')]),
+  kind: Type.Union([Type.Literal('workspace'), Type.Literal('team'), Type.Literal('rep')]),
   id: Id,
   name: Type.String(),
   disciplines: Type.Array(Type.Object({ key: DisciplineKey, cells: Type.Array(Cell) })),
   overall: Type.Array(Cell),
-  /** Disciplines whose latest finished month measured dropped by the fade threshold or more. */
+  /** Disciplines whose latest finished step measured dropped by the fade threshold or more. */
   fading: Type.Array(DisciplineKey),
   /** Disciplines whose latest finished month measured is the fade threshold or more under the year's start. */
   belowStart: Type.Array(DisciplineKey),
@@ -52,6 +73,10 @@ export type DisciplineScope = Static<typeof DisciplineScope>;
 
 export const DisciplineIndex = Type.Object({
   year: PeriodInfo,
+  by: IndexStep,
+  /** The steps the cells are: the weeks or the months of the year. */
+  periods: Type.Array(PeriodInfo),
+  /** The months of the fiscal year (the same as periods when by month). */
   months: Type.Array(PeriodInfo),
   currentKey: Nullable(Type.String()),
   fadePoints: Type.Integer(),

@@ -59,6 +59,24 @@ it('the CSO overrides a team’s win rate on the Year page and sees the plan cha
   await page.getByRole('region', { name: 'Cramming by quarter' }).getByRole('heading', { name: 'Cramming by quarter' }).waitFor();
   await settled(page);
   expect(describeViolations(await seriousViolations(page))).toBe('');
+
+  // By week: a team, then one of its people; each part is listed with its weight (hygiene from history).
+  const index = page.getByRole('region', { name: 'Discipline index' });
+  await index.getByText('By week', { exact: true }).click();
+  await page.getByRole('table', { name: /^Discipline index of .+ by week$/ }).waitFor();
+  await index.getByLabel('Team of the discipline index').click();
+  await page.getByRole('option', { name: 'Enterprise', exact: true }).click();
+  await page.getByRole('table', { name: 'Discipline index of Enterprise by week' }).waitFor();
+  await expect.poll(() => page.url()).toContain('by=week');
+  await index.getByLabel('Person of the discipline index').click();
+  const person = page.getByRole('option').nth(1);
+  const personName = ((await person.textContent()) ?? '').trim();
+  await person.click();
+  await page.getByRole('table', { name: `Discipline index of ${personName} by week` }).waitFor();
+  await index.getByText(/Measurement: Pipeline hygiene \(KPI pipeline_hygiene\)/).waitFor();
+  expect(await index.getByText('20 %').count()).toBeGreaterThan(0);
+  await settled(page);
+  expect(describeViolations(await seriousViolations(page))).toBe('');
   const before = (await figure(page, 'Needed to date').textContent()) ?? '';
   const assumptions = page.getByRole('table').filter({ hasText: 'Assumption' });
   await expect.poll(async () => (await assumptions.getByRole('row', { name: /^Win rate/ }).textContent()) ?? '').toContain('from history');

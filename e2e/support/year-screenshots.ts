@@ -48,6 +48,13 @@ try {
   await page.getByRole('heading', { name: 'Planting calendar — Enterprise' }).waitFor();
   await shot(page, 'year-planting', page.getByRole('region', { name: 'Planting calendar' }));
   await shot(page, 'year-discipline', page.getByRole('region', { name: 'Discipline index' }));
+  // By week, a team: every part with its weight, hygiene judged from history each week.
+  const index = page.getByRole('region', { name: 'Discipline index' });
+  await index.getByText('By week', { exact: true }).click();
+  await index.getByLabel('Team of the discipline index').click();
+  await page.getByRole('option', { name: 'Enterprise', exact: true }).click();
+  await page.getByRole('table', { name: 'Discipline index of Enterprise by week' }).waitFor();
+  await shot(page, 'year-discipline-weekly', index);
   await shot(page, 'year-cramming', page.getByRole('region', { name: 'Cramming by quarter' }));
 } finally {
   await browser.close();

@@ -85,6 +85,7 @@ export function factScopeOf(ctx: Ctx, req: KpiRequest): FactScope {
     pipelineId: req.pipelineId,
     currency: req.ws.currency,
     fiscalYearStartMonth: req.ws.fiscalYearStartMonth,
+    timezone: req.ws.timezone,
     buckets: req.buckets,
     stageId: req.stageId,
     replayed: replayed?.db === ctx.db ? replayed.table : null,

@@ -23,6 +23,8 @@ export function alertsOf(index: DisciplineIndex): DisciplineAlert[] {
   const names = new Map(index.disciplines.map((d) => [d.key, d.name]));
   const out: DisciplineAlert[] = [];
   for (const scope of index.scopes) {
+    // People are not alerted about (decision 0106): the index is a leader's instrument.
+    if (scope.kind === 'rep') continue;
     for (const d of scope.disciplines) {
       if (!scope.belowStart.includes(d.key)) continue;
       const latest = latestJudged(d.cells);

@@ -78,27 +78,43 @@ describeEngines('discipline index and cramming', (env) => {
     expect(team.overall[october].score).toBe(weight ? Math.round(sum / weight) : null);
   });
 
-  it('measures expectations green ÷ all for the current month of the team', async () => {
+  it('measures pipeline hygiene from history for every month and week, for the team and each of its people', async () => {
     const x = await workedExample(env());
     const admin = x.w.as(x.w.admin);
-    for (const target of [0, 1_000_000_000]) {
-      const r = await admin.post('/api/v1/expectations', {
-        kpiId: 'won_amount',
-        scopeType: 'team',
-        scopeId: x.teamId,
-        periodKind: 'quarter',
-        target,
-        amberThreshold: target,
-        redThreshold: target,
-        ownerId: x.mia.id,
-      });
-      expect(r.status, JSON.stringify(r.body)).toBe(201);
-    }
     const body = (await admin.get('/api/v1/discipline-index?year=FY2026')).body;
     const team = body.scopes.find((s: any) => s.id === x.teamId);
     const measurement = team.disciplines.find((d: any) => d.key === 'measurement').cells;
-    expect(measurement[10].score).toBe(50);
-    expect(measurement[9].score).toBeNull();
+    expect(body.disciplines.find((d: any) => d.key === 'measurement').input).toContain('pipeline_hygiene');
+    // Every month so far is scored from history, each the catalogue KPI of that month (judged at its end).
+    let scored = 0;
+    for (const [i, m] of body.months.entries()) {
+      if (i > body.months.findIndex((p: any) => p.key === body.currentKey)) {
+        expect(measurement[i].score).toBeNull();
+        continue;
+      }
+      const kpi = (await admin.get(`/api/v1/kpis/pipeline_hygiene?period=${m.key}&scope=team&scopeId=${x.teamId}`)).body;
+      expect(measurement[i].score, m.key).toBe(kpi.value === null ? null : Math.round(kpi.value * 100));
+      if (kpi.value !== null && i < 10) scored += 1;
+    }
+    expect(scored).toBeGreaterThan(0);
+
+    // By week: the ISO weeks of the fiscal year, the team and each of its people, one a rep's own.
+    const weekly = await admin.get(`/api/v1/discipline-index?year=FY2026&by=week&teamId=${x.teamId}`);
+    expect(weekly.status, JSON.stringify(weekly.body)).toBe(200);
+    expect(weekly.body.by).toBe('week');
+    expect(weekly.body.periods[0].key).toBe('2026-W01');
+    expect(weekly.body.periods.length).toBeGreaterThanOrEqual(52);
+    expect(weekly.body.currentKey).toMatch(/^2026-W\d\d$/);
+    expect(weekly.body.scopes[0]).toMatchObject({ kind: 'team', id: x.teamId });
+    const ann = weekly.body.scopes.find((s: any) => s.kind === 'rep' && s.id === x.ann.id);
+    expect(ann).toBeDefined();
+    const w = weekly.body.periods.findIndex((p: any) => p.key === '2026-W40');
+    const week = weekly.body.periods[w];
+    const annWeek = (await admin.get(`/api/v1/kpis/pipeline_hygiene?from=${week.from}&to=${week.to}&scope=rep&scopeId=${x.ann.id}`)).body;
+    const cell = ann.disciplines.find((d: any) => d.key === 'measurement').cells[w];
+    expect(cell.score).toBe(annWeek.value === null ? null : Math.round(annWeek.value * 100));
+    const process = (await admin.get(`/api/v1/kpis/process_adherence?from=${week.from}&to=${week.to}&scope=rep&scopeId=${x.ann.id}`)).body;
+    expect(ann.disciplines.find((d: any) => d.key === 'process').cells[w].score).toBe(process.value === null ? null : Math.round(process.value * 100));
   });
 
   it('shows cramming by quarter over three years, the same as the KPI', async () => {
@@ -115,11 +131,21 @@ describeEngines('discipline index and cramming', (env) => {
     expect(res.body.formula).toMatch(/last 14 days/);
   });
 
-  it('gives managers their teams and refuses reps', async () => {
+  it('gives managers their teams and their people, a rep their own index only', async () => {
     const x = await workedExample(env());
     const body = (await x.w.as(x.mia).get('/api/v1/discipline-index?year=FY2026')).body;
     expect(body.scopes.map((s: any) => s.id).sort()).toEqual([x.teamId, x.subTeamId].sort());
-    expect((await x.w.as(x.ann).get('/api/v1/discipline-index')).status).toBe(403);
+    const team = await x.w.as(x.mia).get(`/api/v1/discipline-index?year=FY2026&by=week&teamId=${x.subTeamId}`);
+    expect(team.status, JSON.stringify(team.body)).toBe(200);
+    expect(team.body.scopes.filter((s: any) => s.kind === 'rep').length).toBeGreaterThan(0);
+    // A team the manager does not manage reads like one that does not exist.
+    const other = await x.w.team('Elsewhere');
+    expect((await x.w.as(x.mia).get(`/api/v1/discipline-index?teamId=${other}`)).status).toBe(404);
+    const own = await x.w.as(x.ann).get('/api/v1/discipline-index?by=week');
+    expect(own.status, JSON.stringify(own.body)).toBe(200);
+    expect(own.body.scopes.map((s: any) => [s.kind, s.id])).toEqual([['rep', x.ann.id]]);
+    expect((await x.w.as(x.ann).get(`/api/v1/discipline-index?teamId=${x.teamId}`)).status).toBe(403);
+    expect((await x.w.as(await x.w.user('marketing')).get('/api/v1/discipline-index')).status).toBe(403);
     expect((await x.w.as(x.ann).get('/api/v1/cramming')).status).toBe(403);
     expect((await x.w.as(x.w.admin).get('/api/v1/cramming?year=26')).status).toBe(400);
   });

@@ -1,5 +1,5 @@
 // The discipline index and cramming by quarter, for the Year page.
-import { CrammingByQuarter, DisciplineIndex, YearQuery } from '../../api/discipline.js';
+import { CrammingByQuarter, DisciplineIndex, DisciplineQuery, YearQuery } from '../../api/discipline.js';
 import { ctxOf } from '../http/auth-hook.js';
 import { type App, responses } from '../http/types.js';
 import { crammingFor, disciplineIndexFor } from './discipline.service.js';
@@ -12,8 +12,8 @@ export function registerDisciplineRoutes(app: App): void {
       schema: {
         tags,
         summary:
-          'The discipline index per month of a fiscal year: a 0–100 score per discipline and overall, per team (and the workspace for an admin), with weights, inputs and fading',
-        querystring: YearQuery,
+          'The discipline index per week or month of a fiscal year: a 0–100 score per discipline and overall, per team (and the workspace for an admin), a team’s people, or a rep’s own, with weights, inputs, fading and below start',
+        querystring: DisciplineQuery,
         response: responses({ 200: DisciplineIndex }),
       },
     },

@@ -1,26 +1,25 @@
-// The discipline index per month of the fiscal year, for the workspace (admin) and every team the
-// caller manages, and cramming by quarter for the same scopes. Every input is a catalogue KPI read
-// through the KPI service, or the expectations' own status; a discipline whose KPI does not exist
-// yet says "not measured yet" instead of a number. The arithmetic is discipline-index.ts.
-import type { CrammingByQuarter, DisciplineIndex, YearQuery } from '../../api/discipline.js';
-import type { Expectation } from '../../api/measurement-targets.js';
+// The discipline index per week or month of the fiscal year, for the workspace (admin), every team the
+// caller manages, a team's people, or a rep's own; and cramming by quarter for the same scopes. Every
+// input is a catalogue KPI read through the KPI service; a discipline whose KPI does not exist yet
+// says "not measured yet" instead of a number. The arithmetic is discipline-index.ts.
+import type { CrammingByQuarter, DisciplineIndex, DisciplineQuery, YearQuery } from '../../api/discipline.js';
 import { periodsWithin, shiftPeriod } from '../../lib/periods.js';
-import { subtreeIds } from '../../lib/team-tree.js';
 import type { Ctx } from '../context.js';
-import { forbidden } from '../errors.js';
-import { listExpectations } from '../measurement/expectations.service.js';
+import { forbidden, notFound } from '../errors.js';
 import { catalogue, periodInfo } from '../measurement/kpi.service.js';
-import { type Org, type ResolvedScope, targetScope, teamMembers, visibleTeamIds } from '../measurement/scope.service.js';
+import { type ResolvedScope, targetScope, teamMembers, visibleTeamIds } from '../measurement/scope.service.js';
 import { DEFAULT_WEIGHTS, DISCIPLINES, type Discipline, disciplineIndex, FADE_POINTS, latestJudged } from './discipline-index.js';
 import { type YearFrame, yearFrame } from './harvest.service.js';
 import { kpiByPeriods } from './year-kpis.service.js';
 
 /** The KPI each discipline reads (the first of the list in the catalogue). */
-const INPUTS: Record<Exclude<Discipline, 'measurement'>, { name: string; kpis: readonly string[]; pending: string }> = {
+const INPUTS: Record<Discipline, { name: string; kpis: readonly string[]; pending: string }> = {
   process: { name: 'Process adherence', kpis: ['process_adherence'], pending: 'the process adherence KPI' },
-  // Judged at each month's end for the coaches of the scope (its managers): decision 0031.
+  // Judged at each step's end for the coaches of the scope (its managers): decision 0031.
   coaching: { name: 'Coaching cadence kept', kpis: ['coaching_cadence_kept'], pending: 'the coaching cadence KPI' },
   planning: { name: 'Call-plan coverage', kpis: ['call_plan_coverage'], pending: 'the call-plan coverage KPI' },
+  // Judged at each step's end from history (decision 0140).
+  measurement: { name: 'Pipeline hygiene', kpis: ['pipeline_hygiene'], pending: 'the pipeline hygiene KPI' },
   alignment: { name: 'Lead accept SLA compliance', kpis: ['lead_accept_sla'], pending: 'the lead accept SLA KPI (alignment capability)' },
 };
 const NAMES: Record<Discipline, string> = {
@@ -32,69 +31,79 @@ const NAMES: Record<Discipline, string> = {
 };
 
 interface YearScope {
-  kind: 'workspace' | 'team';
+  kind: 'workspace' | 'team' | 'rep';
   id: string;
   name: string;
   scope: ResolvedScope;
-  /** Team ids in the subtree (null: the workspace). */
-  teams: Set<string> | null;
 }
 
 function assertIndexReader(ctx: Ctx): void {
   if (ctx.actor.role !== 'admin' && ctx.actor.role !== 'manager') throw forbidden('The discipline index and cramming are for managers and admins');
 }
 
-function scopesOf(ctx: Ctx, f: YearFrame): YearScope[] {
+/** The workspace (admin) and every team the caller manages (admin: every team). */
+function scopesOf(ctx: Ctx, f: YearFrame): (YearScope & { kind: 'workspace' | 'team' })[] {
   const { org, ws } = f;
-  const out: YearScope[] = [];
-  if (ctx.actor.role === 'admin')
-    out.push({ kind: 'workspace', id: ws.id, name: ws.name, scope: targetScope(org, ws, 'workspace', ws.id) as ResolvedScope, teams: null });
+  const out: (YearScope & { kind: 'workspace' | 'team' })[] = [];
+  if (ctx.actor.role === 'admin') out.push({ kind: 'workspace', id: ws.id, name: ws.name, scope: targetScope(org, ws, 'workspace', ws.id) as ResolvedScope });
   const teamIds = ctx.actor.role === 'admin' ? org.teams.map((t) => t.id) : [...visibleTeamIds(ctx, org)];
   for (const id of teamIds) {
     const scope = targetScope(org, ws, 'team', id);
-    if (scope) out.push({ kind: 'team', id, name: scope.label, scope, teams: subtreeIds(org.teams, [id]) });
+    if (scope) out.push({ kind: 'team', id, name: scope.label, scope });
   }
   return out;
 }
 
-/** Green ÷ all expectations about the scope (its teams and people, the workspace's own for the workspace). */
-function greenShare(items: readonly Expectation[], s: YearScope, org: Org): number | null {
-  const members = s.teams ? new Set(teamMembers(org, s.id)) : null;
-  const mine = items.filter((e) => {
-    if (!s.teams) return true;
-    if (e.scopeType === 'team') return s.teams.has(e.scopeId);
-    if (e.scopeType === 'user') return members?.has(e.scopeId) ?? false;
-    return false;
-  });
-  if (mine.length === 0) return null;
-  return mine.filter((e) => e.current.status === 'green').length / mine.length;
+const repScope = (f: YearFrame, userId: string): YearScope | null => {
+  const scope = targetScope(f.org, f.ws, 'user', userId);
+  return scope ? { kind: 'rep', id: userId, name: scope.label, scope } : null;
+};
+
+/**
+ * Who is scored: a rep their own index only; with a team, that team and each of its people (a
+ * manager: a team they manage, else 404 like a team that does not exist; an admin: any team);
+ * otherwise the workspace (admin) and the teams the caller manages.
+ */
+function indexScopes(ctx: Ctx, f: YearFrame, teamId: string | undefined): YearScope[] {
+  const role = ctx.actor.role;
+  if (role === 'rep') {
+    if (teamId !== undefined) throw forbidden('A rep sees their own discipline index only');
+    const own = repScope(f, ctx.actor.userId);
+    return own ? [own] : [];
+  }
+  assertIndexReader(ctx);
+  if (teamId === undefined) return scopesOf(ctx, f);
+  const visible = role === 'admin' || visibleTeamIds(ctx, f.org).has(teamId);
+  const team = visible ? targetScope(f.org, f.ws, 'team', teamId) : null;
+  if (!team) throw notFound('Team');
+  const people = teamMembers(f.org, teamId)
+    .map((id) => repScope(f, id))
+    .filter((s): s is YearScope => s !== null)
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return [{ kind: 'team', id: teamId, name: team.label, scope: team }, ...people];
 }
 
-export async function disciplineIndexFor(ctx: Ctx, q: YearQuery): Promise<DisciplineIndex> {
-  assertIndexReader(ctx);
+export async function disciplineIndexFor(ctx: Ctx, q: DisciplineQuery): Promise<DisciplineIndex> {
   const f = await yearFrame(ctx, q.year);
+  const scopesAsked = indexScopes(ctx, f, q.teamId);
+  const by = q.by ?? 'month';
+  const periods = by === 'month' ? f.months : periodsWithin(f.year, 'week', f.ws.fiscalYearStartMonth);
   const known = new Set(catalogue().items.map((k) => k.id));
-  const kpiOf = (d: Exclude<Discipline, 'measurement'>) => INPUTS[d].kpis.find((id) => known.has(id)) ?? null;
-  // Months not started yet have no score; the current one is scored so far.
-  const upTo = f.months.slice(0, Math.max(0, Math.min(f.currentIndex + 1, f.months.length)));
-  const expectations = (await listExpectations(ctx, {})).items;
-  // The current month is in progress until its last day is over: scored so far, not judged.
-  const inProgress = f.currentIndex >= 0 && f.currentIndex < f.months.length ? f.currentIndex : -1;
+  const kpiOf = (d: Discipline) => INPUTS[d].kpis.find((id) => known.has(id)) ?? null;
+  // Steps not started yet have no score; the current one is scored so far, not judged.
+  const current = f.today < f.year.from ? -1 : f.today > f.year.to ? periods.length : periods.findIndex((p) => p.from <= f.today && f.today <= p.to);
+  const upTo = periods.slice(0, Math.max(0, Math.min(current + 1, periods.length)));
+  const inProgress = current >= 0 && current < periods.length ? current : -1;
 
   const scopes = [];
-  for (const s of scopesOf(ctx, f)) {
+  for (const s of scopesAsked) {
     const shares = {} as Record<Discipline, (number | null)[]>;
     for (const d of DISCIPLINES) {
-      if (d === 'measurement') {
-        // Expectations are judged now, on their current period: the current month only.
-        shares[d] = f.months.map((_, i) => (i === f.currentIndex ? greenShare(expectations, s, f.org) : null));
-        continue;
-      }
       const kpi = kpiOf(d);
       const points = kpi ? await kpiByPeriods(ctx, kpi, f.ws, s.scope, upTo) : [];
-      shares[d] = f.months.map((_, i) => points[i]?.value ?? null);
+      shares[d] = periods.map((_, i) => points[i]?.value ?? null);
     }
-    const idx = disciplineIndex(shares, f.months.length, DEFAULT_WEIGHTS, inProgress);
+    const idx = disciplineIndex(shares, periods.length, DEFAULT_WEIGHTS, inProgress);
     scopes.push({
       kind: s.kind,
       id: s.id,
@@ -108,20 +117,13 @@ export async function disciplineIndexFor(ctx: Ctx, q: YearQuery): Promise<Discip
 
   return {
     year: periodInfo(f.year),
+    by,
+    periods: periods.map(periodInfo),
     months: f.months.map(periodInfo),
-    currentKey: f.months[f.currentIndex]?.key ?? null,
+    currentKey: periods[current]?.key ?? null,
     fadePoints: FADE_POINTS,
-    formula:
-      'score = the discipline’s share × 100, per month; overall = weighted mean of the disciplines measured that month (weights renormalised over them); fading = a drop of the fade threshold or more from the month before; below start = the fade threshold or more under the year’s first scored month; the month in progress is scored so far and not judged',
+    formula: `score = the discipline’s share × 100, per ${by}; overall = weighted mean of the disciplines measured that ${by} (weights renormalised over them); fading = a drop of the fade threshold or more from the ${by} before; below start = the fade threshold or more under the year’s first scored ${by}; the ${by} in progress is scored so far and not judged`,
     disciplines: DISCIPLINES.map((d) => {
-      if (d === 'measurement')
-        return {
-          key: d,
-          name: NAMES[d],
-          weight: DEFAULT_WEIGHTS[d],
-          input: 'expectations green ÷ expectations of the scope (each has an owner and a target), judged now: the current month only',
-          notMeasured: null,
-        };
       const kpi = kpiOf(d);
       return {
         key: d,

@@ -1,10 +1,11 @@
-// The discipline index as a heat-map: one row per discipline (and overall), one column per month,
-// each cell its 0–100 score, shaded; a month that fell by the fade threshold or more is marked ↓, one
-// that far under the year's starting level is underlined, the month in progress … (scored so far,
-// never judged).
+// The discipline index as a heat-map: one row per discipline (and overall), one column per month or
+// ISO week, each cell its 0–100 score, shaded; a step that fell by the fade threshold or more is
+// marked ↓, one that far under the year's starting level is underlined, the step in progress …
+// (scored so far, never judged). The page hands in the controls (month/week, team, person).
 // A discipline not measured yet says so in its row instead of showing numbers. Weights and inputs
 // are listed under it.
-import { Alert, Badge, Group, List, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import type { DisciplineIndex } from '../../api/discipline';
 import { shortLabel } from './year-format';
 
@@ -16,8 +17,12 @@ function shade(score: number | null): string | undefined {
   return 'var(--mantine-color-green-1)';
 }
 
-export function DisciplineHeatmap({ index, scopeId, onScope }: { index: DisciplineIndex; scopeId: string | undefined; onScope(id: string): void }) {
+/** "Mar" for a month, "W14" for an ISO week. */
+const columnLabel = (p: { kind: string; key: string; label: string }) => (p.kind === 'week' ? `W${p.key.slice(-2)}` : shortLabel(p.label));
+
+export function DisciplineHeatmap({ index, scopeId, controls }: { index: DisciplineIndex; scopeId: string | undefined; controls?: ReactNode }) {
   const scope = index.scopes.find((s) => s.id === scopeId) ?? index.scopes[0];
+  const step = index.by;
   if (!scope) return <Alert color="gray">No team to score: the discipline index is per team.</Alert>;
   const info = new Map(index.disciplines.map((d) => [d.key, d]));
   const fadingNames = scope.fading.map((k) => info.get(k)?.name ?? k);
@@ -33,7 +38,7 @@ export function DisciplineHeatmap({ index, scopeId, onScope }: { index: Discipli
       }}
       title={
         c.inProgress && c.score !== null
-          ? 'Month in progress: scored so far, not judged'
+          ? `${step === 'week' ? 'Week' : 'Month'} in progress: scored so far, not judged`
           : c.belowStart
             ? `${index.fadePoints} points or more under the level the year started from`
             : undefined
@@ -62,37 +67,37 @@ export function DisciplineHeatmap({ index, scopeId, onScope }: { index: Discipli
               Discipline index
             </Title>
             <Text size="sm" c="dimmed">
-              0–100 per discipline and month; ↓ marks a drop of {index.fadePoints} points or more from the month before; a wavy underline a month{' '}
-              {index.fadePoints} points or more under the year’s first month; … marks the month in progress, scored so far and not judged.
+              {scope.name}: 0–100 per discipline and {step}; ↓ marks a drop of {index.fadePoints} points or more from the {step} before; a wavy underline a{' '}
+              {step} {index.fadePoints} points or more under the year’s first {step}; … marks the {step} in progress, scored so far and not judged.
             </Text>
           </div>
-          <Select
-            aria-label="Team of the discipline index"
-            data={index.scopes.map((s) => ({ value: s.id, label: s.name }))}
-            value={scope.id}
-            onChange={(v) => v && onScope(v)}
-            allowDeselect={false}
-            w={220}
-          />
+          {controls}
         </Group>
         {fadingNames.length > 0 && (
           <Alert color="orange" variant="light" title="Fading">
-            {fadingNames.join(', ')} dropped {index.fadePoints} points or more in the latest finished month measured.
+            {fadingNames.join(', ')} dropped {index.fadePoints} points or more in the latest finished {step} measured.
           </Alert>
         )}
         {belowNames.length > 0 && (
           <Alert color="red" variant="light" title="Below the start of the year">
-            {belowNames.join(', ')} scored {index.fadePoints} points or more under the level the year started from in the latest finished month measured.
+            {belowNames.join(', ')} scored {index.fadePoints} points or more under the level the year started from in the latest finished {step} measured.
           </Alert>
         )}
-        <Table.ScrollContainer minWidth={760}>
-          <Table verticalSpacing={4} withColumnBorders aria-label={`Discipline index of ${scope.name} by month`}>
+        {/* A plain scroller the keyboard can reach (tabIndex): a year of weeks is wider than the page. */}
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
+        <div tabIndex={0} style={{ overflowX: 'auto' }}>
+          <Table
+            verticalSpacing={4}
+            withColumnBorders
+            miw={step === 'week' ? 160 + index.periods.length * 40 : 760}
+            aria-label={`Discipline index of ${scope.name} by ${step}`}
+          >
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">Discipline</Table.Th>
-                {index.months.map((m) => (
-                  <Table.Th key={m.key} scope="col" style={{ textAlign: 'center' }}>
-                    {shortLabel(m.label)}
+                {index.periods.map((m) => (
+                  <Table.Th key={m.key} scope="col" style={{ textAlign: 'center' }} title={m.label}>
+                    {columnLabel(m)}
                   </Table.Th>
                 ))}
               </Table.Tr>
@@ -106,24 +111,24 @@ export function DisciplineHeatmap({ index, scopeId, onScope }: { index: Discipli
                       {meta?.name ?? d.key}
                     </Table.Th>
                     {meta?.notMeasured ? (
-                      <Table.Td colSpan={index.months.length}>
+                      <Table.Td colSpan={index.periods.length}>
                         <Text size="sm" c="dimmed">
                           {meta.notMeasured}
                         </Text>
                       </Table.Td>
                     ) : (
-                      d.cells.map((c, i) => cell(c, index.months[i]?.key ?? String(i)))
+                      d.cells.map((c, i) => cell(c, index.periods[i]?.key ?? String(i)))
                     )}
                   </Table.Tr>
                 );
               })}
               <Table.Tr>
                 <Table.Th scope="row">Overall</Table.Th>
-                {scope.overall.map((c, i) => cell(c, index.months[i]?.key ?? String(i)))}
+                {scope.overall.map((c, i) => cell(c, index.periods[i]?.key ?? String(i)))}
               </Table.Tr>
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </div>
         <List size="xs" spacing={2}>
           {index.disciplines.map((d) => (
             <List.Item key={d.key}>
@@ -133,6 +138,7 @@ export function DisciplineHeatmap({ index, scopeId, onScope }: { index: Discipli
                 </Badge>
                 <span>
                   {d.name}: {d.input}
+                  {scope.kind === 'rep' && d.key === 'coaching' ? ' — counted for the coach: a person’s own index leaves it out' : ''}
                 </span>
               </Group>
             </List.Item>

@@ -1,9 +1,10 @@
 // The Year: is the harvest being planted, and does the rhythm hold? For the CSO the whole organisation, for a manager their
 // teams, for a rep their own planting. Who is behind comes first (a table of every plan the reader
 // may see, the ones short to date on top); opening one shows its planting calendar, its formulas
-// and assumptions (with the override form for a team the reader manages); then, for managers and
-// admins, the discipline index heat-map and cramming by quarter. Year, plan and team live in the URL.
-import { Alert, Anchor, Badge, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+// and assumptions (with the override form for a team the reader manages); then the discipline index
+// heat-map (managers and admins: by month or by week, a team and its people; a rep: their own, by
+// week) and cramming by quarter. Year, plan, team, by and person live in the URL.
+import { Alert, Anchor, Badge, Group, Paper, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
 import type { HarvestRow } from '../../api/harvest';
 import { fiscalYearOf } from '../../lib/periods';
 import { formatMoney, todayLocal } from '../app/format';
@@ -31,6 +32,15 @@ export function YearPage() {
   const leads = user.role === 'admin' || user.role === 'manager';
   const overrides = useHarvestOverrides(leads);
   const discipline = useDisciplineIndex(year, leads);
+  // By week: a team and its people (a rep: their own index, always by week).
+  const byWeek = !leads || url.get('by') === 'week';
+  const teamScope = discipline.data?.scopes.find((s) => s.id === url.get('team')) ?? discipline.data?.scopes[0];
+  const weekly = useDisciplineIndex(
+    year,
+    !leads || (byWeek && teamScope !== undefined),
+    'week',
+    leads && teamScope?.kind === 'team' ? teamScope.id : undefined,
+  );
   const cramming = useCramming(year, leads);
 
   const years = [currentFy + 1, currentFy, currentFy - 1].map((fy) => ({ value: `FY${fy}`, label: `FY${fy}` }));
@@ -158,10 +168,55 @@ export function YearPage() {
         </>
       )}
       {leads &&
-        (discipline.isError ? (
-          <ErrorState error={discipline.error} title="The discipline index could not be loaded" />
-        ) : discipline.data ? (
-          <DisciplineHeatmap index={discipline.data} scopeId={url.get('team')} onScope={(id) => url.set({ team: id })} />
+        (discipline.isError || (byWeek && weekly.isError) ? (
+          <ErrorState error={discipline.error ?? weekly.error} title="The discipline index could not be loaded" />
+        ) : discipline.data && (!byWeek || weekly.data) ? (
+          <DisciplineHeatmap
+            index={byWeek && weekly.data ? weekly.data : discipline.data}
+            scopeId={byWeek ? (url.get('person') ?? teamScope?.id) : teamScope?.id}
+            controls={
+              <Group gap="xs" align="flex-end">
+                <SegmentedControl
+                  aria-label="Discipline index by"
+                  data={[
+                    { value: 'month', label: 'By month' },
+                    { value: 'week', label: 'By week' },
+                  ]}
+                  value={byWeek ? 'week' : 'month'}
+                  onChange={(v) => url.set({ by: v === 'week' ? 'week' : null, person: null })}
+                />
+                <Select
+                  aria-label="Team of the discipline index"
+                  data={discipline.data.scopes.map((s) => ({ value: s.id, label: s.name }))}
+                  value={teamScope?.id ?? null}
+                  onChange={(v) => v && url.set({ team: v, person: null })}
+                  allowDeselect={false}
+                  w={200}
+                />
+                {byWeek && weekly.data && teamScope?.kind === 'team' && (
+                  <Select
+                    aria-label="Person of the discipline index"
+                    data={[
+                      { value: teamScope.id, label: 'Whole team' },
+                      ...weekly.data.scopes.filter((s) => s.kind === 'rep').map((s) => ({ value: s.id, label: s.name })),
+                    ]}
+                    value={url.get('person') ?? teamScope.id}
+                    onChange={(v) => v && url.set({ person: v === teamScope.id ? null : v })}
+                    allowDeselect={false}
+                    w={180}
+                  />
+                )}
+              </Group>
+            }
+          />
+        ) : (
+          <LoadingState />
+        ))}
+      {!leads &&
+        (weekly.isError ? (
+          <ErrorState error={weekly.error} title="Your discipline index could not be loaded" />
+        ) : weekly.data ? (
+          <DisciplineHeatmap index={weekly.data} scopeId={user.id} />
         ) : (
           <LoadingState />
         ))}

@@ -20,10 +20,11 @@ export function useHarvestOverrides(enabled: boolean) {
   });
 }
 
-export function useDisciplineIndex(year: string, enabled: boolean) {
+/** By month (the Year page's default) or by ISO week; with a team, that team and each of its people. */
+export function useDisciplineIndex(year: string, enabled: boolean, by: 'month' | 'week' = 'month', teamId?: string) {
   return useQuery({
-    queryKey: ['year', 'discipline', year],
-    queryFn: ({ signal }) => api.get<DisciplineIndex>('/api/v1/discipline-index', { year }, { signal }),
+    queryKey: ['year', 'discipline', year, by, teamId ?? ''],
+    queryFn: ({ signal }) => api.get<DisciplineIndex>('/api/v1/discipline-index', { year, by, ...(teamId ? { teamId } : {}) }, { signal }),
     placeholderData: keepPreviousData,
     enabled,
   });

@@ -27,6 +27,7 @@ const FIXED: FactScope = {
   pipelineId: 'pipeline',
   currency: 'EUR',
   fiscalYearStartMonth: 1,
+  timezone: 'UTC',
   buckets: [
     { from: '2026-01-01', to: '2026-01-31', start: 1_767_225_600_000, end: 1_769_904_000_000 },
     { from: '2026-02-01', to: '2026-02-28', start: 1_769_904_000_000, end: 1_772_323_200_000 },

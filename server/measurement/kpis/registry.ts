@@ -9,6 +9,7 @@ import { leadMqls, leadRejections, marketingDelivery, mqlToSal, mqlToWon, newToM
 import { leadAcceptSla, leadAttemptsSla, leadTouchSla, speedToLead } from './lead-sla.js';
 import { speedToLead5m, speedToLead15m, speedToLead60m, speedToLeadP95 } from './lead-speed.js';
 import { openPipeline, pipelineCreated, weightedPipeline } from './pipeline.js';
+import { pipelineHygiene } from './pipeline-hygiene.js';
 import { callPlanCoverage, planHitRate, plannedAdvanceRate, planningLift, unplannedAdvanceRate } from './planning.js';
 import { processAdherence, processAdherenceWeighted } from './process-adherence.js';
 import { ritualAdherence } from './ritual-adherence.js';
@@ -43,6 +44,7 @@ export const CATALOGUE: readonly KpiDefinition[] = [
   unplannedAdvanceRate,
   planningLift,
   ritualAdherence,
+  pipelineHygiene,
   coachingCadenceKept,
   coachingSessionsOverdue,
   coachingActionItemsClosed,

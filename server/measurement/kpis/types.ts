@@ -86,6 +86,8 @@ export interface FactScope {
   /** The workspace currency: money KPIs add up only deals in it (no exchange rates are kept). */
   currency: string;
   fiscalYearStartMonth: number;
+  /** The workspace's time zone: the calendar day of an instant (a close date before it is past). */
+  timezone: string;
   /** Buckets of the query (one for a figure, several for a trend), consecutive and ordered. */
   buckets: readonly Bucket[];
   /** Narrows stage KPIs to one stage. */
