@@ -254,14 +254,7 @@ function ArchiveButton({ o }: { o: CoachingObjective }) {
     }
   };
   return (
-    <Button
-      size="compact-xs"
-      variant="subtle"
-      color="gray.8"
-      loading={busy}
-      onClick={toggle}
-      aria-label={`${o.archived ? 'Restore' : 'Archive'} ${o.kpiName} objective`}
-    >
+    <Button size="compact-xs" variant="subtle" loading={busy} onClick={toggle} aria-label={`${o.archived ? 'Restore' : 'Archive'} ${o.kpiName} objective`}>
       {o.archived ? 'Restore' : 'Archive'}
     </Button>
   );
@@ -366,7 +359,7 @@ export function ObjectivesPanel({ coachee, mayWrite, title }: { coachee: Person;
                         </Text>
                       </Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        <Badge color={state.color} variant="light" tt="none">
+                        <Badge color={state.color} variant="light" tt="none" styles={{ label: { overflow: 'visible' } }}>
                           {state.label}
                         </Badge>
                       </Table.Td>
