@@ -49,7 +49,9 @@ try {
   page.setDefaultTimeout(60_000);
   page.on('console', (m) => m.type() === 'error' && console.log(`  [console] ${m.text()}`));
   await signIn(page, 'manager1@demo.furrow.test');
-  const me = (await (await page.request.get(`${base}/api/v1/auth/session`)).json()) as { user: { id: string } };
+  const session = await page.request.get(`${base}/api/v1/auth/session`);
+  if (!session.ok()) throw new Error(`session: ${session.status()} ${await session.text()}`);
+  const me = (await session.json()) as { user: { id: string } };
   const all = ((await (await page.request.get(`${base}/api/v1/coaching-objectives?archived=true`)).json()) as ObjectiveList).items;
   console.log(`  manager1 sees ${all.length} objectives: ${all.map((o) => `${o.coachee.name} ${o.kpiId} ${o.status}`).join('; ')}`);
   // Their own rep with the most objectives (one reviewed and one running, where the demo has it).
