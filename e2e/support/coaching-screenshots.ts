@@ -30,7 +30,8 @@ async function signIn(page: Page, email: string): Promise<void> {
   await page.getByLabel('Email').fill(email);
   await page.getByRole('textbox', { name: 'Password' }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1 }).waitFor({ timeout: 60_000 });
+  // Home ("This week …"), not the login page's own heading: signed in.
+  await page.getByRole('heading', { level: 1, name: /week/ }).waitFor({ timeout: 60_000 });
 }
 
 let server: TestServer | null = null;
