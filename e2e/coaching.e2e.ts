@@ -1,8 +1,11 @@
 // Coaching in the browser: a manager opens Coaching, starts a session with a rep, rates a skill
 // against its rubric, writes shared and private notes, adds an action item and saves; the rep sees
 // the action item, the rating in their profile and not the private notes; an outside coach sees
-// only their own coachee. Every screen axe-clean. FURROW_SCREENSHOTS=1 retakes the guide's pictures.
+// only their own coachee; a manager sets an objective with the KPI picker and the rep reads it. Every
+// screen axe-clean. FURROW_SCREENSHOTS=1 retakes the guide's pictures (the objectives list comes from
+// the demo year: support/coaching-screenshots.ts).
 import { resolve } from 'node:path';
+import dayjs from 'dayjs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ApiClient } from './support/api-client.js';
@@ -151,5 +154,77 @@ it('reviews a rep’s deal from the deal page: on the timeline, read by the rep,
   await mine.getByText(FINDINGS).waitFor();
   await mine.getByText('Practise the budget question before Thursday.').waitFor();
   expect(await mine.getByRole('button', { name: 'Review this deal' }).count()).toBe(0);
+  await axeClean(rep);
+});
+
+it('sets an objective for a rep with the KPI picker: on the rep’s page, and read-only in the rep’s own view', async () => {
+  const NOTE = 'Ask for the decision date in every discovery call';
+  const reviewDate = dayjs().add(90, 'day');
+  const manager = await signInAs(browser, server, org.manager, { height: 900, timeout: 60_000 });
+  await manager.goto(`${server.url}/coaching/people/${org.repA.id}`);
+  await manager.getByRole('heading', { level: 1, name: `Coaching ${org.repA.name}` }).waitFor();
+  const panel = manager.getByRole('region', { name: 'Objectives' });
+  await panel.getByText('No objective yet.', { exact: false }).waitFor();
+  await panel.getByRole('button', { name: 'Set an objective' }).click();
+  const form = manager.getByRole('form', { name: `New objective for ${org.repA.name}` });
+  // Saving empty names each missing field instead of sending.
+  await form.getByRole('button', { name: 'Set objective' }).click();
+  await form.getByText('Pick the KPI that should move').waitFor();
+  await form.getByLabel('Skill').click();
+  await manager.getByRole('option', { name: 'Qualification' }).click();
+  await form.getByLabel('KPI').click();
+  // The funnel levers the focus suggestions compare come first, then the rest of the catalogue.
+  await manager.getByText(`Funnel levers for ${org.repA.name}`).waitFor();
+  await manager.getByRole('option', { name: /^Win rate( \(trails the team\))?$/ }).click();
+  await form.getByText('(higher is better)', { exact: false }).waitFor();
+  await form.getByRole('textbox', { name: 'Target' }).fill('35');
+  // A review three years out: the server refuses it (422) and the form shows why under the field.
+  const reviewInput = form.getByRole('textbox', { name: 'Review date' });
+  await reviewInput.fill(dayjs().add(3, 'year').format('D MMM YYYY'));
+  await manager.keyboard.press('Escape');
+  await form.getByRole('button', { name: 'Set objective' }).click();
+  await form.getByText('may be two years after the start at most').waitFor();
+  expect(await reviewInput.getAttribute('aria-invalid')).toBe('true');
+  await reviewInput.fill(reviewDate.format('D MMM YYYY'));
+  await manager.keyboard.press('Escape');
+  await form.getByRole('textbox', { name: 'Note' }).fill(NOTE);
+  await axeClean(manager);
+  await shot(manager, 'objective-form');
+  await form.getByRole('button', { name: 'Set objective' }).click();
+
+  const table = panel.getByRole('table', { name: `Objectives of ${org.repA.name}` });
+  const row = table.getByRole('row', { name: /Win rate/ });
+  await expect.poll(async () => (await row.textContent()) ?? '').toContain('Running');
+  const text = (await row.textContent()) ?? '';
+  expect(text).toContain('Qualification');
+  expect(text).toContain('35%');
+  expect(text).toContain(reviewDate.format('D MMM YYYY'));
+  expect(text).toContain(NOTE);
+  expect(await manager.getByRole('form', { name: `New objective for ${org.repA.name}` }).count()).toBe(0);
+  await axeClean(manager);
+
+  // Editing while the admin changes the target: the save answers 409, the dialog shows their change
+  // and loads it, keeping the note typed here; the second save lands.
+  await row.getByRole('button', { name: 'Edit Win rate objective' }).click();
+  const edit = manager.getByRole('form', { name: 'Edit objective: Win rate' });
+  await edit.getByRole('textbox', { name: 'Note' }).fill('Decision date and the budget owner');
+  const [objective] = (await org.adminApi.get<{ items: { id: string; version: number }[] }>(`/api/v1/coaching-objectives?coacheeId=${org.repA.id}`)).items;
+  await org.adminApi.patch(`/api/v1/coaching-objectives/${objective?.id}`, { version: objective?.version, target: 0.4 });
+  await edit.getByRole('button', { name: 'Save objective' }).click();
+  const dialog = manager.getByRole('dialog', { name: 'This objective was changed while you were editing' });
+  await expect.poll(async () => (await dialog.getByRole('row', { name: /Target/ }).textContent()) ?? '').toMatch(/35%.*40%/);
+  await dialog.getByRole('button', { name: 'Load their version, keep my other edits' }).click();
+  await expect.poll(() => edit.getByRole('textbox', { name: 'Target' }).inputValue()).toBe('40');
+  await edit.getByRole('button', { name: 'Save objective' }).click();
+  await expect.poll(async () => (await row.textContent()) ?? '').toContain('Decision date and the budget owner');
+  expect((await row.textContent()) ?? '').toContain('40%');
+
+  // The rep: the same objective under My coach, with no button to set, edit or archive one.
+  const rep = await signInAs(browser, server, org.repA, { height: 900, timeout: 60_000 });
+  await rep.getByRole('navigation').first().getByRole('link', { name: 'Coaching', exact: true }).click();
+  const mine = rep.getByRole('table', { name: 'My objectives' });
+  await expect.poll(async () => (await mine.getByRole('row', { name: /Win rate/ }).textContent()) ?? '').toContain('40%');
+  expect(await rep.getByRole('button', { name: 'Set an objective' }).count()).toBe(0);
+  expect(await mine.getByRole('button').count()).toBe(0);
   await axeClean(rep);
 });

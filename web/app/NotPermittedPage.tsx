@@ -11,7 +11,14 @@ import { useSessionState } from './session';
 
 const ROLE_NAME: Record<Role, string> = { admin: 'admins', manager: 'managers', rep: 'sales reps', marketing: 'marketing', coach: 'outside coaches' };
 const VERB: Record<Operation, string> = { read: 'open', create: 'create', update: 'change', delete: 'delete' };
-const NOUN: Record<Resource, string> = { accounts: 'accounts', contacts: 'contacts', deals: 'deals', activities: 'activities', deal_comments: 'deal comments' };
+const NOUN: Record<Resource, string> = {
+  accounts: 'accounts',
+  contacts: 'contacts',
+  deals: 'deals',
+  activities: 'activities',
+  deal_comments: 'deal comments',
+  coaching: 'coaching records',
+};
 
 export function notPermittedText(role: Role, resource: Resource, operation: Operation): string {
   const reads = can(role, resource, 'read');

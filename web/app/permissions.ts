@@ -2,7 +2,7 @@
 // buttons that would be refused, so nobody is invited to do what they may not.
 import type { Role } from '../../api/common';
 
-export type Resource = 'accounts' | 'contacts' | 'deals' | 'activities' | 'deal_comments';
+export type Resource = 'accounts' | 'contacts' | 'deals' | 'activities' | 'deal_comments' | 'coaching';
 export type Operation = 'read' | 'create' | 'update' | 'delete';
 
 const NONE: readonly Operation[] = [];
@@ -16,6 +16,9 @@ const ALLOWED: Record<Resource, Record<Role, readonly Operation[]>> = {
   activities: { admin: ALL, manager: ALL, rep: ALL, marketing: NONE, coach: NONE },
   // Whoever sees the deal comments on it (the rep on their own, to answer); comments are kept as said.
   deal_comments: { admin: ['read', 'create'], manager: ['read', 'create'], rep: ['read', 'create'], marketing: NONE, coach: NONE },
+  // Coaching records by the coachee they are about: a rep reads their own and ticks off their action
+  // items; whoever reaches a coachee (the manager up the tree, their coach, an admin) writes the rest.
+  coaching: { admin: ALL, manager: ALL, rep: ['read', 'update'], marketing: NONE, coach: ALL },
 };
 
 export function can(role: Role, resource: Resource, operation: Operation): boolean {

@@ -1,5 +1,6 @@
-// My own coaching: who coaches me and whether the cadence is kept, my sessions with their shared
-// notes, the action items I agreed to, and my skill profile.
+// My own coaching: who coaches me and whether the cadence is kept, the objectives my coach set (read
+// only, with their verified effect), my sessions with their shared notes, the action items I agreed
+// to, and my skill profile.
 import { Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { formatDay } from '../app/format';
 import { useSession } from '../app/session';
@@ -9,6 +10,7 @@ import { TextLink } from '../components/TextLink';
 import { ActionItemsTable } from './ActionItemsTable';
 import { CadenceBadge } from './CadenceBadge';
 import { useActionItems, useRelationships, useSessions } from './coaching-api';
+import { ObjectivesPanel } from './ObjectivesPanel';
 import { SessionsTable } from './SessionsTable';
 import { SkillProfilePanel } from './SkillProfilePanel';
 
@@ -49,6 +51,12 @@ export function MyCoach() {
             ))}
           </SimpleGrid>
         )}
+      </section>
+      <section aria-labelledby="my-objectives">
+        <Title id="my-objectives" order={2} fz="h4" mb="xs">
+          My objectives
+        </Title>
+        <ObjectivesPanel coachee={user} mayWrite={false} title="My objectives" />
       </section>
       <section aria-labelledby="my-actions">
         <Title id="my-actions" order={2} fz="h4" mb="xs">

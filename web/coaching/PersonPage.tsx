@@ -4,6 +4,7 @@ import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { formatDay } from '../app/format';
+import { can } from '../app/permissions';
 import { useSession } from '../app/session';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
@@ -13,6 +14,7 @@ import { ActionItemsTable } from './ActionItemsTable';
 import { CadenceBadge } from './CadenceBadge';
 import { startSessionPath } from './CoachingPage';
 import { useActionItems, useRelationships, useSessions, useSkillProfile } from './coaching-api';
+import { ObjectivesPanel } from './ObjectivesPanel';
 import { SessionsTable } from './SessionsTable';
 import { SkillProfilePanel } from './SkillProfilePanel';
 
@@ -29,6 +31,9 @@ export function PersonPage() {
   const me = person.id === user.id;
   const mine = (relationships.data ?? []).find((r) => r.coach.id === user.id);
   const mayStart = !me && (Boolean(mine) || user.role === 'admin');
+  // Objectives: anyone who reaches this coachee's coaching (this page answered) and may create coaching
+  // records sets them; never the coachee (coaching/objectives.service.ts decides).
+  const maySetObjective = !me && can(user.role, 'coaching', 'create');
   const openItems = (items.data ?? []).filter((i) => i.completedAt === null);
   return (
     <>
@@ -62,6 +67,12 @@ export function PersonPage() {
             Skill profile
           </Title>
           <SkillProfilePanel userId={person.id} />
+        </section>
+        <section aria-labelledby="objectives">
+          <Title id="objectives" order={2} fz="h4" mb="xs">
+            Objectives
+          </Title>
+          <ObjectivesPanel coachee={person} mayWrite={maySetObjective} title={me ? 'My objectives' : `Objectives of ${person.name}`} />
         </section>
         <section aria-labelledby="actions">
           <Title id="actions" order={2} fz="h4" mb="xs">

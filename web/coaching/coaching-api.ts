@@ -3,6 +3,8 @@
 // after a save refreshes every coaching screen (and Home's coachee list keeps its own key).
 import { type QueryClient, useQuery } from '@tanstack/react-query';
 import type { DealReview, DealReviewCreate, DealReviewList } from '../../api/coaching-deal-reviews';
+import type { FocusSuggestions } from '../../api/coaching-focus';
+import type { CoachingObjective, ObjectiveCreate, ObjectiveList, ObjectivePatch } from '../../api/coaching-objectives';
 import type { RatingCreate, SkillProfile, SkillRating } from '../../api/coaching-ratings';
 import type { RelationshipList } from '../../api/coaching-relationships';
 import type {
@@ -68,6 +70,26 @@ export function useDealReviews(dealId: string, enabled = true) {
   });
 }
 
+/** A coachee's objectives (archived ones too when asked), each with its status and verified effect. */
+export function useObjectives(coacheeId: string, archived = false) {
+  return useQuery({
+    queryKey: ['coaching', 'objectives', coacheeId, archived],
+    queryFn: () => api.get<ObjectiveList>('/api/v1/coaching-objectives', { coacheeId, archived: String(archived) }).then((r) => r.items),
+  });
+}
+
+export const fetchObjective = (id: string) => api.get<CoachingObjective>(`/api/v1/coaching-objectives/${encodeURIComponent(id)}`);
+
+/** The coachee's funnel levers against their team (the objective form's suggested KPIs). */
+export function useFocus(coacheeId: string, enabled = true) {
+  return useQuery({
+    queryKey: ['coaching', 'focus', coacheeId],
+    queryFn: () => api.get<FocusSuggestions>('/api/v1/coaching-focus', { coacheeId }),
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+}
+
 export const createSession = (body: SessionCreate) => api.post<CoachingSession>('/api/v1/coaching-sessions', body);
 export const patchSession = (id: string, body: SessionPatch) => api.patch<CoachingSession>(`/api/v1/coaching-sessions/${encodeURIComponent(id)}`, body);
 export const addActionItem = (sessionId: string, body: ActionItemInput) =>
@@ -75,6 +97,9 @@ export const addActionItem = (sessionId: string, body: ActionItemInput) =>
 export const patchActionItem = (id: string, body: ActionItemPatch) => api.patch<ActionItem>(`/api/v1/action-items/${encodeURIComponent(id)}`, body);
 export const rateSkill = (body: RatingCreate) => api.post<SkillRating>('/api/v1/skill-ratings', body);
 export const createDealReview = (dealId: string, body: DealReviewCreate) => api.post<DealReview>(`/api/v1/deals/${encodeURIComponent(dealId)}/reviews`, body);
+
+export const createObjective = (body: ObjectiveCreate) => api.post<CoachingObjective>('/api/v1/coaching-objectives', body);
+export const patchObjective = (id: string, body: ObjectivePatch) => api.patch<CoachingObjective>(`/api/v1/coaching-objectives/${encodeURIComponent(id)}`, body);
 
 /** After any coaching write: every coaching screen and the coach's Home read fresh. */
 export const refreshCoaching = (queryClient: QueryClient) =>
