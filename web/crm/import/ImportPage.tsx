@@ -26,6 +26,7 @@ import { useUrlState } from '../../app/url-state';
 import { ErrorState, errorMessage } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { PageHeader } from '../../components/PageHeader';
+import { titleIfCut } from '../../components/title-if-cut';
 import { refreshEntity } from '../shared/resources';
 import { autoMapping, type CsvHead, IGNORE, missingRequired, readCsvHead } from './csv-columns';
 import { ImportJobProgress } from './ImportJobProgress';
@@ -366,7 +367,7 @@ export function ImportPage() {
                                 </Text>
                               </Table.Td>
                               <Table.Td maw={160}>
-                                <Text size="sm" c="dimmed" truncate="end">
+                                <Text size="sm" c="dimmed" truncate="end" ref={titleIfCut}>
                                   {chosen.head.sample[i] || '—'}
                                 </Text>
                               </Table.Td>
