@@ -130,7 +130,7 @@ describe('the board and the stage gate', () => {
     await expect(cardIn('Solution', gated).count()).resolves.toBe(0);
     // The card itself says what it is blocked for, and reopens the list.
     await cardIn('Discovery', gated)
-      .getByRole('button', { name: /Blocked for Solution/ })
+      .getByRole('button', { name: /missing for Solution: blocked/ })
       .click();
     await refusal.waitFor();
     await page.getByRole('textbox', { name: /Move anyway/ }).fill('Buyer on holiday; next step agreed by phone');

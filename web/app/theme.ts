@@ -1,4 +1,4 @@
-import { type CSSVariablesResolver, createTheme, type MantineColorsTuple, Modal, Notification } from '@mantine/core';
+import { Badge, type CSSVariablesResolver, createTheme, Drawer, type MantineColorsTuple, Modal, Notification } from '@mantine/core';
 
 // A deep field green: white text on shade 6 keeps a contrast above 5:1.
 const furrow: MantineColorsTuple = ['#edf7f1', '#d6ecdf', '#aad6bd', '#7cbf98', '#55ab79', '#3d9865', '#2f7a52', '#266644', '#1d5035', '#133724'];
@@ -15,6 +15,10 @@ export const theme = createTheme({
   components: {
     // Icon-only close buttons need a name for screen readers.
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    // A badge is a short label or figure: never narrower than its text (squeezed table columns cut
+    // calibration gaps to "+…" and SLA clocks to "43 min le…").
+    Badge: Badge.extend({ styles: { root: { minWidth: 'max-content' } } }),
+    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
     Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss' } } }),
   },
 });
@@ -32,6 +36,13 @@ const LIGHT_TEXT: Record<string, string> = {
   furrow: '#1d5035',
 };
 
+// White text on "filled" red and orange (count badges, the notification dot, danger buttons): Mantine's
+// shade 6 gives 3.3:1 and 2.6:1; these darker fills keep white text above 4.5:1.
+const FILLED: Record<string, [fill: string, hover: string]> = {
+  red: ['#b02525', '#921d1d'],
+  orange: ['#a64b00', '#8a3e00'],
+};
+
 /** Mantine's default dimmed grey is below 4.5:1 on white; secondary text must stay readable. */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
@@ -40,6 +51,12 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-placeholder': '#6b7280',
     '--mantine-color-error': '#c92a2a',
     ...Object.fromEntries(Object.entries(LIGHT_TEXT).map(([color, value]) => [`--mantine-color-${color}-light-color`, value])),
+    ...Object.fromEntries(
+      Object.entries(FILLED).flatMap(([color, [fill, hover]]) => [
+        [`--mantine-color-${color}-filled`, fill],
+        [`--mantine-color-${color}-filled-hover`, hover],
+      ]),
+    ),
   },
   dark: {},
 });

@@ -1,6 +1,7 @@
 import { Table, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
 import type { Column } from './columns';
+import { titleIfCut } from './title-if-cut';
 
 interface Props<T> {
   caption: string;
@@ -57,7 +58,9 @@ export function DataTable<T>({ caption, columns, visible, rows, rowKey, sort, on
             <Table.Tr key={rowKey(row)}>
               {shown.map((c) => (
                 <Table.Td key={c.key} style={{ textAlign: c.align ?? 'left' }}>
-                  <div style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: c.maxWidth ?? 280 }}>{c.render(row)}</div>
+                  <div ref={titleIfCut} style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: c.maxWidth ?? 280 }}>
+                    {c.render(row)}
+                  </div>
                 </Table.Td>
               ))}
             </Table.Tr>

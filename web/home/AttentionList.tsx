@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
+import { titleIfCut } from '../components/title-if-cut';
 
 export interface AttentionItem {
   key: string;
@@ -59,10 +60,10 @@ export function AttentionList({ id, title, why, items, loading, error, emptyText
           {items.map((item) => (
             <Group key={item.key} justify="space-between" wrap="nowrap" gap="sm">
               <div style={{ minWidth: 0 }}>
-                <Anchor component={Link} to={item.to} size="sm" fw={600} c="furrow.8" lineClamp={1}>
+                <Anchor component={Link} to={item.to} size="sm" fw={600} c="furrow.8" lineClamp={1} ref={titleIfCut}>
                   {item.title}
                 </Anchor>
-                <Text size="xs" c="dimmed" lineClamp={1}>
+                <Text size="xs" c="dimmed" lineClamp={1} ref={titleIfCut}>
                   {item.detail}
                 </Text>
               </div>

@@ -3,6 +3,7 @@
 import { Anchor, Badge, Table, Text, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Expectation, Status } from '../../api/measurement-targets';
+import { titleIfCut } from '../components/title-if-cut';
 import { formatKpi, STATUS_COLOR, STATUS_LABEL } from './kpi-format';
 import { kpiLink, scopeOfTarget } from './kpi-links';
 
@@ -76,7 +77,7 @@ export function ExpectationsTable({ items, caption, editLink, withOwner = true }
                     {e.kpiName}
                   </Anchor>
                   {e.note && (
-                    <Text size="xs" c="dimmed" lineClamp={1} maw={260}>
+                    <Text size="xs" c="dimmed" lineClamp={1} maw={260} ref={titleIfCut}>
                       {e.note}
                     </Text>
                   )}

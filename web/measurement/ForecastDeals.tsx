@@ -8,6 +8,7 @@ import { Link } from 'react-router';
 import type { ForecastCategory, ForecastDeal } from '../../api/measurement-forecast';
 import { formatCalendarDate, formatMoney, plural } from '../app/format';
 import { errorMessage } from '../components/ErrorState';
+import { titleIfCut } from '../components/title-if-cut';
 import { CATEGORY_COLOR, CATEGORY_HINT, CATEGORY_LABEL, refreshForecast, setDealCategory } from './forecast-api';
 import { ScrollTable } from './forecast-scroll';
 
@@ -134,7 +135,7 @@ export function ForecastDeals({ deals, currency, meId, isMe, personName, scopeTy
                   <Table.Tbody>
                     {g.deals.map((d) => (
                       <Table.Tr key={d.id}>
-                        <Table.Td style={{ maxWidth: 240, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                        <Table.Td ref={titleIfCut} style={{ maxWidth: 240, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
                           <Anchor component={Link} to={`/deals/${d.id}`} size="sm">
                             {d.name}
                           </Anchor>

@@ -79,8 +79,9 @@ export function ElementScores({
         const error = errors[e.key];
         return (
           <div key={e.key}>
-            <Group justify="space-between" gap="xs" wrap="nowrap">
-              <div style={{ minWidth: 0 }}>
+            {/* The scores never shrink (a narrow panel clipped its "3"); past the label's room they wrap below it. */}
+            <Group justify="space-between" gap="xs" wrap="wrap">
+              <div style={{ minWidth: 0, flex: '1 1 140px' }}>
                 <Text size="sm" fw={500}>
                   {e.label}
                 </Text>
@@ -92,6 +93,7 @@ export function ElementScores({
               </div>
               <SegmentedControl
                 size="xs"
+                style={{ flexShrink: 0 }}
                 aria-label={`${e.label} score`}
                 data={SCORES}
                 value={d.score === null ? '' : String(d.score)}

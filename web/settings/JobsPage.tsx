@@ -10,6 +10,7 @@ import { EmptyHint } from '../components/EmptyHint';
 import { ErrorState, errorMessage } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
+import { titleIfCut } from '../components/title-if-cut';
 
 const STATE_COLOR: Record<string, string> = { queued: 'blue', running: 'yellow', done: 'green', failed: 'red', cancelled: 'gray' };
 
@@ -127,7 +128,7 @@ export function JobsPage() {
                             <Text size="xs">{formatInstant(s.lastJob.finishedAt)}</Text>
                           </Group>
                           {s.lastJob.lastError && (
-                            <Text size="xs" c="red" lineClamp={2}>
+                            <Text size="xs" c="red" lineClamp={2} ref={titleIfCut}>
                               {s.lastJob.lastError}
                             </Text>
                           )}
@@ -199,7 +200,7 @@ export function JobsPage() {
                         {j.name}
                       </Text>
                       {j.lastError && (
-                        <Text size="xs" c="red" lineClamp={2}>
+                        <Text size="xs" c="red" lineClamp={2} ref={titleIfCut}>
                           {j.lastError}
                         </Text>
                       )}

@@ -1,5 +1,6 @@
 import { Badge, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import type { SearchResult } from '../../../api/search';
+import { titleIfCut } from '../../components/title-if-cut';
 import { TYPE_LABEL } from './search-links';
 
 const ORDER = ['account', 'contact', 'deal', 'lead', 'activity'] as const;
@@ -45,11 +46,11 @@ export function SearchResults({ listId, items, active, onHover, onOpen }: Props)
                 >
                   <Group justify="space-between" wrap="nowrap">
                     <div style={{ minWidth: 0 }}>
-                      <Text size="sm" fw={600} truncate>
+                      <Text size="sm" fw={600} truncate ref={titleIfCut}>
                         {r.title}
                       </Text>
                       {r.subtitle && (
-                        <Text size="xs" c="dimmed" truncate>
+                        <Text size="xs" c="dimmed" truncate ref={titleIfCut}>
                           {r.subtitle}
                         </Text>
                       )}

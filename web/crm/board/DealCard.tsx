@@ -4,6 +4,7 @@ import { IconAlertTriangle, IconClock } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { Board, Deal } from '../../../api/deals';
 import { daysSince, formatCalendarDate, formatMoney, todayLocal } from '../../app/format';
+import { titleIfCut } from '../../components/title-if-cut';
 import type { TargetStage } from '../deals/move/useDealMover';
 import classes from './Board.module.css';
 import { MoveMenu } from './MoveMenu';
@@ -36,7 +37,7 @@ export function DealCardBody({ deal, board, agingDays, blocked, onMove, overlay 
         {!overlay && <MoveMenu deal={deal} board={board} onMove={onMove} />}
       </Group>
       {deal.accountName && (
-        <Text size="xs" c="dimmed" truncate>
+        <Text size="xs" c="dimmed" truncate ref={titleIfCut}>
           {deal.accountName}
         </Text>
       )}
@@ -49,7 +50,7 @@ export function DealCardBody({ deal, board, agingDays, blocked, onMove, overlay 
         </Text>
       </Group>
       <Group justify="space-between" gap={4}>
-        <Text size="xs" c="dimmed" truncate>
+        <Text size="xs" c="dimmed" truncate ref={titleIfCut}>
           {deal.ownerName}
         </Text>
         {deal.status === 'open' && (
@@ -62,7 +63,8 @@ export function DealCardBody({ deal, board, agingDays, blocked, onMove, overlay 
         <UnstyledButton
           onClick={() => onMove(blocked.stage)}
           className={classes.blocked}
-          aria-label={`Blocked for ${blocked.stage.name}: show what is missing`}
+          // The name starts with the words on the button (axe: label-content-name-mismatch), then says what it does.
+          aria-label={`${blocked.missing} missing for ${blocked.stage.name}: blocked, show what is missing`}
         >
           <Group gap={4} wrap="nowrap">
             <IconAlertTriangle size={12} aria-hidden />

@@ -2,6 +2,7 @@
 // required field still lacks, and where the listed values of the last check go.
 import { Select, Stack, Table, Text, Title } from '@mantine/core';
 import { LoadingState } from '../../components/LoadingState';
+import { titleIfCut } from '../../components/title-if-cut';
 import { IGNORE } from './csv-columns';
 import type { Chosen, CsvImport } from './use-csv-import';
 import { ValueMapping } from './ValueMapping';
@@ -36,7 +37,7 @@ export function ColumnMapping({ state, chosen }: { state: CsvImport; chosen: Cho
                       </Text>
                     </Table.Td>
                     <Table.Td maw={160}>
-                      <Text size="sm" c="dimmed" truncate="end">
+                      <Text size="sm" c="dimmed" truncate="end" ref={titleIfCut}>
                         {sample[i] || '—'}
                       </Text>
                     </Table.Td>
