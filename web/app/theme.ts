@@ -36,11 +36,12 @@ const LIGHT_TEXT: Record<string, string> = {
   furrow: '#1d5035',
 };
 
-// White text on "filled" red and orange (count badges, the notification dot, danger buttons): Mantine's
-// shade 6 gives 3.3:1 and 2.6:1; these darker fills keep white text above 4.5:1.
+// White text on "filled" red, orange and blue (count badges, the notification dot, danger buttons):
+// Mantine's shade 6 gives 3.3:1, 2.6:1 and 3.6:1; these darker fills keep white text above 4.5:1.
 const FILLED: Record<string, [fill: string, hover: string]> = {
   red: ['#b02525', '#921d1d'],
   orange: ['#a64b00', '#8a3e00'],
+  blue: ['#1862a8', '#134f88'],
 };
 
 /** Mantine's default dimmed grey is below 4.5:1 on white; secondary text must stay readable. */

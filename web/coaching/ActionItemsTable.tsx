@@ -84,7 +84,7 @@ export function ActionItemsTable({ items, label, showCoachee = false, coachId }:
               <Table.Td>
                 {item.dueDate ? formatCalendarDate(item.dueDate) : '—'}
                 {item.overdue && (
-                  <Badge ml="xs" size="sm" color="red.9" variant="light" tt="none">
+                  <Badge ml="xs" size="sm" color="red" variant="light" tt="none">
                     Overdue
                   </Badge>
                 )}

@@ -5,9 +5,9 @@ import type { CadenceStatus } from '../../api/coaching-relationships';
 
 export const CADENCE: Record<CadenceStatus, { label: string; color: string }> = {
   kept: { label: 'Cadence kept', color: 'furrow' },
-  due_soon: { label: 'Due soon', color: 'yellow.9' },
-  overdue: { label: 'Overdue', color: 'red.9' },
-  never: { label: 'No session yet', color: 'gray.8' },
+  due_soon: { label: 'Due soon', color: 'yellow' },
+  overdue: { label: 'Overdue', color: 'red' },
+  never: { label: 'No session yet', color: 'gray' },
 };
 
 export function CadenceBadge({ status }: { status: CadenceStatus }) {

@@ -45,11 +45,11 @@ export function SessionsTable({ sessions, label, show }: { sessions: CoachingSes
                         Held
                       </Badge>
                     ) : Date.parse(s.scheduledAt) < now ? (
-                      <Badge variant="light" color="red.9" tt="none">
+                      <Badge variant="light" color="red" tt="none">
                         Not held
                       </Badge>
                     ) : (
-                      <Badge variant="light" color="blue.8" tt="none">
+                      <Badge variant="light" color="blue" tt="none">
                         Scheduled
                       </Badge>
                     )}

@@ -41,7 +41,7 @@ function Trend({ first, level }: { first: number | null; level: number | null })
   if (first === null || level === null || first === level) return <Text size="sm">{level === null ? '—' : 'steady'}</Text>;
   const up = level > first;
   return (
-    <Badge color={up ? 'furrow' : 'red.9'} variant="light" tt="none">
+    <Badge color={up ? 'furrow' : 'red'} variant="light" tt="none">
       {up ? '▲' : '▼'} from {first}
     </Badge>
   );

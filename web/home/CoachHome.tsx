@@ -13,8 +13,8 @@ import { PageHeader } from '../components/PageHeader';
 
 const STATUS: Record<CadenceStatus, { label: string; color: string }> = {
   kept: { label: 'Cadence kept', color: 'furrow' },
-  due_soon: { label: 'Due soon', color: 'yellow.9' },
-  overdue: { label: 'Overdue', color: 'red.9' },
+  due_soon: { label: 'Due soon', color: 'yellow' },
+  overdue: { label: 'Overdue', color: 'red' },
   never: { label: 'No session yet', color: 'gray.8' },
 };
 

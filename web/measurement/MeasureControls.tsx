@@ -3,6 +3,7 @@
 // figures, a manager their teams (each with the teams below) and people, an admin everything.
 import { Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
+import { useMediaQuery } from '@mantine/hooks';
 import type { KpiScope, PeriodInfo } from '../../api/measurement';
 import { toCalendarDate, todayLocal } from '../app/format';
 import { useSession } from '../app/session';
@@ -69,6 +70,8 @@ export function MeasureControls({ url, resolved, withAsOf = true, fixedScope }: 
   const { user, workspace } = useSession();
   const scopeOptions = useScopeOptions();
   const options = fixedScope === undefined ? scopeOptions : [];
+  // Five period kinds side by side are wider than a phone: the smaller control keeps the page from scrolling sideways.
+  const phone = useMediaQuery('(max-width: 30em)') ?? false;
   const today = todayLocal();
   const start = workspace.fiscalYearStartMonth;
   const from = url.get('from');
@@ -122,7 +125,7 @@ export function MeasureControls({ url, resolved, withAsOf = true, fixedScope }: 
         <Text size="sm" fw={500} id="period-kind-label">
           Period
         </Text>
-        <SegmentedControl aria-labelledby="period-kind-label" data={KINDS} value={kind} onChange={setKind} />
+        <SegmentedControl aria-labelledby="period-kind-label" data={KINDS} value={kind} onChange={setKind} size={phone ? 'xs' : 'sm'} />
       </Stack>
       {kind === 'custom' ? (
         <DatePickerInput
