@@ -1,10 +1,8 @@
 // The discipline index (one 0–100 score per discipline and overall, per month, per team and for
 // the workspace) and cramming by quarter: the Year page's view of whether the rhythm holds.
-import { type Static, type TSchema, Type } from 'typebox';
-import { Id } from './common.js';
+import { type Static, Type } from 'typebox';
+import { Id, Nullable } from './common.js';
 import { PeriodInfo } from './measurement.js';
-
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 export const YearQuery = Type.Object(
   { year: Type.Optional(Type.String({ pattern: '^FY\\d{4}$', description: 'Fiscal year (default: the current one)' })) },

@@ -1,11 +1,10 @@
 // The harvest planner: how much pipeline must be planted each month of the fiscal year, by team and
 // rep, to meet the bookings targets, with the formulas and assumptions it used; and the per-team
 // overrides of those assumptions (who changed what, when, from which value).
-import { type Static, type TSchema, Type } from 'typebox';
-import { Currency, Id, Instant, Version } from './common.js';
+import { type Static, Type } from 'typebox';
+import { Currency, Id, Instant, Nullable, Version } from './common.js';
 import { PeriodInfo } from './measurement.js';
 
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const Money = Type.Number({ description: 'Minor units of the workspace currency (plans divide, so not always whole)' });
 
 export const HarvestPlanQuery = Type.Object(

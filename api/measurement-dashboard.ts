@@ -1,12 +1,10 @@
 // A role dashboard in one call: headline figures with their formulas and drill-downs, trends over
 // the fiscal year, the pipeline by stage, people compared (for a team or the workspace) and the
 // expectations on the scope with their status.
-import { type Static, type TSchema, Type } from 'typebox';
-import { CalendarDate, Currency, Id, Instant } from './common.js';
+import { type Static, Type } from 'typebox';
+import { CalendarDate, Currency, Id, Instant, Nullable } from './common.js';
 import { KpiDefinition, KpiResult, KpiScope, KpiTrend, PeriodInfo, PeriodKey, ScopeKind } from './measurement.js';
 import { Expectation } from './measurement-targets.js';
-
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 export const DashboardKind = Type.Union([Type.Literal('rep'), Type.Literal('manager'), Type.Literal('cso')]);
 export type DashboardKind = Static<typeof DashboardKind>;

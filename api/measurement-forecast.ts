@@ -1,11 +1,9 @@
 // The forecast: deals by category (commit, best case, pipeline, omitted) for a period, weekly
 // submissions by reps and managers, the roll-up through the team tree, and once the period has
 // closed the accuracy and bias of every submission and each rep's commit conversion.
-import { type Static, type TSchema, Type } from 'typebox';
-import { AmountMinor, CalendarDate, Currency, Id, Instant } from './common.js';
+import { type Static, Type } from 'typebox';
+import { AmountMinor, CalendarDate, Currency, Id, Instant, Nullable } from './common.js';
 import { PeriodInfo, PeriodKey } from './measurement.js';
-
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 export const ForecastCategory = Type.Union([Type.Literal('commit'), Type.Literal('best_case'), Type.Literal('pipeline'), Type.Literal('omitted')]);
 export type ForecastCategory = Static<typeof ForecastCategory>;

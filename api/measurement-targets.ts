@@ -1,11 +1,9 @@
 // Quotas (per rep, team and workspace per period, with CSV import and export) and expectations
 // (a KPI, a scope, a period, a target and amber/red thresholds, with an owner and a status).
-import { type Static, type TSchema, Type } from 'typebox';
-import { Currency, Id, Instant, Version } from './common.js';
+import { type Static, Type } from 'typebox';
+import { Currency, Id, Instant, Nullable, Version } from './common.js';
 import { ImportRowError } from './imports.js';
 import { KpiUnit, PeriodInfo, PeriodKey } from './measurement.js';
-
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 export const TargetScopeType = Type.Union([Type.Literal('user'), Type.Literal('team'), Type.Literal('workspace')]);
 export type TargetScopeType = Static<typeof TargetScopeType>;

@@ -1,10 +1,8 @@
 // Measurement: the KPI catalogue, a KPI for a scope, period and as-of date, its trend over a year
 // and the records behind its numerator and denominator. Quotas and expectations are in
 // measurement-targets.ts, the forecast in measurement-forecast.ts.
-import { type Static, type TSchema, Type } from 'typebox';
-import { CalendarDate, Currency, Id, Instant, MAX_PAGE_SIZE } from './common.js';
-
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+import { type Static, Type } from 'typebox';
+import { CalendarDate, Currency, Id, Instant, MAX_PAGE_SIZE, Nullable } from './common.js';
 
 export const KpiUnit = Type.Union(
   [Type.Literal('ratio'), Type.Literal('money'), Type.Literal('days'), Type.Literal('hours'), Type.Literal('count'), Type.Literal('money_per_day')],
