@@ -1,5 +1,7 @@
 // The demo and the scale generator against real databases: SQLite in memory, and PostgreSQL when
-// TEST_DATABASE_URL is set (seeded once per engine).
+// TEST_DATABASE_URL is set (seeded once per engine). On PostgreSQL the demo gets a database of its
+// own: in the run's shared one, every other suite's job runner would also plan digests, alerts and
+// SLA checks for a whole demo year, and time out.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../config.js';
@@ -9,6 +11,7 @@ import { migrateToLatest } from '../../db/migrator.js';
 import { verifyPassword } from '../../identity/passwords.js';
 import { kpiValue } from '../../measurement/kpi.service.js';
 import { disciplineIndexFor } from '../../rhythm/discipline.service.js';
+import { createScratchDatabase, dropScratchDatabase } from '../../test/pg-admin.js';
 import { testEngines } from '../../test/test-env.js';
 import { type SeedResult, seedDemo } from '../demo-seed.js';
 import { DAY } from './calendar.js';
@@ -22,14 +25,20 @@ describe.each(testEngines())('demo seed on %s', (engine) => {
   let demo: SeedResult;
   let seconds: number;
 
+  let own: string | null = null;
+
   beforeAll(async () => {
-    database = openDatabase(engine === 'sqlite' ? ':memory:' : (inject('pgUrl') as string), { poolSize: 2 });
-    if (engine === 'sqlite') await migrateToLatest(database.db);
+    own = engine === 'sqlite' ? null : await createScratchDatabase(inject('pgAdminUrl') as string);
+    database = openDatabase(own ?? ':memory:', { poolSize: 2 });
+    await migrateToLatest(database.db);
     const started = Date.now();
     demo = await seedDemo(database, { now: NOW });
     seconds = (Date.now() - started) / 1000;
-  }, 60_000);
-  afterAll(() => database.close());
+  }, 120_000);
+  afterAll(async () => {
+    await database.close();
+    if (own) await dropScratchDatabase(inject('pgAdminUrl') as string, own);
+  });
 
   const count = async (query: string): Promise<number> => {
     const { rows } = await sql<{ n: number | string }>`${sql.raw(query.replaceAll(':ws', `'${demo.workspaceId}'`))}`.execute(database.db);
