@@ -131,7 +131,9 @@ describeEngines('call plans', (env) => {
         .select(['field', 'to_value'])
         .where('entity_id', '=', deal.id)
         .where('field', 'like', 'qualification.%')
+        // Two scores of one element share the field: order by value too, or PostgreSQL returns either first.
         .orderBy('field')
+        .orderBy('to_value')
         .execute();
     const before = await scoreRows();
 
