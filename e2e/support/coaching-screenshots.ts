@@ -8,11 +8,9 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { ObjectiveList } from '../../api/coaching-objectives.js';
-import { seedDemo } from '../../server/cli/demo-seed.js';
 import { launchBrowser } from './browser.js';
-import { startServer, type TestServer } from './server.js';
+import { demoTarget } from './demo-target.js';
 import { settled } from './settle.js';
-import { ensureWebBuilt } from './web-build.js';
 
 const OUT = resolve(import.meta.dirname, '../../docs/screenshots');
 const DEMO_PASSWORD = 'furrow-demo-2026';
@@ -34,14 +32,7 @@ async function signIn(page: Page, email: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name: /week/ }).waitFor({ timeout: 60_000 });
 }
 
-let server: TestServer | null = null;
-let base = process.argv[2];
-if (!base) {
-  await ensureWebBuilt();
-  server = await startServer();
-  await seedDemo(server.database, { now: Date.now() });
-  base = server.url;
-}
+const { base, server } = await demoTarget(process.argv[2]);
 mkdirSync(OUT, { recursive: true });
 const browser = await launchBrowser();
 try {

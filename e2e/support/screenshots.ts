@@ -4,11 +4,9 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { seedDemo } from '../../server/cli/demo-seed.js';
 import { launchBrowser } from './browser.js';
-import { startServer, type TestServer } from './server.js';
+import { demoTarget } from './demo-target.js';
 import { settled } from './settle.js';
-import { ensureWebBuilt } from './web-build.js';
 
 const OUT = resolve(import.meta.dirname, '../../docs/screenshots');
 const DEMO_PASSWORD = 'furrow-demo-2026';
@@ -25,14 +23,7 @@ async function shot(page: Page, name: string): Promise<void> {
   console.log(`  docs/screenshots/${name}.png`);
 }
 
-let server: TestServer | null = null;
-let base = process.argv[2];
-if (!base) {
-  await ensureWebBuilt();
-  server = await startServer();
-  await seedDemo(server.database, { now: Date.now() });
-  base = server.url;
-}
+const { base, server } = await demoTarget(process.argv[2]);
 mkdirSync(OUT, { recursive: true });
 const browser = await launchBrowser();
 try {
