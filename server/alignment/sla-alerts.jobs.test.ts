@@ -12,7 +12,7 @@ import { describeEngines, type TestUser } from '../test/test-env.js';
 import { dueSlaAlerts, leadSlaAlertJob, planLeadSlaAlertsJob, type SlaAlert } from './sla-alerts.jobs.js';
 import { agreementInForce, HOT_LEAD } from './testing.js';
 
-describeEngines('lead SLA alerts', (env) => {
+describeEngines('lead SLA alerts', { ownDatabase: true }, (env) => {
   it('warns the owner when the accept SLA is at risk and escalates a breach to the manager, each once', async () => {
     // Monday 30 November 2026, 09:00 in Berlin: the office opens (Mon–Fri 9–17, accept within 4 business hours).
     env().clock.now = Date.parse('2026-11-30T08:00:00Z');

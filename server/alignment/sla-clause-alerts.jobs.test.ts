@@ -12,7 +12,7 @@ import { describeEngines, type TestUser } from '../test/test-env.js';
 import { planLeadSlaAlertsJob } from './sla-alerts.jobs.js';
 import { agreementInForce, HOT_LEAD } from './testing.js';
 
-describeEngines('lead SLA alerts: first touch and attempts', (env) => {
+describeEngines('lead SLA alerts: first touch and attempts', { ownDatabase: true }, (env) => {
   it('warns, escalates once per lead and clause, spares leads worked in time, and agrees with the KPIs', async () => {
     // Monday 30 November 2026, 09:00 in Berlin (Mon–Fri 9–17): first touch within 1 business hour, 3 attempts within 5 days.
     env().clock.now = Date.parse('2026-11-30T08:00:00Z');

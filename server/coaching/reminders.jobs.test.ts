@@ -8,7 +8,7 @@ import { createJobRunner } from '../jobs/runner.js';
 import { describeEngines, type TestUser } from '../test/test-env.js';
 import { planCoachingRemindersJob } from './reminders.jobs.js';
 
-describeEngines('coaching reminders', (env) => {
+describeEngines('coaching reminders', { ownDatabase: true }, (env) => {
   it('tells the coach, the coachee’s manager and the item owner once, however often it runs', async () => {
     const w = await env().workspace();
     const manager = await w.user('manager', { name: 'Mia Manager' });

@@ -97,6 +97,9 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
       close: async () => {
         await bulk.destroy();
         await db.destroy();
+        // Kysely ends a pool only if it ran a statement through it; heavy reads reach the bulk pool
+        // through cancellableBulk alone, so without this its connections outlived close().
+        for (const p of [bulkPool, pool]) if (!p.ended) await p.end();
       },
     };
   }

@@ -20,7 +20,7 @@ it('is scheduled hourly at minute 17 for every workspace at once', () => {
   expect(new Date(nextRun(parseCron(schedule?.cron ?? ''), 'UTC', at)).toISOString()).toBe('2026-12-01T10:17:00.000Z');
 });
 
-describeEngines('expired sessions', (env) => {
+describeEngines('expired sessions', { ownDatabase: true }, (env) => {
   it('deletes expired sessions and keeps live ones', async () => {
     const clock = env().clock;
     const saved = clock.now;

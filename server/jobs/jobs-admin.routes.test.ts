@@ -9,7 +9,7 @@ import { createJobRunner } from './runner.js';
 
 const failing = defineJob<Record<string, never>>({ name: 'test.operator-view', handler: async () => undefined });
 
-describeEngines('background jobs (operator view)', (env) => {
+describeEngines('background jobs (operator view)', { ownDatabase: true }, (env) => {
   let w: TestWorkspace;
   let other: TestWorkspace;
   let manager: TestUser;

@@ -13,7 +13,7 @@ import { workedExample } from './testing/worked-example.js';
 const DAY = 86_400_000;
 const KIND = 'measurement.expectation-red';
 
-describeEngines('expectation went red', (env) => {
+describeEngines('expectation went red', { ownDatabase: true }, (env) => {
   it('tells the owner and their manager once per turn to red, and only what each may read', async () => {
     const x = await workedExample(env());
     const admin = x.w.as(x.w.admin);

@@ -40,7 +40,7 @@ async function receiver(): Promise<{ url: string; received: Received[]; script: 
   return { url: `http://127.0.0.1:${port}/hooks/furrow`, received, script, close: () => new Promise((r) => server.close(() => r())) };
 }
 
-describeEngines('outgoing webhooks', (env) => {
+describeEngines('outgoing webhooks', { ownDatabase: true }, (env) => {
   let rx: Awaited<ReturnType<typeof receiver>>;
   let w: TestWorkspace;
 

@@ -7,7 +7,7 @@ import { createJobRunner } from '../jobs/runner.js';
 import { workedExample } from '../measurement/testing/worked-example.js';
 import { describeEngines, type TestUser } from '../test/test-env.js';
 
-describeEngines('weekly digest', (env) => {
+describeEngines('weekly digest', { ownDatabase: true }, (env) => {
   it('sends each sales person one digest on Monday morning, naming no record', async () => {
     const clock = env().clock;
     const x = await workedExample(env());

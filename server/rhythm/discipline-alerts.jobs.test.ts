@@ -10,7 +10,7 @@ import { describeEngines, type TestUser } from '../test/test-env.js';
 import { disciplineAlertsJob } from './discipline-alerts.jobs.js';
 import { alertsOf } from './discipline-alerts.js';
 
-describeEngines('discipline below the start of the year', (env) => {
+describeEngines('discipline below the start of the year', { ownDatabase: true }, (env) => {
   it('tells the team manager and the CSO once per slide, in figures', async () => {
     const clock = env().clock;
     const x = await workedExample(env());

@@ -6,7 +6,7 @@ import { JOBS, SCHEDULES } from '../jobs/registry.js';
 import { createJobRunner } from '../jobs/runner.js';
 import { describeEngines } from '../test/test-env.js';
 
-describeEngines('ritual reminders', (env) => {
+describeEngines('ritual reminders', { ownDatabase: true }, (env) => {
   it('reminds the people of a ritual once, an hour before, and never of a completed occurrence', async () => {
     const clock = env().clock;
     const saved = clock.now;

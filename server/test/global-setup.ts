@@ -10,6 +10,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     pgUrl: string | null;
     pgAdminUrl: string | null;
+    /** A migrated database nobody connects to: suites that need a database of their own copy it. */
+    pgTemplateUrl: string | null;
   }
 }
 
@@ -18,6 +20,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (!adminUrl) {
     project.provide('pgUrl', null);
     project.provide('pgAdminUrl', null);
+    project.provide('pgTemplateUrl', null);
     return async () => {};
   }
   let url: string;
@@ -30,9 +33,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const database = openDatabase(url);
   await migrateToLatest(database.db);
   await database.close();
+  const template = await createScratchDatabase(adminUrl, 'furrow_tpl', url);
   project.provide('pgUrl', url);
   project.provide('pgAdminUrl', adminUrl);
+  project.provide('pgTemplateUrl', template);
   return async () => {
     await dropScratchDatabase(adminUrl, url);
+    await dropScratchDatabase(adminUrl, template);
   };
 }

@@ -13,6 +13,7 @@ import type { App } from '../http/types.js';
 import { hashPassword } from '../identity/passwords.js';
 import { createWorkspace } from '../identity/workspaces.service.js';
 import { hashSecret, newId, newSecret } from '../ids.js';
+import { createScratchDatabase, dropScratchDatabase } from './pg-admin.js';
 
 export const TEST_PASSWORD = 'correct horse battery';
 
@@ -105,9 +106,15 @@ export async function createTestEnv(
     webDir?: string;
     config?: Partial<Config> /** A SQLite file instead of :memory: (two connections, as in production). */;
     sqliteFile?: string;
+    /** PostgreSQL: a migrated database of this environment's own, dropped on close (see describeEngines). */
+    ownDatabase?: boolean;
   } = {},
 ): Promise<TestEnv & { close(): Promise<void> }> {
-  const url = engine === 'sqlite' ? (options.sqliteFile ?? ':memory:') : (inject('pgUrl') as string);
+  const own =
+    engine === 'postgres' && options.ownDatabase
+      ? await createScratchDatabase(inject('pgAdminUrl') as string, 'furrow_own', inject('pgTemplateUrl') as string)
+      : null;
+  const url = engine === 'sqlite' ? (options.sqliteFile ?? ':memory:') : (own ?? (inject('pgUrl') as string));
   const database = openDatabase(url, { poolSize: 4 });
   if (engine === 'sqlite') await migrateToLatest(database.db);
   const config = loadConfig(
@@ -223,17 +230,31 @@ export async function createTestEnv(
     async close() {
       await app.close();
       await database.close();
+      if (own) await dropScratchDatabase(inject('pgAdminUrl') as string, own);
     },
   };
 }
 
-/** Runs the suite once per engine; `env()` gives the engine's environment inside tests. */
-export function describeEngines(name: string, body: (env: () => TestEnv) => void): void {
+/**
+ * Runs the suite once per engine; `env()` gives the engine's environment inside tests.
+ * `ownDatabase`: for suites that run the job runner over the whole database (schedules plan for
+ * every workspace). In the run's shared PostgreSQL database they would also work off every other
+ * suite's workspaces and queued jobs, so their time would grow with the run; a copy of the
+ * migrated template keeps them to their own fixture. SQLite is always private (:memory:).
+ */
+export function describeEngines(name: string, body: (env: () => TestEnv) => void): void;
+export function describeEngines(name: string, options: { ownDatabase?: boolean }, body: (env: () => TestEnv) => void): void;
+export function describeEngines(
+  name: string,
+  bodyOrOptions: ((env: () => TestEnv) => void) | { ownDatabase?: boolean },
+  maybeBody?: (env: () => TestEnv) => void,
+): void {
+  const [options, body] = typeof bodyOrOptions === 'function' ? [{}, bodyOrOptions] : [bodyOrOptions, maybeBody as (env: () => TestEnv) => void];
   for (const engine of testEngines()) {
     describe(`${name} [${engine}]`, () => {
       let current: (TestEnv & { close(): Promise<void> }) | undefined;
       beforeAll(async () => {
-        current = await createTestEnv(engine);
+        current = await createTestEnv(engine, { ownDatabase: options.ownDatabase });
       });
       afterAll(async () => {
         await current?.close();

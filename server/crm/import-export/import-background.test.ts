@@ -19,7 +19,7 @@ it('counts data rows by line ends, with or without a final newline', () => {
   expect(dataRowsOf('a,b')).toBe(0);
 });
 
-describeEngines('imports as background jobs', (env) => {
+describeEngines('imports as background jobs', { ownDatabase: true }, (env) => {
   it('a background import answers 202 with a job its creator polls for progress and the report', async () => {
     const w = await env().workspace();
     const rep = await w.user('rep');
