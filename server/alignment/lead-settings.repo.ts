@@ -51,3 +51,10 @@ export async function activeRepIds(db: Kysely<DB>, workspaceId: string, teamId: 
     .execute();
   return rows.map((r) => r.id);
 }
+
+/** Which of these ids are users of the workspace (any role, disabled too: an away list may keep them). */
+export async function workspaceUserIds(db: Kysely<DB>, workspaceId: string, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('users').select('id').where('workspace_id', '=', workspaceId).where('id', 'in', [...ids]).execute();
+  return new Set(rows.map((r) => r.id));
+}

@@ -91,6 +91,7 @@ describeEngines('lead settings', (env) => {
           { segment: 'smb', teamId: '01900000-0000-7000-8000-000000000000' },
           { segment: 'mid', teamId: inbound, ownerId: erin.id },
         ],
+        awayUserIds: [erin.id, '01900000-0000-7000-8000-000000000001'],
       },
       businessHours: { ...s.businessHours, startMinute: 600, endMinute: 540 },
       timezone: 'Mars/Olympus',
@@ -98,6 +99,7 @@ describeEngines('lead settings', (env) => {
     expect(bad.status, JSON.stringify(bad.body)).toBe(400);
     expect(bad.body.error.details.fields.map((f: { field: string }) => f.field).sort()).toEqual([
       'businessHours.endMinute',
+      'routing.awayUserIds.1',
       'routing.rules.0.teamId',
       'routing.rules.1.ownerId',
       'timezone',

@@ -7,7 +7,7 @@ import { requireRole } from '../identity/roles.js';
 import { listTeams } from '../identity/teams.service.js';
 import { getWorkspace, isValidTimeZone, patchWorkspace } from '../identity/workspaces.service.js';
 import type { BusinessCalendar } from './business-hours.js';
-import { activeRepIds, findSettings, insertSettings, type LeadSettingsRow, updateSettings } from './lead-settings.repo.js';
+import { activeRepIds, findSettings, insertSettings, type LeadSettingsRow, updateSettings, workspaceUserIds } from './lead-settings.repo.js';
 
 const DEFAULT_ROUTING: LeadSettings['routing'] = { mode: 'round_robin', defaultTeamId: null, rules: [], awayUserIds: [] };
 const DEFAULT_HOURS: LeadSettings['businessHours'] = { workingDays: [1, 2, 3, 4, 5], startMinute: 9 * 60, endMinute: 17 * 60, holidays: [] };
@@ -78,6 +78,10 @@ export async function putLeadSettings(ctx: Ctx, input: LeadSettingsPut): Promise
     else if (rule.ownerId && !(await activeRepIds(ctx.db, ctx.actor.workspaceId, rule.teamId)).includes(rule.ownerId))
       problems.push({ field: `routing.rules.${i}.ownerId`, message: "is not an active rep of the rule's team" });
   }
+  // Another workspace's user is answered like a missing one (the visibility matrix checks it).
+  const known = await workspaceUserIds(ctx.db, ctx.actor.workspaceId, input.routing.awayUserIds);
+  for (const [i, id] of input.routing.awayUserIds.entries())
+    if (!known.has(id)) problems.push({ field: `routing.awayUserIds.${i}`, message: 'no user with this id in the workspace' });
   if (input.slaReassign?.enabled && input.slaReassign.clauses.length === 0)
     problems.push({ field: 'slaReassign.clauses', message: 'name at least one clause to reassign on' });
   if (problems.length > 0) throw invalidInput(problems);
