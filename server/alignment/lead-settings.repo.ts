@@ -55,6 +55,11 @@ export async function activeRepIds(db: Kysely<DB>, workspaceId: string, teamId: 
 /** Which of these ids are users of the workspace (any role, disabled too: an away list may keep them). */
 export async function workspaceUserIds(db: Kysely<DB>, workspaceId: string, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await db.selectFrom('users').select('id').where('workspace_id', '=', workspaceId).where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('id', 'in', [...ids])
+    .execute();
   return new Set(rows.map((r) => r.id));
 }
