@@ -28,7 +28,7 @@ import type { LeadSettings, LeadSettingsPut } from '../../api/lead-settings';
 import { api } from '../app/api';
 import { FormProblem } from '../components/FormProblem';
 import { applySaveError } from '../components/save-errors';
-import { useTeams, useUsers } from '../crm/shared/people';
+import { useTeams, useUsers } from '../data/people/people';
 import { timeZones } from '../settings/choices';
 
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];

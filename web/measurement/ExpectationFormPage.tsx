@@ -19,7 +19,8 @@ import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
 import { applySaveError } from '../components/save-errors';
 import { useStaleRecovery } from '../components/useStaleRecovery';
-import { useAssignableOwners, useTeams, useUsers } from '../crm/shared/people';
+import { useAssignableOwners } from '../crm/shared/people';
+import { useTeams, useUsers } from '../data/people/people';
 import {
   describeExpectation,
   EVERY,

@@ -8,7 +8,8 @@ import type { KpiScope, PeriodInfo } from '../../api/measurement';
 import { toCalendarDate, todayLocal } from '../app/format';
 import { useSession } from '../app/session';
 import type { UrlState } from '../app/url-state';
-import { teamSubtree, useTeams, useUsers } from '../crm/shared/people';
+import { teamSubtree } from '../crm/shared/people';
+import { useTeams, useUsers } from '../data/people/people';
 import { currentPeriodKey, kindOfKey, type PickKind, periodChoices } from './measure-periods';
 
 const KINDS = [

@@ -13,7 +13,7 @@ import { useSession } from '../app/session';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
-import { useTeams, useUsers } from '../crm/shared/people';
+import { useTeams, useUsers } from '../data/people/people';
 import { Recorder } from './Recorder';
 import { ScenarioForm } from './ScenarioForm';
 

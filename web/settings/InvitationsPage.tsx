@@ -15,7 +15,7 @@ import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
 import { applySaveError } from '../components/save-errors';
 import { schemaErrors } from '../components/schema-errors';
-import { useTeams } from '../crm/shared/people';
+import { useTeams } from '../data/people/people';
 import { ROLE_LABEL, ROLE_OPTIONS } from './labels';
 import { SecretOnce } from './SecretOnce';
 

@@ -9,7 +9,7 @@ import { EmptyHint } from '../components/EmptyHint';
 import { ErrorState, errorMessage } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
-import { useTeams, useUsers } from '../crm/shared/people';
+import { useTeams, useUsers } from '../data/people/people';
 import { TeamModal } from './TeamModal';
 import { teamRows } from './team-tree';
 

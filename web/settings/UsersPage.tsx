@@ -6,7 +6,7 @@ import { formatDay } from '../app/format';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
-import { useTeams, useUsers } from '../crm/shared/people';
+import { useTeams, useUsers } from '../data/people/people';
 import { ROLE_LABEL } from './labels';
 import { UserModal } from './UserModal';
 

@@ -11,6 +11,7 @@ import { useSession } from '../../app/session';
 import { Details } from '../../components/Details';
 import { PageHeader } from '../../components/PageHeader';
 import { TextLink } from '../../components/TextLink';
+import { useAccount } from '../../data/accounts/accounts';
 import { ActivityModal } from '../activities/ActivityModal';
 import { DealLine } from '../deals/DealLine';
 import { contactName } from '../pickers/ContactSelect';
@@ -18,7 +19,6 @@ import { DeleteButton } from '../shared/DeleteButton';
 import { useMayChange } from '../shared/people';
 import { RecordLoader } from '../shared/RecordLoader';
 import { RelatedList } from '../shared/RelatedList';
-import { useRecord } from '../shared/resources';
 import { RecordTimeline } from '../timeline/RecordTimeline';
 
 function AccountView({ account }: { account: Account }) {
@@ -141,7 +141,7 @@ function AccountView({ account }: { account: Account }) {
 
 export function AccountPage() {
   const { id } = useParams();
-  const query = useRecord<Account>('accounts', id);
+  const query = useAccount(id);
   return (
     <RecordLoader query={query} noun="account">
       {(account) => <AccountView account={account} />}

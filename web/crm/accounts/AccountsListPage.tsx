@@ -70,7 +70,7 @@ export function AccountsListPage() {
           </>
         }
       />
-      <ListView<Account>
+      <ListView
         entity="accounts"
         url={url}
         columns={columns}

@@ -139,7 +139,7 @@ export function ActivitiesListPage() {
           </>
         }
       />
-      <ListView<Activity>
+      <ListView
         entity="activities"
         url={url}
         columns={columns}

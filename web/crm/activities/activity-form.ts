@@ -1,7 +1,9 @@
 import dayjs from 'dayjs';
 import { type Activity, ActivityCreate } from '../../../api/activities';
+import { formatInstant } from '../../app/format';
 import { schemaErrors } from '../../components/schema-errors';
-import type { ActivityKind } from '../timeline/activity-icons';
+import { ACTIVITY_LABEL, type ActivityKind } from '../timeline/activity-icons';
+import { HIDDEN_DEAL } from './hidden-deal';
 import { nextSlot } from './next-slot';
 
 export interface ActivityValues extends Record<string, unknown> {
@@ -79,3 +81,27 @@ export function activityPatch(v: ActivityValues, base: ActivityValues): Partial<
 }
 
 export const validateActivity = (v: ActivityValues) => schemaErrors(ActivityCreate, activityBody(v));
+
+/** A field's value in an activity as the conflict dialog shows it (names rather than ids). */
+export function describeActivity(a: Activity, field: keyof ActivityValues & string): string {
+  switch (field) {
+    case 'type':
+      return ACTIVITY_LABEL[a.type as ActivityKind] ?? a.type;
+    case 'occurredAt':
+      return formatInstant(a.occurredAt);
+    case 'durationMinutes':
+      return a.durationMinutes === null ? '—' : `${a.durationMinutes} min`;
+    case 'completed':
+      return a.completedAt === null ? 'No' : 'Yes';
+    case 'dealId':
+      return a.dealId === null ? '—' : (a.dealName ?? HIDDEN_DEAL);
+    case 'accountId':
+      return a.accountName ?? '—';
+    case 'contactId':
+      return a.contactName ?? '—';
+    default: {
+      const value = a[field as 'subject' | 'body'];
+      return value === null || value === '' ? '—' : value;
+    }
+  }
+}

@@ -10,6 +10,7 @@ import { useSession } from '../../app/session';
 import { Details } from '../../components/Details';
 import { PageHeader } from '../../components/PageHeader';
 import { TextLink } from '../../components/TextLink';
+import { useContact } from '../../data/contacts/contacts';
 import { ActivityModal } from '../activities/ActivityModal';
 import { DealLine } from '../deals/DealLine';
 import { contactName } from '../pickers/ContactSelect';
@@ -17,7 +18,6 @@ import { DeleteButton } from '../shared/DeleteButton';
 import { useMayChange } from '../shared/people';
 import { RecordLoader } from '../shared/RecordLoader';
 import { RelatedList } from '../shared/RelatedList';
-import { useRecord } from '../shared/resources';
 import { RecordTimeline } from '../timeline/RecordTimeline';
 
 function ContactView({ contact }: { contact: Contact }) {
@@ -119,7 +119,7 @@ function ContactView({ contact }: { contact: Contact }) {
 
 export function ContactPage() {
   const { id } = useParams();
-  const query = useRecord<Contact>('contacts', id);
+  const query = useContact(id);
   return (
     <RecordLoader query={query} noun="contact">
       {(contact) => <ContactView contact={contact} />}

@@ -2,7 +2,6 @@ import { Button } from '@mantine/core';
 import { IconAddressBook, IconPlus } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
-import type { Account } from '../../../api/accounts';
 import type { Contact } from '../../../api/contacts';
 import { formatDay } from '../../app/format';
 import { can } from '../../app/permissions';
@@ -11,12 +10,12 @@ import { useUrlState } from '../../app/url-state';
 import type { Column } from '../../components/columns';
 import { PageHeader } from '../../components/PageHeader';
 import { TextLink } from '../../components/TextLink';
+import { useAccount } from '../../data/accounts/accounts';
 import { AccountSelect } from '../pickers/AccountSelect';
 import { contactName } from '../pickers/ContactSelect';
 import { CsvButtons } from '../shared/CsvButtons';
 import { ListView } from '../shared/ListView';
 import { OwnerFilter } from '../shared/OwnerFilter';
-import { useRecord } from '../shared/resources';
 
 function contactColumns(): Column<Contact>[] {
   return [
@@ -39,7 +38,7 @@ export function ContactsListPage() {
   const columns = useMemo(contactColumns, []);
   const ownerId = url.get('ownerId');
   const accountId = url.get('accountId');
-  const account = useRecord<Account>('accounts', accountId);
+  const account = useAccount(accountId);
   const mayCreate = can(user.role, 'contacts', 'create');
   const filters = { ownerId, accountId };
   const newButton = mayCreate ? (
@@ -60,7 +59,7 @@ export function ContactsListPage() {
           </>
         }
       />
-      <ListView<Contact>
+      <ListView
         entity="contacts"
         url={url}
         columns={columns}

@@ -2,41 +2,25 @@
 // reply, on the deal page. Whoever sees the deal reads and writes them; the owner and earlier
 // commenters are notified (crm.deal-commented), and each comment is on the timeline too.
 import { Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { DealComment, DealCommentList } from '../../../api/deal-comments';
-import { api } from '../../app/api';
 import { formatInstant } from '../../app/format';
 import { can } from '../../app/permissions';
 import { useSession } from '../../app/session';
-import { errorMessage } from '../../components/ErrorState';
+import { addDealComment, refreshDealComments, useDealComments } from '../../data/deals/deals';
+import { useWrite } from '../../data/write';
 
 export function DealComments({ dealId, ownerId }: { dealId: string; ownerId: string }) {
   const { user } = useSession();
-  const queryClient = useQueryClient();
-  const comments = useQuery({ queryKey: ['deal-comments', dealId], queryFn: () => api.get<DealCommentList>(`/api/v1/deals/${dealId}/comments`) });
+  const comments = useDealComments(dealId);
   const [body, setBody] = useState('');
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const write = useWrite({
+    request: (text: string) => addDealComment(dealId, { body: text }),
+    refresh: (queryClient) => refreshDealComments(queryClient, dealId),
+    onSuccess: () => setBody(''),
+    inline: true,
+  });
   const items = comments.data?.items ?? [];
   const isOwner = ownerId === user.id;
-
-  const send = async () => {
-    setSaving(true);
-    setProblem(null);
-    try {
-      await api.post<DealComment>(`/api/v1/deals/${dealId}/comments`, { body });
-      setBody('');
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['deal-comments', dealId] }),
-        queryClient.invalidateQueries({ queryKey: ['timeline', 'deals', dealId] }),
-      ]);
-    } catch (error) {
-      setProblem(errorMessage(error));
-    } finally {
-      setSaving(false);
-    }
-  };
 
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-label="Comments">
@@ -69,10 +53,10 @@ export function DealComments({ dealId, ownerId }: { dealId: string; ownerId: str
               maxLength={4000}
               value={body}
               onChange={(e) => setBody(e.currentTarget.value)}
-              error={problem}
+              error={write.problem}
             />
             <Group justify="flex-end">
-              <Button size="xs" onClick={send} loading={saving} disabled={body.trim() === ''}>
+              <Button size="xs" onClick={() => write.save(body)} loading={write.pending} disabled={body.trim() === ''}>
                 {items.length > 0 && isOwner ? 'Reply' : 'Comment'}
               </Button>
             </Group>

@@ -10,6 +10,7 @@ import { DealReviews } from '../../coaching/DealReviews';
 import { Details } from '../../components/Details';
 import { PageHeader } from '../../components/PageHeader';
 import { TextLink } from '../../components/TextLink';
+import { useDeal } from '../../data/deals/deals';
 import { DealPlans } from '../../planning/DealPlans';
 import { QualificationPanel } from '../../process/QualificationPanel';
 import { ActivityModal } from '../activities/ActivityModal';
@@ -17,7 +18,6 @@ import { DeleteButton } from '../shared/DeleteButton';
 import { useMayChange } from '../shared/people';
 import { stageOf, usePipelines } from '../shared/pipelines';
 import { RecordLoader } from '../shared/RecordLoader';
-import { useRecord } from '../shared/resources';
 import { RecordTimeline } from '../timeline/RecordTimeline';
 import { DealComments } from './DealComments';
 import { DealStatusBadge } from './DealStatusBadge';
@@ -163,7 +163,7 @@ function DealView({ deal }: { deal: Deal }) {
 
 export function DealPage() {
   const { id } = useParams();
-  const query = useRecord<Deal>('deals', id);
+  const query = useDeal(id);
   return (
     <RecordLoader query={query} noun="deal">
       {(deal) => <DealView deal={deal} />}

@@ -3,8 +3,6 @@ import { DatePickerInput } from '@mantine/dates';
 import { IconAlertTriangle, IconBriefcase, IconLayoutKanban, IconPlus } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
-import type { Account } from '../../../api/accounts';
-import type { Contact } from '../../../api/contacts';
 import type { Deal } from '../../../api/deals';
 import { daysSince, formatCalendarDate, formatDay, formatMoney, todayLocal } from '../../app/format';
 import { can } from '../../app/permissions';
@@ -13,12 +11,12 @@ import { useUrlState } from '../../app/url-state';
 import type { Column } from '../../components/columns';
 import { PageHeader } from '../../components/PageHeader';
 import { TextLink } from '../../components/TextLink';
+import { useRecord } from '../../data/records';
 import { contactName } from '../pickers/ContactSelect';
 import { CsvButtons } from '../shared/CsvButtons';
 import { ListView } from '../shared/ListView';
 import { OwnerFilter } from '../shared/OwnerFilter';
 import { usePipelines } from '../shared/pipelines';
-import { useRecord } from '../shared/resources';
 import { DealStatusBadge } from './DealStatusBadge';
 
 const DEFAULT_SORT = 'closeDate';
@@ -104,8 +102,8 @@ export function DealsListPage() {
   const contactId = url.get('contactId');
   const closeFrom = url.get('closeFrom');
   const closeTo = url.get('closeTo');
-  const account = useRecord<Account>('accounts', accountId);
-  const contact = useRecord<Contact>('contacts', contactId);
+  const account = useRecord('accounts', accountId);
+  const contact = useRecord('contacts', contactId);
   const stages = (pipelines.data ?? []).flatMap((p) =>
     p.stages.filter((s) => s.kind === 'open').map((s) => ({ value: s.id, label: (pipelines.data?.length ?? 0) > 1 ? `${p.name}: ${s.name}` : s.name })),
   );
@@ -137,7 +135,7 @@ export function DealsListPage() {
           </>
         }
       />
-      <ListView<Deal>
+      <ListView
         entity="deals"
         url={url}
         columns={columns}

@@ -18,7 +18,7 @@ import type { JobAccepted } from '../../../api/jobs';
 import { detectPreset, normaliseHeader } from '../../../lib/csv';
 import { api, isApiError } from '../../app/api';
 import { errorMessage } from '../../components/ErrorState';
-import { refreshEntity } from '../shared/resources';
+import { refreshRecords } from '../../data/records';
 import { autoMapping, type CsvHead, IGNORE, missingRequired, readCsvHead } from './csv-columns';
 import { PRESETS, runsInBackground } from './import-choices';
 import type { ValueOverrides } from './ValueMapping';
@@ -185,7 +185,7 @@ export function useCsvImport(entity: ImportEntity | null) {
         return;
       }
       showReport(answer);
-      if (!dryRun) await refreshEntity(queryClient, entity);
+      if (!dryRun) await refreshRecords(queryClient, entity);
     } catch (error) {
       // A refused import (422) carries the same report as a check.
       const details = isApiError(error) && error.status === 422 ? (error.details as ImportResult | undefined) : undefined;
@@ -200,7 +200,7 @@ export function useCsvImport(entity: ImportEntity | null) {
   const jobFinished = async (result: ImportResult | null) => {
     if (result) showReport(result);
     else setOutcome(null);
-    if (entity && result && !result.dryRun && result.ok) await refreshEntity(queryClient, entity);
+    if (entity && result && !result.dryRun && result.ok) await refreshRecords(queryClient, entity);
   };
   const jobFailed = (error: unknown) => setOutcome({ kind: 'error', error });
 

@@ -11,5 +11,5 @@ interface Props extends Omit<SelectProps, 'data' | 'value' | 'onChange'> {
 }
 
 export function AccountSelect(props: Props) {
-  return <RecordSelect<Account> entity="accounts" toOption={toOption} placeholder="Search accounts" {...props} />;
+  return <RecordSelect entity="accounts" toOption={toOption} placeholder="Search accounts" {...props} />;
 }

@@ -14,5 +14,5 @@ interface Props extends Omit<SelectProps, 'data' | 'value' | 'onChange'> {
 }
 
 export function ContactSelect({ accountId, ...props }: Props) {
-  return <RecordSelect<Contact> entity="contacts" toOption={toOption} placeholder="Search contacts" params={accountId ? { accountId } : {}} {...props} />;
+  return <RecordSelect entity="contacts" toOption={toOption} placeholder="Search contacts" params={accountId ? { accountId } : {}} {...props} />;
 }

@@ -11,5 +11,5 @@ interface Props extends Omit<SelectProps, 'data' | 'value' | 'onChange'> {
 }
 
 export function DealSelect(props: Props) {
-  return <RecordSelect<Deal> entity="deals" toOption={toOption} placeholder="Search deals" params={{ status: 'open' }} {...props} />;
+  return <RecordSelect entity="deals" toOption={toOption} placeholder="Search deals" params={{ status: 'open' }} {...props} />;
 }

@@ -2,18 +2,16 @@
 // works for a workspace with a million records.
 import { Loader, Select, type SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { api } from '../../app/api';
-import type { Entity, ListParams, Page } from '../shared/resources';
+import { type Entity, type ListParams, type RecordOf, useRecordSearch } from '../../data/records';
 
 export interface Option {
   value: string;
   label: string;
 }
 
-interface Props<T> extends Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchValue' | 'onSearchChange'> {
-  entity: Entity;
+interface Props<E extends Entity, T = RecordOf[E]> extends Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchValue' | 'onSearchChange'> {
+  entity: E;
   value: string | null;
   /** The label of the current value, so it shows before any search ran. */
   valueLabel?: string | null;
@@ -22,16 +20,11 @@ interface Props<T> extends Omit<SelectProps, 'data' | 'value' | 'onChange' | 'se
   params?: ListParams;
 }
 
-export function RecordSelect<T>({ entity, value, valueLabel, onChange, toOption, params, ...rest }: Props<T>) {
+export function RecordSelect<E extends Entity>({ entity, value, valueLabel, onChange, toOption, params, ...rest }: Props<E>) {
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search, 250);
   const [labels, setLabels] = useState<Record<string, string>>({});
-  const results = useQuery({
-    queryKey: [entity, 'list', { picker: true, q, ...params }],
-    queryFn: ({ signal }) => api.get<Page<T>>(`/api/v1/${entity}`, { q: q || undefined, limit: 20, ...params }, { signal }),
-    placeholderData: keepPreviousData,
-    staleTime: 30_000,
-  });
+  const results = useRecordSearch(entity, q, params);
   const data = useMemo(() => {
     const options = (results.data?.items ?? []).map(toOption);
     const current = value ? (labels[value] ?? valueLabel) : null;

@@ -6,17 +6,11 @@
 import { Button } from '@mantine/core';
 import { IconDownload, IconUpload } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { withQuery } from '../../app/api';
 import { can } from '../../app/permissions';
 import { useSession } from '../../app/session';
-import type { Entity, ListParams } from './resources';
+import { type Entity, exportHref, type ListParams } from '../../data/records';
 
 const NOUN: Record<Entity, string> = { accounts: 'accounts', contacts: 'contacts', deals: 'deals', activities: 'activities' };
-
-/** The export of the list as it is: its filters (in API form, as the list sends them), search and sort. */
-export function exportHref(entity: Entity, query: ListParams = {}): string {
-  return withQuery(`/api/v1/exports/${entity}.csv`, query);
-}
 
 export function CsvButtons({ entity, query = {}, narrowed }: { entity: Entity; query?: ListParams; narrowed?: boolean }) {
   const { user } = useSession();

@@ -1,13 +1,9 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api } from '../../app/api';
-import { errorMessage } from '../../components/ErrorState';
-import { type Entity, refreshEntity } from './resources';
+import { deleteRecord, type Entity, refreshRecords } from '../../data/records';
+import { useWrite } from '../../data/write';
 
 interface Props {
   entity: Entity;
@@ -19,21 +15,15 @@ interface Props {
 
 export function DeleteButton({ entity, id, name, noun, after }: Props) {
   const [opened, { open, close }] = useDisclosure(false);
-  const [busy, setBusy] = useState(false);
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const write = useWrite({
+    request: () => deleteRecord(entity, id),
+    refresh: (queryClient) => refreshRecords(queryClient, entity),
+    success: `“${name}” deleted`,
+    onSuccess: () => navigate(after, { replace: true }),
+  });
   const remove = async () => {
-    setBusy(true);
-    try {
-      await api.delete(`/api/v1/${entity}/${id}`);
-      await refreshEntity(queryClient, entity);
-      notifications.show({ color: 'furrow', message: `“${name}” deleted` });
-      navigate(after, { replace: true });
-    } catch (error) {
-      notifications.show({ color: 'red', title: 'Not deleted', message: errorMessage(error) });
-      setBusy(false);
-      close();
-    }
+    if ((await write.save(undefined)) === undefined) close();
   };
   return (
     <>
@@ -47,7 +37,7 @@ export function DeleteButton({ entity, id, name, noun, after }: Props) {
             <Button variant="default" onClick={close}>
               Keep it
             </Button>
-            <Button color="red" loading={busy} onClick={remove}>
+            <Button color="red" loading={write.pending} onClick={remove}>
               Delete
             </Button>
           </Group>

@@ -12,10 +12,10 @@ import { LoadingState } from '../../components/LoadingState';
 import { Pager } from '../../components/Pager';
 import { SearchBox } from '../../components/SearchBox';
 import { useColumnChoice } from '../../components/useColumnChoice';
-import { type Entity, type ListParams, PAGE_SIZE, useList } from './resources';
+import { type Entity, type ListParams, PAGE_SIZE, type RecordOf, useList } from '../../data/records';
 
-interface Props<T> {
-  entity: Entity;
+interface Props<E extends Entity, T = RecordOf[E]> {
+  entity: E;
   url: UrlState;
   columns: Column<T>[];
   defaultSort: string;
@@ -30,7 +30,7 @@ interface Props<T> {
   narrowed?: boolean;
 }
 
-export function ListView<T>({
+export function ListView<E extends Entity>({
   entity,
   url,
   columns,
@@ -42,12 +42,12 @@ export function ListView<T>({
   rowKey,
   empty,
   narrowed: narrowedProp,
-}: Props<T>) {
+}: Props<E>) {
   const choice = useColumnChoice(entity, columns);
   const q = url.get('q');
   const sort = url.get('sort') ?? defaultSort;
   const params: ListParams = { ...filters, q, sort, cursor: url.cursor, limit: PAGE_SIZE };
-  const list = useList<T>(entity, params);
+  const list = useList(entity, params);
   const narrowed = Boolean(q) || (narrowedProp ?? Object.values(filters).some((v) => v !== undefined && v !== ''));
 
   let body: ReactNode;

@@ -1,6 +1,6 @@
 import { Select } from '@mantine/core';
 import { useSession } from '../../app/session';
-import { useUsers } from './people';
+import { useUsers } from '../../data/people/people';
 
 /** Managers and admins narrow a list to one person; reps only ever see their own. */
 export function OwnerFilter({ value, onChange }: { value: string | undefined; onChange(value: string | null): void }) {

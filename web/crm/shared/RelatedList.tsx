@@ -3,9 +3,9 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
-import { type Entity, type ListParams, useList } from './resources';
+import { type Entity, type ListParams, type RecordOf, useList } from '../../data/records';
 
-interface Props<T> {
+interface Props<T extends RecordOf[Entity]> {
   title: string;
   entity: Entity;
   params: ListParams;
@@ -18,8 +18,10 @@ interface Props<T> {
 }
 
 /** A record's related records (an account's deals, a contact's deals): the first few, and a link to all. */
-export function RelatedList<T>({ title, entity, params, render, rowKey, empty, allLink, action }: Props<T>) {
-  const list = useList<T>(entity, { ...params, limit: 8 });
+export function RelatedList<T extends RecordOf[Entity]>({ title, entity, params, render, rowKey, empty, allLink, action }: Props<T>) {
+  const list = useList(entity, { ...params, limit: 8 });
+  // T is the entity's record type: the caller says RelatedList<Deal> with entity="deals".
+  const items = (list.data?.items ?? []) as T[];
   const headingId = `related-${entity}`;
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby={headingId}>
@@ -33,16 +35,16 @@ export function RelatedList<T>({ title, entity, params, render, rowKey, empty, a
         <LoadingState rows={3} />
       ) : list.isError ? (
         <ErrorState error={list.error} onRetry={() => list.refetch()} />
-      ) : list.data.items.length === 0 ? (
+      ) : items.length === 0 ? (
         <Text size="sm" c="dimmed">
           {empty}
         </Text>
       ) : (
         <Stack gap={6}>
-          {list.data.items.map((row) => (
+          {items.map((row) => (
             <div key={rowKey(row)}>{render(row)}</div>
           ))}
-          {list.data.nextCursor && (
+          {list.data?.nextCursor && (
             <Anchor component={Link} to={allLink} size="sm" c="furrow.8">
               See all
             </Anchor>

@@ -1,26 +1,9 @@
-// Users and teams, for owner names, owner pickers and filters.
-import { useQuery } from '@tanstack/react-query';
+// Who may be given or may change records, from the users and teams (read in web/data/people/).
 import type { Team, User } from '../../../api/identity';
 import { subtreeIds } from '../../../lib/team-tree';
-import { api } from '../../app/api';
 import { can, type Resource } from '../../app/permissions';
 import { useSession } from '../../app/session';
-
-export function useUsers() {
-  return useQuery({
-    queryKey: ['users'],
-    queryFn: () => api.get<{ items: User[] }>('/api/v1/users').then((r) => r.items),
-    staleTime: 5 * 60_000,
-  });
-}
-
-export function useTeams() {
-  return useQuery({
-    queryKey: ['teams'],
-    queryFn: () => api.get<{ items: Team[] }>('/api/v1/teams').then((r) => r.items),
-    staleTime: 5 * 60_000,
-  });
-}
+import { useTeams, useUsers } from '../../data/people/people';
 
 /** The teams a user manages and every team below them (teams nest): the rule the server applies. */
 export const teamSubtree = (teams: Team[], rootIds: string[]): Set<string> => subtreeIds(teams, rootIds);

@@ -1,12 +1,10 @@
 import { Button, Group, Paper, Text, Timeline, Title } from '@mantine/core';
 import { IconHistory } from '@tabler/icons-react';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import type { Timeline as TimelinePage } from '../../../api/timeline';
-import { api } from '../../app/api';
 import { EmptyHint } from '../../components/EmptyHint';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
+import { useTimeline } from '../../data/timeline/timeline';
 import { groupTimeline } from './group-timeline';
 import { timelineItem } from './TimelineEntry';
 
@@ -20,12 +18,7 @@ interface Props {
 
 /** Activities, field changes and stage moves of a record, newest first. */
 export function RecordTimeline({ entity, id, noun, currency = null, actions }: Props) {
-  const query = useInfiniteQuery({
-    queryKey: ['timeline', entity, id],
-    queryFn: ({ pageParam, signal }) => api.get<TimelinePage>(`/api/v1/${entity}/${id}/timeline`, { limit: 50, cursor: pageParam ?? undefined }, { signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-  });
+  const query = useTimeline(entity, id);
   const entries = groupTimeline(query.data?.pages.flatMap((p) => p.items) ?? []);
 
   return (

@@ -6,7 +6,7 @@ import { type ReactNode, useState } from 'react';
 import type { Deal, GateBlockedDetails } from '../../../../api/deals';
 import type { StageKind } from '../../../../api/pipelines';
 import { api, isApiError } from '../../../app/api';
-import { refreshEntity } from '../../shared/resources';
+import { refreshRecords } from '../../../data/records';
 import { type Blocked, GateBlockedModal } from './GateBlockedModal';
 import { LostReasonModal } from './LostReasonModal';
 
@@ -51,7 +51,7 @@ export function useDealMover(options: Options): { move(deal: Deal, stage: Target
       queryClient.setQueryData(['deals', 'one', deal.id], moved);
       notifications.show({ color: 'furrow', message: `${deal.name} moved to ${stage.name}${overrideReason ? ' (override recorded)' : ''}` });
       options.onMoved?.(moved);
-      await refreshEntity(queryClient, 'deals', 'accounts');
+      await refreshRecords(queryClient, 'deals', 'accounts');
       return true;
     } catch (error) {
       undo?.();
@@ -61,7 +61,7 @@ export function useDealMover(options: Options): { move(deal: Deal, stage: Target
         setBlocked({ deal, stageName: stage.name, stageId: stage.id, details, pending });
       } else if (isApiError(error) && error.code === 'stale') {
         notifications.show({ color: 'orange', title: 'The deal changed meanwhile', message: 'It was reloaded with the latest changes. Try the move again.' });
-        await refreshEntity(queryClient, 'deals');
+        await refreshRecords(queryClient, 'deals');
       } else if (isApiError(error) && error.fields.some((f) => f.field === 'lostReason')) {
         setAskLost(pending);
       } else {
