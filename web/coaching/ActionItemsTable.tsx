@@ -1,38 +1,26 @@
 // Action items from sessions: what, whose, due when, and a box the owner ticks. Anyone else sees
 // the state but cannot tick it (the server answers 403 to anyone but the owner and the coach).
 import { Badge, Checkbox, Paper, Table, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import type { ActionItem } from '../../api/coaching-sessions';
 import type { UserRef } from '../../api/common';
 import { formatCalendarDate } from '../app/format';
 import { useSession } from '../app/session';
-import { errorMessage } from '../components/ErrorState';
-import { patchActionItem, refreshCoaching } from './coaching-api';
+import { patchActionItem, refreshCoaching } from '../data/coaching/coaching';
+import { useWrite } from '../data/write';
 
 type Item = ActionItem & { coachee?: UserRef; coach?: UserRef };
 
 function DoneBox({ item, mayTick }: { item: Item; mayTick: boolean }) {
-  const queryClient = useQueryClient();
-  const [busy, setBusy] = useState(false);
-  const toggle = async (completed: boolean) => {
-    setBusy(true);
-    try {
-      await patchActionItem(item.id, { version: item.version, completed });
-      await refreshCoaching(queryClient);
-    } catch (error) {
-      notifications.show({ color: 'red', title: 'Not saved', message: errorMessage(error) });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const write = useWrite({
+    request: (completed: boolean) => patchActionItem(item.id, { version: item.version, completed }),
+    refresh: refreshCoaching,
+  });
   return (
     <Checkbox
       aria-label={`Done: ${item.text}`}
       checked={item.completedAt !== null}
-      disabled={!mayTick || busy}
-      onChange={(e) => toggle(e.currentTarget.checked)}
+      disabled={!mayTick || write.pending}
+      onChange={(e) => write.save(e.currentTarget.checked)}
     />
   );
 }

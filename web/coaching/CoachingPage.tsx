@@ -12,9 +12,9 @@ import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
 import { TextLink } from '../components/TextLink';
+import { useActionItems, useRelationships } from '../data/coaching/coaching';
 import { ActionItemsTable } from './ActionItemsTable';
 import { CADENCE_ORDER, CadenceBadge } from './CadenceBadge';
-import { useActionItems, useRelationships } from './coaching-api';
 import { MyCoach } from './MyCoach';
 import { OrgCadence } from './OrgCadence';
 

@@ -5,14 +5,11 @@
 import { Alert, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import type { DealReview } from '../../api/coaching-deal-reviews';
 import { formatInstant } from '../app/format';
 import { useSession } from '../app/session';
-import { applySaveError } from '../components/save-errors';
-import { createDealReview, refreshCoaching, useDealReviews } from './coaching-api';
+import { createDealReview, refreshDealReviews, useDealReviews } from '../data/coaching/coaching';
+import { useWrite } from '../data/write';
 
 const FIELDS = ['findings', 'coachingNotes'] as const;
 
@@ -70,27 +67,21 @@ function ReviewItem({ review }: { review: DealReview }) {
 }
 
 function ReviewForm({ dealId, ownerName, onDone }: { dealId: string; ownerName: string; onDone: () => void }) {
-  const queryClient = useQueryClient();
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const form = useForm({
     initialValues: { findings: '', coachingNotes: '' },
     validate: { findings: (v) => (v.trim() === '' ? 'Write what you found' : null) },
   });
-  const submit = form.onSubmit(async (values) => {
-    setProblem(null);
-    setSaving(true);
-    try {
-      await createDealReview(dealId, { findings: values.findings, ...(values.coachingNotes.trim() ? { coachingNotes: values.coachingNotes } : {}) });
-      await Promise.all([refreshCoaching(queryClient), queryClient.invalidateQueries({ queryKey: ['timeline'] })]);
-      notifications.show({ color: 'furrow', message: `Review saved: on the deal’s timeline and ${ownerName}’s next coaching agenda` });
-      onDone();
-    } catch (error) {
-      applySaveError(error, form, FIELDS, setProblem);
-    } finally {
-      setSaving(false);
-    }
+  const write = useWrite({
+    request: (values: { findings: string; coachingNotes: string }) =>
+      createDealReview(dealId, { findings: values.findings, ...(values.coachingNotes.trim() ? { coachingNotes: values.coachingNotes } : {}) }),
+    refresh: refreshDealReviews,
+    success: `Review saved: on the deal’s timeline and ${ownerName}’s next coaching agenda`,
+    onSuccess: onDone,
+    form: { form, fields: FIELDS },
   });
+  const submit = form.onSubmit(write.save);
+  const problem = write.problem;
+  const saving = write.pending;
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="xs">

@@ -5,24 +5,20 @@
 import { Badge, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Switch, Table, Text, Textarea } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { CoachingObjective } from '../../api/coaching-objectives';
 import type { KpiDefinition, KpiUnit } from '../../api/measurement';
-import { isApiError } from '../app/api';
 import { formatCalendarDate, todayLocal } from '../app/format';
 import { useSession } from '../app/session';
-import { ErrorState, errorMessage } from '../components/ErrorState';
+import { ErrorState } from '../components/ErrorState';
 import { FormCard } from '../components/FormCard';
 import { LoadingState } from '../components/LoadingState';
-import { applySaveError } from '../components/save-errors';
-import { useStaleRecovery } from '../components/useStaleRecovery';
+import { createObjective, fetchObjective, patchObjective, refreshCoaching, useFocus, useObjectives, useSkillModel } from '../data/coaching/coaching';
+import { useWrite } from '../data/write';
 import { useKpiCatalogue } from '../measurement/kpi-api';
 import { formatKpi, shownAs } from '../measurement/kpi-format';
-import { createObjective, fetchObjective, patchObjective, refreshCoaching, useFocus, useObjectives, useSkillModel } from './coaching-api';
 import {
   describeObjective,
   OBJECTIVE_FIELDS,
@@ -85,25 +81,13 @@ function Effect({ o, kpi, currency, coachee }: { o: CoachingObjective; kpi: KpiD
 function ObjectiveForm({ coachee, existing, onDone }: { coachee: Person; existing: CoachingObjective | null; onDone: () => void }) {
   const { workspace } = useSession();
   const currency = workspace.currency;
-  const queryClient = useQueryClient();
   const model = useSkillModel();
   const catalogue = useKpiCatalogue();
   const focus = useFocus(coachee.id, !existing);
   const [base, setBase] = useState<CoachingObjective | null>(existing);
-  const [problem, setProblem] = useState<string | null>(null);
   const form = useForm<ObjectiveValues>({
     initialValues: objectiveValues(existing, currency),
     validate: (v) => validateObjective(v, Boolean(existing)),
-  });
-  const stale = useStaleRecovery({
-    noun: 'objective',
-    form,
-    base: base as CoachingObjective,
-    setBase: (o: CoachingObjective) => setBase(o),
-    fetchLatest: () => fetchObjective((base as CoachingObjective).id),
-    valuesOf: (o: CoachingObjective) => objectiveValues(o, currency),
-    labels: OBJECTIVE_LABELS,
-    describe: (o: CoachingObjective, field: string) => describeObjective(o, field, currency),
   });
 
   // The KPIs the server accepts (the catalogue's sales KPIs), the coachee's funnel levers first:
@@ -124,33 +108,37 @@ function ObjectiveForm({ coachee, existing, onDone }: { coachee: Person; existin
   const reviewed = base?.review != null;
   const startDate = v.startDate ?? todayLocal();
 
-  const submit = form.onSubmit(async (values) => {
-    setProblem(null);
-    try {
-      if (base) {
-        const patch = objectivePatch(values, base, currency);
-        if (Object.keys(patch).length > 1) await patchObjective(base.id, patch);
-        notifications.show({ color: 'furrow', message: 'Objective saved' });
-      } else {
-        const created = await createObjective(objectiveCreate(coachee.id, values, kpi as KpiDefinition, currency));
-        notifications.show({
-          color: 'furrow',
-          message: `Objective set for ${coachee.name}: baseline ${formatKpi(created.baseline, created.kpiId, unitOf(created), currency)}`,
-        });
-      }
-      await refreshCoaching(queryClient);
-      onDone();
-    } catch (error) {
-      if (applySaveError(error, form, OBJECTIVE_FIELDS, setProblem) === 'stale') await stale.start();
-    }
+  const write = useWrite({
+    request: async (values: ObjectiveValues) => {
+      if (!base) return createObjective(objectiveCreate(coachee.id, values, kpi as KpiDefinition, currency));
+      const patch = objectivePatch(values, base, currency);
+      return Object.keys(patch).length > 1 ? patchObjective(base.id, patch) : base;
+    },
+    refresh: refreshCoaching,
+    success: (saved) =>
+      base ? 'Objective saved' : `Objective set for ${coachee.name}: baseline ${formatKpi(saved.baseline, saved.kpiId, unitOf(saved), currency)}`,
+    onSuccess: onDone,
+    form: { form, fields: OBJECTIVE_FIELDS },
+    conflict: base
+      ? {
+          noun: 'objective',
+          base,
+          setBase: (o: CoachingObjective) => setBase(o),
+          fetchLatest: () => fetchObjective(base.id),
+          valuesOf: (o: CoachingObjective) => objectiveValues(o, currency),
+          labels: OBJECTIVE_LABELS,
+          describe: (o: CoachingObjective, field: string) => describeObjective(o, field, currency),
+        }
+      : undefined,
   });
+  const submit = form.onSubmit(write.save);
 
   return (
     <>
       <FormCard
         label={existing ? `Edit objective: ${existing.kpiName}` : `New objective for ${coachee.name}`}
         onSubmit={submit}
-        problem={problem}
+        problem={write.problem}
         submitLabel={existing ? 'Save objective' : 'Set objective'}
         submitting={form.submitting}
         onCancel={onDone}
@@ -229,32 +217,25 @@ function ObjectiveForm({ coachee, existing, onDone }: { coachee: Person; existin
         </SimpleGrid>
         <Textarea label="Note" description={`${coachee.name} reads it`} autosize minRows={2} {...form.getInputProps('note')} key={form.key('note')} />
       </FormCard>
-      {stale.dialog}
+      {write.dialog}
     </>
   );
 }
 
 function ArchiveButton({ o }: { o: CoachingObjective }) {
-  const queryClient = useQueryClient();
-  const [busy, setBusy] = useState(false);
-  const toggle = async () => {
-    setBusy(true);
-    try {
-      await patchObjective(o.id, { version: o.version, archived: !o.archived });
-      notifications.show({ color: 'furrow', message: o.archived ? 'Objective restored' : 'Objective archived' });
-    } catch (error) {
-      notifications.show({
-        color: 'red',
-        title: isApiError(error) && error.code === 'stale' ? 'Changed meanwhile: reloaded, try again' : 'Not saved',
-        message: errorMessage(error),
-      });
-    } finally {
-      await refreshCoaching(queryClient);
-      setBusy(false);
-    }
-  };
+  const write = useWrite({
+    request: () => patchObjective(o.id, { version: o.version, archived: !o.archived }),
+    refresh: refreshCoaching,
+    success: o.archived ? 'Objective restored' : 'Objective archived',
+  });
   return (
-    <Button size="compact-xs" variant="subtle" loading={busy} onClick={toggle} aria-label={`${o.archived ? 'Restore' : 'Archive'} ${o.kpiName} objective`}>
+    <Button
+      size="compact-xs"
+      variant="subtle"
+      loading={write.pending}
+      onClick={() => write.save(undefined)}
+      aria-label={`${o.archived ? 'Restore' : 'Archive'} ${o.kpiName} objective`}
+    >
       {o.archived ? 'Restore' : 'Archive'}
     </Button>
   );

@@ -7,8 +7,8 @@ import { formatDay } from '../app/format';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { TextLink } from '../components/TextLink';
+import { useRelationships } from '../data/coaching/coaching';
 import { CADENCE, CADENCE_ORDER, CadenceBadge } from './CadenceBadge';
-import { useRelationships } from './coaching-api';
 
 interface CoachRow {
   id: string;

@@ -22,23 +22,18 @@ import { DatePickerInput, DateTimePicker } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconLock, IconPlus, IconTrash, IconX } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { CoachingSession } from '../../api/coaching-sessions';
-import { isApiError } from '../app/api';
 import { formatCalendarDate, formatDay } from '../app/format';
 import { useSession as useSignedIn } from '../app/session';
 import { ErrorState, errorMessage } from '../components/ErrorState';
 import { FormCard } from '../components/FormCard';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
-import { applySaveError } from '../components/save-errors';
 import { TextLink } from '../components/TextLink';
-import { useStaleRecovery } from '../components/useStaleRecovery';
 import { DealSelect } from '../crm/pickers/DealSelect';
-import { ActionItemsTable } from './ActionItemsTable';
 import {
   addActionItem,
   createSession,
@@ -52,7 +47,9 @@ import {
   useSessions,
   useSkillModel,
   useSkillProfile,
-} from './coaching-api';
+} from '../data/coaching/coaching';
+import { useWrite } from '../data/write';
+import { ActionItemsTable } from './ActionItemsTable';
 import { SkillRating } from './SkillRating';
 import { describeSession, formFieldOf, SESSION_LABELS, type SessionValues, sessionCreate, sessionPatch, sessionValues, validateSession } from './session-form';
 
@@ -85,28 +82,16 @@ interface EditorProps {
 function SessionForm({ coachee, existing }: EditorProps) {
   const { user } = useSignedIn();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const model = useSkillModel();
   const profile = useSkillProfile(coachee.id);
   const openItems = useActionItems({ coacheeId: coachee.id, open: true }, !existing);
   const lastHeld = useSessions({ coacheeId: coachee.id, state: 'held', limit: 1 }, !existing);
   const [base, setBase] = useState<CoachingSession | null>(existing);
-  const [problem, setProblem] = useState<string | null>(null);
   const coachId = base?.coach.id ?? user.id;
   const iAmCoach = coachId === user.id;
   const form = useForm<SessionValues>({
     initialValues: sessionValues(existing),
     validate: validateSession,
-  });
-  const stale = useStaleRecovery({
-    noun: 'session',
-    form,
-    base: base as CoachingSession,
-    setBase,
-    fetchLatest: () => fetchSession((base as CoachingSession).id),
-    valuesOf: (s: CoachingSession) => sessionValues(s),
-    labels: SESSION_LABELS,
-    describe: describeSession,
   });
 
   // A new session's agenda starts from what is open, once, unless the coach already typed one.
@@ -124,11 +109,9 @@ function SessionForm({ coachee, existing }: EditorProps) {
     { value: coachee.id, label: `${coachee.name} (coachee)` },
   ];
 
-  const submit = form.onSubmit(async (values) => {
-    setProblem(null);
-    const rename: Record<string, string> = {};
-    let saved: CoachingSession;
-    try {
+  const write = useWrite({
+    request: async (values: SessionValues) => {
+      let saved: CoachingSession;
       if (base) {
         const patch = sessionPatch(values, base, iAmCoach);
         saved = Object.keys(patch).length > 1 ? await patchSession(base.id, patch) : base;
@@ -136,40 +119,44 @@ function SessionForm({ coachee, existing }: EditorProps) {
       } else {
         saved = await createSession(sessionCreate(coachee.id, values));
       }
-    } catch (error) {
-      if (isApiError(error)) for (const f of error.fields) rename[f.field] = formFieldOf(f.field);
-      if (
-        applySaveError(
-          error,
-          form,
-          ['scheduledAt', 'heldAt', 'agenda', 'sharedNotes', 'privateNotes', 'skillKeys', 'deals', ...Object.values(rename)],
-          setProblem,
-          rename,
-        ) === 'stale'
-      )
-        await stale.start();
-      return;
-    }
-    // Ratings are their own records (with the model version); given after the session exists so
-    // each names it. A refused one leaves the saved session and says which rating did not land.
-    const failed: string[] = [];
-    for (const [skillKey, level] of Object.entries(values.ratings)) {
-      if (!level || !values.skillKeys.includes(skillKey)) continue;
-      try {
-        await rateSkill({ userId: coachee.id, skillKey, level: Number(level), sessionId: saved.id });
-      } catch (error) {
-        failed.push(`${skills.find((s) => s.key === skillKey)?.name ?? skillKey}: ${errorMessage(error)}`);
+      // Ratings are their own records (with the model version); given after the session exists so
+      // each names it. A refused one leaves the saved session and says which rating did not land.
+      const failed: string[] = [];
+      for (const [skillKey, level] of Object.entries(values.ratings)) {
+        if (!level || !values.skillKeys.includes(skillKey)) continue;
+        try {
+          await rateSkill({ userId: coachee.id, skillKey, level: Number(level), sessionId: saved.id });
+        } catch (error) {
+          failed.push(`${skills.find((s) => s.key === skillKey)?.name ?? skillKey}: ${errorMessage(error)}`);
+        }
       }
-    }
-    await refreshCoaching(queryClient);
-    if (failed.length > 0) {
+      return { saved, failed };
+    },
+    refresh: refreshCoaching,
+    success: ({ failed }) => (failed.length > 0 ? null : existing ? 'Session saved' : `Session with ${coachee.name} saved`),
+    onSuccess: ({ saved, failed }) => {
+      if (failed.length === 0) return navigate(`/coaching/people/${coachee.id}`);
       notifications.show({ color: 'red', title: 'Session saved, a rating was not', message: failed.join('; ') });
       navigate(`/coaching/sessions/${saved.id}`, { replace: true });
-      return;
-    }
-    notifications.show({ color: 'furrow', message: existing ? 'Session saved' : `Session with ${coachee.name} saved` });
-    navigate(`/coaching/people/${coachee.id}`);
+    },
+    form: {
+      form,
+      fields: ['scheduledAt', 'heldAt', 'agenda', 'sharedNotes', 'privateNotes', 'skillKeys', 'deals'],
+      rename: (problems) => Object.fromEntries(problems.map((f) => [f.field, formFieldOf(f.field)])),
+    },
+    conflict: base
+      ? {
+          noun: 'session',
+          base,
+          setBase: (s: CoachingSession) => setBase(s),
+          fetchLatest: () => fetchSession(base.id),
+          valuesOf: (s: CoachingSession) => sessionValues(s),
+          labels: SESSION_LABELS,
+          describe: describeSession,
+        }
+      : undefined,
   });
+  const submit = form.onSubmit(write.save);
 
   const addDeal = (id: string | null, label: string | null) => {
     if (!id || v.deals.some((d) => d.id === id)) return;
@@ -181,7 +168,7 @@ function SessionForm({ coachee, existing }: EditorProps) {
       <FormCard
         label={existing ? 'Coaching session' : 'New coaching session'}
         onSubmit={submit}
-        problem={problem}
+        problem={write.problem}
         submitLabel={existing ? 'Save session' : 'Save session'}
         submitting={form.submitting}
         onCancel={() => navigate(`/coaching/people/${coachee.id}`)}
@@ -369,7 +356,7 @@ function SessionForm({ coachee, existing }: EditorProps) {
           </Group>
         </Stack>
       </FormCard>
-      {stale.dialog}
+      {write.dialog}
     </>
   );
 }

@@ -4,7 +4,7 @@ import { Badge, Paper, Table, Text } from '@mantine/core';
 import type { CoachingSession } from '../../api/coaching-sessions';
 import { formatDay } from '../app/format';
 import { TextLink } from '../components/TextLink';
-import { useSkillModel } from './coaching-api';
+import { useSkillModel } from '../data/coaching/coaching';
 
 export function SessionsTable({ sessions, label, show }: { sessions: CoachingSession[]; label: string; show: 'coach' | 'coachee' }) {
   const model = useSkillModel();

@@ -7,7 +7,7 @@ import type { SkillProfile } from '../../api/coaching-ratings';
 import { formatDay } from '../app/format';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
-import { useSkillProfile } from './coaching-api';
+import { useSkillProfile } from '../data/coaching/coaching';
 
 const COLORS = ['furrow.6', 'blue.6', 'grape.6', 'orange.7', 'teal.7', 'red.7', 'indigo.6', 'yellow.8', 'cyan.7', 'pink.6'];
 

@@ -2,7 +2,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import { type ReactNode, useState } from 'react';
 import { type StaleChange, StaleDialog } from './StaleDialog';
 
-interface Options<V extends Record<string, unknown>, R> {
+export interface StaleOptions<V extends Record<string, unknown>, R> {
   noun: string;
   form: UseFormReturnType<V>;
   base: R;
@@ -16,10 +16,14 @@ interface Options<V extends Record<string, unknown>, R> {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-/** Handles 409 stale on save: fetch the newer record, show the differences, merge on request. */
-export function useStaleRecovery<V extends Record<string, unknown>, R>(options: Options<V, R>): { start(): Promise<void>; dialog: ReactNode } {
+/**
+ * Handles 409 stale on save: fetch the newer record, show the differences, merge on request.
+ * web/data/write.tsx#useWrite calls it for every versioned form (options undefined: a create).
+ */
+export function useStaleRecovery<V extends Record<string, unknown>, R>(options: StaleOptions<V, R> | undefined): { start(): Promise<void>; dialog: ReactNode } {
   const [latest, setLatest] = useState<R | null>(null);
   const [changes, setChanges] = useState<StaleChange[]>([]);
+  if (!options) return { start: async () => {}, dialog: null };
 
   const start = async () => {
     const newer = await options.fetchLatest();

@@ -12,23 +12,13 @@ import { type ReactNode, useState } from 'react';
 import type { FieldProblem } from '../../api/common';
 import { isApiError } from '../app/api';
 import { errorMessage } from '../components/ErrorState';
-import { type StaleChange, StaleDialog } from '../components/StaleDialog';
 import { applySaveError } from '../components/save-errors';
+import { type StaleOptions, useStaleRecovery } from '../components/useStaleRecovery';
 
 /** How a versioned form recovers from a 409: the record it was opened on and how to compare it. */
-export interface Conflict<V, R> {
-  noun: string;
-  /** The record as the form last read it (its version goes into the PATCH). */
-  base: R;
-  setBase(record: R): void;
-  fetchLatest(): Promise<R>;
-  valuesOf(record: R): V;
-  labels: Partial<Record<keyof V & string, string>>;
-  /** Human text of a field's value in a record (owner name rather than id). */
-  describe(record: R, field: keyof V & string): string;
-}
+type Conflict<V extends Record<string, unknown>, R> = Omit<StaleOptions<V, R>, 'form'>;
 
-interface WriteOptions<I, R, V> {
+interface WriteOptions<I, R, V extends Record<string, unknown>, B> {
   request(input: I): Promise<R>;
   /** The queries the write changes, refreshed before the write counts as done. */
   refresh?(queryClient: QueryClient): Promise<unknown>;
@@ -41,9 +31,12 @@ interface WriteOptions<I, R, V> {
     fields: readonly string[];
     rename?: Record<string, string> | ((problems: FieldProblem[]) => Record<string, string>);
   };
-  conflict?: Conflict<V, R>;
+  /** B, the record the form edits, is usually the write's result R too. */
+  conflict?: Conflict<V, B>;
   /** Without a form, show a failure in `problem` (next to the control) instead of a notification. */
   inline?: boolean;
+  /** The failure notification's title (default "Not saved"). */
+  failure?: string;
 }
 
 export interface Write<I, R> {
@@ -56,15 +49,12 @@ export interface Write<I, R> {
   dialog: ReactNode;
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const isStale = (error: unknown): boolean => isApiError(error) && error.code === 'stale';
 
-export const isStale = (error: unknown): boolean => isApiError(error) && error.code === 'stale';
-
-export function useWrite<I, R, V extends Record<string, unknown> = Record<string, unknown>>(options: WriteOptions<I, R, V>): Write<I, R> {
+export function useWrite<I, R, V extends Record<string, unknown> = Record<string, unknown>, B = R>(options: WriteOptions<I, R, V, B>): Write<I, R> {
   const queryClient = useQueryClient();
   const [problem, setProblem] = useState<string | null>(null);
-  const [latest, setLatest] = useState<R | null>(null);
-  const [changes, setChanges] = useState<StaleChange[]>([]);
+  const stale = useStaleRecovery(options.conflict && options.form ? { ...options.conflict, form: options.form.form } : undefined);
   const mutation = useMutation({
     mutationFn: async (input: I) => {
       const result = await options.request(input);
@@ -73,39 +63,6 @@ export function useWrite<I, R, V extends Record<string, unknown> = Record<string
     },
   });
 
-  const showConflict = async (conflict: Conflict<V, R>, form: UseFormReturnType<V>) => {
-    const newer = await conflict.fetchLatest();
-    const before = conflict.valuesOf(conflict.base);
-    const after = conflict.valuesOf(newer);
-    const mine = form.getValues();
-    const fields = Object.keys(conflict.labels) as (keyof V & string)[];
-    setChanges(
-      fields
-        .filter((f) => !same(before[f], after[f]))
-        .map((f) => ({
-          field: f,
-          label: conflict.labels[f] ?? f,
-          before: conflict.describe(conflict.base, f),
-          after: conflict.describe(newer, f),
-          clash: !same(mine[f], before[f]),
-        })),
-    );
-    setLatest(newer);
-  };
-
-  /** Their version into the form, the person's edits of other fields kept; the next save uses its version. */
-  const reload = () => {
-    const { conflict, form } = options;
-    if (!latest || !conflict || !form) return;
-    const before = conflict.valuesOf(conflict.base);
-    const after = conflict.valuesOf(latest);
-    const merged = { ...form.form.getValues() };
-    for (const f of Object.keys(after) as (keyof V & string)[]) if (!same(before[f], after[f])) merged[f] = after[f];
-    form.form.setValues(merged);
-    conflict.setBase(latest);
-    setLatest(null);
-  };
-
   const fail = async (error: unknown) => {
     const { form, conflict } = options;
     if (form) {
@@ -113,7 +70,7 @@ export function useWrite<I, R, V extends Record<string, unknown> = Record<string
       const rename = typeof form.rename === 'function' ? form.rename(problems) : (form.rename ?? {});
       const outcome = applySaveError(error, form.form, [...form.fields, ...Object.values(rename)], setProblem, rename);
       if (outcome !== 'stale') return;
-      if (conflict) await showConflict(conflict, form.form);
+      if (conflict) await stale.start();
       else setProblem('Someone saved a newer version meanwhile. Close this and open it again to see theirs.');
       return;
     }
@@ -124,7 +81,7 @@ export function useWrite<I, R, V extends Record<string, unknown> = Record<string
       return;
     }
     if (options.inline) setProblem(errorMessage(error));
-    else notifications.show({ color: 'red', title: 'Not saved', message: errorMessage(error) });
+    else notifications.show({ color: 'red', title: options.failure ?? 'Not saved', message: errorMessage(error) });
   };
 
   const save = async (input: I): Promise<R | undefined> => {
@@ -142,11 +99,5 @@ export function useWrite<I, R, V extends Record<string, unknown> = Record<string
     return result;
   };
 
-  const noun = options.conflict?.noun ?? 'record';
-  return {
-    save,
-    pending: mutation.isPending,
-    problem,
-    dialog: options.conflict ? <StaleDialog opened={latest !== null} noun={noun} changes={changes} onReload={reload} onClose={() => setLatest(null)} /> : null,
-  };
+  return { save, pending: mutation.isPending, problem, dialog: stale.dialog };
 }

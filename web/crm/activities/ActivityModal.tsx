@@ -54,7 +54,7 @@ function ActivityForm({ onClose, links, context, activity, initialType }: Omit<P
       ? {
           noun: 'activity',
           base,
-          setBase,
+          setBase: (a: Activity) => setBase(a),
           fetchLatest: () => fetchActivity(base.id),
           valuesOf,
           labels: ACTIVITY_LABELS,

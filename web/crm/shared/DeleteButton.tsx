@@ -20,6 +20,7 @@ export function DeleteButton({ entity, id, name, noun, after }: Props) {
     request: () => deleteRecord(entity, id),
     refresh: (queryClient) => refreshRecords(queryClient, entity),
     success: `“${name}” deleted`,
+    failure: 'Not deleted',
     onSuccess: () => navigate(after, { replace: true }),
   });
   const remove = async () => {

@@ -1,12 +1,12 @@
-// The coaching screens' reads and writes: relationships with cadence, sessions, action items, the
+// The coaching screens' reads and writes (writes go through web/data/write.tsx#useWrite): relationships with cadence, sessions, action items, the
 // skill model and profiles, deal reviews. Query keys start with 'coaching' so one invalidation
 // after a save refreshes every coaching screen (and Home's coachee list keeps its own key).
 import { type QueryClient, useQuery } from '@tanstack/react-query';
-import type { DealReview, DealReviewCreate, DealReviewList } from '../../api/coaching-deal-reviews';
-import type { FocusSuggestions } from '../../api/coaching-focus';
-import type { CoachingObjective, ObjectiveCreate, ObjectiveList, ObjectivePatch } from '../../api/coaching-objectives';
-import type { RatingCreate, SkillProfile, SkillRating } from '../../api/coaching-ratings';
-import type { RelationshipList } from '../../api/coaching-relationships';
+import type { DealReview, DealReviewCreate, DealReviewList } from '../../../api/coaching-deal-reviews';
+import type { FocusSuggestions } from '../../../api/coaching-focus';
+import type { CoachingObjective, ObjectiveCreate, ObjectiveList, ObjectivePatch } from '../../../api/coaching-objectives';
+import type { RatingCreate, SkillProfile, SkillRating } from '../../../api/coaching-ratings';
+import type { RelationshipList } from '../../../api/coaching-relationships';
 import type {
   ActionItem,
   ActionItemInput,
@@ -16,9 +16,9 @@ import type {
   SessionCreate,
   SessionList,
   SessionPatch,
-} from '../../api/coaching-sessions';
-import type { SkillModel } from '../../api/coaching-skills';
-import { api } from '../app/api';
+} from '../../../api/coaching-sessions';
+import type { SkillModel } from '../../../api/coaching-skills';
+import { api } from '../../app/api';
 
 export function useRelationships(query: { coachId?: string; coacheeId?: string } = {}, enabled = true) {
   return useQuery({
@@ -104,3 +104,7 @@ export const patchObjective = (id: string, body: ObjectivePatch) => api.patch<Co
 /** After any coaching write: every coaching screen and the coach's Home read fresh. */
 export const refreshCoaching = (queryClient: QueryClient) =>
   Promise.all([queryClient.invalidateQueries({ queryKey: ['coaching'] }), queryClient.invalidateQueries({ queryKey: ['coaching-relationships'] })]);
+
+/** A deal review is on the deal's timeline too. */
+export const refreshDealReviews = (queryClient: QueryClient) =>
+  Promise.all([refreshCoaching(queryClient), queryClient.invalidateQueries({ queryKey: ['timeline'] })]);
