@@ -4,6 +4,13 @@
 // first stripped of types with esbuild into .cache/imports/ (same paths, .js; with
 // verbatimModuleSyntax every value import stays and type-only imports go, which is what the rules
 // are about: a type-only import is no runtime dependency) and the copy is cruised.
+//
+// One rule is checked here directly, before the cruise: web code reaches the server through the
+// data layer (web/data/, decision 0160), never through the api client (web/app/api.ts) itself.
+// Importing the client's error type (ApiError, isApiError) to read a failure is fine.
+// WEB_API_NOT_YET_MOVED lists the files that still import the client; it may only shrink: a file
+// not on it that imports the client fails, and so does a listed file that no longer does (take it
+// off the list).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -11,6 +18,113 @@ import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+const WEB_API_NOT_YET_MOVED = [
+  // the app shell: the session probe, sign-in and sign-out, search
+  'web/app/session.tsx',
+  'web/app/search/SearchPalette.tsx',
+  'web/auth/AcceptInvitePage.tsx',
+  'web/auth/LoginPage.tsx',
+  'web/auth/PasswordModal.tsx',
+  'web/auth/SetupPage.tsx',
+  // CRM: the board (being edited elsewhere), stage moves and gates, pipelines, import
+  'web/crm/board/BoardPage.tsx',
+  'web/crm/deals/StageGuidance.tsx',
+  'web/crm/deals/move/GateBlockedModal.tsx',
+  'web/crm/deals/move/gate-check.ts',
+  'web/crm/deals/move/useDealMover.tsx',
+  'web/crm/shared/pipelines.ts',
+  'web/crm/import/ImportJobProgress.tsx',
+  'web/crm/import/PeopleImport.tsx',
+  'web/crm/import/use-csv-import.ts',
+  // Home (being edited elsewhere)
+  'web/home/CoachHome.tsx',
+  'web/home/home-data.ts',
+  // the other capabilities, screen by screen
+  'web/alignment/AgreementPage.tsx',
+  'web/alignment/CampaignsPage.tsx',
+  'web/alignment/LeadFunnelPage.tsx',
+  'web/alignment/LeadPage.tsx',
+  'web/alignment/LeadRoutingForm.tsx',
+  'web/alignment/LeadSettingsPage.tsx',
+  'web/alignment/LeadsPage.tsx',
+  'web/measurement/OffTrackList.tsx',
+  'web/measurement/forecast-api.ts',
+  'web/measurement/kpi-api.ts',
+  'web/measurement/quota-api.ts',
+  'web/notifications/NotificationBell.tsx',
+  'web/notifications/NotificationSettingsPage.tsx',
+  'web/planning/CallPlanPage.tsx',
+  'web/planning/DealPlans.tsx',
+  'web/planning/MeetingPlan.tsx',
+  'web/planning/MeetingsPage.tsx',
+  'web/practice/PracticePage.tsx',
+  'web/practice/Recorder.tsx', // a multipart upload with the CSRF token
+  'web/practice/ScenarioForm.tsx',
+  'web/process/CalibrationDealsPage.tsx',
+  'web/process/DealsDrillPage.tsx',
+  'web/process/FillFieldInline.tsx',
+  'web/process/MovesPage.tsx',
+  'web/process/OverrideReview.tsx',
+  'web/process/QualificationForm.tsx',
+  'web/process/QualificationPanel.tsx',
+  'web/process/admin/CriterionModal.tsx',
+  'web/process/admin/DealFieldsEditor.tsx',
+  'web/process/admin/FrameworksEditor.tsx',
+  'web/process/admin/ProcessEditorPage.tsx',
+  'web/process/admin/StageModal.tsx',
+  'web/process/admin/StagesEditor.tsx',
+  'web/process/admin/VersionsPanel.tsx',
+  'web/process/process-api.ts',
+  'web/rhythm/CalendarFeedPage.tsx',
+  'web/rhythm/RitualForm.tsx',
+  'web/rhythm/RitualsOccurrencePage.tsx',
+  'web/rhythm/RitualsPage.tsx',
+  'web/rhythm/year-api.ts',
+  'web/settings/ApiTokensPage.tsx',
+  'web/settings/AuditLogPage.tsx',
+  'web/settings/InvitationsPage.tsx',
+  'web/settings/JobsPage.tsx',
+  'web/settings/TeamModal.tsx',
+  'web/settings/TeamsPage.tsx',
+  'web/settings/UserModal.tsx',
+  'web/settings/WebhookDeliveries.tsx',
+  'web/settings/WebhooksPage.tsx',
+  'web/settings/WorkspacePage.tsx',
+];
+
+/** The names a web file imports from the api client, bar its error type and type-only imports. */
+function clientImports(path, source) {
+  const names = [];
+  const client = join(root, 'web/app/api.ts');
+  for (const m of source.matchAll(/^import\s+(type\s+)?([^;]*?)\s+from\s+'([^']+)';/gms)) {
+    if (m[1] || !m[3].startsWith('.') || join(dirname(path), `${m[3]}.ts`) !== client) continue;
+    const specifiers = m[2]
+      .replace(/^\{|\}$/g, '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    for (const s of specifiers) if (!s.startsWith('type ') && s !== 'ApiError' && s !== 'isApiError') names.push(s);
+  }
+  return names;
+}
+
+function checkWebApiImports() {
+  const problems = [];
+  const importing = new Set();
+  for (const path of files(join(root, 'web'))) {
+    const rel = relative(root, path);
+    if (!/\.tsx?$/.test(rel) || rel.startsWith('web/data/') || rel === 'web/app/api.ts') continue;
+    const names = clientImports(path, readFileSync(path, 'utf8'));
+    if (names.length === 0) continue;
+    importing.add(rel);
+    if (!WEB_API_NOT_YET_MOVED.includes(rel))
+      problems.push(`${rel} imports ${names.join(', ')} from web/app/api.ts: read and write through web/data/ (decision 0160)`);
+  }
+  for (const rel of WEB_API_NOT_YET_MOVED)
+    if (!importing.has(rel)) problems.push(`${rel} no longer imports the api client: take it off WEB_API_NOT_YET_MOVED in scripts/check-imports.mjs`);
+  return problems;
+}
 const out = join(root, '.cache/imports');
 const FOLDERS = ['api', 'lib', 'server', 'web'];
 
@@ -21,6 +135,9 @@ function* files(dir) {
     else yield path;
   }
 }
+
+const webApiProblems = checkWebApiImports();
+for (const problem of webApiProblems) console.error(`error web-through-data-layer: ${problem}`);
 
 rmSync(out, { recursive: true, force: true });
 for (const folder of FOLDERS) {
@@ -53,4 +170,4 @@ const args = baseline
   ? [...FOLDERS, '--config', join(root, '.dependency-cruiser.cjs'), '--output-to', known]
   : [...FOLDERS, '--config', join(root, '.dependency-cruiser.cjs'), '--output-type', 'err', ...(existsSync(known) ? ['--ignore-known', known] : [])];
 const result = spawnSync(depcruise, args, { cwd: out, stdio: 'inherit' });
-process.exit(result.status ?? 1);
+process.exit(webApiProblems.length > 0 ? 1 : (result.status ?? 1));
