@@ -13,7 +13,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { CheckAndImport } from './CheckAndImport';
 import { ColumnMapping } from './ColumnMapping';
-import { type Choice, DATE_FORMATS, ENTITIES, isChoice, PEOPLE, PRESETS } from './import-choices';
+import { type Choice, DATE_FORMATS, ENTITIES, importResource, isChoice, PEOPLE, PRESETS } from './import-choices';
 import { PeopleImport } from './PeopleImport';
 import { type CsvImport, useCsvImport } from './use-csv-import';
 
@@ -23,7 +23,7 @@ export function ImportPage() {
   const { user } = useSession();
   const url = useUrlState();
   const allowed: { value: Choice; label: string }[] = [
-    ...ENTITIES.filter((e) => can(user.role, e.value, 'create')),
+    ...ENTITIES.filter((e) => can(user.role, importResource(e.value), 'create')),
     ...(user.role === 'admin' ? [PEOPLE] : []),
   ];
   const asked = url.get('entity');
