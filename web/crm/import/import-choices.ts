@@ -1,4 +1,4 @@
-// What the import page offers: the record kinds, the presets of other CRMs' exports and the date
+// What the import page offers: the record kinds (leads too), the presets of other CRMs' exports and the date
 // orders, and when a file is big enough to run as a background job.
 import type { ImportDateFormat, ImportEntity, ImportPreset } from '../../../api/imports';
 import type { Resource } from '../../app/permissions';
@@ -17,6 +17,7 @@ export const ENTITIES: { value: ImportEntity; label: string }[] = [
   { value: 'contacts', label: 'Contacts' },
   { value: 'deals', label: 'Deals' },
   { value: 'activities', label: 'Activities' },
+  { value: 'leads', label: 'Leads' },
 ];
 
 /** Who may import each kind (web/app/permissions.ts): leads by marketing and admins, the rest by whoever may create them. */
