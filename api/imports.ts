@@ -6,7 +6,12 @@ import { CalendarDate, Id } from './common.js';
 import { ContactListQuery } from './contacts.js';
 import { DealListQuery } from './deals.js';
 
-export const ImportEntity = Type.Union([Type.Literal('accounts'), Type.Literal('contacts'), Type.Literal('deals'), Type.Literal('activities')]);
+/** The records Furrow writes out as CSV (and reads back: the furrow preset). */
+export const ExportEntity = Type.Union([Type.Literal('accounts'), Type.Literal('contacts'), Type.Literal('deals'), Type.Literal('activities')]);
+export type ExportEntity = Static<typeof ExportEntity>;
+
+/** What a CSV can bring in: the exportable records, and leads (marketing's history from another CRM). */
+export const ImportEntity = Type.Union([...ExportEntity.anyOf, Type.Literal('leads')]);
 export type ImportEntity = Static<typeof ImportEntity>;
 
 export const ImportPreset = Type.Union([Type.Literal('furrow'), Type.Literal('salesforce'), Type.Literal('hubspot'), Type.Literal('pipedrive')]);

@@ -3,7 +3,8 @@
 // written; the fixed file is imported and its deals are in the list; importing it again creates
 // nothing; "Export CSV" downloads the deals with their header row, and on a filtered, searched and
 // sorted list exactly the deals that list shows, in its order. Reps see the buttons for what they
-// may do; marketing sees neither the import page nor the deal export.
+// may do; marketing sees no deal export and imports leads only: a HubSpot contacts export goes in
+// with its lifecycle dates as each lead's history, and a second import of it creates nothing.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -45,6 +46,12 @@ const good = () => [
 async function chooseFile(page: Page, name: string, body: Buffer): Promise<void> {
   await page.locator('input[type="file"]').setInputFiles({ name, mimeType: 'text/csv', buffer: body });
   await page.getByRole('heading', { name: `Columns of ${name}` }).waitFor();
+}
+
+/** A value's target among the Values after a check. */
+async function pick(page: Page, label: string, option: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).first().click();
+  await page.getByRole('option', { name: option, exact: true }).click();
 }
 
 async function dealsNamed(): Promise<string[]> {
@@ -165,9 +172,65 @@ describe('CSV import and export in the browser', () => {
     await marketing.getByRole('heading', { level: 1, name: 'Accounts' }).waitFor();
     await marketing.getByRole('link', { name: 'Export CSV' }).waitFor();
     expect(await marketing.getByRole('link', { name: 'Import CSV' }).count()).toBe(0);
-    expect(await nav.getByRole('link', { name: 'Import', exact: true }).count()).toBe(0);
-    await marketing.goto(`${server.url}/import`);
-    await marketing.getByTestId('not-found').waitFor();
+    // Marketing's import is leads, and only leads.
+    await nav.getByRole('link', { name: 'Import', exact: true }).click();
+    await marketing.getByRole('heading', { level: 1, name: 'Import from CSV' }).waitFor();
+    const what = marketing.getByLabel('What to import', { exact: true }).first();
+    await expect(what.inputValue()).resolves.toBe('Leads');
+    await what.click();
+    const kinds = await marketing.getByRole('listbox').getByRole('option').allTextContents();
+    expect(kinds).toEqual(['Leads']);
+    await marketing.keyboard.press('Escape');
     await marketing.context().close();
+  });
+
+  it('marketing imports a HubSpot lead export with its dates, once', async () => {
+    const email = `lena-${suffix}@example.test`;
+    const user = await org.adminApi.post<{ id: string }>('/api/v1/users', { email, name: 'Lena Leads', role: 'marketing', teamId: null, password: PASSWORD });
+    const page = await signIn({ id: user.id, name: 'Lena Leads', email });
+    await page.goto(`${server.url}/import?entity=leads`);
+    await page.getByRole('heading', { level: 1, name: 'Import from CSV' }).waitFor();
+    const file = Buffer.from(
+      [
+        'Record ID,First Name,Last Name,Email,Company Name,Job Title,Lifecycle Stage,Original Source,Create Date,Became a Marketing Qualified Lead Date,Became a Sales Qualified Lead Date',
+        `${suffix}-1,Ada,Archer,ada-${suffix}@archer.example,Archer ${suffix},VP Sales,Sales Qualified Lead,Organic Search,2026-02-02 10:15,2026-02-10 09:00,2026-03-05 14:00`,
+        `${suffix}-2,Bo,Birch,bo-${suffix}@birch.example,Birch ${suffix},CTO,Sleeping,Paid Social,2026-05-03 08:00,,`,
+      ].join('\n'),
+    );
+    await chooseFile(page, 'hubspot-contacts.csv', file);
+    const mapping = page.getByTestId('import-mapping');
+    await expect(mapping.getByLabel('Field for column Lifecycle Stage').inputValue()).resolves.toBe('Status');
+    await expect(mapping.getByLabel('Field for column Became a Marketing Qualified Lead Date').inputValue()).resolves.toBe('MQL At');
+
+    // "Sleeping" is no status Furrow knows: the check names the row and the column.
+    await page.getByRole('button', { name: 'Check' }).click();
+    await page
+      .getByTestId('import-errors')
+      .getByRole('row', { name: /^3 status .*Sleeping/ })
+      .waitFor();
+    // Mapped to recycled among the values, the file checks clean and goes in.
+    await pick(page, 'Status for Sleeping', 'recycled');
+    await page.getByRole('button', { name: 'Check' }).click();
+    await page.getByTestId('import-outcome').getByText('Importing would give: 2 created, 0 updated, 0 unchanged.').waitFor();
+    await page.getByRole('button', { name: 'Import leads' }).click();
+    await page.getByTestId('import-outcome').getByText('2 rows imported: 2 created, 0 updated, 0 unchanged.').waitFor();
+
+    const leads = await org.adminApi.get<{ items: { email: string; status: string; receivedAt: string; mqlAt: string | null; sqlAt: string | null }[] }>(
+      `/api/v1/leads?q=${suffix}&limit=50`,
+    );
+    const ada = leads.items.find((l) => l.email === `ada-${suffix}@archer.example`);
+    expect(ada).toMatchObject({ status: 'sql' });
+    expect(Date.parse(ada?.mqlAt ?? '')).toBeLessThan(Date.parse(ada?.sqlAt ?? ''));
+    expect(ada?.receivedAt.slice(0, 10)).toBe('2026-02-02');
+    expect(leads.items.find((l) => l.email === `bo-${suffix}@birch.example`)).toMatchObject({ status: 'recycled' });
+
+    // The same file again: matched by email, nothing created.
+    await chooseFile(page, 'hubspot-contacts-again.csv', file);
+    await page.getByRole('button', { name: 'Check' }).click();
+    await page.getByLabel('Status for Sleeping', { exact: true }).first().waitFor();
+    await pick(page, 'Status for Sleeping', 'recycled');
+    await page.getByRole('button', { name: 'Import leads' }).click();
+    await page.getByTestId('import-outcome').getByText('2 rows imported: 0 created, 0 updated, 2 unchanged.').waitFor();
+    await page.context().close();
   });
 });

@@ -104,11 +104,12 @@ export async function route(ctx: Ctx, lead: Pick<LeadRow, 'segment' | 'country' 
   return { owner_id: owner, team_id: teamId, routed_at: at };
 }
 
-async function agreementFor(ctx: Ctx, at: number): Promise<AgreementRow | undefined> {
+/** The agreement in force at the instant, else the one in force now (a lead from before the first agreement). */
+export async function agreementFor(ctx: Ctx, at: number): Promise<AgreementRow | undefined> {
   return (await findInForceAt(ctx.db, ctx.actor.workspaceId, at)) ?? (await findInForce(ctx.db, ctx.actor.workspaceId));
 }
 
-function scoreRow(
+export function scoreRow(
   row: Pick<LeadRow, 'industry' | 'company_size' | 'title' | 'country' | 'segment'>,
   behaviours: StoredBehaviour[],
   agreement: AgreementRow | undefined,

@@ -138,6 +138,31 @@ export async function findOpenLeadByEmail(db: Kysely<DB>, workspaceId: string, e
     .executeTakeFirst();
 }
 
+/** Leads of the workspace with any of these emails or external ids, whoever's they are: an import matches them rather than duplicating them. */
+export async function findLeadKeys(
+  db: Kysely<DB>,
+  workspaceId: string,
+  keys: { emails: readonly string[]; externalIds: readonly string[] },
+): Promise<{ id: string; email: string | null; external_id: string | null }[]> {
+  const found = new Map<string, { id: string; email: string | null; external_id: string | null }>();
+  for (const [column, values] of [
+    ['email', [...new Set(keys.emails)]],
+    ['external_id', [...new Set(keys.externalIds)]],
+  ] as const) {
+    for (let i = 0; i < values.length; i += 500) {
+      const rows = await db
+        .selectFrom('leads')
+        .select(['id', 'email', 'external_id'])
+        .where('workspace_id', '=', workspaceId)
+        .where('deleted_at', 'is', null)
+        .where(column, 'in', values.slice(i, i + 500))
+        .execute();
+      for (const r of rows) found.set(r.id, r);
+    }
+  }
+  return [...found.values()];
+}
+
 export async function findContactByEmail(db: Kysely<DB>, workspaceId: string, email: string): Promise<{ id: string; account_id: string | null } | undefined> {
   return db
     .selectFrom('contacts')

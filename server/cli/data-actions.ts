@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { readFile, rename, rm } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
-import type { ImportEntity, ImportPreset, ImportResult } from '../../api/imports.js';
+import type { ExportEntity, ImportPreset, ImportResult } from '../../api/imports.js';
 import { PeopleImportBody, type PeopleImportResult } from '../../api/people.js';
 import { exportCsv } from '../crm/import-export/export.service.js';
 import { importFields } from '../crm/import-export/fields.service.js';
@@ -18,9 +18,9 @@ import { type CliIo, failure, println, table, usageError } from './cli-io.js';
 import { ENTITIES } from './data-commands.js';
 import { progressReporter } from './progress.js';
 
-function entityOf(text: string): ImportEntity {
-  if (!ENTITIES.includes(text as ImportEntity)) throw usageError(`<entity> must be one of ${ENTITIES.join(', ')} or people (got "${text}")`);
-  return text as ImportEntity;
+function entityOf(text: string): ExportEntity {
+  if (!ENTITIES.includes(text as ExportEntity)) throw usageError(`<entity> must be one of ${ENTITIES.join(', ')} or people (got "${text}")`);
+  return text as ExportEntity;
 }
 
 function closeDateDefaultOf(text: string | undefined): string | undefined {

@@ -1,14 +1,14 @@
 // furrow import | import-fields | export: definitions only; the work is in data-actions.ts, loaded
 // when a command runs.
 import type { Command } from 'commander';
-import type { ImportEntity } from '../../api/imports.js';
+import type { ExportEntity } from '../../api/imports.js';
 import { PRESET_NAMES } from '../crm/import-export/presets.js';
 import { type CliIo, usageError } from './cli-io.js';
 import { lazyAction } from './lazy.js';
 
 const actions = () => import('./data-actions.js');
 
-export const ENTITIES: readonly ImportEntity[] = ['accounts', 'contacts', 'deals', 'activities'];
+export const ENTITIES: readonly ExportEntity[] = ['accounts', 'contacts', 'deals', 'activities'];
 
 /** "Header=field" → [Header, field]; the last = splits, since field names never hold one. */
 function collectMapping(value: string, previous: Record<string, string>): Record<string, string> {

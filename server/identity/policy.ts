@@ -10,6 +10,7 @@ export type Resource =
   | 'call_plans'
   | 'practice'
   | 'leads'
+  | 'lead_imports'
   | 'campaigns'
   | 'notifications'
   | 'audit_log'
@@ -100,6 +101,16 @@ const POLICY: Record<Resource, Record<Role, Record<Operation, Reach>>> = {
     rep: { read: 'own', create: 'own', update: 'own', delete: 'none' },
     // Marketing delivers leads and reads all of them (with why sales rejected them); sales works them.
     marketing: { read: 'all', create: 'all', update: 'none', delete: 'none' },
+    coach: { read: 'none', create: 'none', update: 'none', delete: 'none' },
+  },
+  // Bringing in marketing's lead history from another CRM (a CSV of leads, with their dates): the
+  // people who deliver leads and admins. Sales works leads one by one and does not load a year of
+  // someone else's funnel into it; a marketing user or admin names the owners.
+  lead_imports: {
+    admin: { read: 'none', create: 'all', update: 'none', delete: 'none' },
+    manager: { read: 'none', create: 'none', update: 'none', delete: 'none' },
+    rep: { read: 'none', create: 'none', update: 'none', delete: 'none' },
+    marketing: { read: 'none', create: 'all', update: 'none', delete: 'none' },
     coach: { read: 'none', create: 'none', update: 'none', delete: 'none' },
   },
   // Campaigns are owned by nobody in particular: marketing runs them, sales reads their follow-up plan.
@@ -216,6 +227,8 @@ export const WRITE_REFERENCES: Record<Resource, Readonly<Record<string, Referenc
   practice: {},
   // A lead's campaign is a workspace-wide record every role reads (checked by the campaigns service).
   leads: { ownerId: 'users', campaignId: 'workspace' },
+  // Each imported row is a lead: its owner and campaign are checked as the leads' references.
+  lead_imports: {},
   campaigns: {},
   // Raised by the system, never written through a request that names another record.
   notifications: {},

@@ -16,6 +16,7 @@ const NOUN: Record<Resource, string> = {
   contacts: 'contacts',
   deals: 'deals',
   activities: 'activities',
+  lead_imports: 'lead imports',
   deal_comments: 'deal comments',
   coaching: 'coaching records',
 };

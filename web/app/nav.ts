@@ -67,7 +67,8 @@ const ENTRIES: readonly Entry[] = [
   { section: 'main', label: 'Contacts', to: '/contacts', icon: 'contacts', match: '/contacts', roles: staff },
   { section: 'main', label: 'Activities', to: '/activities', icon: 'activities', match: '/activities', roles: sellers },
   // CSV import: every role that may create records (reps their own; marketing none, identity/policy.ts).
-  { section: 'main', label: 'Import', to: '/import', icon: 'import', roles: sellers },
+  // Marketing imports leads (a year of them from another CRM); sellers their records.
+  { section: 'main', label: 'Import', to: '/import', icon: 'import', roles: staff },
   // Marketing alignment: every role works or reads leads (reps their queue); the agreement is signed by sales owners and marketing.
   { section: 'main', label: 'Leads', to: '/leads', icon: 'leads', match: '/leads', roles: staff },
   { section: 'main', label: 'Campaigns', to: '/campaigns', icon: 'campaigns', roles: staff },

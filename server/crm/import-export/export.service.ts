@@ -5,7 +5,7 @@
 // through the lists' own filter code, so an export holds exactly what the list shows.
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import type { ExportQuery, ImportEntity } from '../../../api/imports.js';
+import type { ExportEntity, ExportQuery } from '../../../api/imports.js';
 import type { Ctx } from '../../context.js';
 import { csvCell, csvNumber } from '../../csv-cells.js';
 import { timeSlicer } from '../../event-loop.js';
@@ -30,7 +30,7 @@ const col =
   (r: Row): unknown =>
     r[name];
 
-const COLUMNS: Record<ImportEntity, Column[]> = {
+const COLUMNS: Record<ExportEntity, Column[]> = {
   accounts: [
     ['id', col('id')],
     ['name', col('name')],
@@ -107,7 +107,7 @@ function customCell(value: unknown): unknown {
 }
 
 /** The entity's columns in this workspace: the built-in ones, then one per custom deal field. */
-function columnsOf(entity: ImportEntity, custom: readonly CustomFieldDef[]): { columns: Column[]; fields: readonly FieldDef[] } {
+function columnsOf(entity: ExportEntity, custom: readonly CustomFieldDef[]): { columns: Column[]; fields: readonly FieldDef[] } {
   const fields = fieldsOf(entity, custom);
   const columns = [
     ...COLUMNS[entity],
@@ -119,7 +119,7 @@ function columnsOf(entity: ImportEntity, custom: readonly CustomFieldDef[]): { c
 }
 
 /** The header row: each field's label (a custom field's key when its label would be ambiguous). */
-export function exportHeaders(entity: ImportEntity, custom: readonly CustomFieldDef[] = []): string[] {
+export function exportHeaders(entity: ExportEntity, custom: readonly CustomFieldDef[] = []): string[] {
   const { columns, fields } = columnsOf(entity, custom);
   return columns.map(([key]) => {
     const field = fields.find((f) => f.key === key);
@@ -127,7 +127,7 @@ export function exportHeaders(entity: ImportEntity, custom: readonly CustomField
   });
 }
 
-async function customFieldsOf(ctx: Ctx, entity: ImportEntity): Promise<CustomFieldDef[]> {
+async function customFieldsOf(ctx: Ctx, entity: ExportEntity): Promise<CustomFieldDef[]> {
   return entity === 'deals' ? dealCustomFields(ctx) : [];
 }
 
@@ -139,7 +139,7 @@ export interface ExportOptions {
 }
 
 /** The filter part of the query (without its sort), read as the list reads it. */
-function filterOf(entity: ImportEntity, query: ExportQuery): unknown {
+function filterOf(entity: ExportEntity, query: ExportQuery): unknown {
   const { sort: _sort, ...filter } = query as ExportQuery & { sort?: string };
   return entity === 'activities' ? activityFilterOf(filter as { from?: string; to?: string }) : filter;
 }
@@ -147,7 +147,7 @@ function filterOf(entity: ImportEntity, query: ExportQuery): unknown {
 /** Every visible row of the entity (narrowed by the list's filters) as CSV cells, fetched `pageSize` at a time. */
 export async function exportRows(
   ctx: Ctx,
-  entity: ImportEntity,
+  entity: ExportEntity,
   options: ExportOptions = {},
   custom?: readonly CustomFieldDef[],
 ): Promise<AsyncGenerator<string[]>> {
@@ -190,7 +190,7 @@ export async function exportRows(
 }
 
 /** The CSV as a stream: a BOM (so spreadsheets read UTF-8), the header row, then the rows. */
-export async function exportCsv(ctx: Ctx, entity: ImportEntity, options: ExportOptions = {}): Promise<Readable> {
+export async function exportCsv(ctx: Ctx, entity: ExportEntity, options: ExportOptions = {}): Promise<Readable> {
   const custom = await customFieldsOf(ctx, entity);
   const rows = await exportRows(ctx, entity, options, custom);
   await audit(ctx, 'export.downloaded', { targetType: entity, summary: `Exported ${entity} as CSV`, details: { query: options.query ?? {} } });
@@ -200,6 +200,6 @@ export async function exportCsv(ctx: Ctx, entity: ImportEntity, options: ExportO
   return source.pipe(csv);
 }
 
-export function exportFileName(entity: ImportEntity, now: number): string {
+export function exportFileName(entity: ExportEntity, now: number): string {
   return `furrow-${entity}-${new Date(now).toISOString().slice(0, 10)}.csv`;
 }

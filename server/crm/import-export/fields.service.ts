@@ -5,11 +5,11 @@ import type { Ctx } from '../../context.js';
 import { forbidden } from '../../errors.js';
 import { reachOf } from '../../identity/policy.js';
 import { dealCustomFields } from '../deals.service.js';
-import { fieldsOf } from './fields.js';
+import { fieldsOf, importResource } from './fields.js';
 import { PRESET_NAMES, PRESETS } from './presets.js';
 
 export async function importFields(ctx: Ctx, entity: ImportEntity): Promise<ImportFields> {
-  if (reachOf(ctx.actor.role, entity, 'create') === 'none') throw forbidden(`Your role cannot import ${entity}`);
+  if (reachOf(ctx.actor.role, importResource(entity), 'create') === 'none') throw forbidden(`Your role cannot import ${entity}`);
   const custom = entity === 'deals' ? await dealCustomFields(ctx) : [];
   return {
     entity,

@@ -3,6 +3,7 @@
 // Deals also take a column per custom field of the workspace (custom.<key>, or its label).
 import type { ImportEntity } from '../../../api/imports.js';
 import { normaliseHeader } from '../../../lib/csv.js';
+import type { Resource } from '../../identity/policy.js';
 import type { CustomFieldDef } from '../custom-values.js';
 
 export type FieldKind = 'text' | 'date' | 'instant' | 'money' | 'integer' | 'boolean' | 'currency' | 'duration' | 'time' | 'owner' | 'link' | 'custom';
@@ -83,6 +84,31 @@ export const FIELDS: Record<ImportEntity, readonly FieldDef[]> = {
     f('externalId', 'External ID', 'text', { max: 200 }),
     f('createdAt', 'Created At', 'instant'),
   ],
+  // Marketing's lead history from another CRM: the lifecycle status and the date of each step.
+  leads: [
+    f('firstName', 'First Name', 'text', { max: 100 }),
+    f('lastName', 'Last Name', 'text', { max: 100 }),
+    f('email', 'Email', 'text', { max: 254 }),
+    f('company', 'Company', 'text', { max: 200 }),
+    f('domain', 'Domain', 'text', { max: 200 }),
+    f('title', 'Title', 'text', { max: 120 }),
+    f('industry', 'Industry', 'text', { max: 100 }),
+    f('companySize', 'Company Size', 'integer'),
+    f('country', 'Country', 'text', { max: 100 }),
+    f('segment', 'Segment', 'text', { max: 60 }),
+    f('source', 'Source', 'text', { max: 100 }),
+    f('campaign', 'Campaign', 'link'),
+    f('owner', 'Owner', 'owner'),
+    f('status', 'Status', 'text'),
+    f('rejectionReason', 'Rejection Reason', 'text', { max: 200 }),
+    f('createdAt', 'Created At', 'instant'),
+    f('mqlAt', 'MQL At', 'instant'),
+    f('acceptedAt', 'Accepted At', 'instant'),
+    f('sqlAt', 'SQL At', 'instant'),
+    f('convertedAt', 'Converted At', 'instant'),
+    f('closedAt', 'Closed At', 'instant'),
+    f('externalId', 'External ID', 'text', { max: 200 }),
+  ],
   activities: [
     f('id', 'Id', 'text', { max: 64 }),
     f('type', 'Type', 'text', { required: true }),
@@ -104,6 +130,14 @@ export const FIELDS: Record<ImportEntity, readonly FieldDef[]> = {
     f('createdAt', 'Created At', 'instant'),
   ],
 };
+
+/**
+ * The policy row that says who may import an entity: the entity's own create reach, except for
+ * leads, which only marketing and admins bring in (a rep may create a lead, not import a year of them).
+ */
+export function importResource(entity: ImportEntity): Resource {
+  return entity === 'leads' ? 'lead_imports' : entity;
+}
 
 /**
  * The fields of an entity in this workspace: the built-in ones, then (deals only) one per custom

@@ -8,6 +8,7 @@ import { type Ctx, inTransaction } from '../../context.js';
 import { forbidden, rateLimited } from '../../errors.js';
 import { reachOf } from '../../identity/policy.js';
 import { enqueue, liveJobsOf } from '../../jobs/jobs.service.js';
+import { importResource } from './fields.js';
 import { HEAVY_JOB_NAMES, type ImportJobOptions, importJob } from './import.jobs.js';
 import { runImport } from './import.service.js';
 
@@ -31,7 +32,7 @@ export async function startImport(ctx: Ctx, options: ImportJobOptions & { backgr
   const { background, ...importOptions } = options;
   if (!background && dataRowsOf(options.csv) <= ctx.config.importSyncMaxRows) return { kind: 'done', result: await runImport(ctx, importOptions) };
   // Refused before queueing, as the synchronous path would refuse it.
-  if (reachOf(ctx.actor.role, options.entity, 'create') === 'none') throw forbidden(`Your role cannot import ${options.entity}`);
+  if (reachOf(ctx.actor.role, importResource(options.entity), 'create') === 'none') throw forbidden(`Your role cannot import ${options.entity}`);
   const id = await inTransaction(ctx, async (tx) => {
     const lock = tx.dialect.transactionLock(HEAVY_JOBS_LOCK);
     if (lock) await lock.execute(tx.db);

@@ -4,8 +4,8 @@ import {
   ActivityExportQuery,
   ContactExportQuery,
   DealExportQuery,
+  type ExportEntity,
   type ExportQuery,
-  type ImportEntity,
   ImportEntityParams,
   ImportFields,
   ImportMappingList,
@@ -109,13 +109,13 @@ export function registerImportExportRoutes(app: App): void {
 
   // One route per entity, each with its list's query schema: a bad filter answers 400 naming the
   // field, exactly as the list does.
-  const exportQueries: Record<ImportEntity, TSchema> = {
+  const exportQueries: Record<ExportEntity, TSchema> = {
     accounts: AccountExportQuery,
     contacts: ContactExportQuery,
     deals: DealExportQuery,
     activities: ActivityExportQuery,
   };
-  for (const [entity, querystring] of Object.entries(exportQueries) as [ImportEntity, TSchema][]) {
+  for (const [entity, querystring] of Object.entries(exportQueries) as [ExportEntity, TSchema][]) {
     app.get<{ Querystring: ExportQuery }>(
       `/api/v1/exports/${entity}.csv`,
       {

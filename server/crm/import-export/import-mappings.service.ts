@@ -5,10 +5,11 @@ import type { ImportEntity, ImportMappingList } from '../../../api/imports.js';
 import type { Ctx } from '../../context.js';
 import { forbidden } from '../../errors.js';
 import { reachOf } from '../../identity/policy.js';
+import { importResource } from './fields.js';
 import { listImportMappings } from './import-mappings.repo.js';
 
 export async function importMappings(ctx: Ctx, entity: ImportEntity): Promise<ImportMappingList> {
-  if (reachOf(ctx.actor.role, entity, 'create') === 'none') throw forbidden(`Your role cannot import ${entity}`);
+  if (reachOf(ctx.actor.role, importResource(entity), 'create') === 'none') throw forbidden(`Your role cannot import ${entity}`);
   const rows = await listImportMappings(ctx.db, ctx.actor.workspaceId, entity);
   return {
     items: rows.map((r) => ({

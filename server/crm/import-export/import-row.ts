@@ -81,6 +81,10 @@ export class OwnerDirectory {
     }
   }
 
+  get(id: string): User | undefined {
+    return this.byId.get(id);
+  }
+
   /** How a person recognises a user in an error message. */
   describe(id: string): string {
     return this.byId.get(id)?.email ?? 'another user';

@@ -1,7 +1,7 @@
 // Batched look-ups an import needs to match rows to existing records (by id, external id or
 // natural key) and to link them, always inside the caller's visibility, plus the run log.
 import { type Expression, type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
-import type { AccountsTable, ActivitiesTable, ContactsTable, DealsTable, EntityType, ImportRunsTable } from '../../db/schema/crm.js';
+import type { AccountsTable, ActivitiesTable, ContactsTable, DealsTable, ImportRunsTable } from '../../db/schema/crm.js';
 import type { DB } from '../../db/schema.js';
 import { type OwnerScope, ownerFilter } from '../../db/scope.js';
 
@@ -156,6 +156,6 @@ export async function insertImportRun(db: Kysely<DB>, row: ImportRunRow): Promis
   await db.insertInto('import_runs').values(row).execute();
 }
 
-export function entityTypeOf(entity: 'accounts' | 'contacts' | 'deals' | 'activities'): EntityType {
-  return ({ accounts: 'account', contacts: 'contact', deals: 'deal', activities: 'activity' } as const)[entity];
+export function entityTypeOf(entity: 'accounts' | 'contacts' | 'deals' | 'activities' | 'leads'): ImportRunRow['entity'] {
+  return ({ accounts: 'account', contacts: 'contact', deals: 'deal', activities: 'activity', leads: 'lead' } as const)[entity];
 }

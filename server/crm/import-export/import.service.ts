@@ -8,6 +8,7 @@ import type { ImportDateFormat, ImportEntity, ImportPreset, ImportResult, Import
 import type { Pipeline } from '../../../api/pipelines.js';
 import { normaliseHeader } from '../../../lib/csv.js';
 import { fiscalYear, fiscalYearOf } from '../../../lib/periods.js';
+import { listCampaigns } from '../../alignment/campaigns.service.js';
 import type { Ctx } from '../../context.js';
 import { calendarDate } from '../../dates.js';
 import type { DB } from '../../db/schema.js';
@@ -22,14 +23,16 @@ import { listPipelines } from '../../process/pipelines.service.js';
 import { dealCustomFields } from '../deals.service.js';
 import { readCsvInSlices } from './csv-read.js';
 import { findStage, parseStatus } from './deal-import-rules.js';
-import { type FieldDef, fieldsOf } from './fields.js';
+import { type FieldDef, fieldsOf, importResource } from './fields.js';
 import { entityTypeOf, insertImportRun } from './import.repo.js';
 import { planAccounts } from './import-accounts.service.js';
 import { ACTIVITY_TYPES, parseActivityType, planActivities } from './import-activities.service.js';
 import { planContacts } from './import-contacts.service.js';
 import { planDeals } from './import-deals.service.js';
+import { planLeads } from './import-leads.service.js';
 import { findImportMapping, saveImportMapping } from './import-mappings.repo.js';
 import { type ImportEnv, type MappedRow, OwnerDirectory, type PlannedRow, type Planner, rowErrorOf } from './import-row.js';
+import { LEAD_STATUSES, parseLeadStatus } from './lead-import-rules.js';
 import { mapValues, resolveMapping, rowValues, valueMapOf } from './mapping.js';
 import { sameOption, type ValueFieldSpec, valueChoices } from './value-choices.js';
 import { type DateOrder, orderEvidence } from './values.js';
@@ -70,6 +73,7 @@ const PLANNERS: Record<ImportEntity, Planner> = {
   contacts: planContacts,
   deals: planDeals,
   activities: planActivities,
+  leads: planLeads,
 };
 
 /** Stored errors per run are capped; the caller still receives every one. */
@@ -153,11 +157,13 @@ function mergeValues(saved: ValueMapping, given: ValueMapping | undefined, mappe
 
 /** The enumerated fields of the file and the values Furrow has for each, with how a cell is matched without being told. */
 function valueFieldSpecs(
+  entity: ImportEntity,
   fields: readonly FieldDef[],
   mapped: ReadonlySet<string>,
   pipelines: readonly Pipeline[],
   users: OwnerDirectory,
   emails: string[],
+  campaigns: readonly string[],
 ): ValueFieldSpec[] {
   const specs: ValueFieldSpec[] = [];
   for (const f of fields) {
@@ -175,6 +181,10 @@ function valueFieldSpecs(
           return stage?.name ?? sameOption(options, text);
         },
       });
+    } else if (f.key === 'status' && entity === 'leads') {
+      specs.push({ field: f.key, label: f.label, options: [...LEAD_STATUSES], propose: (text) => parseLeadStatus(text) });
+    } else if (f.key === 'campaign' && entity === 'leads') {
+      specs.push({ field: f.key, label: f.label, options: [...campaigns], propose: (text) => sameOption(campaigns, text) });
     } else if (f.key === 'status') {
       specs.push({ field: f.key, label: f.label, options: ['open', 'won', 'lost'], propose: (text) => parseStatus(text) });
     } else if (f.key === 'type' && fields.some((d) => d.key === 'occurredAt')) {
@@ -199,7 +209,7 @@ function valueFieldSpecs(
 
 export async function runImport(ctx: Ctx, options: ImportOptions): Promise<ImportResult> {
   const { entity } = options;
-  if (reachOf(ctx.actor.role, entity, 'create') === 'none') throw forbidden(`Your role cannot import ${entity}`);
+  if (reachOf(ctx.actor.role, importResource(entity), 'create') === 'none') throw forbidden(`Your role cannot import ${entity}`);
   const startedAt = ctx.now();
   // Reading, checking and writing hand the event loop back every few ms: a big file never stalls the server.
   const slice = timeSlicer();
@@ -226,11 +236,13 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
   // Read before the value mapping applies, so each file value is listed with where it goes.
   const choices = valueChoices(
     valueFieldSpecs(
+      entity,
       fields,
       mappedFields,
       entity === 'deals' ? await listPipelines(ctx) : [],
       directory,
       users.filter((u) => !u.disabled).map((u) => u.email),
+      entity === 'leads' && mappedFields.has('campaign') ? (await listCampaigns(ctx)).map((c) => c.name) : [],
     ),
     rows.map((r) => r.values),
     valueMap.map,

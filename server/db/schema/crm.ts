@@ -129,7 +129,7 @@ export interface CustomFieldsTable {
 export interface ImportMappingsTable {
   id: string;
   workspace_id: string;
-  entity: 'accounts' | 'contacts' | 'deals' | 'activities';
+  entity: 'accounts' | 'contacts' | 'deals' | 'activities' | 'leads';
   name: string;
   name_key: string;
   /** JSON: CSV header → field (as ImportRequest.mapping). */
@@ -145,7 +145,7 @@ export interface ImportMappingsTable {
 export interface ImportRunsTable {
   id: string;
   workspace_id: string;
-  entity: EntityType;
+  entity: EntityType | 'lead';
   file_name: string | null;
   file_hash: string;
   actor_id: string | null;

@@ -1,4 +1,4 @@
-// Import a CSV of accounts, contacts, deals or activities: choose the file, see which field each
+// Import a CSV of accounts, contacts, deals, activities or leads: choose the file, see which field each
 // column feeds (auto-mapped from the preset or the field names, changeable), check it (a dry run:
 // every bad row with its line and reason, and where each stage, owner or other listed value goes,
 // changeable too) and import it, all rows or none (docs/import-export.md). A mapping worked out once
@@ -13,7 +13,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { CheckAndImport } from './CheckAndImport';
 import { ColumnMapping } from './ColumnMapping';
-import { type Choice, DATE_FORMATS, ENTITIES, isChoice, PEOPLE, PRESETS } from './import-choices';
+import { type Choice, DATE_FORMATS, ENTITIES, importResource, isChoice, PEOPLE, PRESETS } from './import-choices';
 import { PeopleImport } from './PeopleImport';
 import { type CsvImport, useCsvImport } from './use-csv-import';
 
@@ -23,7 +23,7 @@ export function ImportPage() {
   const { user } = useSession();
   const url = useUrlState();
   const allowed: { value: Choice; label: string }[] = [
-    ...ENTITIES.filter((e) => can(user.role, e.value, 'create')),
+    ...ENTITIES.filter((e) => can(user.role, importResource(e.value), 'create')),
     ...(user.role === 'admin' ? [PEOPLE] : []),
   ];
   const asked = url.get('entity');
@@ -74,7 +74,7 @@ export function ImportPage() {
     <>
       <PageHeader
         title="Import from CSV"
-        description="Bring in accounts, contacts, deals or activities from a CSV export of your old CRM (or of Furrow). A file goes in whole or not at all, and importing it again creates nothing twice."
+        description="Bring in accounts, contacts, deals, activities or leads from a CSV export of your old CRM (or of Furrow). A file goes in whole or not at all, and importing it again creates nothing twice."
       />
       <Stack gap="lg">
         <Paper withBorder p="md" radius="md">
@@ -87,8 +87,9 @@ export function ImportPage() {
         {fields.isError && <ErrorState error={fields.error} title="The fields to map to could not be loaded" onRetry={() => fields.refetch()} />}
         {!chosen && !fields.isError && (
           <Text size="sm" c="dimmed">
-            Choose a file: its header row appears here with the field each column feeds. Import accounts first, then contacts, then deals, then activities, so
-            the links between them are found.
+            {entity === 'leads'
+              ? 'Choose a file: its header row appears here with the field each column feeds. Salesforce’s lead export and HubSpot’s contacts export map by themselves; their dates become each lead’s history.'
+              : 'Choose a file: its header row appears here with the field each column feeds. Import accounts first, then contacts, then deals, then activities, so the links between them are found.'}
           </Text>
         )}
 

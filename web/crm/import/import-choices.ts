@@ -1,6 +1,7 @@
-// What the import page offers: the record kinds, the presets of other CRMs' exports and the date
+// What the import page offers: the record kinds (leads too), the presets of other CRMs' exports and the date
 // orders, and when a file is big enough to run as a background job.
 import type { ImportDateFormat, ImportEntity, ImportPreset } from '../../../api/imports';
+import type { Resource } from '../../app/permissions';
 
 /** Files with more data lines than this run as a background job, so the page can show progress. */
 const BACKGROUND_FROM_LINES = 200;
@@ -16,7 +17,11 @@ export const ENTITIES: { value: ImportEntity; label: string }[] = [
   { value: 'contacts', label: 'Contacts' },
   { value: 'deals', label: 'Deals' },
   { value: 'activities', label: 'Activities' },
+  { value: 'leads', label: 'Leads' },
 ];
+
+/** Who may import each kind (web/app/permissions.ts): leads by marketing and admins, the rest by whoever may create them. */
+export const importResource = (entity: ImportEntity): Resource => (entity === 'leads' ? 'lead_imports' : entity);
 /** Users and teams: the admin's own import (api/people.ts), listed with the records. */
 export const PEOPLE = { value: 'people', label: 'People (users and teams)' } as const;
 export type Choice = ImportEntity | 'people';

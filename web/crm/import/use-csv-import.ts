@@ -2,7 +2,7 @@
 // (auto-mapped from the preset or the field names, with the user's own choices on top), where listed
 // values go, the saved mappings, and the check or import with its outcome (a report, a background
 // job or an error). The page and its panels only render what this holds.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type {
   ImportDateFormat,
@@ -22,6 +22,12 @@ import { refreshRecords } from '../../data/records';
 import { autoMapping, type CsvHead, IGNORE, missingRequired, readCsvHead } from './csv-columns';
 import { PRESETS, runsInBackground } from './import-choices';
 import type { ValueOverrides } from './ValueMapping';
+
+/** After an import: the lists that may show what it wrote. */
+async function refreshImported(queryClient: QueryClient, entity: ImportEntity): Promise<void> {
+  if (entity === 'leads') await queryClient.invalidateQueries({ queryKey: ['leads'] });
+  else await refreshRecords(queryClient, entity);
+}
 
 export interface Chosen {
   file: File;
@@ -185,7 +191,7 @@ export function useCsvImport(entity: ImportEntity | null) {
         return;
       }
       showReport(answer);
-      if (!dryRun) await refreshRecords(queryClient, entity);
+      if (!dryRun) await refreshImported(queryClient, entity);
     } catch (error) {
       // A refused import (422) carries the same report as a check.
       const details = isApiError(error) && error.status === 422 ? (error.details as ImportResult | undefined) : undefined;
@@ -200,7 +206,7 @@ export function useCsvImport(entity: ImportEntity | null) {
   const jobFinished = async (result: ImportResult | null) => {
     if (result) showReport(result);
     else setOutcome(null);
-    if (entity && result && !result.dryRun && result.ok) await refreshRecords(queryClient, entity);
+    if (entity && result && !result.dryRun && result.ok) await refreshImported(queryClient, entity);
   };
   const jobFailed = (error: unknown) => setOutcome({ kind: 'error', error });
 
