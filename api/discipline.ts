@@ -26,6 +26,14 @@ export const DisciplineQuery = Type.Object(
           'That team and each of its people (a manager: a team they manage; an admin: any). Without it: the workspace (admin) and the teams you manage; a rep: their own',
       }),
     ),
+    userId: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 64,
+        description:
+          'One person’s index only (a rep: themself; a manager: a person of the teams they manage; an admin: anyone of the workspace). Not with teamId',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -12,7 +12,7 @@ export function registerDisciplineRoutes(app: App): void {
       schema: {
         tags,
         summary:
-          'The discipline index per week or month of a fiscal year: a 0–100 score per discipline and overall, per team (and the workspace for an admin), a team’s people, or a rep’s own, with weights, inputs, fading and below start',
+          'The discipline index per week or month of a fiscal year: a 0–100 score per discipline and overall, per team (and the workspace for an admin), a team’s people, one person (userId), or a rep’s own, with weights, inputs, fading and below start',
         querystring: DisciplineQuery,
         response: responses({ 200: DisciplineIndex }),
       },

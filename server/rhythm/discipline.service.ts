@@ -5,7 +5,9 @@
 import type { CrammingByQuarter, DisciplineIndex, DisciplineQuery, YearQuery } from '../../api/discipline.js';
 import { periodsWithin, shiftPeriod } from '../../lib/periods.js';
 import type { Ctx } from '../context.js';
-import { forbidden, notFound } from '../errors.js';
+import { forbidden, invalidField, notFound } from '../errors.js';
+import { reachOf } from '../identity/policy.js';
+import { ownerScope, scopeIncludes } from '../identity/visibility.js';
 import { catalogue, periodInfo } from '../measurement/kpi.service.js';
 import { type ResolvedScope, targetScope, teamMembers, visibleTeamIds } from '../measurement/scope.service.js';
 import { DEFAULT_WEIGHTS, DISCIPLINES, type Discipline, disciplineIndex, FADE_POINTS, latestJudged } from './discipline-index.js';
@@ -60,20 +62,30 @@ const repScope = (f: YearFrame, userId: string): YearScope | null => {
 };
 
 /**
- * Who is scored: a rep their own index only; with a team, that team and each of its people (a
- * manager: a team they manage, else 404 like a team that does not exist; an admin: any team);
- * otherwise the workspace (admin) and the teams the caller manages.
+ * Who is scored, by the read reach of `discipline_index` in the policy table (none: 403). One person
+ * (userId): within the reach (a rep themself, a manager the people of the teams they manage, an admin
+ * anyone), else 404 like a person who does not exist. A team: that team and each of its people (a
+ * manager: a team they manage, else 404 like a team that does not exist; an admin: any team; a rep,
+ * whose reach is their own figures, 403). Otherwise the workspace (admin) and the teams the caller
+ * manages; a rep their own index.
  */
-function indexScopes(ctx: Ctx, f: YearFrame, teamId: string | undefined): YearScope[] {
-  const role = ctx.actor.role;
-  if (role === 'rep') {
-    if (teamId !== undefined) throw forbidden('A rep sees their own discipline index only');
+async function indexScopes(ctx: Ctx, f: YearFrame, q: DisciplineQuery): Promise<YearScope[]> {
+  if (q.userId !== undefined && q.teamId !== undefined) throw invalidField('userId', 'ask for one person (userId) or one team (teamId), not both');
+  const reach = reachOf(ctx.actor.role, 'discipline_index', 'read');
+  const owners = await ownerScope(ctx, 'discipline_index', 'read');
+  if (q.userId !== undefined) {
+    const person = scopeIncludes(owners, q.userId) ? repScope(f, q.userId) : null;
+    if (!person) throw notFound('User');
+    return [person];
+  }
+  if (reach === 'own') {
+    if (q.teamId !== undefined) throw forbidden('A rep sees their own discipline index only');
     const own = repScope(f, ctx.actor.userId);
     return own ? [own] : [];
   }
-  assertIndexReader(ctx);
-  if (teamId === undefined) return scopesOf(ctx, f);
-  const visible = role === 'admin' || visibleTeamIds(ctx, f.org).has(teamId);
+  if (q.teamId === undefined) return scopesOf(ctx, f);
+  const teamId = q.teamId;
+  const visible = reach === 'all' || visibleTeamIds(ctx, f.org).has(teamId);
   const team = visible ? targetScope(f.org, f.ws, 'team', teamId) : null;
   if (!team) throw notFound('Team');
   const people = teamMembers(f.org, teamId)
@@ -85,7 +97,7 @@ function indexScopes(ctx: Ctx, f: YearFrame, teamId: string | undefined): YearSc
 
 export async function disciplineIndexFor(ctx: Ctx, q: DisciplineQuery): Promise<DisciplineIndex> {
   const f = await yearFrame(ctx, q.year);
-  const scopesAsked = indexScopes(ctx, f, q.teamId);
+  const scopesAsked = await indexScopes(ctx, f, q);
   const by = q.by ?? 'month';
   const periods = by === 'month' ? f.months : periodsWithin(f.year, 'week', f.ws.fiscalYearStartMonth);
   const known = new Set(catalogue().items.map((k) => k.id));
