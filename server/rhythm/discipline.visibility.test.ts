@@ -1,7 +1,7 @@
 // Generated visibility cases for the discipline index: role × relation of the person asked (the
 // caller themself, someone of the teams they manage — a rep's teammate —, someone elsewhere in the
 // workspace, someone of another workspace) and of the team asked (managed by the caller — a rep's
-// own —, another team, another workspace's). The
+// own —, another team, another workspace's), each as the full index and as its headline. The
 // expected answer comes from the `discipline_index` row of identity/policy.ts, so the table and the
 // service cannot drift apart: a person or team outside the reach answers 404 like a missing one,
 // a role without reach 403.
@@ -14,6 +14,7 @@ type Relation = 'own' | 'team' | 'other' | 'otherWorkspace';
 const ROLES: Role[] = ['admin', 'manager', 'rep', 'marketing', 'coach'];
 const RELATIONS: Relation[] = ['own', 'team', 'other', 'otherWorkspace'];
 const TEAM_RELATIONS = ['own', 'other', 'otherWorkspace'] as const;
+const MODES = ['index', 'headline'] as const;
 
 /** A person of this relation: the reach of the caller's role says whether they may be asked for. */
 function personAllowed(role: Role, relation: Relation): boolean {
@@ -73,14 +74,14 @@ describeEngines('discipline index visibility matrix', (env) => {
     };
   });
 
-  const personCases = ROLES.flatMap((role) => RELATIONS.map((relation) => ({ role, relation })));
+  const personCases = ROLES.flatMap((role) => RELATIONS.flatMap((relation) => MODES.map((mode) => ({ role, relation, mode }))));
 
   it(`answers every one of the ${personCases.length} generated person cases (?userId=) as the policy says`, async () => {
     const failures: string[] = [];
-    for (const { role, relation } of personCases) {
+    for (const { role, relation, mode } of personCases) {
       const person = people[role][relation];
-      const res = await w.as(actors[role]).get(`/api/v1/discipline-index?by=week&userId=${person.id}`);
-      const label = `${role} ${relation} person`;
+      const res = await w.as(actors[role]).get(`/api/v1/discipline-index?by=week&userId=${person.id}${mode === 'headline' ? '&headline=true' : ''}`);
+      const label = `${role} ${mode} ${relation} person`;
       const noReach = reachOf(role, 'discipline_index', 'read') === 'none';
       const want = personAllowed(role, relation) ? 200 : noReach ? 403 : 404;
       if (res.status !== want) {
@@ -91,24 +92,28 @@ describeEngines('discipline index visibility matrix', (env) => {
         // That one person, nobody else, in the shape asked.
         const scopes = res.body.scopes.map((s: { kind: string; id: string }) => [s.kind, s.id]);
         if (JSON.stringify(scopes) !== JSON.stringify([['rep', person.id]])) failures.push(`${label}: scopes ${JSON.stringify(scopes)}`);
+        if ((res.body.headline === true) !== (mode === 'headline'))
+          failures.push(`${label}: answered ${res.body.headline ? 'the headline' : 'the full index'}`);
       } else if (want === 404) {
         // Exactly the answer of a person who does not exist: no oracle for ids of other teams or workspaces.
-        const missing = await w.as(actors[role]).get(`/api/v1/discipline-index?by=week&userId=01890000-0000-7000-8000-000000000000`);
+        const missing = await w
+          .as(actors[role])
+          .get(`/api/v1/discipline-index?by=week&userId=01890000-0000-7000-8000-000000000000${mode === 'headline' ? '&headline=true' : ''}`);
         if (missing.status !== 404 || missing.body.error.message !== res.body.error.message) failures.push(`${label}: differs from a missing person's answer`);
       }
     }
     expect(failures).toEqual([]);
   });
 
-  const teamCases = ROLES.flatMap((role) => TEAM_RELATIONS.map((relation) => ({ role, relation })));
+  const teamCases = ROLES.flatMap((role) => TEAM_RELATIONS.flatMap((relation) => MODES.map((mode) => ({ role, relation, mode }))));
 
   it(`answers every one of the ${teamCases.length} generated team cases (?teamId=) as the policy says`, async () => {
     const failures: string[] = [];
-    for (const { role, relation } of teamCases) {
+    for (const { role, relation, mode } of teamCases) {
       const teamId = teams[role][relation];
-      const res = await w.as(actors[role]).get(`/api/v1/discipline-index?by=week&teamId=${teamId}`);
+      const res = await w.as(actors[role]).get(`/api/v1/discipline-index?by=week&teamId=${teamId}${mode === 'headline' ? '&headline=true' : ''}`);
       const want = teamStatus(role, relation);
-      const label = `${role} ${relation} team`;
+      const label = `${role} ${mode} ${relation} team`;
       if (res.status !== want) failures.push(`${label}: expected ${want}, got ${res.status}`);
       else if (want === 200 && res.body.scopes[0]?.id !== teamId) failures.push(`${label}: first scope ${res.body.scopes[0]?.id}`);
     }
@@ -117,13 +122,20 @@ describeEngines('discipline index visibility matrix', (env) => {
 
   it('refuses userId together with teamId with a 400 naming userId, for every role, in the one error shape', async () => {
     for (const role of ROLES) {
-      const res = await w.as(actors[role]).get(`/api/v1/discipline-index?userId=${people[role].own.id}&teamId=${teams[role].own}`);
-      expect(res.status, role).toBe(400);
-      expect(res.body.error).toMatchObject({ code: 'invalid_input', details: { fields: [{ field: 'userId' }] } });
-      expect(typeof res.body.error.requestId).toBe('string');
+      for (const mode of MODES) {
+        const res = await w
+          .as(actors[role])
+          .get(`/api/v1/discipline-index?userId=${people[role].own.id}&teamId=${teams[role].own}${mode === 'headline' ? '&headline=true' : ''}`);
+        expect(res.status, `${role} ${mode}`).toBe(400);
+        expect(res.body.error).toMatchObject({ code: 'invalid_input', details: { fields: [{ field: 'userId' }] } });
+        expect(typeof res.body.error.requestId).toBe('string');
+      }
     }
     // A malformed one names its field too (never a 500).
-    for (const [query, field] of [[`userId=${'x'.repeat(65)}`, 'userId']] as const) {
+    for (const [query, field] of [
+      [`userId=${'x'.repeat(65)}`, 'userId'],
+      ['headline=maybe', 'headline'],
+    ] as const) {
       const res = await w.as(w.admin).get(`/api/v1/discipline-index?${query}`);
       expect(res.status, query).toBe(400);
       expect(JSON.stringify(res.body.error.details?.fields ?? []), query).toContain(field);
