@@ -26,6 +26,20 @@ export const DisciplineQuery = Type.Object(
           'That team and each of its people (a manager: a team they manage; an admin: any). Without it: the workspace (admin) and the teams you manage; a rep: their own',
       }),
     ),
+    userId: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 64,
+        description:
+          'One person’s index only (a rep: themself; a manager: a person of the teams they manage; an admin: anyone of the workspace). Not with teamId',
+      }),
+    ),
+    headline: Type.Optional(
+      Type.Boolean({
+        description:
+          'Only the headline of each scope (overall score of the step in progress, the last finished step and the one before, and the discipline that costs the most points), read over those steps only: the Home card',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -100,3 +114,39 @@ export const CrammingByQuarter = Type.Object({
   scopes: Type.Array(CrammingScope),
 });
 export type CrammingByQuarter = Static<typeof CrammingByQuarter>;
+
+const HeadlineStep = Type.Object({
+  period: PeriodInfo,
+  /** The overall score (weighted mean of the disciplines measured); null when none is. */
+  score: Nullable(Type.Integer({ minimum: 0, maximum: 100 })),
+});
+
+export const DisciplineHeadlineScope = Type.Object({
+  kind: Type.Union([Type.Literal('workspace'), Type.Literal('team'), Type.Literal('rep')]),
+  id: Id,
+  name: Type.String(),
+  /** The step in progress, scored so far (null outside the year). */
+  current: Nullable(HeadlineStep),
+  /** The last finished step: the figure to judge. */
+  latest: Nullable(HeadlineStep),
+  /** The step before the last finished one. */
+  previous: Nullable(HeadlineStep),
+  /** latest − previous, when both are scored. */
+  change: Nullable(Type.Integer()),
+  /** The last finished step fell by the fade threshold or more from the one before. */
+  fading: Type.Boolean(),
+  /** The measured discipline that costs the overall the most points (weight × (100 − score)) in the last finished step (the step in progress before any is finished); null when none costs any. */
+  drag: Nullable(Type.Object({ key: DisciplineKey, name: Type.String(), score: Type.Integer({ minimum: 0, maximum: 100 }), weight: Type.Number() })),
+});
+export type DisciplineHeadlineScope = Static<typeof DisciplineHeadlineScope>;
+
+export const DisciplineHeadline = Type.Object({
+  headline: Type.Literal(true),
+  year: PeriodInfo,
+  by: IndexStep,
+  currentKey: Nullable(Type.String()),
+  fadePoints: Type.Integer(),
+  formula: Type.String(),
+  scopes: Type.Array(DisciplineHeadlineScope),
+});
+export type DisciplineHeadline = Static<typeof DisciplineHeadline>;

@@ -28,12 +28,16 @@ afterAll(async () => {
 });
 
 async function signInCso(): Promise<Page> {
+  return signIn(CSO);
+}
+
+async function signIn(email: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-GB', timezoneId: 'Europe/Berlin' });
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
   page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
   await page.goto(`${server.url}/login`);
-  await page.getByLabel('Email').fill(CSO);
+  await page.getByLabel('Email').fill(email);
   await page.getByRole('textbox', { name: 'Password' }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { level: 1 }).waitFor();
@@ -101,4 +105,28 @@ it('the CSO overrides a team’s win rate on the Year page and sees the plan cha
 
   await settled(page);
   expect(describeViolations(await seriousViolations(page))).toBe('');
+}, 180_000);
+
+it('Home shows the weekly discipline index for a rep (their own) and a manager (their team), linking to the Year page', async () => {
+  for (const [email, scope] of [
+    ['rep1@demo.furrow.test', null],
+    ['manager2@demo.furrow.test', 'Enterprise'],
+  ] as const) {
+    const page = await signIn(email);
+    const card = page.getByRole('region', { name: 'Discipline index' });
+    // The last finished week's score: a whole number 0–100 once the headline has arrived.
+    const score = card.getByText(/^\d{1,3}$/).first();
+    await score.waitFor();
+    const value = Number(await score.textContent());
+    expect(value, email).toBeGreaterThanOrEqual(0);
+    expect(value, email).toBeLessThanOrEqual(100);
+    await card.getByText(/^of 100/).waitFor();
+    await card.getByText(/Drags it down most:|No discipline costs it a point/).waitFor();
+    if (scope) await card.getByText(new RegExp(`^${scope} · Week \\d+`)).waitFor();
+    await settled(page);
+    expect(describeViolations(await seriousViolations(page))).toBe('');
+    await card.getByRole('link', { name: 'Open the Year page' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Year' }).waitFor();
+    await page.context().close();
+  }
 }, 180_000);

@@ -1,4 +1,4 @@
-// The Year page's screenshots in docs/screenshots/ (year-*.png), taken from the demo year as the
+// The Year page's screenshots in docs/screenshots/ (year-*.png, and Home's discipline card), taken from the demo year as the
 // CSO sees it: npx tsx e2e/support/year-screenshots.ts [base-url]. Without a URL it starts its own
 // in-memory server with the demo data.
 import { mkdirSync } from 'node:fs';
@@ -32,6 +32,13 @@ try {
   await page.getByRole('textbox', { name: 'Password' }).fill('furrow-demo-2026');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { level: 1 }).waitFor();
+  // Home's card: the organisation's weekly index, its teams under it.
+  const card = page.getByRole('region', { name: 'Discipline index' });
+  await card
+    .getByText(/^\d{1,3}$/)
+    .first()
+    .waitFor();
+  await shot(page, 'home-discipline', card);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Year', exact: true }).click();
   await page.getByRole('table', { name: /^Discipline index of / }).waitFor();
   await shot(page, 'year');

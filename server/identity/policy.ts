@@ -19,6 +19,7 @@ export type Resource =
   | 'skill_model'
   | 'rituals'
   | 'harvest_overrides'
+  | 'discipline_index'
   | 'jobs'
   | 'override_reviews'
   | 'deal_comments';
@@ -169,6 +170,16 @@ const POLICY: Record<Resource, Record<Role, Record<Operation, Reach>>> = {
     marketing: { read: 'none', create: 'none', update: 'none', delete: 'none' },
     coach: { read: 'none', create: 'none', update: 'none', delete: 'none' },
   },
+  // The weekly discipline index (rhythm/discipline.service.ts), a figure about a person or a team, never
+  // written: a rep reads their own, a manager the people and teams they manage (and below), the CSO
+  // anyone. It is a leader's and the rep's own instrument: marketing and outside coaches have none.
+  discipline_index: {
+    admin: { read: 'all', create: 'none', update: 'none', delete: 'none' },
+    manager: { read: 'team', create: 'none', update: 'none', delete: 'none' },
+    rep: { read: 'own', create: 'none', update: 'none', delete: 'none' },
+    marketing: { read: 'none', create: 'none', update: 'none', delete: 'none' },
+    coach: { read: 'none', create: 'none', update: 'none', delete: 'none' },
+  },
   // Background jobs a user started (an import, a dry run), by their creator (the "owner"). Jobs are
   // started by the use case that needs one (POST an import), never through a jobs route, and run to
   // their end; their report is the creator's business, so a manager does not read the team's.
@@ -244,6 +255,8 @@ export const WRITE_REFERENCES: Record<Resource, Readonly<Record<string, Referenc
   rituals: { teamId: 'workspace', ownerId: 'users', attendeeIds: 'users' },
   // The team is the path (PUT /harvest-overrides/:teamId); a team outside the caller's reach answers 404.
   harvest_overrides: {},
+  // Computed, never written: the person or team asked is the query (userId / teamId), checked by the read reach.
+  discipline_index: {},
   // A job links to nothing a caller chooses (its creator is the caller who started it).
   jobs: {},
   // The stage move is the path (PUT /stage-moves/:id/review); a move outside the reach answers 404.

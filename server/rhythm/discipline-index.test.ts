@@ -6,6 +6,7 @@ import {
   DISCIPLINES,
   type Discipline,
   disciplineIndex,
+  dragOf,
   FADE_POINTS,
   fadingFlags,
   latestJudged,
@@ -23,6 +24,31 @@ describe('discipline index', () => {
     // Process 80 (weight .25) and planning 40 (weight .2) only: (80×.25 + 40×.2) ÷ .45 = 62.2.
     expect(overallOf({ process: 80, coaching: null, planning: 40, measurement: null, alignment: null })).toBe(62);
     expect(overallOf({ process: null, coaching: null, planning: null, measurement: null, alignment: null })).toBeNull();
+  });
+
+  it('names the discipline that costs the overall the most points, by weight, not the lowest score', () => {
+    // Process 70 costs .25 × 30 = 7.5 points; alignment 55 only .15 × 45 = 6.75, although it scores lower.
+    expect(dragOf({ process: 70, coaching: null, planning: 90, measurement: 80, alignment: 55 })).toEqual({ key: 'process', score: 70 });
+    // Alignment at 45 costs 8.25: now it drags.
+    expect(dragOf({ process: 70, coaching: null, planning: 90, measurement: 80, alignment: 45 })).toEqual({ key: 'alignment', score: 45 });
+    expect(dragOf({ process: 100, coaching: 100, planning: null, measurement: 100, alignment: null })).toBeNull();
+    expect(dragOf({ process: null, coaching: null, planning: null, measurement: null, alignment: null })).toBeNull();
+  });
+
+  it('drags by the largest weighted shortfall among the disciplines measured, whatever the scores', () => {
+    const score = fc.option(fc.integer({ min: 0, max: 100 }), { nil: null });
+    fc.assert(
+      fc.property(fc.record({ process: score, coaching: score, planning: score, measurement: score, alignment: score }), (scores) => {
+        const drag = dragOf(scores);
+        const costs = DISCIPLINES.filter((d) => scores[d] !== null).map((d) => DEFAULT_WEIGHTS[d] * (100 - (scores[d] as number)));
+        const max = Math.max(0, ...costs);
+        if (max === 0) return expect(drag).toBeNull();
+        expect(drag).not.toBeNull();
+        const d = drag as { key: Discipline; score: number };
+        expect(d.score).toBe(scores[d.key]);
+        expect(DEFAULT_WEIGHTS[d.key] * (100 - d.score)).toBeCloseTo(max, 9);
+      }),
+    );
   });
 
   it('flags a drop of at least the fade threshold from one month to the next', () => {

@@ -60,6 +60,29 @@ export function overallOf(scores: Readonly<Record<Discipline, number | null>>, w
   return weight > 0 ? Math.round(sum / weight) : null;
 }
 
+/**
+ * The discipline that drags the overall down most: the measured one with the largest weight × (100 −
+ * score), the points it costs the overall (before renormalising, which scales every cost alike).
+ * Null when none is measured or none costs a point. Ties go to the first in DISCIPLINES.
+ */
+export function dragOf(
+  scores: Readonly<Record<Discipline, number | null>>,
+  weights: Readonly<Record<Discipline, number>> = DEFAULT_WEIGHTS,
+): { key: Discipline; score: number } | null {
+  let worst: { key: Discipline; score: number } | null = null;
+  let cost = 0;
+  for (const d of DISCIPLINES) {
+    const score = scores[d];
+    if (score === null) continue;
+    const lost = weights[d] * (100 - score);
+    if (lost > cost) {
+      cost = lost;
+      worst = { key: d, score };
+    }
+  }
+  return worst;
+}
+
 /** The latest month judged: the last scored cell that is not in progress. */
 export function latestJudged<C extends DisciplineCell>(cells: readonly C[]): C | undefined {
   return [...cells].reverse().find((c) => c.score !== null && !c.inProgress);

@@ -117,6 +117,54 @@ describeEngines('discipline index and cramming', (env) => {
     expect(ann.disciplines.find((d: any) => d.key === 'process').cells[w].score).toBe(process.value === null ? null : Math.round(process.value * 100));
   });
 
+  it('gives the headline (?headline=true) as the full index has it for the same steps: last finished, the one before, in progress, and what drags it down', async () => {
+    const x = await workedExample(env());
+    const admin = x.w.as(x.w.admin);
+    // Ann's 1:1 with Mia two weeks ago, so coaching scores differ week to week.
+    const held = new Date(env().clock.now - 12 * 86_400_000).toISOString();
+    expect((await x.w.as(x.mia).post('/api/v1/coaching-sessions', { coacheeId: x.ann.id, scheduledAt: held, heldAt: held })).status).toBe(201);
+    const weights: Record<string, number> = {};
+    let compared = 0;
+    for (const query of [`by=week&teamId=${x.teamId}`, 'by=week', 'by=month', `by=week&userId=${x.ann.id}`]) {
+      const full = await admin.get(`/api/v1/discipline-index?${query}`);
+      const head = await admin.get(`/api/v1/discipline-index?${query}&headline=true`);
+      expect(full.status, JSON.stringify(full.body)).toBe(200);
+      expect(head.status, JSON.stringify(head.body)).toBe(200);
+      expect(head.body).toMatchObject({ headline: true, by: full.body.by, currentKey: full.body.currentKey, fadePoints: full.body.fadePoints });
+      expect(head.body).not.toHaveProperty('periods');
+      for (const d of full.body.disciplines) weights[d.key] = d.weight;
+      const now = full.body.periods.findIndex((p: any) => p.key === full.body.currentKey);
+      expect(now, query).toBeGreaterThan(1);
+      expect(head.body.scopes.map((s: any) => s.id)).toEqual(full.body.scopes.map((s: any) => s.id));
+      for (const [i, scope] of full.body.scopes.entries()) {
+        const h = head.body.scopes[i];
+        expect(h).not.toHaveProperty('disciplines');
+        const at = (k: number) => ({ period: full.body.periods[k], score: scope.overall[k].score });
+        expect(h.current, `${query} ${scope.name}`).toEqual(at(now));
+        expect(h.latest, `${query} ${scope.name}`).toEqual(at(now - 1));
+        expect(h.previous, `${query} ${scope.name}`).toEqual(at(now - 2));
+        const [a, b] = [scope.overall[now - 1].score, scope.overall[now - 2].score];
+        expect(h.change).toBe(a !== null && b !== null ? a - b : null);
+        expect(h.fading).toBe(scope.overall[now - 1].fading);
+        // The drag: the measured discipline with the largest weight × (100 − score) last step.
+        let worst: { key: string; score: number } | null = null;
+        let cost = 0;
+        for (const d of scope.disciplines) {
+          const score = d.cells[now - 1].score;
+          const lost = (weights[d.key] ?? 0) * (100 - (score ?? 100));
+          if (score !== null && lost > cost) {
+            cost = lost;
+            worst = { key: d.key, score };
+          }
+        }
+        expect(h.drag === null ? null : { key: h.drag.key, score: h.drag.score }, `${query} ${scope.name}`).toEqual(worst);
+        if (h.latest.score !== null) compared += 1;
+      }
+    }
+    // Not a comparison of empty figures: most scopes are scored.
+    expect(compared).toBeGreaterThan(3);
+  });
+
   it('shows cramming by quarter over three years, the same as the KPI', async () => {
     const x = await workedExample(env());
     const admin = x.w.as(x.w.admin);

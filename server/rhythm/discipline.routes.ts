@@ -1,8 +1,9 @@
 // The discipline index and cramming by quarter, for the Year page.
-import { CrammingByQuarter, DisciplineIndex, DisciplineQuery, YearQuery } from '../../api/discipline.js';
+import { Type } from 'typebox';
+import { CrammingByQuarter, DisciplineHeadline, DisciplineIndex, DisciplineQuery, YearQuery } from '../../api/discipline.js';
 import { ctxOf } from '../http/auth-hook.js';
 import { type App, responses } from '../http/types.js';
-import { crammingFor, disciplineIndexFor } from './discipline.service.js';
+import { crammingFor, disciplineHeadlineFor, disciplineIndexFor } from './discipline.service.js';
 
 export function registerDisciplineRoutes(app: App): void {
   const tags = ['rhythm'];
@@ -12,12 +13,13 @@ export function registerDisciplineRoutes(app: App): void {
       schema: {
         tags,
         summary:
-          'The discipline index per week or month of a fiscal year: a 0–100 score per discipline and overall, per team (and the workspace for an admin), a team’s people, or a rep’s own, with weights, inputs, fading and below start',
+          'The discipline index per week or month of a fiscal year: a 0–100 score per discipline and overall, per team (and the workspace for an admin), a team’s people, one person (userId), or a rep’s own, with weights, inputs, fading and below start; with headline=true only each scope’s headline (DisciplineHeadline)',
         querystring: DisciplineQuery,
-        response: responses({ 200: DisciplineIndex }),
+        // The headline first: it carries `headline: true`, which the full index never matches.
+        response: responses({ 200: Type.Union([DisciplineHeadline, DisciplineIndex]) }),
       },
     },
-    async (req) => disciplineIndexFor(ctxOf(req), req.query),
+    async (req) => (req.query.headline ? disciplineHeadlineFor(ctxOf(req), req.query) : disciplineIndexFor(ctxOf(req), req.query)),
   );
   app.get(
     '/api/v1/cramming',

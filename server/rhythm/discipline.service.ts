@@ -2,13 +2,15 @@
 // caller manages, a team's people, or a rep's own; and cramming by quarter for the same scopes. Every
 // input is a catalogue KPI read through the KPI service; a discipline whose KPI does not exist yet
 // says "not measured yet" instead of a number. The arithmetic is discipline-index.ts.
-import type { CrammingByQuarter, DisciplineIndex, DisciplineQuery, YearQuery } from '../../api/discipline.js';
-import { periodsWithin, shiftPeriod } from '../../lib/periods.js';
+import type { CrammingByQuarter, DisciplineHeadline, DisciplineHeadlineScope, DisciplineIndex, DisciplineQuery, YearQuery } from '../../api/discipline.js';
+import { type Period, periodsWithin, shiftPeriod } from '../../lib/periods.js';
 import type { Ctx } from '../context.js';
-import { forbidden, notFound } from '../errors.js';
+import { forbidden, invalidField, notFound } from '../errors.js';
+import { reachOf } from '../identity/policy.js';
+import { ownerScope, scopeIncludes } from '../identity/visibility.js';
 import { catalogue, periodInfo } from '../measurement/kpi.service.js';
 import { type ResolvedScope, targetScope, teamMembers, visibleTeamIds } from '../measurement/scope.service.js';
-import { DEFAULT_WEIGHTS, DISCIPLINES, type Discipline, disciplineIndex, FADE_POINTS, latestJudged } from './discipline-index.js';
+import { DEFAULT_WEIGHTS, DISCIPLINES, type Discipline, type DisciplineCell, disciplineIndex, dragOf, FADE_POINTS, latestJudged } from './discipline-index.js';
 import { type YearFrame, yearFrame } from './harvest.service.js';
 import { kpiByPeriods } from './year-kpis.service.js';
 
@@ -60,20 +62,30 @@ const repScope = (f: YearFrame, userId: string): YearScope | null => {
 };
 
 /**
- * Who is scored: a rep their own index only; with a team, that team and each of its people (a
- * manager: a team they manage, else 404 like a team that does not exist; an admin: any team);
- * otherwise the workspace (admin) and the teams the caller manages.
+ * Who is scored, by the read reach of `discipline_index` in the policy table (none: 403). One person
+ * (userId): within the reach (a rep themself, a manager the people of the teams they manage, an admin
+ * anyone), else 404 like a person who does not exist. A team: that team and each of its people (a
+ * manager: a team they manage, else 404 like a team that does not exist; an admin: any team; a rep,
+ * whose reach is their own figures, 403). Otherwise the workspace (admin) and the teams the caller
+ * manages; a rep their own index.
  */
-function indexScopes(ctx: Ctx, f: YearFrame, teamId: string | undefined): YearScope[] {
-  const role = ctx.actor.role;
-  if (role === 'rep') {
-    if (teamId !== undefined) throw forbidden('A rep sees their own discipline index only');
+async function indexScopes(ctx: Ctx, f: YearFrame, q: DisciplineQuery): Promise<YearScope[]> {
+  if (q.userId !== undefined && q.teamId !== undefined) throw invalidField('userId', 'ask for one person (userId) or one team (teamId), not both');
+  const reach = reachOf(ctx.actor.role, 'discipline_index', 'read');
+  const owners = await ownerScope(ctx, 'discipline_index', 'read');
+  if (q.userId !== undefined) {
+    const person = scopeIncludes(owners, q.userId) ? repScope(f, q.userId) : null;
+    if (!person) throw notFound('User');
+    return [person];
+  }
+  if (reach === 'own') {
+    if (q.teamId !== undefined) throw forbidden('A rep sees their own discipline index only');
     const own = repScope(f, ctx.actor.userId);
     return own ? [own] : [];
   }
-  assertIndexReader(ctx);
-  if (teamId === undefined) return scopesOf(ctx, f);
-  const visible = role === 'admin' || visibleTeamIds(ctx, f.org).has(teamId);
+  if (q.teamId === undefined) return scopesOf(ctx, f);
+  const teamId = q.teamId;
+  const visible = reach === 'all' || visibleTeamIds(ctx, f.org).has(teamId);
   const team = visible ? targetScope(f.org, f.ws, 'team', teamId) : null;
   if (!team) throw notFound('Team');
   const people = teamMembers(f.org, teamId)
@@ -83,26 +95,48 @@ function indexScopes(ctx: Ctx, f: YearFrame, teamId: string | undefined): YearSc
   return [{ kind: 'team', id: teamId, name: team.label, scope: team }, ...people];
 }
 
-export async function disciplineIndexFor(ctx: Ctx, q: DisciplineQuery): Promise<DisciplineIndex> {
+interface IndexFrame {
+  f: YearFrame;
+  scopes: YearScope[];
+  by: 'week' | 'month';
+  periods: Period[];
+  /** The index of the step in progress (-1 before the year, periods.length after it). */
+  current: number;
+  kpiOf: (d: Discipline) => string | null;
+}
+
+async function indexFrame(ctx: Ctx, q: DisciplineQuery): Promise<IndexFrame> {
   const f = await yearFrame(ctx, q.year);
-  const scopesAsked = indexScopes(ctx, f, q.teamId);
+  const scopes = await indexScopes(ctx, f, q);
   const by = q.by ?? 'month';
   const periods = by === 'month' ? f.months : periodsWithin(f.year, 'week', f.ws.fiscalYearStartMonth);
   const known = new Set(catalogue().items.map((k) => k.id));
   const kpiOf = (d: Discipline) => INPUTS[d].kpis.find((id) => known.has(id)) ?? null;
-  // Steps not started yet have no score; the current one is scored so far, not judged.
   const current = f.today < f.year.from ? -1 : f.today > f.year.to ? periods.length : periods.findIndex((p) => p.from <= f.today && f.today <= p.to);
+  return { f, scopes, by, periods, current, kpiOf };
+}
+
+/** Each discipline's share per step of `steps` (the KPI through the KPI service), null where not measured. */
+async function sharesOf(ctx: Ctx, x: IndexFrame, s: YearScope, steps: readonly Period[], length: number): Promise<Record<Discipline, (number | null)[]>> {
+  const shares = {} as Record<Discipline, (number | null)[]>;
+  for (const d of DISCIPLINES) {
+    const kpi = x.kpiOf(d);
+    const points = kpi && steps.length > 0 ? await kpiByPeriods(ctx, kpi, x.f.ws, s.scope, steps) : [];
+    shares[d] = Array.from({ length }, (_, i) => points[i]?.value ?? null);
+  }
+  return shares;
+}
+
+export async function disciplineIndexFor(ctx: Ctx, q: DisciplineQuery): Promise<DisciplineIndex> {
+  const x = await indexFrame(ctx, q);
+  const { f, by, periods, current, kpiOf } = x;
+  // Steps not started yet have no score; the current one is scored so far, not judged.
   const upTo = periods.slice(0, Math.max(0, Math.min(current + 1, periods.length)));
   const inProgress = current >= 0 && current < periods.length ? current : -1;
 
   const scopes = [];
-  for (const s of scopesAsked) {
-    const shares = {} as Record<Discipline, (number | null)[]>;
-    for (const d of DISCIPLINES) {
-      const kpi = kpiOf(d);
-      const points = kpi ? await kpiByPeriods(ctx, kpi, f.ws, s.scope, upTo) : [];
-      shares[d] = periods.map((_, i) => points[i]?.value ?? null);
-    }
+  for (const s of x.scopes) {
+    const shares = await sharesOf(ctx, x, s, upTo, periods.length);
     const idx = disciplineIndex(shares, periods.length, DEFAULT_WEIGHTS, inProgress);
     scopes.push({
       kind: s.kind,
@@ -135,6 +169,60 @@ export async function disciplineIndexFor(ctx: Ctx, q: DisciplineQuery): Promise<
     }),
     scopes,
   };
+}
+
+/**
+ * The headline of each scope the full index would show: the overall score of the step in progress,
+ * of the last finished step and of the one before, and the discipline that drags the last finished
+ * step down most. The KPIs are read over those (at most three) steps only, not the whole year: the
+ * same figures as the full index's cells for those steps, at a fraction of the cost (docs/rhythm.md).
+ */
+export async function disciplineHeadlineFor(ctx: Ctx, q: DisciplineQuery): Promise<DisciplineHeadline> {
+  const x = await indexFrame(ctx, q);
+  const { f, by, periods, current } = x;
+  const latestAt = Math.min(current, periods.length) - 1;
+  const from = Math.max(0, latestAt - 1);
+  const steps = periods.slice(from, Math.max(from, Math.min(current + 1, periods.length)));
+  const inProgressAt = current >= 0 && current < periods.length ? current - from : -1;
+  const step = (i: number, cells: readonly DisciplineCell[]) => {
+    const p = steps[i];
+    return p && i >= 0 ? { period: periodInfo(p), score: cells[i]?.score ?? null } : null;
+  };
+
+  const scopes = [];
+  for (const s of x.scopes) {
+    const idx = disciplineIndex(await sharesOf(ctx, x, s, steps, steps.length), steps.length, DEFAULT_WEIGHTS, inProgressAt);
+    const latest = latestAt >= 0 ? latestAt - from : -1;
+    const previous = latestAt >= 1 ? latest - 1 : -1;
+    const latestScore = idx.overall[latest]?.score ?? null;
+    const previousScore = idx.overall[previous]?.score ?? null;
+    scopes.push({
+      kind: s.kind,
+      id: s.id,
+      name: s.name,
+      current: inProgressAt >= 0 ? step(inProgressAt, idx.overall) : null,
+      latest: step(latest, idx.overall),
+      previous: step(previous, idx.overall),
+      change: latestScore !== null && previousScore !== null ? latestScore - previousScore : null,
+      fading: idx.overall[latest]?.fading ?? false,
+      drag: dragAt(idx.byDiscipline, latest >= 0 ? latest : inProgressAt),
+    });
+  }
+  return {
+    headline: true,
+    year: periodInfo(f.year),
+    by,
+    currentKey: periods[current]?.key ?? null,
+    fadePoints: FADE_POINTS,
+    formula: `overall = weighted mean of the disciplines measured that ${by} (weights renormalised over them); change = the last finished ${by} − the one before; drag = the discipline with the largest weight × (100 − score) in the last finished ${by}`,
+    scopes,
+  };
+}
+
+/** The discipline that drags step i down most (discipline-index.ts#dragOf), named. */
+function dragAt(byDiscipline: Record<Discipline, DisciplineCell[]>, i: number): DisciplineHeadlineScope['drag'] {
+  const worst = dragOf(Object.fromEntries(DISCIPLINES.map((d) => [d, byDiscipline[d][i]?.score ?? null])) as Record<Discipline, number | null>);
+  return worst ? { ...worst, name: NAMES[worst.key], weight: DEFAULT_WEIGHTS[worst.key] } : null;
 }
 
 export async function crammingFor(ctx: Ctx, q: YearQuery): Promise<CrammingByQuarter> {

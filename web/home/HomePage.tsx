@@ -13,6 +13,7 @@ import { boardTotals } from '../crm/board/board-cache';
 import { OffTrackList } from '../measurement/OffTrackList';
 import { type AttentionItem, AttentionList } from './AttentionList';
 import { CoachHome } from './CoachHome';
+import { DisciplineCard } from './DisciplineCard';
 import { useHomeData } from './home-data';
 import { MarketingHome } from './MarketingHome';
 import { StatTile } from './StatTile';
@@ -94,6 +95,9 @@ function SellerHome() {
           />
         </SimpleGrid>
         <Grid gap="lg">
+          <Grid.Col span={{ base: 12, md: 6 }}>
+            <DisciplineCard />
+          </Grid.Col>
           <Grid.Col span={{ base: 12, md: 6 }}>
             <OffTrackList />
           </Grid.Col>

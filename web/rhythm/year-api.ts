@@ -1,6 +1,6 @@
 // The Year page's data from the browser. Query keys start with 'year'; an override refreshes them all.
 import { keepPreviousData, type QueryClient, useQuery } from '@tanstack/react-query';
-import type { CrammingByQuarter, DisciplineIndex } from '../../api/discipline';
+import type { CrammingByQuarter, DisciplineHeadline, DisciplineIndex } from '../../api/discipline';
 import type { HarvestOverride, HarvestOverrideList, HarvestOverrideSet, HarvestPlan } from '../../api/harvest';
 import { api } from '../app/api';
 
@@ -27,6 +27,15 @@ export function useDisciplineIndex(year: string, enabled: boolean, by: 'month' |
     queryFn: ({ signal }) => api.get<DisciplineIndex>('/api/v1/discipline-index', { year, by, ...(teamId ? { teamId } : {}) }, { signal }),
     placeholderData: keepPreviousData,
     enabled,
+  });
+}
+
+/** The headline of the caller's weekly index (Home): their own, their teams' or the workspace's and every team's. */
+export function useDisciplineHeadline() {
+  return useQuery({
+    queryKey: ['year', 'discipline-headline', 'week'],
+    queryFn: ({ signal }) => api.get<DisciplineHeadline>('/api/v1/discipline-index', { by: 'week', headline: 'true' }, { signal }),
+    staleTime: 60_000,
   });
 }
 
