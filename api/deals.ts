@@ -1,5 +1,19 @@
 import { type Static, Type } from 'typebox';
-import { AmountMinor, CalendarDate, Currency, Id, Instant, ListQuery, NonEmpty, NullableId, NullableInstant, OptionalText, Version } from './common.js';
+import {
+  AmountMinor,
+  CalendarDate,
+  Currency,
+  Id,
+  Instant,
+  ListQuery,
+  MAX_PAGE_SIZE,
+  NonEmpty,
+  NullableId,
+  NullableInstant,
+  OptionalText,
+  Page,
+  Version,
+} from './common.js';
 
 export const DealStatus = Type.Union([Type.Literal('open'), Type.Literal('won'), Type.Literal('lost')]);
 export type DealStatus = Static<typeof DealStatus>;
@@ -175,6 +189,22 @@ export const BoardQuery = Type.Object(
 );
 export type BoardQuery = Static<typeof BoardQuery>;
 
+/** One more page of a board column: the board's filters, one stage, after the column's cursor. */
+export const BoardColumnQuery = Type.Object(
+  {
+    stageId: Id,
+    ownerId: Type.Optional(Id),
+    q: Type.Optional(Type.String({ maxLength: 200 })),
+    cursor: Type.Optional(Type.String({ maxLength: 512, description: "The column's nextCursor (from the board or the previous page)" })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 })),
+  },
+  { additionalProperties: false },
+);
+export type BoardColumnQuery = Static<typeof BoardColumnQuery>;
+
+export const BoardColumnPage = Page(Deal);
+export type BoardColumnPage = Static<typeof BoardColumnPage>;
+
 export const BoardColumn = Type.Object({
   stageId: Id,
   stageName: Type.String(),
@@ -183,6 +213,9 @@ export const BoardColumn = Type.Object({
   count: Type.Integer({ description: 'Open deals in the stage (all of them, not just the ones listed)' }),
   amount: Type.Integer({ description: 'Sum of their amounts in minor units (workspace currency)' }),
   items: Type.Array(Deal, { description: 'The first deals by close date' }),
+  nextCursor: Type.Union([Type.String(), Type.Null()], {
+    description: 'Pass as cursor to GET /api/v1/deals/board/column for the next deals of this column; null when all are listed',
+  }),
 });
 
 export const Board = Type.Object({

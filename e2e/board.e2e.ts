@@ -10,8 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from './support/api-client.js';
 import { describeViolations, seriousViolations } from './support/axe.js';
 import { launchBrowser } from './support/browser.js';
+import { crowdStage } from './support/crowd.js';
 import { createOrg, type Org, PASSWORD, startServer, type TestServer } from './support/server.js';
 import { settled } from './support/settle.js';
+import { signInAs } from './support/sign-in.js';
 
 let server: TestServer;
 let org: Org;
@@ -243,5 +245,71 @@ describe('the board and the stage gate', () => {
     await reason.getByRole('button', { name: 'Close as lost' }).click();
     await cardIn('Closed Lost', other).waitFor();
     await expect(cardIn('Qualify', other).count()).resolves.toBe(0);
+  });
+});
+
+describe('a column of many deals', () => {
+  it('draws only the cards in view, pages the rest in as the column is scrolled, and keeps its place through a move', async () => {
+    // A workspace of its own, so the 130 deals touch no other step.
+    const crowd = await createOrg(server);
+    const { workspace_id: workspaceId } = await server.database.db
+      .selectFrom('users')
+      .select('workspace_id')
+      .where('id', '=', crowd.repA.id)
+      .executeTakeFirstOrThrow();
+    await crowdStage(server.database.db, { workspaceId, ownerId: crowd.repA.id, stageName: 'Proposal', count: 130, prefix: 'Crowded' });
+    const p = await signInAs(browser, server, crowd.repA);
+    await p.goto(`${server.url}/board`);
+    const proposal = p.locator('[data-testid="board-column"][data-stage-name="Proposal"]');
+    const cards = proposal.getByTestId('deal-card');
+    await cards.first().waitFor();
+    // The count is of every deal in the stage, not of the first page.
+    await expect(proposal.getByTestId('column-totals').textContent()).resolves.toMatch(/^130 deals/);
+
+    // Scrolled down most of a column's height at a time: every deal comes into view once, the first 50 from the
+    // board and the rest a page at a time, while only a screenful of cards is ever drawn.
+    const scroller = proposal.getByTestId('column-cards');
+    const seen = new Set<string>();
+    let mostDrawn = 0;
+    const started = Date.now();
+    await expect
+      .poll(
+        async () => {
+          // One round trip per step: the cards drawn now, then scroll on.
+          const drawn = await scroller.evaluate((el) => {
+            const names = Array.from(el.querySelectorAll('[data-testid="deal-card"] a'), (a) => (a as { textContent: string | null }).textContent ?? '');
+            el.scrollTop += el.clientHeight * 0.8;
+            return names;
+          });
+          mostDrawn = Math.max(mostDrawn, drawn.length);
+          for (const name of drawn) seen.add(name);
+          return seen.size;
+        },
+        { timeout: 120_000, interval: 50 },
+      )
+      .toBe(130);
+    console.log(`board column: 130 deals scrolled through in ${Date.now() - started} ms, at most ${mostDrawn} cards drawn`);
+    expect([...seen].sort()).toEqual(Array.from({ length: 130 }, (_, i) => `Crowded ${String(i).padStart(4, '0')}`));
+    expect(mostDrawn).toBeGreaterThan(0);
+    expect(mostDrawn).toBeLessThan(30);
+    await expect.poll(() => proposal.getByText(/more below|Loading more/).count()).toBe(0);
+
+    // A move from the bottom of the column goes the one way every move goes, and the column stays where it was.
+    const last = 'Crowded 0129';
+    await proposal
+      .getByTestId('deal-card')
+      .filter({ hasText: last })
+      .getByRole('button', { name: `Move ${last} to…` })
+      .click();
+    await p.getByRole('menuitem', { name: 'Negotiation' }).click();
+    await p.getByText(`${last} moved to Negotiation`).waitFor();
+    await p.locator('[data-testid="board-column"][data-stage-name="Negotiation"]').getByTestId('deal-card').filter({ hasText: last }).waitFor();
+    await expect.poll(() => proposal.getByTestId('column-totals').textContent()).toMatch(/^129 deals/);
+    await settled(p);
+    await proposal.getByTestId('deal-card').filter({ hasText: 'Crowded 0128' }).waitFor();
+    expect(await cards.count()).toBeLessThan(30);
+    const violations = await seriousViolations(p);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await p.context().close();
   });
 });

@@ -137,24 +137,28 @@ export async function findDeal(db: Kysely<DB>, workspaceId: string, scope: Owner
   return row ? toDeal(row) : undefined;
 }
 
-/** Visible deals of one stage for the board, soonest close first. */
+/** The board's order inside a column: soonest close first, then id (the keyset). */
+const BOARD_ORDER = { closeDate: sql`d.close_date` } as const;
+
+/**
+ * One page of the visible deals of one stage for the board, soonest close first, after `cursor`
+ * (a keyset over close date and id, so a page never repeats or skips a deal between requests).
+ */
 export async function dealsInStage(
   db: Kysely<DB>,
   dialect: Dialect,
   workspaceId: string,
   scope: OwnerScope,
-  filter: { stageId: string; ownerId?: string; q?: string; closedSince?: number },
-  limit: number,
-): Promise<Deal[]> {
+  filter: { stageId: string; ownerId?: string | undefined; q?: string | undefined; closedSince?: number | undefined },
+  page: { cursor?: string | undefined; limit: number },
+): Promise<{ items: Deal[]; nextCursor: string | null }> {
   let q = visibleDeals(db, workspaceId, scope).where('d.stage_id', '=', filter.stageId);
   if (filter.ownerId) q = q.where('d.owner_id', '=', filter.ownerId);
   if (filter.closedSince !== undefined) q = q.where('d.closed_at', '>=', filter.closedSince);
-  if (filter.q) {
-    const needle = filter.q.trim();
-    q = q.where((eb) => eb.or([dialect.containsInsensitive(eb.ref('d.name'), needle), dialect.containsInsensitive(eb.ref('a.name'), needle)]));
-  }
-  const rows = (await q.orderBy('d.close_date').orderBy('d.id').limit(limit).execute()) as DealView[];
-  return rows.map(toDeal);
+  const needle = filter.q?.trim();
+  if (needle) q = q.where((eb) => eb.or([dialect.containsInsensitive(eb.ref('d.name'), needle), dialect.containsInsensitive(eb.ref('a.name'), needle)]));
+  const rows = await sortedPage<DealView, keyof typeof BOARD_ORDER>(q, BOARD_ORDER, page, { fallback: 'closeDate', idColumn: 'd.id' });
+  return { items: rows.rows.map(toDeal), nextCursor: rows.nextCursor };
 }
 
 /** Count and amount of visible deals per stage, in one grouped query. */

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { insertDealRow } from '../test/crm-rows.js';
 import { describeEngines, type TestWorkspace } from '../test/test-env.js';
 
 async function stagesOf(w: TestWorkspace) {
@@ -202,6 +203,174 @@ describeEngines('deals API', (env) => {
     await w.as(rep).post('/api/v1/deals', { name: 'Dollars', amount: 5000_00, currency: 'USD', closeDate: '2027-01-01' });
     const mixed = await w.as(w.admin).get('/api/v1/deals/board');
     expect(mixed.body.columns[0]).toMatchObject({ count: 4, amount: 1349_00 });
+  });
+
+  type Listed = { id: string; name: string; closeDate: string };
+  type ColumnPage = { status: number; body: { items: Listed[]; nextCursor: string | null } };
+  /** A column read to its end: the board's first page, then every page of /board/column after it. */
+  async function pagedColumn(api: ReturnType<TestWorkspace['as']>, stageId: string, query: string, limit: number) {
+    const board = await api.get(`/api/v1/deals/board?perStage=${limit}${query}`);
+    expect(board.status).toBe(200);
+    const column = board.body.columns.find((c: { stageId: string }) => c.stageId === stageId);
+    const seen: Listed[] = [...column.items];
+    let cursor: string | null = column.nextCursor;
+    let pages = 1;
+    while (cursor) {
+      const res: ColumnPage = await api.get(`/api/v1/deals/board/column?stageId=${stageId}&limit=${limit}&cursor=${cursor}${query}`);
+      expect(res.status).toBe(200);
+      expect(res.body.items.length).toBeLessThanOrEqual(limit);
+      seen.push(...res.body.items);
+      cursor = res.body.nextCursor;
+      pages++;
+    }
+    return { column, seen, pages };
+  }
+  const byKeyset = (a: Listed, b: Listed) => a.closeDate.localeCompare(b.closeDate) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+  it('pages a board column by keyset: every deal exactly once, in board order, as many as the column counts', async () => {
+    const w = await env().workspace();
+    const rep = await w.user('rep');
+    const { byName, pipelineId } = await stagesOf(w);
+    const qualify = byName('Qualify');
+    // Close dates with ties (the id orders those), and many deals on one date across page breaks.
+    for (const [i, closeDate] of ['2027-02-01', '2027-01-15', '2027-02-01', '2027-01-01', '2027-03-31', '2027-01-15'].entries()) {
+      await w.as(rep).post('/api/v1/deals', { name: `Dated ${i}`, amount: 10_00, closeDate });
+    }
+    for (let i = 0; i < 17; i++) {
+      await insertDealRow(env().database.db, { workspaceId: w.id, ownerId: rep.id, name: `Same day ${i}`, stageId: qualify, pipelineId, at: env().clock.now });
+    }
+    // Not in this column: another stage, and a deleted deal.
+    await w.as(rep).post('/api/v1/deals', { name: 'Elsewhere', amount: 1, closeDate: '2027-01-01', stageId: byName('Discovery') });
+    await insertDealRow(env().database.db, {
+      workspaceId: w.id,
+      ownerId: rep.id,
+      name: 'Gone',
+      stageId: qualify,
+      pipelineId,
+      at: env().clock.now,
+      deletedAt: env().clock.now,
+    });
+
+    for (const limit of [1, 4, 5, 23, 200]) {
+      const { column, seen, pages } = await pagedColumn(w.as(rep), qualify, '', limit);
+      expect(column.count, `limit ${limit}`).toBe(23);
+      expect(new Set(seen.map((d) => d.id)).size, `limit ${limit}`).toBe(23);
+      expect(seen, `limit ${limit}`).toHaveLength(23);
+      expect(seen).toEqual([...seen].sort(byKeyset));
+      expect(pages, `limit ${limit}`).toBe(Math.ceil(23 / limit));
+      expect(seen.map((d) => d.name)).not.toContain('Elsewhere');
+    }
+    // A cursor taken before a deal moved out still continues after the same position: no deal twice.
+    const first: ColumnPage = await w.as(rep).get(`/api/v1/deals/board/column?stageId=${qualify}&limit=3`);
+    const moved = first.body.items[0] as Listed;
+    const current = await w.as(rep).get(`/api/v1/deals/${moved.id}`);
+    expect((await w.as(rep).post(`/api/v1/deals/${moved.id}/move`, { version: current.body.version, stageId: byName('Discovery') })).status).toBe(200);
+    const rest: Listed[] = [];
+    let cursor: string | null = first.body.nextCursor;
+    while (cursor) {
+      const res: ColumnPage = await w.as(rep).get(`/api/v1/deals/board/column?stageId=${qualify}&limit=7&cursor=${cursor}`);
+      rest.push(...res.body.items);
+      cursor = res.body.nextCursor;
+    }
+    expect([...first.body.items, ...rest].map((d) => d.id).sort()).toEqual(seen23(first.body.items, rest));
+    function seen23(a: Listed[], b: Listed[]) {
+      return [...new Set([...a, ...b].map((d) => d.id))].sort();
+    }
+    expect(rest.map((d) => d.id)).not.toContain(moved.id);
+    expect(rest).toHaveLength(20);
+
+    // The board's filters page too: owner and name search.
+    const searched = await pagedColumn(w.as(w.admin), qualify, '&q=same%20day%201', 2);
+    expect(searched.seen.map((d) => d.name).sort()).toEqual(['Same day 1', ...Array.from({ length: 7 }, (_, i) => `Same day 1${i}`)].sort());
+    expect(searched.column.count).toBe(8);
+    const byOwner = await pagedColumn(w.as(w.admin), qualify, `&ownerId=${w.admin.id}`, 2);
+    expect(byOwner.seen).toEqual([]);
+  });
+
+  it('pages a column only through what the caller may see, and nothing of another workspace', async () => {
+    const w = await env().workspace();
+    const manager = await w.user('manager');
+    const team = await w.team('North', { managerId: manager.id });
+    const rep = await w.user('rep', { teamId: team });
+    const teammate = await w.user('rep', { teamId: team });
+    const outsider = await w.user('rep');
+    const marketing = await w.user('marketing');
+    const { byName } = await stagesOf(w);
+    const qualify = byName('Qualify');
+    const made: Record<string, string[]> = { rep: [], teammate: [], outsider: [] };
+    for (const [who, user] of [
+      ['rep', rep],
+      ['teammate', teammate],
+      ['outsider', outsider],
+    ] as const) {
+      for (let i = 0; i < 4; i++)
+        made[who]?.push((await w.as(user).post('/api/v1/deals', { name: `${who} ${i}`, amount: 1, closeDate: `2027-01-0${i + 1}` })).body.id);
+    }
+    const idsOf = async (api: ReturnType<TestWorkspace['as']>) => (await pagedColumn(api, qualify, '', 2)).seen.map((d) => d.id).sort();
+    expect(await idsOf(w.as(rep))).toEqual([...(made.rep ?? [])].sort());
+    expect(await idsOf(w.as(manager))).toEqual([...(made.rep ?? []), ...(made.teammate ?? [])].sort());
+    expect(await idsOf(w.as(w.admin))).toEqual(Object.values(made).flat().sort());
+    // A rep's cursor replayed by another rep answers that rep's deals, never the first rep's.
+    const repFirst: ColumnPage = await w.as(rep).get(`/api/v1/deals/board/column?stageId=${qualify}&limit=1`);
+    const replayed: ColumnPage = await w.as(outsider).get(`/api/v1/deals/board/column?stageId=${qualify}&limit=50&cursor=${repFirst.body.nextCursor}`);
+    expect(replayed.status).toBe(200);
+    expect(replayed.body.items.every((d) => made.outsider?.includes(d.id))).toBe(true);
+    // No reach over deals: refused, like the board.
+    expect((await w.as(marketing).get(`/api/v1/deals/board/column?stageId=${qualify}`)).status).toBe(403);
+    expect((await w.as(marketing).get('/api/v1/deals/board')).status).toBe(403);
+
+    // Another workspace: this workspace's stage is no stage there, and its own column holds none of these deals.
+    const x = await env().workspace();
+    const foreign = await w.as(x.admin).get(`/api/v1/deals/board/column?stageId=${qualify}`);
+    expect(foreign.status).toBe(404);
+    expect(JSON.stringify(foreign.body)).not.toContain('rep 0');
+    const theirs = await x.as(x.admin).get(`/api/v1/deals/board/column?stageId=${qualify}`);
+    expect(theirs.status).toBe(404);
+    const theirStage = (await stagesOf(x)).byName('Qualify');
+    expect((await pagedColumn(x.as(x.admin), theirStage, '', 2)).seen).toEqual([]);
+  });
+
+  it('keeps closed columns to the last 30 days when paged, as the board counts them', async () => {
+    const w = await env().workspace();
+    const rep = await w.user('rep');
+    const { byName } = await stagesOf(w);
+    const close = async (name: string) => {
+      const { body } = await w.as(rep).post('/api/v1/deals', { name, amount: 1, closeDate: '2027-01-01' });
+      expect((await w.as(rep).patch(`/api/v1/deals/${body.id}`, { version: body.version, status: 'won' })).status).toBe(200);
+    };
+    await close('Won long ago');
+    env().clock.now += 31 * 86_400_000;
+    await close('Won lately 1');
+    await close('Won lately 2');
+    await close('Won lately 3');
+    const won = byName('Closed Won');
+    const { column, seen } = await pagedColumn(w.as(rep), won, '', 1);
+    expect(column.count).toBe(3);
+    expect(seen.map((d) => d.name).sort()).toEqual(['Won lately 1', 'Won lately 2', 'Won lately 3']);
+  });
+
+  it('refuses a bad stage, cursor or limit with a 400 naming the field', async () => {
+    const w = await env().workspace();
+    const rep = await w.user('rep');
+    const { byName } = await stagesOf(w);
+    const qualify = byName('Qualify');
+    for (let i = 0; i < 3; i++) await w.as(rep).post('/api/v1/deals', { name: `D${i}`, amount: 1, closeDate: '2027-01-01' });
+    const fieldOf = async (query: string) => {
+      const res = await w.as(rep).get(`/api/v1/deals/board/column?${query}`);
+      expect(res.status, query).toBe(400);
+      expect(res.body.error.code, query).toBe('invalid_input');
+      return (res.body.error.details.fields as { field: string }[]).map((f) => f.field);
+    };
+    expect(await fieldOf(`stageId=${qualify}&cursor=bm90LWEtY3Vyc29y`)).toEqual(['cursor']);
+    expect(await fieldOf(`stageId=${qualify}&cursor=${'x'.repeat(600)}`)).toEqual(['cursor']);
+    // A cursor of the deals list in another order is not a board cursor.
+    const listed = await w.as(rep).get('/api/v1/deals?sort=-amount&limit=1');
+    expect(await fieldOf(`stageId=${qualify}&cursor=${listed.body.nextCursor}`)).toEqual(['cursor']);
+    for (const limit of ['0', '201', '-1', 'ten', '1.5']) expect(await fieldOf(`stageId=${qualify}&limit=${limit}`), limit).toEqual(['limit']);
+    expect(await fieldOf('limit=5')).toEqual(['stageId']);
+    // An id that names no stage of the workspace is a stage not found, as on the board for a pipeline.
+    expect((await w.as(rep).get('/api/v1/deals/board/column?stageId=not-a-stage')).status).toBe(404);
+    expect((await w.as(rep).get(`/api/v1/deals/board/column?stageId=${qualify}&limit=200`)).status).toBe(200);
   });
 
   it('lets reps close deals but not delete them; managers delete within their team', async () => {

@@ -1,11 +1,24 @@
 import { Type } from 'typebox';
 import { IdParams, Page } from '../../api/common.js';
-import { Board, BoardQuery, Deal, DealBulkResult, DealBulkUpdate, DealCreate, DealListQuery, DealMove, DealPatch, type MoveVia } from '../../api/deals.js';
+import {
+  Board,
+  BoardColumnPage,
+  BoardColumnQuery,
+  BoardQuery,
+  Deal,
+  DealBulkResult,
+  DealBulkUpdate,
+  DealCreate,
+  DealListQuery,
+  DealMove,
+  DealPatch,
+  type MoveVia,
+} from '../../api/deals.js';
 import type { Ctx } from '../context.js';
 import { ctxOf } from '../http/auth-hook.js';
 import { type App, responses } from '../http/types.js';
 import { createDeal, deleteDeal, getDeal, listDeals, updateDealById } from './deals.service.js';
-import { dealBoard } from './deals-board.service.js';
+import { dealBoard, dealBoardColumn } from './deals-board.service.js';
 import { bulkUpdateDeals } from './deals-bulk.service.js';
 
 /** Token calls are integrations ("api"); browser calls say whether they came from the form or the board. */
@@ -29,6 +42,18 @@ export function registerDealRoutes(app: App): void {
       },
     },
     async (req) => dealBoard(ctxOf(req), req.query),
+  );
+  app.get(
+    '/api/v1/deals/board/column',
+    {
+      schema: {
+        tags,
+        summary: "The next deals of one board column, after the column's cursor (same filters and order as the board)",
+        querystring: BoardColumnQuery,
+        response: responses({ 200: BoardColumnPage }),
+      },
+    },
+    async (req) => dealBoardColumn(ctxOf(req), req.query),
   );
   app.get('/api/v1/deals/:id', { schema: { tags, params: IdParams, response: responses({ 200: Deal }) } }, async (req) => getDeal(ctxOf(req), req.params.id));
   app.post(

@@ -15,16 +15,19 @@ import { describeEngines, type TestUser, type TestWorkspace } from '../test/test
 import { type Operation, type Resource, reachOf, WRITE_REFERENCES } from './policy.js';
 
 type Relation = 'own' | 'team' | 'other' | 'otherWorkspace';
-type Op = 'list' | 'read' | 'update' | 'delete' | 'search' | 'export' | 'history';
+type Op = 'list' | 'read' | 'update' | 'delete' | 'search' | 'export' | 'history' | 'board';
 
 const RESOURCES: Resource[] = ['accounts', 'contacts', 'deals', 'activities', 'leads'];
 const RELATIONS: Relation[] = ['own', 'team', 'other', 'otherWorkspace'];
-const OPS: Op[] = ['list', 'read', 'update', 'delete', 'search', 'export', 'history'];
+const OPS: Op[] = ['list', 'read', 'update', 'delete', 'search', 'export', 'history', 'board'];
 const ROLES: Role[] = ['admin', 'manager', 'rep', 'marketing', 'coach'];
 
 const SEARCHABLE: Resource[] = ['accounts', 'contacts', 'deals', 'leads', 'activities'];
 const EXPORTABLE: Resource[] = ['accounts', 'contacts', 'deals', 'activities'];
 const WITH_TIMELINE: Resource[] = ['accounts', 'contacts', 'deals', 'leads'];
+/** Read by stage on the pipeline board: the board's first page of each column, and a column's further pages. */
+const ON_BOARD: Resource[] = ['deals'];
+const BOARD_ROUTES = ['/api/v1/deals/board', '/api/v1/deals/board/column'];
 const SEARCH_TYPE: Record<string, string> = { accounts: 'account', contacts: 'contact', deals: 'deal', leads: 'lead', activities: 'activity' };
 /** Where a record's history is read: the timeline, or a lead's status history. */
 const historyPath = (resource: Resource, id: string) => (resource === 'leads' ? `/api/v1/leads/${id}/history` : `/api/v1/${resource}/${id}/timeline`);
@@ -136,6 +139,18 @@ describeEngines('visibility matrix', (env) => {
 
   const cases = ROLES.flatMap((role) => RESOURCES.flatMap((resource) => RELATIONS.flatMap((relation) => OPS.map((op) => ({ role, resource, relation, op })))));
 
+  let stageId: string | undefined;
+  const firstStage = async () => {
+    stageId ??= (await fx.w.as(fx.w.admin).get('/api/v1/pipelines')).body.items[0].stages[0].id as string;
+    return stageId;
+  };
+
+  it('exercises every route of the pipeline board in the generated cases', async () => {
+    const doc = (await env().anonymous().get('/api/openapi.json')).body;
+    const routes = Object.keys(doc.paths).filter((p) => p.startsWith('/api/v1/deals/board'));
+    expect(routes.sort(), 'board: routes the matrix does not exercise').toEqual([...BOARD_ROUTES].sort());
+  });
+
   it(
     `answers every one of the ${cases.length} generated cases as the policy says`,
     async () => {
@@ -205,6 +220,23 @@ describeEngines('visibility matrix', (env) => {
               continue;
             }
             observed = res.status === 200 && String(res.body).includes(record.marker);
+            break;
+          }
+          case 'board': {
+            if (!ON_BOARD.includes(resource)) continue;
+            // The deal sits in the first stage of the default pipeline: on the board, and on a page of that column.
+            const board = await api.get(`/api/v1/deals/board?q=${record.marker}`);
+            const column = await api.get(`/api/v1/deals/board/column?stageId=${await firstStage()}&limit=200&q=${record.marker}`);
+            if (!roleHasReach) {
+              if (board.status !== 403 || column.status !== 403)
+                failures.push(`${label}: expected 403 for the board and its column, got ${board.status} and ${column.status}`);
+              continue;
+            }
+            const onBoard = board.status === 200 && board.body.columns.some((c: { items: { id: string }[] }) => c.items.some((i) => i.id === record.id));
+            const inColumn = column.status === 200 && column.body.items.some((i: { id: string }) => i.id === record.id);
+            if (onBoard !== inColumn)
+              failures.push(`${label}: the board ${onBoard ? 'shows' : 'hides'} it but its column page ${inColumn ? 'shows' : 'hides'} it`);
+            observed = onBoard && inColumn;
             break;
           }
           case 'history': {

@@ -6,8 +6,11 @@ import { Anchor, Table, Text } from '@mantine/core';
 import { Link, useNavigate } from 'react-router';
 import type { KpiResult } from '../../api/measurement';
 import { formatMoney } from '../app/format';
+import { DeferredChart } from '../components/DeferredChart';
 import { KeyboardChart } from './chart-keys';
 import { niceAxis } from './TrendChart';
+
+const CHART_HEIGHT = 260;
 
 interface Props {
   open: KpiResult;
@@ -88,9 +91,10 @@ export function StageBars({ open, weighted, view, linkFor }: Props) {
     );
   }
   const data = stages.map((s, i) => ({ stage: `${s.label} (${s.count})`, 'Open pipeline': s.value, Weighted: s.weighted, __index: i }));
+  const label = `Open pipeline by stage: ${money(open.value)} in ${open.count} deals, ${money(weighted.value)} weighted`;
   return (
     <KeyboardChart
-      label={`Open pipeline by stage: ${money(open.value)} in ${open.count} deals, ${money(weighted.value)} weighted`}
+      label={label}
       step="stage"
       onOpen={(i) => {
         const s = stages[i];
@@ -103,32 +107,34 @@ export function StageBars({ open, weighted, view, linkFor }: Props) {
             {money(open.value)} in {open.count} deals · {money(weighted.value)} weighted by stage probability. Stage (number of deals) along the bottom,{' '}
             {currency} up the side.
           </Text>
-          <BarChart
-            h={260}
-            data={data}
-            dataKey="stage"
-            series={[
-              { name: 'Open pipeline', color: 'furrow.6' },
-              { name: 'Weighted', color: 'blue.6' },
-            ]}
-            valueFormatter={(v) => money(v, true)}
-            yAxisLabel={currency}
-            yAxisProps={{ width: 64, ...niceAxis(stages.map((x) => x.value)) }}
-            withLegend
-            gridAxis="y"
-            maxBarWidth={36}
-            tooltipAnimationDuration={150}
-            barChartProps={{
-              onClick: (state: { activeIndex?: unknown } | null) => {
-                const s = stages[Number(state?.activeIndex)];
-                if (s) navigate(linkFor(open.kpi.id, s.key));
-              },
-              style: { cursor: 'pointer' },
-              ...a11y,
-            }}
-          >
-            {probe}
-          </BarChart>
+          <DeferredChart height={CHART_HEIGHT} label={label}>
+            <BarChart
+              h={CHART_HEIGHT}
+              data={data}
+              dataKey="stage"
+              series={[
+                { name: 'Open pipeline', color: 'furrow.6' },
+                { name: 'Weighted', color: 'blue.6' },
+              ]}
+              valueFormatter={(v) => money(v, true)}
+              yAxisLabel={currency}
+              yAxisProps={{ width: 64, ...niceAxis(stages.map((x) => x.value)) }}
+              withLegend
+              gridAxis="y"
+              maxBarWidth={36}
+              tooltipAnimationDuration={150}
+              barChartProps={{
+                onClick: (state: { activeIndex?: unknown } | null) => {
+                  const s = stages[Number(state?.activeIndex)];
+                  if (s) navigate(linkFor(open.kpi.id, s.key));
+                },
+                style: { cursor: 'pointer' },
+                ...a11y,
+              }}
+            >
+              {probe}
+            </BarChart>
+          </DeferredChart>
         </>
       )}
     </KeyboardChart>

@@ -5,6 +5,7 @@ import { BarChart, LineChart } from '@mantine/charts';
 import { Anchor, Table, Text } from '@mantine/core';
 import { Link, useNavigate } from 'react-router';
 import type { KpiTrend, KpiTrendPoint } from '../../api/measurement';
+import { DeferredChart } from '../components/DeferredChart';
 import { KeyboardChart } from './chart-keys';
 import { axisFormatter, formatKpi, unitLabel } from './kpi-format';
 import { shortMonth } from './measure-periods';
@@ -97,9 +98,10 @@ export function TrendChart({ trend, view, linkFor, height = 220 }: Props) {
     tooltipAnimationDuration: 150,
   };
   const step = trend.by === 'month' ? 'month' : trend.by === 'quarter' ? 'quarter' : 'week';
+  const label = `${name} per ${trend.by}, ${trend.period.label}`;
   return (
     <KeyboardChart
-      label={`${name} per ${trend.by}, ${trend.period.label}`}
+      label={label}
       step={step}
       onOpen={(i) => {
         const point = points[i];
@@ -108,26 +110,28 @@ export function TrendChart({ trend, view, linkFor, height = 220 }: Props) {
     >
       {(probe, a11y) => (
         <>
-          {asBars(trend) ? (
-            <BarChart
-              {...common}
-              series={[{ name, color: 'furrow.6' }]}
-              barChartProps={{ onClick: open, style: { cursor: 'pointer' }, ...a11y }}
-              maxBarWidth={28}
-            >
-              {probe}
-            </BarChart>
-          ) : (
-            <LineChart
-              {...common}
-              series={[{ name, color: 'blue.6' }]}
-              connectNulls={false}
-              curveType="linear"
-              lineChartProps={{ onClick: open, style: { cursor: 'pointer' }, ...a11y }}
-            >
-              {probe}
-            </LineChart>
-          )}
+          <DeferredChart height={height} label={label}>
+            {asBars(trend) ? (
+              <BarChart
+                {...common}
+                series={[{ name, color: 'furrow.6' }]}
+                barChartProps={{ onClick: open, style: { cursor: 'pointer' }, ...a11y }}
+                maxBarWidth={28}
+              >
+                {probe}
+              </BarChart>
+            ) : (
+              <LineChart
+                {...common}
+                series={[{ name, color: 'blue.6' }]}
+                connectNulls={false}
+                curveType="linear"
+                lineChartProps={{ onClick: open, style: { cursor: 'pointer' }, ...a11y }}
+              >
+                {probe}
+              </LineChart>
+            )}
+          </DeferredChart>
           {points.every((p) => p.value === null) && (
             <Text size="xs" c="dimmed" ta="center">
               No data in any {trend.by} yet.

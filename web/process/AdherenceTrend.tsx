@@ -6,7 +6,10 @@ import { Link } from 'react-router';
 import type { AdherenceReport } from '../../api/adherence';
 import { formatCalendarDate } from '../app/format';
 import { ColumnHeadings } from '../components/ColumnHeadings';
+import { DeferredChart } from '../components/DeferredChart';
 import { movesLink, pct, type Scope, weekEnd } from './process-links';
+
+const CHART_HEIGHT = 240;
 
 const label = (weekStart: string) => formatCalendarDate(weekStart).replace(/\s\d{4}$/, '');
 
@@ -74,36 +77,40 @@ export function AdherenceTrend({ report, scope, view, onView }: { report: Adhere
             <Text size="sm" fw={600} mb={4}>
               Adherence per week (%, moves that met every criterion without override or skip)
             </Text>
-            <LineChart
-              h={240}
-              data={data}
-              dataKey="week"
-              series={[
-                { name: 'Adherence', color: 'furrow.6' },
-                { name: 'Weighted adherence', color: 'blue.6', strokeDasharray: '5 5' },
-              ]}
-              unit="%"
-              yAxisProps={{ domain: [0, 100] }}
-              withLegend
-              connectNulls
-            />
+            <DeferredChart height={CHART_HEIGHT} label="Adherence per week">
+              <LineChart
+                h={CHART_HEIGHT}
+                data={data}
+                dataKey="week"
+                series={[
+                  { name: 'Adherence', color: 'furrow.6' },
+                  { name: 'Weighted adherence', color: 'blue.6', strokeDasharray: '5 5' },
+                ]}
+                unit="%"
+                yAxisProps={{ domain: [0, 100] }}
+                withLegend
+                connectNulls
+              />
+            </DeferredChart>
           </div>
           <div>
             <Text size="sm" fw={600} mb={4}>
               Moves against the process per week (count)
             </Text>
-            <BarChart
-              h={240}
-              type="stacked"
-              data={data}
-              dataKey="week"
-              series={[
-                { name: 'Overrides', color: 'orange.6' },
-                { name: 'Skipped stages', color: 'grape.6' },
-                { name: 'Backward moves', color: 'gray.6' },
-              ]}
-              withLegend
-            />
+            <DeferredChart height={CHART_HEIGHT} label="Moves against the process per week">
+              <BarChart
+                h={CHART_HEIGHT}
+                type="stacked"
+                data={data}
+                dataKey="week"
+                series={[
+                  { name: 'Overrides', color: 'orange.6' },
+                  { name: 'Skipped stages', color: 'grape.6' },
+                  { name: 'Backward moves', color: 'gray.6' },
+                ]}
+                withLegend
+              />
+            </DeferredChart>
           </div>
         </SimpleGrid>
       )}

@@ -14,9 +14,9 @@ import {
 import { Button, Group, Paper, Select, Text } from '@mantine/core';
 import { IconLayoutKanban, IconList, IconPlus } from '@tabler/icons-react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import type { Board, Deal } from '../../../api/deals';
+import type { Board, BoardColumnPage, Deal } from '../../../api/deals';
 import { api } from '../../app/api';
 import { formatMoney, plural } from '../../app/format';
 import { can } from '../../app/permissions';
@@ -32,8 +32,11 @@ import { OwnerFilter } from '../shared/OwnerFilter';
 import { defaultPipelineOf, usePipelines } from '../shared/pipelines';
 import classes from './Board.module.css';
 import { BoardColumn } from './BoardColumn';
-import { boardTotals, moveCard } from './board-cache';
+import { appendPage, boardTotals, keepLoaded, moveCard } from './board-cache';
 import { type BlockedMark, DealCardBody } from './DealCard';
+
+/** Deals per column page: the board's first load and each further page as a column is scrolled. */
+const PAGE = 50;
 
 const collision: typeof pointerWithin = (args) => {
   const hits = pointerWithin(args);
@@ -52,10 +55,49 @@ export function BoardPage() {
   const boardKey = ['board', pipelineId, ownerId, q];
   const board = useQuery({
     queryKey: boardKey,
-    queryFn: ({ signal }) => api.get<Board>('/api/v1/deals/board', { pipelineId, ownerId, q, perStage: 50 }, { signal }),
+    // Reloaded after a move: each column's first page, keeping what was paged in beyond it.
+    queryFn: async ({ signal }) =>
+      keepLoaded(
+        queryClient.getQueryData<Board>(boardKey),
+        await api.get<Board>('/api/v1/deals/board', { pipelineId, ownerId, q, perStage: PAGE }, { signal }),
+      ),
     enabled: Boolean(pipelineId),
     placeholderData: keepPreviousData,
   });
+  // Columns paging in (and columns whose last page failed), by stage.
+  const [loadingMore, setLoadingMore] = useState<ReadonlySet<string>>(new Set());
+  const [failedMore, setFailedMore] = useState<ReadonlySet<string>>(new Set());
+  const inFlight = useRef(new Set<string>());
+  const setIn = (set: ReadonlySet<string>, stageId: string, on: boolean) => {
+    const next = new Set(set);
+    if (on) next.add(stageId);
+    else next.delete(stageId);
+    return next;
+  };
+  const key = JSON.stringify(boardKey);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: boardKey is the same as key, which names it
+  const loadMore = useCallback(
+    async (stageId: string) => {
+      const cursor = queryClient.getQueryData<Board>(boardKey)?.columns.find((c) => c.stageId === stageId)?.nextCursor;
+      if (!cursor || inFlight.current.has(stageId)) return;
+      inFlight.current.add(stageId);
+      setLoadingMore((s) => setIn(s, stageId, true));
+      setFailedMore((s) => setIn(s, stageId, false));
+      try {
+        const page = await api.get<BoardColumnPage>('/api/v1/deals/board/column', { stageId, ownerId, q, cursor, limit: PAGE });
+        // Appended only where the column still goes on from that cursor (a reload meanwhile started it again).
+        queryClient.setQueryData<Board>(boardKey, (b) =>
+          b && b.columns.find((c) => c.stageId === stageId)?.nextCursor === cursor ? appendPage(b, stageId, page) : b,
+        );
+      } catch {
+        setFailedMore((s) => setIn(s, stageId, true));
+      } finally {
+        inFlight.current.delete(stageId);
+        setLoadingMore((s) => setIn(s, stageId, false));
+      }
+    },
+    [key, queryClient],
+  );
   const [dragging, setDragging] = useState<Deal | null>(null);
   const [blocked, setBlocked] = useState<Record<string, BlockedMark>>({});
   const mayMove = can(user.role, 'deals', 'update');
@@ -169,6 +211,9 @@ export function BoardPage() {
                 agingDays={agingOf(column.stageId)}
                 blocked={blocked}
                 draggable={mayMove && mover.moving === null}
+                onLoadMore={loadMore}
+                loading={loadingMore.has(column.stageId)}
+                failed={failedMore.has(column.stageId)}
                 onMove={(dealId, stage) => {
                   const deal = dealById(dealId);
                   if (deal) moveTo(deal, stage);
