@@ -5,7 +5,8 @@ interface AnimationLike {
   effect: { getComputedTiming(): { endTime?: number | string } } | null;
 }
 type PageGlobals = {
-  document: { querySelectorAll(selector: string): { length: number }; getAnimations(): AnimationLike[] };
+  document: { querySelectorAll(selector: string): ArrayLike<unknown>; getAnimations(): AnimationLike[] };
+  getComputedStyle(element: unknown): { opacity: string };
 };
 
 /**
@@ -19,8 +20,12 @@ export async function settled(page: Page, timeout = 15_000): Promise<void> {
   const calm = () =>
     page.waitForFunction(
       () => {
-        const doc = (globalThis as unknown as PageGlobals).document;
+        const g = globalThis as unknown as PageGlobals;
+        const doc = g.document;
         if (doc.querySelectorAll('[aria-busy="true"]').length > 0) return false;
+        // A panel that was busy is read at full strength, whatever the animation list says: under load
+        // the fade's transition can start after a calm check, and axe then measures a dimmed tile.
+        if (Array.from(doc.querySelectorAll('[aria-busy="false"]')).some((el) => g.getComputedStyle(el).opacity !== '1')) return false;
         return doc.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Number.POSITIVE_INFINITY);
       },
       undefined,
