@@ -54,9 +54,6 @@ const WEB_API_NOT_YET_MOVED = [
   'web/measurement/quota-api.ts',
   'web/notifications/NotificationBell.tsx',
   'web/notifications/NotificationSettingsPage.tsx',
-  'web/practice/PracticePage.tsx',
-  'web/practice/Recorder.tsx', // a multipart upload with the CSRF token
-  'web/practice/ScenarioForm.tsx',
   'web/process/CalibrationDealsPage.tsx',
   'web/process/DealsDrillPage.tsx',
   'web/process/FillFieldInline.tsx',
