@@ -52,8 +52,6 @@ const WEB_API_NOT_YET_MOVED = [
   'web/measurement/forecast-api.ts',
   'web/measurement/kpi-api.ts',
   'web/measurement/quota-api.ts',
-  'web/notifications/NotificationBell.tsx',
-  'web/notifications/NotificationSettingsPage.tsx',
   'web/process/CalibrationDealsPage.tsx',
   'web/process/DealsDrillPage.tsx',
   'web/process/FillFieldInline.tsx',
