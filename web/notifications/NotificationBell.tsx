@@ -2,24 +2,18 @@
 // record. A record the reader cannot see has no link (the server leaves it out).
 import { ActionIcon, Anchor, Badge, Button, Drawer, Group, Indicator, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconBell } from '@tabler/icons-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { Notification, NotificationPage, UnreadCount } from '../../api/notifications';
-import { api } from '../app/api';
+import type { Notification } from '../../api/notifications';
 import { formatInstant } from '../app/format';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
-
-const UNREAD_KEY = ['notifications', 'unread'];
+import { markAllNotificationsRead, markNotificationRead, refreshNotifications, useInbox, useUnreadCount } from '../data/notifications/notifications';
+import { useWrite } from '../data/write';
 
 export function NotificationBell() {
   const [open, setOpen] = useState(false);
-  const unread = useQuery({
-    queryKey: UNREAD_KEY,
-    queryFn: () => api.get<UnreadCount>('/api/v1/notifications/unread-count').then((r) => r.unread),
-    refetchInterval: 30_000,
-  });
+  const unread = useUnreadCount();
   const count = unread.data ?? 0;
   const label = count === 0 ? 'Notifications, none unread' : `Notifications, ${count} unread`;
   return (
@@ -44,18 +38,21 @@ export function NotificationBell() {
 }
 
 function Inbox({ onNavigate }: { onNavigate: () => void }) {
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const list = useQuery({ queryKey: ['notifications', 'list'], queryFn: () => api.get<NotificationPage>('/api/v1/notifications', { limit: 50 }) });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['notifications'] });
+  const list = useInbox();
+  // Resolves to the notification, so a failed mark (shown) keeps the drawer where it is.
+  const read = useWrite({
+    request: async (n: Notification) => {
+      if (!n.readAt) await markNotificationRead(n.id);
+      return n;
+    },
+    refresh: refreshNotifications,
+  });
+  const readAll = useWrite({ request: () => markAllNotificationsRead(), refresh: refreshNotifications });
 
-  const markRead = async (n: Notification) => {
-    if (!n.readAt) await api.post(`/api/v1/notifications/${n.id}/read`);
-    await refresh();
-  };
+  const markRead = (n: Notification) => read.save(n);
   const open = async (n: Notification) => {
-    await markRead(n);
-    if (n.record) {
+    if ((await markRead(n)) && n.record) {
       onNavigate();
       navigate(n.record.path);
     }
@@ -70,15 +67,7 @@ function Inbox({ onNavigate }: { onNavigate: () => void }) {
         <Anchor component={Link} to="/settings/notifications" size="sm" onClick={onNavigate}>
           Choose what you get
         </Anchor>
-        <Button
-          size="xs"
-          variant="default"
-          disabled={!items.some((n) => !n.readAt)}
-          onClick={async () => {
-            await api.post('/api/v1/notifications/read-all');
-            await refresh();
-          }}
-        >
+        <Button size="xs" variant="default" disabled={!items.some((n) => !n.readAt)} loading={readAll.pending} onClick={() => readAll.save(undefined)}>
           Mark all read
         </Button>
       </Group>

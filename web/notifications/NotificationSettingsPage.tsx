@@ -1,25 +1,19 @@
 // Settings → Notifications: per kind, in the app and by email (both off = off).
 import { Alert, Checkbox, Paper, Table } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { NotificationPreference, NotificationPreferences } from '../../api/notifications';
-import { api } from '../app/api';
-import { ErrorState, errorMessage } from '../components/ErrorState';
+import type { NotificationPreference, NotificationPreferencePatch } from '../../api/notifications';
+import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
+import { refreshNotificationPreferences, setNotificationPreference, useNotificationPreferences } from '../data/notifications/notifications';
+import { useWrite } from '../data/write';
 
 export function NotificationSettingsPage() {
-  const queryClient = useQueryClient();
-  const prefs = useQuery({ queryKey: ['notification-preferences'], queryFn: () => api.get<NotificationPreferences>('/api/v1/notifications/preferences') });
-
-  const set = async (p: NotificationPreference, patch: { inApp?: boolean; email?: boolean }) => {
-    try {
-      await api.patch(`/api/v1/notifications/preferences/${p.kind}`, patch);
-      await queryClient.invalidateQueries({ queryKey: ['notification-preferences'] });
-    } catch (error) {
-      notifications.show({ color: 'red', title: 'Not saved', message: errorMessage(error) });
-    }
-  };
+  const prefs = useNotificationPreferences();
+  const write = useWrite({
+    request: ({ p, patch }: { p: NotificationPreference; patch: NotificationPreferencePatch }) => setNotificationPreference(p.kind, patch),
+    refresh: refreshNotificationPreferences,
+  });
+  const set = (p: NotificationPreference, patch: NotificationPreferencePatch) => write.save({ p, patch });
 
   return (
     <>

@@ -1,18 +1,19 @@
 // The call plan: the editor (rep), the review (a manager of the rep) and the debrief (after the
 // meeting). The quality score shows its rubric, so the rep sees what would raise it.
 import { Alert, Badge, Button, Checkbox, Group, Paper, Progress, Select, Stack, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
-import type { CallPlan } from '../../api/call-plans';
+import type { CallPlan, MeetingType } from '../../api/call-plans';
 import type { DealQualificationFramework } from '../../api/qualification';
-import { api, isApiError } from '../app/api';
 import { formatInstant } from '../app/format';
 import { useSession } from '../app/session';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
 import { TextLink } from '../components/TextLink';
+import { debriefCallPlan, patchCallPlan, refreshDebrief, refreshPlanning, reviewCallPlan, useCallPlan } from '../data/planning/planning';
+import { useWrite } from '../data/write';
 import { useDealQualification } from '../process/process-api';
 import { changedScores, draftOf, ElementScores, type QualificationDraft } from '../process/QualificationForm';
 import { MEETING_TYPE_OPTIONS, PlanStatusBadge } from './MeetingsPage';
@@ -29,18 +30,20 @@ function Editor({ plan, onSaved }: { plan: CallPlan; onSaved: (p: CallPlan) => v
   const [questions, setQuestions] = useState(plan.questions.join('\n'));
   const [hypothesis, setHypothesis] = useState(plan.valueHypothesis ?? '');
   const [meetingType, setMeetingType] = useState<string>(plan.meetingType);
-  const save = useMutation({
-    mutationFn: (status?: 'draft' | 'ready') =>
-      api.patch<CallPlan>(`/api/v1/call-plans/${plan.id}`, {
+  const save = useWrite({
+    request: (status?: 'draft' | 'ready') =>
+      patchCallPlan(plan.id, {
         version: plan.version,
-        meetingType,
+        meetingType: meetingType as MeetingType,
         objective,
         desiredCommitment: commitment || null,
         questions: lines(questions),
         valueHypothesis: hypothesis || null,
         ...(status ? { status } : {}),
       }),
+    refresh: refreshPlanning,
     onSuccess: onSaved,
+    inline: true,
   });
   const locked = plan.debrief !== null;
   return (
@@ -94,14 +97,14 @@ function Editor({ plan, onSaved }: { plan: CallPlan; onSaved: (p: CallPlan) => v
             ))}
           </Stack>
         )}
-        {save.error && <Alert color="red">{save.error.message}</Alert>}
+        {save.problem && <Alert color="red">{save.problem}</Alert>}
         {!locked && (
           <Group>
-            <Button variant="default" onClick={() => save.mutate(undefined)} loading={save.isPending}>
+            <Button variant="default" onClick={() => save.save(undefined)} loading={save.pending}>
               Save
             </Button>
             {plan.status === 'draft' && (
-              <Button onClick={() => save.mutate('ready')} loading={save.isPending}>
+              <Button onClick={() => save.save('ready')} loading={save.pending}>
                 Save and mark ready for review
               </Button>
             )}
@@ -114,9 +117,11 @@ function Editor({ plan, onSaved }: { plan: CallPlan; onSaved: (p: CallPlan) => v
 
 function Review({ plan, onSaved }: { plan: CallPlan; onSaved: (p: CallPlan) => void }) {
   const [comment, setComment] = useState('');
-  const review = useMutation({
-    mutationFn: () => api.post<CallPlan>(`/api/v1/call-plans/${plan.id}/review`, { version: plan.version, comment: comment || null }),
+  const review = useWrite({
+    request: () => reviewCallPlan(plan.id, { version: plan.version, comment: comment || null }),
+    refresh: refreshPlanning,
     onSuccess: onSaved,
+    inline: true,
   });
   return (
     <Paper withBorder p="md">
@@ -125,8 +130,8 @@ function Review({ plan, onSaved }: { plan: CallPlan; onSaved: (p: CallPlan) => v
           Review
         </Title>
         <Textarea label="Comment for the rep" value={comment} onChange={(e) => setComment(e.currentTarget.value)} autosize minRows={2} />
-        {review.error && <Alert color="red">{review.error.message}</Alert>}
-        <Button onClick={() => review.mutate()} loading={review.isPending} w="fit-content">
+        {review.problem && <Alert color="red">{review.problem}</Alert>}
+        <Button onClick={() => review.save(undefined)} loading={review.pending} w="fit-content">
           Mark reviewed
         </Button>
       </Stack>
@@ -142,7 +147,6 @@ function firstFramework(plan: CallPlan, frameworks: readonly DealQualificationFr
 }
 
 function DebriefForm({ plan, onSaved }: { plan: CallPlan; onSaved: (p: CallPlan) => void }) {
-  const client = useQueryClient();
   const [met, setMet] = useState(plan.debrief?.objectiveMet ?? false);
   const [secured, setSecured] = useState(plan.debrief?.commitmentSecured ?? false);
   const [date, setDate] = useState(plan.debrief?.commitmentDate ?? '');
@@ -157,9 +161,11 @@ function DebriefForm({ plan, onSaved }: { plan: CallPlan; onSaved: (p: CallPlan)
     .map((f) => ({ f, scores: changedScores(f, draftFor(f)) }))
     .filter((u) => u.scores.length > 0)
     .map(({ f, scores }) => ({ frameworkId: f.frameworkId, ...(f.version > 0 ? { version: f.version } : {}), scores }));
-  const save = useMutation({
-    mutationFn: () =>
-      api.put<CallPlan>(`/api/v1/call-plans/${plan.id}/debrief`, {
+  // Someone scored the deal meanwhile (a 409): the refresh shows their scores; the rep's own edits
+  // are kept to redo.
+  const save = useWrite({
+    request: () =>
+      debriefCallPlan(plan.id, {
         version: plan.version,
         objectiveMet: met,
         commitmentSecured: secured,
@@ -167,19 +173,12 @@ function DebriefForm({ plan, onSaved }: { plan: CallPlan; onSaved: (p: CallPlan)
         learned: learned || null,
         ...(updates.length > 0 ? { qualification: updates } : {}),
       }),
-    onSuccess: async (saved) => {
+    refresh: (queryClient) => refreshDebrief(queryClient, plan.dealId),
+    onSuccess: (saved) => {
       setDrafts({});
       onSaved(saved);
-      await Promise.all([
-        client.invalidateQueries({ queryKey: ['deals', 'qualification', plan.dealId] }),
-        client.invalidateQueries({ queryKey: ['deals', 'gate', plan.dealId] }),
-        client.invalidateQueries({ queryKey: ['timeline', 'deals', plan.dealId] }),
-      ]);
     },
-    // Someone scored the deal meanwhile: show their scores; the rep's own edits are kept to redo.
-    onError: (error) => {
-      if (isApiError(error) && error.code === 'stale') void client.invalidateQueries({ queryKey: ['deals', 'qualification', plan.dealId] });
-    },
+    inline: true,
   });
   const active = tab ?? firstFramework(plan, frameworks);
   return (
@@ -224,9 +223,9 @@ function DebriefForm({ plan, onSaved }: { plan: CallPlan; onSaved: (p: CallPlan)
             ))}
           </Tabs>
         )}
-        {save.error && <Alert color="red">{save.error.message}</Alert>}
+        {save.problem && <Alert color="red">{save.problem}</Alert>}
         <Group>
-          <Button onClick={() => save.mutate()} loading={save.isPending} disabled={qualification.isPending}>
+          <Button onClick={() => save.save(undefined)} loading={save.pending} disabled={qualification.isPending}>
             {updates.length > 0 ? 'Save debrief and qualification' : 'Save debrief'}
           </Button>
         </Group>
@@ -239,7 +238,7 @@ export function CallPlanPage() {
   const { id } = useParams();
   const { user } = useSession();
   const client = useQueryClient();
-  const query = useQuery({ queryKey: ['call-plans', id], queryFn: ({ signal }) => api.get<CallPlan>(`/api/v1/call-plans/${id}`, undefined, { signal }) });
+  const query = useCallPlan(id);
   const [plan, setPlan] = useState<CallPlan | null>(null);
   useEffect(() => {
     if (query.data) setPlan(query.data);
@@ -249,7 +248,6 @@ export function CallPlanPage() {
   const saved = (p: CallPlan) => {
     setPlan(p);
     client.setQueryData(['call-plans', id], p);
-    void client.invalidateQueries({ queryKey: ['planned-meetings'] });
   };
   const started = Date.parse(plan.meetingAt) <= Date.now();
   const mayReview = user.id !== plan.ownerId && (user.role === 'manager' || user.role === 'admin') && plan.status !== 'draft';

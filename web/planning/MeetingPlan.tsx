@@ -1,18 +1,13 @@
 // A meeting's call plan where the meeting is opened (the activity form): its status, quality and a
 // link to it, or "Plan it" when the meeting is on a deal and has none yet.
 import { Group, Paper, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import type { CallPlan } from '../../api/call-plans';
-import { api } from '../app/api';
 import { TextLink } from '../components/TextLink';
+import { useMeetingPlans } from '../data/planning/planning';
 import { PlanButton, PlanStatusBadge } from './MeetingsPage';
 
 export function MeetingPlan({ activityId, onDeal }: { activityId: string; onDeal: boolean }) {
-  const plans = useQuery({
-    queryKey: ['call-plans', 'activity', activityId],
-    queryFn: ({ signal }) => api.get<{ items: CallPlan[] }>('/api/v1/call-plans', { activityId }, { signal }),
-  });
-  const plan = plans.data?.items[0];
+  const plans = useMeetingPlans(activityId);
+  const plan = plans.data?.[0];
   // A role that cannot read plans (marketing) sees no plan section rather than an invitation to plan.
   if (plans.error) return null;
   return (

@@ -1,18 +1,18 @@
 // The rep's (or the team's) meetings of the next 7 days with the state of their plans, and the
 // reminders to practise before a meeting the rep is not ready for.
 import { Alert, Badge, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { CallPlan, MeetingType } from '../../api/call-plans';
+import type { MeetingType } from '../../api/call-plans';
 import type { PlannedMeeting } from '../../api/planned-meetings';
-import { api } from '../app/api';
 import { formatInstant } from '../app/format';
 import { EmptyHint } from '../components/EmptyHint';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
 import { TextLink } from '../components/TextLink';
+import { createCallPlan, refreshPlanning, usePlannedMeetings } from '../data/planning/planning';
+import { useWrite } from '../data/write';
 
 const STATUS_COLOR = { draft: 'gray', ready: 'blue', reviewed: 'green' } as const;
 export const MEETING_TYPE_OPTIONS = [
@@ -40,23 +40,21 @@ export function PlanStatusBadge({ status }: { status: PlannedMeeting['planStatus
 export function PlanButton({ activityId }: { activityId: string }) {
   const [type, setType] = useState<string | null>('discovery');
   const navigate = useNavigate();
-  const client = useQueryClient();
-  const create = useMutation({
-    mutationFn: () => api.post<CallPlan>('/api/v1/call-plans', { activityId, meetingType: type as MeetingType }),
-    onSuccess: (plan) => {
-      void client.invalidateQueries({ queryKey: ['planned-meetings'] });
-      navigate(`/plans/${plan.id}`);
-    },
+  const create = useWrite({
+    request: () => createCallPlan({ activityId, meetingType: type as MeetingType }),
+    refresh: refreshPlanning,
+    onSuccess: (plan) => navigate(`/plans/${plan.id}`),
+    inline: true,
   });
   return (
     <Group gap={6} wrap="nowrap">
       <Select aria-label="Meeting type" size="xs" w={130} data={MEETING_TYPE_OPTIONS} value={type} onChange={setType} allowDeselect={false} />
-      <Button size="xs" onClick={() => create.mutate()} loading={create.isPending}>
+      <Button size="xs" onClick={() => create.save(undefined)} loading={create.pending}>
         Plan it
       </Button>
-      {create.error && (
+      {create.problem && (
         <Text size="xs" c="red">
-          {create.error.message}
+          {create.problem}
         </Text>
       )}
     </Group>
@@ -64,10 +62,7 @@ export function PlanButton({ activityId }: { activityId: string }) {
 }
 
 export function MeetingsPage() {
-  const meetings = useQuery({
-    queryKey: ['planned-meetings'],
-    queryFn: ({ signal }) => api.get<{ items: PlannedMeeting[] }>('/api/v1/planned-meetings', undefined, { signal }),
-  });
+  const meetings = usePlannedMeetings();
   return (
     <>
       <PageHeader
@@ -78,7 +73,7 @@ export function MeetingsPage() {
         <LoadingState />
       ) : meetings.error ? (
         <ErrorState error={meetings.error} />
-      ) : meetings.data.items.length === 0 ? (
+      ) : meetings.data.length === 0 ? (
         <EmptyHint title="No meetings in the next 7 days" description="Schedule a meeting on a deal (Activities → meeting) and plan it here." />
       ) : (
         <Table striped highlightOnHover aria-label="Meetings this week">
@@ -93,7 +88,7 @@ export function MeetingsPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {meetings.data.items.map((m) => (
+            {meetings.data.map((m) => (
               <Table.Tr key={m.activityId}>
                 <Table.Td>{formatInstant(m.at)}</Table.Td>
                 <Table.Td>

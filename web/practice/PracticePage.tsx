@@ -1,19 +1,19 @@
 // Practice: the scenario library, starting a role-play or a recorded pitch, scoring what the caller
 // partners on or reviews, and the readiness of the team with certification.
 import { Alert, Badge, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ReadinessReport } from '../../api/certifications';
 import type { Attempt } from '../../api/practice-attempts';
 import type { Scenario } from '../../api/practice-scenarios';
 import { mayPartner } from '../../lib/practice-partners';
-import { api } from '../app/api';
 import { formatInstant } from '../app/format';
 import { useSession } from '../app/session';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
 import { useTeams, useUsers } from '../data/people/people';
+import { certify as certifyRep, refreshPractice, scoreAttempt, startAttempt, useAttempts, useReadiness, useScenarios } from '../data/practice/practice';
+import { useWrite } from '../data/write';
 import { Recorder } from './Recorder';
 import { ScenarioForm } from './ScenarioForm';
 
@@ -21,12 +21,11 @@ function StartAttempt({ scenario }: { scenario: Scenario }) {
   const { user } = useSession();
   const users = useUsers();
   const teams = useTeams();
-  const client = useQueryClient();
   const [partner, setPartner] = useState<string | null>(null);
-  const start = useMutation({
-    mutationFn: (kind: 'roleplay' | 'recording') =>
-      api.post<Attempt>('/api/v1/practice-attempts', { scenarioId: scenario.id, kind, partnerId: kind === 'roleplay' ? partner : null }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['practice-attempts'] }),
+  const start = useWrite({
+    request: (kind: 'roleplay' | 'recording') => startAttempt({ scenarioId: scenario.id, kind, partnerId: kind === 'roleplay' ? partner : null }),
+    refresh: refreshPractice,
+    inline: true,
   });
   // The server's rule (lib/practice-partners.ts): the picker offers exactly the people it accepts.
   const me = { id: user.id, role: user.role, teamId: user.teamId };
@@ -37,16 +36,16 @@ function StartAttempt({ scenario }: { scenario: Scenario }) {
     <Stack gap={6}>
       <Group gap={6} align="flex-end">
         <Select label="Partner playing the buyer" size="xs" data={partners} value={partner} onChange={setPartner} searchable w={220} />
-        <Button size="xs" variant="default" disabled={!partner} onClick={() => start.mutate('roleplay')}>
+        <Button size="xs" variant="default" disabled={!partner} onClick={() => start.save('roleplay')}>
           Start role-play
         </Button>
-        <Button size="xs" variant="default" onClick={() => start.mutate('recording')}>
+        <Button size="xs" variant="default" onClick={() => start.save('recording')}>
           Record a pitch
         </Button>
       </Group>
-      {start.error && (
+      {start.problem && (
         <Text size="xs" c="red">
-          {start.error.message}
+          {start.problem}
         </Text>
       )}
     </Stack>
@@ -54,20 +53,17 @@ function StartAttempt({ scenario }: { scenario: Scenario }) {
 }
 
 function ScoreForm({ attempt }: { attempt: Attempt }) {
-  const client = useQueryClient();
   const [scores, setScores] = useState<Record<string, number>>(Object.fromEntries(attempt.skills.map((s) => [s, 3])));
   const [feedback, setFeedback] = useState('');
-  const save = useMutation({
-    mutationFn: () =>
-      api.post<Attempt>(`/api/v1/practice-attempts/${attempt.id}/score`, {
+  const save = useWrite({
+    request: () =>
+      scoreAttempt(attempt.id, {
         version: attempt.version,
         scores: attempt.skills.map((skill) => ({ skill, score: scores[skill] ?? 3 })),
         feedback: feedback || null,
       }),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['practice-attempts'] });
-      void client.invalidateQueries({ queryKey: ['practice-readiness'] });
-    },
+    refresh: refreshPractice,
+    inline: true,
   });
   return (
     <Paper withBorder p="sm">
@@ -94,8 +90,8 @@ function ScoreForm({ attempt }: { attempt: Attempt }) {
           ))}
         </Group>
         <Textarea label="Feedback" size="xs" value={feedback} onChange={(e) => setFeedback(e.currentTarget.value)} autosize minRows={2} />
-        {save.error && <Alert color="red">{save.error.message}</Alert>}
-        <Button size="xs" w="fit-content" onClick={() => save.mutate()} loading={save.isPending}>
+        {save.problem && <Alert color="red">{save.problem}</Alert>}
+        <Button size="xs" w="fit-content" onClick={() => save.save(undefined)} loading={save.pending}>
           Save score
         </Button>
       </Stack>
@@ -105,11 +101,11 @@ function ScoreForm({ attempt }: { attempt: Attempt }) {
 
 function ReadinessTable() {
   const { user } = useSession();
-  const client = useQueryClient();
-  const report = useQuery({ queryKey: ['practice-readiness'], queryFn: () => api.get<ReadinessReport>('/api/v1/practice-readiness') });
-  const certify = useMutation({
-    mutationFn: (row: { userId: string; scenarioId: string }) => api.post('/api/v1/certifications', row),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['practice-readiness'] }),
+  const report = useReadiness();
+  const certify = useWrite({
+    request: (row: { userId: string; scenarioId: string }) => certifyRep(row),
+    refresh: refreshPractice,
+    inline: true,
   });
   if (!report.data) return null;
   const manages = user.role === 'manager' || user.role === 'admin';
@@ -121,7 +117,7 @@ function ReadinessTable() {
       <Text size="xs" c="dimmed">
         {report.data.formula}
       </Text>
-      {certify.error && <Alert color="red">{certify.error.message}</Alert>}
+      {certify.problem && <Alert color="red">{certify.problem}</Alert>}
       <Table aria-label="Readiness by rep and scenario">
         <Table.Thead>
           <Table.Tr>
@@ -150,7 +146,7 @@ function ReadinessTable() {
               {manages && (
                 <Table.Td>
                   {!r.certifiedUntil && r.user.id !== user.id && (
-                    <Button size="xs" variant="light" onClick={() => certify.mutate({ userId: r.user.id, scenarioId: r.scenarioId })}>
+                    <Button size="xs" variant="light" onClick={() => certify.save({ userId: r.user.id, scenarioId: r.scenarioId })}>
                       Certify {r.user.name}
                     </Button>
                   )}
@@ -170,12 +166,12 @@ export function PracticePage() {
   // null: closed; 'new': adding; a scenario: editing it.
   const [editing, setEditing] = useState<Scenario | 'new' | null>(null);
   const writes = user.role === 'manager' || user.role === 'admin';
-  const scenarios = useQuery({ queryKey: ['practice-scenarios'], queryFn: () => api.get<{ items: Scenario[] }>('/api/v1/practice-scenarios') });
-  const attempts = useQuery({ queryKey: ['practice-attempts'], queryFn: () => api.get<{ items: Attempt[] }>('/api/v1/practice-attempts') });
+  const scenarios = useScenarios();
+  const attempts = useAttempts();
   if (scenarios.error) return <ErrorState error={scenarios.error} />;
   if (!scenarios.data || !attempts.data) return <LoadingState />;
-  const mine = attempts.data.items.filter((a) => a.user.id === user.id);
-  const toScore = attempts.data.items.filter((a) => a.canScore);
+  const mine = attempts.data.filter((a) => a.user.id === user.id);
+  const toScore = attempts.data.filter((a) => a.canScore);
   return (
     <>
       <PageHeader title="Practice" description="Don't play with live ammo: practise a scenario with a partner or record a pitch, get scored, get certified." />
@@ -203,11 +199,11 @@ export function PracticePage() {
         {editing !== null && (
           <ScenarioForm key={editing === 'new' ? 'new' : editing.id} scenario={editing === 'new' ? null : editing} opened onClose={() => setEditing(null)} />
         )}
-        {scenarios.data.items.length === 0 && (
+        {scenarios.data.length === 0 && (
           <Text c="dimmed">{writes ? 'No scenarios yet: add the first with New scenario.' : 'No scenarios yet. A manager or admin adds them.'}</Text>
         )}
         <SimpleGrid cols={{ base: 1, md: 2 }} role="list" aria-label="Scenario library">
-          {scenarios.data.items.map((s) => (
+          {scenarios.data.map((s) => (
             <Paper key={s.id} withBorder p="md" role="listitem" aria-label={s.name}>
               <Stack gap={6}>
                 <Group justify="space-between">
@@ -255,7 +251,7 @@ export function PracticePage() {
                   {a.feedback ? ` — ${a.feedback}` : ''}
                 </Text>
               ) : a.kind === 'recording' && !a.recording ? (
-                <Recorder attemptId={a.id} onUploaded={() => client.invalidateQueries({ queryKey: ['practice-attempts'] })} />
+                <Recorder attemptId={a.id} onUploaded={() => refreshPractice(client)} />
               ) : (
                 <Text size="sm" c="dimmed">
                   Waiting for a score

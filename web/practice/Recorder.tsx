@@ -1,7 +1,7 @@
 // Records a pitch in the browser (MediaRecorder, audio only) and uploads it to the attempt.
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { useRef, useState } from 'react';
-import { currentCsrfToken } from '../app/api';
+import { uploadRecording } from '../data/practice/practice';
 
 export function Recorder({ attemptId, onUploaded }: { attemptId: string; onUploaded: () => void }) {
   const [state, setState] = useState<'idle' | 'recording' | 'uploading'>('idle');
@@ -19,21 +19,14 @@ export function Recorder({ attemptId, onUploaded }: { attemptId: string; onUploa
       r.onstop = async () => {
         for (const t of stream.getTracks()) t.stop();
         setState('uploading');
-        const form = new FormData();
-        form.append('file', new Blob(chunks.current, { type: r.mimeType || 'audio/webm' }), 'pitch.webm');
-        const csrf = currentCsrfToken();
-        const res = await fetch(`/api/v1/practice-attempts/${attemptId}/recording`, {
-          method: 'POST',
-          body: form,
-          credentials: 'same-origin',
-          headers: csrf ? { 'x-csrf-token': csrf } : {},
-        });
-        setState('idle');
-        if (!res.ok) {
-          const body = await res.json().catch(() => null);
-          setError(body?.error?.message ?? `Upload failed (${res.status})`);
+        try {
+          await uploadRecording(attemptId, new Blob(chunks.current, { type: r.mimeType || 'audio/webm' }));
+        } catch (e) {
+          setState('idle');
+          setError((e as Error).message);
           return;
         }
+        setState('idle');
         onUploaded();
       };
       recorder.current = r;

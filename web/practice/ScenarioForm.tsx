@@ -2,13 +2,21 @@
 // schema, server problems under their fields, a concurrent edit (409) offered a reload.
 import { Button, Group, Modal, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Scenario } from '../../api/practice-scenarios';
-import { api } from '../app/api';
 import { FormProblem } from '../components/FormProblem';
-import { applySaveError } from '../components/save-errors';
-import { SCENARIO_FIELDS, type ScenarioValues, scenarioBody, scenarioPatch, scenarioValues, validateScenario } from './scenario-form';
+import { createScenario, fetchScenario, patchScenario, refreshPractice } from '../data/practice/practice';
+import { useWrite } from '../data/write';
+import {
+  describeScenario,
+  SCENARIO_FIELDS,
+  SCENARIO_LABELS,
+  type ScenarioValues,
+  scenarioBody,
+  scenarioPatch,
+  scenarioValues,
+  validateScenario,
+} from './scenario-form';
 
 const DIFFICULTIES = [
   { value: 'basic', label: 'Basic' },
@@ -24,31 +32,34 @@ const MEETING_TYPES = [
 ];
 
 export function ScenarioForm({ scenario, opened, onClose }: { scenario: Scenario | null; opened: boolean; onClose: () => void }) {
-  const client = useQueryClient();
-  const [problem, setProblem] = useState<string | null>(null);
-  const base = scenarioValues(scenario);
-  const form = useForm<ScenarioValues>({ initialValues: base, validate: validateScenario, validateInputOnBlur: true });
-  const save = useMutation({
-    mutationFn: (v: ScenarioValues) =>
-      scenario
-        ? api.patch<Scenario>(`/api/v1/practice-scenarios/${scenario.id}`, scenarioPatch(v, base, scenario.version))
-        : api.post<Scenario>('/api/v1/practice-scenarios', scenarioBody(v)),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ['practice-scenarios'] });
-      setProblem(null);
+  // The scenario as opened, or as reloaded from the conflict dialog: the patch is against it.
+  const [base, setBase] = useState(scenario);
+  const form = useForm<ScenarioValues>({ initialValues: scenarioValues(scenario), validate: validateScenario, validateInputOnBlur: true });
+  const write = useWrite({
+    request: (v: ScenarioValues) => (base ? patchScenario(base.id, scenarioPatch(v, scenarioValues(base), base.version)) : createScenario(scenarioBody(v))),
+    refresh: refreshPractice,
+    onSuccess: () => {
       form.reset();
       onClose();
     },
-    onError: (error) => {
-      if (applySaveError(error, form, SCENARIO_FIELDS, setProblem) === 'stale')
-        setProblem('Someone changed this scenario since you opened it. Close the form and open it again to see their changes.');
-    },
+    form: { form, fields: SCENARIO_FIELDS },
+    conflict: base
+      ? {
+          noun: 'scenario',
+          base,
+          setBase,
+          fetchLatest: () => fetchScenario(base.id),
+          valuesOf: scenarioValues,
+          labels: SCENARIO_LABELS,
+          describe: describeScenario,
+        }
+      : undefined,
   });
   return (
     <Modal opened={opened} onClose={onClose} title={scenario ? `Edit “${scenario.name}”` : 'New practice scenario'} size="lg">
-      <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
+      <form onSubmit={form.onSubmit(write.save)} noValidate>
         <Stack gap="sm">
-          <FormProblem problem={problem} />
+          <FormProblem problem={write.problem} />
           <TextInput label="Name" required {...form.getInputProps('name')} />
           <Textarea label="Buyer persona" description="Who the partner plays" required autosize minRows={2} {...form.getInputProps('persona')} />
           <Textarea label="Situation" required autosize minRows={2} {...form.getInputProps('situation')} />
@@ -87,12 +98,13 @@ export function ScenarioForm({ scenario, opened, onClose }: { scenario: Scenario
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={save.isPending}>
+            <Button type="submit" loading={write.pending}>
               {scenario ? 'Save scenario' : 'Add scenario'}
             </Button>
           </Group>
         </Stack>
       </form>
+      {write.dialog}
     </Modal>
   );
 }

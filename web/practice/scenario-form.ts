@@ -17,6 +17,24 @@ export interface ScenarioValues extends Record<string, unknown> {
 
 export const SCENARIO_FIELDS = ['name', 'persona', 'situation', 'objectives', 'skills', 'difficulty', 'meetingType', 'passThreshold', 'validityDays'];
 
+export const SCENARIO_LABELS: Record<keyof ScenarioValues & string, string> = {
+  name: 'Name',
+  persona: 'Buyer persona',
+  situation: 'Situation',
+  objectives: 'Objectives',
+  skills: 'Rubric skills',
+  difficulty: 'Difficulty',
+  meetingType: 'Prepares for meetings of type',
+  passThreshold: 'Pass threshold',
+  validityDays: 'Certification lasts (days)',
+};
+
+/** A field of a scenario as the conflict dialog shows it. */
+export function describeScenario(s: Scenario, field: keyof ScenarioValues & string): string {
+  const value = scenarioValues(s)[field];
+  return value === '' ? '—' : String(value).replaceAll('\n', '; ');
+}
+
 export function scenarioValues(s: Scenario | null): ScenarioValues {
   return {
     name: s?.name ?? '',
