@@ -174,6 +174,7 @@ describe('daily use', () => {
     await panel.getByText('No comments yet. The owner is told when you comment.').waitFor({ timeout: 30_000 });
     await panel.getByRole('textbox', { name: 'Comment' }).fill('Who signs? Get the CFO on the next call.');
     await panel.getByRole('button', { name: 'Comment' }).click();
+    await expect.poll(() => panel.getByRole('textbox', { name: 'Comment' }).inputValue()).toBe('');
     await panel.getByText('Who signs? Get the CFO on the next call.').waitFor();
     // The timeline carries it too (the panel and the timeline: twice on the page).
     await page.getByText('Who signs? Get the CFO on the next call.').nth(1).waitFor();
@@ -191,6 +192,8 @@ describe('daily use', () => {
     await repPanel.getByText('Who signs? Get the CFO on the next call.').waitFor({ timeout: 30_000 });
     await repPanel.getByRole('textbox', { name: 'Reply' }).fill('Booked her for Thursday.');
     await repPanel.getByRole('button', { name: 'Reply' }).click();
+    // Sent: the box is empty again and the reply is in the list.
+    await expect.poll(() => repPanel.getByRole('textbox', { name: 'Reply' }).inputValue()).toBe('');
     await repPanel.getByText('Booked her for Thursday.').waitFor();
     await repPage.context().close();
 
