@@ -1,5 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
+// Three groups, one after another (sequence.groupOrder). Vitest's default is one worker less than
+// the CPUs, one on CI's two cores: every file ran in a row and the run neared its 30 minutes. The
+// server suites isolate themselves by workspace (or database), so they share two workers; the two
+// that measure latency under load run alone after them, and the journeys (each a server and a
+// browser) run one at a time last.
+const latencyUnderLoad = ['server/crm/import-export/export-availability.test.ts', 'server/crm/import-export/import-availability.test.ts'];
+
 export default defineConfig({
   test: {
     projects: [
@@ -7,9 +14,23 @@ export default defineConfig({
         test: {
           name: 'server',
           include: ['server/**/*.test.ts', 'api/**/*.test.ts', 'lib/**/*.test.ts', 'bench/**/*.test.ts'],
+          exclude: latencyUnderLoad,
           globalSetup: ['server/test/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        test: {
+          name: 'server-latency',
+          include: latencyUnderLoad,
+          globalSetup: ['server/test/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          maxWorkers: 1,
+          sequence: { groupOrder: 2 },
         },
       },
       {
@@ -21,6 +42,8 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          maxWorkers: 1,
+          sequence: { groupOrder: 3 },
         },
       },
     ],
