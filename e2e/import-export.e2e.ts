@@ -110,7 +110,15 @@ describe('CSV import and export in the browser', () => {
     // The same file again: matched, nothing created.
     await page.getByRole('link', { name: 'Import CSV' }).click();
     await chooseFile(page, 'deals-fixed.csv', fixed);
-    await page.getByRole('button', { name: 'Import deals' }).click();
+    // This click timed out in 2 of 3 CI prechecks (button not found, no page error): say what the
+    // page showed instead, so the log explains it next time.
+    await page
+      .getByRole('button', { name: 'Import deals' })
+      .click()
+      .catch(async (error: unknown) => {
+        console.error(`[import page when "Import deals" was missing] ${page.url()}\n${await page.locator('main').textContent()}`);
+        throw error;
+      });
     await page.getByTestId('import-outcome').getByText('3 rows imported: 0 created, 0 updated, 3 unchanged.').waitFor();
     expect(await dealsNamed()).toEqual([...names].sort());
 
