@@ -106,10 +106,15 @@ describe('CSV import and export in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Deals' }).waitFor();
     await page.getByRole('searchbox', { name: 'Search deals by name' }).fill(suffix);
     for (const name of names) await page.getByRole('table').getByRole('link', { name }).waitFor();
+    // The rows above can match before the debounced search reaches the URL: leave only once it has,
+    // so no late search navigates the next page back to the list.
+    await expect.poll(() => new URL(page.url()).searchParams.get('q'), { timeout: 10_000 }).toBe(suffix);
 
     // The same file again: matched, nothing created.
     await page.getByRole('link', { name: 'Import CSV' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Import from CSV' }).waitFor();
     await chooseFile(page, 'deals-fixed.csv', fixed);
+    await mapping.getByLabel('Field for column Deal Name').waitFor();
     // This click timed out in 2 of 3 CI prechecks (button not found, no page error): say what the
     // page showed instead, so the log explains it next time.
     await page
