@@ -322,10 +322,16 @@ describe.each(testEngines())('demo seed on %s', (engine) => {
     expect(closed).toBeGreaterThan(items * 0.3);
     expect(closed).toBeLessThan(items * 0.9);
     expect(await count("select count(*) n from skill_ratings where workspace_id = :ws and source = 'coach' and session_id is not null")).toBeGreaterThan(100);
-    expect(await count('select count(*) n from coaching_objectives where workspace_id = :ws and reviewed_at is not null and met is not null')).toBeGreaterThan(
-      5,
-    );
-    expect(await count('select count(*) n from coaching_objectives where workspace_id = :ws and reviewed_at is null')).toBeGreaterThan(2);
+    // Every rep has an objective; the summer reviews tell both outcomes; the autumn ones are pending.
+    expect(
+      await count(
+        "select count(*) n from users u where u.workspace_id = :ws and u.role = 'rep' and not exists (select 1 from coaching_objectives o where o.coachee_id = u.id)",
+      ),
+    ).toBe(0);
+    expect(await count('select count(*) n from coaching_objectives where workspace_id = :ws and reviewed_at is not null and met = 1')).toBeGreaterThan(2);
+    expect(await count('select count(*) n from coaching_objectives where workspace_id = :ws and reviewed_at is not null and met = 0')).toBeGreaterThan(2);
+    expect(await count('select count(*) n from coaching_objectives where workspace_id = :ws and reviewed_at is null')).toBeGreaterThan(6);
+    expect(await count('select count(*) n from coaching_objectives where workspace_id = :ws and target = 0')).toBe(0);
     // Deal reviews on the reps' biggest open deals, each a note on the deal's timeline and a notice to
     // the rep; by the manager who keeps the rhythm, none by the one whose coaching lapsed.
     const reviewsBy = (team: string) =>
