@@ -18,7 +18,8 @@ export function PageHeader({ title, description, actions, eyebrow }: Props) {
           {title}
         </Title>
         {description && (
-          <Text c="dimmed" size="sm">
+          // A description that is more than words (a badge row, a group) must not sit inside a <p>.
+          <Text c="dimmed" size="sm" component={typeof description === 'string' ? 'p' : 'div'}>
             {description}
           </Text>
         )}
