@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { takeDomNesting } from './dom-nesting.js';
 
 const require = createRequire(import.meta.url);
 let source: string | null = null;
@@ -30,7 +31,13 @@ export async function seriousViolations(page: Page, within?: string): Promise<Ax
       nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, html: n.html.slice(0, 200), failureSummary: n.failureSummary })),
     }));
   }, within)) as AxeViolation[];
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const nesting = takeDomNesting(page).map((message) => ({
+    id: 'invalid-dom-nesting',
+    impact: 'serious',
+    help: 'React reported invalid HTML nesting on this page (since the last check)',
+    nodes: [{ target: [page.url()], html: message }],
+  }));
+  return [...violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'), ...nesting];
 }
 
 export function describeViolations(violations: AxeViolation[]): string {

@@ -1,6 +1,7 @@
 // Signing a person in through the login form, in a fresh browser context of their own (so two
 // people can be signed in at once), landing on Home.
 import type { Browser, Page } from 'playwright-core';
+import { watchDomNesting } from './dom-nesting.js';
 import { PASSWORD, type Person, type TestServer } from './server.js';
 
 export interface SignInOptions {
@@ -21,6 +22,7 @@ export async function signInAs(browser: Browser, server: TestServer, person: Per
   const page = await context.newPage();
   page.setDefaultTimeout(options.timeout ?? 15_000);
   page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+  watchDomNesting(page);
   await page.goto(`${server.url}/login`);
   await page.getByLabel('Email').fill(person.email);
   await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);
