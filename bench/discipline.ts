@@ -1,7 +1,7 @@
 // The weekly discipline index through the HTTP API on the demo year: the full index against its
 // headline (?headline=true, the Home card), for a rep (their own), a manager of one team (that
 // team) and the CSO (the workspace and every team). Figures in docs/rhythm.md.
-//   npx tsx bench/discipline.ts --sqlite ./data/discipline-bench.db | --postgres postgres://… [--runs 5]
+//   npx tsx bench/discipline.ts --sqlite ./data/discipline-bench.db | --postgres postgres://… [--runs 5] [--no-statistics]
 // The database is seeded with the demo year on first use (an empty one), then reused.
 import { parseArgs } from 'node:util';
 import { buildApp } from '../server/app.js';
@@ -11,8 +11,15 @@ import { loadConfig } from '../server/config.js';
 import { openDatabase } from '../server/db/database.js';
 import { migrateToLatest } from '../server/db/migrator.js';
 
-const usage = 'usage: npx tsx bench/discipline.ts --sqlite ./data/discipline-bench.db | --postgres postgres://… [--runs 5]';
-const { values } = parseArgs({ options: { sqlite: { type: 'string' }, postgres: { type: 'string' }, runs: { type: 'string', default: '5' } } });
+const usage = 'usage: npx tsx bench/discipline.ts --sqlite ./data/discipline-bench.db | --postgres postgres://… [--runs 5] [--no-statistics]';
+const { values } = parseArgs({
+  options: {
+    sqlite: { type: 'string' },
+    postgres: { type: 'string' },
+    runs: { type: 'string', default: '5' },
+    'no-statistics': { type: 'boolean', default: false },
+  },
+});
 const url = values.postgres ?? (values.sqlite ? `sqlite:${values.sqlite}` : undefined);
 if (!url) {
   console.error(usage);
@@ -27,6 +34,15 @@ if (!(await database.db.selectFrom('users').select('id').where('email', '=', DEM
   const started = Date.now();
   await seedDemo(database, { now: Date.now() });
   console.log(`seeded the demo year in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+// The planner's statistics, as a running server has them (autovacuum analyses a table once enough
+// rows changed). Without them PostgreSQL guesses a handful of rows per table and checks each open
+// deal's next step by scanning every future activity of the workspace instead of the deal's own:
+// the CSO's full index took 15–36 s instead of 2–3 s (docs/performance.md). SQLite: nothing to do.
+if (!values['no-statistics']) {
+  const tables = (await database.db.introspection.getTables()).map((t) => t.name);
+  for (const statement of database.dialect.afterBulkLoad(tables)) await statement.execute(database.db);
+  console.log(`planner statistics updated (${database.engine})`);
 }
 const config = loadConfig({ NODE_ENV: 'test' }, { databaseUrl: url, host: '127.0.0.1', port: 0, loginMaxAttempts: 1000 });
 const app = await buildApp({ database, config, now: Date.now });

@@ -1,7 +1,11 @@
 // The Year journey on the demo year: the CSO opens the Year page, sees who is planting enough and a
 // team's planting calendar, the discipline index and cramming by quarter, overrides that team's win rate, sees the plan change and the override
-// recorded (on the page, in the override history and in the audit log); the page passes axe.
-import type { Browser, Page } from 'playwright-core';
+// recorded (on the page, in the override history and in the audit log); the page passes axe. Home's
+// discipline card links a manager to their team's weekly index, a person's index is a link of its own
+// (?userId=), and a person outside the manager's reach answers like one who does not exist.
+// The guide's screenshots are retaken only on request (FURROW_SCREENSHOTS=1), so a test run leaves the tree clean.
+import { resolve } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seedDemo } from '../server/cli/demo-seed.js';
 import { ApiClient } from './support/api-client.js';
@@ -11,6 +15,16 @@ import { startServer, type TestServer } from './support/server.js';
 import { settled } from './support/settle.js';
 
 const DEMO_PASSWORD = 'furrow-demo-2026';
+const SCREENSHOTS = process.env.FURROW_SCREENSHOTS === '1' ? resolve(import.meta.dirname, '../docs/screenshots') : null;
+
+/** A screenshot for docs/rhythm.md, of the page or of one part of it, when asked for. */
+async function shot(page: Page, name: string, part?: Locator): Promise<void> {
+  if (!SCREENSHOTS) return;
+  await settled(page);
+  await page.mouse.move(1270, 5);
+  const path = resolve(SCREENSHOTS, `${name}.png`);
+  await (part ?? page).screenshot({ path });
+}
 const CSO = 'cso@demo.furrow.test';
 
 let server: TestServer;
@@ -50,9 +64,17 @@ const figure = (page: Page, label: string) =>
 
 it('the CSO overrides a team’s win rate on the Year page and sees the plan change and the override recorded', async () => {
   const page = await signInCso();
+  const card = page.getByRole('region', { name: 'Discipline index' });
+  await card
+    .getByText(/^\d{1,3}$/)
+    .first()
+    .waitFor();
+  await shot(page, 'home-discipline', card);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Year', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Year' }).waitFor();
   await page.getByRole('heading', { name: 'Who is planting enough' }).waitFor();
+  await page.getByRole('table', { name: /^Discipline index of / }).waitFor();
+  await shot(page, 'year');
 
   // Open Enterprise's plan: its planting calendar and assumptions, from history.
   await page.getByRole('button', { name: 'Enterprise', exact: true }).click();
@@ -63,6 +85,9 @@ it('the CSO overrides a team’s win rate on the Year page and sees the plan cha
   await page.getByRole('region', { name: 'Cramming by quarter' }).getByRole('heading', { name: 'Cramming by quarter' }).waitFor();
   await settled(page);
   expect(describeViolations(await seriousViolations(page))).toBe('');
+  await shot(page, 'year-planting', page.getByRole('region', { name: 'Planting calendar' }));
+  await shot(page, 'year-discipline', page.getByRole('region', { name: 'Discipline index' }));
+  await shot(page, 'year-cramming', page.getByRole('region', { name: 'Cramming by quarter' }));
 
   // By week: a team, then one of its people; each part is listed with its weight (hygiene from history).
   const index = page.getByRole('region', { name: 'Discipline index' });
@@ -72,6 +97,7 @@ it('the CSO overrides a team’s win rate on the Year page and sees the plan cha
   await page.getByRole('option', { name: 'Enterprise', exact: true }).click();
   await page.getByRole('table', { name: 'Discipline index of Enterprise by week' }).waitFor();
   await expect.poll(() => page.url()).toContain('by=week');
+  await shot(page, 'year-discipline-weekly', index);
   await index.getByLabel('Person of the discipline index').click();
   const person = page.getByRole('option').nth(1);
   const personName = ((await person.textContent()) ?? '').trim();
@@ -129,4 +155,50 @@ it('Home shows the weekly discipline index for a rep (their own) and a manager (
     await page.getByRole('heading', { level: 1, name: 'Year' }).waitFor();
     await page.context().close();
   }
+}, 180_000);
+
+it('a manager opens their team’s weekly index from Home and links to one rep’s; a rep outside their teams answers like nobody', async () => {
+  const page = await signIn('manager2@demo.furrow.test');
+  await page.getByRole('region', { name: 'Discipline index' }).getByRole('link', { name: 'Open the Year page' }).click();
+  await page.getByRole('table', { name: 'Discipline index of Enterprise by week' }).waitFor();
+  const teamId = new URL(page.url()).searchParams.get('team');
+  expect(new URL(page.url()).searchParams.get('by')).toBe('week');
+  expect(teamId).toMatch(/^[0-9a-f-]{36}$/);
+
+  // Pick one of the team's people: the URL names them, so it is a link to send.
+  const index = page.getByRole('region', { name: 'Discipline index' });
+  await index.getByLabel('Person of the discipline index').click();
+  const option = page.getByRole('option').nth(1);
+  const name = ((await option.textContent()) ?? '').trim();
+  await option.click();
+  await page.getByRole('table', { name: `Discipline index of ${name} by week` }).waitFor();
+  await expect.poll(() => new URL(page.url()).searchParams.get('userId')).toMatch(/^[0-9a-f-]{36}$/);
+
+  // The link opened afresh shows that person, by week, named in the list of the team's people.
+  const linked = await page.context().newPage();
+  linked.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+  await linked.goto(page.url());
+  await linked.getByRole('table', { name: `Discipline index of ${name} by week` }).waitFor();
+  const linkedIndex = linked.getByRole('region', { name: 'Discipline index' });
+  await expect.poll(() => linkedIndex.getByLabel('Person of the discipline index').inputValue()).toBe(name);
+  await settled(linked);
+  expect(describeViolations(await seriousViolations(linked))).toBe('');
+  await shot(linked, 'year-discipline-person', linkedIndex);
+
+  // A rep of Field Sales, the team above Enterprise, is outside this manager's reach: the page says
+  // the index could not be loaded, exactly as for an id nobody has.
+  const api = await ApiClient.login(server.url, CSO, DEMO_PASSWORD);
+  const users = await api.get<{ items: { id: string; email: string }[] }>('/api/v1/users');
+  const outsider = users.items.find((u) => u.email === 'rep1@demo.furrow.test');
+  expect(outsider).toBeDefined();
+  const answers: string[] = [];
+  for (const userId of [outsider?.id, '01890000-0000-7000-8000-000000000000']) {
+    await linked.goto(`${server.url}/year?by=week&team=${teamId}&userId=${userId}`);
+    const alert = linked.getByRole('alert').filter({ hasText: 'The discipline index could not be loaded' });
+    await alert.waitFor();
+    answers.push(((await alert.textContent()) ?? '').replace(/Request id \S+/, ''));
+  }
+  expect(answers[0]).toMatch(/not found/i);
+  expect(answers[0]).toBe(answers[1]);
+  await page.context().close();
 }, 180_000);

@@ -66,7 +66,7 @@ const repScope = (f: YearFrame, userId: string): YearScope | null => {
  * (userId): within the reach (a rep themself, a manager the people of the teams they manage, an admin
  * anyone), else 404 like a person who does not exist. A team: that team and each of its people (a
  * manager: a team they manage, else 404 like a team that does not exist; an admin: any team; a rep,
- * whose reach is their own figures, 403). Otherwise the workspace (admin) and the teams the caller
+ * whose reach is their own figures, 403), its people being those within the reach. Otherwise the workspace (admin) and the teams the caller
  * manages; a rep their own index.
  */
 async function indexScopes(ctx: Ctx, f: YearFrame, q: DisciplineQuery): Promise<YearScope[]> {
@@ -88,7 +88,10 @@ async function indexScopes(ctx: Ctx, f: YearFrame, q: DisciplineQuery): Promise<
   const visible = reach === 'all' || visibleTeamIds(ctx, f.org).has(teamId);
   const team = visible ? targetScope(f.org, f.ws, 'team', teamId) : null;
   if (!team) throw notFound('Team');
+  // The tree also names the sub-teams' managers as members, wherever they sit; a person is listed
+  // only inside the caller's reach, so each row can be asked for by userId like anywhere else.
   const people = teamMembers(f.org, teamId)
+    .filter((id) => scopeIncludes(owners, id))
     .map((id) => repScope(f, id))
     .filter((s): s is YearScope => s !== null)
     .sort((a, b) => a.name.localeCompare(b.name));

@@ -8,6 +8,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { Role } from '../db/schema/identity.js';
 import { reachOf } from '../identity/policy.js';
+import { ownerScope, scopeIncludes } from '../identity/visibility.js';
 import { describeEngines, type TestUser, type TestWorkspace } from '../test/test-env.js';
 
 type Relation = 'own' | 'team' | 'other' | 'otherWorkspace';
@@ -118,6 +119,45 @@ describeEngines('discipline index visibility matrix', (env) => {
       else if (want === 200 && res.body.scopes[0]?.id !== teamId) failures.push(`${label}: first scope ${res.body.scopes[0]?.id}`);
     }
     expect(failures).toEqual([]);
+  });
+
+  it('accepts by userId exactly the people whose deals the manager sees, and lists no one else in a team, sub-team managers included', async () => {
+    // A manager of a team with sub-teams whose managers sit outside the tree (unseated, or in a
+    // team elsewhere): the team tree calls them the sub-teams' managers, the deals reach
+    // (identity/visibility.ts, owners of the subtree's teams) does not include them.
+    const x = await env().workspace();
+    const head = await x.user('manager', { name: 'Hana Head' });
+    const unseated = await x.user('manager', { name: 'Uma Unseated' });
+    const seatedElsewhere = await x.user('manager', { name: 'Eli Elsewhere' });
+    const field = await x.team('Field', { managerId: head.id });
+    const east = await x.team('Field East', { parentId: field, managerId: unseated.id });
+    const west = await x.team('Field West', { parentId: field, managerId: seatedElsewhere.id });
+    const partners = await x.team('Partners');
+    await env().database.db.updateTable('users').set({ team_id: partners }).where('id', '=', seatedElsewhere.id).execute();
+    const inField = await x.user('rep', { teamId: field, name: 'Fay Field' });
+    const inEast = await x.user('rep', { teamId: east, name: 'Eve East' });
+    const inWest = await x.user('rep', { teamId: west, name: 'Wes West' });
+    const inPartners = await x.user('rep', { teamId: partners, name: 'Pat Partner' });
+    const everyone = [x.admin, head, unseated, seatedElsewhere, inField, inEast, inWest, inPartners];
+
+    const deals = await ownerScope(x.ctx(head), 'deals', 'read');
+    const failures: string[] = [];
+    for (const person of everyone) {
+      const res = await x.as(head).get(`/api/v1/discipline-index?by=week&headline=true&userId=${person.id}`);
+      const want = scopeIncludes(deals, person.id) ? 200 : 404;
+      if (res.status !== want) failures.push(`userId ${person.name}: expected ${want} (deals reach), got ${res.status}`);
+    }
+    // Every person a team's index lists can be asked for by userId, and is in the deals reach.
+    for (const teamId of [field, east, west]) {
+      const res = await x.as(head).get(`/api/v1/discipline-index?by=week&headline=true&teamId=${teamId}`);
+      expect(res.status).toBe(200);
+      for (const s of res.body.scopes.filter((s: { kind: string }) => s.kind === 'rep') as { id: string; name: string }[])
+        if (!scopeIncludes(deals, s.id)) failures.push(`team ${teamId.slice(-6)} lists ${s.name}, outside the deals reach`);
+    }
+    expect(failures).toEqual([]);
+    // The check can tell: the subtree's own people are in, the unseated sub-team manager is not.
+    expect([inField, inEast, inWest].every((p) => scopeIncludes(deals, p.id))).toBe(true);
+    expect(scopeIncludes(deals, unseated.id)).toBe(false);
   });
 
   it('refuses userId together with teamId with a 400 naming userId, for every role, in the one error shape', async () => {

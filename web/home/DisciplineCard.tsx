@@ -1,6 +1,7 @@
 // Home's discipline index: the caller's weekly index (a rep their own, a manager their team, the CSO
 // the organisation) for the last finished week, its change on the week before, the week so far and
-// the discipline that drags it down most; the Year page has the whole year by discipline.
+// the discipline that drags it down most; the Year page has the whole year by discipline, and each
+// scope here links to its own weekly index there.
 import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { DisciplineHeadlineScope } from '../../api/discipline';
@@ -8,6 +9,7 @@ import { useSession } from '../app/session';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { useDisciplineHeadline } from '../rhythm/year-api';
+import { yearIndexLink } from '../rhythm/year-format';
 
 /** Red below 50, amber to 75, green above: the Year page's heat-map bands, in words too. */
 function Band({ score }: { score: number }) {
@@ -44,7 +46,7 @@ export function DisciplineCard() {
         <Title order={2} fz="h5" id="home-discipline">
           Discipline index
         </Title>
-        <Anchor component={Link} to="/year" size="sm">
+        <Anchor component={Link} to={main && user.role !== 'rep' ? yearIndexLink(main) : '/year'} size="sm">
           Open the Year page
         </Anchor>
       </Group>
@@ -99,7 +101,9 @@ export function DisciplineCard() {
             <Stack gap={2} mt={4}>
               {others.map((s) => (
                 <Group key={s.id} justify="space-between" wrap="nowrap">
-                  <Text size="sm">{s.name}</Text>
+                  <Anchor component={Link} to={yearIndexLink(s)} size="sm">
+                    {s.name}
+                  </Anchor>
                   <Text size="sm" fw={600}>
                     {s.latest?.score ?? '—'}
                     {s.change !== null && s.change !== 0 ? ` (${s.change > 0 ? '▲' : '▼'} ${Math.abs(s.change)})` : ''}

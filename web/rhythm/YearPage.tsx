@@ -3,7 +3,8 @@
 // may see, the ones short to date on top); opening one shows its planting calendar, its formulas
 // and assumptions (with the override form for a team the reader manages); then the discipline index
 // heat-map (managers and admins: by month or by week, a team and its people; a rep: their own, by
-// week) and cramming by quarter. Year, plan, team, by and person live in the URL.
+// week) and cramming by quarter. Year, plan, team, by and the person (userId) live in the URL, so a
+// manager can link to one rep's weekly index (Home's card links to its scopes').
 import { Alert, Anchor, Badge, Group, Paper, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
 import type { HarvestRow } from '../../api/harvest';
 import { fiscalYearOf } from '../../lib/periods';
@@ -32,15 +33,24 @@ export function YearPage() {
   const leads = user.role === 'admin' || user.role === 'manager';
   const overrides = useHarvestOverrides(leads);
   const discipline = useDisciplineIndex(year, leads);
-  // By week: a team and its people (a rep: their own index, always by week).
-  const byWeek = !leads || url.get('by') === 'week';
+  // By week: a team and its people, or one person asked by userId (a rep: their own index, always by week).
+  const personId = leads ? (url.get('userId') ?? undefined) : undefined;
+  const byWeek = !leads || url.get('by') === 'week' || personId !== undefined;
   const teamScope = discipline.data?.scopes.find((s) => s.id === url.get('team')) ?? discipline.data?.scopes[0];
+  // The team's weekly index lists its people; a person linked without a team needs no other index.
   const weekly = useDisciplineIndex(
     year,
-    !leads || (byWeek && teamScope !== undefined),
+    !leads || (byWeek && teamScope !== undefined && (personId === undefined || teamScope.kind === 'team')),
     'week',
     leads && teamScope?.kind === 'team' ? teamScope.id : undefined,
   );
+  // The person alone, so a link to them shows without waiting for their whole team's index.
+  const person = useDisciplineIndex(year, personId !== undefined, 'week', undefined, personId);
+  const shown = personId !== undefined ? person.data : weekly.data;
+  const people = [
+    ...(weekly.data?.scopes.filter((s) => s.kind === 'rep') ?? []),
+    ...(person.data?.scopes.filter((s) => !weekly.data?.scopes.some((t) => t.id === s.id)) ?? []),
+  ];
   const cramming = useCramming(year, leads);
 
   const years = [currentFy + 1, currentFy, currentFy - 1].map((fy) => ({ value: `FY${fy}`, label: `FY${fy}` }));
@@ -168,12 +178,12 @@ export function YearPage() {
         </>
       )}
       {leads &&
-        (discipline.isError || (byWeek && weekly.isError) ? (
-          <ErrorState error={discipline.error ?? weekly.error} title="The discipline index could not be loaded" />
-        ) : discipline.data && (!byWeek || weekly.data) ? (
+        (discipline.isError || (byWeek && (weekly.isError || person.isError)) ? (
+          <ErrorState error={discipline.error ?? person.error ?? weekly.error} title="The discipline index could not be loaded" />
+        ) : discipline.data && (!byWeek || shown) ? (
           <DisciplineHeatmap
-            index={byWeek && weekly.data ? weekly.data : discipline.data}
-            scopeId={byWeek ? (url.get('person') ?? teamScope?.id) : teamScope?.id}
+            index={byWeek && shown ? shown : discipline.data}
+            scopeId={byWeek ? (personId ?? teamScope?.id) : teamScope?.id}
             controls={
               <Group gap="xs" align="flex-end">
                 <SegmentedControl
@@ -183,25 +193,22 @@ export function YearPage() {
                     { value: 'week', label: 'By week' },
                   ]}
                   value={byWeek ? 'week' : 'month'}
-                  onChange={(v) => url.set({ by: v === 'week' ? 'week' : null, person: null })}
+                  onChange={(v) => url.set({ by: v === 'week' ? 'week' : null, userId: null })}
                 />
                 <Select
                   aria-label="Team of the discipline index"
                   data={discipline.data.scopes.map((s) => ({ value: s.id, label: s.name }))}
                   value={teamScope?.id ?? null}
-                  onChange={(v) => v && url.set({ team: v, person: null })}
+                  onChange={(v) => v && url.set({ team: v, userId: null })}
                   allowDeselect={false}
                   w={200}
                 />
-                {byWeek && weekly.data && teamScope?.kind === 'team' && (
+                {byWeek && teamScope?.kind === 'team' && (weekly.data || personId) && (
                   <Select
                     aria-label="Person of the discipline index"
-                    data={[
-                      { value: teamScope.id, label: 'Whole team' },
-                      ...weekly.data.scopes.filter((s) => s.kind === 'rep').map((s) => ({ value: s.id, label: s.name })),
-                    ]}
-                    value={url.get('person') ?? teamScope.id}
-                    onChange={(v) => v && url.set({ person: v === teamScope.id ? null : v })}
+                    data={[{ value: teamScope.id, label: 'Whole team' }, ...people.map((s) => ({ value: s.id, label: s.name }))]}
+                    value={personId ?? teamScope.id}
+                    onChange={(v) => v && url.set({ userId: v === teamScope.id ? null : v })}
                     allowDeselect={false}
                     w={180}
                   />

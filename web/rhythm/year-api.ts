@@ -20,11 +20,15 @@ export function useHarvestOverrides(enabled: boolean) {
   });
 }
 
-/** By month (the Year page's default) or by ISO week; with a team, that team and each of its people. */
-export function useDisciplineIndex(year: string, enabled: boolean, by: 'month' | 'week' = 'month', teamId?: string) {
+/**
+ * By month (the Year page's default) or by ISO week; with a team, that team and each of its people;
+ * with a person (userId), that person only.
+ */
+export function useDisciplineIndex(year: string, enabled: boolean, by: 'month' | 'week' = 'month', teamId?: string, userId?: string) {
   return useQuery({
-    queryKey: ['year', 'discipline', year, by, teamId ?? ''],
-    queryFn: ({ signal }) => api.get<DisciplineIndex>('/api/v1/discipline-index', { year, by, ...(teamId ? { teamId } : {}) }, { signal }),
+    queryKey: ['year', 'discipline', year, by, teamId ?? '', userId ?? ''],
+    queryFn: ({ signal }) =>
+      api.get<DisciplineIndex>('/api/v1/discipline-index', { year, by, ...(userId ? { userId } : teamId ? { teamId } : {}) }, { signal }),
     placeholderData: keepPreviousData,
     enabled,
   });
