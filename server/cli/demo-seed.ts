@@ -8,6 +8,7 @@ import { DEMO_ADMIN, planDemoOrg } from './demo/org.js';
 import { seedPlanningPractice } from './demo/planning-practice.js';
 import { seedRituals } from './demo/rituals.js';
 import { seedScale } from './demo/scale.js';
+import { updatePlannerStatistics } from './demo/statistics.js';
 import { createSeedWorkspace } from './demo/workspace.js';
 import { removeWorkspace } from './demo/writer.js';
 
@@ -49,6 +50,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     await seedLeads(database.db, { workspaceId: ws.workspaceId, now: options.now, log });
     await seedRituals(database.db, { workspaceId: ws.workspaceId, now: options.now, log });
     await seedCoaching(database, { workspaceId: ws.workspaceId, now: options.now, log });
+    await updatePlannerStatistics(database, log);
   } catch (error) {
     // Nothing of a half-seeded demo stays behind: every row of the workspace goes.
     await removeWorkspace(database.db, ws.workspaceId).catch(() => undefined);

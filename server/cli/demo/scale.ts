@@ -5,6 +5,7 @@ import { DAY } from './calendar.js';
 import { idsFor, orgRng, populate, timelineFor } from './generate.js';
 import { planScaleOrg } from './org.js';
 import { seedPlanningPractice } from './planning-practice.js';
+import { updatePlannerStatistics } from './statistics.js';
 import { createSeedWorkspace } from './workspace.js';
 import { removeWorkspace } from './writer.js';
 
@@ -71,11 +72,7 @@ export async function seedScale(
       log,
     });
     await seedPlanningPractice(database, { ...ws, reps: org.reps, createdAt: t.createdAt, now, log });
-    const started = Date.now();
-    const tables = (await database.db.introspection.getTables()).filter((t) => t.columns.some((c) => c.name === 'workspace_id')).map((t) => t.name);
-    const statements = database.dialect.afterBulkLoad(tables);
-    for (const statement of statements) await statement.execute(database.db);
-    if (statements.length > 0) log(`planner statistics updated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    await updatePlannerStatistics(database, log);
   } catch (error) {
     log('generation failed; removing the partial workspace');
     await removeWorkspace(database.db, ws.workspaceId).catch(() => undefined);
