@@ -28,9 +28,14 @@ export const AUDIT_ACTIONS = [
   'job.retried',
 ] as const;
 
-export const AuditActionSchema = Type.Union(
-  AUDIT_ACTIONS.map((a) => Type.Literal(a)),
-  { description: 'What happened' },
+export type AuditActionName = (typeof AUDIT_ACTIONS)[number];
+// A union built from a mapped array is typed as an array of literals, whose Static is never; the
+// schema is the same, its type said once (as api/webhooks.ts does for event names).
+export const AuditActionSchema = Type.Unsafe<AuditActionName>(
+  Type.Union(
+    AUDIT_ACTIONS.map((a) => Type.Literal(a)),
+    { description: 'What happened' },
+  ),
 );
 
 export const AuditEntry = Type.Object({
