@@ -4,7 +4,7 @@
 // numbers' order.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../server/db/schema.js';
-import { newId } from '../../server/ids.js';
+import { dealRow } from '../../server/test/crm-rows.js';
 
 export interface Crowd {
   workspaceId: string;
@@ -26,33 +26,20 @@ export async function crowdStage(db: Kysely<DB>, crowd: Crowd): Promise<string> 
     .executeTakeFirstOrThrow();
   const now = Date.now();
   const day = (n: number) => new Date(now + n * 86_400_000).toISOString().slice(0, 10);
-  const rows = Array.from({ length: crowd.count }, (_, i) => ({
-    id: newId(),
-    workspace_id: crowd.workspaceId,
-    name: `${crowd.prefix} ${String(i).padStart(4, '0')}`,
-    account_id: null,
-    contact_id: null,
-    owner_id: crowd.ownerId,
-    pipeline_id: stage.pipeline_id,
-    stage_id: stage.id,
-    amount: 1_000_00 + (i % 97) * 1_000_00,
-    currency: 'EUR',
-    // A year and more ahead, one day apart: after every other deal of a journey, in number order.
-    close_date: day(400 + i),
-    status: 'open' as const,
-    lost_reason: null,
-    source: null,
-    campaign: null,
-    next_step: null,
-    custom: '{}',
-    external_id: null,
-    stage_entered_at: now - (i % 40) * 86_400_000,
-    closed_at: null,
-    created_at: now,
-    updated_at: now,
-    deleted_at: null,
-    version: 1,
-  }));
+  const rows = Array.from({ length: crowd.count }, (_, i) =>
+    dealRow({
+      workspaceId: crowd.workspaceId,
+      ownerId: crowd.ownerId,
+      name: `${crowd.prefix} ${String(i).padStart(4, '0')}`,
+      stageId: stage.id,
+      pipelineId: stage.pipeline_id,
+      at: now,
+      amount: 1_000_00 + (i % 97) * 1_000_00,
+      // A year and more ahead, one day apart: after every other deal of a journey, in number order.
+      closeDate: day(400 + i),
+      stageEnteredAt: now - (i % 40) * 86_400_000,
+    }),
+  );
   for (let i = 0; i < rows.length; i += 200)
     await db
       .insertInto('deals')

@@ -1,6 +1,7 @@
 // Raw CRM rows for tests of features that read deals and their history (timelines, search,
 // activity links) without going through the deal service, so they test only their own code.
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
+import type { DealsTable } from '../db/schema/crm.js';
 import type { DB } from '../db/schema.js';
 import { newId } from '../ids.js';
 
@@ -34,41 +35,46 @@ export interface DealRowInput {
   contactId?: string | null;
   amount?: number;
   currency?: string;
+  closeDate?: string;
+  /** When the deal entered its stage; `at` (its creation) when absent. */
+  stageEnteredAt?: number;
   deletedAt?: number | null;
 }
 
+/** An open deal's row, built without a write: for a caller that inserts many at once (e2e/support/crowd.ts). */
+export function dealRow(d: DealRowInput): Insertable<DealsTable> & { id: string } {
+  return {
+    id: newId(),
+    workspace_id: d.workspaceId,
+    name: d.name,
+    account_id: d.accountId ?? null,
+    contact_id: d.contactId ?? null,
+    owner_id: d.ownerId,
+    pipeline_id: d.pipelineId,
+    stage_id: d.stageId,
+    amount: d.amount ?? 100_000,
+    currency: d.currency ?? 'EUR',
+    close_date: d.closeDate ?? '2027-03-31',
+    status: 'open',
+    lost_reason: null,
+    source: null,
+    campaign: null,
+    next_step: null,
+    custom: '{}',
+    external_id: null,
+    stage_entered_at: d.stageEnteredAt ?? d.at,
+    closed_at: null,
+    created_at: d.at,
+    updated_at: d.at,
+    deleted_at: d.deletedAt ?? null,
+    version: 1,
+  };
+}
+
 export async function insertDealRow(db: Kysely<DB>, d: DealRowInput): Promise<string> {
-  const id = newId();
-  await db
-    .insertInto('deals')
-    .values({
-      id,
-      workspace_id: d.workspaceId,
-      name: d.name,
-      account_id: d.accountId ?? null,
-      contact_id: d.contactId ?? null,
-      owner_id: d.ownerId,
-      pipeline_id: d.pipelineId,
-      stage_id: d.stageId,
-      amount: d.amount ?? 100_000,
-      currency: d.currency ?? 'EUR',
-      close_date: '2027-03-31',
-      status: 'open',
-      lost_reason: null,
-      source: null,
-      campaign: null,
-      next_step: null,
-      custom: '{}',
-      external_id: null,
-      stage_entered_at: d.at,
-      closed_at: null,
-      created_at: d.at,
-      updated_at: d.at,
-      deleted_at: d.deletedAt ?? null,
-      version: 1,
-    })
-    .execute();
-  return id;
+  const row = dealRow(d);
+  await db.insertInto('deals').values(row).execute();
+  return row.id;
 }
 
 export interface ChangeInput {

@@ -1,10 +1,11 @@
 // Change your own password. The server signs out every other session of yours; this one stays.
-import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { PasswordChange } from '../../api/identity';
 import { api } from '../app/api';
+import { FormFooter } from '../components/FormFooter';
 import { FormProblem } from '../components/FormProblem';
 import { applySaveError } from '../components/save-errors';
 import { schemaErrors } from '../components/schema-errors';
@@ -49,14 +50,7 @@ function PasswordForm({ onClose }: { onClose(): void }) {
         <Text size="xs" c="dimmed">
           Every other browser and device signed in as you is signed out. API tokens keep working; revoke them under API tokens.
         </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            Change password
-          </Button>
-        </Group>
+        <FormFooter submitLabel="Change password" submitting={form.submitting} onCancel={onClose} />
       </Stack>
     </form>
   );

@@ -8,6 +8,7 @@ import { useDisclosure } from '@mantine/hooks';
 import type { DealReview } from '../../api/coaching-deal-reviews';
 import { formatInstant } from '../app/format';
 import { useSession } from '../app/session';
+import { FormFooter } from '../components/FormFooter';
 import { createDealReview, refreshDealReviews, useDealReviews } from '../data/coaching/coaching';
 import { useWrite } from '../data/write';
 
@@ -105,14 +106,7 @@ function ReviewForm({ dealId, ownerName, onDone }: { dealId: string; ownerName: 
           minRows={2}
           {...form.getInputProps('coachingNotes')}
         />
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onDone} disabled={saving}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={saving}>
-            Save review
-          </Button>
-        </Group>
+        <FormFooter gap="xs" submitLabel="Save review" submitting={saving} onCancel={onDone} holdCancelWhileSubmitting />
       </Stack>
     </form>
   );

@@ -1,5 +1,6 @@
-import { Button, Group, Paper, Stack } from '@mantine/core';
+import { Paper, Stack } from '@mantine/core';
 import type { FormEventHandler, ReactNode } from 'react';
+import { FormFooter } from './FormFooter';
 import { FormProblem } from './FormProblem';
 
 interface Props {
@@ -20,14 +21,7 @@ export function FormCard({ onSubmit, problem, submitLabel, submitting, onCancel,
         <Stack gap="md">
           <FormProblem problem={problem} />
           {children}
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onCancel}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={submitting}>
-              {submitLabel}
-            </Button>
-          </Group>
+          <FormFooter mt="sm" submitLabel={submitLabel} submitting={submitting} onCancel={onCancel} />
         </Stack>
       </form>
     </Paper>

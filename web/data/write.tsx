@@ -20,6 +20,11 @@ type Conflict<V extends Record<string, unknown>, R> = Omit<StaleOptions<V, R>, '
 
 interface WriteOptions<I, R, V extends Record<string, unknown>, B> {
   request(input: I): Promise<R>;
+  /**
+   * Runs once the server has accepted the write, before the refresh: for what must change before
+   * the refreshed data shows (a text box emptied, so a sent comment does not also sit there unsent).
+   */
+  onAccepted?(result: R, input: I): void;
   /** The queries the write changes, refreshed before the write counts as done. */
   refresh?(queryClient: QueryClient): Promise<unknown>;
   /** The success notification's text (none when absent or null). */
@@ -58,6 +63,7 @@ export function useWrite<I, R, V extends Record<string, unknown> = Record<string
   const mutation = useMutation({
     mutationFn: async (input: I) => {
       const result = await options.request(input);
+      options.onAccepted?.(result, input);
       await options.refresh?.(queryClient);
       return result;
     },

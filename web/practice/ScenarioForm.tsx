@@ -1,9 +1,10 @@
 // Adding or editing a practice scenario (managers and admins): validated as you type with the API's
 // schema, server problems under their fields, a concurrent edit (409) offered a reload.
-import { Button, Group, Modal, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Group, Modal, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import type { Scenario } from '../../api/practice-scenarios';
+import { FormFooter } from '../components/FormFooter';
 import { FormProblem } from '../components/FormProblem';
 import { createScenario, fetchScenario, patchScenario, refreshPractice } from '../data/practice/practice';
 import { useWrite } from '../data/write';
@@ -94,14 +95,7 @@ export function ScenarioForm({ scenario, opened, onClose }: { scenario: Scenario
               {...form.getInputProps('validityDays')}
             />
           </Group>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={write.pending}>
-              {scenario ? 'Save scenario' : 'Add scenario'}
-            </Button>
-          </Group>
+          <FormFooter submitLabel={scenario ? 'Save scenario' : 'Add scenario'} submitting={write.pending} onCancel={onClose} />
         </Stack>
       </form>
       {write.dialog}

@@ -10,6 +10,7 @@ import { api, isApiError } from '../app/api';
 import { formatInstant } from '../app/format';
 import { useSession } from '../app/session';
 import { errorMessage } from '../components/ErrorState';
+import { FormFooter } from '../components/FormFooter';
 
 const VERDICT_LABEL: Record<OverrideVerdict, string> = { accepted: 'Override accepted', challenged: 'Override challenged' };
 
@@ -115,14 +116,7 @@ export function ReviewOverrideButton({ moveId, review, what }: Props) {
               {problem}
             </Text>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setOpen(false)}>
-              Cancel
-            </Button>
-            <Button onClick={save} loading={saving}>
-              Save verdict
-            </Button>
-          </Group>
+          <FormFooter submitLabel="Save verdict" submitting={saving} onCancel={() => setOpen(false)} onSubmit={save} />
         </Stack>
       </Modal>
     </>

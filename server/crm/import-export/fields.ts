@@ -25,110 +25,102 @@ export const CUSTOM_PREFIX = 'custom.';
 /** Longest custom text value, as in the API contract. */
 export const CUSTOM_TEXT_MAX = 2000;
 
-const f = (key: string, label: string, kind: FieldKind, options: { required?: boolean; max?: number } = {}): FieldDef => ({
-  key,
-  label,
-  kind,
-  required: options.required ?? false,
-  ...(options.max !== undefined && { max: options.max }),
-});
+type Spec = readonly [label: string, kind: FieldKind, max?: number];
+
+/**
+ * Every built-in field once, by key: its label (the export header), its kind and the longest text
+ * the API takes. An entity lists the keys it has; a key means the same in every entity.
+ */
+const SPECS = {
+  id: ['Id', 'text', 64],
+  name: ['Name', 'text', 200],
+  firstName: ['First Name', 'text', 100],
+  lastName: ['Last Name', 'text', 100],
+  fullName: ['Full Name', 'text', 201],
+  email: ['Email', 'text', 254],
+  phone: ['Phone', 'text', 50],
+  title: ['Title', 'text', 120],
+  company: ['Company', 'text', 200],
+  domain: ['Domain', 'text', 200],
+  industry: ['Industry', 'text', 100],
+  size: ['Size', 'integer'],
+  companySize: ['Company Size', 'integer'],
+  country: ['Country', 'text', 100],
+  segment: ['Segment', 'text', 60],
+  owner: ['Owner', 'owner'],
+  shared: ['Shared', 'boolean'],
+  accountId: ['Account Id', 'link'],
+  account: ['Account', 'link'],
+  accountExternalId: ['Account External ID', 'link'],
+  contactId: ['Contact Id', 'link'],
+  contact: ['Contact', 'link'],
+  dealId: ['Deal Id', 'link'],
+  deal: ['Deal', 'link'],
+  dealExternalId: ['Deal External ID', 'link'],
+  pipeline: ['Pipeline', 'text'],
+  stage: ['Stage', 'text'],
+  status: ['Status', 'text'],
+  amount: ['Amount', 'money'],
+  currency: ['Currency', 'currency'],
+  closeDate: ['Close Date', 'date'],
+  closedAt: ['Closed At', 'instant'],
+  lostReason: ['Lost Reason', 'text', 200],
+  rejectionReason: ['Rejection Reason', 'text', 200],
+  source: ['Source', 'text', 100],
+  campaign: ['Campaign', 'text', 200],
+  nextStep: ['Next Step', 'text', 500],
+  mqlAt: ['MQL At', 'instant'],
+  acceptedAt: ['Accepted At', 'instant'],
+  sqlAt: ['SQL At', 'instant'],
+  convertedAt: ['Converted At', 'instant'],
+  type: ['Type', 'text'],
+  subject: ['Subject', 'text', 300],
+  body: ['Body', 'text', 20_000],
+  occurredAt: ['Occurred At', 'instant'],
+  occurredTime: ['Time', 'time'],
+  durationMinutes: ['Duration Minutes', 'duration'],
+  completed: ['Completed', 'boolean'],
+  externalId: ['External ID', 'text', 200],
+  createdAt: ['Created At', 'instant'],
+} satisfies Record<string, Spec>;
+
+type FieldKey = keyof typeof SPECS;
+
+/** The fields a file must map, in whichever entity has them. */
+const REQUIRED: ReadonlySet<FieldKey> = new Set(['name', 'closeDate', 'type', 'subject', 'occurredAt']);
+
+/** The words of a space-separated list, as a union: each must be a FieldKey (see fieldsNamed). */
+type Words<S extends string> = S extends `${infer Word} ${infer Rest}` ? Word | Words<Rest> : S;
+
+/**
+ * An entity's fields in column order, named in one line of keys (a key that is not in SPECS does
+ * not compile); `own` gives a key another meaning in this entity alone.
+ */
+function fieldsNamed<S extends string>(
+  keys: S & (Words<S> extends FieldKey ? unknown : never),
+  own: Partial<Record<FieldKey, Spec>> = {},
+): readonly FieldDef[] {
+  return (keys.split(' ') as FieldKey[]).map((key) => {
+    const [label, kind, max]: Spec = own[key] ?? SPECS[key];
+    return { key, label, kind, required: REQUIRED.has(key), ...(max !== undefined && { max }) };
+  });
+}
 
 export const FIELDS: Record<ImportEntity, readonly FieldDef[]> = {
-  accounts: [
-    f('id', 'Id', 'text', { max: 64 }),
-    f('name', 'Name', 'text', { required: true, max: 200 }),
-    f('domain', 'Domain', 'text', { max: 200 }),
-    f('industry', 'Industry', 'text', { max: 100 }),
-    f('size', 'Size', 'integer'),
-    f('country', 'Country', 'text', { max: 100 }),
-    f('owner', 'Owner', 'owner'),
-    f('shared', 'Shared', 'boolean'),
-    f('externalId', 'External ID', 'text', { max: 200 }),
-    f('createdAt', 'Created At', 'instant'),
-  ],
-  contacts: [
-    f('id', 'Id', 'text', { max: 64 }),
-    f('firstName', 'First Name', 'text', { max: 100 }),
-    f('lastName', 'Last Name', 'text', { max: 100 }),
-    f('fullName', 'Full Name', 'text', { max: 201 }),
-    f('email', 'Email', 'text', { max: 254 }),
-    f('phone', 'Phone', 'text', { max: 50 }),
-    f('title', 'Title', 'text', { max: 120 }),
-    f('accountId', 'Account Id', 'link'),
-    f('account', 'Account', 'link'),
-    f('accountExternalId', 'Account External ID', 'link'),
-    f('owner', 'Owner', 'owner'),
-    f('externalId', 'External ID', 'text', { max: 200 }),
-    f('createdAt', 'Created At', 'instant'),
-  ],
-  deals: [
-    f('id', 'Id', 'text', { max: 64 }),
-    f('name', 'Name', 'text', { required: true, max: 200 }),
-    f('accountId', 'Account Id', 'link'),
-    f('account', 'Account', 'link'),
-    f('accountExternalId', 'Account External ID', 'link'),
-    f('contactId', 'Contact Id', 'link'),
-    f('contact', 'Contact', 'link'),
-    f('owner', 'Owner', 'owner'),
-    f('pipeline', 'Pipeline', 'text'),
-    f('stage', 'Stage', 'text'),
-    f('status', 'Status', 'text'),
-    f('amount', 'Amount', 'money'),
-    f('currency', 'Currency', 'currency'),
-    f('closeDate', 'Close Date', 'date', { required: true }),
-    f('closedAt', 'Closed At', 'instant'),
-    f('lostReason', 'Lost Reason', 'text', { max: 200 }),
-    f('source', 'Source', 'text', { max: 100 }),
-    f('campaign', 'Campaign', 'text', { max: 200 }),
-    f('nextStep', 'Next Step', 'text', { max: 500 }),
-    f('externalId', 'External ID', 'text', { max: 200 }),
-    f('createdAt', 'Created At', 'instant'),
-  ],
-  // Marketing's lead history from another CRM: the lifecycle status and the date of each step.
-  leads: [
-    f('firstName', 'First Name', 'text', { max: 100 }),
-    f('lastName', 'Last Name', 'text', { max: 100 }),
-    f('email', 'Email', 'text', { max: 254 }),
-    f('company', 'Company', 'text', { max: 200 }),
-    f('domain', 'Domain', 'text', { max: 200 }),
-    f('title', 'Title', 'text', { max: 120 }),
-    f('industry', 'Industry', 'text', { max: 100 }),
-    f('companySize', 'Company Size', 'integer'),
-    f('country', 'Country', 'text', { max: 100 }),
-    f('segment', 'Segment', 'text', { max: 60 }),
-    f('source', 'Source', 'text', { max: 100 }),
-    f('campaign', 'Campaign', 'link'),
-    f('owner', 'Owner', 'owner'),
-    f('status', 'Status', 'text'),
-    f('rejectionReason', 'Rejection Reason', 'text', { max: 200 }),
-    f('createdAt', 'Created At', 'instant'),
-    f('mqlAt', 'MQL At', 'instant'),
-    f('acceptedAt', 'Accepted At', 'instant'),
-    f('sqlAt', 'SQL At', 'instant'),
-    f('convertedAt', 'Converted At', 'instant'),
-    f('closedAt', 'Closed At', 'instant'),
-    f('externalId', 'External ID', 'text', { max: 200 }),
-  ],
-  activities: [
-    f('id', 'Id', 'text', { max: 64 }),
-    f('type', 'Type', 'text', { required: true }),
-    f('subject', 'Subject', 'text', { required: true, max: 300 }),
-    f('body', 'Body', 'text', { max: 20_000 }),
-    f('occurredAt', 'Occurred At', 'instant', { required: true }),
-    f('occurredTime', 'Time', 'time'),
-    f('durationMinutes', 'Duration Minutes', 'duration'),
-    f('completed', 'Completed', 'boolean'),
-    f('dealId', 'Deal Id', 'link'),
-    f('deal', 'Deal', 'link'),
-    f('dealExternalId', 'Deal External ID', 'link'),
-    f('contactId', 'Contact Id', 'link'),
-    f('contact', 'Contact', 'link'),
-    f('accountId', 'Account Id', 'link'),
-    f('account', 'Account', 'link'),
-    f('owner', 'Owner', 'owner'),
-    f('externalId', 'External ID', 'text', { max: 200 }),
-    f('createdAt', 'Created At', 'instant'),
-  ],
+  accounts: fieldsNamed('id name domain industry size country owner shared externalId createdAt'),
+  contacts: fieldsNamed('id firstName lastName fullName email phone title accountId account accountExternalId owner externalId createdAt'),
+  deals: fieldsNamed(
+    'id name accountId account accountExternalId contactId contact owner pipeline stage status amount currency closeDate closedAt lostReason source campaign nextStep externalId createdAt',
+  ),
+  // Marketing's lead history from another CRM: the lifecycle status and the date of each step. A
+  // lead's campaign is one Furrow has (matched by name), where a deal's is the file's text.
+  leads: fieldsNamed(
+    'firstName lastName email company domain title industry companySize country segment source campaign owner status rejectionReason createdAt mqlAt acceptedAt sqlAt convertedAt closedAt externalId',
+    { campaign: ['Campaign', 'link'] },
+  ),
+  activities: fieldsNamed(
+    'id type subject body occurredAt occurredTime durationMinutes completed dealId deal dealExternalId contactId contact accountId account owner externalId createdAt',
+  ),
 };
 
 /**

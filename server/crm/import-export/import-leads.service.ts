@@ -5,8 +5,10 @@
 import type { LeadStatus } from '../../../api/leads.js';
 import { listCampaigns } from '../../alignment/campaigns.service.js';
 import { importLead, leadsForImport } from '../../alignment/lead-import.service.js';
+import type { Ctx } from '../../context.js';
 import { lower, type PlannedRow, type Planner, RowReader, SeenKeys } from './import-row.js';
-import { type LeadDates, leadSteps, parseLeadStatus } from './lead-import-rules.js';
+import { LEAD_STATUSES, type LeadDates, leadSteps, parseLeadStatus } from './lead-import-rules.js';
+import { type EntityValueSpec, sameOption } from './value-choices.js';
 
 interface Candidate {
   reader: RowReader;
@@ -119,3 +121,13 @@ export const planLeads: Planner = async (env, rows, progress) => {
   }
   return planned;
 };
+
+/** The lead columns whose file values are matched to Furrow's: status words, and campaigns by name (read only when a column feeds them). */
+export async function leadValueSpecs(ctx: Ctx, mapped: ReadonlySet<string>): Promise<EntityValueSpec> {
+  const campaigns = mapped.has('campaign') ? (await listCampaigns(ctx)).map((c) => c.name) : [];
+  return (f) => {
+    if (f.key === 'status') return { field: f.key, label: f.label, options: [...LEAD_STATUSES], propose: (text) => parseLeadStatus(text) };
+    if (f.key === 'campaign') return { field: f.key, label: f.label, options: [...campaigns], propose: (text) => sameOption(campaigns, text) };
+    return undefined;
+  };
+}

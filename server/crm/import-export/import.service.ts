@@ -6,9 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ImportDateFormat, ImportEntity, ImportPreset, ImportResult, ImportRowError } from '../../../api/imports.js';
 import type { Pipeline } from '../../../api/pipelines.js';
-import { normaliseHeader } from '../../../lib/csv.js';
 import { fiscalYear, fiscalYearOf } from '../../../lib/periods.js';
-import { listCampaigns } from '../../alignment/campaigns.service.js';
 import type { Ctx } from '../../context.js';
 import { calendarDate } from '../../dates.js';
 import type { DB } from '../../db/schema.js';
@@ -29,12 +27,11 @@ import { planAccounts } from './import-accounts.service.js';
 import { ACTIVITY_TYPES, parseActivityType, planActivities } from './import-activities.service.js';
 import { planContacts } from './import-contacts.service.js';
 import { planDeals } from './import-deals.service.js';
-import { planLeads } from './import-leads.service.js';
-import { findImportMapping, saveImportMapping } from './import-mappings.repo.js';
+import { leadValueSpecs, planLeads } from './import-leads.service.js';
+import { mergeValues, saveMapping, withSavedMapping } from './import-mappings.service.js';
 import { type ImportEnv, type MappedRow, OwnerDirectory, type PlannedRow, type Planner, rowErrorOf } from './import-row.js';
-import { LEAD_STATUSES, parseLeadStatus } from './lead-import-rules.js';
 import { mapValues, resolveMapping, rowValues, valueMapOf } from './mapping.js';
-import { sameOption, type ValueFieldSpec, valueChoices } from './value-choices.js';
+import { type EntityValueSpec, sameOption, type ValueFieldSpec, valueChoices } from './value-choices.js';
 import { type DateOrder, orderEvidence } from './values.js';
 
 export interface ImportProgress {
@@ -121,54 +118,22 @@ function emptyResult(options: ImportOptions, rows: number, mapping: Record<strin
   };
 }
 
-/** Saved mapping names compare without case or extra spaces. */
-export const mappingNameKey = (name: string): string => name.trim().toLowerCase().replace(/\s+/g, ' ');
-
-type ValueMapping = Record<string, Record<string, string>>;
-
-/**
- * The saved mapping merged under the caller's: saved columns the file lacks are left aside (the next
- * export may drop a column), and so are saved values of fields no column feeds.
- */
-async function withSavedMapping(
-  ctx: Ctx,
-  options: ImportOptions,
-  headers: readonly string[],
-): Promise<{ mapping: Record<string, string> | undefined; savedValues: ValueMapping }> {
-  if (options.savedMapping === undefined) return { mapping: options.mapping, savedValues: {} };
-  const saved = await findImportMapping(ctx.db, ctx.actor.workspaceId, options.entity, mappingNameKey(options.savedMapping));
-  if (!saved) {
-    throw invalidInput(
-      [{ field: 'savedMapping', message: `no saved ${options.entity} mapping is named "${options.savedMapping}"` }],
-      `No saved ${options.entity} mapping is named "${options.savedMapping}"`,
-    );
-  }
-  const present = new Set(headers.map(normaliseHeader));
-  const columns = Object.fromEntries(Object.entries(JSON.parse(saved.columns) as Record<string, string>).filter(([h]) => present.has(normaliseHeader(h))));
-  return { mapping: { ...columns, ...options.mapping }, savedValues: JSON.parse(saved.value_map) as ValueMapping };
-}
-
-function mergeValues(saved: ValueMapping, given: ValueMapping | undefined, mapped: ReadonlySet<string>): ValueMapping {
-  const merged: ValueMapping = {};
-  for (const [field, pairs] of Object.entries(saved)) if (mapped.has(field)) merged[field] = { ...pairs };
-  for (const [field, pairs] of Object.entries(given ?? {})) merged[field] = { ...merged[field], ...pairs };
-  return merged;
-}
-
 /** The enumerated fields of the file and the values Furrow has for each, with how a cell is matched without being told. */
 function valueFieldSpecs(
-  entity: ImportEntity,
   fields: readonly FieldDef[],
   mapped: ReadonlySet<string>,
   pipelines: readonly Pipeline[],
   users: OwnerDirectory,
   emails: string[],
-  campaigns: readonly string[],
+  entitySpec: EntityValueSpec,
 ): ValueFieldSpec[] {
   const specs: ValueFieldSpec[] = [];
   for (const f of fields) {
     if (!mapped.has(f.key)) continue;
-    if (f.key === 'stage' && pipelines.length > 0) {
+    const own = entitySpec(f);
+    if (own) {
+      specs.push(own);
+    } else if (f.key === 'stage' && pipelines.length > 0) {
       const main = pipelines.find((p) => p.isDefault) ?? (pipelines[0] as Pipeline);
       const options = [...new Set(pipelines.flatMap((p) => p.stages.map((st) => st.name)))];
       specs.push({
@@ -181,10 +146,6 @@ function valueFieldSpecs(
           return stage?.name ?? sameOption(options, text);
         },
       });
-    } else if (f.key === 'status' && entity === 'leads') {
-      specs.push({ field: f.key, label: f.label, options: [...LEAD_STATUSES], propose: (text) => parseLeadStatus(text) });
-    } else if (f.key === 'campaign' && entity === 'leads') {
-      specs.push({ field: f.key, label: f.label, options: [...campaigns], propose: (text) => sameOption(campaigns, text) });
     } else if (f.key === 'status') {
       specs.push({ field: f.key, label: f.label, options: ['open', 'won', 'lost'], propose: (text) => parseStatus(text) });
     } else if (f.key === 'type' && fields.some((d) => d.key === 'occurredAt')) {
@@ -218,7 +179,7 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
 
   const customFields = entity === 'deals' ? await dealCustomFields(ctx) : [];
   const fields = fieldsOf(entity, customFields);
-  const { mapping, savedValues } = await withSavedMapping(ctx, options, table.headers);
+  const { mapping, savedValues } = await withSavedMapping(ctx, options.entity, options.savedMapping, options.mapping, table.headers);
   const columns = resolveMapping(entity, table.headers, { preset: options.preset, mapping, fields });
   const mappedFields = new Set(columns.columns.map((c) => c.field));
   const values = mergeValues(savedValues, options.values, mappedFields);
@@ -236,13 +197,12 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
   // Read before the value mapping applies, so each file value is listed with where it goes.
   const choices = valueChoices(
     valueFieldSpecs(
-      entity,
       fields,
       mappedFields,
       entity === 'deals' ? await listPipelines(ctx) : [],
       directory,
       users.filter((u) => !u.disabled).map((u) => u.email),
-      entity === 'leads' && mappedFields.has('campaign') ? (await listCampaigns(ctx)).map((c) => c.name) : [],
+      entity === 'leads' ? await leadValueSpecs(ctx, mappedFields) : () => undefined,
     ),
     rows.map((r) => r.values),
     valueMap.map,
@@ -311,20 +271,7 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
   });
   if (options.saveMappingAs !== undefined) {
     // Kept even when rows are refused or this is a check: the mapping is what the user worked out, the rows are the file's.
-    const name = options.saveMappingAs.trim();
-    await saveImportMapping(ctx.db, {
-      id: newId(),
-      workspace_id: ctx.actor.workspaceId,
-      entity,
-      name,
-      name_key: mappingNameKey(name),
-      columns: JSON.stringify(columns.mapping),
-      value_map: JSON.stringify(values),
-      updated_by: ctx.actor.userId,
-      created_at: ctx.now(),
-      updated_at: ctx.now(),
-    });
-    result.savedAs = name;
+    result.savedAs = await saveMapping(ctx, entity, options.saveMappingAs, columns.mapping, values);
   }
   if (!options.dryRun) {
     // A refused import is logged outside the rolled-back transaction, so the attempt is on record.

@@ -5,6 +5,7 @@
 // so a value that goes nowhere is mapped by the user instead of refusing the file.
 import type { ImportValueChoice } from '../../../api/imports.js';
 import { stageKey } from './deal-import-rules.js';
+import type { FieldDef } from './fields.js';
 
 export interface ValueFieldSpec {
   field: string;
@@ -14,6 +15,9 @@ export interface ValueFieldSpec {
   /** The option a cell goes to without being told, or null when none fits. */
   propose: (text: string) => string | null;
 }
+
+/** An entity's own way to match a field's values (leads: status words, campaigns), or undefined for the shared ways. */
+export type EntityValueSpec = (field: FieldDef) => ValueFieldSpec | undefined;
 
 /** Distinct values listed per field; a column with more (free text mapped as an owner, say) is cut, most frequent first. */
 export const MAX_VALUES_PER_FIELD = 200;

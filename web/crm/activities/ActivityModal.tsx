@@ -1,9 +1,10 @@
 // Log an activity (or edit one) without leaving the page you are on.
-import { Button, Checkbox, Group, Modal, NumberInput, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Modal, NumberInput, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useRef, useState } from 'react';
 import type { Activity } from '../../../api/activities';
+import { FormFooter } from '../../components/FormFooter';
 import { FormProblem } from '../../components/FormProblem';
 import { createActivity, fetchActivity, refreshActivities, updateActivity } from '../../data/activities/activities';
 import { useWrite } from '../../data/write';
@@ -137,14 +138,7 @@ function ActivityForm({ onClose, links, context, activity, initialType }: Omit<P
             </SimpleGrid>
           )}
           {activity?.type === 'meeting' && <MeetingPlan activityId={activity.id} onDeal={activity.dealId !== null} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {activity ? 'Save' : 'Log it'}
-            </Button>
-          </Group>
+          <FormFooter submitLabel={activity ? 'Save' : 'Log it'} submitting={form.submitting} onCancel={onClose} />
         </Stack>
       </form>
       {write.dialog}

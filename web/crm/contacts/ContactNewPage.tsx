@@ -1,11 +1,9 @@
 import { useForm } from '@mantine/form';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { useSession } from '../../app/session';
-import { FormCard } from '../../components/FormCard';
-import { PageHeader } from '../../components/PageHeader';
 import { useAccount } from '../../data/accounts/accounts';
 import { createContact, refreshContacts } from '../../data/contacts/contacts';
-import { useWrite } from '../../data/write';
+import { NewRecordPage } from '../shared/NewRecordPage';
 import { ContactFields } from './ContactFields';
 import { CONTACT_FIELDS, type ContactValues, contactBody, contactValues, validateContact } from './contact-form';
 
@@ -14,34 +12,20 @@ export function ContactNewPage() {
   const [params] = useSearchParams();
   const accountId = params.get('accountId');
   const account = useAccount(accountId);
-  const navigate = useNavigate();
   const form = useForm<ContactValues>({
     initialValues: contactValues(null, { ownerId: user.id, accountId }),
     validateInputOnChange: true,
     validate: validateContact,
   });
-  const write = useWrite({
-    request: createContact,
-    refresh: refreshContacts,
-    success: (created) => `Contact “${created.firstName} ${created.lastName}” created`,
-    onSuccess: (created) => navigate(`/contacts/${created.id}`),
-    form: { form, fields: CONTACT_FIELDS },
-  });
-  const submit = form.onSubmit((values) => write.save(contactBody(values)));
-
   return (
-    <>
-      <PageHeader title="New contact" description="A person you talk to at an account." />
-      <FormCard
-        label="New contact"
-        onSubmit={submit}
-        problem={write.problem}
-        submitLabel="Create contact"
-        submitting={form.submitting}
-        onCancel={() => navigate(-1)}
-      >
-        <ContactFields form={form} accountLabel={account.data?.name ?? null} />
-      </FormCard>
-    </>
+    <NewRecordPage
+      noun="contact"
+      description="A person you talk to at an account."
+      form={{ form, fields: CONTACT_FIELDS }}
+      body={contactBody}
+      write={{ request: createContact, refresh: refreshContacts, success: (created) => `Contact “${created.firstName} ${created.lastName}” created` }}
+    >
+      <ContactFields form={form} accountLabel={account.data?.name ?? null} />
+    </NewRecordPage>
   );
 }

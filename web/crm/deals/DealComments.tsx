@@ -14,13 +14,10 @@ export function DealComments({ dealId, ownerId }: { dealId: string; ownerId: str
   const comments = useDealComments(dealId);
   const [body, setBody] = useState('');
   const write = useWrite({
+    request: (text: string) => addDealComment(dealId, { body: text }),
     // The box empties the moment the server has the comment, before the list refetches: otherwise
     // the new comment shows in the list while its text still sits in the box, as if unsent.
-    request: async (text: string) => {
-      const comment = await addDealComment(dealId, { body: text });
-      setBody('');
-      return comment;
-    },
+    onAccepted: () => setBody(''),
     refresh: (queryClient) => refreshDealComments(queryClient, dealId),
     inline: true,
   });

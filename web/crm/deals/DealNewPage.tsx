@@ -1,13 +1,11 @@
 import { useForm } from '@mantine/form';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { useSession } from '../../app/session';
-import { FormCard } from '../../components/FormCard';
-import { PageHeader } from '../../components/PageHeader';
 import { useAccount } from '../../data/accounts/accounts';
 import { useContact } from '../../data/contacts/contacts';
 import { createDeal, refreshDeals } from '../../data/deals/deals';
-import { useWrite } from '../../data/write';
 import { contactName } from '../pickers/ContactSelect';
+import { NewRecordPage } from '../shared/NewRecordPage';
 import { DealFields } from './DealFields';
 import { DEAL_FIELDS, type DealValues, dealBody, dealValues, validateDeal } from './deal-form';
 
@@ -18,27 +16,20 @@ export function DealNewPage() {
   const contactId = params.get('contactId');
   const account = useAccount(accountId);
   const contact = useContact(contactId);
-  const navigate = useNavigate();
   const form = useForm<DealValues>({
     initialValues: dealValues(null, { ownerId: user.id, currency: workspace.currency, accountId, contactId }),
     validateInputOnChange: true,
     validate: validateDeal,
   });
-  const write = useWrite({
-    request: createDeal,
-    refresh: refreshDeals,
-    success: (created) => `Deal “${created.name}” created in ${created.stageName}`,
-    onSuccess: (created) => navigate(`/deals/${created.id}`),
-    form: { form, fields: DEAL_FIELDS },
-  });
-  const submit = form.onSubmit((values) => write.save(dealBody(values)));
-
   return (
-    <>
-      <PageHeader title="New deal" description="A deal starts in the first stage of your sales process; move it on from its page or the board." />
-      <FormCard label="New deal" onSubmit={submit} problem={write.problem} submitLabel="Create deal" submitting={form.submitting} onCancel={() => navigate(-1)}>
-        <DealFields form={form} accountLabel={account.data?.name} contactLabel={contact.data ? contactName(contact.data) : null} />
-      </FormCard>
-    </>
+    <NewRecordPage
+      noun="deal"
+      description="A deal starts in the first stage of your sales process; move it on from its page or the board."
+      form={{ form, fields: DEAL_FIELDS }}
+      body={dealBody}
+      write={{ request: createDeal, refresh: refreshDeals, success: (created) => `Deal “${created.name}” created in ${created.stageName}` }}
+    >
+      <DealFields form={form} accountLabel={account.data?.name} contactLabel={contact.data ? contactName(contact.data) : null} />
+    </NewRecordPage>
   );
 }

@@ -1,12 +1,13 @@
 // Add or change an exit criterion of a stage. The kind decides which settings apply; the server
 // checks the field, framework and minimum and names the input it refuses (shown under that input).
-import { Button, Group, Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Group, Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { CriterionKind, ExitCriterion, FieldChoice, ProcessStage } from '../../../api/pipelines';
 import { api } from '../../app/api';
+import { FormFooter } from '../../components/FormFooter';
 import { FormProblem } from '../../components/FormProblem';
 import { applySaveError } from '../../components/save-errors';
 import { refreshProcess, useFrameworks } from '../process-api';
@@ -161,14 +162,7 @@ function CriterionForm({ onClose, stage, version, criterion, fieldChoices }: Omi
           {...form.getInputProps('label')}
         />
         <TextInput label="Why this change (optional)" description="Kept on the process version" {...form.getInputProps('note')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            Save
-          </Button>
-        </Group>
+        <FormFooter submitLabel="Save" submitting={form.submitting} onCancel={onClose} />
       </Stack>
     </form>
   );

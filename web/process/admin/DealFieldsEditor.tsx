@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { CustomField } from '../../../api/pipelines';
 import { api, isApiError } from '../../app/api';
 import { ErrorState, errorMessage } from '../../components/ErrorState';
+import { FormFooter } from '../../components/FormFooter';
 import { LoadingState } from '../../components/LoadingState';
 import { useDealFields } from '../process-api';
 import { useProcessChange } from './use-process-change';
@@ -74,12 +75,7 @@ function FieldModal({ field, onClose }: { field: CustomField | null | undefined;
               {errors.form}
             </Text>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit">Save</Button>
-          </Group>
+          <FormFooter submitLabel="Save" onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { QualificationFramework } from '../../../api/qualification';
 import { api, isApiError } from '../../app/api';
 import { ErrorState, errorMessage } from '../../components/ErrorState';
+import { FormFooter } from '../../components/FormFooter';
 import { LoadingState } from '../../components/LoadingState';
 import { useFrameworks } from '../process-api';
 import { useProcessChange } from './use-process-change';
@@ -76,12 +77,7 @@ function FrameworkModal({ framework, onClose }: { framework: QualificationFramew
               {error}
             </Text>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit">Save</Button>
-          </Group>
+          <FormFooter submitLabel="Save" onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

@@ -1,12 +1,13 @@
 // Add or change a stage: every change becomes a new process version. The server names the input it
 // refuses (shown under that input); a change by another admin meanwhile is a conflict to resolve.
-import { Button, Group, Modal, NumberInput, Paper, Select, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
+import { Group, Modal, NumberInput, Paper, Select, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ProcessStage } from '../../../api/pipelines';
 import { api } from '../../app/api';
+import { FormFooter } from '../../components/FormFooter';
 import { FormProblem } from '../../components/FormProblem';
 import { applySaveError } from '../../components/save-errors';
 import { GuidanceText } from '../GuidanceText';
@@ -137,14 +138,7 @@ function StageForm({ onClose, pipelineId, version, stage }: Omit<Props, 'opened'
           {...form.getInputProps('allowOverride', { type: 'checkbox' })}
         />
         <TextInput label="Why this change (optional)" description="Kept on the process version" {...form.getInputProps('note')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            {stage ? 'Save' : 'Add stage'}
-          </Button>
-        </Group>
+        <FormFooter submitLabel={stage ? 'Save' : 'Add stage'} submitting={form.submitting} onCancel={onClose} />
       </Stack>
     </form>
   );
