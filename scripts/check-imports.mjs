@@ -77,8 +77,6 @@ const WEB_API_NOT_YET_MOVED = [
   'web/settings/TeamModal.tsx',
   'web/settings/TeamsPage.tsx',
   'web/settings/UserModal.tsx',
-  'web/settings/WebhookDeliveries.tsx',
-  'web/settings/WebhooksPage.tsx',
   'web/settings/WorkspacePage.tsx',
 ];
 
