@@ -72,9 +72,6 @@ const WEB_API_NOT_YET_MOVED = [
   'web/rhythm/RitualsOccurrencePage.tsx',
   'web/rhythm/RitualsPage.tsx',
   'web/rhythm/year-api.ts',
-  'web/settings/TeamModal.tsx',
-  'web/settings/TeamsPage.tsx',
-  'web/settings/UserModal.tsx',
   'web/settings/WorkspacePage.tsx',
 ];
 

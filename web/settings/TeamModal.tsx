@@ -1,13 +1,10 @@
 import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { type Team, TeamCreate, type User } from '../../api/identity';
-import { api } from '../app/api';
 import { FormProblem } from '../components/FormProblem';
-import { applySaveError } from '../components/save-errors';
 import { schemaErrors } from '../components/schema-errors';
+import { createTeam, refreshTeams, updateTeam } from '../data/people/people-writes';
+import { useWrite } from '../data/write';
 import { descendantsOf } from './team-tree';
 
 interface Values extends Record<string, unknown> {
@@ -17,8 +14,6 @@ interface Values extends Record<string, unknown> {
 }
 
 function TeamForm({ team, teams, users, onClose }: { team: Team | null; teams: Team[]; users: User[]; onClose(): void }) {
-  const queryClient = useQueryClient();
-  const [problem, setProblem] = useState<string | null>(null);
   const form = useForm<Values>({
     initialValues: { name: team?.name ?? '', parentId: team?.parentId ?? null, managerId: team?.managerId ?? null },
     validateInputOnChange: true,
@@ -27,25 +22,18 @@ function TeamForm({ team, teams, users, onClose }: { team: Team | null; teams: T
   const excluded = team ? descendantsOf(teams, team.id) : new Set<string>();
   const managers = users.filter((u) => !u.disabled && (u.role === 'manager' || u.role === 'admin'));
 
-  const submit = form.onSubmit(async (v) => {
-    setProblem(null);
-    try {
-      if (team) await api.patch(`/api/v1/teams/${team.id}`, { version: team.version, name: v.name, parentId: v.parentId, managerId: v.managerId });
-      else await api.post('/api/v1/teams', v);
-      await queryClient.invalidateQueries({ queryKey: ['teams'] });
-      await queryClient.invalidateQueries({ queryKey: ['session'] });
-      notifications.show({ color: 'furrow', message: team ? 'Team saved' : `Team ${v.name} created` });
-      onClose();
-    } catch (error) {
-      if (applySaveError(error, form, ['name', 'parentId', 'managerId'], setProblem) === 'stale')
-        setProblem('Someone else changed this team meanwhile. Close and open it again.');
-    }
+  const write = useWrite({
+    request: (v: Values) => (team ? updateTeam(team.id, { version: team.version, name: v.name, parentId: v.parentId, managerId: v.managerId }) : createTeam(v)),
+    refresh: refreshTeams,
+    success: (_, v) => (team ? 'Team saved' : `Team ${v.name} created`),
+    onSuccess: onClose,
+    form: { form, fields: ['name', 'parentId', 'managerId'] },
   });
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={form.onSubmit(write.save)} noValidate>
       <Stack gap="md">
-        <FormProblem problem={problem} />
+        <FormProblem problem={write.problem} />
         <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
         <Select
           label="Part of"

@@ -1,14 +1,11 @@
 import { Button, Group, Modal, PasswordInput, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import type { Role } from '../../api/common';
 import { type Team, type User, UserCreate } from '../../api/identity';
-import { api } from '../app/api';
 import { FormProblem } from '../components/FormProblem';
-import { applySaveError } from '../components/save-errors';
 import { schemaErrors } from '../components/schema-errors';
+import { createUser, refreshUsers, updateUser } from '../data/people/people-writes';
+import { useWrite } from '../data/write';
 import { ROLE_OPTIONS } from './labels';
 
 interface Values extends Record<string, unknown> {
@@ -23,8 +20,6 @@ interface Values extends Record<string, unknown> {
 const FIELDS = ['name', 'email', 'role', 'teamId', 'password', 'disabled'];
 
 function UserForm({ user, teams, onClose }: { user: User | null; teams: Team[]; onClose(): void }) {
-  const queryClient = useQueryClient();
-  const [problem, setProblem] = useState<string | null>(null);
   const form = useForm<Values>({
     initialValues: {
       name: user?.name ?? '',
@@ -44,34 +39,29 @@ function UserForm({ user, teams, onClose }: { user: User | null; teams: Team[]; 
     },
   });
 
-  const submit = form.onSubmit(async (v) => {
-    setProblem(null);
-    try {
-      if (user) {
-        await api.patch(`/api/v1/users/${user.id}`, {
-          version: user.version,
-          ...(v.name !== user.name ? { name: v.name } : {}),
-          ...(v.role !== user.role ? { role: v.role } : {}),
-          ...(v.teamId !== user.teamId ? { teamId: v.teamId } : {}),
-          ...(v.disabled !== user.disabled ? { disabled: v.disabled } : {}),
-          ...(v.password ? { password: v.password } : {}),
-        });
-      } else {
-        await api.post('/api/v1/users', { name: v.name, email: v.email.trim(), role: v.role, teamId: v.teamId, password: v.password });
-      }
-      await queryClient.invalidateQueries({ queryKey: ['users'] });
-      await queryClient.invalidateQueries({ queryKey: ['teams'] });
-      notifications.show({ color: 'furrow', message: user ? `${v.name} saved` : `${v.name} added` });
-      onClose();
-    } catch (error) {
-      if (applySaveError(error, form, FIELDS, setProblem) === 'stale') setProblem('Someone else changed this user meanwhile. Close and open it again.');
-    }
+  const write = useWrite({
+    // An edit sends only what changed, so it never undoes another admin's change to another field.
+    request: (v: Values) =>
+      user
+        ? updateUser(user.id, {
+            version: user.version,
+            ...(v.name !== user.name ? { name: v.name } : {}),
+            ...(v.role !== user.role ? { role: v.role } : {}),
+            ...(v.teamId !== user.teamId ? { teamId: v.teamId } : {}),
+            ...(v.disabled !== user.disabled ? { disabled: v.disabled } : {}),
+            ...(v.password ? { password: v.password } : {}),
+          })
+        : createUser({ name: v.name, email: v.email.trim(), role: v.role, teamId: v.teamId, password: v.password }),
+    refresh: refreshUsers,
+    success: (_, v) => (user ? `${v.name} saved` : `${v.name} added`),
+    onSuccess: onClose,
+    form: { form, fields: FIELDS },
   });
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={form.onSubmit(write.save)} noValidate>
       <Stack gap="md">
-        <FormProblem problem={problem} />
+        <FormProblem problem={write.problem} />
         <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
         <TextInput label="Email" type="email" required disabled={user !== null} {...form.getInputProps('email')} />
         <Group grow>
