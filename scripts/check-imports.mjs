@@ -72,7 +72,6 @@ const WEB_API_NOT_YET_MOVED = [
   'web/rhythm/RitualsOccurrencePage.tsx',
   'web/rhythm/RitualsPage.tsx',
   'web/rhythm/year-api.ts',
-  'web/settings/WorkspacePage.tsx',
 ];
 
 /** The names a web file imports from the api client, bar its error type and type-only imports. */
