@@ -72,16 +72,6 @@ const WEB_API_NOT_YET_MOVED = [
   'web/rhythm/RitualsOccurrencePage.tsx',
   'web/rhythm/RitualsPage.tsx',
   'web/rhythm/year-api.ts',
-  'web/settings/ApiTokensPage.tsx',
-  'web/settings/AuditLogPage.tsx',
-  'web/settings/InvitationsPage.tsx',
-  'web/settings/JobsPage.tsx',
-  'web/settings/TeamModal.tsx',
-  'web/settings/TeamsPage.tsx',
-  'web/settings/UserModal.tsx',
-  'web/settings/WebhookDeliveries.tsx',
-  'web/settings/WebhooksPage.tsx',
-  'web/settings/WorkspacePage.tsx',
 ];
 
 /** The names a web file imports from the api client, bar its error type and type-only imports. */

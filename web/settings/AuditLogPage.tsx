@@ -1,17 +1,15 @@
 import { Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconDownload, IconShieldCheck } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
-import type { AuditPage } from '../../api/audit';
-import type { User } from '../../api/identity';
-import { api, withQuery } from '../app/api';
+import { AUDIT_ACTIONS } from '../../api/audit';
 import { formatInstant } from '../app/format';
 import { useUrlState } from '../app/url-state';
 import { EmptyHint } from '../components/EmptyHint';
-import { ErrorState } from '../components/ErrorState';
-import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
 import { Pager } from '../components/Pager';
+import { type AuditFilters, auditCsvHref, useAuditLog } from '../data/audit/audit';
+import { useUsers } from '../data/people/people';
 import { AUDIT_ACTION_LABELS } from './audit-labels';
+import { SettingsTable } from './SettingsTable';
 
 /** A local calendar day → the instant it starts, so the range follows the admin's own days. */
 const dayStart = (day: string | undefined, plusDays = 0): string | undefined => {
@@ -24,18 +22,15 @@ const dayStart = (day: string | undefined, plusDays = 0): string | undefined => 
 /** Who did what, when and from where: admins filter by person, action and days, and export the view. */
 export function AuditLogPage() {
   const url = useUrlState();
-  const filters = {
+  const action = url.get('action');
+  const filters: AuditFilters = {
     actorId: url.get('actor'),
-    action: url.get('action'),
+    action: AUDIT_ACTIONS.find((a) => a === action),
     from: dayStart(url.get('from')),
     to: dayStart(url.get('to'), 1),
   };
-  const users = useQuery({ queryKey: ['users'], queryFn: () => api.get<{ items: User[] }>('/api/v1/users').then((r) => r.items) });
-  const log = useQuery({
-    queryKey: ['audit-log', filters, url.cursor],
-    queryFn: () => api.get<AuditPage>(withQuery('/api/v1/audit-log', { ...filters, cursor: url.cursor, limit: 50 })),
-  });
-  const csvHref = withQuery('/api/v1/audit-log.csv', filters);
+  const users = useUsers();
+  const log = useAuditLog(filters, url.cursor);
 
   return (
     <>
@@ -69,71 +64,61 @@ export function AuditLogPage() {
             />
             <TextInput type="date" label="From" value={url.get('from') ?? ''} onChange={(e) => url.set({ from: e.currentTarget.value })} w={170} />
             <TextInput type="date" label="To" value={url.get('to') ?? ''} onChange={(e) => url.set({ to: e.currentTarget.value })} w={170} />
-            <Button component="a" href={csvHref} variant="default" leftSection={<IconDownload size={16} />}>
+            <Button component="a" href={auditCsvHref(filters)} variant="default" leftSection={<IconDownload size={16} />}>
               Export CSV
             </Button>
           </Group>
         </Paper>
         <Paper withBorder radius="md" p="md">
-          {log.isPending ? (
-            <LoadingState />
-          ) : log.isError ? (
-            <ErrorState error={log.error} onRetry={() => log.refetch()} />
-          ) : log.data.items.length === 0 ? (
-            <EmptyHint
-              icon={<IconShieldCheck size={28} />}
-              title="Nothing recorded"
-              description="No entry matches these filters; widen the dates or clear a filter."
-            />
-          ) : (
-            <>
-              <Table verticalSpacing="xs" aria-label="Audit entries">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">When</Table.Th>
-                    <Table.Th scope="col">Who</Table.Th>
-                    <Table.Th scope="col">Action</Table.Th>
-                    <Table.Th scope="col">What</Table.Th>
-                    <Table.Th scope="col">Address</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {log.data.items.map((e) => (
-                    <Table.Tr key={e.id}>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatInstant(e.at)}</Table.Td>
-                      <Table.Td>
-                        {e.actor?.name ?? (
-                          <Text span c="dimmed">
-                            Not signed in
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge variant="light" color={e.action === 'access.denied' || e.action === 'auth.sign_in_failed' ? 'red' : 'gray'}>
-                          {AUDIT_ACTION_LABELS[e.action] ?? e.action}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td>{e.summary}</Table.Td>
-                      <Table.Td>
-                        <Text ff="monospace" size="sm">
-                          {e.ip ?? '—'}
-                        </Text>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+          <SettingsTable
+            query={log}
+            items={(page) => page.items}
+            headings={['When', 'Who', 'Action', 'What', 'Address']}
+            rowKey={(e) => e.id}
+            label="Audit entries"
+            empty={
+              <EmptyHint
+                icon={<IconShieldCheck size={28} />}
+                title="Nothing recorded"
+                description="No entry matches these filters; widen the dates or clear a filter."
+              />
+            }
+            footer={(page) => (
               <Pager
-                shown={log.data.items.length}
+                shown={page.items.length}
                 hasPrevious={url.hasPrevious}
-                nextCursor={log.data.nextCursor}
+                nextCursor={page.nextCursor}
                 onPrevious={url.previous}
                 onNext={url.next}
                 onFirst={url.first}
                 noun="entries"
               />
-            </>
-          )}
+            )}
+          >
+            {(e) => (
+              <>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatInstant(e.at)}</Table.Td>
+                <Table.Td>
+                  {e.actor?.name ?? (
+                    <Text span c="dimmed">
+                      Not signed in
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Badge variant="light" color={e.action === 'access.denied' || e.action === 'auth.sign_in_failed' ? 'red' : 'gray'}>
+                    {AUDIT_ACTION_LABELS[e.action] ?? e.action}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{e.summary}</Table.Td>
+                <Table.Td>
+                  <Text ff="monospace" size="sm">
+                    {e.ip ?? '—'}
+                  </Text>
+                </Table.Td>
+              </>
+            )}
+          </SettingsTable>
         </Paper>
       </Stack>
     </>

@@ -1,16 +1,15 @@
 import { Badge, Button, Group, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconClockPlay, IconPlayerPlay, IconRefresh } from '@tabler/icons-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { JobList, JobScheduleList, JobSummary } from '../../api/jobs';
-import { api, withQuery } from '../app/api';
+import { useQueryClient } from '@tanstack/react-query';
+import type { JobListQuery, JobSummary } from '../../api/jobs';
 import { formatDuration, formatInstant } from '../app/format';
 import { useUrlState } from '../app/url-state';
 import { EmptyHint } from '../components/EmptyHint';
-import { ErrorState, errorMessage } from '../components/ErrorState';
-import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
 import { titleIfCut } from '../components/title-if-cut';
+import { refreshJobs, retryJob, runScheduleNow, useJobSchedules, useJobs } from '../data/jobs/jobs';
+import { useWrite } from '../data/write';
+import { SettingsTable } from './SettingsTable';
 
 const STATE_COLOR: Record<string, string> = { queued: 'blue', running: 'yellow', done: 'green', failed: 'red', cancelled: 'gray' };
 
@@ -30,7 +29,9 @@ function StateBadge({ state }: { state: JobSummary['state'] }) {
   );
 }
 
-const FILTERS = [
+type JobState = NonNullable<JobListQuery['state']>;
+
+const FILTERS: { value: JobState | 'all'; label: string }[] = [
   { value: 'all', label: 'All' },
   { value: 'failed', label: 'Failed' },
   { value: 'queued', label: 'Queued' },
@@ -42,31 +43,27 @@ const FILTERS = [
 export function JobsPage() {
   const queryClient = useQueryClient();
   const url = useUrlState();
-  const state = url.get('state');
-  const schedules = useQuery({ queryKey: ['job-schedules'], queryFn: () => api.get<JobScheduleList>('/api/v1/job-schedules').then((r) => r.items) });
-  const jobs = useQuery({
-    queryKey: ['jobs', state],
-    queryFn: () => api.get<JobList>(withQuery('/api/v1/jobs', { state, limit: 50 })).then((r) => r.items),
+  const state = FILTERS.map((f) => f.value).find((v): v is JobState => v !== 'all' && v === url.get('state'));
+  const schedules = useJobSchedules();
+  const jobs = useJobs(state);
+  const run = useWrite({
+    request: runScheduleNow,
+    refresh: refreshJobs,
+    success: (_, name) => `${name} queued`,
+    failure: 'Not queued',
   });
-  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: ['job-schedules'] }), queryClient.invalidateQueries({ queryKey: ['jobs'] })]);
-
+  const again = useWrite({
+    request: (j: JobSummary) => retryJob(j.id),
+    refresh: refreshJobs,
+    success: (_, j) => `${j.name} queued again`,
+    failure: 'Not retried',
+  });
+  // A refused run or retry (already queued, a system job) still shows where the job stands now.
   const runNow = async (name: string) => {
-    try {
-      await api.post(`/api/v1/job-schedules/${encodeURIComponent(name)}/run`);
-      notifications.show({ color: 'furrow', message: `${name} queued` });
-    } catch (error) {
-      notifications.show({ color: 'red', title: 'Not queued', message: errorMessage(error) });
-    }
-    await refresh();
+    if ((await run.save(name)) === undefined) await refreshJobs(queryClient);
   };
-  const retry = async (id: string, name: string) => {
-    try {
-      await api.post(`/api/v1/jobs/${id}/retry`);
-      notifications.show({ color: 'furrow', message: `${name} queued again` });
-    } catch (error) {
-      notifications.show({ color: 'red', title: 'Not retried', message: errorMessage(error) });
-    }
-    await refresh();
+  const retry = async (j: JobSummary) => {
+    if ((await again.save(j)) === undefined) await refreshJobs(queryClient);
   };
 
   return (
@@ -80,77 +77,63 @@ export function JobsPage() {
           <Title order={2} size="h4" mb="sm">
             Schedules
           </Title>
-          {schedules.isPending ? (
-            <LoadingState />
-          ) : schedules.isError ? (
-            <ErrorState error={schedules.error} onRetry={() => schedules.refetch()} />
-          ) : schedules.data.length === 0 ? (
-            <EmptyHint icon={<IconClockPlay size={28} />} title="No schedules" description="Nothing runs on a schedule." />
-          ) : (
-            <Table verticalSpacing="xs" aria-label="Schedules">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Job</Table.Th>
-                  <Table.Th scope="col">When</Table.Th>
-                  <Table.Th scope="col">Next run</Table.Th>
-                  <Table.Th scope="col">Last run here</Table.Th>
-                  <Table.Th scope="col">
-                    <span className="sr-only">Actions</span>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {schedules.data.map((s) => (
-                  <Table.Tr key={s.name}>
-                    <Table.Td>
-                      <Text size="sm" ff="monospace">
-                        {s.name}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {s.description}
-                        {s.scope === 'system' && ' (every workspace)'}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" ff="monospace">
-                        {s.cron}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {s.timezone}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{formatInstant(s.nextRunAt)}</Table.Td>
-                    <Table.Td>
-                      {s.lastJob ? (
-                        <Stack gap={2}>
-                          <Group gap="xs">
-                            <StateBadge state={s.lastJob.state} />
-                            <Text size="xs">{formatInstant(s.lastJob.finishedAt)}</Text>
-                          </Group>
-                          {s.lastJob.lastError && (
-                            <Text size="xs" c="red" lineClamp={2} ref={titleIfCut}>
-                              {s.lastJob.lastError}
-                            </Text>
-                          )}
-                        </Stack>
-                      ) : (
-                        <Text size="sm" c="dimmed">
-                          Not yet
+          <SettingsTable
+            query={schedules}
+            items={(list) => list}
+            headings={['Job', 'When', 'Next run', 'Last run here', { label: 'Actions', hidden: true }]}
+            rowKey={(s) => s.name}
+            label="Schedules"
+            empty={<EmptyHint icon={<IconClockPlay size={28} />} title="No schedules" description="Nothing runs on a schedule." />}
+          >
+            {(s) => (
+              <>
+                <Table.Td>
+                  <Text size="sm" ff="monospace">
+                    {s.name}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {s.description}
+                    {s.scope === 'system' && ' (every workspace)'}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" ff="monospace">
+                    {s.cron}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {s.timezone}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{formatInstant(s.nextRunAt)}</Table.Td>
+                <Table.Td>
+                  {s.lastJob ? (
+                    <Stack gap={2}>
+                      <Group gap="xs">
+                        <StateBadge state={s.lastJob.state} />
+                        <Text size="xs">{formatInstant(s.lastJob.finishedAt)}</Text>
+                      </Group>
+                      {s.lastJob.lastError && (
+                        <Text size="xs" c="red" lineClamp={2} ref={titleIfCut}>
+                          {s.lastJob.lastError}
                         </Text>
                       )}
-                    </Table.Td>
-                    <Table.Td style={{ textAlign: 'right' }}>
-                      {s.scope === 'workspace' && (
-                        <Button size="compact-sm" variant="subtle" leftSection={<IconPlayerPlay size={14} />} onClick={() => runNow(s.name)}>
-                          Run now
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
+                    </Stack>
+                  ) : (
+                    <Text size="sm" c="dimmed">
+                      Not yet
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td style={{ textAlign: 'right' }}>
+                  {s.scope === 'workspace' && (
+                    <Button size="compact-sm" variant="subtle" leftSection={<IconPlayerPlay size={14} />} onClick={() => runNow(s.name)}>
+                      Run now
+                    </Button>
+                  )}
+                </Table.Td>
+              </>
+            )}
+          </SettingsTable>
         </Paper>
         <Paper withBorder radius="md" p="md">
           <Group justify="space-between" mb="sm">
@@ -165,69 +148,53 @@ export function JobsPage() {
               onChange={(v) => url.set({ state: v === 'all' ? null : v })}
             />
           </Group>
-          {jobs.isPending ? (
-            <LoadingState />
-          ) : jobs.isError ? (
-            <ErrorState error={jobs.error} onRetry={() => jobs.refetch()} />
-          ) : jobs.data.length === 0 ? (
-            <EmptyHint
-              icon={<IconClockPlay size={28} />}
-              title="No jobs"
-              description={state ? `No ${state} jobs in this workspace.` : 'No jobs have run in this workspace yet.'}
-            />
-          ) : (
-            <Table verticalSpacing="xs" aria-label="Recent jobs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Job</Table.Th>
-                  <Table.Th scope="col">State</Table.Th>
-                  <Table.Th scope="col">Attempts</Table.Th>
-                  <Table.Th scope="col">Due</Table.Th>
-                  <Table.Th scope="col">Started</Table.Th>
-                  <Table.Th scope="col">Took</Table.Th>
-                  <Table.Th scope="col">Finished</Table.Th>
-                  <Table.Th scope="col">Started by</Table.Th>
-                  <Table.Th scope="col">
-                    <span className="sr-only">Actions</span>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {jobs.data.map((j) => (
-                  <Table.Tr key={j.id}>
-                    <Table.Td>
-                      <Text size="sm" ff="monospace">
-                        {j.name}
-                      </Text>
-                      {j.lastError && (
-                        <Text size="xs" c="red" lineClamp={2} ref={titleIfCut}>
-                          {j.lastError}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <StateBadge state={j.state} />
-                    </Table.Td>
-                    <Table.Td>
-                      {j.attempts}/{j.maxAttempts}
-                    </Table.Td>
-                    <Table.Td>{formatInstant(j.runAt)}</Table.Td>
-                    <Table.Td>{formatInstant(j.startedAt)}</Table.Td>
-                    <Table.Td>{took(j)}</Table.Td>
-                    <Table.Td>{j.finishedAt ? formatInstant(j.finishedAt) : '—'}</Table.Td>
-                    <Table.Td>{j.createdBy?.name ?? (j.scope === 'system' ? 'Furrow (every workspace)' : 'Furrow')}</Table.Td>
-                    <Table.Td style={{ textAlign: 'right' }}>
-                      {j.state === 'failed' && j.scope === 'workspace' && (
-                        <Button size="compact-sm" variant="subtle" leftSection={<IconRefresh size={14} />} onClick={() => retry(j.id, j.name)}>
-                          Retry
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
+          <SettingsTable
+            query={jobs}
+            items={(list) => list}
+            headings={['Job', 'State', 'Attempts', 'Due', 'Started', 'Took', 'Finished', 'Started by', { label: 'Actions', hidden: true }]}
+            rowKey={(j) => j.id}
+            label="Recent jobs"
+            empty={
+              <EmptyHint
+                icon={<IconClockPlay size={28} />}
+                title="No jobs"
+                description={state ? `No ${state} jobs in this workspace.` : 'No jobs have run in this workspace yet.'}
+              />
+            }
+          >
+            {(j) => (
+              <>
+                <Table.Td>
+                  <Text size="sm" ff="monospace">
+                    {j.name}
+                  </Text>
+                  {j.lastError && (
+                    <Text size="xs" c="red" lineClamp={2} ref={titleIfCut}>
+                      {j.lastError}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <StateBadge state={j.state} />
+                </Table.Td>
+                <Table.Td>
+                  {j.attempts}/{j.maxAttempts}
+                </Table.Td>
+                <Table.Td>{formatInstant(j.runAt)}</Table.Td>
+                <Table.Td>{formatInstant(j.startedAt)}</Table.Td>
+                <Table.Td>{took(j)}</Table.Td>
+                <Table.Td>{j.finishedAt ? formatInstant(j.finishedAt) : '—'}</Table.Td>
+                <Table.Td>{j.createdBy?.name ?? (j.scope === 'system' ? 'Furrow (every workspace)' : 'Furrow')}</Table.Td>
+                <Table.Td style={{ textAlign: 'right' }}>
+                  {j.state === 'failed' && j.scope === 'workspace' && (
+                    <Button size="compact-sm" variant="subtle" leftSection={<IconRefresh size={14} />} onClick={() => retry(j)}>
+                      Retry
+                    </Button>
+                  )}
+                </Table.Td>
+              </>
+            )}
+          </SettingsTable>
         </Paper>
       </Stack>
     </>

@@ -1,15 +1,13 @@
 import { Button, Group, Modal, PasswordInput, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Role } from '../../api/common';
 import { type Team, type User, UserCreate } from '../../api/identity';
-import { api } from '../app/api';
 import { FormProblem } from '../components/FormProblem';
-import { applySaveError } from '../components/save-errors';
 import { schemaErrors } from '../components/schema-errors';
-import { ROLE_OPTIONS } from './labels';
+import { createUser, fetchUser, refreshUsers, updateUser } from '../data/people/people-writes';
+import { useWrite } from '../data/write';
+import { ROLE_LABEL, ROLE_OPTIONS } from './labels';
 
 interface Values extends Record<string, unknown> {
   name: string;
@@ -21,19 +19,13 @@ interface Values extends Record<string, unknown> {
 }
 
 const FIELDS = ['name', 'email', 'role', 'teamId', 'password', 'disabled'];
+const LABELS = { name: 'Name', role: 'Role', teamId: 'Team', disabled: 'Disabled' };
+const valuesOf = (u: User): Values => ({ name: u.name, email: u.email, role: u.role, teamId: u.teamId, password: '', disabled: u.disabled });
 
 function UserForm({ user, teams, onClose }: { user: User | null; teams: Team[]; onClose(): void }) {
-  const queryClient = useQueryClient();
-  const [problem, setProblem] = useState<string | null>(null);
+  const [base, setBase] = useState(user);
   const form = useForm<Values>({
-    initialValues: {
-      name: user?.name ?? '',
-      email: user?.email ?? '',
-      role: user?.role ?? 'rep',
-      teamId: user?.teamId ?? null,
-      password: '',
-      disabled: user?.disabled ?? false,
-    },
+    initialValues: user ? valuesOf(user) : { name: '', email: '', role: 'rep', teamId: null, password: '', disabled: false },
     validateInputOnChange: true,
     validate: (v) => {
       if (!user) return schemaErrors(UserCreate, { name: v.name, email: v.email.trim(), role: v.role, teamId: v.teamId, password: v.password });
@@ -44,64 +36,69 @@ function UserForm({ user, teams, onClose }: { user: User | null; teams: Team[]; 
     },
   });
 
-  const submit = form.onSubmit(async (v) => {
-    setProblem(null);
-    try {
-      if (user) {
-        await api.patch(`/api/v1/users/${user.id}`, {
-          version: user.version,
-          ...(v.name !== user.name ? { name: v.name } : {}),
-          ...(v.role !== user.role ? { role: v.role } : {}),
-          ...(v.teamId !== user.teamId ? { teamId: v.teamId } : {}),
-          ...(v.disabled !== user.disabled ? { disabled: v.disabled } : {}),
-          ...(v.password ? { password: v.password } : {}),
-        });
-      } else {
-        await api.post('/api/v1/users', { name: v.name, email: v.email.trim(), role: v.role, teamId: v.teamId, password: v.password });
-      }
-      await queryClient.invalidateQueries({ queryKey: ['users'] });
-      await queryClient.invalidateQueries({ queryKey: ['teams'] });
-      notifications.show({ color: 'furrow', message: user ? `${v.name} saved` : `${v.name} added` });
-      onClose();
-    } catch (error) {
-      if (applySaveError(error, form, FIELDS, setProblem) === 'stale') setProblem('Someone else changed this user meanwhile. Close and open it again.');
-    }
+  const describe = (u: User, field: keyof Values): string => {
+    if (field === 'role') return ROLE_LABEL[u.role];
+    if (field === 'teamId') return teams.find((t) => t.id === u.teamId)?.name ?? 'No team';
+    if (field === 'disabled') return u.disabled ? 'Yes' : 'No';
+    return u.name;
+  };
+  const write = useWrite({
+    // An edit sends only what changed, so it never undoes another admin's change to another field.
+    request: (v: Values) =>
+      base
+        ? updateUser(base.id, {
+            version: base.version,
+            ...(v.name !== base.name ? { name: v.name } : {}),
+            ...(v.role !== base.role ? { role: v.role } : {}),
+            ...(v.teamId !== base.teamId ? { teamId: v.teamId } : {}),
+            ...(v.disabled !== base.disabled ? { disabled: v.disabled } : {}),
+            ...(v.password ? { password: v.password } : {}),
+          })
+        : createUser({ name: v.name, email: v.email.trim(), role: v.role, teamId: v.teamId, password: v.password }),
+    refresh: refreshUsers,
+    success: (_, v) => (user ? `${v.name} saved` : `${v.name} added`),
+    onSuccess: onClose,
+    form: { form, fields: FIELDS },
+    conflict: base ? { noun: 'user', base, setBase, fetchLatest: () => fetchUser(base.id), valuesOf, labels: LABELS, describe } : undefined,
   });
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="md">
-        <FormProblem problem={problem} />
-        <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
-        <TextInput label="Email" type="email" required disabled={user !== null} {...form.getInputProps('email')} />
-        <Group grow>
-          <Select label="Role" data={ROLE_OPTIONS} allowDeselect={false} {...form.getInputProps('role')} />
-          <Select label="Team" data={teams.map((t) => ({ value: t.id, label: t.name }))} clearable placeholder="No team" {...form.getInputProps('teamId')} />
-        </Group>
-        <PasswordInput
-          label={user ? 'New password' : 'Password'}
-          description={user ? 'Leave empty to keep the current one' : 'At least 10 characters; they can change it later'}
-          required={!user}
-          autoComplete="new-password"
-          {...form.getInputProps('password')}
-        />
-        {user && (
-          <Switch
-            label="Disabled"
-            description="A disabled user cannot sign in; their sessions and API tokens end at once"
-            {...form.getInputProps('disabled', { type: 'checkbox' })}
+    <>
+      <form onSubmit={form.onSubmit(write.save)} noValidate>
+        <Stack gap="md">
+          <FormProblem problem={write.problem} />
+          <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
+          <TextInput label="Email" type="email" required disabled={user !== null} {...form.getInputProps('email')} />
+          <Group grow>
+            <Select label="Role" data={ROLE_OPTIONS} allowDeselect={false} {...form.getInputProps('role')} />
+            <Select label="Team" data={teams.map((t) => ({ value: t.id, label: t.name }))} clearable placeholder="No team" {...form.getInputProps('teamId')} />
+          </Group>
+          <PasswordInput
+            label={user ? 'New password' : 'Password'}
+            description={user ? 'Leave empty to keep the current one' : 'At least 10 characters; they can change it later'}
+            required={!user}
+            autoComplete="new-password"
+            {...form.getInputProps('password')}
           />
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            {user ? 'Save' : 'Add user'}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+          {user && (
+            <Switch
+              label="Disabled"
+              description="A disabled user cannot sign in; their sessions and API tokens end at once"
+              {...form.getInputProps('disabled', { type: 'checkbox' })}
+            />
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={form.submitting}>
+              {user ? 'Save' : 'Add user'}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+      {write.dialog}
+    </>
   );
 }
 

@@ -3,11 +3,10 @@ import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { User } from '../../api/identity';
 import { formatDay } from '../app/format';
-import { ErrorState } from '../components/ErrorState';
-import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
 import { useTeams, useUsers } from '../data/people/people';
 import { ROLE_LABEL } from './labels';
+import { SettingsTable } from './SettingsTable';
 import { UserModal } from './UserModal';
 
 export function UsersPage() {
@@ -28,52 +27,39 @@ export function UsersPage() {
         }
       />
       <Paper withBorder radius="md" p="md">
-        {users.isPending ? (
-          <LoadingState />
-        ) : users.isError ? (
-          <ErrorState error={users.error} onRetry={() => users.refetch()} />
-        ) : (
-          <Table.ScrollContainer minWidth={640}>
-            <Table highlightOnHover verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Name</Table.Th>
-                  <Table.Th scope="col">Email</Table.Th>
-                  <Table.Th scope="col">Role</Table.Th>
-                  <Table.Th scope="col">Team</Table.Th>
-                  <Table.Th scope="col">Since</Table.Th>
-                  <Table.Th scope="col">Status</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {users.data.map((u) => (
-                  <Table.Tr key={u.id}>
-                    <Table.Td>
-                      <Button variant="subtle" size="compact-sm" onClick={() => setEditing(u)} aria-label={`Edit ${u.name}`}>
-                        {u.name}
-                      </Button>
-                    </Table.Td>
-                    <Table.Td>{u.email}</Table.Td>
-                    <Table.Td>{ROLE_LABEL[u.role]}</Table.Td>
-                    <Table.Td>{teamName(u.teamId)}</Table.Td>
-                    <Table.Td>{formatDay(u.createdAt)}</Table.Td>
-                    <Table.Td>
-                      {u.disabled ? (
-                        <Badge color="gray" variant="light">
-                          Disabled
-                        </Badge>
-                      ) : (
-                        <Badge color="furrow" variant="light">
-                          Active
-                        </Badge>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+        <SettingsTable
+          query={users}
+          items={(list) => list}
+          headings={['Name', 'Email', 'Role', 'Team', 'Since', 'Status']}
+          rowKey={(u) => u.id}
+          highlightOnHover
+          minWidth={640}
+        >
+          {(u) => (
+            <>
+              <Table.Td>
+                <Button variant="subtle" size="compact-sm" onClick={() => setEditing(u)} aria-label={`Edit ${u.name}`}>
+                  {u.name}
+                </Button>
+              </Table.Td>
+              <Table.Td>{u.email}</Table.Td>
+              <Table.Td>{ROLE_LABEL[u.role]}</Table.Td>
+              <Table.Td>{teamName(u.teamId)}</Table.Td>
+              <Table.Td>{formatDay(u.createdAt)}</Table.Td>
+              <Table.Td>
+                {u.disabled ? (
+                  <Badge color="gray" variant="light">
+                    Disabled
+                  </Badge>
+                ) : (
+                  <Badge color="furrow" variant="light">
+                    Active
+                  </Badge>
+                )}
+              </Table.Td>
+            </>
+          )}
+        </SettingsTable>
       </Paper>
       <UserModal opened={editing !== null} user={editing === 'new' ? null : editing} teams={teams.data ?? []} onClose={() => setEditing(null)} />
     </>

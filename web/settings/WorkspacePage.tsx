@@ -1,16 +1,14 @@
 import { Button, Group, Paper, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Workspace } from '../../api/identity';
 import { WorkspacePatch } from '../../api/identity';
-import { api } from '../app/api';
-import { SESSION_KEY, useSession } from '../app/session';
+import { useSession } from '../app/session';
 import { FormProblem } from '../components/FormProblem';
 import { PageHeader } from '../components/PageHeader';
-import { applySaveError } from '../components/save-errors';
 import { schemaErrors } from '../components/schema-errors';
+import { fetchWorkspace, refreshWorkspace, updateWorkspace } from '../data/workspace/workspace';
+import { useWrite } from '../data/write';
 import { CURRENCIES, MONTHS, timeZones } from './choices';
 
 interface Values extends Record<string, unknown> {
@@ -21,44 +19,40 @@ interface Values extends Record<string, unknown> {
 }
 
 const valuesOf = (w: Workspace): Values => ({ name: w.name, currency: w.currency, timezone: w.timezone, fiscalYearStartMonth: String(w.fiscalYearStartMonth) });
+const FIELDS = ['name', 'currency', 'timezone', 'fiscalYearStartMonth'];
+const LABELS = { name: 'Workspace name', currency: 'Currency', timezone: 'Time zone', fiscalYearStartMonth: 'Fiscal year starts in' };
+const describe = (w: Workspace, field: keyof Values & string): string =>
+  field === 'fiscalYearStartMonth' ? (MONTHS[w.fiscalYearStartMonth - 1] ?? String(w.fiscalYearStartMonth)) : String(valuesOf(w)[field]);
 
 export function WorkspacePage() {
   const { workspace } = useSession();
-  const queryClient = useQueryClient();
   const [base, setBase] = useState(workspace);
-  const [problem, setProblem] = useState<string | null>(null);
   const form = useForm<Values>({
     initialValues: valuesOf(workspace),
     validateInputOnChange: true,
     validate: (v) => schemaErrors(WorkspacePatch, { version: base.version, ...v, fiscalYearStartMonth: Number(v.fiscalYearStartMonth) }),
   });
 
-  const submit = form.onSubmit(async (v) => {
-    setProblem(null);
-    try {
-      const saved = await api.patch<Workspace>('/api/v1/workspace', { version: base.version, ...v, fiscalYearStartMonth: Number(v.fiscalYearStartMonth) });
+  const write = useWrite({
+    request: (v: Values) => updateWorkspace({ version: base.version, ...v, fiscalYearStartMonth: Number(v.fiscalYearStartMonth) }),
+    refresh: refreshWorkspace,
+    success: 'Workspace settings saved',
+    onSuccess: (saved) => {
       setBase(saved);
       form.setValues(valuesOf(saved));
       form.resetDirty();
-      await queryClient.invalidateQueries({ queryKey: SESSION_KEY });
-      notifications.show({ color: 'furrow', message: 'Workspace settings saved' });
-    } catch (error) {
-      if (applySaveError(error, form, ['name', 'currency', 'timezone', 'fiscalYearStartMonth'], setProblem) === 'stale') {
-        const latest = await api.get<Workspace>('/api/v1/workspace');
-        setBase(latest);
-        setProblem('Another admin changed these settings meanwhile. Their values are loaded; make your change again.');
-        form.setValues(valuesOf(latest));
-      }
-    }
+    },
+    form: { form, fields: FIELDS },
+    conflict: { noun: 'workspace', base, setBase, fetchLatest: fetchWorkspace, valuesOf, labels: LABELS, describe },
   });
 
   return (
     <>
       <PageHeader title="Workspace" description="The defaults every report and new deal uses." />
       <Paper withBorder radius="md" p="lg" maw={760}>
-        <form onSubmit={submit} noValidate aria-label="Workspace settings">
+        <form onSubmit={form.onSubmit(write.save)} noValidate aria-label="Workspace settings">
           <Stack gap="md">
-            <FormProblem problem={problem} />
+            <FormProblem problem={write.problem} />
             <TextInput label="Workspace name" required {...form.getInputProps('name')} />
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               <Select
@@ -93,6 +87,7 @@ export function WorkspacePage() {
           </Stack>
         </form>
       </Paper>
+      {write.dialog}
     </>
   );
 }
