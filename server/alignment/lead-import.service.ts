@@ -8,8 +8,9 @@ import type { LeadStatus } from '../../api/leads.js';
 import type { Ctx } from '../context.js';
 import { checkReferences } from '../crm/references.service.js';
 import { newId } from '../ids.js';
-import { agreementFor, companyDomain, scoreRow } from './lead-intake.service.js';
-import { findAccountByDomain, findContactByEmail, findLeadKeys, insertLead, insertTransition, type LeadRow } from './leads.repo.js';
+import { agreementFor, scoreRow } from './lead-intake.service.js';
+import { matchCompany } from './lead-match.service.js';
+import { findLeadKeys, insertLead, insertTransition, type LeadRow } from './leads.repo.js';
 import { emitLeadEvent } from './leads.service.js';
 import { NO_DUES } from './sla.js';
 
@@ -55,9 +56,7 @@ export async function importLead(ctx: Ctx, input: ImportedLead): Promise<void> {
   const at = (to: LeadStatus) => input.steps.find((s) => s.to === to)?.at ?? null;
   const mqlAt = at('mql');
   const workspaceId = ctx.actor.workspaceId;
-  const contact = input.email ? await findContactByEmail(ctx.db, workspaceId, input.email) : undefined;
-  const domain = companyDomain(input.email, input.domain);
-  const account = contact?.account_id ? { id: contact.account_id } : domain ? await findAccountByDomain(ctx.db, workspaceId, domain) : undefined;
+  const { domain, contactId, accountId } = await matchCompany(ctx, input.email, input.domain);
   // The version that qualified it (in force at its MQL date); a lead that never qualified is scored under the one of its arrival.
   const agreement = await agreementFor(ctx, mqlAt ?? first.at);
   const now = ctx.now();
@@ -84,8 +83,8 @@ export async function importLead(ctx: Ctx, input: ImportedLead): Promise<void> {
     owner_id: input.ownerId,
     team_id: input.ownerId ? input.teamId : null,
     rejection_reason: last.to === 'rejected' ? (input.rejectionReason ?? NO_REASON) : null,
-    matched_contact_id: contact?.id ?? null,
-    matched_account_id: account?.id ?? null,
+    matched_contact_id: contactId,
+    matched_account_id: accountId,
     deal_id: null,
     received_at: first.at,
     mql_at: mqlAt,

@@ -13,20 +13,44 @@ import type { LeadScope } from './lead-scope.service.js';
 import type { SlaDues } from './sla.js';
 
 export type LeadRow = Selectable<LeadsTable>;
-export type LeadView = LeadRow & { owner_name: string | null; campaign_name: string | null; agreement_number: number | null; agreement_terms: string | null };
+export type LeadView = LeadRow & {
+  owner_name: string | null;
+  campaign_name: string | null;
+  agreement_number: number | null;
+  agreement_terms: string | null;
+  same_company_lead_id: string | null;
+};
 export type TransitionRow = Selectable<LeadTransitionsTable>;
 
 function views(db: Kysely<DB>, workspaceId: string, scope: LeadScope) {
-  return db
-    .selectFrom('leads as l')
-    .leftJoin('users as u', 'u.id', 'l.owner_id')
-    .leftJoin('campaigns as c', 'c.id', 'l.campaign_id')
-    .leftJoin('lead_agreements as a', 'a.id', 'l.agreement_id')
-    .selectAll('l')
-    .select(['u.name as owner_name', 'c.name as campaign_name', 'a.number as agreement_number', 'a.terms as agreement_terms'])
-    .where('l.workspace_id', '=', workspaceId)
-    .where('l.deleted_at', 'is', null)
-    .where((eb) => leadFilter(eb, scope));
+  return (
+    db
+      .selectFrom('leads as l')
+      .leftJoin('users as u', 'u.id', 'l.owner_id')
+      .leftJoin('campaigns as c', 'c.id', 'l.campaign_id')
+      .leftJoin('lead_agreements as a', 'a.id', 'l.agreement_id')
+      .selectAll('l')
+      .select(['u.name as owner_name', 'c.name as campaign_name', 'a.number as agreement_number', 'a.terms as agreement_terms'])
+      // Read, not stored: the company's first other lead the reader may see, so the flag never goes
+      // stale when that lead is deleted or moves out of reach, and never names an invisible lead.
+      .select((eb) =>
+        eb
+          .selectFrom('leads as l2')
+          .select('l2.id')
+          .whereRef('l2.workspace_id', '=', 'l.workspace_id')
+          .whereRef('l2.domain', '=', 'l.domain')
+          .whereRef('l2.id', '<>', 'l.id')
+          .where('l2.deleted_at', 'is', null)
+          .where((inner) => leadFilter(inner, scope, 'l2'))
+          .orderBy('l2.received_at')
+          .orderBy('l2.id')
+          .limit(1)
+          .as('same_company_lead_id'),
+      )
+      .where('l.workspace_id', '=', workspaceId)
+      .where('l.deleted_at', 'is', null)
+      .where((eb) => leadFilter(eb, scope))
+  );
 }
 
 export async function findLeadView(db: Kysely<DB>, workspaceId: string, scope: LeadScope, id: string): Promise<LeadView | undefined> {
@@ -173,6 +197,22 @@ export async function findContactByEmail(db: Kysely<DB>, workspaceId: string, em
     .executeTakeFirst();
 }
 
+/** The account of a contact whose email is at this domain (the oldest such contact): a colleague's company. */
+export async function findAccountByContactDomain(db: Kysely<DB>, workspaceId: string, domain: string): Promise<{ id: string } | undefined> {
+  const pattern = `%@${domain.replace(/[\\%_]/g, (c) => `\\${c}`)}`;
+  const row = await db
+    .selectFrom('contacts')
+    .select('account_id')
+    .where('workspace_id', '=', workspaceId)
+    .where('account_id', 'is not', null)
+    .where('deleted_at', 'is', null)
+    .where(sql<SqlBool>`lower(email) like ${pattern} escape '\\'`)
+    .orderBy('created_at')
+    .orderBy('id')
+    .executeTakeFirst();
+  return row?.account_id ? { id: row.account_id } : undefined;
+}
+
 export async function findAccountByDomain(db: Kysely<DB>, workspaceId: string, domain: string): Promise<{ id: string } | undefined> {
   return db
     .selectFrom('accounts')
@@ -188,9 +228,9 @@ export async function softDeleteLead(db: Kysely<DB>, workspaceId: string, id: st
 }
 
 /** The lead scope in SQL, over `leads as l`: owned leads in reach, or the unclaimed pools in reach. */
-export function leadFilter(eb: AnyExpressionBuilder, scope: LeadScope): Expression<SqlBool> {
+export function leadFilter(eb: AnyExpressionBuilder, scope: LeadScope, alias: 'l' | 'l2' = 'l'): Expression<SqlBool> {
   if (scope.owners.all) return sql<SqlBool>`1 = 1`;
-  const owned = ownerFilter(eb, 'l.owner_id', scope.owners);
+  const owned = ownerFilter(eb, `${alias}.owner_id`, scope.owners);
   if (scope.poolTeamIds.length === 0) return owned;
-  return eb.or([owned, eb.and([eb('l.owner_id', 'is', null), eb('l.team_id', 'in', [...scope.poolTeamIds])])]);
+  return eb.or([owned, eb.and([eb(eb.ref(`${alias}.owner_id`), 'is', null), eb(eb.ref(`${alias}.team_id`), 'in', [...scope.poolTeamIds])])]);
 }
