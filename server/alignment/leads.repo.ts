@@ -162,29 +162,66 @@ export async function findOpenLeadByEmail(db: Kysely<DB>, workspaceId: string, e
     .executeTakeFirst();
 }
 
-/** Leads of the workspace with any of these emails or external ids, whoever's they are: an import matches them rather than duplicating them. */
+/** A lead an import matched: enough to tell whether the file moves it on. */
+export type ImportMatch = Pick<LeadRow, 'id' | 'email' | 'external_id' | 'status' | 'version' | 'deal_id'> & { latest_at: number };
+
+/** Leads of the workspace with any of these emails or external ids, whoever's they are, with their last history instant: an import matches them rather than duplicating them. */
 export async function findLeadKeys(
   db: Kysely<DB>,
   workspaceId: string,
   keys: { emails: readonly string[]; externalIds: readonly string[] },
-): Promise<{ id: string; email: string | null; external_id: string | null }[]> {
-  const found = new Map<string, { id: string; email: string | null; external_id: string | null }>();
+): Promise<ImportMatch[]> {
+  const found = new Map<string, ImportMatch>();
   for (const [column, values] of [
     ['email', [...new Set(keys.emails)]],
     ['external_id', [...new Set(keys.externalIds)]],
   ] as const) {
     for (let i = 0; i < values.length; i += 500) {
       const rows = await db
-        .selectFrom('leads')
-        .select(['id', 'email', 'external_id'])
-        .where('workspace_id', '=', workspaceId)
-        .where('deleted_at', 'is', null)
-        .where(column, 'in', values.slice(i, i + 500))
+        .selectFrom('leads as l')
+        .select(['l.id', 'l.email', 'l.external_id', 'l.status', 'l.version', 'l.deal_id', 'l.received_at'])
+        .select((eb) =>
+          eb
+            .selectFrom('lead_transitions as t')
+            .select((t) => t.fn.max('t.at').as('at'))
+            .whereRef('t.lead_id', '=', 'l.id')
+            .whereRef('t.workspace_id', '=', 'l.workspace_id')
+            .as('latest_at'),
+        )
+        .where('l.workspace_id', '=', workspaceId)
+        .where('l.deleted_at', 'is', null)
+        .where(`l.${column}`, 'in', values.slice(i, i + 500))
         .execute();
-      for (const r of rows) found.set(r.id, r);
+      for (const { received_at, latest_at, ...r } of rows) found.set(r.id, { ...r, latest_at: Number(latest_at ?? received_at) });
     }
   }
   return [...found.values()];
+}
+
+/** Deals of the workspace by Furrow id or external id, whoever's they are (an imported lead's link to the deal it became). */
+export async function findDealKeys(
+  db: Kysely<DB>,
+  workspaceId: string,
+  keys: { ids: readonly string[]; externalIds: readonly string[] },
+): Promise<{ id: string; external_id: string | null }[]> {
+  const found: { id: string; external_id: string | null }[] = [];
+  for (const [column, values] of [
+    ['id', [...new Set(keys.ids)]],
+    ['external_id', [...new Set(keys.externalIds)]],
+  ] as const) {
+    for (let i = 0; i < values.length; i += 500) {
+      found.push(
+        ...(await db
+          .selectFrom('deals')
+          .select(['id', 'external_id'])
+          .where('workspace_id', '=', workspaceId)
+          .where('deleted_at', 'is', null)
+          .where(column, 'in', values.slice(i, i + 500))
+          .execute()),
+      );
+    }
+  }
+  return found;
 }
 
 export async function findContactByEmail(db: Kysely<DB>, workspaceId: string, email: string): Promise<{ id: string; account_id: string | null } | undefined> {

@@ -108,6 +108,10 @@ export const FIELDS: Record<ImportEntity, readonly FieldDef[]> = {
     f('convertedAt', 'Converted At', 'instant'),
     f('closedAt', 'Closed At', 'instant'),
     f('externalId', 'External ID', 'text', { max: 200 }),
+    // The deal a converted lead became: by Furrow id, by the other CRM's opportunity id, or by name.
+    f('dealId', 'Deal Id', 'link'),
+    f('dealExternalId', 'Deal External ID', 'link'),
+    f('deal', 'Deal', 'link'),
   ],
   activities: [
     f('id', 'Id', 'text', { max: 64 }),
