@@ -64,6 +64,9 @@ export const Lead = Type.Object({
   rejectionReason: Type.Union([Type.String(), Type.Null()]),
   matchedContactId: NullableId,
   matchedAccountId: NullableId,
+  sameCompanyLeadId: Type.Union([Id, Type.Null()], {
+    description: 'Another lead of the same company domain (the first to arrive that you may see): flagged, never merged. Free-mail domains match nothing.',
+  }),
   dealId: NullableId,
   receivedAt: Instant,
   mqlAt: NullableInstant,

@@ -3,7 +3,7 @@
 // expectations on the scope with their status.
 import { type Static, Type } from 'typebox';
 import { CalendarDate, Currency, Id, Instant, Nullable } from './common.js';
-import { KpiDefinition, KpiResult, KpiScope, KpiTrend, PeriodInfo, PeriodKey, ScopeKind } from './measurement.js';
+import { KpiDefinition, KpiResult, KpiScope, KpiTrend, LeadGroup, PeriodInfo, PeriodKey, ScopeKind } from './measurement.js';
 import { Expectation } from './measurement-targets.js';
 
 export const DashboardKind = Type.Union([Type.Literal('rep'), Type.Literal('manager'), Type.Literal('cso')]);
@@ -113,6 +113,8 @@ export const LeadFunnelQuery = Type.Object(
     from: Type.Optional(CalendarDate),
     to: Type.Optional(CalendarDate),
     asOf: Type.Optional(Type.String({ maxLength: 40, description: 'A date (end of that day) or an ISO instant' })),
+    /** Every figure's breakdown is then per source, campaign, segment or agreement version, as GET /kpis/{id}?leadGroup= answers. */
+    leadGroup: Type.Optional(LeadGroup),
   },
   {
     additionalProperties: false,

@@ -100,10 +100,17 @@ const KpiQueryFields = {
   stageId: Type.Optional(Id),
 };
 
-export const KpiQuery = Type.Object(KpiQueryFields, {
-  additionalProperties: false,
-  description: 'Scope defaults to you (a rep), your teams (a manager) or the workspace (an admin); period to the current fiscal quarter, or from/to',
-});
+export const KpiQuery = Type.Object(
+  {
+    ...KpiQueryFields,
+    /** The result's breakdown is then the figure per group; its drill-down takes the same leadGroup and a group. */
+    leadGroup: Type.Optional(LeadGroup),
+  },
+  {
+    additionalProperties: false,
+    description: 'Scope defaults to you (a rep), your teams (a manager) or the workspace (an admin); period to the current fiscal quarter, or from/to',
+  },
+);
 export type KpiQuery = Static<typeof KpiQuery>;
 
 export const PeriodKind = Type.Union([Type.Literal('week'), Type.Literal('month'), Type.Literal('quarter'), Type.Literal('year'), Type.Literal('custom')]);

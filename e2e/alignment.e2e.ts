@@ -2,8 +2,9 @@
 // marketing, the manager approves it for sales (it comes into force), a lead arrives through the
 // signed webhook, is scored and routed to the rep, who accepts it within the SLA, touches it,
 // qualifies it and converts it into a deal; the lead funnel shows it to marketing and to the rep,
-// and a figure opens the leads behind it; an admin turns on reassignment on SLA breach. Screenshots
-// for docs/alignment.md on request.
+// and a figure opens the leads behind it, also per source and agreement version; marketing imports a
+// Salesforce lead export and a later one moves a lead on; an admin turns on reassignment on SLA
+// breach. Screenshots for docs/alignment.md on request.
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
@@ -153,6 +154,20 @@ describe('marketing alignment in the browser', () => {
     }
     await funnel.getByRole('button', { name: 'MQL → SAL conversion: 100%' }).waitFor();
     await mk.getByRole('group', { name: 'Sales SLA' }).locator('[data-kpi="lead_accept_sla"]').getByText('100%').waitFor();
+    // The funnel per source, then per agreement version: the lead is its group's one MQL, accepted.
+    const bySource = mk.getByRole('table', { name: 'Lead funnel by source' });
+    await bySource.getByRole('button', { name: 'Website form, MQLs: 1, list the leads', exact: true }).waitFor();
+    await bySource.getByRole('button', { name: 'Website form, MQL → SAL: 100%, list the leads', exact: true }).waitFor();
+    await mk.locator('label', { hasText: /^Agreement version$/ }).click();
+    const byAgreement = mk.getByRole('table', { name: 'Lead funnel by agreement version' });
+    await byAgreement.getByRole('rowheader', { name: /^Agreement v\d+$/ }).waitFor();
+    await byAgreement.getByRole('button', { name: /^Agreement v\d+, MQLs: 1, list the leads$/ }).click();
+    await mk
+      .getByRole('dialog')
+      .getByRole('link', { name: `Dana Buyer ${suffix}` })
+      .waitFor();
+    await mk.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+    await mk.getByRole('dialog').waitFor({ state: 'detached' });
     await settled(mk);
     expect(describeViolations(await seriousViolations(mk))).toBe('');
     await shot(mk, 'funnel');
@@ -175,6 +190,49 @@ describe('marketing alignment in the browser', () => {
     const other = await signIn(org.repB);
     await other.goto(`${server.url}/lead-funnel`);
     await other.getByRole('table', { name: 'Lead funnel' }).getByRole('button', { name: 'MQL: 0 leads, list them' }).waitFor();
+  });
+
+  it('marketing imports a Salesforce lead export, and a later one moves a lead on', async () => {
+    const page = await signIn(marketing);
+    await page.goto(`${server.url}/import?entity=leads`);
+    await page.getByRole('heading', { level: 1, name: 'Import from CSV' }).waitFor();
+    const head = 'Lead ID,First Name,Last Name,Email,Company,Title,Lead Source,Lead Status,Created Date,SQL Date';
+    const file = (name: string, status: string, sqlDate: string) =>
+      page.locator('input[type="file"]').setInputFiles({
+        name,
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          [
+            head,
+            `00Q${suffix}1,Ines,Import,ines-${suffix}@imported.example,Imported ${suffix},VP Sales,Trade Show,${status},2026-03-02,${sqlDate}`,
+            `00Q${suffix}2,Otto,Import,otto-${suffix}@imported.example,Imported ${suffix},CTO,Trade Show,Working - Contacted,2026-03-04,`,
+          ].join('\n'),
+        ),
+      });
+    await file('salesforce-leads-march.csv', 'Open - Not Contacted', '');
+    await page.getByRole('heading', { name: 'Columns of salesforce-leads-march.csv' }).waitFor();
+    await page.getByRole('button', { name: 'Check' }).click();
+    const outcome = page.getByTestId('import-outcome');
+    await outcome.getByText('Importing would give: 2 created, 0 updated, 0 unchanged.').waitFor();
+    await page.getByRole('button', { name: 'Import leads' }).click();
+    await outcome.getByText('2 rows imported: 2 created, 0 updated, 0 unchanged.').waitFor();
+    await shot(page, 'lead-import');
+
+    // June's export has Ines qualified: she moves on (accepted, then SQL on the file's date); Otto is as he was.
+    await file('salesforce-leads-june.csv', 'Qualified', '2026-06-10');
+    await page.getByRole('heading', { name: 'Columns of salesforce-leads-june.csv' }).waitFor();
+    await page.getByRole('button', { name: 'Import leads' }).click();
+    await outcome.getByText('2 rows imported: 0 created, 1 updated, 1 unchanged.').waitFor();
+    const found = await org.adminApi.get<{ items: { id: string; email: string; status: string; sqlAt: string | null; sameCompanyLeadId: string | null }[] }>(
+      `/api/v1/leads?q=imported.example&limit=10`,
+    );
+    const ines = found.items.find((l) => l.email === `ines-${suffix}@imported.example`);
+    expect(ines).toMatchObject({ status: 'sql' });
+    expect(ines?.sqlAt?.slice(0, 10)).toBe('2026-06-10');
+    // Colleagues at one company: flagged, not merged.
+    expect(found.items).toHaveLength(2);
+    expect(found.items.find((l) => l.email !== ines?.email)?.sameCompanyLeadId).toBe(ines?.id);
+    await page.context().close();
   });
 
   it('an admin turns on reassignment on SLA breach in the lead settings', async () => {

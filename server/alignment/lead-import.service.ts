@@ -3,14 +3,17 @@
 // as intake would score and route it today. Linked to a contact with its email and an account with
 // its domain, as intake links; scored (for the explanation) under the agreement in force at its
 // MQL date, or at its arrival. It carries no SLA clock: the sales SLA is Furrow's from the moment
-// a lead arrives here, so history brought in alerts nobody and counts in no compliance figure.
+// a lead arrives here, so history brought in alerts nobody and counts in no compliance figure. A
+// later export moves a lead Furrow has along its lifecycle (advanceImportedLead), never back.
 import type { LeadStatus } from '../../api/leads.js';
 import type { Ctx } from '../context.js';
 import { checkReferences } from '../crm/references.service.js';
+import { notFound, stale } from '../errors.js';
 import { newId } from '../ids.js';
-import { agreementFor, companyDomain, scoreRow } from './lead-intake.service.js';
-import { findAccountByDomain, findContactByEmail, findLeadKeys, insertLead, insertTransition, type LeadRow } from './leads.repo.js';
-import { emitLeadEvent } from './leads.service.js';
+import { agreementFor, scoreRow } from './lead-intake.service.js';
+import { matchCompany } from './lead-match.service.js';
+import { findDealKeys, findLeadKeys, findLeadRow, type ImportMatch, insertLead, insertTransition, type LeadRow, updateLead } from './leads.repo.js';
+import { emitLeadEvent, moveLead } from './leads.service.js';
 import { NO_DUES } from './sla.js';
 
 export interface ImportedLead {
@@ -31,6 +34,8 @@ export interface ImportedLead {
   teamId: string | null;
   externalId: string | null;
   rejectionReason: string | null;
+  /** The deal a converted lead became (the file's opportunity, found among the deals the importer may read). */
+  dealId: string | null;
   /** The history, oldest first: `new` at the lead's arrival, then each step to its status. */
   steps: { to: LeadStatus; at: number }[];
 }
@@ -39,11 +44,62 @@ export interface ImportedLead {
 const NO_REASON = 'Not recorded';
 
 /** Existing leads with these emails or external ids (the whole workspace's): an import matches them instead of adding a duplicate. */
-export async function leadsForImport(
-  ctx: Ctx,
-  keys: { emails: readonly string[]; externalIds: readonly string[] },
-): Promise<{ id: string; email: string | null; external_id: string | null }[]> {
+export async function leadsForImport(ctx: Ctx, keys: { emails: readonly string[]; externalIds: readonly string[] }): Promise<ImportMatch[]> {
   return findLeadKeys(ctx.db, ctx.actor.workspaceId, keys);
+}
+
+/**
+ * The deals a file's converted leads name by Furrow id or by the other CRM's opportunity id, across
+ * the workspace: the link is what the funnel's won step reads, and marketing, who imports leads but
+ * reads no deals, has the ids from its own export already. Names are matched only among the deals
+ * the importer may read (crm/import-export), so a name never probes for a deal.
+ */
+export async function dealsForImport(ctx: Ctx, keys: { ids: readonly string[]; externalIds: readonly string[] }) {
+  const rows = await findDealKeys(ctx.db, ctx.actor.workspaceId, keys);
+  return {
+    byId: new Map(rows.map((r) => [r.id, r.id])),
+    byExternal: new Map(rows.flatMap((r) => (r.external_id ? [[r.external_id, r.id] as const] : []))),
+  };
+}
+
+const EVERY_LEAD = { owners: { all: true }, poolTeamIds: [] } as const;
+
+/**
+ * A lead Furrow has, moved on by a later export of the other CRM: each step through the one
+ * status-change path (lifecycle check, guarded update, history row dated from the file), in the
+ * import's transaction. `version` is the lead's when the file was checked: a lead changed meanwhile
+ * is that row's 409. A converted lead without its deal gets the one the file names.
+ */
+export async function advanceImportedLead(
+  ctx: Ctx,
+  input: { id: string; version: number; steps: readonly { to: LeadStatus; at: number }[]; rejectionReason: string | null; dealId: string | null },
+): Promise<void> {
+  const workspaceId = ctx.actor.workspaceId;
+  const current = async () => {
+    const row = await findLeadRow(ctx.db, workspaceId, EVERY_LEAD, input.id);
+    if (!row) throw notFound('Lead');
+    return row;
+  };
+  let row = await current();
+  if (row.version !== input.version) throw stale('Lead', row.version);
+  for (const { to, at } of input.steps) {
+    const reason = to === 'rejected' ? (input.rejectionReason ?? NO_REASON) : null;
+    const changes: Parameters<typeof moveLead>[3]['changes'] = {
+      mql: { mql_at: at, agreement_id: row.agreement_id ?? (await agreementFor(ctx, at))?.id ?? null },
+      accepted: { accepted_at: at },
+      sql: { sql_at: at },
+      converted: { converted_at: at, deal_id: input.dealId },
+      rejected: { rejected_at: at, rejection_reason: reason },
+      recycled: {},
+      new: {},
+    }[to];
+    await moveLead(ctx, row, row.version, { to, at, reason, changes });
+    row = await current();
+  }
+  if (input.steps.length === 0 && input.dealId && row.status === 'converted' && row.deal_id === null) {
+    if (!(await updateLead(ctx.db, workspaceId, row.id, row.version, { deal_id: input.dealId }, ctx.now()))) throw stale('Lead', row.version);
+    await emitLeadEvent(ctx, 'lead.updated', row.id);
+  }
 }
 
 /** Writes one imported lead and its dated history; ctx is the import's transaction. */
@@ -55,9 +111,7 @@ export async function importLead(ctx: Ctx, input: ImportedLead): Promise<void> {
   const at = (to: LeadStatus) => input.steps.find((s) => s.to === to)?.at ?? null;
   const mqlAt = at('mql');
   const workspaceId = ctx.actor.workspaceId;
-  const contact = input.email ? await findContactByEmail(ctx.db, workspaceId, input.email) : undefined;
-  const domain = companyDomain(input.email, input.domain);
-  const account = contact?.account_id ? { id: contact.account_id } : domain ? await findAccountByDomain(ctx.db, workspaceId, domain) : undefined;
+  const { domain, contactId, accountId } = await matchCompany(ctx, input.email, input.domain);
   // The version that qualified it (in force at its MQL date); a lead that never qualified is scored under the one of its arrival.
   const agreement = await agreementFor(ctx, mqlAt ?? first.at);
   const now = ctx.now();
@@ -84,9 +138,9 @@ export async function importLead(ctx: Ctx, input: ImportedLead): Promise<void> {
     owner_id: input.ownerId,
     team_id: input.ownerId ? input.teamId : null,
     rejection_reason: last.to === 'rejected' ? (input.rejectionReason ?? NO_REASON) : null,
-    matched_contact_id: contact?.id ?? null,
-    matched_account_id: account?.id ?? null,
-    deal_id: null,
+    matched_contact_id: contactId,
+    matched_account_id: accountId,
+    deal_id: last.to === 'converted' ? input.dealId : null,
     received_at: first.at,
     mql_at: mqlAt,
     // Not routed by Furrow: no SLA clock runs for it (see the file's head).

@@ -1,5 +1,6 @@
-// Lead intake (API, webhook, import): duplicates matched by email and domain, scored under the
-// agreement in force when the lead arrived, and an MQL routed to a team and rep. All in one
+// Lead intake (API, webhook): an open lead with the email takes the new behaviours; otherwise a new
+// lead, matched to contacts, accounts and leads by email and domain (lead-match.service.ts), scored
+// under the agreement in force when it arrived, and an MQL routed to a team and rep. All in one
 // transaction with its history rows.
 import type { AgreementTerms } from '../../api/lead-agreements.js';
 import type { Behaviour, Lead, LeadCreate } from '../../api/leads.js';
@@ -9,43 +10,15 @@ import { conflict, invalidField } from '../errors.js';
 import { newId } from '../ids.js';
 import { type AgreementRow, findAgreementRow, findInForce, findInForceAt } from './agreements.repo.js';
 import { getCampaignRow } from './campaigns.service.js';
+import { matchCompany } from './lead-match.service.js';
 import { type LeadScope, leadScope } from './lead-scope.service.js';
 import { activeRepIds, ROUND_ROBIN_LOCK, setLastAssigned } from './lead-settings.repo.js';
 import { ensureSettingsRow, type LoadedSettings, loadSettings } from './lead-settings.service.js';
-import { findAccountByDomain, findContactByEmail, findOpenLeadByEmail, insertLead, insertTransition, type LeadRow, updateLead } from './leads.repo.js';
+import { findOpenLeadByEmail, insertLead, insertTransition, type LeadRow, updateLead } from './leads.repo.js';
 import { emitLeadEvent, getLeadIn, moveLead, stampSlaDues } from './leads.service.js';
 import { namedRep, nextRep, routeTarget } from './routing.js';
 import { scoreLead } from './scoring.js';
 import { NO_DUES } from './sla.js';
-
-const FREE_MAIL = new Set([
-  'gmail.com',
-  'googlemail.com',
-  'yahoo.com',
-  'hotmail.com',
-  'outlook.com',
-  'live.com',
-  'icloud.com',
-  'gmx.de',
-  'gmx.net',
-  'web.de',
-  'aol.com',
-  'proton.me',
-  'protonmail.com',
-]);
-
-/** The company domain of a lead: given, or from a business email (free-mail domains name no company). */
-export function companyDomain(email: string | null, domain: string | null | undefined): string | null {
-  const given = domain
-    ?.trim()
-    .toLowerCase()
-    .replace(/^https?:\/\//, '')
-    .replace(/^www\./, '')
-    .replace(/\/.*$/, '');
-  if (given) return given;
-  const fromEmail = email?.split('@')[1]?.toLowerCase() ?? null;
-  return fromEmail && !FREE_MAIL.has(fromEmail) ? fromEmail : null;
-}
 
 const ALL: LeadScope = { owners: { all: true }, poolTeamIds: [] };
 
@@ -166,9 +139,7 @@ export async function intakeLead(ctx: Ctx, input: LeadCreate, options: IntakeOpt
 
     const ownerId = input.ownerId ?? (ctx.actor.role === 'rep' ? ctx.actor.userId : null);
     await checkReferences(tx, 'leads', { ownerId });
-    const contact = email ? await findContactByEmail(tx.db, ctx.actor.workspaceId, email) : undefined;
-    const domain = companyDomain(email, input.domain);
-    const account = contact?.account_id ? { id: contact.account_id } : domain ? await findAccountByDomain(tx.db, ctx.actor.workspaceId, domain) : undefined;
+    const { domain, contactId, accountId } = await matchCompany(tx, email, input.domain);
     const behaviours = toStored(input.behaviours, receivedAt);
     const agreement = await agreementFor(tx, receivedAt);
     const row: LeadRow = {
@@ -194,8 +165,8 @@ export async function intakeLead(ctx: Ctx, input: LeadCreate, options: IntakeOpt
       owner_id: ownerId,
       team_id: null,
       rejection_reason: null,
-      matched_contact_id: contact?.id ?? null,
-      matched_account_id: account?.id ?? null,
+      matched_contact_id: contactId,
+      matched_account_id: accountId,
       deal_id: null,
       received_at: receivedAt,
       mql_at: null,

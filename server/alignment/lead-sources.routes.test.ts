@@ -44,6 +44,14 @@ describeEngines('signed lead webhook', (env) => {
     expect(replay.json()).toMatchObject({ leadId: ack.leadId, duplicateDelivery: true });
     const all = (await w.as(marketing).get('/api/v1/leads?source=Website%20form&limit=200')).body.items;
     expect(all).toHaveLength(1);
+    // A colleague's form fill: a lead of its own, flagged as the same company, never merged.
+    const colleague = await post(JSON.stringify({ ...HOT_LEAD, email: `colleague-${env().engine}@acme.example` }), 'msg_1b');
+    expect(colleague.statusCode, colleague.body).toBe(200);
+    expect(colleague.json().leadId).not.toBe(ack.leadId);
+    expect((await w.as(marketing).get(`/api/v1/leads/${colleague.json().leadId}`)).body).toMatchObject({
+      domain: 'acme.example',
+      sameCompanyLeadId: ack.leadId,
+    });
   });
 
   it('refuses a wrong signature, another secret, a stale timestamp, a tampered body and an unknown source with 401', async () => {

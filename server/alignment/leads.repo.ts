@@ -13,20 +13,44 @@ import type { LeadScope } from './lead-scope.service.js';
 import type { SlaDues } from './sla.js';
 
 export type LeadRow = Selectable<LeadsTable>;
-export type LeadView = LeadRow & { owner_name: string | null; campaign_name: string | null; agreement_number: number | null; agreement_terms: string | null };
+export type LeadView = LeadRow & {
+  owner_name: string | null;
+  campaign_name: string | null;
+  agreement_number: number | null;
+  agreement_terms: string | null;
+  same_company_lead_id: string | null;
+};
 export type TransitionRow = Selectable<LeadTransitionsTable>;
 
 function views(db: Kysely<DB>, workspaceId: string, scope: LeadScope) {
-  return db
-    .selectFrom('leads as l')
-    .leftJoin('users as u', 'u.id', 'l.owner_id')
-    .leftJoin('campaigns as c', 'c.id', 'l.campaign_id')
-    .leftJoin('lead_agreements as a', 'a.id', 'l.agreement_id')
-    .selectAll('l')
-    .select(['u.name as owner_name', 'c.name as campaign_name', 'a.number as agreement_number', 'a.terms as agreement_terms'])
-    .where('l.workspace_id', '=', workspaceId)
-    .where('l.deleted_at', 'is', null)
-    .where((eb) => leadFilter(eb, scope));
+  return (
+    db
+      .selectFrom('leads as l')
+      .leftJoin('users as u', 'u.id', 'l.owner_id')
+      .leftJoin('campaigns as c', 'c.id', 'l.campaign_id')
+      .leftJoin('lead_agreements as a', 'a.id', 'l.agreement_id')
+      .selectAll('l')
+      .select(['u.name as owner_name', 'c.name as campaign_name', 'a.number as agreement_number', 'a.terms as agreement_terms'])
+      // Read, not stored: the company's first other lead the reader may see, so the flag never goes
+      // stale when that lead is deleted or moves out of reach, and never names an invisible lead.
+      .select((eb) =>
+        eb
+          .selectFrom('leads as l2')
+          .select('l2.id')
+          .whereRef('l2.workspace_id', '=', 'l.workspace_id')
+          .whereRef('l2.domain', '=', 'l.domain')
+          .whereRef('l2.id', '<>', 'l.id')
+          .where('l2.deleted_at', 'is', null)
+          .where((inner) => leadFilter(inner, scope, 'l2'))
+          .orderBy('l2.received_at')
+          .orderBy('l2.id')
+          .limit(1)
+          .as('same_company_lead_id'),
+      )
+      .where('l.workspace_id', '=', workspaceId)
+      .where('l.deleted_at', 'is', null)
+      .where((eb) => leadFilter(eb, scope))
+  );
 }
 
 export async function findLeadView(db: Kysely<DB>, workspaceId: string, scope: LeadScope, id: string): Promise<LeadView | undefined> {
@@ -138,29 +162,66 @@ export async function findOpenLeadByEmail(db: Kysely<DB>, workspaceId: string, e
     .executeTakeFirst();
 }
 
-/** Leads of the workspace with any of these emails or external ids, whoever's they are: an import matches them rather than duplicating them. */
+/** A lead an import matched: enough to tell whether the file moves it on. */
+export type ImportMatch = Pick<LeadRow, 'id' | 'email' | 'external_id' | 'status' | 'version' | 'deal_id'> & { latest_at: number };
+
+/** Leads of the workspace with any of these emails or external ids, whoever's they are, with their last history instant: an import matches them rather than duplicating them. */
 export async function findLeadKeys(
   db: Kysely<DB>,
   workspaceId: string,
   keys: { emails: readonly string[]; externalIds: readonly string[] },
-): Promise<{ id: string; email: string | null; external_id: string | null }[]> {
-  const found = new Map<string, { id: string; email: string | null; external_id: string | null }>();
+): Promise<ImportMatch[]> {
+  const found = new Map<string, ImportMatch>();
   for (const [column, values] of [
     ['email', [...new Set(keys.emails)]],
     ['external_id', [...new Set(keys.externalIds)]],
   ] as const) {
     for (let i = 0; i < values.length; i += 500) {
       const rows = await db
-        .selectFrom('leads')
-        .select(['id', 'email', 'external_id'])
-        .where('workspace_id', '=', workspaceId)
-        .where('deleted_at', 'is', null)
-        .where(column, 'in', values.slice(i, i + 500))
+        .selectFrom('leads as l')
+        .select(['l.id', 'l.email', 'l.external_id', 'l.status', 'l.version', 'l.deal_id', 'l.received_at'])
+        .select((eb) =>
+          eb
+            .selectFrom('lead_transitions as t')
+            .select((t) => t.fn.max('t.at').as('at'))
+            .whereRef('t.lead_id', '=', 'l.id')
+            .whereRef('t.workspace_id', '=', 'l.workspace_id')
+            .as('latest_at'),
+        )
+        .where('l.workspace_id', '=', workspaceId)
+        .where('l.deleted_at', 'is', null)
+        .where(`l.${column}`, 'in', values.slice(i, i + 500))
         .execute();
-      for (const r of rows) found.set(r.id, r);
+      for (const { received_at, latest_at, ...r } of rows) found.set(r.id, { ...r, latest_at: Number(latest_at ?? received_at) });
     }
   }
   return [...found.values()];
+}
+
+/** Deals of the workspace by Furrow id or external id, whoever's they are (an imported lead's link to the deal it became). */
+export async function findDealKeys(
+  db: Kysely<DB>,
+  workspaceId: string,
+  keys: { ids: readonly string[]; externalIds: readonly string[] },
+): Promise<{ id: string; external_id: string | null }[]> {
+  const found: { id: string; external_id: string | null }[] = [];
+  for (const [column, values] of [
+    ['id', [...new Set(keys.ids)]],
+    ['external_id', [...new Set(keys.externalIds)]],
+  ] as const) {
+    for (let i = 0; i < values.length; i += 500) {
+      found.push(
+        ...(await db
+          .selectFrom('deals')
+          .select(['id', 'external_id'])
+          .where('workspace_id', '=', workspaceId)
+          .where('deleted_at', 'is', null)
+          .where(column, 'in', values.slice(i, i + 500))
+          .execute()),
+      );
+    }
+  }
+  return found;
 }
 
 export async function findContactByEmail(db: Kysely<DB>, workspaceId: string, email: string): Promise<{ id: string; account_id: string | null } | undefined> {
@@ -171,6 +232,22 @@ export async function findContactByEmail(db: Kysely<DB>, workspaceId: string, em
     .where((eb) => eb(eb.fn('lower', ['email']), '=', email))
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
+}
+
+/** The account of a contact whose email is at this domain (the oldest such contact): a colleague's company. */
+export async function findAccountByContactDomain(db: Kysely<DB>, workspaceId: string, domain: string): Promise<{ id: string } | undefined> {
+  const pattern = `%@${domain.replace(/[\\%_]/g, (c) => `\\${c}`)}`;
+  const row = await db
+    .selectFrom('contacts')
+    .select('account_id')
+    .where('workspace_id', '=', workspaceId)
+    .where('account_id', 'is not', null)
+    .where('deleted_at', 'is', null)
+    .where(sql<SqlBool>`lower(email) like ${pattern} escape '\\'`)
+    .orderBy('created_at')
+    .orderBy('id')
+    .executeTakeFirst();
+  return row?.account_id ? { id: row.account_id } : undefined;
 }
 
 export async function findAccountByDomain(db: Kysely<DB>, workspaceId: string, domain: string): Promise<{ id: string } | undefined> {
@@ -188,9 +265,9 @@ export async function softDeleteLead(db: Kysely<DB>, workspaceId: string, id: st
 }
 
 /** The lead scope in SQL, over `leads as l`: owned leads in reach, or the unclaimed pools in reach. */
-export function leadFilter(eb: AnyExpressionBuilder, scope: LeadScope): Expression<SqlBool> {
+export function leadFilter(eb: AnyExpressionBuilder, scope: LeadScope, alias: 'l' | 'l2' = 'l'): Expression<SqlBool> {
   if (scope.owners.all) return sql<SqlBool>`1 = 1`;
-  const owned = ownerFilter(eb, 'l.owner_id', scope.owners);
+  const owned = ownerFilter(eb, `${alias}.owner_id`, scope.owners);
   if (scope.poolTeamIds.length === 0) return owned;
-  return eb.or([owned, eb.and([eb('l.owner_id', 'is', null), eb('l.team_id', 'in', [...scope.poolTeamIds])])]);
+  return eb.or([owned, eb.and([eb(eb.ref(`${alias}.owner_id`), 'is', null), eb(eb.ref(`${alias}.team_id`), 'in', [...scope.poolTeamIds])])]);
 }

@@ -64,6 +64,31 @@ describeEngines('leads', (env) => {
     expect(byDomain).toMatchObject({ matchedAccountId: acct.id, matchedContactId: null });
   });
 
+  it('flags a lead of the same company domain without merging it, links a colleague contact’s account, and never matches free mail', async () => {
+    const domain = `samecorp-${env().engine}.example`;
+    const first = (await w.as(marketing).post('/api/v1/leads', { ...HOT_LEAD, email: `ann@${domain}` })).body.lead;
+    expect(first.sameCompanyLeadId).toBeNull();
+    const second = await w.as(marketing).post('/api/v1/leads', { ...HOT_LEAD, email: `bob@${domain}` });
+    expect(second.status, JSON.stringify(second.body)).toBe(201);
+    expect(second.body.merged).toBe(false);
+    expect(second.body.lead).toMatchObject({ domain, sameCompanyLeadId: first.id, matchedAccountId: null });
+    expect((await w.as(marketing).get(`/api/v1/leads/${first.id}`)).body.sameCompanyLeadId).toBe(second.body.lead.id);
+    // Round robin gave them to different reps: neither rep learns of the other's lead.
+    expect(first.ownerId).not.toBe(second.body.lead.ownerId);
+    const secondOwner = second.body.lead.ownerId === rep1.id ? rep1 : rep2;
+    expect((await w.as(secondOwner).get(`/api/v1/leads/${second.body.lead.id}`)).body.sameCompanyLeadId).toBeNull();
+
+    const acct = (await w.as(w.admin).post('/api/v1/accounts', { name: `Colleague Co ${env().engine}` })).body;
+    const colleagueDomain = `colleague-${env().engine}.example`;
+    await w.as(w.admin).post('/api/v1/contacts', { firstName: 'Cal', lastName: 'League', email: `cal@${colleagueDomain}`, accountId: acct.id });
+    const colleague = (await w.as(marketing).post('/api/v1/leads', { email: `dee@${colleagueDomain}` })).body.lead;
+    expect(colleague).toMatchObject({ matchedAccountId: acct.id, matchedContactId: null });
+
+    const free1 = (await w.as(marketing).post('/api/v1/leads', { email: `free1-${env().engine}@gmail.com`, domain: 'gmail.com' })).body.lead;
+    const free2 = (await w.as(marketing).post('/api/v1/leads', { email: `free2-${env().engine}@gmail.com` })).body.lead;
+    expect([free1.domain, free2.domain, free2.sameCompanyLeadId]).toEqual([null, null, null]);
+  });
+
   it('walks the lifecycle: accept, touch, qualify, convert into account, contact and deal carrying source and campaign', async () => {
     const campaign = (await w.as(marketing).post('/api/v1/campaigns', { name: `Spring webinar ${env().engine}`, channel: 'webinar', startsOn: '2026-03-01' }))
       .body;

@@ -66,6 +66,7 @@ export function toLead(r: LeadView, cal: BusinessCalendar, now: number): Lead {
     rejectionReason: r.rejection_reason,
     matchedContactId: r.matched_contact_id,
     matchedAccountId: r.matched_account_id,
+    sameCompanyLeadId: r.same_company_lead_id,
     dealId: r.deal_id,
     receivedAt: iso(r.received_at) as string,
     mqlAt: iso(r.mql_at),

@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { readFile, rename, rm } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
-import type { ExportEntity, ImportPreset, ImportResult } from '../../api/imports.js';
+import type { ExportEntity, ImportEntity, ImportPreset, ImportResult } from '../../api/imports.js';
 import { PeopleImportBody, type PeopleImportResult } from '../../api/people.js';
 import { exportCsv } from '../crm/import-export/export.service.js';
 import { importFields } from '../crm/import-export/fields.service.js';
@@ -22,6 +22,16 @@ function entityOf(text: string): ExportEntity {
   if (!ENTITIES.includes(text as ExportEntity)) throw usageError(`<entity> must be one of ${ENTITIES.join(', ')} or people (got "${text}")`);
   return text as ExportEntity;
 }
+
+/** What a CSV brings in: the exportable records, and leads (marketing's history from another CRM; not exported). */
+function importEntityOf(text: string): ImportEntity {
+  if (text === 'leads') return 'leads';
+  if (!ENTITIES.includes(text as ExportEntity)) throw usageError(`<entity> must be one of ${ENTITIES.join(', ')}, leads or people (got "${text}")`);
+  return text as ExportEntity;
+}
+
+/** Pipedrive's leads inbox has no lifecycle export, so leads take the other presets only. */
+const LEAD_PRESETS: readonly ImportPreset[] = ['salesforce', 'hubspot', 'furrow'];
 
 function closeDateDefaultOf(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
@@ -69,7 +79,8 @@ function printResult(io: CliIo, file: string, r: ImportResult): void {
       println(io.stderr, `Owners not found: ${r.unmatchedOwners.join(', ')} (add them with furrow user add, or fix the owner column)`);
     return;
   }
-  const counts = `${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged`;
+  // A lead Furrow has is only ever moved on along its lifecycle by a file, so "updated" says that.
+  const counts = `${r.created} created, ${r.updated} ${r.entity === 'leads' ? 'moved on or linked' : 'updated'}, ${r.unchanged} unchanged`;
   if (r.dryRun) println(io.stdout, `Dry run of ${file} (${r.rows} rows): would be ${counts}. Nothing was written.`);
   else println(io.stdout, `Imported ${r.entity} from ${file} (${r.rows} rows): ${counts}. Import run ${r.id}.`);
 }
@@ -94,9 +105,10 @@ export interface ImportOptions {
 
 export async function importCommand(io: CliIo, entityText: string, file: string, opts: ImportOptions): Promise<void> {
   if (entityText === 'people') return importPeopleCommand(io, file, opts);
-  const entity = entityOf(entityText);
-  if (opts.preset !== undefined && !PRESET_NAMES.includes(opts.preset as ImportPreset)) {
-    throw usageError(`--preset must be one of ${PRESET_NAMES.join(', ')} (got "${opts.preset}")`);
+  const entity = importEntityOf(entityText);
+  const presets = entity === 'leads' ? LEAD_PRESETS : PRESET_NAMES;
+  if (opts.preset !== undefined && !presets.includes(opts.preset as ImportPreset)) {
+    throw usageError(`--preset must be one of ${presets.join(', ')}${entity === 'leads' ? ' for leads' : ''} (got "${opts.preset}")`);
   }
   const dateFormat = dateOrderOf(opts.dateFormat);
   const csv = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
@@ -131,7 +143,7 @@ export async function importCommand(io: CliIo, entityText: string, file: string,
 }
 
 export async function importFieldsCommand(io: CliIo, entityText: string, opts: { as?: string; workspace?: string }): Promise<void> {
-  const entity = entityOf(entityText);
+  const entity = importEntityOf(entityText);
   await withDatabase(io, async (s) => {
     const ws = await pickWorkspace(s, opts.workspace);
     const ctx = ctxFor(s, actorOf(await actingUser(s, ws, opts.as)), io.now);

@@ -30,7 +30,7 @@ export function registerDataCommands(program: Command, io: CliIo): void {
   program
     .command('import <entity> <file>')
     .description(
-      'import a CSV of accounts, contacts, deals or activities, or of people (users and teams: name, email, role, team, parent team, manager): all rows or none, re-runnable without duplicates',
+      'import a CSV of accounts, contacts, deals or activities, of leads (a Salesforce or HubSpot lead export with its dates; a later export moves known leads on), or of people (users and teams: name, email, role, team, parent team, manager): all rows or none, re-runnable without duplicates',
     )
     .option('--preset <name>', `column names of ${PRESET_NAMES.join(', ')} exports (guessed from the header when absent)`)
     .option('--map <Header=field>', 'map a column to a field, overriding the preset (repeat the option; field "ignore" drops a column)', collectMapping, {})

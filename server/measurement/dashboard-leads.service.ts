@@ -33,9 +33,10 @@ export async function leadFunnelDashboard(ctx: Ctx, q: LeadFunnelQuery): Promise
   const org = ctx.actor.role === 'marketing' ? undefined : await loadOrg(ctx);
   const figures: LeadFunnelDashboard['figures'] = [];
   // In turn, not at once: on PostgreSQL heavy reads share a small pool (http/heavy-requests.ts).
+  const { leadGroup, ...query } = q;
   for (const id of LEAD_FUNNEL_KPIS) {
-    const req = await buildRequest(ctx, kpiById(id), q, { fallbackPeriod: 'quarter', ...(org ? { org } : {}) });
-    figures.push(await resultOf(ctx, req));
+    const req = await buildRequest(ctx, kpiById(id), query, { fallbackPeriod: 'quarter', ...(org ? { org } : {}) });
+    figures.push(await resultOf(ctx, { ...req, leadGroup: leadGroup ?? null }));
   }
   const first = figures[0];
   if (!first) throw new Error('the funnel has figures');

@@ -126,7 +126,8 @@ async function computeKpiOn(ctx: Ctx, req: KpiRequest, options: { breakdown: boo
   if (kpi.kind === 'simple') {
     const points = await simplePoints(ctx, kpi, fs);
     let breakdown: GroupFigures[] | null = null;
-    if (options.breakdown && kpi.meta.breakdown) {
+    // A lead KPI asked per lead group is broken down by that group instead of its own breakdown.
+    if (options.breakdown && (kpi.meta.breakdown || fs.leadGroup)) {
       const groups = await factSums(ctx.db, ctx.dialect, kpi, { ...fs, buckets: [mergedBucket(fs)] }, 'breakdown');
       breakdown = groups.filter((g) => g.group !== null).map((g) => ({ key: g.group as string, ...finishFigures(kpi.aggregate, kpi.scale, g) }));
     }

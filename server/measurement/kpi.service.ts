@@ -14,6 +14,8 @@ import type {
   PeriodInfo,
 } from '../../api/measurement.js';
 import type { Period } from '../../lib/periods.js';
+import { listAgreements } from '../alignment/agreements.service.js';
+import { listCampaigns } from '../alignment/campaigns.service.js';
 import { coachingScopeOrNull } from '../coaching/coaching-scope.service.js';
 import type { Ctx } from '../context.js';
 import { decodeCursor, encodeCursor } from '../db/keyset.js';
@@ -24,7 +26,7 @@ import { computeKpi, factScopeOf, withDealsAsOf } from './kpi-compute.service.js
 import { buildRequest, type KpiRequest, kpiById } from './kpi-request.service.js';
 import { factRecords, type Part } from './kpis/engine.repo.js';
 import { CATALOGUE } from './kpis/registry.js';
-import { isOrderStatistic, type KpiDefinition, type RecordType, type SimpleKpi } from './kpis/types.js';
+import { isOrderStatistic, type KpiDefinition, type LeadGroup, type RecordType, type SimpleKpi } from './kpis/types.js';
 
 export function toDefinition(kpi: KpiDefinition): KpiDefinitionDto {
   return { ...kpi.meta, composite: kpi.kind === 'composite' };
@@ -49,13 +51,24 @@ export function queryString(req: KpiRequest, extra: Record<string, string> = {})
   if (req.asOf !== null) params.set('asOf', new Date(req.asOf).toISOString());
   if (req.pipelineId) params.set('pipelineId', req.pipelineId);
   if (req.stageId) params.set('stageId', req.stageId);
+  if (req.leadGroup) params.set('leadGroup', req.leadGroup);
   for (const [k, v] of Object.entries(extra)) params.set(k, v);
   return params.toString();
 }
 
 const moneyUnit = (kpi: KpiDefinition) => kpi.meta.unit === 'money' || kpi.meta.unit === 'money_per_day';
 
-async function groupLabels(ctx: Ctx, kpi: KpiDefinition): Promise<(key: string) => string> {
+async function groupLabels(ctx: Ctx, kpi: KpiDefinition, leadGroup: LeadGroup | null): Promise<(key: string) => string> {
+  // A lead group's key is an id for campaigns and agreement versions: the label names it.
+  if (leadGroup === 'campaign') {
+    const names = new Map((await listCampaigns(ctx)).map((c) => [c.id, c.name]));
+    return (key) => names.get(key) ?? (key === '(none)' ? 'No campaign' : key);
+  }
+  if (leadGroup === 'agreement') {
+    const numbers = new Map((await listAgreements(ctx)).map((a) => [a.id, a.number]));
+    return (key) => (numbers.has(key) ? `Agreement v${numbers.get(key)}` : key === '(none)' ? 'Not qualified' : key);
+  }
+  if (leadGroup !== null) return (key) => key;
   if (kpi.meta.breakdown === 'skill' || kpi.meta.breakdown === 'coachee_role') {
     // Skill keys and roles are snake_case words: "objection_handling" reads "Objection handling".
     return (key) => (key.charAt(0).toUpperCase() + key.slice(1)).replaceAll('_', ' ');
@@ -69,7 +82,9 @@ async function groupLabels(ctx: Ctx, kpi: KpiDefinition): Promise<(key: string) 
 
 export async function kpiValue(ctx: Ctx, id: string, q: KpiQuery): Promise<KpiResult> {
   const kpi = kpiById(id);
-  const req = await buildRequest(ctx, kpi, q, { fallbackPeriod: 'quarter' });
+  const { leadGroup, ...rest } = q;
+  if (leadGroup !== undefined && kpi.meta.audience !== 'funnel') throw invalidField('leadGroup', `${kpi.meta.name} is not a lead KPI`);
+  const req = { ...(await buildRequest(ctx, kpi, rest, { fallbackPeriod: 'quarter' })), leadGroup: leadGroup ?? null };
   return resultOf(ctx, req);
 }
 
@@ -79,7 +94,7 @@ export async function resultOf(ctx: Ctx, req: KpiRequest): Promise<KpiResult> {
   const computed = await computeKpi(ctx, req, { breakdown: true });
   const point = computed.points[0];
   if (!point) throw new Error('a figure has one point');
-  const label = await groupLabels(ctx, kpi);
+  const label = await groupLabels(ctx, kpi, req.leadGroup ?? null);
   const breakdown: KpiBreakdownItem[] | null = computed.breakdown
     ? computed.breakdown.map((g) => ({ key: g.key, label: label(g.key), value: g.value, numerator: g.numerator, denominator: g.denominator, count: g.count }))
     : null;

@@ -3,148 +3,27 @@
 // delivery against its commitment side by side, speed to lead and the rejections by reason. Every
 // figure is a catalogue KPI (one call, GET /api/v1/dashboard/leads) and opens its formula and the
 // leads behind it. Marketing sees the workspace; reps their own leads; managers their teams. The
-// scope, period and as-of date live in the URL so a figure can be shared.
-import { FunnelChart } from '@mantine/charts';
-import { Anchor, Badge, Drawer, Group, List, Paper, SimpleGrid, Stack, Table, Tabs, Text, Title, UnstyledButton } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+// scope, period and as-of date live in the URL so a figure can be shared. Its parts: the steps
+// (LeadFunnelSteps), the funnel per source, campaign or agreement version (LeadFunnelGroups) and
+// a figure opened (LeadFunnelDrawer).
+import { Anchor, Badge, Paper, SimpleGrid, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
-import { Link } from 'react-router';
-import type { DrillPart, KpiRecord, KpiResult } from '../../api/measurement';
-import type { LeadFunnelDashboard } from '../../api/measurement-dashboard';
+import type { KpiResult } from '../../api/measurement';
 import { counted } from '../../lib/counted';
-import { api } from '../app/api';
-import { formatInstant, plural } from '../app/format';
 import { useSession } from '../app/session';
 import { useUrlState } from '../app/url-state';
-import type { Column } from '../components/columns';
-import { DataTable } from '../components/DataTable';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
-import { Pager } from '../components/Pager';
-import { drillParts, useKpiRecords } from '../measurement/kpi-api';
-import { formatKpi } from '../measurement/kpi-format';
-import { type MeasureQuery, measureQueryOf, resolvedQuery } from '../measurement/kpi-links';
+import { useLeadFunnel } from '../data/lead-funnel/lead-funnel';
+import { measureQueryOf, resolvedQuery } from '../measurement/kpi-links';
 import { MeasureControls } from '../measurement/MeasureControls';
 import { Section } from '../measurement/MeasureSection';
 import { periodLabel } from '../measurement/measure-periods';
-
-function useLeadFunnel(q: MeasureQuery) {
-  const params = { scope: q.scope, scopeId: q.scopeId, period: q.period, from: q.from, to: q.to, asOf: q.asOf };
-  return useQuery({
-    queryKey: ['measurement', 'lead-funnel', params],
-    queryFn: ({ signal }) => api.get<LeadFunnelDashboard>('/api/v1/dashboard/leads', params, { signal }),
-    placeholderData: keepPreviousData,
-  });
-}
-
-const count = (n: number | null) => (n === null ? '—' : new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }).format(n));
-const shown = (f: KpiResult, compact = false) => formatKpi(f.value, f.kpi.id, f.kpi.unit, f.currency, { compact });
-
-/** A figure opened: which KPI, which part (numerator, denominator, every record) and which group. */
-interface Drill {
-  id: string;
-  part?: DrillPart;
-  group?: { key: string; label: string };
-}
-
-/** The steps of the funnel: how many of the period's MQLs reached each, and the KPI that converts into it. */
-interface Step {
-  label: string;
-  leads: number | null;
-  /** The conversion from the step before (its KPI), none for the first step. */
-  conversion: KpiResult | null;
-  /** The KPI whose numerator lists this step's leads. */
-  drill: string;
-}
-
-function stepsOf(figure: (id: string) => KpiResult): Step[] {
-  const mqls = figure('lead_mqls');
-  const into = (id: string, label: string): Step => {
-    const f = figure(id);
-    // The conversion's numerator is the step's leads; over no denominator the step had none.
-    return { label, leads: f.numerator ?? 0, conversion: f, drill: id };
-  };
-  return [
-    { label: 'MQL', leads: mqls.value ?? 0, conversion: null, drill: 'lead_mqls' },
-    into('mql_to_sal', 'Accepted (SAL)'),
-    into('sal_to_sql', 'Qualified (SQL)'),
-    into('sql_to_opportunity', 'Opportunity'),
-    into('opportunity_to_won', 'Won'),
-  ];
-}
-
-const STEP_COLORS = ['indigo.7', 'indigo.6', 'indigo.5', 'indigo.4', 'teal.6'];
-
-function FunnelSteps({ steps, onOpen }: { steps: Step[]; onOpen(d: Drill): void }) {
-  const data = steps.map((s, i) => ({ name: s.label, value: s.leads ?? 0, color: STEP_COLORS[i] ?? 'gray.5' }));
-  const empty = (steps[0]?.leads ?? 0) === 0;
-  return (
-    <Group align="flex-start" gap="xl" wrap="wrap">
-      {!empty && (
-        // The picture of the table beside it, which is what a screen reader and the keyboard use.
-        <div aria-hidden="true" style={{ flex: '0 0 260px' }}>
-          <FunnelChart data={data} size={240} withTooltip={false} withLabels labelsPosition="inside" accessibilityLayer={false} />
-        </div>
-      )}
-      <Table.ScrollContainer minWidth={420} style={{ flex: '1 1 420px' }}>
-        <Table verticalSpacing={6} highlightOnHover aria-label="Lead funnel">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Step</Table.Th>
-              <Table.Th scope="col" style={{ textAlign: 'right' }}>
-                Leads
-              </Table.Th>
-              <Table.Th scope="col" style={{ textAlign: 'right' }}>
-                Conversion from the step before
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {steps.map((s) => (
-              <Table.Tr key={s.label} data-step={s.label}>
-                <Table.Th scope="row" fw={500}>
-                  {s.label}
-                </Table.Th>
-                <Table.Td style={{ textAlign: 'right' }}>
-                  <Anchor
-                    component="button"
-                    type="button"
-                    onClick={() => onOpen({ id: s.drill, part: 'numerator' })}
-                    aria-label={`${s.label}: ${plural(s.leads ?? 0, 'lead')}, list them`}
-                  >
-                    {count(s.leads)}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td style={{ textAlign: 'right' }}>
-                  {s.conversion ? (
-                    <Anchor
-                      component="button"
-                      type="button"
-                      onClick={() => onOpen({ id: (s.conversion as KpiResult).kpi.id })}
-                      aria-label={`${s.conversion.kpi.name}: ${shown(s.conversion)}`}
-                    >
-                      {shown(s.conversion)}
-                    </Anchor>
-                  ) : (
-                    <Text span size="sm" c="dimmed">
-                      —
-                    </Text>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-        {empty && (
-          <Text size="sm" c="dimmed" mt="xs">
-            No lead reached MQL in this period for this scope. Pick another period, or check the agreement’s threshold.
-          </Text>
-        )}
-      </Table.ScrollContainer>
-    </Group>
-  );
-}
+import { FigureDrawer } from './LeadFunnelDrawer';
+import { LeadFunnelGroups } from './LeadFunnelGroups';
+import { FunnelSteps, stepsOf } from './LeadFunnelSteps';
+import { count, type Drill, shown } from './lead-funnel-format';
 
 /** One figure as a tile: name, value, what it is made of; opens the formula and the leads. */
 function Tile({ f, onOpen, hint }: { f: KpiResult; onOpen(): void; hint?: string }) {
@@ -218,138 +97,6 @@ function Breakdown({ f, keyLabel, none, onOpen }: { f: KpiResult; keyLabel: stri
   );
 }
 
-function leadColumns(part: DrillPart, f: KpiResult, rows: KpiRecord[]): Column<KpiRecord>[] {
-  const cols: Column<KpiRecord>[] = [
-    {
-      key: 'lead',
-      label: 'Lead',
-      fixed: true,
-      maxWidth: 280,
-      render: (r) =>
-        r.leadId ? (
-          <Anchor component={Link} to={`/leads/${r.leadId}`} size="sm" fw={600}>
-            {r.leadName ?? 'Lead'}
-          </Anchor>
-        ) : (
-          <Text size="sm" c="dimmed">
-            {r.detail ?? 'Commitment'}
-          </Text>
-        ),
-    },
-    { key: 'owner', label: 'Owner', render: (r) => r.ownerName ?? '—' },
-    { key: 'at', label: 'When', render: (r) => formatInstant(r.at) },
-  ];
-  if (rows.some((r) => r.group)) cols.push({ key: 'group', label: 'Group', render: (r) => r.group ?? '—' });
-  if (rows.some((r) => r.value !== null))
-    cols.push({ key: 'value', label: 'Value', align: 'right', render: (r) => formatKpi(r.value, f.kpi.id, f.kpi.unit, f.currency) });
-  if (part === 'denominator' && f.kpi.measure === 'count')
-    cols.push({ key: 'inNumerator', label: f.kpi.numeratorLabel, render: (r) => (r.numerator ? 'Yes' : 'No') });
-  return cols;
-}
-
-function DrillRecords({ f, q, part, group }: { f: KpiResult; q: MeasureQuery; part: DrillPart; group: string | undefined }) {
-  const [cursors, setCursors] = useState<string[]>([]);
-  const records = useKpiRecords(f.kpi.id, q, part, group, cursors.at(-1));
-  if (records.isError) return <ErrorState error={records.error} onRetry={() => records.refetch()} />;
-  if (records.isPending) return <LoadingState rows={5} label="Loading the leads" />;
-  const page = records.data;
-  const columns = leadColumns(part, f, page.items);
-  return (
-    <div>
-      <DataTable
-        caption={`${page.partLabel}, ${page.scope.label}, ${page.period.label}`}
-        columns={columns}
-        visible={columns.map((c) => c.key)}
-        rows={page.items}
-        rowKey={(r) => `${r.recordType}:${r.recordId}`}
-      />
-      <Pager
-        shown={page.items.length}
-        hasPrevious={cursors.length > 0}
-        nextCursor={page.nextCursor}
-        onPrevious={() => setCursors((c) => c.slice(0, -1))}
-        onNext={(c) => setCursors((all) => [...all, c])}
-        onFirst={() => setCursors([])}
-        noun="records"
-      />
-    </div>
-  );
-}
-
-function FigureDrawer({ d, drill, q, onClose }: { d: LeadFunnelDashboard; drill: Drill | null; q: MeasureQuery; onClose(): void }) {
-  const f = drill ? d.figures.find((x) => x.kpi.id === drill.id) : undefined;
-  const parts = f ? drillParts(f, f.kpi) : [];
-  const [tab, setTab] = useState<string | null>(null);
-  const part = (drill?.part ?? (tab as DrillPart | null) ?? parts[0]?.part ?? 'numerator') as DrillPart;
-  const title = f ? `${f.kpi.name}${drill?.group ? ` — ${drill.group.label}` : ''}, ${periodLabel(d.period)}` : '';
-  return (
-    <Drawer
-      opened={Boolean(f)}
-      onClose={() => {
-        setTab(null);
-        onClose();
-      }}
-      position="right"
-      size="xl"
-      title={title}
-      closeButtonProps={{ 'aria-label': 'Close' }}
-    >
-      {f && drill && (
-        <Stack gap="md">
-          <div>
-            <Text fz={32} fw={750} lh={1.2} data-testid="lead-funnel-value">
-              {drill.group ? count(f.breakdown?.find((b) => b.key === drill.group?.key)?.value ?? null) : shown(f)}
-            </Text>
-            <Text size="sm" c="dimmed">
-              {d.scope.label} · {periodLabel(d.period)}
-              {d.asOf ? ` · as of ${formatInstant(d.asOf)}` : ''}
-            </Text>
-          </div>
-          <Paper withBorder radius="md" p="md">
-            <Title order={3} fz="h5" mb={4}>
-              How it is worked out
-            </Title>
-            <Text data-testid="lead-funnel-formula">{f.kpi.formula}</Text>
-            <Text size="sm" mt="xs">
-              Definition version {f.kpi.version}, {f.kpi.better} is better.
-            </Text>
-            {f.kpi.notes.length > 0 && (
-              <List size="sm" mt="xs">
-                {f.kpi.notes.map((n) => (
-                  <List.Item key={n}>{n}</List.Item>
-                ))}
-              </List>
-            )}
-          </Paper>
-          {drill.part || parts.length < 2 ? (
-            <>
-              <Title order={3} fz="h5">
-                {parts.find((p) => p.part === part)?.label ?? f.kpi.numeratorLabel}
-              </Title>
-              <DrillRecords key={`${drill.id}:${part}:${drill.group?.key ?? ''}`} f={f} q={q} part={part} group={drill.group?.key} />
-            </>
-          ) : (
-            <Tabs value={part} onChange={setTab}>
-              <Tabs.List>
-                {parts.map((p) => (
-                  <Tabs.Tab key={p.part} value={p.part}>
-                    {p.label}
-                  </Tabs.Tab>
-                ))}
-              </Tabs.List>
-              {parts.map((p) => (
-                <Tabs.Panel key={p.part} value={p.part} pt="sm">
-                  {p.part === part && <DrillRecords f={f} q={q} part={p.part} group={undefined} />}
-                </Tabs.Panel>
-              ))}
-            </Tabs>
-          )}
-        </Stack>
-      )}
-    </Drawer>
-  );
-}
-
 export function LeadFunnelPage() {
   const { user, workspace } = useSession();
   const url = useUrlState();
@@ -397,6 +144,10 @@ export function LeadFunnelPage() {
                 }
               >
                 <FunnelSteps steps={stepsOf(figure)} onOpen={setDrill} />
+              </Section>
+
+              <Section title="The funnel by source, campaign and agreement version" id="lead-funnel-groups">
+                <LeadFunnelGroups q={q} url={url} onOpen={setDrill} />
               </Section>
 
               <Section title="Sales: the SLA agreed with marketing" id="lead-funnel-sales">

@@ -2,7 +2,7 @@
 // steps the lifecycle allows, and its history.
 import { Alert, Badge, Button, Grid, Group, NumberInput, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { LeadAgreement } from '../../api/lead-agreements';
 import type { Lead, LeadConversion, LeadTransition } from '../../api/leads';
@@ -97,9 +97,12 @@ function Actions({ lead }: { lead: Lead }) {
 }
 
 function Facts({ lead }: { lead: Lead }) {
-  const rows: [string, string | number | null][] = [
+  const rows: [string, ReactNode][] = [
     ['Email', lead.email],
     ['Company', lead.company],
+    ['Domain', lead.domain],
+    // A colleague's lead: flagged so both are worked knowing of each other, never merged.
+    ['Same company as', lead.sameCompanyLeadId && <Link to={`/leads/${lead.sameCompanyLeadId}`}>another lead at {lead.domain}</Link>],
     ['Title', lead.title],
     ['Industry', lead.industry],
     ['Company size', lead.companySize],
@@ -115,7 +118,7 @@ function Facts({ lead }: { lead: Lead }) {
     <Table aria-label="Lead details">
       <Table.Tbody>
         {rows
-          .filter(([, value]) => value !== null)
+          .filter(([, value]) => value !== null && value !== undefined && value !== false)
           .map(([label, value]) => (
             <Table.Tr key={label}>
               <Table.Th w="40%">{label}</Table.Th>

@@ -113,9 +113,10 @@ export const FIELDS: Record<ImportEntity, readonly FieldDef[]> = {
     'id name accountId account accountExternalId contactId contact owner pipeline stage status amount currency closeDate closedAt lostReason source campaign nextStep externalId createdAt',
   ),
   // Marketing's lead history from another CRM: the lifecycle status and the date of each step. A
-  // lead's campaign is one Furrow has (matched by name), where a deal's is the file's text.
+  // lead's campaign is one Furrow has (matched by name), where a deal's is the file's text. The deal
+  // a converted lead became: by Furrow id, by the other CRM's opportunity id, or by name.
   leads: fieldsNamed(
-    'firstName lastName email company domain title industry companySize country segment source campaign owner status rejectionReason createdAt mqlAt acceptedAt sqlAt convertedAt closedAt externalId',
+    'firstName lastName email company domain title industry companySize country segment source campaign owner status rejectionReason createdAt mqlAt acceptedAt sqlAt convertedAt closedAt externalId dealId dealExternalId deal',
     { campaign: ['Campaign', 'link'] },
   ),
   activities: fieldsNamed(

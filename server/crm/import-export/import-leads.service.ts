@@ -1,13 +1,17 @@
 // Leads from CSV (Salesforce's Lead export, HubSpot's contacts or leads export, Furrow's columns):
 // each row becomes a lead with its status and the dated history that led there, written by the
 // alignment capability (alignment/lead-import.service.ts). A row whose email or external id is a
-// lead Furrow has already is left as it is, so a file imports twice without duplicates.
+// lead Furrow has already is never a second lead: a later export moves it on along its lifecycle
+// (lead-import-rules.ts#advanceSteps), and is otherwise left as it is, so a file imports twice
+// without duplicates. A converted lead links to the deal the row names, among the deals the
+// importer may read; a deal named and not found is the row's error.
 import type { LeadStatus } from '../../../api/leads.js';
 import { listCampaigns } from '../../alignment/campaigns.service.js';
-import { importLead, leadsForImport } from '../../alignment/lead-import.service.js';
+import { advanceImportedLead, dealsForImport, importLead, leadsForImport } from '../../alignment/lead-import.service.js';
 import type { Ctx } from '../../context.js';
+import { DealLinks, type LinkRef } from './import-links.service.js';
 import { lower, type PlannedRow, type Planner, RowReader, SeenKeys } from './import-row.js';
-import { LEAD_STATUSES, type LeadDates, leadSteps, parseLeadStatus } from './lead-import-rules.js';
+import { advanceSteps, LEAD_STATUSES, type LeadDates, leadSteps, parseLeadStatus } from './lead-import-rules.js';
 import { type EntityValueSpec, sameOption } from './value-choices.js';
 
 interface Candidate {
@@ -15,6 +19,9 @@ interface Candidate {
   email: string | undefined;
   externalId: string | undefined;
   write: Omit<Parameters<typeof importLead>[1], 'steps'>;
+  status: LeadStatus;
+  dates: LeadDates;
+  deal: LinkRef;
   steps: { to: LeadStatus; at: number }[];
 }
 
@@ -82,7 +89,11 @@ export const planLeads: Planner = async (env, rows, progress) => {
         teamId: ownerId ? (env.users.get(ownerId)?.teamId ?? null) : null,
         externalId: null,
         rejectionReason: orNull(reader.text('rejectionReason', 200)),
+        dealId: null,
       },
+      status,
+      dates,
+      deal: { id: reader.text('dealId'), externalId: reader.text('dealExternalId'), text: reader.text('deal') },
       steps: [],
     };
     c.write.externalId = orNull(c.externalId);
@@ -100,8 +111,20 @@ export const planLeads: Planner = async (env, rows, progress) => {
     emails: candidates.flatMap((c) => (c.email ? [c.email] : [])),
     externalIds: candidates.flatMap((c) => (c.externalId ? [c.externalId] : [])),
   });
-  const byEmail = new Map(existing.flatMap((l) => (l.email ? [[l.email, l.id] as const] : [])));
-  const byExternal = new Map(existing.flatMap((l) => (l.external_id ? [[l.external_id, l.id] as const] : [])));
+  const byEmail = new Map(existing.flatMap((l) => (l.email ? [[l.email, l] as const] : [])));
+  const byExternal = new Map(existing.flatMap((l) => (l.external_id ? [[l.external_id, l] as const] : [])));
+  // Only a converted lead has a deal; the deal cells of other rows are not read.
+  const dealRefs = candidates.filter((c) => c.status === 'converted').map((c) => c.deal);
+  const dealKeys = await dealsForImport(ctx, {
+    ids: dealRefs.flatMap((r) => (r.id ? [r.id] : [])),
+    externalIds: dealRefs.flatMap((r) => (r.externalId ? [r.externalId] : [])),
+  });
+  const namedDeals = await DealLinks.load(
+    ctx,
+    dealRefs.map((r) => ({ text: r.text })),
+  );
+  const dealOf = (c: Candidate) =>
+    (c.deal.id && dealKeys.byId.get(c.deal.id)) || (c.deal.externalId && dealKeys.byExternal.get(c.deal.externalId)) || namedDeals.resolve(c.reader, c.deal);
 
   const seen = new SeenKeys();
   const planned: PlannedRow[] = [];
@@ -109,15 +132,28 @@ export const planLeads: Planner = async (env, rows, progress) => {
     await env.pause();
     const match = (c.externalId && byExternal.get(c.externalId)) || (c.email && byEmail.get(c.email)) || undefined;
     // Within the file too, one lead per email (and per external id).
-    if (match && !seen.check(c.reader, `id:${match}`, 'lead')) continue;
+    if (match && !seen.check(c.reader, `id:${match.id}`, 'lead')) continue;
     if (!match && !seen.check(c.reader, c.externalId ? `ext:${c.externalId}` : null, 'external id')) continue;
     if (!match && !seen.check(c.reader, c.email ? `email:${c.email}` : null, 'email')) continue;
-    // A lead Furrow has is Furrow's to work from now on: its history here wins over the file's.
-    if (match) {
+    const dealId = c.status === 'converted' ? dealOf(c) : null;
+    if (dealId === undefined) continue;
+    if (!match) {
+      planned.push({ line: c.reader.line, action: 'create', write: (tx) => importLead(tx, { ...c.write, dealId, steps: c.steps }) });
+      continue;
+    }
+    // A lead Furrow has is Furrow's to work: a later export only moves it on, never back.
+    const advance = advanceSteps(match.status, match.latest_at, c.steps, c.dates);
+    if (advance.problem) {
+      c.reader.error(advance.problem.field, advance.problem.message);
+      continue;
+    }
+    const linksDeal = dealId !== null && match.deal_id === null && (match.status === 'converted' || advance.steps.length > 0);
+    if (advance.steps.length === 0 && !linksDeal) {
       planned.push({ line: c.reader.line, action: 'unchanged' });
       continue;
     }
-    planned.push({ line: c.reader.line, action: 'create', write: (tx) => importLead(tx, { ...c.write, steps: c.steps }) });
+    const input = { id: match.id, version: match.version, steps: advance.steps, rejectionReason: c.write.rejectionReason, dealId };
+    planned.push({ line: c.reader.line, action: 'update', write: (tx) => advanceImportedLead(tx, input) });
   }
   return planned;
 };

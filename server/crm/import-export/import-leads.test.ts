@@ -209,6 +209,97 @@ describeEngines('lead import', { ownDatabase: true }, (env) => {
     expect(ben).toMatchObject({ status: 'mql', routedAt: null, sla: { accept: { state: 'none' } } });
   });
 
+  it('moves leads on when a later export says so, through the lifecycle with the file’s dates, never back; links converted leads to their deals', async () => {
+    const { w, marketing, rep } = await setUp();
+    const deal = await w
+      .as(w.admin)
+      .post('/api/v1/deals', { name: 'Kilo renewal', amount: 500_00, closeDate: '2027-03-31', ownerId: rep.id, externalId: '006KILO' });
+    expect(deal.status, JSON.stringify(deal.body)).toBe(201);
+    const head = 'Lead ID,Last Name,Email,Company,Lead Status,Lead Owner,Created Date,SQL Date,Converted Date,Last Modified Date,Converted Opportunity ID';
+    const march = [
+      head,
+      `1,Kilo,kim@kilo.example,Kilo,Open - Not Contacted,${rep.email},03/02/2026,,,,`,
+      `2,Lima,lou@lima.example,Lima,Qualified,${rep.email},03/02/2026,03/20/2026,,,`,
+      `3,Mike,max@mike.example,Mike,Working - Contacted,${rep.email},03/02/2026,,,,`,
+      `4,November,nat@november.example,November,Working - Contacted,${rep.email},03/02/2026,,,,`,
+    ].join('\n');
+    expect((await post(w, marketing, march)).body).toMatchObject({ ok: true, created: 4 });
+    // A rep moves one on in Furrow before the next export.
+    const db = env().database.db;
+    const idOf = async (email: string) =>
+      await db.selectFrom('leads').select(['id', 'version']).where('workspace_id', '=', w.id).where('email', '=', email).executeTakeFirstOrThrow();
+    const nat = await idOf('nat@november.example');
+    const qualified = await w.as(rep).post(`/api/v1/leads/${nat.id}/qualify`, { version: nat.version });
+    expect(qualified.status, JSON.stringify(qualified.body)).toBe(200);
+
+    const june = [
+      head,
+      // MQL → SQL: accepted (undated: the lead's last step) and SQL on its date.
+      `1,Kilo,kim@kilo.example,Kilo,Qualified,${rep.email},03/02/2026,06/10/2026,,,`,
+      // SQL → converted, with the opportunity the deal import brought in.
+      `2,Lima,lou@lima.example,Lima,Closed - Converted,${rep.email},03/02/2026,03/20/2026,06/12/2026,,006KILO`,
+      // Back from accepted to MQL: not moved.
+      `3,Mike,max@mike.example,Mike,Open - Not Contacted,${rep.email},03/02/2026,,,,`,
+      // Furrow has it as SQL already: the file is behind.
+      `4,November,nat@november.example,November,Working - Contacted,${rep.email},03/02/2026,,,,`,
+    ].join('\n');
+    const check = await post(w, marketing, june, { dryRun: true });
+    expect(check.body).toMatchObject({ ok: true, created: 0, updated: 2, unchanged: 2 });
+    const res = await post(w, marketing, june);
+    expect(res.body).toMatchObject({ ok: true, created: 0, updated: 2, unchanged: 2 });
+    // Twice: nothing more to do.
+    expect((await post(w, marketing, june)).body).toMatchObject({ ok: true, updated: 0, unchanged: 4 });
+
+    const steps = async (email: string) =>
+      (
+        await db
+          .selectFrom('lead_transitions')
+          .select(['from_status', 'to_status', 'at'])
+          .where('lead_id', '=', (await idOf(email)).id)
+          .orderBy('at')
+          .orderBy('id')
+          .execute()
+      ).map((t) => `${t.from_status ?? '-'}→${t.to_status} ${new Date(Number(t.at)).toISOString().slice(0, 10)}`);
+    expect(await steps('kim@kilo.example')).toEqual(['-→new 2026-03-02', 'new→mql 2026-03-02', 'mql→accepted 2026-03-02', 'accepted→sql 2026-06-10']);
+    expect(await steps('lou@lima.example')).toEqual([
+      '-→new 2026-03-02',
+      'new→mql 2026-03-02',
+      'mql→accepted 2026-03-02',
+      'accepted→sql 2026-03-20',
+      'sql→converted 2026-06-12',
+    ]);
+    expect(await steps('max@mike.example')).toEqual(['-→new 2026-03-02', 'new→mql 2026-03-02', 'mql→accepted 2026-03-02']);
+    const lou = await w.as(marketing).get(`/api/v1/leads/${(await idOf('lou@lima.example')).id}`);
+    expect(lou.body).toMatchObject({ status: 'converted', dealId: deal.body.id, convertedAt: '2026-06-12T10:00:00.000Z' });
+    expect((await w.as(marketing).get(`/api/v1/leads/${(await idOf('kim@kilo.example')).id}`)).body).toMatchObject({
+      status: 'sql',
+      sqlAt: '2026-06-10T10:00:00.000Z',
+    });
+
+    // A step dated before Furrow's history of the lead, or an opportunity Furrow does not have: that row's error, nothing written.
+    const stale = [
+      head,
+      `1,Kilo,kim@kilo.example,Kilo,Closed - Converted,${rep.email},03/02/2026,,05/01/2026,,`,
+      `3,Mike,max@mike.example,Mike,Closed - Converted,${rep.email},03/02/2026,07/01/2026,07/02/2026,,006NOPE`,
+    ].join('\n');
+    const refused = await post(w, marketing, stale, { dateFormat: 'MM/DD/YYYY' });
+    expect(refused.status, JSON.stringify(refused.body)).toBe(422);
+    expect(refused.body.error.details.errors.map((e: { line: number; field: string }) => [e.line, e.field])).toEqual([
+      [2, 'convertedAt'],
+      [3, 'deal'],
+    ]);
+    expect(refused.body.error.details.errors[0].message).toContain("lies before the lead's last step in Furrow (2026-06-10)");
+    expect(refused.body.error.details.errors[1].message).toContain('006NOPE');
+    expect(await steps('max@mike.example')).toHaveLength(3);
+
+    // A domain match: a colleague of an imported lead is flagged, not merged; free mail matches nobody.
+    const colleagues = [head, `5,Kilo Two,kai@kilo.example,Kilo,Lead,,04/01/2026,,,,`, '6,Free,free@gmail.com,Solo,Lead,,04/01/2026,,,,'].join('\n');
+    expect((await post(w, marketing, colleagues, { dateFormat: 'MM/DD/YYYY' })).body).toMatchObject({ ok: true, created: 2 });
+    const kai = await w.as(marketing).get(`/api/v1/leads/${(await idOf('kai@kilo.example')).id}`);
+    expect(kai.body).toMatchObject({ domain: 'kilo.example', sameCompanyLeadId: (await idOf('kim@kilo.example')).id });
+    expect((await w.as(marketing).get(`/api/v1/leads/${(await idOf('free@gmail.com')).id}`)).body).toMatchObject({ domain: null, sameCompanyLeadId: null });
+  });
+
   it('names the column of a bad date or an unknown status, and writes nothing', async () => {
     const { w, marketing, rep } = await setUp();
     const csv = [

@@ -1,7 +1,7 @@
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LeadStatus } from '../../../api/leads.js';
 import { canMove } from '../../alignment/lifecycle.js';
-import { LEAD_STATUSES, leadSteps, parseLeadStatus } from './lead-import-rules.js';
+import { advanceSteps, LEAD_STATUSES, leadSteps, parseLeadStatus } from './lead-import-rules.js';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 0, 15, 11);
@@ -59,5 +59,56 @@ it('names the column of a date that lies before the step it follows', () => {
   expect(leadSteps('sql', { createdAt: T0, mqlAt: T0 + 5 * DAY, sqlAt: T0 + 2 * DAY }).problem).toEqual({
     field: 'sqlAt',
     message: 'lies before the MQL date (2026-01-20)',
+  });
+});
+
+describe('a re-imported row against the lead Furrow has', () => {
+  const dates = { createdAt: T0, mqlAt: T0 + DAY, sqlAt: T0 + 30 * DAY };
+  const file = leadSteps('sql', dates).steps;
+
+  it('advances from where Furrow is, with the file’s dates; an undated step takes Furrow’s last instant', () => {
+    expect(advanceSteps('mql', T0 + 2 * DAY, file, dates)).toEqual({
+      problem: null,
+      steps: [
+        { to: 'accepted', at: T0 + 2 * DAY },
+        { to: 'sql', at: T0 + 30 * DAY },
+      ],
+    });
+    const rejected = leadSteps('rejected', { createdAt: T0, closedAt: T0 + 9 * DAY });
+    expect(advanceSteps('accepted', T0 + 3 * DAY, rejected.steps, { createdAt: T0, closedAt: T0 + 9 * DAY }).steps).toEqual([
+      { to: 'rejected', at: T0 + 9 * DAY },
+    ]);
+  });
+
+  it('leaves a lead that is level with the file, ahead of it, or on another branch as it is', () => {
+    expect(advanceSteps('sql', T0 + 30 * DAY, file, dates).steps).toEqual([]);
+    expect(advanceSteps('converted', T0 + 40 * DAY, file, dates).steps).toEqual([]);
+    expect(advanceSteps('rejected', T0 + 2 * DAY, file, dates).steps).toEqual([]);
+    expect(advanceSteps('recycled', T0 + 2 * DAY, leadSteps('mql', dates).steps, dates).steps).toEqual([]);
+  });
+
+  it('names the column of a step the file dates before Furrow’s last one', () => {
+    expect(advanceSteps('accepted', T0 + 31 * DAY, file, dates)).toEqual({
+      steps: [],
+      problem: { field: 'sqlAt', message: "lies before the lead's last step in Furrow (2026-02-15)" },
+    });
+  });
+
+  it('always walks the lifecycle from Furrow’s status and never dates a step before Furrow’s history', () => {
+    for (const current of LEAD_STATUSES) {
+      for (const target of LEAD_STATUSES) {
+        for (const latest of [T0, T0 + 5 * DAY, T0 + 60 * DAY]) {
+          const path = leadSteps(target, { createdAt: T0, acceptedAt: T0 + 2 * DAY, closedAt: T0 + 50 * DAY });
+          const { steps, problem } = advanceSteps(current, latest, path.steps, { createdAt: T0, acceptedAt: T0 + 2 * DAY, closedAt: T0 + 50 * DAY });
+          let from = current;
+          for (const s of steps) {
+            expect(canMove(from, s.to), `${current} → ${target}: ${from} → ${s.to}`).toBe(true);
+            expect(s.at).toBeGreaterThanOrEqual(latest);
+            from = s.to;
+          }
+          if (problem) expect(steps).toEqual([]);
+        }
+      }
+    }
   });
 });

@@ -3,6 +3,7 @@
 // recycled, and its dates onto the history steps, so the funnel of a past year reads as it happened.
 // Pure.
 import type { LeadStatus } from '../../../api/leads.js';
+import { canMove } from '../../alignment/lifecycle.js';
 
 export const LEAD_STATUSES: readonly LeadStatus[] = ['new', 'mql', 'accepted', 'rejected', 'sql', 'converted', 'recycled'];
 
@@ -124,3 +125,33 @@ const LABEL: Record<keyof LeadDates, string> = {
   convertedAt: 'converted date',
   closedAt: 'closing date',
 };
+
+/**
+ * What a file row does to a lead Furrow already has (status `current`, last history row at
+ * `latestAt`): the file's steps past the last one Furrow's status shares with them, through the
+ * lifecycle. Empty when the file is not ahead: a status behind Furrow's, or on a branch the
+ * lifecycle cannot reach from it, is left as it is (Furrow's history wins, the lead never goes
+ * back). A converted or recycled lead is not moved by a file: recycling ends a road, and a
+ * recycled lead qualifies again on new behaviour, not on an old export's dates. Each step keeps the
+ * file's date but cannot precede Furrow's history: an undated step takes the lead's last instant,
+ * a date the file gives that lies before it is that column's problem.
+ */
+export function advanceSteps(
+  current: LeadStatus,
+  latestAt: number,
+  fileSteps: readonly LeadStep[],
+  dates: LeadDates,
+): { steps: LeadStep[]; problem: { field: keyof LeadDates; message: string } | null } {
+  if (current === 'converted' || current === 'recycled') return { steps: [], problem: null };
+  const from = fileSteps.findIndex((s, i) => i > 0 && canMove(current, s.to));
+  if (from < 0) return { steps: [], problem: null };
+  const steps: LeadStep[] = [];
+  for (const step of fileSteps.slice(from)) {
+    const field = STEP_FIELD[step.to];
+    if (step.at >= latestAt) steps.push(step);
+    else if (dates[field] === step.at) {
+      return { steps: [], problem: { field, message: `lies before the lead's last step in Furrow (${new Date(latestAt).toISOString().slice(0, 10)})` } };
+    } else steps.push({ to: step.to, at: latestAt });
+  }
+  return { steps, problem: null };
+}

@@ -77,6 +77,8 @@ const SALESFORCE: Record<ImportEntity, HeaderMap> = {
     sqlAt: ['SQL Date'],
     convertedAt: ['Converted Date', 'ConvertedDate'],
     closedAt: ['Last Modified Date', 'LastModifiedDate'],
+    dealExternalId: ['Converted Opportunity ID', 'ConvertedOpportunityId'],
+    deal: ['Converted Opportunity', 'Converted Opportunity Name'],
   }),
   activities: headers({
     externalId: ['Activity ID', 'Id'],
@@ -153,6 +155,8 @@ const HUBSPOT: Record<ImportEntity, HeaderMap> = {
     sqlAt: ['Became a Sales Qualified Lead Date'],
     convertedAt: ['Became an Opportunity Date', 'Became a Customer Date'],
     closedAt: ['Became an Other Lifecycle Date', 'Last Modified Date'],
+    dealExternalId: ['Associated Deal IDs', 'Associated Deal ID'],
+    deal: ['Associated Deal'],
   }),
   activities: headers({
     externalId: ['Record ID', 'Activity ID'],

@@ -1,0 +1,64 @@
+// The funnel per lead group: GET /kpis/{id}?leadGroup= and the lead funnel dashboard break each
+// figure down by source, campaign or agreement version, each group's figure the independent
+// reference's for that group's leads alone, labelled by name, and the same from both paths.
+import { expect, it } from 'vitest';
+import { boundsOf, parsePeriodKey } from '../../lib/periods.js';
+import { describeEngines } from '../test/test-env.js';
+import { funnelFigures, loadFunnelData } from './testing/funnel-reference.js';
+import { randomLeads } from './testing/random-leads.js';
+
+const STEPS = ['lead_mqls', 'mql_to_sal', 'sal_to_sql', 'sql_to_opportunity', 'opportunity_to_won', 'new_to_mql'];
+
+describeEngines('the lead funnel per group', (env) => {
+  it('gives each source’s, campaign’s and agreement version’s funnel, as the reference counts it', async () => {
+    const h = await randomLeads(env(), 20261207, { days: 60 });
+    const data = await loadFunnelData(env().database.db, h.w.id);
+    const period = parsePeriodKey('FY2026', 1);
+    if (!period) throw new Error('a year');
+    const range = { from: period.from, to: period.to, ...boundsOf(period, 'Europe/Berlin') };
+    const keyOf = {
+      source: (l: (typeof data.leads)[number]) => l.source,
+      campaign: (l: (typeof data.leads)[number]) => l.campaign_id ?? '(none)',
+      agreement: (l: (typeof data.leads)[number]) => l.agreement_id ?? '(none)',
+    };
+    const labels = new Set<string>();
+    for (const group of ['source', 'campaign', 'agreement'] as const) {
+      const res = await h.w.as(h.marketing).get(`/api/v1/dashboard/leads?period=FY2026&leadGroup=${group}`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      let compared = 0;
+      for (const f of res.body.figures) {
+        if (!STEPS.includes(f.kpi.id)) continue;
+        expect(f.breakdown, `${f.kpi.id} by ${group}`).not.toBeNull();
+        // The whole is unchanged by asking for groups, and the same as the KPI API's answer.
+        expect(f).toEqual((await h.w.as(h.marketing).get(`/api/v1/kpis/${f.kpi.id}?period=FY2026&leadGroup=${group}`)).body);
+        expect(f.drill.numerator).toContain(`leadGroup=${group}`);
+        for (const g of f.breakdown) {
+          const leads = data.leads.filter((l) => keyOf[group](l) === g.key);
+          const ids = new Set(leads.map((l) => l.id));
+          const only = {
+            ...data,
+            leads,
+            transitions: data.transitions.filter((t) => ids.has(t.lead_id)),
+            touches: data.touches.filter((t) => ids.has(t.lead_id)),
+          };
+          const want = funnelFigures(only, { range, at: env().clock.now, owners: null })[f.kpi.id] ?? null;
+          if (want === null) expect(g.value, `${f.kpi.id} ${group} ${g.key}`).toBeNull();
+          else expect(Math.abs(g.value - want), `${f.kpi.id} ${group} ${g.key}: ${g.value} vs ${want}`).toBeLessThan(1e-9);
+          labels.add(g.label);
+          compared++;
+        }
+      }
+      expect(compared, group).toBeGreaterThan(STEPS.length);
+    }
+    // Campaigns and agreement versions are named, not shown as ids.
+    expect(labels).toContain('Summer webinar');
+    expect(labels).toContain('No campaign');
+    expect([...labels].some((l) => /^Agreement v\d+$/.test(l))).toBe(true);
+
+    const plain = await h.w.as(h.marketing).get('/api/v1/kpis/mql_to_sal?period=FY2026');
+    expect(plain.body.breakdown).toBeNull();
+    const notLead = await h.w.as(h.w.admin).get('/api/v1/kpis/win_rate?period=FY2026&leadGroup=source');
+    expect(notLead.status).toBe(400);
+    expect(JSON.stringify(notLead.body.error.details)).toContain('leadGroup');
+  }, 120_000);
+});
