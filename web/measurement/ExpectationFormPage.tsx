@@ -4,23 +4,29 @@
 import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Expectation } from '../../api/measurement-targets';
 import { todayLocal } from '../app/format';
 import { NotPermitted } from '../app/NotPermittedPage';
 import { useSession } from '../app/session';
-import { ErrorState, errorMessage } from '../components/ErrorState';
+import { ErrorState } from '../components/ErrorState';
 import { FormCard } from '../components/FormCard';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
-import { applySaveError } from '../components/save-errors';
-import { useStaleRecovery } from '../components/useStaleRecovery';
 import { useAssignableOwners } from '../crm/shared/people';
+import {
+  createExpectation,
+  deleteExpectation,
+  fetchExpectation,
+  patchExpectation,
+  refreshMeasurement,
+  useExpectation,
+} from '../data/expectations/expectations';
+import { useKpiCatalogue } from '../data/kpis/kpis';
 import { useTeams, useUsers } from '../data/people/people';
+import { useWrite } from '../data/write';
 import {
   describeExpectation,
   EVERY,
@@ -34,7 +40,6 @@ import {
   scopeManager,
   validateExpectation,
 } from './expectation-form';
-import { createExpectation, deleteExpectation, fetchExpectation, patchExpectation, refreshMeasurement, useExpectation, useKpiCatalogue } from './kpi-api';
 import { shownAs } from './kpi-format';
 import { useScopeOptions } from './MeasureControls';
 import { periodChoices } from './measure-periods';
@@ -48,21 +53,17 @@ const KINDS = [
 
 function DeleteExpectation({ e }: { e: Expectation }) {
   const [opened, { open, close }] = useDisclosure(false);
-  const [busy, setBusy] = useState(false);
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const write = useWrite({
+    request: () => deleteExpectation(e.id),
+    refresh: refreshMeasurement,
+    success: `Expectation on ${e.kpiName} for ${e.scopeName} removed`,
+    onSuccess: () => navigate('/expectations', { replace: true }),
+    failure: 'Not removed',
+  });
   const remove = async () => {
-    setBusy(true);
-    try {
-      await deleteExpectation(e.id);
-      await refreshMeasurement(queryClient);
-      notifications.show({ color: 'furrow', message: `Expectation on ${e.kpiName} for ${e.scopeName} removed` });
-      navigate('/expectations', { replace: true });
-    } catch (error) {
-      notifications.show({ color: 'red', title: 'Not removed', message: errorMessage(error) });
-      setBusy(false);
-      close();
-    }
+    // The dialog closes on a failure, so the notification is seen against the form.
+    if ((await write.save(undefined)) === undefined) close();
   };
   return (
     <>
@@ -78,7 +79,7 @@ function DeleteExpectation({ e }: { e: Expectation }) {
             <Button variant="default" onClick={close}>
               Keep it
             </Button>
-            <Button color="red" loading={busy} onClick={remove}>
+            <Button color="red" loading={write.pending} onClick={remove}>
               Delete
             </Button>
           </Group>
@@ -91,7 +92,6 @@ function DeleteExpectation({ e }: { e: Expectation }) {
 function ExpectationForm({ existing }: { existing: Expectation | null }) {
   const { user, workspace } = useSession();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const [params] = useSearchParams();
   const catalogue = useKpiCatalogue();
   const scopes = useScopeOptions();
@@ -99,7 +99,6 @@ function ExpectationForm({ existing }: { existing: Expectation | null }) {
   const teams = useTeams();
   const users = useUsers();
   const [base, setBase] = useState<Expectation | null>(existing);
-  const [problem, setProblem] = useState<string | null>(null);
   const currency = workspace.currency;
   const kpiOf = (id: string | null) => catalogue.data?.find((k) => k.id === id);
 
@@ -121,15 +120,24 @@ function ExpectationForm({ existing }: { existing: Expectation | null }) {
     validateInputOnChange: ['target', 'amberThreshold', 'redThreshold', 'note'],
     validate: (v) => validateExpectation(v, kpiOf(v.kpiId), currency),
   });
-  const stale = useStaleRecovery({
-    noun: 'expectation',
-    form,
-    base: base as Expectation,
-    setBase,
-    fetchLatest: () => fetchExpectation((existing as Expectation).id),
-    valuesOf: expectationValues,
-    labels: EXPECTATION_LABELS,
-    describe: describeExpectation,
+  const write = useWrite({
+    request: (values: ExpectationValues) =>
+      base
+        ? patchExpectation(base.id, expectationPatch(values, base, kpiOf(values.kpiId), currency))
+        : createExpectation(expectationBody(values, kpiOf(values.kpiId), currency)),
+    refresh: refreshMeasurement,
+    success: base ? 'Expectation saved' : 'Expectation set',
+    onSuccess: () => navigate('/expectations?status=all'),
+    form: { form, fields: EXPECTATION_FIELDS, rename: RENAME },
+    conflict: {
+      noun: 'expectation',
+      base: base as Expectation,
+      setBase,
+      fetchLatest: () => fetchExpectation((existing as Expectation).id),
+      valuesOf: expectationValues,
+      labels: EXPECTATION_LABELS,
+      describe: describeExpectation,
+    },
   });
 
   // A new expectation belongs to the scope's manager until the person picks its owner: worked out
@@ -151,23 +159,7 @@ function ExpectationForm({ existing }: { existing: Expectation | null }) {
     ...periodChoices(v.periodKind, todayLocal(), workspace.fiscalYearStartMonth, v.periodKind === 'week' ? 4 : 2, v.periodKind === 'year' ? 1 : 4).reverse(),
   ];
 
-  const submit = form.onSubmit(async (entered) => {
-    const values = { ...entered, ownerId: ownerFor(entered.scope, entered.ownerId) };
-    setProblem(null);
-    try {
-      if (base) {
-        await patchExpectation(base.id, expectationPatch(values, base, kpiOf(values.kpiId), currency));
-        notifications.show({ color: 'furrow', message: 'Expectation saved' });
-      } else {
-        await createExpectation(expectationBody(values, kpiOf(values.kpiId), currency));
-        notifications.show({ color: 'furrow', message: 'Expectation set' });
-      }
-      await refreshMeasurement(queryClient);
-      navigate('/expectations?status=all');
-    } catch (error) {
-      if (applySaveError(error, form, EXPECTATION_FIELDS, setProblem, RENAME) === 'stale') await stale.start();
-    }
-  });
+  const submit = form.onSubmit((entered) => write.save({ ...entered, ownerId: ownerFor(entered.scope, entered.ownerId) }));
 
   const number = (field: 'target' | 'amberThreshold' | 'redThreshold', label: string, description: string) => (
     <NumberInput
@@ -200,7 +192,7 @@ function ExpectationForm({ existing }: { existing: Expectation | null }) {
       <FormCard
         label={base ? 'Edit expectation' : 'New expectation'}
         onSubmit={submit}
-        problem={problem}
+        problem={write.problem}
         submitLabel={base ? 'Save' : 'Set expectation'}
         submitting={form.submitting}
         onCancel={() => navigate('/expectations')}
@@ -279,7 +271,7 @@ function ExpectationForm({ existing }: { existing: Expectation | null }) {
           />
         </SimpleGrid>
       </FormCard>
-      {stale.dialog}
+      {write.dialog}
     </>
   );
 }

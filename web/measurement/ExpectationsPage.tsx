@@ -9,8 +9,8 @@ import { EmptyHint } from '../components/EmptyHint';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
+import { useExpectations } from '../data/expectations/expectations';
 import { ExpectationsTable } from './ExpectationsTable';
-import { useExpectations } from './kpi-api';
 
 export function ExpectationsPage() {
   const { user } = useSession();

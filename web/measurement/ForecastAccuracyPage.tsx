@@ -11,12 +11,12 @@ import { useUrlState } from '../app/url-state';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
+import { useAccuracy } from '../data/forecast/forecast';
 import { AccuracyChart } from './AccuracyChart';
 import { AccuracyTable } from './AccuracyTable';
 import { CommitConversion } from './CommitConversion';
 import { ForecastPeriodPicker } from './ForecastPeriodPicker';
 import { ForecastTabs } from './ForecastTabs';
-import { useAccuracy } from './forecast-api';
 
 /** Who the chart draws at first: team and workspace calls (the reader's own among them), else the first reps. */
 function defaultPeople(report: ForecastAccuracy, meId: string): string[] {

@@ -3,16 +3,14 @@
 // and whatever they change from it is kept as their adjustment. Every call is kept.
 import { Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { type ForecastView, SubmissionCreate } from '../../api/measurement-forecast';
 import { minorDigits } from '../../lib/money';
 import { formatCalendarDate, formatMoney, majorToMinor, minorToMajor } from '../app/format';
 import { FormProblem } from '../components/FormProblem';
-import { applySaveError } from '../components/save-errors';
 import { schemaErrors } from '../components/schema-errors';
-import { refreshForecast, submitCall } from './forecast-api';
+import { refreshForecast, submitCall } from '../data/forecast/forecast';
+import { useWrite } from '../data/write';
 
 interface Values extends Record<string, unknown> {
   commit: number | string;
@@ -44,8 +42,6 @@ function startingPoint(view: ForecastView): { commit: number; bestCase: number }
 const signed = (amount: number, currency: string) => `${amount > 0 ? '+' : amount < 0 ? '−' : '±'}${formatMoney(Math.abs(amount), currency)}`;
 
 export function ForecastCallForm({ view }: { view: ForecastView }) {
-  const queryClient = useQueryClient();
-  const [problem, setProblem] = useState<string | null>(null);
   const currency = view.currency;
   const start = startingPoint(view);
   const form = useForm<Values>({
@@ -61,21 +57,19 @@ export function ForecastCallForm({ view }: { view: ForecastView }) {
     if (bestCaseError && commitValue !== undefined) form.validateField('bestCase');
   }, [commitValue, bestCaseError, form.validateField]);
 
-  const submit = form.onSubmit(async (v) => {
-    setProblem(null);
-    try {
-      const saved = await submitCall(bodyOf(v, view.period.key, currency) as SubmissionCreate);
-      await refreshForecast(queryClient);
+  const write = useWrite({
+    request: (v: Values) => submitCall(bodyOf(v, view.period.key, currency) as SubmissionCreate),
+    refresh: refreshForecast,
+    success: (saved) =>
+      `Call submitted for ${view.period.label}: commit ${formatMoney(saved.commit, currency)}, best case ${formatMoney(saved.bestCase, currency)}`,
+    // The next call starts from this one; the note was about this one only.
+    onSuccess: (saved) => {
       form.setValues({ commit: minorToMajor(saved.commit, currency), bestCase: minorToMajor(saved.bestCase, currency), note: '' });
       form.resetDirty();
-      notifications.show({
-        color: 'furrow',
-        message: `Call submitted for ${view.period.label}: commit ${formatMoney(saved.commit, currency)}, best case ${formatMoney(saved.bestCase, currency)}`,
-      });
-    } catch (error) {
-      applySaveError(error, form, FIELDS, setProblem);
-    }
+    },
+    form: { form, fields: FIELDS },
   });
+  const submit = form.onSubmit(write.save);
 
   const commitMinor = bodyOf(form.values, view.period.key, currency).commit;
   const rollup = view.rollup?.total;
@@ -103,7 +97,7 @@ export function ForecastCallForm({ view }: { view: ForecastView }) {
       </Text>
       <form onSubmit={submit} noValidate aria-label="Submit my call">
         <Stack gap="sm">
-          <FormProblem problem={problem} />
+          <FormProblem problem={write.problem} />
           <SimpleGrid cols={2}>
             <NumberInput label="Commit" description="Won + what you will win" required {...moneyInput} {...form.getInputProps('commit')} />
             <NumberInput label="Best case" description="If the best-case deals come in" required {...moneyInput} {...form.getInputProps('bestCase')} />

@@ -1,15 +1,13 @@
 // A person's deals closing in the period, grouped by forecast category with each group's total.
 // The owner may move an open deal to another category (or back to its stage's); others see it.
 import { Anchor, Badge, Group, Paper, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ForecastCategory, ForecastDeal } from '../../api/measurement-forecast';
 import { formatCalendarDate, formatMoney, plural } from '../app/format';
-import { errorMessage } from '../components/ErrorState';
 import { titleIfCut } from '../components/title-if-cut';
-import { CATEGORY_COLOR, CATEGORY_HINT, CATEGORY_LABEL, refreshForecast, setDealCategory } from './forecast-api';
+import { refreshForecast, setDealCategory } from '../data/forecast/forecast';
+import { useWrite } from '../data/write';
+import { CATEGORY_COLOR, CATEGORY_HINT, CATEGORY_LABEL } from './forecast-categories';
 import { ScrollTable } from './forecast-scroll';
 
 const ORDER: (ForecastCategory | 'closed')[] = ['closed', 'commit', 'best_case', 'pipeline', 'omitted'];
@@ -17,32 +15,23 @@ const CHOICES: ForecastCategory[] = ['commit', 'best_case', 'pipeline', 'omitted
 const STAGE = 'stage';
 
 function CategoryControl({ deal }: { deal: ForecastDeal }) {
-  const queryClient = useQueryClient();
-  const [saving, setSaving] = useState(false);
   const value = deal.overridden ? deal.category : STAGE;
-  const change = async (next: string | null) => {
+  const write = useWrite({
+    request: (category: ForecastCategory | null) => setDealCategory(deal.id, category),
+    refresh: refreshForecast,
+    success: (_, category) => `${deal.name}: ${category ? CATEGORY_LABEL[category] : `back to its stage’s category (${CATEGORY_LABEL[deal.stageCategory]})`}`,
+    failure: 'Category not changed',
+  });
+  const change = (next: string | null) => {
     if (!next || next === value) return;
-    setSaving(true);
-    try {
-      const category = next === STAGE ? null : (next as ForecastCategory);
-      await setDealCategory(deal.id, category);
-      await refreshForecast(queryClient);
-      notifications.show({
-        color: 'furrow',
-        message: `${deal.name}: ${category ? CATEGORY_LABEL[category] : `back to its stage’s category (${CATEGORY_LABEL[deal.stageCategory]})`}`,
-      });
-    } catch (error) {
-      notifications.show({ color: 'red', title: 'Category not changed', message: errorMessage(error) });
-    } finally {
-      setSaving(false);
-    }
+    void write.save(next === STAGE ? null : (next as ForecastCategory));
   };
   return (
     <Select
       aria-label={`Forecast category of ${deal.name}`}
       size="xs"
       w={150}
-      disabled={saving}
+      disabled={write.pending}
       allowDeselect={false}
       value={value}
       onChange={change}

@@ -6,7 +6,7 @@ import type { Submission } from '../../api/measurement-forecast';
 import { formatCalendarDate, formatInstant, formatMoney } from '../app/format';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
-import { useAllSubmissions } from './forecast-api';
+import { useAllSubmissions } from '../data/forecast/forecast';
 import { ScrollTable } from './forecast-scroll';
 
 interface Props {

@@ -9,13 +9,14 @@ import { useUrlState } from '../app/url-state';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
+import { useForecast } from '../data/forecast/forecast';
 import { ForecastCallForm } from './ForecastCallForm';
 import { ForecastDeals } from './ForecastDeals';
 import { ForecastHistory } from './ForecastHistory';
 import { ForecastPeriodPicker } from './ForecastPeriodPicker';
 import { ForecastRollup } from './ForecastRollup';
 import { ForecastTabs } from './ForecastTabs';
-import { CATEGORY_COLOR, useForecast } from './forecast-api';
+import { CATEGORY_COLOR } from './forecast-categories';
 
 function Figure({ label, value, hint, color }: { label: string; value: string; hint: string; color?: string }) {
   return (

@@ -14,7 +14,7 @@ import { useUrlState } from '../app/url-state';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
-import { useFunnelDashboard } from './kpi-api';
+import { useFunnelDashboard } from '../data/kpis/kpis';
 import { BASIS_LABEL, formatKpi, unitLabel } from './kpi-format';
 import { MeasureControls } from './MeasureControls';
 import { Section, type View, ViewSwitch } from './MeasureSection';

@@ -8,7 +8,7 @@ import { useUrlState } from '../app/url-state';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
-import { useKpiCatalogue } from './kpi-api';
+import { useKpiCatalogue } from '../data/kpis/kpis';
 import { BASIS_LABEL, unitLabel } from './kpi-format';
 
 export function KpiCataloguePage() {

@@ -1,17 +1,13 @@
 // Home's "expectations off track": the amber and red ones the reader can see, worst first, each
 // opening its KPI for the expectation's scope and period.
-import { useQuery } from '@tanstack/react-query';
 import type { ExpectationList } from '../../api/measurement-targets';
-import { api } from '../app/api';
+import { useExpectations } from '../data/expectations/expectations';
 import { AttentionList } from '../home/AttentionList';
 import { expectationLink, StatusBadge } from './ExpectationsTable';
 import { formatKpi } from './kpi-format';
 
 export function OffTrackList() {
-  const list = useQuery({
-    queryKey: ['measurement', 'expectations', 'off_track'],
-    queryFn: ({ signal }) => api.get<ExpectationList>('/api/v1/expectations', { status: 'off_track' }, { signal }).then((r) => r.items),
-  });
+  const list = useExpectations('off_track');
   const f = (e: ExpectationList['items'][number], v: number | null) => formatKpi(v, e.kpiId, e.unit, e.currency, { compact: e.unit === 'money' });
   return (
     <AttentionList

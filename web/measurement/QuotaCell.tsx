@@ -15,7 +15,7 @@ import { formatMoney, majorToMinor, minorToMajor } from '../app/format';
 import { applySaveError } from '../components/save-errors';
 import { schemaErrors } from '../components/schema-errors';
 import { useStaleRecovery } from '../components/useStaleRecovery';
-import { createQuota, fetchQuota, patchQuota, type QuotaScope, refreshQuotas, removeQuota } from './quota-api';
+import { createQuota, fetchQuota, patchQuota, type QuotaScope, refreshQuotas, removeQuota } from '../data/quotas/quotas';
 
 interface Props {
   quota: Quota | undefined;

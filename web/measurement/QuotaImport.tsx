@@ -7,8 +7,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import type { QuotaImportResult } from '../../api/measurement-targets';
 import { errorMessage } from '../components/ErrorState';
+import { importQuotas, refreshQuotas } from '../data/quotas/quotas';
 import { ScrollTable } from './forecast-scroll';
-import { importQuotas, refreshQuotas } from './quota-api';
 
 interface Checked {
   fileName: string;

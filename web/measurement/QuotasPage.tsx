@@ -16,12 +16,12 @@ import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
 import { teamSubtree } from '../crm/shared/people';
 import { useTeams, useUsers } from '../data/people/people';
+import { exportHref, type QuotaScope, useQuotas } from '../data/quotas/quotas';
 import { teamRows } from '../settings/team-tree';
 import { fiscalMonths, monthsOf } from './forecast-periods';
 import { ScrollTable } from './forecast-scroll';
 import { QuotaCell } from './QuotaCell';
 import { QuotaImport } from './QuotaImport';
-import { exportHref, type QuotaScope, useQuotas } from './quota-api';
 
 interface Row {
   scope: QuotaScope;

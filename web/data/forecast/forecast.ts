@@ -1,8 +1,8 @@
-// The forecast from the browser. Query keys start with 'forecast', so a call or a category change
-// refreshes every forecast view at once.
+// The forecast. Query keys start with 'forecast', so a call or a category change refreshes every
+// forecast view at once.
 import { keepPreviousData, type QueryClient, useQuery } from '@tanstack/react-query';
-import type { ForecastAccuracy, ForecastCategory, ForecastView, Submission, SubmissionCreate } from '../../api/measurement-forecast';
-import { api } from '../app/api';
+import type { ForecastAccuracy, ForecastCategory, ForecastView, Submission, SubmissionCreate } from '../../../api/measurement-forecast';
+import { api } from '../../app/api';
 
 export function useForecast(period: string | undefined, userId: string | undefined) {
   return useQuery({
@@ -32,31 +32,6 @@ export function useAccuracy(period: string | undefined) {
 export const submitCall = (body: SubmissionCreate) => api.post<Submission>('/api/v1/forecast/submissions', body);
 
 export const setDealCategory = (dealId: string, category: ForecastCategory | null) =>
-  api.put<{ dealId: string; category: ForecastCategory | null }>(`/api/v1/forecast/deals/${dealId}`, { category });
+  api.put<{ dealId: string; category: ForecastCategory | null }>(`/api/v1/forecast/deals/${encodeURIComponent(dealId)}`, { category });
 
 export const refreshForecast = (queryClient: QueryClient) => queryClient.invalidateQueries({ queryKey: ['forecast'] });
-
-export const CATEGORY_LABEL: Record<ForecastCategory | 'closed', string> = {
-  commit: 'Commit',
-  best_case: 'Best case',
-  pipeline: 'Pipeline',
-  omitted: 'Omitted',
-  closed: 'Won',
-};
-
-export const CATEGORY_HINT: Record<ForecastCategory | 'closed', string> = {
-  closed: 'Won with a close date in the period: already in every call.',
-  commit: 'The owner expects to win these this period.',
-  best_case: 'Could close this period if things go well.',
-  pipeline: 'Open, but not expected this period.',
-  omitted: 'Left out of the forecast.',
-};
-
-/** Hues whose light-variant text the theme darkens to keep its contrast (web/app/theme.ts). */
-export const CATEGORY_COLOR: Record<ForecastCategory | 'closed', string> = {
-  closed: 'teal',
-  commit: 'furrow',
-  best_case: 'blue',
-  pipeline: 'yellow',
-  omitted: 'gray',
-};
