@@ -62,11 +62,6 @@ const WEB_API_NOT_YET_MOVED = [
   'web/process/admin/StagesEditor.tsx',
   'web/process/admin/VersionsPanel.tsx',
   'web/process/process-api.ts',
-  'web/rhythm/CalendarFeedPage.tsx',
-  'web/rhythm/RitualForm.tsx',
-  'web/rhythm/RitualsOccurrencePage.tsx',
-  'web/rhythm/RitualsPage.tsx',
-  'web/rhythm/year-api.ts',
 ];
 
 /** The names a web file imports from the api client, bar its error type and type-only imports. */

@@ -1,40 +1,32 @@
 import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconCalendarShare } from '@tabler/icons-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { CalendarFeed, CalendarFeedCreated } from '../../api/rituals';
-import { api } from '../app/api';
 import { formatInstant } from '../app/format';
-import { ErrorState, errorMessage } from '../components/ErrorState';
+import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
+import { createCalendarFeed, refreshCalendarFeed, revokeCalendarFeed, useCalendarFeed } from '../data/calendar-feed/calendar-feed';
+import { useWrite } from '../data/write';
 import { SecretOnce } from '../settings/SecretOnce';
 
 /** Settings → Calendar feed: a private address calendar apps subscribe to; shown once, revocable. */
 export function CalendarFeedPage() {
-  const queryClient = useQueryClient();
-  const feed = useQuery({ queryKey: ['calendar-feed'], queryFn: () => api.get<CalendarFeed>('/api/v1/calendar-feed') });
+  const feed = useCalendarFeed();
   const [url, setUrl] = useState<string | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['calendar-feed'] });
-  const create = async () => {
-    try {
-      setUrl((await api.post<CalendarFeedCreated>('/api/v1/calendar-feed', {})).url);
-      await refresh();
-    } catch (error) {
-      notifications.show({ color: 'red', title: 'No address made', message: errorMessage(error) });
-    }
-  };
-  const revoke = async () => {
-    try {
-      await api.delete('/api/v1/calendar-feed');
-      setUrl(null);
-      await refresh();
-      notifications.show({ color: 'furrow', message: 'Feed address revoked: calendar apps stop updating' });
-    } catch (error) {
-      notifications.show({ color: 'red', title: 'Not revoked', message: errorMessage(error) });
-    }
-  };
+  // The address is shown once: it must be on screen before the refreshed feed says "Active".
+  const create = useWrite({
+    request: createCalendarFeed,
+    onAccepted: (created) => setUrl(created.url),
+    refresh: refreshCalendarFeed,
+    failure: 'No address made',
+  });
+  const revoke = useWrite({
+    request: revokeCalendarFeed,
+    onAccepted: () => setUrl(null),
+    refresh: refreshCalendarFeed,
+    success: 'Feed address revoked: calendar apps stop updating',
+    failure: 'Not revoked',
+  });
   return (
     <>
       <PageHeader
@@ -72,11 +64,11 @@ export function CalendarFeedPage() {
               />
             )}
             <Group>
-              <Button leftSection={<IconCalendarShare size={16} />} onClick={create}>
+              <Button leftSection={<IconCalendarShare size={16} />} onClick={() => create.save(undefined)} loading={create.pending}>
                 {feed.data.active ? 'Make a new address' : 'Create my feed address'}
               </Button>
               {feed.data.active && (
-                <Button variant="default" color="red" onClick={revoke}>
+                <Button variant="default" color="red" onClick={() => revoke.save(undefined)} loading={revoke.pending}>
                   Revoke
                 </Button>
               )}

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { HarvestAssumption, HarvestOverride, HarvestOverrideSet, HarvestPlan, HarvestRow } from '../../api/harvest';
 import { formatInstant, formatMoney, majorToMinor, minorToMajor } from '../app/format';
 import { FormProblem } from '../components/FormProblem';
-import { refreshYear, saveOverride } from './year-api';
+import { refreshYear, saveOverride } from '../data/year/year';
 import { days, percent } from './year-format';
 
 const SOURCE: Record<HarvestAssumption['source'], { label: string; color: string }> = {

@@ -2,17 +2,17 @@
 // occurrence, attendees; and delete it, after a confirmation that says its held occurrences stay
 // in the history. The server decides who may own it and answers field by field.
 import { Alert, Button, Group, MultiSelect, NumberInput, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
+import { useForm } from '@mantine/form';
 import { useState } from 'react';
+import type { FieldProblem } from '../../api/common';
 import type { Team, User } from '../../api/identity';
 import type { Ritual, RitualKind } from '../../api/rituals';
-import { api, isApiError } from '../app/api';
-import { errorMessage } from '../components/ErrorState';
+import { createRitual, deleteRitual, refreshRituals, updateRitual } from '../data/rituals/rituals';
+import { useWrite } from '../data/write';
 import { fromRRule, type Recurrence, RitualsRecurrencePicker, toRRule } from './RitualsRecurrencePicker';
 import { KIND_LABELS } from './ritual-kinds';
 
-interface FormState {
+interface FormState extends Record<string, unknown> {
   kind: RitualKind;
   teamId: string | null;
   title: string;
@@ -24,73 +24,79 @@ interface FormState {
   attendeeIds: string[];
 }
 
+const FIELDS = ['kind', 'teamId', 'title', 'recurrence', 'startDate', 'ownerId', 'attendeeIds'];
+/** The server names the series (rrule, startsAt); the form asks for it in parts. */
+const FORM_FIELD: Record<string, string> = { rrule: 'recurrence', startsAt: 'startDate' };
+
+/** A server problem at `attendeeIds/2` belongs to the attendees field; one no field shows goes above the form. */
+const renameProblems = (problems: FieldProblem[]) =>
+  Object.fromEntries(
+    problems.flatMap((p) => {
+      const head = p.field.split('/')[0] as string;
+      const field = FORM_FIELD[head] ?? head;
+      return FIELDS.includes(field) ? [[p.field, field]] : [];
+    }),
+  );
+
 function nextMonday(): string {
   const d = new Date();
   d.setDate(d.getDate() + ((8 - d.getDay()) % 7 || 7));
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+function save(editing: Ritual | null, state: FormState) {
+  const series = { rrule: toRRule(state.recurrence), startsAt: `${state.startDate}T${state.startTime}`, durationMinutes: state.durationMinutes };
+  if (editing)
+    return updateRitual(editing.id, {
+      version: editing.version,
+      title: state.title || editing.title,
+      ...(state.ownerId && state.ownerId !== editing.owner.id ? { ownerId: state.ownerId } : {}),
+      attendeeIds: state.attendeeIds,
+      ...series,
+    });
+  return createRitual({
+    kind: state.kind,
+    // The team select always holds one of the manager's teams; the server says so if not.
+    teamId: state.teamId ?? '',
+    ...(state.title ? { title: state.title } : {}),
+    ...(state.ownerId ? { ownerId: state.ownerId } : {}),
+    ...(state.attendeeIds.length > 0 ? { attendeeIds: state.attendeeIds } : {}),
+    ...series,
+  });
+}
+
 export function RitualForm({ editing, teams, users, onDone }: { editing: Ritual | null; teams: Team[]; users: User[]; onDone(): void }) {
-  const queryClient = useQueryClient();
-  const [problem, setProblem] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [state, setState] = useState<FormState>(() => ({
-    kind: editing?.kind ?? 'pipeline_review',
-    teamId: editing?.team.id ?? teams[0]?.id ?? null,
-    title: editing?.title ?? '',
-    recurrence: (editing && fromRRule(editing.rrule)) ?? { pattern: 'weekly', day: 'MO', interval: 1, nth: 1 },
-    startDate: editing?.startsAt.slice(0, 10) ?? nextMonday(),
-    startTime: editing?.startsAt.slice(11, 16) ?? '09:00',
-    durationMinutes: editing?.durationMinutes ?? 60,
-    ownerId: editing?.owner.id ?? null,
-    attendeeIds: editing?.attendees.map((a) => a.id) ?? [],
-  }));
+  const form = useForm<FormState>({
+    initialValues: {
+      kind: editing?.kind ?? 'pipeline_review',
+      teamId: editing?.team.id ?? teams[0]?.id ?? null,
+      title: editing?.title ?? '',
+      recurrence: (editing && fromRRule(editing.rrule)) ?? { pattern: 'weekly', day: 'MO', interval: 1, nth: 1 },
+      startDate: editing?.startsAt.slice(0, 10) ?? nextMonday(),
+      startTime: editing?.startsAt.slice(11, 16) ?? '09:00',
+      durationMinutes: editing?.durationMinutes ?? 60,
+      ownerId: editing?.owner.id ?? null,
+      attendeeIds: editing?.attendees.map((a) => a.id) ?? [],
+    },
+  });
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const set = (patch: Partial<FormState>) => setState((s) => ({ ...s, ...patch }));
-  const save = async () => {
-    setProblem(null);
-    setFieldErrors({});
-    const series = { rrule: toRRule(state.recurrence), startsAt: `${state.startDate}T${state.startTime}`, durationMinutes: state.durationMinutes };
-    try {
-      if (editing) {
-        await api.patch(`/api/v1/rituals/${editing.id}`, {
-          version: editing.version,
-          title: state.title || editing.title,
-          ...(state.ownerId && state.ownerId !== editing.owner.id ? { ownerId: state.ownerId } : {}),
-          attendeeIds: state.attendeeIds,
-          ...series,
-        });
-      } else {
-        await api.post('/api/v1/rituals', {
-          kind: state.kind,
-          teamId: state.teamId,
-          ...(state.title ? { title: state.title } : {}),
-          ...(state.ownerId ? { ownerId: state.ownerId } : {}),
-          ...(state.attendeeIds.length > 0 ? { attendeeIds: state.attendeeIds } : {}),
-          ...series,
-        });
-      }
-      await queryClient.invalidateQueries({ queryKey: ['rituals'] });
-      notifications.show({ color: 'furrow', message: editing ? 'Ritual saved' : 'Ritual created' });
-      onDone();
-    } catch (error) {
-      if (isApiError(error) && error.fields.length > 0)
-        setFieldErrors(Object.fromEntries(error.fields.map((f) => [f.field.split('/')[0] as string, f.message])));
-      setProblem(errorMessage(error));
-    }
-  };
-  const remove = async () => {
-    if (!editing) return;
-    try {
-      await api.delete(`/api/v1/rituals/${editing.id}`);
-      await queryClient.invalidateQueries({ queryKey: ['rituals'] });
-      notifications.show({ color: 'furrow', message: `${editing.title} deleted` });
-      onDone();
-    } catch (error) {
-      setConfirmDelete(false);
-      setProblem(errorMessage(error));
-    }
-  };
+  const write = useWrite({
+    request: (state: FormState) => save(editing, state),
+    refresh: refreshRituals,
+    success: editing ? 'Ritual saved' : 'Ritual created',
+    onSuccess: onDone,
+    form: { form, fields: FIELDS, rename: renameProblems },
+  });
+  const remove = useWrite({
+    request: (ritual: Ritual) => deleteRitual(ritual.id),
+    refresh: refreshRituals,
+    success: (_, ritual) => `${ritual.title} deleted`,
+    onSuccess: onDone,
+    inline: true,
+  });
+  const state = form.values;
+  const set = (patch: Partial<FormState>) => form.setValues(patch);
+  const problem = remove.problem ?? write.problem;
   const people = users.filter((u) => !u.disabled);
   return (
     <Stack gap="sm">
@@ -107,7 +113,7 @@ export function RitualForm({ editing, teams, users, onDone }: { editing: Ritual 
             data={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))}
             value={state.kind}
             onChange={(v) => v && set({ kind: v as RitualKind })}
-            error={fieldErrors.kind}
+            error={form.errors.kind}
           />
           <Select
             label="Team"
@@ -115,7 +121,7 @@ export function RitualForm({ editing, teams, users, onDone }: { editing: Ritual 
             data={teams.map((t) => ({ value: t.id, label: t.name }))}
             value={state.teamId}
             onChange={(v) => set({ teamId: v })}
-            error={fieldErrors.teamId}
+            error={form.errors.teamId}
           />
         </Group>
       )}
@@ -124,12 +130,12 @@ export function RitualForm({ editing, teams, users, onDone }: { editing: Ritual 
         placeholder={KIND_LABELS[state.kind]}
         value={state.title}
         onChange={(e) => set({ title: e.currentTarget.value })}
-        error={fieldErrors.title}
+        error={form.errors.title}
       />
       <RitualsRecurrencePicker value={state.recurrence} onChange={(recurrence) => set({ recurrence })} />
-      {fieldErrors.rrule && (
+      {form.errors.recurrence && (
         <Text c="red" size="sm">
-          {fieldErrors.rrule}
+          {form.errors.recurrence}
         </Text>
       )}
       <Group grow>
@@ -138,7 +144,7 @@ export function RitualForm({ editing, teams, users, onDone }: { editing: Ritual 
           type="date"
           value={state.startDate}
           onChange={(e) => set({ startDate: e.currentTarget.value })}
-          error={fieldErrors.startsAt}
+          error={form.errors.startDate}
         />
         <TextInput label="Time" type="time" value={state.startTime} onChange={(e) => set({ startTime: e.currentTarget.value })} />
         <NumberInput label="Minutes" min={5} max={480} value={state.durationMinutes} onChange={(v) => set({ durationMinutes: Number(v) || 60 })} />
@@ -151,7 +157,7 @@ export function RitualForm({ editing, teams, users, onDone }: { editing: Ritual 
         data={people.filter((u) => u.role !== 'coach').map((u) => ({ value: u.id, label: u.name }))}
         value={state.ownerId}
         onChange={(ownerId) => set({ ownerId })}
-        error={fieldErrors.ownerId}
+        error={form.errors.ownerId}
       />
       <MultiSelect
         label="Attendees"
@@ -160,14 +166,21 @@ export function RitualForm({ editing, teams, users, onDone }: { editing: Ritual 
         data={people.map((u) => ({ value: u.id, label: u.name }))}
         value={state.attendeeIds}
         onChange={(attendeeIds) => set({ attendeeIds })}
-        error={fieldErrors.attendeeIds}
+        error={form.errors.attendeeIds}
       />
       {confirmDelete && editing ? (
         <Paper withBorder p="sm" role="group" aria-label={`Delete ${editing.title}?`}>
           <Text fw={600}>Delete {editing.title}?</Text>
           <Text size="sm">Its future occurrences go; the ones already held or skipped stay in the history and in ritual adherence.</Text>
           <Group mt="xs">
-            <Button color="red.9" size="xs" onClick={remove}>
+            <Button
+              color="red.9"
+              size="xs"
+              loading={remove.pending}
+              onClick={async () => {
+                if ((await remove.save(editing)) === undefined) setConfirmDelete(false);
+              }}
+            >
               Delete ritual
             </Button>
             <Button variant="default" size="xs" onClick={() => setConfirmDelete(false)}>
@@ -182,7 +195,9 @@ export function RitualForm({ editing, teams, users, onDone }: { editing: Ritual 
               Delete…
             </Button>
           )}
-          <Button onClick={save}>{editing ? 'Save ritual' : 'Create ritual'}</Button>
+          <Button onClick={() => write.save(form.getValues())} loading={write.pending}>
+            {editing ? 'Save ritual' : 'Create ritual'}
+          </Button>
         </Group>
       )}
     </Stack>

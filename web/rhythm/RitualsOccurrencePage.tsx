@@ -1,14 +1,13 @@
 import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, Navigate, useParams } from 'react-router';
-import type { Agenda, Ritual } from '../../api/rituals';
-import { api, isApiError } from '../app/api';
+import type { OccurrenceStatus } from '../../api/rituals';
 import { formatInstant } from '../app/format';
-import { ErrorState, errorMessage } from '../components/ErrorState';
+import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
+import { completeOccurrence, refreshRituals, useRitual, useRitualAgenda } from '../data/rituals/rituals';
+import { useWrite } from '../data/write';
 import { KIND_LABELS } from './ritual-kinds';
 
 const STATUS_COLOR = { scheduled: 'gray', held: 'green', skipped: 'orange' } as const;
@@ -16,7 +15,7 @@ const STATUS_COLOR = { scheduled: 'gray', held: 'green', skipped: 'orange' } as 
 /** /rituals/:id (the calendar feed links here): the ritual's next occurrence. */
 export function RitualsNextOccurrence() {
   const { id } = useParams();
-  const ritual = useQuery({ queryKey: ['rituals', id], queryFn: () => api.get<Ritual>(`/api/v1/rituals/${id}`) });
+  const ritual = useRitual(id);
   if (ritual.isPending) return <LoadingState />;
   if (ritual.isError) return <ErrorState error={ritual.error} />;
   return ritual.data.nextOccurrence ? <Navigate replace to={`/rituals/occurrences/${ritual.data.nextOccurrence.id}`} /> : <Navigate replace to="/rituals" />;
@@ -24,27 +23,20 @@ export function RitualsNextOccurrence() {
 
 export function RitualsOccurrencePage() {
   const { id } = useParams();
-  const queryClient = useQueryClient();
-  const agenda = useQuery({ queryKey: ['rituals', 'agenda', id], queryFn: () => api.get<Agenda>(`/api/v1/ritual-occurrences/${id}/agenda`) });
+  const agenda = useRitualAgenda(id);
   const [notes, setNotes] = useState('');
   const occurrence = agenda.data?.occurrence;
   useEffect(() => setNotes(occurrence?.notes ?? ''), [occurrence?.notes]);
+  const write = useWrite({
+    request: ({ occurrenceId, version, status }: { occurrenceId: string; version: number; status: OccurrenceStatus }) =>
+      completeOccurrence(occurrenceId, { version, status, notes: notes || null }),
+    refresh: refreshRituals,
+    success: (_, { status }) => (status === 'held' ? 'Marked as held' : status === 'skipped' ? 'Marked as skipped' : 'Back to scheduled'),
+  });
   if (agenda.isPending) return <LoadingState />;
   if (agenda.isError || !occurrence) return <ErrorState error={agenda.error} onRetry={() => agenda.refetch()} />;
 
-  const record = async (status: 'held' | 'skipped' | 'scheduled') => {
-    try {
-      await api.put(`/api/v1/ritual-occurrences/${occurrence.id}/completion`, { version: occurrence.version, status, notes: notes || null });
-      notifications.show({ color: 'furrow', message: status === 'held' ? 'Marked as held' : status === 'skipped' ? 'Marked as skipped' : 'Back to scheduled' });
-    } catch (error) {
-      notifications.show({
-        color: 'red',
-        title: isApiError(error) && error.status === 409 ? 'Changed meanwhile: reloaded' : 'Not saved',
-        message: errorMessage(error),
-      });
-    }
-    await queryClient.invalidateQueries({ queryKey: ['rituals'] });
-  };
+  const record = (status: OccurrenceStatus) => write.save({ occurrenceId: occurrence.id, version: occurrence.version, status });
 
   return (
     <>

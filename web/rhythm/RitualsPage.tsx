@@ -1,40 +1,30 @@
 import { Alert, Badge, Button, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconCalendarRepeat, IconPlus } from '@tabler/icons-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Team, User } from '../../api/identity';
-import type { Ritual, RitualProposals } from '../../api/rituals';
-import { api } from '../app/api';
+import type { Ritual } from '../../api/rituals';
 import { formatInstant } from '../app/format';
 import { useSession } from '../app/session';
 import { EmptyHint } from '../components/EmptyHint';
-import { ErrorState, errorMessage } from '../components/ErrorState';
+import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
+import { useTeams, useUsers } from '../data/people/people';
+import { acceptProposals, refreshRituals, useRitualProposals, useRituals } from '../data/rituals/rituals';
+import { useWrite } from '../data/write';
 import { RitualForm } from './RitualForm';
 import { KIND_LABELS } from './ritual-kinds';
 
 function Proposals({ teamId }: { teamId: string }) {
-  const queryClient = useQueryClient();
-  const proposals = useQuery({
-    queryKey: ['rituals', 'proposals', teamId],
-    queryFn: () => api.get<RitualProposals>(`/api/v1/ritual-proposals?teamId=${teamId}`),
-  });
+  const proposals = useRitualProposals(teamId);
+  const write = useWrite({ request: acceptProposals, refresh: refreshRituals, failure: 'Not created' });
   if (!proposals.data || proposals.data.items.length === 0) return null;
-  const accept = async () => {
-    try {
-      await api.post('/api/v1/ritual-proposals/accept', { teamId, keys: proposals.data.items.map((p) => p.key) });
-      await queryClient.invalidateQueries({ queryKey: ['rituals'] });
-    } catch (error) {
-      notifications.show({ color: 'red', title: 'Not created', message: errorMessage(error) });
-    }
-  };
+  const accept = () => write.save({ teamId, keys: proposals.data.items.map((p) => p.key) });
   return (
     <Alert variant="light" color="furrow" title={`Suggested rhythm for ${proposals.data.team.name}`}>
       <Text size="sm">{proposals.data.items.map((p) => `${p.title} (${p.recurrenceText})`).join(' · ')}</Text>
-      <Button size="xs" mt="xs" onClick={accept}>
+      <Button size="xs" mt="xs" onClick={accept} loading={write.pending}>
         Accept all {proposals.data.items.length}
       </Button>
     </Alert>
@@ -43,12 +33,29 @@ function Proposals({ teamId }: { teamId: string }) {
 
 export function RitualsPage() {
   const { user } = useSession();
-  const mayCreate = user.role === 'admin' || user.role === 'manager';
-  const rituals = useQuery({ queryKey: ['rituals'], queryFn: () => api.get<{ items: Ritual[] }>('/api/v1/rituals').then((r) => r.items) });
-  const teams = useQuery({ queryKey: ['teams'], queryFn: () => api.get<{ items: Team[] }>('/api/v1/teams').then((r) => r.items), enabled: mayCreate });
-  const users = useQuery({ queryKey: ['users'], queryFn: () => api.get<{ items: User[] }>('/api/v1/users').then((r) => r.items), enabled: mayCreate });
-  const [editing, setEditing] = useState<Ritual | 'new' | null>(null);
+  return user.role === 'admin' || user.role === 'manager' ? <ManagedRituals /> : <Rituals manage={null} />;
+}
+
+/** A manager or admin also gets the people and teams the form picks from (others never ask for them). */
+function ManagedRituals() {
+  const { user } = useSession();
+  const teams = useTeams();
+  const users = useUsers();
   const myTeams = (teams.data ?? []).filter((t) => user.role === 'admin' || user.managesTeamIds.includes(t.id));
+  return <Rituals manage={{ myTeams, users: teams.data && users.data }} />;
+}
+
+interface Manage {
+  myTeams: Team[];
+  /** Undefined until both teams and users have loaded (the form needs them). */
+  users: User[] | undefined;
+}
+
+function Rituals({ manage }: { manage: Manage | null }) {
+  const mayCreate = manage !== null;
+  const myTeams = manage?.myTeams ?? [];
+  const rituals = useRituals();
+  const [editing, setEditing] = useState<Ritual | 'new' | null>(null);
   const byTeam = new Map<string, Ritual[]>();
   for (const r of rituals.data ?? []) byTeam.set(r.team.name, [...(byTeam.get(r.team.name) ?? []), r]);
 
@@ -131,8 +138,8 @@ export function RitualsPage() {
         )}
       </Stack>
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? 'New ritual' : 'Edit ritual'} size="lg">
-        {editing !== null && teams.data && users.data && (
-          <RitualForm editing={editing === 'new' ? null : editing} teams={myTeams} users={users.data} onDone={() => setEditing(null)} />
+        {editing !== null && manage?.users && (
+          <RitualForm editing={editing === 'new' ? null : editing} teams={myTeams} users={manage.users} onDone={() => setEditing(null)} />
         )}
       </Modal>
     </>

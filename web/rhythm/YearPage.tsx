@@ -14,11 +14,11 @@ import { useUrlState } from '../app/url-state';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
+import { useCramming, useDisciplineIndex, useHarvestOverrides, useHarvestPlan } from '../data/year/year';
 import { CrammingChart } from './CrammingChart';
 import { DisciplineHeatmap } from './DisciplineHeatmap';
 import { HarvestAssumptions } from './HarvestAssumptions';
 import { HarvestStrip } from './HarvestStrip';
-import { useCramming, useDisciplineIndex, useHarvestOverrides, useHarvestPlan } from './year-api';
 import { shortLabel } from './year-format';
 
 const KIND_LABEL: Record<HarvestRow['kind'], string> = { workspace: 'Organisation', team: 'Team', rep: 'Rep' };
