@@ -23,10 +23,6 @@ const WEB_API_NOT_YET_MOVED = [
   // the app shell: the session probe, sign-in and sign-out, search
   'web/app/session.tsx',
   'web/app/search/SearchPalette.tsx',
-  'web/auth/AcceptInvitePage.tsx',
-  'web/auth/LoginPage.tsx',
-  'web/auth/PasswordModal.tsx',
-  'web/auth/SetupPage.tsx',
   // CRM: the board (being edited elsewhere), stage moves and gates, pipelines, import
   'web/crm/board/BoardPage.tsx',
   'web/crm/deals/StageGuidance.tsx',

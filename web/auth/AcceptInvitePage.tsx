@@ -2,10 +2,11 @@ import { Alert, Button, PasswordInput, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Password, type SessionInfo } from '../../api/identity';
-import { api, isApiError } from '../app/api';
+import { Password } from '../../api/identity';
+import { isApiError } from '../app/api';
 import { useSessionState } from '../app/session';
 import { schemaErrors } from '../components/schema-errors';
+import { acceptInvitation } from '../data/auth/auth';
 import { AuthLayout } from './AuthLayout';
 
 /** The invitation secret travels in the URL fragment, which browsers never send to servers. */
@@ -43,7 +44,7 @@ export function AcceptInvitePage() {
   const submit = form.onSubmit(async (values) => {
     setProblem(null);
     try {
-      const info = await api.post<SessionInfo>('/api/v1/invitations/accept', { token: secret, password: values.password });
+      const info = await acceptInvitation({ token: secret, password: values.password });
       signedIn(info);
       window.history.replaceState(null, '', '/');
       navigate('/', { replace: true });

@@ -1,12 +1,12 @@
 import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
-import { LoginBody, type SessionInfo } from '../../api/identity';
-import { ApiError, api } from '../app/api';
+import { LoginBody } from '../../api/identity';
+import { ApiError } from '../app/api';
 import { useSessionState } from '../app/session';
 import { schemaErrors } from '../components/schema-errors';
+import { signIn, useSetupStatus } from '../data/auth/auth';
 import { AuthLayout } from './AuthLayout';
 import { safeNext } from './next-path';
 
@@ -24,7 +24,7 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
   const [problem, setProblem] = useState<string | null>(null);
-  const setup = useQuery({ queryKey: ['setup-status'], queryFn: () => api.get<{ needed: boolean }>('/api/v1/setup'), staleTime: 60_000 });
+  const setup = useSetupStatus(60_000);
   const form = useForm({
     initialValues: { email: '', password: '' },
     validate: (values) => schemaErrors(LoginBody, values),
@@ -36,7 +36,7 @@ export function LoginPage() {
   const submit = form.onSubmit(async (values) => {
     setProblem(null);
     try {
-      const info = await api.post<SessionInfo>('/api/v1/auth/login', { email: values.email.trim(), password: values.password });
+      const info = await signIn({ email: values.email.trim(), password: values.password });
       signedIn(info);
     } catch (error) {
       setProblem(loginProblem(error));

@@ -1,14 +1,12 @@
 // Change your own password. The server signs out every other session of yours; this one stays.
 import { Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { PasswordChange } from '../../api/identity';
-import { api } from '../app/api';
 import { FormFooter } from '../components/FormFooter';
 import { FormProblem } from '../components/FormProblem';
-import { applySaveError } from '../components/save-errors';
 import { schemaErrors } from '../components/schema-errors';
+import { changePassword } from '../data/auth/auth';
+import { useWrite } from '../data/write';
 
 interface Values extends Record<string, unknown> {
   currentPassword: string;
@@ -19,7 +17,6 @@ interface Values extends Record<string, unknown> {
 const FIELDS = ['currentPassword', 'newPassword'];
 
 function PasswordForm({ onClose }: { onClose(): void }) {
-  const [problem, setProblem] = useState<string | null>(null);
   const form = useForm<Values>({
     initialValues: { currentPassword: '', newPassword: '', repeat: '' },
     validate: (v) => {
@@ -29,21 +26,18 @@ function PasswordForm({ onClose }: { onClose(): void }) {
     },
   });
 
-  const submit = form.onSubmit(async (v) => {
-    setProblem(null);
-    try {
-      await api.post('/api/v1/auth/password', { currentPassword: v.currentPassword, newPassword: v.newPassword });
-      notifications.show({ color: 'furrow', message: 'Password changed; your other sessions are signed out' });
-      onClose();
-    } catch (error) {
-      applySaveError(error, form, FIELDS, setProblem);
-    }
+  const write = useWrite({
+    request: (v: Values) => changePassword({ currentPassword: v.currentPassword, newPassword: v.newPassword }),
+    success: 'Password changed; your other sessions are signed out',
+    onSuccess: onClose,
+    form: { form, fields: FIELDS },
   });
+  const submit = form.onSubmit(write.save);
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        <FormProblem problem={problem} />
+        <FormProblem problem={write.problem} />
         <PasswordInput label="Current password" required autoComplete="current-password" data-autofocus {...form.getInputProps('currentPassword')} />
         <PasswordInput label="New password" description="At least 10 characters" required autoComplete="new-password" {...form.getInputProps('newPassword')} />
         <PasswordInput label="New password again" required autoComplete="new-password" {...form.getInputProps('repeat')} />

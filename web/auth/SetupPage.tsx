@@ -1,12 +1,12 @@
 import { Alert, Button, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Navigate, useNavigate } from 'react-router';
-import { type SessionInfo, SetupBody } from '../../api/identity';
-import { api, isApiError } from '../app/api';
+import { SetupBody } from '../../api/identity';
+import { isApiError } from '../app/api';
 import { useSessionState } from '../app/session';
 import { mapServerProblems, schemaErrors } from '../components/schema-errors';
+import { setUpWorkspace, useSetupStatus } from '../data/auth/auth';
 import { CURRENCIES, timeZones } from '../settings/choices';
 import { AuthLayout } from './AuthLayout';
 
@@ -17,7 +17,7 @@ export function SetupPage() {
   const { session, signedIn } = useSessionState();
   const navigate = useNavigate();
   const [problem, setProblem] = useState<string | null>(null);
-  const setup = useQuery({ queryKey: ['setup-status'], queryFn: () => api.get<{ needed: boolean }>('/api/v1/setup') });
+  const setup = useSetupStatus();
   const form = useForm({
     initialValues: {
       workspaceName: '',
@@ -37,7 +37,7 @@ export function SetupPage() {
   const submit = form.onSubmit(async (values) => {
     setProblem(null);
     try {
-      const info = await api.post<SessionInfo>('/api/v1/setup', values);
+      const info = await setUpWorkspace(values);
       signedIn(info);
       navigate('/', { replace: true });
     } catch (error) {
