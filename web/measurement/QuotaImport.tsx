@@ -1,12 +1,13 @@
 // Quotas from a spreadsheet: choose a CSV, the server checks every row first (a dry run), every bad
 // row is listed with its line and reason, and only a clean file can be imported (all or nothing).
-import { Alert, Button, FileButton, Group, List, Modal, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, FileButton, List, Modal, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconUpload } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import type { QuotaImportResult } from '../../api/measurement-targets';
 import { errorMessage } from '../components/ErrorState';
+import { FormFooter } from '../components/FormFooter';
 import { importQuotas, refreshQuotas } from '../data/quotas/quotas';
 import { ScrollTable } from './forecast-scroll';
 
@@ -138,16 +139,11 @@ export function QuotaImport() {
             </List>
             Other columns are ignored, so an export can be edited and imported back.
           </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setChecked(null)}>
-              {result?.ok ? 'Cancel' : 'Close'}
-            </Button>
-            {result?.ok && (
-              <Button onClick={run} loading={busy}>
-                Import
-              </Button>
-            )}
-          </Group>
+          {/* Only a clean file may go in: until then the dialog can only be closed. */}
+          <FormFooter
+            onCancel={() => setChecked(null)}
+            {...(result?.ok ? { submitLabel: 'Import', onSubmit: run, submitting: busy } : { cancelLabel: 'Close' })}
+          />
         </Stack>
       </Modal>
     </>

@@ -1,7 +1,8 @@
-import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { type Team, TeamCreate, type User } from '../../api/identity';
+import { FormFooter } from '../components/FormFooter';
 import { FormProblem } from '../components/FormProblem';
 import { schemaErrors } from '../components/schema-errors';
 import { createTeam, fetchTeam, refreshTeams, updateTeam } from '../data/people/people-writes';
@@ -63,14 +64,7 @@ function TeamForm({ team, teams, users, onClose }: { team: Team | null; teams: T
             data={managers.map((u) => ({ value: u.id, label: u.name }))}
             {...form.getInputProps('managerId')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {team ? 'Save' : 'Create team'}
-            </Button>
-          </Group>
+          <FormFooter submitLabel={team ? 'Save' : 'Create team'} submitting={form.submitting} onCancel={onClose} />
         </Stack>
       </form>
       {write.dialog}

@@ -1,8 +1,9 @@
-import { Button, Group, Modal, PasswordInput, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { Group, Modal, PasswordInput, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import type { Role } from '../../api/common';
 import { type Team, type User, UserCreate } from '../../api/identity';
+import { FormFooter } from '../components/FormFooter';
 import { FormProblem } from '../components/FormProblem';
 import { schemaErrors } from '../components/schema-errors';
 import { createUser, fetchUser, refreshUsers, updateUser } from '../data/people/people-writes';
@@ -87,14 +88,7 @@ function UserForm({ user, teams, onClose }: { user: User | null; teams: Team[]; 
               {...form.getInputProps('disabled', { type: 'checkbox' })}
             />
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {user ? 'Save' : 'Add user'}
-            </Button>
-          </Group>
+          <FormFooter submitLabel={user ? 'Save' : 'Add user'} submitting={form.submitting} onCancel={onClose} />
         </Stack>
       </form>
       {write.dialog}

@@ -1,5 +1,6 @@
-import { Autocomplete, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Autocomplete, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
+import { FormFooter } from '../../../components/FormFooter';
 
 // The server's usual reasons; any other text is accepted too.
 const REASONS = ['Price', 'Competitor', 'No decision', 'Timing', 'No budget', 'Product fit', 'Lost contact'];
@@ -23,14 +24,7 @@ export function LostReasonModal({ dealName, onClose, onConfirm }: Props) {
         <Stack gap="md">
           <Text size="sm">The real reason feeds next year’s plan. Pick one or type your own.</Text>
           <Autocomplete label="Lost reason" data={REASONS} value={reason} onChange={setReason} required data-autofocus />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" color="red" disabled={!reason.trim()}>
-              Close as lost
-            </Button>
-          </Group>
+          <FormFooter submitLabel="Close as lost" color="red" submitDisabled={!reason.trim()} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>
