@@ -3,19 +3,16 @@
 // quota. A 409 (another admin saved first) shows what changed and loads it.
 import { ActionIcon, Group, NumberInput, Popover, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { IconCheck, IconX } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Quota } from '../../api/measurement-targets';
 import { QuotaPatch } from '../../api/measurement-targets';
 import { minorDigits } from '../../lib/money';
 import { isApiError } from '../app/api';
 import { formatMoney, majorToMinor, minorToMajor } from '../app/format';
-import { applySaveError } from '../components/save-errors';
 import { schemaErrors } from '../components/schema-errors';
-import { useStaleRecovery } from '../components/useStaleRecovery';
 import { createQuota, fetchQuota, patchQuota, type QuotaScope, refreshQuotas, removeQuota } from '../data/quotas/quotas';
+import { useWrite } from '../data/write';
 
 interface Props {
   quota: Quota | undefined;
@@ -45,50 +42,47 @@ function QuotaEditor({
   currency,
   onDone,
 }: Omit<Props, 'editable' | 'compact' | 'editing' | 'onEditing'> & { onDone(): void }) {
-  const queryClient = useQueryClient();
   const [base, setBase] = useState<Quota | null>(quota ?? null);
-  const [problem, setProblem] = useState<string | null>(null);
   const form = useForm<Values>({
     initialValues: valuesOf(base, currency),
     validateInputOnChange: true,
     validate: (v) => (v.amount === '' ? {} : schemaErrors(QuotaPatch, { version: base?.version ?? 1, amount: majorToMinor(v.amount, currency) })),
   });
-  const stale = useStaleRecovery<Values, Quota | null>({
-    noun: 'quota',
-    form,
-    base,
-    setBase,
-    fetchLatest: () => fetchQuota(scope, periodKey),
-    valuesOf: (q) => valuesOf(q, currency),
-    labels: { amount: `${scope.name}, ${periodLabel}` },
-    describe: (q) => (q ? formatMoney(q.amount, currency) : 'no quota'),
-  });
-
-  const submit = form.onSubmit(async (v) => {
-    setProblem(null);
-    const amount = v.amount === '' ? null : majorToMinor(v.amount, currency);
-    try {
-      if (amount === null) {
-        if (base) await removeQuota(base);
-      } else if (base) {
-        if (amount !== base.amount) await patchQuota(base, amount);
-      } else await createQuota(scope, periodKey, amount);
-      await refreshQuotas(queryClient);
-      notifications.show({
-        color: 'furrow',
-        message: amount === null ? `Quota removed: ${scope.name}, ${periodLabel}` : `Quota set: ${scope.name}, ${periodLabel} ${formatMoney(amount, currency)}`,
-      });
-      onDone();
-    } catch (error) {
-      if (isApiError(error) && error.status === 404) {
+  const amountOf = (v: Values) => (v.amount === '' ? null : majorToMinor(v.amount, currency));
+  const write = useWrite<Values, unknown, Values, Quota | null>({
+    request: async (v) => {
+      const amount = amountOf(v);
+      try {
+        if (amount === null) {
+          if (base) await removeQuota(base);
+        } else if (base) {
+          if (amount !== base.amount) await patchQuota(base, amount);
+        } else await createQuota(scope, periodKey, amount);
+      } catch (error) {
+        if (!(isApiError(error) && error.status === 404)) throw error;
         // Removed meanwhile: start again from what is there now.
         setBase(await fetchQuota(scope, periodKey));
-        setProblem('This quota was removed meanwhile. Save again to set it anew.');
-        return;
+        throw new Error('This quota was removed meanwhile. Save again to set it anew.');
       }
-      if (applySaveError(error, form, ['amount'], setProblem, { 'items.0.amount': 'amount' }) === 'stale') await stale.start();
-    }
+    },
+    refresh: refreshQuotas,
+    success: (_, v) => {
+      const amount = amountOf(v);
+      return amount === null ? `Quota removed: ${scope.name}, ${periodLabel}` : `Quota set: ${scope.name}, ${periodLabel} ${formatMoney(amount, currency)}`;
+    },
+    onSuccess: onDone,
+    form: { form, fields: ['amount'], rename: { 'items.0.amount': 'amount' } },
+    conflict: {
+      noun: 'quota',
+      base,
+      setBase,
+      fetchLatest: () => fetchQuota(scope, periodKey),
+      valuesOf: (q) => valuesOf(q, currency),
+      labels: { amount: `${scope.name}, ${periodLabel}` },
+      describe: (q) => (q ? formatMoney(q.amount, currency) : 'no quota'),
+    },
   });
+  const submit = form.onSubmit(write.save);
 
   const label = `Quota for ${scope.name}, ${periodLabel}`;
   return (
@@ -109,7 +103,7 @@ function QuotaEditor({
             if (e.key === 'Escape') onDone();
           }}
           {...form.getInputProps('amount')}
-          error={form.errors.amount ?? problem ?? undefined}
+          error={form.errors.amount ?? write.problem ?? undefined}
         />
         <ActionIcon type="submit" size="sm" variant="light" aria-label={`Save ${label}`} loading={form.submitting}>
           <IconCheck size={14} aria-hidden />
@@ -118,7 +112,7 @@ function QuotaEditor({
           <IconX size={14} aria-hidden />
         </ActionIcon>
       </Group>
-      {stale.dialog}
+      {write.dialog}
     </form>
   );
 }
