@@ -61,6 +61,7 @@ import { registerPipelineRoutes } from './process/pipelines.routes.js';
 import { registerProcessAdminRoutes } from './process/process-admin.routes.js';
 import { registerQualificationRoutes } from './process/qualification.routes.js';
 import { registerCalendarFeedRoutes } from './rhythm/calendar-feed.routes.js';
+import { registerDigestRoutes } from './rhythm/digest.routes.js';
 import { registerDisciplineRoutes } from './rhythm/discipline.routes.js';
 import { registerHarvestRoutes } from './rhythm/harvest.routes.js';
 import { registerRitualRoutes } from './rhythm/rituals.routes.js';
@@ -217,6 +218,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerRitualRoutes(app);
   registerCalendarFeedRoutes(app, deps);
   registerHarvestRoutes(app);
+  registerDigestRoutes(app);
   registerDisciplineRoutes(app);
 
   await registerWebApp(app, deps.config.webDir);

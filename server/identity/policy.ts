@@ -20,6 +20,7 @@ export type Resource =
   | 'rituals'
   | 'harvest_overrides'
   | 'discipline_index'
+  | 'weekly_digest'
   | 'jobs'
   | 'override_reviews'
   | 'deal_comments';
@@ -180,6 +181,16 @@ const POLICY: Record<Resource, Record<Role, Record<Operation, Reach>>> = {
     marketing: { read: 'none', create: 'none', update: 'none', delete: 'none' },
     coach: { read: 'none', create: 'none', update: 'none', delete: 'none' },
   },
+  // The weekly digest (rhythm/digest.service.ts): what needs the caller's attention this week, read
+  // with their own reach, so each reads only their own. It is the sales people's: its figures are
+  // plans, gates and SLAs, which marketing and outside coaches have no reach into.
+  weekly_digest: {
+    admin: { read: 'own', create: 'none', update: 'none', delete: 'none' },
+    manager: { read: 'own', create: 'none', update: 'none', delete: 'none' },
+    rep: { read: 'own', create: 'none', update: 'none', delete: 'none' },
+    marketing: { read: 'none', create: 'none', update: 'none', delete: 'none' },
+    coach: { read: 'none', create: 'none', update: 'none', delete: 'none' },
+  },
   // Background jobs a user started (an import, a dry run), by their creator (the "owner"). Jobs are
   // started by the use case that needs one (POST an import), never through a jobs route, and run to
   // their end; their report is the creator's business, so a manager does not read the team's.
@@ -257,6 +268,8 @@ export const WRITE_REFERENCES: Record<Resource, Readonly<Record<string, Referenc
   harvest_overrides: {},
   // Computed, never written: the person or team asked is the query (userId / teamId), checked by the read reach.
   discipline_index: {},
+  // Computed for the caller, never written.
+  weekly_digest: {},
   // A job links to nothing a caller chooses (its creator is the caller who started it).
   jobs: {},
   // The stage move is the path (PUT /stage-moves/:id/review); a move outside the reach answers 404.

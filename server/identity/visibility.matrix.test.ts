@@ -968,6 +968,7 @@ describeEngines('visibility matrix', (env) => {
         'ritual-occurrence': occurrences.items[0]?.id,
         expectation: (await body(oa.post('/api/v1/expectations', { ...expectationBody, scopeType: 'team', scopeId: team }), 'expectation')).id,
         'year-page': foreignRep.id,
+        'weekly-digest': foreignRep.id,
       };
       // One payload with every field the kinds' titles read.
       const data = {
@@ -1095,6 +1096,8 @@ describeEngines('visibility matrix', (env) => {
     const lists: [Resource, string][] = [
       ['audit_log', '/api/v1/audit-log'],
       ['webhooks', '/api/v1/webhook-endpoints'],
+      // The caller's own weekly digest: it takes no person, so "own" is the only reach it can have.
+      ['weekly_digest', '/api/v1/rhythm/digest'],
     ];
     const failures: string[] = [];
     for (const role of ROLES) {

@@ -6,6 +6,14 @@ export interface DigestFigures {
   /** The reader's own plan (a rep), their teams' (a manager) or the organisation's (an admin). */
   planting: { neededToDate: number; plantedToDate: number; behindFixable: number; behindTooLate: number; catchUpPerMonth: number | null } | null;
   overdueActions: number;
+  /** Open leads in the reader's reach whose accept or first-touch clock ran out and still runs. */
+  breachedLeads: number;
+  /** The reader's own open deals that do not meet their next stage's exit criteria. */
+  gatedDeals: number;
+  /** Expectations the reader owns that are off track now. */
+  offTrack: { red: number; amber: number };
+  /** Occurrences in the coming 7 days of rituals the reader owns or attends. */
+  ritualsThisWeek: number;
   /** Managers and admins: the overall discipline index this month and last, and the disciplines fading. */
   discipline: { overall: number | null; previous: number | null; fading: readonly string[] } | null;
 }
@@ -21,6 +29,8 @@ function money(minor: number, currency: string): string {
   }
 }
 
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 export function digestLines(f: DigestFigures): string[] {
   const lines: string[] = [];
   if (f.planting) {
@@ -33,7 +43,15 @@ export function digestLines(f: DigestFigures): string[] {
     else if (p.behindTooLate > 0) lines.push(`${base}; ${p.behindTooLate} month${p.behindTooLate === 1 ? '' : 's'} behind, too late for this year`);
     else lines.push(`${base}; on track`);
   }
-  if (f.overdueActions > 0) lines.push(`${f.overdueActions} overdue coaching action${f.overdueActions === 1 ? '' : 's'}`);
+  if (f.breachedLeads > 0) lines.push(`${plural(f.breachedLeads, 'lead')} past the SLA`);
+  if (f.overdueActions > 0) lines.push(`${plural(f.overdueActions, 'overdue coaching action')}`);
+  if (f.gatedDeals > 0) lines.push(`${plural(f.gatedDeals, 'deal')} held at a gate`);
+  const off = f.offTrack.red + f.offTrack.amber;
+  if (off > 0) {
+    const parts = [f.offTrack.red > 0 ? `${f.offTrack.red} red` : null, f.offTrack.amber > 0 ? `${f.offTrack.amber} amber` : null].filter(Boolean);
+    lines.push(`${plural(off, 'expectation')} off track (${parts.join(', ')})`);
+  }
+  if (f.ritualsThisWeek > 0) lines.push(`${plural(f.ritualsThisWeek, 'ritual')} this week`);
   const d = f.discipline;
   if (d && d.overall !== null) {
     const delta = d.previous === null ? null : d.overall - d.previous;

@@ -33,6 +33,7 @@ export type NavIcon =
   | 'webhooks'
   | 'jobs'
   | 'year'
+  | 'digest'
   | 'rituals'
   | 'calendarFeed';
 
@@ -90,6 +91,8 @@ const ENTRIES: readonly Entry[] = [
   { section: 'main', label: 'Quotas', to: '/quotas', icon: 'quotas', roles: sellers },
   // The year-long rhythm: the CSO the organisation, a manager their teams, a rep their own planting.
   { section: 'main', label: 'Year', to: '/year', icon: 'year', roles: sellers },
+  // The weekly digest as a page (the Monday notification opens it): the sales people's, as the policy's weekly_digest row says.
+  { section: 'main', label: 'This week', to: '/digest', icon: 'digest', roles: sellers },
   { section: 'settings', label: 'Sales process', to: '/settings/process', icon: 'processSettings', roles: ['admin'] },
   { section: 'settings', label: 'Users', to: '/settings/users', icon: 'users', roles: ['admin'] },
   { section: 'settings', label: 'Teams', to: '/settings/teams', icon: 'teams', roles: ['admin'] },

@@ -37,6 +37,7 @@ const NotificationSettingsPage = lazy(() => import('../notifications/Notificatio
 const AuditLogPage = lazy(() => import('../settings/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
 const JobsPage = lazy(() => import('../settings/JobsPage').then((m) => ({ default: m.JobsPage })));
 const WebhooksPage = lazy(() => import('../settings/WebhooksPage').then((m) => ({ default: m.WebhooksPage })));
+const DigestPage = lazy(() => import('../rhythm/DigestPage').then((m) => ({ default: m.DigestPage })));
 const RitualsPage = lazy(() => import('../rhythm/RitualsPage').then((m) => ({ default: m.RitualsPage })));
 const RitualsOccurrencePage = lazy(() => import('../rhythm/RitualsOccurrencePage').then((m) => ({ default: m.RitualsOccurrencePage })));
 const RitualsNextOccurrence = lazy(() => import('../rhythm/RitualsOccurrencePage').then((m) => ({ default: m.RitualsNextOccurrence })));
@@ -181,6 +182,7 @@ export const routes: RouteObject[] = [
           ]),
           gated('campaigns', [{ index: true, element: <CampaignsPage /> }]),
           gated('year', [{ index: true, element: <YearPage /> }]),
+          gated('digest', [{ index: true, element: <DigestPage /> }]),
           gated('lead-agreement', [{ index: true, element: <AgreementPage /> }]),
           gated('lead-funnel', [{ index: true, element: <LeadFunnelPage /> }]),
           gated('settings/process', [{ index: true, element: <ProcessEditorPage /> }]),

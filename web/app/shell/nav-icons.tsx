@@ -7,6 +7,7 @@ import {
   IconCalendarEvent,
   IconCalendarRepeat,
   IconCalendarShare,
+  IconCalendarWeek,
   IconChartArrowsVertical,
   IconClockPlay,
   IconFileImport,
@@ -69,6 +70,7 @@ const ICONS: Record<NavIcon, typeof IconHome> = {
   rituals: IconCalendarRepeat,
   calendarFeed: IconCalendarShare,
   year: IconPlant,
+  digest: IconCalendarWeek,
 };
 
 export function NavIconOf({ icon }: { icon: NavIcon }) {
