@@ -4,6 +4,7 @@ import { dealMoved } from '../crm/deal.notifications.js';
 import { updateDealById } from '../crm/deals.service.js';
 import type { Role } from '../db/schema/identity.js';
 import { reachOf } from '../identity/policy.js';
+import { weeklyDigest } from '../rhythm/digest.notifications.js';
 import { describeEngines, type TestUser, type TestWorkspace } from '../test/test-env.js';
 import { notify } from './notifications.service.js';
 
@@ -176,6 +177,25 @@ describeEngines('notifications', (env) => {
       }),
     ).rejects.toThrow('a later step failed');
     expect((await w.as(rep).get('/api/v1/notifications/unread-count')).body.unread).toBe(0);
+  });
+
+  it('a row keeps the link of the record it was written for after its kind moved to another record', async () => {
+    const w = await env().workspace();
+    const { manager, rep } = await teamOf(w);
+    // A digest sent before the digest had its own page linked to the reader's Year page.
+    const id = await notify(w.ctx(manager), weeklyDigest, {
+      recipientId: rep.id,
+      recordId: rep.id,
+      data: { week: '2026-W49', lines: ['2 overdue coaching actions'] },
+    });
+    await w
+      .ctx(manager)
+      .db.updateTable('notifications')
+      .set({ record_type: 'year-page' })
+      .where('id', '=', id as string)
+      .execute();
+    const [item] = (await w.as(rep).get('/api/v1/notifications')).body.items;
+    expect(item).toMatchObject({ kind: 'rhythm.weekly-digest', record: { type: 'year-page', id: rep.id, path: '/year' } });
   });
 
   // Generated from the policy table: role × relation × operation.
