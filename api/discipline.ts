@@ -1,7 +1,7 @@
 // The discipline index (one 0–100 score per discipline and overall, per month, per team and for
 // the workspace) and cramming by quarter: the Year page's view of whether the rhythm holds.
 import { type Static, Type } from 'typebox';
-import { Id, Nullable } from './common.js';
+import { CalendarDate, Id, Nullable } from './common.js';
 import { PeriodInfo } from './measurement.js';
 
 export const YearQuery = Type.Object(
@@ -98,12 +98,28 @@ export const DisciplineIndex = Type.Object({
 });
 export type DisciplineIndex = Static<typeof DisciplineIndex>;
 
+export const CrammingCurve = Type.Object({
+  period: PeriodInfo,
+  weeks: Type.Array(
+    Type.Object({
+      from: CalendarDate,
+      to: CalendarDate,
+      wonAmount: Type.Number(),
+      /** Won so far in the quarter ÷ the quarter's won amount; null when nothing was won in it. */
+      cumulativeShare: Nullable(Type.Number({ minimum: 0, maximum: 1 })),
+    }),
+  ),
+});
+export type CrammingCurve = Static<typeof CrammingCurve>;
+
 export const CrammingScope = Type.Object({
   kind: Type.Union([Type.Literal('workspace'), Type.Literal('team')]),
   id: Id,
   name: Type.String(),
   /** One per quarter of the three fiscal years up to the one asked (oldest first). */
   quarters: Type.Array(Type.Object({ period: PeriodInfo, value: Nullable(Type.Number()), wonAmount: Nullable(Type.Number()) })),
+  /** The bookings curve inside each quarter of the year asked: won amount week by week from the quarter's first day. */
+  curves: Type.Array(CrammingCurve),
 });
 
 export const CrammingByQuarter = Type.Object({

@@ -88,6 +88,14 @@ it('the CSO overrides a team’s win rate on the Year page and sees the plan cha
   await shot(page, 'year-planting', page.getByRole('region', { name: 'Planting calendar' }));
   await shot(page, 'year-discipline', page.getByRole('region', { name: 'Discipline index' }));
   await shot(page, 'year-cramming', page.getByRole('region', { name: 'Cramming by quarter' }));
+  // Inside each quarter: the bookings curve, and its table, where every finished quarter with a win ends at 100 %.
+  const curve = page.getByRole('region', { name: 'Bookings inside each quarter' });
+  await curve.getByRole('heading', { name: /^Bookings inside each quarter/ }).waitFor();
+  await shot(page, 'year-bookings-curve', curve);
+  await curve.getByText('Table', { exact: true }).click();
+  const curveTable = curve.getByRole('table', { name: /^Bookings inside each quarter of / });
+  await curveTable.getByRole('rowheader', { name: 'Week 1', exact: true }).waitFor();
+  await expect(curveTable.getByRole('cell', { name: '100 %' }).count()).resolves.toBeGreaterThan(0);
 
   // By week: a team, then one of its people; each part is listed with its weight (hygiene from history).
   const index = page.getByRole('region', { name: 'Discipline index' });

@@ -2,6 +2,7 @@
 // KPI of the same scope and month (asked independently through the KPI API) × 100; a discipline
 // without a KPI says so instead of a number; who may see which scopes.
 import { expect, it } from 'vitest';
+import { daysBetween } from '../../lib/calendar.js';
 import { workedExample } from '../measurement/testing/worked-example.js';
 import { describeEngines } from '../test/test-env.js';
 
@@ -177,6 +178,56 @@ describeEngines('discipline index and cramming', (env) => {
     const kpi = (await admin.get('/api/v1/kpis/cramming_index?period=FY2026-Q4')).body;
     expect(q4.value).toBe(kpi.value);
     expect(res.body.formula).toMatch(/last 14 days/);
+  });
+
+  it('draws the bookings curve inside each quarter of the year: won amount week by week, as the won deals say', async () => {
+    const x = await workedExample(env());
+    const res = await x.w.as(x.w.admin).get('/api/v1/cramming?year=FY2026');
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const ws = res.body.scopes.find((s: any) => s.kind === 'workspace');
+    expect(ws.curves.map((c: any) => c.period.key)).toEqual(['FY2026-Q1', 'FY2026-Q2', 'FY2026-Q3', 'FY2026-Q4']);
+    // Independently: the won deals of the workspace currency, by 7-day step from the quarter's first day.
+    const { currency } = await x.w.ctx(x.w.admin).db.selectFrom('workspaces').select('currency').where('id', '=', x.w.id).executeTakeFirstOrThrow();
+    const won = await x.w
+      .ctx(x.w.admin)
+      .db.selectFrom('deals')
+      .select(['amount', 'close_date'])
+      .where('workspace_id', '=', x.w.id)
+      .where('status', '=', 'won')
+      .where('currency', '=', currency)
+      .where('deleted_at', 'is', null)
+      .execute();
+    let curves = 0;
+    for (const curve of ws.curves) {
+      const { from, to } = curve.period;
+      const expected = curve.weeks.map(() => 0);
+      for (const d of won.filter((d) => d.close_date >= from && d.close_date <= to))
+        expected[Math.floor(daysBetween(from, d.close_date) / 7)] += Number(d.amount);
+      expect(
+        curve.weeks.map((w: any) => w.wonAmount),
+        curve.period.key,
+      ).toEqual(expected);
+      expect(curve.weeks[0].from).toBe(from);
+      expect(curve.weeks[curve.weeks.length - 1].to).toBe(to);
+      const total = expected.reduce((a: number, b: number) => a + b, 0);
+      let sum = 0;
+      // A quarter in progress is drawn up to the week that holds today.
+      const today = new Date(env().clock.now).toISOString().slice(0, 10);
+      curve.weeks.forEach((w: any, i: number) => {
+        sum += expected[i];
+        const drawn = total > 0 && w.from <= today;
+        expect(w.cumulativeShare, `${curve.period.key} week ${i + 1}`).toBe(!drawn ? null : i === curve.weeks.length - 1 ? 1 : sum / total);
+      });
+      if (total > 0) curves += 1;
+    }
+    // Not a comparison of empty quarters.
+    expect(curves).toBeGreaterThan(0);
+    // A team's curve counts its own people's deals only.
+    const team = res.body.scopes.find((s: any) => s.kind === 'team' && s.id === x.teamId);
+    const teamQ4 = team.curves.find((c: any) => c.period.key === 'FY2026-Q4');
+    const wsQ4 = ws.curves.find((c: any) => c.period.key === 'FY2026-Q4');
+    const sum = (c: any) => c.weeks.reduce((a: number, w: any) => a + w.wonAmount, 0);
+    expect(sum(teamQ4)).toBeLessThan(sum(wsQ4));
   });
 
   it('gives managers their teams and their people, a rep their own index only', async () => {

@@ -2,7 +2,15 @@
 // caller manages, a team's people, or a rep's own; and cramming by quarter for the same scopes. Every
 // input is a catalogue KPI read through the KPI service; a discipline whose KPI does not exist yet
 // says "not measured yet" instead of a number. The arithmetic is discipline-index.ts.
-import type { CrammingByQuarter, DisciplineHeadline, DisciplineHeadlineScope, DisciplineIndex, DisciplineQuery, YearQuery } from '../../api/discipline.js';
+import type {
+  CrammingByQuarter,
+  CrammingCurve,
+  DisciplineHeadline,
+  DisciplineHeadlineScope,
+  DisciplineIndex,
+  DisciplineQuery,
+  YearQuery,
+} from '../../api/discipline.js';
 import { type Period, periodsWithin, shiftPeriod } from '../../lib/periods.js';
 import type { Ctx } from '../context.js';
 import { forbidden, invalidField, notFound } from '../errors.js';
@@ -10,6 +18,7 @@ import { reachOf } from '../identity/policy.js';
 import { ownerScope, scopeIncludes } from '../identity/visibility.js';
 import { catalogue, periodInfo } from '../measurement/kpi.service.js';
 import { type ResolvedScope, targetScope, teamMembers, visibleTeamIds } from '../measurement/scope.service.js';
+import { cumulativeShares, quarterWeeks } from './bookings-curve.js';
 import { DEFAULT_WEIGHTS, DISCIPLINES, type Discipline, type DisciplineCell, disciplineIndex, dragOf, FADE_POINTS, latestJudged } from './discipline-index.js';
 import { type YearFrame, yearFrame } from './harvest.service.js';
 import { kpiByPeriods } from './year-kpis.service.js';
@@ -243,7 +252,28 @@ export async function crammingFor(ctx: Ctx, q: YearQuery): Promise<CrammingByQua
       id: s.id,
       name: s.name,
       quarters: quarters.map((p, i) => ({ period: periodInfo(p), value: points[i]?.value ?? null, wonAmount: points[i]?.denominator ?? null })),
+      curves: await bookingsCurves(ctx, f, s.scope),
     });
   }
   return { year: periodInfo(f.year), formula: kpi?.formula ?? '', notes: kpi?.notes ?? [], currency: f.ws.currency, scopes };
+}
+
+/**
+ * The bookings curve inside each quarter of the year asked, from the catalogue's won amount (the
+ * cramming index's denominator) week by week: one KPI read for the year's ~53 steps.
+ */
+async function bookingsCurves(ctx: Ctx, f: YearFrame, scope: ResolvedScope): Promise<CrammingCurve[]> {
+  const quarters = periodsWithin(f.year, 'quarter', f.ws.fiscalYearStartMonth);
+  const weeks = quarters.map(quarterWeeks);
+  const won = await kpiByPeriods(ctx, 'won_amount', f.ws, scope, weeks.flat());
+  let at = 0;
+  return quarters.map((q, i) => {
+    const steps = weeks[i] ?? [];
+    const amounts = steps.map(() => won[at++]?.value ?? 0);
+    const shares = cumulativeShares(amounts, steps.filter((w) => w.from <= f.today).length);
+    return {
+      period: periodInfo(q),
+      weeks: steps.map((w, j) => ({ from: w.from, to: w.to, wonAmount: amounts[j] ?? 0, cumulativeShare: shares[j] ?? null })),
+    };
+  });
 }

@@ -15,6 +15,7 @@ import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
 import { useCramming, useDisciplineIndex, useHarvestOverrides, useHarvestPlan } from '../data/year/year';
+import { BookingsCurve } from './BookingsCurve';
 import { CrammingChart } from './CrammingChart';
 import { DisciplineHeatmap } from './DisciplineHeatmap';
 import { HarvestAssumptions } from './HarvestAssumptions';
@@ -231,7 +232,10 @@ export function YearPage() {
         (cramming.isError ? (
           <ErrorState error={cramming.error} title="Cramming could not be loaded" />
         ) : cramming.data ? (
-          <CrammingChart cramming={cramming.data} />
+          <>
+            <CrammingChart cramming={cramming.data} />
+            <BookingsCurve cramming={cramming.data} />
+          </>
         ) : (
           <LoadingState />
         ))}
