@@ -248,4 +248,48 @@ describe('marketing alignment in the browser', () => {
     const saved = await org.adminApi.get<{ slaReassign: unknown }>('/api/v1/lead-settings');
     expect(saved.slaReassign).toEqual({ enabled: true, clauses: ['accept', 'touch'], maxPerLead: 1 });
   });
+
+  it('marketing plans a campaign with its budget, dates and follow-up plan, and edits it', async () => {
+    const mk = await signIn(marketing);
+    await mk.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Campaigns' }).click();
+    await mk.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor();
+    await mk.getByRole('button', { name: 'New campaign' }).click();
+    const form = mk.getByRole('form', { name: 'New campaign' });
+    const name = `Spring webinar ${suffix}`;
+    await form.getByLabel('Campaign name').fill(name);
+    await form.getByLabel('Starts on').fill('2026-03-02');
+    await form.getByLabel('Ends on').fill('2026-03-31');
+    await form.getByLabel(/^Budget/).fill('12000');
+    await form.getByLabel('Team that follows up').click();
+    const teams = await org.adminApi.get<{ items: { id: string; name: string }[] }>('/api/v1/teams');
+    await mk.getByRole('option', { name: teams.items.find((t) => t.id === org.teams.east)?.name ?? '' }).click();
+    await form.getByRole('button', { name: 'Add a touch' }).click();
+    await form.getByRole('group', { name: 'Touch 1' }).getByLabel('Note').fill('Call within the day');
+    await form.getByRole('button', { name: 'Add a touch' }).click();
+    const second = form.getByRole('group', { name: 'Touch 2' });
+    await second.getByLabel('Business day').fill('2');
+    await second.getByLabel('Touch', { exact: true }).click();
+    await mk.getByRole('option', { name: 'email', exact: true }).click();
+    await form.getByRole('button', { name: 'Save campaign' }).click();
+    const row = mk.getByRole('row', { name: new RegExp(name) });
+    await row.getByText('day 0: call (Call within the day) → day 2: email').waitFor();
+    await row.getByText('Followed up by', { exact: false }).waitFor();
+    await shot(mk, 'campaigns');
+    expect(describeViolations(await seriousViolations(mk))).toBe('');
+
+    await row.getByRole('button', { name: `Edit ${name}` }).click();
+    const edit = mk.getByRole('form', { name: `Edit ${name}` });
+    await edit.getByRole('button', { name: 'Remove touch 1' }).click();
+    await edit.getByLabel(/^Budget/).fill('15000');
+    await edit.getByRole('button', { name: 'Save campaign' }).click();
+    await row.getByText('day 2: email', { exact: true }).waitFor();
+    const campaigns = await org.adminApi.get<{ items: { name: string }[] }>('/api/v1/campaigns');
+    expect(campaigns.items.find((c) => c.name === name)).toMatchObject({
+      channel: 'webinar',
+      startsOn: '2026-03-02',
+      endsOn: '2026-03-31',
+      budget: 1_500_000,
+      followUp: { ownerTeamId: org.teams.east, touches: [{ day: 2, type: 'email' }] },
+    });
+  });
 });
