@@ -292,4 +292,39 @@ describe('marketing alignment in the browser', () => {
       followUp: { ownerTeamId: org.teams.east, touches: [{ day: 2, type: 'email' }] },
     });
   });
+
+  it('marketing drafts the next agreement in the editor; a term the server refuses shows under its field', async () => {
+    const mk = await signIn(marketing);
+    await openAgreement(mk);
+    const before = await org.adminApi.get<{ items: { number: number }[] }>('/api/v1/lead-agreements');
+    const next = (before.items[0]?.number ?? 0) + 1;
+    await mk.getByRole('button', { name: /^New draft from version/ }).click();
+    const form = mk.getByRole('form', { name: `Terms of version ${next}` });
+    await form.getByLabel('MQL threshold (points)').fill('60');
+    await form.getByRole('button', { name: 'Add a behaviour rule' }).click();
+    const rules = form.getByRole('group', { name: /^Behaviour rule/ });
+    const added = rules.nth((await rules.count()) - 1);
+    await added.getByLabel('Label').fill('Visited pricing');
+    await added.getByLabel('Event').fill('pricing_page');
+    await added.getByLabel('Points').fill('20');
+    await form.getByLabel('Rejection reasons').fill('Competitor customer');
+    await form.getByLabel('Rejection reasons').press('Enter');
+    await form.getByLabel('Accept or reject within (business hours)').fill('2');
+    // The server checks the terms: an empty SAL definition comes back under its field.
+    await form.getByLabel('Accepted (SAL) means').fill('');
+    await form.getByRole('button', { name: 'Save draft' }).click();
+    await expect.poll(() => form.getByLabel('Accepted (SAL) means').getAttribute('aria-invalid')).toBe('true');
+    await form.getByLabel('Accepted (SAL) means').fill('The rep agrees to work it');
+    await form.getByRole('button', { name: 'Save draft' }).click();
+    await mk.getByText(`Draft of version ${next} saved`).waitFor();
+    expect(describeViolations(await seriousViolations(mk))).toBe('');
+    const saved = (await org.adminApi.get<{ items: { number: number; status: string; terms: Record<string, unknown> }[] }>('/api/v1/lead-agreements')).items[0];
+    expect(saved).toMatchObject({
+      number: next,
+      status: 'draft',
+      terms: { mqlThreshold: 60, salDefinition: 'The rep agrees to work it', sla: { acceptWithinHours: 2 } },
+    });
+    expect(saved?.terms.behaviours).toContainEqual({ id: 'visited_pricing', label: 'Visited pricing', event: 'pricing_page', points: 20 });
+    expect(saved?.terms.rejectionReasons).toContain('Competitor customer');
+  });
 });
