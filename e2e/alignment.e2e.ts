@@ -291,6 +291,22 @@ describe('marketing alignment in the browser', () => {
       budget: 1_500_000,
       followUp: { ownerTeamId: org.teams.east, touches: [{ day: 2, type: 'email' }] },
     });
+
+    // A lead of the campaign shows its follow-up plan on the lead's page.
+    const campaignId = (campaigns.items as { id: string; name: string }[]).find((c) => c.name === name)?.id;
+    const mkApi = await ApiClient.login(server.url, marketing.email, PASSWORD);
+    const { lead } = await mkApi.post<{ lead: { id: string } }>('/api/v1/leads', {
+      email: `pat-${suffix}@spring-co.example`,
+      lastName: `Planner ${suffix}`,
+      company: 'Spring Co',
+      source: 'Webinar',
+      campaignId,
+      behaviours: [{ event: 'demo_request' }],
+    });
+    await mk.goto(`${server.url}/leads/${lead.id}`);
+    const plan = mk.getByRole('region', { name: 'Follow-up plan' });
+    await plan.getByText('Business day 2: email').waitFor();
+    await plan.getByText(name, { exact: false }).waitFor();
   });
 
   it('marketing drafts the next agreement in the editor; a term the server refuses shows under its field', async () => {

@@ -14,3 +14,12 @@ export const createCampaign = (body: CampaignCreate) => api.post<Campaign>('/api
 export const updateCampaign = (id: string, body: CampaignPatch) => api.patch<Campaign>(`/api/v1/campaigns/${id}`, body);
 
 export const refreshCampaigns = (queryClient: QueryClient) => queryClient.invalidateQueries({ queryKey: KEY });
+
+/** One campaign, for a lead's page: the follow-up plan its rep works to. */
+export function useCampaign(id: string | null) {
+  return useQuery({
+    queryKey: [...KEY, id],
+    queryFn: () => api.get<Campaign>(`/api/v1/campaigns/${id}`),
+    enabled: id !== null,
+  });
+}
