@@ -197,7 +197,7 @@ describe('marketing alignment in the browser', () => {
     await page.goto(`${server.url}/import?entity=leads`);
     await page.getByRole('heading', { level: 1, name: 'Import from CSV' }).waitFor();
     const head = 'Lead ID,First Name,Last Name,Email,Company,Title,Lead Source,Lead Status,Created Date,SQL Date';
-    const file = (name: string, status: string, sqlDate: string) =>
+    const file = (name: string, status: string, sqlDate: string, ottoStatus = 'Working - Contacted') =>
       page.locator('input[type="file"]').setInputFiles({
         name,
         mimeType: 'text/csv',
@@ -205,7 +205,7 @@ describe('marketing alignment in the browser', () => {
           [
             head,
             `00Q${suffix}1,Ines,Import,ines-${suffix}@imported.example,Imported ${suffix},VP Sales,Trade Show,${status},2026-03-02,${sqlDate}`,
-            `00Q${suffix}2,Otto,Import,otto-${suffix}@imported.example,Imported ${suffix},CTO,Trade Show,Working - Contacted,2026-03-04,`,
+            `00Q${suffix}2,Otto,Import,otto-${suffix}@imported.example,Imported ${suffix},CTO,Trade Show,${ottoStatus},2026-03-04,`,
           ].join('\n'),
         ),
       });
@@ -218,11 +218,15 @@ describe('marketing alignment in the browser', () => {
     await outcome.getByText('2 rows imported: 2 created, 0 updated, 0 unchanged.').waitFor();
     await shot(page, 'lead-import');
 
-    // June's export has Ines qualified: she moves on (accepted, then SQL on the file's date); Otto is as he was.
-    await file('salesforce-leads-june.csv', 'Qualified', '2026-06-10');
+    // June's export has Ines qualified: she moves on (accepted, then SQL on the file's date); it has
+    // Otto behind Furrow (not contacted), so he stays as he was and the report says why.
+    await file('salesforce-leads-june.csv', 'Qualified', '2026-06-10', 'Open - Not Contacted');
     await page.getByRole('heading', { name: 'Columns of salesforce-leads-june.csv' }).waitFor();
     await page.getByRole('button', { name: 'Import leads' }).click();
     await outcome.getByText('2 rows imported: 0 created, 1 updated, 1 unchanged.').waitFor();
+    await page
+      .getByText(`Line 3: otto-${suffix}@imported.example left as it is — Furrow has the lead as accepted (SAL), the file as an MQL`, { exact: false })
+      .waitFor();
     const found = await org.adminApi.get<{ items: { id: string; email: string; status: string; sqlAt: string | null; sameCompanyLeadId: string | null }[] }>(
       `/api/v1/leads?q=imported.example&limit=10`,
     );
