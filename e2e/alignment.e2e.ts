@@ -197,7 +197,7 @@ describe('marketing alignment in the browser', () => {
     await page.goto(`${server.url}/import?entity=leads`);
     await page.getByRole('heading', { level: 1, name: 'Import from CSV' }).waitFor();
     const head = 'Lead ID,First Name,Last Name,Email,Company,Title,Lead Source,Lead Status,Created Date,SQL Date';
-    const file = (name: string, status: string, sqlDate: string) =>
+    const file = (name: string, status: string, sqlDate: string, ottoStatus = 'Working - Contacted') =>
       page.locator('input[type="file"]').setInputFiles({
         name,
         mimeType: 'text/csv',
@@ -205,7 +205,7 @@ describe('marketing alignment in the browser', () => {
           [
             head,
             `00Q${suffix}1,Ines,Import,ines-${suffix}@imported.example,Imported ${suffix},VP Sales,Trade Show,${status},2026-03-02,${sqlDate}`,
-            `00Q${suffix}2,Otto,Import,otto-${suffix}@imported.example,Imported ${suffix},CTO,Trade Show,Working - Contacted,2026-03-04,`,
+            `00Q${suffix}2,Otto,Import,otto-${suffix}@imported.example,Imported ${suffix},CTO,Trade Show,${ottoStatus},2026-03-04,`,
           ].join('\n'),
         ),
       });
@@ -218,11 +218,15 @@ describe('marketing alignment in the browser', () => {
     await outcome.getByText('2 rows imported: 2 created, 0 updated, 0 unchanged.').waitFor();
     await shot(page, 'lead-import');
 
-    // June's export has Ines qualified: she moves on (accepted, then SQL on the file's date); Otto is as he was.
-    await file('salesforce-leads-june.csv', 'Qualified', '2026-06-10');
+    // June's export has Ines qualified: she moves on (accepted, then SQL on the file's date); it has
+    // Otto behind Furrow (not contacted), so he stays as he was and the report says why.
+    await file('salesforce-leads-june.csv', 'Qualified', '2026-06-10', 'Open - Not Contacted');
     await page.getByRole('heading', { name: 'Columns of salesforce-leads-june.csv' }).waitFor();
     await page.getByRole('button', { name: 'Import leads' }).click();
     await outcome.getByText('2 rows imported: 0 created, 1 updated, 1 unchanged.').waitFor();
+    await page
+      .getByText(`Line 3: otto-${suffix}@imported.example left as it is — Furrow has the lead as accepted (SAL), the file as an MQL`, { exact: false })
+      .waitFor();
     const found = await org.adminApi.get<{ items: { id: string; email: string; status: string; sqlAt: string | null; sameCompanyLeadId: string | null }[] }>(
       `/api/v1/leads?q=imported.example&limit=10`,
     );
@@ -247,5 +251,100 @@ describe('marketing alignment in the browser', () => {
     expect(describeViolations(await seriousViolations(admin))).toBe('');
     const saved = await org.adminApi.get<{ slaReassign: unknown }>('/api/v1/lead-settings');
     expect(saved.slaReassign).toEqual({ enabled: true, clauses: ['accept', 'touch'], maxPerLead: 1 });
+  });
+
+  it('marketing plans a campaign with its budget, dates and follow-up plan, and edits it', async () => {
+    const mk = await signIn(marketing);
+    await mk.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Campaigns' }).click();
+    await mk.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor();
+    await mk.getByRole('button', { name: 'New campaign' }).click();
+    const form = mk.getByRole('form', { name: 'New campaign' });
+    const name = `Spring webinar ${suffix}`;
+    await form.getByLabel('Campaign name').fill(name);
+    await form.getByLabel('Starts on').fill('2026-03-02');
+    await form.getByLabel('Ends on').fill('2026-03-31');
+    await form.getByLabel(/^Budget/).fill('12000');
+    await form.getByLabel('Team that follows up').click();
+    const teams = await org.adminApi.get<{ items: { id: string; name: string }[] }>('/api/v1/teams');
+    await mk.getByRole('option', { name: teams.items.find((t) => t.id === org.teams.east)?.name ?? '' }).click();
+    await form.getByRole('button', { name: 'Add a touch' }).click();
+    await form.getByRole('group', { name: 'Touch 1' }).getByLabel('Note').fill('Call within the day');
+    await form.getByRole('button', { name: 'Add a touch' }).click();
+    const second = form.getByRole('group', { name: 'Touch 2' });
+    await second.getByLabel('Business day').fill('2');
+    await second.getByLabel('Touch', { exact: true }).click();
+    await mk.getByRole('option', { name: 'email', exact: true }).click();
+    await form.getByRole('button', { name: 'Save campaign' }).click();
+    const row = mk.getByRole('row', { name: new RegExp(name) });
+    await row.getByText('day 0: call (Call within the day) → day 2: email').waitFor();
+    await row.getByText('Followed up by', { exact: false }).waitFor();
+    await shot(mk, 'campaigns');
+    expect(describeViolations(await seriousViolations(mk))).toBe('');
+
+    await row.getByRole('button', { name: `Edit ${name}` }).click();
+    const edit = mk.getByRole('form', { name: `Edit ${name}` });
+    await edit.getByRole('button', { name: 'Remove touch 1' }).click();
+    await edit.getByLabel(/^Budget/).fill('15000');
+    await edit.getByRole('button', { name: 'Save campaign' }).click();
+    await row.getByText('day 2: email', { exact: true }).waitFor();
+    const campaigns = await org.adminApi.get<{ items: { name: string }[] }>('/api/v1/campaigns');
+    expect(campaigns.items.find((c) => c.name === name)).toMatchObject({
+      channel: 'webinar',
+      startsOn: '2026-03-02',
+      endsOn: '2026-03-31',
+      budget: 1_500_000,
+      followUp: { ownerTeamId: org.teams.east, touches: [{ day: 2, type: 'email' }] },
+    });
+
+    // A lead of the campaign shows its follow-up plan on the lead's page.
+    const campaignId = (campaigns.items as { id: string; name: string }[]).find((c) => c.name === name)?.id;
+    const mkApi = await ApiClient.login(server.url, marketing.email, PASSWORD);
+    const { lead } = await mkApi.post<{ lead: { id: string } }>('/api/v1/leads', {
+      email: `pat-${suffix}@spring-co.example`,
+      lastName: `Planner ${suffix}`,
+      company: 'Spring Co',
+      source: 'Webinar',
+      campaignId,
+      behaviours: [{ event: 'demo_request' }],
+    });
+    await mk.goto(`${server.url}/leads/${lead.id}`);
+    const plan = mk.getByRole('region', { name: 'Follow-up plan' });
+    await plan.getByText('Business day 2: email').waitFor();
+    await plan.getByText(name, { exact: false }).waitFor();
+  });
+
+  it('marketing drafts the next agreement in the editor; a term the server refuses shows under its field', async () => {
+    const mk = await signIn(marketing);
+    await openAgreement(mk);
+    const before = await org.adminApi.get<{ items: { number: number }[] }>('/api/v1/lead-agreements');
+    const next = (before.items[0]?.number ?? 0) + 1;
+    await mk.getByRole('button', { name: /^New draft from version/ }).click();
+    const form = mk.getByRole('form', { name: `Terms of version ${next}` });
+    await form.getByLabel('MQL threshold (points)').fill('60');
+    await form.getByRole('button', { name: 'Add a behaviour rule' }).click();
+    const rules = form.getByRole('group', { name: /^Behaviour rule/ });
+    const added = rules.nth((await rules.count()) - 1);
+    await added.getByLabel('Label').fill('Visited pricing');
+    await added.getByLabel('Event').fill('pricing_page');
+    await added.getByLabel('Points').fill('20');
+    await form.getByLabel('Rejection reasons').fill('Competitor customer');
+    await form.getByLabel('Rejection reasons').press('Enter');
+    await form.getByLabel('Accept or reject within (business hours)').fill('2');
+    // The server checks the terms: an empty SAL definition comes back under its field.
+    await form.getByLabel('Accepted (SAL) means').fill('');
+    await form.getByRole('button', { name: 'Save draft' }).click();
+    await expect.poll(() => form.getByLabel('Accepted (SAL) means').getAttribute('aria-invalid')).toBe('true');
+    await form.getByLabel('Accepted (SAL) means').fill('The rep agrees to work it');
+    await form.getByRole('button', { name: 'Save draft' }).click();
+    await mk.getByText(`Draft of version ${next} saved`).waitFor();
+    expect(describeViolations(await seriousViolations(mk))).toBe('');
+    const saved = (await org.adminApi.get<{ items: { number: number; status: string; terms: Record<string, unknown> }[] }>('/api/v1/lead-agreements')).items[0];
+    expect(saved).toMatchObject({
+      number: next,
+      status: 'draft',
+      terms: { mqlThreshold: 60, salDefinition: 'The rep agrees to work it', sla: { acceptWithinHours: 2 } },
+    });
+    expect(saved?.terms.behaviours).toContainEqual({ id: 'visited_pricing', label: 'Visited pricing', event: 'pricing_page', points: 20 });
+    expect(saved?.terms.rejectionReasons).toContain('Competitor customer');
   });
 });

@@ -2,7 +2,7 @@
 // territory and size to a team or a named rep, in the order they are tried; the business hours SLA
 // clocks run in (working days, hours, a holiday, the time zone). A mistake comes back from the server
 // under its field; another admin's save meanwhile (409) loads their values; a new lead then follows
-// the rules.
+// the rules; saving one form of the page keeps the other's unsaved edits.
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -166,6 +166,35 @@ describe('lead routing and business hours in the browser', () => {
       expect(await form.getByRole('checkbox', { name: 'Saturday' }).isChecked()).toBe(false);
       const after = await org.adminApi.get<Settings>('/api/v1/lead-settings');
       expect(after.businessHours.workingDays).toEqual([1, 2, 3, 4]);
+    },
+    STEP,
+  );
+
+  it(
+    'saving one form keeps the unsaved edits of the other: both saves land',
+    async () => {
+      const routing = admin.getByRole('form', { name: 'Routing and business hours' });
+      const reassign = admin.getByRole('form', { name: 'Reassignment on SLA breach' });
+      const onBreach = reassign.getByRole('switch', { name: 'Reassign a lead whose SLA is breached' });
+      const most = reassign.getByLabel('Reassignments per lead, at most');
+      // Reassignment edited, not saved; then routing saved (a new version of the one record).
+      await onBreach.check();
+      await most.fill('3');
+      await routing.getByRole('checkbox', { name: 'Friday' }).check();
+      await routing.getByRole('button', { name: 'Save routing and hours' }).click();
+      await admin.getByText('Routing and business hours saved').waitFor();
+      await expect.poll(() => org.adminApi.get<Settings>('/api/v1/lead-settings').then((s) => s.businessHours.workingDays)).toEqual([1, 2, 3, 4, 5]);
+      expect(await onBreach.isChecked()).toBe(true);
+      expect(await most.inputValue()).toBe('3');
+      // And the other way round: routing edited, reassignment saved.
+      await routing.getByRole('checkbox', { name: 'Friday' }).uncheck();
+      await reassign.getByRole('button', { name: 'Save' }).click();
+      await admin.getByText('Lead settings saved').waitFor();
+      expect(await routing.getByRole('checkbox', { name: 'Friday' }).isChecked()).toBe(false);
+      await routing.getByRole('button', { name: 'Save routing and hours' }).click();
+      await expect
+        .poll(() => org.adminApi.get<Settings & { slaReassign: unknown }>('/api/v1/lead-settings'))
+        .toMatchObject({ businessHours: { workingDays: [1, 2, 3, 4] }, slaReassign: { enabled: true, maxPerLead: 3 } });
     },
     STEP,
   );

@@ -38,7 +38,6 @@ const WEB_API_NOT_YET_MOVED = [
   'web/home/home-data.ts',
   // the other capabilities, screen by screen
   'web/alignment/AgreementPage.tsx',
-  'web/alignment/CampaignsPage.tsx',
   'web/alignment/LeadPage.tsx',
   'web/alignment/LeadRoutingForm.tsx',
   'web/alignment/LeadSettingsPage.tsx',

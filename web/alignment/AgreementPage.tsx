@@ -1,9 +1,8 @@
 // The lead agreement: the version in force, the one awaiting approval, and the history. Sales
-// owners (admin, managers) and marketing propose and approve; a draft's terms are edited as JSON
-// here, checked by the server field by field.
-import { Alert, Badge, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+// owners (admin, managers) and marketing propose and approve; a draft's terms are edited in
+// AgreementTermsForm.tsx, checked by the server field by field.
+import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import type { AgreementTerms, LeadAgreement } from '../../api/lead-agreements';
 import { api } from '../app/api';
 import { formatInstant } from '../app/format';
@@ -11,9 +10,22 @@ import { useSession } from '../app/session';
 import { ErrorState, errorMessage } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
+import { AgreementTermsForm } from './AgreementTermsForm';
 
 const STATUS_COLOR: Record<LeadAgreement['status'], string> = { draft: 'gray', proposed: 'orange', in_force: 'teal', superseded: 'gray' };
 const STATUS_TEXT: Record<LeadAgreement['status'], string> = { draft: 'Draft', proposed: 'Awaiting approval', in_force: 'In force', superseded: 'Superseded' };
+
+/** A first draft to edit from: a demo request qualifies, the SLA is a common starting point. */
+const STARTER: AgreementTerms = {
+  fit: [],
+  behaviours: [{ id: 'demo_request', label: 'Asked for a demo', event: 'demo_request', points: 50 }],
+  mqlThreshold: 50,
+  salDefinition: 'Sales agrees the lead is worth working: the right company and a reachable person.',
+  sqlDefinition: 'A need confirmed and a next meeting booked.',
+  rejectionReasons: ['Not a fit', 'No budget', 'Duplicate', 'Unreachable'],
+  sla: { acceptWithinHours: 4, firstTouchWithinHours: 8, attempts: 3, attemptsWithinDays: 10 },
+  commitments: [],
+};
 
 function Terms({ terms }: { terms: AgreementTerms }) {
   return (
@@ -37,12 +49,8 @@ function Terms({ terms }: { terms: AgreementTerms }) {
 function Version({ a }: { a: LeadAgreement }) {
   const { user } = useSession();
   const client = useQueryClient();
-  const [text, setText] = useState(JSON.stringify(a.terms, null, 2));
   const act = useMutation({
-    mutationFn: ({ path, body }: { path: string; body: unknown }) =>
-      path === 'edit'
-        ? api.patch<LeadAgreement>(`/api/v1/lead-agreements/${a.id}`, body)
-        : api.post<LeadAgreement>(`/api/v1/lead-agreements/${a.id}/${path}`, body),
+    mutationFn: ({ path, body }: { path: string; body: unknown }) => api.post<LeadAgreement>(`/api/v1/lead-agreements/${a.id}/${path}`, body),
     onSuccess: () => client.invalidateQueries({ queryKey: ['lead-agreements'] }),
   });
   const mySide = user.role === 'marketing' ? 'marketing' : user.role === 'rep' ? null : 'sales';
@@ -75,27 +83,8 @@ function Version({ a }: { a: LeadAgreement }) {
         <Terms terms={a.terms} />
         {mySide && a.status === 'draft' && (
           <>
-            <Textarea
-              label={`Terms of version ${a.number} (JSON)`}
-              autosize
-              minRows={6}
-              maxRows={20}
-              value={text}
-              onChange={(e) => setText(e.currentTarget.value)}
-            />
+            <AgreementTermsForm agreement={a} />
             <Group>
-              <Button
-                variant="default"
-                onClick={() => {
-                  try {
-                    act.mutate({ path: 'edit', body: { ...v, terms: JSON.parse(text) } });
-                  } catch {
-                    act.reset();
-                  }
-                }}
-              >
-                Save draft
-              </Button>
               <Button onClick={() => act.mutate({ path: 'propose', body: v })}>Propose</Button>
             </Group>
           </>
@@ -140,7 +129,14 @@ export function AgreementPage() {
       />
       {draft.isError && <Alert color="red">{errorMessage(draft.error)}</Alert>}
       {list.data.items.length === 0 && (
-        <Text c="dimmed">No agreement yet: draft the first one through the API (POST /api/v1/lead-agreements) or ask an admin.</Text>
+        <Group>
+          <Text c="dimmed">No agreement yet.</Text>
+          {user.role !== 'rep' && (
+            <Button variant="default" onClick={() => draft.mutate(STARTER)}>
+              Draft the first agreement
+            </Button>
+          )}
+        </Group>
       )}
       {list.data.items.map((a) => (
         <Version key={`${a.id}-${a.version}`} a={a} />

@@ -1,60 +1,34 @@
-// Campaigns with their follow-up plan and how many leads carry them; marketing and admins add them.
-import { Alert, Button, Group, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+// Campaigns with their follow-up plan and how many leads carry them; marketing and admins add and
+// edit them (CampaignForm.tsx), everyone reads.
+import { Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { Campaign } from '../../api/campaigns';
-import { api } from '../app/api';
 import { formatCalendarDate, formatMoney, todayLocal } from '../app/format';
 import { useSession } from '../app/session';
-import { ErrorState, errorMessage } from '../components/ErrorState';
+import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
-
-const CHANNELS = ['email', 'paid_search', 'social', 'webinar', 'event', 'content', 'referral', 'other'] as const;
-
-function NewCampaign() {
-  const client = useQueryClient();
-  const [name, setName] = useState('');
-  const [channel, setChannel] = useState<string | null>('webinar');
-  const [startsOn, setStartsOn] = useState(todayLocal());
-  const create = useMutation({
-    mutationFn: () => api.post<Campaign>('/api/v1/campaigns', { name, channel, startsOn }),
-    onSuccess: () => {
-      setName('');
-      return client.invalidateQueries({ queryKey: ['campaigns'] });
-    },
-  });
-  return (
-    <Paper withBorder p="md">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          create.mutate();
-        }}
-      >
-        <Group align="end">
-          <TextInput label="Campaign name" value={name} onChange={(e) => setName(e.currentTarget.value)} required />
-          <Select label="Channel" data={[...CHANNELS]} value={channel} onChange={setChannel} />
-          <TextInput label="Starts on" type="date" value={startsOn} onChange={(e) => setStartsOn(e.currentTarget.value)} />
-          <Button type="submit">Add campaign</Button>
-        </Group>
-        {create.isError && (
-          <Alert color="red" mt="sm" role="alert">
-            {errorMessage(create.error)}
-          </Alert>
-        )}
-      </form>
-    </Paper>
-  );
-}
+import { useCampaigns } from '../data/campaigns/campaigns';
+import { useTeams } from '../data/people/people';
+import { CampaignForm } from './CampaignForm';
 
 export function CampaignsPage() {
-  const { user } = useSession();
-  const list = useQuery({ queryKey: ['campaigns'], queryFn: () => api.get<{ items: Campaign[] }>('/api/v1/campaigns') });
+  const { user, workspace } = useSession();
+  const list = useCampaigns();
+  const teams = useTeams();
+  const teamName = new Map((teams.data ?? []).map((t) => [t.id, t.name]));
+  const writes = user.role === 'marketing' || user.role === 'admin';
+  const [editing, setEditing] = useState<Campaign | 'new' | null>(null);
   return (
     <Stack>
-      <PageHeader title="Campaigns" description="Every lead marketing delivers carries its campaign, and the campaign says what sales does next." />
-      {(user.role === 'marketing' || user.role === 'admin') && <NewCampaign />}
+      <PageHeader
+        title="Campaigns"
+        description="Every lead marketing delivers carries its campaign, and the campaign says what sales does next."
+        actions={writes && <Button onClick={() => setEditing('new')}>New campaign</Button>}
+      />
+      {editing && (
+        <CampaignForm campaign={editing === 'new' ? null : editing} currency={workspace.currency} today={todayLocal()} onClose={() => setEditing(null)} />
+      )}
       {list.isPending ? (
         <LoadingState />
       ) : list.isError ? (
@@ -69,10 +43,11 @@ export function CampaignsPage() {
               <Table.Th>Budget</Table.Th>
               <Table.Th>Follow-up plan</Table.Th>
               <Table.Th ta="right">Leads</Table.Th>
+              {writes && <Table.Th />}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {list.data.items.map((c) => (
+            {list.data.map((c) => (
               <Table.Tr key={c.id}>
                 <Table.Td>{c.name}</Table.Td>
                 <Table.Td>{c.channel.replace('_', ' ')}</Table.Td>
@@ -89,8 +64,22 @@ export function CampaignsPage() {
                   ) : (
                     <Text size="sm">{c.followUp.touches.map((t) => `day ${t.day}: ${t.type}${t.note ? ` (${t.note})` : ''}`).join(' → ')}</Text>
                   )}
+                  {c.followUp.ownerTeamId && (
+                    <Text size="xs" c="dimmed">
+                      Followed up by {teamName.get(c.followUp.ownerTeamId) ?? 'a team'}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td ta="right">{c.leads}</Table.Td>
+                {writes && (
+                  <Table.Td>
+                    <Group justify="flex-end">
+                      <Button size="xs" variant="subtle" onClick={() => setEditing(c)} aria-label={`Edit ${c.name}`}>
+                        Edit
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                )}
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -12,6 +12,7 @@ import { useSession } from '../app/session';
 import { ErrorState, errorMessage } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
+import { LeadFollowUp } from './LeadFollowUp';
 import { leadName, SLA_COLOR, STATUS_LABEL, slaText } from './sla';
 
 function Actions({ lead }: { lead: Lead }) {
@@ -220,6 +221,7 @@ export function LeadPage() {
                 {l.touches} touch{l.touches === 1 ? '' : 'es'} so far; business hours of the workspace.
               </Text>
             </Paper>
+            <LeadFollowUp lead={l} />
             <Paper withBorder p="md">
               <Facts lead={l} />
             </Paper>

@@ -23,13 +23,14 @@ import {
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { LeadSettings, LeadSettingsPut } from '../../api/lead-settings';
 import { api } from '../app/api';
 import { FormProblem } from '../components/FormProblem';
 import { applySaveError } from '../components/save-errors';
 import { useTeams, useUsers } from '../data/people/people';
 import { timeZones } from '../settings/choices';
+import { useSettingsPart } from './settings-part';
 
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -88,9 +89,9 @@ const valuesOf = (s: LeadSettings): Values => ({
 
 const sizeOf = (v: number | string) => (v === '' || v === null ? undefined : Number(v));
 
-function bodyOf(v: Values, loaded: LeadSettings): LeadSettingsPut {
+function bodyOf(v: Values, version: number): LeadSettingsPut {
   return {
-    version: loaded.version,
+    version,
     routing: {
       mode: v.mode,
       defaultTeamId: v.defaultTeamId,
@@ -155,11 +156,7 @@ export function LeadRoutingForm({ loaded, queryKey }: { loaded: LeadSettings; qu
       },
     },
   });
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when another version is loaded, not on every render
-  useEffect(() => {
-    form.setValues(valuesOf(loaded));
-    form.resetDirty(valuesOf(loaded));
-  }, [loaded.version]);
+  const part = useSettingsPart(form, loaded, valuesOf, (s) => [s.routing, s.businessHours, s.timezone]);
 
   const allFields = (): string[] => [
     ...Object.keys(form.values),
@@ -169,7 +166,8 @@ export function LeadRoutingForm({ loaded, queryKey }: { loaded: LeadSettings; qu
   const submit = form.onSubmit(async (v) => {
     setProblem(null);
     try {
-      const saved = await api.put<LeadSettings>('/api/v1/lead-settings', bodyOf(v, loaded));
+      const saved = await api.put<LeadSettings>('/api/v1/lead-settings', bodyOf(v, part.versionFor(loaded)));
+      part.resetFrom(saved);
       queryClient.setQueryData(queryKey, saved);
       notifications.show({ color: 'furrow', message: 'Routing and business hours saved' });
     } catch (error) {
@@ -177,6 +175,8 @@ export function LeadRoutingForm({ loaded, queryKey }: { loaded: LeadSettings; qu
       const rename = Object.fromEntries((fields ?? []).map((f) => [f.field, renamed(f.field)]));
       if (applySaveError(error, form, allFields(), setProblem, rename) === 'stale') {
         await queryClient.invalidateQueries({ queryKey });
+        const fresh = queryClient.getQueryData<LeadSettings>(queryKey);
+        if (fresh) part.resetFrom(fresh);
         setProblem('Another admin changed the lead settings meanwhile. Their values are loaded; make your change again.');
       }
     }

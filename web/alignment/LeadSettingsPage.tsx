@@ -1,11 +1,11 @@
 // Lead settings an admin changes here: routing and business hours (LeadRoutingForm) and what
 // happens to a lead whose SLA is breached (decision 0103). Each form sends the other's part back
-// as read, with the version.
+// as read, with the version; neither throws away the other's unsaved edits (settings-part.ts).
 import { Button, Checkbox, Group, NumberInput, Paper, Stack, Switch, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { LeadSettings, SlaReassign } from '../../api/lead-settings';
 import { api } from '../app/api';
 import { ErrorState } from '../components/ErrorState';
@@ -14,6 +14,7 @@ import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
 import { applySaveError } from '../components/save-errors';
 import { LeadRoutingForm } from './LeadRoutingForm';
+import { useSettingsPart } from './settings-part';
 
 const KEY = ['lead-settings'];
 const FIELDS = ['enabled', 'clauses', 'maxPerLead'] as const;
@@ -40,12 +41,7 @@ export function LeadSettingsPage() {
     },
   });
   const loaded = settings.data;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset the form when another version is loaded, not on every render
-  useEffect(() => {
-    if (!loaded) return;
-    form.setValues(valuesOf(loaded));
-    form.resetDirty(valuesOf(loaded));
-  }, [loaded?.version]);
+  const part = useSettingsPart(form, loaded, valuesOf, (s) => s.slaReassign);
 
   const submit = form.onSubmit(async (v) => {
     if (!loaded) return;
@@ -53,16 +49,19 @@ export function LeadSettingsPage() {
     const slaReassign = { enabled: v.enabled, clauses: v.clauses as SlaReassign['clauses'], maxPerLead: Number(v.maxPerLead) };
     try {
       const saved = await api.put<LeadSettings>('/api/v1/lead-settings', {
-        version: loaded.version,
+        version: part.versionFor(loaded),
         routing: loaded.routing,
         businessHours: loaded.businessHours,
         slaReassign,
       });
+      part.resetFrom(saved);
       queryClient.setQueryData(KEY, saved);
       notifications.show({ color: 'furrow', message: 'Lead settings saved' });
     } catch (error) {
       if (applySaveError(error, form, FIELDS, setProblem, RENAME) === 'stale') {
         await queryClient.invalidateQueries({ queryKey: KEY });
+        const fresh = queryClient.getQueryData<LeadSettings>(KEY);
+        if (fresh) part.resetFrom(fresh);
         setProblem('Another admin changed the lead settings meanwhile. Their values are loaded; make your change again.');
       }
     }

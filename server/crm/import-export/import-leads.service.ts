@@ -11,7 +11,7 @@ import { advanceImportedLead, dealsForImport, importLead, leadsForImport } from 
 import type { Ctx } from '../../context.js';
 import { DealLinks, type LinkRef } from './import-links.service.js';
 import { lower, type PlannedRow, type Planner, RowReader, SeenKeys } from './import-row.js';
-import { advanceSteps, LEAD_STATUSES, type LeadDates, leadSteps, parseLeadStatus } from './lead-import-rules.js';
+import { advanceSteps, LEAD_STATUSES, type LeadDates, leadSteps, parseLeadStatus, whyLeftAsItIs } from './lead-import-rules.js';
 import { type EntityValueSpec, sameOption } from './value-choices.js';
 
 interface Candidate {
@@ -149,7 +149,8 @@ export const planLeads: Planner = async (env, rows, progress) => {
     }
     const linksDeal = dealId !== null && match.deal_id === null && (match.status === 'converted' || advance.steps.length > 0);
     if (advance.steps.length === 0 && !linksDeal) {
-      planned.push({ line: c.reader.line, action: 'unchanged' });
+      const why = whyLeftAsItIs(match.status, c.status);
+      planned.push({ line: c.reader.line, action: 'unchanged', ...(why ? { note: `${c.email ?? c.externalId} left as it is — ${why}` } : {}) });
       continue;
     }
     const input = { id: match.id, version: match.version, steps: advance.steps, rejectionReason: c.write.rejectionReason, dealId };

@@ -245,10 +245,17 @@ describeEngines('lead import', { ownDatabase: true }, (env) => {
     ].join('\n');
     const check = await post(w, marketing, june, { dryRun: true });
     expect(check.body).toMatchObject({ ok: true, created: 0, updated: 2, unchanged: 2 });
+    // The rows left alone say why, so "unchanged" never reads as "the file was ignored".
+    const behind = [
+      'Line 4: max@mike.example left as it is — Furrow has the lead as accepted (SAL), the file as an MQL: the file is behind, and a lead is never moved back (it was worked in Furrow since)',
+      'Line 5: nat@november.example left as it is — Furrow has the lead as an SQL, the file as accepted (SAL): the file is behind, and a lead is never moved back (it was worked in Furrow since)',
+    ];
+    expect(check.body.notes).toEqual(behind);
     const res = await post(w, marketing, june);
-    expect(res.body).toMatchObject({ ok: true, created: 0, updated: 2, unchanged: 2 });
-    // Twice: nothing more to do.
-    expect((await post(w, marketing, june)).body).toMatchObject({ ok: true, updated: 0, unchanged: 4 });
+    expect(res.body).toMatchObject({ ok: true, created: 0, updated: 2, unchanged: 2, notes: behind });
+    // Twice: nothing more to do; the rows the file has where Furrow has them need no word.
+    const again = await post(w, marketing, june);
+    expect(again.body).toMatchObject({ ok: true, updated: 0, unchanged: 4, notes: behind });
 
     const steps = async (email: string) =>
       (

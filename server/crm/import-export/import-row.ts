@@ -61,6 +61,8 @@ export interface PlannedRow {
   action: 'create' | 'update' | 'unchanged';
   /** Writes the row through the services; absent for unchanged rows. */
   write?: (ctx: Ctx) => Promise<void>;
+  /** Why the row did what it did when the count alone would mislead (a re-imported lead the file is behind). */
+  note?: string;
 }
 
 /** progress is awaited: it yields to the event loop now and then, so checking a big file never stalls the server. */

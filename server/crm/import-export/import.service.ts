@@ -73,6 +73,9 @@ const PLANNERS: Record<ImportEntity, Planner> = {
   leads: planLeads,
 };
 
+/** Row notes spelled out in the report; the rest are listed by line so a big file's report stays readable. */
+const ROW_NOTES = 50;
+
 /** Stored errors per run are capped; the caller still receives every one. */
 const STORED_ERRORS = 1000;
 
@@ -242,6 +245,15 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
       `${env.defaultedCloseDates} open deal${env.defaultedCloseDates === 1 ? ' has' : 's have'} no close date in the file; given ${env.closeDateDefault}${options.closeDateDefault ? '' : ' (the end of the fiscal year)'}`,
     );
   }
+  const rowNotes = planned.filter((p) => p.note !== undefined);
+  for (const p of rowNotes.slice(0, ROW_NOTES)) result.notes.push(`Line ${p.line}: ${p.note}`);
+  if (rowNotes.length > ROW_NOTES)
+    result.notes.push(
+      `… and ${rowNotes.length - ROW_NOTES} more rows like these (lines ${rowNotes
+        .slice(ROW_NOTES)
+        .map((p) => p.line)
+        .join(', ')})`,
+    );
   const count = (action: PlannedRow['action']) => planned.filter((p) => p.action === action).length;
 
   let runId: string | null = null;

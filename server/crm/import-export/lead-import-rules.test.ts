@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LeadStatus } from '../../../api/leads.js';
 import { canMove } from '../../alignment/lifecycle.js';
-import { advanceSteps, LEAD_STATUSES, leadSteps, parseLeadStatus } from './lead-import-rules.js';
+import { advanceSteps, LEAD_STATUSES, leadSteps, parseLeadStatus, whyLeftAsItIs } from './lead-import-rules.js';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 0, 15, 11);
@@ -85,6 +85,28 @@ describe('a re-imported row against the lead Furrow has', () => {
     expect(advanceSteps('converted', T0 + 40 * DAY, file, dates).steps).toEqual([]);
     expect(advanceSteps('rejected', T0 + 2 * DAY, file, dates).steps).toEqual([]);
     expect(advanceSteps('recycled', T0 + 2 * DAY, leadSteps('mql', dates).steps, dates).steps).toEqual([]);
+  });
+
+  it('says why a row that moves nothing was left alone: behind, a road Furrow ended, or another branch', () => {
+    expect(whyLeftAsItIs('sql', 'sql')).toBeNull();
+    expect(whyLeftAsItIs('sql', 'accepted')).toContain('the file is behind');
+    expect(whyLeftAsItIs('rejected', 'mql')).toContain('the file is behind');
+    expect(whyLeftAsItIs('converted', 'rejected')).toContain('a converted lead is not moved by a file');
+    expect(whyLeftAsItIs('recycled', 'mql')).toContain('the file is behind');
+    expect(whyLeftAsItIs('recycled', 'converted')).toContain('a recycled lead qualifies again on new behaviour');
+    expect(whyLeftAsItIs('rejected', 'sql')).toBe(
+      "Furrow has the lead as rejected, the file as an SQL: the lifecycle does not lead from rejected to an SQL, so Furrow's history stands",
+    );
+  });
+
+  it('explains every row it leaves alone except the ones level with Furrow', () => {
+    for (const current of LEAD_STATUSES) {
+      for (const target of LEAD_STATUSES) {
+        const steps = leadSteps(target, { createdAt: T0 }).steps;
+        if (advanceSteps(current, T0, steps, { createdAt: T0 }).steps.length > 0) continue;
+        expect(whyLeftAsItIs(current, target) === null, `${current} ← ${target}`).toBe(current === target);
+      }
+    }
   });
 
   it('names the column of a step the file dates before Furrow’s last one', () => {

@@ -155,3 +155,38 @@ export function advanceSteps(
   }
   return { steps, problem: null };
 }
+
+const STATUS_WORD: Record<LeadStatus, string> = {
+  new: 'new',
+  mql: 'an MQL',
+  accepted: 'accepted (SAL)',
+  rejected: 'rejected',
+  sql: 'an SQL',
+  converted: 'converted',
+  recycled: 'recycled',
+};
+
+/** The statuses a lead passes through on its way to each status (the recycled road excepted). */
+const BEFORE: Record<LeadStatus, readonly LeadStatus[]> = {
+  new: [],
+  mql: ['new'],
+  accepted: ['new', 'mql'],
+  rejected: ['new', 'mql', 'accepted'],
+  sql: ['new', 'mql', 'accepted'],
+  converted: ['new', 'mql', 'accepted', 'sql'],
+  recycled: ['new', 'mql', 'accepted', 'rejected', 'sql'],
+};
+
+/**
+ * Why a re-imported row moved nothing (advanceSteps gave no step), for the import report: the
+ * importer otherwise reads "unchanged" as "the file was ignored". Null when the file has the lead
+ * where Furrow has it, so there is nothing to explain.
+ */
+export function whyLeftAsItIs(current: LeadStatus, fileStatus: LeadStatus): string | null {
+  if (current === fileStatus) return null;
+  const furrow = `Furrow has the lead as ${STATUS_WORD[current]}, the file as ${STATUS_WORD[fileStatus]}`;
+  if (BEFORE[current].includes(fileStatus)) return `${furrow}: the file is behind, and a lead is never moved back (it was worked in Furrow since)`;
+  if (current === 'converted') return `${furrow}: a converted lead is not moved by a file`;
+  if (current === 'recycled') return `${furrow}: a recycled lead qualifies again on new behaviour, not on an export's dates`;
+  return `${furrow}: the lifecycle does not lead from ${STATUS_WORD[current]} to ${STATUS_WORD[fileStatus]}, so Furrow's history stands`;
+}
