@@ -39,6 +39,7 @@ import { registerInputGuard } from './http/input-guard.js';
 import { requestForLog } from './http/log-redact.js';
 import { registerWebApp } from './http/static-web.js';
 import type { App, AppDeps } from './http/types.js';
+import { typedBodies } from './http/validators.js';
 import { registerAuthRoutes } from './identity/auth.routes.js';
 import { registerIdentityRoutes } from './identity/identity.routes.js';
 import { newId } from './ids.js';
@@ -95,6 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         fields: [{ field: 'path', message: 'is not a valid URL (invalid percent-encoding or UTF-8)' }],
       }),
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    schemaController: { compilersFactory: { buildValidator: typedBodies() } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerInputGuard(app);
