@@ -29,6 +29,7 @@ import * as dealComments from './migrations/2026-12-07-50-deal-comments.js';
 import * as leadSlaReassign from './migrations/2026-12-08-10-lead-sla-reassign.js';
 import * as disciplineAlerts from './migrations/2026-12-08-20-discipline-alerts.js';
 import * as jobsStartedAt from './migrations/2026-12-09-10-jobs-started-at.js';
+import * as accountContactCustom from './migrations/2026-12-09-30-account-contact-custom.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-01-core': core,
@@ -60,6 +61,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-08-10-lead-sla-reassign': leadSlaReassign,
   '2026-12-08-20-discipline-alerts': disciplineAlerts,
   '2026-12-09-10-jobs-started-at': jobsStartedAt,
+  '2026-12-09-30-account-contact-custom': accountContactCustom,
 };
 
 export const migrationProvider: MigrationProvider = {
