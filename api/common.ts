@@ -84,3 +84,4 @@ export const CustomValues = Type.Record(
     description: 'Custom field values by key (the workspace defines the fields per kind of record)',
   },
 );
+export type CustomValues = Static<typeof CustomValues>;
