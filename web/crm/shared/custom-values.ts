@@ -25,7 +25,8 @@ export function customChanged(next: CustomFormValues, base: CustomFormValues): C
 function shown(field: CustomField, value: CustomValues[string] | undefined): string | null {
   if (value === null || value === undefined || value === '') return null;
   if (field.type === 'boolean') return value ? 'Yes' : 'No';
-  if (field.type === 'number' && typeof value === 'number') return value.toLocaleString();
+  // Grouped digits help a revenue, not a year founded or a code: four digits stay as written.
+  if (field.type === 'number' && typeof value === 'number') return Math.abs(value) >= 10_000 ? value.toLocaleString() : String(value);
   return String(value);
 }
 
