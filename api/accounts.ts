@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { Id, Instant, ListQuery, NonEmpty, OptionalText, Version } from './common.js';
+import { CustomValues, Id, Instant, ListQuery, NonEmpty, OptionalText, Version } from './common.js';
 
 export const Account = Type.Object({
   id: Id,
@@ -11,6 +11,7 @@ export const Account = Type.Object({
   ownerId: Id,
   ownerName: Type.String(),
   shared: Type.Boolean({ description: 'Shared accounts are visible to every rep' }),
+  custom: CustomValues,
   externalId: Type.Union([Type.String(), Type.Null()]),
   openDeals: Type.Union([Type.Integer(), Type.Null()], {
     description: 'Open deals on the account that you can see; null when your role reads no deals',
@@ -41,6 +42,7 @@ export const AccountCreate = Type.Object(
     country: Type.Optional(accountFields.country),
     ownerId: Type.Optional(accountFields.ownerId),
     shared: Type.Optional(accountFields.shared),
+    custom: Type.Optional(CustomValues),
     externalId: Type.Optional(accountFields.externalId),
   },
   { additionalProperties: false },
@@ -57,6 +59,7 @@ export const AccountPatch = Type.Object(
     country: Type.Optional(accountFields.country),
     ownerId: Type.Optional(accountFields.ownerId),
     shared: Type.Optional(accountFields.shared),
+    custom: Type.Optional(CustomValues),
     externalId: Type.Optional(accountFields.externalId),
   },
   { additionalProperties: false },

@@ -76,3 +76,12 @@ export const Deleted = Type.Object({ id: Id, deleted: Type.Literal(true) });
 
 export const UserRef = Type.Object({ id: Id, name: Type.String() });
 export type UserRef = Static<typeof UserRef>;
+
+export const CustomValues = Type.Record(
+  Type.String({ maxLength: 64 }),
+  Type.Union([Type.String({ maxLength: 2000 }), Type.Number(), Type.Boolean(), Type.Null()]),
+  {
+    description: 'Custom field values by key (the workspace defines the fields per kind of record)',
+  },
+);
+export type CustomValues = Static<typeof CustomValues>;

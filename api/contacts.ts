@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { Id, Instant, ListQuery, NonEmpty, NullableId, OptionalText, Version } from './common.js';
+import { CustomValues, Id, Instant, ListQuery, NonEmpty, NullableId, OptionalText, Version } from './common.js';
 
 export const Contact = Type.Object({
   id: Id,
@@ -12,6 +12,7 @@ export const Contact = Type.Object({
   title: Type.Union([Type.String(), Type.Null()]),
   ownerId: Id,
   ownerName: Type.String(),
+  custom: CustomValues,
   externalId: Type.Union([Type.String(), Type.Null()]),
   createdAt: Instant,
   updatedAt: Instant,
@@ -30,6 +31,7 @@ export const ContactCreate = Type.Object(
     phone: Type.Optional(OptionalText(50)),
     title: Type.Optional(OptionalText(120)),
     ownerId: Type.Optional(Id),
+    custom: Type.Optional(CustomValues),
     externalId: Type.Optional(OptionalText(200)),
   },
   { additionalProperties: false },
@@ -46,6 +48,7 @@ export const ContactPatch = Type.Object(
     phone: Type.Optional(OptionalText(50)),
     title: Type.Optional(OptionalText(120)),
     ownerId: Type.Optional(Id),
+    custom: Type.Optional(CustomValues),
     externalId: Type.Optional(OptionalText(200)),
   },
   { additionalProperties: false },

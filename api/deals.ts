@@ -3,6 +3,7 @@ import {
   AmountMinor,
   CalendarDate,
   Currency,
+  CustomValues,
   Id,
   Instant,
   ListQuery,
@@ -28,14 +29,6 @@ export const MoveVia = Type.Union([
   Type.Literal('automation'),
 ]);
 export type MoveVia = Static<typeof MoveVia>;
-
-export const CustomValues = Type.Record(
-  Type.String({ maxLength: 64 }),
-  Type.Union([Type.String({ maxLength: 2000 }), Type.Number(), Type.Boolean(), Type.Null()]),
-  {
-    description: 'Custom field values by key',
-  },
-);
 
 export const Deal = Type.Object({
   id: Id,

@@ -84,6 +84,14 @@ export const PeriodKey = Type.String({
   examples: ['FY2027-Q1'],
 });
 
+export const DealGroup = Type.String({
+  maxLength: 60,
+  description:
+    'Deal KPIs: break the figure down by a field of the deal or its account instead of the KPI’s own breakdown: account.industry, account.country, ' +
+    'deal.custom.<key> or account.custom.<key> (a text or choice field). Values as they are now; deals without one are the group "(none)". ' +
+    'Its drill-down takes the same dealGroup and a group.',
+});
+
 const KpiQueryFields = {
   scope: Type.Optional(ScopeKind),
   scopeId: Type.Optional(Id),
@@ -105,6 +113,7 @@ export const KpiQuery = Type.Object(
     ...KpiQueryFields,
     /** The result's breakdown is then the figure per group; its drill-down takes the same leadGroup and a group. */
     leadGroup: Type.Optional(LeadGroup),
+    dealGroup: Type.Optional(DealGroup),
   },
   {
     additionalProperties: false,
@@ -199,6 +208,7 @@ export const KpiRecordsQuery = Type.Object(
       }),
     ),
     leadGroup: Type.Optional(LeadGroup),
+    dealGroup: Type.Optional(DealGroup),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 })),
     cursor: Type.Optional(Type.String({ maxLength: 512 })),
   },

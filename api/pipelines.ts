@@ -215,7 +215,12 @@ export type ProcessDefinition = Static<typeof ProcessDefinition>;
 
 export const ProcessVersionList = Type.Object({ items: Type.Array(ProcessVersion) });
 
-// ---- Deal custom fields ---------------------------------------------------------------------
+// ---- Custom fields (deals, accounts, contacts) ------------------------------------------------
+
+export const CustomFieldEntity = Type.Union([Type.Literal('deal'), Type.Literal('account'), Type.Literal('contact')], {
+  description: 'The kind of record the field belongs to',
+});
+export type CustomFieldEntity = Static<typeof CustomFieldEntity>;
 
 export const CustomFieldType = Type.Union([
   Type.Literal('text'),
@@ -230,6 +235,7 @@ const Options = Type.Array(NonEmpty(100), { minItems: 1, maxItems: 100, descript
 
 export const CustomField = Type.Object({
   id: Id,
+  entity: CustomFieldEntity,
   key: Type.String(),
   label: Type.String(),
   type: CustomFieldType,
@@ -240,6 +246,7 @@ export type CustomField = Static<typeof CustomField>;
 
 export const CustomFieldCreate = Type.Object(
   {
+    entity: Type.Optional(CustomFieldEntity),
     key: Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$', description: 'Stable key used in the API and CSV (custom.<key>): lower case, digits, _' }),
     label: NonEmpty(80),
     type: CustomFieldType,
@@ -257,3 +264,6 @@ export const CustomFieldPatch = Type.Object(
 export type CustomFieldPatch = Static<typeof CustomFieldPatch>;
 
 export const CustomFieldList = Type.Object({ items: Type.Array(CustomField) });
+
+export const CustomFieldListQuery = Type.Object({ entity: CustomFieldEntity }, { additionalProperties: false });
+export type CustomFieldListQuery = Static<typeof CustomFieldListQuery>;

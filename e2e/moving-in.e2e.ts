@@ -2,7 +2,9 @@
 // sheet on the Import page, then a deals file exactly as the old CRM wrote it — outcome words and a
 // stage Furrow lacks. The check lists where each stage value goes (Won proposed to Closed Won,
 // Engaging to nothing); the admin maps Engaging, saves the mapping, imports, and the next file goes
-// in by picking the saved mapping alone.
+// in by picking the saved mapping alone. Then an accounts file with extra columns (revenue, year
+// founded, parent company) lands in account fields the admin defined, the column left without one
+// is listed, and the values are shown and edited on the account.
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,6 +88,46 @@ describe('moving in through the Import page', () => {
     await page.getByTestId('import-outcome').getByText('1 row imported: 1 created, 0 updated, 0 unchanged.').waitFor();
     const found = await org.adminApi.get<{ items: { name: string; stageId: string }[] }>(`/api/v1/deals?q=${suffix}&limit=50`);
     expect(found.items.map((d) => d.name).sort()).toEqual([`A-${suffix}`, `B-${suffix}`, `C-${suffix}`]);
+    await page.context().close();
+  });
+  it('maps an account file’s extra columns onto account fields, lists the rest, and edits them on the account', async () => {
+    const page = await signInAs(browser, server, org.admin);
+    await page.goto(`${server.url}/settings/process?tab=fields`);
+    await page.getByText('Fields every deal can carry', { exact: false }).waitFor();
+    await page.getByRole('tabpanel').getByText('Accounts', { exact: true }).click();
+    await page.getByText('Fields every account can carry', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'New field' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New account field' });
+    await dialog.getByLabel('Label').fill('Parent company');
+    await dialog.getByLabel('Key', { exact: false }).fill('parent_company');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('cell', { name: 'custom.parent_company' }).waitFor();
+    await org.adminApi.post('/api/v1/custom-fields', { entity: 'account', key: 'revenue', label: 'Revenue', type: 'number' });
+    await org.adminApi.post('/api/v1/custom-fields', { entity: 'account', key: 'year_founded', label: 'Year founded', type: 'number' });
+
+    await page.goto(`${server.url}/import`);
+    await pick(page, 'What to import', 'Accounts');
+    const name = `Acme ${suffix}`;
+    const file = ['Account Name,Industry,Revenue,Year founded,Parent company,Fax', `${name},Manufacturing,1200000,1999,Acme Holding,+49 30 1`].join('\n');
+    await chooseFile(page, 'accounts.csv', file);
+    await page.getByRole('button', { name: 'Check' }).click();
+    await page.getByText('Not imported (no field chosen): Fax').waitFor();
+    await page.getByRole('button', { name: 'Import accounts' }).click();
+    await page.getByTestId('import-outcome').getByText('1 row imported: 1 created, 0 updated, 0 unchanged.').waitFor();
+    const found = await org.adminApi.get<{ items: { id: string; custom: Record<string, unknown> }[] }>(`/api/v1/accounts?q=${suffix}`);
+    expect(found.items[0]?.custom).toEqual({ revenue: 1_200_000, year_founded: 1999, parent_company: 'Acme Holding' });
+
+    const id = found.items[0]?.id;
+    await page.goto(`${server.url}/accounts/${id}`);
+    await page.getByText('Acme Holding', { exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.getByLabel('Parent company').fill('Acme Group');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(`${server.url}/accounts/${id}`);
+    await page.getByText('Acme Group', { exact: true }).waitFor();
+    await page.screenshot({ path: shot('account-custom-fields'), fullPage: true });
+    const saved = await org.adminApi.get<{ custom: Record<string, unknown>; version: number }>(`/api/v1/accounts/${id}`);
+    expect(saved).toMatchObject({ version: 2, custom: { revenue: 1_200_000, year_founded: 1999, parent_company: 'Acme Group' } });
     await page.context().close();
   });
 });

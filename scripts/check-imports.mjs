@@ -50,7 +50,6 @@ const WEB_API_NOT_YET_MOVED = [
   'web/process/QualificationForm.tsx',
   'web/process/QualificationPanel.tsx',
   'web/process/admin/CriterionModal.tsx',
-  'web/process/admin/DealFieldsEditor.tsx',
   'web/process/admin/FrameworksEditor.tsx',
   'web/process/admin/ProcessEditorPage.tsx',
   'web/process/admin/StageModal.tsx',

@@ -7,11 +7,12 @@ import { updateVersioned } from '../db/records.js';
 import type { AccountsTable } from '../db/schema/crm.js';
 import type { DB } from '../db/schema.js';
 import { type OwnerScope, ownerFilter } from '../db/scope.js';
+import { parseCustomJson } from './custom-values.js';
 
 export type AccountRow = Selectable<AccountsTable>;
 type AccountView = AccountRow & { owner_name: string; open_deals: number | null };
 
-/** Fields whose changes are kept in history. */
+/** Fields whose changes are kept in history (custom fields are kept as custom.<key>). */
 export const ACCOUNT_TRACKED = ['name', 'domain', 'industry', 'size', 'country', 'owner_id', 'shared', 'external_id'] as const;
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -26,6 +27,7 @@ export const toAccount = (r: AccountView): Account => ({
   ownerId: r.owner_id,
   ownerName: r.owner_name,
   shared: r.shared === 1,
+  custom: parseCustomJson(r.custom),
   externalId: r.external_id,
   openDeals: r.open_deals === null ? null : Number(r.open_deals),
   createdAt: iso(r.created_at),
@@ -124,7 +126,7 @@ export async function insertAccount(db: Kysely<DB>, row: AccountRow): Promise<vo
   await db.insertInto('accounts').values(row).execute();
 }
 
-export type AccountChanges = Partial<Pick<AccountRow, 'name' | 'domain' | 'industry' | 'size' | 'country' | 'owner_id' | 'shared' | 'external_id'>>;
+export type AccountChanges = Partial<Pick<AccountRow, 'name' | 'domain' | 'industry' | 'size' | 'country' | 'owner_id' | 'shared' | 'custom' | 'external_id'>>;
 
 export async function updateAccount(db: Kysely<DB>, workspaceId: string, id: string, version: number, changes: AccountChanges, now: number): Promise<boolean> {
   return (await updateVersioned(db, 'accounts', { workspaceId, id, version }, changes, now, { live: 'deleted_at' })) !== undefined;

@@ -1,10 +1,11 @@
 import type { Account, AccountCreate, AccountListQuery, AccountPatch } from '../../api/accounts.js';
 import { type Ctx, inTransaction } from '../context.js';
-import { conflict, notFound, stale } from '../errors.js';
+import { conflict, invalidInput, notFound, stale } from '../errors.js';
 import { SHARED_ACCOUNTS_READABLE } from '../identity/policy.js';
 import { ownerScope, ownerScopeOrNull } from '../identity/visibility.js';
 import { newId } from '../ids.js';
 import { emitWebhookEvent } from '../ops/webhooks.service.js';
+import { fieldsInUse } from '../process/custom-fields.service.js';
 import {
   ACCOUNT_TRACKED,
   type AccountChanges,
@@ -18,9 +19,21 @@ import {
   softDeleteAccount,
   updateAccount,
 } from './accounts.repo.js';
+import { type CustomFieldDef, type CustomValue, customChanges, parseCustomJson, validateCustomValues } from './custom-values.js';
 import { diffFields, initialFields } from './field-diff.js';
 import { appendChanges } from './history.repo.js';
 import { checkReferences } from './references.service.js';
+
+/** The workspace's account custom fields in use, in their order (the admin defines them with the deal fields). */
+export function accountCustomFields(ctx: Ctx): Promise<CustomFieldDef[]> {
+  return fieldsInUse(ctx, 'account');
+}
+
+async function checkCustom(ctx: Ctx, values: Record<string, CustomValue>): Promise<Record<string, CustomValue>> {
+  const result = validateCustomValues(await accountCustomFields(ctx), values);
+  if (result.problems.length > 0) throw invalidInput(result.problems);
+  return result.values;
+}
 
 const readsShared = (ctx: Ctx) => SHARED_ACCOUNTS_READABLE.includes(ctx.actor.role);
 
@@ -56,6 +69,7 @@ export async function createAccount(ctx: Ctx, input: AccountCreate, via = 'api')
   return inTransaction(ctx, async (tx) => {
     const ownerId = input.ownerId ?? ctx.actor.userId;
     await checkReferences(tx, 'accounts', { ownerId });
+    const custom = input.custom ? await checkCustom(tx, input.custom) : {};
     const now = tx.now();
     const row: AccountRow = {
       id: newId(),
@@ -67,6 +81,7 @@ export async function createAccount(ctx: Ctx, input: AccountCreate, via = 'api')
       country: input.country?.trim() || null,
       owner_id: ownerId,
       shared: input.shared ? 1 : 0,
+      custom: JSON.stringify(custom),
       external_id: input.externalId?.trim() || null,
       created_at: now,
       updated_at: now,
@@ -74,11 +89,10 @@ export async function createAccount(ctx: Ctx, input: AccountCreate, via = 'api')
       version: 1,
     };
     await insertAccount(tx.db, row);
-    await appendChanges(
-      tx.db,
-      { workspaceId: row.workspace_id, entity: 'account', entityId: row.id, actorId: ctx.actor.userId, at: now, via },
-      initialFields(row, ACCOUNT_TRACKED),
-    );
+    await appendChanges(tx.db, { workspaceId: row.workspace_id, entity: 'account', entityId: row.id, actorId: ctx.actor.userId, at: now, via }, [
+      ...initialFields(row, ACCOUNT_TRACKED),
+      ...customChanges({}, custom),
+    ]);
     const created = await getAccount(tx, row.id);
     await emitWebhookEvent(tx, 'account.created', created);
     return created;
@@ -91,6 +105,8 @@ export async function updateAccountById(ctx: Ctx, id: string, patch: AccountPatc
     const current = await findAccountRow(tx.db, ctx.actor.workspaceId, scope, id);
     if (!current) throw notFound('Account');
     await checkReferences(tx, 'accounts', { ownerId: patch.ownerId }, { ownerId: current.owner_id });
+    const beforeCustom = parseCustomJson(current.custom);
+    const custom = patch.custom ? { ...beforeCustom, ...(await checkCustom(tx, patch.custom)) } : beforeCustom;
     const changes: AccountChanges = {
       ...(patch.name !== undefined && { name: patch.name.trim() }),
       ...(patch.domain !== undefined && { domain: normaliseDomain(patch.domain) ?? null }),
@@ -100,14 +116,14 @@ export async function updateAccountById(ctx: Ctx, id: string, patch: AccountPatc
       ...(patch.ownerId !== undefined && { owner_id: patch.ownerId }),
       ...(patch.shared !== undefined && { shared: patch.shared ? 1 : 0 }),
       ...(patch.externalId !== undefined && { external_id: patch.externalId?.trim() || null }),
+      ...(patch.custom !== undefined && { custom: JSON.stringify(custom) }),
     };
     const now = tx.now();
     if (!(await updateAccount(tx.db, ctx.actor.workspaceId, id, patch.version, changes, now))) throw stale('Account', current.version);
-    await appendChanges(
-      tx.db,
-      { workspaceId: ctx.actor.workspaceId, entity: 'account', entityId: id, actorId: ctx.actor.userId, at: now, via },
-      diffFields(current, changes, ACCOUNT_TRACKED),
-    );
+    await appendChanges(tx.db, { workspaceId: ctx.actor.workspaceId, entity: 'account', entityId: id, actorId: ctx.actor.userId, at: now, via }, [
+      ...diffFields(current, changes, ACCOUNT_TRACKED),
+      ...customChanges(beforeCustom, custom),
+    ]);
     const updated = await getAccount(tx, id);
     await emitWebhookEvent(tx, 'account.updated', updated);
     return updated;

@@ -7,6 +7,7 @@ import { updateVersioned } from '../db/records.js';
 import type { ContactsTable } from '../db/schema/crm.js';
 import type { DB } from '../db/schema.js';
 import { type OwnerScope, ownerFilter } from '../db/scope.js';
+import { parseCustomJson } from './custom-values.js';
 
 export type ContactRow = Selectable<ContactsTable>;
 type ContactView = ContactRow & { owner_name: string; account_name: string | null };
@@ -27,6 +28,7 @@ export const toContact = (r: ContactView): Contact => ({
   title: r.title,
   ownerId: r.owner_id,
   ownerName: r.owner_name,
+  custom: parseCustomJson(r.custom),
   externalId: r.external_id,
   createdAt: iso(r.created_at),
   updatedAt: iso(r.updated_at),
@@ -115,7 +117,9 @@ export async function insertContact(db: Kysely<DB>, row: ContactRow): Promise<vo
   await db.insertInto('contacts').values(row).execute();
 }
 
-export type ContactChanges = Partial<Pick<ContactRow, 'first_name' | 'last_name' | 'email' | 'phone' | 'title' | 'account_id' | 'owner_id' | 'external_id'>>;
+export type ContactChanges = Partial<
+  Pick<ContactRow, 'first_name' | 'last_name' | 'email' | 'phone' | 'title' | 'account_id' | 'owner_id' | 'custom' | 'external_id'>
+>;
 
 export async function updateContact(db: Kysely<DB>, workspaceId: string, id: string, version: number, changes: ContactChanges, now: number): Promise<boolean> {
   return (await updateVersioned(db, 'contacts', { workspaceId, id, version }, changes, now, { live: 'deleted_at' })) !== undefined;

@@ -1,10 +1,11 @@
 import type { Contact, ContactCreate, ContactListQuery, ContactPatch } from '../../api/contacts.js';
 import { type Ctx, inTransaction } from '../context.js';
-import { invalidField, notFound, stale } from '../errors.js';
+import { invalidField, invalidInput, notFound, stale } from '../errors.js';
 import { SHARED_ACCOUNTS_READABLE } from '../identity/policy.js';
 import { ownerScope } from '../identity/visibility.js';
 import { newId } from '../ids.js';
 import { emitWebhookEvent } from '../ops/webhooks.service.js';
+import { fieldsInUse } from '../process/custom-fields.service.js';
 import {
   CONTACT_TRACKED,
   type ContactChanges,
@@ -16,9 +17,21 @@ import {
   softDeleteContact,
   updateContact,
 } from './contacts.repo.js';
+import { type CustomFieldDef, type CustomValue, customChanges, parseCustomJson, validateCustomValues } from './custom-values.js';
 import { diffFields, initialFields } from './field-diff.js';
 import { appendChanges } from './history.repo.js';
 import { checkReferences, NOT_VISIBLE } from './references.service.js';
+
+/** The workspace's contact custom fields in use, in their order (the admin defines them with the deal fields). */
+export function contactCustomFields(ctx: Ctx): Promise<CustomFieldDef[]> {
+  return fieldsInUse(ctx, 'contact');
+}
+
+async function checkCustom(ctx: Ctx, values: Record<string, CustomValue>): Promise<Record<string, CustomValue>> {
+  const result = validateCustomValues(await contactCustomFields(ctx), values);
+  if (result.problems.length > 0) throw invalidInput(result.problems);
+  return result.values;
+}
 
 /** Contacts of shared accounts are readable wherever the shared account is. */
 const readsShared = (ctx: Ctx) => SHARED_ACCOUNTS_READABLE.includes(ctx.actor.role);
@@ -51,6 +64,7 @@ export async function createContact(ctx: Ctx, input: ContactCreate, via = 'api')
   return inTransaction(ctx, async (tx) => {
     const ownerId = input.ownerId ?? ctx.actor.userId;
     await checkReferences(tx, 'contacts', { ownerId, accountId: input.accountId });
+    const custom = input.custom ? await checkCustom(tx, input.custom) : {};
     const now = tx.now();
     const row: ContactRow = {
       id: newId(),
@@ -62,6 +76,7 @@ export async function createContact(ctx: Ctx, input: ContactCreate, via = 'api')
       phone: cleanText(input.phone),
       title: cleanText(input.title),
       owner_id: ownerId,
+      custom: JSON.stringify(custom),
       external_id: cleanText(input.externalId),
       created_at: now,
       updated_at: now,
@@ -69,11 +84,10 @@ export async function createContact(ctx: Ctx, input: ContactCreate, via = 'api')
       version: 1,
     };
     await insertContact(tx.db, row);
-    await appendChanges(
-      tx.db,
-      { workspaceId: row.workspace_id, entity: 'contact', entityId: row.id, actorId: ctx.actor.userId, at: now, via },
-      initialFields(row, CONTACT_TRACKED),
-    );
+    await appendChanges(tx.db, { workspaceId: row.workspace_id, entity: 'contact', entityId: row.id, actorId: ctx.actor.userId, at: now, via }, [
+      ...initialFields(row, CONTACT_TRACKED),
+      ...customChanges({}, custom),
+    ]);
     const created = await getContact(tx, row.id);
     await emitWebhookEvent(tx, 'contact.created', created);
     return created;
@@ -87,6 +101,8 @@ export async function updateContactById(ctx: Ctx, id: string, patch: ContactPatc
     if (!current) throw notFound('Contact');
     // Only a new link is checked: a contact keeps its account even if that account later leaves the caller's reach.
     await checkReferences(tx, 'contacts', { ownerId: patch.ownerId, accountId: patch.accountId }, { ownerId: current.owner_id, accountId: current.account_id });
+    const beforeCustom = parseCustomJson(current.custom);
+    const custom = patch.custom ? { ...beforeCustom, ...(await checkCustom(tx, patch.custom)) } : beforeCustom;
     const changes: ContactChanges = {
       ...(patch.firstName !== undefined && { first_name: patch.firstName.trim() }),
       ...(patch.lastName !== undefined && { last_name: patch.lastName.trim() }),
@@ -96,14 +112,14 @@ export async function updateContactById(ctx: Ctx, id: string, patch: ContactPatc
       ...(patch.title !== undefined && { title: cleanText(patch.title) }),
       ...(patch.ownerId !== undefined && { owner_id: patch.ownerId }),
       ...(patch.externalId !== undefined && { external_id: cleanText(patch.externalId) }),
+      ...(patch.custom !== undefined && { custom: JSON.stringify(custom) }),
     };
     const now = tx.now();
     if (!(await updateContact(tx.db, ctx.actor.workspaceId, id, patch.version, changes, now))) throw stale('Contact', current.version);
-    await appendChanges(
-      tx.db,
-      { workspaceId: ctx.actor.workspaceId, entity: 'contact', entityId: id, actorId: ctx.actor.userId, at: now, via },
-      diffFields(current, changes, CONTACT_TRACKED),
-    );
+    await appendChanges(tx.db, { workspaceId: ctx.actor.workspaceId, entity: 'contact', entityId: id, actorId: ctx.actor.userId, at: now, via }, [
+      ...diffFields(current, changes, CONTACT_TRACKED),
+      ...customChanges(beforeCustom, custom),
+    ]);
     const updated = await getContact(tx, id);
     await emitWebhookEvent(tx, 'contact.updated', updated);
     return updated;

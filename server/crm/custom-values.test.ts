@@ -14,6 +14,8 @@ describe('custom values', () => {
       values: { segment: 'SMB', seats: 25, golive: '2027-02-28', pilot: false },
     });
     expect(validateCustomValues(defs, { seats: '' }).values).toEqual({ seats: null });
+    // A JSON true reaches the rule as "true" when the HTTP layer coerces it to the union's text branch.
+    expect(validateCustomValues(defs, { pilot: 'true' }).values).toEqual({ pilot: true });
   });
 
   it('names every bad value', () => {

@@ -1,5 +1,6 @@
 // Pure: checks custom field values against their definitions and normalises them.
 import type { FieldProblem } from '../errors.js';
+import { historyText } from './field-diff.js';
 
 export interface CustomFieldDef {
   key: string;
@@ -47,8 +48,10 @@ export function validateCustomValues(
         else out[key] = raw;
         break;
       case 'boolean':
-        if (typeof raw !== 'boolean') problems.push({ field, message: 'must be true or false' });
-        else out[key] = raw;
+        // The HTTP layer coerces a JSON true in the values' union to the text "true" (its first branch).
+        if (typeof raw === 'boolean') out[key] = raw;
+        else if (raw === 'true' || raw === 'false') out[key] = raw === 'true';
+        else problems.push({ field, message: 'must be true or false' });
         break;
       case 'select':
         if (typeof raw !== 'string' || !(def.options ?? []).includes(raw))
@@ -58,4 +61,25 @@ export function validateCustomValues(
     }
   }
   return { values: out, problems };
+}
+
+/** A record's `custom` column (a JSON object by key); an unreadable value counts as none. */
+export function parseCustomJson(text: string): Record<string, CustomValue> {
+  try {
+    const value = JSON.parse(text) as unknown;
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, CustomValue>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** History rows (custom.<key>) for the values that differ between two sets. */
+export function customChanges(
+  before: Record<string, CustomValue>,
+  after: Record<string, CustomValue>,
+): { field: string; from: string | null; to: string | null }[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...keys]
+    .map((k) => ({ field: `custom.${k}`, from: historyText(before[k] ?? null), to: historyText(after[k] ?? null) }))
+    .filter((c) => c.from !== c.to);
 }

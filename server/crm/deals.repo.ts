@@ -8,6 +8,7 @@ import type { DealsTable } from '../db/schema/crm.js';
 import type { StageMovesTable } from '../db/schema/process.js';
 import type { DB } from '../db/schema.js';
 import { type OwnerScope, ownerFilter } from '../db/scope.js';
+import { parseCustomJson } from './custom-values.js';
 
 export type DealRow = Selectable<DealsTable>;
 export type StageMoveRow = Selectable<StageMovesTable>;
@@ -33,15 +34,6 @@ export const DEAL_TRACKED = [
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-function parseCustom(text: string): Deal['custom'] {
-  try {
-    const value = JSON.parse(text) as unknown;
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Deal['custom']) : {};
-  } catch {
-    return {};
-  }
-}
-
 export const toDeal = (r: DealView): Deal => ({
   id: r.id,
   name: r.name,
@@ -62,7 +54,7 @@ export const toDeal = (r: DealView): Deal => ({
   source: r.source,
   campaign: r.campaign,
   nextStep: r.next_step,
-  custom: parseCustom(r.custom),
+  custom: parseCustomJson(r.custom),
   externalId: r.external_id,
   stageEnteredAt: iso(r.stage_entered_at),
   closedAt: r.closed_at === null ? null : iso(r.closed_at),
@@ -71,7 +63,7 @@ export const toDeal = (r: DealView): Deal => ({
   version: r.version,
 });
 
-export const customOf = (row: DealRow): Deal['custom'] => parseCustom(row.custom);
+export const customOf = (row: DealRow): Deal['custom'] => parseCustomJson(row.custom);
 
 function visibleDeals(db: Kysely<DB>, workspaceId: string, scope: OwnerScope) {
   return db

@@ -9,7 +9,7 @@ import { emitWebhookEvent } from '../ops/webhooks.service.js';
 import { dealFieldsInUse } from '../process/custom-fields.service.js';
 import { defaultPipeline, getStage, pipelineStages } from '../process/pipelines.service.js';
 import { recordGateChecks } from '../process/stage-gate.service.js';
-import { type CustomFieldDef, type CustomValue, validateCustomValues } from './custom-values.js';
+import { type CustomFieldDef, type CustomValue, customChanges, validateCustomValues } from './custom-values.js';
 import { notifyDealChange } from './deal-notify.service.js';
 import { planStageChange, type StageChangePlan } from './deal-stage-change.service.js';
 import {
@@ -27,7 +27,7 @@ import {
   stageBeforeClosing,
   updateDeal,
 } from './deals.repo.js';
-import { diffFields, historyText, initialFields } from './field-diff.js';
+import { diffFields, initialFields } from './field-diff.js';
 import { appendChanges } from './history.repo.js';
 import { checkReferences } from './references.service.js';
 
@@ -70,13 +70,6 @@ async function checkLinks(ctx: Ctx, next: DealLinks, current: { ownerId: string;
     found.contactId !== undefined ? found.contactId.accountId : ((await contactAccount(ctx.db, ctx.actor.workspaceId, next.contactId))?.accountId ?? null);
   if (next.accountId && contactAccountId && contactAccountId !== next.accountId) throw invalidField('contactId', 'belongs to another account');
   return next.accountId ?? contactAccountId;
-}
-
-function customChanges(before: Record<string, unknown>, after: Record<string, unknown>) {
-  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-  return [...keys]
-    .map((k) => ({ field: `custom.${k}`, from: historyText(before[k] as CustomValue), to: historyText(after[k] as CustomValue) }))
-    .filter((c) => c.from !== c.to);
 }
 
 async function writeStageMove(ctx: Ctx, plan: StageChangePlan | null): Promise<void> {

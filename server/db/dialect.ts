@@ -22,6 +22,8 @@ export interface Dialect {
   unindexed(column: Expression<string>): RawBuilder<string>;
   /** Text column holding an integer → integer. */
   textToInt(column: Expression<string | null>): RawBuilder<number | null>;
+  /** A text value of a JSON object column by key (a custom field of a record); null when absent. */
+  jsonText(column: Expression<string>, key: string): RawBuilder<string | null>;
   /** Is this driver error a unique-constraint violation? */
   isUniqueViolation(error: unknown): boolean;
   /**
@@ -56,6 +58,7 @@ const sqliteDialect: Dialect = {
   folded: (column) => sql<string>`furrow_fold(${column})`,
   unindexed: (column) => sql<string>`+${column}`,
   textToInt: (column) => sql<number | null>`CAST(${column} AS INTEGER)`,
+  jsonText: (column, key) => sql<string | null>`json_extract(${column}, ${`$.${key}`})`,
   isUniqueViolation: (error) =>
     typeof error === 'object' && error !== null && 'code' in error && String((error as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT_UNIQUE'),
   afterBulkLoad: () => [],
@@ -68,6 +71,7 @@ const postgresDialect: Dialect = {
   folded: (column) => sql<string>`lower(normalize(${column}, NFC))`,
   unindexed: (column) => sql<string>`${column}`,
   textToInt: (column) => sql<number | null>`CAST(${column} AS BIGINT)`,
+  jsonText: (column, key) => sql<string | null>`(CAST(${column} AS jsonb) ->> ${key})`,
   isUniqueViolation: (error) => typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505',
   afterBulkLoad: (tables) => tables.map((t) => sql`vacuum (analyze) ${sql.table(t)}`),
   transactionLock: (key) => sql`select pg_advisory_xact_lock(${key})`,

@@ -30,6 +30,7 @@ import * as leadSlaReassign from './migrations/2026-12-08-10-lead-sla-reassign.j
 import * as disciplineAlerts from './migrations/2026-12-08-20-discipline-alerts.js';
 import * as jobsStartedAt from './migrations/2026-12-09-10-jobs-started-at.js';
 import * as leadDomainIndex from './migrations/2026-12-10-10-lead-domain-index.js';
+import * as accountContactCustom from './migrations/2026-12-10-20-account-contact-custom.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-01-core': core,
@@ -62,6 +63,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-08-20-discipline-alerts': disciplineAlerts,
   '2026-12-09-10-jobs-started-at': jobsStartedAt,
   '2026-12-10-10-lead-domain-index': leadDomainIndex,
+  '2026-12-10-20-account-contact-custom': accountContactCustom,
 };
 
 export const migrationProvider: MigrationProvider = {

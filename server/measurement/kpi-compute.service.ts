@@ -90,6 +90,7 @@ export function factScopeOf(ctx: Ctx, req: KpiRequest): FactScope {
     stageId: req.stageId,
     replayed: replayed?.db === ctx.db ? replayed.table : null,
     leadGroup: req.leadGroup ?? null,
+    dealGroup: req.dealGroup ?? null,
   };
 }
 
@@ -127,7 +128,7 @@ async function computeKpiOn(ctx: Ctx, req: KpiRequest, options: { breakdown: boo
     const points = await simplePoints(ctx, kpi, fs);
     let breakdown: GroupFigures[] | null = null;
     // A lead KPI asked per lead group is broken down by that group instead of its own breakdown.
-    if (options.breakdown && (kpi.meta.breakdown || fs.leadGroup)) {
+    if (options.breakdown && (kpi.meta.breakdown || fs.leadGroup || fs.dealGroup)) {
       const groups = await factSums(ctx.db, ctx.dialect, kpi, { ...fs, buckets: [mergedBucket(fs)] }, 'breakdown');
       breakdown = groups.filter((g) => g.group !== null).map((g) => ({ key: g.group as string, ...finishFigures(kpi.aggregate, kpi.scale, g) }));
     }

@@ -9,7 +9,7 @@ import { invalidField, notFound } from '../errors.js';
 import { getWorkspace } from '../identity/workspaces.service.js';
 import { listPipelines, stagesById } from '../process/pipelines.service.js';
 import { findKpi } from './kpis/registry.js';
-import type { Bucket, KpiDefinition, LeadGroup } from './kpis/types.js';
+import type { Bucket, DealGroup, KpiDefinition, LeadGroup } from './kpis/types.js';
 import { type Org, type ResolvedScope, resolveScope } from './scope.service.js';
 
 export interface WorkspaceCalendar {
@@ -33,6 +33,8 @@ export interface KpiRequest {
   stageId: string | null;
   /** Lead KPIs: group (and drill) by a lead column instead of the KPI's breakdown. */
   leadGroup?: LeadGroup | null;
+  /** Deal KPIs: group (and drill) by a field of the deal or its account instead of the KPI's breakdown. */
+  dealGroup?: DealGroup | null;
 }
 
 /** Custom ranges longer than this are refused: a trend is the tool for long views. */

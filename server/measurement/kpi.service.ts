@@ -22,11 +22,12 @@ import { decodeCursor, encodeCursor } from '../db/keyset.js';
 import { forbidden, invalidField } from '../errors.js';
 import { ownerScopeOrNull, scopeIncludes } from '../identity/visibility.js';
 import { stagesById } from '../process/pipelines.service.js';
+import { dealGroupLabel, resolveDealGroup } from './deal-group.service.js';
 import { computeKpi, factScopeOf, withDealsAsOf } from './kpi-compute.service.js';
 import { buildRequest, type KpiRequest, kpiById } from './kpi-request.service.js';
 import { factRecords, type Part } from './kpis/engine.repo.js';
 import { CATALOGUE } from './kpis/registry.js';
-import { isOrderStatistic, type KpiDefinition, type LeadGroup, type RecordType, type SimpleKpi } from './kpis/types.js';
+import { type DealGroup, isOrderStatistic, type KpiDefinition, type LeadGroup, type RecordType, type SimpleKpi } from './kpis/types.js';
 
 export function toDefinition(kpi: KpiDefinition): KpiDefinitionDto {
   return { ...kpi.meta, composite: kpi.kind === 'composite' };
@@ -52,13 +53,17 @@ export function queryString(req: KpiRequest, extra: Record<string, string> = {})
   if (req.pipelineId) params.set('pipelineId', req.pipelineId);
   if (req.stageId) params.set('stageId', req.stageId);
   if (req.leadGroup) params.set('leadGroup', req.leadGroup);
+  if (req.dealGroup) params.set('dealGroup', dealGroupText(req.dealGroup));
   for (const [k, v] of Object.entries(extra)) params.set(k, v);
   return params.toString();
 }
 
 const moneyUnit = (kpi: KpiDefinition) => kpi.meta.unit === 'money' || kpi.meta.unit === 'money_per_day';
 
-async function groupLabels(ctx: Ctx, kpi: KpiDefinition, leadGroup: LeadGroup | null): Promise<(key: string) => string> {
+const dealGroupText = (g: DealGroup) => (g.kind === 'account' ? `account.${g.column}` : `${g.entity}.custom.${g.key}`);
+
+async function groupLabels(ctx: Ctx, kpi: KpiDefinition, leadGroup: LeadGroup | null, dealGroup: DealGroup | null): Promise<(key: string) => string> {
+  if (dealGroup !== null) return dealGroupLabel;
   // A lead group's key is an id for campaigns and agreement versions: the label names it.
   if (leadGroup === 'campaign') {
     const names = new Map((await listCampaigns(ctx)).map((c) => [c.id, c.name]));
@@ -82,9 +87,13 @@ async function groupLabels(ctx: Ctx, kpi: KpiDefinition, leadGroup: LeadGroup | 
 
 export async function kpiValue(ctx: Ctx, id: string, q: KpiQuery): Promise<KpiResult> {
   const kpi = kpiById(id);
-  const { leadGroup, ...rest } = q;
+  const { leadGroup, dealGroup, ...rest } = q;
   if (leadGroup !== undefined && kpi.meta.audience !== 'funnel') throw invalidField('leadGroup', `${kpi.meta.name} is not a lead KPI`);
-  const req = { ...(await buildRequest(ctx, kpi, rest, { fallbackPeriod: 'quarter' })), leadGroup: leadGroup ?? null };
+  const req = {
+    ...(await buildRequest(ctx, kpi, rest, { fallbackPeriod: 'quarter' })),
+    leadGroup: leadGroup ?? null,
+    dealGroup: await resolveDealGroup(ctx, kpi, dealGroup),
+  };
   return resultOf(ctx, req);
 }
 
@@ -94,7 +103,7 @@ export async function resultOf(ctx: Ctx, req: KpiRequest): Promise<KpiResult> {
   const computed = await computeKpi(ctx, req, { breakdown: true });
   const point = computed.points[0];
   if (!point) throw new Error('a figure has one point');
-  const label = await groupLabels(ctx, kpi, req.leadGroup ?? null);
+  const label = await groupLabels(ctx, kpi, req.leadGroup ?? null, req.dealGroup ?? null);
   const breakdown: KpiBreakdownItem[] | null = computed.breakdown
     ? computed.breakdown.map((g) => ({ key: g.key, label: label(g.key), value: g.value, numerator: g.numerator, denominator: g.denominator, count: g.count }))
     : null;
@@ -183,8 +192,12 @@ async function assertReadsRecords(ctx: Ctx, ownerIds: readonly string[] | null, 
 
 export async function kpiRecords(ctx: Ctx, id: string, q: KpiRecordsQuery): Promise<KpiRecordPage> {
   const kpi = kpiById(id);
-  const { part: askedPart = 'numerator', group, limit = 50, cursor, leadGroup, ...rest } = q;
-  const req = { ...(await buildRequest(ctx, kpi, rest, { fallbackPeriod: 'quarter' })), leadGroup: leadGroup ?? null };
+  const { part: askedPart = 'numerator', group, limit = 50, cursor, leadGroup, dealGroup, ...rest } = q;
+  const req = {
+    ...(await buildRequest(ctx, kpi, rest, { fallbackPeriod: 'quarter' })),
+    leadGroup: leadGroup ?? null,
+    dealGroup: await resolveDealGroup(ctx, kpi, dealGroup),
+  };
   if (COACHING_RECORDS.has(drillTarget(kpi, askedPart).simple.records)) {
     // Coaching records (relationships, action items, objectives) are about the people of the scope,
     // whose figure the caller may see: a coach reads them for their coachees, without the deals.
@@ -192,7 +205,7 @@ export async function kpiRecords(ctx: Ctx, id: string, q: KpiRecordsQuery): Prom
   } else await assertReadsRecords(ctx, req.scope.ownerIds, kpi.meta.audience === 'funnel' ? 'leads' : 'deals');
   if (leadGroup !== undefined && kpi.meta.audience !== 'funnel') throw invalidField('leadGroup', `${kpi.meta.name} is not a lead KPI`);
   const target = drillTarget(kpi, askedPart);
-  const order = `${id}:${target.part}:${leadGroup ?? ''}`;
+  const order = `${id}:${target.part}:${leadGroup ?? ''}:${dealGroup ?? ''}`;
   const afterId = cursor ? decodeCursor(cursor, order)[1] : null;
   const rows = await withDealsAsOf(ctx, req.ws.id, req.asOf, (c) =>
     factRecords(c.db, c.dialect, target.simple, factScopeOf(c, req), target.part, group ?? null, { afterId, limit }),

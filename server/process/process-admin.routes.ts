@@ -6,6 +6,7 @@ import {
   CustomField,
   CustomFieldCreate,
   CustomFieldList,
+  CustomFieldListQuery,
   CustomFieldPatch,
   ExitCriterionCreate,
   ExitCriterionPatch,
@@ -23,7 +24,7 @@ import {
 import { ctxOf } from '../http/auth-hook.js';
 import { type App, responses } from '../http/types.js';
 import { addCriterion, archiveCriterion, patchCriterion } from './criteria-admin.service.js';
-import { archiveDealField, createDealField, listDealFields, patchDealField } from './custom-fields.service.js';
+import { archiveField, createField, listDealFields, listFields, patchField } from './custom-fields.service.js';
 import { addStage, archivePipeline, archiveStage, createPipeline, patchPipeline, patchStage, reorderStages } from './process-admin.service.js';
 import { getProcess, getVersion, listVersions } from './process-definition.service.js';
 
@@ -161,7 +162,7 @@ export function registerProcessAdminRoutes(app: App): void {
   app.post(
     '/api/v1/deal-fields',
     { schema: { tags, summary: 'Define a custom field on deals (admin)', body: CustomFieldCreate, response: responses({ 201: CustomField }) } },
-    async (req, reply) => reply.status(201).send(await createDealField(ctxOf(req), req.body)),
+    async (req, reply) => reply.status(201).send(await createField(ctxOf(req), { ...req.body, entity: 'deal' })),
   );
   app.patch(
     '/api/v1/deal-fields/:id',
@@ -174,7 +175,7 @@ export function registerProcessAdminRoutes(app: App): void {
         response: responses({ 200: CustomField }),
       },
     },
-    async (req) => patchDealField(ctxOf(req), req.params.id, req.body),
+    async (req) => patchField(ctxOf(req), 'deal', req.params.id, req.body),
   );
   app.delete(
     '/api/v1/deal-fields/:id',
@@ -187,7 +188,46 @@ export function registerProcessAdminRoutes(app: App): void {
       },
     },
     async (req, reply) => {
-      await archiveDealField(ctxOf(req), req.params.id);
+      await archiveField(ctxOf(req), 'deal', req.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+  // The same definitions for any kind of record: deals, accounts, contacts.
+  app.get(
+    '/api/v1/custom-fields',
+    { schema: { tags, summary: 'Custom fields of one kind of record', querystring: CustomFieldListQuery, response: responses({ 200: CustomFieldList }) } },
+    async (req) => ({ items: await listFields(ctxOf(req), req.query.entity) }),
+  );
+  app.post(
+    '/api/v1/custom-fields',
+    {
+      schema: {
+        tags,
+        summary: 'Define a custom field on deals, accounts or contacts (admin; entity defaults to deal)',
+        body: CustomFieldCreate,
+        response: responses({ 201: CustomField }),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createField(ctxOf(req), req.body)),
+  );
+  app.patch(
+    '/api/v1/custom-fields/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a custom field’s label, options or position (admin)',
+        params: IdParams,
+        body: CustomFieldPatch,
+        response: responses({ 200: CustomField }),
+      },
+    },
+    async (req) => patchField(ctxOf(req), null, req.params.id, req.body),
+  );
+  app.delete(
+    '/api/v1/custom-fields/:id',
+    { schema: { tags, summary: 'Retire a custom field (admin); its values stay in history', params: IdParams, response: responses({ 204: Type.Null() }) } },
+    async (req, reply) => {
+      await archiveField(ctxOf(req), null, req.params.id);
       return reply.status(204).send(null);
     },
   );

@@ -10,7 +10,7 @@ import type { DB } from '../../db/schema.js';
 import { newId } from '../../ids.js';
 import { type CriterionRow, insertCriterion, insertMoveChecks, listCriteriaOfPipeline } from '../../process/criteria.repo.js';
 import { addCriterion } from '../../process/criteria-admin.service.js';
-import { findDealFieldByKey, insertDealField } from '../../process/custom-fields.repo.js';
+import { findDealFieldByKey, insertField } from '../../process/custom-fields.repo.js';
 import { findPipeline, listStageRows, updateStage } from '../../process/pipelines.repo.js';
 import { snapshotProcessVersion } from '../../process/pipelines.service.js';
 import { findFrameworkByKey, listElementRows } from '../../process/qualification.repo.js';
@@ -141,7 +141,7 @@ export async function defineDemoProcess(
   const { workspaceId, pipelineId, now } = input;
   await seedBuiltinFrameworks(db, workspaceId, now);
   if (!(await findDealFieldByKey(db, workspaceId, 'budget_holder'))) {
-    await insertDealField(db, {
+    await insertField(db, {
       id: newId(),
       workspace_id: workspaceId,
       entity: 'deal',

@@ -14,9 +14,9 @@ import { ownerScope, ownerScopeOrNull } from '../../identity/visibility.js';
 import { audit } from '../../ops/audit.service.js';
 import { activityFilterOf } from '../activities.service.js';
 import type { CustomFieldDef } from '../custom-values.js';
-import { dealCustomFields } from '../deals.service.js';
 import { accountsPage, activitiesPage, contactsPage, dealsPage, type ExportPage, type ExportRows } from './export.repo.js';
 import { columnHeader, type FieldDef, fieldsOf } from './fields.js';
+import { entityCustomFields } from './fields.service.js';
 import { customValuesOf } from './import.repo.js';
 import { formatMinorUnits } from './values.js';
 
@@ -106,7 +106,7 @@ function customCell(value: unknown): unknown {
   return value;
 }
 
-/** The entity's columns in this workspace: the built-in ones, then one per custom deal field. */
+/** The entity's columns in this workspace: the built-in ones, then one per custom field of its records. */
 function columnsOf(entity: ExportEntity, custom: readonly CustomFieldDef[]): { columns: Column[]; fields: readonly FieldDef[] } {
   const fields = fieldsOf(entity, custom);
   const columns = [
@@ -127,9 +127,7 @@ export function exportHeaders(entity: ExportEntity, custom: readonly CustomField
   });
 }
 
-async function customFieldsOf(ctx: Ctx, entity: ExportEntity): Promise<CustomFieldDef[]> {
-  return entity === 'deals' ? dealCustomFields(ctx) : [];
-}
+const customFieldsOf = (ctx: Ctx, entity: ExportEntity): Promise<CustomFieldDef[]> => entityCustomFields(ctx, entity);
 
 export interface ExportOptions {
   /** The list's filters, search (`q`) and sort; none: every visible record, by id. */
@@ -159,7 +157,7 @@ export async function exportRows(
   const includeShared = (entity === 'accounts' || entity === 'contacts') && SHARED_ACCOUNTS_READABLE.includes(ctx.actor.role);
   const dealScope = entity === 'activities' ? await ownerScopeOrNull(ctx, 'deals', 'read') : null;
   const { columns } = columnsOf(entity, custom ?? (await customFieldsOf(ctx, entity)));
-  const withCustom = entity === 'deals';
+  const withCustom = entity !== 'activities';
   const fetch = PAGES[entity] as (db: Ctx['db'], p: ExportPage<unknown>) => Promise<ExportRows>;
   const sort = (query as { sort?: string }).sort;
   // Formatting thousands of rows is synchronous work: hand the event loop back every few ms.

@@ -1,6 +1,6 @@
 // The fields a CSV column can be mapped to, per entity. The labels are also the headers of
 // Furrow's own export, so an exported file maps itself on the way back in.
-// Deals also take a column per custom field of the workspace (custom.<key>, or its label).
+// Deals, accounts and contacts also take a column per custom field of the workspace (custom.<key>, or its label).
 import type { ImportEntity } from '../../../api/imports.js';
 import { normaliseHeader } from '../../../lib/csv.js';
 import type { Resource } from '../../identity/policy.js';
@@ -132,12 +132,18 @@ export function importResource(entity: ImportEntity): Resource {
   return entity === 'leads' ? 'lead_imports' : entity;
 }
 
+/** The kind of custom field an entity's records carry; null for entities without custom fields. */
+export const CUSTOM_ENTITY = { deals: 'deal', accounts: 'account', contacts: 'contact', activities: null, leads: null } as const satisfies Record<
+  ImportEntity,
+  string | null
+>;
+
 /**
- * The fields of an entity in this workspace: the built-in ones, then (deals only) one per custom
- * field, keyed custom.<key> and labelled with the admin's label.
+ * The fields of an entity in this workspace: the built-in ones, then (deals, accounts, contacts) one
+ * per custom field, keyed custom.<key> and labelled with the admin's label.
  */
 export function fieldsOf(entity: ImportEntity, custom: readonly CustomFieldDef[]): readonly FieldDef[] {
-  if (entity !== 'deals' || custom.length === 0) return FIELDS[entity];
+  if (CUSTOM_ENTITY[entity] === null || custom.length === 0) return FIELDS[entity];
   return [...FIELDS[entity], ...custom.map((d): FieldDef => ({ key: `${CUSTOM_PREFIX}${d.key}`, label: d.label, kind: 'custom', required: false, custom: d }))];
 }
 

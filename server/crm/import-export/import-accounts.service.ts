@@ -4,8 +4,9 @@ import type { AccountPatch } from '../../../api/accounts.js';
 import { SHARED_ACCOUNTS_READABLE } from '../../identity/policy.js';
 import { ownerScope, scopeIncludes } from '../../identity/visibility.js';
 import { createAccount, updateAccountById } from '../accounts.service.js';
+import type { CustomValue } from '../custom-values.js';
 import { type AccountRow, findAccountsForImport } from './import.repo.js';
-import { atTime, lower, type PlannedRow, type Planner, RowReader, SeenKeys } from './import-row.js';
+import { atTime, customPatch, lower, type PlannedRow, type Planner, RowReader, SeenKeys } from './import-row.js';
 
 interface Candidate {
   reader: RowReader;
@@ -19,6 +20,7 @@ interface Candidate {
   shared: boolean | undefined;
   externalId: string | undefined;
   createdAt: number | undefined;
+  custom: Record<string, CustomValue>;
 }
 
 /** "https://www.Acme.com/about" → "acme.com": what the accounts service stores, minus "www.". */
@@ -46,6 +48,7 @@ function read(reader: RowReader): Candidate | null {
     shared: reader.boolean('shared'),
     externalId: reader.text('externalId', 200),
     createdAt: reader.instant('createdAt'),
+    custom: reader.customValues(),
   };
   return reader.valid ? c : null;
 }
@@ -61,6 +64,8 @@ function patchOf(c: Candidate, row: AccountRow): Omit<AccountPatch, 'version'> {
   if (c.ownerId !== null && c.ownerId !== row.owner_id) patch.ownerId = c.ownerId;
   if (c.shared !== undefined && (c.shared ? 1 : 0) !== row.shared) patch.shared = c.shared;
   if (c.externalId !== undefined && c.externalId !== row.external_id) patch.externalId = c.externalId;
+  const custom = customPatch(c.custom, row.custom);
+  if (custom) patch.custom = custom;
   return patch;
 }
 
@@ -129,6 +134,7 @@ export const planAccounts: Planner = async (env, rows, progress) => {
               ...(c.ownerId !== null && { ownerId: c.ownerId }),
               ...(c.shared !== undefined && { shared: c.shared }),
               ...(c.externalId !== undefined && { externalId: c.externalId }),
+              ...(Object.keys(c.custom).length > 0 && { custom: c.custom }),
             },
             'import',
           );

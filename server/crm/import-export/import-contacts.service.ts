@@ -5,9 +5,10 @@ import type { ContactPatch } from '../../../api/contacts.js';
 import { SHARED_ACCOUNTS_READABLE } from '../../identity/policy.js';
 import { ownerScope, scopeIncludes } from '../../identity/visibility.js';
 import { createContact, updateContactById } from '../contacts.service.js';
+import type { CustomValue } from '../custom-values.js';
 import { type ContactRow, findContactsForImport } from './import.repo.js';
 import { AccountLinks, type LinkRef } from './import-links.service.js';
-import { atTime, lower, type PlannedRow, type Planner, RowReader, SeenKeys } from './import-row.js';
+import { atTime, customPatch, lower, type PlannedRow, type Planner, RowReader, SeenKeys } from './import-row.js';
 
 interface Candidate {
   reader: RowReader;
@@ -21,6 +22,7 @@ interface Candidate {
   ownerId: string | null;
   externalId: string | undefined;
   createdAt: number | undefined;
+  custom: Record<string, CustomValue>;
 }
 
 /** "Ada Lovelace" → [Ada, Lovelace]; "Lovelace, Ada" → [Ada, Lovelace]; "Ada King Lovelace" → [Ada King, Lovelace]. */
@@ -59,6 +61,7 @@ function read(reader: RowReader): Candidate {
     ownerId: reader.owner() ?? null,
     externalId: reader.text('externalId', 200),
     createdAt: reader.instant('createdAt'),
+    custom: reader.customValues(),
   };
 }
 
@@ -72,6 +75,8 @@ function patchOf(c: Candidate, accountId: string | null, row: ContactRow): Omit<
   if (accountId !== null && accountId !== row.account_id) patch.accountId = accountId;
   if (c.ownerId !== null && c.ownerId !== row.owner_id) patch.ownerId = c.ownerId;
   if (c.externalId !== undefined && c.externalId !== row.external_id) patch.externalId = c.externalId;
+  const custom = customPatch(c.custom, row.custom);
+  if (custom) patch.custom = custom;
   return patch;
 }
 
@@ -145,6 +150,7 @@ export const planContacts: Planner = async (env, rows, progress) => {
               ...(c.title !== undefined && { title: c.title }),
               ...(c.ownerId !== null && { ownerId: c.ownerId }),
               ...(c.externalId !== undefined && { externalId: c.externalId }),
+              ...(Object.keys(c.custom).length > 0 && { custom: c.custom }),
             },
             'import',
           );

@@ -75,7 +75,7 @@ describeEngines('custom deal fields in CSV import and export', (env) => {
       { key: 'custom.lead_source', label: 'Source', required: false, type: 'text', custom: true },
     ]);
     expect(res.body.fields.find((f: { key: string }) => f.key === 'amount')).toMatchObject({ type: 'money', custom: false });
-    // Other entities have no custom columns.
+    // Deal fields are not account columns.
     const accounts = await w.as(w.admin).get('/api/v1/imports/accounts/fields');
     expect(accounts.body.fields.some((f: { custom: boolean }) => f.custom)).toBe(false);
 

@@ -9,9 +9,9 @@ import { listPipelines } from '../../process/pipelines.service.js';
 import type { CustomValue } from '../custom-values.js';
 import { createDeal, updateDealById } from '../deals.service.js';
 import { type DealTarget, dealTarget, stageKey, UNRECORDED_LOST_REASON } from './deal-import-rules.js';
-import { customValuesOf, type DealRow, findDealsForImport } from './import.repo.js';
+import { type DealRow, findDealsForImport } from './import.repo.js';
 import { AccountLinks, ContactLinks, type LinkRef } from './import-links.service.js';
-import { atTime, lower, type PlannedRow, type Planner, RowReader, SeenKeys } from './import-row.js';
+import { atTime, customPatch, lower, type PlannedRow, type Planner, RowReader, SeenKeys } from './import-row.js';
 import { type MoneyText, middayOf, toMinorUnits } from './values.js';
 
 interface Candidate {
@@ -59,17 +59,8 @@ function read(reader: RowReader): Candidate {
     nextStep: reader.text('nextStep', 500),
     externalId: reader.text('externalId', 200),
     createdAt: reader.instant('createdAt'),
-    custom: customOf(reader),
+    custom: reader.customValues(),
   };
-}
-
-function customOf(reader: RowReader): Record<string, CustomValue> {
-  const values: Record<string, CustomValue> = {};
-  for (const def of reader.env.customFields) {
-    const value = reader.custom(def);
-    if (value !== undefined && value !== null) values[def.key] = value;
-  }
-  return values;
 }
 
 /** Everything a row resolves to once pipeline, links and money are known. */
@@ -155,9 +146,8 @@ function patchOf(c: Candidate, x: Resolved, row: DealRow): Omit<DealPatch, 'vers
   ] as const) {
     if (c[key] !== undefined && c[key] !== row[column]) patch[key] = c[key];
   }
-  const before = customValuesOf(row);
-  const custom = Object.entries(c.custom).filter(([key, value]) => before[key] !== value);
-  if (custom.length > 0) patch.custom = Object.fromEntries(custom);
+  const custom = customPatch(c.custom, row.custom);
+  if (custom) patch.custom = custom;
   const final = x.target.final;
   if (final && final.id !== row.stage_id) {
     patch.stageId = final.id;

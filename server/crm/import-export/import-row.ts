@@ -9,7 +9,7 @@ import { calendarDate } from '../../dates.js';
 import type { OwnerScope } from '../../db/scope.js';
 import { AppError } from '../../errors.js';
 import { scopeIncludes } from '../../identity/visibility.js';
-import { type CustomFieldDef, type CustomValue, validateCustomValues } from '../custom-values.js';
+import { type CustomFieldDef, type CustomValue, parseCustomJson, validateCustomValues } from '../custom-values.js';
 import { CUSTOM_PREFIX, CUSTOM_TEXT_MAX } from './fields.js';
 import {
   calendarDateOf,
@@ -46,7 +46,7 @@ export interface ImportEnv {
   users: OwnerDirectory;
   /** Whom the caller may give records of this entity to. */
   assignable: OwnerScope;
-  /** The workspace's deal custom fields (empty for other entities). */
+  /** The workspace's custom fields of the entity (deals, accounts, contacts; empty for the others). */
   customFields: readonly CustomFieldDef[];
   /** Expected close date given to open deals the file gives none (end of the fiscal year by default). */
   closeDateDefault: string;
@@ -241,6 +241,16 @@ export class RowReader {
     return checked.values[def.key];
   }
 
+  /** Every custom field the row fills (blank cells left out, so they never clear a stored value). */
+  customValues(): Record<string, CustomValue> {
+    const values: Record<string, CustomValue> = {};
+    for (const def of this.env.customFields) {
+      const value = this.custom(def);
+      if (value !== undefined && value !== null) values[def.key] = value;
+    }
+    return values;
+  }
+
   email(field: string): string | undefined {
     // Pipedrive joins several addresses into one cell; the first is the primary one.
     const text = this.row.values.get(field)?.split(/[,;]/)[0]?.trim().toLowerCase();
@@ -320,3 +330,10 @@ export class SeenKeys {
 }
 
 export const lower = (text: string): string => text.trim().toLowerCase();
+
+/** The custom values a row would change on a stored record (its `custom` JSON); undefined when none. */
+export function customPatch(values: Record<string, CustomValue>, stored: string): Record<string, CustomValue> | undefined {
+  const before = parseCustomJson(stored);
+  const changed = Object.entries(values).filter(([key, value]) => before[key] !== value);
+  return changed.length > 0 ? Object.fromEntries(changed) : undefined;
+}

@@ -118,8 +118,8 @@ export function findDealsForImport(
   );
 }
 
-/** A deal's custom values (the JSON column), by key; an unreadable value counts as none. */
-export function customValuesOf(row: Pick<DealRow, 'custom'>): Record<string, unknown> {
+/** A record's custom values (the JSON column), by key; an unreadable value counts as none. */
+export function customValuesOf(row: { custom: string }): Record<string, unknown> {
   try {
     const value = JSON.parse(row.custom) as unknown;
     return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};

@@ -18,10 +18,10 @@ import { ownerScope } from '../../identity/visibility.js';
 import { getWorkspace } from '../../identity/workspaces.service.js';
 import { newId } from '../../ids.js';
 import { listPipelines } from '../../process/pipelines.service.js';
-import { dealCustomFields } from '../deals.service.js';
 import { readCsvInSlices } from './csv-read.js';
 import { findStage, parseStatus } from './deal-import-rules.js';
 import { type FieldDef, fieldsOf, importResource } from './fields.js';
+import { entityCustomFields } from './fields.service.js';
 import { entityTypeOf, insertImportRun } from './import.repo.js';
 import { planAccounts } from './import-accounts.service.js';
 import { ACTIVITY_TYPES, parseActivityType, planActivities } from './import-activities.service.js';
@@ -180,7 +180,7 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
   const table = await readCsvInSlices(options.csv, slice);
   if (table.headers.length === 0) return { ...emptyResult(options, 0, {}), ok: false, errors: table.errors };
 
-  const customFields = entity === 'deals' ? await dealCustomFields(ctx) : [];
+  const customFields = await entityCustomFields(ctx, entity);
   const fields = fieldsOf(entity, customFields);
   const { mapping, savedValues } = await withSavedMapping(ctx, options.entity, options.savedMapping, options.mapping, table.headers);
   const columns = resolveMapping(entity, table.headers, { preset: options.preset, mapping, fields });

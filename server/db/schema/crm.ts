@@ -17,6 +17,8 @@ export interface AccountsTable {
   country: string | null;
   owner_id: string;
   shared: number;
+  /** JSON object: custom field values by key (see custom_fields, entity 'account'). */
+  custom: string;
   external_id: string | null;
   created_at: number;
   updated_at: number;
@@ -34,6 +36,8 @@ export interface ContactsTable {
   phone: string | null;
   title: string | null;
   owner_id: string;
+  /** JSON object: custom field values by key (see custom_fields, entity 'contact'). */
+  custom: string;
   external_id: string | null;
   created_at: number;
   updated_at: number;

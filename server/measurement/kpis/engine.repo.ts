@@ -4,7 +4,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Dialect } from '../../db/dialect.js';
 import type { DB } from '../../db/schema.js';
 import { dealsAsOf, factSql, replayedDeals, stageIntervals } from './sql-blocks.js';
-import { type FactScope, isOrderStatistic, type SimpleKpi } from './types.js';
+import { type DealGroup, type FactScope, isOrderStatistic, type SimpleKpi } from './types.js';
 
 export interface Sums {
   bucket: number;
@@ -28,8 +28,26 @@ function withFacts(kpi: SimpleKpi, s: FactScope, dialect: Dialect, inlineDeals =
   const ctes: RawBuilder<unknown>[] = [];
   if (facts.needs.includes('da')) ctes.push(sql`da as ${inlineDeals ? sql`not materialized ` : sql``}(${dealsAsOf(s)})`);
   if (facts.needs.includes('iv')) ctes.push(sql`iv as (${stageIntervals(s)})`);
-  ctes.push(sql`f as (${facts.select})`);
+  if (s.dealGroup) {
+    // Regrouped by a field of the deal or its account: the same facts, their group replaced, so the
+    // figure, the breakdown and the drill-down of a group still cannot disagree.
+    ctes.push(sql`f0 as (${facts.select})`);
+    ctes.push(sql`f as (
+      select f0.record_id, f0.deal_id, coalesce(${dealGroupValue(s.dealGroup, dialect)}, ${NO_GROUP}) as grp, f0.own, f0.b, f0.num, f0.den, f0.v, f0.at
+      from f0
+      left join deals gd on gd.workspace_id = ${s.workspaceId} and gd.id = f0.deal_id
+      left join accounts ga on ga.workspace_id = ${s.workspaceId} and ga.id = gd.account_id and ga.deleted_at is null)`);
+  } else ctes.push(sql`f as (${facts.select})`);
   return sql`with ${sql.join(ctes, sql`, `)}`;
+}
+
+/** The group of a deal without a value (no account, no industry, the field left empty). */
+export const NO_GROUP = '(none)';
+
+function dealGroupValue(g: DealGroup, dialect: Dialect): RawBuilder<unknown> {
+  if (g.kind === 'account') return sql`nullif(${sql.ref(`ga.${g.column}`)}, '')`;
+  const column = sql.ref<string>(g.entity === 'deal' ? 'gd.custom' : 'ga.custom');
+  return sql`nullif(${dialect.jsonText(column, g.key)}, '')`;
 }
 
 /**

@@ -45,6 +45,13 @@ export type Breakdown = 'stage' | 'activity_type' | 'segment' | 'reason' | 'coac
 /** What a lead KPI's facts may be grouped by instead of its own breakdown (the funnel dashboard). */
 export type LeadGroup = 'source' | 'campaign' | 'segment' | 'agreement';
 
+/**
+ * What a deal KPI's facts may be grouped by instead of its own breakdown: a column of the deal's
+ * account, or a text or choice custom field of the deal or of its account (issue #14: "win rate by
+ * product", "bookings by industry"). Read as the deal and account are now, not as of the instant.
+ */
+export type DealGroup = { kind: 'account'; column: 'industry' | 'country' } | { kind: 'custom'; entity: 'deal' | 'account'; key: string };
+
 export interface KpiMeta {
   id: string;
   name: string;
@@ -99,6 +106,8 @@ export interface FactScope {
   replayed: string | null;
   /** Lead KPIs: group the facts by this lead column instead of the KPI's breakdown. */
   leadGroup?: LeadGroup | null;
+  /** Deal KPIs: group the facts by a field of the deal or its account instead of the KPI's breakdown. */
+  dealGroup?: DealGroup | null;
 }
 
 /** SQL helpers the engine hands to a facts builder, bound to the request's scope. */

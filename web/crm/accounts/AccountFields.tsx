@@ -1,6 +1,7 @@
 import { NumberInput, Select, SimpleGrid, Switch, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useSession } from '../../app/session';
+import { CustomFieldInputs } from '../shared/CustomFieldInputs';
 import { useAssignableOwners } from '../shared/people';
 import type { AccountValues } from './account-form';
 
@@ -21,6 +22,12 @@ export function AccountFields({ form }: { form: UseFormReturnType<AccountValues>
         label="Shared with every rep"
         description="For key accounts several reps sell into; everyone can then see it"
         {...form.getInputProps('shared', { type: 'checkbox' })}
+      />
+      <CustomFieldInputs
+        entity="account"
+        values={form.values.custom}
+        errors={form.errors}
+        onChange={(key, value) => form.setFieldValue('custom', { ...form.values.custom, [key]: value })}
       />
     </>
   );

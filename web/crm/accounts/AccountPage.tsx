@@ -12,9 +12,11 @@ import { Details } from '../../components/Details';
 import { PageHeader } from '../../components/PageHeader';
 import { TextLink } from '../../components/TextLink';
 import { useAccount } from '../../data/accounts/accounts';
+import { useCustomFields } from '../../data/custom-fields/custom-fields';
 import { ActivityModal } from '../activities/ActivityModal';
 import { DealLine } from '../deals/DealLine';
 import { contactName } from '../pickers/ContactSelect';
+import { customDetails } from '../shared/custom-values';
 import { DeleteButton } from '../shared/DeleteButton';
 import { useMayChange } from '../shared/people';
 import { RecordLoader } from '../shared/RecordLoader';
@@ -23,6 +25,7 @@ import { RecordTimeline } from '../timeline/RecordTimeline';
 
 function AccountView({ account }: { account: Account }) {
   const { user } = useSession();
+  const customFields = useCustomFields('account').data ?? [];
   const [logOpen, log] = useDisclosure(false);
   const mayEdit = useMayChange('accounts', account.ownerId);
   const mayDelete = useMayChange('accounts', account.ownerId, 'delete');
@@ -79,6 +82,7 @@ function AccountView({ account }: { account: Account }) {
                   { label: 'Country', value: account.country },
                   { label: 'Owner', value: account.ownerName },
                   ...(sellsDeals ? [{ label: 'Open deals', value: account.openDeals }] : []),
+                  ...customDetails(customFields, account.custom),
                   { label: 'Updated', value: formatInstant(account.updatedAt) },
                 ]}
               />

@@ -1,5 +1,6 @@
 import { type Account, AccountCreate } from '../../../api/accounts';
 import { schemaErrors } from '../../components/schema-errors';
+import { type CustomFormValues, customBody, customChanged, customFormValues, describeCustom } from '../shared/custom-values';
 
 export interface AccountValues extends Record<string, unknown> {
   name: string;
@@ -9,6 +10,7 @@ export interface AccountValues extends Record<string, unknown> {
   country: string;
   ownerId: string;
   shared: boolean;
+  custom: CustomFormValues;
 }
 
 export const ACCOUNT_LABELS = {
@@ -19,6 +21,7 @@ export const ACCOUNT_LABELS = {
   country: 'Country',
   ownerId: 'Owner',
   shared: 'Shared with every rep',
+  custom: 'Custom fields',
 } as const satisfies Record<keyof AccountValues & string, string>;
 
 export const ACCOUNT_FIELDS = Object.keys(ACCOUNT_LABELS);
@@ -32,6 +35,7 @@ export function accountValues(a: Account | null, ownerId: string): AccountValues
     country: a?.country ?? '',
     ownerId: a?.ownerId ?? ownerId,
     shared: a?.shared ?? false,
+    custom: customFormValues(a?.custom),
   };
 }
 
@@ -46,14 +50,19 @@ export function accountBody(v: AccountValues): AccountCreate {
     country: text(v.country),
     ownerId: v.ownerId,
     shared: v.shared,
+    custom: customBody(v.custom),
   };
 }
 
 /** Only what changed, so a save never overwrites a field the person did not touch. */
 export function accountPatch(v: AccountValues, base: AccountValues): Partial<AccountCreate> {
-  const next = accountBody(v);
+  const { custom: _custom, ...next } = accountBody(v);
   const before = accountBody(base);
-  return Object.fromEntries(Object.entries(next).filter(([k, value]) => JSON.stringify(value) !== JSON.stringify(before[k as keyof AccountCreate])));
+  const custom = customChanged(v.custom, base.custom);
+  return {
+    ...Object.fromEntries(Object.entries(next).filter(([k, value]) => JSON.stringify(value) !== JSON.stringify(before[k as keyof AccountCreate]))),
+    ...(custom && { custom }),
+  };
 }
 
 export const validateAccount = (v: AccountValues) => schemaErrors(AccountCreate, accountBody(v));
@@ -64,6 +73,8 @@ export function describeAccount(a: Account, field: keyof AccountValues & string)
       return a.ownerName;
     case 'shared':
       return a.shared ? 'Yes' : 'No';
+    case 'custom':
+      return describeCustom(a.custom);
     default: {
       const value = a[field as keyof Account];
       return value === null || value === undefined || value === '' ? '—' : String(value);

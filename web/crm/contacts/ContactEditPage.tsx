@@ -5,6 +5,7 @@ import type { Contact } from '../../../api/contacts';
 import { FormCard } from '../../components/FormCard';
 import { PageHeader } from '../../components/PageHeader';
 import { fetchContact, refreshContacts, updateContact, useContact } from '../../data/contacts/contacts';
+import { useCustomFieldKeys } from '../../data/custom-fields/custom-fields';
 import { useWrite } from '../../data/write';
 import { contactName } from '../pickers/ContactSelect';
 import { RecordLoader } from '../shared/RecordLoader';
@@ -16,13 +17,14 @@ const valuesOf = (c: Contact) => contactValues(c, { ownerId: c.ownerId });
 function ContactEditor({ contact }: { contact: Contact }) {
   const navigate = useNavigate();
   const [base, setBase] = useState(contact);
+  const customKeys = useCustomFieldKeys('contact');
   const form = useForm<ContactValues>({ initialValues: valuesOf(contact), validateInputOnChange: true, validate: validateContact });
   const write = useWrite({
     request: (values: ContactValues) => updateContact(contact.id, { version: base.version, ...contactPatch(values, valuesOf(base)) }),
     refresh: refreshContacts,
     success: 'Contact saved',
     onSuccess: () => navigate(`/contacts/${contact.id}`),
-    form: { form, fields: CONTACT_FIELDS },
+    form: { form, fields: [...CONTACT_FIELDS, ...customKeys] },
     conflict: { noun: 'contact', base, setBase, fetchLatest: () => fetchContact(contact.id), valuesOf, labels: CONTACT_LABELS, describe: describeContact },
   });
   const submit = form.onSubmit(write.save);

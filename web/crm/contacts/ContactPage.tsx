@@ -11,9 +11,11 @@ import { Details } from '../../components/Details';
 import { PageHeader } from '../../components/PageHeader';
 import { TextLink } from '../../components/TextLink';
 import { useContact } from '../../data/contacts/contacts';
+import { useCustomFields } from '../../data/custom-fields/custom-fields';
 import { ActivityModal } from '../activities/ActivityModal';
 import { DealLine } from '../deals/DealLine';
 import { contactName } from '../pickers/ContactSelect';
+import { customDetails } from '../shared/custom-values';
 import { DeleteButton } from '../shared/DeleteButton';
 import { useMayChange } from '../shared/people';
 import { RecordLoader } from '../shared/RecordLoader';
@@ -22,6 +24,7 @@ import { RecordTimeline } from '../timeline/RecordTimeline';
 
 function ContactView({ contact }: { contact: Contact }) {
   const { user } = useSession();
+  const customFields = useCustomFields('contact').data ?? [];
   const [logOpen, log] = useDisclosure(false);
   const name = contactName(contact);
   const sellsDeals = can(user.role, 'deals', 'read');
@@ -78,6 +81,7 @@ function ContactView({ contact }: { contact: Contact }) {
                     ),
                   },
                   { label: 'Owner', value: contact.ownerName },
+                  ...customDetails(customFields, contact.custom),
                   { label: 'Updated', value: formatInstant(contact.updatedAt) },
                 ]}
               />

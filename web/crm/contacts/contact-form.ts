@@ -1,5 +1,6 @@
 import { type Contact, ContactCreate } from '../../../api/contacts';
 import { schemaErrors } from '../../components/schema-errors';
+import { type CustomFormValues, customBody, customChanged, customFormValues, describeCustom } from '../shared/custom-values';
 
 export interface ContactValues extends Record<string, unknown> {
   firstName: string;
@@ -9,6 +10,7 @@ export interface ContactValues extends Record<string, unknown> {
   phone: string;
   accountId: string | null;
   ownerId: string;
+  custom: CustomFormValues;
 }
 
 export const CONTACT_LABELS = {
@@ -19,6 +21,7 @@ export const CONTACT_LABELS = {
   phone: 'Phone',
   accountId: 'Account',
   ownerId: 'Owner',
+  custom: 'Custom fields',
 } as const satisfies Record<keyof ContactValues & string, string>;
 
 export const CONTACT_FIELDS = Object.keys(CONTACT_LABELS);
@@ -32,6 +35,7 @@ export function contactValues(c: Contact | null, defaults: { ownerId: string; ac
     phone: c?.phone ?? '',
     accountId: c ? c.accountId : (defaults.accountId ?? null),
     ownerId: c?.ownerId ?? defaults.ownerId,
+    custom: customFormValues(c?.custom),
   };
 }
 
@@ -46,13 +50,18 @@ export function contactBody(v: ContactValues): ContactCreate {
     phone: text(v.phone),
     accountId: v.accountId,
     ownerId: v.ownerId,
+    custom: customBody(v.custom),
   };
 }
 
 export function contactPatch(v: ContactValues, base: ContactValues): Partial<ContactCreate> {
-  const next = contactBody(v);
+  const { custom: _custom, ...next } = contactBody(v);
   const before = contactBody(base);
-  return Object.fromEntries(Object.entries(next).filter(([k, value]) => JSON.stringify(value) !== JSON.stringify(before[k as keyof ContactCreate])));
+  const custom = customChanged(v.custom, base.custom);
+  return {
+    ...Object.fromEntries(Object.entries(next).filter(([k, value]) => JSON.stringify(value) !== JSON.stringify(before[k as keyof ContactCreate]))),
+    ...(custom && { custom }),
+  };
 }
 
 export const validateContact = (v: ContactValues) => schemaErrors(ContactCreate, contactBody(v));
@@ -60,6 +69,7 @@ export const validateContact = (v: ContactValues) => schemaErrors(ContactCreate,
 export function describeContact(c: Contact, field: keyof ContactValues & string): string {
   if (field === 'ownerId') return c.ownerName;
   if (field === 'accountId') return c.accountName ?? '—';
+  if (field === 'custom') return describeCustom(c.custom);
   const value = c[field as keyof Contact];
   return value === null || value === undefined || value === '' ? '—' : String(value);
 }

@@ -11,7 +11,7 @@ import { LoadingState } from '../../components/LoadingState';
 import { PageHeader } from '../../components/PageHeader';
 import { defaultPipelineOf, usePipelines } from '../../crm/shared/pipelines';
 import { useProcess } from '../process-api';
-import { DealFieldsEditor } from './DealFieldsEditor';
+import { CustomFieldsEditor } from './CustomFieldsEditor';
 import { FrameworksEditor } from './FrameworksEditor';
 import { StagesEditor } from './StagesEditor';
 import { useProcessChange } from './use-process-change';
@@ -97,7 +97,7 @@ export function ProcessEditorPage() {
       <Tabs value={tab} onChange={(v) => url.set({ tab: v }, { replace: true })} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="stages">Stages and exit criteria</Tabs.Tab>
-          <Tabs.Tab value="fields">Deal fields</Tabs.Tab>
+          <Tabs.Tab value="fields">Custom fields</Tabs.Tab>
           <Tabs.Tab value="frameworks">Qualification</Tabs.Tab>
           <Tabs.Tab value="versions">Versions{process.data?.currentVersion ? ` (v${process.data.currentVersion.number})` : ''}</Tabs.Tab>
         </Tabs.List>
@@ -107,7 +107,7 @@ export function ProcessEditorPage() {
           {process.data && <StagesEditor process={process.data} />}
         </Tabs.Panel>
         <Tabs.Panel value="fields">
-          <DealFieldsEditor />
+          <CustomFieldsEditor />
         </Tabs.Panel>
         <Tabs.Panel value="frameworks">
           <FrameworksEditor />

@@ -1,14 +1,21 @@
-// Custom fields on deals: what a required-field criterion can ask for beyond the core fields.
-import { ActionIcon, Badge, Button, Group, Modal, NumberInput, Select, Stack, Table, TagsInput, Text, TextInput } from '@mantine/core';
+// Custom fields on deals (what a required-field criterion can ask for beyond the core fields), on
+// accounts and on contacts (an imported file's extra columns): one list per kind of record.
+import { ActionIcon, Badge, Button, Group, Modal, NumberInput, SegmentedControl, Select, Stack, Table, TagsInput, Text, TextInput } from '@mantine/core';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { CustomField } from '../../../api/pipelines';
-import { api, isApiError } from '../../app/api';
+import type { CustomField, CustomFieldEntity } from '../../../api/pipelines';
+import { isApiError } from '../../app/api';
 import { ErrorState, errorMessage } from '../../components/ErrorState';
 import { FormFooter } from '../../components/FormFooter';
 import { LoadingState } from '../../components/LoadingState';
-import { useDealFields } from '../process-api';
+import { createCustomField, retireCustomField, updateCustomField, useCustomFields } from '../../data/custom-fields/custom-fields';
 import { useProcessChange } from './use-process-change';
+
+const ENTITIES: { value: CustomFieldEntity; label: string; intro: string }[] = [
+  { value: 'deal', label: 'Deals', intro: 'Fields every deal can carry. An exit criterion can require one; a field a criterion requires cannot be retired.' },
+  { value: 'account', label: 'Accounts', intro: 'Fields every account can carry, such as revenue or year founded; an account file’s columns map onto them.' },
+  { value: 'contact', label: 'Contacts', intro: 'Fields every contact can carry; a contact file’s columns map onto them.' },
+];
 
 const TYPES = [
   { value: 'text', label: 'Text' },
@@ -18,7 +25,7 @@ const TYPES = [
   { value: 'select', label: 'Choice from a list' },
 ];
 
-function FieldModal({ field, onClose }: { field: CustomField | null | undefined; onClose(): void }) {
+function FieldModal({ entity, field, onClose }: { entity: CustomFieldEntity; field: CustomField | null | undefined; onClose(): void }) {
   const change = useProcessChange();
   const [key, setKey] = useState(field?.key ?? '');
   const [label, setLabel] = useState(field?.label ?? '');
@@ -35,8 +42,8 @@ function FieldModal({ field, onClose }: { field: CustomField | null | undefined;
       ...(position !== '' ? { position: Number(position) } : {}),
     };
     try {
-      if (field) await api.patch(`/api/v1/deal-fields/${field.id}`, body);
-      else await api.post('/api/v1/deal-fields', { ...body, key: key.trim(), type });
+      if (field) await updateCustomField(field.id, body);
+      else await createCustomField({ ...body, entity, key: key.trim(), type: type as CustomField['type'] });
       await change.run(async () => null, `${body.label} saved`);
       onClose();
     } catch (error) {
@@ -46,7 +53,7 @@ function FieldModal({ field, onClose }: { field: CustomField | null | undefined;
   };
 
   return (
-    <Modal opened onClose={onClose} title={field ? `Change ${field.label}` : 'New deal field'}>
+    <Modal opened onClose={onClose} title={field ? `Change ${field.label}` : `New ${entity} field`}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -69,7 +76,7 @@ function FieldModal({ field, onClose }: { field: CustomField | null | undefined;
             </>
           )}
           {type === 'select' && <TagsInput label="Options" description="Press Enter after each" value={options} onChange={setOptions} error={errors.options} />}
-          <NumberInput label="Position" description="Order on the deal form" min={0} value={position} onChange={setPosition} />
+          <NumberInput label="Position" description={`Order on the ${entity} form`} min={0} value={position} onChange={setPosition} />
           {errors.form && (
             <Text c="red" size="sm" role="alert">
               {errors.form}
@@ -82,8 +89,24 @@ function FieldModal({ field, onClose }: { field: CustomField | null | undefined;
   );
 }
 
-export function DealFieldsEditor() {
-  const fields = useDealFields();
+export function CustomFieldsEditor() {
+  const [entity, setEntity] = useState<CustomFieldEntity>('deal');
+  return (
+    <Stack gap="sm">
+      <SegmentedControl
+        aria-label="Fields of"
+        data={ENTITIES.map(({ value, label }) => ({ value, label }))}
+        value={entity}
+        onChange={(v) => setEntity(v as CustomFieldEntity)}
+        style={{ alignSelf: 'flex-start' }}
+      />
+      <FieldList key={entity} entity={entity} />
+    </Stack>
+  );
+}
+
+function FieldList({ entity }: { entity: CustomFieldEntity }) {
+  const fields = useCustomFields(entity);
   const change = useProcessChange();
   const [editing, setEditing] = useState<CustomField | null | undefined>(undefined);
   if (fields.isPending) return <LoadingState rows={3} />;
@@ -92,7 +115,7 @@ export function DealFieldsEditor() {
     <Stack gap="sm">
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
-          Fields every deal can carry. An exit criterion can require one; a field a criterion requires cannot be retired.
+          {ENTITIES.find((e) => e.value === entity)?.intro}
         </Text>
         <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing(null)}>
           New field
@@ -138,8 +161,8 @@ export function DealFieldsEditor() {
                       color="red"
                       aria-label={`Retire ${f.label}`}
                       onClick={() => {
-                        if (window.confirm(`Retire ${f.label}? Values stay in each deal's history.`))
-                          void change.run(() => api.delete(`/api/v1/deal-fields/${f.id}`), `${f.label} retired`);
+                        if (window.confirm(`Retire ${f.label}? Values stay in each ${entity}'s history.`))
+                          void change.run(() => retireCustomField(f.id), `${f.label} retired`);
                       }}
                     >
                       <IconTrash size={16} />
@@ -151,7 +174,7 @@ export function DealFieldsEditor() {
           </Table.Tbody>
         </Table>
       )}
-      {editing !== undefined && <FieldModal field={editing} onClose={() => setEditing(undefined)} />}
+      {editing !== undefined && <FieldModal entity={entity} field={editing} onClose={() => setEditing(undefined)} />}
     </Stack>
   );
 }
