@@ -83,6 +83,14 @@ describeEngines('coaching focus suggestions', (env) => {
     expect(agenda.body.focus).toMatchObject({ kpiId: 'win_rate', source: 'suggestion', skillKey: 'qualification' });
   });
 
+  it('compares a team’s only rep with the workspace, not with themselves and their manager', async () => {
+    const lead = await w.user('manager', { name: 'Lea Lead' });
+    const solo = await w.user('rep', { teamId: await w.team('Solo', { managerId: lead.id }), name: 'Sol Solo' });
+    const res = await w.as(lead).get(`/api/v1/coaching-focus?coacheeId=${solo.id}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.benchmark).toMatchObject({ kind: 'workspace' });
+  });
+
   it('says there is too little data rather than guessing', async () => {
     const res = await w.as(manager).get(`/api/v1/coaching-focus?coacheeId=${newcomer.id}`);
     expect(res.status).toBe(200);
