@@ -12,9 +12,10 @@ import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
 import { TextLink } from '../components/TextLink';
-import { useActionItems, useRelationships } from '../data/coaching/coaching';
+import { useActionItems, useFocus, useRelationships } from '../data/coaching/coaching';
 import { ActionItemsTable } from './ActionItemsTable';
 import { CADENCE_ORDER, CadenceBadge } from './CadenceBadge';
+import { LEVER_LABEL } from './FocusPanel';
 import { MyCoach } from './MyCoach';
 import { OrgCadence } from './OrgCadence';
 
@@ -23,6 +24,30 @@ const byNeed = (a: CoachingRelationship, b: CoachingRelationship) =>
 
 export function startSessionPath(coacheeId: string): string {
   return `/coaching/sessions/new?coachee=${encodeURIComponent(coacheeId)}`;
+}
+
+/** The coachee's top lever, or why there is none: the person page has the figures behind it. */
+function TopFocus({ coacheeId }: { coacheeId: string }) {
+  const focus = useFocus(coacheeId);
+  if (focus.isPending)
+    return (
+      <Text size="sm" c="dimmed">
+        …
+      </Text>
+    );
+  if (focus.isError)
+    return (
+      <Text size="sm" c="dimmed">
+        —
+      </Text>
+    );
+  const top = focus.data.suggestions[0];
+  if (top) return <Text size="sm">{top.lever === 'stage_conversion' ? `Conversion at ${top.stageName}` : LEVER_LABEL[top.lever]}</Text>;
+  return (
+    <Text size="sm" c="dimmed">
+      {focus.data.insufficient.length > 0 ? 'too little data' : 'no gap to the team'}
+    </Text>
+  );
 }
 
 function PeopleICoach() {
@@ -44,12 +69,13 @@ function PeopleICoach() {
         Cadence kept with {kept} of {plural(rows.length, 'person', 'people')}. Overdue first.
       </Text>
       <Paper withBorder radius="md">
-        <Table.ScrollContainer minWidth={760}>
+        <Table.ScrollContainer minWidth={880}>
           <Table aria-label="People I coach" verticalSpacing={8}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Coachee</Table.Th>
                 <Table.Th>Cadence</Table.Th>
+                <Table.Th>Suggested focus</Table.Th>
                 <Table.Th>Last session</Table.Th>
                 <Table.Th>Next session</Table.Th>
                 <Table.Th>Overdue actions</Table.Th>
@@ -71,6 +97,9 @@ function PeopleICoach() {
                     </Table.Td>
                     <Table.Td>
                       <CadenceBadge status={r.status} />
+                    </Table.Td>
+                    <Table.Td>
+                      <TopFocus coacheeId={r.coachee.id} />
                     </Table.Td>
                     <Table.Td>{r.lastHeldAt ? formatDay(r.lastHeldAt) : 'never'}</Table.Td>
                     <Table.Td>{r.nextScheduledAt ? formatDay(r.nextScheduledAt) : `due ${formatDay(r.dueAt)}`}</Table.Td>
