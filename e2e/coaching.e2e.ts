@@ -20,11 +20,49 @@ const SHOTS = process.env.FURROW_SCREENSHOTS === '1' ? resolve(import.meta.dirna
 let server: TestServer;
 let org: Org;
 let browser: Browser;
+// The server's clock runs behind while the funnel below is written, so its deals have a cycle.
+let offset = 0;
+const DAY = 86_400_000;
+
+/** Riley wins 3 of 10 (three open in Discovery), Sam 8 of 10: Riley's win rate trails the workspace. */
+async function writeFunnel(): Promise<void> {
+  const apiOf = async (p: { email: string }) => ApiClient.login(server.url, p.email, PASSWORD);
+  const pipeline = (await org.adminApi.get<{ items: { id: string }[] }>('/api/v1/pipelines')).items[0];
+  const proc = await org.adminApi.get<{ stages: { id: string; name: string }[] }>(`/api/v1/pipelines/${pipeline?.id}/process`);
+  const discovery = proc.stages.find((x) => x.name === 'Discovery')?.id;
+  const patch = async (api: ApiClient, id: string, body: Record<string, unknown>) => {
+    const { version } = await api.get<{ version: number }>(`/api/v1/deals/${id}`);
+    await api.patch(`/api/v1/deals/${id}`, { version, ...body, overrideReason: 'Agreed with the buyer' });
+  };
+  offset = -40 * DAY;
+  const closing: { who: { email: string }; id: string; won: boolean }[] = [];
+  for (const [who, won] of [
+    [org.repA, 3],
+    [org.repB, 8],
+  ] as const) {
+    const api = await apiOf(who);
+    for (let i = 0; i < 10; i++) {
+      const d = await api.post<{ id: string }>('/api/v1/deals', { name: `${who.name} closed ${i}`, amount: 1_000_000, closeDate: '2027-06-30' });
+      closing.push({ who, id: d.id, won: i < won });
+    }
+    for (let i = 0; i < 3; i++) {
+      const d = await api.post<{ id: string }>('/api/v1/deals', { name: `${who.name} open ${i}`, amount: 1_000_000, closeDate: '2027-06-30' });
+      await patch(api, d.id, { stageId: discovery });
+    }
+  }
+  // Signed in again: a session from 30 days earlier has expired on the server's clock.
+  offset = -10 * DAY;
+  const later = new Map([org.repA, org.repB].map((p) => [p.email, apiOf(p)]));
+  for (const c of closing)
+    await patch(await (later.get(c.who.email) as Promise<ApiClient>), c.id, c.won ? { status: 'won' } : { status: 'lost', lostReason: 'Price' });
+  offset = 0;
+}
 
 beforeAll(async () => {
-  server = await startServer();
+  server = await startServer({ now: () => Date.now() + offset });
   org = await createOrg(server);
   browser = await launchBrowser();
+  await writeFunnel();
 });
 
 afterAll(async () => {
@@ -51,14 +89,39 @@ it('runs a session from the Coaching page, and the rep and the outside coach eac
   const coach = await org.adminApi.post<{ id: string }>('/api/v1/users', { email, name: 'Cora Coach', role: 'coach', teamId: null, password: PASSWORD });
   await org.adminApi.post('/api/v1/coaching-relationships', { coachId: coach.id, coacheeId: org.repA.id, cadenceDays: 14 });
 
-  // The manager: Riley has no session yet; start one from the list.
+  // The manager's Home: the 1:1 with Riley is owed.
   const manager = await signInAs(browser, server, org.manager, { height: 900 });
+  const due = manager.getByRole('region', { name: 'Coaching due' });
+  await due.getByRole('link', { name: `Coaching with ${org.repA.name}` }).waitFor();
+
+  // Coaching: Riley has no session yet, and trails on win rate; the cadence is kept with nobody.
   await manager.getByRole('navigation').first().getByRole('link', { name: 'Coaching', exact: true }).click();
   await manager.getByRole('heading', { level: 1, name: 'Coaching' }).waitFor();
+  await manager.getByText('Cadence kept with 0 of 1 person.').waitFor();
   const row = manager.getByRole('table', { name: 'People I coach' }).getByRole('row', { name: new RegExp(org.repA.name) });
   await expect.poll(async () => (await row.textContent()) ?? '').toContain('No session yet');
+  await expect.poll(async () => (await row.textContent()) ?? '').toContain('Win rate');
   await axeClean(manager);
-  await row.getByRole('link', { name: `Start a session with ${org.repA.name}` }).click();
+
+  // Riley's page: the suggested focus with its formula, figures, skills and the deals behind it.
+  await row.getByRole('link', { name: org.repA.name, exact: true }).click();
+  await manager.getByRole('heading', { level: 1, name: `Coaching ${org.repA.name}` }).waitFor();
+  const focus = manager.getByRole('list', { name: `Suggested focus for ${org.repA.name}` });
+  const top = focus.getByRole('listitem').first();
+  await expect.poll(async () => (await top.textContent()) ?? '').toContain('1. Win rate');
+  const topText = (await top.textContent()) ?? '';
+  expect(topText).toContain('Win rate 30.0% against');
+  expect(topText).toContain('Qualification');
+  expect(topText).toContain('Objection handling');
+  await manager.getByText('sales velocity = open qualified deals × win rate', { exact: false }).waitFor();
+  const inputs = manager.getByRole('table', { name: `Velocity inputs of ${org.repA.name}` });
+  expect((await inputs.getByRole('row', { name: /Win rate/ }).textContent()) ?? '').toMatch(/30\.0%.*55\.0%.*10/);
+  await axeClean(manager);
+  await top.getByRole('link', { name: /records behind/ }).click();
+  await manager.getByText(`${org.repA.name} closed 0`).first().waitFor();
+  await manager.goBack();
+  await manager.getByRole('heading', { level: 1, name: `Coaching ${org.repA.name}` }).waitFor();
+  await manager.getByRole('link', { name: 'Start a session' }).click();
   await manager.getByRole('heading', { level: 1, name: `Session with ${org.repA.name}` }).waitFor();
 
   const form = manager.getByRole('form', { name: 'New coaching session' });
@@ -85,6 +148,11 @@ it('runs a session from the Coaching page, and the rep and the outside coach eac
   expect(await manager.getByText('Cadence kept').count()).toBeGreaterThan(0);
   await axeClean(manager);
   await shot(manager, 'person');
+  // The cadence figure moved, and Home no longer asks for the 1:1.
+  await manager.getByRole('link', { name: 'Coaching', exact: true }).first().click();
+  await manager.getByText('Cadence kept with 1 of 1 person.').waitFor();
+  await manager.goto(`${server.url}/`);
+  await due.getByText('Every 1:1 is inside its cadence', { exact: false }).waitFor();
 
   // The rep: the action item and the profile under My coach; the session without the private notes.
   const rep = await signInAs(browser, server, org.repA, { height: 900 });
