@@ -36,6 +36,18 @@ describe('rankFocus', () => {
     expect(r.insufficient).toEqual([{ lever: 'stage_conversion', stageName: 'Proposal', reason: '3 deals reached Proposal; at least 5 are needed' }]);
   });
 
+  it('gives a reason, not silence, when no velocity can be computed from enough records', () => {
+    const input = base();
+    input.person.cycleDays = m(0, 4); // every won deal closed the day it was created
+    input.benchmark.winRate = m(0.5);
+    const r = rankFocus(input);
+    expect(r.velocity).toBeNull();
+    expect(r.insufficient.map((x) => x.lever)).toEqual(['cycle']);
+    input.person.cycleDays = m(50);
+    input.person.opportunities = m(null, 0);
+    expect(rankFocus(input).insufficient.map((x) => x.lever)).toEqual(['opportunities']);
+  });
+
   it('says there is too little data instead of guessing', () => {
     const input = base();
     input.person.winRate = m(0.5, 2);

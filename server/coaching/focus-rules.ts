@@ -107,7 +107,18 @@ export function rankFocus(input: FocusInput): FocusResult {
     need('deal_size', p.dealSize, MIN_WON, 'won deals'),
     need('cycle', p.cycleDays, MIN_WON, 'won deals'),
   ];
-  if (ok.includes(false) || p.opportunities.value === null || (p.cycleDays.value ?? 0) <= 0) return { velocity: null, suggestions: [], insufficient };
+  if (ok.includes(false)) return { velocity: null, suggestions: [], insufficient };
+  // Enough records but no figure to divide by or multiply with: say which, so "no suggestion" is
+  // never read as "nothing to coach".
+  if (p.opportunities.value === null)
+    insufficient.push({ lever: 'opportunities', stageName: null, reason: 'no open qualified deals could be counted for the period' });
+  if ((p.cycleDays.value as number) <= 0)
+    insufficient.push({
+      lever: 'cycle',
+      stageName: null,
+      reason: 'the won deals closed the day they were created: a cycle of 0 days leaves velocity undefined',
+    });
+  if (p.opportunities.value === null || (p.cycleDays.value as number) <= 0) return { velocity: null, suggestions: [], insufficient };
   const n = p.opportunities.value;
   const w = p.winRate.value as number;
   const s = p.dealSize.value as number;
