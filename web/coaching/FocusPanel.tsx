@@ -39,7 +39,8 @@ export function leverFigure(lever: Lever, value: number | null, currency: string
   }
 }
 
-const perDay = (minor: number, currency: string) => `${formatMoney(Math.round(minor), currency)}/day`;
+// Whole currency units: cents of a per-day estimate are noise.
+const perDay = (minor: number, currency: string) => `${formatMoney(Math.round(minor / 100) * 100, currency)}/day`;
 
 export function FocusPanel({ coacheeId, name }: { coacheeId: string; name: string }) {
   const { user } = useSession();
