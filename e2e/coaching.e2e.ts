@@ -1,4 +1,5 @@
-// Coaching in the browser: a manager opens Coaching, starts a session with a rep, rates a skill
+// Coaching in the browser: an admin gives a rep an outside coach; a manager sees on Home that a 1:1
+// is owed, sees the rep's suggested focus with its evidence, starts a session with a rep, rates a skill
 // against its rubric, writes shared and private notes, adds an action item and saves; the rep sees
 // the action item, the rating in their profile and not the private notes; an outside coach sees
 // only their own coachee; a manager sets an objective with the KPI picker and the rep reads it. Every
@@ -87,7 +88,23 @@ const PRIVATE = 'Riley rushes past pain; watch for confidence dips';
 it('runs a session from the Coaching page, and the rep and the outside coach each see their part', async () => {
   const email = `cora-${org.teams.east.slice(-6)}@example.test`;
   const coach = await org.adminApi.post<{ id: string }>('/api/v1/users', { email, name: 'Cora Coach', role: 'coach', teamId: null, password: PASSWORD });
-  await org.adminApi.post('/api/v1/coaching-relationships', { coachId: coach.id, coacheeId: org.repA.id, cadenceDays: 14 });
+
+  // The admin gives Riley the outside coach on the Org cadence tab.
+  const admin = await signInAs(browser, server, org.admin, { height: 900 });
+  await admin.goto(`${server.url}/coaching?tab=org`);
+  await admin.getByRole('button', { name: 'Give someone a coach' }).click();
+  const pairForm = admin.getByRole('form', { name: 'New coaching relationship' });
+  await pairForm.getByLabel(/^Coach\s*\*?$/).click();
+  await admin.getByRole('option', { name: 'Cora Coach (coach)' }).click();
+  await pairForm.getByLabel(/^Coachee/).click();
+  await admin.getByRole('option', { name: `${org.repA.name} (rep)` }).click();
+  await axeClean(admin);
+  await pairForm.getByRole('button', { name: 'Add relationship' }).click();
+  await admin
+    .getByRole('table', { name: 'Coaching relationships' })
+    .getByRole('row', { name: /Cora Coach/ })
+    .waitFor();
+  expect(await admin.getByRole('form', { name: 'New coaching relationship' }).count()).toBe(0);
 
   // The manager's Home: the 1:1 with Riley is owed.
   const manager = await signInAs(browser, server, org.manager, { height: 900 });

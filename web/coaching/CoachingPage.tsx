@@ -59,7 +59,7 @@ function PeopleICoach() {
   const rows = [...relationships.data].sort(byNeed);
   if (rows.length === 0)
     return (
-      <EmptyHint title="No one to coach yet" description="A team's manager coaches its members; an admin adds an outside coach under Coaching relationships." />
+      <EmptyHint title="No one to coach yet" description="A team's manager coaches its members; an admin adds an outside coach under Coaching › Org cadence." />
     );
   const overdueOf = (coacheeId: string) => (items.data ?? []).filter((i) => i.coachee.id === coacheeId && i.overdue).length;
   const kept = rows.filter((r) => r.status === 'kept' || r.status === 'due_soon').length;

@@ -6,7 +6,7 @@ import type { DealReview, DealReviewCreate, DealReviewList } from '../../../api/
 import type { FocusSuggestions } from '../../../api/coaching-focus';
 import type { CoachingObjective, ObjectiveCreate, ObjectiveList, ObjectivePatch } from '../../../api/coaching-objectives';
 import type { RatingCreate, SkillProfile, SkillRating } from '../../../api/coaching-ratings';
-import type { RelationshipList } from '../../../api/coaching-relationships';
+import type { CoachingRelationship, RelationshipCreate, RelationshipList } from '../../../api/coaching-relationships';
 import type {
   ActionItem,
   ActionItemInput,
@@ -90,6 +90,7 @@ export function useFocus(coacheeId: string, enabled = true) {
   });
 }
 
+export const createRelationship = (body: RelationshipCreate) => api.post<CoachingRelationship>('/api/v1/coaching-relationships', body);
 export const createSession = (body: SessionCreate) => api.post<CoachingSession>('/api/v1/coaching-sessions', body);
 export const patchSession = (id: string, body: SessionPatch) => api.patch<CoachingSession>(`/api/v1/coaching-sessions/${encodeURIComponent(id)}`, body);
 export const addActionItem = (sessionId: string, body: ActionItemInput) =>
