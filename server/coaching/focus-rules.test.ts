@@ -48,6 +48,14 @@ describe('rankFocus', () => {
     expect(rankFocus(input).insufficient.map((x) => x.lever)).toEqual(['opportunities']);
   });
 
+  it('leaves out a gap worth less than 1 % of velocity: noise, not a lever', () => {
+    const input = base();
+    input.person.cycleDays = m(50.00001);
+    expect(rankFocus(input).suggestions).toEqual([]);
+    input.person.cycleDays = m(51);
+    expect(rankFocus(input).suggestions.map((s) => s.lever)).toEqual(['cycle']);
+  });
+
   it('says there is too little data instead of guessing', () => {
     const input = base();
     input.person.winRate = m(0.5, 2);
@@ -72,7 +80,7 @@ describe('rankFocus', () => {
     fc.assert(
       fc.property(levers, levers, (p, b) => {
         const r = rankFocus(inputOf(p, b));
-        for (const s of r.suggestions) expect(s.effect).toBeGreaterThan(0);
+        for (const s of r.suggestions) expect(s.effect).toBeGreaterThanOrEqual(s.velocity * 0.01);
         for (let i = 1; i < r.suggestions.length; i++) expect(r.suggestions[i - 1]?.effect).toBeGreaterThanOrEqual(r.suggestions[i]?.effect as number);
       }),
     );

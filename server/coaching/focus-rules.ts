@@ -10,6 +10,8 @@ import { formatFigure } from './figure-format.js';
 export const MIN_CLOSED = 5;
 export const MIN_WON = 3;
 export const MIN_ENTRIES = 5;
+/** The least gain, as a share of velocity, that is named as a lever. */
+export const MIN_GAIN_SHARE = 0.01;
 
 export interface Measure {
   value: number | null;
@@ -124,8 +126,9 @@ export function rankFocus(input: FocusInput): FocusResult {
   const s = p.dealSize.value as number;
   const c = p.cycleDays.value as number;
   const v = velocityOf(n, w, s, c);
-  // A gain below a billionth of velocity is rounding, not a gap.
-  const gains = (x: number) => x - v > Math.abs(v) * 1e-9;
+  // A gain below 1 % of velocity is measurement noise (a cycle of 30.00001 days against 30), not a
+  // lever worth a 1:1: the screen showed "from 300 EUR/day to 300 EUR/day" as the top focus.
+  const gains = (x: number) => x - v >= Math.abs(v) * MIN_GAIN_SHARE && x > v;
   const money = (x: number) => formatFigure(x, 'money_per_day', input.currency);
   const suggestions: Suggestion[] = [];
   const add = (
