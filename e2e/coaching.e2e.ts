@@ -133,6 +133,9 @@ it('runs a session from the Coaching page, and the rep and the outside coach eac
   await manager.getByText('sales velocity = open qualified deals × win rate', { exact: false }).waitFor();
   const inputs = manager.getByRole('table', { name: `Velocity inputs of ${org.repA.name}` });
   expect((await inputs.getByRole('row', { name: /Win rate/ }).textContent()) ?? '').toMatch(/30\.0%.*55\.0%.*10/);
+  // The drivers outside the formula: compared, no effect guessed; no activity logged, so it says so.
+  const drivers = manager.getByRole('table', { name: `Other drivers of ${org.repA.name}` });
+  expect((await drivers.getByRole('row', { name: /Activity volume/ }).textContent()) ?? '').toContain('too little data');
   await axeClean(manager);
   await top.getByRole('link', { name: /records behind/ }).click();
   await manager.getByText(`${org.repA.name} closed 0`).first().waitFor();

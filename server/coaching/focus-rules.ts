@@ -199,3 +199,49 @@ export function rankFocus(input: FocusInput): FocusResult {
   suggestions.sort((x, y) => y.effect - x.effect || x.kpiId.localeCompare(y.kpiId) || (x.stageId ?? '').localeCompare(y.stageId ?? ''));
   return { velocity: v, suggestions, insufficient };
 }
+
+export interface DriverInput {
+  kpiId: string;
+  better: 'higher' | 'lower';
+  person: Measure;
+  /** Per person of the benchmark for counts; the pooled figure otherwise. */
+  benchmark: Measure;
+}
+
+export interface Driver {
+  kpiId: string;
+  person: number | null;
+  benchmark: number | null;
+  records: number;
+  trails: boolean;
+  skillKeys: string[];
+  /** Why no comparison is made (too few records), else null. */
+  insufficient: string | null;
+}
+
+export const MIN_DRIVER_RECORDS = 5;
+
+const DRIVER_SKILLS: Record<string, string[]> = {
+  time_in_stage: ['qualification', 'forecasting'],
+  activity_volume: ['pipeline_generation'],
+  process_adherence: ['qualification', 'forecasting'],
+};
+
+/**
+ * The funnel drivers outside the velocity formula (time in stage, activity volume, process
+ * adherence): compared with the benchmark and mapped to skills, but with no velocity effect, since
+ * none of them is a factor of it. Worse by less than 1 % is noise, as for the levers.
+ */
+export function compareDrivers(inputs: readonly DriverInput[]): Driver[] {
+  return inputs.map((d) => {
+    const base = { kpiId: d.kpiId, person: d.person.value, benchmark: d.benchmark.value, records: d.person.records, skillKeys: DRIVER_SKILLS[d.kpiId] ?? [] };
+    if (!enough(d.person, MIN_DRIVER_RECORDS))
+      return { ...base, trails: false, insufficient: `${d.person.records} records in the period; at least ${MIN_DRIVER_RECORDS} are needed` };
+    if (d.benchmark.value === null) return { ...base, trails: false, insufficient: 'the team has no figure for the period' };
+    const p = d.person.value;
+    const b = d.benchmark.value;
+    const margin = Math.abs(b) * MIN_GAIN_SHARE;
+    const trails = d.better === 'higher' ? p < b - margin : p > b + margin;
+    return { ...base, trails, insufficient: null };
+  });
+}

@@ -40,6 +40,16 @@ export function leverFigure(lever: Lever, value: number | null, currency: string
 }
 
 // Whole currency units: cents of a per-day estimate are noise.
+type DriverKpi = FocusSuggestions['drivers'][number]['kpiId'];
+const DRIVER_LABEL: Record<DriverKpi, string> = { time_in_stage: 'Time in stage', activity_volume: 'Activity volume', process_adherence: 'Process adherence' };
+
+function driverFigure(kpiId: DriverKpi, value: number | null): string {
+  if (value === null) return '—';
+  if (kpiId === 'process_adherence') return `${(value * 100).toFixed(1)}%`;
+  if (kpiId === 'time_in_stage') return `${value.toFixed(1)} days`;
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
+
 const perDay = (minor: number, currency: string) => `${formatMoney(Math.round(minor / 100) * 100, currency)}/day`;
 
 export function FocusPanel({ coacheeId, name }: { coacheeId: string; name: string }) {
@@ -139,6 +149,45 @@ export function FocusPanel({ coacheeId, name }: { coacheeId: string; name: strin
           </Table.Tbody>
         </Table>
       </Paper>
+      {f.drivers.length > 0 && (
+        <Paper withBorder radius="md">
+          <Table aria-label={`Other drivers of ${name}`} verticalSpacing={6}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Other drivers (no velocity effect estimated)</Table.Th>
+                <Table.Th>{name}</Table.Th>
+                <Table.Th>{f.benchmark.label}</Table.Th>
+                <Table.Th>Compared</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {f.drivers.map((d) => (
+                <Table.Tr key={d.kpiId}>
+                  <Table.Td>{DRIVER_LABEL[d.kpiId]}</Table.Td>
+                  <Table.Td>{driverFigure(d.kpiId, d.person)}</Table.Td>
+                  <Table.Td>
+                    {driverFigure(d.kpiId, d.benchmark)}
+                    {d.kpiId === 'activity_volume' && d.benchmark !== null ? ' per person' : ''}
+                  </Table.Td>
+                  <Table.Td>
+                    {d.insufficient ? (
+                      <Text size="sm" c="dimmed">
+                        too little data: {d.insufficient}
+                      </Text>
+                    ) : d.trails ? (
+                      <Text size="sm">trails the team · {d.skillKeys.map(skillName).join(', ')}</Text>
+                    ) : (
+                      <Text size="sm" c="dimmed">
+                        at or above the team
+                      </Text>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      )}
     </Stack>
   );
 }
