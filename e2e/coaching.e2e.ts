@@ -2,7 +2,8 @@
 // is owed, sees the rep's suggested focus with its evidence, starts a session with a rep, rates a skill
 // against its rubric, writes shared and private notes, adds an action item and saves; the rep sees
 // the action item, the rating in their profile and not the private notes; an outside coach sees
-// only their own coachee; a manager sets an objective with the KPI picker and the rep reads it. Every
+// only their own coachee; a manager sets an objective with the KPI picker and the rep reads it; an
+// admin edits the skill model into a new version. Every
 // screen axe-clean. FURROW_SCREENSHOTS=1 retakes the guide's pictures (the objectives list comes from
 // the demo year: support/coaching-screenshots.ts).
 import { resolve } from 'node:path';
@@ -317,4 +318,26 @@ it('sets an objective for a rep with the KPI picker: on the rep’s page, and re
   expect(await rep.getByRole('button', { name: 'Set an objective' }).count()).toBe(0);
   expect(await mine.getByRole('button').count()).toBe(0);
   await axeClean(rep);
+});
+
+it('an admin edits the skill model: a new skill and a sharper rubric make version 2, a nameless skill is named as the problem', async () => {
+  const admin = await signInAs(browser, server, org.admin, { height: 900, timeout: 60_000 });
+  await admin.goto(`${server.url}/coaching?tab=skills`);
+  await admin.getByRole('heading', { level: 2, name: 'Skill model, version 1' }).waitFor();
+  const form = admin.getByRole('form', { name: 'Skill model' });
+  await form.getByRole('textbox', { name: 'Discovery: level 3 description' }).fill('Quantifies pain and impact in the buyer’s own numbers.');
+  await form.getByRole('button', { name: 'Add a skill' }).click();
+  // Saved without a name: the server refuses, and the field says why.
+  await form.getByRole('button', { name: 'Save as version 2' }).click();
+  const nameless = form.getByRole('group', { name: 'Skill 8' }).getByRole('textbox', { name: 'Skill' });
+  await expect.poll(() => nameless.getAttribute('aria-invalid')).toBe('true');
+  await nameless.fill('Account planning');
+  await form.getByRole('textbox', { name: 'What changed' }).fill('Adds account planning');
+  await axeClean(admin);
+  await form.getByRole('button', { name: 'Save as version 2' }).click();
+  await admin.getByRole('heading', { level: 2, name: 'Skill model, version 2' }).waitFor();
+  const model = await org.adminApi.get<{ version: number; skills: { key: string; levels: { description: string }[] }[] }>('/api/v1/skill-model');
+  expect(model.version).toBe(2);
+  expect(model.skills.at(-1)?.key).toBe('account_planning');
+  expect(model.skills[0]?.levels[2]?.description).toBe('Quantifies pain and impact in the buyer’s own numbers.');
 });

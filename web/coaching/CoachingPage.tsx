@@ -18,6 +18,7 @@ import { CADENCE_ORDER, CadenceBadge } from './CadenceBadge';
 import { LEVER_LABEL } from './FocusPanel';
 import { MyCoach } from './MyCoach';
 import { OrgCadence } from './OrgCadence';
+import { SkillModelEditor } from './SkillModelEditor';
 
 const byNeed = (a: CoachingRelationship, b: CoachingRelationship) =>
   CADENCE_ORDER[a.status] - CADENCE_ORDER[b.status] || a.dueAt.localeCompare(b.dueAt) || a.coachee.name.localeCompare(b.coachee.name);
@@ -143,7 +144,7 @@ function PeopleICoach() {
   );
 }
 
-type Tab = 'coachees' | 'me' | 'org';
+type Tab = 'coachees' | 'me' | 'org' | 'skills';
 
 export function CoachingPage() {
   const { user } = useSession();
@@ -155,6 +156,7 @@ export function CoachingPage() {
     ...(coaches ? [{ value: 'coachees' as const, label: 'People I coach' }] : []),
     ...(isCoached ? [{ value: 'me' as const, label: 'My coach' }] : []),
     ...(seesOrg ? [{ value: 'org' as const, label: 'Org cadence' }] : []),
+    ...(seesOrg ? [{ value: 'skills' as const, label: 'Skill model' }] : []),
   ];
   const asked = params.get('tab') as Tab | null;
   const tab = tabs.find((t) => t.value === asked)?.value ?? (tabs[0]?.value as Tab);
@@ -186,6 +188,9 @@ export function CoachingPage() {
         </Tabs.Panel>
         <Tabs.Panel value="org">
           <OrgCadence />
+        </Tabs.Panel>
+        <Tabs.Panel value="skills">
+          <SkillModelEditor />
         </Tabs.Panel>
       </Tabs>
     </>

@@ -17,7 +17,7 @@ import type {
   SessionList,
   SessionPatch,
 } from '../../../api/coaching-sessions';
-import type { SkillModel } from '../../../api/coaching-skills';
+import type { SkillModel, SkillModelPut } from '../../../api/coaching-skills';
 import { api } from '../../app/api';
 
 export function useRelationships(query: { coachId?: string; coacheeId?: string } = {}, enabled = true) {
@@ -90,6 +90,7 @@ export function useFocus(coacheeId: string, enabled = true) {
   });
 }
 
+export const putSkillModel = (body: SkillModelPut) => api.put<SkillModel>('/api/v1/skill-model', body);
 export const createRelationship = (body: RelationshipCreate) => api.post<CoachingRelationship>('/api/v1/coaching-relationships', body);
 export const createSession = (body: SessionCreate) => api.post<CoachingSession>('/api/v1/coaching-sessions', body);
 export const patchSession = (id: string, body: SessionPatch) => api.patch<CoachingSession>(`/api/v1/coaching-sessions/${encodeURIComponent(id)}`, body);
