@@ -146,6 +146,10 @@ it('runs a session from the Coaching page, and the rep and the outside coach eac
   await manager.getByRole('heading', { level: 1, name: `Session with ${org.repA.name}` }).waitFor();
 
   const form = manager.getByRole('form', { name: 'New coaching session' });
+  // The agenda comes prepared from live data: the focus metric and the deals at risk.
+  const agenda = form.getByRole('textbox', { name: 'Agenda' });
+  await expect.poll(() => agenda.inputValue()).toContain('Focus: Win rate');
+  expect(await agenda.inputValue()).toContain(`Deals at risk:\n- ${org.repA.name} open`);
   await form.getByLabel('The session was held').check();
   await form.getByRole('textbox', { name: 'Shared notes' }).fill('Walked through the Globex discovery call: good rapport, impact not quantified.');
   await form.getByRole('textbox', { name: /Private notes/ }).fill(PRIVATE);
