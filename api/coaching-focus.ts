@@ -46,6 +46,17 @@ export const FocusInput = Type.Object({
   records: Type.Integer(),
 });
 
+export const FocusDriver = Type.Object({
+  kpiId: Type.Union([Type.Literal('time_in_stage'), Type.Literal('activity_volume'), Type.Literal('process_adherence')]),
+  person: Type.Union([Type.Number(), Type.Null()]),
+  benchmark: Type.Union([Type.Number(), Type.Null()], { description: 'Activity volume: per person of the benchmark' }),
+  records: Type.Integer(),
+  trails: Type.Boolean({ description: 'Worse than the benchmark by which way the KPI is better (by 1 % or more)' }),
+  skillKeys: Type.Array(Type.String()),
+  insufficient: Type.Union([Type.String(), Type.Null()], { description: 'Why no comparison is made, else null' }),
+});
+export type FocusDriver = Static<typeof FocusDriver>;
+
 export const FocusSuggestions = Type.Object({
   coachee: UserRef,
   from: CalendarDate,
@@ -57,5 +68,8 @@ export const FocusSuggestions = Type.Object({
   inputs: Type.Array(FocusInput, { description: 'The four velocity levers, coachee and benchmark' }),
   suggestions: Type.Array(FocusSuggestion, { description: 'Largest effect first' }),
   insufficient: Type.Array(Type.Object({ lever: FocusLever, stageName: Type.Union([Type.String(), Type.Null()]), reason: Type.String() })),
+  drivers: Type.Array(FocusDriver, {
+    description: 'The funnel drivers outside the velocity formula, against the benchmark: no velocity effect is estimated for them',
+  }),
 });
 export type FocusSuggestions = Static<typeof FocusSuggestions>;

@@ -1,7 +1,9 @@
-// Coaching in the browser: a manager opens Coaching, starts a session with a rep, rates a skill
+// Coaching in the browser: an admin gives a rep an outside coach; a manager sees on Home that a 1:1
+// is owed, sees the rep's suggested focus with its evidence, starts a session with a rep, rates a skill
 // against its rubric, writes shared and private notes, adds an action item and saves; the rep sees
 // the action item, the rating in their profile and not the private notes; an outside coach sees
-// only their own coachee; a manager sets an objective with the KPI picker and the rep reads it. Every
+// only their own coachee; a manager sets an objective with the KPI picker and the rep reads it; an
+// admin edits the skill model into a new version. Every
 // screen axe-clean. FURROW_SCREENSHOTS=1 retakes the guide's pictures (the objectives list comes from
 // the demo year: support/coaching-screenshots.ts).
 import { resolve } from 'node:path';
@@ -20,11 +22,49 @@ const SHOTS = process.env.FURROW_SCREENSHOTS === '1' ? resolve(import.meta.dirna
 let server: TestServer;
 let org: Org;
 let browser: Browser;
+// The server's clock runs behind while the funnel below is written, so its deals have a cycle.
+let offset = 0;
+const DAY = 86_400_000;
+
+/** Riley wins 3 of 10 (three open in Discovery), Sam 8 of 10: Riley's win rate trails the workspace. */
+async function writeFunnel(): Promise<void> {
+  const apiOf = async (p: { email: string }) => ApiClient.login(server.url, p.email, PASSWORD);
+  const pipeline = (await org.adminApi.get<{ items: { id: string }[] }>('/api/v1/pipelines')).items[0];
+  const proc = await org.adminApi.get<{ stages: { id: string; name: string }[] }>(`/api/v1/pipelines/${pipeline?.id}/process`);
+  const discovery = proc.stages.find((x) => x.name === 'Discovery')?.id;
+  const patch = async (api: ApiClient, id: string, body: Record<string, unknown>) => {
+    const { version } = await api.get<{ version: number }>(`/api/v1/deals/${id}`);
+    await api.patch(`/api/v1/deals/${id}`, { version, ...body, overrideReason: 'Agreed with the buyer' });
+  };
+  offset = -40 * DAY;
+  const closing: { who: { email: string }; id: string; won: boolean }[] = [];
+  for (const [who, won] of [
+    [org.repA, 3],
+    [org.repB, 8],
+  ] as const) {
+    const api = await apiOf(who);
+    for (let i = 0; i < 10; i++) {
+      const d = await api.post<{ id: string }>('/api/v1/deals', { name: `${who.name} closed ${i}`, amount: 1_000_000, closeDate: '2027-06-30' });
+      closing.push({ who, id: d.id, won: i < won });
+    }
+    for (let i = 0; i < 3; i++) {
+      const d = await api.post<{ id: string }>('/api/v1/deals', { name: `${who.name} open ${i}`, amount: 1_000_000, closeDate: '2027-06-30' });
+      await patch(api, d.id, { stageId: discovery });
+    }
+  }
+  // Signed in again: a session from 30 days earlier has expired on the server's clock.
+  offset = -10 * DAY;
+  const later = new Map([org.repA, org.repB].map((p) => [p.email, apiOf(p)]));
+  for (const c of closing)
+    await patch(await (later.get(c.who.email) as Promise<ApiClient>), c.id, c.won ? { status: 'won' } : { status: 'lost', lostReason: 'Price' });
+  offset = 0;
+}
 
 beforeAll(async () => {
-  server = await startServer();
+  server = await startServer({ now: () => Date.now() + offset });
   org = await createOrg(server);
   browser = await launchBrowser();
+  await writeFunnel();
 });
 
 afterAll(async () => {
@@ -49,19 +89,67 @@ const PRIVATE = 'Riley rushes past pain; watch for confidence dips';
 it('runs a session from the Coaching page, and the rep and the outside coach each see their part', async () => {
   const email = `cora-${org.teams.east.slice(-6)}@example.test`;
   const coach = await org.adminApi.post<{ id: string }>('/api/v1/users', { email, name: 'Cora Coach', role: 'coach', teamId: null, password: PASSWORD });
-  await org.adminApi.post('/api/v1/coaching-relationships', { coachId: coach.id, coacheeId: org.repA.id, cadenceDays: 14 });
 
-  // The manager: Riley has no session yet; start one from the list.
+  // The admin gives Riley the outside coach on the Org cadence tab.
+  const admin = await signInAs(browser, server, org.admin, { height: 900 });
+  await admin.goto(`${server.url}/coaching?tab=org`);
+  await admin.getByRole('button', { name: 'Give someone a coach' }).click();
+  const pairForm = admin.getByRole('form', { name: 'New coaching relationship' });
+  await pairForm.getByLabel(/^Coach\s*\*?$/).click();
+  await admin.getByRole('option', { name: 'Cora Coach (coach)' }).click();
+  await pairForm.getByLabel(/^Coachee/).click();
+  await admin.getByRole('option', { name: `${org.repA.name} (rep)` }).click();
+  await axeClean(admin);
+  await pairForm.getByRole('button', { name: 'Add relationship' }).click();
+  await admin
+    .getByRole('table', { name: 'Coaching relationships' })
+    .getByRole('row', { name: /Cora Coach/ })
+    .waitFor();
+  expect(await admin.getByRole('form', { name: 'New coaching relationship' }).count()).toBe(0);
+
+  // The manager's Home: the 1:1 with Riley is owed.
   const manager = await signInAs(browser, server, org.manager, { height: 900 });
+  const due = manager.getByRole('region', { name: 'Coaching due' });
+  await due.getByRole('link', { name: `Coaching with ${org.repA.name}` }).waitFor();
+
+  // Coaching: Riley has no session yet, and trails on win rate; the cadence is kept with nobody.
   await manager.getByRole('navigation').first().getByRole('link', { name: 'Coaching', exact: true }).click();
   await manager.getByRole('heading', { level: 1, name: 'Coaching' }).waitFor();
+  await manager.getByText('Cadence kept with 0 of 1 person.').waitFor();
   const row = manager.getByRole('table', { name: 'People I coach' }).getByRole('row', { name: new RegExp(org.repA.name) });
   await expect.poll(async () => (await row.textContent()) ?? '').toContain('No session yet');
+  await expect.poll(async () => (await row.textContent()) ?? '').toContain('Win rate');
   await axeClean(manager);
-  await row.getByRole('link', { name: `Start a session with ${org.repA.name}` }).click();
+
+  // Riley's page: the suggested focus with its formula, figures, skills and the deals behind it.
+  await row.getByRole('link', { name: org.repA.name, exact: true }).click();
+  await manager.getByRole('heading', { level: 1, name: `Coaching ${org.repA.name}` }).waitFor();
+  const focus = manager.getByRole('list', { name: `Suggested focus for ${org.repA.name}` });
+  const top = focus.getByRole('listitem').first();
+  await expect.poll(async () => (await top.textContent()) ?? '').toContain('1. Win rate');
+  const topText = (await top.textContent()) ?? '';
+  expect(topText).toContain('Win rate 30.0% against');
+  expect(topText).toContain('Qualification');
+  expect(topText).toContain('Objection handling');
+  await manager.getByText('sales velocity = open qualified deals × win rate', { exact: false }).waitFor();
+  const inputs = manager.getByRole('table', { name: `Velocity inputs of ${org.repA.name}` });
+  expect((await inputs.getByRole('row', { name: /Win rate/ }).textContent()) ?? '').toMatch(/30\.0%.*55\.0%.*10/);
+  // The drivers outside the formula: compared, no effect guessed; no activity logged, so it says so.
+  const drivers = manager.getByRole('table', { name: `Other drivers of ${org.repA.name}` });
+  expect((await drivers.getByRole('row', { name: /Activity volume/ }).textContent()) ?? '').toContain('too little data');
+  await axeClean(manager);
+  await top.getByRole('link', { name: /records behind/ }).click();
+  await manager.getByText(`${org.repA.name} closed 0`).first().waitFor();
+  await manager.goBack();
+  await manager.getByRole('heading', { level: 1, name: `Coaching ${org.repA.name}` }).waitFor();
+  await manager.getByRole('link', { name: 'Start a session' }).click();
   await manager.getByRole('heading', { level: 1, name: `Session with ${org.repA.name}` }).waitFor();
 
   const form = manager.getByRole('form', { name: 'New coaching session' });
+  // The agenda comes prepared from live data: the focus metric and the deals at risk.
+  const agenda = form.getByRole('textbox', { name: 'Agenda' });
+  await expect.poll(() => agenda.inputValue()).toContain('Focus: Win rate');
+  expect(await agenda.inputValue()).toContain(`Deals at risk:\n- ${org.repA.name} open`);
   await form.getByLabel('The session was held').check();
   await form.getByRole('textbox', { name: 'Shared notes' }).fill('Walked through the Globex discovery call: good rapport, impact not quantified.');
   await form.getByRole('textbox', { name: /Private notes/ }).fill(PRIVATE);
@@ -84,7 +172,14 @@ it('runs a session from the Coaching page, and the rep and the outside coach eac
   await manager.getByRole('table', { name: 'Action items' }).getByText(ACTION).waitFor();
   expect(await manager.getByText('Cadence kept').count()).toBeGreaterThan(0);
   await axeClean(manager);
+  // From the top: the suggested focus above the profile.
+  await manager.mouse.wheel(0, -10_000);
   await shot(manager, 'person');
+  // The cadence figure moved, and Home no longer asks for the 1:1.
+  await manager.getByRole('link', { name: 'Coaching', exact: true }).first().click();
+  await manager.getByText('Cadence kept with 1 of 1 person.').waitFor();
+  await manager.goto(`${server.url}/`);
+  await due.getByText('Every 1:1 is inside its cadence', { exact: false }).waitFor();
 
   // The rep: the action item and the profile under My coach; the session without the private notes.
   const rep = await signInAs(browser, server, org.repA, { height: 900 });
@@ -227,4 +322,26 @@ it('sets an objective for a rep with the KPI picker: on the rep’s page, and re
   expect(await rep.getByRole('button', { name: 'Set an objective' }).count()).toBe(0);
   expect(await mine.getByRole('button').count()).toBe(0);
   await axeClean(rep);
+});
+
+it('an admin edits the skill model: a new skill and a sharper rubric make version 2, a nameless skill is named as the problem', async () => {
+  const admin = await signInAs(browser, server, org.admin, { height: 900, timeout: 60_000 });
+  await admin.goto(`${server.url}/coaching?tab=skills`);
+  await admin.getByRole('heading', { level: 2, name: 'Skill model, version 1' }).waitFor();
+  const form = admin.getByRole('form', { name: 'Skill model' });
+  await form.getByRole('textbox', { name: 'Discovery: level 3 description' }).fill('Quantifies pain and impact in the buyer’s own numbers.');
+  await form.getByRole('button', { name: 'Add a skill' }).click();
+  // Saved without a name: the server refuses, and the field says why.
+  await form.getByRole('button', { name: 'Save as version 2' }).click();
+  const nameless = form.getByRole('group', { name: 'Skill 8' }).getByRole('textbox', { name: 'Skill' });
+  await expect.poll(() => nameless.getAttribute('aria-invalid')).toBe('true');
+  await nameless.fill('Account planning');
+  await form.getByRole('textbox', { name: 'What changed' }).fill('Adds account planning');
+  await axeClean(admin);
+  await form.getByRole('button', { name: 'Save as version 2' }).click();
+  await admin.getByRole('heading', { level: 2, name: 'Skill model, version 2' }).waitFor();
+  const model = await org.adminApi.get<{ version: number; skills: { key: string; levels: { description: string }[] }[] }>('/api/v1/skill-model');
+  expect(model.version).toBe(2);
+  expect(model.skills.at(-1)?.key).toBe('account_planning');
+  expect(model.skills[0]?.levels[2]?.description).toBe('Quantifies pain and impact in the buyer’s own numbers.');
 });

@@ -1,4 +1,4 @@
-// The coaching objectives screenshot in docs/screenshots/, from the demo year as the Field Sales
+// The coaching objectives and suggested focus screenshots in docs/screenshots/, from the demo year as the Field Sales
 // manager sees a rep's coaching page (objectives measured in summer with their verified effect, and
 // one still running), and the same rep's own view:
 //   npx tsx e2e/support/coaching-screenshots.ts [base-url]
@@ -59,6 +59,19 @@ try {
   console.log(`  ${rep}'s page lists ${(await table.getByRole('row').count()) - 1} objectives`);
   await page.getByRole('heading', { level: 2, name: 'Objectives' }).evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await shot(page, 'coaching-objectives');
+  // The same rep's suggested focus: the levers against the team with their evidence.
+  const focus = page.getByRole('list', { name: `Suggested focus for ${rep}` });
+  await focus
+    .or(page.getByRole('region', { name: 'Too little data' }))
+    .first()
+    .waitFor();
+  console.log(`  ${rep}'s suggested focus: ${(await focus.getByRole('listitem').allInnerTexts()).map((t) => t.split('\n')[0]).join('; ') || 'none'}`);
+  // Below the sticky header, with the heading in view.
+  await page.getByRole('heading', { level: 2, name: 'Suggested focus' }).evaluate((el) => {
+    el.scrollIntoView({ block: 'start' });
+    el.ownerDocument.defaultView?.scrollBy(0, -90);
+  });
+  await shot(page, 'coaching-focus');
 } finally {
   await browser.close();
   await server?.close();

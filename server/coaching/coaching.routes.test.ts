@@ -217,4 +217,14 @@ describeEngines('coaching', (env) => {
     ]);
     expect(told[0].title).toMatch(/reviewed Globex$/);
   });
+  it('names as next session the one still ahead, not one scheduled months ago and never held', async () => {
+    const at = (days: number) => new Date(env().clock.now + days * 86_400_000).toISOString();
+    const missed = await w.as(manager).post('/api/v1/coaching-sessions', { coacheeId: otherRep.id, scheduledAt: at(-60) });
+    expect(missed.status, JSON.stringify(missed.body)).toBe(201);
+    const pair = async () =>
+      (await w.as(manager).get(`/api/v1/coaching-relationships?coacheeId=${otherRep.id}`)).body.items.find((r: any) => r.coach.id === manager.id);
+    expect((await pair()).nextScheduledAt).toBeNull();
+    await w.as(manager).post('/api/v1/coaching-sessions', { coacheeId: otherRep.id, scheduledAt: at(5) });
+    expect((await pair()).nextScheduledAt).toBe(at(5));
+  });
 });

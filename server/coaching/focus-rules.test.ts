@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type FocusInput, rankFocus, stageSkills } from './focus-rules.js';
+import { compareDrivers, type FocusInput, rankFocus, stageSkills } from './focus-rules.js';
 
 const m = (value: number | null, records = 20) => ({ value, records });
 
@@ -36,6 +36,26 @@ describe('rankFocus', () => {
     expect(r.insufficient).toEqual([{ lever: 'stage_conversion', stageName: 'Proposal', reason: '3 deals reached Proposal; at least 5 are needed' }]);
   });
 
+  it('gives a reason, not silence, when no velocity can be computed from enough records', () => {
+    const input = base();
+    input.person.cycleDays = m(0, 4); // every won deal closed the day it was created
+    input.benchmark.winRate = m(0.5);
+    const r = rankFocus(input);
+    expect(r.velocity).toBeNull();
+    expect(r.insufficient.map((x) => x.lever)).toEqual(['cycle']);
+    input.person.cycleDays = m(50);
+    input.person.opportunities = m(null, 0);
+    expect(rankFocus(input).insufficient.map((x) => x.lever)).toEqual(['opportunities']);
+  });
+
+  it('leaves out a gap worth less than 1 % of velocity: noise, not a lever', () => {
+    const input = base();
+    input.person.cycleDays = m(50.00001);
+    expect(rankFocus(input).suggestions).toEqual([]);
+    input.person.cycleDays = m(51);
+    expect(rankFocus(input).suggestions.map((s) => s.lever)).toEqual(['cycle']);
+  });
+
   it('says there is too little data instead of guessing', () => {
     const input = base();
     input.person.winRate = m(0.5, 2);
@@ -60,7 +80,7 @@ describe('rankFocus', () => {
     fc.assert(
       fc.property(levers, levers, (p, b) => {
         const r = rankFocus(inputOf(p, b));
-        for (const s of r.suggestions) expect(s.effect).toBeGreaterThan(0);
+        for (const s of r.suggestions) expect(s.effect).toBeGreaterThanOrEqual(s.velocity * 0.01);
         for (let i = 1; i < r.suggestions.length; i++) expect(r.suggestions[i - 1]?.effect).toBeGreaterThanOrEqual(r.suggestions[i]?.effect as number);
       }),
     );
@@ -104,5 +124,28 @@ describe('stageSkills', () => {
     expect(stageSkills('Negotiation', 4, 5)).toEqual(['negotiation']);
     expect(stageSkills('Stage A', 0, 6)).toEqual(['discovery', 'qualification']);
     expect(stageSkills('Stage F', 5, 6)).toEqual(['negotiation', 'objection_handling']);
+  });
+});
+
+describe('compareDrivers', () => {
+  it('flags the drivers where the person is worse by which way is better, and says when records are too few', () => {
+    const [time, activity, adherence, thin] = compareDrivers([
+      { kpiId: 'time_in_stage', better: 'lower', person: m(30), benchmark: m(20) },
+      { kpiId: 'activity_volume', better: 'higher', person: m(40), benchmark: m(39.9) },
+      { kpiId: 'process_adherence', better: 'higher', person: m(0.7), benchmark: m(0.9) },
+      { kpiId: 'process_adherence', better: 'higher', person: m(0.1, 4), benchmark: m(0.9) },
+    ]);
+    expect(time).toMatchObject({ trails: true, skillKeys: ['qualification', 'forecasting'], insufficient: null });
+    expect(activity).toMatchObject({ trails: false, skillKeys: ['pipeline_generation'] });
+    expect(adherence?.trails).toBe(true);
+    expect(thin).toMatchObject({ trails: false, insufficient: '4 records in the period; at least 5 are needed' });
+  });
+
+  it('never flags someone at the benchmark (property)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.constantFrom('higher' as const, 'lower' as const), (v, better) => {
+        expect(compareDrivers([{ kpiId: 'activity_volume', better, person: m(v), benchmark: m(v) }])[0]?.trails).toBe(false);
+      }),
+    );
   });
 });

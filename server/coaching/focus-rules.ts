@@ -10,6 +10,8 @@ import { formatFigure } from './figure-format.js';
 export const MIN_CLOSED = 5;
 export const MIN_WON = 3;
 export const MIN_ENTRIES = 5;
+/** The least gain, as a share of velocity, that is named as a lever. */
+export const MIN_GAIN_SHARE = 0.01;
 
 export interface Measure {
   value: number | null;
@@ -107,14 +109,26 @@ export function rankFocus(input: FocusInput): FocusResult {
     need('deal_size', p.dealSize, MIN_WON, 'won deals'),
     need('cycle', p.cycleDays, MIN_WON, 'won deals'),
   ];
-  if (ok.includes(false) || p.opportunities.value === null || (p.cycleDays.value ?? 0) <= 0) return { velocity: null, suggestions: [], insufficient };
+  if (ok.includes(false)) return { velocity: null, suggestions: [], insufficient };
+  // Enough records but no figure to divide by or multiply with: say which, so "no suggestion" is
+  // never read as "nothing to coach".
+  if (p.opportunities.value === null)
+    insufficient.push({ lever: 'opportunities', stageName: null, reason: 'no open qualified deals could be counted for the period' });
+  if ((p.cycleDays.value as number) <= 0)
+    insufficient.push({
+      lever: 'cycle',
+      stageName: null,
+      reason: 'the won deals closed the day they were created: a cycle of 0 days leaves velocity undefined',
+    });
+  if (p.opportunities.value === null || (p.cycleDays.value as number) <= 0) return { velocity: null, suggestions: [], insufficient };
   const n = p.opportunities.value;
   const w = p.winRate.value as number;
   const s = p.dealSize.value as number;
   const c = p.cycleDays.value as number;
   const v = velocityOf(n, w, s, c);
-  // A gain below a billionth of velocity is rounding, not a gap.
-  const gains = (x: number) => x - v > Math.abs(v) * 1e-9;
+  // A gain below 1 % of velocity is measurement noise (a cycle of 30.00001 days against 30), not a
+  // lever worth a 1:1: the screen showed "from 300 EUR/day to 300 EUR/day" as the top focus.
+  const gains = (x: number) => x - v >= Math.abs(v) * MIN_GAIN_SHARE && x > v;
   const money = (x: number) => formatFigure(x, 'money_per_day', input.currency);
   const suggestions: Suggestion[] = [];
   const add = (
@@ -184,4 +198,50 @@ export function rankFocus(input: FocusInput): FocusResult {
   }
   suggestions.sort((x, y) => y.effect - x.effect || x.kpiId.localeCompare(y.kpiId) || (x.stageId ?? '').localeCompare(y.stageId ?? ''));
   return { velocity: v, suggestions, insufficient };
+}
+
+export interface DriverInput {
+  kpiId: string;
+  better: 'higher' | 'lower';
+  person: Measure;
+  /** Per person of the benchmark for counts; the pooled figure otherwise. */
+  benchmark: Measure;
+}
+
+export interface Driver {
+  kpiId: string;
+  person: number | null;
+  benchmark: number | null;
+  records: number;
+  trails: boolean;
+  skillKeys: string[];
+  /** Why no comparison is made (too few records), else null. */
+  insufficient: string | null;
+}
+
+export const MIN_DRIVER_RECORDS = 5;
+
+const DRIVER_SKILLS: Record<string, string[]> = {
+  time_in_stage: ['qualification', 'forecasting'],
+  activity_volume: ['pipeline_generation'],
+  process_adherence: ['qualification', 'forecasting'],
+};
+
+/**
+ * The funnel drivers outside the velocity formula (time in stage, activity volume, process
+ * adherence): compared with the benchmark and mapped to skills, but with no velocity effect, since
+ * none of them is a factor of it. Worse by less than 1 % is noise, as for the levers.
+ */
+export function compareDrivers(inputs: readonly DriverInput[]): Driver[] {
+  return inputs.map((d) => {
+    const base = { kpiId: d.kpiId, person: d.person.value, benchmark: d.benchmark.value, records: d.person.records, skillKeys: DRIVER_SKILLS[d.kpiId] ?? [] };
+    if (!enough(d.person, MIN_DRIVER_RECORDS))
+      return { ...base, trails: false, insufficient: `${d.person.records} records in the period; at least ${MIN_DRIVER_RECORDS} are needed` };
+    if (d.benchmark.value === null) return { ...base, trails: false, insufficient: 'the team has no figure for the period' };
+    const p = d.person.value;
+    const b = d.benchmark.value;
+    const margin = Math.abs(b) * MIN_GAIN_SHARE;
+    const trails = d.better === 'higher' ? p < b - margin : p > b + margin;
+    return { ...base, trails, insufficient: null };
+  });
 }

@@ -79,8 +79,23 @@ describeEngines('coaching focus suggestions', (env) => {
     expect(records.status).toBe(200);
     expect(records.body.items).toHaveLength(15);
 
+    // The drivers outside the formula, compared but with no velocity effect: no activity logged, so
+    // activity volume says so instead of comparing.
+    expect(f.drivers.map((d: any) => d.kpiId)).toEqual(['time_in_stage', 'activity_volume', 'process_adherence']);
+    const activity = f.drivers.find((d: any) => d.kpiId === 'activity_volume');
+    expect(activity).toMatchObject({ records: 0, trails: false, skillKeys: ['pipeline_generation'] });
+    expect(activity.insufficient).toMatch(/at least 5/);
+
     const agenda = await w.as(manager).get(`/api/v1/coaching-agenda?coacheeId=${rita.id}`);
     expect(agenda.body.focus).toMatchObject({ kpiId: 'win_rate', source: 'suggestion', skillKey: 'qualification' });
+  });
+
+  it('compares a team’s only rep with the workspace, not with themselves and their manager', async () => {
+    const lead = await w.user('manager', { name: 'Lea Lead' });
+    const solo = await w.user('rep', { teamId: await w.team('Solo', { managerId: lead.id }), name: 'Sol Solo' });
+    const res = await w.as(lead).get(`/api/v1/coaching-focus?coacheeId=${solo.id}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.benchmark).toMatchObject({ kind: 'workspace' });
   });
 
   it('says there is too little data rather than guessing', async () => {

@@ -1,7 +1,7 @@
 // Focus suggestions for a coachee (the KPI engine's figures against their team's, ranked by
 // focus-rules.ts), and the focus metric the agenda follows: the running objective's KPI, else the
 // top suggestion's, else win rate.
-import type { FocusSuggestions } from '../../api/coaching-focus.js';
+import type { FocusDriver, FocusSuggestions } from '../../api/coaching-focus.js';
 import { addDays } from '../../lib/calendar.js';
 import type { Ctx } from '../context.js';
 import { isCalendarDate } from '../dates.js';
@@ -10,14 +10,23 @@ import { getWorkspace } from '../identity/workspaces.service.js';
 import { compareWithBenchmark, type Figure } from '../measurement/kpi-compare.service.js';
 import { stagesById } from '../process/pipelines.service.js';
 import { reachableCoachee } from './coachee-access.service.js';
-import { type FocusInput, type Measure, rankFocus, type StageMeasure } from './focus-rules.js';
+import { compareDrivers, type FocusInput, type Measure, rankFocus, type StageMeasure } from './focus-rules.js';
 import { runningObjective } from './objectives.repo.js';
 import { today } from './sessions.service.js';
 
 export const DEFAULT_FOCUS_KPI = 'win_rate';
 export const DEFAULT_FOCUS_DAYS = 180;
 const MAX_DAYS = 3 * 366;
-const KPIS = ['open_qualified_deals', 'win_rate', 'average_deal_size', 'sales_cycle_length_mean', 'stage_conversion'] as const;
+const KPIS = [
+  'open_qualified_deals',
+  'win_rate',
+  'average_deal_size',
+  'sales_cycle_length_mean',
+  'stage_conversion',
+  'time_in_stage',
+  'activity_volume',
+  'process_adherence',
+] as const;
 const VELOCITY = 'sales velocity = open qualified deals × win rate × average deal size ÷ mean sales cycle length (days)';
 
 function range(q: { from?: string | undefined; to?: string | undefined }, todayDate: string): { from: string; to: string } {
@@ -86,6 +95,27 @@ export async function focusSuggestions(ctx: Ctx, q: { coacheeId: string; from?: 
     { lever: 'deal_size' as const, kpiId: 'average_deal_size', p: input.person.dealSize, b: input.benchmark.dealSize },
     { lever: 'cycle' as const, kpiId: 'sales_cycle_length_mean', p: input.person.cycleDays, b: input.benchmark.cycleDays },
   ];
+  // Time in stage is counted per stage left, adherence per move: records are the denominator's.
+  const drivers = compareDrivers([
+    {
+      kpiId: 'time_in_stage',
+      better: 'lower',
+      person: measure(fig('time_in_stage')?.person, byCount),
+      benchmark: measure(fig('time_in_stage')?.benchmark, byCount),
+    },
+    {
+      kpiId: 'activity_volume',
+      better: 'higher',
+      person: measure(fig('activity_volume')?.person, byCount),
+      benchmark: perPerson(fig('activity_volume')?.benchmark),
+    },
+    {
+      kpiId: 'process_adherence',
+      better: 'higher',
+      person: measure(fig('process_adherence')?.person, byDenominator),
+      benchmark: measure(fig('process_adherence')?.benchmark, byDenominator),
+    },
+  ]);
   return {
     coachee,
     from,
@@ -97,6 +127,7 @@ export async function focusSuggestions(ctx: Ctx, q: { coacheeId: string; from?: 
     inputs: inputs.map((x) => ({ lever: x.lever, kpiId: x.kpiId, person: x.p.value, benchmark: x.b.value, records: x.p.records })),
     suggestions: ranked.suggestions.map((s) => ({ ...s, recordsUrl: recordsUrl(s.kpiId, s.stageId) })),
     insufficient: ranked.insufficient,
+    drivers: drivers.map((d) => ({ ...d, kpiId: d.kpiId as FocusDriver['kpiId'] })),
   };
 }
 

@@ -24,6 +24,10 @@ export interface RelationshipView {
 
 const n = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
+// A session not held a day after its time was missed (or not written up), not the next one: a year
+// of skipped 1:1s would otherwise name one from the spring as "next".
+const NEXT_GRACE_MS = 86_400_000;
+
 export async function listRelationshipViews(db: Kysely<DB>, workspaceId: string, now: number): Promise<RelationshipView[]> {
   const result = await sql<RelationshipView>`with r as (${relationshipsSelect(workspaceId)})
     select r.coach_id, c.name as coach_name, r.coachee_id, ce.name as coachee_name, ce.role as coachee_role, r.cadence_days, r.source,
@@ -33,7 +37,7 @@ export async function listRelationshipViews(db: Kysely<DB>, workspaceId: string,
           and s.deleted_at is null and s.held_at is not null and s.held_at <= ${now}) as last_held_at,
       (select min(s.scheduled_at) from coaching_sessions s
         where s.workspace_id = ${workspaceId} and s.coach_id = r.coach_id and s.coachee_id = r.coachee_id
-          and s.deleted_at is null and s.held_at is null) as next_scheduled_at
+          and s.deleted_at is null and s.held_at is null and s.scheduled_at >= ${now - NEXT_GRACE_MS}) as next_scheduled_at
     from r join users c on c.id = r.coach_id join users ce on ce.id = r.coachee_id
     order by ce.name, c.name`.execute(db);
   return result.rows.map((r) => ({

@@ -63,8 +63,9 @@ export async function compareWithBenchmark(ctx: Ctx, personId: string, kpiIds: r
   };
   const person = targetScope(org, ws, 'user', personId) as ResolvedScope;
   const team = user.teamId ? targetScope(org, ws, 'team', user.teamId) : null;
-  // A team of one compares the person with themselves: the workspace says more.
-  const bench = team && (team.ownerIds?.length ?? 0) > 1 ? team : (targetScope(org, ws, 'workspace', ws.id) as ResolvedScope);
+  // A team of one seller compares the person with themselves (its manager owns no deals to speak
+  // of): the workspace says more.
+  const bench = team && peopleIn(org, team.ownerIds) > 1 ? team : (targetScope(org, ws, 'workspace', ws.id) as ResolvedScope);
   const figures: Comparison['figures'] = {};
   for (const id of kpiIds) {
     figures[id] = { person: await figureOf(ctx, base, id, person), benchmark: await figureOf(ctx, base, id, bench) };

@@ -12,17 +12,43 @@ import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
 import { TextLink } from '../components/TextLink';
-import { useActionItems, useRelationships } from '../data/coaching/coaching';
+import { useActionItems, useFocus, useRelationships } from '../data/coaching/coaching';
 import { ActionItemsTable } from './ActionItemsTable';
 import { CADENCE_ORDER, CadenceBadge } from './CadenceBadge';
+import { LEVER_LABEL } from './FocusPanel';
 import { MyCoach } from './MyCoach';
 import { OrgCadence } from './OrgCadence';
+import { SkillModelEditor } from './SkillModelEditor';
 
 const byNeed = (a: CoachingRelationship, b: CoachingRelationship) =>
   CADENCE_ORDER[a.status] - CADENCE_ORDER[b.status] || a.dueAt.localeCompare(b.dueAt) || a.coachee.name.localeCompare(b.coachee.name);
 
 export function startSessionPath(coacheeId: string): string {
   return `/coaching/sessions/new?coachee=${encodeURIComponent(coacheeId)}`;
+}
+
+/** The coachee's top lever, or why there is none: the person page has the figures behind it. */
+function TopFocus({ coacheeId }: { coacheeId: string }) {
+  const focus = useFocus(coacheeId);
+  if (focus.isPending)
+    return (
+      <Text size="sm" c="dimmed">
+        …
+      </Text>
+    );
+  if (focus.isError)
+    return (
+      <Text size="sm" c="dimmed">
+        —
+      </Text>
+    );
+  const top = focus.data.suggestions[0];
+  if (top) return <Text size="sm">{top.lever === 'stage_conversion' ? `Conversion at ${top.stageName}` : LEVER_LABEL[top.lever]}</Text>;
+  return (
+    <Text size="sm" c="dimmed">
+      {focus.data.insufficient.length > 0 ? 'too little data' : 'no gap to the team'}
+    </Text>
+  );
 }
 
 function PeopleICoach() {
@@ -34,7 +60,7 @@ function PeopleICoach() {
   const rows = [...relationships.data].sort(byNeed);
   if (rows.length === 0)
     return (
-      <EmptyHint title="No one to coach yet" description="A team's manager coaches its members; an admin adds an outside coach under Coaching relationships." />
+      <EmptyHint title="No one to coach yet" description="A team's manager coaches its members; an admin adds an outside coach under Coaching › Org cadence." />
     );
   const overdueOf = (coacheeId: string) => (items.data ?? []).filter((i) => i.coachee.id === coacheeId && i.overdue).length;
   const kept = rows.filter((r) => r.status === 'kept' || r.status === 'due_soon').length;
@@ -44,12 +70,13 @@ function PeopleICoach() {
         Cadence kept with {kept} of {plural(rows.length, 'person', 'people')}. Overdue first.
       </Text>
       <Paper withBorder radius="md">
-        <Table.ScrollContainer minWidth={760}>
+        <Table.ScrollContainer minWidth={880}>
           <Table aria-label="People I coach" verticalSpacing={8}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Coachee</Table.Th>
                 <Table.Th>Cadence</Table.Th>
+                <Table.Th>Suggested focus</Table.Th>
                 <Table.Th>Last session</Table.Th>
                 <Table.Th>Next session</Table.Th>
                 <Table.Th>Overdue actions</Table.Th>
@@ -71,6 +98,9 @@ function PeopleICoach() {
                     </Table.Td>
                     <Table.Td>
                       <CadenceBadge status={r.status} />
+                    </Table.Td>
+                    <Table.Td>
+                      <TopFocus coacheeId={r.coachee.id} />
                     </Table.Td>
                     <Table.Td>{r.lastHeldAt ? formatDay(r.lastHeldAt) : 'never'}</Table.Td>
                     <Table.Td>{r.nextScheduledAt ? formatDay(r.nextScheduledAt) : `due ${formatDay(r.dueAt)}`}</Table.Td>
@@ -114,7 +144,7 @@ function PeopleICoach() {
   );
 }
 
-type Tab = 'coachees' | 'me' | 'org';
+type Tab = 'coachees' | 'me' | 'org' | 'skills';
 
 export function CoachingPage() {
   const { user } = useSession();
@@ -126,6 +156,7 @@ export function CoachingPage() {
     ...(coaches ? [{ value: 'coachees' as const, label: 'People I coach' }] : []),
     ...(isCoached ? [{ value: 'me' as const, label: 'My coach' }] : []),
     ...(seesOrg ? [{ value: 'org' as const, label: 'Org cadence' }] : []),
+    ...(seesOrg ? [{ value: 'skills' as const, label: 'Skill model' }] : []),
   ];
   const asked = params.get('tab') as Tab | null;
   const tab = tabs.find((t) => t.value === asked)?.value ?? (tabs[0]?.value as Tab);
@@ -157,6 +188,9 @@ export function CoachingPage() {
         </Tabs.Panel>
         <Tabs.Panel value="org">
           <OrgCadence />
+        </Tabs.Panel>
+        <Tabs.Panel value="skills">
+          <SkillModelEditor />
         </Tabs.Panel>
       </Tabs>
     </>

@@ -8,6 +8,7 @@ import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { TextLink } from '../components/TextLink';
 import { useRelationships } from '../data/coaching/coaching';
+import { AddRelationship } from './AddRelationship';
 import { CADENCE, CADENCE_ORDER, CadenceBadge } from './CadenceBadge';
 
 interface CoachRow {
@@ -45,6 +46,7 @@ export function OrgCadence() {
     .sort((a, b) => CADENCE_ORDER[a.status] - CADENCE_ORDER[b.status] || a.coach.name.localeCompare(b.coach.name));
   return (
     <Stack gap="lg">
+      <AddRelationship />
       <Text size="sm">
         <Text span fw={700} size="lg">
           {all.data.length === 0 ? '—' : `${Math.round((kept / all.data.length) * 100)} %`}

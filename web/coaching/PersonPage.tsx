@@ -14,6 +14,7 @@ import { useActionItems, useRelationships, useSessions, useSkillProfile } from '
 import { ActionItemsTable } from './ActionItemsTable';
 import { CadenceBadge } from './CadenceBadge';
 import { startSessionPath } from './CoachingPage';
+import { FocusPanel } from './FocusPanel';
 import { ObjectivesPanel } from './ObjectivesPanel';
 import { SessionsTable } from './SessionsTable';
 import { SkillProfilePanel } from './SkillProfilePanel';
@@ -62,6 +63,12 @@ export function PersonPage() {
         }
       />
       <Stack gap="xl">
+        <section aria-labelledby="focus">
+          <Title id="focus" order={2} fz="h4" mb="xs">
+            Suggested focus
+          </Title>
+          <FocusPanel coacheeId={person.id} name={person.name} />
+        </section>
         <section aria-labelledby="profile">
           <Title id="profile" order={2} fz="h4" mb="xs">
             Skill profile

@@ -1,5 +1,5 @@
-// The session editor: schedule it, mark it held, the agenda (prepared from the coachee's open
-// action items and last session), shared notes and the coach's private notes, skills worked on
+// The session editor: schedule it, mark it held, the agenda (prepared from live data: the focus
+// metric's trend, deals at risk, overdue actions, last notes), shared notes and the coach's private notes, skills worked on
 // with a rating against the rubric, deals discussed and action items. A coachee reads it.
 import { Alert, Checkbox, Group, MultiSelect, Paper, SimpleGrid, Stack, Textarea } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
@@ -85,7 +85,9 @@ function SessionForm({ coachee, existing }: EditorProps) {
         )}
         <Textarea
           label="Agenda"
-          description={existing ? undefined : 'Prepared from the open action items and the last session; edit it freely'}
+          description={
+            existing ? undefined : 'Prepared from live data: the focus metric’s trend, deals at risk, overdue actions, the last session; edit it freely'
+          }
           autosize
           minRows={3}
           maxRows={12}

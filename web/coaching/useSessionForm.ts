@@ -17,13 +17,14 @@ import {
   rateSkill,
   refreshCoaching,
   useActionItems,
+  useAgenda,
   useSessions,
   useSkillModel,
 } from '../data/coaching/coaching';
 import { useWrite } from '../data/write';
 import { describeSession, formFieldOf, SESSION_LABELS, type SessionValues, sessionCreate, sessionPatch, sessionValues, validateSession } from './session-form';
 
-/** Until the live agenda exists on the server: the coachee's open actions and what was last agreed. */
+/** When the prepared agenda cannot be read: the coachee's open actions and what was last agreed. */
 function agendaFromHistory(
   openItems: { text: string; dueDate: string | null; overdue: boolean; owner: { name: string } }[],
   last: CoachingSession | undefined,
@@ -47,6 +48,7 @@ export function useSessionForm(coachee: { id: string; name: string }, existing: 
   const model = useSkillModel();
   const openItems = useActionItems({ coacheeId: coachee.id, open: true }, !existing);
   const lastHeld = useSessions({ coacheeId: coachee.id, state: 'held', limit: 1 }, !existing);
+  const prepared = useAgenda(coachee.id, !existing);
   const [base, setBase] = useState<CoachingSession | null>(existing);
   const coachId = base?.coach.id ?? user.id;
   const iAmCoach = coachId === user.id;
@@ -56,13 +58,17 @@ export function useSessionForm(coachee: { id: string; name: string }, existing: 
     validate: validateSession,
   });
 
-  // A new session's agenda starts from what is open, once, unless the coach already typed one.
+  // A new session's agenda starts, once, from the server's prepared agenda (focus trend, deals at
+  // risk, overdue actions, last notes and deal reviews), unless the coach already typed one; the
+  // history is the fallback when it cannot be read.
   const agendaFilled = useRef(Boolean(existing));
   useEffect(() => {
-    if (agendaFilled.current || !openItems.data || !lastHeld.data) return;
+    if (agendaFilled.current || prepared.isPending) return;
+    const text = prepared.data?.text;
+    if (text === undefined && (!openItems.data || !lastHeld.data)) return;
     agendaFilled.current = true;
-    if (form.getValues().agenda === '') form.setFieldValue('agenda', agendaFromHistory(openItems.data, lastHeld.data[0]));
-  }, [openItems.data, lastHeld.data, form]);
+    if (form.getValues().agenda === '') form.setFieldValue('agenda', text ?? agendaFromHistory(openItems.data ?? [], lastHeld.data?.[0]));
+  }, [prepared.isPending, prepared.data, openItems.data, lastHeld.data, form]);
 
   const write = useWrite({
     request: async (values: SessionValues) => {

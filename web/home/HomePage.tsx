@@ -7,6 +7,7 @@ import type { Deal } from '../../api/deals';
 import { daysBetween } from '../../lib/calendar';
 import { formatCalendarDate, formatInstant, formatMoney, plural } from '../app/format';
 import { useSession } from '../app/session';
+import { CoachingDueCard } from '../coaching/CoachingDueCard';
 import { PageHeader } from '../components/PageHeader';
 import { MarkDoneButton } from '../crm/activities/MarkDoneButton';
 import { boardTotals } from '../crm/board/board-cache';
@@ -199,6 +200,9 @@ function SellerHome() {
               allLink={data.links.noNextStep}
               emptyText="Every open deal has a next step."
             />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 6 }}>
+            <CoachingDueCard />
           </Grid.Col>
         </Grid>
       </Stack>

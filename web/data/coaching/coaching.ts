@@ -2,11 +2,12 @@
 // skill model and profiles, deal reviews. Query keys start with 'coaching' so one invalidation
 // after a save refreshes every coaching screen (and Home's coachee list keeps its own key).
 import { type QueryClient, useQuery } from '@tanstack/react-query';
+import type { Agenda } from '../../../api/coaching-agenda';
 import type { DealReview, DealReviewCreate, DealReviewList } from '../../../api/coaching-deal-reviews';
 import type { FocusSuggestions } from '../../../api/coaching-focus';
 import type { CoachingObjective, ObjectiveCreate, ObjectiveList, ObjectivePatch } from '../../../api/coaching-objectives';
 import type { RatingCreate, SkillProfile, SkillRating } from '../../../api/coaching-ratings';
-import type { RelationshipList } from '../../../api/coaching-relationships';
+import type { CoachingRelationship, RelationshipCreate, RelationshipList } from '../../../api/coaching-relationships';
 import type {
   ActionItem,
   ActionItemInput,
@@ -17,7 +18,7 @@ import type {
   SessionList,
   SessionPatch,
 } from '../../../api/coaching-sessions';
-import type { SkillModel } from '../../../api/coaching-skills';
+import type { SkillModel, SkillModelPut } from '../../../api/coaching-skills';
 import { api } from '../../app/api';
 
 export function useRelationships(query: { coachId?: string; coacheeId?: string } = {}, enabled = true) {
@@ -90,6 +91,13 @@ export function useFocus(coacheeId: string, enabled = true) {
   });
 }
 
+export const putSkillModel = (body: SkillModelPut) => api.put<SkillModel>('/api/v1/skill-model', body);
+/** The prepared agenda from live data (focus trend, deals at risk, overdue actions, last notes). */
+export function useAgenda(coacheeId: string, enabled = true) {
+  return useQuery({ queryKey: ['coaching', 'agenda', coacheeId], queryFn: () => api.get<Agenda>('/api/v1/coaching-agenda', { coacheeId }), enabled });
+}
+
+export const createRelationship = (body: RelationshipCreate) => api.post<CoachingRelationship>('/api/v1/coaching-relationships', body);
 export const createSession = (body: SessionCreate) => api.post<CoachingSession>('/api/v1/coaching-sessions', body);
 export const patchSession = (id: string, body: SessionPatch) => api.patch<CoachingSession>(`/api/v1/coaching-sessions/${encodeURIComponent(id)}`, body);
 export const addActionItem = (sessionId: string, body: ActionItemInput) =>
