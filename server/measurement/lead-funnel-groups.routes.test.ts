@@ -6,8 +6,9 @@ import { boundsOf, parsePeriodKey } from '../../lib/periods.js';
 import { describeEngines } from '../test/test-env.js';
 import { funnelFigures, loadFunnelData } from './testing/funnel-reference.js';
 import { randomLeads } from './testing/random-leads.js';
+import { dealsAt } from './testing/reference.js';
 
-const STEPS = ['lead_mqls', 'mql_to_sal', 'sal_to_sql', 'sql_to_opportunity', 'opportunity_to_won', 'new_to_mql'];
+const STEPS = ['lead_mqls', 'mql_to_sal', 'sal_to_sql', 'sql_to_opportunity', 'opportunity_to_won', 'new_to_mql', 'lead_to_won_days', 'lead_revenue'];
 
 describeEngines('the lead funnel per group', (env) => {
   it('gives each source’s, campaign’s and agreement version’s funnel, as the reference counts it', async () => {
@@ -49,6 +50,18 @@ describeEngines('the lead funnel per group', (env) => {
         }
       }
       expect(compared, group).toBeGreaterThan(STEPS.length);
+    }
+    // Velocity and revenue count the leads whose deal is won, never one converted into a deal lost.
+    const deals = dealsAt(data.deals, env().clock.now);
+    const outcome = (l: (typeof data.leads)[number]) => (l.deal_id ? deals.get(l.deal_id)?.status : undefined);
+    const lost = data.leads.filter((l) => outcome(l) === 'lost').map((l) => l.id);
+    const won = data.leads.filter((l) => outcome(l) === 'won').map((l) => l.id);
+    expect(lost.length).toBeGreaterThan(0);
+    for (const id of ['lead_revenue', 'lead_to_won_days']) {
+      const fig = (await h.w.as(h.marketing).get(`/api/v1/kpis/${id}?period=FY2026`)).body;
+      const rows = (await h.w.as(h.marketing).get(`${fig.drill.numerator}&limit=200`)).body.items as { leadId: string; dealId: string | null }[];
+      expect(rows.map((r) => r.leadId).sort(), id).toEqual([...won].sort());
+      expect(rows.every((r) => r.dealId === null)).toBe(true);
     }
     // Campaigns and agreement versions are named, not shown as ids.
     expect(labels).toContain('Summer webinar');
