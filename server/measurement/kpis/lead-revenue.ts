@@ -69,7 +69,7 @@ export const leadToWonVelocity: SimpleKpi = {
     notes: [
       ...wonNotes,
       'Days are elapsed time (24-hour days, fractional) from the lead’s first MQL known by the as-of instant to the moment its deal was won (a deal reopened and won again: the last win).',
-      'A lead with no MQL in its history (imported as converted without that date) counts from its arrival, the first row of its history, so velocity and revenue cover the same leads.',
+      'A lead with no MQL in its history counts from its arrival (the first row of its history), so velocity and revenue cover the same leads. Every way to a deal passes through MQL, and an import whose file has no MQL date dates it at the lead’s arrival: the same rule.',
       'No lead’s deal won in the period: no data.',
     ],
   },
