@@ -20,7 +20,9 @@ const arrival = (s: FactScope) =>
 /**
  * One row per lead converted (by the instant) into a deal won with its close date in the period.
  * A deal several leads name (an import may link two leads to one opportunity) counts once, for the
- * lead with the smallest id. v: milliseconds from the lead's first MQL (else its arrival) to the win.
+ * lead with the smallest id (found in one grouping pass over the leads: leads.deal_id has no index,
+ * so a correlated probe per won lead would scan them all). v: milliseconds from the lead's first MQL
+ * (else its arrival) to the win.
  */
 function wonFromLeads(s: FactScope, q: FactSql, measure: 'amount' | 'duration'): Facts {
   const start: RawBuilder<unknown> = sql`coalesce(m.mql_at, r.new_at)`;
@@ -31,13 +33,15 @@ function wonFromLeads(s: FactScope, q: FactSql, measure: 'amount' | 'duration'):
         ${measure === 'duration' ? sql`(da.closed_at - ${start})` : NO_NUMBER} as v, da.closed_at as at
       from leads l
       join da on da.id = l.deal_id
+      join (select o.deal_id, min(o.id) as lead_id from leads o
+        where o.workspace_id = ${s.workspaceId} and o.deleted_at is null and o.deal_id is not null
+        group by o.deal_id) fd on fd.lead_id = l.id
       left join ${firstMql(s)} m on m.lead_id = l.id
       left join ${arrival(s)} r on r.lead_id = l.id
       where l.workspace_id = ${s.workspaceId} and l.deleted_at is null and ${q.owner('l.owner_id')}
         and da.status = 'won' and ${q.inDates('da.close_date')}
         ${measure === 'amount' ? sql`and da.currency = ${s.currency}` : sql`and ${start} is not null`}
-        and exists (select 1 from lead_transitions x where x.workspace_id = ${s.workspaceId} and x.lead_id = l.id and x.to_status = 'converted' and x.at <= ${s.at})
-        and not exists (select 1 from leads o where o.workspace_id = ${s.workspaceId} and o.deal_id = l.deal_id and o.deleted_at is null and o.id < l.id)`,
+        and exists (select 1 from lead_transitions x where x.workspace_id = ${s.workspaceId} and x.lead_id = l.id and x.to_status = 'converted' and x.at <= ${s.at})`,
   };
 }
 
