@@ -8,7 +8,7 @@ import { resultOf } from './kpi.service.js';
 import { buildRequest, kpiById } from './kpi-request.service.js';
 import { loadOrg } from './scope.service.js';
 
-/** Funnel order: the steps, then both sides' SLA compliance (marketing's: new → MQL and delivery), speed to lead (median, 95th percentile and shares) and the rejections. */
+/** Funnel order: the steps, their velocity and revenue (leads whose deal was won in the period), then both sides' SLA compliance (marketing's: new → MQL and delivery), speed to lead (median, 95th percentile and shares) and the rejections. */
 export const LEAD_FUNNEL_KPIS = [
   'lead_mqls',
   'mql_to_sal',
@@ -16,6 +16,8 @@ export const LEAD_FUNNEL_KPIS = [
   'sql_to_opportunity',
   'opportunity_to_won',
   'mql_to_won',
+  'lead_to_won_days',
+  'lead_revenue',
   'lead_accept_sla',
   'lead_touch_sla',
   'lead_attempts_sla',

@@ -17,13 +17,15 @@ const GROUPS: { value: LeadGroup; label: string; noun: string }[] = [
   { value: 'agreement', label: 'Agreement version', noun: 'agreement version' },
 ];
 
-/** The columns: MQLs, then the conversion into each step. */
+/** The columns: MQLs, the conversion into each step, then the leads won in the period: their median days from MQL and their revenue. */
 const COLUMNS = [
   { id: 'lead_mqls', label: 'MQLs' },
   { id: 'mql_to_sal', label: 'MQL → SAL' },
   { id: 'sal_to_sql', label: 'SAL → SQL' },
   { id: 'sql_to_opportunity', label: 'SQL → opportunity' },
   { id: 'opportunity_to_won', label: 'Opportunity → won' },
+  { id: 'lead_to_won_days', label: 'Days MQL → won' },
+  { id: 'lead_revenue', label: 'Revenue' },
 ];
 
 export function groupOf(url: UrlState): LeadGroup {
@@ -61,7 +63,7 @@ export function LeadFunnelGroups({ q, url, onOpen }: { q: MeasureQuery; url: Url
         </Text>
       )}
       {query.data && rows.length > 0 && (
-        <Table.ScrollContainer minWidth={640}>
+        <Table.ScrollContainer minWidth={780}>
           <Table verticalSpacing={4} highlightOnHover aria-label={`Lead funnel by ${noun}`} data-group-by={by}>
             <Table.Thead>
               <Table.Tr>

@@ -144,6 +144,11 @@ export function LeadFunnelPage() {
                 }
               >
                 <FunnelSteps steps={stepsOf(figure)} onOpen={setDrill} />
+                <SimpleGrid cols={{ base: 1, sm: 2 }} mt="md" role="group" aria-label="Won from leads">
+                  {['lead_to_won_days', 'lead_revenue'].map((id) => (
+                    <Tile key={id} f={figure(id)} onOpen={() => setDrill({ id })} hint="leads whose deal was won in the period" />
+                  ))}
+                </SimpleGrid>
               </Section>
 
               <Section title="The funnel by source, campaign and agreement version" id="lead-funnel-groups">

@@ -6,6 +6,7 @@ import { coachingActionItemsClosed, coachingCadenceKept, coachingObjectivesMet, 
 import { crammingIndex } from './cramming-index.js';
 import { averageDealSize, salesCycleLength, salesCycleLengthMean } from './deal-size-cycle.js';
 import { leadMqls, leadRejections, marketingDelivery, mqlToSal, mqlToWon, newToMql, opportunityToWon, salToSql, sqlToOpportunity } from './lead-funnel.js';
+import { leadRevenue, leadToWonVelocity } from './lead-revenue.js';
 import { leadAcceptSla, leadAttemptsSla, leadTouchSla, speedToLead } from './lead-sla.js';
 import { speedToLead5m, speedToLead15m, speedToLead60m, speedToLeadP95 } from './lead-speed.js';
 import { openPipeline, pipelineCreated, weightedPipeline } from './pipeline.js';
@@ -56,6 +57,8 @@ export const CATALOGUE: readonly KpiDefinition[] = [
   sqlToOpportunity,
   opportunityToWon,
   mqlToWon,
+  leadToWonVelocity,
+  leadRevenue,
   speedToLead,
   speedToLeadP95,
   speedToLead5m,

@@ -28,6 +28,7 @@ export interface FunnelData {
   touches: { id: string; lead_id: string; reached: number; at: number }[];
   agreements: { id: string; terms: AgreementTerms; in_force_at: number | null; superseded_at: number | null }[];
   cal: BusinessCalendar;
+  currency: string;
   deals: RefData;
 }
 
@@ -44,7 +45,7 @@ export async function loadFunnelData(db: Kysely<DB>, workspaceId: string): Promi
     db.selectFrom('lead_touches').select(['id', 'lead_id', 'reached', 'at']).where('workspace_id', '=', workspaceId).execute(),
     db.selectFrom('lead_agreements').select(['id', 'terms', 'in_force_at', 'superseded_at']).where('workspace_id', '=', workspaceId).execute(),
     db.selectFrom('lead_settings').select('business_hours').where('workspace_id', '=', workspaceId).executeTakeFirstOrThrow(),
-    db.selectFrom('workspaces').select('timezone').where('id', '=', workspaceId).executeTakeFirstOrThrow(),
+    db.selectFrom('workspaces').select(['timezone', 'currency']).where('id', '=', workspaceId).executeTakeFirstOrThrow(),
   ]);
   return {
     leads: leads.map((l) => ({ ...l, routed_at: n(l.routed_at), deleted_at: n(l.deleted_at) })),
@@ -52,6 +53,7 @@ export async function loadFunnelData(db: Kysely<DB>, workspaceId: string): Promi
     touches: touches.map((t) => ({ ...t, reached: Number(t.reached), at: Number(t.at) })),
     agreements: agreements.map((a) => ({ id: a.id, terms: JSON.parse(a.terms), in_force_at: n(a.in_force_at), superseded_at: n(a.superseded_at) })),
     cal: { ...JSON.parse(settings.business_hours), timezone: ws.timezone },
+    currency: ws.currency,
     deals: await loadRefData(db, workspaceId),
   };
 }
@@ -116,6 +118,22 @@ export function funnelFigures(data: FunnelData, q: FunnelQuery): Record<string, 
   out.sql_to_opportunity = conv('sql', 'converted');
   out.opportunity_to_won = conv('converted', 'won');
   out.mql_to_won = conv('mql', 'won');
+
+  // Velocity and revenue: leads converted by the instant whose deal is won with its close date in
+  // the period (a lost or open deal is left out); a deal several leads name, once (smallest lead id).
+  const wonLeads = data.leads.filter((l) => {
+    if (!inScope(l) || l.deal_id === null || !history(l).some((t) => t.to_status === 'converted')) return false;
+    const deal = deals.get(l.deal_id);
+    if (deal?.status !== 'won' || deal.closeDate < q.range.from || deal.closeDate > q.range.to) return false;
+    return !data.leads.some((o) => o.deal_id === l.deal_id && o.deleted_at === null && o.id < l.id);
+  });
+  const wonDeal = (l: Lead) => deals.get(l.deal_id as string) as NonNullable<ReturnType<typeof deals.get>>;
+  const days = wonLeads.flatMap((l) => {
+    const from = firstMql(l) ?? arrivedAt(l);
+    return from === null ? [] : [((wonDeal(l).closedAt as number) - from) / DAY];
+  });
+  out.lead_to_won_days = median(days);
+  out.lead_revenue = wonLeads.filter((l) => wonDeal(l).currency === data.currency).reduce((sum, l) => sum + wonDeal(l).amount, 0);
 
   // Speed to lead: each lead's first touch since routing, when it falls in the period.
   const minutes: number[] = [];
