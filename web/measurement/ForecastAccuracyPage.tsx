@@ -11,6 +11,7 @@ import { useUrlState } from '../app/url-state';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
+import { ViewSwitch } from '../components/ViewSwitch';
 import { useAccuracy } from '../data/forecast/forecast';
 import { AccuracyChart } from './AccuracyChart';
 import { AccuracyTable } from './AccuracyTable';
@@ -80,16 +81,7 @@ export function ForecastAccuracyPage() {
                     ]}
                   />
                 )}
-                <SegmentedControl
-                  size="xs"
-                  aria-label="Show as"
-                  value={view}
-                  onChange={(v) => url.set({ view: v === 'table' ? 'table' : null }, { replace: true })}
-                  data={[
-                    { value: 'chart', label: 'Chart' },
-                    { value: 'table', label: 'Table' },
-                  ]}
-                />
+                <ViewSwitch view={view} onView={(v) => url.set({ view: v === 'table' ? 'table' : null }, { replace: true })} />
               </Group>
             </Group>
             {report.people.length === 0 ? (

@@ -14,10 +14,11 @@ import { useUrlState } from '../app/url-state';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
+import { type View, ViewSwitch } from '../components/ViewSwitch';
 import { useFunnelDashboard } from '../data/kpis/kpis';
 import { BASIS_LABEL, formatKpi, unitLabel } from './kpi-format';
 import { MeasureControls } from './MeasureControls';
-import { Section, type View, ViewSwitch } from './MeasureSection';
+import { Section } from './MeasureSection';
 import { periodLabel } from './measure-periods';
 import { TrendChart } from './TrendChart';
 

@@ -31,6 +31,7 @@ import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
 import { Pager } from '../components/Pager';
+import { ViewSwitch } from '../components/ViewSwitch';
 import { useKpi, useKpiRecords, useKpiTrend } from '../data/kpis/kpis';
 import { KpiRecordsTable } from './KpiRecordsTable';
 import { figureHint } from './KpiTile';
@@ -38,7 +39,7 @@ import { drillParts } from './kpi-drill';
 import { BASIS_LABEL, formatKpi, shownAs, unitLabel } from './kpi-format';
 import { dashboardLink, kpiLink, type MeasureQuery, measureQueryOf, resolvedQuery } from './kpi-links';
 import { MeasureControls } from './MeasureControls';
-import { Section, ViewSwitch } from './MeasureSection';
+import { Section } from './MeasureSection';
 import { periodLabel } from './measure-periods';
 import { TrendChart } from './TrendChart';
 

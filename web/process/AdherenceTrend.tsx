@@ -1,12 +1,13 @@
 // Weekly trend of adherence (lines) and of overrides, skips and backward moves (bars), with the
 // same figures as a table; each week's numbers open that week's moves.
 import { BarChart, LineChart } from '@mantine/charts';
-import { Anchor, Group, Paper, SegmentedControl, SimpleGrid, Table, Text, Title } from '@mantine/core';
+import { Anchor, Group, Paper, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { AdherenceReport } from '../../api/adherence';
 import { formatCalendarDate } from '../app/format';
 import { ColumnHeadings } from '../components/ColumnHeadings';
 import { DeferredChart } from '../components/DeferredChart';
+import { ViewSwitch } from '../components/ViewSwitch';
 import { movesLink, pct, type Scope, weekEnd } from './process-links';
 
 const CHART_HEIGHT = 240;
@@ -31,16 +32,7 @@ export function AdherenceTrend({ report, scope, view, onView }: { report: Adhere
         <Title order={2} fz="h4" id="trend-title">
           Week by week
         </Title>
-        <SegmentedControl
-          size="xs"
-          aria-label="Show as"
-          data={[
-            { value: 'chart', label: 'Chart' },
-            { value: 'table', label: 'Table' },
-          ]}
-          value={view}
-          onChange={onView}
-        />
+        <ViewSwitch view={view === 'table' ? 'table' : 'chart'} onView={onView} />
       </Group>
       {view === 'table' ? (
         <Table.ScrollContainer minWidth={720}>

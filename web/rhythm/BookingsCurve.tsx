@@ -3,9 +3,10 @@
 // quarter follows the diagonal; a crammed one stays low and jumps in its last weeks (the cramming
 // index puts that in one number, this shows where). The table beside it holds the same figures.
 import { LineChart } from '@mantine/charts';
-import { Group, Paper, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { CrammingByQuarter } from '../../api/discipline';
+import { ViewSwitch } from '../components/ViewSwitch';
 import { percent } from './year-format';
 
 const COLORS = ['blue.6', 'orange.6', 'grape.6', 'teal.6'];
@@ -58,16 +59,7 @@ export function BookingsCurve({ cramming }: { cramming: CrammingByQuarter }) {
                 w={180}
               />
             )}
-            <SegmentedControl
-              size="xs"
-              value={view}
-              onChange={(v) => setView(v as 'chart' | 'table')}
-              data={[
-                { value: 'chart', label: 'Chart' },
-                { value: 'table', label: 'Table' },
-              ]}
-              aria-label="Show the bookings curve as"
-            />
+            <ViewSwitch view={view} onView={setView} label="Show the bookings curve as" />
           </Group>
         </Group>
         {curves.every((c) => c.weeks.every((w) => w.cumulativeShare === null)) ? (

@@ -2,9 +2,10 @@
 // quarter over three fiscal years, one line per scope (the organisation and its teams), with the
 // even-spread level as a reference. The table beside it holds the same figures.
 import { LineChart } from '@mantine/charts';
-import { Group, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { CrammingByQuarter } from '../../api/discipline';
+import { ViewSwitch } from '../components/ViewSwitch';
 import { percent } from './year-format';
 
 const COLORS = ['furrow.7', 'blue.6', 'orange.6', 'grape.6', 'teal.6', 'red.6'];
@@ -35,16 +36,7 @@ export function CrammingChart({ cramming }: { cramming: CrammingByQuarter }) {
               {cramming.formula} (%). Lower is steadier; the grey line is an even spread.
             </Text>
           </div>
-          <SegmentedControl
-            size="xs"
-            value={view}
-            onChange={(v) => setView(v as 'chart' | 'table')}
-            data={[
-              { value: 'chart', label: 'Chart' },
-              { value: 'table', label: 'Table' },
-            ]}
-            aria-label="Show cramming as"
-          />
+          <ViewSwitch view={view} onView={setView} label="Show cramming as" />
         </Group>
         {view === 'chart' ? (
           <LineChart

@@ -2,10 +2,11 @@
 // behind are marked (still fixable or too late), and the last month whose planting can close inside
 // the year is drawn as a line. The same figures as a table beside it.
 import { BarChart } from '@mantine/charts';
-import { Badge, Group, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { HarvestMonth, HarvestRow } from '../../api/harvest';
 import { formatMoney } from '../app/format';
+import { ViewSwitch } from '../components/ViewSwitch';
 import { count, shortLabel } from './year-format';
 
 function monthStatus(m: HarvestMonth, lastUsefulKey: string | null) {
@@ -60,16 +61,7 @@ export function HarvestStrip({ row, currency, mqlNote }: { row: HarvestRow; curr
               Pipeline to create each month (money, {currency}) so the year’s bookings target closes; planted = pipeline created.
             </Text>
           </div>
-          <SegmentedControl
-            size="xs"
-            value={view}
-            onChange={(v) => setView(v as 'chart' | 'table')}
-            data={[
-              { value: 'chart', label: 'Chart' },
-              { value: 'table', label: 'Table' },
-            ]}
-            aria-label="Show the plan as"
-          />
+          <ViewSwitch view={view} onView={setView} label="Show the plan as" />
         </Group>
         <Group gap="lg">
           <Figure label="Needed to date" value={money(plan.neededToDate)} />
