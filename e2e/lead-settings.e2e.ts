@@ -173,6 +173,7 @@ describe('lead routing and business hours in the browser', () => {
   it(
     'saving one form keeps the unsaved edits of the other: both saves land',
     async () => {
+      const saved = () => admin.waitForResponse((r) => r.url().endsWith('/api/v1/lead-settings') && r.request().method() === 'PUT' && r.ok());
       const routing = admin.getByRole('form', { name: 'Routing and business hours' });
       const reassign = admin.getByRole('form', { name: 'Reassignment on SLA breach' });
       const onBreach = reassign.getByRole('switch', { name: 'Reassign a lead whose SLA is breached' });
@@ -181,19 +182,23 @@ describe('lead routing and business hours in the browser', () => {
       await onBreach.check();
       await most.fill('3');
       await routing.getByRole('checkbox', { name: 'Friday' }).check();
-      await routing.getByRole('button', { name: 'Save routing and hours' }).click();
-      await admin.getByText('Routing and business hours saved').waitFor();
-      await expect.poll(() => org.adminApi.get<Settings>('/api/v1/lead-settings').then((s) => s.businessHours.workingDays)).toEqual([1, 2, 3, 4, 5]);
+      // The save's own answer, not its toast: an earlier step's "saved" toast may still be showing.
+      await Promise.all([saved(), routing.getByRole('button', { name: 'Save routing and hours' }).click()]);
+      await expect
+        .poll(() => org.adminApi.get<Settings>('/api/v1/lead-settings').then((s) => s.businessHours.workingDays), { timeout: 15_000 })
+        .toEqual([1, 2, 3, 4, 5]);
       expect(await onBreach.isChecked()).toBe(true);
       expect(await most.inputValue()).toBe('3');
       // And the other way round: routing edited, reassignment saved.
       await routing.getByRole('checkbox', { name: 'Friday' }).uncheck();
-      await reassign.getByRole('button', { name: 'Save' }).click();
-      await admin.getByText('Lead settings saved').waitFor();
+      const saveReassign = reassign.getByRole('button', { name: 'Save' });
+      await Promise.all([saved(), saveReassign.click()]);
+      // Settled: the answer is in and the button is no longer busy (the toast text may be an earlier one's).
+      await expect.poll(() => saveReassign.getAttribute('data-loading'), { timeout: 15_000 }).toBeNull();
       expect(await routing.getByRole('checkbox', { name: 'Friday' }).isChecked()).toBe(false);
-      await routing.getByRole('button', { name: 'Save routing and hours' }).click();
+      await Promise.all([saved(), routing.getByRole('button', { name: 'Save routing and hours' }).click()]);
       await expect
-        .poll(() => org.adminApi.get<Settings & { slaReassign: unknown }>('/api/v1/lead-settings'))
+        .poll(() => org.adminApi.get<Settings & { slaReassign: unknown }>('/api/v1/lead-settings'), { timeout: 15_000 })
         .toMatchObject({ businessHours: { workingDays: [1, 2, 3, 4] }, slaReassign: { enabled: true, maxPerLead: 3 } });
     },
     STEP,
