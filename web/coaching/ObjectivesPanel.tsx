@@ -16,8 +16,8 @@ import { ErrorState } from '../components/ErrorState';
 import { FormCard } from '../components/FormCard';
 import { LoadingState } from '../components/LoadingState';
 import { createObjective, fetchObjective, patchObjective, refreshCoaching, useFocus, useObjectives, useSkillModel } from '../data/coaching/coaching';
+import { useKpiCatalogue } from '../data/kpis/kpis';
 import { useWrite } from '../data/write';
-import { useKpiCatalogue } from '../measurement/kpi-api';
 import { formatKpi, shownAs } from '../measurement/kpi-format';
 import {
   describeObjective,

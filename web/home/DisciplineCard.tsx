@@ -8,7 +8,7 @@ import type { DisciplineHeadlineScope } from '../../api/discipline';
 import { useSession } from '../app/session';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
-import { useDisciplineHeadline } from '../rhythm/year-api';
+import { useDisciplineHeadline } from '../data/year/year';
 import { yearIndexLink } from '../rhythm/year-format';
 
 /** Red below 50, amber to 75, green above: the Year page's heat-map bands, in words too. */
