@@ -14,8 +14,9 @@ describe('custom values', () => {
       values: { segment: 'SMB', seats: 25, golive: '2027-02-28', pilot: false },
     });
     expect(validateCustomValues(defs, { seats: '' }).values).toEqual({ seats: null });
-    // A JSON true reaches the rule as "true" when the HTTP layer coerces it to the union's text branch.
-    expect(validateCustomValues(defs, { pilot: 'true' }).values).toEqual({ pilot: true });
+    expect(validateCustomValues(defs, { pilot: true }).values).toEqual({ pilot: true });
+    // Bodies are no longer coerced, so the text "true" is not a yes/no answer.
+    expect(validateCustomValues(defs, { pilot: 'true' }).problems.map((p) => p.message)).toEqual(['must be true or false']);
   });
 
   it('names every bad value', () => {

@@ -48,9 +48,8 @@ export function validateCustomValues(
         else out[key] = raw;
         break;
       case 'boolean':
-        // The HTTP layer coerces a JSON true in the values' union to the text "true" (its first branch).
+        // JSON bodies arrive as sent (http/validators.ts); a CSV cell is parsed to a boolean before it gets here.
         if (typeof raw === 'boolean') out[key] = raw;
-        else if (raw === 'true' || raw === 'false') out[key] = raw === 'true';
         else problems.push({ field, message: 'must be true or false' });
         break;
       case 'select':
