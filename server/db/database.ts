@@ -7,6 +7,7 @@ import pg from 'pg';
 import { type Cancellable, cancellableOn } from './cancellable.js';
 import { type Dialect, dialectFor, type Engine, foldText } from './dialect.js';
 import type { DB } from './schema.js';
+import { startCheckpointer } from './sqlite-checkpointer.js';
 import { GatedSqliteDialect, WriteGate } from './sqlite-gate.js';
 
 // int8 (counts, epoch-ms instants, money) and numeric come back as strings by default. Every such
@@ -65,6 +66,12 @@ function openSqlite(path: string): SQLite.Database {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
+  if (path !== ':memory:') {
+    // Checkpoints run on a worker thread (sqlite-checkpointer.ts), never inside a request's commit;
+    // the log file is cut back to this size after one.
+    sqlite.pragma('wal_autocheckpoint = 0');
+    sqlite.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
+  }
   // Only another process (the CLI, a backup) can hold the file here: writers of this process
   // take the write gate first and never meet a lock.
   sqlite.pragma('busy_timeout = 5000');
@@ -109,6 +116,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
   const sqlite = openSqlite(path);
   const db = new Kysely<DB>({ dialect: new GatedSqliteDialect(sqlite, gate) });
   const bulk = path === ':memory:' ? db : new Kysely<DB>({ dialect: new GatedSqliteDialect(openSqlite(path), gate) });
+  const checkpointer = path === ':memory:' ? null : startCheckpointer(path);
   return {
     db,
     bulk,
@@ -119,6 +127,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
     sqlite,
     pgPool: null,
     close: async () => {
+      await checkpointer?.stop();
       if (bulk !== db) await bulk.destroy();
       await db.destroy();
     },

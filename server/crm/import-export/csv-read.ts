@@ -2,6 +2,7 @@
 // error can point at the line a person sees in their editor. Handles a UTF-8 BOM, CRLF, quoted
 // multi-line cells and the semicolon or tab separators regional spreadsheets write (lib/csv.ts decides
 // the separator and options, as the browser's mapping table does).
+import { finished } from 'node:stream/promises';
 import { parse as parseStream } from 'csv-parse';
 import { CsvError, parse } from 'csv-parse/sync';
 import type { ImportRowError } from '../../../api/imports.js';
@@ -54,8 +55,8 @@ export function readCsv(text: string): CsvTable {
   }
 }
 
-/** Characters handed to the parser between two pauses. */
-const CHUNK = 256 * 1024;
+/** Characters handed to the parser between two pauses (~20 ms of parsing; 256 KB took ~150 ms). */
+const CHUNK = 32 * 1024;
 
 /**
  * readCsv for big files: the parser gets the text a slice at a time and `pause` runs between
@@ -65,15 +66,17 @@ export async function readCsvInSlices(text: string, pause: () => Promise<void>):
   if (text.length <= CHUNK) return readCsv(text);
   const parser = parseStream({ ...csvOptions(text), info: true, raw: true });
   const parsed: InfoRecord[] = [];
-  let failed = false;
-  const consumed = (async () => {
-    for await (const record of parser) parsed.push(record as InfoRecord);
-  })();
-  consumed.catch(() => {
-    failed = true;
+  // Records are taken as the parser emits them (flowing mode), so each slice of text is parsed
+  // before the next pause; a for-await reader let the slices queue up behind its backpressure and
+  // then parsed them all at the end, in one ~200 ms turn.
+  parser.on('data', (record: InfoRecord) => parsed.push(record));
+  const consumed = finished(parser);
+  let failure: unknown = null;
+  consumed.catch((error: unknown) => {
+    failure = error;
   });
   try {
-    for (let at = 0; at < text.length && !failed; ) {
+    for (let at = 0; at < text.length && failure === null; ) {
       let end = Math.min(text.length, at + CHUNK);
       // Never split a surrogate pair: the parser would turn each half into U+FFFD.
       const last = text.charCodeAt(end - 1);
@@ -87,25 +90,40 @@ export async function readCsvInSlices(text: string, pause: () => Promise<void>):
   } catch (error) {
     return unreadable(error);
   }
-  return tableOf(parsed);
+  return tableInSlices(parsed, pause);
 }
 
 function tableOf(parsed: InfoRecord[]): CsvTable {
-  const [head, ...rest] = parsed;
-  if (!head) return { headers: [], records: [], errors: [{ line: 1, field: null, message: 'The file is empty: the first line must name the columns' }] };
-  const headers = head.record.map((h) => h.trim());
-  const errors: ImportRowError[] = [];
-  const records: CsvRecord[] = [];
-  for (const r of rest) {
-    const line = startLine(r);
-    // Spreadsheets pad rows with empty trailing cells or drop them; only real data beyond the
-    // header's columns is a problem.
-    if (r.record.length > headers.length && r.record.slice(headers.length).some((c) => c.trim() !== '')) {
-      errors.push({ line, field: null, message: `has ${r.record.length} cells but the header names ${headers.length} columns` });
-      continue;
-    }
-    if (r.record.every((c) => c.trim() === '')) continue;
-    records.push({ line, cells: r.record });
+  const table = tableStart(parsed[0]);
+  for (let i = 1; i < parsed.length; i++) addRecord(table, parsed[i] as InfoRecord);
+  return table;
+}
+
+/** tableOf for big files: turning 20k parsed records into lines and cells alone took ~150 ms. */
+async function tableInSlices(parsed: InfoRecord[], pause: () => Promise<void>): Promise<CsvTable> {
+  const table = tableStart(parsed[0]);
+  for (let i = 1; i < parsed.length; i++) {
+    addRecord(table, parsed[i] as InfoRecord);
+    await pause();
   }
-  return { headers, records, errors };
+  return table;
+}
+
+function tableStart(head: InfoRecord | undefined): CsvTable {
+  if (!head) return { headers: [], records: [], errors: [{ line: 1, field: null, message: 'The file is empty: the first line must name the columns' }] };
+  return { headers: head.record.map((h) => h.trim()), records: [], errors: [] };
+}
+
+function addRecord(table: CsvTable, r: InfoRecord): void {
+  const { headers, errors, records } = table;
+  if (headers.length === 0) return;
+  const line = startLine(r);
+  // Spreadsheets pad rows with empty trailing cells or drop them; only real data beyond the
+  // header's columns is a problem.
+  if (r.record.length > headers.length && r.record.slice(headers.length).some((c) => c.trim() !== '')) {
+    errors.push({ line, field: null, message: `has ${r.record.length} cells but the header names ${headers.length} columns` });
+    return;
+  }
+  if (r.record.every((c) => c.trim() === '')) return;
+  records.push({ line, cells: r.record });
 }
