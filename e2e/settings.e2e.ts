@@ -52,7 +52,9 @@ describe('settings', () => {
     const edit = page.getByRole('dialog', { name: 'Edit North' });
     await edit.getByRole('textbox', { name: 'Name' }).fill('North Star');
     await edit.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('Team saved').waitFor();
+    // The dialog closes once the save is in; the toast text alone could be an earlier save's.
+    await edit.waitFor({ state: 'hidden' });
+    await page.getByText('Team saved').first().waitFor();
     await page.getByRole('button', { name: 'North Star', exact: true }).waitFor();
 
     // Another admin renames it while this one has it open: the save shows their change, and loads it.
@@ -69,7 +71,7 @@ describe('settings', () => {
     await conflict.getByRole('button', { name: 'Load their version, keep my other edits' }).click();
     await expect(stale.getByRole('textbox', { name: 'Name' }).inputValue()).resolves.toBe('North Pole');
     await stale.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('Team saved').last().waitFor();
+    await stale.waitFor({ state: 'hidden' });
 
     await page.getByRole('button', { name: 'North Pole', exact: true }).waitFor();
     await page.getByRole('button', { name: 'Delete North Pole' }).click();
@@ -84,7 +86,8 @@ describe('settings', () => {
     const dialog = page.getByRole('dialog', { name: `Edit ${org.repB.name}` });
     await dialog.getByRole('switch', { name: 'Disabled' }).click();
     await dialog.getByRole('button', { name: 'Save' }).click();
-    await page.getByText(`${org.repB.name} saved`).waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText(`${org.repB.name} saved`).first().waitFor();
     await page
       .getByRole('row', { name: new RegExp(org.repB.name) })
       .getByText('Disabled')
