@@ -79,12 +79,15 @@ describeEngines('coaching focus suggestions', (env) => {
     expect(records.status).toBe(200);
     expect(records.body.items).toHaveLength(15);
 
-    // The drivers outside the formula, compared but with no velocity effect: no activity logged, so
-    // activity volume says so instead of comparing.
+    // The drivers outside the formula: no activity logged, so activity volume says so instead of
+    // comparing or estimating an effect.
     expect(f.drivers.map((d: any) => d.kpiId)).toEqual(['time_in_stage', 'activity_volume', 'process_adherence']);
     const activity = f.drivers.find((d: any) => d.kpiId === 'activity_volume');
     expect(activity).toMatchObject({ records: 0, trails: false, skillKeys: ['pipeline_generation'] });
     expect(activity.insufficient).toMatch(/at least 5/);
+    expect(activity.effect).toBeNull();
+    expect(activity.effectNote).toMatch(/^too little data: 0 records of the coachee/);
+    expect(f.insufficient).toContainEqual({ lever: 'activity_volume', stageName: null, reason: activity.effectNote });
 
     const agenda = await w.as(manager).get(`/api/v1/coaching-agenda?coacheeId=${rita.id}`);
     expect(agenda.body.focus).toMatchObject({ kpiId: 'win_rate', source: 'suggestion', skillKey: 'qualification' });

@@ -6,7 +6,7 @@
 import { boundsOf, customPeriod } from '../../lib/periods.js';
 import type { Ctx } from '../context.js';
 import { notFound } from '../errors.js';
-import { computeKpi } from './kpi-compute.service.js';
+import { computeByOwner, computeKpi } from './kpi-compute.service.js';
 import { calendarOf, type KpiRequest, kpiById } from './kpi-request.service.js';
 import { canSeeTarget, loadOrg, type Org, type ResolvedScope, targetScope } from './scope.service.js';
 
@@ -25,6 +25,11 @@ export interface Comparison {
   from: string;
   to: string;
   figures: Record<string, { person: Figure; benchmark: Figure }>;
+  /**
+   * Asked KPIs per rep of the benchmark other than the person (rep id → figure): the relations the
+   * team's own data shows (coaching's driver effects). Never sent as such: it names people.
+   */
+  reps: Record<string, Map<string, Omit<Figure, 'groups'>>>;
 }
 
 async function figureOf(ctx: Ctx, base: Omit<KpiRequest, 'kpi' | 'scope'>, kpiId: string, scope: ResolvedScope): Promise<Figure> {
@@ -46,7 +51,14 @@ function peopleIn(org: Org, ownerIds: readonly string[] | null): number {
   return Math.max(1, users.filter((u) => u.role === 'rep').length || users.length);
 }
 
-export async function compareWithBenchmark(ctx: Ctx, personId: string, kpiIds: readonly string[], from: string, to: string): Promise<Comparison> {
+export async function compareWithBenchmark(
+  ctx: Ctx,
+  personId: string,
+  kpiIds: readonly string[],
+  from: string,
+  to: string,
+  perRep: readonly string[] = [],
+): Promise<Comparison> {
   const org = await loadOrg(ctx);
   const user = org.users.find((u) => u.id === personId);
   if (!user || !(await canSeeTarget(ctx, org, 'user', personId))) throw notFound('User');
@@ -70,11 +82,26 @@ export async function compareWithBenchmark(ctx: Ctx, personId: string, kpiIds: r
   for (const id of kpiIds) {
     figures[id] = { person: await figureOf(ctx, base, id, person), benchmark: await figureOf(ctx, base, id, bench) };
   }
+  // The benchmark's sellers as peopleIn counts them, without the person: their own figure is not
+  // evidence of how the team's figures relate.
+  const inBench = org.users.filter((u) => !u.disabled && (bench.ownerIds === null || bench.ownerIds.includes(u.id)));
+  const sellers = (inBench.some((u) => u.role === 'rep') ? inBench.filter((u) => u.role === 'rep') : inBench).map((u) => u.id).filter((id) => id !== personId);
+  const reps: Comparison['reps'] = {};
+  for (const id of perRep) {
+    const byOwner = await computeByOwner(ctx, { ...base, kpi: kpiById(id), scope: bench }, sellers);
+    reps[id] = new Map(
+      sellers.map((rep) => {
+        const p = byOwner.get(rep);
+        return [rep, { value: p?.value ?? null, numerator: p?.numerator ?? null, denominator: p?.denominator ?? null, count: p?.count ?? 0 }];
+      }),
+    );
+  }
   return {
     person: { id: user.id, name: user.name, teamId: user.teamId },
     benchmark: { kind: bench === team ? 'team' : 'workspace', id: bench.target?.id ?? ws.id, label: bench.label, people: peopleIn(org, bench.ownerIds) },
     from,
     to,
     figures,
+    reps,
   };
 }
