@@ -84,3 +84,31 @@ export const FocusSuggestions = Type.Object({
   }),
 });
 export type FocusSuggestions = Static<typeof FocusSuggestions>;
+
+/** The most ids one batch answers: a coach's list of people, not the workspace. */
+export const MAX_FOCUS_BATCH = 50;
+
+export const FocusBatchQuery = Type.Object(
+  {
+    coacheeIds: Type.String({ minLength: 1, maxLength: 4000, description: `Comma-separated user ids, at most ${MAX_FOCUS_BATCH}` }),
+    from: Type.Optional(CalendarDate),
+    to: Type.Optional(CalendarDate),
+  },
+  { additionalProperties: false, description: 'The dates compared; by default the 180 days up to today' },
+);
+export type FocusBatchQuery = Static<typeof FocusBatchQuery>;
+
+export const FocusSummary = Type.Object({
+  coachee: UserRef,
+  velocity: Type.Union([Type.Number(), Type.Null()]),
+  top: Type.Union([FocusSuggestion, Type.Null()], { description: 'The largest effect, null when there is none' }),
+  insufficient: FocusSuggestions.properties.insufficient,
+});
+export type FocusSummary = Static<typeof FocusSummary>;
+
+export const FocusSummaryList = Type.Object({
+  from: CalendarDate,
+  to: CalendarDate,
+  items: Type.Array(FocusSummary, { description: 'One per requested coachee, in the order asked' }),
+});
+export type FocusSummaryList = Static<typeof FocusSummaryList>;

@@ -119,6 +119,27 @@ describeEngines('coaching focus suggestions', (env) => {
     expect(bad.body.error.details.fields[0].field).toBe('to');
   });
 
+  it('answers the Coaching list’s top focus of several coachees in one request, in their reach only', async () => {
+    const res = await w.as(manager).get(`/api/v1/coaching-focus/top?coacheeIds=${rita.id},${newcomer.id}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.items.map((i: any) => i.coachee.name)).toEqual(['Rita Rep', 'Nina New']);
+    // The same as one request each: Rita's top lever, the newcomer's reasons.
+    const single = (await w.as(manager).get(`/api/v1/coaching-focus?coacheeId=${rita.id}`)).body;
+    expect(res.body.items[0]).toMatchObject({ velocity: single.velocity, top: single.suggestions[0] });
+    expect(res.body.items[1]).toMatchObject({ velocity: null, top: null });
+    expect(res.body.items[1].insufficient.map((i: any) => i.lever)).toEqual(['win_rate', 'deal_size', 'cycle']);
+    // The outside coach reaches Rita, not the rest of her team: one id out of reach refuses the batch.
+    expect((await w.as(coach).get(`/api/v1/coaching-focus/top?coacheeIds=${rita.id}`)).status).toBe(200);
+    expect((await w.as(coach).get(`/api/v1/coaching-focus/top?coacheeIds=${rita.id},${newcomer.id}`)).status).toBe(404);
+    expect((await w.as(outsider).get(`/api/v1/coaching-focus/top?coacheeIds=${rita.id}`)).status).toBe(404);
+    for (const ids of [`${rita.id},,${newcomer.id}`, Array.from({ length: 51 }, (_, i) => `u${i}`).join(',')]) {
+      const bad = await w.as(manager).get(`/api/v1/coaching-focus/top?coacheeIds=${ids}`);
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.details.fields[0].field).toBe('coacheeIds');
+    }
+    expect((await w.as(manager).get('/api/v1/coaching-focus/top')).body.error.details.fields[0].field).toBe('coacheeIds');
+  });
+
   it('sets an objective with its baseline now, and after the review date measures the effect against the team', async () => {
     const start = new Date(env().clock.now).toISOString().slice(0, 10);
     const body = { coacheeId: rita.id, skillKey: 'qualification', kpiId: 'win_rate', target: 0.35, reviewDate: '2026-10-21', note: 'Qualify out earlier' };

@@ -1,7 +1,7 @@
 // Focus suggestions for a coachee (the KPI engine's figures against their team's, ranked by
 // focus-rules.ts), and the focus metric the agenda follows: the running objective's KPI, else the
 // top suggestion's, else win rate.
-import type { FocusDriver, FocusSuggestions } from '../../api/coaching-focus.js';
+import { type FocusBatchQuery, type FocusDriver, type FocusSuggestions, type FocusSummaryList, MAX_FOCUS_BATCH } from '../../api/coaching-focus.js';
 import { addDays } from '../../lib/calendar.js';
 import type { Ctx } from '../context.js';
 import { isCalendarDate } from '../dates.js';
@@ -194,6 +194,26 @@ function driverEffects(
       repsOf('process_adherence'),
     ),
   ];
+}
+
+/**
+ * The top focus of several coachees in one request (the Coaching list asked once per row). Every
+ * id is checked before anything is computed: one the caller does not reach answers 404 for the
+ * whole batch, as it would alone, so a batch learns nothing a single request would not.
+ */
+export async function topFocusOf(ctx: Ctx, q: FocusBatchQuery): Promise<FocusSummaryList> {
+  const ids = [...new Set(q.coacheeIds.split(',').map((id) => id.trim()))];
+  if (ids.some((id) => id === '' || id.length > 64)) throw invalidField('coacheeIds', 'must be user ids separated by commas');
+  if (ids.length > MAX_FOCUS_BATCH) throw invalidField('coacheeIds', `at most ${MAX_FOCUS_BATCH} ids at once`);
+  for (const id of ids) await reachableCoachee(ctx, id);
+  const { from, to } = range(q, await today(ctx));
+  const items: FocusSummaryList['items'] = [];
+  // One after the other: each is a dozen KPI queries, and the pool is shared with everyone else.
+  for (const coacheeId of ids) {
+    const f = await focusSuggestions(ctx, { coacheeId, from, to });
+    items.push({ coachee: f.coachee, velocity: f.velocity, top: f.suggestions[0] ?? null, insufficient: f.insufficient });
+  }
+  return { from, to, items };
 }
 
 export interface FocusMetric {
