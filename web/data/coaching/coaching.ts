@@ -1,6 +1,6 @@
 // The coaching screens' reads and writes (writes go through web/data/write.tsx#useWrite): relationships with cadence, sessions, action items, the
 // skill model and profiles, deal reviews. Query keys start with 'coaching' so one invalidation
-// after a save refreshes every coaching screen (and Home's coachee list keeps its own key).
+// after a save refreshes every coaching screen, the outside coach's Home (CoachHome) included.
 import { type QueryClient, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { Agenda } from '../../../api/coaching-agenda';
 import type { DealReview, DealReviewCreate, DealReviewList } from '../../../api/coaching-deal-reviews';
@@ -141,8 +141,7 @@ export const createObjective = (body: ObjectiveCreate) => api.post<CoachingObjec
 export const patchObjective = (id: string, body: ObjectivePatch) => api.patch<CoachingObjective>(`/api/v1/coaching-objectives/${encodeURIComponent(id)}`, body);
 
 /** After any coaching write: every coaching screen and the coach's Home read fresh. */
-export const refreshCoaching = (queryClient: QueryClient) =>
-  Promise.all([queryClient.invalidateQueries({ queryKey: ['coaching'] }), queryClient.invalidateQueries({ queryKey: ['coaching-relationships'] })]);
+export const refreshCoaching = (queryClient: QueryClient) => queryClient.invalidateQueries({ queryKey: ['coaching'] });
 
 /** A deal review is on the deal's timeline too. */
 export const refreshDealReviews = (queryClient: QueryClient) =>
