@@ -105,6 +105,9 @@ describe('relationEffect', () => {
     expect(relationEffect(ctx, 'activity_volume', m(25, 25), flat).note).toBe(
       "no relation in Field's data: 3 reps above the median won 15 of 60 closed deals (25.0%), 3 below it 21 of 60 (35.0%)",
     );
+    expect(relationEffect(ctx, 'activity_volume', m(25, 25), team.slice(0, 1)).note).toBe(
+      'too little data: 1 other rep of Field has a figure and closed deals; at least 4 are needed to see a relation',
+    );
     expect(relationEffect(ctx, 'activity_volume', m(25, 25), team.slice(0, 3)).note).toBe(
       'too little data: 3 other reps of Field have a figure and closed deals; at least 4 are needed to see a relation',
     );

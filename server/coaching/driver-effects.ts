@@ -152,7 +152,7 @@ export function relationEffect(ctx: Context, kpiId: Exclude<DriverKpi, 'time_in_
     return {
       kpiId,
       suggestion: null,
-      note: `too little data: ${usable.length} other reps of ${ctx.benchmarkLabel} have a figure and closed deals; at least ${MIN_RELATION_REPS} are needed to see a relation`,
+      note: `too little data: ${usable.length === 1 ? '1 other rep' : `${usable.length} other reps`} of ${ctx.benchmarkLabel} ${usable.length === 1 ? 'has' : 'have'} a figure and closed deals; at least ${MIN_RELATION_REPS} are needed to see a relation`,
     };
   const m = median(usable.map((r) => r.value));
   if (person.value >= m) return { kpiId, suggestion: null, note: `at or above ${ctx.benchmarkLabel}'s median (${fmt(m)})` };

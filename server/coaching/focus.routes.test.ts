@@ -87,7 +87,7 @@ describeEngines('coaching focus suggestions', (env) => {
     expect(activity.insufficient).toMatch(/at least 5/);
     expect(activity.effect).toBeNull();
     expect(activity.effectNote).toMatch(/^too little data: 0 records of the coachee/);
-    expect(f.insufficient).toContainEqual({ lever: 'activity_volume', stageName: null, reason: activity.effectNote });
+    expect(f.insufficient).toContainEqual({ lever: 'activity_volume', stageName: null, reason: activity.effectNote.replace('too little data: ', '') });
 
     const agenda = await w.as(manager).get(`/api/v1/coaching-agenda?coacheeId=${rita.id}`);
     expect(agenda.body.focus).toMatchObject({ kpiId: 'win_rate', source: 'suggestion', skillKey: 'qualification' });

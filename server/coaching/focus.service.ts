@@ -28,6 +28,7 @@ const KPIS = [
   'activity_volume',
   'process_adherence',
 ] as const;
+const TOO_LITTLE = 'too little data: ';
 const VELOCITY = 'sales velocity = open qualified deals × win rate × average deal size ÷ mean sales cycle length (days)';
 
 function range(q: { from?: string | undefined; to?: string | undefined }, todayDate: string): { from: string; to: string } {
@@ -92,7 +93,10 @@ export async function focusSuggestions(ctx: Ctx, q: { coacheeId: string; from?: 
   const suggestions = sortSuggestions([...ranked.suggestions, ...effects.flatMap((e) => (e.suggestion ? [e.suggestion] : []))]);
   const insufficient = [
     ...ranked.insufficient,
-    ...effects.filter((e) => e.note?.startsWith('too little data')).map((e) => ({ lever: e.kpiId, stageName: null, reason: e.note as string })),
+    // Listed under "too little data" already: the reason need not say it again.
+    ...effects
+      .filter((e) => e.note?.startsWith(TOO_LITTLE))
+      .map((e) => ({ lever: e.kpiId, stageName: null, reason: (e.note as string).slice(TOO_LITTLE.length) })),
   ];
   const scopeQuery = `scope=rep&scopeId=${coachee.id}&from=${from}&to=${to}`;
   const recordsUrl = (kpiId: string, stageId: string | null) =>
