@@ -10,6 +10,7 @@ describeEngines('coaching focus: driver effects from the team’s data', (env) =
   let w: TestWorkspace;
   let manager: TestUser;
   let rita: TestUser;
+  let cat: TestUser;
 
   beforeAll(async () => {
     env().clock.now = Date.UTC(2026, 8, 1, 9);
@@ -20,7 +21,7 @@ describeEngines('coaching focus: driver effects from the team’s data', (env) =
     const reps = [
       { who: await w.user('rep', { teamId, name: 'Ann' }), won: 6, closed: 10, activities: 10 },
       { who: await w.user('rep', { teamId, name: 'Ben' }), won: 6, closed: 10, activities: 10 },
-      { who: await w.user('rep', { teamId, name: 'Cat' }), won: 3, closed: 10, activities: 2 },
+      { who: (cat = await w.user('rep', { teamId, name: 'Cat' })), won: 3, closed: 10, activities: 2 },
       { who: await w.user('rep', { teamId, name: 'Dan' }), won: 3, closed: 10, activities: 2 },
       { who: rita, won: 3, closed: 15, activities: 5 },
     ];
@@ -86,6 +87,21 @@ describeEngines('coaching focus: driver effects from the team’s data', (env) =
     // 21 of 55 (2 × 21/55 × 10,000 ÷ 20 = 381.8: +181.8).
     expect(f.suggestions.slice(0, 2).map((x: { lever: string }) => x.lever)).toEqual(['activity_volume', 'win_rate']);
     expect(f.suggestions[1].effect).toBeCloseTo(2000 / 11, 6);
+  });
+
+  it('gives in one batch what each asks alone, though the team’s figures are computed once for both', async () => {
+    const single = async (id: string) => (await w.as(manager).get(`/api/v1/coaching-focus?coacheeId=${id}`)).body;
+    const batch = await w.as(manager).get(`/api/v1/coaching-focus/top?coacheeIds=${rita.id},${cat.id}`);
+    expect(batch.status, JSON.stringify(batch.body)).toBe(200);
+    for (const [i, id] of [rita.id, cat.id].entries()) {
+      const alone = await single(id);
+      expect(batch.body.items[i]).toEqual({
+        coachee: alone.coachee,
+        velocity: alone.velocity,
+        top: alone.suggestions[0] ?? null,
+        insufficient: alone.insufficient,
+      });
+    }
   });
 
   it('answers 404 to someone who does not reach the coachee, with no figures', async () => {

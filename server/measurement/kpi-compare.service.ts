@@ -4,7 +4,7 @@
 // is a pooled figure shown beside them as context, whichever team the caller may see, and carries
 // no records.
 import { boundsOf, customPeriod } from '../../lib/periods.js';
-import type { Ctx } from '../context.js';
+import { type Ctx, memo } from '../context.js';
 import { notFound } from '../errors.js';
 import { computeByOwner, computeKpi } from './kpi-compute.service.js';
 import { calendarOf, type KpiRequest, kpiById } from './kpi-request.service.js';
@@ -78,17 +78,22 @@ export async function compareWithBenchmark(
   // A team of one seller compares the person with themselves (its manager owns no deals to speak
   // of): the workspace says more.
   const bench = team && peopleIn(org, team.ownerIds) > 1 ? team : (targetScope(org, ws, 'workspace', ws.id) as ResolvedScope);
+  // The benchmark's figures are the same for every person of one team: a request that compares
+  // several (the Coaching list's batch) computes them once.
+  const benchKey = `kpi-compare:${bench.target?.type ?? 'workspace'}:${bench.target?.id ?? ws.id}:${from}:${to}`;
   const figures: Comparison['figures'] = {};
   for (const id of kpiIds) {
-    figures[id] = { person: await figureOf(ctx, base, id, person), benchmark: await figureOf(ctx, base, id, bench) };
+    figures[id] = { person: await figureOf(ctx, base, id, person), benchmark: await memo(ctx, `${benchKey}:${id}`, () => figureOf(ctx, base, id, bench)) };
   }
   // The benchmark's sellers as peopleIn counts them, without the person: their own figure is not
   // evidence of how the team's figures relate.
   const inBench = org.users.filter((u) => !u.disabled && (bench.ownerIds === null || bench.ownerIds.includes(u.id)));
-  const sellers = (inBench.some((u) => u.role === 'rep') ? inBench.filter((u) => u.role === 'rep') : inBench).map((u) => u.id).filter((id) => id !== personId);
+  const everyone = (inBench.some((u) => u.role === 'rep') ? inBench.filter((u) => u.role === 'rep') : inBench).map((u) => u.id);
+  const sellers = everyone.filter((id) => id !== personId);
   const reps: Comparison['reps'] = {};
   for (const id of perRep) {
-    const byOwner = await computeByOwner(ctx, { ...base, kpi: kpiById(id), scope: bench }, sellers);
+    // Computed for all the benchmark's sellers (so once per team in a batch), the person left out below.
+    const byOwner = await memo(ctx, `${benchKey}:by-owner:${id}`, () => computeByOwner(ctx, { ...base, kpi: kpiById(id), scope: bench }, everyone));
     reps[id] = new Map(
       sellers.map((rep) => {
         const p = byOwner.get(rep);
