@@ -18,10 +18,11 @@ describeEngines('coaching focus: driver effects from the team’s data', (env) =
     manager = await w.user('manager', { name: 'Mia Manager' });
     const teamId = await w.team('Field', { managerId: manager.id });
     rita = await w.user('rep', { teamId, name: 'Rita Rep' });
+    cat = await w.user('rep', { teamId, name: 'Cat' });
     const reps = [
       { who: await w.user('rep', { teamId, name: 'Ann' }), won: 6, closed: 10, activities: 10 },
       { who: await w.user('rep', { teamId, name: 'Ben' }), won: 6, closed: 10, activities: 10 },
-      { who: (cat = await w.user('rep', { teamId, name: 'Cat' })), won: 3, closed: 10, activities: 2 },
+      { who: cat, won: 3, closed: 10, activities: 2 },
       { who: await w.user('rep', { teamId, name: 'Dan' }), won: 3, closed: 10, activities: 2 },
       { who: rita, won: 3, closed: 15, activities: 5 },
     ];
