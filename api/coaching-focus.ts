@@ -19,6 +19,9 @@ export const FocusLever = Type.Union([
   Type.Literal('deal_size'),
   Type.Literal('cycle'),
   Type.Literal('stage_conversion'),
+  Type.Literal('time_in_stage'),
+  Type.Literal('activity_volume'),
+  Type.Literal('process_adherence'),
 ]);
 
 export const FocusSuggestion = Type.Object({
@@ -26,13 +29,17 @@ export const FocusSuggestion = Type.Object({
   kpiId: Type.String(),
   stageId: Type.Union([Id, Type.Null()]),
   stageName: Type.Union([Type.String(), Type.Null()]),
-  person: Type.Number({ description: 'The coachee’s figure (ratio, minor units, days or a count)' }),
-  benchmark: Type.Number({ description: 'The benchmark’s figure (opportunities: per person of the benchmark)' }),
+  person: Type.Number({ description: 'The coachee’s figure (ratio, minor units, days or a count; time in stage: days in the stages where slower)' }),
+  benchmark: Type.Number({
+    description:
+      'The benchmark’s figure (opportunities: per person; activity volume, adherence: the median of the team’s other reps; time in stage: the team’s days in those stages)',
+  }),
   records: Type.Integer({ description: 'Records behind the coachee’s figure' }),
   velocity: Type.Number({ description: 'The coachee’s sales velocity now, minor units per day' }),
   velocityIfClosed: Type.Number({ description: 'Their velocity with this one lever at the benchmark' }),
   effect: Type.Number({ description: 'velocityIfClosed − velocity' }),
   skillKeys: Type.Array(Type.String()),
+  model: Type.String({ description: 'How the lever enters velocity, with the figures put in' }),
   explanation: Type.String(),
   recordsUrl: Type.String({ description: 'The coachee’s records behind the figure (KPI drill-down; needs deal access)' }),
 });
@@ -54,6 +61,10 @@ export const FocusDriver = Type.Object({
   trails: Type.Boolean({ description: 'Worse than the benchmark by which way the KPI is better (by 1 % or more)' }),
   skillKeys: Type.Array(Type.String()),
   insufficient: Type.Union([Type.String(), Type.Null()], { description: 'Why no comparison is made, else null' }),
+  effect: Type.Union([Type.Number(), Type.Null()], {
+    description: 'What closing the gap would add to velocity (minor units per day); the lever is then among the suggestions',
+  }),
+  effectNote: Type.Union([Type.String(), Type.Null()], { description: 'Why no effect is estimated (too little data, no gap, no relation), else null' }),
 });
 export type FocusDriver = Static<typeof FocusDriver>;
 
@@ -69,7 +80,35 @@ export const FocusSuggestions = Type.Object({
   suggestions: Type.Array(FocusSuggestion, { description: 'Largest effect first' }),
   insufficient: Type.Array(Type.Object({ lever: FocusLever, stageName: Type.Union([Type.String(), Type.Null()]), reason: Type.String() })),
   drivers: Type.Array(FocusDriver, {
-    description: 'The funnel drivers outside the velocity formula, against the benchmark: no velocity effect is estimated for them',
+    description: 'The funnel drivers outside the velocity formula, against the benchmark, each with its modelled velocity effect',
   }),
 });
 export type FocusSuggestions = Static<typeof FocusSuggestions>;
+
+/** The most ids one batch answers: a coach's list of people, not the workspace. */
+export const MAX_FOCUS_BATCH = 50;
+
+export const FocusBatchQuery = Type.Object(
+  {
+    coacheeIds: Type.String({ minLength: 1, maxLength: 4000, description: `Comma-separated user ids, at most ${MAX_FOCUS_BATCH}` }),
+    from: Type.Optional(CalendarDate),
+    to: Type.Optional(CalendarDate),
+  },
+  { additionalProperties: false, description: 'The dates compared; by default the 180 days up to today' },
+);
+export type FocusBatchQuery = Static<typeof FocusBatchQuery>;
+
+export const FocusSummary = Type.Object({
+  coachee: UserRef,
+  velocity: Type.Union([Type.Number(), Type.Null()]),
+  top: Type.Union([FocusSuggestion, Type.Null()], { description: 'The largest effect, null when there is none' }),
+  insufficient: FocusSuggestions.properties.insufficient,
+});
+export type FocusSummary = Static<typeof FocusSummary>;
+
+export const FocusSummaryList = Type.Object({
+  from: CalendarDate,
+  to: CalendarDate,
+  items: Type.Array(FocusSummary, { description: 'One per requested coachee, in the order asked' }),
+});
+export type FocusSummaryList = Static<typeof FocusSummaryList>;

@@ -2,7 +2,7 @@
 // private notes (the coach's alone), skills worked on, deals discussed and action items.
 import { type Static, Type } from 'typebox';
 import { SkillKey } from './coaching-skills.js';
-import { CalendarDate, Id, Instant, NullableInstant, OptionalText, UserRef, Version } from './common.js';
+import { CalendarDate, Id, Instant, MAX_PAGE_SIZE, NullableInstant, OptionalText, UserRef, Version } from './common.js';
 
 export const ActionItem = Type.Object({
   id: Id,
@@ -116,12 +116,20 @@ export const ActionItemListQuery = Type.Object(
   {
     ownerId: Type.Optional(Id),
     coacheeId: Type.Optional(Id),
-    open: Type.Optional(Type.Boolean()),
+    open: Type.Optional(Type.Boolean({ description: 'true: not yet done; false: done' })),
     dueBy: Type.Optional(CalendarDate),
+    limit: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, description: 'A page of this many (by due date, undated last); without it, the first 500' }),
+    ),
+    cursor: Type.Optional(Type.String({ maxLength: 500, description: 'nextCursor of the previous page' })),
   },
   { additionalProperties: false },
 );
 export type ActionItemListQuery = Static<typeof ActionItemListQuery>;
 
-export const ActionItemList = Type.Object({ items: Type.Array(Type.Intersect([ActionItem, Type.Object({ coachee: UserRef, coach: UserRef })])) });
+export const ActionItemList = Type.Object({
+  items: Type.Array(Type.Intersect([ActionItem, Type.Object({ coachee: UserRef, coach: UserRef })])),
+  nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as cursor to get the next page; null on the last page' }),
+  total: Type.Integer({ description: 'Action items matching the filters, on every page' }),
+});
 export type ActionItemList = Static<typeof ActionItemList>;

@@ -1,5 +1,7 @@
 // Coaching in the browser: an admin gives a rep an outside coach; a manager sees on Home that a 1:1
-// is owed, sees the rep's suggested focus with its evidence, starts a session with a rep, rates a skill
+// is owed, sets an expectation on the team's coaching cadence (off track on the dashboard's cadence
+// tile, on track once the session is saved), sees the rep's suggested focus with its evidence,
+// starts a session with a rep, rates a skill
 // against its rubric, writes shared and private notes, adds an action item and saves; the rep sees
 // the action item, the rating in their profile and not the private notes; an outside coach sees
 // only their own coachee; a manager sets an objective with the KPI picker and the rep reads it; an
@@ -62,7 +64,13 @@ async function writeFunnel(): Promise<void> {
 
 beforeAll(async () => {
   server = await startServer({ now: () => Date.now() + offset });
+  // The people join 50 days back: the cadence KPI judges a relationship only once it has existed a
+  // whole interval, so Maya's weekly 1:1 with Riley counts (as missed) before the session below.
+  offset = -50 * DAY;
   org = await createOrg(server);
+  offset = 0;
+  // Signed in again on today's clock: the admin's session from 50 days back has expired.
+  org = { ...org, adminApi: await ApiClient.login(server.url, org.admin.email, PASSWORD) };
   browser = await launchBrowser();
   await writeFunnel();
 });
@@ -84,6 +92,19 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 const ACTION = 'Send the discovery recap to Globex before Friday';
+const CADENCE_TILE = /^Coaching cadence kept\s*(\d+)%/;
+
+/** The manager's dashboard: the cadence tile's per cent and the cadence expectation's row. */
+async function cadenceOnDashboard(page: Page, percent: number, status: 'Off track' | 'On track'): Promise<void> {
+  await page.goto(`${server.url}/dashboard`);
+  await page.getByRole('heading', { level: 1, name: 'Team dashboard' }).waitFor();
+  const tile = page.getByRole('group', { name: 'Headline figures' }).getByRole('link', { name: CADENCE_TILE });
+  await expect.poll(async () => (await tile.textContent())?.match(/(\d+)%/)?.[1]).toBe(String(percent));
+  await page
+    .getByRole('region', { name: 'Expectations' })
+    .getByRole('row', { name: new RegExp(`${status}.*Coaching cadence kept`) })
+    .waitFor();
+}
 const PRIVATE = 'Riley rushes past pain; watch for confidence dips';
 
 it('runs a session from the Coaching page, and the rep and the outside coach each see their part', async () => {
@@ -122,7 +143,25 @@ it('runs a session from the Coaching page, and the rep and the outside coach eac
   await axeClean(manager);
 
   // Riley's page: the suggested focus with its formula, figures, skills and the deals behind it.
-  await row.getByRole('link', { name: org.repA.name, exact: true }).click();
+  // A coaching expectation: Maya's team keeps its 1:1 cadence. Riley has had none: 0 %, off track,
+  // on the dashboard's cadence tile and in its expectations.
+  await manager.goto(`${server.url}/expectations/new`);
+  await manager.getByRole('heading', { level: 1, name: 'New expectation' }).waitFor();
+  for (const [label, option] of [
+    ['KPI', 'Coaching cadence kept'],
+    ['Scope', /^East .* \(team\)$/],
+  ] as const) {
+    await manager.getByRole('combobox', { name: label, exact: true }).click();
+    await manager.getByRole('option', { name: option }).first().click();
+  }
+  await manager.getByRole('textbox', { name: 'Target' }).fill('100');
+  await manager.getByRole('textbox', { name: 'Amber below' }).fill('80');
+  await manager.getByRole('textbox', { name: 'Red below' }).fill('50');
+  await manager.getByRole('button', { name: 'Set expectation' }).click();
+  await manager.getByRole('heading', { level: 1, name: 'Expectations' }).waitFor();
+  await cadenceOnDashboard(manager, 0, 'Off track');
+  await axeClean(manager);
+  await manager.goto(`${server.url}/coaching/people/${org.repA.id}`);
   await manager.getByRole('heading', { level: 1, name: `Coaching ${org.repA.name}` }).waitFor();
   const focus = manager.getByRole('list', { name: `Suggested focus for ${org.repA.name}` });
   const top = focus.getByRole('listitem').first();
@@ -162,6 +201,8 @@ it('runs a session from the Coaching page, and the rep and the outside coach eac
   await form.getByRole('button', { name: 'Add action item' }).click();
   await form.getByRole('textbox', { name: 'Action 1' }).fill(ACTION);
   await axeClean(manager);
+  // From the top: the agenda the server prepared, not the action items last typed into.
+  await manager.evaluate('window.scrollTo(0, 0)');
   await shot(manager, 'session-editor');
   await form.getByRole('button', { name: 'Save session' }).click();
 
@@ -178,6 +219,9 @@ it('runs a session from the Coaching page, and the rep and the outside coach eac
   // The cadence figure moved, and Home no longer asks for the 1:1.
   await manager.getByRole('link', { name: 'Coaching', exact: true }).first().click();
   await manager.getByText('Cadence kept with 1 of 1 person.').waitFor();
+  // The expectation follows: the 1:1 held today keeps the cadence, 100 %, on track.
+  await cadenceOnDashboard(manager, 100, 'On track');
+  await shot(manager, 'dashboard-cadence');
   await manager.goto(`${server.url}/`);
   await due.getByText('Every 1:1 is inside its cadence', { exact: false }).waitFor();
 

@@ -34,7 +34,6 @@ const WEB_API_NOT_YET_MOVED = [
   'web/crm/import/PeopleImport.tsx',
   'web/crm/import/use-csv-import.ts',
   // Home (being edited elsewhere)
-  'web/home/CoachHome.tsx',
   'web/home/home-data.ts',
   // the other capabilities, screen by screen
   'web/alignment/AgreementPage.tsx',

@@ -16,7 +16,11 @@ async function names(ctx: Ctx, ids: readonly string[]): Promise<Map<string, stri
 
 export async function listActionItems(ctx: Ctx, q: ActionItemListQuery): Promise<ActionItemList> {
   const scope = await coachingScope(ctx, 'read');
-  const rows = await listActionItemRows(ctx.db, ctx.actor.workspaceId, { scope, actorId: ctx.actor.userId, ...q });
+  const { limit, cursor, ...filter } = q;
+  // Without a limit, the first 500: Home and the Coaching list count every open item of a coach's
+  // people at once; a screen that lists them pages (the person page, 50 at a time).
+  const page = await listActionItemRows(ctx.db, ctx.actor.workspaceId, { scope, actorId: ctx.actor.userId, ...filter }, { limit: limit ?? 500, cursor });
+  const rows = page.rows;
   const [n, todayDate] = await Promise.all([
     names(
       ctx,
@@ -30,6 +34,8 @@ export async function listActionItems(ctx: Ctx, q: ActionItemListQuery): Promise
       coach: { id: r.coach_id, name: n.get(r.coach_id) ?? '' },
       coachee: { id: r.coachee_id, name: n.get(r.coachee_id) ?? '' },
     })),
+    nextCursor: page.nextCursor,
+    total: page.total,
   };
 }
 

@@ -78,7 +78,7 @@ export async function prepareAgenda(ctx: Ctx, coacheeId: string): Promise<Agenda
 
   const scope = await coachingScopeOrNull(ctx, 'read');
   const items = scope
-    ? (await listActionItemRows(ctx.db, ws, { scope, actorId: ctx.actor.userId, coacheeId, open: true })).filter(
+    ? (await listActionItemRows(ctx.db, ws, { scope, actorId: ctx.actor.userId, coacheeId, open: true }, { limit: 500 })).rows.filter(
         (i) => i.due_date !== null && i.due_date < todayDate,
       )
     : [];

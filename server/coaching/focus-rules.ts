@@ -38,7 +38,9 @@ export interface FocusInput {
   currency: string;
 }
 
-export type Lever = 'opportunities' | 'win_rate' | 'deal_size' | 'cycle' | 'stage_conversion';
+/** The velocity levers; the drivers outside the formula are ranked with them (driver-effects.ts). */
+export type Lever = 'opportunities' | 'win_rate' | 'deal_size' | 'cycle' | 'stage_conversion' | 'time_in_stage' | 'activity_volume' | 'process_adherence';
+type FormulaLever = 'opportunities' | 'win_rate' | 'deal_size' | 'cycle' | 'stage_conversion';
 
 export interface Suggestion {
   lever: Lever;
@@ -53,16 +55,20 @@ export interface Suggestion {
   /** velocityIfClosed − velocity, money per day (minor units). */
   effect: number;
   skillKeys: string[];
+  /** How the lever's figure enters velocity, with the numbers put in. */
+  model: string;
   explanation: string;
 }
 
 export interface FocusResult {
   velocity: number | null;
+  /** The four inputs velocity was computed from, for the drivers' effects; null with velocity. */
+  base: { n: number; w: number; s: number; c: number; v: number } | null;
   suggestions: Suggestion[];
   insufficient: { lever: Lever; stageName: string | null; reason: string }[];
 }
 
-const KPI: Record<Lever, string> = {
+const KPI: Record<FormulaLever, string> = {
   opportunities: 'open_qualified_deals',
   win_rate: 'win_rate',
   deal_size: 'average_deal_size',
@@ -70,7 +76,7 @@ const KPI: Record<Lever, string> = {
   stage_conversion: 'stage_conversion',
 };
 
-const SKILLS: Record<Exclude<Lever, 'stage_conversion'>, string[]> = {
+const SKILLS: Record<Exclude<FormulaLever, 'stage_conversion'>, string[]> = {
   opportunities: ['pipeline_generation'],
   win_rate: ['qualification', 'objection_handling'],
   deal_size: ['discovery', 'negotiation'],
@@ -89,7 +95,7 @@ export function stageSkills(name: string, index: number, of: number): string[] {
   return share < 1 / 3 ? ['discovery', 'qualification'] : share < 2 / 3 ? ['demo'] : ['negotiation', 'objection_handling'];
 }
 
-const velocityOf = (n: number, w: number, s: number, c: number) => (n * w * s) / c;
+export const velocityOf = (n: number, w: number, s: number, c: number) => (n * w * s) / c;
 
 function enough(m: Measure, min: number): m is { value: number; records: number } {
   return m.value !== null && m.records >= min;
@@ -109,7 +115,7 @@ export function rankFocus(input: FocusInput): FocusResult {
     need('deal_size', p.dealSize, MIN_WON, 'won deals'),
     need('cycle', p.cycleDays, MIN_WON, 'won deals'),
   ];
-  if (ok.includes(false)) return { velocity: null, suggestions: [], insufficient };
+  if (ok.includes(false)) return { velocity: null, base: null, suggestions: [], insufficient };
   // Enough records but no figure to divide by or multiply with: say which, so "no suggestion" is
   // never read as "nothing to coach".
   if (p.opportunities.value === null)
@@ -120,7 +126,7 @@ export function rankFocus(input: FocusInput): FocusResult {
       stageName: null,
       reason: 'the won deals closed the day they were created: a cycle of 0 days leaves velocity undefined',
     });
-  if (p.opportunities.value === null || (p.cycleDays.value as number) <= 0) return { velocity: null, suggestions: [], insufficient };
+  if (p.opportunities.value === null || (p.cycleDays.value as number) <= 0) return { velocity: null, base: null, suggestions: [], insufficient };
   const n = p.opportunities.value;
   const w = p.winRate.value as number;
   const s = p.dealSize.value as number;
@@ -132,7 +138,7 @@ export function rankFocus(input: FocusInput): FocusResult {
   const money = (x: number) => formatFigure(x, 'money_per_day', input.currency);
   const suggestions: Suggestion[] = [];
   const add = (
-    lever: Exclude<Lever, 'stage_conversion'>,
+    lever: Exclude<FormulaLever, 'stage_conversion'>,
     person: number,
     bench: Measure,
     min: number,
@@ -154,6 +160,7 @@ export function rankFocus(input: FocusInput): FocusResult {
       velocityIfClosed: ifClosed,
       effect: ifClosed - v,
       skillKeys: SKILLS[lever],
+      model: `open qualified deals × win rate × average deal size ÷ cycle, with ${what.toLowerCase()} at ${input.benchmarkLabel}'s ${formatFigure(bench.value, unit, input.currency)} and the other three the coachee's own`,
       explanation: `${what} ${formatFigure(person, unit, input.currency)} against ${input.benchmarkLabel}'s ${formatFigure(bench.value, unit, input.currency)} (${records} records): at ${input.benchmarkLabel}'s figure, sales velocity would go from ${money(v)} to ${money(ifClosed)}.`,
     });
   };
@@ -179,7 +186,8 @@ export function rankFocus(input: FocusInput): FocusResult {
     if (st.benchmark.value <= st.person.value) continue;
     // A conversion of 0 would make the ratio infinite: count it as half a deal converted.
     const personRate = Math.max(st.person.value, 0.5 / st.person.records);
-    const ifClosed = velocityOf(n, Math.min(1, (w * st.benchmark.value) / personRate), s, c);
+    const wIf = Math.min(1, (w * st.benchmark.value) / personRate);
+    const ifClosed = velocityOf(n, wIf, s, c);
     if (!gains(ifClosed)) continue;
     suggestions.push({
       lever: 'stage_conversion',
@@ -193,11 +201,16 @@ export function rankFocus(input: FocusInput): FocusResult {
       velocityIfClosed: ifClosed,
       effect: ifClosed - v,
       skillKeys: stageSkills(st.stageName, st.index, st.of),
+      model: `win rate × (${input.benchmarkLabel}'s conversion ÷ the coachee's at ${st.stageName}), at most 100 %: ${formatFigure(w, 'ratio')} × ${(st.benchmark.value / personRate).toFixed(2)} → ${formatFigure(wIf, 'ratio')}`,
       explanation: `Conversion from ${st.stageName} ${formatFigure(st.person.value, 'ratio')} against ${input.benchmarkLabel}'s ${formatFigure(st.benchmark.value, 'ratio')} (${st.person.records} deals reached it): at ${input.benchmarkLabel}'s conversion the win rate would rise accordingly and sales velocity would go from ${money(v)} to ${money(ifClosed)}.`,
     });
   }
-  suggestions.sort((x, y) => y.effect - x.effect || x.kpiId.localeCompare(y.kpiId) || (x.stageId ?? '').localeCompare(y.stageId ?? ''));
-  return { velocity: v, suggestions, insufficient };
+  return { velocity: v, base: { n, w, s, c, v }, suggestions: sortSuggestions(suggestions), insufficient };
+}
+
+/** Largest effect first; ties in a fixed order so the same figures always name the same top lever. */
+export function sortSuggestions(suggestions: Suggestion[]): Suggestion[] {
+  return suggestions.sort((x, y) => y.effect - x.effect || x.kpiId.localeCompare(y.kpiId) || (x.stageId ?? '').localeCompare(y.stageId ?? ''));
 }
 
 export interface DriverInput {
@@ -229,8 +242,9 @@ const DRIVER_SKILLS: Record<string, string[]> = {
 
 /**
  * The funnel drivers outside the velocity formula (time in stage, activity volume, process
- * adherence): compared with the benchmark and mapped to skills, but with no velocity effect, since
- * none of them is a factor of it. Worse by less than 1 % is noise, as for the levers.
+ * adherence): compared with the benchmark and mapped to skills. None is a factor of velocity, so
+ * their velocity effect comes from a model of its own (driver-effects.ts). Worse by less than 1 %
+ * is noise, as for the levers.
  */
 export function compareDrivers(inputs: readonly DriverInput[]): Driver[] {
   return inputs.map((d) => {

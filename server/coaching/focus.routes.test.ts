@@ -79,12 +79,15 @@ describeEngines('coaching focus suggestions', (env) => {
     expect(records.status).toBe(200);
     expect(records.body.items).toHaveLength(15);
 
-    // The drivers outside the formula, compared but with no velocity effect: no activity logged, so
-    // activity volume says so instead of comparing.
+    // The drivers outside the formula: no activity logged, so activity volume says so instead of
+    // comparing or estimating an effect.
     expect(f.drivers.map((d: any) => d.kpiId)).toEqual(['time_in_stage', 'activity_volume', 'process_adherence']);
     const activity = f.drivers.find((d: any) => d.kpiId === 'activity_volume');
     expect(activity).toMatchObject({ records: 0, trails: false, skillKeys: ['pipeline_generation'] });
     expect(activity.insufficient).toMatch(/at least 5/);
+    expect(activity.effect).toBeNull();
+    expect(activity.effectNote).toMatch(/^too little data: 0 records of the coachee/);
+    expect(f.insufficient).toContainEqual({ lever: 'activity_volume', stageName: null, reason: activity.effectNote.replace('too little data: ', '') });
 
     const agenda = await w.as(manager).get(`/api/v1/coaching-agenda?coacheeId=${rita.id}`);
     expect(agenda.body.focus).toMatchObject({ kpiId: 'win_rate', source: 'suggestion', skillKey: 'qualification' });
@@ -114,6 +117,27 @@ describeEngines('coaching focus suggestions', (env) => {
     const bad = await w.as(manager).get(`/api/v1/coaching-focus?coacheeId=${rita.id}&from=2026-10-01&to=2026-09-01`);
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.fields[0].field).toBe('to');
+  });
+
+  it('answers the Coaching list’s top focus of several coachees in one request, in their reach only', async () => {
+    const res = await w.as(manager).get(`/api/v1/coaching-focus/top?coacheeIds=${rita.id},${newcomer.id}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.items.map((i: any) => i.coachee.name)).toEqual(['Rita Rep', 'Nina New']);
+    // The same as one request each: Rita's top lever, the newcomer's reasons.
+    const single = (await w.as(manager).get(`/api/v1/coaching-focus?coacheeId=${rita.id}`)).body;
+    expect(res.body.items[0]).toMatchObject({ velocity: single.velocity, top: single.suggestions[0] });
+    expect(res.body.items[1]).toMatchObject({ velocity: null, top: null });
+    expect(res.body.items[1].insufficient.map((i: any) => i.lever)).toEqual(['win_rate', 'deal_size', 'cycle']);
+    // The outside coach reaches Rita, not the rest of her team: one id out of reach refuses the batch.
+    expect((await w.as(coach).get(`/api/v1/coaching-focus/top?coacheeIds=${rita.id}`)).status).toBe(200);
+    expect((await w.as(coach).get(`/api/v1/coaching-focus/top?coacheeIds=${rita.id},${newcomer.id}`)).status).toBe(404);
+    expect((await w.as(outsider).get(`/api/v1/coaching-focus/top?coacheeIds=${rita.id}`)).status).toBe(404);
+    for (const ids of [`${rita.id},,${newcomer.id}`, Array.from({ length: 51 }, (_, i) => `u${i}`).join(',')]) {
+      const bad = await w.as(manager).get(`/api/v1/coaching-focus/top?coacheeIds=${ids}`);
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.details.fields[0].field).toBe('coacheeIds');
+    }
+    expect((await w.as(manager).get('/api/v1/coaching-focus/top')).body.error.details.fields[0].field).toBe('coacheeIds');
   });
 
   it('sets an objective with its baseline now, and after the review date measures the effect against the team', async () => {

@@ -1,8 +1,8 @@
 // Focus suggestions from the numbers.
-import { FocusQuery, FocusSuggestions } from '../../api/coaching-focus.js';
+import { FocusBatchQuery, FocusQuery, FocusSuggestions, FocusSummaryList } from '../../api/coaching-focus.js';
 import { ctxOf } from '../http/auth-hook.js';
 import { type App, responses } from '../http/types.js';
-import { focusSuggestions } from './focus.service.js';
+import { focusSuggestions, topFocusOf } from './focus.service.js';
 
 export function registerFocusRoutes(app: App): void {
   app.get(
@@ -16,5 +16,17 @@ export function registerFocusRoutes(app: App): void {
       },
     },
     async (req) => focusSuggestions(ctxOf(req), req.query),
+  );
+  app.get(
+    '/api/v1/coaching-focus/top',
+    {
+      schema: {
+        tags: ['coaching'],
+        summary: 'The top focus of several coachees at once (the Coaching list); 404 when one is not yours to coach',
+        querystring: FocusBatchQuery,
+        response: responses({ 200: FocusSummaryList }),
+      },
+    },
+    async (req) => topFocusOf(ctxOf(req), req.query),
   );
 }

@@ -1,5 +1,6 @@
 // SQL of coaching sessions, their linked deals and their action items.
-import type { Kysely, Selectable, Updateable } from 'kysely';
+import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
+import { pageOf, paginate } from '../db/keyset.js';
 import { updateVersioned } from '../db/records.js';
 import type { CoachingActionItemsTable, CoachingSessionsTable } from '../db/schema/coaching.js';
 import type { DB } from '../db/schema.js';
@@ -129,23 +130,19 @@ export interface ActionItemWithPair extends ActionItemRow {
   coachee_id: string;
 }
 
-export async function listActionItemRows(
-  db: Kysely<DB>,
-  workspaceId: string,
-  f: {
-    scope: CoachingScope;
-    actorId: string;
-    ownerId?: string | undefined;
-    coacheeId?: string | undefined;
-    open?: boolean | undefined;
-    dueBy?: string | undefined;
-  },
-): Promise<ActionItemWithPair[]> {
+export interface ActionItemFilter {
+  scope: CoachingScope;
+  actorId: string;
+  ownerId?: string | undefined;
+  coacheeId?: string | undefined;
+  open?: boolean | undefined;
+  dueBy?: string | undefined;
+}
+
+function actionItemQuery(db: Kysely<DB>, workspaceId: string, f: ActionItemFilter) {
   let q = db
     .selectFrom('coaching_action_items as a')
     .innerJoin('coaching_sessions as s', 's.id', 'a.session_id')
-    .selectAll('a')
-    .select(['s.coach_id', 's.coachee_id'])
     .where('a.workspace_id', '=', workspaceId)
     .where('a.deleted_at', 'is', null)
     .where('s.deleted_at', 'is', null);
@@ -160,8 +157,34 @@ export async function listActionItemRows(
   if (f.open === true) q = q.where('a.completed_at', 'is', null);
   if (f.open === false) q = q.where('a.completed_at', 'is not', null);
   if (f.dueBy) q = q.where('a.due_date', '<=', f.dueBy);
-  const rows = await q.orderBy('a.due_date').orderBy('a.id').limit(500).execute();
-  return rows as ActionItemWithPair[];
+  return q;
+}
+
+const ACTION_ITEM_ORDER = 'dueDate';
+// Undated items last, on both engines (they sort nulls differently): a date after any real one.
+const dueSort = sql<string>`coalesce(a.due_date, '9999-12-31')`;
+
+/** A page of action items by due date (undated last), then id; the count covers every page. */
+export async function listActionItemRows(
+  db: Kysely<DB>,
+  workspaceId: string,
+  f: ActionItemFilter,
+  page: { limit: number; cursor?: string | undefined },
+): Promise<{ rows: ActionItemWithPair[]; nextCursor: string | null; total: number }> {
+  const q = actionItemQuery(db, workspaceId, f).selectAll('a').select(['s.coach_id', 's.coachee_id']);
+  const rows = await paginate(q, {
+    order: ACTION_ITEM_ORDER,
+    sortExpr: dueSort,
+    desc: false,
+    idColumn: 'a.id',
+    cursor: page.cursor,
+    limit: page.limit,
+  }).execute();
+  const count = await actionItemQuery(db, workspaceId, f)
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  const paged = pageOf(rows as (ActionItemWithPair & { sort_key: string })[], page.limit, ACTION_ITEM_ORDER);
+  return { rows: paged.rows, nextCursor: paged.nextCursor, total: Number(count.n) };
 }
 
 export function findActionItem(db: Kysely<DB>, workspaceId: string, id: string): Promise<ActionItemRow | undefined> {

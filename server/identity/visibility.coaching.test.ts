@@ -1,6 +1,6 @@
 // Generated visibility cases for coaching records: role × relation of the coachee to the caller
 // (own / team / explicit coachee / other / other workspace) × operation (list, read, profile, tick an
-// action item, action-item list, prepared agenda, focus suggestions). Expected answers come from the policy table's coaching row, so
+// action item, action-item list, prepared agenda, focus suggestions, the list's batch of top focuses). Expected answers come from the policy table's coaching row, so
 // the rule and the test cannot drift apart; private notes never reach anyone but the session's coach.
 import { beforeAll, expect, it } from 'vitest';
 import type { Role } from '../db/schema/identity.js';
@@ -8,11 +8,11 @@ import { describeEngines, type TestUser, type TestWorkspace } from '../test/test
 import { type Operation, reachOf } from './policy.js';
 
 type Relation = 'own' | 'team' | 'coachee' | 'other' | 'otherWorkspace';
-type Op = 'list' | 'read' | 'profile' | 'tick' | 'items' | 'agenda' | 'focus';
+type Op = 'list' | 'read' | 'profile' | 'tick' | 'items' | 'agenda' | 'focus' | 'focusTop';
 
 const ROLES: Role[] = ['admin', 'manager', 'rep', 'marketing', 'coach'];
 const RELATIONS: Relation[] = ['own', 'team', 'coachee', 'other', 'otherWorkspace'];
-const OPS: Op[] = ['list', 'read', 'profile', 'tick', 'items', 'agenda', 'focus'];
+const OPS: Op[] = ['list', 'read', 'profile', 'tick', 'items', 'agenda', 'focus', 'focusTop'];
 
 const policyOp = (op: Op): Operation => (op === 'tick' ? 'update' : 'read');
 
@@ -123,8 +123,10 @@ describeEngines('coaching visibility matrix', (env) => {
             if (![200, 404].includes(res.status)) failures.push(`${label}: unexpected ${res.status} ${JSON.stringify(res.body)}`);
             if (res.status === 200 && res.body.lastSession?.privateNotes) failures.push(`${label}: private notes leaked in the agenda`);
             observed = res.status === 200;
-          } else if (op === 'focus') {
-            const res = await api.get(`/api/v1/coaching-focus?coacheeId=${made.coacheeId}`);
+          } else if (op === 'focus' || op === 'focusTop') {
+            const res = await api.get(
+              op === 'focus' ? `/api/v1/coaching-focus?coacheeId=${made.coacheeId}` : `/api/v1/coaching-focus/top?coacheeIds=${made.coacheeId}`,
+            );
             if (![200, 404].includes(res.status)) failures.push(`${label}: unexpected ${res.status} ${JSON.stringify(res.body)}`);
             observed = res.status === 200;
           } else if (op === 'profile') {

@@ -10,6 +10,9 @@ import { computeByOwner, withDealsAsOf } from './kpi-compute.service.js';
 import { buildRequest, calendarOf, kpiById } from './kpi-request.service.js';
 import { loadOrg, resolveScope } from './scope.service.js';
 
+// Managers and the CSO see whether coaching keeps its cadence next to the numbers it should move
+// (issue #10: the coaching KPIs work in dashboards); a rep's own dashboard has no coaching figure
+// of theirs to show (cadence is counted for the coach).
 const TILES: Record<DashboardKind, readonly string[]> = {
   rep: ['won_amount', 'quota_attainment', 'pipeline_coverage', 'win_rate', 'average_deal_size', 'sales_cycle_length', 'activity_volume', 'process_adherence'],
   manager: [
@@ -21,8 +24,19 @@ const TILES: Record<DashboardKind, readonly string[]> = {
     'sales_cycle_length',
     'process_adherence',
     'cramming_index',
+    'coaching_cadence_kept',
   ],
-  cso: ['won_amount', 'quota_attainment', 'pipeline_coverage', 'win_rate', 'sales_velocity', 'average_deal_size', 'sales_cycle_length', 'cramming_index'],
+  cso: [
+    'won_amount',
+    'quota_attainment',
+    'pipeline_coverage',
+    'win_rate',
+    'sales_velocity',
+    'average_deal_size',
+    'sales_cycle_length',
+    'cramming_index',
+    'coaching_cadence_kept',
+  ],
 };
 const TRENDS = ['won_amount', 'win_rate', 'pipeline_created'] as const;
 const PEOPLE = ['won_amount', 'quota_attainment', 'win_rate', 'pipeline_created', 'process_adherence'] as const;

@@ -4,6 +4,7 @@
 import { Button, Paper, Stack, Table, Tabs, Text, Title, VisuallyHidden } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router';
+import type { FocusSummary } from '../../api/coaching-focus';
 import type { CoachingRelationship } from '../../api/coaching-relationships';
 import { formatDay, plural } from '../app/format';
 import { useSession } from '../app/session';
@@ -12,7 +13,7 @@ import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
 import { TextLink } from '../components/TextLink';
-import { useActionItems, useFocus, useRelationships } from '../data/coaching/coaching';
+import { useActionItems, useRelationships, useTopFocus } from '../data/coaching/coaching';
 import { ActionItemsTable } from './ActionItemsTable';
 import { CADENCE_ORDER, CadenceBadge } from './CadenceBadge';
 import { LEVER_LABEL } from './FocusPanel';
@@ -28,21 +29,20 @@ export function startSessionPath(coacheeId: string): string {
 }
 
 /** The coachee's top lever, or why there is none: the person page has the figures behind it. */
-function TopFocus({ coacheeId }: { coacheeId: string }) {
-  const focus = useFocus(coacheeId);
+function TopFocus({ focus }: { focus: { isPending: boolean; isError: boolean; data: FocusSummary | undefined } }) {
   if (focus.isPending)
     return (
       <Text size="sm" c="dimmed">
         …
       </Text>
     );
-  if (focus.isError)
+  if (focus.isError || !focus.data)
     return (
       <Text size="sm" c="dimmed">
         —
       </Text>
     );
-  const top = focus.data.suggestions[0];
+  const top = focus.data.top;
   if (top) return <Text size="sm">{top.lever === 'stage_conversion' ? `Conversion at ${top.stageName}` : LEVER_LABEL[top.lever]}</Text>;
   return (
     <Text size="sm" c="dimmed">
@@ -55,6 +55,8 @@ function PeopleICoach() {
   const { user } = useSession();
   const relationships = useRelationships({ coachId: user.id });
   const items = useActionItems({ open: true });
+  // One request for every row's focus (the list asked once per coachee before).
+  const focus = useTopFocus((relationships.data ?? []).map((r) => r.coachee.id));
   if (relationships.isPending) return <LoadingState rows={4} label="Loading the people you coach" />;
   if (relationships.isError) return <ErrorState error={relationships.error} onRetry={() => relationships.refetch()} />;
   const rows = [...relationships.data].sort(byNeed);
@@ -100,7 +102,7 @@ function PeopleICoach() {
                       <CadenceBadge status={r.status} />
                     </Table.Td>
                     <Table.Td>
-                      <TopFocus coacheeId={r.coachee.id} />
+                      <TopFocus focus={{ isPending: focus.isPending, isError: focus.isError, data: focus.data?.get(r.coachee.id) }} />
                     </Table.Td>
                     <Table.Td>{r.lastHeldAt ? formatDay(r.lastHeldAt) : 'never'}</Table.Td>
                     <Table.Td>{r.nextScheduledAt ? formatDay(r.nextScheduledAt) : `due ${formatDay(r.dueAt)}`}</Table.Td>

@@ -13,7 +13,7 @@ import { TextLink } from '../components/TextLink';
 import { useFocus, useSkillModel } from '../data/coaching/coaching';
 import { kpiLink } from '../measurement/kpi-links';
 
-type Lever = FocusSuggestions['inputs'][number]['lever'];
+type Lever = FocusSuggestions['suggestions'][number]['lever'];
 
 export const LEVER_LABEL: Record<Lever, string> = {
   opportunities: 'Open qualified deals',
@@ -21,6 +21,9 @@ export const LEVER_LABEL: Record<Lever, string> = {
   deal_size: 'Average deal size',
   cycle: 'Sales cycle',
   stage_conversion: 'Stage conversion',
+  time_in_stage: 'Time in stage',
+  activity_volume: 'Activity volume',
+  process_adherence: 'Process adherence',
 };
 
 /** A lever's figure in its own unit: shares in per cent, money in the workspace currency, cycle in days. */
@@ -41,7 +44,6 @@ export function leverFigure(lever: Lever, value: number | null, currency: string
 
 // Whole currency units: cents of a per-day estimate are noise.
 type DriverKpi = FocusSuggestions['drivers'][number]['kpiId'];
-const DRIVER_LABEL: Record<DriverKpi, string> = { time_in_stage: 'Time in stage', activity_volume: 'Activity volume', process_adherence: 'Process adherence' };
 
 function driverFigure(kpiId: DriverKpi, value: number | null): string {
   if (value === null) return '—';
@@ -84,6 +86,9 @@ export function FocusPanel({ coacheeId, name }: { coacheeId: string; name: strin
                   </Text>
                 </Group>
                 <Text size="sm">{s.explanation}</Text>
+                <Text size="xs" c="dimmed">
+                  Model: {s.model}
+                </Text>
                 <Group gap="xs" mt={4}>
                   <Text size="xs" c="dimmed">
                     Skills:
@@ -154,16 +159,17 @@ export function FocusPanel({ coacheeId, name }: { coacheeId: string; name: strin
           <Table aria-label={`Other drivers of ${name}`} verticalSpacing={6}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Other drivers (no velocity effect estimated)</Table.Th>
+                <Table.Th>Other drivers</Table.Th>
                 <Table.Th>{name}</Table.Th>
                 <Table.Th>{f.benchmark.label}</Table.Th>
                 <Table.Th>Compared</Table.Th>
+                <Table.Th>Velocity effect</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {f.drivers.map((d) => (
                 <Table.Tr key={d.kpiId}>
-                  <Table.Td>{DRIVER_LABEL[d.kpiId]}</Table.Td>
+                  <Table.Td>{LEVER_LABEL[d.kpiId]}</Table.Td>
                   <Table.Td>{driverFigure(d.kpiId, d.person)}</Table.Td>
                   <Table.Td>
                     {driverFigure(d.kpiId, d.benchmark)}
@@ -179,6 +185,15 @@ export function FocusPanel({ coacheeId, name }: { coacheeId: string; name: strin
                     ) : (
                       <Text size="sm" c="dimmed">
                         at or above the team
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {d.effect !== null ? (
+                      <Text size="sm">+{perDay(d.effect, f.currency)}</Text>
+                    ) : (
+                      <Text size="sm" c="dimmed">
+                        {d.effectNote}
                       </Text>
                     )}
                   </Table.Td>

@@ -10,12 +10,12 @@ import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
 import { TextLink } from '../components/TextLink';
-import { useActionItems, useRelationships, useSessions, useSkillProfile } from '../data/coaching/coaching';
-import { ActionItemsTable } from './ActionItemsTable';
+import { useRelationships, useSessions, useSkillProfile } from '../data/coaching/coaching';
 import { CadenceBadge } from './CadenceBadge';
 import { startSessionPath } from './CoachingPage';
 import { FocusPanel } from './FocusPanel';
 import { ObjectivesPanel } from './ObjectivesPanel';
+import { PersonActionItems } from './PersonActionItems';
 import { SessionsTable } from './SessionsTable';
 import { SkillProfilePanel } from './SkillProfilePanel';
 
@@ -25,7 +25,6 @@ export function PersonPage() {
   const profile = useSkillProfile(userId);
   const relationships = useRelationships({ coacheeId: userId });
   const sessions = useSessions({ coacheeId: userId, limit: 30 });
-  const items = useActionItems({ coacheeId: userId });
   if (profile.isPending) return <LoadingState rows={8} label="Loading the coaching record" />;
   if (profile.isError) return <ErrorState error={profile.error} onRetry={() => profile.refetch()} />;
   const person = profile.data.user;
@@ -35,7 +34,6 @@ export function PersonPage() {
   // Objectives: anyone who reaches this coachee's coaching (this page answered) and may create coaching
   // records sets them; never the coachee (coaching/objectives.service.ts decides).
   const maySetObjective = !me && can(user.role, 'coaching', 'create');
-  const openItems = (items.data ?? []).filter((i) => i.completedAt === null);
   return (
     <>
       <PageHeader
@@ -83,9 +81,9 @@ export function PersonPage() {
         </section>
         <section aria-labelledby="actions">
           <Title id="actions" order={2} fz="h4" mb="xs">
-            Action items ({openItems.length} open)
+            Action items
           </Title>
-          {items.isError ? <ErrorState error={items.error} /> : <ActionItemsTable label="Action items" items={items.data ?? []} />}
+          <PersonActionItems coacheeId={person.id} />
         </section>
         <section aria-labelledby="sessions">
           <Title id="sessions" order={2} fz="h4" mb="xs">

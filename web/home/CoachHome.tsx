@@ -1,15 +1,14 @@
 // An outside coach sees coaching only: their coachees and whether each relationship's cadence is
 // kept. The seller Home would call deal APIs a coach may not read.
 import { Badge, Paper, Table, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import type { CadenceStatus, CoachingRelationship } from '../../api/coaching-relationships';
-import { api } from '../app/api';
+import type { CadenceStatus } from '../../api/coaching-relationships';
 import { formatDay } from '../app/format';
 import { useSession } from '../app/session';
 import { EmptyHint } from '../components/EmptyHint';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
+import { useRelationships } from '../data/coaching/coaching';
 
 const STATUS: Record<CadenceStatus, { label: string; color: string }> = {
   kept: { label: 'Cadence kept', color: 'furrow' },
@@ -20,10 +19,8 @@ const STATUS: Record<CadenceStatus, { label: string; color: string }> = {
 
 export function CoachHome() {
   const { user } = useSession();
-  const relationships = useQuery({
-    queryKey: ['coaching-relationships', { coachId: user.id }],
-    queryFn: () => api.get<{ items: CoachingRelationship[] }>(`/api/v1/coaching-relationships?coachId=${encodeURIComponent(user.id)}`).then((r) => r.items),
-  });
+  // Through the coaching data layer: its key is refreshed by every coaching write (a held session).
+  const relationships = useRelationships({ coachId: user.id });
   return (
     <>
       <PageHeader title="Your coachees this week" description="Each person you coach, the cadence you agreed and when the next session is due." />

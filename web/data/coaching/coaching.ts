@@ -1,10 +1,10 @@
 // The coaching screens' reads and writes (writes go through web/data/write.tsx#useWrite): relationships with cadence, sessions, action items, the
 // skill model and profiles, deal reviews. Query keys start with 'coaching' so one invalidation
-// after a save refreshes every coaching screen (and Home's coachee list keeps its own key).
-import { type QueryClient, useQuery } from '@tanstack/react-query';
+// after a save refreshes every coaching screen, the outside coach's Home (CoachHome) included.
+import { type QueryClient, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { Agenda } from '../../../api/coaching-agenda';
 import type { DealReview, DealReviewCreate, DealReviewList } from '../../../api/coaching-deal-reviews';
-import type { FocusSuggestions } from '../../../api/coaching-focus';
+import { type FocusSuggestions, type FocusSummary, type FocusSummaryList, MAX_FOCUS_BATCH } from '../../../api/coaching-focus';
 import type { CoachingObjective, ObjectiveCreate, ObjectiveList, ObjectivePatch } from '../../../api/coaching-objectives';
 import type { RatingCreate, SkillProfile, SkillRating } from '../../../api/coaching-ratings';
 import type { CoachingRelationship, RelationshipCreate, RelationshipList } from '../../../api/coaching-relationships';
@@ -43,11 +43,23 @@ export function useSession(id: string | undefined) {
   return useQuery({ queryKey: ['coaching', 'session', id], queryFn: () => fetchSession(id as string), enabled: Boolean(id) });
 }
 
+/** Action items at once (the server's first 500): for counting across a coach's people. */
 export function useActionItems(query: { ownerId?: string; coacheeId?: string; open?: boolean }, enabled = true) {
   return useQuery({
     queryKey: ['coaching', 'action-items', query],
     queryFn: () => api.get<ActionItemList>('/api/v1/action-items', query).then((r) => r.items),
     enabled,
+  });
+}
+
+/** One person's action items a page at a time (by due date, undated last), with the total count. */
+export function useActionItemPages(query: { coacheeId: string; open?: boolean }, pageSize = 50) {
+  return useInfiniteQuery({
+    queryKey: ['coaching', 'action-items', 'pages', query, pageSize],
+    queryFn: ({ pageParam, signal }) =>
+      api.get<ActionItemList>('/api/v1/action-items', { ...query, limit: pageSize, cursor: pageParam ?? undefined }, { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
   });
 }
 
@@ -91,6 +103,25 @@ export function useFocus(coacheeId: string, enabled = true) {
   });
 }
 
+/**
+ * The top focus of each coachee of a list, in one request per 50 (the server's batch limit) rather
+ * than one per row; keyed by coachee id.
+ */
+export function useTopFocus(coacheeIds: readonly string[]) {
+  const ids = [...new Set(coacheeIds)].sort();
+  return useQuery({
+    queryKey: ['coaching', 'focus-top', ids],
+    queryFn: async () => {
+      const chunks: string[][] = [];
+      for (let i = 0; i < ids.length; i += MAX_FOCUS_BATCH) chunks.push(ids.slice(i, i + MAX_FOCUS_BATCH));
+      const pages = await Promise.all(chunks.map((c) => api.get<FocusSummaryList>('/api/v1/coaching-focus/top', { coacheeIds: c.join(',') })));
+      return new Map<string, FocusSummary>(pages.flatMap((p) => p.items.map((x) => [x.coachee.id, x] as const)));
+    },
+    enabled: ids.length > 0,
+    staleTime: 5 * 60_000,
+  });
+}
+
 export const putSkillModel = (body: SkillModelPut) => api.put<SkillModel>('/api/v1/skill-model', body);
 /** The prepared agenda from live data (focus trend, deals at risk, overdue actions, last notes). */
 export function useAgenda(coacheeId: string, enabled = true) {
@@ -110,8 +141,7 @@ export const createObjective = (body: ObjectiveCreate) => api.post<CoachingObjec
 export const patchObjective = (id: string, body: ObjectivePatch) => api.patch<CoachingObjective>(`/api/v1/coaching-objectives/${encodeURIComponent(id)}`, body);
 
 /** After any coaching write: every coaching screen and the coach's Home read fresh. */
-export const refreshCoaching = (queryClient: QueryClient) =>
-  Promise.all([queryClient.invalidateQueries({ queryKey: ['coaching'] }), queryClient.invalidateQueries({ queryKey: ['coaching-relationships'] })]);
+export const refreshCoaching = (queryClient: QueryClient) => queryClient.invalidateQueries({ queryKey: ['coaching'] });
 
 /** A deal review is on the deal's timeline too. */
 export const refreshDealReviews = (queryClient: QueryClient) =>
