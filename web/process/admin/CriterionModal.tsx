@@ -6,11 +6,11 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { CriterionKind, ExitCriterion, FieldChoice, ProcessStage } from '../../../api/pipelines';
-import { api } from '../../app/api';
 import { FormFooter } from '../../components/FormFooter';
 import { FormProblem } from '../../components/FormProblem';
 import { applySaveError } from '../../components/save-errors';
-import { refreshProcess, useFrameworks } from '../process-api';
+import { createCriterion, refreshProcess, updateCriterion } from '../../data/pipelines/pipelines';
+import { useFrameworks } from '../../data/qualification/qualification';
 import { KIND_LABEL } from './criterion-text';
 
 const ACTIVITY_TYPES = [
@@ -99,8 +99,8 @@ function CriterionForm({ onClose, stage, version, criterion, fieldChoices }: Omi
     const note = values.note.trim();
     const body = { version, ...(label ? { label } : {}), ...settingsOf(values), ...(note ? { note } : {}) };
     try {
-      if (criterion) await api.patch(`/api/v1/exit-criteria/${criterion.id}`, body);
-      else await api.post(`/api/v1/stages/${stage.id}/criteria`, { ...body, kind: values.kind });
+      if (criterion) await updateCriterion(criterion.id, body);
+      else await createCriterion(stage.id, { ...body, kind: values.kind });
       notifications.show({ color: 'furrow', message: `Exit criterion saved on ${stage.name} as a new process version` });
       await refreshProcess(queryClient);
       onClose();

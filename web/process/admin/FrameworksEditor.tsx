@@ -3,11 +3,11 @@ import { Accordion, ActionIcon, Badge, Button, Group, Modal, Stack, Text, Textar
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { QualificationFramework } from '../../../api/qualification';
-import { api, isApiError } from '../../app/api';
+import { isApiError } from '../../app/api';
 import { ErrorState, errorMessage } from '../../components/ErrorState';
 import { FormFooter } from '../../components/FormFooter';
 import { LoadingState } from '../../components/LoadingState';
-import { useFrameworks } from '../process-api';
+import { createFramework, retireFramework, updateFramework, useFrameworks } from '../../data/qualification/qualification';
 import { useProcessChange } from './use-process-change';
 
 /** One element per line: "Label — description" (the description is optional). */
@@ -38,13 +38,13 @@ function FrameworkModal({ framework, onClose }: { framework: QualificationFramew
     });
     try {
       if (framework)
-        await api.patch(`/api/v1/qualification-frameworks/${framework.id}`, {
+        await updateFramework(framework.id, {
           version: framework.version,
           name: name.trim(),
           description: description.trim() || null,
           elements: withKeys,
         });
-      else await api.post('/api/v1/qualification-frameworks', { name: name.trim(), description: description.trim() || null, elements: withKeys });
+      else await createFramework({ name: name.trim(), description: description.trim() || null, elements: withKeys });
       await change.run(async () => null, `${name.trim()} saved`);
       onClose();
     } catch (e) {
@@ -139,7 +139,7 @@ export function FrameworksEditor() {
                     aria-label={`Retire ${f.name}`}
                     onClick={() => {
                       if (window.confirm(`Retire ${f.name}? Scores stay in each deal's history.`))
-                        void change.run(() => api.post(`/api/v1/qualification-frameworks/${f.id}/archive`, { version: f.version }), `${f.name} retired`);
+                        void change.run(() => retireFramework(f.id, { version: f.version }), `${f.name} retired`);
                     }}
                   >
                     <IconTrash size={16} />

@@ -5,13 +5,12 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ProcessStage } from '../../../api/pipelines';
-import { api } from '../../app/api';
+import type { ProcessStage, StagePatch } from '../../../api/pipelines';
 import { FormFooter } from '../../components/FormFooter';
 import { FormProblem } from '../../components/FormProblem';
 import { applySaveError } from '../../components/save-errors';
+import { createStage, refreshProcess, updateStage } from '../../data/pipelines/pipelines';
 import { GuidanceText } from '../GuidanceText';
-import { refreshProcess } from '../process-api';
 
 const CATEGORIES = [
   { value: 'pipeline', label: 'Pipeline' },
@@ -24,7 +23,7 @@ const CATEGORIES = [
 interface Values extends Record<string, unknown> {
   name: string;
   probability: number | string;
-  kind: string;
+  kind: ProcessStage['kind'];
   guidance: string;
   agingDays: number | string;
   allowOverride: boolean;
@@ -76,12 +75,13 @@ function StageForm({ onClose, pipelineId, version, stage }: Omit<Props, 'opened'
       guidance: v.guidance.trim() || null,
       agingDays: v.agingDays === '' ? null : Number(v.agingDays),
       allowOverride: v.allowOverride,
-      forecastCategory: v.forecastCategory,
+      // One of CATEGORIES (the Select's list), which are the contract's.
+      forecastCategory: v.forecastCategory as StagePatch['forecastCategory'],
       ...(note ? { note } : {}),
     };
     try {
-      if (stage) await api.patch(`/api/v1/stages/${stage.id}`, body);
-      else await api.post(`/api/v1/pipelines/${pipelineId}/stages`, { ...body, kind: v.kind });
+      if (stage) await updateStage(stage.id, body);
+      else await createStage(pipelineId, { ...body, kind: v.kind });
       notifications.show({ color: 'furrow', message: stage ? `${body.name} saved as a new process version` : `${body.name} added` });
       await refreshProcess(queryClient);
       onClose();

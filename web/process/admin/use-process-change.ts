@@ -5,7 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { isApiError } from '../../app/api';
 import { errorMessage } from '../../components/ErrorState';
-import { refreshProcess } from '../process-api';
+import { refreshProcess } from '../../data/pipelines/pipelines';
 
 export function useProcessChange() {
   const queryClient = useQueryClient();
