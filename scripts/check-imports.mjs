@@ -23,19 +23,9 @@ const WEB_API_NOT_YET_MOVED = [
   // the app shell: the session probe, sign-in and sign-out, search
   'web/app/session.tsx',
   'web/app/search/SearchPalette.tsx',
-  // CRM: import
-  'web/crm/import/ImportJobProgress.tsx',
-  'web/crm/import/PeopleImport.tsx',
-  'web/crm/import/use-csv-import.ts',
   // Home (being edited elsewhere)
   'web/home/CoachHome.tsx',
   'web/home/home-data.ts',
-  // the other capabilities, screen by screen
-  'web/alignment/AgreementPage.tsx',
-  'web/alignment/LeadPage.tsx',
-  'web/alignment/LeadRoutingForm.tsx',
-  'web/alignment/LeadSettingsPage.tsx',
-  'web/alignment/LeadsPage.tsx',
 ];
 
 /** The names a web file imports from the api client, bar its error type and type-only imports. */
