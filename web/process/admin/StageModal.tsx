@@ -2,14 +2,11 @@
 // refuses (shown under that input); a change by another admin meanwhile is a conflict to resolve.
 import { Group, Modal, NumberInput, Paper, Select, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import type { ProcessStage, StagePatch } from '../../../api/pipelines';
 import { FormFooter } from '../../components/FormFooter';
 import { FormProblem } from '../../components/FormProblem';
-import { applySaveError } from '../../components/save-errors';
 import { createStage, refreshProcess, updateStage } from '../../data/pipelines/pipelines';
+import { useWrite } from '../../data/write';
 import { GuidanceText } from '../GuidanceText';
 
 const CATEGORIES = [
@@ -30,6 +27,7 @@ interface Values extends Record<string, unknown> {
   forecastCategory: string | null;
   note: string;
 }
+const STALE = 'Another admin changed the process meanwhile. Close this, check their change, and try again.';
 const FIELDS = ['name', 'probability', 'kind', 'guidance', 'agingDays', 'allowOverride', 'forecastCategory', 'note'] as const;
 
 interface Props {
@@ -49,8 +47,6 @@ export function StageModal({ opened, onClose, pipelineId, version, stage }: Prop
 }
 
 function StageForm({ onClose, pipelineId, version, stage }: Omit<Props, 'opened'>) {
-  const queryClient = useQueryClient();
-  const [problem, setProblem] = useState<string | null>(null);
   const form = useForm<Values>({
     initialValues: {
       name: stage?.name ?? '',
@@ -64,9 +60,17 @@ function StageForm({ onClose, pipelineId, version, stage }: Omit<Props, 'opened'
     },
   });
   const guidance = form.getValues().guidance;
+  const write = useWrite({
+    request: ({ body, kind }: { body: StagePatch & { name: string; probability: number }; kind: Values['kind'] }) =>
+      stage ? updateStage(stage.id, body) : createStage(pipelineId, { ...body, kind }),
+    refresh: refreshProcess,
+    success: (_saved, { body }) => (stage ? `${body.name} saved as a new process version` : `${body.name} added`),
+    onSuccess: onClose,
+    form: { form, fields: FIELDS },
+    stale: { problem: STALE },
+  });
 
   const submit = form.onSubmit(async (v) => {
-    setProblem(null);
     const note = v.note.trim();
     const body = {
       version,
@@ -79,24 +83,13 @@ function StageForm({ onClose, pipelineId, version, stage }: Omit<Props, 'opened'
       forecastCategory: v.forecastCategory as StagePatch['forecastCategory'],
       ...(note ? { note } : {}),
     };
-    try {
-      if (stage) await updateStage(stage.id, body);
-      else await createStage(pipelineId, { ...body, kind: v.kind });
-      notifications.show({ color: 'furrow', message: stage ? `${body.name} saved as a new process version` : `${body.name} added` });
-      await refreshProcess(queryClient);
-      onClose();
-    } catch (error) {
-      if (applySaveError(error, form, FIELDS, setProblem) === 'stale') {
-        setProblem('Another admin changed the process meanwhile. Close this, check their change, and try again.');
-        await refreshProcess(queryClient);
-      }
-    }
+    await write.save({ body, kind: v.kind });
   });
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <FormProblem problem={problem} />
+        <FormProblem problem={write.problem} />
         <Group grow align="flex-start">
           <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
           <NumberInput label="Probability" suffix="%" min={0} max={100} required {...form.getInputProps('probability')} />
