@@ -135,6 +135,7 @@ export const AdherenceMove = Type.Object({
 export type AdherenceMove = Static<typeof AdherenceMove>;
 
 export const AdherenceMovePage = Type.Object({ items: Type.Array(AdherenceMove), nextCursor: Nullable(Type.String()) });
+export type AdherenceMovePage = Static<typeof AdherenceMovePage>;
 
 export const DealFilter = Type.Union([Type.Literal('open'), Type.Literal('aging'), Type.Literal('noNextStep')]);
 
@@ -168,3 +169,4 @@ export const AdherenceDeal = Type.Object({
 export type AdherenceDeal = Static<typeof AdherenceDeal>;
 
 export const AdherenceDealPage = Type.Object({ asOf: Instant, items: Type.Array(AdherenceDeal), nextCursor: Nullable(Type.String()) });
+export type AdherenceDealPage = Static<typeof AdherenceDealPage>;

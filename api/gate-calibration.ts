@@ -78,3 +78,4 @@ export const CalibrationDeal = Type.Object({
 export type CalibrationDeal = Static<typeof CalibrationDeal>;
 
 export const CalibrationDealPage = Type.Object({ items: Type.Array(CalibrationDeal), nextCursor: Nullable(Type.String()) });
+export type CalibrationDealPage = Static<typeof CalibrationDealPage>;

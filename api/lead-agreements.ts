@@ -119,3 +119,4 @@ export const VersionBody = Type.Object({ version: Version }, { additionalPropert
 export type VersionBody = Static<typeof VersionBody>;
 
 export const LeadAgreementList = Type.Object({ items: Type.Array(LeadAgreement) });
+export type LeadAgreementList = Static<typeof LeadAgreementList>;

@@ -23,38 +23,8 @@ const WEB_API_NOT_YET_MOVED = [
   // the app shell: the session probe, sign-in and sign-out, search
   'web/app/session.tsx',
   'web/app/search/SearchPalette.tsx',
-  // CRM: the board (being edited elsewhere), stage moves and gates, pipelines, import
-  'web/crm/board/BoardPage.tsx',
-  'web/crm/deals/StageGuidance.tsx',
-  'web/crm/deals/move/GateBlockedModal.tsx',
-  'web/crm/deals/move/gate-check.ts',
-  'web/crm/deals/move/useDealMover.tsx',
-  'web/crm/shared/pipelines.ts',
-  'web/crm/import/ImportJobProgress.tsx',
-  'web/crm/import/PeopleImport.tsx',
-  'web/crm/import/use-csv-import.ts',
   // Home (being edited elsewhere)
   'web/home/home-data.ts',
-  // the other capabilities, screen by screen
-  'web/alignment/AgreementPage.tsx',
-  'web/alignment/LeadPage.tsx',
-  'web/alignment/LeadRoutingForm.tsx',
-  'web/alignment/LeadSettingsPage.tsx',
-  'web/alignment/LeadsPage.tsx',
-  'web/process/CalibrationDealsPage.tsx',
-  'web/process/DealsDrillPage.tsx',
-  'web/process/FillFieldInline.tsx',
-  'web/process/MovesPage.tsx',
-  'web/process/OverrideReview.tsx',
-  'web/process/QualificationForm.tsx',
-  'web/process/QualificationPanel.tsx',
-  'web/process/admin/CriterionModal.tsx',
-  'web/process/admin/FrameworksEditor.tsx',
-  'web/process/admin/ProcessEditorPage.tsx',
-  'web/process/admin/StageModal.tsx',
-  'web/process/admin/StagesEditor.tsx',
-  'web/process/admin/VersionsPanel.tsx',
-  'web/process/process-api.ts',
 ];
 
 /** The names a web file imports from the api client, bar its error type and type-only imports. */

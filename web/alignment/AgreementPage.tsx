@@ -2,14 +2,14 @@
 // owners (admin, managers) and marketing propose and approve; a draft's terms are edited in
 // AgreementTermsForm.tsx, checked by the server field by field.
 import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AgreementTerms, LeadAgreement } from '../../api/lead-agreements';
-import { api } from '../app/api';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { AgreementTerms, LeadAgreement, VersionBody } from '../../api/lead-agreements';
 import { formatInstant } from '../app/format';
 import { useSession } from '../app/session';
 import { ErrorState, errorMessage } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
+import { createAgreement, refreshAgreements, stepAgreement, useAgreements } from '../data/lead-agreements/lead-agreements';
 import { AgreementTermsForm } from './AgreementTermsForm';
 
 const STATUS_COLOR: Record<LeadAgreement['status'], string> = { draft: 'gray', proposed: 'orange', in_force: 'teal', superseded: 'gray' };
@@ -50,8 +50,8 @@ function Version({ a }: { a: LeadAgreement }) {
   const { user } = useSession();
   const client = useQueryClient();
   const act = useMutation({
-    mutationFn: ({ path, body }: { path: string; body: unknown }) => api.post<LeadAgreement>(`/api/v1/lead-agreements/${a.id}/${path}`, body),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['lead-agreements'] }),
+    mutationFn: ({ path, body }: { path: 'propose' | 'withdraw' | 'approve'; body: VersionBody }) => stepAgreement(a.id, path, body),
+    onSuccess: () => refreshAgreements(client),
   });
   const mySide = user.role === 'marketing' ? 'marketing' : user.role === 'rep' ? null : 'sales';
   const myApproval = mySide === 'marketing' ? a.marketingApproval : a.salesApproval;
@@ -105,10 +105,10 @@ function Version({ a }: { a: LeadAgreement }) {
 export function AgreementPage() {
   const { user } = useSession();
   const client = useQueryClient();
-  const list = useQuery({ queryKey: ['lead-agreements'], queryFn: () => api.get<{ items: LeadAgreement[] }>('/api/v1/lead-agreements') });
+  const list = useAgreements();
   const draft = useMutation({
-    mutationFn: (terms: AgreementTerms) => api.post<LeadAgreement>('/api/v1/lead-agreements', { terms }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['lead-agreements'] }),
+    mutationFn: (terms: AgreementTerms) => createAgreement({ terms }),
+    onSuccess: () => refreshAgreements(client),
   });
   if (list.isPending) return <LoadingState />;
   if (list.isError) return <ErrorState error={list.error} onRetry={() => list.refetch()} />;

@@ -1,17 +1,17 @@
 // One lead: who it is, why it scored what it scored (a line per point), its SLA clocks, the next
 // steps the lifecycle allows, and its history.
 import { Alert, Badge, Button, Grid, Group, NumberInput, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { LeadAgreement } from '../../api/lead-agreements';
-import type { Lead, LeadConversion, LeadTransition } from '../../api/leads';
-import { api } from '../app/api';
+import type { Lead } from '../../api/leads';
 import { formatInstant, todayLocal } from '../app/format';
 import { useSession } from '../app/session';
 import { ErrorState, errorMessage } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
+import { useAgreement } from '../data/lead-agreements/lead-agreements';
+import { refreshLead, stepLead, useLead, useLeadHistory } from '../data/leads/leads';
 import { LeadFollowUp } from './LeadFollowUp';
 import { leadName, SLA_COLOR, STATUS_LABEL, slaText } from './sla';
 
@@ -21,14 +21,10 @@ function Actions({ lead }: { lead: Lead }) {
   const [reason, setReason] = useState<string | null>(null);
   const [amount, setAmount] = useState<number | string>('');
   const [closeDate, setCloseDate] = useState(todayLocal());
-  const agreement = useQuery({
-    queryKey: ['lead-agreement', lead.agreementId],
-    queryFn: () => api.get<LeadAgreement>(`/api/v1/lead-agreements/${lead.agreementId}`),
-    enabled: lead.agreementId !== null,
-  });
+  const agreement = useAgreement(lead.agreementId);
   const act = useMutation({
-    mutationFn: ({ path, body }: { path: string; body?: unknown }) => api.post<Lead | LeadConversion>(`/api/v1/leads/${lead.id}/${path}`, body),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['lead', lead.id] }),
+    mutationFn: (step: Parameters<typeof stepLead>[1]) => stepLead(lead.id, step),
+    onSuccess: () => refreshLead(client, lead.id),
   });
   if (user.role === 'marketing') return null;
   const v = { version: lead.version };
@@ -60,7 +56,7 @@ function Actions({ lead }: { lead: Lead }) {
               value={reason}
               onChange={setReason}
             />
-            <Button variant="default" disabled={!reason} onClick={() => act.mutate({ path: 'reject', body: { ...v, reason } })}>
+            <Button variant="default" disabled={!reason} onClick={() => act.mutate({ path: 'reject', body: { ...v, reason: reason ?? '' } })}>
               Reject
             </Button>
           </Group>
@@ -133,8 +129,8 @@ function Facts({ lead }: { lead: Lead }) {
 
 export function LeadPage() {
   const { id = '' } = useParams();
-  const lead = useQuery({ queryKey: ['lead', id], queryFn: () => api.get<Lead>(`/api/v1/leads/${id}`) });
-  const history = useQuery({ queryKey: ['lead', id, 'history'], queryFn: () => api.get<{ items: LeadTransition[] }>(`/api/v1/leads/${id}/history`) });
+  const lead = useLead(id);
+  const history = useLeadHistory(id);
   if (lead.isPending) return <LoadingState />;
   if (lead.isError) return <ErrorState error={lead.error} onRetry={() => lead.refetch()} />;
   const l = lead.data;

@@ -25,9 +25,9 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { LeadSettings, LeadSettingsPut } from '../../api/lead-settings';
-import { api } from '../app/api';
 import { FormProblem } from '../components/FormProblem';
 import { applySaveError } from '../components/save-errors';
+import { reloadLeadSettings, saveLeadSettings, showLeadSettings } from '../data/leads/lead-settings';
 import { useTeams, useUsers } from '../data/people/people';
 import { timeZones } from '../settings/choices';
 import { useSettingsPart } from './settings-part';
@@ -133,7 +133,7 @@ const renamed = (field: string) => {
   return field;
 };
 
-export function LeadRoutingForm({ loaded, queryKey }: { loaded: LeadSettings; queryKey: readonly unknown[] }) {
+export function LeadRoutingForm({ loaded }: { loaded: LeadSettings }) {
   const queryClient = useQueryClient();
   const teams = useTeams();
   const users = useUsers();
@@ -166,16 +166,15 @@ export function LeadRoutingForm({ loaded, queryKey }: { loaded: LeadSettings; qu
   const submit = form.onSubmit(async (v) => {
     setProblem(null);
     try {
-      const saved = await api.put<LeadSettings>('/api/v1/lead-settings', bodyOf(v, part.versionFor(loaded)));
+      const saved = await saveLeadSettings(bodyOf(v, part.versionFor(loaded)));
       part.resetFrom(saved);
-      queryClient.setQueryData(queryKey, saved);
+      showLeadSettings(queryClient, saved);
       notifications.show({ color: 'furrow', message: 'Routing and business hours saved' });
     } catch (error) {
       const fields = (error as { fields?: { field: string }[] }).fields;
       const rename = Object.fromEntries((fields ?? []).map((f) => [f.field, renamed(f.field)]));
       if (applySaveError(error, form, allFields(), setProblem, rename) === 'stale') {
-        await queryClient.invalidateQueries({ queryKey });
-        const fresh = queryClient.getQueryData<LeadSettings>(queryKey);
+        const fresh = await reloadLeadSettings(queryClient);
         if (fresh) part.resetFrom(fresh);
         setProblem('Another admin changed the lead settings meanwhile. Their values are loaded; make your change again.');
       }

@@ -4,19 +4,18 @@
 import { Button, Checkbox, Group, NumberInput, Paper, Stack, Switch, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { LeadSettings, SlaReassign } from '../../api/lead-settings';
-import { api } from '../app/api';
 import { ErrorState } from '../components/ErrorState';
 import { FormProblem } from '../components/FormProblem';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
 import { applySaveError } from '../components/save-errors';
+import { reloadLeadSettings, saveLeadSettings, showLeadSettings, useLeadSettings } from '../data/leads/lead-settings';
 import { LeadRoutingForm } from './LeadRoutingForm';
 import { useSettingsPart } from './settings-part';
 
-const KEY = ['lead-settings'];
 const FIELDS = ['enabled', 'clauses', 'maxPerLead'] as const;
 // The server names body fields by their path (slaReassign.maxPerLead).
 const RENAME = { 'slaReassign.enabled': 'enabled', 'slaReassign.clauses': 'clauses', 'slaReassign.maxPerLead': 'maxPerLead' };
@@ -31,7 +30,7 @@ const valuesOf = (s: LeadSettings): Values => ({ ...s.slaReassign, clauses: [...
 
 export function LeadSettingsPage() {
   const queryClient = useQueryClient();
-  const settings = useQuery({ queryKey: KEY, queryFn: () => api.get<LeadSettings>('/api/v1/lead-settings') });
+  const settings = useLeadSettings();
   const [problem, setProblem] = useState<string | null>(null);
   const form = useForm<Values>({
     initialValues: { enabled: false, clauses: ['accept'], maxPerLead: 1 },
@@ -48,19 +47,18 @@ export function LeadSettingsPage() {
     setProblem(null);
     const slaReassign = { enabled: v.enabled, clauses: v.clauses as SlaReassign['clauses'], maxPerLead: Number(v.maxPerLead) };
     try {
-      const saved = await api.put<LeadSettings>('/api/v1/lead-settings', {
+      const saved = await saveLeadSettings({
         version: part.versionFor(loaded),
         routing: loaded.routing,
         businessHours: loaded.businessHours,
         slaReassign,
       });
       part.resetFrom(saved);
-      queryClient.setQueryData(KEY, saved);
+      showLeadSettings(queryClient, saved);
       notifications.show({ color: 'furrow', message: 'Lead settings saved' });
     } catch (error) {
       if (applySaveError(error, form, FIELDS, setProblem, RENAME) === 'stale') {
-        await queryClient.invalidateQueries({ queryKey: KEY });
-        const fresh = queryClient.getQueryData<LeadSettings>(KEY);
+        const fresh = await reloadLeadSettings(queryClient);
         if (fresh) part.resetFrom(fresh);
         setProblem('Another admin changed the lead settings meanwhile. Their values are loaded; make your change again.');
       }
@@ -75,7 +73,7 @@ export function LeadSettingsPage() {
         title="Lead settings"
         description="Who gets a new lead, the hours the SLA clocks run in, and what happens when a rep misses the sales SLA agreed with marketing."
       />
-      {loaded && <LeadRoutingForm loaded={loaded} queryKey={KEY} />}
+      {loaded && <LeadRoutingForm loaded={loaded} />}
       <Paper withBorder radius="md" p="lg" maw={760} mt="lg">
         <form onSubmit={submit} noValidate aria-label="Reassignment on SLA breach">
           <Stack gap="md">

@@ -1,24 +1,24 @@
 // The lead queue: a rep's own open leads with their SLA timers first; marketing, managers and
 // admins see every lead in reach. Filters live in the URL.
 import { Anchor, Badge, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
-import type { Lead } from '../../api/leads';
-import { api } from '../app/api';
+import type { LeadListQuery } from '../../api/leads';
 import { formatInstant } from '../app/format';
 import { useSession } from '../app/session';
 import { EmptyHint } from '../components/EmptyHint';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
+import { useLeads } from '../data/leads/leads';
 import { leadName, SLA_COLOR, STATUS_LABEL, slaText } from './sla';
 
 export function LeadsPage() {
   const { user } = useSession();
   const [params, setParams] = useSearchParams();
   const view = params.get('view') ?? (user.role === 'rep' ? 'mine' : 'all');
-  const query = view === 'mine' ? { queue: 'mine', sort: 'routedAt', limit: 200 } : view === 'open' ? { queue: 'open', limit: 200 } : { limit: 200 };
-  const leads = useQuery({ queryKey: ['leads', view], queryFn: () => api.get<{ items: Lead[] }>('/api/v1/leads', query) });
+  const query: LeadListQuery =
+    view === 'mine' ? { queue: 'mine', sort: 'routedAt', limit: 200 } : view === 'open' ? { queue: 'open', limit: 200 } : { limit: 200 };
+  const leads = useLeads(view, query);
   return (
     <Stack>
       <PageHeader title="Leads" description="Work each lead within the agreed SLA: accept or reject it, touch it, qualify it, convert it." />

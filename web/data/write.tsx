@@ -42,6 +42,11 @@ interface WriteOptions<I, R, V extends Record<string, unknown>, B> {
   inline?: boolean;
   /** The failure notification's title (default "Not saved"). */
   failure?: string;
+  /**
+   * A 409 stale with nothing to merge, in the screen's own words: `problem` under a form that has
+   * no conflict dialog (its queries refreshed after), `notice` for a write without a form.
+   */
+  stale?: { problem?: string; notice?: { title: string; message: string } };
 }
 
 export interface Write<I, R> {
@@ -77,13 +82,17 @@ export function useWrite<I, R, V extends Record<string, unknown> = Record<string
       const outcome = applySaveError(error, form.form, [...form.fields, ...Object.values(rename)], setProblem, rename);
       if (outcome !== 'stale') return;
       if (conflict) await stale.start();
-      else setProblem('Someone saved a newer version meanwhile. Close this and open it again to see theirs.');
+      else if (options.stale?.problem) {
+        setProblem(options.stale.problem);
+        await options.refresh?.(queryClient);
+      } else setProblem('Someone saved a newer version meanwhile. Close this and open it again to see theirs.');
       return;
     }
     if (isStale(error)) {
       // A click (a tick, an archive) has nothing to merge: show the newer state and say so.
       await (options.refresh ? options.refresh(queryClient) : queryClient.invalidateQueries());
-      notifications.show({ color: 'orange', title: 'Changed meanwhile: reloaded, try again', message: errorMessage(error) });
+      const notice = options.stale?.notice ?? { title: 'Changed meanwhile: reloaded, try again', message: errorMessage(error) };
+      notifications.show({ color: 'orange', ...notice });
       return;
     }
     if (options.inline) setProblem(errorMessage(error));

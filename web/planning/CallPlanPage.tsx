@@ -13,8 +13,8 @@ import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
 import { TextLink } from '../components/TextLink';
 import { debriefCallPlan, patchCallPlan, refreshDebrief, refreshPlanning, reviewCallPlan, useCallPlan } from '../data/planning/planning';
+import { useDealQualification } from '../data/qualification/qualification';
 import { useWrite } from '../data/write';
-import { useDealQualification } from '../process/process-api';
 import { changedScores, draftOf, ElementScores, type QualificationDraft } from '../process/QualificationForm';
 import { MEETING_TYPE_OPTIONS, PlanStatusBadge } from './MeetingsPage';
 

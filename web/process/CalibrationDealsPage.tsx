@@ -1,9 +1,6 @@
 // The closed deals behind a gate-calibration number.
 import { Badge, Paper, SegmentedControl, Stack, Table } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import type { CalibrationDeal } from '../../api/gate-calibration';
-import { api } from '../app/api';
 import { formatCalendarDate, formatMoney } from '../app/format';
 import { useUrlState } from '../app/url-state';
 import { ColumnHeadings } from '../components/ColumnHeadings';
@@ -12,8 +9,8 @@ import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { Pager } from '../components/Pager';
 import { TextLink } from '../components/TextLink';
+import { useCalibration, useCalibrationDeals } from '../data/adherence/adherence';
 import { backToProcess, DrillHeader } from './DrillHeader';
-import { useCalibration } from './process-api';
 
 export function CalibrationDealsPage() {
   const url = useUrlState();
@@ -29,11 +26,7 @@ export function CalibrationDealsPage() {
     cursor: url.cursor,
     limit: 50,
   };
-  const deals = useQuery({
-    queryKey: ['process', 'calibration-deals', query],
-    queryFn: ({ signal }) => api.get<{ items: CalibrationDeal[]; nextCursor: string | null }>('/api/v1/process/calibration/deals', query, { signal }),
-    placeholderData: keepPreviousData,
-  });
+  const deals = useCalibrationDeals(query);
   const stage = calibration.data?.stages.find((s) => s.stageId === query.stageId);
   const criterion = calibration.data?.criteria.find((c) => c.criterionId === query.criterionId);
   const title = stage

@@ -6,7 +6,7 @@ import type { Calibration } from '../../api/gate-calibration';
 import { ColumnHeadings } from '../components/ColumnHeadings';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
-import { useCalibration } from './process-api';
+import { useCalibration } from '../data/adherence/adherence';
 import { calibrationDealsLink, pct, type Scope } from './process-links';
 
 function Gap({ a, b, unit = 'pts' }: { a: number | null; b: number | null; unit?: string }) {

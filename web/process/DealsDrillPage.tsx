@@ -1,10 +1,7 @@
 // The deals behind a deal figure: open, past the stage's aging limit, or without a next step, as
 // of a day (by default today), longest in their stage first.
 import { Paper, SegmentedControl, Stack, Table, Text } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import type { AdherenceDeal } from '../../api/adherence';
-import { api } from '../app/api';
 import { formatCalendarDate, formatInstant, formatMoney, plural } from '../app/format';
 import { useUrlState } from '../app/url-state';
 import { ColumnHeadings } from '../components/ColumnHeadings';
@@ -13,6 +10,7 @@ import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { Pager } from '../components/Pager';
 import { TextLink } from '../components/TextLink';
+import { useAdherenceDeals } from '../data/adherence/adherence';
 import { backToProcess, DrillHeader } from './DrillHeader';
 
 const TITLES = { open: 'Open deals', aging: 'Deals past their stage’s aging limit', noNextStep: 'Open deals without a next step' } as const;
@@ -30,11 +28,7 @@ export function DealsDrillPage() {
     cursor: url.cursor,
     limit: 50,
   };
-  const deals = useQuery({
-    queryKey: ['process', 'deals', query],
-    queryFn: ({ signal }) => api.get<{ asOf: string; items: AdherenceDeal[]; nextCursor: string | null }>('/api/v1/process/adherence/deals', query, { signal }),
-    placeholderData: keepPreviousData,
-  });
+  const deals = useAdherenceDeals(query);
 
   return (
     <>

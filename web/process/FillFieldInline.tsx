@@ -5,12 +5,13 @@ import { DateInput } from '@mantine/dates';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Deal } from '../../api/deals';
-import { api, isApiError } from '../app/api';
+import { isApiError } from '../app/api';
 import { majorToMinor, toCalendarDate } from '../app/format';
 import { errorMessage } from '../components/ErrorState';
 import { AccountSelect } from '../crm/pickers/AccountSelect';
 import { ContactSelect } from '../crm/pickers/ContactSelect';
-import { useDealFields } from './process-api';
+import { showDeal, updateDeal } from '../data/deals/deals';
+import { useDealFields } from '../data/pipelines/pipelines';
 
 type Value = string | number | boolean | null;
 
@@ -33,8 +34,8 @@ export function FillFieldInline({ deal, field, label }: { deal: Deal; field: str
     setBusy(true);
     setProblem(null);
     try {
-      const saved = await api.patch<Deal>(`/api/v1/deals/${deal.id}`, { version: deal.version, ...patchOf(field, value, deal) });
-      queryClient.setQueryData(['deals', 'one', deal.id], saved);
+      const saved = await updateDeal(deal.id, { version: deal.version, ...patchOf(field, value, deal) });
+      showDeal(queryClient, saved);
       // The deal's version moved on: cached copies must be read again before anyone moves it, so
       // the board is dropped rather than shown stale while it reloads.
       queryClient.removeQueries({ queryKey: ['board'] });

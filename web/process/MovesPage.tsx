@@ -1,10 +1,8 @@
 // The stage moves behind an adherence number: who moved which deal where, whether the move kept
 // the process, and what was missing when it did not.
 import { Badge, Button, Group, List, Paper, SegmentedControl, Stack, Table, Text } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import type { AdherenceMove } from '../../api/adherence';
-import { api } from '../app/api';
 import { formatCalendarDate, formatInstant } from '../app/format';
 import { useUrlState } from '../app/url-state';
 import { ColumnHeadings } from '../components/ColumnHeadings';
@@ -13,6 +11,7 @@ import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { Pager } from '../components/Pager';
 import { TextLink } from '../components/TextLink';
+import { useAdherenceMoves } from '../data/adherence/adherence';
 import { backToProcess, DrillHeader } from './DrillHeader';
 import { OverrideReviewBlock } from './OverrideReview';
 import type { MoveFilter } from './process-links';
@@ -73,12 +72,7 @@ export function MovesPage() {
     cursor: url.cursor,
     limit: 50,
   };
-  const moves = useQuery({
-    queryKey: ['process', 'moves', query],
-    queryFn: ({ signal }) => api.get<{ items: AdherenceMove[]; nextCursor: string | null }>('/api/v1/process/adherence/moves', query, { signal }),
-    placeholderData: keepPreviousData,
-    enabled: Boolean(query.from && query.to),
-  });
+  const moves = useAdherenceMoves(query);
 
   const versionNumber = moves.data?.items[0]?.processVersionNumber;
   return (

@@ -5,12 +5,13 @@ import { Badge, Button, Group, Modal, SegmentedControl, Stack, Text, Textarea } 
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { OverrideReviewSummary, OverrideVerdict, OverrideReview as Review } from '../../api/override-reviews';
-import { api, isApiError } from '../app/api';
+import type { OverrideReviewSummary, OverrideVerdict } from '../../api/override-reviews';
+import { isApiError } from '../app/api';
 import { formatInstant } from '../app/format';
 import { useSession } from '../app/session';
 import { errorMessage } from '../components/ErrorState';
 import { FormFooter } from '../components/FormFooter';
+import { refreshOverrideReviews, reviewOverride } from '../data/adherence/adherence';
 
 const VERDICT_LABEL: Record<OverrideVerdict, string> = { accepted: 'Override accepted', challenged: 'Override challenged' };
 
@@ -67,18 +68,18 @@ export function ReviewOverrideButton({ moveId, review, what }: Props) {
     setSaving(true);
     setProblem(null);
     try {
-      await api.put<Review>(`/api/v1/stage-moves/${moveId}/review`, {
+      await reviewOverride(moveId, {
         verdict,
         comment: comment.trim() || null,
         ...(review ? { version: review.version } : {}),
       });
-      await Promise.all([queryClient.invalidateQueries({ queryKey: ['timeline'] }), queryClient.invalidateQueries({ queryKey: ['process'] })]);
+      await refreshOverrideReviews(queryClient);
       notifications.show({ color: 'furrow', message: `${VERDICT_LABEL[verdict]}: ${what}` });
       setOpen(false);
     } catch (error) {
       if (isApiError(error) && error.status === 409) {
         // Someone else gave a verdict meanwhile: show theirs, keep this dialog's choice to send again.
-        await Promise.all([queryClient.invalidateQueries({ queryKey: ['timeline'] }), queryClient.invalidateQueries({ queryKey: ['process'] })]);
+        await refreshOverrideReviews(queryClient);
         setProblem('Someone reviewed this override while you were deciding. Their verdict is now shown; close this and review again if you disagree.');
       } else setProblem(errorMessage(error));
     } finally {

@@ -4,10 +4,11 @@
 import { Alert, Button, Group, Progress, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { DealQualification, DealQualificationFramework } from '../../api/qualification';
-import { api, isApiError } from '../app/api';
+import type { DealQualificationFramework } from '../../api/qualification';
+import { isApiError } from '../app/api';
 import { formatInstant } from '../app/format';
 import { errorMessage } from '../components/ErrorState';
+import { refreshDealScores, scoreDeal, showDealScores } from '../data/qualification/qualification';
 
 const SCORES = [
   { value: '', label: '–' },
@@ -150,22 +151,15 @@ export function QualificationForm({ dealId, framework, mayEdit }: { dealId: stri
     setProblem(null);
     setRejected({});
     try {
-      const saved = await api.put<DealQualification>(`/api/v1/deals/${dealId}/qualification/${framework.frameworkId}`, {
+      const saved = await scoreDeal(dealId, framework.frameworkId, {
         ...(framework.version > 0 ? { version: framework.version } : {}),
         scores: changed,
       });
-      queryClient.setQueryData(['deals', 'qualification', dealId], saved);
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['deals', 'gate', dealId] }),
-        queryClient.invalidateQueries({ queryKey: ['timeline', 'deals', dealId] }),
-      ]);
+      await showDealScores(queryClient, dealId, saved);
     } catch (error) {
       if (isApiError(error) && error.code === 'stale') {
         setProblem('Someone scored this deal meanwhile. Their scores are shown now; make your change again.');
-        await Promise.all([
-          queryClient.invalidateQueries({ queryKey: ['deals', 'qualification', dealId] }),
-          queryClient.invalidateQueries({ queryKey: ['deals', 'gate', dealId] }),
-        ]);
+        await refreshDealScores(queryClient, dealId);
       } else if (isApiError(error) && error.fields.length > 0) {
         const { byElement, rest } = serverErrors(error.fields, changed);
         setRejected(byElement);

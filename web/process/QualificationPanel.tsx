@@ -1,14 +1,12 @@
 // Qualification on the deal page: each element of a framework scored 0–3 with its evidence. The
 // total can be what a stage's exit criterion waits for, so saving asks the gate again.
 import { Paper, Tabs, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { DealGate } from '../../api/deal-gate';
-import { api } from '../app/api';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
-import { useDealQualification } from './process-api';
+import { useDealGate } from '../data/deal-gate/deal-gate';
+import { useDealQualification } from '../data/qualification/qualification';
 import { QualificationForm } from './QualificationForm';
 
 export function QualificationPanel({ dealId, mayEdit }: { dealId: string; mayEdit: boolean }) {
@@ -18,11 +16,7 @@ export function QualificationPanel({ dealId, mayEdit }: { dealId: string; mayEdi
   const asked = params.get('framework');
   const panel = useRef<HTMLElement>(null);
   // The stage checklist's gate answer, when the page has it (fetched by the checklist, not here).
-  const gate = useQuery({
-    queryKey: ['deals', 'gate', dealId],
-    queryFn: ({ signal }) => api.get<DealGate>(`/api/v1/deals/${dealId}/gate`, undefined, { signal }),
-    enabled: false,
-  });
+  const gate = useDealGate(dealId, false);
   const frameworks = query.data?.frameworks ?? [];
   // Open the framework a link asked for, else the one an unmet exit criterion counts, else the one
   // the deal was scored on last, else the first.

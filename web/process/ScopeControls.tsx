@@ -5,8 +5,8 @@ import type { AdherenceReport } from '../../api/adherence';
 import { toCalendarDate } from '../app/format';
 import { useSession } from '../app/session';
 import type { UrlState } from '../app/url-state';
-import { usePipelines } from '../crm/shared/pipelines';
-import { useUsers } from './process-api';
+import { useUsers } from '../data/people/people';
+import { usePipelines } from '../data/pipelines/pipelines';
 import { lastWeeks, PRESETS } from './process-links';
 
 const parse = (d: string | undefined) => (d ? new Date(`${d}T00:00:00`) : null);

@@ -13,11 +13,10 @@ import {
 } from '@dnd-kit/core';
 import { Button, Group, Paper, Select, Text } from '@mantine/core';
 import { IconLayoutKanban, IconList, IconPlus } from '@tabler/icons-react';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import type { Board, BoardColumnPage, Deal } from '../../../api/deals';
-import { api } from '../../app/api';
+import type { Board, Deal } from '../../../api/deals';
 import { formatMoney, plural } from '../../app/format';
 import { can } from '../../app/permissions';
 import { useSession } from '../../app/session';
@@ -27,12 +26,14 @@ import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchBox } from '../../components/SearchBox';
+import { boardKey as boardKeyOf, fetchBoardColumn, useBoard } from '../../data/board/board';
+import { usePipelines } from '../../data/pipelines/pipelines';
 import { type TargetStage, useDealMover } from '../deals/move/useDealMover';
 import { OwnerFilter } from '../shared/OwnerFilter';
-import { defaultPipelineOf, usePipelines } from '../shared/pipelines';
+import { defaultPipelineOf } from '../shared/pipelines';
 import classes from './Board.module.css';
 import { BoardColumn } from './BoardColumn';
-import { appendPage, boardTotals, keepLoaded, moveCard } from './board-cache';
+import { appendPage, boardTotals, moveCard } from './board-cache';
 import { type BlockedMark, DealCardBody } from './DealCard';
 
 /** Deals per column page: the board's first load and each further page as a column is scrolled. */
@@ -52,18 +53,9 @@ export function BoardPage() {
   const pipeline = pipelines.data?.find((p) => p.id === pipelineId);
   const ownerId = url.get('ownerId');
   const q = url.get('q');
-  const boardKey = ['board', pipelineId, ownerId, q];
-  const board = useQuery({
-    queryKey: boardKey,
-    // Reloaded after a move: each column's first page, keeping what was paged in beyond it.
-    queryFn: async ({ signal }) =>
-      keepLoaded(
-        queryClient.getQueryData<Board>(boardKey),
-        await api.get<Board>('/api/v1/deals/board', { pipelineId, ownerId, q, perStage: PAGE }, { signal }),
-      ),
-    enabled: Boolean(pipelineId),
-    placeholderData: keepPreviousData,
-  });
+  const filter = { pipelineId, ownerId, q };
+  const boardKey = boardKeyOf(filter);
+  const board = useBoard(filter, PAGE);
   // Columns paging in (and columns whose last page failed), by stage.
   const [loadingMore, setLoadingMore] = useState<ReadonlySet<string>>(new Set());
   const [failedMore, setFailedMore] = useState<ReadonlySet<string>>(new Set());
@@ -84,7 +76,7 @@ export function BoardPage() {
       setLoadingMore((s) => setIn(s, stageId, true));
       setFailedMore((s) => setIn(s, stageId, false));
       try {
-        const page = await api.get<BoardColumnPage>('/api/v1/deals/board/column', { stageId, ownerId, q, cursor, limit: PAGE });
+        const page = await fetchBoardColumn({ stageId, ownerId, q, cursor, limit: PAGE });
         // Appended only where the column still goes on from that cursor (a reload meanwhile started it again).
         queryClient.setQueryData<Board>(boardKey, (b) =>
           b && b.columns.find((c) => c.stageId === stageId)?.nextCursor === cursor ? appendPage(b, stageId, page) : b,

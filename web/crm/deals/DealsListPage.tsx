@@ -11,12 +11,12 @@ import { useUrlState } from '../../app/url-state';
 import type { Column } from '../../components/columns';
 import { PageHeader } from '../../components/PageHeader';
 import { TextLink } from '../../components/TextLink';
+import { usePipelines } from '../../data/pipelines/pipelines';
 import { useRecord } from '../../data/records';
 import { contactName } from '../pickers/ContactSelect';
 import { CsvButtons } from '../shared/CsvButtons';
 import { ListView } from '../shared/ListView';
 import { OwnerFilter } from '../shared/OwnerFilter';
-import { usePipelines } from '../shared/pipelines';
 import { DealStatusBadge } from './DealStatusBadge';
 
 const DEFAULT_SORT = 'closeDate';

@@ -2,26 +2,17 @@
 // needs (from the server's gate check): the page answers "what do I do next on this deal?".
 import { Alert, Badge, Checkbox, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconCheck, IconClock, IconX } from '@tabler/icons-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { DealGate, GateItem } from '../../../api/deal-gate';
+import type { GateItem } from '../../../api/deal-gate';
 import type { Deal } from '../../../api/deals';
 import type { Stage } from '../../../api/pipelines';
-import { api } from '../../app/api';
 import { daysSince, plural } from '../../app/format';
 import { errorMessage } from '../../components/ErrorState';
+import { showTicked, tickChecklist, useDealGate } from '../../data/deal-gate/deal-gate';
 import { FillFieldInline } from '../../process/FillFieldInline';
 import { LogActivityInline, ScoreFrameworkLink } from '../../process/FixInPlace';
 import { GuidanceText } from '../../process/GuidanceText';
-
-function useGate(dealId: string, enabled: boolean) {
-  return useQuery({
-    queryKey: ['deals', 'gate', dealId],
-    queryFn: ({ signal }) => api.get<DealGate>(`/api/v1/deals/${dealId}/gate`, undefined, { signal }),
-    enabled,
-    retry: false,
-  });
-}
 
 function GateRow({ item, deal, mayEdit }: { item: GateItem; deal: Deal; mayEdit: boolean }) {
   const dealId = deal.id;
@@ -38,9 +29,8 @@ function GateRow({ item, deal, mayEdit }: { item: GateItem; deal: Deal; mayEdit:
           onChange={async (e) => {
             setProblem(null);
             try {
-              const gate = await api.put<DealGate>(`/api/v1/deals/${dealId}/checklist/${item.criterionId}`, { checked: e.currentTarget.checked });
-              queryClient.setQueryData(['deals', 'gate', dealId], gate);
-              await queryClient.invalidateQueries({ queryKey: ['timeline', 'deals', dealId] });
+              const gate = await tickChecklist(dealId, item.criterionId, e.currentTarget.checked);
+              await showTicked(queryClient, dealId, gate);
             } catch (error) {
               setProblem(errorMessage(error));
             }
@@ -73,7 +63,7 @@ function GateRow({ item, deal, mayEdit }: { item: GateItem; deal: Deal; mayEdit:
 }
 
 export function StageGuidance({ deal, stage, mayEdit }: { deal: Deal; stage: Stage | undefined; mayEdit: boolean }) {
-  const gate = useGate(deal.id, deal.status === 'open');
+  const gate = useDealGate(deal.id, deal.status === 'open');
   const days = gate.data?.stage.daysInStage ?? daysSince(deal.stageEnteredAt);
   const aging = gate.data?.stage.agingDays ?? stage?.agingDays ?? null;
   const over = aging !== null && days > aging;

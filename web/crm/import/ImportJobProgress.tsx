@@ -1,11 +1,9 @@
 // A background import or check: polls its job (GET /api/v1/jobs/:id) and shows rows done of
 // total as a progress bar, then hands the report to the page.
 import { Progress, Stack, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { ImportResult } from '../../../api/imports';
-import type { JobProgress } from '../../../api/jobs';
-import { api } from '../../app/api';
+import { useJobProgress } from '../../data/jobs/jobs';
 
 interface Props {
   jobId: string;
@@ -24,11 +22,7 @@ interface Rows {
 const POLL_MS = 1000;
 
 export function ImportJobProgress({ jobId, dryRun, onFinished, onFailed }: Props) {
-  const job = useQuery({
-    queryKey: ['job', jobId],
-    queryFn: ({ signal }) => api.get<JobProgress>(`/api/v1/jobs/${jobId}`, undefined, { signal }),
-    refetchInterval: (q) => (q.state.data && (q.state.data.state === 'done' || q.state.data.state === 'failed') ? false : POLL_MS),
-  });
+  const job = useJobProgress(jobId, POLL_MS);
   const data = job.data;
   useEffect(() => {
     if (data?.state === 'done') onFinished((data.result as ImportResult | null) ?? null);

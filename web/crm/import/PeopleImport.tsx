@@ -7,8 +7,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { PeopleImportBody, PeopleImportResult } from '../../../api/people';
-import { api, isApiError } from '../../app/api';
+import { isApiError } from '../../app/api';
 import { ErrorState, errorMessage } from '../../components/ErrorState';
+import { importPeople, refreshPeople } from '../../data/imports/imports';
 
 type Outcome = { kind: 'report'; result: PeopleImportResult } | { kind: 'error'; error: unknown } | null;
 
@@ -40,9 +41,9 @@ export function PeopleImport() {
     setOutcome(null);
     const body: PeopleImportBody = { csv: file.csv, dryRun, ...(password !== '' && { initialPassword: password }) };
     try {
-      const result = await api.post<PeopleImportResult>('/api/v1/people/import', body);
+      const result = await importPeople(body);
       setOutcome({ kind: 'report', result });
-      if (!dryRun) await Promise.all([queryClient.invalidateQueries({ queryKey: ['users'] }), queryClient.invalidateQueries({ queryKey: ['teams'] })]);
+      if (!dryRun) await refreshPeople(queryClient);
     } catch (error) {
       // A refused sheet (422) carries the same report as a check.
       const details = isApiError(error) && error.status === 422 ? (error.details as PeopleImportResult | undefined) : undefined;

@@ -2,32 +2,16 @@
 // (auto-mapped from the preset or the field names, with the user's own choices on top), where listed
 // values go, the saved mappings, and the check or import with its outcome (a report, a background
 // job or an error). The page and its panels only render what this holds.
-import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import type {
-  ImportDateFormat,
-  ImportEntity,
-  ImportFields,
-  ImportMappingList,
-  ImportPreset,
-  ImportRequest,
-  ImportResult,
-  ImportValueChoice,
-} from '../../../api/imports';
-import type { JobAccepted } from '../../../api/jobs';
+import type { ImportDateFormat, ImportEntity, ImportPreset, ImportRequest, ImportResult, ImportValueChoice } from '../../../api/imports';
 import { detectPreset, normaliseHeader } from '../../../lib/csv';
-import { api, isApiError } from '../../app/api';
+import { isApiError } from '../../app/api';
 import { errorMessage } from '../../components/ErrorState';
-import { refreshRecords } from '../../data/records';
+import { refreshImported, runImport, useImportFields, useImportMappings } from '../../data/imports/imports';
 import { autoMapping, type CsvHead, IGNORE, missingRequired, readCsvHead } from './csv-columns';
 import { PRESETS, runsInBackground } from './import-choices';
 import type { ValueOverrides } from './ValueMapping';
-
-/** After an import: the lists that may show what it wrote. */
-async function refreshImported(queryClient: QueryClient, entity: ImportEntity): Promise<void> {
-  if (entity === 'leads') await queryClient.invalidateQueries({ queryKey: ['leads'] });
-  else await refreshRecords(queryClient, entity);
-}
 
 export interface Chosen {
   file: File;
@@ -54,16 +38,8 @@ export function useCsvImport(entity: ImportEntity | null) {
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState<'check' | 'import' | null>(null);
 
-  const fields = useQuery({
-    queryKey: ['import-fields', entity],
-    queryFn: ({ signal }) => api.get<ImportFields>(`/api/v1/imports/${entity}/fields`, undefined, { signal }),
-    enabled: entity !== null,
-  });
-  const saved = useQuery({
-    queryKey: ['import-mappings', entity],
-    queryFn: ({ signal }) => api.get<ImportMappingList>(`/api/v1/imports/${entity}/mappings`, undefined, { signal }),
-    enabled: entity !== null,
-  });
+  const fields = useImportFields(entity);
+  const saved = useImportMappings(entity);
 
   const mapping = useMemo(() => {
     if (!fields.data || !chosen) return {};
@@ -184,7 +160,7 @@ export function useCsvImport(entity: ImportEntity | null) {
       ...(dateFormat === 'auto' ? {} : { dateFormat }),
     };
     try {
-      const answer = await api.post<ImportResult | JobAccepted>(`/api/v1/imports/${entity}`, body);
+      const answer = await runImport(entity, body);
       if ('jobId' in answer) {
         // A big file runs in the background: the progress bar polls the job until its report is in.
         setOutcome({ kind: 'job', jobId: answer.jobId, dryRun });

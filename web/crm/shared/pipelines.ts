@@ -1,14 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
+// Where a stage sits among the pipelines (read through web/data/pipelines), and the default pipeline.
 import type { Pipeline, Stage } from '../../../api/pipelines';
-import { api } from '../../app/api';
-
-export function usePipelines() {
-  return useQuery({
-    queryKey: ['pipelines'],
-    queryFn: () => api.get<{ items: Pipeline[] }>('/api/v1/pipelines').then((r) => r.items),
-    staleTime: 5 * 60_000,
-  });
-}
 
 export function stageOf(pipelines: Pipeline[] | undefined, stageId: string): { pipeline: Pipeline; stage: Stage } | null {
   for (const pipeline of pipelines ?? []) {

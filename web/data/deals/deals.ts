@@ -2,7 +2,7 @@
 // and the deal's comments.
 import { type QueryClient, useQuery } from '@tanstack/react-query';
 import type { DealComment, DealCommentCreate, DealCommentList } from '../../../api/deal-comments';
-import type { DealCreate, DealPatch } from '../../../api/deals';
+import type { Deal, DealCreate, DealPatch } from '../../../api/deals';
 import { api } from '../../app/api';
 import { createRecord, fetchRecord, patchRecord, refreshRecords, useRecord } from '../records';
 
@@ -27,3 +27,11 @@ export const refreshDealComments = (queryClient: QueryClient, dealId: string) =>
     queryClient.invalidateQueries({ queryKey: ['deal-comments', dealId] }),
     queryClient.invalidateQueries({ queryKey: ['timeline', 'deals', dealId] }),
   ]);
+
+/** The deal as last read, starting from the copy the screen holds (a dialog opened on it). */
+export function useDealFrom(deal: Deal) {
+  return useQuery({ queryKey: ['deals', 'one', deal.id], queryFn: () => fetchDeal(deal.id), initialData: deal });
+}
+
+/** A write's answer is the deal now: shown at once wherever the deal is open. */
+export const showDeal = (queryClient: QueryClient, deal: Deal) => queryClient.setQueryData(['deals', 'one', deal.id], deal);

@@ -2,15 +2,12 @@
 // checks the field, framework and minimum and names the input it refuses (shown under that input).
 import { Group, Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import type { CriterionKind, ExitCriterion, FieldChoice, ProcessStage } from '../../../api/pipelines';
-import { api } from '../../app/api';
+import type { CriterionKind, ExitCriterion, ExitCriterionPatch, FieldChoice, ProcessStage } from '../../../api/pipelines';
 import { FormFooter } from '../../components/FormFooter';
 import { FormProblem } from '../../components/FormProblem';
-import { applySaveError } from '../../components/save-errors';
-import { refreshProcess, useFrameworks } from '../process-api';
+import { createCriterion, refreshProcess, updateCriterion } from '../../data/pipelines/pipelines';
+import { useFrameworks } from '../../data/qualification/qualification';
+import { useWrite } from '../../data/write';
 import { KIND_LABEL } from './criterion-text';
 
 const ACTIVITY_TYPES = [
@@ -74,9 +71,7 @@ export function CriterionModal({ opened, onClose, stage, version, criterion, fie
 }
 
 function CriterionForm({ onClose, stage, version, criterion, fieldChoices }: Omit<Props, 'opened'>) {
-  const queryClient = useQueryClient();
   const frameworks = useFrameworks();
-  const [problem, setProblem] = useState<string | null>(null);
   const form = useForm<Values>({
     initialValues: {
       kind: criterion?.kind ?? 'field',
@@ -92,30 +87,27 @@ function CriterionForm({ onClose, stage, version, criterion, fieldChoices }: Omi
   });
   const v = form.getValues();
   const framework = frameworks.data?.find((f) => f.id === v.frameworkId);
+  const write = useWrite({
+    request: ({ body, kind }: { body: ExitCriterionPatch; kind: CriterionKind }) =>
+      criterion ? updateCriterion(criterion.id, body) : createCriterion(stage.id, { ...body, kind }),
+    refresh: refreshProcess,
+    success: `Exit criterion saved on ${stage.name} as a new process version`,
+    onSuccess: onClose,
+    form: { form, fields: FIELDS },
+    stale: { problem: 'Another admin changed the process meanwhile. Close this, check their change, and try again.' },
+  });
 
   const submit = form.onSubmit(async (values) => {
-    setProblem(null);
     const label = values.label.trim();
     const note = values.note.trim();
     const body = { version, ...(label ? { label } : {}), ...settingsOf(values), ...(note ? { note } : {}) };
-    try {
-      if (criterion) await api.patch(`/api/v1/exit-criteria/${criterion.id}`, body);
-      else await api.post(`/api/v1/stages/${stage.id}/criteria`, { ...body, kind: values.kind });
-      notifications.show({ color: 'furrow', message: `Exit criterion saved on ${stage.name} as a new process version` });
-      await refreshProcess(queryClient);
-      onClose();
-    } catch (error) {
-      if (applySaveError(error, form, FIELDS, setProblem) === 'stale') {
-        setProblem('Another admin changed the process meanwhile. Close this, check their change, and try again.');
-        await refreshProcess(queryClient);
-      }
-    }
+    await write.save({ body, kind: values.kind });
   });
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <FormProblem problem={problem} />
+        <FormProblem problem={write.problem} />
         <Select
           label="Kind"
           data={Object.entries(KIND_LABEL).map(([value, l]) => ({ value, label: l }))}

@@ -1,14 +1,18 @@
 // Custom fields on deals (what a required-field criterion can ask for beyond the core fields), on
 // accounts and on contacts (an imported file's extra columns): one list per kind of record.
 import { ActionIcon, Badge, Button, Group, Modal, NumberInput, SegmentedControl, Select, Stack, Table, TagsInput, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
+import type { FieldProblem } from '../../../api/common';
 import type { CustomField, CustomFieldEntity } from '../../../api/pipelines';
-import { isApiError } from '../../app/api';
-import { ErrorState, errorMessage } from '../../components/ErrorState';
+import { ErrorState } from '../../components/ErrorState';
 import { FormFooter } from '../../components/FormFooter';
+import { FormProblem } from '../../components/FormProblem';
 import { LoadingState } from '../../components/LoadingState';
 import { createCustomField, retireCustomField, updateCustomField, useCustomFields } from '../../data/custom-fields/custom-fields';
+import { refreshProcess } from '../../data/pipelines/pipelines';
+import { useWrite } from '../../data/write';
 import { useProcessChange } from './use-process-change';
 
 const ENTITIES: { value: CustomFieldEntity; label: string; intro: string }[] = [
@@ -25,64 +29,63 @@ const TYPES = [
   { value: 'select', label: 'Choice from a list' },
 ];
 
-function FieldModal({ entity, field, onClose }: { entity: CustomFieldEntity; field: CustomField | null | undefined; onClose(): void }) {
-  const change = useProcessChange();
-  const [key, setKey] = useState(field?.key ?? '');
-  const [label, setLabel] = useState(field?.label ?? '');
-  const [type, setType] = useState<string>(field?.type ?? 'text');
-  const [options, setOptions] = useState<string[]>(field?.options ?? []);
-  const [position, setPosition] = useState<number | string>(field?.position ?? '');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+interface FieldValues extends Record<string, unknown> {
+  key: string;
+  label: string;
+  type: CustomField['type'];
+  options: string[];
+  position: number | string;
+}
+const FIELD_FIELDS = ['key', 'label', 'type', 'options', 'position'] as const;
+/** The server names an option's problem by its place (options.2): it shows under the options. */
+const toOptions = (problems: FieldProblem[]) => Object.fromEntries(problems.map((p) => [p.field, p.field.replace(/\.\d+$/, '')]));
 
-  const submit = async () => {
-    setErrors({});
-    const body = {
-      label: label.trim(),
-      ...(type === 'select' ? { options } : {}),
-      ...(position !== '' ? { position: Number(position) } : {}),
-    };
-    try {
-      if (field) await updateCustomField(field.id, body);
-      else await createCustomField({ ...body, entity, key: key.trim(), type: type as CustomField['type'] });
-      await change.run(async () => null, `${body.label} saved`);
-      onClose();
-    } catch (error) {
-      if (isApiError(error) && error.fields.length > 0) setErrors(Object.fromEntries(error.fields.map((f) => [f.field.replace(/\.\d+$/, ''), f.message])));
-      else setErrors({ form: errorMessage(error) });
-    }
-  };
+function FieldModal({ entity, field, onClose }: { entity: CustomFieldEntity; field: CustomField | null | undefined; onClose(): void }) {
+  const form = useForm<FieldValues>({
+    initialValues: {
+      key: field?.key ?? '',
+      label: field?.label ?? '',
+      type: field?.type ?? 'text',
+      options: field?.options ?? [],
+      position: field?.position ?? '',
+    },
+  });
+  const write = useWrite({
+    request: (v: FieldValues) => {
+      const body = {
+        label: v.label.trim(),
+        ...(v.type === 'select' ? { options: v.options } : {}),
+        ...(v.position !== '' ? { position: Number(v.position) } : {}),
+      };
+      return field ? updateCustomField(field.id, body) : createCustomField({ ...body, entity, key: v.key.trim(), type: v.type });
+    },
+    refresh: refreshProcess,
+    success: (_saved, v) => `${v.label.trim()} saved`,
+    onSuccess: onClose,
+    form: { form, fields: FIELD_FIELDS, rename: toOptions },
+  });
+  const type = form.getValues().type;
 
   return (
     <Modal opened onClose={onClose} title={field ? `Change ${field.label}` : `New ${entity} field`}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <form onSubmit={form.onSubmit(write.save)} noValidate>
         <Stack gap="sm">
-          <TextInput label="Label" required value={label} onChange={(e) => setLabel(e.currentTarget.value)} error={errors.label} />
+          <FormProblem problem={write.problem} />
+          <TextInput label="Label" required {...form.getInputProps('label')} />
           {!field && (
             <>
               <TextInput
                 label="Key"
                 description="Used in the API and CSV as custom.<key>: lower case letters, digits and _; never reused"
                 required
-                value={key}
-                onChange={(e) => setKey(e.currentTarget.value)}
-                error={errors.key}
+                {...form.getInputProps('key')}
               />
-              <Select label="Type" data={TYPES} value={type} onChange={(v) => setType(v ?? 'text')} allowDeselect={false} />
+              <Select label="Type" data={TYPES} allowDeselect={false} {...form.getInputProps('type')} />
             </>
           )}
-          {type === 'select' && <TagsInput label="Options" description="Press Enter after each" value={options} onChange={setOptions} error={errors.options} />}
-          <NumberInput label="Position" description={`Order on the ${entity} form`} min={0} value={position} onChange={setPosition} />
-          {errors.form && (
-            <Text c="red" size="sm" role="alert">
-              {errors.form}
-            </Text>
-          )}
-          <FormFooter submitLabel="Save" onCancel={onClose} />
+          {type === 'select' && <TagsInput label="Options" description="Press Enter after each" {...form.getInputProps('options')} />}
+          <NumberInput label="Position" description={`Order on the ${entity} form`} min={0} {...form.getInputProps('position')} />
+          <FormFooter submitLabel="Save" submitting={form.submitting} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

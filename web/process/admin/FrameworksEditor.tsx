@@ -1,13 +1,17 @@
 // Qualification frameworks: the built-in ones to read, custom ones to define and change.
 import { Accordion, ActionIcon, Badge, Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
+import type { FieldProblem } from '../../../api/common';
 import type { QualificationFramework } from '../../../api/qualification';
-import { api, isApiError } from '../../app/api';
-import { ErrorState, errorMessage } from '../../components/ErrorState';
+import { ErrorState } from '../../components/ErrorState';
 import { FormFooter } from '../../components/FormFooter';
+import { FormProblem } from '../../components/FormProblem';
 import { LoadingState } from '../../components/LoadingState';
-import { useFrameworks } from '../process-api';
+import { refreshProcess } from '../../data/pipelines/pipelines';
+import { createFramework, retireFramework, updateFramework, useFrameworks } from '../../data/qualification/qualification';
+import { useWrite } from '../../data/write';
 import { useProcessChange } from './use-process-change';
 
 /** One element per line: "Label — description" (the description is optional). */
@@ -21,63 +25,57 @@ const parseElements = (text: string) =>
       return { label: (label ?? l).trim(), description: rest.join(' — ').trim() || null };
     });
 
-function FrameworkModal({ framework, onClose }: { framework: QualificationFramework | null; onClose(): void }) {
-  const change = useProcessChange();
-  const [name, setName] = useState(framework?.name ?? '');
-  const [description, setDescription] = useState(framework?.description ?? '');
-  const [elements, setElements] = useState(framework?.elements.map((e) => (e.description ? `${e.label} — ${e.description}` : e.label)).join('\n') ?? '');
-  const [error, setError] = useState<string | null>(null);
+interface FrameworkValues extends Record<string, unknown> {
+  name: string;
+  description: string;
+  /** One element per line (parseElements). */
+  elements: string;
+}
+const FRAMEWORK_FIELDS = ['name', 'description', 'elements'] as const;
+/** The server names an element's problem by its place (elements.2.label): it shows under the list. */
+const toElements = (problems: FieldProblem[]) => Object.fromEntries(problems.filter((p) => p.field.startsWith('elements.')).map((p) => [p.field, 'elements']));
 
-  const submit = async () => {
-    setError(null);
-    const parsed = parseElements(elements);
-    // Keys of existing elements are kept by label so their scores stay attached.
-    const withKeys = parsed.map((e) => {
-      const old = framework?.elements.find((x) => x.label.toLowerCase() === e.label.toLowerCase());
-      return old ? { ...e, key: old.key } : e;
-    });
-    try {
-      if (framework)
-        await api.patch(`/api/v1/qualification-frameworks/${framework.id}`, {
-          version: framework.version,
-          name: name.trim(),
-          description: description.trim() || null,
-          elements: withKeys,
-        });
-      else await api.post('/api/v1/qualification-frameworks', { name: name.trim(), description: description.trim() || null, elements: withKeys });
-      await change.run(async () => null, `${name.trim()} saved`);
-      onClose();
-    } catch (e) {
-      setError(isApiError(e) && e.fields.length > 0 ? e.fields.map((f) => `${f.field}: ${f.message}`).join('; ') : errorMessage(e));
-    }
-  };
+function FrameworkModal({ framework, onClose }: { framework: QualificationFramework | null; onClose(): void }) {
+  const form = useForm<FrameworkValues>({
+    initialValues: {
+      name: framework?.name ?? '',
+      description: framework?.description ?? '',
+      elements: framework?.elements.map((e) => (e.description ? `${e.label} — ${e.description}` : e.label)).join('\n') ?? '',
+    },
+  });
+  const write = useWrite({
+    request: (v: FrameworkValues) => {
+      // Keys of existing elements are kept by label so their scores stay attached.
+      const elements = parseElements(v.elements).map((e) => {
+        const old = framework?.elements.find((x) => x.label.toLowerCase() === e.label.toLowerCase());
+        return old ? { ...e, key: old.key } : e;
+      });
+      const body = { name: v.name.trim(), description: v.description.trim() || null, elements };
+      return framework ? updateFramework(framework.id, { version: framework.version, ...body }) : createFramework(body);
+    },
+    refresh: refreshProcess,
+    success: (_saved, v) => `${v.name.trim()} saved`,
+    onSuccess: onClose,
+    form: { form, fields: FRAMEWORK_FIELDS, rename: toElements },
+    stale: { problem: 'Another admin changed this framework meanwhile. Close this, check their change, and try again.' },
+  });
 
   return (
     <Modal opened onClose={onClose} title={framework ? `Change ${framework.name}` : 'New qualification framework'} size="lg">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <form onSubmit={form.onSubmit(write.save)} noValidate>
         <Stack gap="sm">
-          <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} />
-          <TextInput label="Description" value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
+          <FormProblem problem={write.problem} />
+          <TextInput label="Name" required {...form.getInputProps('name')} />
+          <TextInput label="Description" {...form.getInputProps('description')} />
           <Textarea
             label="Elements"
             description="One per line, optionally “Label — what it means”. Each is scored 0–3 on a deal; an element left out is retired."
             autosize
             minRows={4}
             required
-            value={elements}
-            onChange={(e) => setElements(e.currentTarget.value)}
+            {...form.getInputProps('elements')}
           />
-          {error && (
-            <Text c="red" size="sm" role="alert">
-              {error}
-            </Text>
-          )}
-          <FormFooter submitLabel="Save" onCancel={onClose} />
+          <FormFooter submitLabel="Save" submitting={form.submitting} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>
@@ -139,7 +137,7 @@ export function FrameworksEditor() {
                     aria-label={`Retire ${f.name}`}
                     onClick={() => {
                       if (window.confirm(`Retire ${f.name}? Scores stay in each deal's history.`))
-                        void change.run(() => api.post(`/api/v1/qualification-frameworks/${f.id}/archive`, { version: f.version }), `${f.name} retired`);
+                        void change.run(() => retireFramework(f.id, { version: f.version }), `${f.name} retired`);
                     }}
                   >
                     <IconTrash size={16} />

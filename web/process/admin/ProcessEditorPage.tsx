@@ -3,14 +3,12 @@
 import { Button, Group, Modal, Select, Stack, Tabs, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { ProcessDefinition } from '../../../api/pipelines';
-import { api } from '../../app/api';
 import { useUrlState } from '../../app/url-state';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { PageHeader } from '../../components/PageHeader';
-import { defaultPipelineOf, usePipelines } from '../../crm/shared/pipelines';
-import { useProcess } from '../process-api';
+import { defaultPipelineOf } from '../../crm/shared/pipelines';
+import { createPipeline, usePipelines, useProcess } from '../../data/pipelines/pipelines';
 import { CustomFieldsEditor } from './CustomFieldsEditor';
 import { FrameworksEditor } from './FrameworksEditor';
 import { StagesEditor } from './StagesEditor';
@@ -32,7 +30,7 @@ function NewPipeline({ onCreated, copyFrom }: { onCreated(id: string): void; cop
           onSubmit={async (e) => {
             e.preventDefault();
             const created = await change.run(
-              () => api.post<ProcessDefinition>('/api/v1/pipelines', { name: name.trim(), ...(copy && copyFrom ? { copyFromPipelineId: copyFrom } : {}) }),
+              () => createPipeline({ name: name.trim(), ...(copy && copyFrom ? { copyFromPipelineId: copyFrom } : {}) }),
               `${name.trim()} created`,
             );
             if (created) {

@@ -2,16 +2,12 @@
 // refuses (shown under that input); a change by another admin meanwhile is a conflict to resolve.
 import { Group, Modal, NumberInput, Paper, Select, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import type { ProcessStage } from '../../../api/pipelines';
-import { api } from '../../app/api';
+import type { ProcessStage, StagePatch } from '../../../api/pipelines';
 import { FormFooter } from '../../components/FormFooter';
 import { FormProblem } from '../../components/FormProblem';
-import { applySaveError } from '../../components/save-errors';
+import { createStage, refreshProcess, updateStage } from '../../data/pipelines/pipelines';
+import { useWrite } from '../../data/write';
 import { GuidanceText } from '../GuidanceText';
-import { refreshProcess } from '../process-api';
 
 const CATEGORIES = [
   { value: 'pipeline', label: 'Pipeline' },
@@ -24,13 +20,14 @@ const CATEGORIES = [
 interface Values extends Record<string, unknown> {
   name: string;
   probability: number | string;
-  kind: string;
+  kind: ProcessStage['kind'];
   guidance: string;
   agingDays: number | string;
   allowOverride: boolean;
   forecastCategory: string | null;
   note: string;
 }
+const STALE = 'Another admin changed the process meanwhile. Close this, check their change, and try again.';
 const FIELDS = ['name', 'probability', 'kind', 'guidance', 'agingDays', 'allowOverride', 'forecastCategory', 'note'] as const;
 
 interface Props {
@@ -50,8 +47,6 @@ export function StageModal({ opened, onClose, pipelineId, version, stage }: Prop
 }
 
 function StageForm({ onClose, pipelineId, version, stage }: Omit<Props, 'opened'>) {
-  const queryClient = useQueryClient();
-  const [problem, setProblem] = useState<string | null>(null);
   const form = useForm<Values>({
     initialValues: {
       name: stage?.name ?? '',
@@ -65,9 +60,17 @@ function StageForm({ onClose, pipelineId, version, stage }: Omit<Props, 'opened'
     },
   });
   const guidance = form.getValues().guidance;
+  const write = useWrite({
+    request: ({ body, kind }: { body: StagePatch & { name: string; probability: number }; kind: Values['kind'] }) =>
+      stage ? updateStage(stage.id, body) : createStage(pipelineId, { ...body, kind }),
+    refresh: refreshProcess,
+    success: (_saved, { body }) => (stage ? `${body.name} saved as a new process version` : `${body.name} added`),
+    onSuccess: onClose,
+    form: { form, fields: FIELDS },
+    stale: { problem: STALE },
+  });
 
   const submit = form.onSubmit(async (v) => {
-    setProblem(null);
     const note = v.note.trim();
     const body = {
       version,
@@ -76,27 +79,17 @@ function StageForm({ onClose, pipelineId, version, stage }: Omit<Props, 'opened'
       guidance: v.guidance.trim() || null,
       agingDays: v.agingDays === '' ? null : Number(v.agingDays),
       allowOverride: v.allowOverride,
-      forecastCategory: v.forecastCategory,
+      // One of CATEGORIES (the Select's list), which are the contract's.
+      forecastCategory: v.forecastCategory as StagePatch['forecastCategory'],
       ...(note ? { note } : {}),
     };
-    try {
-      if (stage) await api.patch(`/api/v1/stages/${stage.id}`, body);
-      else await api.post(`/api/v1/pipelines/${pipelineId}/stages`, { ...body, kind: v.kind });
-      notifications.show({ color: 'furrow', message: stage ? `${body.name} saved as a new process version` : `${body.name} added` });
-      await refreshProcess(queryClient);
-      onClose();
-    } catch (error) {
-      if (applySaveError(error, form, FIELDS, setProblem) === 'stale') {
-        setProblem('Another admin changed the process meanwhile. Close this, check their change, and try again.');
-        await refreshProcess(queryClient);
-      }
-    }
+    await write.save({ body, kind: v.kind });
   });
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <FormProblem problem={problem} />
+        <FormProblem problem={write.problem} />
         <Group grow align="flex-start">
           <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
           <NumberInput label="Probability" suffix="%" min={0} max={100} required {...form.getInputProps('probability')} />

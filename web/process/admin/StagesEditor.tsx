@@ -3,9 +3,9 @@ import { ActionIcon, Badge, Button, Group, Paper, Stack, Text, Title, Tooltip } 
 import { IconArrowDown, IconArrowUp, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ExitCriterion, ProcessDefinition, ProcessStage } from '../../../api/pipelines';
-import { api } from '../../app/api';
+import { reorderStages, retireCriterion, retireStage } from '../../data/pipelines/pipelines';
+import { useFrameworks } from '../../data/qualification/qualification';
 import { GuidanceText } from '../GuidanceText';
-import { useFrameworks } from '../process-api';
 import { CriterionModal } from './CriterionModal';
 import { KIND_LABEL, ruleOf } from './criterion-text';
 import { StageModal } from './StageModal';
@@ -25,7 +25,7 @@ export function StagesEditor({ process }: { process: ProcessDefinition }) {
     const ids = stages.map((s) => s.id);
     const [moved] = ids.splice(index, 1);
     ids.splice(index + by, 0, moved as string);
-    void change.run(() => api.put(`/api/v1/pipelines/${process.pipeline.id}/stage-order`, { version, stageIds: ids }), 'Stages reordered');
+    void change.run(() => reorderStages(process.pipeline.id, { version, stageIds: ids }), 'Stages reordered');
   };
 
   return (
@@ -82,7 +82,7 @@ export function StagesEditor({ process }: { process: ProcessDefinition }) {
                   disabled={change.busy}
                   onClick={() => {
                     if (window.confirm(`Retire the stage ${s.name}? Its history stays; no deal may be in it.`))
-                      void change.run(() => api.post(`/api/v1/stages/${s.id}/archive`, { version }), `${s.name} retired`);
+                      void change.run(() => retireStage(s.id, { version }), `${s.name} retired`);
                   }}
                 >
                   <IconTrash size={16} />
@@ -122,7 +122,7 @@ export function StagesEditor({ process }: { process: ProcessDefinition }) {
                       color="red"
                       aria-label={`Remove ${c.label}`}
                       disabled={change.busy}
-                      onClick={() => void change.run(() => api.post(`/api/v1/exit-criteria/${c.id}/archive`, { version }), `“${c.label}” removed`)}
+                      onClick={() => void change.run(() => retireCriterion(c.id, { version }), `“${c.label}” removed`)}
                     >
                       <IconTrash size={16} />
                     </ActionIcon>

@@ -1,19 +1,14 @@
 // The process's history: every version with who changed what and why; any version can be opened.
 import { Badge, Button, Group, List, Modal, Paper, Stack, Table, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ProcessStage, ProcessVersionDetail } from '../../../api/pipelines';
-import { api } from '../../app/api';
+import type { ProcessStage } from '../../../api/pipelines';
 import { formatInstant } from '../../app/format';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
-import { useVersions } from '../process-api';
+import { useProcessVersion, useVersions } from '../../data/pipelines/pipelines';
 
 function Snapshot({ id }: { id: string }) {
-  const version = useQuery({
-    queryKey: ['process', 'version', id],
-    queryFn: ({ signal }) => api.get<ProcessVersionDetail>(`/api/v1/process-versions/${id}`, undefined, { signal }),
-  });
+  const version = useProcessVersion(id);
   if (version.isPending) return <LoadingState rows={4} />;
   if (version.isError) return <ErrorState error={version.error} />;
   const stages = ((version.data.snapshot as { stages?: (ProcessStage & { criteria?: ProcessStage['criteria'] })[] }).stages ?? []) as ProcessStage[];

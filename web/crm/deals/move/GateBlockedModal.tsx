@@ -4,16 +4,16 @@
 // stage allows it) the rep can move anyway with a reason that is recorded.
 import { Alert, Anchor, Button, Checkbox, Group, List, Modal, Stack, Text, Textarea, ThemeIcon } from '@mantine/core';
 import { IconCheck, IconLock, IconX } from '@tabler/icons-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { DealGate } from '../../../../api/deal-gate';
 import type { Deal, GateBlockedDetails, MissingCriterion } from '../../../../api/deals';
-import { api } from '../../../app/api';
 import { errorMessage } from '../../../components/ErrorState';
+import { refreshDealGate, tickChecklist, useGateCheck } from '../../../data/deal-gate/deal-gate';
+import { useDealFrom } from '../../../data/deals/deals';
 import { FillFieldInline } from '../../../process/FillFieldInline';
 import { LogActivityInline } from '../../../process/FixInPlace';
-import { useGateCheck } from './gate-check';
 import { dealPath } from './pending-move';
 import { ScoreInDialog } from './ScoreInDialog';
 
@@ -44,8 +44,8 @@ function TickInPlace({ deal, item, onDone }: { deal: Deal; item: MissingCriterio
       onChange={async (e) => {
         if (!e.currentTarget.checked) return;
         try {
-          await api.put(`/api/v1/deals/${deal.id}/checklist/${item.criterionId}`, { checked: true });
-          await queryClient.invalidateQueries({ queryKey: ['deals', 'gate', deal.id] });
+          await tickChecklist(deal.id, item.criterionId, true);
+          await refreshDealGate(queryClient, deal.id);
           onDone();
         } catch (error) {
           setProblem(errorMessage(error));
@@ -79,11 +79,7 @@ function BlockedBody({
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState<'override' | 'retry' | null>(null);
   // Filling a field saves the deal; read it from the cache so a second field uses the new version.
-  const deal = useQuery({
-    queryKey: ['deals', 'one', blocked.deal.id],
-    queryFn: () => api.get<Deal>(`/api/v1/deals/${blocked.deal.id}`),
-    initialData: blocked.deal,
-  }).data;
+  const deal = useDealFrom(blocked.deal).data;
   const ready = allDone(blocked, recheck, ticked);
   const metNow = new Set(recheck?.items.filter((i) => i.met).map((i) => i.criterionId));
   // The re-check's hint is the live one ("BANT total is 4; 6 of 12 needed").

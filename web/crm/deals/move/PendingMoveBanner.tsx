@@ -5,8 +5,9 @@ import { Alert, Button, Group, Text } from '@mantine/core';
 import { IconArrowRight } from '@tabler/icons-react';
 import { useSearchParams } from 'react-router';
 import type { Deal } from '../../../../api/deals';
-import { stageOf, usePipelines } from '../../shared/pipelines';
-import { useGateCheck } from './gate-check';
+import { useGateCheck } from '../../../data/deal-gate/deal-gate';
+import { usePipelines } from '../../../data/pipelines/pipelines';
+import { stageOf } from '../../shared/pipelines';
 import { MOVE_PARAM } from './pending-move';
 import type { TargetStage } from './useDealMover';
 

@@ -4,8 +4,8 @@
 import { Button, Group, Paper } from '@mantine/core';
 import { useState } from 'react';
 import { LoadingState } from '../../../components/LoadingState';
+import { useDealQualification } from '../../../data/qualification/qualification';
 import { ScoreFrameworkLink } from '../../../process/FixInPlace';
-import { useDealQualification } from '../../../process/process-api';
 import { QualificationForm } from '../../../process/QualificationForm';
 
 interface Props {

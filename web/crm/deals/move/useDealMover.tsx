@@ -1,11 +1,13 @@
 // Moving a deal to a stage, the same way from the board and from the deal page: the server checks
 // the exit criteria; a refusal opens the list of what is missing; lost needs a reason.
 import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import type { Deal, GateBlockedDetails } from '../../../../api/deals';
+import type { Deal, DealMove, GateBlockedDetails } from '../../../../api/deals';
 import type { StageKind } from '../../../../api/pipelines';
-import { api, isApiError } from '../../../app/api';
+import { isApiError } from '../../../app/api';
+import { moveDeal } from '../../../data/deal-gate/deal-gate';
+import { fetchDeal, showDeal } from '../../../data/deals/deals';
 import { refreshRecords } from '../../../data/records';
 import { type Blocked, GateBlockedModal } from './GateBlockedModal';
 import { LostReasonModal } from './LostReasonModal';
@@ -35,20 +37,25 @@ export function useDealMover(options: Options): { move(deal: Deal, stage: Target
   const [blocked, setBlocked] = useState<(Blocked & { pending: Pending }) | null>(null);
   const [askLost, setAskLost] = useState<Pending | null>(null);
   const [moving, setMoving] = useState<string | null>(null);
+  // The move's refusals (a gate, a stale version, a missing lost reason) each open their own answer below.
+  const mover = useMutation({ mutationFn: ({ dealId, body }: { dealId: string; body: DealMove }) => moveDeal(dealId, body) });
 
   const attempt = async (pending: Pending, overrideReason?: string): Promise<boolean> => {
     const { deal, stage } = pending;
     const undo = overrideReason ? undefined : options.optimistic?.(deal, stage);
     setMoving(deal.id);
     try {
-      const moved = await api.post<Deal>(`/api/v1/deals/${deal.id}/move`, {
-        version: deal.version,
-        stageId: stage.id,
-        via: options.via,
-        ...(pending.lostReason ? { lostReason: pending.lostReason } : {}),
-        ...(overrideReason ? { overrideReason } : {}),
+      const moved = await mover.mutateAsync({
+        dealId: deal.id,
+        body: {
+          version: deal.version,
+          stageId: stage.id,
+          via: options.via,
+          ...(pending.lostReason ? { lostReason: pending.lostReason } : {}),
+          ...(overrideReason ? { overrideReason } : {}),
+        },
       });
-      queryClient.setQueryData(['deals', 'one', deal.id], moved);
+      showDeal(queryClient, moved);
       notifications.show({ color: 'furrow', message: `${deal.name} moved to ${stage.name}${overrideReason ? ' (override recorded)' : ''}` });
       options.onMoved?.(moved);
       await refreshRecords(queryClient, 'deals', 'accounts');
@@ -74,7 +81,7 @@ export function useDealMover(options: Options): { move(deal: Deal, stage: Target
   };
 
   // Fields filled or items ticked since the refusal changed the deal: move the version read now.
-  const latest = (deal: Deal) => api.get<Deal>(`/api/v1/deals/${deal.id}`).catch(() => deal);
+  const latest = (deal: Deal) => fetchDeal(deal.id).catch(() => deal);
 
   const move = (deal: Deal, stage: TargetStage) => {
     if (stage.id === deal.stageId) return;
