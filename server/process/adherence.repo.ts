@@ -33,13 +33,14 @@ function owners(column: string, f: AdherenceFilter): RawBuilder<unknown> {
 const pipelineOf = (f: AdherenceFilter) => (f.pipelineId === null ? sql`` : sql`and d.pipeline_id = ${f.pipelineId}`);
 
 /**
- * Moves of deals not deleted, of the pipeline asked: a stage belongs to one pipeline, so neither
+ * Moves made in Furrow (not imported history) of deals not deleted, of the pipeline asked: a stage belongs to one pipeline, so neither
  * needs the deal row (few deals are deleted), and the covering index answers the sums alone.
  */
 function liveMovesOf(f: AdherenceFilter): RawBuilder<unknown> {
   const pipeline = f.pipelineId === null ? sql`` : sql`and m.to_stage_id in (select id from stages where pipeline_id = ${f.pipelineId})`;
   const version = f.processVersionId ? sql`and m.process_version_id = ${f.processVersionId}` : sql``;
-  return sql`m.deal_id not in (select id from deals where workspace_id = ${f.workspaceId} and deleted_at is not null) ${pipeline} ${version}`;
+  // Imported history was never checked against Furrow's gate: it is neither adherent nor a skip (decision 0180).
+  return sql`m.imported = 0 and m.deal_id not in (select id from deals where workspace_id = ${f.workspaceId} and deleted_at is not null) ${pipeline} ${version}`;
 }
 
 export interface VersionRow {
