@@ -43,6 +43,15 @@ export const ImportRequest = Type.Object(
       ...CalendarDate,
       description: 'Expected close date for open deals the file gives none; the end of the current fiscal year when absent',
     }),
+    historical: Type.Optional(
+      Type.Boolean({
+        description:
+          "Deals: the file is another system's history (decision 0180). The moves it implies are recorded as imported (never checked against " +
+          'today\'s exit criteria, left out of adherence and calibration); "Date entered <stage>" columns build each deal\'s stage history; a ' +
+          'deal without a create date (or any dated stage) is "created: unknown" and counts in no period\'s pipeline created. Moves made after ' +
+          'the import are gated as usual.',
+      }),
+    ),
     dryRun: Type.Optional(Type.Boolean({ description: 'Validate and report without writing' })),
     background: Type.Optional(
       Type.Boolean({

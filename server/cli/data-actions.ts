@@ -95,6 +95,7 @@ export interface ImportOptions {
   mapValue?: Record<string, Record<string, string>>;
   closeDateDefault?: string;
   dateFormat?: string;
+  historical?: boolean;
   as?: string;
   workspace?: string;
   dryRun?: boolean;
@@ -131,6 +132,7 @@ export async function importCommand(io: CliIo, entityText: string, file: string,
         savedMapping: nameOf('--mapping', opts.mapping),
         saveMappingAs: nameOf('--save-mapping', opts.saveMapping),
         dryRun: opts.dryRun,
+        historical: opts.historical,
         dateFormat,
         onProgress: (p) => progress.update(p),
       });

@@ -236,6 +236,15 @@ describe('furrow CLI', () => {
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/line 3, owner: you can only import records you own \(not ray@acme\.test\)/);
 
+    // --historical: the "Date entered" columns are read as the deal's stage history (decision 0180).
+    const history = file(
+      'hubspot-deals.csv',
+      'Deal Name,Deal Stage,Close Date,Amount,Date entered Discovery,Date entered Proposal\nInitech,Proposal,2026-12-31,5000,2026-03-02,2026-04-10\n',
+    );
+    const historical = await run(['import', 'deals', history, '--historical', '--dry-run']);
+    expect(historical.out).toMatch(/would be 1 created/);
+    expect(historical.out + historical.err).toMatch(/Stage history from 2 "Date entered" columns: Discovery, Proposal/);
+
     const bad = file('bad.csv', 'Name,Close Date,Amount\nOne,2026-12-01,ten\nTwo,someday,5\n');
     const badRun = await run(['import', 'deals', bad]);
     expect(badRun.code).toBe(1);

@@ -69,6 +69,7 @@ export function registerImportExportRoutes(app: App): void {
         dateFormat: dateOrderOf(req.body.dateFormat),
         values: req.body.values,
         closeDateDefault: req.body.closeDateDefault,
+        historical: req.body.historical,
         savedMapping: req.body.savedMapping,
         saveMappingAs: req.body.saveMappingAs,
       });

@@ -52,6 +52,12 @@ export interface ImportEnv {
   closeDateDefault: string;
   /** Open deals that received closeDateDefault, for the run's notes. */
   defaultedCloseDates: number;
+  /** An historical import (decision 0180): the file's moves are imported history, never gated. */
+  historical: boolean;
+  /** Deals, historical: the "Date entered <stage>" columns (the field is the header) and the stage each names. */
+  stageEntries: readonly { field: string; stage: string }[];
+  /** Rows whose current stage the file dates not, entered with their last dated stage, for the notes. */
+  undatedCurrentStages: number;
   /** Await between rows in any loop over the file: yields to the event loop every few ms. */
   pause: () => Promise<void>;
 }

@@ -10,7 +10,7 @@ import { fiscalYear, fiscalYearOf } from '../../../lib/periods.js';
 import type { Ctx } from '../../context.js';
 import { calendarDate } from '../../dates.js';
 import type { DB } from '../../db/schema.js';
-import { forbidden, invalidInput } from '../../errors.js';
+import { forbidden, invalidField, invalidInput } from '../../errors.js';
 import { timeSlicer } from '../../event-loop.js';
 import { reachOf } from '../../identity/policy.js';
 import { listUsers } from '../../identity/users.service.js';
@@ -19,7 +19,8 @@ import { getWorkspace } from '../../identity/workspaces.service.js';
 import { newId } from '../../ids.js';
 import { listPipelines } from '../../process/pipelines.service.js';
 import { readCsvInSlices } from './csv-read.js';
-import { findStage, parseStatus } from './deal-import-rules.js';
+import { stageEntryHeader } from './deal-history-rules.js';
+import { findStage, parseStatus, stageKey } from './deal-import-rules.js';
 import { type FieldDef, fieldsOf, importResource } from './fields.js';
 import { entityCustomFields } from './fields.service.js';
 import { entityTypeOf, insertImportRun } from './import.repo.js';
@@ -57,6 +58,12 @@ export interface ImportOptions {
   savedMapping?: string | undefined;
   /** Save the columns and values this run used under this name, once the columns map. */
   saveMappingAs?: string | undefined;
+  /**
+   * Deals: the file is another system's history (decision 0180). Its moves are recorded as imported,
+   * not checked against today's gate and left out of adherence; "Date entered <stage>" columns build
+   * the stage history; a deal without a start date is "created: unknown".
+   */
+  historical?: boolean | undefined;
   onProgress?: ((progress: ImportProgress) => void) | undefined;
   /**
    * Where the rows are written (one transaction): database.ts#bulk for a background import, so on
@@ -171,9 +178,32 @@ function valueFieldSpecs(
   return specs;
 }
 
+/**
+ * The "Date entered <stage>" columns no field claimed: each becomes a column read under its header,
+ * its stage text passed through the stage value mapping ("Engaging" → "Discovery"), and no longer
+ * listed as unmapped.
+ */
+function takeStageEntryColumns(
+  headers: readonly string[],
+  columns: ReturnType<typeof resolveMapping>,
+  stageValues: ReadonlyMap<string, string> | undefined,
+): ImportEnv['stageEntries'] {
+  const entries: { field: string; stage: string }[] = [];
+  headers.forEach((header, index) => {
+    const text = header in columns.mapping ? null : stageEntryHeader(header);
+    if (text === null) return;
+    columns.columns.push({ index, header, field: header });
+    columns.ignored = columns.ignored.filter((h) => h !== header);
+    entries.push({ field: header, stage: stageValues?.get(stageKey(text)) ?? text });
+  });
+  return entries;
+}
+
 export async function runImport(ctx: Ctx, options: ImportOptions): Promise<ImportResult> {
   const { entity } = options;
   if (reachOf(ctx.actor.role, importResource(entity), 'create') === 'none') throw forbidden(`Your role cannot import ${entity}`);
+  if (options.historical && entity !== 'deals')
+    throw invalidField('historical', 'an historical import is of deals (their stage history); leave it off for other records');
   const startedAt = ctx.now();
   // Reading, checking and writing hand the event loop back every few ms: a big file never stalls the server.
   const slice = timeSlicer();
@@ -187,6 +217,7 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
   const mappedFields = new Set(columns.columns.map((c) => c.field));
   const values = mergeValues(savedValues, options.values, mappedFields);
   const valueMap = valueMapOf(values, mappedFields);
+  const stageEntries = entity === 'deals' && options.historical ? takeStageEntryColumns(table.headers, columns, valueMap.map.get('stage')) : [];
   const problems = [...columns.problems, ...valueMap.problems];
   if (problems.length > 0) throw invalidInput(problems, `The columns cannot be mapped to ${entity}: ${problems.map((p) => p.message).join('; ')}`);
 
@@ -227,6 +258,9 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
     customFields,
     closeDateDefault: options.closeDateDefault ?? fiscalYear(fiscalYearOf(today, workspace.fiscalYearStartMonth), workspace.fiscalYearStartMonth).to,
     defaultedCloseDates: 0,
+    historical: options.historical ?? false,
+    stageEntries,
+    undatedCurrentStages: 0,
     pause: slice,
   };
   const total = rows.length;
@@ -243,6 +277,16 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
   if (env.defaultedCloseDates > 0) {
     result.notes.push(
       `${env.defaultedCloseDates} open deal${env.defaultedCloseDates === 1 ? ' has' : 's have'} no close date in the file; given ${env.closeDateDefault}${options.closeDateDefault ? '' : ' (the end of the fiscal year)'}`,
+    );
+  }
+  if (stageEntries.length > 0) {
+    result.notes.push(
+      `Stage history from ${stageEntries.length} "Date entered" column${stageEntries.length === 1 ? '' : 's'}: ${stageEntries.map((e) => e.stage).join(', ')}`,
+    );
+  }
+  if (env.undatedCurrentStages > 0) {
+    result.notes.push(
+      `${env.undatedCurrentStages} open deal${env.undatedCurrentStages === 1 ? '' : 's'} with no date for the current stage; entered with the last dated stage`,
     );
   }
   const rowNotes = planned.filter((p) => p.note !== undefined);

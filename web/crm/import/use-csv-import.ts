@@ -43,6 +43,8 @@ export function useCsvImport(entity: ImportEntity | null) {
   const [readProblem, setReadProblem] = useState<string | null>(null);
   const [preset, setPresetState] = useState<ImportPreset | 'auto'>('auto');
   const [dateFormat, setDateFormatState] = useState<ImportDateFormat | 'auto'>('auto');
+  /** Deals: the file is another system's history (decision 0180). */
+  const [historical, setHistorical] = useState(false);
   /** The user's own choices per header; everything else is auto-mapped. */
   const [overrides, setOverrides] = useState<Record<string, string>>({});
   /** The user's choices per field and file value; everything else goes where the server proposes. */
@@ -182,6 +184,7 @@ export function useCsvImport(entity: ImportEntity | null) {
       ...(runsInBackground(chosen.csv) && { background: true }),
       ...(preset === 'auto' ? {} : { preset }),
       ...(dateFormat === 'auto' ? {} : { dateFormat }),
+      ...(historical && entity === 'deals' && { historical: true }),
     };
     try {
       const answer = await api.post<ImportResult | JobAccepted>(`/api/v1/imports/${entity}`, body);
@@ -220,6 +223,8 @@ export function useCsvImport(entity: ImportEntity | null) {
     detected,
     dateFormat,
     setDateFormat,
+    historical,
+    setHistorical,
     mapping,
     mapColumn,
     missing,
