@@ -186,6 +186,16 @@ describeEngines('historical deal import', (env) => {
         .sort(),
     ).toEqual(['Old open', 'Old win']);
 
+    // The deal page shows the imported moves as imported, never as met criteria, skips or overrides.
+    const won = (await admin.get('/api/v1/deals?limit=200')).body.items.find(
+      (d: { status: string; name: string }) => d.status === 'won' && d.name !== 'Old win',
+    );
+    const timeline = (await admin.get(`/api/v1/deals/${won.id}/timeline`)).body.items.filter((i: { kind: string }) => i.kind === 'stage_move');
+    expect(timeline.length).toBeGreaterThan(0);
+    expect(
+      timeline.every((i: { imported: boolean; skipped: number; overrideReason: string | null }) => i.imported && i.skipped === 0 && !i.overrideReason),
+    ).toBe(true);
+
     // After the import, moves are gated as usual: one adherent, one override.
     const open = (await admin.get('/api/v1/deals?limit=200')).body.items.filter((d: { name: string }) => ['Deal 1', 'Deal 2'].includes(d.name));
     const discovery = pipeline.stages.find((s) => s.name === 'Discovery') as { id: string };
@@ -193,6 +203,8 @@ describeEngines('historical deal import', (env) => {
     expect((await admin.patch(`/api/v1/deals/${first?.id}`, { version: first?.version, stageId: discovery.id })).status).toBe(422);
     expect((await admin.patch(`/api/v1/deals/${first?.id}`, { version: first?.version, stageId: discovery.id, nextStep: 'Demo' })).status).toBe(200);
     expect((await admin.patch(`/api/v1/deals/${second?.id}`, { version: second?.version, stageId: discovery.id, overrideReason: 'Agreed' })).status).toBe(200);
+    const fresh = (await admin.get(`/api/v1/deals/${second?.id}/timeline`)).body.items.find((i: { kind: string }) => i.kind === 'stage_move');
+    expect(fresh).toMatchObject({ imported: false, overrideReason: 'Agreed' });
     // The reference knows these two moves as facts of the same history: both deals entered Discovery now.
     for (const d of deals.slice(0, 2)) d.entered[1] = env().clock.now;
 
