@@ -52,6 +52,15 @@ export const ImportRequest = Type.Object(
           'the import are gated as usual.',
       }),
     ),
+    stageHistory: Type.Optional(
+      Type.String({
+        minLength: 1,
+        description:
+          'Historical deals only: a second CSV, one row per stage a deal entered — deal (external id, else name, as in the deals file), ' +
+          'stage, entered at (e.g. "Opportunity ID,Stage,Edit Date" of a Salesforce opportunity history report). Its dates build the ' +
+          'stage history as "Date entered" columns do; a deal it names that the deals file lacks is an error.',
+      }),
+    ),
     dryRun: Type.Optional(Type.Boolean({ description: 'Validate and report without writing' })),
     background: Type.Optional(
       Type.Boolean({

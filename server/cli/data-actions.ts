@@ -96,6 +96,7 @@ export interface ImportOptions {
   closeDateDefault?: string;
   dateFormat?: string;
   historical?: boolean;
+  stageHistory?: string;
   as?: string;
   workspace?: string;
   dryRun?: boolean;
@@ -115,6 +116,12 @@ export async function importCommand(io: CliIo, entityText: string, file: string,
   const csv = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw usageError(`Cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
   });
+  const stageHistory =
+    opts.stageHistory === undefined
+      ? undefined
+      : await readFile(opts.stageHistory, 'utf8').catch((error: NodeJS.ErrnoException) => {
+          throw usageError(`Cannot read ${opts.stageHistory}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+        });
   await withDatabase(io, async (s) => {
     const ws = await pickWorkspace(s, opts.workspace);
     const ctx = ctxFor(s, actorOf(await actingUser(s, ws, opts.as)), io.now);
@@ -133,6 +140,7 @@ export async function importCommand(io: CliIo, entityText: string, file: string,
         saveMappingAs: nameOf('--save-mapping', opts.saveMapping),
         dryRun: opts.dryRun,
         historical: opts.historical,
+        stageHistory,
         dateFormat,
         onProgress: (p) => progress.update(p),
       });

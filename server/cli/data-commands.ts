@@ -48,6 +48,7 @@ export function registerDataCommands(program: Command, io: CliIo): void {
       '--historical',
       'deals: the file is another system\'s history — its moves are recorded as imported (not gated, not in adherence), "Date entered <stage>" columns give each deal\'s stage history, a deal without a create date is "created: unknown"',
     )
+    .option('--stage-history <file>', 'with --historical: a CSV of deal, stage, entered at (one row per stage a deal entered) for the stage history')
     .option('--as <email>', 'import as this user (default: the first admin); owners and visibility are theirs')
     .option('--workspace <slug>', 'workspace (needed when there are several)')
     .option('--dry-run', 'check and count without writing')

@@ -244,6 +244,14 @@ describe('furrow CLI', () => {
     const historical = await run(['import', 'deals', history, '--historical', '--dry-run']);
     expect(historical.out).toMatch(/would be 1 created/);
     expect(historical.out + historical.err).toMatch(/Stage history from 2 "Date entered" columns: Discovery, Proposal/);
+    const plain = file('plain-deals.csv', 'Deal Name,Deal Stage,Close Date,Amount\nInitech,Proposal,2026-12-31,5000\n');
+    const stages = file('stage-history.csv', 'Deal,Stage,Entered At\nInitech,Discovery,2026-03-02\nInitech,Proposal,2026-04-10\n');
+    const withFile = await run(['import', 'deals', plain, '--historical', '--stage-history', stages, '--dry-run']);
+    expect(withFile.out).toMatch(/would be 1 created/);
+    expect(withFile.out + withFile.err).toMatch(/Stage history from the stage history file: 2 dated stages of 1 deal/);
+    expect((await run(['import', 'deals', plain, '--historical', '--stage-history', join(dir, 'nope.csv')])).err).toMatch(
+      /Cannot read .*nope\.csv: no such file/,
+    );
 
     const bad = file('bad.csv', 'Name,Close Date,Amount\nOne,2026-12-01,ten\nTwo,someday,5\n');
     const badRun = await run(['import', 'deals', bad]);

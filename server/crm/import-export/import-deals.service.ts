@@ -13,6 +13,7 @@ import { type DealTarget, dealTarget, findStage, parseStatus, stageKey, UNRECORD
 import { type DealRow, findDealsForImport } from './import.repo.js';
 import { AccountLinks, ContactLinks, type LinkRef } from './import-links.service.js';
 import { atTime, customPatch, lower, type PlannedRow, type Planner, RowReader, SeenKeys } from './import-row.js';
+import { dealKeyOf, STAGE_HISTORY_FIELD } from './stage-history-file.js';
 import { type MoneyText, middayOf, toMinorUnits } from './values.js';
 
 interface Candidate {
@@ -63,11 +64,28 @@ function read(reader: RowReader): Candidate {
     externalId: reader.text('externalId', 200),
     createdAt: reader.instant('createdAt'),
     custom: reader.customValues(),
-    entries: reader.env.stageEntries.flatMap((e) => {
-      const at = reader.instant(e.field);
-      return at === undefined ? [] : [{ ...e, at }];
-    }),
+    entries: [
+      ...reader.env.stageEntries.flatMap((e) => {
+        const at = reader.instant(e.field);
+        return at === undefined ? [] : [{ ...e, at }];
+      }),
+      ...historyOf(reader),
+    ],
   };
+}
+
+/** The stage-history file's entries for this row: by its external id, else by its name. */
+function historyOf(reader: RowReader): { field: string; stage: string; at: number }[] {
+  const { stageHistory, stageHistoryUsed } = reader.env;
+  if (!stageHistory) return [];
+  for (const text of [reader.text('externalId'), reader.text('name')]) {
+    const key = text === undefined ? undefined : dealKeyOf(text);
+    const found = key === undefined ? undefined : stageHistory.get(key);
+    if (key === undefined || !found) continue;
+    stageHistoryUsed.add(key);
+    return found.map((e) => ({ field: STAGE_HISTORY_FIELD, stage: e.stage, at: e.at }));
+  }
+  return [];
 }
 
 /** Everything a row resolves to once pipeline, links and money are known. */

@@ -70,6 +70,7 @@ export function registerImportExportRoutes(app: App): void {
         values: req.body.values,
         closeDateDefault: req.body.closeDateDefault,
         historical: req.body.historical,
+        stageHistory: req.body.stageHistory,
         savedMapping: req.body.savedMapping,
         saveMappingAs: req.body.saveMappingAs,
       });

@@ -86,6 +86,23 @@ function csvOf(deals: FixtureDeal[]): string {
   return [header, ...rows].join('\r\n');
 }
 
+/** The same deals as a Salesforce opportunities report and its opportunity history report (one row per stage entered). */
+function salesforceOf(deals: FixtureDeal[]): { opportunities: string; history: string } {
+  const opportunities = ['"Opportunity ID","Opportunity Name","Stage","Amount","Close Date","Created Date"'];
+  const history = ['"Opportunity ID","Stage","Edit Date"'];
+  for (const d of deals) {
+    const last = d.entered.reduce<number>((acc, at, i) => (at === undefined ? acc : i), 0);
+    const stage = d.outcome === 'won' ? 'Closed Won' : d.outcome === 'lost' ? 'Closed Lost' : d.entered.length ? OPEN_STAGES[last] : 'Discovery';
+    const close = d.closedAt === null ? '2026-12-31' : dayOf(d.closedAt);
+    opportunities.push([d.id, d.name, stage, String(d.amount), close, d.created === null ? '' : stamp(d.created)].map((c) => `"${c}"`).join(','));
+    d.entered.forEach((at, i) => {
+      if (at !== undefined) history.push(`"${d.id}","${OPEN_STAGES[i]}","${stamp(at)}"`);
+    });
+    if (d.outcome !== 'open' && d.entered.length) history.push(`"${d.id}","${stage}","${stamp(d.closedAt as number)}"`);
+  }
+  return { opportunities: opportunities.join('\r\n'), history: history.join('\r\n') };
+}
+
 // ---- the independent computation, from the fixture rows alone ----
 
 const minute = (ms: number) => Math.floor(ms / 60_000) * 60_000; // the file is written to the minute
@@ -142,6 +159,48 @@ function close(actual: number | null, expected: number | null, label: string) {
 async function stagesOf(w: TestWorkspace) {
   const { body } = await w.as(w.admin).get('/api/v1/pipelines');
   return body.items[0] as { id: string; version: number; stages: { id: string; name: string }[] };
+}
+
+const PERIODS = [
+  ['FY2025-Q1', range('2025-01-01', '2025-03-31')],
+  ['FY2025-Q2', range('2025-04-01', '2025-06-30')],
+  ['FY2025-Q3', range('2025-07-01', '2025-09-30')],
+  ['FY2025-Q4', range('2025-10-01', '2025-12-31')],
+  ['FY2026-Q1', range('2026-01-01', '2026-03-31')],
+  ['FY2026-Q2', range('2026-04-01', '2026-06-30')],
+  ['FY2026-Q3', range('2026-07-01', '2026-09-30')],
+  ['FY2025', range('2025-01-01', '2025-12-31')],
+  ['FY2026', range('2026-01-01', '2026-12-31')],
+] as const;
+
+async function kpiValue(w: TestWorkspace, id: string, q: string): Promise<number | null> {
+  const r = await w.as(w.admin).get(`/api/v1/kpis/${id}?${q}`);
+  expect(r.status, JSON.stringify(r.body)).toBe(200);
+  return r.body.value as number | null;
+}
+
+/** Every period's bookings, win rate, cycle, pipeline created, time in stage and stage conversion (headline and per stage) against the reference; how many were compared. */
+async function compareWithReference(w: TestWorkspace, deals: FixtureDeal[]): Promise<number> {
+  const pipeline = await stagesOf(w);
+  let compared = 0;
+  for (const [key, r] of PERIODS) {
+    const expected = reference(deals, r);
+    for (const id of ['won_amount', 'win_rate', 'sales_cycle_length', 'pipeline_created', 'time_in_stage', 'stage_conversion'] as const) {
+      close(await kpiValue(w, id, `period=${key}`), expected[id], `${id} ${key}`);
+      compared++;
+    }
+    for (const [i, name] of OPEN_STAGES.entries()) {
+      const stageId = pipeline.stages.find((s) => s.name === name)?.id;
+      close(await kpiValue(w, 'time_in_stage', `period=${key}&stageId=${stageId}`), expected.byStage[i]?.time_in_stage ?? null, `time_in_stage ${name} ${key}`);
+      close(
+        await kpiValue(w, 'stage_conversion', `period=${key}&stageId=${stageId}`),
+        expected.byStage[i]?.stage_conversion ?? null,
+        `stage_conversion ${name} ${key}`,
+      );
+      compared += 2;
+    }
+  }
+  return compared;
 }
 
 describeEngines('historical deal import', (env) => {
@@ -208,41 +267,8 @@ describeEngines('historical deal import', (env) => {
     // The reference knows these two moves as facts of the same history: both deals entered Discovery now.
     for (const d of deals.slice(0, 2)) d.entered[1] = env().clock.now;
 
-    const kpi = async (id: string, q: string) => {
-      const r = await admin.get(`/api/v1/kpis/${id}?${q}`);
-      expect(r.status, JSON.stringify(r.body)).toBe(200);
-      return r.body.value as number | null;
-    };
-    const periods = [
-      ['FY2025-Q1', range('2025-01-01', '2025-03-31')],
-      ['FY2025-Q2', range('2025-04-01', '2025-06-30')],
-      ['FY2025-Q3', range('2025-07-01', '2025-09-30')],
-      ['FY2025-Q4', range('2025-10-01', '2025-12-31')],
-      ['FY2026-Q1', range('2026-01-01', '2026-03-31')],
-      ['FY2026-Q2', range('2026-04-01', '2026-06-30')],
-      ['FY2026-Q3', range('2026-07-01', '2026-09-30')],
-      ['FY2025', range('2025-01-01', '2025-12-31')],
-      ['FY2026', range('2026-01-01', '2026-12-31')],
-    ] as const;
-    let compared = 0;
-    for (const [key, r] of periods) {
-      const expected = reference(deals, r);
-      for (const id of ['won_amount', 'win_rate', 'sales_cycle_length', 'pipeline_created', 'time_in_stage', 'stage_conversion'] as const) {
-        close(await kpi(id, `period=${key}`), expected[id], `${id} ${key}`);
-        compared++;
-      }
-      for (const [i, name] of OPEN_STAGES.entries()) {
-        const stageId = pipeline.stages.find((s) => s.name === name)?.id;
-        close(await kpi('time_in_stage', `period=${key}&stageId=${stageId}`), expected.byStage[i]?.time_in_stage ?? null, `time_in_stage ${name} ${key}`);
-        close(
-          await kpi('stage_conversion', `period=${key}&stageId=${stageId}`),
-          expected.byStage[i]?.stage_conversion ?? null,
-          `stage_conversion ${name} ${key}`,
-        );
-        compared += 2;
-      }
-    }
-    expect(compared).toBe(periods.length * 16);
+    const kpi = (id: string, q: string) => kpiValue(w, id, q);
+    expect(await compareWithReference(w, deals)).toBe(PERIODS.length * 16);
     expect(reference(deals, range('2025-01-01', '2026-12-31')).won_amount).toBeGreaterThan(0);
 
     // Adherence counts only the moves made in Furrow: imported years have none, this quarter one of two.
@@ -257,6 +283,31 @@ describeEngines('historical deal import', (env) => {
     // Re-running the file creates nothing.
     const again = await admin.post('/api/v1/imports/deals', { csv, preset: 'hubspot', historical: true });
     expect(again.body).toMatchObject({ ok: true, created: 0 });
+  }, 240_000);
+
+  it('builds the same history from a separate stage-history file (a Salesforce opportunity history report)', async () => {
+    const w = await env().workspace({ timezone: 'UTC', currency: 'EUR', fiscalYearStartMonth: 1 });
+    const admin = w.as(w.admin);
+    const deals = fixture();
+    const { opportunities, history } = salesforceOf(deals);
+    const body = { csv: opportunities, preset: 'salesforce', historical: true };
+    const res = await admin.post('/api/v1/imports/deals', { ...body, stageHistory: history });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ ok: true, created: deals.length });
+    expect(res.body.notes.join(' ')).toMatch(/Stage history from the stage history file: \d+ dated stages of 40 deals/);
+    expect(await compareWithReference(w, deals)).toBe(PERIODS.length * 16);
+
+    // A deal the history names but the deals file lacks would lose its history without a word: an error on its line.
+    const stray = await admin.post('/api/v1/imports/deals', { ...body, dryRun: true, stageHistory: `${history}\r\n"0069999","Qualify","2025-05-01 10:00"` });
+    expect(stray.body.errors).toEqual([
+      { line: history.split('\r\n').length + 1, field: 'stageHistory.deal', message: expect.stringMatching(/no deal "0069999" in the deals file/) },
+    ]);
+    const noColumns = await admin.post('/api/v1/imports/deals', { ...body, stageHistory: 'Deal,When\nX,2025-01-01' });
+    expect(noColumns.status).toBe(400);
+    expect(noColumns.body.error.details.fields).toEqual([{ field: 'stageHistory', message: expect.stringMatching(/none found for stage, enteredAt/) }]);
+    const notHistorical = await admin.post('/api/v1/imports/deals', { csv: opportunities, stageHistory: history });
+    expect(notHistorical.status).toBe(400);
+    expect(notHistorical.body.error.details.fields[0].field).toBe('stageHistory');
   }, 240_000);
 
   it('names the field of a bad historical row, and refuses the option for other records', async () => {

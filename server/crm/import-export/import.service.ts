@@ -19,8 +19,7 @@ import { getWorkspace } from '../../identity/workspaces.service.js';
 import { newId } from '../../ids.js';
 import { listPipelines } from '../../process/pipelines.service.js';
 import { readCsvInSlices } from './csv-read.js';
-import { stageEntryHeader } from './deal-history-rules.js';
-import { findStage, parseStatus, stageKey } from './deal-import-rules.js';
+import { findStage, parseStatus } from './deal-import-rules.js';
 import { type FieldDef, fieldsOf, importResource } from './fields.js';
 import { entityCustomFields } from './fields.service.js';
 import { entityTypeOf, insertImportRun } from './import.repo.js';
@@ -32,6 +31,7 @@ import { leadValueSpecs, planLeads } from './import-leads.service.js';
 import { mergeValues, saveMapping, withSavedMapping } from './import-mappings.service.js';
 import { type ImportEnv, type MappedRow, OwnerDirectory, type PlannedRow, type Planner, rowErrorOf } from './import-row.js';
 import { mapValues, resolveMapping, rowValues, valueMapOf } from './mapping.js';
+import { readHistoryInto, reportUnusedHistory, takeStageEntryColumns } from './stage-history-file.js';
 import { type EntityValueSpec, sameOption, type ValueFieldSpec, valueChoices } from './value-choices.js';
 import { type DateOrder, orderEvidence } from './values.js';
 
@@ -64,6 +64,8 @@ export interface ImportOptions {
    * the stage history; a deal without a start date is "created: unknown".
    */
   historical?: boolean | undefined;
+  /** Historical deals: a separate stage-history CSV (deal, stage, entered at) read beside the file. */
+  stageHistory?: string | undefined;
   onProgress?: ((progress: ImportProgress) => void) | undefined;
   /**
    * Where the rows are written (one transaction): database.ts#bulk for a background import, so on
@@ -178,32 +180,14 @@ function valueFieldSpecs(
   return specs;
 }
 
-/**
- * The "Date entered <stage>" columns no field claimed: each becomes a column read under its header,
- * its stage text passed through the stage value mapping ("Engaging" → "Discovery"), and no longer
- * listed as unmapped.
- */
-function takeStageEntryColumns(
-  headers: readonly string[],
-  columns: ReturnType<typeof resolveMapping>,
-  stageValues: ReadonlyMap<string, string> | undefined,
-): ImportEnv['stageEntries'] {
-  const entries: { field: string; stage: string }[] = [];
-  headers.forEach((header, index) => {
-    const text = header in columns.mapping ? null : stageEntryHeader(header);
-    if (text === null) return;
-    columns.columns.push({ index, header, field: header });
-    columns.ignored = columns.ignored.filter((h) => h !== header);
-    entries.push({ field: header, stage: stageValues?.get(stageKey(text)) ?? text });
-  });
-  return entries;
-}
-
 export async function runImport(ctx: Ctx, options: ImportOptions): Promise<ImportResult> {
   const { entity } = options;
   if (reachOf(ctx.actor.role, importResource(entity), 'create') === 'none') throw forbidden(`Your role cannot import ${entity}`);
   if (options.historical && entity !== 'deals')
     throw invalidField('historical', 'an historical import is of deals (their stage history); leave it off for other records');
+  if (options.stageHistory !== undefined && !(options.historical && entity === 'deals')) {
+    throw invalidField('stageHistory', 'a stage history file goes with an historical import of deals (historical: true)');
+  }
   const startedAt = ctx.now();
   // Reading, checking and writing hand the event loop back every few ms: a big file never stalls the server.
   const slice = timeSlicer();
@@ -260,6 +244,8 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
     defaultedCloseDates: 0,
     historical: options.historical ?? false,
     stageEntries,
+    stageHistory: null,
+    stageHistoryUsed: new Set(),
     undatedCurrentStages: 0,
     pause: slice,
   };
@@ -269,7 +255,9 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
     await slice();
   };
 
+  const history = options.stageHistory === undefined ? null : await readHistoryInto(env, options.stageHistory, valueMap.map.get('stage'));
   const planned = await PLANNERS[entity](env, rows, report('checking'));
+  if (history) reportUnusedHistory(env, history);
   const result = emptyResult(options, total, columns.mapping);
   result.unmapped = columns.ignored;
   result.valueChoices = choices;
@@ -282,6 +270,12 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
   if (stageEntries.length > 0) {
     result.notes.push(
       `Stage history from ${stageEntries.length} "Date entered" column${stageEntries.length === 1 ? '' : 's'}: ${stageEntries.map((e) => e.stage).join(', ')}`,
+    );
+  }
+  if (history) {
+    const entries = [...history.byDeal.values()].reduce((n, list) => n + list.length, 0);
+    result.notes.push(
+      `Stage history from the stage history file: ${entries} dated stage${entries === 1 ? '' : 's'} of ${history.byDeal.size} deal${history.byDeal.size === 1 ? '' : 's'}`,
     );
   }
   if (env.undatedCurrentStages > 0) {

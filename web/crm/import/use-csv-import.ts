@@ -45,6 +45,9 @@ export function useCsvImport(entity: ImportEntity | null) {
   const [dateFormat, setDateFormatState] = useState<ImportDateFormat | 'auto'>('auto');
   /** Deals: the file is another system's history (decision 0180). */
   const [historical, setHistorical] = useState(false);
+  /** Historical deals: a separate stage-history CSV (deal, stage, entered at), read as text. */
+  const [stageHistory, setStageHistoryState] = useState<{ name: string; csv: string } | null>(null);
+  const setStageHistory = async (file: File | null) => setStageHistoryState(file ? { name: file.name, csv: await file.text() } : null);
   /** The user's own choices per header; everything else is auto-mapped. */
   const [overrides, setOverrides] = useState<Record<string, string>>({});
   /** The user's choices per field and file value; everything else goes where the server proposes. */
@@ -184,7 +187,7 @@ export function useCsvImport(entity: ImportEntity | null) {
       ...(runsInBackground(chosen.csv) && { background: true }),
       ...(preset === 'auto' ? {} : { preset }),
       ...(dateFormat === 'auto' ? {} : { dateFormat }),
-      ...(historical && entity === 'deals' && { historical: true }),
+      ...(historical && entity === 'deals' && { historical: true, ...(stageHistory && { stageHistory: stageHistory.csv }) }),
     };
     try {
       const answer = await api.post<ImportResult | JobAccepted>(`/api/v1/imports/${entity}`, body);
@@ -225,6 +228,8 @@ export function useCsvImport(entity: ImportEntity | null) {
     setDateFormat,
     historical,
     setHistorical,
+    stageHistory,
+    setStageHistory,
     mapping,
     mapColumn,
     missing,
