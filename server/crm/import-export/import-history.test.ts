@@ -277,6 +277,7 @@ describeEngines('historical deal import', (env) => {
     const report = await admin.get('/api/v1/process/adherence?from=2025-01-01&to=2026-11-28');
     expect(report.status, JSON.stringify(report.body)).toBe(200);
     expect(report.body.totals).toMatchObject({ moves: 2, adherentMoves: 1, overrides: 1, skippedMoves: 0 });
+    expect(report.body.importedMoves).toBe(moves.length);
     const listed = await admin.get('/api/v1/process/adherence/moves?from=2025-01-01&to=2026-11-28&filter=all');
     expect(listed.body.items?.length, JSON.stringify(listed.body)).toBe(2);
 
