@@ -325,6 +325,13 @@ describeEngines('historical deal import', (env) => {
       { line: 2, field: 'Date entered "Qualify (Sales Pipeline)"', message: 'is before the deal was created' },
       { line: 3, field: 'Date entered "Nowhere"', message: expect.stringMatching(/"Nowhere" is no stage/) },
     ]);
+    // Day first is told by a "Date entered" cell (25/02) when the close date alone (01/12) could be either.
+    const euro = await admin.post('/api/v1/imports/deals', {
+      csv: '"Deal Name","Deal Stage","Close Date","Date entered ""Qualify"""\n"Euro","Qualify","01/12/2026","25/02/2026"',
+      historical: true,
+    });
+    expect(euro.body).toMatchObject({ ok: true, created: 1 });
+    expect((await admin.get('/api/v1/deals?limit=5')).body.items[0]).toMatchObject({ name: 'Euro', closeDate: '2026-12-01' });
     const accounts = await admin.post('/api/v1/imports/accounts', { csv: 'Name\nAcme', historical: true });
     expect(accounts.status).toBe(400);
     expect(accounts.body.error.details.fields).toEqual([{ field: 'historical', message: expect.any(String) }]);

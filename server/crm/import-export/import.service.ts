@@ -233,7 +233,10 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
     entity,
     timezone: workspace.timezone,
     currency: workspace.currency,
-    dateOrder: options.dateFormat ?? guessDateOrder(fields, rows),
+    // The "Date entered" cells are dates of the file too: often the only ones that tell 25/02 from 02/25.
+    dateOrder:
+      options.dateFormat ??
+      guessDateOrder([...fields, ...stageEntries.map((e) => ({ key: e.field, label: e.field, required: false, kind: 'instant' as const }))], rows),
     startedAt,
     errors: [...table.errors],
     unmatchedOwners: new Set(),
