@@ -74,6 +74,9 @@ export const AdherenceReport = Type.Object({
     description:
       'Move figures per process version the moves were checked against: every version in force during the period (with or without moves) and any other version moves in the period recorded; oldest first',
   }),
+  importedMoves: Type.Integer({
+    description: "Moves in the period an historical import brought in (another system's history, never gated): in none of the figures above",
+  }),
 });
 export type AdherenceReport = Static<typeof AdherenceReport>;
 

@@ -55,6 +55,8 @@ export const Deal = Type.Object({
   stageEnteredAt: Instant,
   closedAt: NullableInstant,
   createdAt: Instant,
+  /** The deal came from a file that gave no start date: createdAt is only the first instant known of it. */
+  createdUnknown: Type.Boolean(),
   updatedAt: Instant,
   version: Type.Integer(),
 });

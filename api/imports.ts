@@ -43,6 +43,24 @@ export const ImportRequest = Type.Object(
       ...CalendarDate,
       description: 'Expected close date for open deals the file gives none; the end of the current fiscal year when absent',
     }),
+    historical: Type.Optional(
+      Type.Boolean({
+        description:
+          "Deals: the file is another system's history (decision 0180). The moves it implies are recorded as imported (never checked against " +
+          'today\'s exit criteria, left out of adherence and calibration); "Date entered <stage>" columns build each deal\'s stage history; a ' +
+          'deal without a create date (or any dated stage) is "created: unknown" and counts in no period\'s pipeline created. Moves made after ' +
+          'the import are gated as usual.',
+      }),
+    ),
+    stageHistory: Type.Optional(
+      Type.String({
+        minLength: 1,
+        description:
+          'Historical deals only: a second CSV, one row per stage a deal entered — deal (external id, else name, as in the deals file), ' +
+          'stage, entered at (e.g. "Opportunity ID,Stage,Edit Date" of a Salesforce opportunity history report). Its dates build the ' +
+          'stage history as "Date entered" columns do; a deal it names that the deals file lacks is an error.',
+      }),
+    ),
     dryRun: Type.Optional(Type.Boolean({ description: 'Validate and report without writing' })),
     background: Type.Optional(
       Type.Boolean({

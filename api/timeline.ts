@@ -33,6 +33,7 @@ export const TimelineStageMove = Type.Object({
   skipped: Type.Integer(),
   direction: Type.Integer(),
   via: Type.String(),
+  imported: Type.Boolean({ description: 'Another system made this move; an historical import brought it in, unchecked by the gate' }),
 });
 
 export const TimelineActivity = Type.Object({

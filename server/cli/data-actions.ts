@@ -95,6 +95,8 @@ export interface ImportOptions {
   mapValue?: Record<string, Record<string, string>>;
   closeDateDefault?: string;
   dateFormat?: string;
+  historical?: boolean;
+  stageHistory?: string;
   as?: string;
   workspace?: string;
   dryRun?: boolean;
@@ -114,6 +116,12 @@ export async function importCommand(io: CliIo, entityText: string, file: string,
   const csv = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw usageError(`Cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
   });
+  const stageHistory =
+    opts.stageHistory === undefined
+      ? undefined
+      : await readFile(opts.stageHistory, 'utf8').catch((error: NodeJS.ErrnoException) => {
+          throw usageError(`Cannot read ${opts.stageHistory}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+        });
   await withDatabase(io, async (s) => {
     const ws = await pickWorkspace(s, opts.workspace);
     const ctx = ctxFor(s, actorOf(await actingUser(s, ws, opts.as)), io.now);
@@ -131,6 +139,8 @@ export async function importCommand(io: CliIo, entityText: string, file: string,
         savedMapping: nameOf('--mapping', opts.mapping),
         saveMappingAs: nameOf('--save-mapping', opts.saveMapping),
         dryRun: opts.dryRun,
+        historical: opts.historical,
+        stageHistory,
         dateFormat,
         onProgress: (p) => progress.update(p),
       });

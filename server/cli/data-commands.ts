@@ -44,6 +44,11 @@ export function registerDataCommands(program: Command, io: CliIo): void {
     .option('--save-mapping <name>', 'save the columns and values this run used under this name, for --mapping next time (saved by a --dry-run too)')
     .option('--close-date-default <date>', 'expected close date (YYYY-MM-DD) for open deals the file gives none (default: end of the fiscal year)')
     .option('--date-format <format>', 'DD/MM/YYYY or MM/DD/YYYY, for numeric dates whose day and month could be swapped')
+    .option(
+      '--historical',
+      'deals: the file is another system\'s history — its moves are recorded as imported (not gated, not in adherence), "Date entered <stage>" columns give each deal\'s stage history, a deal without a create date is "created: unknown"',
+    )
+    .option('--stage-history <file>', 'with --historical: a CSV of deal, stage, entered at (one row per stage a deal entered) for the stage history')
     .option('--as <email>', 'import as this user (default: the first admin); owners and visibility are theirs')
     .option('--workspace <slug>', 'workspace (needed when there are several)')
     .option('--dry-run', 'check and count without writing')

@@ -236,6 +236,23 @@ describe('furrow CLI', () => {
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/line 3, owner: you can only import records you own \(not ray@acme\.test\)/);
 
+    // --historical: the "Date entered" columns are read as the deal's stage history (decision 0180).
+    const history = file(
+      'hubspot-deals.csv',
+      'Deal Name,Deal Stage,Close Date,Amount,Date entered Discovery,Date entered Proposal\nInitech,Proposal,2026-12-31,5000,2026-03-02,2026-04-10\n',
+    );
+    const historical = await run(['import', 'deals', history, '--historical', '--dry-run']);
+    expect(historical.out).toMatch(/would be 1 created/);
+    expect(historical.out + historical.err).toMatch(/Stage history from 2 "Date entered" columns: Discovery, Proposal/);
+    const plain = file('plain-deals.csv', 'Deal Name,Deal Stage,Close Date,Amount\nInitech,Proposal,2026-12-31,5000\n');
+    const stages = file('stage-history.csv', 'Deal,Stage,Entered At\nInitech,Discovery,2026-03-02\nInitech,Proposal,2026-04-10\n');
+    const withFile = await run(['import', 'deals', plain, '--historical', '--stage-history', stages, '--dry-run']);
+    expect(withFile.out).toMatch(/would be 1 created/);
+    expect(withFile.out + withFile.err).toMatch(/Stage history from the stage history file: 2 dated stages of 1 deal/);
+    expect((await run(['import', 'deals', plain, '--historical', '--stage-history', join(dir, 'nope.csv')])).err).toMatch(
+      /Cannot read .*nope\.csv: no such file/,
+    );
+
     const bad = file('bad.csv', 'Name,Close Date,Amount\nOne,2026-12-01,ten\nTwo,someday,5\n');
     const badRun = await run(['import', 'deals', bad]);
     expect(badRun.code).toBe(1);

@@ -8,7 +8,7 @@ import { getWorkspace } from '../identity/workspaces.service.js';
 import { newId } from '../ids.js';
 import type { StageRow } from '../process/pipelines.repo.js';
 import { currentProcessVersionId, pipelineStages } from '../process/pipelines.service.js';
-import { checkExitCriteria, type GateCheck } from '../process/stage-gate.service.js';
+import { checkExitCriteria, type GateCheck, type GateResult } from '../process/stage-gate.service.js';
 import { stagePath } from '../process/stage-path.js';
 import type { DealChanges, DealRow, StageMoveRow } from './deals.repo.js';
 
@@ -19,6 +19,12 @@ export interface StageChangeRequest {
   /** An explicit close date wins over "today" when the change closes the deal. */
   closeDate?: string | undefined;
   via: MoveVia;
+  /**
+   * A move another system made, brought in by an historical import (decision 0180): recorded as
+   * history, not checked against today's exit criteria (they did not exist then), its path unknown
+   * (no stage counts as skipped). Only the import sets it; no API body can.
+   */
+  imported?: boolean | undefined;
 }
 
 export interface StageChangePlan {
@@ -43,7 +49,7 @@ export async function planStageChange(ctx: Ctx, deal: DealRow, request: StageCha
 
   const path = stagePath(stages, from, to);
   const leaving = path.exitChecks.map((id) => stages.find((s) => s.id === id) as StageRow);
-  const gate = await checkExitCriteria(ctx, deal, leaving);
+  const gate: GateResult = request.imported ? { missing: [], overrideAllowed: true, checks: [], results: [] } : await checkExitCriteria(ctx, deal, leaving);
 
   // A reason of spaces is no reason: it would pass the length check and record nothing.
   const overrideReason = request.overrideReason?.trim();
@@ -90,10 +96,11 @@ export async function planStageChange(ctx: Ctx, deal: DealRow, request: StageCha
     criteria_met: overriding ? 0 : 1,
     missing: JSON.stringify(gate.missing),
     override_reason: overriding ? (overrideReason ?? null) : null,
-    skipped: path.skipped,
+    skipped: request.imported ? 0 : path.skipped,
     direction: path.direction,
     via: request.via,
     owner_id: (changes.owner_id as string | undefined) ?? deal.owner_id,
+    imported: request.imported ? 1 : 0,
   };
   return { changes, move, checks: gate.checks };
 }

@@ -59,6 +59,7 @@ export const toDeal = (r: DealView): Deal => ({
   stageEnteredAt: iso(r.stage_entered_at),
   closedAt: r.closed_at === null ? null : iso(r.closed_at),
   createdAt: iso(r.created_at),
+  createdUnknown: Number(r.created_unknown) === 1,
   updatedAt: iso(r.updated_at),
   version: r.version,
 });

@@ -78,7 +78,17 @@ async function writeStageMove(ctx: Ctx, plan: StageChangePlan | null): Promise<v
   await recordGateChecks(ctx, plan.move, plan.checks);
 }
 
-export async function createDeal(ctx: Ctx, input: DealCreate, via: MoveVia, options: { overrideReason?: string } = {}): Promise<Deal> {
+export interface DealCreateOptions {
+  overrideReason?: string;
+  /** An historical import's deal: its move into a later stage is imported history, not gated (decision 0180). */
+  imported?: boolean;
+  /** The file gave no start date: the deal's created_at is only the first instant known of it. */
+  createdUnknown?: boolean;
+  /** An imported deal known only closed is born closed (as lost, with this reason). */
+  lostReason?: string;
+}
+
+export async function createDeal(ctx: Ctx, input: DealCreate, via: MoveVia, options: DealCreateOptions = {}): Promise<Deal> {
   return inTransaction(ctx, async (tx) => {
     const ownerId = input.ownerId ?? ctx.actor.userId;
     const accountId = await checkLinks(tx, { ownerId, accountId: input.accountId, contactId: input.contactId }, null);
@@ -115,6 +125,7 @@ export async function createDeal(ctx: Ctx, input: DealCreate, via: MoveVia, opti
       stage_entered_at: now,
       closed_at: null,
       created_at: now,
+      created_unknown: options.createdUnknown ? 1 : 0,
       updated_at: now,
       deleted_at: null,
       version: 1,
@@ -124,9 +135,16 @@ export async function createDeal(ctx: Ctx, input: DealCreate, via: MoveVia, opti
       plan = await planStageChange(
         { ...tx, now: () => now },
         { ...row, stage_id: '' },
-        { stageId: input.stageId, via, overrideReason: options.overrideReason },
+        {
+          stageId: input.stageId,
+          via,
+          overrideReason: options.overrideReason,
+          imported: options.imported,
+          // Imported history closes on the file's date, not on the day of the import.
+          ...(options.imported && { closeDate: input.closeDate, lostReason: options.lostReason }),
+        },
       );
-      if (plan?.changes.status === 'lost') throw invalidField('stageId', 'a new deal cannot start closed as lost');
+      if (plan?.changes.status === 'lost' && !options.imported) throw invalidField('stageId', 'a new deal cannot start closed as lost');
       if (plan) Object.assign(row, plan.changes);
     }
     await insertDeal(tx.db, row);
@@ -143,6 +161,8 @@ export async function createDeal(ctx: Ctx, input: DealCreate, via: MoveVia, opti
 
 export interface DealUpdateOptions {
   via: MoveVia;
+  /** An historical import's move: recorded as imported history, not gated (decision 0180). */
+  imported?: boolean;
 }
 
 /** Field changes and (optionally) a stage change in one versioned write, one transaction. */
@@ -198,6 +218,7 @@ export async function updateDealById(ctx: Ctx, id: string, patch: DealPatch, opt
         overrideReason: patch.overrideReason,
         lostReason: patch.lostReason,
         closeDate: patch.closeDate,
+        imported: options.imported,
       });
       if (plan) Object.assign(changes, plan.changes);
     }

@@ -83,6 +83,7 @@ export interface StageMoveView {
   criteria_met: number;
   override_reason: string | null;
   skipped: number;
+  imported: number;
   direction: number;
   via: string;
   actor_id: string | null;
@@ -110,7 +111,7 @@ export async function stageMovesAfter(
     .leftJoin('stages as ts', 'ts.id', 'm.to_stage_id')
     .leftJoin('override_reviews as r', (j) => j.onRef('r.stage_move_id', '=', 'm.id').onRef('r.workspace_id', '=', 'm.workspace_id'))
     .leftJoin('users as rv', 'rv.id', 'r.reviewer_id')
-    .select(['m.id', 'm.at', 'm.criteria_met', 'm.override_reason', 'm.skipped', 'm.direction', 'm.via', 'm.actor_id', 'u.name as actor_name'])
+    .select(['m.id', 'm.at', 'm.criteria_met', 'm.override_reason', 'm.skipped', 'm.direction', 'm.via', 'm.imported', 'm.actor_id', 'u.name as actor_name'])
     .select([
       'r.verdict as review_verdict',
       'r.comment as review_comment',
@@ -128,7 +129,14 @@ export async function stageMovesAfter(
     .orderBy('m.id', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ ...r, at: Number(r.at), criteria_met: Number(r.criteria_met), skipped: Number(r.skipped), direction: Number(r.direction) }));
+  return rows.map((r) => ({
+    ...r,
+    at: Number(r.at),
+    criteria_met: Number(r.criteria_met),
+    skipped: Number(r.skipped),
+    direction: Number(r.direction),
+    imported: Number(r.imported),
+  }));
 }
 
 export type ActivityTarget = { dealId: string } | { contactId: string } | { accountId: string };

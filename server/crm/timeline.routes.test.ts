@@ -135,6 +135,7 @@ describeEngines('record timelines', (env) => {
       skipped: 1,
       direction: 1,
       via: 'board',
+      imported: false,
     });
     const created = Object.fromEntries(
       items.slice(3).map((i) => [i.field, [i.to, i.toLabel, i.fromLabel, (i.actor as { name: string } | null)?.name ?? null]]),

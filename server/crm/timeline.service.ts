@@ -158,6 +158,7 @@ const moveEntry = (m: StageMoveView): Entry => ({
             version: Number(m.review_version),
           },
     skipped: m.skipped,
+    imported: m.imported === 1,
     direction: m.direction,
     via: m.via,
   },

@@ -31,6 +31,7 @@ import * as disciplineAlerts from './migrations/2026-12-08-20-discipline-alerts.
 import * as jobsStartedAt from './migrations/2026-12-09-10-jobs-started-at.js';
 import * as leadDomainIndex from './migrations/2026-12-10-10-lead-domain-index.js';
 import * as accountContactCustom from './migrations/2026-12-10-20-account-contact-custom.js';
+import * as historicalImport from './migrations/2026-12-11-30-historical-import.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-01-core': core,
@@ -64,6 +65,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-09-10-jobs-started-at': jobsStartedAt,
   '2026-12-10-10-lead-domain-index': leadDomainIndex,
   '2026-12-10-20-account-contact-custom': accountContactCustom,
+  '2026-12-11-30-historical-import': historicalImport,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -105,6 +105,8 @@ export async function listMoves(
     ])
     .where('m.workspace_id', '=', f.workspaceId)
     .where('d.deleted_at', 'is', null)
+    // As in the sums (adherence.repo.ts#liveMovesOf): imported history is not a move to judge.
+    .where('m.imported', '=', 0)
     .where('m.at', '>=', range.start)
     .where('m.at', '<', range.end)
     .where(sql<SqlBool>`${ownerRestriction('m.owner_id', f)}`)

@@ -33,13 +33,14 @@ function owners(column: string, f: AdherenceFilter): RawBuilder<unknown> {
 const pipelineOf = (f: AdherenceFilter) => (f.pipelineId === null ? sql`` : sql`and d.pipeline_id = ${f.pipelineId}`);
 
 /**
- * Moves of deals not deleted, of the pipeline asked: a stage belongs to one pipeline, so neither
+ * Moves made in Furrow (not imported history) of deals not deleted, of the pipeline asked: a stage belongs to one pipeline, so neither
  * needs the deal row (few deals are deleted), and the covering index answers the sums alone.
  */
-function liveMovesOf(f: AdherenceFilter): RawBuilder<unknown> {
+function liveMovesOf(f: AdherenceFilter, imported: 0 | 1 = 0): RawBuilder<unknown> {
   const pipeline = f.pipelineId === null ? sql`` : sql`and m.to_stage_id in (select id from stages where pipeline_id = ${f.pipelineId})`;
   const version = f.processVersionId ? sql`and m.process_version_id = ${f.processVersionId}` : sql``;
-  return sql`m.deal_id not in (select id from deals where workspace_id = ${f.workspaceId} and deleted_at is not null) ${pipeline} ${version}`;
+  // Imported history was never checked against Furrow's gate: it is neither adherent nor a skip (decision 0180).
+  return sql`m.imported = ${sql.lit(imported)} and m.deal_id not in (select id from deals where workspace_id = ${f.workspaceId} and deleted_at is not null) ${pipeline} ${version}`;
 }
 
 export interface VersionRow {
@@ -144,6 +145,15 @@ export async function moveSums(db: Kysely<DB>, f: AdherenceFilter, start: number
       skippedMoves: Number(r.skipped_moves ?? 0),
       backwardMoves: Number(r.backward_moves ?? 0),
     }));
+}
+
+/** Moves an historical import brought in over [start, end): said beside the figures, counted in none. */
+export async function importedMoveCount(db: Kysely<DB>, f: AdherenceFilter, start: number, end: number): Promise<number> {
+  const r = await sql<{ n: number | string }>`
+    select count(*) as n from stage_moves m
+    where m.workspace_id = ${f.workspaceId} and m.at >= ${start} and m.at < ${end} and ${owners('m.owner_id', f)} and ${liveMovesOf(f, 1)}
+  `.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
 }
 
 export interface DealCounts {

@@ -5,7 +5,7 @@ import { addDays, startOfDay } from '../../lib/calendar.js';
 import type { Ctx } from '../context.js';
 import { invalidField } from '../errors.js';
 import { getWorkspace } from '../identity/workspaces.service.js';
-import { type DealCounts, dealCounts, type KeyedSums, listProcessVersions, moveSums } from './adherence.repo.js';
+import { type DealCounts, dealCounts, importedMoveCount, type KeyedSums, listProcessVersions, moveSums } from './adherence.repo.js';
 import { finishFigures, inForceDuring, type MoveSums, versionIntervals, type Week, weeksOf, ZERO_SUMS } from './adherence-formulas.js';
 import type { ScopedFilter } from './adherence-scope.service.js';
 import { adherenceFilter } from './adherence-scope.service.js';
@@ -93,6 +93,7 @@ export async function adherenceReport(ctx: Ctx, q: AdherenceQuery): Promise<Adhe
   const repCounts = await dealCounts(ctx.db, f, [asOf], 'owner');
   const teamCounts = f.teamIds.length > 0 ? await dealCounts(ctx.db, f, [asOf], 'team') : [];
   const versions = await versionFigures(ctx, f, period);
+  const importedMoves = await importedMoveCount(ctx.db, f, period.start, period.end);
 
   const byKey = (rows: KeyedSums[]) => new Map(rows.map((r) => [r.key, r]));
   const weeklyBy = byKey(weekly);
@@ -119,5 +120,6 @@ export async function adherenceReport(ctx: Ctx, q: AdherenceQuery): Promise<Adhe
       .map((t) => ({ teamId: t.id, name: t.name, parentId: t.parentId, ...figures(teamsBy.get(t.id), dealFigures(teamCounts.find((c) => c.key === t.id))) }))
       .sort((a, b) => a.name.localeCompare(b.name)),
     versions,
+    importedMoves,
   };
 }

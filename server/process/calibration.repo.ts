@@ -12,9 +12,13 @@ export interface ClosedFilter extends AdherenceFilter {
   closeTo: string | null;
 }
 
-/** Closed deals of the pipeline in scope, by close date. `d` is the deal. */
+/**
+ * Closed deals of the pipeline in scope, by close date. `d` is the deal. A deal an historical import
+ * brought in closed is left out: no gate stood in its way, so its outcome says nothing of the gate's.
+ */
 function closed(f: ClosedFilter): RawBuilder<SqlBool> {
   return sql<SqlBool>`d.workspace_id = ${f.workspaceId} and d.deleted_at is null and d.status in ('won', 'lost')
+    and not exists (select 1 from stage_moves im where im.workspace_id = d.workspace_id and im.deal_id = d.id and im.to_stage_id = d.stage_id and im.imported = 1)
     and d.pipeline_id = ${f.pipelineId} and ${ownerRestriction('d.owner_id', f)}
     ${f.closeFrom ? sql`and d.close_date >= ${f.closeFrom}` : sql``}
     ${f.closeTo ? sql`and d.close_date <= ${f.closeTo}` : sql``}`;

@@ -42,6 +42,12 @@ export function ProcessPage() {
         {report.isPending && <LoadingState rows={8} label="Loading adherence" />}
         {t && report.data && (
           <>
+            {report.data.importedMoves > 0 && (
+              <Text size="sm" c="dimmed">
+                {plural(report.data.importedMoves, 'move')} in this period came from an historical import: another system's history, never checked against the
+                gate, so in none of these figures (each deal's timeline shows them as Imported).
+              </Text>
+            )}
             <SimpleGrid cols={{ base: 2, sm: 4, lg: 7 }}>
               <FigureTile
                 label="Adherence"

@@ -298,6 +298,7 @@ export function simulateDeal(ctx: SimContext, seed: DealSeed, rng: Rng): Simulat
     campaign: (r.campaign as string | null) ?? null,
     next_step: (r.next_step as string | null) ?? null,
     custom: JSON.stringify(h.custom),
+    created_unknown: 0,
     external_id: null,
     stage_entered_at: stageEnteredAt,
     closed_at: closedAt,

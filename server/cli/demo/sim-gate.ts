@@ -123,5 +123,6 @@ export function moveRow(
     direction: path.direction,
     via,
     owner_id: ownerId,
+    imported: 0,
   };
 }

@@ -1,17 +1,19 @@
 // Deals from CSV, including history: a deal is created as of its created date and, when the file
 // says it closed, moved to won or lost as of its close date, through the deals service and so
 // through the stage gate like every other path. Re-running a file updates, never duplicates.
-import type { DealPatch } from '../../../api/deals.js';
+import type { DealCreate, DealPatch } from '../../../api/deals.js';
 import type { Pipeline, Stage } from '../../../api/pipelines.js';
 import { calendarDate } from '../../dates.js';
 import { ownerScope, scopeIncludes } from '../../identity/visibility.js';
 import { listPipelines } from '../../process/pipelines.service.js';
 import type { CustomValue } from '../custom-values.js';
 import { createDeal, updateDealById } from '../deals.service.js';
-import { type DealTarget, dealTarget, stageKey, UNRECORDED_LOST_REASON } from './deal-import-rules.js';
+import { type DatedStage, importedHistory } from './deal-history-rules.js';
+import { type DealTarget, dealTarget, findStage, parseStatus, stageKey, UNRECORDED_LOST_REASON } from './deal-import-rules.js';
 import { type DealRow, findDealsForImport } from './import.repo.js';
 import { AccountLinks, ContactLinks, type LinkRef } from './import-links.service.js';
 import { atTime, customPatch, lower, type PlannedRow, type Planner, RowReader, SeenKeys } from './import-row.js';
+import { dealKeyOf, STAGE_HISTORY_FIELD } from './stage-history-file.js';
 import { type MoneyText, middayOf, toMinorUnits } from './values.js';
 
 interface Candidate {
@@ -36,6 +38,8 @@ interface Candidate {
   createdAt: number | undefined;
   /** Custom field values by key, for the non-empty cells only (an empty cell leaves a value alone). */
   custom: Record<string, CustomValue>;
+  /** Historical: the "Date entered <stage>" cells read, by column, with the stage text each names. */
+  entries: { field: string; stage: string; at: number }[];
 }
 
 function read(reader: RowReader): Candidate {
@@ -60,7 +64,28 @@ function read(reader: RowReader): Candidate {
     externalId: reader.text('externalId', 200),
     createdAt: reader.instant('createdAt'),
     custom: reader.customValues(),
+    entries: [
+      ...reader.env.stageEntries.flatMap((e) => {
+        const at = reader.instant(e.field);
+        return at === undefined ? [] : [{ ...e, at }];
+      }),
+      ...historyOf(reader),
+    ],
   };
+}
+
+/** The stage-history file's entries for this row: by its external id, else by its name. */
+function historyOf(reader: RowReader): { field: string; stage: string; at: number }[] {
+  const { stageHistory, stageHistoryUsed } = reader.env;
+  if (!stageHistory) return [];
+  for (const text of [reader.text('externalId'), reader.text('name')]) {
+    const key = text === undefined ? undefined : dealKeyOf(text);
+    const found = key === undefined ? undefined : stageHistory.get(key);
+    if (key === undefined || !found) continue;
+    stageHistoryUsed.add(key);
+    return found.map((e) => ({ field: STAGE_HISTORY_FIELD, stage: e.stage, at: e.at }));
+  }
+  return [];
 }
 
 /** Everything a row resolves to once pipeline, links and money are known. */
@@ -73,6 +98,8 @@ interface Resolved {
   currency: string | undefined;
   /** For a closed deal: the day and instant it closed. */
   close: { date: string; at: number } | null;
+  /** Historical: the stages the file dates, in this deal's pipeline. */
+  dated: DatedStage[];
 }
 
 function resolve(
@@ -125,7 +152,37 @@ function resolve(
     c.closeDate = env.closeDateDefault;
     env.defaultedCloseDates++;
   }
-  return { pipeline, target, accountId, contactId, amount, currency, close };
+  const dated: DatedStage[] = [];
+  for (const e of c.entries) {
+    const stage = findStage(pipeline.stages, e.stage) ?? outcomeStage(pipeline.stages, e.stage);
+    if (!stage) return r.error(e.field, `"${e.stage}" is no stage of pipeline ${pipeline.name}; map the value in the stage column's values`) ?? null;
+    dated.push({ stage, at: e.at, field: e.field });
+  }
+  return { pipeline, target, accountId, contactId, amount, currency, close, dated };
+}
+
+/** "Closed Won" names the won stage whatever the pipeline calls it. */
+function outcomeStage(stages: readonly Stage[], text: string): Stage | undefined {
+  const outcome = parseStatus(text);
+  return outcome === 'won' || outcome === 'lost' ? stages.find((s) => s.kind === outcome) : undefined;
+}
+
+/** A new deal's fields from the row, but its stage and close date (how it starts differs by kind of import). */
+function createBody(c: Candidate, x: Resolved): Omit<DealCreate, 'closeDate'> {
+  return {
+    name: c.name,
+    ...(x.accountId !== null && { accountId: x.accountId }),
+    ...(x.contactId !== null && { contactId: x.contactId }),
+    ...(c.ownerId !== null && { ownerId: c.ownerId }),
+    pipelineId: x.pipeline.id,
+    amount: x.amount ?? 0,
+    ...(x.currency !== undefined && { currency: x.currency }),
+    ...(c.source !== undefined && { source: c.source }),
+    ...(c.campaign !== undefined && { campaign: c.campaign }),
+    ...(c.nextStep !== undefined && { nextStep: c.nextStep }),
+    ...(c.externalId !== undefined && { externalId: c.externalId }),
+    ...(Object.keys(c.custom).length > 0 && { custom: c.custom }),
+  };
 }
 
 function patchOf(c: Candidate, x: Resolved, row: DealRow): Omit<DealPatch, 'version'> {
@@ -217,7 +274,7 @@ export const planDeals: Planner = async (env, rows, progress) => {
     if (!seen.check(r, key, match ? 'deal' : c.externalId ? 'external id' : 'name and account')) continue;
     const x = resolve(c, pipelines, match, links);
     if (!x) continue;
-    const plan = match ? planUpdate(c, x, match, updateScope) : planCreate(c, x);
+    const plan = match ? planUpdate(c, x, match, updateScope) : env.historical ? planHistory(c, x) : planCreate(c, x);
     if (plan) planned.push(plan);
   }
   return planned;
@@ -235,7 +292,49 @@ export const planDeals: Planner = async (env, rows, progress) => {
       line: c.reader.line,
       action: 'update',
       write: async (tx) => {
-        await updateDealById(closing !== null ? atTime(tx, closing) : tx, row.id, { version: row.version, ...patch }, { via: 'import' });
+        await updateDealById(
+          closing !== null ? atTime(tx, closing) : tx,
+          row.id,
+          { version: row.version, ...patch },
+          { via: 'import', imported: env.historical },
+        );
+      },
+    };
+  }
+
+  /** The deal as the file's history has it: born, then every dated move, each recorded as imported (decision 0180). */
+  function planHistory(c: Candidate, x: Resolved): PlannedRow | null {
+    const planned = importedHistory({
+      entries: x.dated,
+      final: x.target.final,
+      reached: x.target.reached,
+      createdAt: c.createdAt,
+      closeAt: x.close?.at ?? null,
+      now: env.startedAt,
+    });
+    if (!planned.ok) return c.reader.error(planned.field, planned.message) ?? null;
+    const h = planned.history;
+    if (h.undatedCurrent) env.undatedCurrentStages++;
+    const lostReason = c.lostReason ?? UNRECORDED_LOST_REASON;
+    const closeDate = (x.close?.date ?? c.closeDate) as string;
+    return {
+      line: c.reader.line,
+      action: 'create',
+      write: async (tx) => {
+        let deal = await createDeal(atTime(tx, h.createdAt), { ...createBody(c, x), ...(h.born && { stageId: h.born.id }), closeDate }, 'import', {
+          imported: true,
+          createdUnknown: h.createdUnknown,
+          lostReason,
+        });
+        for (const move of h.moves) {
+          const closes = move.stage.kind !== 'open';
+          deal = await updateDealById(
+            atTime(tx, move.at),
+            deal.id,
+            { version: deal.version, stageId: move.stage.id, ...(closes && { closeDate }), ...(move.stage.kind === 'lost' && { lostReason }) },
+            { via: 'import', imported: true },
+          );
+        }
       },
     };
   }
@@ -251,22 +350,7 @@ export const planDeals: Planner = async (env, rows, progress) => {
       write: async (tx) => {
         const deal = await createDeal(
           atTime(tx, createdAt),
-          {
-            name: c.name,
-            ...(x.accountId !== null && { accountId: x.accountId }),
-            ...(x.contactId !== null && { contactId: x.contactId }),
-            ...(c.ownerId !== null && { ownerId: c.ownerId }),
-            pipelineId: x.pipeline.id,
-            ...(startStage && { stageId: startStage.id }),
-            amount: x.amount ?? 0,
-            ...(x.currency !== undefined && { currency: x.currency }),
-            closeDate: (c.closeDate ?? x.close?.date) as string,
-            ...(c.source !== undefined && { source: c.source }),
-            ...(c.campaign !== undefined && { campaign: c.campaign }),
-            ...(c.nextStep !== undefined && { nextStep: c.nextStep }),
-            ...(c.externalId !== undefined && { externalId: c.externalId }),
-            ...(Object.keys(c.custom).length > 0 && { custom: c.custom }),
-          },
+          { ...createBody(c, x), ...(startStage && { stageId: startStage.id }), closeDate: (c.closeDate ?? x.close?.date) as string },
           'import',
         );
         if (!closed || !x.close) return;

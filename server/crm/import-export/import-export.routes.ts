@@ -69,6 +69,8 @@ export function registerImportExportRoutes(app: App): void {
         dateFormat: dateOrderOf(req.body.dateFormat),
         values: req.body.values,
         closeDateDefault: req.body.closeDateDefault,
+        historical: req.body.historical,
+        stageHistory: req.body.stageHistory,
         savedMapping: req.body.savedMapping,
         saveMappingAs: req.body.saveMappingAs,
       });

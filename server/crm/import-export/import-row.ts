@@ -52,6 +52,16 @@ export interface ImportEnv {
   closeDateDefault: string;
   /** Open deals that received closeDateDefault, for the run's notes. */
   defaultedCloseDates: number;
+  /** An historical import (decision 0180): the file's moves are imported history, never gated. */
+  historical: boolean;
+  /** Deals, historical: the "Date entered <stage>" columns (the field is the header) and the stage each names. */
+  stageEntries: readonly { field: string; stage: string }[];
+  /** Deals, historical: a separate stage-history file's entries by deal key (external id or name), null without one. */
+  stageHistory: ReadonlyMap<string, readonly { line: number; stage: string; at: number }[]> | null;
+  /** The stage-history keys a row of the deals file took, so the others can be reported. */
+  stageHistoryUsed: Set<string>;
+  /** Rows whose current stage the file dates not, entered with their last dated stage, for the notes. */
+  undatedCurrentStages: number;
   /** Await between rows in any loop over the file: yields to the event loop every few ms. */
   pause: () => Promise<void>;
 }

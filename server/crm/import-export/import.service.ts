@@ -10,7 +10,7 @@ import { fiscalYear, fiscalYearOf } from '../../../lib/periods.js';
 import type { Ctx } from '../../context.js';
 import { calendarDate } from '../../dates.js';
 import type { DB } from '../../db/schema.js';
-import { forbidden, invalidInput } from '../../errors.js';
+import { forbidden, invalidField, invalidInput } from '../../errors.js';
 import { timeSlicer } from '../../event-loop.js';
 import { reachOf } from '../../identity/policy.js';
 import { listUsers } from '../../identity/users.service.js';
@@ -31,6 +31,7 @@ import { leadValueSpecs, planLeads } from './import-leads.service.js';
 import { mergeValues, saveMapping, withSavedMapping } from './import-mappings.service.js';
 import { type ImportEnv, type MappedRow, OwnerDirectory, type PlannedRow, type Planner, rowErrorOf } from './import-row.js';
 import { mapValues, resolveMapping, rowValues, valueMapOf } from './mapping.js';
+import { readHistoryInto, reportUnusedHistory, takeStageEntryColumns } from './stage-history-file.js';
 import { type EntityValueSpec, sameOption, type ValueFieldSpec, valueChoices } from './value-choices.js';
 import { type DateOrder, orderEvidence } from './values.js';
 
@@ -57,6 +58,14 @@ export interface ImportOptions {
   savedMapping?: string | undefined;
   /** Save the columns and values this run used under this name, once the columns map. */
   saveMappingAs?: string | undefined;
+  /**
+   * Deals: the file is another system's history (decision 0180). Its moves are recorded as imported,
+   * not checked against today's gate and left out of adherence; "Date entered <stage>" columns build
+   * the stage history; a deal without a start date is "created: unknown".
+   */
+  historical?: boolean | undefined;
+  /** Historical deals: a separate stage-history CSV (deal, stage, entered at) read beside the file. */
+  stageHistory?: string | undefined;
   onProgress?: ((progress: ImportProgress) => void) | undefined;
   /**
    * Where the rows are written (one transaction): database.ts#bulk for a background import, so on
@@ -174,6 +183,11 @@ function valueFieldSpecs(
 export async function runImport(ctx: Ctx, options: ImportOptions): Promise<ImportResult> {
   const { entity } = options;
   if (reachOf(ctx.actor.role, importResource(entity), 'create') === 'none') throw forbidden(`Your role cannot import ${entity}`);
+  if (options.historical && entity !== 'deals')
+    throw invalidField('historical', 'an historical import is of deals (their stage history); leave it off for other records');
+  if (options.stageHistory !== undefined && !(options.historical && entity === 'deals')) {
+    throw invalidField('stageHistory', 'a stage history file goes with an historical import of deals (historical: true)');
+  }
   const startedAt = ctx.now();
   // Reading, checking and writing hand the event loop back every few ms: a big file never stalls the server.
   const slice = timeSlicer();
@@ -187,6 +201,7 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
   const mappedFields = new Set(columns.columns.map((c) => c.field));
   const values = mergeValues(savedValues, options.values, mappedFields);
   const valueMap = valueMapOf(values, mappedFields);
+  const stageEntries = entity === 'deals' && options.historical ? takeStageEntryColumns(table.headers, columns, valueMap.map.get('stage')) : [];
   const problems = [...columns.problems, ...valueMap.problems];
   if (problems.length > 0) throw invalidInput(problems, `The columns cannot be mapped to ${entity}: ${problems.map((p) => p.message).join('; ')}`);
 
@@ -218,7 +233,10 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
     entity,
     timezone: workspace.timezone,
     currency: workspace.currency,
-    dateOrder: options.dateFormat ?? guessDateOrder(fields, rows),
+    // The "Date entered" cells are dates of the file too: often the only ones that tell 25/02 from 02/25.
+    dateOrder:
+      options.dateFormat ??
+      guessDateOrder([...fields, ...stageEntries.map((e) => ({ key: e.field, label: e.field, required: false, kind: 'instant' as const }))], rows),
     startedAt,
     errors: [...table.errors],
     unmatchedOwners: new Set(),
@@ -227,6 +245,11 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
     customFields,
     closeDateDefault: options.closeDateDefault ?? fiscalYear(fiscalYearOf(today, workspace.fiscalYearStartMonth), workspace.fiscalYearStartMonth).to,
     defaultedCloseDates: 0,
+    historical: options.historical ?? false,
+    stageEntries,
+    stageHistory: null,
+    stageHistoryUsed: new Set(),
+    undatedCurrentStages: 0,
     pause: slice,
   };
   const total = rows.length;
@@ -235,7 +258,9 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
     await slice();
   };
 
+  const history = options.stageHistory === undefined ? null : await readHistoryInto(env, options.stageHistory, valueMap.map.get('stage'));
   const planned = await PLANNERS[entity](env, rows, report('checking'));
+  if (history) reportUnusedHistory(env, history);
   const result = emptyResult(options, total, columns.mapping);
   result.unmapped = columns.ignored;
   result.valueChoices = choices;
@@ -243,6 +268,22 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
   if (env.defaultedCloseDates > 0) {
     result.notes.push(
       `${env.defaultedCloseDates} open deal${env.defaultedCloseDates === 1 ? ' has' : 's have'} no close date in the file; given ${env.closeDateDefault}${options.closeDateDefault ? '' : ' (the end of the fiscal year)'}`,
+    );
+  }
+  if (stageEntries.length > 0) {
+    result.notes.push(
+      `Stage history from ${stageEntries.length} "Date entered" column${stageEntries.length === 1 ? '' : 's'}: ${stageEntries.map((e) => e.stage).join(', ')}`,
+    );
+  }
+  if (history) {
+    const entries = [...history.byDeal.values()].reduce((n, list) => n + list.length, 0);
+    result.notes.push(
+      `Stage history from the stage history file: ${entries} dated stage${entries === 1 ? '' : 's'} of ${history.byDeal.size} deal${history.byDeal.size === 1 ? '' : 's'}`,
+    );
+  }
+  if (env.undatedCurrentStages > 0) {
+    result.notes.push(
+      `${env.undatedCurrentStages} open deal${env.undatedCurrentStages === 1 ? '' : 's'} with no date for the current stage; entered with the last dated stage`,
     );
   }
   const rowNotes = planned.filter((p) => p.note !== undefined);

@@ -1,5 +1,6 @@
 // Row types of the CRM core: accounts, contacts, deals, their field history, activities, custom fields, imports.
 // Instants are epoch milliseconds, calendar dates YYYY-MM-DD text, money integer minor units, flags 0/1.
+import type { Generated } from 'kysely';
 
 export type DealStatus = 'open' | 'won' | 'lost';
 
@@ -67,6 +68,8 @@ export interface DealsTable {
   stage_entered_at: number;
   closed_at: number | null;
   created_at: number;
+  /** 1 when the deal came from a file that gave no start date: created_at is the first instant known of it. */
+  created_unknown: Generated<number>;
   updated_at: number;
   deleted_at: number | null;
   version: number;

@@ -1,5 +1,6 @@
 // Row types of the sales process: pipelines, stages, versions, stage moves, exit criteria, qualification.
 // Instants are epoch milliseconds, calendar dates YYYY-MM-DD text, money integer minor units, flags 0/1.
+import type { Generated } from 'kysely';
 import type { ActivityType } from './crm.js';
 
 export type StageKind = 'open' | 'won' | 'lost';
@@ -70,6 +71,11 @@ export interface StageMovesTable {
   direction: number;
   via: string;
   owner_id: string;
+  /**
+   * 1 for a move another system made, brought in by an historical import: never checked against
+   * Furrow's gate, so adherence, calibration and the process figures leave it out (decision 0180).
+   */
+  imported: Generated<number>;
 }
 
 /** A leader's verdict on a gate override, one per stage move. */

@@ -33,7 +33,7 @@ const cycleMeta = {
   unit: 'days',
   basis: 'closed',
   measure: 'count',
-  version: 1,
+  version: 2,
   better: 'lower',
   cumulative: false,
   audience: 'sales',
@@ -44,6 +44,7 @@ const cycleMeta = {
     'Days are elapsed time from the moment the deal was created to the moment it was won (24-hour days, fractional).',
     'No won deal in the period: no data.',
     'A deal reopened and won again counts from creation to the last win.',
+    'A deal imported without a start date ("created: unknown") has no cycle and does not count.',
   ],
 } as const;
 

@@ -1,7 +1,7 @@
 // Pipeline: created in the period, open and closing in the period (by stage), and weighted by the
 // stage's probability.
 import { sql } from 'kysely';
-import { NO_NUMBER } from './sql-blocks.js';
+import { KNOWN_START, NO_NUMBER } from './sql-blocks.js';
 import type { FactScope, FactSql, Facts, SimpleKpi } from './types.js';
 
 /** Deals open at the instant with their close date in the period; num = amount (× probability when weighted). */
@@ -75,7 +75,7 @@ function created(s: FactScope, q: FactSql): Facts {
     select: sql`select da.id as record_id, da.id as deal_id, cast(null as text) as grp, da.owner_id as own, ${q.instantBucket('da.created_at')} as b,
         da.amount as num, 1 as den, ${NO_NUMBER} as v, da.created_at as at
       from da
-      where ${q.inInstants('da.created_at')} and ${q.owner('da.owner_id')} and da.currency = ${s.currency}`,
+      where ${q.inInstants('da.created_at')} and ${q.owner('da.owner_id')} and da.currency = ${s.currency} and ${KNOWN_START(s)}`,
   };
 }
 
@@ -88,7 +88,7 @@ export const pipelineCreated: SimpleKpi = {
     unit: 'money',
     basis: 'created',
     measure: 'value',
-    version: 1,
+    version: 2,
     better: 'higher',
     cumulative: true,
     audience: 'sales',
@@ -98,6 +98,7 @@ export const pipelineCreated: SimpleKpi = {
     notes: [
       'The amount is the deal’s amount at the as-of instant, not at creation.',
       'Deleted deals do not count; deals in other currencies do not count.',
+      'A deal imported without a start date ("created: unknown") counts in no period.',
       'An empty period is 0, not "no data".',
     ],
   },

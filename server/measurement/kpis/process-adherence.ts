@@ -18,7 +18,7 @@ function moves(weighted: boolean) {
         ${weighted ? GAIN : sql`1`} as den, ${NO_NUMBER} as v, m.at as at
       from stage_moves m
       cross join da
-      where da.id = m.deal_id and ${q.inInstants('m.at')} and m.at <= ${s.at} and ${q.owner('m.owner_id')}
+      where da.id = m.deal_id and m.imported = 0 and ${q.inInstants('m.at')} and m.at <= ${s.at} and ${q.owner('m.owner_id')}
         ${weighted ? sql`and ${GAIN} > 0` : sql``}`,
   });
 }
@@ -26,6 +26,7 @@ function moves(weighted: boolean) {
 const notes = [
   'A move adheres when every exit criterion was met at the moment of the move, with no override and no skipped stage.',
   'Counted for the deal’s owner at the time of the move; moves of deleted deals do not count.',
+  'Moves brought in by an historical import are another system’s history, never checked against the gate: they do not count.',
   'No move in the period: no data.',
 ];
 
@@ -38,7 +39,7 @@ export const processAdherence: SimpleKpi = {
     unit: 'ratio',
     basis: 'move',
     measure: 'count',
-    version: 1,
+    version: 2,
     better: 'higher',
     cumulative: false,
     audience: 'sales',

@@ -55,7 +55,7 @@ export const salesVelocity: CompositeKpi = {
     unit: 'money_per_day',
     basis: 'closed',
     measure: 'value',
-    version: 1,
+    version: 2,
     better: 'higher',
     cumulative: false,
     audience: 'sales',

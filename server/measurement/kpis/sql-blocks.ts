@@ -151,5 +151,18 @@ export function factSql(s: FactScope, dialect: Dialect): FactSql {
   };
 }
 
+/**
+ * `da`'s deal has a known start: an historical import of a file without a start date keeps only the
+ * first instant known of the deal as created_at (decision 0180), which must date no pipeline created
+ * and start no cycle. The few such deals are read by the partial index deals_created_unknown.
+ */
+export const KNOWN_START = (s: FactScope) => sql`da.id not in (select u.id from deals u where u.workspace_id = ${s.workspaceId} and u.created_unknown = 1)`;
+
+/**
+ * A stay entered at a known instant: not the first stay of a deal of unknown start, whose birth in its
+ * stage is only when Furrow first knew of it (an historical import), so it starts no stay and enters no cohort.
+ */
+export const KNOWN_ENTRY = (s: FactScope, entered: string) => sql`(${sql.ref(entered)} <> da.created_at or ${KNOWN_START(s)})`;
+
 /** Typed nulls: PostgreSQL cannot sum or compare an untyped null column. */
 export const NO_NUMBER = sql`cast(null as bigint)`;

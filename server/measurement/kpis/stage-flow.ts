@@ -2,7 +2,7 @@
 // row, including the deal's birth in its first stage, which has no stage move). The stays drive
 // the joins (CROSS JOIN fixes that order on SQLite; PostgreSQL plans it freely).
 import { sql } from 'kysely';
-import { NO_NUMBER } from './sql-blocks.js';
+import { KNOWN_ENTRY, NO_NUMBER } from './sql-blocks.js';
 import type { FactScope, FactSql, Facts, SimpleKpi } from './types.js';
 
 const DAY_MS = 86_400_000;
@@ -18,7 +18,8 @@ function stays(s: FactScope, q: FactSql): Facts {
       from iv
       cross join da
       join stages st on st.id = iv.stage_id and st.kind = 'open'
-      where da.id = iv.deal_id and iv.left_at is not null and ${q.inInstants('iv.left_at')} and ${q.owner('da.owner_id')} ${oneStage(s, 'iv.stage_id')}`,
+      where da.id = iv.deal_id and iv.left_at is not null and ${q.inInstants('iv.left_at')} and ${q.owner('da.owner_id')} ${oneStage(s, 'iv.stage_id')}
+        and ${KNOWN_ENTRY(s, 'iv.entered_at')}`,
   };
 }
 
@@ -43,7 +44,7 @@ function entries(s: FactScope, q: FactSql): Facts {
       ) e
       cross join da
       where da.id = e.deal_id and e.kind = 'open' and (e.reached_before is null or e.reached_before < e.position)
-        and ${q.inInstants('e.entered_at')} and ${q.owner('da.owner_id')} ${oneStage(s, 'e.stage_id')}`,
+        and ${q.inInstants('e.entered_at')} and ${q.owner('da.owner_id')} ${oneStage(s, 'e.stage_id')} and ${KNOWN_ENTRY(s, 'e.entered_at')}`,
   };
 }
 
@@ -56,7 +57,7 @@ export const timeInStage: SimpleKpi = {
     unit: 'days',
     basis: 'left_stage',
     measure: 'count',
-    version: 1,
+    version: 2,
     better: 'lower',
     cumulative: false,
     audience: 'sales',
@@ -67,6 +68,7 @@ export const timeInStage: SimpleKpi = {
       'Only finished stays count: a deal still in the stage at the as-of instant is not in the median yet.',
       'A deal that comes back to a stage has one stay per visit.',
       'The headline is the median over the stays in every open stage; pick a stage for one.',
+      'A deal imported without a start date ("created: unknown") has no known first stay: it does not count.',
     ],
   },
   aggregate: 'median',
@@ -84,7 +86,7 @@ export const stageConversion: SimpleKpi = {
     unit: 'ratio',
     basis: 'entered_stage',
     measure: 'count',
-    version: 1,
+    version: 2,
     better: 'higher',
     cumulative: false,
     audience: 'sales',
@@ -97,6 +99,7 @@ export const stageConversion: SimpleKpi = {
       'Winning converts from the last open stage; a lost stage never does.',
       'Recent cohorts are still maturing: deals that have not moved on yet count as not converted.',
       'The headline pools every open stage; pick a stage for its own rate.',
+      'A deal imported without a start date ("created: unknown") did not reach its first stage at a known time: that entry does not count.',
     ],
   },
   aggregate: 'ratio',

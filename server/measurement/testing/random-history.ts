@@ -112,7 +112,9 @@ export async function randomHistory(env: TestEnv, seed: number, options: { deals
   for (let d = 0; d < days; d++) {
     const dayStart = start + d * DAY;
     for (let k = 0; k < 3; k++) {
-      env.clock.now = dayStart + Math.floor(random() * 9 * 3_600_000);
+      // The day's three events in time order: a random hour each, never before the previous one, or
+      // a deal created at 13:31 could be won at 10:15 the same day (seed 20261207), before it existed.
+      env.clock.now = Math.max(env.clock.now + 1, dayStart + Math.floor(random() * 9 * 3_600_000));
       const roll = random();
       const owner = pick(reps);
       try {

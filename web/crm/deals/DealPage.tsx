@@ -144,7 +144,8 @@ function DealView({ deal }: { deal: Deal }) {
                   { label: 'Source', value: deal.source },
                   { label: 'Campaign', value: deal.campaign },
                   { label: 'Pipeline', value: found?.pipeline.name },
-                  { label: 'Created', value: formatInstant(deal.createdAt) },
+                  // An historical import without a start date: the stored instant is only the first one known (decision 0180).
+                  { label: 'Created', value: deal.createdUnknown ? 'unknown' : formatInstant(deal.createdAt) },
                 ]}
               />
             </Paper>

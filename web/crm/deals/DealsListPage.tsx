@@ -76,7 +76,7 @@ function dealColumns(today: string, ownOnly: boolean): Column<Deal>[] {
     },
     { key: 'nextStep', label: 'Next step', defaultHidden: true, render: (d) => d.nextStep ?? '—' },
     { key: 'source', label: 'Source', defaultHidden: true, render: (d) => d.source ?? '—' },
-    { key: 'createdAt', label: 'Created', sortKey: 'createdAt', defaultHidden: true, render: (d) => formatDay(d.createdAt) },
+    { key: 'createdAt', label: 'Created', sortKey: 'createdAt', defaultHidden: true, render: (d) => (d.createdUnknown ? 'unknown' : formatDay(d.createdAt)) },
     { key: 'updatedAt', label: 'Updated', sortKey: 'updatedAt', defaultHidden: true, render: (d) => formatDay(d.updatedAt) },
   ];
 }

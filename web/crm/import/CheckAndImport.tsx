@@ -1,6 +1,6 @@
 // Check (a dry run) and import, with the saved mapping to start from and the name to save this one
 // under, and the outcome: the report, the background job's progress, or the error.
-import { Button, Grid, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, FileInput, Grid, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconChecklist, IconUpload } from '@tabler/icons-react';
 import type { ImportEntity } from '../../../api/imports';
 import { ErrorState } from '../../components/ErrorState';
@@ -43,6 +43,24 @@ export function CheckAndImport({ state, entity, entityLabel }: { state: CsvImpor
           />
         </Grid.Col>
       </Grid>
+      {entity === 'deals' && (
+        <Checkbox
+          label="Historical import"
+          description="The file is your old CRM's history: its stage changes are kept as imported (not checked against today's exit criteria, not counted in adherence), “Date entered <stage>” columns give each deal's stage history, and a deal without a create date shows “created: unknown”."
+          checked={state.historical}
+          onChange={(e) => state.setHistorical(e.currentTarget.checked)}
+        />
+      )}
+      {entity === 'deals' && state.historical && (
+        <FileInput
+          label="Stage history file (optional)"
+          description="A CSV of deal, stage, entered at — one row per stage a deal entered, such as a Salesforce opportunity history report."
+          accept=".csv,text/csv"
+          clearable
+          placeholder={state.stageHistory?.name ?? 'Choose a file'}
+          onChange={(file) => void state.setStageHistory(file)}
+        />
+      )}
       <Group>
         <Button
           variant="default"

@@ -27,6 +27,11 @@ export function useCsvImport(entity: ImportEntity | null) {
   const [readProblem, setReadProblem] = useState<string | null>(null);
   const [preset, setPresetState] = useState<ImportPreset | 'auto'>('auto');
   const [dateFormat, setDateFormatState] = useState<ImportDateFormat | 'auto'>('auto');
+  /** Deals: the file is another system's history (decision 0180). */
+  const [historical, setHistorical] = useState(false);
+  /** Historical deals: a separate stage-history CSV (deal, stage, entered at), read as text. */
+  const [stageHistory, setStageHistoryState] = useState<{ name: string; csv: string } | null>(null);
+  const setStageHistory = async (file: File | null) => setStageHistoryState(file ? { name: file.name, csv: await file.text() } : null);
   /** The user's own choices per header; everything else is auto-mapped. */
   const [overrides, setOverrides] = useState<Record<string, string>>({});
   /** The user's choices per field and file value; everything else goes where the server proposes. */
@@ -158,6 +163,7 @@ export function useCsvImport(entity: ImportEntity | null) {
       ...(runsInBackground(chosen.csv) && { background: true }),
       ...(preset === 'auto' ? {} : { preset }),
       ...(dateFormat === 'auto' ? {} : { dateFormat }),
+      ...(historical && entity === 'deals' && { historical: true, ...(stageHistory && { stageHistory: stageHistory.csv }) }),
     };
     try {
       const answer = await runImport(entity, body);
@@ -196,6 +202,10 @@ export function useCsvImport(entity: ImportEntity | null) {
     detected,
     dateFormat,
     setDateFormat,
+    historical,
+    setHistorical,
+    stageHistory,
+    setStageHistory,
     mapping,
     mapColumn,
     missing,

@@ -97,7 +97,7 @@ export function timelineItem({ entry, noun, currency }: Props) {
         <Timeline.Item
           key={entry.key}
           bullet={<IconFlag size={12} aria-hidden />}
-          color={m.criteriaMet ? 'furrow' : 'orange'}
+          color={m.imported ? 'gray' : m.criteriaMet ? 'furrow' : 'orange'}
           title={
             <Group gap={6} component="span" wrap="wrap">
               <Text span fw={600} size="sm">
@@ -111,7 +111,12 @@ export function timelineItem({ entry, noun, currency }: Props) {
           }
         >
           <Group gap={6} mt={2}>
-            {m.criteriaMet ? (
+            {m.imported ? (
+              // Another system's move: never checked against the gate, so neither met nor overridden.
+              <Badge size="xs" variant="light" color="gray">
+                Imported
+              </Badge>
+            ) : m.criteriaMet ? (
               <Badge size="xs" variant="light" color="furrow">
                 Exit criteria met
               </Badge>
