@@ -19,13 +19,7 @@ import { transformSync } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-const WEB_API_NOT_YET_MOVED = [
-  // the app shell: the session probe, sign-in and sign-out, search
-  'web/app/session.tsx',
-  'web/app/search/SearchPalette.tsx',
-  // Home (being edited elsewhere)
-  'web/home/home-data.ts',
-];
+const WEB_API_NOT_YET_MOVED = [];
 
 /** The names a web file imports from the api client, bar its error type and type-only imports. */
 function clientImports(path, source) {

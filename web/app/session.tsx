@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo } from 'react';
 import type { SessionInfo } from '../../api/identity';
-import { api, isApiError, setCsrfToken, setUnauthenticatedHandler } from './api';
+import { fetchSession, holdSessionToken, onUnauthenticated, signOutSession } from '../data/auth/session';
 
 export const SESSION_KEY = ['session'] as const;
 
@@ -18,38 +18,24 @@ interface SessionState {
 
 const SessionContext = createContext<SessionState | null>(null);
 
-async function fetchSession(): Promise<SessionInfo | null> {
-  try {
-    const info = await api.get<SessionInfo>('/api/v1/auth/session', undefined, { quiet401: true });
-    setCsrfToken(info.csrfToken);
-    return info;
-  } catch (error) {
-    if (isApiError(error) && error.status === 401) {
-      setCsrfToken(null);
-      return null;
-    }
-    throw error;
-  }
-}
-
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const query = useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: Number.POSITIVE_INFINITY, retry: 1 });
 
   const forget = useCallback(() => {
-    setCsrfToken(null);
+    holdSessionToken(null);
     queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
     queryClient.setQueryData(SESSION_KEY, null);
   }, [queryClient]);
 
   useEffect(() => {
-    setUnauthenticatedHandler(forget);
-    return () => setUnauthenticatedHandler(null);
+    onUnauthenticated(forget);
+    return () => onUnauthenticated(null);
   }, [forget]);
 
   const signedIn = useCallback(
     (info: SessionInfo) => {
-      setCsrfToken(info.csrfToken);
+      holdSessionToken(info);
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
       queryClient.setQueryData(SESSION_KEY, info);
     },
@@ -58,7 +44,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     try {
-      await api.post('/api/v1/auth/logout');
+      await signOutSession();
     } finally {
       forget();
     }

@@ -11,11 +11,11 @@ import { CoachingDueCard } from '../coaching/CoachingDueCard';
 import { PageHeader } from '../components/PageHeader';
 import { MarkDoneButton } from '../crm/activities/MarkDoneButton';
 import { boardTotals } from '../crm/board/board-cache';
+import { useHomeData } from '../data/home/home';
 import { OffTrackList } from '../measurement/OffTrackList';
 import { type AttentionItem, AttentionList } from './AttentionList';
 import { CoachHome } from './CoachHome';
 import { DisciplineCard } from './DisciplineCard';
-import { useHomeData } from './home-data';
 import { MarketingHome } from './MarketingHome';
 import { StatTile } from './StatTile';
 

@@ -2,11 +2,10 @@
 import { Kbd, Loader, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { SearchResult } from '../../../api/search';
-import { api } from '../api';
+import { useSearch } from '../../data/search/search';
 import { groupResults, SearchResults } from './SearchResults';
 import { linkOf } from './search-links';
 
@@ -22,13 +21,7 @@ export function SearchPalette({ opened, onClose }: Props) {
   const navigate = useNavigate();
   const listId = useId();
 
-  const results = useQuery({
-    queryKey: ['search', q],
-    queryFn: ({ signal }) => api.get<{ items: SearchResult[] }>('/api/v1/search', { q, limit: 20 }, { signal }),
-    enabled: opened && q.length > 0,
-    placeholderData: keepPreviousData,
-    staleTime: 10_000,
-  });
+  const results = useSearch(q, opened);
   const items = q.length > 0 ? groupResults(results.data?.items ?? []) : [];
 
   // A new query starts again at its first result.

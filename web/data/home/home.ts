@@ -1,20 +1,15 @@
-// Home reads the week from the ordinary list endpoints, in the caller's scope (own, team, all).
+// Home's week from the ordinary list endpoints, in the caller's scope (own, team, all): deals past
+// or near their close date, the process's aging and no-next-step deals, overdue tasks, meetings and
+// the board's counts. Keys start with 'home'; a deal or activity write refreshes them with the lists.
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import type { Activity } from '../../api/activities';
-import type { AdherenceDeal } from '../../api/adherence';
-import type { Board, Deal } from '../../api/deals';
-import { addDays } from '../../lib/calendar';
-import { api } from '../app/api';
-import { todayLocal } from '../app/format';
-import type { Page } from '../crm/shared/resources';
-
-/** GET /api/v1/process/adherence/deals */
-interface AdherenceDealPage {
-  asOf: string;
-  items: AdherenceDeal[];
-  nextCursor: string | null;
-}
+import type { Activity } from '../../../api/activities';
+import type { AdherenceDealPage } from '../../../api/adherence';
+import type { Board, Deal } from '../../../api/deals';
+import { addDays } from '../../../lib/calendar';
+import { api } from '../../app/api';
+import { todayLocal } from '../../app/format';
+import type { Page } from '../records';
 
 const list = <T>(entity: string, params: Record<string, string | number | undefined>) => api.get<Page<T>>(`/api/v1/${entity}`, params);
 
