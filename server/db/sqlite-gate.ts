@@ -44,7 +44,10 @@ export class AsyncLock {
 
   release(): void {
     const next = this.waiting.shift();
-    if (next) next();
+    // The next holder starts on a later turn of the event loop: resumed at once, a queue of
+    // synchronous statements (every progress write an import's transaction held back) ran back to
+    // back in one turn — 4 s with nothing else answered at the end of a 20k-row dry run.
+    if (next) setImmediate(next);
     else this.held = false;
   }
 
