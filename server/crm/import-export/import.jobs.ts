@@ -45,21 +45,20 @@ export const importJob = defineJob<ImportJobPayload>({
     // One store at a time; a newer value waits as `latest` and replaces any older one. On SQLite a
     // store waits for the import's (or another import's) transaction, and each rewrites the job's
     // row with its payload, the whole file: queued every 500 ms, they all ran at the commit.
-    let storing = false;
+    let storing: Promise<void> | null = null;
     let latest: ImportJobProgress | null = null;
     const store = (value: ImportJobProgress) => {
-      storing = true;
-      job
+      storing = job
         .progress(value)
         .catch(() => {})
         .finally(() => {
-          storing = false;
+          storing = null;
           const next = latest;
           latest = null;
           if (next) store(next);
         });
     };
-    return runImport(ctx, {
+    const result = await runImport(ctx, {
       ...job.payload.options,
       writeDb: job.bulk,
       onProgress: (p) => {
@@ -73,6 +72,9 @@ export const importJob = defineJob<ImportJobPayload>({
         else store(value);
       },
     });
+    // The last value is stored before the job is marked done (a store after it is refused).
+    while (storing) await storing;
+    return result;
   },
 });
 
