@@ -112,7 +112,11 @@ export async function claimJobs(db: Kysely<DB>, dialect: Dialect, req: ClaimRequ
       .execute();
     claimed.push(...rows);
   } else {
-    const candidates: JobRow[] = await due(db.selectFrom('jobs').selectAll()).orderBy('run_at').limit(req.limit).execute();
+    // Not the payload: the claim's update returns it, and an import's is its whole file.
+    const candidates: Pick<JobRow, 'id' | 'state' | 'attempts'>[] = await due(db.selectFrom('jobs').select(['id', 'state', 'attempts']))
+      .orderBy('run_at')
+      .limit(req.limit)
+      .execute();
     for (const c of candidates) {
       const row = await db
         .updateTable('jobs')
