@@ -5,7 +5,11 @@ import { defineConfig } from 'vitest/config';
 // server suites isolate themselves by workspace (or database), so they share two workers; the two
 // that measure latency under load run alone after them, and the journeys (each a server and a
 // browser) run one at a time last.
-const latencyUnderLoad = ['server/crm/import-export/export-availability.test.ts', 'server/crm/import-export/import-availability.test.ts'];
+const latencyUnderLoad = [
+  'server/crm/import-export/export-availability.test.ts',
+  'server/crm/import-export/import-availability.test.ts',
+  'server/ops/availability-abuse.test.ts',
+];
 
 export default defineConfig({
   test: {

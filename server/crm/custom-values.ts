@@ -1,4 +1,6 @@
 // Pure: checks custom field values against their definitions and normalises them.
+
+import { isOutOfRange } from '../../lib/input-rules.js';
 import type { FieldProblem } from '../errors.js';
 import { historyText } from './field-diff.js';
 
@@ -39,6 +41,8 @@ export function validateCustomValues(
       case 'number': {
         const n = typeof raw === 'number' ? raw : typeof raw === 'string' ? Number(raw) : Number.NaN;
         if (!Number.isFinite(n)) problems.push({ field, message: 'must be a number' });
+        // A JSON body cannot carry these (the input guard refuses them); an import's text cell can.
+        else if (isOutOfRange(n)) problems.push({ field, message: 'is out of range' });
         else out[key] = n;
         break;
       }

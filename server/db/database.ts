@@ -9,6 +9,7 @@ import { type Dialect, dialectFor, type Engine, foldText } from './dialect.js';
 import type { DB } from './schema.js';
 import { startCheckpointer } from './sqlite-checkpointer.js';
 import { GatedSqliteDialect, WriteGate } from './sqlite-gate.js';
+import { startReadWorker } from './sqlite-read-worker.js';
 
 // int8 (counts, epoch-ms instants, money) and numeric come back as strings by default. Every such
 // value Furrow stores fits in a double (instants and minor-unit money stay far below 2^53).
@@ -30,6 +31,12 @@ export interface Database {
    * heavy read whose client went away). Null on SQLite, whose statements run to completion.
    */
   cancellableBulk(): Cancellable | null;
+  /**
+   * SQLite file: heavy reads (KPIs, dashboards, exports) whose read statements run on a worker
+   * thread (sqlite-read-worker.ts), so one long statement never stops the event loop; writes and
+   * transactions stay on the main connection. Null on PostgreSQL (the bulk pool) and in memory.
+   */
+  readonly offThreadReads: Kysely<DB> | null;
   readonly dialect: Dialect;
   readonly engine: Engine;
   /** The SQLite file path (or :memory:), null on PostgreSQL. */
@@ -96,6 +103,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
       db,
       bulk,
       cancellableBulk: () => cancellableOn(bulkPool, db),
+      offThreadReads: null,
       dialect: dialectFor('postgres'),
       engine: 'postgres',
       sqlitePath: null,
@@ -117,10 +125,13 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
   const db = new Kysely<DB>({ dialect: new GatedSqliteDialect(sqlite, gate) });
   const bulk = path === ':memory:' ? db : new Kysely<DB>({ dialect: new GatedSqliteDialect(openSqlite(path), gate) });
   const checkpointer = path === ':memory:' ? null : startCheckpointer(path);
+  const readWorker = path === ':memory:' ? null : startReadWorker(path);
+  const offThreadReads = readWorker ? new Kysely<DB>({ dialect: new GatedSqliteDialect(sqlite, gate, readWorker) }) : null;
   return {
     db,
     bulk,
     cancellableBulk: () => null,
+    offThreadReads,
     dialect: dialectFor('sqlite'),
     engine: 'sqlite',
     sqlitePath: path,
@@ -128,6 +139,8 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
     pgPool: null,
     close: async () => {
       await checkpointer?.stop();
+      await offThreadReads?.destroy();
+      await readWorker?.stop();
       if (bulk !== db) await bulk.destroy();
       await db.destroy();
     },

@@ -2,8 +2,8 @@
 // The cursor carries the last row's sort value, its id and the order it was made for (a cursor
 // replayed under another sort would compare a name with an instant); it is opaque to clients.
 import { type Expression, sql } from 'kysely';
+import { hasBadText } from '../../lib/input-rules.js';
 import { invalidField } from '../errors.js';
-import { hasBadText } from '../http/input-guard.js';
 import type { AnySelectQuery } from './query-types.js';
 
 export interface PageRequest {

@@ -60,11 +60,13 @@ export function registerHeavyRequestLimit(
     }
     inFlight.set(user, n + 1);
     request.heavyUser = user;
-    // SQLite: the bulk connection is for imports (writes); reads stay on the main one.
+    // SQLite: the bulk connection is for imports (writes); reads go to the read worker's thread.
     const cancellable = deps.database.cancellableBulk();
     if (cancellable) {
       request.ctx = { ...ctx, db: cancellable.db };
       request.heavyCancel = cancellable.cancel;
+    } else if (deps.database.offThreadReads) {
+      request.ctx = { ...ctx, db: deps.database.offThreadReads };
     }
   });
   app.addHook('onResponse', async (request) => release(request));

@@ -1,20 +1,25 @@
 // Input rules every route shares, applied before schema validation:
-// - no string (value or key, in body, query or path) may hold NUL or an unpaired UTF-16 surrogate:
-//   PostgreSQL refuses NUL with a 500 ("invalid byte sequence") and SQLite stores a lone surrogate
-//   as U+FFFD, so a duplicate check compares something other than what is stored;
-// - no number beyond ±2^53 (JSON allows 1e308; it is never a valid count, id or version);
+// - no string (value or key, in body, query or path) may hold NUL or an unpaired UTF-16 surrogate,
+//   and no number beyond ±2^53 (lib/input-rules.ts says why; an import's cells meet the same rules);
 // - no body nested deeper than MAX_DEPTH (a walk, a clone or a JSON column would overflow).
 // Every integer of every route schema without bounds gets the 32-bit range of the engines'
 // integer columns, so `version: 9007199254740993` is a 400 naming the field, not a driver error.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { BAD_TEXT, BAD_TEXT_MESSAGE, isOutOfRange } from '../../lib/input-rules.js';
 import { type FieldProblem, invalidInput } from '../errors.js';
 
 const MAX_DEPTH = 32;
 const INT32 = { minimum: -2_147_483_648, maximum: 2_147_483_647 };
-// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is what this looks for
-const BAD_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-export const hasBadText = (text: string): boolean => BAD_TEXT.test(text);
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * Top-level body fields whose text the route checks itself, piece by piece: an import's csv,
+     * where a bad cell is that row's error (line and field) rather than a refusal of the whole file.
+     */
+    textCheckedByRoute?: readonly string[];
+  }
+}
 
 /** Problems of one parsed value, each naming its field as the schema errors do (a.b.0.c). */
 export function inputProblems(value: unknown, root: string): FieldProblem[] {
@@ -27,9 +32,9 @@ export function inputProblems(value: unknown, root: string): FieldProblem[] {
       const bad = BAD_TEXT.exec(v);
       // Multi-line text (an import's CSV) says the line, so the bad cell can be found in the file.
       const line = bad && v.includes('\n') ? `line ${v.slice(0, bad.index).split('\n').length} ` : '';
-      if (bad) problems.push({ field, message: `${line}must not contain NUL or unpaired surrogate characters` });
+      if (bad) problems.push({ field, message: `${line}${BAD_TEXT_MESSAGE}` });
     } else if (typeof v === 'number') {
-      if (!Number.isSafeInteger(v) && Math.abs(v) > Number.MAX_SAFE_INTEGER) problems.push({ field, message: 'is out of range' });
+      if (isOutOfRange(v)) problems.push({ field, message: 'is out of range' });
     } else if (v !== null && typeof v === 'object') {
       if (depth >= MAX_DEPTH) {
         problems.push({ field, message: `is nested more than ${MAX_DEPTH} levels deep` });
@@ -37,7 +42,7 @@ export function inputProblems(value: unknown, root: string): FieldProblem[] {
       }
       for (const [key, child] of Object.entries(v)) {
         const childPath = path ? `${path}.${key}` : key;
-        if (BAD_TEXT.test(key)) problems.push({ field: childPath, message: 'must not contain NUL or unpaired surrogate characters' });
+        if (BAD_TEXT.test(key)) problems.push({ field: childPath, message: BAD_TEXT_MESSAGE });
         else stack.push({ value: child, path: childPath, depth: depth + 1 });
       }
     }
@@ -64,8 +69,14 @@ export function registerInputGuard(app: FastifyInstance): void {
   });
   app.addHook('preValidation', async (request: FastifyRequest) => {
     const problems = [...inputProblems(request.params, 'path'), ...inputProblems(request.query, 'query')];
-    if (request.body !== undefined && typeof request.body === 'object' && !Buffer.isBuffer(request.body)) problems.push(...inputProblems(request.body, 'body'));
-    else if (typeof request.body === 'string') problems.push(...inputProblems(request.body, 'body'));
+    let body = request.body;
+    const ownText = request.routeOptions.config?.textCheckedByRoute;
+    if (ownText && body !== null && typeof body === 'object' && !Buffer.isBuffer(body)) {
+      // Left out here only when it is a string; the route's schema still types it.
+      body = Object.fromEntries(Object.entries(body).filter(([key, value]) => !(ownText.includes(key) && typeof value === 'string')));
+    }
+    if (body !== undefined && typeof body === 'object' && !Buffer.isBuffer(body)) problems.push(...inputProblems(body, 'body'));
+    else if (typeof body === 'string') problems.push(...inputProblems(body, 'body'));
     if (problems.length > 0) throw invalidInput(problems);
   });
 }

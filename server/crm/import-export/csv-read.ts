@@ -7,6 +7,7 @@ import { parse as parseStream } from 'csv-parse';
 import { CsvError, parse } from 'csv-parse/sync';
 import type { ImportRowError } from '../../../api/imports.js';
 import { csvOptions } from '../../../lib/csv.js';
+import { markLoneSurrogates } from '../../../lib/input-rules.js';
 
 export interface CsvRecord {
   /** Line in the file where the record starts (the header is line 1). */
@@ -49,7 +50,8 @@ function unreadable(error: unknown): CsvTable {
 
 export function readCsv(text: string): CsvTable {
   try {
-    return tableOf(parse(text, { ...csvOptions(text), info: true, raw: true }) as unknown as InfoRecord[]);
+    // The parser encodes its input as UTF-8, which would turn a lone surrogate into U+FFFD unseen.
+    return tableOf(parse(markLoneSurrogates(text), { ...csvOptions(text), info: true, raw: true }) as unknown as InfoRecord[]);
   } catch (error) {
     return unreadable(error);
   }
@@ -81,7 +83,7 @@ export async function readCsvInSlices(text: string, pause: () => Promise<void>):
       // Never split a surrogate pair: the parser would turn each half into U+FFFD.
       const last = text.charCodeAt(end - 1);
       if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
-      parser.write(text.slice(at, end));
+      parser.write(markLoneSurrogates(text.slice(at, end)));
       at = end;
       await pause();
     }

@@ -35,6 +35,8 @@ export function registerImportExportRoutes(app: App): void {
   app.post(
     '/api/v1/imports/:entity',
     {
+      // The file's cells are checked row by row (import.service.ts): a bad one is its row's error.
+      config: { textCheckedByRoute: ['csv'] },
       schema: {
         tags,
         summary: 'Import a CSV, all or nothing (a big file as a background job)',

@@ -42,7 +42,23 @@ export const importJob = defineJob<ImportJobPayload>({
     if (!actor) throw new Error('the user who started this import is gone or disabled');
     const ctx: Ctx = { db: job.db, dialect: job.dialect, actor: { ...actor, via: job.payload.via }, now: job.now, config: job.config, memo: new Map() };
     let storedAt = Number.NEGATIVE_INFINITY;
-    return runImport(ctx, {
+    // One store at a time; a newer value waits as `latest` and replaces any older one. On SQLite a
+    // store waits for the import's (or another import's) transaction, and each rewrites the job's
+    // row with its payload, the whole file: queued every 500 ms, they all ran at the commit.
+    let storing: Promise<void> | null = null;
+    let latest: ImportJobProgress | null = null;
+    const store = (value: ImportJobProgress) => {
+      storing = job
+        .progress(value)
+        .catch(() => {})
+        .finally(() => {
+          storing = null;
+          const next = latest;
+          latest = null;
+          if (next) store(next);
+        });
+    };
+    const result = await runImport(ctx, {
       ...job.payload.options,
       writeDb: job.bulk,
       onProgress: (p) => {
@@ -51,9 +67,14 @@ export const importJob = defineJob<ImportJobPayload>({
         storedAt = t;
         // Not awaited: while the rows are written, the jobs table can only be written after commit
         // (SQLite); the value is live on this node at once.
-        job.progress({ phase: p.phase, done: p.done, total: p.total } satisfies ImportJobProgress).catch(() => {});
+        const value: ImportJobProgress = { phase: p.phase, done: p.done, total: p.total };
+        if (storing) latest = value;
+        else store(value);
       },
     });
+    // The last value is stored before the job is marked done (a store after it is refused).
+    while (storing) await storing;
+    return result;
   },
 });
 

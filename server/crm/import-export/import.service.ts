@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ImportDateFormat, ImportEntity, ImportPreset, ImportResult, ImportRowError } from '../../../api/imports.js';
 import type { Pipeline } from '../../../api/pipelines.js';
+import { BAD_TEXT_MESSAGE, hasBadText } from '../../../lib/input-rules.js';
 import { fiscalYear, fiscalYearOf } from '../../../lib/periods.js';
 import type { Ctx } from '../../context.js';
 import { calendarDate } from '../../dates.js';
@@ -193,6 +194,13 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
   const slice = timeSlicer();
   const table = await readCsvInSlices(options.csv, slice);
   if (table.headers.length === 0) return { ...emptyResult(options, 0, {}), ok: false, errors: table.errors };
+  // The API's text rule (lib/input-rules.ts), which the route leaves to this, cell by cell: a column name
+  // breaking it refuses the file, as no row could be read by it.
+  const badHeader = table.headers.findIndex(hasBadText);
+  if (badHeader !== -1) {
+    const errors = [{ line: 1, field: null, message: `column ${badHeader + 1}’s name ${BAD_TEXT_MESSAGE}` }];
+    return { ...emptyResult(options, table.records.length, {}), ok: false, errors };
+  }
 
   const customFields = await entityCustomFields(ctx, entity);
   const fields = fieldsOf(entity, customFields);
@@ -206,8 +214,14 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
   if (problems.length > 0) throw invalidInput(problems, `The columns cannot be mapped to ${entity}: ${problems.map((p) => p.message).join('; ')}`);
 
   const rows: MappedRow[] = [];
+  const cellErrors: ImportRowError[] = [];
   for (const r of table.records) {
-    rows.push({ line: r.line, values: rowValues(columns.columns, r.cells) });
+    const values = rowValues(columns.columns, r.cells);
+    // A cell breaking the text rule is its row's error and the row goes no further: its text must
+    // never reach a query (PostgreSQL refuses NUL with a 500), a stored record or an error message.
+    const bad = [...values.keys()].filter((field) => hasBadText(values.get(field) as string));
+    if (bad.length > 0) cellErrors.push(...bad.map((field) => ({ line: r.line, field, message: BAD_TEXT_MESSAGE })));
+    else rows.push({ line: r.line, values });
     await slice();
   }
   const users = await listUsers(ctx);
@@ -238,7 +252,7 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
       options.dateFormat ??
       guessDateOrder([...fields, ...stageEntries.map((e) => ({ key: e.field, label: e.field, required: false, kind: 'instant' as const }))], rows),
     startedAt,
-    errors: [...table.errors],
+    errors: [...table.errors, ...cellErrors],
     unmatchedOwners: new Set(),
     users: directory,
     assignable: await ownerScope(ctx, entity, 'create'),
@@ -261,7 +275,7 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
   const history = options.stageHistory === undefined ? null : await readHistoryInto(env, options.stageHistory, valueMap.map.get('stage'));
   const planned = await PLANNERS[entity](env, rows, report('checking'));
   if (history) reportUnusedHistory(env, history);
-  const result = emptyResult(options, total, columns.mapping);
+  const result = emptyResult(options, table.records.length, columns.mapping);
   result.unmapped = columns.ignored;
   result.valueChoices = choices;
   result.values = values;
