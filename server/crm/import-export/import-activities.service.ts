@@ -4,37 +4,10 @@
 import type { ActivityPatch, ActivityType } from '../../../api/activities.js';
 import { ownerScope, scopeIncludes } from '../../identity/visibility.js';
 import { createActivity, updateActivityById } from '../activities.service.js';
-import { stageKey } from './deal-import-rules.js';
+import { parseActivityType } from './activity-import-rules.js';
 import { type ActivityRow, findActivitiesForImport } from './import.repo.js';
 import { AccountLinks, ContactLinks, DealLinks, type LinkRef } from './import-links.service.js';
 import { atTime, lower, type PlannedRow, type Planner, RowReader, SeenKeys } from './import-row.js';
-
-const TYPES: Record<string, ActivityType> = {
-  call: 'call',
-  phonecall: 'call',
-  phone: 'call',
-  loggedcall: 'call',
-  meeting: 'meeting',
-  event: 'meeting',
-  lunch: 'meeting',
-  demo: 'meeting',
-  email: 'email',
-  mail: 'email',
-  loggedemail: 'email',
-  task: 'task',
-  todo: 'task',
-  deadline: 'task',
-  other: 'task',
-  note: 'note',
-  comment: 'note',
-};
-
-/** The activity types a Type cell may name, as the value mapping offers them. */
-export const ACTIVITY_TYPES: readonly ActivityType[] = [...new Set(Object.values(TYPES))];
-
-export function parseActivityType(text: string): ActivityType | null {
-  return TYPES[stageKey(text)] ?? null;
-}
 
 interface Candidate {
   reader: RowReader;

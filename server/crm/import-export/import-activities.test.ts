@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEngines, type TestUser, type TestWorkspace } from '../../test/test-env.js';
-import { parseActivityType } from './import-activities.service.js';
+import { parseActivityType } from './activity-import-rules.js';
 
 const post = (w: TestWorkspace, user: TestUser, entity: string, csv: string, extra: Record<string, unknown> = {}) =>
   w.as(user).post(`/api/v1/imports/${entity}`, { csv, ...extra });

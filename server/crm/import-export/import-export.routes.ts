@@ -19,9 +19,9 @@ import { ctxOf } from '../../http/auth-hook.js';
 import { type App, responses } from '../../http/types.js';
 import { exportCsv, exportFileName } from './export.service.js';
 import { importFields } from './fields.service.js';
-import { dateOrderOf } from './import.service.js';
 import { startImport } from './import-background.service.js';
 import { importMappings } from './import-mappings.service.js';
+import { dateOrderOf } from './import-value-specs.js';
 
 function refusalMessage(result: ImportResult): string {
   const n = result.errors.length;

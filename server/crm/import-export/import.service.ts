@@ -4,8 +4,7 @@
 // becomes that row's error and nothing is kept.
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { ImportDateFormat, ImportEntity, ImportPreset, ImportResult, ImportRowError } from '../../../api/imports.js';
-import type { Pipeline } from '../../../api/pipelines.js';
+import type { ImportEntity, ImportPreset, ImportResult, ImportRowError } from '../../../api/imports.js';
 import { BAD_TEXT_MESSAGE, hasBadText } from '../../../lib/input-rules.js';
 import { fiscalYear, fiscalYearOf } from '../../../lib/periods.js';
 import type { Ctx } from '../../context.js';
@@ -20,21 +19,21 @@ import { getWorkspace } from '../../identity/workspaces.service.js';
 import { newId } from '../../ids.js';
 import { listPipelines } from '../../process/pipelines.service.js';
 import { readCsvInSlices } from './csv-read.js';
-import { findStage, parseStatus } from './deal-import-rules.js';
-import { type FieldDef, fieldsOf, importResource } from './fields.js';
+import { fieldsOf, importResource } from './fields.js';
 import { entityCustomFields } from './fields.service.js';
 import { entityTypeOf, insertImportRun } from './import.repo.js';
 import { planAccounts } from './import-accounts.service.js';
-import { ACTIVITY_TYPES, parseActivityType, planActivities } from './import-activities.service.js';
+import { planActivities } from './import-activities.service.js';
 import { planContacts } from './import-contacts.service.js';
 import { planDeals } from './import-deals.service.js';
 import { leadValueSpecs, planLeads } from './import-leads.service.js';
 import { mergeValues, saveMapping, withSavedMapping } from './import-mappings.service.js';
 import { type ImportEnv, type MappedRow, OwnerDirectory, type PlannedRow, type Planner, rowErrorOf } from './import-row.js';
+import { guessDateOrder, valueFieldSpecs } from './import-value-specs.js';
 import { mapValues, resolveMapping, rowValues, valueMapOf } from './mapping.js';
 import { readHistoryInto, reportUnusedHistory, takeStageEntryColumns } from './stage-history-file.js';
-import { type EntityValueSpec, sameOption, type ValueFieldSpec, valueChoices } from './value-choices.js';
-import { type DateOrder, orderEvidence } from './values.js';
+import { valueChoices } from './value-choices.js';
+import type { DateOrder } from './values.js';
 
 export interface ImportProgress {
   phase: 'checking' | 'writing';
@@ -89,26 +88,6 @@ const ROW_NOTES = 50;
 /** Stored errors per run are capped; the caller still receives every one. */
 const STORED_ERRORS = 1000;
 
-/** The API's date format names → the parser's day/month order. */
-export function dateOrderOf(format: ImportDateFormat | undefined): DateOrder | undefined {
-  return format === 'DD/MM/YYYY' ? 'dmy' : format === 'MM/DD/YYYY' ? 'mdy' : undefined;
-}
-
-/** The day/month order the file's unambiguous dates agree on, if they do. */
-export function guessDateOrder(fields: readonly FieldDef[], rows: readonly MappedRow[]): DateOrder | null {
-  const dateFields = fields.filter((f) => f.kind === 'date' || f.kind === 'instant' || f.custom?.type === 'date').map((f) => f.key);
-  const seen = new Set<string>();
-  for (const row of rows) {
-    for (const field of dateFields) {
-      const text = row.values.get(field);
-      if (text !== undefined) seen.add(orderEvidence(text));
-    }
-  }
-  if (seen.has('dmy') && !seen.has('mdy')) return 'dmy';
-  if (seen.has('mdy') && !seen.has('dmy')) return 'mdy';
-  return null;
-}
-
 function emptyResult(options: ImportOptions, rows: number, mapping: Record<string, string>): ImportResult {
   return {
     id: null,
@@ -129,56 +108,6 @@ function emptyResult(options: ImportOptions, rows: number, mapping: Record<strin
     savedMapping: options.savedMapping ?? null,
     savedAs: null,
   };
-}
-
-/** The enumerated fields of the file and the values Furrow has for each, with how a cell is matched without being told. */
-function valueFieldSpecs(
-  fields: readonly FieldDef[],
-  mapped: ReadonlySet<string>,
-  pipelines: readonly Pipeline[],
-  users: OwnerDirectory,
-  emails: string[],
-  entitySpec: EntityValueSpec,
-): ValueFieldSpec[] {
-  const specs: ValueFieldSpec[] = [];
-  for (const f of fields) {
-    if (!mapped.has(f.key)) continue;
-    const own = entitySpec(f);
-    if (own) {
-      specs.push(own);
-    } else if (f.key === 'stage' && pipelines.length > 0) {
-      const main = pipelines.find((p) => p.isDefault) ?? (pipelines[0] as Pipeline);
-      const options = [...new Set(pipelines.flatMap((p) => p.stages.map((st) => st.name)))];
-      specs.push({
-        field: f.key,
-        label: f.label,
-        options,
-        propose: (text) => {
-          const outcome = parseStatus(text);
-          const stage = findStage(main.stages, text) ?? (outcome === 'won' || outcome === 'lost' ? main.stages.find((st) => st.kind === outcome) : undefined);
-          return stage?.name ?? sameOption(options, text);
-        },
-      });
-    } else if (f.key === 'status') {
-      specs.push({ field: f.key, label: f.label, options: ['open', 'won', 'lost'], propose: (text) => parseStatus(text) });
-    } else if (f.key === 'type' && fields.some((d) => d.key === 'occurredAt')) {
-      specs.push({ field: f.key, label: f.label, options: ACTIVITY_TYPES, propose: (text) => parseActivityType(text) });
-    } else if (f.kind === 'owner') {
-      specs.push({
-        field: f.key,
-        label: f.label,
-        options: emails,
-        propose: (text) => {
-          const found = users.find(text);
-          return 'user' in found ? found.user.email : null;
-        },
-      });
-    } else if (f.custom?.type === 'select' && f.custom.options) {
-      const options = f.custom.options;
-      specs.push({ field: f.key, label: f.label, options, propose: (text) => sameOption(options, text) });
-    }
-  }
-  return specs;
 }
 
 export async function runImport(ctx: Ctx, options: ImportOptions): Promise<ImportResult> {
