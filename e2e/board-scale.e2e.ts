@@ -91,6 +91,14 @@ describe('the board with 2,000 cards in a column', () => {
       await page.keyboard.press('Tab');
     }
     expect(reached).toEqual(Array.from({ length: TABBED }, (_, i) => [name(i), `Move ${name(i)} to…`]).flat());
+    // The Move menu opens from the keyboard and gives the focus back to its button when closed.
+    const move = proposal.getByRole('button', { name: `Move ${name(TABBED)} to…` });
+    await move.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('menu').getByRole('menuitem', { name: 'Negotiation' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('menu').waitFor({ state: 'hidden' });
+    await expect.poll(active).toBe(`Move ${name(TABBED)} to…`);
     // The column followed the focus: the card tabbed to last is on screen.
     await expect(proposal.getByRole('link', { name: name(TABBED) }).isVisible()).resolves.toBe(true);
   });
