@@ -12,7 +12,7 @@ import { AdherenceTrend } from './AdherenceTrend';
 import { CalibrationSection } from './CalibrationSection';
 import { FigureTile } from './FigureTile';
 import { PeopleTable } from './PeopleTable';
-import { useAdherence } from './process-api';
+import { useAdherence, useCalibration } from './process-api';
 import { dealsLink, lastWeeks, movesLink, pct, type Scope } from './process-links';
 import { ScopeControls } from './ScopeControls';
 import { VersionsTable } from './VersionsTable';
@@ -28,8 +28,13 @@ export function ProcessPage() {
     if (!from || !to) url.set(lastWeeks(13), { replace: true });
   }, [from, to, url]);
 
-  const scope: Scope = { from: from ?? '', to: to ?? '', pipelineId: url.get('pipelineId'), ownerId: url.get('ownerId'), teamId: url.get('teamId') };
-  const report = useAdherence({ from, to, pipelineId: scope.pipelineId, ownerId: scope.ownerId, teamId: scope.teamId });
+  // The default period is asked for at once, not after the effect above has put it in the URL (a
+  // render later); the same range, so the URL's arrival does not ask again.
+  const range = from && to ? { from, to } : lastWeeks(13);
+  const scope: Scope = { ...range, pipelineId: url.get('pipelineId'), ownerId: url.get('ownerId'), teamId: url.get('teamId') };
+  const report = useAdherence({ from: range.from, to: range.to, pipelineId: scope.pipelineId, ownerId: scope.ownerId, teamId: scope.teamId });
+  // Calibration (further down, drawn once the figures are) is asked for alongside them, not after them.
+  useCalibration({ pipelineId: scope.pipelineId, ownerId: scope.ownerId, teamId: scope.teamId });
   const t = report.data?.totals;
   const who = user.role === 'rep' ? 'your' : user.role === 'manager' ? 'your team’s' : 'the organisation’s';
 
