@@ -8,6 +8,7 @@ import { useUrlState } from '../app/url-state';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
+import { useFirstDraw } from '../components/use-first-draw';
 import { AdherenceTrend } from './AdherenceTrend';
 import { CalibrationSection } from './CalibrationSection';
 import { FigureTile } from './FigureTile';
@@ -36,6 +37,8 @@ export function ProcessPage() {
   // Calibration (further down, drawn once the figures are) is asked for alongside them, not after them.
   useCalibration({ pipelineId: scope.pipelineId, ownerId: scope.ownerId, teamId: scope.teamId });
   const t = report.data?.totals;
+  // The figures' first draw in slices: tiles, trend, tables of versions, reps and teams at once made one long task.
+  const drawn = useFirstDraw(report.data !== undefined);
   const who = user.role === 'rep' ? 'your' : user.role === 'manager' ? 'your team’s' : 'the organisation’s';
 
   return (
@@ -44,8 +47,8 @@ export function ProcessPage() {
       <Stack gap="lg">
         <ScopeControls url={url} teams={report.data?.teams} />
         {report.isError && <ErrorState error={report.error} onRetry={() => report.refetch()} />}
-        {report.isPending && <LoadingState rows={8} label="Loading adherence" />}
-        {t && report.data && (
+        {(report.isPending || (report.data && !drawn)) && <LoadingState rows={8} label="Loading adherence" />}
+        {t && report.data && drawn && (
           <>
             <SimpleGrid cols={{ base: 2, sm: 4, lg: 7 }}>
               <FigureTile
