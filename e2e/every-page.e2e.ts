@@ -43,7 +43,9 @@ async function signIn(email: string, viewport = { width: 1280, height: 900 }): P
   await page.getByLabel('Email').fill(email);
   await page.getByRole('textbox', { name: 'Password' }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  // Signed in once the app's navigation is there: the login page has a level-1 heading too, and a
+  // step that went straight to another address from it landed back on the login page.
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
   return page;
 }
 

@@ -11,6 +11,8 @@ export interface PageMetrics {
   longestTaskMs: number;
   /** The page's Largest Contentful Paint, ms from navigation; null if none was reported. */
   lcpMs: number | null;
+  /** What the LCP was: the element's tag and the start of its text (a chart, a table, a heading…). */
+  lcpElement: string | null;
   /** Every element in the document. */
   domNodes: number;
   /** Cumulative layout shift without user input (0: nothing jumped). */
@@ -20,13 +22,22 @@ export interface PageMetrics {
 interface Recorded {
   longTasks: number[];
   lcp: number | null;
+  lcpElement: string | null;
   shift: number;
 }
 type PerfGlobals = {
   __furrowPerf?: Recorded;
   PerformanceObserver: new (
     cb: (list: {
-      getEntries(): { duration: number; startTime: number; renderTime?: number; loadTime?: number; value?: number; hadRecentInput?: boolean }[];
+      getEntries(): {
+        duration: number;
+        startTime: number;
+        renderTime?: number;
+        loadTime?: number;
+        value?: number;
+        hadRecentInput?: boolean;
+        element?: { tagName: string; textContent: string | null } | null;
+      }[];
     }) => void,
   ) => { observe(o: { type: string; buffered: boolean }): void };
   document: { getElementsByTagName(name: string): { length: number } };
@@ -37,13 +48,16 @@ export async function recordPageMetrics(context: BrowserContext): Promise<void> 
   // A function, not a string: the app's CSP forbids eval, also for the driver's snippets.
   await context.addInitScript(() => {
     const g = globalThis as unknown as PerfGlobals;
-    const recorded: Recorded = { longTasks: [], lcp: null, shift: 0 };
+    const recorded: Recorded = { longTasks: [], lcp: null, lcpElement: null, shift: 0 };
     g.__furrowPerf = recorded;
     new g.PerformanceObserver((list) => {
       for (const e of list.getEntries()) recorded.longTasks.push(e.duration);
     }).observe({ type: 'longtask', buffered: true });
     new g.PerformanceObserver((list) => {
-      for (const e of list.getEntries()) recorded.lcp = e.renderTime || e.loadTime || e.startTime;
+      for (const e of list.getEntries()) {
+        recorded.lcp = e.renderTime || e.loadTime || e.startTime;
+        recorded.lcpElement = e.element ? `${e.element.tagName.toLowerCase()} “${(e.element.textContent ?? '').trim().slice(0, 40)}”` : null;
+      }
     }).observe({ type: 'largest-contentful-paint', buffered: true });
     new g.PerformanceObserver((list) => {
       for (const e of list.getEntries()) if (!e.hadRecentInput) recorded.shift += e.value ?? 0;
@@ -64,6 +78,7 @@ export async function readPageMetrics(page: Page): Promise<PageMetrics> {
     longTaskMs: Math.round(tasks.reduce((a, b) => a + b, 0)),
     longestTaskMs: Math.round(Math.max(0, ...tasks)),
     lcpMs: raw.recorded.lcp === null ? null : Math.round(raw.recorded.lcp),
+    lcpElement: raw.recorded.lcpElement,
     domNodes: raw.domNodes,
     layoutShift: Math.round(raw.recorded.shift * 1000) / 1000,
   };

@@ -1,8 +1,11 @@
-// A chart drawn only once it is about to scroll into view. Recharts lays out and draws every chart
-// on the main thread; a dashboard of several charts kept the page busy for seconds before anything
-// below the first screen was even looked at. Until then a box of the chart's height holds its place,
-// so nothing moves when it is drawn; once drawn it stays (scrolling back does not redraw it).
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+// A chart drawn only once it is about to scroll into view, and then one chart at a time. Recharts
+// lays out and draws every chart on the main thread; a dashboard of several charts kept the page busy
+// for seconds before anything below the first screen was even looked at, and the charts of the first
+// screen, drawn in the same commit as the figures, made one long task of the page's first paint.
+// Until drawn, a box of the chart's height holds its place, so nothing moves when a chart arrives;
+// the figures and tables paint first, then each chart in a task of its own (a transition React may
+// interrupt for input). Once drawn it stays (scrolling back does not redraw it).
+import { type ReactNode, startTransition, useEffect, useRef, useState } from 'react';
 
 interface Props {
   /** The chart's height in px, as drawn: the placeholder takes exactly this much room. */
@@ -15,16 +18,35 @@ interface Props {
 /** How far ahead of the viewport a chart starts drawing, so it is there when scrolled to (or tabbed to). */
 const AHEAD = '300px 0px';
 
+// Charts due to be drawn, in the order they came into view; one is drawn at a time, the next once the
+// previous has been committed (its effect runs), each from a new task so the browser paints between.
+const waiting: (() => void)[] = [];
+let drawing = false;
+function drawNext(): void {
+  const next = waiting.shift();
+  drawing = next !== undefined;
+  if (next) setTimeout(() => startTransition(next), 0);
+}
+function queueDraw(draw: () => void): () => void {
+  waiting.push(draw);
+  if (!drawing) drawNext();
+  return () => {
+    const at = waiting.indexOf(draw);
+    if (at >= 0) waiting.splice(at, 1);
+  };
+}
+
 export function DeferredChart({ height, label, children }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const [shown, setShown] = useState(() => typeof IntersectionObserver === 'undefined');
+  const [due, setDue] = useState(false);
   useEffect(() => {
     const el = box.current;
-    if (shown || !el) return;
+    if (shown || due || !el) return;
     const observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((e) => e.isIntersecting)) {
-          setShown(true);
+          setDue(true);
           observer.disconnect();
         }
       },
@@ -32,7 +54,28 @@ export function DeferredChart({ height, label, children }: Props) {
     );
     observer.observe(el);
     return () => observer.disconnect();
-  }, [shown]);
+  }, [shown, due]);
+  // In view: wait for its turn. Gone before its turn: leave the queue; gone during it: pass it on.
+  const turn = useRef<'waiting' | 'drawing' | 'drawn'>('waiting');
+  useEffect(() => {
+    if (!due || shown) return;
+    return queueDraw(() => {
+      turn.current = 'drawing';
+      setShown(true);
+    });
+  }, [due, shown]);
+  // Drawn and committed: the next chart's turn.
+  useEffect(() => {
+    if (!shown || !due || turn.current === 'drawn') return;
+    turn.current = 'drawn';
+    drawNext();
+  }, [shown, due]);
+  useEffect(
+    () => () => {
+      if (turn.current === 'drawing') drawNext();
+    },
+    [],
+  );
   if (shown) return <div style={{ minHeight: height }}>{children}</div>;
   return <div ref={box} style={{ height }} role="img" aria-label={`${label} (drawn when scrolled into view)`} data-testid="deferred-chart" />;
 }

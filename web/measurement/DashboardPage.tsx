@@ -11,6 +11,7 @@ import { useUrlState } from '../app/url-state';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
+import { useFirstDraw } from '../components/use-first-draw';
 import { ViewSwitch } from '../components/ViewSwitch';
 import { useDashboard } from '../data/kpis/kpis';
 import { ExpectationsTable } from './ExpectationsTable';
@@ -128,6 +129,8 @@ function SalesDashboardPage() {
   const asOf = asked.asOf;
   const q = d ? resolvedQuery(d.scope, d.period, asOf) : asked;
   const view: View = url.get('view') === 'table' ? 'table' : 'chart';
+  // The figures' first draw in slices (tiles, trends, stage bars, people, expectations at once made one long task).
+  const drawn = useFirstDraw(d !== undefined);
 
   return (
     <>
@@ -167,8 +170,8 @@ function SalesDashboardPage() {
           </Alert>
         )}
         {query.isError && <ErrorState error={query.error} onRetry={() => query.refetch()} />}
-        {query.isPending && <LoadingState rows={10} label="Loading the dashboard" />}
-        {d && (
+        {(query.isPending || (d && !drawn)) && <LoadingState rows={10} label="Loading the dashboard" />}
+        {d && drawn && (
           <div style={{ opacity: query.isPlaceholderData ? 0.6 : 1, transition: 'opacity 120ms' }} aria-busy={query.isPlaceholderData}>
             <Stack gap="lg">
               <Body d={d} q={q} view={view} onView={(v) => url.set({ view: v === 'chart' ? null : v }, { replace: true })} />

@@ -8,7 +8,8 @@ import { useUrlState } from '../app/url-state';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
-import { useAdherence } from '../data/adherence/adherence';
+import { useFirstDraw } from '../components/use-first-draw';
+import { useAdherence, useCalibration } from '../data/adherence/adherence';
 import { AdherenceTrend } from './AdherenceTrend';
 import { CalibrationSection } from './CalibrationSection';
 import { FigureTile } from './FigureTile';
@@ -28,9 +29,16 @@ export function ProcessPage() {
     if (!from || !to) url.set(lastWeeks(13), { replace: true });
   }, [from, to, url]);
 
-  const scope: Scope = { from: from ?? '', to: to ?? '', pipelineId: url.get('pipelineId'), ownerId: url.get('ownerId'), teamId: url.get('teamId') };
-  const report = useAdherence({ from, to, pipelineId: scope.pipelineId, ownerId: scope.ownerId, teamId: scope.teamId });
+  // The default period is asked for at once, not after the effect above has put it in the URL (a
+  // render later); the same range, so the URL's arrival does not ask again.
+  const range = from && to ? { from, to } : lastWeeks(13);
+  const scope: Scope = { ...range, pipelineId: url.get('pipelineId'), ownerId: url.get('ownerId'), teamId: url.get('teamId') };
+  const report = useAdherence({ from: range.from, to: range.to, pipelineId: scope.pipelineId, ownerId: scope.ownerId, teamId: scope.teamId });
+  // Calibration (further down, drawn once the figures are) is asked for alongside them, not after them.
+  useCalibration({ pipelineId: scope.pipelineId, ownerId: scope.ownerId, teamId: scope.teamId });
   const t = report.data?.totals;
+  // The figures' first draw in slices: tiles, trend, tables of versions, reps and teams at once made one long task.
+  const drawn = useFirstDraw(report.data !== undefined);
   const who = user.role === 'rep' ? 'your' : user.role === 'manager' ? 'your team’s' : 'the organisation’s';
 
   return (
@@ -39,8 +47,8 @@ export function ProcessPage() {
       <Stack gap="lg">
         <ScopeControls url={url} teams={report.data?.teams} />
         {report.isError && <ErrorState error={report.error} onRetry={() => report.refetch()} />}
-        {report.isPending && <LoadingState rows={8} label="Loading adherence" />}
-        {t && report.data && (
+        {(report.isPending || (report.data && !drawn)) && <LoadingState rows={8} label="Loading adherence" />}
+        {t && report.data && drawn && (
           <>
             {report.data.importedMoves > 0 && (
               <Text size="sm" c="dimmed">

@@ -1,7 +1,7 @@
 import { useDroppable } from '@dnd-kit/core';
 import { Badge, Button, Group, Loader, Stack, Text } from '@mantine/core';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Board } from '../../../api/deals';
 import { formatMoney, plural } from '../../app/format';
 import type { TargetStage } from '../deals/move/useDealMover';
@@ -40,7 +40,20 @@ export function BoardColumn({ column, board, currency, agingDays, blocked, onMov
   const headingId = `column-${column.stageId}`;
   const scroller = useRef<HTMLDivElement>(null);
   const items = column.items;
+  // The card holding the focus, and its neighbours, are drawn wherever the column is scrolled: Tab
+  // and Shift+Tab always find the next card's controls in the page, however few cards are drawn.
+  const [focused, setFocused] = useState<number | null>(null);
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const drawn = defaultRangeExtractor(range);
+      if (focused === null) return drawn;
+      const near = [focused - 1, focused, focused + 1].filter((i) => i >= 0 && i < range.count);
+      return [...new Set([...drawn, ...near])].sort((a, b) => a - b);
+    },
+    [focused],
+  );
   const virtualizer = useVirtualizer({
+    rangeExtractor,
     count: items.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ESTIMATED_CARD_PX + GAP_PX,
@@ -85,7 +98,14 @@ export function BoardColumn({ column, board, currency, agingDays, blocked, onMov
             {closed ? `Drop a deal here to close it as ${column.kind}` : 'No deals in this stage'}
           </Text>
         ) : (
-          <ul aria-labelledby={headingId} className={classes.cardList} style={{ height: virtualizer.getTotalSize() }}>
+          <ul
+            aria-labelledby={headingId}
+            className={classes.cardList}
+            style={{ height: virtualizer.getTotalSize() }}
+            onBlur={(e) => {
+              if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocused(null);
+            }}
+          >
             {visible.map((row) => {
               const deal = items[row.index];
               if (!deal) return null;
@@ -98,6 +118,7 @@ export function BoardColumn({ column, board, currency, agingDays, blocked, onMov
                   ref={virtualizer.measureElement}
                   className={classes.cardRow}
                   style={{ transform: `translateY(${row.start}px)` }}
+                  onFocus={() => setFocused(row.index)}
                 >
                   <DealCard
                     deal={deal}

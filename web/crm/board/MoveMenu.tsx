@@ -1,14 +1,47 @@
 import { ActionIcon, Menu } from '@mantine/core';
 import { IconArrowsExchange } from '@tabler/icons-react';
+import { useRef, useState } from 'react';
 import type { Board, Deal } from '../../../api/deals';
 import type { TargetStage } from '../deals/move/useDealMover';
 
-/** The keyboard and screen-reader way to move a card: a menu of the other stages. */
-export function MoveMenu({ deal, board, onMove }: { deal: Deal; board: Board; onMove(stage: TargetStage): void }) {
+interface Props {
+  deal: Deal;
+  board: Board;
+  onMove(stage: TargetStage): void;
+}
+
+/**
+ * The keyboard and screen-reader way to move a card: a menu of the other stages. Until it is first
+ * opened the card carries only its button: a menu (a popover positioned by floating-ui) on every
+ * card drawn was a good part of the board's first render.
+ */
+export function MoveMenu(props: Props) {
+  const [wanted, setWanted] = useState(false);
+  if (!wanted)
+    return (
+      <ActionIcon
+        variant="subtle"
+        color="gray"
+        size="sm"
+        aria-label={`Move ${props.deal.name} to…`}
+        aria-haspopup="menu"
+        aria-expanded={false}
+        onPointerDown={(e) => e.stopPropagation()}
+        onClick={() => setWanted(true)}
+      >
+        <IconArrowsExchange size={16} />
+      </ActionIcon>
+    );
+  return <StageMenu {...props} />;
+}
+
+function StageMenu({ deal, board, onMove }: Props) {
+  // The button focused when the menu opened was the placeholder one, gone since: focus goes back to this one.
+  const target = useRef<HTMLButtonElement>(null);
   return (
-    <Menu position="bottom-end" withinPortal>
+    <Menu position="bottom-end" withinPortal defaultOpened onClose={() => target.current?.focus()}>
       <Menu.Target>
-        <ActionIcon variant="subtle" color="gray" size="sm" aria-label={`Move ${deal.name} to…`} onPointerDown={(e) => e.stopPropagation()}>
+        <ActionIcon ref={target} variant="subtle" color="gray" size="sm" aria-label={`Move ${deal.name} to…`} onPointerDown={(e) => e.stopPropagation()}>
           <IconArrowsExchange size={16} />
         </ActionIcon>
       </Menu.Target>
