@@ -103,8 +103,16 @@ it(
     await rep.getByRole('heading', { level: 1, name: 'Northwind rollout' }).waitFor();
     const plans = rep.getByRole('heading', { name: 'Call plans' }).locator('xpath=ancestor::div[contains(@class,"mantine-Paper-root")][1]');
     await plans.getByText('Pricing call with Clara', { exact: false }).waitFor();
-    await plans.getByLabel('Meeting type').click();
-    await rep.getByRole('option', { name: 'Pricing', exact: true }).click();
+    // The deal page may still redraw as its other queries answer, closing a list opened before it
+    // settles: open it until its option shows (a state), then pick it.
+    const pricing = rep.getByRole('option', { name: 'Pricing', exact: true });
+    await expect
+      .poll(async () => {
+        if (!(await pricing.isVisible())) await plans.getByLabel('Meeting type').click();
+        return pricing.isVisible();
+      })
+      .toBe(true);
+    await pricing.click();
     await plans.getByRole('button', { name: 'Plan it' }).click();
     await rep.getByRole('heading', { level: 1, name: 'Pricing call with Clara' }).waitFor();
     const objective = rep.getByRole('textbox', { name: 'Objective' });

@@ -18,7 +18,9 @@ export interface ClosedFilter extends AdherenceFilter {
  */
 function closed(f: ClosedFilter): RawBuilder<SqlBool> {
   return sql<SqlBool>`d.workspace_id = ${f.workspaceId} and d.deleted_at is null and d.status in ('won', 'lost')
-    and not exists (select 1 from stage_moves im where im.workspace_id = d.workspace_id and im.deal_id = d.id and im.to_stage_id = d.stage_id and im.imported = 1)
+    -- By the deal alone (stage_moves_deal): with the workspace too SQLite chose the workspace index and
+    -- read every move of the workspace per closed deal (the Process page waited 8 s for calibration).
+    and not exists (select 1 from stage_moves im where im.deal_id = d.id and im.to_stage_id = d.stage_id and im.imported = 1)
     and d.pipeline_id = ${f.pipelineId} and ${ownerRestriction('d.owner_id', f)}
     ${f.closeFrom ? sql`and d.close_date >= ${f.closeFrom}` : sql``}
     ${f.closeTo ? sql`and d.close_date <= ${f.closeTo}` : sql``}`;

@@ -42,6 +42,8 @@ export function BoardColumn({ column, board, currency, agingDays, blocked, onMov
   const items = column.items;
   // The card holding the focus, and its neighbours, are drawn wherever the column is scrolled: Tab
   // and Shift+Tab always find the next card's controls in the page, however few cards are drawn.
+  // It stays the last focused card when the focus leaves for the card's Move menu or a dialog (both
+  // in portals), so the button they give the focus back to is still there.
   const [focused, setFocused] = useState<number | null>(null);
   const rangeExtractor = useCallback(
     (range: Range) => {
@@ -98,14 +100,7 @@ export function BoardColumn({ column, board, currency, agingDays, blocked, onMov
             {closed ? `Drop a deal here to close it as ${column.kind}` : 'No deals in this stage'}
           </Text>
         ) : (
-          <ul
-            aria-labelledby={headingId}
-            className={classes.cardList}
-            style={{ height: virtualizer.getTotalSize() }}
-            onBlur={(e) => {
-              if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocused(null);
-            }}
-          >
+          <ul aria-labelledby={headingId} className={classes.cardList} style={{ height: virtualizer.getTotalSize() }}>
             {visible.map((row) => {
               const deal = items[row.index];
               if (!deal) return null;
