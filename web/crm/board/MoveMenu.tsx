@@ -36,10 +36,12 @@ export function MoveMenu(props: Props) {
 }
 
 function StageMenu({ deal, board, onMove }: Props) {
-  // The button focused when the menu opened was the placeholder one, gone since: focus goes back to this one.
+  // The button focused when the menu opened was the placeholder one, gone since: focus goes back to
+  // this one, once the dropdown is gone — while it closes its focus trap still holds the focus, and
+  // Mantine's own return went to the placeholder, so to the body.
   const target = useRef<HTMLButtonElement>(null);
   return (
-    <Menu position="bottom-end" withinPortal defaultOpened onClose={() => target.current?.focus()}>
+    <Menu position="bottom-end" withinPortal defaultOpened returnFocus={false} onExitTransitionEnd={() => target.current?.focus()}>
       <Menu.Target>
         <ActionIcon ref={target} variant="subtle" color="gray" size="sm" aria-label={`Move ${deal.name} to…`} onPointerDown={(e) => e.stopPropagation()}>
           <IconArrowsExchange size={16} />
