@@ -38,10 +38,11 @@ export function MoveMenu(props: Props) {
 function StageMenu({ deal, board, onMove }: Props) {
   // The button focused when the menu opened was the placeholder one, gone since: focus goes back to
   // this one, once the dropdown is gone — while it closes its focus trap still holds the focus, and
-  // Mantine's own return went to the placeholder, so to the body.
+  // Mantine's own return went to the placeholder, so to the body. Only when the focus is lost: a
+  // move that opens a dialog (the lost reason, the gate) keeps it there.
   const target = useRef<HTMLButtonElement>(null);
   return (
-    <Menu position="bottom-end" withinPortal defaultOpened returnFocus={false} onExitTransitionEnd={() => target.current?.focus()}>
+    <Menu position="bottom-end" withinPortal defaultOpened returnFocus={false} onExitTransitionEnd={() => focusIfLost(target.current)}>
       <Menu.Target>
         <ActionIcon ref={target} variant="subtle" color="gray" size="sm" aria-label={`Move ${deal.name} to…`} onPointerDown={(e) => e.stopPropagation()}>
           <IconArrowsExchange size={16} />
@@ -59,4 +60,10 @@ function StageMenu({ deal, board, onMove }: Props) {
       </Menu.Dropdown>
     </Menu>
   );
+}
+
+function focusIfLost(button: HTMLButtonElement | null): void {
+  // Still in the closing dropdown, or dropped to the body when it went.
+  const active = document.activeElement;
+  if (!active || active === document.body || active.closest('[role="menu"]')) button?.focus();
 }
