@@ -168,7 +168,8 @@ it('Home shows the weekly discipline index for a rep (their own) and a manager (
 it('a manager opens their team’s weekly index from Home and links to one rep’s; a rep outside their teams answers like nobody', async () => {
   const page = await signIn('manager2@demo.furrow.test');
   await page.getByRole('region', { name: 'Discipline index' }).getByRole('link', { name: 'Open the Year page' }).click();
-  await page.getByRole('table', { name: 'Discipline index of Enterprise by week' }).waitFor();
+  // The team's weeks are computed on the first visit: tens of seconds on a loaded CI box.
+  await page.getByRole('table', { name: 'Discipline index of Enterprise by week' }).waitFor({ timeout: 120_000 });
   const teamId = new URL(page.url()).searchParams.get('team');
   expect(new URL(page.url()).searchParams.get('by')).toBe('week');
   expect(teamId).toMatch(/^[0-9a-f-]{36}$/);
