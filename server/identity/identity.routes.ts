@@ -137,6 +137,7 @@ export function registerIdentityRoutes(app: App): void {
         response: responses({ 200: PeopleImportResult }),
       },
       bodyLimit: 6 * 1024 * 1024,
+      config: { textCheckedByRoute: ['csv'] },
     },
     async (req) => importPeople(ctxOf(req), req.body),
   );

@@ -3,6 +3,7 @@
 import { parse } from 'csv-parse/sync';
 import { PEOPLE_COLUMNS, type PeopleImportBody, type PeopleImportResult } from '../../api/people.js';
 import { csvOptions, normaliseHeader } from '../../lib/csv.js';
+import { BAD_TEXT_MESSAGE, hasBadText, markLoneSurrogates } from '../../lib/input-rules.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { ruleViolation } from '../errors.js';
 import { type PeopleRow, type PlanProblem, planPeople, teamKey } from './people-plan.js';
@@ -14,12 +15,13 @@ import { createUser, listUsers, patchUser } from './users.service.js';
 const ROLES = ['admin', 'manager', 'rep', 'marketing'] as const;
 type Column = keyof typeof PEOPLE_COLUMNS;
 
-function readSheet(csv: string): { rows: PeopleRow[]; problems: PlanProblem[] } {
+function readSheet(csv: string): { rows: PeopleRow[]; problems: PlanProblem[]; lines: number } {
   let records: string[][];
   try {
-    records = parse(csv, { ...csvOptions(csv), trim: true });
+    // Lone surrogates become NUL before parsing (lib/input-rules.ts), so the cell holding one is refused below.
+    records = parse(markLoneSurrogates(csv), { ...csvOptions(csv), trim: true });
   } catch (error) {
-    return { rows: [], problems: [{ line: (error as { lines?: number }).lines ?? 1, message: `not readable as CSV: ${(error as Error).message}` }] };
+    return { rows: [], lines: 0, problems: [{ line: (error as { lines?: number }).lines ?? 1, message: `not readable as CSV: ${(error as Error).message}` }] };
   }
   const [header = [], ...body] = records;
   const problems: PlanProblem[] = [];
@@ -34,7 +36,16 @@ function readSheet(csv: string): { rows: PeopleRow[]; problems: PlanProblem[] } 
     if (!index.has(required)) problems.push({ line: 1, field: required, message: `the sheet needs a ${required} column` });
   }
   const cell = (r: string[], c: Column) => (index.has(c) ? (r[index.get(c) as number] ?? '') : '');
-  const rows = body.map((r, i) => ({
+  const badHeader = header.find(hasBadText);
+  if (badHeader !== undefined) problems.push({ line: 1, message: `a column name ${BAD_TEXT_MESSAGE}` });
+  // A bad cell is its row's problem, named by line and column; the row is left out of the plan so it
+  // adds no second, misleading problem (nothing is written while any problem stands).
+  const good = body.flatMap((r, i) => {
+    const bad = [...index].filter(([, at]) => hasBadText(r[at] ?? ''));
+    for (const [column] of bad) problems.push({ line: i + 2, field: column, message: BAD_TEXT_MESSAGE });
+    return bad.length === 0 ? [{ r, i }] : [];
+  });
+  const rows = good.map(({ r, i }) => ({
     line: i + 2,
     name: cell(r, 'name'),
     email: cell(r, 'email'),
@@ -43,8 +54,8 @@ function readSheet(csv: string): { rows: PeopleRow[]; problems: PlanProblem[] } 
     parentTeam: cell(r, 'parentTeam'),
     manager: cell(r, 'manager'),
   }));
-  if (rows.length === 0 && problems.length === 0) problems.push({ line: 1, message: 'the sheet has no rows below its header' });
-  return { rows, problems };
+  if (body.length === 0 && problems.length === 0) problems.push({ line: 1, message: 'the sheet has no rows below its header' });
+  return { rows, problems, lines: body.length };
 }
 
 export async function importPeople(ctx: Ctx, input: PeopleImportBody): Promise<PeopleImportResult> {
@@ -89,7 +100,7 @@ export async function importPeople(ctx: Ctx, input: PeopleImportBody): Promise<P
   const result = (ok: boolean): PeopleImportResult => ({
     ok,
     dryRun,
-    rows: sheet.rows.length,
+    rows: sheet.lines,
     teams: teamCounts,
     users: userCounts,
     errors: problems.sort((a, b) => a.line - b.line),

@@ -2,6 +2,7 @@
 // (user email, team name, or empty for the workspace), period and amount in currency units.
 import { stringify } from 'csv-stringify/sync';
 import type { ImportRowError } from '../../api/imports.js';
+import { BAD_TEXT_MESSAGE, hasBadText } from '../../lib/input-rules.js';
 import type { QuotaImportResult, QuotaListQuery } from '../../api/measurement-targets.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { readCsv } from '../crm/import-export/csv-read.js';
@@ -37,6 +38,7 @@ export async function importQuotasCsv(ctx: Ctx, csv: string, dryRun: boolean): P
   const table = readCsv(csv);
   const problems: ImportRowError[] = [...table.errors];
   const column = new Map(table.headers.map((h, i) => [h.trim().toLowerCase(), i]));
+  if (table.headers.some(hasBadText)) problems.push({ line: 1, field: null, message: `a column name ${BAD_TEXT_MESSAGE}` });
   for (const name of REQUIRED) if (!column.has(name)) problems.push({ line: 1, field: name, message: 'this column is missing from the header' });
   const fail = (line: number, field: string | null, message: string) => problems.push({ line, field, message });
   const byEmail = new Map(users.map((u) => [u.email.toLowerCase(), u.id]));
@@ -48,6 +50,12 @@ export async function importQuotasCsv(ctx: Ctx, csv: string, dryRun: boolean): P
     for (const record of table.records) {
       const cell = (name: string) => unneutralise((record.cells[column.get(name) as number] ?? '').trim()).trim();
       const line = record.line;
+      // A bad cell is its row's problem (line and column), as in every import; the file is not refused whole.
+      const badColumns = QUOTA_COLUMNS.filter((name) => column.has(name) && hasBadText(record.cells[column.get(name) as number] ?? ''));
+      if (badColumns.length > 0) {
+        for (const name of badColumns) fail(line, name, BAD_TEXT_MESSAGE);
+        continue;
+      }
       const type = cell('scope_type').toLowerCase();
       if (type !== 'user' && type !== 'team' && type !== 'workspace') {
         fail(line, 'scope_type', `"${cell('scope_type')}" is not user, team or workspace`);

@@ -85,6 +85,7 @@ export function registerTargetRoutes(app: App): void {
         body: QuotaImport,
         response: responses({ 200: QuotaImportResult }),
       },
+      config: { textCheckedByRoute: ['csv'] },
     },
     async (req) => importQuotasCsv(ctxOf(req), req.body.csv, req.body.dryRun ?? false),
   );

@@ -78,8 +78,10 @@ export function registerPracticeRoutes(app: App): void {
         summary: 'Upload the recorded pitch (multipart field "file": webm, ogg, wav, mp4 or mpeg audio, up to PRACTICE_MAX_UPLOAD_MB)',
         consumes: ['multipart/form-data'],
         params: IdParams,
-        // Read as a stream by the handler; the schema documents the form and accepts what the parser leaves.
-        body: Type.Unsafe<unknown>({ properties: { file: { type: 'string', format: 'binary' } }, description: 'multipart/form-data with the audio in "file"' }),
+        // Read as a stream by the handler, so the body schema only documents the form: no `type`
+        // (the parser leaves no body to validate) and so no `properties` either (Ajv's strictTypes
+        // warns about properties without a type).
+        body: Type.Unsafe<unknown>({ description: 'multipart/form-data with the audio in the binary field "file"' }),
         response: responses({ 200: Attempt }),
       },
     },
