@@ -2,8 +2,8 @@
 // holding NUL or an unpaired surrogate is that row's problem, named by line and column, and the
 // rest of the sheet is still checked; nothing is written while a problem stands.
 import { expect, it } from 'vitest';
-import type { PeopleImportResult } from '../../api/people.js';
 import type { QuotaImportResult } from '../../api/measurement-targets.js';
+import type { PeopleImportResult } from '../../api/people.js';
 import { describeEngines } from '../test/test-env.js';
 
 const LONE_SURROGATE = '\uD800';
@@ -41,7 +41,9 @@ describeEngines('sheet cells with NUL or lone surrogates', (env) => {
   it('names the line and column of each bad quota cell and writes nothing', async () => {
     const w = await env().workspace();
     const api = w.as(w.admin);
-    const csv = ['scope_type,scope,period,amount', ',,FY2026-Q1,1000', 'workspace,,FY2026\u0000-Q2,1000', `workspace,,FY2026-Q3,10${LONE_SURROGATE}0`].join('\n');
+    const csv = ['scope_type,scope,period,amount', ',,FY2026-Q1,1000', 'workspace,,FY2026\u0000-Q2,1000', `workspace,,FY2026-Q3,10${LONE_SURROGATE}0`].join(
+      '\n',
+    );
 
     const res = await api.post<QuotaImportResult>('/api/v1/quotas/import', { csv });
     expect(res.status, JSON.stringify(res.body)).toBe(200);

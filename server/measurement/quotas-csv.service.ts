@@ -2,8 +2,8 @@
 // (user email, team name, or empty for the workspace), period and amount in currency units.
 import { stringify } from 'csv-stringify/sync';
 import type { ImportRowError } from '../../api/imports.js';
-import { BAD_TEXT_MESSAGE, hasBadText } from '../../lib/input-rules.js';
 import type { QuotaImportResult, QuotaListQuery } from '../../api/measurement-targets.js';
+import { BAD_TEXT_MESSAGE, hasBadText } from '../../lib/input-rules.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { readCsv } from '../crm/import-export/csv-read.js';
 import { formatMinorUnits, parseMoneyText, toMinorUnits } from '../crm/import-export/values.js';

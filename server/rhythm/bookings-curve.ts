@@ -10,6 +10,7 @@ export function quarterWeeks(quarter: Pick<Period, 'from' | 'to'>): Period[] {
   const weeks: Period[] = [];
   for (let from = quarter.from; from <= quarter.to; from = addDays(from, 7)) {
     const end = addDays(from, 6);
+    // biome-ignore lint/complexity/useMathMinMax: ISO date strings compare as text; Math.min would make NaN of them
     weeks.push(customPeriod(from, end < quarter.to ? end : quarter.to));
   }
   return weeks;
