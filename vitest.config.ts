@@ -17,7 +17,7 @@ export default defineConfig({
       {
         test: {
           name: 'server',
-          include: ['server/**/*.test.ts', 'api/**/*.test.ts', 'lib/**/*.test.ts', 'bench/**/*.test.ts'],
+          include: ['server/**/*.test.ts', 'api/**/*.test.ts', 'lib/**/*.test.ts', 'bench/**/*.test.ts', 'web/**/*.test.ts'],
           exclude: latencyUnderLoad,
           globalSetup: ['server/test/global-setup.ts'],
           testTimeout: 30_000,

@@ -10,6 +10,7 @@ import { useLeadFunnel } from '../data/lead-funnel/lead-funnel';
 import { formatKpi } from '../measurement/kpi-format';
 import type { MeasureQuery } from '../measurement/kpi-links';
 import { count, type Drill } from './lead-funnel-format';
+import { groupRows } from './lead-funnel-rows';
 
 const GROUPS: { value: LeadGroup; label: string; noun: string }[] = [
   { value: 'source', label: 'Source', noun: 'source' },
@@ -18,7 +19,7 @@ const GROUPS: { value: LeadGroup; label: string; noun: string }[] = [
 ];
 
 /** The columns: MQLs, the conversion into each step, then the leads won in the period: their median days from MQL and their revenue. */
-const COLUMNS = [
+export const COLUMNS = [
   { id: 'lead_mqls', label: 'MQLs' },
   { id: 'mql_to_sal', label: 'MQL → SAL' },
   { id: 'sal_to_sql', label: 'SAL → SQL' },
@@ -38,9 +39,10 @@ export function LeadFunnelGroups({ q, url, onOpen }: { q: MeasureQuery; url: Url
   const query = useLeadFunnel(q, by);
   const noun = GROUPS.find((g) => g.value === by)?.noun ?? by;
   const figures = new Map((query.data?.figures ?? []).map((f) => [f.kpi.id, f]));
-  const mqls = figures.get('lead_mqls');
-  // Groups with MQLs in the period, most first: the rows.
-  const rows = [...(mqls?.breakdown ?? [])].filter((r) => (r.value ?? 0) > 0).sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
+  const rows = groupRows(
+    figures,
+    COLUMNS.map((c) => c.id),
+  );
   const cell = (f: KpiResult | undefined, key: string) => {
     const g = f?.breakdown?.find((b) => b.key === key);
     if (!f || !g) return '—';
@@ -59,7 +61,7 @@ export function LeadFunnelGroups({ q, url, onOpen }: { q: MeasureQuery; url: Url
       {query.isPending && <LoadingState rows={4} label={`Loading the funnel by ${noun}`} />}
       {query.data && rows.length === 0 && (
         <Text size="sm" c="dimmed">
-          No lead reached MQL in this period for this scope.
+          No lead moved through the funnel in this period for this scope.
         </Text>
       )}
       {query.data && rows.length > 0 && (
