@@ -45,6 +45,9 @@ export default defineConfig({
           // A journey drives a real browser through many screens; a busy CI machine takes a while.
           testTimeout: 180_000,
           hookTimeout: 180_000,
+          // expect.poll waits for a state the page reaches after a server round trip; vitest's default
+          // of 1 s lost to a loaded machine (a saved override read back in 1.4 s failed the Year journey).
+          expect: { poll: { timeout: 30_000, interval: 100 } },
           fileParallelism: false,
           maxWorkers: 1,
           sequence: { groupOrder: 3 },
