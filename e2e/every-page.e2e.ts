@@ -2,51 +2,35 @@
 // 10): axe finds no serious or critical violation on any page or main dialog, text cut short can be
 // read in full (a title), and the layout holds at real sizes — the dashboard on a phone, the board's
 // columns at 1280 px, the admin's navigation at 900 px of height, toasts clear of the user menu.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../server/cli/demo-seed.js';
 import { ApiClient } from './support/api-client.js';
 import { describeViolations, seriousViolations } from './support/axe.js';
-import { launchBrowser } from './support/browser.js';
-import { startServer, type TestServer } from './support/server.js';
+import { DEMO, DEMO_PASSWORD, type DemoJourney, signInToDemo, startDemoJourney } from './support/demo.js';
 import { settled } from './support/settle.js';
 
-const DEMO_PASSWORD = 'furrow-demo-2026';
-const CSO = 'cso@demo.furrow.test';
-const MANAGER = 'manager1@demo.furrow.test';
-const REP = 'rep1@demo.furrow.test';
-const MARKETING = 'marketing@demo.furrow.test';
+const CSO = DEMO.cso;
+const MANAGER = DEMO.manager;
+const REP = DEMO.rep;
+const MARKETING = DEMO.marketing;
 
 /** The file runs on request (see SWEEP below). */
 const EVERY_PAGE = process.env.FURROW_EVERY_PAGE === '1';
-let server: TestServer;
-let browser: Browser;
+let demo: DemoJourney;
+let server: DemoJourney['server'];
 
 beforeAll(async () => {
   if (!EVERY_PAGE) return;
-  server = await startServer();
-  await seedDemo(server.database, { now: Date.now() });
-  browser = await launchBrowser();
+  demo = await startDemoJourney();
+  server = demo.server;
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await demo?.close();
 });
 
 async function signIn(email: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Europe/Berlin' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByRole('textbox', { name: 'Password' }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  // Signed in once the app's navigation is there: the login page has a level-1 heading too, and a
-  // step that went straight to another address from it landed back on the login page.
-  await page.getByRole('navigation', { name: 'Main' }).waitFor();
-  return page;
+  return signInToDemo(demo.browser, server.url, email, { viewport });
 }
 
 type Doc = {

@@ -5,17 +5,14 @@
 // targets are LCP ≤ 1 s and no long task over 200 ms; the journey asserts them on the best load with
 // a margin for a shared, loaded machine (BOUND below) and prints the medians and the best, which
 // docs/performance.md records.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../server/cli/demo-seed.js';
-import { launchBrowser } from './support/browser.js';
+import { DEMO, type DemoJourney, signInToDemo, startDemoJourney } from './support/demo.js';
 import { type PageMetrics, readPageMetrics, recordPageMetrics } from './support/page-metrics.js';
-import { startServer, type TestServer } from './support/server.js';
 import { settled } from './support/settle.js';
 
-const DEMO_PASSWORD = 'furrow-demo-2026';
-const CSO = 'cso@demo.furrow.test';
-const MANAGER = 'manager1@demo.furrow.test';
+const CSO = DEMO.cso;
+const MANAGER = DEMO.manager;
 /**
  * Loads per screen. The best of them is asserted: noise from other processes only ever adds time, while
  * a page that does too much (every card drawn, every chart in the first commit) is slow in every load.
@@ -27,31 +24,22 @@ const TARGET = { lcpMs: 1000, longestTaskMs: 200 };
 const MARGIN = Number(process.env.FURROW_SPEED_MARGIN ?? 2);
 const BOUND = { lcpMs: TARGET.lcpMs * MARGIN, longestTaskMs: TARGET.longestTaskMs * MARGIN };
 
-let server: TestServer;
-let browser: Browser;
+let demo: DemoJourney;
 
 beforeAll(async () => {
-  server = await startServer();
-  await seedDemo(server.database, { now: Date.now() });
-  browser = await launchBrowser();
+  demo = await startDemoJourney();
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await demo?.close();
 });
 
 async function signIn(email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Berlin' });
-  await recordPageMetrics(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(60_000);
-  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByRole('textbox', { name: 'Password' }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  const page = await signInToDemo(demo.browser, demo.server.url, email, {
+    viewport: { width: 1440, height: 900 },
+    timeout: 60_000,
+    prepare: recordPageMetrics,
+  });
   await settled(page, 60_000);
   return page;
 }
@@ -68,7 +56,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function measure(page: Page, label: string, path: string, ready: (page: Page) => Promise<void>): Promise<Measured> {
   const runs: Figures[] = [];
   for (let i = 0; i < LOADS; i++) {
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${demo.server.url}${path}`);
     await ready(page);
     await settled(page, 60_000);
     runs.push({ ...(await readPageMetrics(page)), cards: await page.getByTestId('deal-card').count() });

@@ -5,16 +5,13 @@
 // (?userId=), and a person outside the manager's reach answers like one who does not exist.
 // The guide's screenshots are retaken only on request (FURROW_SCREENSHOTS=1), so a test run leaves the tree clean.
 import { resolve } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { seedDemo } from '../server/cli/demo-seed.js';
 import { ApiClient } from './support/api-client.js';
 import { describeViolations, seriousViolations } from './support/axe.js';
-import { launchBrowser } from './support/browser.js';
-import { startServer, type TestServer } from './support/server.js';
+import { DEMO, DEMO_PASSWORD, type DemoJourney, signInToDemo, startDemoJourney } from './support/demo.js';
 import { settled } from './support/settle.js';
 
-const DEMO_PASSWORD = 'furrow-demo-2026';
 const SCREENSHOTS = process.env.FURROW_SCREENSHOTS === '1' ? resolve(import.meta.dirname, '../docs/screenshots') : null;
 
 /** A screenshot for docs/rhythm.md, of the page or of one part of it, when asked for. */
@@ -25,20 +22,18 @@ async function shot(page: Page, name: string, part?: Locator): Promise<void> {
   const path = resolve(SCREENSHOTS, `${name}.png`);
   await (part ?? page).screenshot({ path });
 }
-const CSO = 'cso@demo.furrow.test';
+const CSO = DEMO.cso;
 
-let server: TestServer;
-let browser: Browser;
+let demo: DemoJourney;
+let server: DemoJourney['server'];
 
 beforeAll(async () => {
-  server = await startServer();
-  await seedDemo(server.database, { now: Date.now() });
-  browser = await launchBrowser();
+  demo = await startDemoJourney();
+  server = demo.server;
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await demo?.close();
 });
 
 async function signInCso(): Promise<Page> {
@@ -46,16 +41,7 @@ async function signInCso(): Promise<Page> {
 }
 
 async function signIn(email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-GB', timezoneId: 'Europe/Berlin' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByRole('textbox', { name: 'Password' }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  return page;
+  return signInToDemo(demo.browser, server.url, email, { viewport: { width: 1280, height: 1000 } });
 }
 
 /** The figure under a label in the planting calendar's headline ("Needed to date" …). */
