@@ -4,7 +4,8 @@
 // Engaging to nothing); the admin maps Engaging, saves the mapping, imports, and the next file goes
 // in by picking the saved mapping alone. Then an accounts file with extra columns (revenue, year
 // founded, parent company) lands in account fields the admin defined, the column left without one
-// is listed, and the values are shown and edited on the account.
+// is listed, and the values are shown and edited on the account. Last, a Salesforce history (the
+// opportunities report and its opportunity history report) goes in as an historical import.
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,7 +32,10 @@ afterAll(async () => {
 });
 
 async function chooseFile(page: Page, name: string, text: string, heading = true): Promise<void> {
-  await page.locator('input[type="file"]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await page
+    .locator('input[type="file"]')
+    .first()
+    .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
   if (heading) await page.getByRole('heading', { name: `Columns of ${name}` }).waitFor();
 }
 
@@ -88,6 +92,46 @@ describe('moving in through the Import page', () => {
     await page.getByTestId('import-outcome').getByText('1 row imported: 1 created, 0 updated, 0 unchanged.').waitFor();
     const found = await org.adminApi.get<{ items: { name: string; stageId: string }[] }>(`/api/v1/deals?q=${suffix}&limit=50`);
     expect(found.items.map((d) => d.name).sort()).toEqual([`A-${suffix}`, `B-${suffix}`, `C-${suffix}`]);
+    await page.context().close();
+  });
+  it('imports a Salesforce history with its stage-history report: moves kept as imported, a won deal’s skipped stage not counted', async () => {
+    const page = await signInAs(browser, server, org.admin);
+    await page.goto(`${server.url}/import`);
+    await pick(page, 'What to import', 'Deals');
+    const opportunities = [
+      '"Opportunity ID","Opportunity Name","Stage","Amount","Close Date","Created Date"',
+      `"H1-${suffix}","Won long ago ${suffix}","Closed Won","5000","2025-03-15","2025-01-10 09:00"`,
+      `"H2-${suffix}","Still open ${suffix}","Proposal","7000","2027-03-31","2025-06-01 09:00"`,
+    ].join('\r\n');
+    const history = [
+      '"Opportunity ID","Stage","Edit Date"',
+      `"H1-${suffix}","Qualify","2025-01-10 09:00"`,
+      `"H1-${suffix}","Solution","2025-02-01 10:00"`,
+      `"H1-${suffix}","Closed Won","2025-03-15 12:00"`,
+      `"H2-${suffix}","Qualify","2025-06-01 09:00"`,
+      `"H2-${suffix}","Discovery","2025-06-20 09:00"`,
+      `"H2-${suffix}","Proposal","2025-08-01 09:00"`,
+    ].join('\r\n');
+    await chooseFile(page, 'opportunities.csv', opportunities);
+    await page.getByRole('checkbox', { name: 'Historical import' }).check();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Stage history file (optional)' }).click();
+    await (await chooser).setFiles({ name: 'opportunity-history.csv', mimeType: 'text/csv', buffer: Buffer.from(history) });
+    await page.getByRole('button', { name: 'Check' }).click();
+    await page.getByTestId('import-outcome').getByText('Every row is valid').waitFor();
+    await page.screenshot({ path: shot('import-historical'), fullPage: true });
+    await page.getByRole('button', { name: 'Import deals' }).click();
+    await page.getByTestId('import-outcome').getByText('2 rows imported: 2 created, 0 updated, 0 unchanged.').waitFor();
+
+    const found = await org.adminApi.get<{ items: { id: string; name: string; status: string }[] }>(
+      `/api/v1/deals?q=${encodeURIComponent(`Won long ago ${suffix}`)}`,
+    );
+    const won = found.items[0];
+    expect(won?.status).toBe('won');
+    await page.goto(`${server.url}/deals/${won?.id}`);
+    // Qualify → Solution → Closed Won, each the other CRM's move: shown as imported, none as an override.
+    await expect.poll(() => page.getByText('Imported', { exact: true }).count()).toBe(2);
+    expect(await page.getByText('Override', { exact: false }).count()).toBe(0);
     await page.context().close();
   });
   it('maps an account file’s extra columns onto account fields, lists the rest, and edits them on the account', async () => {
