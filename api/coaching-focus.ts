@@ -1,6 +1,7 @@
 // Focus suggestions from the numbers: a coachee's sales-velocity levers and stage conversion against
 // their team's over the same dates, the gaps ranked by what closing each would add to velocity.
 import { type Static, Type } from 'typebox';
+import { MAX_FOCUS_BATCH } from './coaching-focus-limits.js';
 import { CalendarDate, Currency, Id, UserRef } from './common.js';
 
 export const FocusQuery = Type.Object(
@@ -86,7 +87,6 @@ export const FocusSuggestions = Type.Object({
 export type FocusSuggestions = Static<typeof FocusSuggestions>;
 
 /** The most ids one batch answers: a coach's list of people, not the workspace. */
-export const MAX_FOCUS_BATCH = 50;
 
 export const FocusBatchQuery = Type.Object(
   {

@@ -1,7 +1,8 @@
 // Focus suggestions for a coachee (the KPI engine's figures against their team's, ranked by
 // focus-rules.ts), and the focus metric the agenda follows: the running objective's KPI, else the
 // top suggestion's, else win rate.
-import { type FocusBatchQuery, type FocusDriver, type FocusSuggestions, type FocusSummaryList, MAX_FOCUS_BATCH } from '../../api/coaching-focus.js';
+import type { FocusBatchQuery, FocusDriver, FocusSuggestions, FocusSummaryList } from '../../api/coaching-focus.js';
+import { MAX_FOCUS_BATCH } from '../../api/coaching-focus-limits.js';
 import { addDays } from '../../lib/calendar.js';
 import type { Ctx } from '../context.js';
 import { isCalendarDate } from '../dates.js';

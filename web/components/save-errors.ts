@@ -1,5 +1,5 @@
 import type { UseFormReturnType } from '@mantine/form';
-import { mapServerProblems } from './schema-errors';
+import { mapServerProblems } from './server-problems';
 
 interface ErrorLike {
   status?: number;

@@ -3,7 +3,6 @@
 import type { TSchema } from 'typebox';
 import { Settings } from 'typebox/system';
 import { Value } from 'typebox/value';
-import type { FieldProblem } from '../../api/common';
 
 // The server's CSP has no 'unsafe-eval': use TypeBox's interpreter instead of compiled checks.
 Settings.Set({ useAcceleration: false, maxErrors: 100 });
@@ -69,21 +68,4 @@ export function schemaErrors(schema: TSchema, body: unknown, rename: Record<stri
     if (!(field in out)) out[field] = friendly(issue);
   }
   return out;
-}
-
-/** Server problems (400 details.fields) onto form fields; the rest is shown above the form. */
-export function mapServerProblems(
-  problems: FieldProblem[],
-  formFields: readonly string[],
-  rename: Record<string, string> = {},
-): { fieldErrors: Record<string, string>; other: string[] } {
-  const fieldErrors: Record<string, string> = {};
-  const other: string[] = [];
-  for (const problem of problems) {
-    const field = rename[problem.field] ?? problem.field;
-    const message = problem.message.charAt(0).toUpperCase() + problem.message.slice(1);
-    if (formFields.includes(field)) fieldErrors[field] = message;
-    else other.push(`${problem.field}: ${problem.message}`);
-  }
-  return { fieldErrors, other };
 }

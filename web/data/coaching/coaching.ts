@@ -4,7 +4,8 @@
 import { type QueryClient, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { Agenda } from '../../../api/coaching-agenda';
 import type { DealReview, DealReviewCreate, DealReviewList } from '../../../api/coaching-deal-reviews';
-import { type FocusSuggestions, type FocusSummary, type FocusSummaryList, MAX_FOCUS_BATCH } from '../../../api/coaching-focus';
+import type { FocusSuggestions, FocusSummary, FocusSummaryList } from '../../../api/coaching-focus';
+import { MAX_FOCUS_BATCH } from '../../../api/coaching-focus-limits';
 import type { CoachingObjective, ObjectiveCreate, ObjectiveList, ObjectivePatch } from '../../../api/coaching-objectives';
 import type { RatingCreate, SkillProfile, SkillRating } from '../../../api/coaching-ratings';
 import type { CoachingRelationship, RelationshipCreate, RelationshipList } from '../../../api/coaching-relationships';
