@@ -300,6 +300,11 @@ export function testDatabaseUrl(env: Record<string, string | undefined> = proces
   return url ? url : null;
 }
 
+/** Test runs only: the scale-out suite (haproxy, PostgreSQL binaries) must run, not skip; CI sets FURROW_SCALE_OUT_REQUIRED=1. */
+export function scaleOutSuiteRequired(env: Record<string, string | undefined> = process.env): boolean {
+  return env.FURROW_SCALE_OUT_REQUIRED === '1';
+}
+
 /** Test runs only: a browser binary to use instead of the bundled Chromium. */
 export function testBrowserPath(env: Record<string, string | undefined> = process.env): string | null {
   return env.FURROW_TEST_CHROMIUM?.trim() || null;
