@@ -3,12 +3,13 @@ import { defineConfig } from 'vitest/config';
 // Three groups, one after another (sequence.groupOrder). Vitest's default is one worker less than
 // the CPUs, one on CI's two cores: every file ran in a row and the run neared its 30 minutes. The
 // server suites isolate themselves by workspace (or database), so they share two workers; the two
-// that measure latency under load run alone after them, and the journeys (each a server and a
+// that measure latency under load (and the scale-out suite: two servers, haproxy, a kill) run alone after them, and the journeys (each a server and a
 // browser) run one at a time last.
 const latencyUnderLoad = [
   'server/crm/import-export/export-availability.test.ts',
   'server/crm/import-export/import-availability.test.ts',
   'server/ops/availability-abuse.test.ts',
+  'server/ops/scale-out.test.ts',
 ];
 
 export default defineConfig({

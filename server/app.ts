@@ -37,6 +37,7 @@ import { registerErrorHandler, sendError } from './http/error-handler.js';
 import { registerHeavyRequestLimit } from './http/heavy-requests.js';
 import { registerInputGuard } from './http/input-guard.js';
 import { requestForLog } from './http/log-redact.js';
+import { registerReplicaReads } from './http/replica-reads.js';
 import { registerWebApp } from './http/static-web.js';
 import type { App, AppDeps } from './http/types.js';
 import { typedBodies } from './http/validators.js';
@@ -147,6 +148,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerErrorHandler(app);
   registerAuthHook(app, deps);
   registerHeavyRequestLimit(app, deps);
+  registerReplicaReads(app, deps);
   registerMetrics(app, deps);
   registerHealthRoutes(app, deps);
 

@@ -49,6 +49,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://crm.example.com', COOKIE_SECURE: 'false' }).cookieSecure).toBe(false);
   });
 
+  it('takes a PostgreSQL read replica only with a PostgreSQL primary', () => {
+    const pg = 'postgres://furrow@db1/furrow';
+    expect(loadConfig({}).databaseReplicaUrl).toBeNull();
+    expect(loadConfig({ DATABASE_URL: pg, DATABASE_REPLICA_URL: 'postgres://furrow@db2/furrow' }).databaseReplicaUrl).toBe('postgres://furrow@db2/furrow');
+    expect(() => loadConfig({ DATABASE_URL: pg, DATABASE_REPLICA_URL: 'sqlite:./copy.db' })).toThrow(/DATABASE_REPLICA_URL must be postgres/);
+    expect(() => loadConfig({ DATABASE_REPLICA_URL: 'postgres://furrow@db2/furrow' })).toThrow(/needs a PostgreSQL DATABASE_URL/);
+    expect(loadConfig({ KPI_AS_OF_INLINE: 'true' }).kpiAsOfInline).toBe(true);
+  });
+
   it('reads TRUST_PROXY as a flag', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);

@@ -7,6 +7,14 @@ export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' |
 
 export interface Config {
   readonly databaseUrl: string;
+  /** A PostgreSQL hot-standby replica of DATABASE_URL for dashboards and KPI reads; null = everything on the primary. */
+  readonly databaseReplicaUrl: string | null;
+  /**
+   * Replay "as of a past date" inside each statement instead of into a temporary table once per
+   * request. Always so on the replica (a hot standby refuses temporary tables); the flag forces it
+   * on the primary too, which tests use to cover that mode without a replica.
+   */
+  readonly kpiAsOfInline: boolean;
   readonly port: number;
   readonly host: string;
   readonly logLevel: LogLevel;
@@ -98,6 +106,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push('DATABASE_URL must be sqlite:<path>, a path ending in .db, or postgres://…');
   }
 
+  const databaseReplicaUrl = env.DATABASE_REPLICA_URL?.trim() || null;
+  if (databaseReplicaUrl !== null) {
+    if (!/^postgres(ql)?:\/\//.test(databaseReplicaUrl)) problems.push('DATABASE_REPLICA_URL must be postgres://… (a hot standby of DATABASE_URL)');
+    else if (!/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_REPLICA_URL needs a PostgreSQL DATABASE_URL (SQLite has no replica)');
+  }
+
   const int = (name: string, fallback: number, min: number, max: number): number => {
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;
@@ -146,6 +160,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const trustProxy = flag('TRUST_PROXY', false);
   const auditRetentionDays = int('AUDIT_RETENTION_DAYS', 365, 1, 3650);
   const webhookAllowPrivate = flag('WEBHOOK_ALLOW_PRIVATE', false);
+  const kpiAsOfInline = flag('KPI_AS_OF_INLINE', false);
   const metricsToken = env.METRICS_TOKEN?.trim() || null;
   // A short token guards nothing; say so at start rather than run with it.
   if (metricsToken !== null && metricsToken.length < 16) problems.push('METRICS_TOKEN must be at least 16 characters');
@@ -157,6 +172,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
   return Object.freeze({
     databaseUrl,
+    databaseReplicaUrl,
+    kpiAsOfInline,
     port,
     host: env.HOST?.trim() || '0.0.0.0',
     logLevel,
@@ -281,6 +298,11 @@ export function s3StorageConfig(values: Omit<S3StorageConfig, 'kind'>): S3Storag
 export function testDatabaseUrl(env: Record<string, string | undefined> = process.env): string | null {
   const url = env.TEST_DATABASE_URL?.trim();
   return url ? url : null;
+}
+
+/** Test runs only: the scale-out suite (haproxy, PostgreSQL binaries) must run, not skip; CI sets FURROW_SCALE_OUT_REQUIRED=1. */
+export function scaleOutSuiteRequired(env: Record<string, string | undefined> = process.env): boolean {
+  return env.FURROW_SCALE_OUT_REQUIRED === '1';
 }
 
 /** Test runs only: a browser binary to use instead of the bundled Chromium. */

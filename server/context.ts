@@ -25,6 +25,11 @@ export interface Ctx {
   readonly config: Config;
   /** Per-request memo (for example the caller's visible owner ids), dropped with the request. */
   readonly memo: Map<string, unknown>;
+  /**
+   * ctx.db is the hot-standby replica (DATABASE_REPLICA_URL), or its fallback to the primary: read
+   * only, so "as of a past date" replays inline rather than into a temporary table.
+   */
+  readonly standby?: boolean;
   /** The client address of the request (behind a proxy only with TRUST_PROXY); absent outside HTTP. */
   readonly ip?: string | null;
 }

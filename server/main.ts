@@ -19,6 +19,7 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
     bulkPoolSize: config.pgBulkPoolSize,
     statementTimeoutMs: config.statementTimeoutMs,
     bulkStatementTimeoutMs: config.bulkStatementTimeoutMs,
+    replicaUrl: config.databaseReplicaUrl,
   });
   await migrateToLatest(database.db);
 

@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { type Cancellable, cancellableOn } from './cancellable.js';
 import { type Dialect, dialectFor, type Engine, foldText } from './dialect.js';
+import { openReplica, type Replica } from './replica.js';
 import type { DB } from './schema.js';
 import { startCheckpointer } from './sqlite-checkpointer.js';
 import { GatedSqliteDialect, WriteGate } from './sqlite-gate.js';
@@ -43,6 +44,11 @@ export interface Database {
   readonly sqlitePath: string | null;
   /** The raw better-sqlite3 handle, for online backup; null on PostgreSQL. */
   readonly sqlite: SQLite.Database | null;
+  /**
+   * PostgreSQL with DATABASE_REPLICA_URL: the hot standby dashboards and KPI reads may use
+   * (replica.ts; http/replica-reads.ts decides which reads); null otherwise.
+   */
+  readonly replica: Replica | null;
   /** The PostgreSQL connection pool, for its statistics on /metrics; null on SQLite. */
   readonly pgPool: pg.Pool | null;
   close(): Promise<void>;
@@ -66,6 +72,8 @@ export interface OpenOptions {
   statementTimeoutMs?: number;
   /** PostgreSQL statement_timeout of the bulk pool (ms); 0 = none. */
   bulkStatementTimeoutMs?: number;
+  /** PostgreSQL only: a hot-standby replica of this database (DATABASE_REPLICA_URL). */
+  replicaUrl?: string | null;
 }
 
 function openSqlite(path: string): SQLite.Database {
@@ -99,6 +107,11 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
     const bulkPool = new pg.Pool({ connectionString: url, max: options.bulkPoolSize ?? 3, ...timeout(options.bulkStatementTimeoutMs) });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     const bulk = new Kysely<DB>({ dialect: new PostgresDialect({ pool: bulkPool }) });
+    // The replica's reads are the heavy ones: its pool is the size and has the timeout of the bulk pool,
+    // which it falls back to.
+    const replica = options.replicaUrl
+      ? openReplica(options.replicaUrl, { pool: bulkPool, db }, { poolSize: options.bulkPoolSize, statementTimeoutMs: options.bulkStatementTimeoutMs })
+      : null;
     return {
       db,
       bulk,
@@ -108,8 +121,10 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
       engine: 'postgres',
       sqlitePath: null,
       sqlite: null,
+      replica,
       pgPool: pool,
       close: async () => {
+        await replica?.close();
         await bulk.destroy();
         await db.destroy();
         // Kysely ends a pool only if it ran a statement through it; heavy reads reach the bulk pool
@@ -136,6 +151,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
     engine: 'sqlite',
     sqlitePath: path,
     sqlite,
+    replica: null,
     pgPool: null,
     close: async () => {
       await checkpointer?.stop();

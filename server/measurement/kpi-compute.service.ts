@@ -44,9 +44,13 @@ let replayedTables = 0;
  * A temporary table belongs to its connection, so fn runs on one connection (or in the caller's
  * transaction), and the table is dropped when fn ends. Nested calls for the same instant on the
  * same connection reuse it. Live requests (asOf null) run fn as they are.
+ *
+ * On a hot standby (ctx.standby), which refuses temporary tables, or with KPI_AS_OF_INLINE, fn runs
+ * as it is too: each statement replays the deals itself, the same SQL block as a CTE
+ * (sql-blocks.ts#dealsAsOf), dearer per statement but needing no write.
  */
 export async function withDealsAsOf<T>(ctx: Ctx, workspaceId: string, asOf: number | null, fn: (ctx: Ctx) => Promise<T>): Promise<T> {
-  if (asOf === null) return fn(ctx);
+  if (asOf === null || replaysInline(ctx)) return fn(ctx);
   const key = replayedKey(workspaceId, asOf);
   const known = ctx.memo.get(key) as Replayed | undefined;
   if (known?.db === ctx.db) return fn(ctx);
@@ -74,7 +78,12 @@ export async function withDealsAsOf<T>(ctx: Ctx, workspaceId: string, asOf: numb
   return ctx.db.isTransaction ? run(ctx) : ctx.db.connection().execute((db) => run({ ...ctx, db }));
 }
 
-/** The request's scope for the facts, with the replayed deals' table when ctx has one for its instant. */
+/** As of a past date without a temporary table: on the replica, or forced by KPI_AS_OF_INLINE. */
+export function replaysInline(ctx: Ctx): boolean {
+  return ctx.standby === true || ctx.config.kpiAsOfInline;
+}
+
+/** The request's scope for the facts, with the replayed deals' table when ctx has one for its instant (null: replayed inline). */
 export function factScopeOf(ctx: Ctx, req: KpiRequest): FactScope {
   const replayed = req.asOf === null ? undefined : (ctx.memo.get(replayedKey(req.ws.id, req.asOf)) as Replayed | undefined);
   return {

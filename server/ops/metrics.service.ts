@@ -50,6 +50,30 @@ export function createMetrics(deps: AppDeps): Registry {
     new Gauge({ name: 'furrow_db_pool_max', help: 'PostgreSQL pool size (PG_POOL_SIZE)', registers: [registry] }).set(deps.config.pgPoolSize);
   }
 
+  const replica = deps.database.replica;
+  if (replica) {
+    new Counter({
+      name: 'furrow_replica_reads_total',
+      help: 'Dashboard and KPI reads by where they went: replica, primary_lag (the caller’s write not replayed yet) or primary_down (replica unusable)',
+      labelNames: ['route'],
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const [route, n] of replica.routed) this.inc({ route }, n);
+      },
+    });
+    new Counter({
+      name: 'furrow_replica_fallbacks_total',
+      help: 'Times the read replica was found unusable (unreachable, or not a standby) and reads went to the primary',
+      labelNames: ['reason'],
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const [reason, n] of replica.fallbacks) this.inc({ reason }, n);
+      },
+    });
+  }
+
   new Gauge({
     name: 'furrow_jobs',
     help: 'Background jobs by name and state: queued is the queue depth, failed those out of retries (kept 7 days)',

@@ -108,18 +108,21 @@ export async function createTestEnv(
     sqliteFile?: string;
     /** PostgreSQL: a migrated database of this environment's own, dropped on close (see describeEngines). */
     ownDatabase?: boolean;
+    /** PostgreSQL: this migrated database instead of the run's (a cluster the test started itself), with its replica. */
+    postgres?: { url: string; replicaUrl?: string };
   } = {},
 ): Promise<TestEnv & { close(): Promise<void> }> {
   const own =
     engine === 'postgres' && options.ownDatabase
       ? await createScratchDatabase(inject('pgAdminUrl') as string, 'furrow_own', inject('pgTemplateUrl') as string)
       : null;
-  const url = engine === 'sqlite' ? (options.sqliteFile ?? ':memory:') : (own ?? (inject('pgUrl') as string));
-  const database = openDatabase(url, { poolSize: 4 });
+  const url = engine === 'sqlite' ? (options.sqliteFile ?? ':memory:') : (own ?? options.postgres?.url ?? (inject('pgUrl') as string));
+  const replicaUrl = options.postgres?.replicaUrl ?? null;
+  const database = openDatabase(url, { poolSize: 4, replicaUrl });
   if (engine === 'sqlite') await migrateToLatest(database.db);
   const config = loadConfig(
     { NODE_ENV: 'test', WEBHOOK_ALLOW_PRIVATE: 'true' },
-    { databaseUrl: url, webDir: options.webDir ?? '/nonexistent', ...options.config },
+    { databaseUrl: url, databaseReplicaUrl: replicaUrl, webDir: options.webDir ?? '/nonexistent', ...options.config },
   );
   const clock: Clock = { now: Date.UTC(2026, 10, 28, 10, 0, 0) };
   const now = () => clock.now;
@@ -243,10 +246,10 @@ export async function createTestEnv(
  * migrated template keeps them to their own fixture. SQLite is always private (:memory:).
  */
 export function describeEngines(name: string, body: (env: () => TestEnv) => void): void;
-export function describeEngines(name: string, options: { ownDatabase?: boolean }, body: (env: () => TestEnv) => void): void;
+export function describeEngines(name: string, options: { ownDatabase?: boolean; config?: Partial<Config> }, body: (env: () => TestEnv) => void): void;
 export function describeEngines(
   name: string,
-  bodyOrOptions: ((env: () => TestEnv) => void) | { ownDatabase?: boolean },
+  bodyOrOptions: ((env: () => TestEnv) => void) | { ownDatabase?: boolean; config?: Partial<Config> },
   maybeBody?: (env: () => TestEnv) => void,
 ): void {
   const [options, body] = typeof bodyOrOptions === 'function' ? [{}, bodyOrOptions] : [bodyOrOptions, maybeBody as (env: () => TestEnv) => void];
@@ -254,7 +257,7 @@ export function describeEngines(
     describe(`${name} [${engine}]`, () => {
       let current: (TestEnv & { close(): Promise<void> }) | undefined;
       beforeAll(async () => {
-        current = await createTestEnv(engine, { ownDatabase: options.ownDatabase });
+        current = await createTestEnv(engine, { ownDatabase: options.ownDatabase, config: options.config });
       });
       afterAll(async () => {
         await current?.close();

@@ -26,7 +26,7 @@ export interface Sums {
 function withFacts(kpi: SimpleKpi, s: FactScope, dialect: Dialect, inlineDeals = false): RawBuilder<unknown> {
   const facts = kpi.facts(s, factSql(s, dialect));
   const ctes: RawBuilder<unknown>[] = [];
-  if (facts.needs.includes('da')) ctes.push(sql`da as ${inlineDeals ? sql`not materialized ` : sql``}(${dealsAsOf(s)})`);
+  if (facts.needs.includes('da')) ctes.push(sql`da as ${inlineDeals ? sql`not materialized ` : sql``}(${dealsAsOf(s, dialect)})`);
   if (facts.needs.includes('iv')) ctes.push(sql`iv as (${stageIntervals(s)})`);
   if (s.dealGroup) {
     // Regrouped by a field of the deal or its account: the same facts, their group replaced, so the

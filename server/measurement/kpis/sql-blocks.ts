@@ -17,16 +17,17 @@ const lastValue = (field: string) => sql`max(case when x.field = ${field} then x
  *
  * As of a past instant: the live rows of the deals not updated since, and the replayed ones from
  * `s.replayed`, the table kpi-compute.service.ts#withDealsAsOf filled once for the request with
- * {@link replayedDeals} (a dashboard asks two dozen statements as of the same instant).
+ * {@link replayedDeals} (a dashboard asks two dozen statements as of the same instant) — or, with
+ * `s.replayed` null (a hot standby refuses temporary tables), from the same block as a CTE of
+ * this statement.
  */
-export function dealsAsOf(s: FactScope): RawBuilder<unknown> {
+export function dealsAsOf(s: FactScope, dialect: Dialect): RawBuilder<unknown> {
   const pipeline = s.pipelineId === null ? sql`` : sql`and d.pipeline_id = ${s.pipelineId}`;
   if (s.asOf === null) {
     return sql`select d.id, d.owner_id, d.pipeline_id, d.stage_id, d.status, d.amount, d.currency, d.close_date, d.created_at, d.closed_at
       from deals d
       where d.workspace_id = ${s.workspaceId} and d.deleted_at is null ${pipeline}`;
   }
-  if (s.replayed === null) throw new Error('deals as of a past instant read the replayed deals: run the query inside withDealsAsOf');
   // A deal not updated after the instant has not changed since: every change of a replayed field
   // goes through updateDeal or softDeleteDeal (crm/deals.repo.ts), which set updated_at to the
   // instant of that change or later, in the same transaction as its `changes` row. So its live row
@@ -35,8 +36,9 @@ export function dealsAsOf(s: FactScope): RawBuilder<unknown> {
   // deals_ws_updated; docs/performance.md). Those are exactly the rows of the replayed table, so
   // the live branch leaves them out by id: an index probe in the small table, where testing
   // updated_at would read every deal's row (the KPIs' covering indexes do not hold it).
-  const replayed = sql.table(s.replayed);
-  return sql`select d.id, d.owner_id, d.pipeline_id, d.stage_id, d.status, d.amount, d.currency, d.close_date, d.created_at, d.closed_at
+  const inline = s.replayed === null;
+  const replayed = inline ? sql`r_da` : sql.table(s.replayed as string);
+  return sql`${inline ? sql`with r_da as (${replayedDeals(s.workspaceId, s.asOf, dialect)}) ` : sql``}select d.id, d.owner_id, d.pipeline_id, d.stage_id, d.status, d.amount, d.currency, d.close_date, d.created_at, d.closed_at
       from deals d
       where d.workspace_id = ${s.workspaceId} and d.created_at <= ${s.asOf} and d.deleted_at is null ${pipeline}
         and not exists (select 1 from ${replayed} r where r.id = d.id)
