@@ -105,8 +105,11 @@ export class DealBatch {
     this.events = [];
   }
 
-  /** Writes what was added since the last flush: every table in multi-row statements, then the webhook events. */
-  async flush(): Promise<void> {
+  /**
+   * Writes what was added since the last flush: every table in multi-row statements, then the
+   * webhook events; `pause` (the import's time slicer) is awaited between tables.
+   */
+  async flush(pause: () => Promise<void> = async () => {}): Promise<void> {
     const { tx } = this;
     const [deals, changes, moves, checks, events] = [this.deals, this.changes, this.moves, this.checks, this.events];
     this.deals = [];
@@ -114,10 +117,15 @@ export class DealBatch {
     this.moves = [];
     this.checks = [];
     this.events = [];
+    // Each table's statements are a stop of the event loop on SQLite (synchronous): others get a turn between them.
     await insertDeals(tx.db, deals);
+    await pause();
     await insertChanges(tx.db, changes);
+    await pause();
     await insertStageMoves(tx.db, moves);
+    await pause();
     await recordManyGateChecks(tx, checks);
+    await pause();
     for (const e of events) {
       // Read only when an endpoint subscribed: the deal as it stood after that write, as the services send it.
       await emitWebhookEvent({ ...tx, now: () => e.at }, e.type, () => this.dealView(e.deal));
