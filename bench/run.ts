@@ -13,8 +13,10 @@ import type { Ctx } from '../server/context.js';
 import { calendarDate } from '../server/dates.js';
 import { type BenchConnection, connect } from './capture.js';
 import { benchCases } from './cases.js';
+import { importSpeed } from './import-speed.js';
 
-const usage = 'usage: npm run bench -- [--sqlite ./data/bench.db] [--postgres postgres://…] [--runs 5] [--workspace <id>] [--only <name part>] [--slowest]';
+const usage =
+  'usage: npm run bench -- [--sqlite ./data/bench.db] [--postgres postgres://…] [--runs 5] [--workspace <id>] [--only <name part>] [--slowest]\n       npm run bench -- --import [--rows 20000] [--sqlite sqlite:./x.db] [--postgres postgres://…]';
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -166,11 +168,20 @@ async function main(): Promise<void> {
       workspace: { type: 'string' },
       only: { type: 'string' },
       slowest: { type: 'boolean', default: false },
+      import: { type: 'boolean', default: false },
+      rows: { type: 'string', default: '20000' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
     console.log(usage);
+    return;
+  }
+  if (values.import) {
+    const rows = Number(values.rows);
+    if (!Number.isInteger(rows) || rows < 1) throw new Error(`--rows must be a positive integer\n${usage}`);
+    // A fresh SQLite file in a temporary folder unless --sqlite names one; PostgreSQL only with --postgres.
+    await importSpeed({ rows, sqlite: values.sqlite, postgres: values.postgres });
     return;
   }
   const runs = Number(values.runs);

@@ -27,6 +27,38 @@ export interface StageChangeRequest {
   imported?: boolean | undefined;
 }
 
+/**
+ * What a plan reads besides the gate: the pipeline's stages, its current process version and the
+ * workspace's zone. Read from the database per call unless the caller holds them (an import planning
+ * thousands of moves in one transaction reads them once: importLookups).
+ */
+export interface StageChangeLookups {
+  stages(pipelineId: string): Promise<StageRow[]>;
+  processVersionId(pipelineId: string): Promise<string | null>;
+  timezone(): Promise<string>;
+}
+
+function readLookups(ctx: Ctx): StageChangeLookups {
+  return {
+    stages: (pipelineId) => pipelineStages(ctx, pipelineId),
+    processVersionId: (pipelineId) => currentProcessVersionId(ctx, pipelineId),
+    timezone: async () => (await getWorkspace(ctx)).timezone,
+  };
+}
+
+/** Lookups read once and kept: for one long transaction that no one else can change the process under (an import). */
+export function heldLookups(ctx: Ctx): StageChangeLookups {
+  const read = readLookups(ctx);
+  const stages = new Map<string, Promise<StageRow[]>>();
+  const versions = new Map<string, Promise<string | null>>();
+  let timezone: Promise<string> | undefined;
+  return {
+    stages: (id) => stages.get(id) ?? (stages.set(id, read.stages(id)).get(id) as Promise<StageRow[]>),
+    processVersionId: (id) => versions.get(id) ?? (versions.set(id, read.processVersionId(id)).get(id) as Promise<string | null>),
+    timezone: () => (timezone ??= read.timezone()),
+  };
+}
+
 export interface StageChangePlan {
   changes: DealChanges;
   move: StageMoveRow;
@@ -40,9 +72,15 @@ export interface StageChangePlan {
  * will be after the other field changes of the same request, so a form can fill a required
  * field and move in one save.
  */
-export async function planStageChange(ctx: Ctx, deal: DealRow, request: StageChangeRequest, field = 'stageId'): Promise<StageChangePlan | null> {
+export async function planStageChange(
+  ctx: Ctx,
+  deal: DealRow,
+  request: StageChangeRequest,
+  field = 'stageId',
+  lookups: StageChangeLookups = readLookups(ctx),
+): Promise<StageChangePlan | null> {
   if (request.stageId === deal.stage_id) return null;
-  const stages = await pipelineStages(ctx, deal.pipeline_id);
+  const stages = await lookups.stages(deal.pipeline_id);
   const to = stages.find((s) => s.id === request.stageId);
   if (!to) throw invalidField(field, 'is not a stage of this deal’s pipeline');
   const from = stages.find((s) => s.id === deal.stage_id) ?? null;
@@ -71,7 +109,7 @@ export async function planStageChange(ctx: Ctx, deal: DealRow, request: StageCha
   } else {
     const lostReason = request.lostReason?.trim() || (to.kind === 'lost' ? deal.lost_reason : null);
     if (to.kind === 'lost' && !lostReason) throw invalidField('lostReason', 'is required to close a deal as lost');
-    const timezone = (await getWorkspace(ctx)).timezone;
+    const timezone = await lookups.timezone();
     Object.assign(changes, {
       status: to.kind,
       closed_at: now,
@@ -92,7 +130,7 @@ export async function planStageChange(ctx: Ctx, deal: DealRow, request: StageCha
     to_position: to.position,
     from_probability: from?.probability ?? null,
     to_probability: to.probability,
-    process_version_id: await currentProcessVersionId(ctx, deal.pipeline_id),
+    process_version_id: await lookups.processVersionId(deal.pipeline_id),
     criteria_met: overriding ? 0 : 1,
     missing: JSON.stringify(gate.missing),
     override_reason: overriding ? (overrideReason ?? null) : null,

@@ -1,5 +1,6 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Deal, DealListQuery } from '../../api/deals.js';
+import { insertChunks } from '../db/batch-insert.js';
 import type { Dialect } from '../db/dialect.js';
 import { sortedPage } from '../db/keyset.js';
 import type { AnySelectQuery } from '../db/query-types.js';
@@ -227,6 +228,11 @@ export async function insertDeal(db: Kysely<DB>, row: DealRow): Promise<void> {
   await db.insertInto('deals').values(row).execute();
 }
 
+/** Many new deals in multi-row statements (an import's slice). */
+export async function insertDeals(db: Kysely<DB>, rows: readonly DealRow[]): Promise<void> {
+  for (const chunk of insertChunks(rows)) await db.insertInto('deals').values(chunk).execute();
+}
+
 export type DealChanges = Partial<Omit<DealRow, 'id' | 'workspace_id' | 'version' | 'created_at' | 'updated_at' | 'deleted_at'>>;
 
 /** Writes the changes when the row is still at `version`; false means someone else wrote first. */
@@ -240,6 +246,11 @@ export async function softDeleteDeal(db: Kysely<DB>, workspaceId: string, id: st
 
 export async function insertStageMove(db: Kysely<DB>, row: StageMoveRow): Promise<void> {
   await db.insertInto('stage_moves').values(row).execute();
+}
+
+/** Many stage moves in multi-row statements (an import's slice). */
+export async function insertStageMoves(db: Kysely<DB>, rows: readonly StageMoveRow[]): Promise<void> {
+  for (const chunk of insertChunks(rows)) await db.insertInto('stage_moves').values(chunk).execute();
 }
 
 /** Does a contact exist in the workspace (and, when given, belong to the account)? */

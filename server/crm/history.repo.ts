@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
-import type { EntityType } from '../db/schema/crm.js';
+import type { Insertable, Kysely } from 'kysely';
+import { insertChunks } from '../db/batch-insert.js';
+import type { ChangesTable, EntityType } from '../db/schema/crm.js';
 import type { DB } from '../db/schema.js';
 import { newId } from '../ids.js';
 import type { FieldChange } from './field-diff.js';
@@ -33,4 +34,26 @@ export async function appendChanges(db: Kysely<DB>, c: ChangeContext, changes: F
       })),
     )
     .execute();
+}
+
+export type ChangeRow = Insertable<ChangesTable>;
+
+/** Change rows already built (an import's slice: many records, each with its own context), in multi-row statements. */
+export function changeRows(c: ChangeContext, changes: readonly FieldChange[]): ChangeRow[] {
+  return changes.map((ch) => ({
+    id: newId(),
+    workspace_id: c.workspaceId,
+    entity: c.entity,
+    entity_id: c.entityId,
+    field: ch.field,
+    from_value: ch.from,
+    to_value: ch.to,
+    actor_id: c.actorId,
+    at: c.at,
+    via: c.via,
+  }));
+}
+
+export async function insertChanges(db: Kysely<DB>, rows: readonly ChangeRow[]): Promise<void> {
+  for (const chunk of insertChunks(rows)) await db.insertInto('changes').values(chunk).execute();
 }

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { ExitCriterion } from '../../api/pipelines.js';
+import { insertChunks } from '../db/batch-insert.js';
 import type { ActivityType } from '../db/schema/crm.js';
 import type { DealChecklistTicksTable, ExitCriteriaTable, StageMoveChecksTable } from '../db/schema/process.js';
 import type { DB } from '../db/schema.js';
@@ -141,5 +142,5 @@ export async function dealActivityFacts(
 }
 
 export async function insertMoveChecks(db: Kysely<DB>, rows: MoveCheckRow[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto('stage_move_checks').values(rows).execute();
+  for (const chunk of insertChunks(rows)) await db.insertInto('stage_move_checks').values(chunk).execute();
 }

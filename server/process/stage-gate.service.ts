@@ -127,17 +127,27 @@ export async function checkExitCriteria(ctx: Ctx, deal: GateDeal, leaving: reado
 
 /** Keeps what each criterion said at the moment of a move (gate calibration reads it). Same transaction as the move. */
 export async function recordGateChecks(ctx: Ctx, move: Pick<StageMovesTable, 'id' | 'deal_id' | 'at'>, checks: readonly GateCheck[]): Promise<void> {
+  await recordManyGateChecks(ctx, [{ move, checks }]);
+}
+
+/** recordGateChecks for many moves at once, in multi-row statements (an import's slice). */
+export async function recordManyGateChecks(
+  ctx: Ctx,
+  moves: readonly { move: Pick<StageMovesTable, 'id' | 'deal_id' | 'at'>; checks: readonly GateCheck[] }[],
+): Promise<void> {
   await insertMoveChecks(
     ctx.db,
-    checks.map((c) => ({
-      id: newId(),
-      workspace_id: ctx.actor.workspaceId,
-      move_id: move.id,
-      deal_id: move.deal_id,
-      stage_id: c.stageId,
-      criterion_id: c.criterionId,
-      met: c.met ? 1 : 0,
-      at: move.at,
-    })),
+    moves.flatMap(({ move, checks }) =>
+      checks.map((c) => ({
+        id: newId(),
+        workspace_id: ctx.actor.workspaceId,
+        move_id: move.id,
+        deal_id: move.deal_id,
+        stage_id: c.stageId,
+        criterion_id: c.criterionId,
+        met: c.met ? 1 : 0,
+        at: move.at,
+      })),
+    ),
   );
 }

@@ -1,13 +1,15 @@
 // Deals from CSV, including history: a deal is created as of its created date and, when the file
-// says it closed, moved to won or lost as of its close date, through the deals service and so
-// through the stage gate like every other path. Re-running a file updates, never duplicates.
+// says it closed, moved to won or lost as of its close date, by the deals' own rules and through
+// the stage gate like every other path. New deals are planned into the import's batch
+// (deal-batch.service.ts: the rows createDeal and updateDealById would write, many per statement);
+// a matched deal is updated through the deals service. Re-running a file updates, never duplicates.
 import type { DealCreate, DealPatch } from '../../../api/deals.js';
 import type { Pipeline, Stage } from '../../../api/pipelines.js';
 import { calendarDate } from '../../dates.js';
 import { ownerScope, scopeIncludes } from '../../identity/visibility.js';
 import { listPipelines } from '../../process/pipelines.service.js';
 import type { CustomValue } from '../custom-values.js';
-import { createDeal, updateDealById } from '../deals.service.js';
+import { updateDealById } from '../deals.service.js';
 import { type DatedStage, importedHistory } from './deal-history-rules.js';
 import { type DealTarget, dealTarget, findStage, parseStatus, stageKey, UNRECORDED_LOST_REASON } from './deal-import-rules.js';
 import { type DealRow, findDealsForImport } from './import.repo.js';
@@ -320,22 +322,20 @@ export const planDeals: Planner = async (env, rows, progress) => {
     return {
       line: c.reader.line,
       action: 'create',
-      write: async (tx) => {
-        let deal = await createDeal(atTime(tx, h.createdAt), { ...createBody(c, x), ...(h.born && { stageId: h.born.id }), closeDate }, 'import', {
-          imported: true,
-          createdUnknown: h.createdUnknown,
-          lostReason,
-        });
-        for (const move of h.moves) {
-          const closes = move.stage.kind !== 'open';
-          deal = await updateDealById(
-            atTime(tx, move.at),
-            deal.id,
-            { version: deal.version, stageId: move.stage.id, ...(closes && { closeDate }), ...(move.stage.kind === 'lost' && { lostReason }) },
-            { via: 'import', imported: true },
-          );
-        }
-      },
+      batched: (batch) =>
+        batch.add({
+          input: { ...createBody(c, x), ...(h.born && { stageId: h.born.id }), closeDate },
+          at: h.createdAt,
+          via: 'import',
+          options: { imported: true, createdUnknown: h.createdUnknown, lostReason },
+          moves: h.moves.map((move) => ({
+            at: move.at,
+            stageId: move.stage.id,
+            ...(move.stage.kind !== 'open' && { closeDate }),
+            ...(move.stage.kind === 'lost' && { lostReason }),
+            imported: true,
+          })),
+        }),
     };
   }
 
@@ -347,25 +347,24 @@ export const planDeals: Planner = async (env, rows, progress) => {
     return {
       line: c.reader.line,
       action: 'create',
-      write: async (tx) => {
-        const deal = await createDeal(
-          atTime(tx, createdAt),
-          { ...createBody(c, x), ...(startStage && { stageId: startStage.id }), closeDate: (c.closeDate ?? x.close?.date) as string },
-          'import',
-        );
-        if (!closed || !x.close) return;
-        await updateDealById(
-          atTime(tx, x.close.at),
-          deal.id,
-          {
-            version: deal.version,
-            stageId: closed.id,
-            closeDate: x.close.date,
-            ...(closed.kind === 'lost' && { lostReason: c.lostReason ?? UNRECORDED_LOST_REASON }),
-          },
-          { via: 'import' },
-        );
-      },
+      batched: (batch) =>
+        batch.add({
+          input: { ...createBody(c, x), ...(startStage && { stageId: startStage.id }), closeDate: (c.closeDate ?? x.close?.date) as string },
+          at: createdAt,
+          via: 'import',
+          options: {},
+          moves:
+            closed && x.close
+              ? [
+                  {
+                    at: x.close.at,
+                    stageId: closed.id,
+                    closeDate: x.close.date,
+                    ...(closed.kind === 'lost' && { lostReason: c.lostReason ?? UNRECORDED_LOST_REASON }),
+                  },
+                ]
+              : [],
+        }),
     };
   }
 };

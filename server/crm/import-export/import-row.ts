@@ -10,6 +10,7 @@ import type { OwnerScope } from '../../db/scope.js';
 import { AppError } from '../../errors.js';
 import { scopeIncludes } from '../../identity/visibility.js';
 import { type CustomFieldDef, type CustomValue, parseCustomJson, validateCustomValues } from '../custom-values.js';
+import type { DealBatch } from '../deal-batch.service.js';
 import { CUSTOM_PREFIX, CUSTOM_TEXT_MAX } from './fields.js';
 import {
   calendarDateOf,
@@ -69,8 +70,13 @@ export interface ImportEnv {
 export interface PlannedRow {
   line: number;
   action: 'create' | 'update' | 'unchanged';
-  /** Writes the row through the services; absent for unchanged rows. */
+  /** Writes the row through the services; absent for unchanged rows and for batched ones. */
   write?: (ctx: Ctx) => Promise<void>;
+  /**
+   * A new deal: planned in memory into the slice's batch (the same rows the services write, written
+   * many at a time); throws the row's refusal, keeping nothing of it.
+   */
+  batched?: (batch: DealBatch) => Promise<void>;
   /** Why the row did what it did when the count alone would mislead (a re-imported lead the file is behind). */
   note?: string;
 }

@@ -1,7 +1,8 @@
 // A CSV import, all or nothing: read and map the file, check every row (values, owners, links,
-// matches) and report every problem; only a clean file is written, in one transaction, row by
-// row through the same services the app uses. A service refusing a row (the stage gate, say)
-// becomes that row's error and nothing is kept.
+// matches) and report every problem; only a clean file is written, in one transaction: new deals
+// planned in memory by the deals' own rules (deal-batch.service.ts) and written a slice at a time in
+// multi-row statements, every other row through the same services the app uses. A refused row (the
+// stage gate, say) becomes that row's error and nothing is kept.
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ImportEntity, ImportPreset, ImportResult, ImportRowError } from '../../../api/imports.js';
@@ -18,6 +19,7 @@ import { ownerScope } from '../../identity/visibility.js';
 import { getWorkspace } from '../../identity/workspaces.service.js';
 import { newId } from '../../ids.js';
 import { listPipelines } from '../../process/pipelines.service.js';
+import { DealBatch } from '../deal-batch.service.js';
 import { readCsvInSlices } from './csv-read.js';
 import { fieldsOf, importResource } from './fields.js';
 import { entityCustomFields } from './fields.service.js';
@@ -242,7 +244,7 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
 
   let runId: string | null = null;
   if (env.errors.length === 0) {
-    const writeErrors = await writeAll({ ...ctx, db: options.writeDb ?? ctx.db }, planned, options.dryRun ?? false, report('writing'), async (tx) => {
+    const writeErrors = await writeAll({ ...ctx, db: options.writeDb ?? ctx.db }, planned, options.dryRun ?? false, slice, report('writing'), async (tx) => {
       runId = await record(tx, options, startedAt, {
         status: 'succeeded',
         created: count('create'),
@@ -276,35 +278,62 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
   return result;
 }
 
-/** Writes every planned row in one transaction; returns the rows the services refused. */
+/**
+ * New deals planned per slice go to the database together: a slice's rows of each table in one
+ * multi-row statement (~750 rows of history for 50 deals). Small enough that one statement stays a
+ * short stop of the event loop on SQLite: with 500, /healthz waited 2.7 s at worst during a 20k
+ * import on a loaded machine (load 21), 0.9 s with 100; 50 costs little (CPU ratio to a bare insert 0.28 vs 0.32).
+ */
+const SLICE_ROWS = 50;
+
+/**
+ * Writes every planned row in one transaction; returns the rows the rules refused. New deals are
+ * planned in memory (the rules and the gate as the services apply them) and written a slice at a
+ * time; other rows go through the services one by one.
+ */
 async function writeAll(
   ctx: Ctx,
   planned: PlannedRow[],
   dryRun: boolean,
+  pause: () => Promise<void>,
   progress: (done: number) => Promise<void>,
   onSuccess: (tx: Ctx) => Promise<void>,
 ): Promise<ImportRowError[]> {
   const errors: ImportRowError[] = [];
   const trx = await ctx.db.startTransaction().execute();
   try {
+    const batch = new DealBatch({ ...ctx, db: trx });
+    // Once a row is refused nothing will be kept: the rest are still checked, not written. A dry run writes nothing.
+    const flush = async () => (errors.length > 0 || dryRun ? batch.discard() : await batch.flush(pause));
     let done = 0;
     for (const row of planned) {
       done++;
-      if (!row.write) continue;
-      // A savepoint per row lets a refused row be undone alone, so later rows are still checked
-      // and every problem is reported in one run (PostgreSQL aborts a transaction on any error).
-      const sp = await trx.savepoint('import_row').execute();
-      try {
-        await row.write({ ...ctx, db: sp });
-        await sp.releaseSavepoint('import_row').execute();
-      } catch (error) {
-        const rowError = rowErrorOf(row.line, error);
-        if (!rowError) throw error;
-        await sp.rollbackToSavepoint('import_row').execute();
-        errors.push(rowError);
+      if (row.batched) {
+        try {
+          await row.batched(batch);
+        } catch (error) {
+          const rowError = rowErrorOf(row.line, error);
+          if (!rowError) throw error;
+          errors.push(rowError);
+        }
+        if (batch.size >= SLICE_ROWS) await flush();
+      } else if (row.write) {
+        // A savepoint per row lets a refused row be undone alone, so later rows are still checked
+        // and every problem is reported in one run (PostgreSQL aborts a transaction on any error).
+        const sp = await trx.savepoint('import_row').execute();
+        try {
+          await row.write({ ...ctx, db: sp });
+          await sp.releaseSavepoint('import_row').execute();
+        } catch (error) {
+          const rowError = rowErrorOf(row.line, error);
+          if (!rowError) throw error;
+          await sp.rollbackToSavepoint('import_row').execute();
+          errors.push(rowError);
+        }
       }
       await progress(done);
     }
+    await flush();
     await progress(planned.length);
     if (errors.length > 0 || dryRun) {
       await trx.rollback().execute();
