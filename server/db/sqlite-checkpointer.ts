@@ -43,6 +43,9 @@ export function startCheckpointer(path: string, everyMs = EVERY_MS): Checkpointe
   return {
     stop() {
       stopped ??= new Promise<void>((resolve) => {
+        // Keep the process alive until the worker is gone: awaiting an unref'd worker's exit let a
+        // CLI command's process end mid-await (exit code 13).
+        worker.ref();
         const done = () => {
           void worker.terminate().finally(resolve);
         };

@@ -55,24 +55,28 @@ export function startReadWorker(path: string): ReadWorker {
     const p = pending.get(m.id);
     if (!p) return;
     pending.delete(m.id);
+    if (pending.size === 0) worker.unref();
     if (m.error) p.reject(Object.assign(new Error(m.error.message), { code: m.error.code }));
     else p.resolve(m.rows ?? []);
   });
   worker.on('error', (error) => failAll(error));
   worker.on('exit', () => failAll(new Error('the SQLite read worker has stopped')));
-  // Idle, it must not keep a CLI command's process alive.
+  // Idle, it must not keep a CLI command's process alive; busy (a read pending, or stopping), it
+  // must: an unref'd worker let a CLI command's process end mid-await (exit code 13).
   worker.unref();
   return {
     all(sql, parameters) {
       if (stopped) return Promise.reject(new Error('the SQLite read worker has stopped'));
       const id = next++;
       return new Promise((resolve, reject) => {
+        if (pending.size === 0) worker.ref();
         pending.set(id, { resolve, reject });
         worker.postMessage({ id, sql, parameters });
       });
     },
     stop() {
       stopped ??= new Promise<void>((resolve) => {
+        worker.ref();
         worker.once('exit', () => resolve());
         worker.once('message', (m) => {
           if (m === 'stopped') void worker.terminate();
