@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import { addDays } from '../lib/calendar.js';
+import { addDays, startOfDay } from '../lib/calendar.js';
 import { periodContaining, previousPeriod } from '../lib/periods.js';
 import { loadConfig } from '../server/config.js';
 import type { Ctx } from '../server/context.js';
@@ -14,6 +14,7 @@ import { calendarDate } from '../server/dates.js';
 import { type BenchConnection, connect } from './capture.js';
 import { benchCases } from './cases.js';
 import { importSpeed } from './import-speed.js';
+import { LIMIT_CASES } from './limits.js';
 
 const usage =
   'usage: npm run bench -- [--sqlite ./data/bench.db] [--postgres postgres://…] [--runs 5] [--workspace <id>] [--only <name part>] [--slowest]\n       npm run bench -- --import [--rows 20000] [--sqlite sqlite:./x.db] [--postgres postgres://…]';
@@ -123,6 +124,7 @@ async function benchEngine(url: string, runs: number, workspaceId: string | unde
     const repActor = d.repUser
       ? { ...actor, userId: d.repUser.id, role: 'rep' as const, teamId: d.repUser.team_id, name: d.repUser.name, email: d.repUser.email }
       : null;
+    const furrowMs = new Map<string, number>();
     for (const bc of benchCases({ quarter, previousQuarter, year, asOf: addDays(today, -90), teamId: d.teamId, repId: d.repId, repActor })) {
       if (only && !bc.name.includes(only)) continue;
       c.take();
@@ -143,6 +145,7 @@ async function benchEngine(url: string, runs: number, workspaceId: string | unde
       }
       const f = median(furrow);
       const b = median(bare);
+      furrowMs.set(bc.name, f);
       console.log(`| ${bc.name} | ${statements.length} | ${f.toFixed(1)} | ${b.toFixed(1)} | ${(f / b).toFixed(2)} |`);
       if (slowest) {
         const timed = [];
@@ -154,8 +157,32 @@ async function benchEngine(url: string, runs: number, workspaceId: string | unde
         for (const x of timed.sort((a, z) => z.ms - a.ms).slice(0, 3)) console.log(`|   ${x.ms.toFixed(1)} ms: ${x.sql.slice(0, 160)}… | | | | |`);
       }
     }
+    await limitTable(c, runs, furrowMs, {
+      workspaceId: d.ws.id,
+      start: startOfDay(current.from, d.ws.timezone),
+      end: startOfDay(addDays(current.to, 1), d.ws.timezone),
+    });
   } finally {
     await c.close();
+  }
+}
+
+/** The engine-limit cases of the cases that ran: their median, and Furrow ÷ limit. */
+async function limitTable(c: BenchConnection, runs: number, furrowMs: Map<string, number>, p: { workspaceId: string; start: number; end: number }) {
+  const cases = LIMIT_CASES.filter((l) => furrowMs.has(l.bounds));
+  if (cases.length === 0) return;
+  console.log('\n| engine-limit case | limit (ms) | through Furrow (ms) | Furrow ÷ limit |');
+  console.log('| --- | ---: | ---: | ---: |');
+  for (const l of cases) {
+    const times: number[] = [];
+    for (let i = 0; i < runs + 1; i++) {
+      const t = process.hrtime.bigint();
+      await l.run(c, p);
+      if (i > 0) times.push(ms(t));
+    }
+    const limit = median(times);
+    const f = furrowMs.get(l.bounds) as number;
+    console.log(`| ${l.name} (${l.bounds}) | ${limit.toFixed(1)} | ${f.toFixed(1)} | ${(f / limit).toFixed(1)} |`);
   }
 }
 

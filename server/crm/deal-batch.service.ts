@@ -19,6 +19,7 @@ import type { DealCreateOptions } from './deals.service.js';
 import { dealCustomFields, getDeal } from './deals.service.js';
 import { diffFields, initialFields } from './field-diff.js';
 import { type ChangeRow, changeRows, insertChanges } from './history.repo.js';
+import { recordStageEntries, type StageEntry } from './stage-stays.repo.js';
 import { checkReferences, type Linked } from './references.service.js';
 
 /** A later move of a new deal, as updateDealById is asked it: the stage, and the close date and lost reason when it closes. */
@@ -56,6 +57,8 @@ interface DealRecords {
   deal: DealRow;
   changes: ChangeRow[];
   moves: StageMoveRow[];
+  /** The deal's stays (createDeal's birth, updateDealById's stage changes), in order. */
+  entries: StageEntry[];
   checks: GateChecks[];
   events: DealEvent[];
 }
@@ -70,6 +73,7 @@ export class DealBatch {
   private deals: DealRow[] = [];
   private changes: ChangeRow[] = [];
   private moves: StageMoveRow[] = [];
+  private entries: StageEntry[] = [];
   private checks: GateChecks[] = [];
   private events: DealEvent[] = [];
   private readonly lookups: StageChangeLookups;
@@ -92,6 +96,7 @@ export class DealBatch {
     this.deals.push(records.deal);
     for (const r of records.changes) this.changes.push(r);
     for (const r of records.moves) this.moves.push(r);
+    for (const r of records.entries) this.entries.push(r);
     for (const r of records.checks) this.checks.push(r);
     for (const r of records.events) this.events.push(r);
   }
@@ -101,6 +106,7 @@ export class DealBatch {
     this.deals = [];
     this.changes = [];
     this.moves = [];
+    this.entries = [];
     this.checks = [];
     this.events = [];
   }
@@ -111,10 +117,11 @@ export class DealBatch {
    */
   async flush(pause: () => Promise<void> = async () => {}): Promise<void> {
     const { tx } = this;
-    const [deals, changes, moves, checks, events] = [this.deals, this.changes, this.moves, this.checks, this.events];
+    const [deals, changes, moves, entries, checks, events] = [this.deals, this.changes, this.moves, this.entries, this.checks, this.events];
     this.deals = [];
     this.changes = [];
     this.moves = [];
+    this.entries = [];
     this.checks = [];
     this.events = [];
     // Each table's statements are a stop of the event loop on SQLite (synchronous): others get a turn between them.
@@ -123,6 +130,8 @@ export class DealBatch {
     await insertChanges(tx.db, changes);
     await pause();
     await insertStageMoves(tx.db, moves);
+    await pause();
+    await recordStageEntries(tx.db, entries);
     await pause();
     await recordManyGateChecks(tx, checks);
     await pause();
@@ -192,7 +201,7 @@ export class DealBatch {
   private async plan(d: NewDeal): Promise<DealRecords> {
     const { tx } = this;
     const { input, options, via } = d;
-    const records: DealRecords = { deal: undefined as unknown as DealRow, changes: [], moves: [], checks: [], events: [] };
+    const records: DealRecords = { deal: undefined as unknown as DealRow, changes: [], moves: [], entries: [], checks: [], events: [] };
     // createDeal, as of d.at.
     const ownerId = input.ownerId ?? tx.actor.userId;
     const accountId = await this.links(input);
@@ -253,6 +262,8 @@ export class DealBatch {
     const history = { workspaceId: row.workspace_id, entity: 'deal' as const, entityId: row.id, actorId: tx.actor.userId, at: now, via };
     records.changes.push(...changeRows(history, [...initialFields(row, DEAL_TRACKED), ...customChanges({}, custom)]));
     this.keepMove(records, plan);
+    // Born in its stage, as createDeal writes it: the first stay.
+    records.entries.push({ workspaceId: row.workspace_id, dealId: row.id, pipelineId: row.pipeline_id, stageId: row.stage_id, at: now, imported: plan?.move.imported === 1 });
     records.events.push({ type: 'deal.created', at: now, deal: { ...row } });
 
     // updateDealById, once per move, as of its instant.
@@ -275,6 +286,10 @@ export class DealBatch {
       const moveHistory = { ...history, at };
       records.changes.push(...changeRows(moveHistory, [...diffFields(current, changes, DEAL_TRACKED), ...customChanges(beforeCustom, customOf(row))]));
       this.keepMove(records, movePlan);
+      // A new stay exactly when the history records a stage change, at its instant (updateDealById).
+      if (changes.stage_id !== undefined && changes.stage_id !== current.stage_id) {
+        records.entries.push({ workspaceId: row.workspace_id, dealId: row.id, pipelineId: current.pipeline_id, stageId: changes.stage_id, at, imported: movePlan?.move.imported === 1 });
+      }
       records.events.push({ type: 'deal.updated', at, deal: { ...row } });
       if (movePlan) {
         records.events.push({ type: 'deal.stage_changed', at, deal: { ...row } });

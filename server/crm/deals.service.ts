@@ -30,6 +30,7 @@ import {
 import { diffFields, initialFields } from './field-diff.js';
 import { appendChanges } from './history.repo.js';
 import { checkReferences } from './references.service.js';
+import { recordStageEntries } from './stage-stays.repo.js';
 
 export async function listDeals(ctx: Ctx, query: DealListQuery): Promise<{ items: Deal[]; nextCursor: string | null }> {
   const scope = await ownerScope(ctx, 'deals', 'read');
@@ -151,6 +152,10 @@ export async function createDeal(ctx: Ctx, input: DealCreate, via: MoveVia, opti
     const history = { workspaceId: row.workspace_id, entity: 'deal' as const, entityId: row.id, actorId: ctx.actor.userId, at: now, via };
     await appendChanges(tx.db, history, [...initialFields(row, DEAL_TRACKED), ...customChanges({}, custom)]);
     await writeStageMove(tx, plan);
+    // Born in its stage (the one it asked for, when a later one): its first stay.
+    await recordStageEntries(tx.db, [
+      { workspaceId: row.workspace_id, dealId: row.id, pipelineId: row.pipeline_id, stageId: row.stage_id, at: now, imported: plan?.move.imported === 1 },
+    ]);
     await notifyDealChange(tx, null, row, {}, via);
 
     const deal = await getDeal(tx, row.id);
@@ -225,8 +230,23 @@ export async function updateDealById(ctx: Ctx, id: string, patch: DealPatch, opt
 
     if (!(await updateDeal(tx.db, ctx.actor.workspaceId, id, patch.version, changes, now))) throw stale('Deal', current.version);
     const history = { workspaceId: ctx.actor.workspaceId, entity: 'deal' as const, entityId: id, actorId: ctx.actor.userId, at: now, via: options.via };
-    await appendChanges(tx.db, history, [...diffFields(current, changes, DEAL_TRACKED), ...customChanges(beforeCustom, custom)]);
+    const diffs = diffFields(current, changes, DEAL_TRACKED);
+    await appendChanges(tx.db, history, [...diffs, ...customChanges(beforeCustom, custom)]);
     await writeStageMove(tx, plan);
+    // A new stay exactly when the history records a stage change, at its instant.
+    const stageChange = diffs.find((d) => d.field === 'stage_id');
+    if (stageChange?.to) {
+      await recordStageEntries(tx.db, [
+        {
+          workspaceId: ctx.actor.workspaceId,
+          dealId: id,
+          pipelineId: current.pipeline_id,
+          stageId: stageChange.to,
+          at: now,
+          imported: plan?.move.imported === 1,
+        },
+      ]);
+    }
     await notifyDealChange(tx, current, { ...current, ...changes }, changes, options.via);
 
     const deal = await getDeal(tx, id);

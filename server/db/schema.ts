@@ -71,6 +71,7 @@ import type {
   QualificationFrameworksTable,
   StageMoveChecksTable,
   StageMovesTable,
+  StageStaysTable,
   StagesTable,
 } from './schema/process.js';
 import type { DisciplineAlertsTable, HarvestOverrideChangesTable, HarvestOverridesTable } from './schema/rhythm.js';
@@ -92,6 +93,7 @@ export interface DB {
   process_versions: ProcessVersionsTable;
   deals: DealsTable;
   stage_moves: StageMovesTable;
+  stage_stays: StageStaysTable;
   override_reviews: OverrideReviewsTable;
   changes: ChangesTable;
   activities: ActivitiesTable;

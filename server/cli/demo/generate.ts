@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import { loadConfig } from '../../config.js';
 import type { Ctx } from '../../context.js';
+import { stayRows } from '../../crm/stage-stays.repo.js';
 import type { Database } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import { type AccountBook, planAccounts } from './accounts.js';
@@ -124,10 +125,27 @@ export function simulateChunk(w: SimWorld, from: number, to: number): DealChunk 
   return out;
 }
 
+/**
+ * The chunk's stays, from its stage history as the stays writer chains them (crm/stage-stays.repo.ts):
+ * one per stage_id change, keeping its id, as the migration's backfill does. The simulator writes
+ * each deal's history in time order and imports nothing.
+ */
+function chunkStays(chunk: DealChunk) {
+  const pipelineOf = new Map(chunk.deals.map((d) => [d.id, d.pipeline_id]));
+  return stayRows(
+    chunk.changes.flatMap((c) => {
+      const pipelineId = pipelineOf.get(c.entity_id);
+      if (c.entity !== 'deal' || c.field !== 'stage_id' || c.to_value === null || pipelineId === undefined) return [];
+      return [{ id: c.id, workspaceId: c.workspace_id, dealId: c.entity_id, pipelineId, stageId: c.to_value, at: c.at, imported: false }];
+    }),
+  );
+}
+
 async function writeChunk(sink: Sink, chunk: DealChunk): Promise<void> {
   await insertRows(sink, 'deals', chunk.deals);
   await insertRows(sink, 'stage_moves', chunk.moves);
   await insertRows(sink, 'changes', chunk.changes);
+  await insertRows(sink, 'stage_stays', chunkStays(chunk));
   await insertRows(sink, 'activities', chunk.activities);
 }
 

@@ -78,6 +78,24 @@ export interface StageMovesTable {
   imported: Generated<number>;
 }
 
+/**
+ * A deal's stay in a stage (crm/stage-stays.repo.ts writes it with every stage change, in the same
+ * transaction): the stage history the stage KPIs read, one row per visit, closed by the next stage
+ * change at that change's instant. As of T, a stay is known when entered_at <= T and open then when
+ * left_at is null or after T.
+ */
+export interface StageStaysTable {
+  id: string;
+  workspace_id: string;
+  deal_id: string;
+  pipeline_id: string;
+  stage_id: string;
+  entered_at: number;
+  left_at: number | null;
+  /** 1 when the stage change that began it was imported history (mirrors stage_moves.imported). */
+  imported: number;
+}
+
 /** A leader's verdict on a gate override, one per stage move. */
 export interface OverrideReviewsTable {
   id: string;

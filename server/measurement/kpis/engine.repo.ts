@@ -3,7 +3,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Dialect } from '../../db/dialect.js';
 import type { DB } from '../../db/schema.js';
-import { dealsAsOf, factSql, replayedDeals, stageIntervals } from './sql-blocks.js';
+import { dealsAsOf, factSql, replayedDeals } from './sql-blocks.js';
 import { type DealGroup, type FactScope, isOrderStatistic, type SimpleKpi } from './types.js';
 
 export interface Sums {
@@ -27,7 +27,6 @@ function withFacts(kpi: SimpleKpi, s: FactScope, dialect: Dialect, inlineDeals =
   const facts = kpi.facts(s, factSql(s, dialect));
   const ctes: RawBuilder<unknown>[] = [];
   if (facts.needs.includes('da')) ctes.push(sql`da as ${inlineDeals ? sql`not materialized ` : sql``}(${dealsAsOf(s, dialect)})`);
-  if (facts.needs.includes('iv')) ctes.push(sql`iv as (${stageIntervals(s)})`);
   if (s.dealGroup) {
     // Regrouped by a field of the deal or its account: the same facts, their group replaced, so the
     // figure, the breakdown and the drill-down of a group still cannot disagree.

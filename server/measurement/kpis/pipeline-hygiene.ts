@@ -2,7 +2,8 @@
 // each period (each week or month of a trend; now, for the one in progress) the share of open deals
 // that are clean — a close date not past, a next step scheduled, not past the stage's aging limit.
 // Everything is read from history at that instant, so a past week is judged as it was then: the
-// stage and the time it was entered from the stage changes, the owner and the close date from their
+// stage and the time it was entered from the stays (stage_stays: open at the instant when entered by
+// it and left after it or not yet), the owner and the close date from their
 // last change by then (`changes`), the next step from the activities known then. "Next step" and
 // "aging" are the process adherence rules (docs/process.md), so the pipeline review agenda and this
 // figure agree (decision 0140).
@@ -48,16 +49,11 @@ function facts(s: FactScope, q: FactSql): Facts {
         select iv.deal_id, iv.entered_at, st.aging_days, w.b, w.t, w.today,
           ${fieldAt(s.workspaceId, 'owner_id', sql`w.t`)} as own,
           ${fieldAt(s.workspaceId, 'close_date', sql`w.t`)} as close_date
-        from (
-          select c.entity_id as deal_id, c.to_value as stage_id, c.at as entered_at,
-            lead(c.at) over (partition by c.entity_id order by c.at, c.id) as left_at
-          from changes c
-          where c.workspace_id = ${s.workspaceId} and c.entity = 'deal' and c.field = 'stage_id' and c.at <= ${until}
-        ) iv
+        from stage_stays iv
         inner join (${w}) w on iv.entered_at <= w.t and (iv.left_at is null or iv.left_at > w.t)
         inner join stages st on st.id = iv.stage_id and st.kind = 'open'
         inner join deals d on d.id = iv.deal_id
-        where (iv.left_at is null or iv.left_at > ${from}) and d.workspace_id = ${s.workspaceId}
+        where iv.workspace_id = ${s.workspaceId} and iv.entered_at <= ${until} and (iv.left_at is null or iv.left_at > ${from}) and d.workspace_id = ${s.workspaceId}
           and (d.deleted_at is null or d.deleted_at > w.t) and ${q.pipeline('d.pipeline_id')}
       ) x
       where ${q.owner('x.own')}`,

@@ -89,32 +89,6 @@ export function replayedDeals(workspaceId: string, asOf: number, dialect: Dialec
       where d.workspace_id = ${workspaceId} and d.updated_at > ${asOf} and d.created_at <= ${asOf}`;
 }
 
-/**
- * Body of the `iv` CTE: every stay of a deal in a stage from the stage history — entered_at, and
- * left_at when the next stage change is known by the instant (null: still there). `seq` orders
- * changes made in the same millisecond.
- *
- * Only deals with a stage change inside the query's range (known by the instant) are walked, each
- * with its whole history: a stay that starts or ends in the range begins or ends with such a change,
- * so no record of the range is lost, and a quarter reads the deals that moved in it rather than
- * every deal ever (stage conversion on 100k deals: ~2.5 s → see docs/performance.md).
- */
-export function stageIntervals(s: FactScope): RawBuilder<unknown> {
-  const first = s.buckets[0];
-  const last = s.buckets[s.buckets.length - 1];
-  if (!first || !last) throw new Error('a KPI query needs at least one bucket');
-  const until = (alias: string) => (s.asOf === null ? sql`` : sql`and ${sql.ref(`${alias}.at`)} <= ${s.asOf}`);
-  return sql`select c.entity_id as deal_id, c.to_value as stage_id, c.at as entered_at, c.id as seq,
-      lead(c.at) over (partition by c.entity_id order by c.at, c.id) as left_at
-    from changes c
-    where c.workspace_id = ${s.workspaceId} and c.entity = 'deal' and c.field = 'stage_id' ${until('c')}
-      and c.entity_id in (
-        select m.entity_id from changes m
-        where m.workspace_id = ${s.workspaceId} and m.entity = 'deal' and m.field = 'stage_id'
-          and m.at >= ${first.start} and m.at < ${last.end} ${until('m')}
-      )`;
-}
-
 /** CASE over the bucket ends; values outside every bucket are filtered out by the range predicate. */
 function bucketCase(column: RawBuilder<unknown>, ends: readonly (string | number)[], strict: boolean): RawBuilder<unknown> {
   if (ends.length <= 1) return sql`0`;

@@ -132,11 +132,11 @@ export interface FactSql {
  * A facts select. Columns: record_id (unique per row), deal_id, grp (breakdown key or null), own
  * (the owner the record counts for), b
  * (bucket index), num, den, v (bigint or null), at (instant or null, shown in the drill-down).
- * It may read the CTEs `da` (deals as of the instant) and `iv` (stage intervals).
+ * It may read the CTE `da` (deals as of the instant); stays in stages are rows of stage_stays.
  */
 export interface Facts {
   select: RawBuilder<unknown>;
-  needs: readonly ('da' | 'iv')[];
+  needs: readonly 'da'[];
 }
 
 /** median and p95 are order statistics of v: figures of a period, not sums that add across periods. */
