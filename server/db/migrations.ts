@@ -32,6 +32,7 @@ import * as jobsStartedAt from './migrations/2026-12-09-10-jobs-started-at.js';
 import * as leadDomainIndex from './migrations/2026-12-10-10-lead-domain-index.js';
 import * as accountContactCustom from './migrations/2026-12-10-20-account-contact-custom.js';
 import * as historicalImport from './migrations/2026-12-11-30-historical-import.js';
+import * as scopeVersion from './migrations/2026-12-12-40-scope-version.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-01-core': core,
@@ -66,6 +67,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-10-10-lead-domain-index': leadDomainIndex,
   '2026-12-10-20-account-contact-custom': accountContactCustom,
   '2026-12-11-30-historical-import': historicalImport,
+  '2026-12-12-40-scope-version': scopeVersion,
 };
 
 export const migrationProvider: MigrationProvider = {
