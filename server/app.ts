@@ -39,7 +39,7 @@ import { registerInputGuard } from './http/input-guard.js';
 import { requestForLog } from './http/log-redact.js';
 import { registerWebApp } from './http/static-web.js';
 import type { App, AppDeps } from './http/types.js';
-import { typedBodies } from './http/validators.js';
+import { lazySchemas } from './http/validators.js';
 import { registerAuthRoutes } from './identity/auth.routes.js';
 import { registerIdentityRoutes } from './identity/identity.routes.js';
 import { newId } from './ids.js';
@@ -69,6 +69,8 @@ import { registerRitualRoutes } from './rhythm/rituals.routes.js';
 import { API_VERSION } from './version.js';
 
 export async function buildApp(deps: AppDeps): Promise<App> {
+  // Validators and serializers compile on first use, the rest once listening (http/validators.ts).
+  const schemas = lazySchemas();
   const app = Fastify({
     logger:
       deps.config.logLevel === 'silent'
@@ -96,8 +98,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         fields: [{ field: 'path', message: 'is not a valid URL (invalid percent-encoding or UTF-8)' }],
       }),
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
-    schemaController: { compilersFactory: { buildValidator: typedBodies() } },
+    schemaController: { compilersFactory: { buildValidator: schemas.buildValidator, buildSerializer: schemas.buildSerializer } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.addHook('onListen', async () => {
+    void schemas.warm((error) => app.log.error({ err: error }, 'a route schema does not compile'));
+  });
 
   registerInputGuard(app);
   app.addHook('onSend', async (request, reply) => {
