@@ -6,7 +6,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import { Type } from 'typebox';
 import { ErrorBody } from '../api/common.js';
 import { webhookPayload } from '../api/webhook-payloads.js';
@@ -90,6 +90,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : newId();
     },
+    // One line per request, written when it completes (below), instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: deps.config.trustProxy,
     bodyLimit: 25 * 1024 * 1024,
     // A path that is not valid UTF-8 (a lone surrogate sent as raw bytes) answers in the one error shape too.
@@ -104,6 +106,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     void schemas.warm((error) => app.log.error({ err: error }, 'a route schema does not compile'));
   });
 
+  // The request log: one line per answered request with its status and time; probes polled every
+  // few seconds by load balancers stay out of it (their figures are in /metrics).
+  app.addHook('onResponse', async (request, reply) => {
+    if (PROBES.has(request.routeOptions.url ?? '')) return;
+    request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  });
   registerInputGuard(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -155,6 +163,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerMetrics(app, deps);
   registerHealthRoutes(app, deps);
 
+  const databaseAnswers = sharedProbe(async () => {
+    await deps.database.db.selectFrom('workspaces').select('id').limit(1).execute();
+  }, HEALTH_PROBE_FRESH_MS);
   app.get(
     '/healthz',
     {
@@ -165,12 +176,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       },
     },
     async (_request, reply) => {
-      try {
-        await deps.database.db.selectFrom('workspaces').select('id').limit(1).execute();
-        return { status: 'ok' as const, database: deps.database.engine };
-      } catch {
-        return reply.status(503).send({ error: { code: 'internal', message: 'database unreachable' } });
-      }
+      if (await databaseAnswers()) return { status: 'ok' as const, database: deps.database.engine };
+      return reply.status(503).send({ error: { code: 'internal', message: 'database unreachable' } });
     },
   );
 
@@ -230,6 +237,33 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   await registerWebApp(app, deps.config.webDir);
   return app;
+}
+
+/**
+ * A liveness probe polled by every load balancer and orchestrator: its database check is shared —
+ * one query in flight at a time, its answer kept for a moment — so probes cost no database round
+ * trip each (/healthz answered at 0.2× a bare route's rate with one per call); /readyz still asks
+ * the database every time.
+ */
+const HEALTH_PROBE_FRESH_MS = 1000;
+const PROBES: ReadonlySet<string> = new Set(['/healthz', '/readyz', '/metrics']);
+function sharedProbe(check: () => Promise<void>, freshMs: number): () => Promise<boolean> {
+  let last: { ok: boolean; at: number } | null = null;
+  let inFlight: Promise<boolean> | null = null;
+  return () => {
+    if (last && performance.now() - last.at < freshMs) return Promise.resolve(last.ok);
+    inFlight ??= check()
+      .then(
+        () => true,
+        () => false,
+      )
+      .then((ok) => {
+        last = { ok, at: performance.now() };
+        inFlight = null;
+        return ok;
+      });
+    return inFlight;
+  };
 }
 
 /** The outgoing events, as OpenAPI 3.1 `webhooks`: what Furrow POSTs to a registered endpoint. */
