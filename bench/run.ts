@@ -2,6 +2,8 @@
 // bare on the driver, on a database made by the generator (tsx bench/generate.ts --deals 100000).
 //   npm run bench -- [--sqlite ./data/bench.db] [--postgres postgres://…] [--runs 5] [--workspace <id>] [--only <name part>] [--slowest]
 // Prints one table per engine: median milliseconds through Furrow, bare, and their ratio.
+//   npm run bench -- --http [--connections 10] [--seconds 10] [--port 3900] [--cpu-prof]: the request stack instead
+// (bench/http.ts): cold start, deals list and /healthz under load, and a bare Fastify route for the ratio.
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -13,11 +15,12 @@ import type { Ctx } from '../server/context.js';
 import { calendarDate } from '../server/dates.js';
 import { type BenchConnection, connect } from './capture.js';
 import { benchCases } from './cases.js';
+import { benchHttp } from './http.js';
 import { importSpeed } from './import-speed.js';
 import { LIMIT_CASES } from './limits.js';
 
 const usage =
-  'usage: npm run bench -- [--sqlite ./data/bench.db] [--postgres postgres://…] [--runs 5] [--workspace <id>] [--only <name part>] [--slowest]\n       npm run bench -- --import [--rows 20000] [--sqlite sqlite:./x.db] [--postgres postgres://…]';
+  'usage: npm run bench -- [--sqlite ./data/bench.db] [--postgres postgres://…] [--runs 5] [--workspace <id>] [--only <name part>] [--slowest] [--http [--connections 10] [--seconds 10] [--port 3900] [--cpu-prof]]\n       npm run bench -- --import [--rows 20000] [--sqlite sqlite:./x.db] [--postgres postgres://…]';
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -94,10 +97,38 @@ async function engineVersion(c: BenchConnection): Promise<string> {
   return c.engine === 'sqlite' ? `SQLite ${v}` : (v.split(' on ')[0] ?? v);
 }
 
-async function benchEngine(url: string, runs: number, workspaceId: string | undefined, only: string | undefined, slowest: boolean): Promise<void> {
+interface HttpOptions {
+  connections: number;
+  seconds: number;
+  port: number;
+  cpuProf: boolean;
+}
+
+async function benchEngine(
+  url: string,
+  runs: number,
+  workspaceId: string | undefined,
+  only: string | undefined,
+  slowest: boolean,
+  http: HttpOptions | null,
+): Promise<void> {
   const c = connect(url);
   try {
     const d = await dataset(c, workspaceId);
+    if (http) {
+      console.log(`\n## ${await engineVersion(c)}: the request stack\n`);
+      console.log(`${d.counts.deals.toLocaleString('en')} deals, ${d.counts.activities.toLocaleString('en')} activities`);
+      await benchHttp({
+        url,
+        adminEmail: d.admin.email,
+        repEmail: d.repUser?.email ?? null,
+        connections: http.connections,
+        seconds: http.seconds,
+        port: http.port,
+        nodeFlags: http.cpuProf ? ['--cpu-prof', '--cpu-prof-dir=data/cpu-prof'] : [],
+      });
+      return;
+    }
     const config = loadConfig({ NODE_ENV: 'test' }, { databaseUrl: url });
     const actor = {
       userId: d.admin.id,
@@ -197,6 +228,11 @@ async function main(): Promise<void> {
       slowest: { type: 'boolean', default: false },
       import: { type: 'boolean', default: false },
       rows: { type: 'string', default: '20000' },
+      http: { type: 'boolean', default: false },
+      connections: { type: 'string', default: '10' },
+      seconds: { type: 'string', default: '10' },
+      port: { type: 'string', default: '3900' },
+      'cpu-prof': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -213,6 +249,9 @@ async function main(): Promise<void> {
   }
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer\n${usage}`);
+  const http = values.http
+    ? { connections: Number(values.connections), seconds: Number(values.seconds), port: Number(values.port), cpuProf: values['cpu-prof'] ?? false }
+    : null;
   const sqlitePath = values.sqlite ?? (values.postgres ? undefined : './data/bench.db');
   if (sqlitePath && !existsSync(sqlitePath.replace(/^sqlite:/, '')))
     throw new Error(`${sqlitePath} does not exist: make it with tsx bench/generate.ts --deals 100000\n${usage}`);
@@ -220,8 +259,8 @@ async function main(): Promise<void> {
   console.log(
     `# Furrow bench, ${new Date().toISOString().slice(0, 10)}: ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`,
   );
-  if (sqlitePath) await benchEngine(`sqlite:${sqlitePath.replace(/^sqlite:/, '')}`, runs, values.workspace, values.only, values.slowest ?? false);
-  if (values.postgres) await benchEngine(values.postgres, runs, values.workspace, values.only, values.slowest ?? false);
+  if (sqlitePath) await benchEngine(`sqlite:${sqlitePath.replace(/^sqlite:/, '')}`, runs, values.workspace, values.only, values.slowest ?? false, http);
+  if (values.postgres) await benchEngine(values.postgres, runs, values.workspace, values.only, values.slowest ?? false, http);
 }
 
 main().catch((error: unknown) => {

@@ -6,7 +6,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import { Type } from 'typebox';
 import { ErrorBody } from '../api/common.js';
 import { webhookPayload } from '../api/webhook-payloads.js';
@@ -40,7 +40,7 @@ import { requestForLog } from './http/log-redact.js';
 import { registerReplicaReads } from './http/replica-reads.js';
 import { registerWebApp } from './http/static-web.js';
 import type { App, AppDeps } from './http/types.js';
-import { typedBodies } from './http/validators.js';
+import { lazySchemas } from './http/validators.js';
 import { registerAuthRoutes } from './identity/auth.routes.js';
 import { registerIdentityRoutes } from './identity/identity.routes.js';
 import { newId } from './ids.js';
@@ -70,6 +70,8 @@ import { registerRitualRoutes } from './rhythm/rituals.routes.js';
 import { API_VERSION } from './version.js';
 
 export async function buildApp(deps: AppDeps): Promise<App> {
+  // Validators and serializers compile on first use, the rest once listening (http/validators.ts).
+  const schemas = lazySchemas();
   const app = Fastify({
     logger:
       deps.config.logLevel === 'silent'
@@ -89,6 +91,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : newId();
     },
+    // One line per request, written when it completes (below), instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: deps.config.trustProxy,
     bodyLimit: 25 * 1024 * 1024,
     // A path that is not valid UTF-8 (a lone surrogate sent as raw bytes) answers in the one error shape too.
@@ -97,9 +101,18 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         fields: [{ field: 'path', message: 'is not a valid URL (invalid percent-encoding or UTF-8)' }],
       }),
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
-    schemaController: { compilersFactory: { buildValidator: typedBodies() } },
+    schemaController: { compilersFactory: { buildValidator: schemas.buildValidator, buildSerializer: schemas.buildSerializer } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.addHook('onListen', async () => {
+    void schemas.warm((error) => app.log.error({ err: error }, 'a route schema does not compile'));
+  });
 
+  // The request log: one line per answered request with its status and time; probes polled every
+  // few seconds by load balancers stay out of it (their figures are in /metrics).
+  app.addHook('onResponse', async (request, reply) => {
+    if (PROBES.has(request.routeOptions.url ?? '')) return;
+    request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  });
   registerInputGuard(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -152,6 +165,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerMetrics(app, deps);
   registerHealthRoutes(app, deps);
 
+  const databaseAnswers = sharedProbe(async () => {
+    await deps.database.db.selectFrom('workspaces').select('id').limit(1).execute();
+  }, HEALTH_PROBE_FRESH_MS);
   app.get(
     '/healthz',
     {
@@ -162,12 +178,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       },
     },
     async (_request, reply) => {
-      try {
-        await deps.database.db.selectFrom('workspaces').select('id').limit(1).execute();
-        return { status: 'ok' as const, database: deps.database.engine };
-      } catch {
-        return reply.status(503).send({ error: { code: 'internal', message: 'database unreachable' } });
-      }
+      if (await databaseAnswers()) return { status: 'ok' as const, database: deps.database.engine };
+      return reply.status(503).send({ error: { code: 'internal', message: 'database unreachable' } });
     },
   );
 
@@ -227,6 +239,33 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   await registerWebApp(app, deps.config.webDir);
   return app;
+}
+
+/**
+ * A liveness probe polled by every load balancer and orchestrator: its database check is shared —
+ * one query in flight at a time, its answer kept for a moment — so probes cost no database round
+ * trip each (/healthz answered at 0.2× a bare route's rate with one per call); /readyz still asks
+ * the database every time.
+ */
+const HEALTH_PROBE_FRESH_MS = 1000;
+const PROBES: ReadonlySet<string> = new Set(['/healthz', '/readyz', '/metrics']);
+function sharedProbe(check: () => Promise<void>, freshMs: number): () => Promise<boolean> {
+  let last: { ok: boolean; at: number } | null = null;
+  let inFlight: Promise<boolean> | null = null;
+  return () => {
+    if (last && performance.now() - last.at < freshMs) return Promise.resolve(last.ok);
+    inFlight ??= check()
+      .then(
+        () => true,
+        () => false,
+      )
+      .then((ok) => {
+        last = { ok, at: performance.now() };
+        inFlight = null;
+        return ok;
+      });
+    return inFlight;
+  };
 }
 
 /** The outgoing events, as OpenAPI 3.1 `webhooks`: what Furrow POSTs to a registered endpoint. */

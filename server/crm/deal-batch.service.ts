@@ -19,8 +19,8 @@ import type { DealCreateOptions } from './deals.service.js';
 import { dealCustomFields, getDeal } from './deals.service.js';
 import { diffFields, initialFields } from './field-diff.js';
 import { type ChangeRow, changeRows, insertChanges } from './history.repo.js';
-import { recordStageEntries, type StageEntry } from './stage-stays.repo.js';
 import { checkReferences, type Linked } from './references.service.js';
+import { recordStageEntries, type StageEntry } from './stage-stays.repo.js';
 
 /** A later move of a new deal, as updateDealById is asked it: the stage, and the close date and lost reason when it closes. */
 export interface PlannedMove {
@@ -263,7 +263,14 @@ export class DealBatch {
     records.changes.push(...changeRows(history, [...initialFields(row, DEAL_TRACKED), ...customChanges({}, custom)]));
     this.keepMove(records, plan);
     // Born in its stage, as createDeal writes it: the first stay.
-    records.entries.push({ workspaceId: row.workspace_id, dealId: row.id, pipelineId: row.pipeline_id, stageId: row.stage_id, at: now, imported: plan?.move.imported === 1 });
+    records.entries.push({
+      workspaceId: row.workspace_id,
+      dealId: row.id,
+      pipelineId: row.pipeline_id,
+      stageId: row.stage_id,
+      at: now,
+      imported: plan?.move.imported === 1,
+    });
     records.events.push({ type: 'deal.created', at: now, deal: { ...row } });
 
     // updateDealById, once per move, as of its instant.
@@ -288,7 +295,14 @@ export class DealBatch {
       this.keepMove(records, movePlan);
       // A new stay exactly when the history records a stage change, at its instant (updateDealById).
       if (changes.stage_id !== undefined && changes.stage_id !== current.stage_id) {
-        records.entries.push({ workspaceId: row.workspace_id, dealId: row.id, pipelineId: current.pipeline_id, stageId: changes.stage_id, at, imported: movePlan?.move.imported === 1 });
+        records.entries.push({
+          workspaceId: row.workspace_id,
+          dealId: row.id,
+          pipelineId: current.pipeline_id,
+          stageId: changes.stage_id,
+          at,
+          imported: movePlan?.move.imported === 1,
+        });
       }
       records.events.push({ type: 'deal.updated', at, deal: { ...row } });
       if (movePlan) {

@@ -33,6 +33,8 @@ import * as leadDomainIndex from './migrations/2026-12-10-10-lead-domain-index.j
 import * as accountContactCustom from './migrations/2026-12-10-20-account-contact-custom.js';
 import * as historicalImport from './migrations/2026-12-11-30-historical-import.js';
 import * as stageStays from './migrations/2026-12-12-10-stage-stays.js';
+import * as scopeVersion from './migrations/2026-12-12-40-scope-version.js';
+import * as theDealsListByOwner from './migrations/2026-12-12-40-the-deals-list-by-owner.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-01-core': core,
@@ -68,6 +70,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-10-20-account-contact-custom': accountContactCustom,
   '2026-12-11-30-historical-import': historicalImport,
   '2026-12-12-10-stage-stays': stageStays,
+  '2026-12-12-40-scope-version': scopeVersion,
+  '2026-12-12-40-the-deals-list-by-owner': theDealsListByOwner,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -17,17 +17,6 @@ export function listUsers(db: Kysely<DB>, workspaceId: string): Promise<UserRow[
   return db.selectFrom('users').selectAll().where('workspace_id', '=', workspaceId).orderBy('name').orderBy('id').execute();
 }
 
-export async function userIdsInTeams(db: Kysely<DB>, workspaceId: string, teamIds: readonly string[]): Promise<string[]> {
-  if (teamIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('users')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('team_id', 'in', [...teamIds])
-    .execute();
-  return rows.map((r) => r.id);
-}
-
 export async function insertUser(db: Kysely<DB>, row: UserRow): Promise<void> {
   await db.insertInto('users').values(row).execute();
 }

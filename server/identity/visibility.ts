@@ -6,13 +6,13 @@ import { type Ctx, memo } from '../context.js';
 import type { OwnerScope } from '../db/scope.js';
 import { forbidden, invalidField } from '../errors.js';
 import { type Operation, type Resource, reachOf } from './policy.js';
-import { listTeams } from './teams.repo.js';
-import { findUser, userIdsInTeams } from './users.repo.js';
+import { findUser } from './users.repo.js';
+import { orgOf } from './visibility-org.service.js';
 
-/** The teams the caller manages and every team below them. */
+/** The teams the caller manages and every team below them (the team tree cached per workspace: visibility-org.service.ts). */
 export function managedSubtreeIds(ctx: Ctx): Promise<string[]> {
   return memo(ctx, 'managedSubtreeIds', async () => {
-    const teams = (await listTeams(ctx.db, ctx.actor.workspaceId)).map((t) => ({ id: t.id, parentId: t.parent_id, managerId: t.manager_id }));
+    const { teams } = await orgOf(ctx);
     return [...subtreeIds(teams, managedTeamIds(teams, ctx.actor.userId))];
   });
 }
@@ -20,7 +20,9 @@ export function managedSubtreeIds(ctx: Ctx): Promise<string[]> {
 /** Owners in the subtree of the teams the caller manages, plus the caller. */
 export function teamOwnerIds(ctx: Ctx): Promise<string[]> {
   return memo(ctx, 'teamOwnerIds', async () => {
-    const ids = await userIdsInTeams(ctx.db, ctx.actor.workspaceId, await managedSubtreeIds(ctx));
+    const subtree = new Set(await managedSubtreeIds(ctx));
+    const { users } = await orgOf(ctx);
+    const ids = subtree.size === 0 ? [] : users.filter((u) => u.teamId !== null && subtree.has(u.teamId)).map((u) => u.id);
     return [...new Set([ctx.actor.userId, ...ids])];
   });
 }

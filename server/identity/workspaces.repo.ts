@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Workspace } from '../../api/identity.js';
 import type { WorkspacesTable } from '../db/schema/identity.js';
 import type { DB } from '../db/schema.js';
@@ -35,7 +35,7 @@ export async function countWorkspaces(db: Kysely<DB>): Promise<number> {
   return Number(r.n);
 }
 
-export async function insertWorkspace(db: Kysely<DB>, row: WorkspaceRow): Promise<void> {
+export async function insertWorkspace(db: Kysely<DB>, row: Insertable<WorkspacesTable>): Promise<void> {
   await db.insertInto('workspaces').values(row).execute();
 }
 

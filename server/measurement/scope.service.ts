@@ -9,9 +9,8 @@ import type { Ctx } from '../context.js';
 import type { Role } from '../db/schema/identity.js';
 import type { TargetScopeType } from '../db/schema/measurement.js';
 import { forbidden, invalidField, notFound } from '../errors.js';
-import { listTeams } from '../identity/teams.service.js';
-import { listUsers } from '../identity/users.service.js';
 import { teamOwnerIds } from '../identity/visibility.js';
+import { orgOf } from '../identity/visibility-org.service.js';
 import { getWorkspace } from '../identity/workspaces.service.js';
 
 export interface ResolvedScope extends KpiScope {
@@ -22,16 +21,13 @@ export interface ResolvedScope extends KpiScope {
 }
 
 export interface Org {
-  users: { id: string; name: string; role: Role; teamId: string | null; disabled: boolean }[];
-  teams: (TeamNode & { name: string })[];
+  readonly users: readonly { id: string; name: string; role: Role; teamId: string | null; disabled: boolean }[];
+  readonly teams: readonly (TeamNode & { name: string })[];
 }
 
-export async function loadOrg(ctx: Ctx): Promise<Org> {
-  const [users, teams] = await Promise.all([listUsers(ctx), listTeams(ctx)]);
-  return {
-    users: users.map((u) => ({ id: u.id, name: u.name, role: u.role, teamId: u.teamId, disabled: u.disabled })),
-    teams: teams.map((t) => ({ id: t.id, parentId: t.parentId, managerId: t.managerId, name: t.name })),
-  };
+/** The workspace's people and team tree: cached per workspace, checked against its scope version (visibility-org.service.ts). */
+export function loadOrg(ctx: Ctx): Promise<Org> {
+  return orgOf(ctx);
 }
 
 /** Members of a team and every team below it, with the managers of those teams (their own deals count too). */

@@ -1,18 +1,16 @@
 // Who an adherence or calibration question is about, inside what the caller may see: the caller's
 // deal visibility (marketing has none), narrowed to a rep or a team subtree, and one pipeline.
-import type { User } from '../../api/identity.js';
 import { managedTeamIds, subtreeIds } from '../../lib/team-tree.js';
 import type { Ctx } from '../context.js';
 import { invalidField, notFound } from '../errors.js';
-import { listTeams } from '../identity/teams.service.js';
-import { listUsers } from '../identity/users.service.js';
 import { ownerScope, scopeIncludes } from '../identity/visibility.js';
+import { type OrgUser, orgOf } from '../identity/visibility-org.service.js';
 import type { AdherenceFilter } from './adherence.repo.js';
 import { findPipeline, findVersionRow } from './pipelines.repo.js';
 
 export interface ScopedFilter extends AdherenceFilter {
   teamIds: string[];
-  users: User[];
+  users: readonly OrgUser[];
   teams: { id: string; name: string; parentId: string | null }[];
 }
 
@@ -21,7 +19,8 @@ export async function adherenceFilter(
   q: { pipelineId?: string | undefined; ownerId?: string | undefined; teamId?: string | undefined; processVersionId?: string | undefined },
 ): Promise<ScopedFilter> {
   const scope = await ownerScope(ctx, 'deals', 'read');
-  const [teams, users] = await Promise.all([listTeams(ctx), listUsers(ctx)]);
+  // The team tree and people, cached per workspace (visibility-org.service.ts): not every user and team per request.
+  const { teams, users } = await orgOf(ctx);
   const nodes = teams.map((t) => ({ id: t.id, parentId: t.parentId, managerId: t.managerId }));
   const visibleTeams = scope.all ? new Set(teams.map((t) => t.id)) : subtreeIds(nodes, managedTeamIds(nodes, ctx.actor.userId));
 

@@ -1,6 +1,8 @@
 // Row types of identity: workspaces, teams, users, sessions, API tokens, invitations, login throttling.
 // Instants are epoch milliseconds, calendar dates YYYY-MM-DD text, money integer minor units, flags 0/1.
 
+import type { Generated } from 'kysely';
+
 /** coach: an outside coach; sees only their coachees' coaching records and KPIs. */
 export type Role = 'admin' | 'manager' | 'rep' | 'marketing' | 'coach';
 
@@ -13,6 +15,8 @@ export interface WorkspacesTable {
   fiscal_year_start_month: number;
   created_at: number;
   version: number;
+  /** Bumped (by triggers) with every change to who sees whom: users' role, team, name, disabled; teams. */
+  scope_version: Generated<number>;
 }
 
 export interface TeamsTable {

@@ -8,7 +8,9 @@ import type { FactScope, FactSql, Facts, SimpleKpi } from './types.js';
 /**
  * Stage moves made in the period, by the deal's owner at the move (as the Process page counts them).
  * CROSS JOIN keeps SQLite on the moves of the period (by owner and time) with a deal lookup each,
- * rather than every deal with a moves lookup each; PostgreSQL plans it as any inner join.
+ * rather than every deal with a moves lookup each; PostgreSQL plans it as any inner join. The
+ * workspace bound lets both engines range over the workspace's moves of the period in the
+ * (workspace, at) indexes rather than scan every workspace's moves.
  */
 function moves(weighted: boolean) {
   return (s: FactScope, q: FactSql): Facts => ({
@@ -18,7 +20,7 @@ function moves(weighted: boolean) {
         ${weighted ? GAIN : sql`1`} as den, ${NO_NUMBER} as v, m.at as at
       from stage_moves m
       cross join da
-      where da.id = m.deal_id and m.imported = 0 and ${q.inInstants('m.at')} and m.at <= ${s.at} and ${q.owner('m.owner_id')}
+      where m.workspace_id = ${s.workspaceId} and da.id = m.deal_id and m.imported = 0 and ${q.inInstants('m.at')} and m.at <= ${s.at} and ${q.owner('m.owner_id')}
         ${weighted ? sql`and ${GAIN} > 0` : sql``}`,
   });
 }
