@@ -6,7 +6,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify from 'fastify';
+import Fastify, { type RouteOptions } from 'fastify';
 import { Type } from 'typebox';
 import { ErrorBody } from '../api/common.js';
 import { webhookPayload } from '../api/webhook-payloads.js';
@@ -98,6 +98,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
     schemaController: { compilersFactory: { buildValidator: typedBodies() } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  const { onRoute } = deps;
+  if (onRoute) app.addHook('onRoute', (route) => onRoute(route as RouteOptions));
 
   registerInputGuard(app);
   app.addHook('onSend', async (request, reply) => {
