@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, inject } from 'vitest';
 import type { ErrorBody, FieldProblem } from '../../api/common.js';
 import type { GateBlockedDetails } from '../../api/deals.js';
 import type { ImportResult } from '../../api/imports.js';
+import type { ResponseBody } from '../../api/routes.js';
 import { buildApp } from '../app.js';
 import { type Config, loadConfig } from '../config.js';
 import type { Actor, Ctx } from '../context.js';
@@ -65,13 +66,13 @@ export interface Response<T = unknown> {
   headers: LightMyRequestResponse['headers'];
 }
 
-/** Bodies are not typed yet: the next commits convert the tests, the last one types them from api/routes.ts. */
+/** Typed by the URL as written (`/api/v1/deals/${id}?limit=5`): unknown for a path no route declares a schema for. */
 export interface Client {
-  get(url: string): Promise<Response<NotYetTyped>>;
-  post(url: string, body?: unknown): Promise<Response<NotYetTyped>>;
-  patch(url: string, body?: unknown): Promise<Response<NotYetTyped>>;
-  put(url: string, body?: unknown): Promise<Response<NotYetTyped>>;
-  delete(url: string): Promise<Response<NotYetTyped>>;
+  get<Url extends string>(url: Url): Promise<Response<ResponseBody<'GET', Url>>>;
+  post<Url extends string>(url: Url, body?: unknown): Promise<Response<ResponseBody<'POST', Url>>>;
+  patch<Url extends string>(url: Url, body?: unknown): Promise<Response<ResponseBody<'PATCH', Url>>>;
+  put<Url extends string>(url: Url, body?: unknown): Promise<Response<ResponseBody<'PUT', Url>>>;
+  delete<Url extends string>(url: Url): Promise<Response<ResponseBody<'DELETE', Url>>>;
 }
 
 export interface TestWorkspace {
