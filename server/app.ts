@@ -6,7 +6,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { LogController } from 'fastify';
+import Fastify, { LogController, type RouteOptions } from 'fastify';
 import { Type } from 'typebox';
 import { ErrorBody } from '../api/common.js';
 import { webhookPayload } from '../api/webhook-payloads.js';
@@ -106,6 +106,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.addHook('onListen', async () => {
     void schemas.warm((error) => app.log.error({ err: error }, 'a route schema does not compile'));
   });
+  const { onRoute } = deps;
+  if (onRoute) app.addHook('onRoute', (route) => onRoute(route as RouteOptions));
 
   // The request log: one line per answered request with its status and time; probes polled every
   // few seconds by load balancers stay out of it (their figures are in /metrics).

@@ -51,8 +51,8 @@ describeEngines('campaigns', (env) => {
     expect(c.status, JSON.stringify(c.body)).toBe(201);
     expect(c.body).toMatchObject({ currency: 'EUR', leads: 0, followUp: { ownerTeamId: team } });
     expect(
-      (await m.post('/api/v1/campaigns', { name: 'Bad dates', channel: 'email', startsOn: '2026-05-01', endsOn: '2026-04-01' })).body.error.details.fields[0]
-        .field,
+      (await m.post('/api/v1/campaigns', { name: 'Bad dates', channel: 'email', startsOn: '2026-05-01', endsOn: '2026-04-01' })).body.error?.details.fields[0]
+        ?.field,
     ).toBe('endsOn');
     expect((await m.post('/api/v1/campaigns', { name: 'Pricing webinar', channel: 'email', startsOn: '2026-05-01' })).status).toBe(400);
     const p1 = await m.patch(`/api/v1/campaigns/${c.body.id}`, { version: c.body.version, budget: 2_000_000 });

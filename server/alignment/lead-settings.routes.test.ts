@@ -63,7 +63,7 @@ describeEngines('lead settings', (env) => {
     // The named rep gets the enterprise leads directly, every time; the rest go round robin, Ann away.
     for (let i = 0; i < 3; i++) expect((await lead({ segment: 'enterprise' })).body.lead).toMatchObject({ ownerId: erin.id, teamId: enterprise });
     const owners = new Set<string>();
-    for (let i = 0; i < 3; i++) owners.add((await lead({ country: 'DE' })).body.lead.ownerId);
+    for (let i = 0; i < 3; i++) owners.add((await lead({ country: 'DE' })).body.lead.ownerId!);
     expect([...owners]).toEqual([bob.id]);
 
     // Erin away: her rule's leads go to her team's round robin instead.
@@ -97,7 +97,7 @@ describeEngines('lead settings', (env) => {
       timezone: 'Mars/Olympus',
     });
     expect(bad.status, JSON.stringify(bad.body)).toBe(400);
-    expect(bad.body.error.details.fields.map((f: { field: string }) => f.field).sort()).toEqual([
+    expect(bad.body.error?.details.fields.map((f: { field: string }) => f.field).sort()).toEqual([
       'businessHours.endMinute',
       'routing.awayUserIds.1',
       'routing.rules.0.teamId',
@@ -113,7 +113,7 @@ describeEngines('lead settings', (env) => {
       businessHours: { ...s.businessHours, workingDays: [], holidays: ['25/12/2026'] },
     });
     expect(schema.status).toBe(400);
-    expect(schema.body.error.details.fields.map((f: { field: string }) => f.field)).toEqual(
+    expect(schema.body.error?.details.fields.map((f: { field: string }) => f.field)).toEqual(
       expect.arrayContaining(['businessHours.workingDays', 'businessHours.holidays.0']),
     );
 
@@ -125,7 +125,7 @@ describeEngines('lead settings', (env) => {
       .as(w.admin)
       .put('/api/v1/lead-settings', { version: s.version, routing: s.routing, businessHours: s.businessHours, timezone: 'Asia/Tokyo' });
     expect(second.status).toBe(409);
-    expect(second.body.error.code).toBe('stale');
+    expect(second.body.error?.code).toBe('stale');
     expect((await w.as(w.admin).get('/api/v1/lead-settings')).body.timezone).toBe('Europe/Berlin');
 
     const manager = await w.user('manager');

@@ -138,7 +138,7 @@ describeEngines('leads', (env) => {
     const before = (await w.as(owner).get('/api/v1/contacts?limit=200')).body.items.length;
     const res = await w.as(owner).post(`/api/v1/leads/${lead.id}/convert`, { version: l.version, amount: 1, closeDate: '2027-01-31', accountId: hidden.id });
     expect(res.status).toBe(400);
-    expect(res.body.error.details.fields[0].field).toBe('accountId');
+    expect(res.body.error?.details.fields[0]?.field).toBe('accountId');
     expect((await w.as(owner).get(`/api/v1/leads/${lead.id}`)).body.status).toBe('sql');
     expect((await w.as(owner).get('/api/v1/contacts?limit=200')).body.items.length).toBe(before);
   });
@@ -148,7 +148,7 @@ describeEngines('leads', (env) => {
     const owner = lead.ownerId === rep1.id ? rep1 : rep2;
     const bad = await w.as(owner).post(`/api/v1/leads/${lead.id}/reject`, { version: lead.version, reason: 'meh' });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.details.fields[0].field).toBe('reason');
+    expect(bad.body.error?.details.fields[0]?.field).toBe('reason');
     const ok = await w.as(owner).post(`/api/v1/leads/${lead.id}/reject`, { version: lead.version, reason: 'not a fit' });
     expect(ok.body).toMatchObject({ status: 'rejected', rejectionReason: 'Not a fit' });
     expect((await w.as(marketing).get(`/api/v1/leads/${lead.id}`)).body.rejectionReason).toBe('Not a fit');
@@ -176,7 +176,7 @@ describeEngines('leads', (env) => {
     const results = await Promise.all(reps.map((r) => w2.as(r).post(`/api/v1/leads/${lead.id}/claim`)));
     const winners = results.filter((r) => r.status === 200);
     expect(winners).toHaveLength(1);
-    expect(results.filter((r) => r.status === 409).map((r) => r.body.error.code)).toEqual(Array(reps.length - 1).fill('conflict'));
+    expect(results.filter((r) => r.status === 409).map((r) => r.body.error?.code)).toEqual(Array(reps.length - 1).fill('conflict'));
     const final = (await w2.as(mgr).get(`/api/v1/leads/${lead.id}`)).body;
     expect(final.ownerId).toBe(winners[0]?.body.ownerId);
   });
@@ -200,7 +200,7 @@ describeEngines('leads', (env) => {
     expect(r.status).toBe(400);
     const c = await w.as(marketing).post('/api/v1/leads', { email: email(), campaignId: 'nope' });
     expect(c.status).toBe(400);
-    expect(c.body.error.details.fields[0].field).toBe('campaignId');
+    expect(c.body.error?.details.fields[0]?.field).toBe('campaignId');
     expect((await w.as(marketing).post('/api/v1/leads', {})).status).toBe(400);
   });
 });

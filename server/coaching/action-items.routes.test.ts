@@ -1,7 +1,7 @@
 // The action-item list on both engines: pages by due date (undated last) with a count over every
 // page, open-only on request, refusals naming the field, and the coachee reach deciding what is listed.
 import { beforeAll, expect, it } from 'vitest';
-import { describeEngines, type TestUser, type TestWorkspace } from '../test/test-env.js';
+import { describeEngines, type NotYetTyped, type TestUser, type TestWorkspace } from '../test/test-env.js';
 
 describeEngines('coaching action items, paged', (env) => {
   let w: TestWorkspace;
@@ -29,21 +29,21 @@ describeEngines('coaching action items, paged', (env) => {
     });
     expect(made.status, JSON.stringify(made.body)).toBe(201);
     const done = made.body.actionItems.find((i: { text: string }) => i.text === 'Done already');
-    expect((await w.as(rep).patch(`/api/v1/action-items/${done.id}`, { version: done.version, completed: true })).status).toBe(200);
+    expect((await w.as(rep).patch(`/api/v1/action-items/${done!.id}`, { version: done!.version, completed: true })).status).toBe(200);
   });
 
   const texts = (body: { items: { text: string }[] }) => body.items.map((i) => i.text);
 
   it('pages the open items by due date, undated last, with the total on every page', async () => {
-    const url = `/api/v1/action-items?coacheeId=${rep.id}&open=true&limit=2`;
+    const url = `/api/v1/action-items?coacheeId=${rep.id}&open=true&limit=2` as const;
     const first = await w.as(manager).get(url);
     expect(first.status, JSON.stringify(first.body)).toBe(200);
     expect(texts(first.body)).toEqual(['First', 'Second']);
-    expect(first.body.total).toBe(4);
-    const second = await w.as(manager).get(`${url}&cursor=${first.body.nextCursor}`);
+    expect((first.body as NotYetTyped).total).toBe(4);
+    const second = await w.as(manager).get(`${url}&cursor=${(first.body as NotYetTyped).nextCursor}`);
     expect(texts(second.body)).toEqual(['Third', 'Undated']);
-    expect(second.body.total).toBe(4);
-    expect(second.body.nextCursor).toBeNull();
+    expect((second.body as NotYetTyped).total).toBe(4);
+    expect((second.body as NotYetTyped).nextCursor).toBeNull();
 
     const all = await w.as(rep).get(`/api/v1/action-items?coacheeId=${rep.id}&limit=200`);
     expect(texts(all.body)).toEqual(['First', 'Done already', 'Second', 'Third', 'Undated']);
@@ -61,7 +61,7 @@ describeEngines('coaching action items, paged', (env) => {
     ] as const) {
       const res = await w.as(manager).get(`/api/v1/action-items?coacheeId=${rep.id}&${query}`);
       expect(res.status, query).toBe(400);
-      expect(res.body.error.details.fields.map((f: { field: string }) => f.field)).toContain(field);
+      expect(res.body.error?.details.fields.map((f: { field: string }) => f.field)).toContain(field);
     }
   });
 

@@ -52,13 +52,13 @@ describeEngines('coaching agenda', (env) => {
     const res = await w.as(manager).get(`/api/v1/coaching-agenda?coacheeId=${rep.id}`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const a = res.body;
-    expect(a.dealsAtRisk.map((d: any) => [d.name, d.reasons])).toEqual([
+    expect(a.dealsAtRisk.map((d) => [d.name, d.reasons])).toEqual([
       ['Late and idle', ['past_close_date', 'no_next_step']],
       ['No next step', ['no_next_step']],
     ]);
-    expect(a.overdueActionItems.map((i: any) => i.text)).toEqual(['Map the buying committee']);
+    expect(a.overdueActionItems.map((i) => i.text)).toEqual(['Map the buying committee']);
     expect(a.lastSession).toMatchObject({ sharedNotes: 'Work on multi-threading', privateNotes: 'Watch her confidence', coach: { id: manager.id } });
-    expect(a.dealReviews.map((r: any) => r.findings)).toEqual(['No economic buyer']);
+    expect(a.dealReviews.map((r) => r.findings)).toEqual(['No economic buyer']);
     expect(a.focus).toMatchObject({ kpiId: 'win_rate', source: 'default' });
     expect(a.focus.trend.length).toBeGreaterThanOrEqual(5);
     expect(a.text).toContain('Since last session:\nWork on multi-threading');
@@ -70,9 +70,9 @@ describeEngines('coaching agenda', (env) => {
   it('gives an outside coach only the deals a session links and no private notes of others', async () => {
     const res = await w.as(coach).get(`/api/v1/coaching-agenda?coacheeId=${rep.id}`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body.dealsAtRisk.map((d: any) => d.id)).toEqual([ids.idle]);
+    expect(res.body.dealsAtRisk.map((d) => d.id)).toEqual([ids.idle]);
     expect(res.body.dealReviews).toEqual([]);
-    expect(res.body.lastSession.privateNotes).toBeNull();
+    expect(res.body.lastSession?.privateNotes).toBeNull();
     expect(res.body.text).not.toContain('Late and idle');
     // The coach reads the coachee's figures but not the deals behind them.
     expect((await w.as(coach).get(`/api/v1/kpis/win_rate?scope=rep&scopeId=${rep.id}`)).status).toBe(200);
@@ -85,6 +85,6 @@ describeEngines('coaching agenda', (env) => {
     expect((await w.as(manager).get('/api/v1/coaching-agenda')).status).toBe(400);
     const own = await w.as(rep).get(`/api/v1/coaching-agenda?coacheeId=${rep.id}`);
     expect(own.status).toBe(200);
-    expect(own.body.lastSession.privateNotes).toBeNull();
+    expect(own.body.lastSession?.privateNotes).toBeNull();
   });
 });

@@ -3,7 +3,7 @@
 // an outside coach reads their coachees' figures and the coaching records behind them, never
 // another person's, and never the deals; a rep reads their own.
 import { expect, it } from 'vitest';
-import { describeEngines } from '../test/test-env.js';
+import { describeEngines, type NotYetTyped } from '../test/test-env.js';
 
 const DAY = 86_400_000;
 
@@ -41,7 +41,7 @@ describeEngines('coaching KPIs in expectations and by role', (env) => {
       const status = async () => {
         const res = await w.as(mia).get('/api/v1/expectations');
         expect(res.status, JSON.stringify(res.body)).toBe(200);
-        return res.body.items.find((e: { id: string }) => e.id === created.body.id).current;
+        return res.body.items.find((e: { id: string }) => e.id === created.body.id)!.current;
       };
       // Ann's weekly 1:1 is kept, Ben's is 12 days old: half the cadence kept → amber.
       expect(await status()).toMatchObject({ status: 'amber', value: 0.5 });
@@ -85,7 +85,7 @@ describeEngines('coaching KPIs in expectations and by role', (env) => {
       expect(first.status, JSON.stringify(first.body)).toBe(201);
       const item = first.body.actionItems[0];
       clock.now += 5 * DAY;
-      expect((await w.as(ann).patch(`/api/v1/action-items/${item.id}`, { version: item.version, completed: true })).status).toBe(200);
+      expect((await w.as(ann).patch(`/api/v1/action-items/${item!.id}`, { version: item!.version, completed: true })).status).toBe(200);
       clock.now += 5 * DAY;
       const next = await w.as(kim).post('/api/v1/coaching-sessions', {
         coacheeId: ann.id,
@@ -99,12 +99,12 @@ describeEngines('coaching KPIs in expectations and by role', (env) => {
       expect(asKim.status, JSON.stringify(asKim.body)).toBe(200);
       expect(asKim.body).toMatchObject({ value: 1, numerator: 1, denominator: 1 });
       // The same figure for the coachee herself and her manager.
-      expect((await w.as(ann).get(items)).body.value).toBe(1);
-      expect((await w.as(mia).get(items)).body.value).toBe(1);
+      expect(((await w.as(ann).get(items)).body as NotYetTyped).value).toBe(1);
+      expect(((await w.as(mia).get(items)).body as NotYetTyped).value).toBe(1);
       // The coach drills into the coaching records behind it…
       const records = await w.as(kim).get(`/api/v1/kpis/coaching_action_items_closed/records?period=2026-11&scope=rep&scopeId=${ann.id}&part=numerator`);
       expect(records.status, JSON.stringify(records.body)).toBe(200);
-      expect(records.body.items.map((r: { detail: string }) => r.detail)).toEqual(['Rewrite the discovery questions']);
+      expect(records.body.items.map((r) => r.detail)).toEqual(['Rewrite the discovery questions']);
       // …but not into deal figures' records, and sees nobody else's figures.
       const deals = await w.as(kim).get(`/api/v1/kpis/win_rate/records?period=2026-11&scope=rep&scopeId=${ann.id}`);
       expect(deals.status).toBe(403);

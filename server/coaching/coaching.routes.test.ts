@@ -54,7 +54,7 @@ describeEngines('coaching', (env) => {
     const v2 = await w.as(w.admin).put('/api/v1/skill-model', { version: 1, skills, note: 'Adds account planning' });
     expect(v2.status, JSON.stringify(v2.body)).toBe(200);
     expect(v2.body.version).toBe(2);
-    expect(v2.body.skills.at(-1).key).toBe('account_planning');
+    expect(v2.body.skills.at(-1)?.key).toBe('account_planning');
     expect((await w.as(w.admin).put('/api/v1/skill-model', { version: 1, skills })).status).toBe(409);
     expect((await w.as(rep).get('/api/v1/skill-model?version=1')).body.skills).toHaveLength(7);
     const bad = await w.as(w.admin).put('/api/v1/skill-model', {
@@ -70,13 +70,13 @@ describeEngines('coaching', (env) => {
       ],
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.details.fields[0].field).toBe('skills/0/levels/0/level');
+    expect(bad.body.error?.details.fields[0]?.field).toBe('skills/0/levels/0/level');
     expect((await w.as(rep).get('/api/v1/skill-model')).body.version).toBe(2);
   });
 
   it('derives relationships from the team tree, and an admin adds an outside coach', async () => {
     const list = await w.as(w.admin).get('/api/v1/coaching-relationships');
-    const pairs = list.body.items.map((r: any) => `${r.coach.name}>${r.coachee.name}:${r.cadenceDays}:${r.source}:${r.status}`);
+    const pairs = list.body.items.map((r) => `${r.coach.name}>${r.coachee.name}:${r.cadenceDays}:${r.source}:${r.status}`);
     expect(pairs).toEqual(
       expect.arrayContaining(['Mia Manager>Rita Rep:7:team:never', 'Mia Manager>Otto Other:7:team:never', 'Cleo CSO>Mia Manager:14:team:never']),
     );
@@ -94,9 +94,9 @@ describeEngines('coaching', (env) => {
 
     // The coach sees their relationship only; the rep sees their own.
     const mine = await w.as(coach).get('/api/v1/coaching-relationships');
-    expect(mine.body.items.map((r: any) => r.coachee.name)).toEqual(['Cleo CSO']);
+    expect(mine.body.items.map((r) => r.coachee.name)).toEqual(['Cleo CSO']);
     const repView = await w.as(rep).get('/api/v1/coaching-relationships');
-    expect(repView.body.items.map((r: any) => r.coach.name)).toEqual(['Mia Manager']);
+    expect(repView.body.items.map((r) => r.coach.name)).toEqual(['Mia Manager']);
   });
 
   it('runs a session: private notes stay the coach’s, linked deals must be visible, action items are ticked off by their owner', async () => {
@@ -113,7 +113,7 @@ describeEngines('coaching', (env) => {
     };
     const refused = await w.as(manager).post('/api/v1/coaching-sessions', { ...base, dealIds: [deal.body.id, hidden.body.id] });
     expect(refused.status).toBe(400);
-    expect(refused.body.error.details.fields).toEqual([{ field: 'dealIds/1', message: 'no deal with this id that you can see' }]);
+    expect(refused.body.error?.details.fields).toEqual([{ field: 'dealIds/1', message: 'no deal with this id that you can see' }]);
     expect((await w.as(manager).get(`/api/v1/coaching-sessions?coacheeId=${rep.id}`)).body.items).toHaveLength(0);
     expect((await w.as(manager).post('/api/v1/coaching-sessions', { ...base, skillKeys: ['juggling'] })).status).toBe(400);
     expect((await w.as(manager).post('/api/v1/coaching-sessions', { ...base, coacheeId: outsider.id })).status).toBe(400);
@@ -141,14 +141,14 @@ describeEngines('coaching', (env) => {
 
     const item = made.body.actionItems[0];
     expect(item).toMatchObject({ text: 'Send the mutual plan', dueDate: '2026-12-02', completedAt: null, overdue: false });
-    expect((await w.as(otherRep).patch(`/api/v1/action-items/${item.id}`, { version: 1, completed: true })).status).toBe(404);
-    expect((await w.as(rep).patch(`/api/v1/action-items/${item.id}`, { version: 1, text: 'rewrite' })).status).toBe(403);
-    const done = await w.as(rep).patch(`/api/v1/action-items/${item.id}`, { version: 1, completed: true });
+    expect((await w.as(otherRep).patch(`/api/v1/action-items/${item!.id}`, { version: 1, completed: true })).status).toBe(404);
+    expect((await w.as(rep).patch(`/api/v1/action-items/${item!.id}`, { version: 1, text: 'rewrite' })).status).toBe(403);
+    const done = await w.as(rep).patch(`/api/v1/action-items/${item!.id}`, { version: 1, completed: true });
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     expect(done.body.completedAt).not.toBeNull();
-    expect((await w.as(rep).patch(`/api/v1/action-items/${item.id}`, { version: 1, completed: false })).status).toBe(409);
+    expect((await w.as(rep).patch(`/api/v1/action-items/${item!.id}`, { version: 1, completed: false })).status).toBe(409);
     const repItems = await w.as(rep).get('/api/v1/action-items');
-    expect(repItems.body.items.map((i: any) => i.id)).toContain(item.id);
+    expect(repItems.body.items.map((i) => i.id)).toContain(item!.id);
 
     const patched = await w.as(manager).patch(`/api/v1/coaching-sessions/${id}`, { version: 1, dealIds: [], sharedNotes: 'Updated' });
     expect(patched.status).toBe(200);
@@ -169,7 +169,7 @@ describeEngines('coaching', (env) => {
     expect((await w.as(coach).get(`/api/v1/deals/${deal.body.id}`)).status).toBe(403);
     expect((await w.as(coach).patch(`/api/v1/coaching-sessions/${session.body.id}`, { version: 1, dealIds: [deal.body.id] })).status).toBe(400);
     const list = await w.as(coach).get('/api/v1/coaching-sessions');
-    expect(list.body.items.map((s: any) => s.coachee.name)).toEqual(['Cleo CSO']);
+    expect(list.body.items.map((s) => s.coachee.name)).toEqual(['Cleo CSO']);
     const asCso = await w.as(cso).get(`/api/v1/coaching-sessions/${session.body.id}`);
     expect(asCso.body.privateNotes).toBeNull();
     expect((await w.as(coach).get(`/api/v1/skill-profiles/${cso.id}`)).status).toBe(200);
@@ -182,15 +182,15 @@ describeEngines('coaching', (env) => {
     expect(first.body.modelVersion).toBe(2);
     env().clock.now += 1000;
     await w.as(manager).post('/api/v1/skill-ratings', { userId: rep.id, skillKey: 'discovery', level: 3 });
-    expect((await w.as(manager).post('/api/v1/skill-ratings', { userId: rep.id, skillKey: 'discovery', level: 9 })).body.error.details.fields[0].field).toBe(
+    expect((await w.as(manager).post('/api/v1/skill-ratings', { userId: rep.id, skillKey: 'discovery', level: 9 })).body.error?.details.fields[0]?.field).toBe(
       'level',
     );
     expect((await w.as(rep).post('/api/v1/skill-ratings', { userId: rep.id, skillKey: 'discovery', level: 4 })).status).toBe(403);
     expect((await w.as(manager).post('/api/v1/skill-ratings', { userId: outsider.id, skillKey: 'discovery', level: 2 })).status).toBe(400);
     const profile = await w.as(rep).get(`/api/v1/skill-profiles/${rep.id}`);
-    const discovery = profile.body.skills.find((s: any) => s.skillKey === 'discovery');
+    const discovery = profile.body.skills.find((s) => s.skillKey === 'discovery');
     expect(discovery).toMatchObject({ level: 3, firstLevel: 2, levelLabel: 'Proficient', maxLevel: 4 });
-    expect(discovery.history.map((h: any) => h.level)).toEqual([2, 3]);
+    expect(discovery?.history.map((h) => h.level)).toEqual([2, 3]);
     expect((await w.as(otherRep).get(`/api/v1/skill-profiles/${rep.id}`)).status).toBe(404);
   });
 
@@ -204,27 +204,27 @@ describeEngines('coaching', (env) => {
     expect(review.status, JSON.stringify(review.body)).toBe(201);
     expect(review.body).toMatchObject({ dealName: 'Globex', findings: 'No economic buyer yet', owner: { id: rep.id } });
     const timeline = await w.as(rep).get(`/api/v1/deals/${deal.body.id}/timeline`);
-    expect(timeline.body.items.some((i: any) => i.kind === 'activity' && i.body?.includes('No economic buyer yet'))).toBe(true);
+    expect(timeline.body.items.some((i) => i.kind === 'activity' && i.body?.includes('No economic buyer yet'))).toBe(true);
     expect((await w.as(rep).get(`/api/v1/deals/${deal.body.id}/reviews`)).body.items).toHaveLength(1);
     expect((await w.as(outsider).get(`/api/v1/deals/${deal.body.id}/reviews`)).status).toBe(404);
     // The owner is told, with a link to the deal; the refused and empty attempts told nobody.
-    const told = (await w.as(rep).get('/api/v1/notifications')).body.items.filter((n: any) => n.kind === 'coaching.deal-reviewed');
+    const told = (await w.as(rep).get('/api/v1/notifications')).body.items.filter((n) => n.kind === 'coaching.deal-reviewed');
     expect(told).toEqual([
       expect.objectContaining({
         record: expect.objectContaining({ type: 'deal', id: deal.body.id, name: 'Globex' }),
         actor: expect.objectContaining({ id: manager.id }),
       }),
     ]);
-    expect(told[0].title).toMatch(/reviewed Globex$/);
+    expect(told[0]?.title).toMatch(/reviewed Globex$/);
   });
   it('names as next session the one still ahead, not one scheduled months ago and never held', async () => {
     const at = (days: number) => new Date(env().clock.now + days * 86_400_000).toISOString();
     const missed = await w.as(manager).post('/api/v1/coaching-sessions', { coacheeId: otherRep.id, scheduledAt: at(-60) });
     expect(missed.status, JSON.stringify(missed.body)).toBe(201);
     const pair = async () =>
-      (await w.as(manager).get(`/api/v1/coaching-relationships?coacheeId=${otherRep.id}`)).body.items.find((r: any) => r.coach.id === manager.id);
-    expect((await pair()).nextScheduledAt).toBeNull();
+      (await w.as(manager).get(`/api/v1/coaching-relationships?coacheeId=${otherRep.id}`)).body.items.find((r) => r.coach.id === manager.id);
+    expect((await pair())?.nextScheduledAt).toBeNull();
     await w.as(manager).post('/api/v1/coaching-sessions', { coacheeId: otherRep.id, scheduledAt: at(5) });
-    expect((await pair()).nextScheduledAt).toBe(at(5));
+    expect((await pair())?.nextScheduledAt).toBe(at(5));
   });
 });

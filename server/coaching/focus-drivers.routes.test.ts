@@ -27,8 +27,8 @@ describeEngines('coaching focus: driver effects from the team’s data', (env) =
       { who: rita, won: 3, closed: 15, activities: 5 },
     ];
     const pipelines = (await w.as(w.admin).get('/api/v1/pipelines')).body.items[0];
-    const proc = (await w.as(w.admin).get(`/api/v1/pipelines/${pipelines.id}/process`)).body;
-    const discovery = (proc.stages ?? pipelines.stages).find((s: { name: string }) => s.name === 'Discovery').id as string;
+    const proc = (await w.as(w.admin).get(`/api/v1/pipelines/${pipelines!.id}/process`)).body;
+    const discovery = (proc.stages ?? pipelines!.stages)!.find((s: { name: string }) => s.name === 'Discovery')!.id as string;
     const patch = async (who: TestUser, id: string, body: Record<string, unknown>) => {
       const version = (await w.as(who).get(`/api/v1/deals/${id}`)).body.version;
       let res = await w.as(who).patch(`/api/v1/deals/${id}`, { version, ...body });
@@ -74,20 +74,20 @@ describeEngines('coaching focus: driver effects from the team’s data', (env) =
       records: 5,
       skillKeys: ['pipeline_generation'],
     });
-    expect(s.velocityIfClosed).toBeCloseTo(400, 6);
-    expect(s.effect).toBeCloseTo(200, 6);
-    expect(s.model).toContain('20.0% × 2.00 → 40.0%');
-    expect(s.explanation).toContain('2 reps above the median won 12 of 20 closed deals (60.0%), 2 below it 6 of 20 (30.0%)');
-    expect(s.recordsUrl).toContain(`/api/v1/kpis/activity_volume/records?scope=rep&scopeId=${rita.id}`);
+    expect(s?.velocityIfClosed).toBeCloseTo(400, 6);
+    expect(s?.effect).toBeCloseTo(200, 6);
+    expect(s?.model).toContain('20.0% × 2.00 → 40.0%');
+    expect(s?.explanation).toContain('2 reps above the median won 12 of 20 closed deals (60.0%), 2 below it 6 of 20 (30.0%)');
+    expect(s?.recordsUrl).toContain(`/api/v1/kpis/activity_volume/records?scope=rep&scopeId=${rita.id}`);
     const activity = f.drivers.find((d: { kpiId: string }) => d.kpiId === 'activity_volume');
-    expect(activity.effect).toBeCloseTo(200, 6);
-    expect(activity.effectNote).toBeNull();
+    expect(activity?.effect).toBeCloseTo(200, 6);
+    expect(activity?.effectNote).toBeNull();
     // Every driver says what it adds or why it adds nothing.
     for (const d of f.drivers) expect(d.effect !== null || typeof d.effectNote === 'string', JSON.stringify(d)).toBe(true);
     // Ranked with the formula's levers: activity (+200) before the win rate at the team's pooled
     // 21 of 55 (2 × 21/55 × 10,000 ÷ 20 = 381.8: +181.8).
     expect(f.suggestions.slice(0, 2).map((x: { lever: string }) => x.lever)).toEqual(['activity_volume', 'win_rate']);
-    expect(f.suggestions[1].effect).toBeCloseTo(2000 / 11, 6);
+    expect(f.suggestions[1]?.effect).toBeCloseTo(2000 / 11, 6);
   });
 
   it('gives in one batch what each asks alone, though the team’s figures are computed once for both', async () => {

@@ -42,8 +42,8 @@ describeEngines('accounts API', (env) => {
     const api = w.as(w.admin);
     const res = await api.post('/api/v1/accounts', { name: '  ', size: -3, colour: 'red' });
     expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('invalid_input');
-    const fields = res.body.error.details.fields.map((f: { field: string }) => f.field).sort();
+    expect(res.body.error?.code).toBe('invalid_input');
+    const fields = res.body.error!.details.fields.map((f: { field: string }) => f.field).sort();
     expect(fields).toEqual(['colour', 'name', 'size']);
     expect((await api.get('/api/v1/accounts')).body.items).toHaveLength(0);
   });

@@ -62,8 +62,8 @@ describeEngines('deal batch (an import’s new deals)', (env) => {
     const admin = w.as(w.admin);
     const rep = await w.user('rep');
     const { body: list } = await admin.get('/api/v1/pipelines');
-    const pipeline = list.items[0];
-    const stage = (name: string) => pipeline.stages.find((s: { name: string }) => s.name === name).id as string;
+    const pipeline = list.items[0]!;
+    const stage = (name: string) => pipeline.stages.find((s) => s.name === name)?.id as string;
     // A gate on Qualify, so the non-historical moves are checked and their checks recorded.
     expect((await admin.post(`/api/v1/stages/${stage('Qualify')}/criteria`, { version: pipeline.version, kind: 'field', field: 'nextStep' })).status).toBe(201);
     const t0 = env().clock.now - 300 * DAY;
@@ -117,8 +117,8 @@ describeEngines('deal batch (an import’s new deals)', (env) => {
     const ctx = w.ctx(w.admin);
     const admin = w.as(w.admin);
     const { body: list } = await admin.get('/api/v1/pipelines');
-    const pipeline = list.items[0];
-    const stage = (name: string) => pipeline.stages.find((s: { name: string }) => s.name === name).id as string;
+    const pipeline = list.items[0]!;
+    const stage = (name: string) => pipeline.stages.find((s) => s.name === name)?.id as string;
     expect((await admin.post(`/api/v1/stages/${stage('Qualify')}/criteria`, { version: pipeline.version, kind: 'field', field: 'nextStep' })).status).toBe(201);
     const at = env().clock.now - 10 * DAY;
     const base = { pipelineId: pipeline.id as string, amount: 1, closeDate: '2026-06-30' };

@@ -3,7 +3,7 @@
 import { expect, it } from 'vitest';
 import type { Role } from '../db/schema/identity.js';
 import { reachOf } from '../identity/policy.js';
-import { describeEngines, type TestUser, type TestWorkspace } from '../test/test-env.js';
+import { describeEngines, type NotYetTyped, type TestUser, type TestWorkspace } from '../test/test-env.js';
 
 type Relation = 'own' | 'team' | 'other' | 'otherWorkspace';
 const ROLES: Role[] = ['admin', 'manager', 'rep', 'marketing', 'coach'];
@@ -84,7 +84,7 @@ describeEngines('deal comments', (env) => {
 
     const blank = await mia.post(`/api/v1/deals/${dealId}/comments`, { body: '   ' });
     expect(blank.status).toBe(400);
-    expect(blank.body.error.details.fields[0].field).toBe('body');
+    expect(blank.body.error?.details.fields[0]?.field).toBe('body');
 
     const said = await mia.post(`/api/v1/deals/${dealId}/comments`, { body: '  Who signs? Get the CFO on the next call.  ' });
     expect(said.status).toBe(201);
@@ -106,8 +106,8 @@ describeEngines('deal comments', (env) => {
       'Mia Manager: Who signs? Get the CFO on the next call.',
       'Rita Rep: Booked her for Thursday.',
     ]);
-    const timeline = (await mia.get(`/api/v1/deals/${dealId}/timeline`)).body.items.filter((i: { kind: string }) => i.kind === 'comment');
-    expect(timeline.map((i: { actor: { name: string }; body: string }) => `${i.actor.name}: ${i.body}`)).toEqual([
+    const timeline = (await mia.get(`/api/v1/deals/${dealId}/timeline`)).body.items.filter((i) => i.kind === 'comment');
+    expect(timeline.map((i) => `${i.actor!.name}: ${(i as NotYetTyped).body}`)).toEqual([
       'Rita Rep: Booked her for Thursday.',
       'Mia Manager: Who signs? Get the CFO on the next call.',
     ]);

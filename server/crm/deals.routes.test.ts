@@ -4,9 +4,9 @@ import { describeEngines, type TestWorkspace } from '../test/test-env.js';
 
 async function stagesOf(w: TestWorkspace) {
   const { body } = await w.as(w.admin).get('/api/v1/pipelines');
-  const stages = body.items[0].stages as { id: string; name: string; kind: string; position: number }[];
+  const stages = body.items[0]!.stages as { id: string; name: string; kind: string; position: number }[];
   const byName = (n: string) => stages.find((s) => s.name === n)?.id as string;
-  return { pipelineId: body.items[0].id as string, stages, byName };
+  return { pipelineId: body.items[0]!.id as string, stages, byName };
 }
 
 describeEngines('deals API', (env) => {
@@ -63,7 +63,7 @@ describeEngines('deals API', (env) => {
 
     const again = await api.post(`/api/v1/deals/${deal.id}/move`, { version: 1, stageId: byName('Proposal') });
     expect(again.status).toBe(409);
-    expect(again.body.error.code).toBe('stale');
+    expect(again.body.error?.code).toBe('stale');
   });
 
   it('closes lost only with a reason, sets the close date to today, and reopens to the previous stage', async () => {
@@ -76,7 +76,7 @@ describeEngines('deals API', (env) => {
 
     const noReason = await api.patch(`/api/v1/deals/${deal.id}`, { version: deal.version, status: 'lost' });
     expect(noReason.status).toBe(400);
-    expect(noReason.body.error.details.fields[0].field).toBe('lostReason');
+    expect(noReason.body.error?.details.fields[0]?.field).toBe('lostReason');
 
     env().clock.now = Date.UTC(2026, 11, 31, 23, 30); // 00:30 on 1 January in Berlin
     const lost = await api.patch(`/api/v1/deals/${deal.id}`, { version: deal.version, status: 'lost', lostReason: 'Price' });
@@ -128,12 +128,12 @@ describeEngines('deals API', (env) => {
     const { body: theirs } = await w.as(other).post('/api/v1/accounts', { name: 'Not yours' });
     const res = await w.as(rep).post('/api/v1/deals', { name: 'X', amount: 1, closeDate: '2027-01-01', accountId: theirs.id });
     expect(res.status).toBe(400);
-    expect(res.body.error.details.fields).toEqual([{ field: 'accountId', message: expect.any(String) }]);
+    expect(res.body.error?.details.fields).toEqual([{ field: 'accountId', message: expect.any(String) }]);
     const owner = await w.as(rep).post('/api/v1/deals', { name: 'X', amount: 1, closeDate: '2027-01-01', ownerId: other.id });
-    expect(owner.body.error.details.fields[0].field).toBe('ownerId');
+    expect(owner.body.error?.details.fields[0]?.field).toBe('ownerId');
     const bad = await w.as(rep).post('/api/v1/deals', { name: 'X', amount: -5, closeDate: '2027-02-30' });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['amount', 'closeDate']);
+    expect(bad.body.error?.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['amount', 'closeDate']);
   });
 
   it('bulk-moves deals all or nothing through the same gate', async () => {
@@ -150,7 +150,7 @@ describeEngines('deals API', (env) => {
 
     const missing = await api.post('/api/v1/deals/bulk', { ids: [...ids, 'nope'], set: { stageId: byName('Solution') } });
     expect(missing.status).toBe(400);
-    expect(missing.body.error.details.fields[0].field).toBe('ids.3');
+    expect(missing.body.error?.details.fields[0]?.field).toBe('ids.3');
     const after = await api.get(`/api/v1/deals?stageId=${byName('Solution')}`);
     expect(after.body.items).toHaveLength(0);
   });
@@ -196,7 +196,7 @@ describeEngines('deals API', (env) => {
     expect(res.status).toBe(200);
     const qualify = res.body.columns.find((c: { stageId: string }) => c.stageId === byName('Qualify'));
     expect(qualify).toMatchObject({ count: 2, amount: 350_00 });
-    expect(qualify.items.map((d: { name: string }) => d.name)).toEqual(['Mine 2', 'Mine 1']);
+    expect(qualify?.items.map((d: { name: string }) => d.name)).toEqual(['Mine 2', 'Mine 1']);
     const adminBoard = await w.as(w.admin).get('/api/v1/deals/board');
     expect(adminBoard.body.columns[0]).toMatchObject({ count: 3, amount: 1349_00 });
     // A deal in another currency is counted but its amount is not added to the workspace's money.
@@ -212,8 +212,8 @@ describeEngines('deals API', (env) => {
     const board = await api.get(`/api/v1/deals/board?perStage=${limit}${query}`);
     expect(board.status).toBe(200);
     const column = board.body.columns.find((c: { stageId: string }) => c.stageId === stageId);
-    const seen: Listed[] = [...column.items];
-    let cursor: string | null = column.nextCursor;
+    const seen: Listed[] = [...column!.items];
+    let cursor: string | null = column!.nextCursor;
     let pages = 1;
     while (cursor) {
       const res: ColumnPage = await api.get(`/api/v1/deals/board/column?stageId=${stageId}&limit=${limit}&cursor=${cursor}${query}`);
@@ -253,7 +253,7 @@ describeEngines('deals API', (env) => {
 
     for (const limit of [1, 4, 5, 23, 200]) {
       const { column, seen, pages } = await pagedColumn(w.as(rep), qualify, '', limit);
-      expect(column.count, `limit ${limit}`).toBe(23);
+      expect(column?.count, `limit ${limit}`).toBe(23);
       expect(new Set(seen.map((d) => d.id)).size, `limit ${limit}`).toBe(23);
       expect(seen, `limit ${limit}`).toHaveLength(23);
       expect(seen).toEqual([...seen].sort(byKeyset));
@@ -282,7 +282,7 @@ describeEngines('deals API', (env) => {
     // The board's filters page too: owner and name search.
     const searched = await pagedColumn(w.as(w.admin), qualify, '&q=same%20day%201', 2);
     expect(searched.seen.map((d) => d.name).sort()).toEqual(['Same day 1', ...Array.from({ length: 7 }, (_, i) => `Same day 1${i}`)].sort());
-    expect(searched.column.count).toBe(8);
+    expect(searched.column?.count).toBe(8);
     const byOwner = await pagedColumn(w.as(w.admin), qualify, `&ownerId=${w.admin.id}`, 2);
     expect(byOwner.seen).toEqual([]);
   });
@@ -345,7 +345,7 @@ describeEngines('deals API', (env) => {
     await close('Won lately 3');
     const won = byName('Closed Won');
     const { column, seen } = await pagedColumn(w.as(rep), won, '', 1);
-    expect(column.count).toBe(3);
+    expect(column?.count).toBe(3);
     expect(seen.map((d) => d.name).sort()).toEqual(['Won lately 1', 'Won lately 2', 'Won lately 3']);
   });
 
@@ -358,8 +358,8 @@ describeEngines('deals API', (env) => {
     const fieldOf = async (query: string) => {
       const res = await w.as(rep).get(`/api/v1/deals/board/column?${query}`);
       expect(res.status, query).toBe(400);
-      expect(res.body.error.code, query).toBe('invalid_input');
-      return (res.body.error.details.fields as { field: string }[]).map((f) => f.field);
+      expect(res.body.error?.code, query).toBe('invalid_input');
+      return (res.body.error!.details.fields as { field: string }[]).map((f) => f.field);
     };
     expect(await fieldOf(`stageId=${qualify}&cursor=bm90LWEtY3Vyc29y`)).toEqual(['cursor']);
     expect(await fieldOf(`stageId=${qualify}&cursor=${'x'.repeat(600)}`)).toEqual(['cursor']);

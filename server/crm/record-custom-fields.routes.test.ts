@@ -12,7 +12,7 @@ describeEngines('custom fields on accounts and contacts', (env) => {
     expect((await admin.post('/api/v1/custom-fields', { entity: 'deal', key: 'revenue', label: 'Revenue', type: 'number' })).status).toBe(201);
     const twice = await admin.post('/api/v1/custom-fields', { entity: 'account', key: 'revenue', label: 'Again', type: 'text' });
     expect(twice.status).toBe(400);
-    expect(twice.body.error.details.fields).toEqual([{ field: 'key', message: 'another account field has this key' }]);
+    expect(twice.body.error?.details.fields).toEqual([{ field: 'key', message: 'another account field has this key' }]);
     await admin.post('/api/v1/custom-fields', { entity: 'contact', key: 'linkedin', label: 'LinkedIn', type: 'text' });
 
     const accounts = await admin.get('/api/v1/custom-fields?entity=account');
@@ -41,7 +41,7 @@ describeEngines('custom fields on accounts and contacts', (env) => {
 
     const bad = await api.post('/api/v1/accounts', { name: 'Acme', custom: { revenue: 'lots', tier: 'Bronze', nope: 'x' } });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['custom.nope', 'custom.revenue', 'custom.tier']);
+    expect(bad.body.error?.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['custom.nope', 'custom.revenue', 'custom.tier']);
     const long = await api.post('/api/v1/accounts', { name: 'Acme', custom: { tier: 'x'.repeat(2001) } });
     expect(long.status).toBe(400);
     expect((await env().database.db.selectFrom('accounts').select('id').where('workspace_id', '=', w.id).execute()).length).toBe(0);
@@ -86,7 +86,7 @@ describeEngines('custom fields on accounts and contacts', (env) => {
 
     const wrong = await api.post('/api/v1/contacts', { firstName: 'Ada', lastName: 'L', custom: { revenue: 5, opted_in: 'yes' } });
     expect(wrong.status).toBe(400);
-    expect(wrong.body.error.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['custom.opted_in', 'custom.revenue']);
+    expect(wrong.body.error?.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['custom.opted_in', 'custom.revenue']);
 
     const c = await api.post('/api/v1/contacts', { firstName: 'Ada', lastName: 'L', custom: { linkedin: ' ada ', opted_in: true } });
     expect(c.body.error).toBeUndefined();
@@ -96,6 +96,6 @@ describeEngines('custom fields on accounts and contacts', (env) => {
     expect(cleared.body).toMatchObject({ version: 2, custom: { linkedin: null, opted_in: true } });
     expect((await api.patch(`/api/v1/contacts/${c.body.id}`, { version: 1, custom: { linkedin: 'x' } })).status).toBe(409);
     const list = await api.get('/api/v1/contacts');
-    expect(list.body.items[0].custom).toEqual({ linkedin: null, opted_in: true });
+    expect(list.body.items[0]?.custom).toEqual({ linkedin: null, opted_in: true });
   });
 });

@@ -214,7 +214,7 @@ describeEngines('global search', (env) => {
     ]) {
       const res = await api.get(`/api/v1/search?${query}`);
       expect(res.status, query).toBe(400);
-      expect(res.body.error.details.fields.map((f: { field: string }) => f.field)).toEqual([field]);
+      expect(res.body.error?.details.fields.map((f: { field: string }) => f.field)).toEqual([field]);
     }
     expect((await env().anonymous().get('/api/v1/search?q=a')).status).toBe(401);
   });
@@ -292,7 +292,7 @@ describeEngines('global search', (env) => {
     for (const q of ['\u0000', 'pla\u0000', '\u0000\u0000 quo']) {
       const res = await api.get(`/api/v1/search?q=${encodeURIComponent(q)}`);
       expect(res.status, JSON.stringify(q)).toBe(400);
-      expect(res.body.error.details.fields.map((f: { field: string }) => f.field)).toEqual(['q']);
+      expect(res.body.error?.details.fields.map((f: { field: string }) => f.field)).toEqual(['q']);
     }
     expect(titles(await found(w, w.admin, `q=${encodeURIComponent(`o'bri`)}`))).toEqual([`account:O'Brien "Quoted" \\ Back`]);
     expect(titles(await found(w, w.admin, `q=${encodeURIComponent('"quoted"')}`))).toEqual([`account:O'Brien "Quoted" \\ Back`]);
@@ -302,6 +302,6 @@ describeEngines('global search', (env) => {
     expect(titles(await found(w, w.admin, `q=${encodeURIComponent('\tpla\u0007')}`))).toEqual(['account:Plain']);
     const blank = await api.get(`/api/v1/search?q=${encodeURIComponent('\u0007\t')}`);
     expect(blank.status).toBe(400);
-    expect(blank.body.error.details.fields.map((f: { field: string }) => f.field)).toEqual(['q']);
+    expect(blank.body.error?.details.fields.map((f: { field: string }) => f.field)).toEqual(['q']);
   });
 });

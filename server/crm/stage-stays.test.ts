@@ -10,9 +10,9 @@ const DAY = 86_400_000;
 
 async function stagesOf(w: TestWorkspace) {
   const { body } = await w.as(w.admin).get('/api/v1/pipelines');
-  const stages = body.items[0].stages as { id: string; name: string }[];
+  const stages = body.items[0]!.stages as { id: string; name: string }[];
   const byName = (n: string) => stages.find((s) => s.name === n)?.id as string;
-  return { pipelineId: body.items[0].id as string, byName };
+  return { pipelineId: body.items[0]!.id as string, byName };
 }
 
 /** A workspace's stays in order, without their ids (the writer's are new, the backfill's the changes'). */

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { insertChangeRow, insertDealRow, insertStageMoveRow, stagesOf } from '../test/crm-rows.js';
-import { type Client, describeEngines, type TestUser, type TestWorkspace } from '../test/test-env.js';
+import { type Client, describeEngines, type NotYetTyped, type TestUser, type TestWorkspace } from '../test/test-env.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -35,9 +35,9 @@ describeEngines('record timelines', (env) => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const res: { status: number; body: { items: Item[]; nextCursor: string | null } } = await api.get(
+      const res: { status: number; body: { items: Item[]; nextCursor: string | null } } = (await api.get(
         `${url}?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
-      );
+      )) as NotYetTyped;
       expect(res.status).toBe(200);
       items.push(...res.body.items);
       cursor = res.body.nextCursor;
@@ -260,7 +260,7 @@ describeEngines('record timelines', (env) => {
       expect((await w.as(w.admin).get(url)).status).toBe(200);
       const hidden = await w.as(outsider).get(url);
       expect(hidden.status).toBe(404);
-      expect(hidden.body.error.code).toBe('not_found');
+      expect(hidden.body.error?.code).toBe('not_found');
       expect((await w.as(other.admin).get(url)).status).toBe(404);
     }
     expect((await w.as(rep).get('/api/v1/deals/no-such-deal/timeline')).status).toBe(404);
@@ -268,8 +268,8 @@ describeEngines('record timelines', (env) => {
     // Marketing reads contacts but not activities: the history alone.
     const mk = await w.as(marketing).get(urls[1] as string);
     expect(mk.status).toBe(200);
-    expect(mk.body.items.map((i: Item) => i.kind)).toEqual(['change', 'change', 'change']);
-    expect((await w.as(rep).get(urls[1] as string)).body.items.map((i: Item) => i.kind)).toEqual(['change', 'change', 'change', 'activity']);
+    expect((mk.body as NotYetTyped).items.map((i: Item) => i.kind)).toEqual(['change', 'change', 'change']);
+    expect(((await w.as(rep).get(urls[1] as string)).body as NotYetTyped).items.map((i: Item) => i.kind)).toEqual(['change', 'change', 'change', 'activity']);
     await db().updateTable('deals').set({ deleted_at: env().clock.now }).where('id', '=', dealId).execute();
     expect((await w.as(rep).get(urls[0] as string)).status).toBe(404);
   });
@@ -280,25 +280,25 @@ describeEngines('record timelines', (env) => {
     const admin = w.as(w.admin);
     const api = w.as(rep);
     const { body: pipelines } = await admin.get('/api/v1/pipelines');
-    const pipelineId = pipelines.items[0].id as string;
+    const pipelineId = pipelines.items[0]!.id as string;
     const process = async () => (await admin.get(`/api/v1/pipelines/${pipelineId}/process`)).body;
     let p = await process();
     const qualify = p.stages.find((s: { name: string }) => s.name === 'Qualify');
-    const added = await admin.post(`/api/v1/stages/${qualify.id}/criteria`, {
+    const added = await admin.post(`/api/v1/stages/${qualify!.id}/criteria`, {
       version: p.pipeline.version,
       kind: 'checklist',
       label: 'Value hypothesis agreed',
     });
     expect(added.status).toBe(201);
     p = await process();
-    const criterionId = p.stages.find((s: { name: string }) => s.name === 'Qualify').criteria[0].id as string;
+    const criterionId = p.stages.find((s: { name: string }) => s.name === 'Qualify')!.criteria[0]!.id as string;
     const { body: created } = await api.post('/api/v1/deals', { name: 'Words', amount: 1_00, closeDate: '2027-01-01' });
     env().clock.now += HOUR;
     expect((await api.put(`/api/v1/deals/${created.id}/checklist/${criterionId}`, { checked: true })).status).toBe(200);
     env().clock.now += HOUR;
     const { body: frameworks } = await api.get('/api/v1/qualification-frameworks');
     const meddpicc = frameworks.items.find((f: { key: string }) => f.key === 'meddpicc');
-    const scored = await api.put(`/api/v1/deals/${created.id}/qualification/${meddpicc.id}`, {
+    const scored = await api.put(`/api/v1/deals/${created.id}/qualification/${meddpicc!.id}`, {
       scores: [{ elementKey: 'economic_buyer', score: 2, evidence: 'CFO named' }],
     });
     expect(scored.status).toBe(200);

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { describeEngines } from '../test/test-env.js';
+import { describeEngines, type NotYetTyped } from '../test/test-env.js';
 
 describeEngines('OpenAPI and health', (env) => {
   it('serves health with the engine name', async () => {
@@ -11,9 +11,9 @@ describeEngines('OpenAPI and health', (env) => {
   it('documents every /api/v1 route with a response schema, and every write with a request body schema', async () => {
     const res = await env().anonymous().get('/api/openapi.json');
     expect(res.status).toBe(200);
-    expect(res.body.openapi).toMatch(/^3\./);
+    expect((res.body as NotYetTyped).openapi).toMatch(/^3\./);
     const problems: string[] = [];
-    for (const [path, ops] of Object.entries(res.body.paths as Record<string, Record<string, any>>)) {
+    for (const [path, ops] of Object.entries((res.body as NotYetTyped).paths as Record<string, Record<string, any>>)) {
       if (!path.startsWith('/api/v1/')) continue;
       for (const [method, op] of Object.entries(ops)) {
         const codes = Object.keys(op.responses ?? {});
@@ -24,11 +24,11 @@ describeEngines('OpenAPI and health', (env) => {
       }
     }
     expect(problems).toEqual([]);
-    expect(Object.keys(res.body.paths).length).toBeGreaterThan(20);
+    expect(Object.keys((res.body as NotYetTyped).paths).length).toBeGreaterThan(20);
 
     // No route under /api/v1 hides from the document: every one the server answers is described.
     const documented = new Set(
-      Object.entries(res.body.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+      Object.entries((res.body as NotYetTyped).paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
         Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
       ),
     );

@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault, RouteOptions } from 'fastify';
 import type { TSchema } from 'typebox';
 import { ErrorBody } from '../../api/common.js';
 import type { Config } from '../config.js';
@@ -13,6 +13,8 @@ export interface AppDeps {
   now: () => number;
   /** Where the request log goes (default stdout); tests read it to prove secrets stay out. */
   logStream?: { write(line: string): void };
+  /** Told of every route as it registers (Fastify's onRoute); the route-map test checks api/routes.ts against them. */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** Success responses plus the one error shape, so OpenAPI documents every outcome. */

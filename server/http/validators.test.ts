@@ -19,7 +19,7 @@ describeEngines('request validation', (env) => {
     const api = w.as(w.admin);
     const res = await api.post('/api/v1/accounts', { name: 'Initech', size: '250' });
     expect(res.status).toBe(400);
-    expect(res.body.error.details.fields.map((f: { field: string }) => f.field)).toContain('size');
+    expect(res.body.error?.details.fields.map((f: { field: string }) => f.field)).toContain('size');
     const list = await api.get('/api/v1/accounts?limit=1');
     expect(list.status, JSON.stringify(list.body)).toBe(200);
   });

@@ -60,7 +60,7 @@ describeEngines('authentication', (env) => {
     const browser = clientFor(env().app, { cookie: `furrow_session=${here.cookie?.value}`, 'x-csrf-token': here.csrf });
     const wrong = await browser.post('/api/v1/auth/password', { currentPassword: 'not it', newPassword: 'a brand new secret' });
     expect(wrong.status).toBe(400);
-    expect(wrong.body.error.details.fields[0].field).toBe('currentPassword');
+    expect(wrong.body.error?.details.fields[0]?.field).toBe('currentPassword');
     expect((await browser.post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'a brand new secret' })).status).toBe(204);
     expect((await browser.get('/api/v1/auth/session')).status).toBe(200);
     expect((await clientFor(env().app, { cookie: `furrow_session=${elsewhere.cookie?.value}` }).get('/api/v1/auth/session')).status).toBe(401);
@@ -193,9 +193,9 @@ describeEngines('users and teams', (env) => {
     expect(child.status).toBe(201);
     const cycle = await api.patch(`/api/v1/teams/${top.body.id}`, { version: top.body.version, parentId: child.body.id });
     expect(cycle.status).toBe(400);
-    expect(cycle.body.error.details.fields[0].field).toBe('parentId');
+    expect(cycle.body.error?.details.fields[0]?.field).toBe('parentId');
     const dup = await api.post('/api/v1/teams', { name: 'sales' });
-    expect(dup.body.error.details.fields[0].field).toBe('name');
+    expect(dup.body.error?.details.fields[0]?.field).toBe('name');
     expect((await api.delete(`/api/v1/teams/${top.body.id}`)).status).toBe(409);
   });
 
@@ -206,9 +206,9 @@ describeEngines('users and teams', (env) => {
     const created = await w.as(w.admin).post('/api/v1/users', { email: 'A@example.test', name: 'A', role: 'rep', password: 'long-enough-pw' });
     expect(created.status).toBe(201);
     const again = await w.as(w.admin).post('/api/v1/users', { email: 'a@example.test', name: 'A2', role: 'rep', password: 'long-enough-pw' });
-    expect(again.body.error.details.fields[0].field).toBe('email');
+    expect(again.body.error?.details.fields[0]?.field).toBe('email');
     const short = await w.as(w.admin).post('/api/v1/users', { email: 'b@example.test', name: 'B', role: 'rep', password: 'short' });
-    expect(short.body.error.details.fields[0].field).toBe('password');
+    expect(short.body.error?.details.fields[0]?.field).toBe('password');
     const self = await w.as(w.admin).get(`/api/v1/users/${w.admin.id}`);
     expect((await w.as(w.admin).patch(`/api/v1/users/${w.admin.id}`, { version: self.body.version, disabled: true })).status).toBe(400);
   });

@@ -3,7 +3,7 @@
 // accepted 4 of 10 equal pipeline names and answered 500 to team creates), and "Café" typed with a
 // combining accent would pass as a different name than the precomposed one (issue 17, item 6).
 import { expect, it } from 'vitest';
-import { describeEngines } from '../test/test-env.js';
+import { describeEngines, type NotYetTyped } from '../test/test-env.js';
 
 const VARIANTS = ['Café East', 'cafe\u0301 east', ' CAFÉ EAST ', 'Cafe\u0301 East'];
 
@@ -20,11 +20,11 @@ describeEngines('unique names', (env) => {
       expect(statuses.filter((s) => s === 201)).toHaveLength(1);
       for (const r of answers.filter((a) => a.status !== 201)) {
         expect(r.status).toBe(400);
-        expect(r.body.error.details.fields.map((f: { field: string }) => f.field)).toEqual(['name']);
+        expect(r.body.error?.details.fields.map((f: { field: string }) => f.field)).toEqual(['name']);
       }
       // Stored as typed, in one form: the precomposed é.
       const created = answers.find((r) => r.status === 201)?.body;
-      const name = (what === 'team' ? created.name : (created.pipeline?.name ?? created.name)) as string;
+      const name = (what === 'team' ? (created! as NotYetTyped).name : ((created! as NotYetTyped).pipeline?.name ?? (created! as NotYetTyped).name)) as string;
       expect(name).toBe(name.normalize('NFC'));
       expect(name).toBe(name.trim());
     });

@@ -72,7 +72,7 @@ describeEngines('coaching visibility matrix', (env) => {
         actionItems: [{ ownerId: itemOwner, text: 'Follow up' }],
       });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
-      return { sessionId: res.body.id, itemId: res.body.actionItems[0].id, coacheeId: coachee.id };
+      return { sessionId: res.body.id, itemId: res.body.actionItems[0]!.id, coacheeId: coachee.id };
     };
     const foreignMade = await make(foreign, other.as(other.admin), foreignCoach.id, foreignCoach.id);
     const owners: Record<Role, Partial<Record<Exclude<Relation, 'otherWorkspace'>, TestUser>>> = {

@@ -11,7 +11,7 @@ import { enqueue } from '../jobs/jobs.service.js';
 import type { NotificationKind } from '../notifications/kind.js';
 import { KINDS } from '../notifications/kinds.js';
 import { notify } from '../notifications/notifications.service.js';
-import { describeEngines, type TestUser, type TestWorkspace } from '../test/test-env.js';
+import { describeEngines, type NotYetTyped, type TestUser, type TestWorkspace } from '../test/test-env.js';
 import { type Operation, type Resource, reachOf, WRITE_REFERENCES } from './policy.js';
 
 type Relation = 'own' | 'team' | 'other' | 'otherWorkspace';
@@ -141,13 +141,13 @@ describeEngines('visibility matrix', (env) => {
 
   let stageId: string | undefined;
   const firstStage = async () => {
-    stageId ??= (await fx.w.as(fx.w.admin).get('/api/v1/pipelines')).body.items[0].stages[0].id as string;
+    stageId ??= (await fx.w.as(fx.w.admin).get('/api/v1/pipelines')).body.items[0]!.stages[0]!.id as string;
     return stageId;
   };
 
   it('exercises every route of the pipeline board in the generated cases', async () => {
     const doc = (await env().anonymous().get('/api/openapi.json')).body;
-    const routes = Object.keys(doc.paths).filter((p) => p.startsWith('/api/v1/deals/board'));
+    const routes = Object.keys((doc as NotYetTyped).paths).filter((p) => p.startsWith('/api/v1/deals/board'));
     expect(routes.sort(), 'board: routes the matrix does not exercise').toEqual([...BOARD_ROUTES].sort());
   });
 
@@ -186,7 +186,7 @@ describeEngines('visibility matrix', (env) => {
           }
           case 'update': {
             const current = await fx.w.as(fx.w.admin).get(`/api/v1/${resource}/${record.id}`);
-            const version = current.status === 200 ? current.body.version : 1;
+            const version = current.status === 200 ? (current.body as NotYetTyped).version : 1;
             const patch =
               resource === 'accounts'
                 ? { industry: `I${version}` }
@@ -292,13 +292,13 @@ describeEngines('visibility matrix', (env) => {
           if (op === 'create') return api.post(`/api/v1/${resource}`, { ...baseBody[resource], [field]: id });
           const own = fx.records[resource]?.[role]?.own as { id: string };
           const current = await admin.get(`/api/v1/${resource}/${own.id}`);
-          return api.patch(`/api/v1/${resource}/${own.id}`, { version: current.body.version, [field]: id });
+          return api.patch(`/api/v1/${resource}/${own.id}`, { version: (current.body as NotYetTyped).version, [field]: id });
         };
         const label = `${role} ${op} ${resource}.${field}`;
         const missing = await write(MISSING);
         const refusal = (res: { status: number; body: any }) =>
           JSON.stringify({ status: res.status, code: res.body?.error?.code, message: res.body?.error?.message, details: res.body?.error?.details });
-        if (missing.status !== 400 || missing.body.error.details?.fields?.[0]?.field !== field)
+        if (missing.status !== 400 || missing.body.error!.details?.fields?.[0]?.field !== field)
           failures.push(`${label} → missing id: expected 400 naming ${field}, got ${refusal(missing)}`);
         for (const relation of RELATIONS) {
           const id = target === 'users' ? fx.owners[role][relation].id : await targetId(target as Resource, role, relation);
@@ -314,7 +314,7 @@ describeEngines('visibility matrix', (env) => {
         if (op === 'update' && target === 'users') {
           const own = fx.records[resource]?.[role]?.own as { id: string };
           const current = await admin.get(`/api/v1/${resource}/${own.id}`);
-          await admin.patch(`/api/v1/${resource}/${own.id}`, { version: current.body.version, ownerId: fx.owners[role].own.id });
+          await admin.patch(`/api/v1/${resource}/${own.id}`, { version: (current.body as NotYetTyped).version, ownerId: fx.owners[role].own.id });
         }
       }
       expect(failures).toEqual([]);
@@ -326,7 +326,7 @@ describeEngines('visibility matrix', (env) => {
     const doc = (await env().anonymous().get('/api/openapi.json')).body;
     const undeclared: string[] = [];
     for (const resource of Object.keys(WRITE_REFERENCES) as Resource[]) {
-      for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {
+      for (const [path, ops] of Object.entries((doc as NotYetTyped).paths as Record<string, Record<string, any>>)) {
         const base = `/api/v1/${resource.replace(/_/g, '-')}`;
         if (path !== base && path !== `${base}/{id}`) continue;
         for (const [method, op] of Object.entries(ops)) {
@@ -356,7 +356,7 @@ describeEngines('visibility matrix', (env) => {
     const doc = (await env().anonymous().get('/api/openapi.json')).body;
     const bodyHas = (resource: Resource, op: 'create' | 'update', field: string) => {
       const path = op === 'create' ? `/api/v1/${resource}` : `/api/v1/${resource}/{id}`;
-      const schema = doc.paths[path]?.[op === 'create' ? 'post' : 'patch']?.requestBody?.content?.['application/json']?.schema;
+      const schema = (doc as NotYetTyped).paths[path]?.[op === 'create' ? 'post' : 'patch']?.requestBody?.content?.['application/json']?.schema;
       return field in (schema?.properties ?? {});
     };
     const db = env().database.db;
@@ -386,11 +386,11 @@ describeEngines('visibility matrix', (env) => {
         if (op === 'create') return api.post(`/api/v1/${resource}`, { ...baseBody[resource], [field]: id });
         const mine = fx.records[resource]?.[role]?.own as { id: string };
         const current = await admin.get(`/api/v1/${resource}/${mine.id}`);
-        return api.patch(`/api/v1/${resource}/${mine.id}`, { version: current.body.version, [field]: id });
+        return api.patch(`/api/v1/${resource}/${mine.id}`, { version: (current.body as NotYetTyped).version, [field]: id });
       };
       const label = `${role} ${op} ${resource}.${field}`;
       const missing = await write(MISSING);
-      if (missing.status !== 400 || missing.body.error.details?.fields?.[0]?.field !== field)
+      if (missing.status !== 400 || missing.body.error!.details?.fields?.[0]?.field !== field)
         failures.push(`${label} → missing id: expected 400 naming ${field}, got ${refusal(missing)}`);
       const ours = await write(own[field] as string);
       if (ours.status !== (op === 'create' ? 201 : 200)) failures.push(`${label} → this workspace's: expected allowed, got ${refusal(ours)}`);
@@ -434,7 +434,7 @@ describeEngines('visibility matrix', (env) => {
     sqlLead: string;
   }
   type Send = (api: ReturnType<TestWorkspace['as']>, me: Mine, id: string) => Promise<{ status: number; body: any }>;
-  const ver = async (api: ReturnType<TestWorkspace['as']>, url: string) => (await api.get(url)).body.version as number;
+  const ver = async (api: ReturnType<TestWorkspace['as']>, url: string) => ((await api.get(url)).body as NotYetTyped).version as number;
   /** The workspace's lead settings put back with one routing change (the admin's screen sends all of it). */
   const routingPut = async (api: ReturnType<TestWorkspace['as']>, change: (routing: Record<string, unknown>) => Record<string, unknown>) => {
     const s = (await api.get('/api/v1/lead-settings')).body;
@@ -445,7 +445,7 @@ describeEngines('visibility matrix', (env) => {
   /** A record's version from its list, for resources without a read by id. */
   const listedVersion = async (api: ReturnType<TestWorkspace['as']>, url: string, id: string) => {
     const body = (await api.get(url)).body;
-    return ((body.items ?? body) as { id: string; version: number }[]).find((r) => r.id === id)?.version;
+    return (((body as NotYetTyped).items ?? body) as { id: string; version: number }[]).find((r) => r.id === id)?.version;
   };
   const expectationBody = { kpiId: 'win_rate', periodKind: 'month', target: 1, amberThreshold: 1, redThreshold: 1 };
   const ritualBody = { kind: 'forecast_call', rrule: 'FREQ=WEEKLY', startsAt: '2026-11-29T16:00' };
@@ -464,7 +464,7 @@ describeEngines('visibility matrix', (env) => {
       kind: 'team',
       send: async (a, m, id) =>
         a.patch(`/api/v1/teams/${m.team}`, {
-          version: (await a.get('/api/v1/teams')).body.items.find((t: { id: string }) => t.id === m.team).version,
+          version: (await a.get('/api/v1/teams'))!.body.items.find((t: { id: string }) => t.id === m.team)!.version,
           parentId: id,
         }),
     },
@@ -472,7 +472,7 @@ describeEngines('visibility matrix', (env) => {
       kind: 'user',
       send: async (a, m, id) =>
         a.patch(`/api/v1/teams/${m.team}`, {
-          version: (await a.get('/api/v1/teams')).body.items.find((t: { id: string }) => t.id === m.team).version,
+          version: (await a.get('/api/v1/teams'))!.body.items.find((t: { id: string }) => t.id === m.team)!.version,
           managerId: id,
         }),
     },
@@ -723,7 +723,7 @@ describeEngines('visibility matrix', (env) => {
     const found: string[] = [];
     const walk = (schema: any, prefix: string, key: string) => {
       if (!schema || typeof schema !== 'object') return;
-      if (schema.$ref) return walk(doc.components?.schemas?.[schema.$ref.split('/').pop()], prefix, key);
+      if (schema.$ref) return walk((doc as NotYetTyped).components?.schemas?.[schema.$ref.split('/').pop()], prefix, key);
       for (const k of ['anyOf', 'oneOf', 'allOf']) for (const x of schema[k] ?? []) walk(x, prefix, key);
       if (schema.items) walk(schema.items, `${prefix}[]`, key);
       for (const [name, sub] of Object.entries(schema.properties ?? {})) {
@@ -731,7 +731,7 @@ describeEngines('visibility matrix', (env) => {
         walk(sub, `${prefix}${name}.`, key);
       }
     };
-    for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, any>>))
+    for (const [path, ops] of Object.entries((doc as NotYetTyped).paths as Record<string, Record<string, any>>))
       for (const [method, op] of Object.entries(ops)) {
         if (method === 'get') continue;
         // The owner-scoped CRM resources' own create and update are generated above, per relation.
@@ -776,7 +776,7 @@ describeEngines('visibility matrix', (env) => {
     const copy = await a.post('/api/v1/pipelines', { name: `Links ${Math.random()}`, copyFromPipelineId: stage.pipeline_id });
     expect(copy.status, JSON.stringify(copy.body)).toBe(201);
     const linkPipeline = copy.body.pipeline.id as string;
-    const linkStage = copy.body.stages[0].id as string;
+    const linkStage = copy.body.stages[0]!.id as string;
     const withCriterion = await a.post(`/api/v1/stages/${linkStage}/criteria`, {
       version: copy.body.pipeline.version,
       kind: 'qualification',
@@ -784,7 +784,7 @@ describeEngines('visibility matrix', (env) => {
       minScore: 1,
     });
     expect(withCriterion.status, JSON.stringify(withCriterion.body)).toBe(201);
-    const criterion = (withCriterion.body.stages[0].criteria as { id: string; kind: string }[]).find((c) => c.kind === 'qualification')?.id as string;
+    const criterion = (withCriterion.body.stages[0]!.criteria as { id: string; kind: string }[]).find((c) => c.kind === 'qualification')?.id as string;
     const pastMeeting = (
       await a.post('/api/v1/activities', {
         type: 'meeting',
@@ -1130,7 +1130,7 @@ describeEngines('visibility matrix', (env) => {
     const doc = (await env().anonymous().get('/api/openapi.json')).body;
     for (const [resource, covered] of Object.entries(BY_ID_ROUTES)) {
       const base = `/api/v1/${resource.replace(/_/g, '-')}`;
-      const routes = Object.keys(doc.paths).filter((p) => p === base || p.startsWith(`${base}/`));
+      const routes = Object.keys((doc as NotYetTyped).paths).filter((p) => p === base || p.startsWith(`${base}/`));
       expect(routes.sort(), `${resource}: routes the matrix does not exercise`).toEqual([...(covered as string[])].sort());
     }
     const jobs = { db: env().database.db, now: () => env().clock.now };
@@ -1175,7 +1175,7 @@ describeEngines('visibility matrix', (env) => {
 
   it('runs a schedule now only for an operator, and only in their own workspace', async () => {
     const doc = (await env().anonymous().get('/api/openapi.json')).body;
-    const routes = Object.keys(doc.paths).filter((p) => p.startsWith('/api/v1/job-schedules'));
+    const routes = Object.keys((doc as NotYetTyped).paths).filter((p) => p.startsWith('/api/v1/job-schedules'));
     expect(routes.sort(), 'job-schedules: routes the matrix does not exercise').toEqual([...SCHEDULE_ROUTES].sort());
     const failures: string[] = [];
     for (const role of ROLES) {

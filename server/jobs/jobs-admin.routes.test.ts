@@ -39,7 +39,7 @@ describeEngines('background jobs (operator view)', { ownDatabase: true }, (env) 
     expect(schedules.status).toBe(200);
     const digest = schedules.body.items.find((s: { name: string }) => s.name === 'rhythm.plan-weekly-digest');
     expect(digest).toMatchObject({ scope: 'workspace', lastJob: null });
-    expect(digest.description).not.toBe('');
+    expect(digest?.description).not.toBe('');
     expect(schedules.body.items.find((s: { name: string }) => s.name === 'identity.delete-expired-sessions')).toMatchObject({ scope: 'system' });
 
     const first = await w.as(w.admin).post('/api/v1/job-schedules/rhythm.plan-weekly-digest/run');
@@ -54,7 +54,7 @@ describeEngines('background jobs (operator view)', { ownDatabase: true }, (env) 
     expect(digests).toEqual([expect.objectContaining({ id: first.body.jobId, state: 'queued', createdBy: { id: w.admin.id, name: expect.any(String) } })]);
     expect(digests[0]).not.toHaveProperty('payload');
     const after = await w.as(w.admin).get('/api/v1/job-schedules');
-    expect(after.body.items.find((s: { name: string }) => s.name === 'rhythm.plan-weekly-digest').lastJob).toMatchObject({
+    expect(after.body.items.find((s: { name: string }) => s.name === 'rhythm.plan-weekly-digest')?.lastJob).toMatchObject({
       id: first.body.jobId,
       state: 'queued',
     });
@@ -127,7 +127,7 @@ describeEngines('background jobs (operator view)', { ownDatabase: true }, (env) 
       const one = await w.as(w.admin).get(`/api/v1/jobs/${id}`);
       expect(one.status).toBe(200);
       const listed = list.body.items.find((j: { id: string }) => j.id === id);
-      expect(listed.startedAt).toBe(one.body.startedAt);
+      expect(listed?.startedAt).toBe(one.body.startedAt);
       return listed;
     };
     expect(await shown()).toMatchObject({ state: 'queued', startedAt: null, finishedAt: null });
@@ -164,7 +164,7 @@ describeEngines('background jobs (operator view)', { ownDatabase: true }, (env) 
     expect((await w.as(w.admin).post(`/api/v1/jobs/${id}/retry`)).status).toBe(409);
     expect((await w.as(w.admin).post(`/api/v1/jobs/${foreign}/retry`)).status).toBe(404);
     const audit = await w.as(w.admin).get('/api/v1/audit-log?action=job.retried');
-    expect(audit.body.items.map((e: { targetId: string }) => e.targetId)).toEqual([id]);
+    expect(audit.body.items.map((e) => e.targetId)).toEqual([id]);
   });
 
   it("shows the system's own jobs read-only, and filters by name", async () => {

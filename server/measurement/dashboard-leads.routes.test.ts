@@ -36,14 +36,14 @@ describeEngines('the lead funnel dashboard', (env) => {
       const res = await h.w.as(c.who).get('/api/v1/dashboard/leads?period=2026-07');
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       expect(res.body).toMatchObject({ scope: { kind: c.scope }, period: { key: '2026-07' }, asOf: null });
-      expect(res.body.figures.map((f: any) => f.kpi.id)).toEqual([...LEAD_FUNNEL_KPIS]);
+      expect(res.body.figures.map((f) => f.kpi.id)).toEqual([...LEAD_FUNNEL_KPIS]);
       const expected = funnelFigures(data, { range, at: env().clock.now, owners: c.owners });
       for (const f of res.body.figures) {
         const one = (await h.w.as(c.who).get(`/api/v1/kpis/${f.kpi.id}?period=2026-07`)).body;
         expect(f, `${f.kpi.id} as ${c.scope}`).toEqual(one);
         const want = expected[f.kpi.id] ?? null;
         if (want === null) expect(f.value, f.kpi.id).toBeNull();
-        else expect(Math.abs(f.value - want), `${f.kpi.id} ${f.value} vs ${want}`).toBeLessThan(1e-9 * Math.max(1, Math.abs(want)));
+        else expect(Math.abs(f.value! - want), `${f.kpi.id} ${f.value} vs ${want}`).toBeLessThan(1e-9 * Math.max(1, Math.abs(want)));
         if (f.value) nonZero++;
         // The drill-down lists leads, never deals (marketing included).
         expect(f.drill.numerator).toContain(`/api/v1/kpis/${f.kpi.id}/records?`);
@@ -54,7 +54,7 @@ describeEngines('the lead funnel dashboard', (env) => {
     // A rep's funnel is their own: the MQLs are the leads they own, fewer than the workspace's.
     const mine = (await h.w.as(rep).get('/api/v1/dashboard/leads?period=2026-07')).body.figures[0];
     const all = (await h.w.as(h.marketing).get('/api/v1/dashboard/leads?period=2026-07')).body.figures[0];
-    expect(mine.value).toBeLessThan(all.value);
+    expect(mine?.value).toBeLessThan(all!.value!);
 
     // As of a past date, and a range.
     const past = await h.w.as(h.w.admin).get('/api/v1/dashboard/leads?from=2026-07-01&to=2026-07-15&asOf=2026-07-20');
@@ -66,11 +66,11 @@ describeEngines('the lead funnel dashboard', (env) => {
     expect((await h.w.as(h.marketing).get(`/api/v1/dashboard/leads?scope=rep&scopeId=${rep.id}`)).status).toBe(403);
     const bad = await h.w.as(h.marketing).get('/api/v1/dashboard/leads?period=2026-13');
     expect(bad.status).toBe(400);
-    expect(JSON.stringify(bad.body.error.details)).toContain('period');
+    expect(JSON.stringify(bad.body.error?.details)).toContain('period');
     expect((await h.w.as(h.marketing).get('/api/v1/dashboard/leads?from=2026-07-01')).status).toBe(400);
     const coach = await h.w.user('coach');
     // An outside coach owns no leads: their own funnel is empty, nobody else's shows.
     const coached = await h.w.as(coach).get('/api/v1/dashboard/leads?period=2026-07');
-    expect(coached.body.figures.map((f: any) => f.count)).toEqual(LEAD_FUNNEL_KPIS.map(() => 0));
+    expect(coached.body.figures.map((f) => f.count)).toEqual(LEAD_FUNNEL_KPIS.map(() => 0));
   }, 120_000);
 });

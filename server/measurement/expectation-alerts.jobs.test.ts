@@ -60,7 +60,7 @@ describeEngines('expectation went red', { ownDatabase: true }, (env) => {
     };
     const setWinRate = async (t: { target: number; amberThreshold: number; redThreshold: number }) => {
       const current = await admin.get(`/api/v1/expectations?ownerId=${x.ann.id}`);
-      const version = current.body.items.find((e: { id: string }) => e.id === winRate.body.id).version;
+      const version = current.body.items.find((e: { id: string }) => e.id === winRate.body.id)!.version;
       const res = await admin.patch(`/api/v1/expectations/${winRate.body.id}`, { version, ...t });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
     };

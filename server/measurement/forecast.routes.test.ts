@@ -31,10 +31,10 @@ describeEngines('forecast API', (env) => {
       .execute();
     expect(history).toEqual([{ from_value: null, to_value: 'commit', actor_id: x.ben.id }]);
 
-    expect((await as(x.ben).post('/api/v1/forecast/submissions', { period: Q4, commit: 30_000, bestCase: 20_000 })).body.error.details.fields[0].field).toBe(
+    expect((await as(x.ben).post('/api/v1/forecast/submissions', { period: Q4, commit: 30_000, bestCase: 20_000 })).body.error?.details.fields[0]?.field).toBe(
       'bestCase',
     );
-    expect((await as(x.ben).post('/api/v1/forecast/submissions', { period: 'FY2026-Q3', commit: 1, bestCase: 1 })).body.error.details.fields[0].field).toBe(
+    expect((await as(x.ben).post('/api/v1/forecast/submissions', { period: 'FY2026-Q3', commit: 1, bestCase: 1 })).body.error?.details.fields[0]?.field).toBe(
       'period',
     );
     const benCall = await as(x.ben).post('/api/v1/forecast/submissions', {
@@ -50,14 +50,14 @@ describeEngines('forecast API', (env) => {
     // Mia's team: Ann's and Ben's calls, and T2 (no manager, no call) rolled up from Cat's won deal.
     const mia = (await as(x.mia).get(`/api/v1/forecast?period=${Q4}`)).body;
     expect(mia.scopeType).toBe('team');
-    expect(mia.rollup.rows.map((r: any) => [r.name.replace(/ \w+$/, ''), r.source, r.commit])).toEqual([
+    expect(mia.rollup?.rows.map((r) => [r.name.replace(/ \w+$/, ''), r.source, r.commit])).toEqual([
       ['Ann', 'submitted', 15_000],
       ['Ben', 'submitted', 30_000],
       ['T2', 'rollup', 40_000],
     ]);
-    expect(mia.rollup.total).toEqual({ commit: 85_000, bestCase: 90_000 });
+    expect(mia.rollup?.total).toEqual({ commit: 85_000, bestCase: 90_000 });
     // The deals behind her figures are her teams' (sub-team T2 included), each with its owner, by category.
-    expect(mia.deals.map((d: any) => [d.name, d.ownerName, d.category]).sort()).toEqual([
+    expect(mia.deals.map((d) => [d.name, d.ownerName, d.category]).sort()).toEqual([
       ['D1', 'Ann', 'closed'],
       ['D3', 'Ben', 'commit'],
       ['D4', 'Cat', 'closed'],
@@ -67,12 +67,12 @@ describeEngines('forecast API', (env) => {
 
     // The CSO sees the whole: team T by Mia's call, Dan (no team) by his deals.
     const cso = (await as(x.w.admin).get(`/api/v1/forecast?period=${Q4}`)).body;
-    expect(cso.rollup.rows.map((r: any) => [r.source, r.commit])).toEqual([
+    expect(cso.rollup?.rows.map((r) => [r.source, r.commit])).toEqual([
       ['submitted', 80_000],
       ['system', 50_000],
     ]);
-    expect(cso.rollup.total.commit).toBe(130_000);
-    expect(cso.deals.map((d: any) => d.name).sort()).toEqual(['D1', 'D3', 'D4', 'D5']);
+    expect(cso.rollup?.total.commit).toBe(130_000);
+    expect(cso.deals.map((d) => d.name).sort()).toEqual(['D1', 'D3', 'D4', 'D5']);
     expect((await as(x.ann).get(`/api/v1/forecast?period=${Q4}&userId=${x.ben.id}`)).status).toBe(404);
     expect((await as(x.mia).get(`/api/v1/forecast?period=${Q4}&userId=${x.ben.id}`)).body.latest).toMatchObject({ commit: 30_000 });
 
@@ -81,11 +81,11 @@ describeEngines('forecast API', (env) => {
     env().clock.now += 7 * 86_400_000;
     await as(x.ben).post('/api/v1/forecast/submissions', { period: Q4, commit: 30_000, bestCase: 30_000 });
     expect((await as(x.mia).get(`/api/v1/forecast/submissions?period=${Q4}&userId=${x.ben.id}`)).body.items).toHaveLength(3);
-    expect((await as(x.ann).get(`/api/v1/forecast/submissions?period=${Q4}`)).body.items.map((s: any) => s.userName)).toEqual(['Ann']);
+    expect((await as(x.ann).get(`/api/v1/forecast/submissions?period=${Q4}`)).body.items.map((s) => s.userName)).toEqual(['Ann']);
 
     const open = (await as(x.w.admin).get(`/api/v1/forecast/accuracy?period=${Q4}`)).body;
     expect(open.closed).toBe(false);
-    expect(open.people.every((p: any) => p.weeks.every((w: any) => w.accuracy === null))).toBe(true);
+    expect(open.people.every((p) => p.weeks.every((w) => w.accuracy === null))).toBe(true);
 
     // Ben wins D3 on 15 December; the quarter closes.
     env().clock.now = Date.parse('2026-12-15T10:00:00Z');
@@ -94,9 +94,9 @@ describeEngines('forecast API', (env) => {
     env().clock.now = Date.parse('2027-01-05T10:00:00Z');
     const scored = (await as(x.w.admin).get(`/api/v1/forecast/accuracy?period=${Q4}`)).body;
     expect(scored.closed).toBe(true);
-    const person = (name: string) => scored.people.find((p: any) => p.name === name);
+    const person = (name: string) => scored.people.find((p) => p.name === name);
     expect(person('Ben')).toMatchObject({ actual: 30_000 });
-    expect(person('Ben').weeks.map((w: any) => [w.weekStart, w.commit, w.accuracy, w.bias])).toEqual([
+    expect(person('Ben')?.weeks.map((w) => [w.weekStart, w.commit, w.accuracy, w.bias])).toEqual([
       ['2026-11-23', 28_000, 1 - 2_000 / 30_000, -2_000 / 30_000],
       ['2026-11-30', 30_000, 1, 0],
     ]);
@@ -108,7 +108,7 @@ describeEngines('forecast API', (env) => {
       expect.objectContaining({ name: 'Ben', committed: 30_000, won: 30_000, conversion: 1, deals: 1, wonDeals: 1 }),
     ]);
     const mine = (await as(x.ann).get(`/api/v1/forecast/accuracy?period=${Q4}`)).body;
-    expect(mine.people.map((p: any) => p.name)).toEqual(['Ann']);
+    expect(mine.people.map((p) => p.name)).toEqual(['Ann']);
   });
 
   it('keeps marketing out and refuses weeks as forecast periods', async () => {
@@ -118,7 +118,7 @@ describeEngines('forecast API', (env) => {
     expect((await w.as(marketer).get('/api/v1/forecast')).status).toBe(403);
     const week = await w.as(w.admin).get('/api/v1/forecast?period=2026-W48');
     expect(week.status).toBe(400);
-    expect(week.body.error.details.fields[0].field).toBe('period');
+    expect(week.body.error?.details.fields[0]?.field).toBe('period');
     expect((await w.as(w.admin).get('/api/v1/forecast')).body).toMatchObject({
       scopeType: 'workspace',
       period: { kind: 'quarter', key: 'FY2026-Q4' },

@@ -3,7 +3,7 @@
 import { expect, inject, it } from 'vitest';
 import { updateDealById } from '../crm/deals.service.js';
 import { AppError } from '../errors.js';
-import { createTestEnv, describeEngines, type TestEnv } from '../test/test-env.js';
+import { createTestEnv, describeEngines, type NotYetTyped, type TestEnv } from '../test/test-env.js';
 import { CATALOGUE } from './kpis/registry.js';
 import { type History, randomHistory, rng } from './testing/random-history.js';
 
@@ -20,13 +20,13 @@ async function snapshot(h: History, asOf: string | null, scopes: string[]) {
         expect(r.status, `${url} ${JSON.stringify(r.body)}`).toBe(200);
         const b = r.body;
         out[`${k.meta.id} ${q} ${scope}`] = {
-          value: b.value,
-          numerator: b.numerator,
-          denominator: b.denominator,
-          count: b.count,
-          mean: b.mean,
-          quota: b.quota,
-          breakdown: b.breakdown?.map((g: any) => ({ ...g, key: g.label })),
+          value: (b as NotYetTyped).value,
+          numerator: (b as NotYetTyped).numerator,
+          denominator: (b as NotYetTyped).denominator,
+          count: (b as NotYetTyped).count,
+          mean: (b as NotYetTyped).mean,
+          quota: (b as NotYetTyped).quota,
+          breakdown: (b as NotYetTyped).breakdown?.map((g: NotYetTyped) => ({ ...g, key: g.label })),
         };
       }
     }
@@ -42,7 +42,7 @@ async function dashboardSnapshot(h: History, asOf: string | null, scopes: string
   const admin = h.w.as(h.w.admin);
   const out: Record<string, unknown> = {};
   for (const scope of scopes) {
-    const url = `/api/v1/dashboard?period=FY2026-Q3&${scope}${asOf ? `&asOf=${asOf}` : ''}`;
+    const url = `/api/v1/dashboard?period=FY2026-Q3&${scope}${asOf ? `&asOf=${asOf}` : ''}` as const;
     const r = await admin.get(url);
     expect(r.status, `${url} ${JSON.stringify(r.body)}`).toBe(200);
     const { expectations: _judgedNow, ...figures } = r.body;
@@ -57,9 +57,9 @@ async function drillSnapshot(h: History, asOf: string | null) {
   const out: Record<string, unknown> = {};
   for (const k of CATALOGUE) {
     const fig = (await admin.get(`/api/v1/kpis/${k.meta.id}?period=FY2026${asOf ? `&asOf=${asOf}` : ''}`)).body;
-    const rows = (await admin.get(`${fig.drill.numerator}&limit=200`)).body.items;
+    const rows = ((await admin.get(`${fig.drill.numerator}&limit=200`)).body as NotYetTyped).items;
     out[k.meta.id] = rows
-      .map((r: any) => [r.dealName, r.ownerName, r.stageName, r.status, r.amount, r.closeDate, r.numerator, r.denominator, r.value, r.detail, r.at])
+      .map((r: NotYetTyped) => [r.dealName, r.ownerName, r.stageName, r.status, r.amount, r.closeDate, r.numerator, r.denominator, r.value, r.detail, r.at])
       .sort((a: unknown[], b: unknown[]) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   }
   return out;
@@ -67,20 +67,20 @@ async function drillSnapshot(h: History, asOf: string | null) {
 
 /** A dashboard's figures without the ids each engine's run makes its own: stages and people by name. */
 function comparable(d: any) {
-  const figure = (r: any) => ({
+  const figure = (r: NotYetTyped) => ({
     id: r.kpi.id,
     value: r.value,
     numerator: r.numerator,
     denominator: r.denominator,
     count: r.count,
-    breakdown: r.breakdown?.map((g: any) => [g.label, g.value, g.count]).sort(),
+    breakdown: r.breakdown?.map((g: NotYetTyped) => [g.label, g.value, g.count]).sort(),
   });
   return {
     asOf: d.asOf,
     tiles: d.tiles.map(figure),
     pipeline: [figure(d.pipelineByStage), figure(d.weightedByStage)],
-    trends: d.trends.map((t: any) => [t.kpi.id, t.points.map((p: any) => [p.period.key, p.value, p.count])]),
-    people: d.people.rows.map((r: any) => [r.name, r.values]),
+    trends: d.trends.map((t: NotYetTyped) => [t.kpi.id, t.points.map((p: NotYetTyped) => [p.period.key, p.value, p.count])]),
+    people: d.people.rows.map((r: NotYetTyped) => [r.name, r.values]),
   };
 }
 
@@ -171,9 +171,19 @@ it.runIf(inject('pgUrl'))(
         for (const k of CATALOGUE) {
           trends[k.meta.id] = (await admin.get(`/api/v1/kpis/${k.meta.id}/trend?period=FY2026&by=month`)).body.points;
           const fig = (await admin.get(`/api/v1/kpis/${k.meta.id}?period=FY2026`)).body;
-          const rows = (await admin.get(`${fig.drill.numerator}&limit=200`)).body.items;
+          const rows = ((await admin.get(`${fig.drill.numerator}&limit=200`)).body as NotYetTyped).items;
           drills[k.meta.id] = rows
-            .map((r: any) => [r.dealName, names.get(r.ownerId) ?? r.ownerName, r.amount, r.closeDate, r.numerator, r.denominator, r.value, r.detail, r.at])
+            .map((r: NotYetTyped) => [
+              r.dealName,
+              names.get(r.ownerId) ?? r.ownerName,
+              r.amount,
+              r.closeDate,
+              r.numerator,
+              r.denominator,
+              r.value,
+              r.detail,
+              r.at,
+            ])
             .sort((a: unknown[], b: unknown[]) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
         }
         results.push({

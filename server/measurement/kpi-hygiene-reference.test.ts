@@ -69,11 +69,11 @@ describeEngines('pipeline hygiene against the reference', (env) => {
           const b = boundsOf(p, 'UTC');
           const point = res.body.points[i];
           if (b.start > now) {
-            expect(point.value, `${p.key} not begun`).toBeNull();
+            expect(point?.value, `${p.key} not begun`).toBeNull();
             return;
           }
           const expected = referenceHygiene(data, Math.min(b.end - 1, now), 'UTC', scope.owners);
-          expect({ value: point.value, clean: point.numerator ?? 0, open: point.denominator ?? 0 }, `${by} ${p.key} ${scope.q}`).toEqual({
+          expect({ value: point!.value, clean: point!.numerator ?? 0, open: point!.denominator ?? 0 }, `${by} ${p.key} ${scope.q}`).toEqual({
             value: ratio(expected),
             clean: expected.clean,
             open: expected.open,

@@ -3,7 +3,7 @@
 // against the figure it explains.
 import { expect, it } from 'vitest';
 import { boundsOf, customPeriod, parsePeriodKey, quarterTails } from '../../lib/periods.js';
-import { describeEngines } from '../test/test-env.js';
+import { describeEngines, type NotYetTyped } from '../test/test-env.js';
 import { CATALOGUE } from './kpis/registry.js';
 import { type History, randomHistory } from './testing/random-history.js';
 import { loadRefData, referenceFigures } from './testing/reference.js';
@@ -85,7 +85,14 @@ describeEngines('KPI catalogue against an independent computation', (env) => {
         const live = await admin.get(`/api/v1/kpis/${k.meta.id}?${q}`);
         const replayed = await admin.get(`/api/v1/kpis/${k.meta.id}?${q}&asOf=${now}`);
         expect(live.status).toBe(200);
-        const pick = (b: any) => ({ value: b.value, numerator: b.numerator, denominator: b.denominator, count: b.count, breakdown: b.breakdown, mean: b.mean });
+        const pick = (b: NotYetTyped) => ({
+          value: b.value,
+          numerator: b.numerator,
+          denominator: b.denominator,
+          count: b.count,
+          breakdown: b.breakdown,
+          mean: b.mean,
+        });
         expect(pick(replayed.body), `${k.meta.id} ${q}`).toEqual(pick(live.body));
       }
     }
@@ -106,8 +113,8 @@ describeEngines('KPI catalogue against an independent computation', (env) => {
     const win = (await admin.get('/api/v1/kpis/win_rate?period=FY2026')).body;
     const wonDeals = await all(`${win.drill.numerator}&limit=3`);
     const closedDeals = await all(`${win.drill.denominator}&limit=3`);
-    expect(wonDeals).toHaveLength(win.numerator);
-    expect(closedDeals).toHaveLength(win.denominator);
+    expect(wonDeals).toHaveLength(win.numerator!);
+    expect(closedDeals).toHaveLength(win.denominator!);
     expect(new Set(wonDeals.map((r) => r.dealId)).size).toBe(wonDeals.length);
     expect(wonDeals.every((r) => r.status === 'won')).toBe(true);
     expect(closedDeals.every((r) => r.closeDate >= '2026-01-01' && r.closeDate <= '2026-12-31')).toBe(true);

@@ -1,7 +1,7 @@
 // The KPI API on the worked example (testing/worked-example.ts): figures by hand, as-of, drill-down,
 // who may ask for what, and bad input named by field.
 import { expect, it } from 'vitest';
-import { describeEngines } from '../test/test-env.js';
+import { describeEngines, type NotYetTyped } from '../test/test-env.js';
 import { workedExample } from './testing/worked-example.js';
 
 const Q4 = 'period=FY2026-Q4';
@@ -103,7 +103,7 @@ describeEngines('KPI API', (env) => {
       denominator: 0,
       noData: expect.stringContaining('No data'),
     });
-    const records = (await admin.get(win.drill.numerator)).body.items;
+    const records = ((await admin.get(win.drill.numerator)).body as NotYetTyped).items;
     expect(records.map((r: { dealName: string }) => r.dealName).sort()).toEqual(['D1', 'D5']);
   });
 
@@ -113,25 +113,25 @@ describeEngines('KPI API', (env) => {
     const win = (await admin.get(`/api/v1/kpis/win_rate?${Q4}`)).body;
     expect(win.drill.numerator).toMatch(/^\/api\/v1\/kpis\/win_rate\/records\?.*part=numerator/);
     const won = (await admin.get(win.drill.numerator)).body;
-    expect(won.kpi.formula).toBe(win.kpi.formula);
-    expect(won.partLabel).toBe('Won deals');
-    expect(won.items.map((r: { dealName: string }) => r.dealName).sort()).toEqual(['D1', 'D4', 'D5']);
-    expect(won.items.find((r: { dealName: string }) => r.dealName === 'D4')).toMatchObject({
+    expect((won as NotYetTyped).kpi.formula).toBe(win.kpi.formula);
+    expect((won as NotYetTyped).partLabel).toBe('Won deals');
+    expect((won as NotYetTyped).items.map((r: { dealName: string }) => r.dealName).sort()).toEqual(['D1', 'D4', 'D5']);
+    expect((won as NotYetTyped).items.find((r: { dealName: string }) => r.dealName === 'D4')).toMatchObject({
       ownerName: 'Cat',
       status: 'won',
       amount: 40_000,
       closeDate: '2026-11-20',
     });
-    const closed = (await admin.get(win.drill.denominator)).body.items;
+    const closed = ((await admin.get(win.drill.denominator!)).body as NotYetTyped).items;
     expect(closed.map((r: { dealName: string }) => r.dealName).sort()).toEqual(['D1', 'D2', 'D4', 'D5']);
     const stays = (await admin.get(`/api/v1/kpis/time_in_stage/records?${Q4}&group=${x.stage('Discovery')}`)).body.items;
     expect(stays).toEqual([expect.objectContaining({ dealName: 'D1', value: 15, detail: 'Discovery', recordType: 'stage_interval' })]);
     const moves = (await admin.get(`/api/v1/kpis/process_adherence/records?${Q4}&part=denominator`)).body.items;
     expect(moves).toHaveLength(6);
-    expect(moves.find((m: { dealName: string }) => m.dealName === 'D3')).toMatchObject({ numerator: 0, detail: expect.stringContaining('Qualify → Proposal') });
+    expect(moves.find((m: NotYetTyped) => m.dealName === 'D3')).toMatchObject({ numerator: 0, detail: expect.stringContaining('Qualify → Proposal') });
     const coverage = await admin.get(`/api/v1/kpis/quota_attainment/records?${Q4}&part=denominator`);
     expect(coverage.status).toBe(400);
-    expect(coverage.body.error.details.fields[0].field).toBe('part');
+    expect(coverage.body.error?.details.fields[0]?.field).toBe('part');
   });
 
   it('lets a rep see only their own figures, a manager their teams, an admin everything, marketing none', async () => {
@@ -157,7 +157,7 @@ describeEngines('KPI API', (env) => {
     expect(await value(marketer, '')).toBe(403);
     expect((await x.w.as(x.ann).get(`/api/v1/kpis/win_rate/records?${Q4}&scope=rep&scopeId=${x.ben.id}`)).status).toBe(403);
     const mine = (await x.w.as(x.ann).get(`/api/v1/kpis/win_rate/records?${Q4}&part=denominator`)).body.items;
-    expect(mine.map((r: { dealName: string }) => r.dealName).sort()).toEqual(['D1', 'D2']);
+    expect(mine.map((r) => r.dealName).sort()).toEqual(['D1', 'D2']);
   });
 
   it('names the field of bad input and never answers 500', async () => {
@@ -166,7 +166,7 @@ describeEngines('KPI API', (env) => {
     const field = async (url: string) => {
       const r = await api.get(url);
       expect(r.status, url).toBe(400);
-      return r.body.error.details.fields[0].field;
+      return r.body.error!.details.fields[0]!.field;
     };
     expect(await field('/api/v1/kpis/win_rate?period=FY2026-Q5')).toBe('period');
     expect(await field('/api/v1/kpis/win_rate?period=2026-W53x')).toBe('period');
@@ -191,16 +191,16 @@ describeEngines('KPI API', (env) => {
     const admin = x.w.as(x.w.admin);
     const trend = (await admin.get('/api/v1/kpis/win_rate/trend?period=FY2026')).body;
     expect(trend.points).toHaveLength(12);
-    const byMonth = Object.fromEntries(trend.points.map((p: any) => [p.period.key, [p.numerator, p.denominator]]));
+    const byMonth = Object.fromEntries(trend.points.map((p) => [p.period.key, [p.numerator, p.denominator]]));
     expect(byMonth['2026-10']).toEqual([2, 2]);
     expect(byMonth['2026-11']).toEqual([1, 2]);
-    expect(trend.points[0].value).toBeNull();
+    expect(trend.points[0]?.value).toBeNull();
     for (const p of trend.points) {
       const single = (await admin.get(`/api/v1/kpis/win_rate?period=${p.period.key}`)).body;
       expect(single.value).toBe(p.value);
     }
     const weekly = (await admin.get('/api/v1/kpis/pipeline_created/trend?period=FY2026-Q4&by=week')).body;
     expect(weekly.points.reduce((s: number, p: any) => s + p.value, 0)).toBe(100_000);
-    expect(weekly.points[0].period.key).toBe('2026-W40');
+    expect(weekly.points[0]?.period.key).toBe('2026-W40');
   });
 });

@@ -3,7 +3,7 @@
 // reference's for that group's leads alone, labelled by name, and the same from both paths.
 import { expect, it } from 'vitest';
 import { boundsOf, parsePeriodKey } from '../../lib/periods.js';
-import { describeEngines } from '../test/test-env.js';
+import { describeEngines, type NotYetTyped } from '../test/test-env.js';
 import { funnelFigures, loadFunnelData } from './testing/funnel-reference.js';
 import { randomLeads } from './testing/random-leads.js';
 import { dealsAt } from './testing/reference.js';
@@ -50,7 +50,7 @@ describeEngines('the lead funnel per group', (env) => {
         // The whole is unchanged by asking for groups, and the same as the KPI API's answer.
         expect(f).toEqual((await h.w.as(h.marketing).get(`/api/v1/kpis/${f.kpi.id}?period=FY2026&leadGroup=${group}`)).body);
         expect(f.drill.numerator).toContain(`leadGroup=${group}`);
-        for (const g of f.breakdown) {
+        for (const g of f.breakdown!) {
           const leads = data.leads.filter((l) => keyOf[group](l) === g.key);
           const ids = new Set(leads.map((l) => l.id));
           const only = {
@@ -61,7 +61,7 @@ describeEngines('the lead funnel per group', (env) => {
           };
           const want = funnelFigures(only, { range, at: env().clock.now, owners: null })[f.kpi.id] ?? null;
           if (want === null) expect(g.value, `${f.kpi.id} ${group} ${g.key}`).toBeNull();
-          else expect(Math.abs(g.value - want), `${f.kpi.id} ${group} ${g.key}: ${g.value} vs ${want}`).toBeLessThan(1e-9);
+          else expect(Math.abs(g.value! - want), `${f.kpi.id} ${group} ${g.key}: ${g.value} vs ${want}`).toBeLessThan(1e-9);
           labels.add(g.label);
           compared++;
         }
@@ -77,7 +77,10 @@ describeEngines('the lead funnel per group', (env) => {
     expect(won.length).toBeGreaterThan(1);
     for (const id of ['lead_revenue', 'lead_to_won_days']) {
       const fig = (await h.w.as(h.marketing).get(`/api/v1/kpis/${id}?period=FY2026`)).body;
-      const rows = (await h.w.as(h.marketing).get(`${fig.drill.numerator}&limit=200`)).body.items as { leadId: string; dealId: string | null }[];
+      const rows = ((await h.w.as(h.marketing).get(`${fig.drill.numerator}&limit=200`)).body as NotYetTyped).items as {
+        leadId: string;
+        dealId: string | null;
+      }[];
       expect(rows.map((r) => r.leadId).sort(), id).toEqual([...won].sort());
       expect(rows.every((r) => r.dealId === null)).toBe(true);
     }
@@ -90,7 +93,7 @@ describeEngines('the lead funnel per group', (env) => {
     expect(plain.body.breakdown).toBeNull();
     const notLead = await h.w.as(h.w.admin).get('/api/v1/kpis/win_rate?period=FY2026&leadGroup=source');
     expect(notLead.status).toBe(400);
-    expect(JSON.stringify(notLead.body.error.details)).toContain('leadGroup');
+    expect(JSON.stringify(notLead.body.error?.details)).toContain('leadGroup');
 
     // A deal two leads name (an import links a second lead to an opportunity already won) counts
     // once: relink a lead whose deal was lost to a won lead's deal, and nothing is added.
@@ -107,6 +110,6 @@ describeEngines('the lead funnel per group', (env) => {
     expect(revenue.count).toBe(revenueBefore.count);
     expect(want.lead_revenue).toBe(revenue.value);
     expect(days.count).toBe(daysBefore.count);
-    expect(Math.abs(days.value - (want.lead_to_won_days as number))).toBeLessThan(1e-9);
+    expect(Math.abs(days.value! - (want.lead_to_won_days as number))).toBeLessThan(1e-9);
   }, 120_000);
 });

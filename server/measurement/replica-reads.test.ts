@@ -78,7 +78,7 @@ describe.skipIf(!bin)('dashboards and KPI reads on a streaming replica', () => {
 
     await pair.onReplica('furrow', 'select pg_wal_replay_pause()');
     try {
-      const stages = (await admin.get('/api/v1/pipelines')).body.items[0].stages as { id: string; name: string; kind: string }[];
+      const stages = (await admin.get('/api/v1/pipelines')).body.items[0]!.stages as { id: string; name: string; kind: string }[];
       const open = stages.filter((s) => s.kind === 'open');
       const created = await repApi.post('/api/v1/deals', { name: 'Replica marker', amount: 777_00, closeDate: '2026-09-30', stageId: open[0]?.id });
       expect(created.status, JSON.stringify(created.body)).toBe(201);
@@ -92,7 +92,7 @@ describe.skipIf(!bin)('dashboards and KPI reads on a streaming replica', () => {
       const inStage = (d: typeof repDashboard, id: string | undefined) =>
         (d.pipelineByStage.breakdown as { key: string; value: number }[]).find((g) => g.key === id)?.value ?? 0;
       expect(inStage(repDashboard, open[1]?.id) - inStage(repBefore, open[1]?.id)).toBe(777_00);
-      expect(repDashboard.pipelineByStage.value - repBefore.pipelineByStage.value).toBe(777_00);
+      expect(repDashboard.pipelineByStage.value! - repBefore.pipelineByStage.value!).toBe(777_00);
       expect((await routed(env, 'furrow_replica_reads_total')).primary_lag).toBeGreaterThanOrEqual(1);
     } finally {
       await pair.onReplica('furrow', 'select pg_wal_replay_resume()');

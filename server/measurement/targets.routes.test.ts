@@ -1,7 +1,7 @@
 // Quotas and expectations on the worked example (testing/worked-example.ts): quota-relative KPIs by
 // hand, who may set and see what, CSV round trip, and expectation statuses and the off-track lists.
 import { expect, it } from 'vitest';
-import { describeEngines } from '../test/test-env.js';
+import { describeEngines, type NotYetTyped } from '../test/test-env.js';
 import { type WorkedExample, workedExample } from './testing/worked-example.js';
 
 const Q4 = 'period=FY2026-Q4';
@@ -41,8 +41,8 @@ describeEngines('quotas and expectations', (env) => {
     });
     // A year needs all four quarters: Ann has only Q4.
     expect((await admin.get(`/api/v1/kpis/quota_attainment?period=FY2026&scope=rep&scopeId=${x.ann.id}`)).body.value).toBeNull();
-    const records = (await admin.get((await kpi('pipeline_coverage', 'scope=workspace')).drill.denominator)).body;
-    expect(records.items.map((r: { dealName: string }) => r.dealName).sort()).toEqual(['D1', 'D4', 'D5']);
+    const records = (await admin.get((await kpi('pipeline_coverage', 'scope=workspace')).drill.denominator!)).body;
+    expect((records as NotYetTyped).items.map((r: { dealName: string }) => r.dealName).sort()).toEqual(['D1', 'D4', 'D5']);
   });
 
   it('lets an admin set any quota and a manager those of the teams they run, shows each person the quotas of what they may see, and names bad fields', async () => {
@@ -79,15 +79,15 @@ describeEngines('quotas and expectations', (env) => {
       ],
     });
     expect(beyond.status).toBe(400);
-    expect(beyond.body.error.details.fields.map((f: { field: string }) => f.field)).toEqual(['items.0.scopeId', 'items.1.scopeId', 'items.2.scopeType']);
+    expect(beyond.body.error?.details.fields.map((f: { field: string }) => f.field)).toEqual(['items.0.scopeId', 'items.1.scopeId', 'items.2.scopeType']);
     expect((await mia.get(`/api/v1/quotas?scopeId=${x.teamId}`)).body.items).toEqual([]);
     const [benQuota] = (await mia.get(`/api/v1/quotas?scopeId=${x.ben.id}`)).body.items;
-    expect((await mia.patch(`/api/v1/quotas/${benQuota.id}`, { version: 1, amount: 45_000 })).body).toMatchObject({ amount: 45_000, version: 2 });
+    expect((await mia.patch(`/api/v1/quotas/${benQuota!.id}`, { version: 1, amount: 45_000 })).body).toMatchObject({ amount: 45_000, version: 2 });
     const [wsQuota] = (await x.w.as(x.w.admin).get('/api/v1/quotas?scopeType=workspace')).body.items;
-    expect((await mia.patch(`/api/v1/quotas/${wsQuota.id}`, { version: 1, amount: 1 })).status).toBe(404);
-    expect((await mia.delete(`/api/v1/quotas/${wsQuota.id}`)).status).toBe(404);
+    expect((await mia.patch(`/api/v1/quotas/${wsQuota!.id}`, { version: 1, amount: 1 })).status).toBe(404);
+    expect((await mia.delete(`/api/v1/quotas/${wsQuota!.id}`)).status).toBe(404);
     const [annQuota] = (await x.w.as(x.ann).get('/api/v1/quotas')).body.items;
-    expect((await x.w.as(x.ann).patch(`/api/v1/quotas/${annQuota.id}`, { version: 1, amount: 1 })).status).toBe(403);
+    expect((await x.w.as(x.ann).patch(`/api/v1/quotas/${annQuota!.id}`, { version: 1, amount: 1 })).status).toBe(403);
     const bad = await x.w.as(x.w.admin).put('/api/v1/quotas', {
       items: [
         { scopeType: 'user', scopeId: x.ann.id, periodKey: '2026-W10', amount: 5 },
@@ -96,12 +96,12 @@ describeEngines('quotas and expectations', (env) => {
       ],
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.details.fields.map((f: { field: string }) => f.field)).toEqual(['items.0.periodKey', 'items.1.scopeId', 'items.2.scopeId']);
+    expect(bad.body.error?.details.fields.map((f: { field: string }) => f.field)).toEqual(['items.0.periodKey', 'items.1.scopeId', 'items.2.scopeId']);
     const negative = await x.w.as(x.w.admin).put('/api/v1/quotas', { items: [{ scopeType: 'workspace', periodKey: 'FY2026', amount: -1 }] });
-    expect(negative.body.error.details.fields[0].field).toBe('items.0.amount');
+    expect(negative.body.error?.details.fields[0]?.field).toBe('items.0.amount');
     const [ann] = (await x.w.as(x.w.admin).get(`/api/v1/quotas?scopeId=${x.ann.id}`)).body.items;
-    expect((await x.w.as(x.w.admin).patch(`/api/v1/quotas/${ann.id}`, { version: 1, amount: 25_000 })).body).toMatchObject({ amount: 25_000, version: 2 });
-    expect((await x.w.as(x.w.admin).patch(`/api/v1/quotas/${ann.id}`, { version: 1, amount: 26_000 })).status).toBe(409);
+    expect((await x.w.as(x.w.admin).patch(`/api/v1/quotas/${ann!.id}`, { version: 1, amount: 25_000 })).body).toMatchObject({ amount: 25_000, version: 2 });
+    expect((await x.w.as(x.w.admin).patch(`/api/v1/quotas/${ann!.id}`, { version: 1, amount: 26_000 })).status).toBe(409);
     const removed = await x.w.as(x.w.admin).put('/api/v1/quotas', { items: [{ scopeType: 'user', scopeId: x.ann.id, periodKey: 'FY2026-Q4', amount: null }] });
     expect(removed.body).toMatchObject({ removed: 1 });
   });
@@ -118,9 +118,9 @@ describeEngines('quotas and expectations', (env) => {
     expect((await admin.post('/api/v1/quotas/import', { csv })).body).toMatchObject({ ok: true, unchanged: 6, created: 0, updated: 0 });
     const edited = csv.replace(`${x.ann.email},Ann,FY2026-Q4,200.00`, `${x.ann.email},Ann,FY2026-Q4,"1,250.50"`);
     expect((await admin.post('/api/v1/quotas/import', { csv: edited, dryRun: true })).body).toMatchObject({ ok: true, updated: 1, unchanged: 5 });
-    expect((await admin.get(`/api/v1/quotas?scopeId=${x.ann.id}`)).body.items[0].amount).toBe(20_000);
+    expect((await admin.get(`/api/v1/quotas?scopeId=${x.ann.id}`)).body.items[0]?.amount).toBe(20_000);
     expect((await admin.post('/api/v1/quotas/import', { csv: edited })).body).toMatchObject({ ok: true, updated: 1, unchanged: 5 });
-    expect((await admin.get(`/api/v1/quotas?scopeId=${x.ann.id}`)).body.items[0].amount).toBe(125_050);
+    expect((await admin.get(`/api/v1/quotas?scopeId=${x.ann.id}`)).body.items[0]?.amount).toBe(125_050);
 
     const broken = [
       'scope_type,scope,period,amount',
@@ -133,7 +133,7 @@ describeEngines('quotas and expectations', (env) => {
     ].join('\n');
     const res = (await admin.post('/api/v1/quotas/import', { csv: broken })).body;
     expect(res.ok).toBe(false);
-    expect(res.problems.map((p: { line: number; field: string }) => [p.line, p.field])).toEqual([
+    expect(res.problems.map((p) => [p.line, p.field])).toEqual([
       [3, 'scope'],
       [4, 'scope_type'],
       [5, 'period'],
@@ -228,9 +228,9 @@ describeEngines('quotas and expectations', (env) => {
       mia.post('/api/v1/expectations', { kpiId: 'win_rate', scopeType: 'user', scopeId, periodKind: 'quarter', target: 1, amberThreshold: 1, redThreshold: 1 });
     const outside = await forScope(x.dan.id);
     expect(outside.status).toBe(400);
-    expect(outside.body.error.details.fields[0].field).toBe('scopeId');
-    const { requestId: _a, ...outsideError } = outside.body.error;
-    const { requestId: _b, ...missingError } = (await forScope('01890000-0000-7000-8000-000000000000')).body.error;
+    expect(outside.body.error?.details.fields[0]?.field).toBe('scopeId');
+    const { requestId: _a, ...outsideError } = outside.body.error!;
+    const { requestId: _b, ...missingError } = (await forScope('01890000-0000-7000-8000-000000000000')).body.error!;
     expect(outsideError).toEqual(missingError);
     expect(
       (
@@ -256,7 +256,7 @@ describeEngines('quotas and expectations', (env) => {
         ...body,
       });
       expect(r.status).toBe(400);
-      return r.body.error.details.fields[0].field;
+      return r.body.error!.details.fields[0]!.field;
     };
     expect(await field({ amberThreshold: 0.6 })).toBe('amberThreshold');
     expect(await field({ redThreshold: 0.45 })).toBe('redThreshold');

@@ -10,7 +10,7 @@ import { notify } from './notifications.service.js';
 
 async function stageId(w: TestWorkspace, name: string): Promise<string> {
   const { body } = await w.as(w.admin).get('/api/v1/pipelines');
-  return (body.items[0].stages as { id: string; name: string }[]).find((s) => s.name === name)?.id as string;
+  return (body.items[0]!.stages as { id: string; name: string }[]).find((s) => s.name === name)?.id as string;
 }
 
 /** A manager running a team with one rep in it. */
@@ -45,12 +45,12 @@ describeEngines('notifications', (env) => {
       }),
     ]);
 
-    const read = await w.as(rep).post(`/api/v1/notifications/${list.body.items[0].id}/read`);
+    const read = await w.as(rep).post(`/api/v1/notifications/${list.body.items[0]!.id}/read`);
     expect(read.status).toBe(200);
     expect(read.body.readAt).toBe(new Date(env().clock.now).toISOString());
     expect((await w.as(rep).get('/api/v1/notifications/unread-count')).body).toEqual({ unread: 0 });
     // Someone else's notification answers like a missing one.
-    expect((await w.as(manager).post(`/api/v1/notifications/${list.body.items[0].id}/read`)).status).toBe(404);
+    expect((await w.as(manager).post(`/api/v1/notifications/${list.body.items[0]!.id}/read`)).status).toBe(404);
   });
 
   it('assigning a deal tells the new owner; moving your own deal tells nobody', async () => {
@@ -158,7 +158,7 @@ describeEngines('notifications', (env) => {
     expect((await w.as(rep).get('/api/v1/notifications?unread=true&limit=10')).body.items.map((i: { id: string }) => i.id)).toEqual([ids[4], ids[2], ids[1]]);
     const bad = await w.as(rep).get('/api/v1/notifications?cursor=nonsense');
     expect(bad.status).toBe(400);
-    expect(bad.body.error.details.fields[0].field).toBe('cursor');
+    expect(bad.body.error?.details.fields[0]?.field).toBe('cursor');
 
     expect((await w.as(rep).post('/api/v1/notifications/read-all')).body).toEqual({ updated: 3 });
     expect((await w.as(rep).get('/api/v1/notifications/unread-count')).body).toEqual({ unread: 0 });

@@ -101,7 +101,7 @@ describeEngines('audit log', (env) => {
     const pipelineId = pipeline.body.pipeline.id;
     expect((await latest('process.changed')).targetId).toBe(pipelineId);
     const stage = pipeline.body.stages[0];
-    const changed = await admin.patch(`/api/v1/stages/${stage.id}`, { version: pipeline.body.pipeline.version, probability: 15 });
+    const changed = await admin.patch(`/api/v1/stages/${stage!.id}`, { version: pipeline.body.pipeline.version, probability: 15 });
     expect(changed.status, JSON.stringify(changed.body)).toBe(200);
     expect((await entries(`&action=process.changed`)).filter((e) => e.targetId === pipelineId).length).toBe(2);
 

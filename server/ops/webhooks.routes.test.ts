@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { webhookPayload } from '../../api/webhook-payloads.js';
 import { WEBHOOK_EVENT_NAMES, type WebhookEventName } from '../../api/webhooks.js';
 import { createJobRunner } from '../jobs/runner.js';
-import { describeEngines, type TestWorkspace } from '../test/test-env.js';
+import { describeEngines, type NotYetTyped, type TestWorkspace } from '../test/test-env.js';
 import { isPrivateAddress } from './webhook-address.js';
 import { sign } from './webhook-signing.js';
 import { deliverWebhookJob } from './webhooks.jobs.js';
@@ -71,20 +71,20 @@ describeEngines('outgoing webhooks', { ownDatabase: true }, (env) => {
     expect(created.body.secret).toMatch(/^whsec_[A-Za-z0-9+/=]{40,}$/);
     const list = await w.as(w.admin).get('/api/v1/webhook-endpoints');
     expect(JSON.stringify(list.body)).not.toContain(created.body.secret);
-    expect((await w.as(w.admin).get('/api/v1/audit-log?action=webhook.created')).body.items[0].targetId).toBe(created.body.endpoint.id);
+    expect((await w.as(w.admin).get('/api/v1/audit-log?action=webhook.created')).body.items[0]?.targetId).toBe(created.body.endpoint.id);
     const other = await env().workspace();
     expect((await other.as(other.admin).get(`/api/v1/webhook-endpoints/${created.body.endpoint.id}/deliveries`)).status).toBe(404);
     expect((await other.as(other.admin).post(`/api/v1/webhook-endpoints/${created.body.endpoint.id}/revoke`, { version: 1 })).status).toBe(404);
     const revoked = await w.as(w.admin).post(`/api/v1/webhook-endpoints/${created.body.endpoint.id}/revoke`, { version: 1 });
     expect(revoked.status).toBe(200);
     expect(revoked.body.revokedAt).not.toBeNull();
-    expect((await w.as(w.admin).get('/api/v1/audit-log?action=webhook.revoked')).body.items[0].targetId).toBe(created.body.endpoint.id);
+    expect((await w.as(w.admin).get('/api/v1/audit-log?action=webhook.revoked')).body.items[0]?.targetId).toBe(created.body.endpoint.id);
     // Revoked: new accounts send nothing.
     expect((await w.as(w.admin).post('/api/v1/accounts', { name: 'Quiet Ltd' })).status).toBe(201);
     expect((await w.as(w.admin).get(`/api/v1/webhook-endpoints/${created.body.endpoint.id}/deliveries`)).body.items).toEqual([]);
     expect((await w.as(w.admin).post('/api/v1/webhook-endpoints', { url: rx.url, events: ['deal.nope'] })).status).toBe(400);
     expect(
-      (await w.as(w.admin).post('/api/v1/webhook-endpoints', { url: 'ftp://example.com/x', events: ['deal.created'] })).body.error.details.fields[0].field,
+      (await w.as(w.admin).post('/api/v1/webhook-endpoints', { url: 'ftp://example.com/x', events: ['deal.created'] })).body.error?.details.fields[0]?.field,
     ).toBe('url');
   });
 
@@ -120,7 +120,7 @@ describeEngines('outgoing webhooks', { ownDatabase: true }, (env) => {
     expect(rx.received.length).toBe(before);
     const [d] = (await x.as(x.admin).get(`/api/v1/webhook-endpoints/${ep.body.endpoint.id}/deliveries`)).body.items;
     expect(d).toMatchObject({ status: 'failed', attempts: 1, responseCode: null, nextAttemptAt: null });
-    expect(d.lastError).toMatch(/private or loopback/);
+    expect(d?.lastError).toMatch(/private or loopback/);
   });
 
   it('signs deal events per Standard Webhooks and retries a failing receiver with backoff until it succeeds', async () => {
@@ -148,10 +148,10 @@ describeEngines('outgoing webhooks', { ownDatabase: true }, (env) => {
     try {
       await runner().runDue();
       expect(await deliveries()).toMatchObject([{ status: 'pending', attempts: 1, responseCode: 500, lastError: 'HTTP 500' }]);
-      expect((await deliveries())[0].nextAttemptAt).toBe(new Date(start + 30_000).toISOString());
+      expect((await deliveries())[0]?.nextAttemptAt).toBe(new Date(start + 30_000).toISOString());
       clock.now = start + 29_000;
       await runner().runDue();
-      expect((await deliveries())[0].attempts).toBe(1); // not due yet: the backoff holds
+      expect((await deliveries())[0]?.attempts).toBe(1); // not due yet: the backoff holds
       clock.now = start + 31_000;
       await runner().runDue();
       expect(await deliveries()).toMatchObject([{ status: 'pending', attempts: 2, responseCode: 503 }]);
@@ -165,7 +165,7 @@ describeEngines('outgoing webhooks', { ownDatabase: true }, (env) => {
     const got = rx.received.slice(from);
     expect(got).toHaveLength(3);
     // Every attempt is the same message: same id and body, so the receiver can deduplicate.
-    expect(new Set(got.map((r) => r.headers['webhook-id']))).toEqual(new Set([pending.id]));
+    expect(new Set(got.map((r) => r.headers['webhook-id']))).toEqual(new Set([pending!.id]));
     const verifier = new Webhook(ep.body.secret);
     // The verifier checks the timestamp against its own clock; the test clock is in 2026-11.
     vi.useFakeTimers({ toFake: ['Date'] });
@@ -258,7 +258,7 @@ describeEngines('outgoing webhooks', { ownDatabase: true }, (env) => {
     expect(data('lead.deleted')).toEqual([{ id }]);
     // What was sent is what the OpenAPI document's webhooks section says each event carries.
     const doc = (await env().anonymous().get('/api/openapi.json')).body;
-    expect(Object.keys(doc.webhooks).sort()).toEqual([...WEBHOOK_EVENT_NAMES].sort());
+    expect(Object.keys((doc as NotYetTyped).webhooks).sort()).toEqual([...WEBHOOK_EVENT_NAMES].sort());
     for (const p of payloads) {
       const body = JSON.parse(p.payload);
       expect(

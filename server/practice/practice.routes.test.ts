@@ -33,7 +33,7 @@ describeEngines('practice', (env) => {
     expect((await w.as(rep).get('/api/v1/practice-scenarios')).body.items.map((s: { id: string }) => s.id)).toEqual([scenario.id]);
     const bad = await w.as(manager).post('/api/v1/practice-scenarios', { ...SCENARIO, skills: [], difficulty: 'easy' });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['difficulty', 'skills']);
+    expect(bad.body.error?.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['difficulty', 'skills']);
     const patched = await w.as(manager).patch(`/api/v1/practice-scenarios/${scenario.id}`, { version: 1, passThreshold: 80 });
     expect(patched.body).toMatchObject({ passThreshold: 80, version: 2 });
     expect((await w.as(manager).patch(`/api/v1/practice-scenarios/${scenario.id}`, { version: 1, passThreshold: 60 })).status).toBe(409);
@@ -45,7 +45,7 @@ describeEngines('practice', (env) => {
     const w = await env().workspace();
     const { manager, rep, peer, scenario } = await team(w);
     const api = w.as(rep);
-    expect((await api.post('/api/v1/practice-attempts', { scenarioId: scenario.id, kind: 'roleplay' })).body.error.details.fields[0].field).toBe('partnerId');
+    expect((await api.post('/api/v1/practice-attempts', { scenarioId: scenario.id, kind: 'roleplay' })).body.error?.details.fields[0]?.field).toBe('partnerId');
     const { body: first } = await api.post('/api/v1/practice-attempts', { scenarioId: scenario.id, kind: 'roleplay', partnerId: peer.id });
     expect(first).toMatchObject({ kind: 'roleplay', partner: { id: peer.id }, skills: ['negotiation', 'value selling'], score: null, canScore: false });
     // Only the partner scores a role-play: not the rep, not a manager who was not in it.
@@ -62,7 +62,7 @@ describeEngines('practice', (env) => {
       ],
     });
     expect(partial.status).toBe(400);
-    expect(partial.body.error.details.fields.map((f: { field: string }) => f.field)).toEqual(['scores.1.skill', 'scores']);
+    expect(partial.body.error?.details.fields.map((f: { field: string }) => f.field)).toEqual(['scores.1.skill', 'scores']);
     const scored = await w.as(peer).post(`/api/v1/practice-attempts/${first.id}/score`, {
       version: 1,
       scores: [
@@ -100,7 +100,7 @@ describeEngines('practice', (env) => {
     const profile = await w.as(manager).get(`/api/v1/skill-profiles/${rep.id}`);
     const negotiation = profile.body.skills.find((s: { skillKey: string }) => s.skillKey === 'negotiation');
     expect(negotiation).toMatchObject({ level: 4, firstLevel: 2 });
-    expect(negotiation.history).toMatchObject([
+    expect(negotiation?.history).toMatchObject([
       { level: 2, source: 'practice', attemptId: first.id },
       { level: 4, source: 'practice', attemptId: second.id },
     ]);
@@ -115,9 +115,9 @@ describeEngines('practice', (env) => {
     const { manager, rep, peer, scenario } = await team(w);
     const admin = w.as(w.admin);
     const { body: list } = await admin.get('/api/v1/pipelines');
-    const { body: proc } = await admin.get(`/api/v1/pipelines/${list.items[0].id}/process`);
+    const { body: proc } = await admin.get(`/api/v1/pipelines/${list.items[0]!.id}/process`);
     const stage = (n: string) => proc.stages.find((s: { name: string }) => s.name === n);
-    const criterion = await admin.post(`/api/v1/stages/${stage('Qualify').id}/criteria`, {
+    const criterion = await admin.post(`/api/v1/stages/${stage('Qualify')!.id}/criteria`, {
       version: proc.pipeline.version,
       kind: 'certification',
       scenario: 'pricing conversation',
@@ -133,13 +133,13 @@ describeEngines('practice', (env) => {
     });
     await api.post('/api/v1/call-plans', { activityId: meeting.id, meetingType: 'pricing' });
     const week = await api.get('/api/v1/planned-meetings');
-    expect(week.body.items[0].reminders).toEqual(['Practise "Pricing conversation" before this meeting (not practised yet)']);
+    expect(week.body.items[0]?.reminders).toEqual(['Practise "Pricing conversation" before this meeting (not practised yet)']);
 
-    const move = () => api.patch(`/api/v1/deals/${deal.id}`, { version: deal.version, stageId: stage('Discovery').id });
+    const move = () => api.patch(`/api/v1/deals/${deal.id}`, { version: deal.version, stageId: stage('Discovery')!.id });
     const refused = await move();
     expect(refused.status).toBe(422);
-    expect(refused.body.error.details.missing[0]).toMatchObject({ kind: 'certification' });
-    expect(refused.body.error.details.missing[0].hint).toMatch(/not certified on "Pricing conversation"/);
+    expect(refused.body.error?.details.missing[0]).toMatchObject({ kind: 'certification' });
+    expect(refused.body.error?.details.missing[0]?.hint).toMatch(/not certified on "Pricing conversation"/);
 
     expect((await api.post('/api/v1/certifications', { userId: rep.id, scenarioId: scenario.id })).status).toBe(403);
     // A peer cannot see the rep's practice record: the rep reads as a missing user.
@@ -149,7 +149,7 @@ describeEngines('practice', (env) => {
       .post('/api/v1/certifications', { userId: rep.id, scenarioId: scenario.id, note: 'Watched the live call', validityDays: 30 });
     expect(granted.status).toBe(201);
     expect(granted.body).toMatchObject({ method: 'manager', grantedBy: { id: manager.id }, active: true });
-    expect((await api.get('/api/v1/planned-meetings')).body.items[0].reminders).toEqual([]);
+    expect((await api.get('/api/v1/planned-meetings')).body.items[0]?.reminders).toEqual([]);
     const moved = await move();
     expect(moved.status).toBe(200);
     expect(moved.body.stageName).toBe('Discovery');
@@ -157,6 +157,6 @@ describeEngines('practice', (env) => {
     // Expired certifications no longer meet the criterion.
     env().clock.now += 31 * DAY;
     const { body: deal2 } = await api.post('/api/v1/deals', { name: 'Later', amount: 10_000_00, closeDate: '2027-06-01' });
-    expect((await api.patch(`/api/v1/deals/${deal2.id}`, { version: deal2.version, stageId: stage('Discovery').id })).status).toBe(422);
+    expect((await api.patch(`/api/v1/deals/${deal2.id}`, { version: deal2.version, stageId: stage('Discovery')!.id })).status).toBe(422);
   });
 });

@@ -27,9 +27,9 @@ describeEngines('adherence SQL against the reference formulas', (env) => {
     const w = await env().workspace();
     const owners = [w.admin, await w.user('rep'), await w.user('rep')];
     const { body: pipelines } = await w.as(w.admin).get('/api/v1/pipelines');
-    const stageId = pipelines.items[0].stages[0].id as string;
+    const stageId = pipelines.items[0]!.stages[0]!.id as string;
     // Moves recorded without a version, against version 1, and against a later version 2.
-    const pipelineId = pipelines.items[0].id as string;
+    const pipelineId = pipelines.items[0]!.id as string;
     const { body: proc } = await w.as(w.admin).get(`/api/v1/pipelines/${pipelineId}/process`);
     await w.as(w.admin).patch(`/api/v1/stages/${stageId}`, { version: proc.pipeline.version, guidance: 'v2' });
     const { body: versions } = await w.as(w.admin).get(`/api/v1/pipelines/${pipelineId}/versions`);

@@ -25,16 +25,16 @@ async function buildScenario(env: TestEnv, options: { midway?: (w: TestWorkspace
   const c = await w.user('rep', { name: 'Cat' });
   const admin = w.as(w.admin);
   const { body: list } = await admin.get('/api/v1/pipelines');
-  const pipelineId = list.items[0].id as string;
+  const pipelineId = list.items[0]!.id as string;
   let { body: proc } = await admin.get(`/api/v1/pipelines/${pipelineId}/process`);
-  const stage = (n: string) => proc.stages.find((s: { name: string }) => s.name === n).id as string;
+  const stage = (n: string) => proc.stages.find((s: { name: string }) => s.name === n)!.id as string;
   ({ body: proc } = await admin.post(`/api/v1/stages/${stage('Qualify')}/criteria`, {
     version: proc.pipeline.version,
     kind: 'checklist',
     label: 'Pain confirmed',
   }));
   ({ body: proc } = await admin.patch(`/api/v1/stages/${stage('Qualify')}`, { version: proc.pipeline.version, allowOverride: true }));
-  const checklist = proc.stages[0].criteria[0].id as string;
+  const checklist = proc.stages[0]!.criteria[0]!.id as string;
 
   const step = async (iso: string, fn: () => Promise<{ status: number; body: any }>) => {
     env.clock.now = at(iso);
@@ -113,27 +113,25 @@ describeEngines('process adherence', (env) => {
       agingDeals: 1,
       noNextStepDeals: 0,
     });
-    expect(
-      r.weeks.map((w: any) => [w.weekStart, w.moves, w.adherentMoves, w.forwardGain, w.adherentGain, w.overrides, w.skippedMoves, w.backwardMoves]),
-    ).toEqual([
+    expect(r.weeks.map((w) => [w.weekStart, w.moves, w.adherentMoves, w.forwardGain, w.adherentGain, w.overrides, w.skippedMoves, w.backwardMoves])).toEqual([
       ['2026-11-02', 4, 3, 40, 30, 1, 0, 1],
       ['2026-11-09', 3, 1, 100, 0, 1, 2, 0],
       ['2026-11-16', 0, 0, 0, 0, 0, 0, 0],
     ]);
-    expect(r.weeks.map((w: any) => [w.asOf, w.openDeals, w.agingDeals, w.noNextStepDeals])).toEqual([
+    expect(r.weeks.map((w) => [w.asOf, w.openDeals, w.agingDeals, w.noNextStepDeals])).toEqual([
       ['2026-11-09T00:00:00.000Z', 2, 0, 2],
       ['2026-11-16T00:00:00.000Z', 1, 0, 1],
       ['2026-11-23T00:00:00.000Z', 1, 1, 0],
     ]);
-    expect(r.weeks[2].adherence).toBeNull();
+    expect(r.weeks[2]?.adherence).toBeNull();
     expect(
-      r.reps.map((x: any) => [x.name, x.moves, x.adherentMoves, x.forwardGain, x.adherentGain, x.overrides, x.skippedMoves, x.backwardMoves, x.openDeals]),
+      r.reps.map((x) => [x.name, x.moves, x.adherentMoves, x.forwardGain, x.adherentGain, x.overrides, x.skippedMoves, x.backwardMoves, x.openDeals]),
     ).toEqual([
       ['Ann', 3, 2, 90, 30, 0, 1, 0, 0],
       ['Ben', 2, 1, 10, 0, 1, 0, 1, 1],
       ['Cat', 2, 1, 40, 0, 1, 1, 0, 0],
     ]);
-    const team = (id: string) => r.teams.find((x: any) => x.teamId === id);
+    const team = (id: string) => r.teams.find((x) => x.teamId === id);
     expect(team(s.t)).toMatchObject({ moves: 5, adherentMoves: 3, openDeals: 1, agingDeals: 1 });
     expect(team(s.t2)).toMatchObject({ moves: 2, adherentMoves: 1, parentId: s.t, openDeals: 1 });
   });
@@ -142,8 +140,8 @@ describeEngines('process adherence', (env) => {
     const s = await buildScenario(env());
     const m = await s.w.as(s.manager).get(`/api/v1/process/adherence?${PERIOD}`);
     expect(m.body.totals).toMatchObject({ moves: 5, adherentMoves: 3, openDeals: 1 });
-    expect(m.body.reps.map((x: any) => x.name)).toEqual(['Ann', 'Ben']);
-    expect(m.body.teams.map((x: any) => x.teamId).sort()).toEqual([s.t, s.t2].sort());
+    expect(m.body.reps.map((x) => x.name)).toEqual(['Ann', 'Ben']);
+    expect(m.body.teams.map((x) => x.teamId).sort()).toEqual([s.t, s.t2].sort());
     expect((await s.w.as(s.manager).get(`/api/v1/process/adherence?${PERIOD}&ownerId=${s.b.id}`)).body.totals).toMatchObject({ moves: 2, overrides: 1 });
     expect((await s.w.as(s.manager).get(`/api/v1/process/adherence?${PERIOD}&teamId=${s.t2}`)).body.totals.moves).toBe(2);
     expect((await s.w.as(s.manager).get(`/api/v1/process/adherence?${PERIOD}&ownerId=${s.c.id}`)).status).toBe(404);
@@ -155,9 +153,9 @@ describeEngines('process adherence', (env) => {
     expect((await s.w.as(await s.w.user('marketing')).get(`/api/v1/process/adherence?${PERIOD}`)).status).toBe(403);
 
     const bad = await s.w.as(s.w.admin).get('/api/v1/process/adherence?from=2026-11-10&to=2026-11-01');
-    expect(bad.body.error.details.fields[0].field).toBe('to');
+    expect(bad.body.error?.details.fields[0]?.field).toBe('to');
     const long = await s.w.as(s.w.admin).get('/api/v1/process/adherence?from=2020-01-01&to=2026-11-01');
-    expect(long.body.error.details.fields[0].field).toBe('to');
+    expect(long.body.error?.details.fields[0]?.field).toBe('to');
     expect((await s.w.as(s.w.admin).get('/api/v1/process/adherence?from=2026-13-01&to=2026-11-01')).status).toBe(400);
   });
 
@@ -165,11 +163,11 @@ describeEngines('process adherence', (env) => {
     const s = await buildScenario(env());
     const api = s.w.as(s.w.admin);
     const overrides = await api.get(`/api/v1/process/adherence/moves?${PERIOD}&filter=override`);
-    expect(overrides.body.items.map((m: any) => [m.dealName, m.ownerName, m.fromStageName, m.toStageName, m.overrideReason, m.adherent])).toEqual([
+    expect(overrides.body.items.map((m) => [m.dealName, m.ownerName, m.fromStageName, m.toStageName, m.overrideReason, m.adherent])).toEqual([
       ['Deal 3', 'Cat', null, 'Solution', 'Partner-sourced, already qualified', false],
       ['Deal 2', 'Ben', 'Qualify', 'Discovery', 'Customer pushed', false],
     ]);
-    expect(overrides.body.items[1].missing).toEqual([expect.objectContaining({ label: 'Pain confirmed', kind: 'checklist' })]);
+    expect(overrides.body.items[1]?.missing).toEqual([expect.objectContaining({ label: 'Pain confirmed', kind: 'checklist' })]);
     expect(overrides.body.items[0]).toMatchObject({ skipped: 2, gain: 40, processVersionNumber: 3, via: 'api' });
 
     const counts: Record<string, number> = {};
@@ -181,17 +179,17 @@ describeEngines('process adherence', (env) => {
     const page1 = await api.get(`/api/v1/process/adherence/moves?${PERIOD}&limit=3`);
     const page2 = await api.get(`/api/v1/process/adherence/moves?${PERIOD}&limit=3&cursor=${page1.body.nextCursor}`);
     const page3 = await api.get(`/api/v1/process/adherence/moves?${PERIOD}&limit=3&cursor=${page2.body.nextCursor}`);
-    expect([...page1.body.items, ...page2.body.items, ...page3.body.items].map((m: any) => m.id)).toHaveLength(7);
+    expect([...page1.body.items, ...page2.body.items, ...page3.body.items].map((m) => m.id)).toHaveLength(7);
     expect(page3.body.nextCursor).toBeNull();
 
     const aging = await api.get('/api/v1/process/adherence/deals?filter=aging&asOf=2026-11-22');
     expect(aging.body.asOf).toBe('2026-11-23T00:00:00.000Z');
     expect(aging.body.items).toEqual([expect.objectContaining({ dealName: 'Deal 2', stageName: 'Qualify', daysInStage: 17, agingDays: 14, ownerName: 'Ben' })]);
     const noNext = await api.get('/api/v1/process/adherence/deals?filter=noNextStep&asOf=2026-11-15');
-    expect(noNext.body.items.map((d: any) => d.dealName)).toEqual(['Deal 2']);
+    expect(noNext.body.items.map((d) => d.dealName)).toEqual(['Deal 2']);
     expect((await api.get('/api/v1/process/adherence/deals?filter=noNextStep&asOf=2026-11-22')).body.items).toEqual([]);
     const open = await api.get('/api/v1/process/adherence/deals?filter=open&asOf=2026-11-08');
-    expect(open.body.items.map((d: any) => d.dealName)).toEqual(['Deal 1', 'Deal 2']);
+    expect(open.body.items.map((d) => d.dealName)).toEqual(['Deal 1', 'Deal 2']);
     expect((await s.w.as(s.c).get('/api/v1/process/adherence/deals?filter=open&asOf=2026-11-08')).body.items).toEqual([]);
   });
 
@@ -199,8 +197,8 @@ describeEngines('process adherence', (env) => {
     // On Sunday 8 Nov the admin rewrites the Discovery guidance: version 4 is in force from then on.
     const s = await buildScenario(env(), {
       midway: async (w) => {
-        const { body: proc } = await w.as(w.admin).get(`/api/v1/pipelines/${(await w.as(w.admin).get('/api/v1/pipelines')).body.items[0].id}/process`);
-        const discovery = proc.stages.find((x: { name: string }) => x.name === 'Discovery').id;
+        const { body: proc } = await w.as(w.admin).get(`/api/v1/pipelines/${(await w.as(w.admin).get('/api/v1/pipelines')).body.items[0]!.id}/process`);
+        const discovery = proc.stages.find((x: { name: string }) => x.name === 'Discovery')!.id;
         const res = await w
           .as(w.admin)
           .patch(`/api/v1/stages/${discovery}`, { version: proc.pipeline.version, guidance: 'Meet the buyer', note: 'Discovery guidance rewritten' });
@@ -209,33 +207,31 @@ describeEngines('process adherence', (env) => {
     });
     const api = s.w.as(s.w.admin);
     const r = (await api.get(`/api/v1/process/adherence?${PERIOD}`)).body;
-    expect(
-      r.versions.map((v: any) => [v.number, v.note, v.inForceFrom, v.inForceTo, v.moves, v.adherentMoves, v.adherence, v.overrides, v.skippedMoves]),
-    ).toEqual([
+    expect(r.versions.map((v) => [v.number, v.note, v.inForceFrom, v.inForceTo, v.moves, v.adherentMoves, v.adherence, v.overrides, v.skippedMoves])).toEqual([
       [3, 'Changed Qualify: overrides', '2026-11-01T09:00:00.000Z', '2026-11-08T12:00:00.000Z', 4, 3, 3 / 4, 1, 0],
       [4, 'Discovery guidance rewritten', '2026-11-08T12:00:00.000Z', null, 3, 1, 1 / 3, 1, 2],
     ]);
     expect(r.versions[0]).toMatchObject({ pipelineId: s.pipelineId, pipelineName: 'Sales' });
-    const v4 = r.versions[1].processVersionId as string;
+    const v4 = r.versions[1]!.processVersionId as string;
 
     // A rep sees the versions of their own moves; a period after the change shows only version 4.
-    expect((await s.w.as(s.b).get(`/api/v1/process/adherence?${PERIOD}`)).body.versions.map((v: any) => [v.number, v.moves])).toEqual([
+    expect((await s.w.as(s.b).get(`/api/v1/process/adherence?${PERIOD}`)).body.versions.map((v) => [v.number, v.moves])).toEqual([
       [3, 2],
       [4, 0],
     ]);
-    expect((await api.get('/api/v1/process/adherence?from=2026-11-16&to=2026-11-22')).body.versions.map((v: any) => [v.number, v.moves])).toEqual([[4, 0]]);
+    expect((await api.get('/api/v1/process/adherence?from=2026-11-16&to=2026-11-22')).body.versions.map((v) => [v.number, v.moves])).toEqual([[4, 0]]);
 
     // Filtered to one version: the move figures and the drill-down count only its moves.
     const only = (await api.get(`/api/v1/process/adherence?${PERIOD}&processVersionId=${v4}`)).body;
     expect(only.totals).toMatchObject({ moves: 3, adherentMoves: 1 });
-    expect(only.versions.map((v: any) => v.number)).toEqual([4]);
+    expect(only.versions.map((v) => v.number)).toEqual([4]);
     const moves = (await api.get(`/api/v1/process/adherence/moves?${PERIOD}&processVersionId=${v4}&filter=nonAdherent`)).body.items;
-    expect(moves.map((m: any) => [m.dealName, m.processVersionNumber])).toEqual([
+    expect(moves.map((m) => [m.dealName, m.processVersionNumber])).toEqual([
       ['Deal 1', 4],
       ['Deal 3', 4],
     ]);
     const bad = await api.get(`/api/v1/process/adherence?${PERIOD}&processVersionId=${s.deal1.id}`);
-    expect(bad.body.error.details.fields[0].field).toBe('processVersionId');
+    expect(bad.body.error?.details.fields[0]?.field).toBe('processVersionId');
   });
 
   it('calibrates the gate: win rate by stage reached and by criterion met, with the deals behind each', async () => {
@@ -244,7 +240,7 @@ describeEngines('process adherence', (env) => {
     const res = await api.get('/api/v1/process/calibration');
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ closedDeals: 2, wonDeals: 1 });
-    expect(res.body.stages.map((x: any) => [x.name, x.probability, x.reached, x.won, x.winRate])).toEqual([
+    expect(res.body.stages.map((x) => [x.name, x.probability, x.reached, x.won, x.winRate])).toEqual([
       ['Qualify', 10, 2, 1, 0.5],
       ['Discovery', 20, 2, 1, 0.5],
       ['Solution', 40, 2, 1, 0.5],
@@ -262,11 +258,11 @@ describeEngines('process adherence', (env) => {
       }),
     ]);
     const notMet = await api.get(`/api/v1/process/calibration/deals?criterionId=${s.checklist}&met=false`);
-    expect(notMet.body.items.map((d: any) => [d.dealName, d.status])).toEqual([['Deal 3', 'lost']]);
+    expect(notMet.body.items.map((d) => [d.dealName, d.status])).toEqual([['Deal 3', 'lost']]);
     const reachedProposal = await api.get(`/api/v1/process/calibration/deals?stageId=${s.stage('Proposal')}`);
-    expect(reachedProposal.body.items.map((d: any) => d.dealName)).toEqual(['Deal 1']);
+    expect(reachedProposal.body.items.map((d) => d.dealName)).toEqual(['Deal 1']);
     const lost = await api.get(`/api/v1/process/calibration/deals?stageId=${s.stage('Qualify')}&outcome=lost`);
-    expect(lost.body.items.map((d: any) => d.dealName)).toEqual(['Deal 3']);
+    expect(lost.body.items.map((d) => d.dealName)).toEqual(['Deal 3']);
     expect((await api.get('/api/v1/process/calibration/deals?met=true')).status).toBe(400);
     expect((await api.get('/api/v1/process/calibration?from=2026-12-01')).body.closedDeals).toBe(0);
     expect((await s.w.as(s.a).get('/api/v1/process/calibration')).body).toMatchObject({ closedDeals: 1, wonDeals: 1 });
@@ -302,8 +298,8 @@ it.runIf(inject('pgUrl'))('gives identical adherence and calibration reports on 
       // Test teams carry a random suffix in their names.
       for (const team of adherence.teams) names.set(team.name, names.get(team.teamId) as string);
       names.set(s.pipelineId, 'P');
-      for (const v of adherence.versions) names.set(v.processVersionId, `v${v.number}`);
-      const moves = (await api(s.w).get(`/api/v1/process/adherence/moves?${PERIOD}`)).body.items.map((m: any) => ({ ...m, id: undefined, actorId: undefined }));
+      for (const v of adherence.versions) names.set(v.processVersionId!, `v${v.number}`);
+      const moves = (await api(s.w).get(`/api/v1/process/adherence/moves?${PERIOD}`)).body.items.map((m) => ({ ...m, id: undefined, actorId: undefined }));
       const calibration = (await api(s.w).get('/api/v1/process/calibration')).body;
       reports.push(normalise({ adherence, moves, calibration: { ...calibration, pipelineId: undefined } }, names));
     } finally {

@@ -3,7 +3,7 @@ import { describeEngines, type TestWorkspace } from '../test/test-env.js';
 
 async function processOf(w: TestWorkspace) {
   const { body: list } = await w.as(w.admin).get('/api/v1/pipelines');
-  const pipelineId = list.items[0].id as string;
+  const pipelineId = list.items[0]!.id as string;
   const { body } = await w.as(w.admin).get(`/api/v1/pipelines/${pipelineId}/process`);
   return { body, stage: (n: string) => body.stages.find((s: { name: string }) => s.name === n) };
 }
@@ -21,7 +21,7 @@ describeEngines('qualification', (env) => {
       'spiced:15:true',
     ]);
     const meddpicc = body.items.find((f: { key: string }) => f.key === 'meddpicc');
-    expect(meddpicc.elements.map((e: { key: string }) => e.key)).toEqual([
+    expect(meddpicc?.elements.map((e: { key: string }) => e.key)).toEqual([
       'metrics',
       'economic_buyer',
       'decision_criteria',
@@ -42,19 +42,22 @@ describeEngines('qualification', (env) => {
     const { body: fw } = await api.get('/api/v1/qualification-frameworks');
     const bant = fw.items.find((f: { key: string }) => f.key === 'bant');
     const p = await processOf(w);
-    await w
-      .as(w.admin)
-      .post(`/api/v1/stages/${p.stage('Qualify').id}/criteria`, { version: p.body.pipeline.version, kind: 'qualification', frameworkId: bant.id, minScore: 8 });
+    await w.as(w.admin).post(`/api/v1/stages/${p.stage('Qualify')!.id}/criteria`, {
+      version: p.body.pipeline.version,
+      kind: 'qualification',
+      frameworkId: bant!.id,
+      minScore: 8,
+    });
 
     const { body: deal } = await api.post('/api/v1/deals', { name: 'Q', amount: 1_00, closeDate: '2027-01-01' });
-    const blocked = await api.post(`/api/v1/deals/${deal.id}/move`, { version: 1, stageId: p.stage('Discovery').id });
-    expect(blocked.body.error.details.missing[0]).toMatchObject({
+    const blocked = await api.post(`/api/v1/deals/${deal.id}/move`, { version: 1, stageId: p.stage('Discovery')!.id });
+    expect(blocked.body.error?.details.missing[0]).toMatchObject({
       kind: 'qualification',
       label: 'BANT score at least 8',
       hint: 'BANT total is 0; 8 of 12 needed',
     });
 
-    const first = await api.put(`/api/v1/deals/${deal.id}/qualification/${bant.id}`, {
+    const first = await api.put(`/api/v1/deals/${deal.id}/qualification/${bant!.id}`, {
       scores: [
         { elementKey: 'budget', score: 3, evidence: 'Approved in the Q1 plan' },
         { elementKey: 'authority', score: 2, evidence: 'CFO joins the next call' },
@@ -63,11 +66,11 @@ describeEngines('qualification', (env) => {
     expect(first.status).toBe(200);
     const mine = first.body.frameworks.find((f: { key: string }) => f.key === 'bant');
     expect(mine).toMatchObject({ total: 5, scored: 2, version: 1, maxTotal: 12 });
-    expect(mine.updatedBy.id).toBe(rep.id);
+    expect(mine?.updatedBy?.id).toBe(rep.id);
 
-    const stale = await api.put(`/api/v1/deals/${deal.id}/qualification/${bant.id}`, { scores: [{ elementKey: 'need', score: 3 }] });
+    const stale = await api.put(`/api/v1/deals/${deal.id}/qualification/${bant!.id}`, { scores: [{ elementKey: 'need', score: 3 }] });
     expect(stale.status).toBe(409);
-    const bad = await api.put(`/api/v1/deals/${deal.id}/qualification/${bant.id}`, {
+    const bad = await api.put(`/api/v1/deals/${deal.id}/qualification/${bant!.id}`, {
       version: 1,
       scores: [
         { elementKey: 'champion', score: 3 },
@@ -75,11 +78,11 @@ describeEngines('qualification', (env) => {
       ],
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.details.fields.map((f: { field: string }) => f.field)).toEqual(['scores.1.score']);
-    const unknown = await api.put(`/api/v1/deals/${deal.id}/qualification/${bant.id}`, { version: 1, scores: [{ elementKey: 'champion', score: 3 }] });
-    expect(unknown.body.error.details.fields[0]).toEqual({ field: 'scores.0.elementKey', message: 'is not an element of BANT' });
+    expect(bad.body.error?.details.fields.map((f: { field: string }) => f.field)).toEqual(['scores.1.score']);
+    const unknown = await api.put(`/api/v1/deals/${deal.id}/qualification/${bant!.id}`, { version: 1, scores: [{ elementKey: 'champion', score: 3 }] });
+    expect(unknown.body.error?.details.fields[0]).toEqual({ field: 'scores.0.elementKey', message: 'is not an element of BANT' });
 
-    const second = await api.put(`/api/v1/deals/${deal.id}/qualification/${bant.id}`, {
+    const second = await api.put(`/api/v1/deals/${deal.id}/qualification/${bant!.id}`, {
       version: 1,
       scores: [
         { elementKey: 'need', score: 3 },
@@ -101,9 +104,9 @@ describeEngines('qualification', (env) => {
         { field: 'qualification.bant.authority', from_value: '2 — CFO joins the next call', to_value: '1 — CFO joins the next call' },
       ]),
     );
-    expect((await api.post(`/api/v1/deals/${deal.id}/move`, { version: 1, stageId: p.stage('Discovery').id })).status).toBe(422);
-    await api.put(`/api/v1/deals/${deal.id}/qualification/${bant.id}`, { version: 2, scores: [{ elementKey: 'timeline', score: 1 }] });
-    expect((await api.post(`/api/v1/deals/${deal.id}/move`, { version: 1, stageId: p.stage('Discovery').id })).status).toBe(200);
+    expect((await api.post(`/api/v1/deals/${deal.id}/move`, { version: 1, stageId: p.stage('Discovery')!.id })).status).toBe(422);
+    await api.put(`/api/v1/deals/${deal.id}/qualification/${bant!.id}`, { version: 2, scores: [{ elementKey: 'timeline', score: 1 }] });
+    expect((await api.post(`/api/v1/deals/${deal.id}/move`, { version: 1, stageId: p.stage('Discovery')!.id })).status).toBe(200);
 
     const other = await w.user('rep');
     expect((await w.as(other).get(`/api/v1/deals/${deal.id}/qualification`)).status).toBe(404);
@@ -120,7 +123,7 @@ describeEngines('qualification', (env) => {
     expect(made.body).toMatchObject({ key: 'champion_check', builtin: false, maxTotal: 6 });
     expect(made.body.elements.map((e: { key: string }) => e.key)).toEqual(['access_to_power', 'personal_win']);
     const dupEl = await admin.post('/api/v1/qualification-frameworks', { name: 'Other', elements: [{ label: 'A b' }, { label: 'a-b' }] });
-    expect(dupEl.body.error.details.fields[0].field).toBe('elements.1.key');
+    expect(dupEl.body.error?.details.fields[0]?.field).toBe('elements.1.key');
     expect((await admin.post('/api/v1/qualification-frameworks', { name: 'Champion check', elements: [{ label: 'x' }] })).status).toBe(400);
 
     const patched = await admin.patch(`/api/v1/qualification-frameworks/${made.body.id}`, {
@@ -133,10 +136,10 @@ describeEngines('qualification', (env) => {
 
     const { body: all } = await admin.get('/api/v1/qualification-frameworks');
     const meddpicc = all.items.find((f: { key: string }) => f.key === 'meddpicc');
-    expect((await admin.patch(`/api/v1/qualification-frameworks/${meddpicc.id}`, { version: 1, name: 'Mine' })).status).toBe(422);
+    expect((await admin.patch(`/api/v1/qualification-frameworks/${meddpicc!.id}`, { version: 1, name: 'Mine' })).status).toBe(422);
 
     const p = await processOf(w);
-    const crit = await admin.post(`/api/v1/stages/${p.stage('Qualify').id}/criteria`, {
+    const crit = await admin.post(`/api/v1/stages/${p.stage('Qualify')!.id}/criteria`, {
       version: p.body.pipeline.version,
       kind: 'qualification',
       frameworkId: made.body.id,
@@ -144,7 +147,7 @@ describeEngines('qualification', (env) => {
     });
     expect(crit.status).toBe(201);
     expect((await admin.post(`/api/v1/qualification-frameworks/${made.body.id}/archive`, { version: 2 })).status).toBe(422);
-    await admin.post(`/api/v1/exit-criteria/${crit.body.stages[0].criteria[0].id}/archive`, { version: crit.body.pipeline.version });
+    await admin.post(`/api/v1/exit-criteria/${crit.body.stages[0]!.criteria[0]!.id}/archive`, { version: crit.body.pipeline.version });
     expect((await admin.post(`/api/v1/qualification-frameworks/${made.body.id}/archive`, { version: 2 })).status).toBe(204);
     expect((await w.as(await w.user('rep')).post('/api/v1/qualification-frameworks', { name: 'R', elements: [{ label: 'x' }] })).status).toBe(403);
   });

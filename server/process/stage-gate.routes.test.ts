@@ -22,7 +22,7 @@ interface Process {
 
 async function processOf(w: TestWorkspace): Promise<Process> {
   const { body: list } = await w.as(w.admin).get('/api/v1/pipelines');
-  const pipelineId = list.items[0].id as string;
+  const pipelineId = list.items[0]!.id as string;
   const { body } = await w.as(w.admin).get(`/api/v1/pipelines/${pipelineId}/process`);
   const stages = body.stages as { id: string; name: string; criteria: { id: string; kind: string; label: string }[] }[];
   return {
@@ -93,12 +93,12 @@ describeEngines('stage gate on every path', (env) => {
 
     const refused = await api.patch(`/api/v1/deals/${deal.id}`, { version: 1, stageId: p.stage('Discovery') });
     expect(refused.status).toBe(422);
-    expect(refused.body.error.code).toBe('gate_blocked');
-    expect(refused.body.error.details.missing).toEqual([
+    expect(refused.body.error?.code).toBe('gate_blocked');
+    expect(refused.body.error?.details.missing).toEqual([
       expect.objectContaining({ stageName: 'Qualify', kind: 'field', field: 'nextStep', label: 'Next step is filled in', hint: 'Fill in Next step' }),
       expect.objectContaining({ stageName: 'Qualify', kind: 'checklist', label: 'Pain confirmed' }),
     ]);
-    expect(refused.body.error.details.overrideAllowed).toBe(false);
+    expect(refused.body.error?.details.overrideAllowed).toBe(false);
     expect(await moves(env, deal.id)).toEqual([]);
 
     const tick = p.criteria('Qualify').find((c) => c.kind === 'checklist')?.id;
@@ -136,7 +136,7 @@ describeEngines('stage gate on every path', (env) => {
     await logMeeting(env, w, deal.id, rep.id, env().clock.now - 40 * DAY);
     const stale = await api.post(`/api/v1/deals/${deal.id}/move`, { version: 2, stageId: p.stage('Solution'), via: 'board' });
     expect(stale.status).toBe(422);
-    expect(stale.body.error.details.missing).toEqual([
+    expect(stale.body.error?.details.missing).toEqual([
       expect.objectContaining({ label: 'Discovery meeting logged', hint: 'Log a meeting on this deal in the last 30 days' }),
     ]);
 
@@ -152,7 +152,7 @@ describeEngines('stage gate on every path', (env) => {
     const { body: deal } = await api.post('/api/v1/deals', { name: 'Initech', amount: 900_00, closeDate: '2027-03-01' });
     const refused = await api.post(`/api/v1/deals/${deal.id}/move`, { version: 1, stageId: p.stage('Discovery') });
     expect(refused.status).toBe(422);
-    expect(refused.body.error.details.missing).toHaveLength(2);
+    expect(refused.body.error?.details.missing).toHaveLength(2);
   });
 
   it('skipping forward checks every skipped stage and lists all their missing items', async () => {
@@ -161,12 +161,12 @@ describeEngines('stage gate on every path', (env) => {
     const { body: deal } = await api.post('/api/v1/deals', { name: 'Umbrella', amount: 100_00, closeDate: '2027-01-15' });
     const res = await api.post(`/api/v1/deals/${deal.id}/move`, { version: 1, stageId: p.stage('Proposal') });
     expect(res.status).toBe(422);
-    expect(res.body.error.details.missing.map((m: { stageName: string; kind: string }) => `${m.stageName}:${m.kind}`)).toEqual([
+    expect(res.body.error?.details.missing.map((m: { stageName: string; kind: string }) => `${m.stageName}:${m.kind}`)).toEqual([
       'Qualify:field',
       'Qualify:checklist',
       'Discovery:activity',
     ]);
-    expect(res.body.error.message).toContain('Qualify, Discovery');
+    expect(res.body.error?.message).toContain('Qualify, Discovery');
   });
 
   it('winning checks the current and every later open stage; losing is never gated', async () => {
@@ -175,7 +175,7 @@ describeEngines('stage gate on every path', (env) => {
     const { body: deal } = await api.post('/api/v1/deals', { name: 'Hooli', amount: 100_00, closeDate: '2027-01-15', nextStep: 'x' });
     const won = await api.patch(`/api/v1/deals/${deal.id}`, { version: 1, status: 'won' });
     expect(won.status).toBe(422);
-    expect(won.body.error.details.missing.map((m: { kind: string }) => m.kind)).toEqual(['checklist', 'activity']);
+    expect(won.body.error?.details.missing.map((m: { kind: string }) => m.kind)).toEqual(['checklist', 'activity']);
     const lost = await api.patch(`/api/v1/deals/${deal.id}`, { version: 1, status: 'lost', lostReason: 'Price' });
     expect(lost.status).toBe(200);
   });
@@ -185,7 +185,7 @@ describeEngines('stage gate on every path', (env) => {
     const api = w.as(rep);
     const refused = await api.post('/api/v1/deals', { name: 'Stark', amount: 100_00, closeDate: '2027-01-15', stageId: p.stage('Solution') });
     expect(refused.status).toBe(422);
-    expect(refused.body.error.details.missing).toHaveLength(3);
+    expect(refused.body.error?.details.missing).toHaveLength(3);
 
     await allowOverride(w, 'Qualify');
     await allowOverride(w, 'Discovery');
@@ -206,19 +206,19 @@ describeEngines('stage gate on every path', (env) => {
 
     const notAllowed = await api.post(`/api/v1/deals/${deal.id}/move`, { version: 1, stageId: p.stage('Discovery'), overrideReason: 'Customer insists' });
     expect(notAllowed.status).toBe(422);
-    expect(notAllowed.body.error.details.overrideAllowed).toBe(false);
+    expect(notAllowed.body.error?.details.overrideAllowed).toBe(false);
 
     await allowOverride(w, 'Qualify');
     const noReason = await api.post(`/api/v1/deals/${deal.id}/move`, { version: 1, stageId: p.stage('Discovery') });
     expect(noReason.status).toBe(422);
-    expect(noReason.body.error.details.overrideAllowed).toBe(true);
+    expect(noReason.body.error?.details.overrideAllowed).toBe(true);
     const shortReason = await api.post(`/api/v1/deals/${deal.id}/move`, { version: 1, stageId: p.stage('Discovery'), overrideReason: 'x' });
     expect(shortReason.status).toBe(400);
-    expect(shortReason.body.error.details.fields[0].field).toBe('overrideReason');
+    expect(shortReason.body.error?.details.fields[0]?.field).toBe('overrideReason');
     // Spaces are no reason, on the move and on the form alike.
     const blank = await api.post(`/api/v1/deals/${deal.id}/move`, { version: 1, stageId: p.stage('Discovery'), overrideReason: '     ' });
     expect(blank.status).toBe(400);
-    expect(blank.body.error.details.fields[0].field).toBe('overrideReason');
+    expect(blank.body.error?.details.fields[0]?.field).toBe('overrideReason');
     const blankForm = await api.patch(`/api/v1/deals/${deal.id}`, { version: 1, stageId: p.stage('Discovery'), overrideReason: ' \n  ' });
     expect(blankForm.status).toBe(400);
     expect(await moves(env, deal.id)).toEqual([]);
@@ -226,7 +226,7 @@ describeEngines('stage gate on every path', (env) => {
     // Skipping into Solution also leaves Discovery, which does not allow overrides.
     const skip = await api.post(`/api/v1/deals/${deal.id}/move`, { version: 1, stageId: p.stage('Solution'), overrideReason: 'Customer insists' });
     expect(skip.status).toBe(422);
-    expect(skip.body.error.details.overrideAllowed).toBe(false);
+    expect(skip.body.error?.details.overrideAllowed).toBe(false);
 
     const ok = await api.post(`/api/v1/deals/${deal.id}/move`, { version: 1, stageId: p.stage('Discovery'), overrideReason: '  Customer insists ' });
     expect(ok.status).toBe(200);
@@ -251,7 +251,7 @@ describeEngines('stage gate on every path', (env) => {
 
     const res = await api.post('/api/v1/deals/bulk', { ids: [ready.id, blocked.id], set: { stageId: p.stage('Discovery') } });
     expect(res.status).toBe(422);
-    expect(res.body.error.details.deals).toEqual([
+    expect(res.body.error?.details.deals).toEqual([
       expect.objectContaining({ dealId: blocked.id, missing: expect.arrayContaining([expect.objectContaining({ kind: 'field' })]) }),
     ]);
     expect(await moves(env, ready.id)).toEqual([]);

@@ -46,12 +46,12 @@ describeEngines('calendar feed', (env) => {
     const occ = (await w.as(manager).get(`/api/v1/ritual-occurrences?from=2026-11-29T00:00:00.000Z&to=2026-12-20T00:00:00.000Z&ritualId=${ritual.id}`)).body
       .items;
     // The first Monday is skipped; the second is held on Tuesday at 14:00 (once it has come).
-    expect((await w.as(manager).put(`/api/v1/ritual-occurrences/${occ[0].id}/completion`, { version: 1, status: 'skipped' })).status).toBe(200);
+    expect((await w.as(manager).put(`/api/v1/ritual-occurrences/${occ[0]!.id}/completion`, { version: 1, status: 'skipped' })).status).toBe(200);
     const clock = env().clock;
     const saved = clock.now;
     clock.now = Date.UTC(2026, 11, 9, 12);
     expect(
-      (await w.as(manager).put(`/api/v1/ritual-occurrences/${occ[1].id}/completion`, { version: 1, status: 'held', heldAt: '2026-12-08T13:00:00.000Z' }))
+      (await w.as(manager).put(`/api/v1/ritual-occurrences/${occ[1]!.id}/completion`, { version: 1, status: 'held', heldAt: '2026-12-08T13:00:00.000Z' }))
         .status,
     ).toBe(200);
     clock.now = saved;
@@ -73,7 +73,7 @@ describeEngines('calendar feed', (env) => {
     const res = await env().anonymous().get(url.pathname);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('text/calendar');
-    const events = parseIcs(res.body);
+    const events = parseIcs(res.body as string);
     const series = events.find((e) => e.UID === `ritual-${ritual.id}@furrow` && e.RRULE);
     expect(series).toMatchObject({
       'DTSTART;TZID=Europe/Berlin': '20261130T090000',

@@ -29,12 +29,12 @@ describeEngines('weekly digest', { ownDatabase: true }, (env) => {
     }
     const ann = await digests(x.ann);
     expect(ann).toHaveLength(1);
-    expect(ann[0].title).toMatch(/^Your week 2026-W49: planted .* of .* needed to date; behind in \d+ months? — plant .* extra a month$/);
-    expect(ann[0].record.path).toBe('/digest');
+    expect(ann[0]?.title).toMatch(/^Your week 2026-W49: planted .* of .* needed to date; behind in \d+ months? — plant .* extra a month$/);
+    expect(ann[0]?.record?.path).toBe('/digest');
     const mia = await digests(x.mia);
     expect(mia).toHaveLength(1);
-    expect(mia[0].title).toMatch(/discipline index \d+/);
-    expect((await digests(x.dan))[0].title).toBe('Your week 2026-W49: nothing needs your attention');
+    expect(mia[0]?.title).toMatch(/discipline index \d+/);
+    expect((await digests(x.dan))[0]?.title).toBe('Your week 2026-W49: nothing needs your attention');
     for (const n of [...ann, ...mia]) for (const name of ['D1', 'D2', 'D3', 'D4', 'Ann', 'Ben', 'Cat', 'Dan', ' T ']) expect(n.title).not.toContain(name);
 
     const jobs = await env()
@@ -62,8 +62,8 @@ describeEngines('weekly digest: what needs attention', { ownDatabase: true }, (e
     clock.now = Date.parse('2026-11-28T10:00:00.000Z');
     // Qualify now needs a ticked checklist item, which Ann's new deal lacks.
     const { body: pipelines } = await admin.get('/api/v1/pipelines');
-    const qualify = (pipelines.items[0].stages as { id: string; name: string }[]).find((s) => s.name === 'Qualify')?.id;
-    const process = (await admin.get(`/api/v1/pipelines/${pipelines.items[0].id}/process`)).body;
+    const qualify = (pipelines.items[0]!.stages as { id: string; name: string }[]).find((s) => s.name === 'Qualify')?.id;
+    const process = (await admin.get(`/api/v1/pipelines/${pipelines.items[0]!.id}/process`)).body;
     const criterion = await admin.post(`/api/v1/stages/${qualify}/criteria`, { version: process.pipeline.version, kind: 'checklist', label: 'Pain confirmed' });
     expect(criterion.status, JSON.stringify(criterion.body)).toBe(201);
     const deal = await x.w.as(x.ann).post('/api/v1/deals', { name: 'Gated deal', amount: 5_000, closeDate: '2027-01-31' });
@@ -131,8 +131,8 @@ describeEngines('weekly digest: what needs attention', { ownDatabase: true }, (e
       expect.objectContaining({ id: expectation.body.id, status: 'red', path: '/expectations?status=off_track' }),
     ]);
     expect(page.body.ritualsThisWeek).toHaveLength(1);
-    expect(page.body.ritualsThisWeek[0].scheduledAt).toBe('2026-12-01T16:00:00.000Z');
-    expect(page.body.ritualsThisWeek[0].path).toMatch(/^\/rituals\/occurrences\//);
+    expect(page.body.ritualsThisWeek[0]?.scheduledAt).toBe('2026-12-01T16:00:00.000Z');
+    expect(page.body.ritualsThisWeek[0]?.path).toMatch(/^\/rituals\/occurrences\//);
     expect((await x.w.as(x.ben).get('/api/v1/rhythm/digest')).body.breachedLeads).toEqual([]);
     expect((await x.w.as(marketing).get('/api/v1/rhythm/digest')).status).toBe(403);
   });

@@ -6,7 +6,7 @@ import { enqueue } from '../jobs/jobs.service.js';
 import { JOBS } from '../jobs/registry.js';
 import { createJobRunner } from '../jobs/runner.js';
 import { workedExample } from '../measurement/testing/worked-example.js';
-import { describeEngines, type TestUser } from '../test/test-env.js';
+import { describeEngines, type NotYetTyped, type TestUser } from '../test/test-env.js';
 import { disciplineAlertsJob } from './discipline-alerts.jobs.js';
 import { alertsOf } from './discipline-alerts.js';
 
@@ -27,13 +27,17 @@ describeEngines('discipline below the start of the year', { ownDatabase: true },
     }
     const index = (await x.w.as(x.w.admin).get('/api/v1/discipline-index?year=FY2026')).body;
     const team = index.scopes.find((s: { id: string }) => s.id === x.teamId);
-    const coaching = team.disciplines.find((d: { key: string }) => d.key === 'coaching').cells;
-    const month = (key: string) => index.months.findIndex((m: { key: string }) => m.key === key);
+    const coaching = (team! as NotYetTyped).disciplines.find((d: { key: string }) => d.key === 'coaching').cells;
+    const month = (key: string) => (index as NotYetTyped).months.findIndex((m: { key: string }) => m.key === key);
     expect(coaching[month('2026-07')]).toMatchObject({ score: 100, belowStart: false });
     expect(coaching[month('2026-08')]).toMatchObject({ score: 0, belowStart: true });
-    expect(team.belowStart).toContain('coaching');
+    expect((team as NotYetTyped)?.belowStart).toContain('coaching');
     // The slide began in August: that month keys the alert, whichever later month is the latest.
-    expect(alertsOf(index).find((a) => a.scopeId === x.teamId && a.discipline === 'coaching')).toMatchObject({ sinceKey: '2026-08', start: 100, score: 0 });
+    expect(alertsOf(index as NotYetTyped).find((a) => a.scopeId === x.teamId && a.discipline === 'coaching')).toMatchObject({
+      sinceKey: '2026-08',
+      start: 100,
+      score: 0,
+    });
 
     const runner = createJobRunner({ database: env().database, config: env().config, now: () => clock.now, jobs: JOBS, schedules: [] });
     const told = async (who: TestUser) =>
@@ -48,8 +52,8 @@ describeEngines('discipline below the start of the year', { ownDatabase: true },
     expect(jobs.map((j) => j.last_error)).toEqual(jobs.map(() => null));
     const mia = await told(x.mia);
     expect(mia).toHaveLength(1);
-    expect(mia[0].title).toMatch(/^Coaching in .+ is 100 points under where the year started: 100 → 0 in /);
-    expect(mia[0].record.path).toBe('/year');
+    expect(mia[0]?.title).toMatch(/^Coaching in .+ is 100 points under where the year started: 100 → 0 in /);
+    expect(mia[0]?.record?.path).toBe('/year');
     expect((await told(x.w.admin)).length).toBeGreaterThanOrEqual(1);
     // Reps are not told: the index is their managers'.
     expect(await told(x.ann)).toHaveLength(0);

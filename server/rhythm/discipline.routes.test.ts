@@ -4,7 +4,7 @@
 import { expect, it } from 'vitest';
 import { daysBetween } from '../../lib/calendar.js';
 import { workedExample } from '../measurement/testing/worked-example.js';
-import { describeEngines } from '../test/test-env.js';
+import { describeEngines, type NotYetTyped } from '../test/test-env.js';
 
 describeEngines('discipline index and cramming', (env) => {
   it('scores each discipline per month from the catalogue KPIs, with weights, inputs and what is not measured', async () => {
@@ -23,27 +23,27 @@ describeEngines('discipline index and cramming', (env) => {
     const res = await admin.get('/api/v1/discipline-index?year=FY2026');
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const body = res.body;
-    expect(body.months).toHaveLength(12);
+    expect((body as NotYetTyped).months).toHaveLength(12);
     expect(body.currentKey).toBe('2026-11');
-    expect(body.disciplines.map((d: any) => d.key)).toEqual(['process', 'coaching', 'planning', 'measurement', 'alignment']);
-    expect(body.disciplines.reduce((s: number, d: any) => s + d.weight, 0)).toBeCloseTo(1, 9);
+    expect((body as NotYetTyped).disciplines.map((d: NotYetTyped) => d.key)).toEqual(['process', 'coaching', 'planning', 'measurement', 'alignment']);
+    expect((body as NotYetTyped).disciplines.reduce((s: number, d: any) => s + d.weight, 0)).toBeCloseTo(1, 9);
 
-    const team = body.scopes.find((s: any) => s.kind === 'team' && s.id === x.teamId);
-    const cells = (key: string) => team.disciplines.find((d: any) => d.key === key).cells;
-    const october = body.months.findIndex((m: any) => m.key === '2026-10');
+    const team = body.scopes.find((s) => s.kind === 'team' && s.id === x.teamId);
+    const cells = (key: string) => (team! as NotYetTyped).disciplines.find((d: NotYetTyped) => d.key === key).cells;
+    const october = (body as NotYetTyped).months.findIndex((m: NotYetTyped) => m.key === '2026-10');
     const september = october - 1;
     const adherence = (await admin.get(`/api/v1/kpis/process_adherence?period=2026-10&scope=team&scopeId=${x.teamId}`)).body;
     expect(adherence.value).not.toBeNull();
-    expect(cells('process')[october].score).toBe(Math.round(adherence.value * 100));
+    expect(cells('process')[october].score).toBe(Math.round(adherence.value! * 100));
     // December has not started: no score.
     expect(cells('process')[11].score).toBeNull();
 
-    const kpis = new Set((await admin.get('/api/v1/kpis')).body.items.map((k: any) => k.id));
+    const kpis = new Set((await admin.get('/api/v1/kpis')).body.items.map((k) => k.id));
     for (const [key, ids] of [
       ['coaching', ['coaching_cadence_kept']],
       ['alignment', ['lead_accept_sla']],
     ] as const) {
-      const info = body.disciplines.find((d: any) => d.key === key);
+      const info = (body as NotYetTyped).disciplines.find((d: NotYetTyped) => d.key === key);
       expect(
         ids.some((id) => kpis.has(id)),
         key,
@@ -59,37 +59,37 @@ describeEngines('discipline index and cramming', (env) => {
     expect(cells('coaching')[september].score).toBe(0);
     // November is in progress: scored so far (no session since 28 October, so cadence is not kept
     // now), but not judged as fading although it fell from October's 50 — a month is judged once it is over.
-    const november = body.months.findIndex((m: any) => m.key === body.currentKey);
+    const november = (body as NotYetTyped).months.findIndex((m: NotYetTyped) => m.key === body.currentKey);
     expect(cells('coaching')[november]).toEqual({ score: 0, fading: false, belowStart: false, inProgress: true });
     expect(cells('coaching')[october]).toMatchObject({ score: 50, fading: false, inProgress: false });
-    for (const d of team.disciplines) expect(d.cells[november].inProgress).toBe(true);
-    expect(team.overall[november]).toMatchObject({ fading: false, inProgress: true });
-    expect(team.fading).not.toContain('coaching');
+    for (const d of (team! as NotYetTyped).disciplines) expect(d.cells[november].inProgress).toBe(true);
+    expect((team as NotYetTyped)?.overall[november]).toMatchObject({ fading: false, inProgress: true });
+    expect(team?.fading).not.toContain('coaching');
     // Overall: the weighted mean of what is measured that month.
-    const weights = Object.fromEntries(body.disciplines.map((d: any) => [d.key, d.weight]));
+    const weights = Object.fromEntries((body as NotYetTyped).disciplines.map((d: NotYetTyped) => [d.key, d.weight]));
     let sum = 0;
     let weight = 0;
-    for (const d of team.disciplines) {
+    for (const d of (team! as NotYetTyped).disciplines) {
       const s = d.cells[october].score;
       if (s !== null) {
         sum += s * weights[d.key];
         weight += weights[d.key];
       }
     }
-    expect(team.overall[october].score).toBe(weight ? Math.round(sum / weight) : null);
+    expect((team as NotYetTyped)?.overall[october].score).toBe(weight ? Math.round(sum / weight) : null);
   });
 
   it('measures pipeline hygiene from history for every month and week, for the team and each of its people', async () => {
     const x = await workedExample(env());
     const admin = x.w.as(x.w.admin);
     const body = (await admin.get('/api/v1/discipline-index?year=FY2026')).body;
-    const team = body.scopes.find((s: any) => s.id === x.teamId);
-    const measurement = team.disciplines.find((d: any) => d.key === 'measurement').cells;
-    expect(body.disciplines.find((d: any) => d.key === 'measurement').input).toContain('pipeline_hygiene');
+    const team = body.scopes.find((s) => s.id === x.teamId);
+    const measurement = (team! as NotYetTyped).disciplines.find((d: NotYetTyped) => d.key === 'measurement').cells;
+    expect((body as NotYetTyped).disciplines.find((d: NotYetTyped) => d.key === 'measurement').input).toContain('pipeline_hygiene');
     // Every month so far is scored from history, each the catalogue KPI of that month (judged at its end).
     let scored = 0;
-    for (const [i, m] of body.months.entries()) {
-      if (i > body.months.findIndex((p: any) => p.key === body.currentKey)) {
+    for (const [i, m] of (body as NotYetTyped).months.entries()) {
+      if (i > (body as NotYetTyped).months.findIndex((p: NotYetTyped) => p.key === body.currentKey)) {
         expect(measurement[i].score).toBeNull();
         continue;
       }
@@ -103,19 +103,21 @@ describeEngines('discipline index and cramming', (env) => {
     const weekly = await admin.get(`/api/v1/discipline-index?year=FY2026&by=week&teamId=${x.teamId}`);
     expect(weekly.status, JSON.stringify(weekly.body)).toBe(200);
     expect(weekly.body.by).toBe('week');
-    expect(weekly.body.periods[0].key).toBe('2026-W01');
-    expect(weekly.body.periods.length).toBeGreaterThanOrEqual(52);
+    expect((weekly.body as NotYetTyped).periods[0].key).toBe('2026-W01');
+    expect((weekly.body as NotYetTyped).periods.length).toBeGreaterThanOrEqual(52);
     expect(weekly.body.currentKey).toMatch(/^2026-W\d\d$/);
     expect(weekly.body.scopes[0]).toMatchObject({ kind: 'team', id: x.teamId });
-    const ann = weekly.body.scopes.find((s: any) => s.kind === 'rep' && s.id === x.ann.id);
+    const ann = weekly.body.scopes.find((s) => s.kind === 'rep' && s.id === x.ann.id);
     expect(ann).toBeDefined();
-    const w = weekly.body.periods.findIndex((p: any) => p.key === '2026-W40');
-    const week = weekly.body.periods[w];
+    const w = (weekly.body as NotYetTyped).periods.findIndex((p: NotYetTyped) => p.key === '2026-W40');
+    const week = (weekly.body as NotYetTyped).periods[w];
     const annWeek = (await admin.get(`/api/v1/kpis/pipeline_hygiene?from=${week.from}&to=${week.to}&scope=rep&scopeId=${x.ann.id}`)).body;
-    const cell = ann.disciplines.find((d: any) => d.key === 'measurement').cells[w];
+    const cell = (ann! as NotYetTyped).disciplines.find((d: NotYetTyped) => d.key === 'measurement').cells[w];
     expect(cell.score).toBe(annWeek.value === null ? null : Math.round(annWeek.value * 100));
     const process = (await admin.get(`/api/v1/kpis/process_adherence?from=${week.from}&to=${week.to}&scope=rep&scopeId=${x.ann.id}`)).body;
-    expect(ann.disciplines.find((d: any) => d.key === 'process').cells[w].score).toBe(process.value === null ? null : Math.round(process.value * 100));
+    expect((ann as NotYetTyped)?.disciplines.find((d: NotYetTyped) => d.key === 'process').cells[w].score).toBe(
+      process.value === null ? null : Math.round(process.value * 100),
+    );
   });
 
   it('gives the headline (?headline=true) as the full index has it for the same steps: last finished, the one before, in progress, and what drags it down', async () => {
@@ -133,24 +135,24 @@ describeEngines('discipline index and cramming', (env) => {
       expect(head.status, JSON.stringify(head.body)).toBe(200);
       expect(head.body).toMatchObject({ headline: true, by: full.body.by, currentKey: full.body.currentKey, fadePoints: full.body.fadePoints });
       expect(head.body).not.toHaveProperty('periods');
-      for (const d of full.body.disciplines) weights[d.key] = d.weight;
-      const now = full.body.periods.findIndex((p: any) => p.key === full.body.currentKey);
+      for (const d of (full.body as NotYetTyped).disciplines) weights[d.key] = d.weight;
+      const now = (full.body as NotYetTyped).periods.findIndex((p: NotYetTyped) => p.key === full.body.currentKey);
       expect(now, query).toBeGreaterThan(1);
-      expect(head.body.scopes.map((s: any) => s.id)).toEqual(full.body.scopes.map((s: any) => s.id));
+      expect(head.body.scopes.map((s) => s.id)).toEqual(full.body.scopes.map((s) => s.id));
       for (const [i, scope] of full.body.scopes.entries()) {
         const h = head.body.scopes[i];
         expect(h).not.toHaveProperty('disciplines');
-        const at = (k: number) => ({ period: full.body.periods[k], score: scope.overall[k].score });
-        expect(h.current, `${query} ${scope.name}`).toEqual(at(now));
-        expect(h.latest, `${query} ${scope.name}`).toEqual(at(now - 1));
-        expect(h.previous, `${query} ${scope.name}`).toEqual(at(now - 2));
-        const [a, b] = [scope.overall[now - 1].score, scope.overall[now - 2].score];
-        expect(h.change).toBe(a !== null && b !== null ? a - b : null);
-        expect(h.fading).toBe(scope.overall[now - 1].fading);
+        const at = (k: number) => ({ period: (full.body as NotYetTyped).periods[k], score: (scope as NotYetTyped).overall[k].score });
+        expect((h as NotYetTyped)?.current, `${query} ${scope.name}`).toEqual(at(now));
+        expect((h as NotYetTyped)?.latest, `${query} ${scope.name}`).toEqual(at(now - 1));
+        expect((h as NotYetTyped)?.previous, `${query} ${scope.name}`).toEqual(at(now - 2));
+        const [a, b] = [(scope as NotYetTyped).overall[now - 1].score, (scope as NotYetTyped).overall[now - 2].score];
+        expect((h as NotYetTyped)?.change).toBe(a !== null && b !== null ? a - b : null);
+        expect(h?.fading).toBe((scope as NotYetTyped).overall[now - 1].fading);
         // The drag: the measured discipline with the largest weight × (100 − score) last step.
         let worst: { key: string; score: number } | null = null;
         let cost = 0;
-        for (const d of scope.disciplines) {
+        for (const d of (scope as NotYetTyped).disciplines) {
           const score = d.cells[now - 1].score;
           const lost = (weights[d.key] ?? 0) * (100 - (score ?? 100));
           if (score !== null && lost > cost) {
@@ -158,8 +160,11 @@ describeEngines('discipline index and cramming', (env) => {
             worst = { key: d.key, score };
           }
         }
-        expect(h.drag === null ? null : { key: h.drag.key, score: h.drag.score }, `${query} ${scope.name}`).toEqual(worst);
-        if (h.latest.score !== null) compared += 1;
+        expect(
+          (h as NotYetTyped)?.drag === null ? null : { key: (h! as NotYetTyped).drag.key, score: (h! as NotYetTyped).drag.score },
+          `${query} ${scope.name}`,
+        ).toEqual(worst);
+        if ((h! as NotYetTyped).latest.score !== null) compared += 1;
       }
     }
     // Not a comparison of empty figures: most scopes are scored.
@@ -171,12 +176,12 @@ describeEngines('discipline index and cramming', (env) => {
     const admin = x.w.as(x.w.admin);
     const res = await admin.get('/api/v1/cramming?year=FY2026');
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    const ws = res.body.scopes.find((s: any) => s.kind === 'workspace');
-    expect(ws.quarters).toHaveLength(12);
-    expect(ws.quarters[0].period.key).toBe('FY2024-Q1');
-    const q4 = ws.quarters.find((q: any) => q.period.key === 'FY2026-Q4');
+    const ws = res.body.scopes.find((s) => s.kind === 'workspace');
+    expect(ws?.quarters).toHaveLength(12);
+    expect(ws?.quarters[0]?.period.key).toBe('FY2024-Q1');
+    const q4 = ws!.quarters.find((q) => q.period.key === 'FY2026-Q4');
     const kpi = (await admin.get('/api/v1/kpis/cramming_index?period=FY2026-Q4')).body;
-    expect(q4.value).toBe(kpi.value);
+    expect(q4?.value).toBe(kpi.value);
     expect(res.body.formula).toMatch(/last 14 days/);
   });
 
@@ -184,8 +189,8 @@ describeEngines('discipline index and cramming', (env) => {
     const x = await workedExample(env());
     const res = await x.w.as(x.w.admin).get('/api/v1/cramming?year=FY2026');
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    const ws = res.body.scopes.find((s: any) => s.kind === 'workspace');
-    expect(ws.curves.map((c: any) => c.period.key)).toEqual(['FY2026-Q1', 'FY2026-Q2', 'FY2026-Q3', 'FY2026-Q4']);
+    const ws = res.body.scopes.find((s) => s.kind === 'workspace');
+    expect(ws?.curves.map((c) => c.period.key)).toEqual(['FY2026-Q1', 'FY2026-Q2', 'FY2026-Q3', 'FY2026-Q4']);
     // Independently: the won deals of the workspace currency, by 7-day step from the quarter's first day.
     const { currency } = await x.w.ctx(x.w.admin).db.selectFrom('workspaces').select('currency').where('id', '=', x.w.id).executeTakeFirstOrThrow();
     const won = await x.w
@@ -198,23 +203,23 @@ describeEngines('discipline index and cramming', (env) => {
       .where('deleted_at', 'is', null)
       .execute();
     let curves = 0;
-    for (const curve of ws.curves) {
+    for (const curve of ws!.curves) {
       const { from, to } = curve.period;
       const expected = curve.weeks.map(() => 0);
       for (const d of won.filter((d) => d.close_date >= from && d.close_date <= to))
-        expected[Math.floor(daysBetween(from, d.close_date) / 7)] += Number(d.amount);
+        expected[Math.floor(daysBetween(from, d.close_date) / 7)]! += Number(d.amount);
       expect(
-        curve.weeks.map((w: any) => w.wonAmount),
+        curve.weeks.map((w) => w.wonAmount),
         curve.period.key,
       ).toEqual(expected);
-      expect(curve.weeks[0].from).toBe(from);
-      expect(curve.weeks[curve.weeks.length - 1].to).toBe(to);
+      expect(curve.weeks[0]?.from).toBe(from);
+      expect(curve.weeks[curve.weeks.length - 1]?.to).toBe(to);
       const total = expected.reduce((a: number, b: number) => a + b, 0);
       let sum = 0;
       // A quarter in progress is drawn up to the week that holds today.
       const today = new Date(env().clock.now).toISOString().slice(0, 10);
-      curve.weeks.forEach((w: any, i: number) => {
-        sum += expected[i];
+      curve.weeks.forEach((w, i) => {
+        sum += expected[i]!;
         const drawn = total > 0 && w.from <= today;
         expect(w.cumulativeShare, `${curve.period.key} week ${i + 1}`).toBe(!drawn ? null : i === curve.weeks.length - 1 ? 1 : sum / total);
       });
@@ -223,26 +228,26 @@ describeEngines('discipline index and cramming', (env) => {
     // Not a comparison of empty quarters.
     expect(curves).toBeGreaterThan(0);
     // A team's curve counts its own people's deals only.
-    const team = res.body.scopes.find((s: any) => s.kind === 'team' && s.id === x.teamId);
-    const teamQ4 = team.curves.find((c: any) => c.period.key === 'FY2026-Q4');
-    const wsQ4 = ws.curves.find((c: any) => c.period.key === 'FY2026-Q4');
-    const sum = (c: any) => c.weeks.reduce((a: number, w: any) => a + w.wonAmount, 0);
+    const team = res.body.scopes.find((s) => s.kind === 'team' && s.id === x.teamId);
+    const teamQ4 = team!.curves.find((c) => c.period.key === 'FY2026-Q4');
+    const wsQ4 = ws!.curves.find((c) => c.period.key === 'FY2026-Q4');
+    const sum = (c: NotYetTyped) => c.weeks.reduce((a: number, w: any) => a + w.wonAmount, 0);
     expect(sum(teamQ4)).toBeLessThan(sum(wsQ4));
   });
 
   it('gives managers their teams and their people, a rep their own index only', async () => {
     const x = await workedExample(env());
     const body = (await x.w.as(x.mia).get('/api/v1/discipline-index?year=FY2026')).body;
-    expect(body.scopes.map((s: any) => s.id).sort()).toEqual([x.teamId, x.subTeamId].sort());
+    expect(body.scopes.map((s) => s.id).sort()).toEqual([x.teamId, x.subTeamId].sort());
     const team = await x.w.as(x.mia).get(`/api/v1/discipline-index?year=FY2026&by=week&teamId=${x.subTeamId}`);
     expect(team.status, JSON.stringify(team.body)).toBe(200);
-    expect(team.body.scopes.filter((s: any) => s.kind === 'rep').length).toBeGreaterThan(0);
+    expect(team.body.scopes.filter((s) => s.kind === 'rep').length).toBeGreaterThan(0);
     // A team the manager does not manage reads like one that does not exist.
     const other = await x.w.team('Elsewhere');
     expect((await x.w.as(x.mia).get(`/api/v1/discipline-index?teamId=${other}`)).status).toBe(404);
     const own = await x.w.as(x.ann).get('/api/v1/discipline-index?by=week');
     expect(own.status, JSON.stringify(own.body)).toBe(200);
-    expect(own.body.scopes.map((s: any) => [s.kind, s.id])).toEqual([['rep', x.ann.id]]);
+    expect(own.body.scopes.map((s) => [s.kind, s.id])).toEqual([['rep', x.ann.id]]);
     expect((await x.w.as(x.ann).get(`/api/v1/discipline-index?teamId=${x.teamId}`)).status).toBe(403);
     expect((await x.w.as(await x.w.user('marketing')).get('/api/v1/discipline-index')).status).toBe(403);
     expect((await x.w.as(x.ann).get('/api/v1/cramming')).status).toBe(403);

@@ -9,7 +9,7 @@ import { beforeAll, expect, it } from 'vitest';
 import type { Role } from '../db/schema/identity.js';
 import { reachOf } from '../identity/policy.js';
 import { ownerScope, scopeIncludes } from '../identity/visibility.js';
-import { describeEngines, type TestUser, type TestWorkspace } from '../test/test-env.js';
+import { describeEngines, type NotYetTyped, type TestUser, type TestWorkspace } from '../test/test-env.js';
 
 type Relation = 'own' | 'team' | 'other' | 'otherWorkspace';
 const ROLES: Role[] = ['admin', 'manager', 'rep', 'marketing', 'coach'];
@@ -93,14 +93,15 @@ describeEngines('discipline index visibility matrix', (env) => {
         // That one person, nobody else, in the shape asked.
         const scopes = res.body.scopes.map((s: { kind: string; id: string }) => [s.kind, s.id]);
         if (JSON.stringify(scopes) !== JSON.stringify([['rep', person.id]])) failures.push(`${label}: scopes ${JSON.stringify(scopes)}`);
-        if ((res.body.headline === true) !== (mode === 'headline'))
-          failures.push(`${label}: answered ${res.body.headline ? 'the headline' : 'the full index'}`);
+        if (((res.body as NotYetTyped).headline === true) !== (mode === 'headline'))
+          failures.push(`${label}: answered ${(res.body as NotYetTyped).headline ? 'the headline' : 'the full index'}`);
       } else if (want === 404) {
         // Exactly the answer of a person who does not exist: no oracle for ids of other teams or workspaces.
         const missing = await w
           .as(actors[role])
           .get(`/api/v1/discipline-index?by=week&userId=01890000-0000-7000-8000-000000000000${mode === 'headline' ? '&headline=true' : ''}`);
-        if (missing.status !== 404 || missing.body.error.message !== res.body.error.message) failures.push(`${label}: differs from a missing person's answer`);
+        if (missing.status !== 404 || missing.body.error!.message !== res.body.error!.message)
+          failures.push(`${label}: differs from a missing person's answer`);
       }
     }
     expect(failures).toEqual([]);
@@ -168,7 +169,7 @@ describeEngines('discipline index visibility matrix', (env) => {
           .get(`/api/v1/discipline-index?userId=${people[role].own.id}&teamId=${teams[role].own}${mode === 'headline' ? '&headline=true' : ''}`);
         expect(res.status, `${role} ${mode}`).toBe(400);
         expect(res.body.error).toMatchObject({ code: 'invalid_input', details: { fields: [{ field: 'userId' }] } });
-        expect(typeof res.body.error.requestId).toBe('string');
+        expect(typeof res.body.error?.requestId).toBe('string');
       }
     }
     // A malformed one names its field too (never a 500).
@@ -178,7 +179,7 @@ describeEngines('discipline index visibility matrix', (env) => {
     ] as const) {
       const res = await w.as(w.admin).get(`/api/v1/discipline-index?${query}`);
       expect(res.status, query).toBe(400);
-      expect(JSON.stringify(res.body.error.details?.fields ?? []), query).toContain(field);
+      expect(JSON.stringify(res.body.error?.details?.fields ?? []), query).toContain(field);
     }
   });
 });

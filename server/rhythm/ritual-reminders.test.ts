@@ -18,7 +18,7 @@ describeEngines('ritual reminders', { ownDatabase: true }, (env) => {
       const ritual = (await w.as(w.admin).post('/api/v1/rituals', { kind: 'forecast_call', teamId: team, rrule: 'FREQ=DAILY', startsAt: '2026-11-29T16:00' }))
         .body;
       const first = ritual.nextOccurrence;
-      expect(first.scheduledAt).toBe('2026-11-29T15:00:00.000Z');
+      expect(first?.scheduledAt).toBe('2026-11-29T15:00:00.000Z');
       const runner = createJobRunner({ database: env().database, config: env().config, now: () => clock.now, jobs: JOBS, schedules: SCHEDULES });
       const inbox = async (who: typeof rep) =>
         (await w.as(who).get('/api/v1/notifications')).body.items.filter((n: { kind: string }) => n.kind === 'rhythm.ritual-starting');
@@ -32,8 +32,8 @@ describeEngines('ritual reminders', { ownDatabase: true }, (env) => {
       for (const who of [rep, manager]) {
         const items = await inbox(who);
         expect(items).toHaveLength(1);
-        expect(items[0].title).toBe('Forecast call starts in an hour');
-        expect(items[0].record.path).toBe(`/rituals/occurrences/${first.id}`);
+        expect(items[0]?.title).toBe('Forecast call starts in an hour');
+        expect(items[0]?.record?.path).toBe(`/rituals/occurrences/${first!.id}`);
       }
       const jobs = await env()
         .database.db.selectFrom('jobs')
@@ -46,7 +46,7 @@ describeEngines('ritual reminders', { ownDatabase: true }, (env) => {
       // The next day's occurrence is called off beforehand: nobody is reminded of it.
       const next = (await w.as(w.admin).get(`/api/v1/ritual-occurrences?from=2026-11-30T00:00:00.000Z&to=2026-11-30T23:00:00.000Z&ritualId=${ritual.id}`)).body
         .items[0];
-      expect((await w.as(manager).put(`/api/v1/ritual-occurrences/${next.id}/completion`, { version: 1, status: 'skipped' })).status).toBe(200);
+      expect((await w.as(manager).put(`/api/v1/ritual-occurrences/${next!.id}/completion`, { version: 1, status: 'skipped' })).status).toBe(200);
       clock.now = Date.parse('2026-11-30T14:30:00.000Z');
       await runner.runDue();
       expect(await inbox(rep)).toHaveLength(1);

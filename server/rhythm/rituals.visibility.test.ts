@@ -98,8 +98,8 @@ describeEngines('rituals visibility matrix', (env) => {
             );
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const occurrence = relation === 'otherWorkspace' ? other.as(other.admin) : w.as(w.admin);
-    const occ = await occurrence.get(`/api/v1/ritual-occurrences/${res.body.nextOccurrence.id}`);
-    return { ritualId: res.body.id, occurrenceId: res.body.nextOccurrence.id, version: res.body.version, occurrenceVersion: occ.body.version };
+    const occ = await occurrence.get(`/api/v1/ritual-occurrences/${res.body.nextOccurrence!.id}`);
+    return { ritualId: res.body.id, occurrenceId: res.body.nextOccurrence!.id, version: res.body.version, occurrenceVersion: occ.body.version };
   }
 
   // An outside coach never owns a ritual (the service refuses one as owner); they attend 1:1s.

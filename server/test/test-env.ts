@@ -2,6 +2,10 @@
 // Each test makes its own workspace, so tests never depend on order or on each other.
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
+import type { ErrorBody, FieldProblem } from '../../api/common.js';
+import type { GateBlockedDetails } from '../../api/deals.js';
+import type { ImportResult } from '../../api/imports.js';
+import type { ResponseBody } from '../../api/routes.js';
 import { buildApp } from '../app.js';
 import { type Config, loadConfig } from '../config.js';
 import type { Actor, Ctx } from '../context.js';
@@ -38,18 +42,37 @@ export interface Clock {
   now: number;
 }
 
-export interface Response<T = any> {
+/**
+ * An error's details as tests read them: each kind of details the server sends (a field list, a gate's missing
+ * criteria, an import's row errors, a bulk move's blocked deals), by its key; a test asserts the one it expects.
+ */
+interface TestErrorDetails extends GateBlockedDetails {
+  fields: FieldProblem[];
+  errors: ImportResult['errors'];
+  deals: GateBlockedDetails[];
+}
+
+/** The one error shape (api/common.ts ErrorBody) with its details readable. */
+export type TestError = Omit<ErrorBody['error'], 'details'> & { details: TestErrorDetails };
+
+/**
+ * A response: `body` is the route's success body (api/routes.ts, by method and URL) or, when the status is not
+ * 2xx, the one error shape, read as `body.error?.…` (absent on success). The status is asserted first, so the
+ * body is typed as the success it must be, rather than as a union every read would have to narrow.
+ */
+export interface Response<T = unknown> {
   status: number;
-  body: T;
+  body: T & { readonly error?: TestError };
   headers: LightMyRequestResponse['headers'];
 }
 
+/** Typed by the URL as written (`/api/v1/deals/${id}?limit=5`): unknown for a path no route declares a schema for. */
 export interface Client {
-  get<T = any>(url: string): Promise<Response<T>>;
-  post<T = any>(url: string, body?: unknown): Promise<Response<T>>;
-  patch<T = any>(url: string, body?: unknown): Promise<Response<T>>;
-  put<T = any>(url: string, body?: unknown): Promise<Response<T>>;
-  delete<T = any>(url: string): Promise<Response<T>>;
+  get<Url extends string>(url: Url): Promise<Response<ResponseBody<'GET', Url>>>;
+  post<Url extends string>(url: Url, body?: unknown): Promise<Response<ResponseBody<'POST', Url>>>;
+  patch<Url extends string>(url: Url, body?: unknown): Promise<Response<ResponseBody<'PATCH', Url>>>;
+  put<Url extends string>(url: Url, body?: unknown): Promise<Response<ResponseBody<'PUT', Url>>>;
+  delete<Url extends string>(url: Url): Promise<Response<ResponseBody<'DELETE', Url>>>;
 }
 
 export interface TestWorkspace {
@@ -76,14 +99,17 @@ export function testEngines(): Engine[] {
   return inject('pgUrl') ? ['sqlite', 'postgres'] : ['sqlite'];
 }
 
-function parse(res: LightMyRequestResponse): Response {
+// The body's type is the route map's claim, checked against the routes (server/http/route-map.test.ts) and,
+// for every answer, by the response schema Fastify serialises with.
+function parse<T>(res: LightMyRequestResponse): Response<T> {
   const type = String(res.headers['content-type'] ?? '');
-  return { status: res.statusCode, body: type.includes('json') && res.body ? res.json() : res.body, headers: res.headers };
+  const body: unknown = type.includes('json') && res.body ? res.json() : res.body;
+  return { status: res.statusCode, body: body as Response<T>['body'], headers: res.headers };
 }
 
 export function clientFor(app: App, headers: Record<string, string>): Client {
-  const call = async (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown) =>
-    parse(
+  const call = async <T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<Response<T>> =>
+    parse<T>(
       await app.inject({
         method,
         url,
@@ -269,3 +295,9 @@ export function describeEngines(
     });
   }
 }
+
+/**
+ * A body read not yet typed from api/routes.ts (issue #8): each use is a cast to fix, and the files that still
+ * use it are listed in server/http/route-map.test.ts, a list that only shrinks.
+ */
+export type NotYetTyped = any;

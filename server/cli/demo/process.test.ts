@@ -8,7 +8,7 @@ describeEngines('demo process', (env) => {
     const w = await env().workspace();
     const db = env().database.db;
     const { body: list } = await w.as(w.admin).get('/api/v1/pipelines');
-    const pipelineId = list.items[0].id as string;
+    const pipelineId = list.items[0]!.id as string;
     const demo = await db.transaction().execute((tx) => defineDemoProcess(tx, { workspaceId: w.id, pipelineId, adminId: w.admin.id, now: env().clock.now }));
     expect(demo.overridePositions).toEqual([1, 3, 4, 5]);
     expect(Object.values(demo.criteriaByPosition).map((c) => c.length)).toEqual([2, 2, 2, 3, 3]);
@@ -16,13 +16,13 @@ describeEngines('demo process', (env) => {
     const { body: proc } = await w.as(w.admin).get(`/api/v1/pipelines/${pipelineId}/process`);
     expect(proc.currentVersion).toMatchObject({ id: demo.processVersionId, number: 2 });
     expect(proc.stages[1]).toMatchObject({ name: 'Discovery', allowOverride: false });
-    expect(proc.stages[2].criteria[0]).toMatchObject({ kind: 'qualification', minScore: 15 });
+    expect(proc.stages[2]?.criteria[0]).toMatchObject({ kind: 'qualification', minScore: 15 });
     expect(proc.fieldChoices).toEqual(expect.arrayContaining([{ field: 'custom.budget_holder', label: 'Budget holder' }]));
 
     // A live move is gated by the demo process: the rep sees what is missing.
     const { body: deal } = await w.as(w.admin).post('/api/v1/deals', { name: 'Live', amount: 1_00, closeDate: '2027-01-01' });
-    const blocked = await w.as(w.admin).post(`/api/v1/deals/${deal.id}/move`, { version: 1, stageId: proc.stages[1].id });
-    expect(blocked.body.error.details.missing.map((m: { label: string }) => m.label)).toEqual(['Budget holder named', 'Pain confirmed in the buyer’s words']);
+    const blocked = await w.as(w.admin).post(`/api/v1/deals/${deal.id}/move`, { version: 1, stageId: proc.stages[1]!.id });
+    expect(blocked.body.error?.details.missing.map((m: { label: string }) => m.label)).toEqual(['Budget holder named', 'Pain confirmed in the buyer’s words']);
 
     // A simulated move that skipped Discovery with its pain criterion missing (named by label, as ./criteria.ts does).
     const moveId = newId();
@@ -34,8 +34,8 @@ describeEngines('demo process', (env) => {
         deal_id: deal.id,
         actor_id: w.admin.id,
         at: env().clock.now,
-        from_stage_id: proc.stages[0].id,
-        to_stage_id: proc.stages[2].id,
+        from_stage_id: proc.stages[0]!.id,
+        to_stage_id: proc.stages[2]!.id,
         from_position: 1,
         to_position: 3,
         from_probability: 10,
@@ -43,7 +43,7 @@ describeEngines('demo process', (env) => {
         process_version_id: demo.processVersionId,
         criteria_met: 0,
         missing: JSON.stringify([
-          { criterionId: 'qualify-pain', stageId: proc.stages[0].id, stageName: 'Qualify', kind: 'checklist', label: 'Pain confirmed in the buyer’s words' },
+          { criterionId: 'qualify-pain', stageId: proc.stages[0]!.id, stageName: 'Qualify', kind: 'checklist', label: 'Pain confirmed in the buyer’s words' },
         ]),
         override_reason: 'Demo',
         skipped: 1,

@@ -138,8 +138,8 @@ describeEngines('account and contact import', (env) => {
       type: 'text',
       custom: false,
     });
-    expect(fields.body.presets.hubspot['Phone Number']).toBe('phone');
-    expect(fields.body.presets.furrow['First Name']).toBe('firstName');
+    expect(fields.body.presets.hubspot?.['Phone Number']).toBe('phone');
+    expect(fields.body.presets.furrow?.['First Name']).toBe('firstName');
   });
 });
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJobRunner, type JobRunner } from '../../jobs/runner.js';
-import { createTestEnv, type TestEnv } from '../../test/test-env.js';
+import { createTestEnv, type NotYetTyped, type TestEnv } from '../../test/test-env.js';
 import { importJob } from './import.jobs.js';
 
 const ROWS = 20_000;
@@ -64,7 +64,7 @@ describe('availability during a 20k-row import [sqlite file]', () => {
       const r = await timed('/api/v1/deals?limit=5', reader.token);
       expect(r.status).toBe(200);
       reads.push(r.ms);
-      const job = (await timed(started.body.location, importer.token)).body;
+      const job = (await timed((started.body as NotYetTyped).location, importer.token)).body;
       if (job.progress?.phase) phases.add(job.progress.phase);
       if (job.state === 'running' && job.progress?.phase === 'writing' && job.progress.done < job.progress.total) writingProbes++;
       if (job.state === 'done' || job.state === 'failed') {

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { createJobRunner } from '../../jobs/runner.js';
-import { describeEngines, type TestEnv, type TestUser, type TestWorkspace } from '../../test/test-env.js';
+import { describeEngines, type NotYetTyped, type TestEnv, type TestUser, type TestWorkspace } from '../../test/test-env.js';
 import { importJob } from './import.jobs.js';
 import { dataRowsOf } from './import-background.service.js';
 
@@ -25,14 +25,14 @@ describeEngines('imports as background jobs', { ownDatabase: true }, (env) => {
     const rep = await w.user('rep');
     const res = await start(w, rep, { csv: dealsCsv(30), background: true });
     expect(res.status).toBe(202);
-    expect(res.body).toMatchObject({ state: 'queued', location: `/api/v1/jobs/${res.body.jobId}` });
-    expect(res.headers.location).toBe(res.body.location);
+    expect(res.body).toMatchObject({ state: 'queued', location: `/api/v1/jobs/${(res.body as NotYetTyped).jobId}` });
+    expect(res.headers.location).toBe((res.body as NotYetTyped).location);
     // Nothing is written before the job runs.
     expect((await w.as(rep).get('/api/v1/deals')).body.items).toHaveLength(0);
-    expect((await w.as(rep).get(res.body.location)).body).toMatchObject({ state: 'queued', result: null });
+    expect((await w.as(rep).get((res.body as NotYetTyped).location)).body).toMatchObject({ state: 'queued', result: null });
 
     await runJobs(env());
-    const job = await w.as(rep).get(res.body.location);
+    const job: NotYetTyped = await w.as(rep).get((res.body as NotYetTyped).location);
     expect(job.status).toBe(200);
     expect(job.body).toMatchObject({ state: 'done', progress: { phase: 'writing', done: 30, total: 30 } });
     expect(job.body.result).toMatchObject({ ok: true, rows: 30, created: 30, errors: [] });
@@ -45,7 +45,7 @@ describeEngines('imports as background jobs', { ownDatabase: true }, (env) => {
     const other = await w.user('rep');
     const manager = await w.user('manager');
     const res = await start(w, rep, { csv: dealsCsv(2), background: true });
-    const url = res.body.location;
+    const url = (res.body as NotYetTyped).location;
     expect((await w.as(rep).get(url)).status).toBe(200);
     expect((await w.as(w.admin).get(url)).status).toBe(200);
     expect((await w.as(other).get(url)).status).toBe(404);
@@ -54,7 +54,7 @@ describeEngines('imports as background jobs', { ownDatabase: true }, (env) => {
     expect((await elsewhere.as(elsewhere.admin).get(url)).status).toBe(404);
     const missing = await w.as(rep).get('/api/v1/jobs/0190a3c4-0000-7000-8000-000000000000');
     expect(missing.status).toBe(404);
-    expect(missing.body.error.code).toBe('not_found');
+    expect(missing.body.error?.code).toBe('not_found');
     await runJobs(env());
   });
 
@@ -66,7 +66,10 @@ describeEngines('imports as background jobs', { ownDatabase: true }, (env) => {
     expect(small.status).toBe(200);
     expect(small.body).toMatchObject({ ok: true, dryRun: true, created: 3 });
     await runJobs(env());
-    expect((await w.as(w.admin).get(big.body.location)).body.result).toMatchObject({ ok: true, created: env().config.importSyncMaxRows + 1 });
+    expect(((await w.as(w.admin).get((big.body as NotYetTyped).location)).body as NotYetTyped).result).toMatchObject({
+      ok: true,
+      created: env().config.importSyncMaxRows + 1,
+    });
   }, 180_000);
 
   it('a refused background import writes nothing and reports every error in the result', async () => {
@@ -74,7 +77,7 @@ describeEngines('imports as background jobs', { ownDatabase: true }, (env) => {
     const csv = ['Name,Amount,Close Date', 'Good,10,2027-01-15', ',20,2027-01-15', 'Bad amount,abc,2027-01-15'].join('\n');
     const res = await start(w, w.admin, { csv, background: true });
     await runJobs(env());
-    const job = (await w.as(w.admin).get(res.body.location)).body;
+    const job: NotYetTyped = (await w.as(w.admin).get((res.body as NotYetTyped).location)).body;
     expect(job.state).toBe('done');
     expect(job.result).toMatchObject({ ok: false, created: 0 });
     expect(job.result.errors.map((e: { line: number }) => e.line)).toEqual([3, 4]);
@@ -85,7 +88,7 @@ describeEngines('imports as background jobs', { ownDatabase: true }, (env) => {
     const w = await env().workspace();
     const res = await start(w, w.admin, { csv: dealsCsv(5), background: true, dryRun: true });
     await runJobs(env());
-    expect((await w.as(w.admin).get(res.body.location)).body.result).toMatchObject({ ok: true, dryRun: true, created: 5 });
+    expect(((await w.as(w.admin).get((res.body as NotYetTyped).location)).body as NotYetTyped).result).toMatchObject({ ok: true, dryRun: true, created: 5 });
     expect((await w.as(w.admin).get('/api/v1/deals')).body.items).toHaveLength(0);
   });
 
@@ -96,7 +99,7 @@ describeEngines('imports as background jobs', { ownDatabase: true }, (env) => {
     expect(first.status).toBe(202);
     const second = await start(w, rep, { csv: dealsCsv(2, 'B'), background: true, dryRun: true });
     expect(second.status).toBe(429);
-    expect(second.body.error.code).toBe('rate_limited');
+    expect(second.body.error?.code).toBe('rate_limited');
     expect(Number(second.headers['retry-after'])).toBeGreaterThan(0);
     // Another user is not held back by the first one's job.
     expect((await start(w, w.admin, { csv: dealsCsv(2, 'C'), background: true })).status).toBe(202);

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { describeEngines, type TestUser, type TestWorkspace } from '../../test/test-env.js';
+import { describeEngines, type NotYetTyped, type TestUser, type TestWorkspace } from '../../test/test-env.js';
 
 const day = (date: string, hour = 12) => Date.parse(`${date}T${String(hour).padStart(2, '0')}:00:00Z`);
 
@@ -34,7 +34,7 @@ describeEngines('deal import', (env) => {
     const res = await importCsv(w, w.admin, 'deals', csv, { preset: 'salesforce', fileName: 'opportunities.csv' });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ ok: true, rows: 3, created: 3, updated: 0, unchanged: 0, errors: [] });
-    expect(res.body.mapping).toMatchObject({ 'Opportunity Name': 'name', Stage: 'stage', 'Opportunity ID': 'externalId' });
+    expect((res.body as NotYetTyped).mapping).toMatchObject({ 'Opportunity Name': 'name', Stage: 'stage', 'Opportunity ID': 'externalId' });
 
     const db = env().database.db;
     const deals = await db.selectFrom('deals').selectAll().where('workspace_id', '=', w.id).orderBy('name').execute();
@@ -144,7 +144,7 @@ describeEngines('deal import', (env) => {
     ].join('\n');
     const answer = await importCsv(w, w.admin, 'deals', csv);
     const res = refused(answer);
-    expect(answer.body.error.message).toMatch(/^Nothing was imported: 9 problems in the file \(line 3, amount: /);
+    expect(answer.body.error?.message).toMatch(/^Nothing was imported: 9 problems in the file \(line 3, amount: /);
     expect(res).toMatchObject({ ok: false, dryRun: false, entity: 'deals', rows: 8, created: 0, updated: 0, unchanged: 0 });
     expect(res.id).toBeTruthy();
     expect(res.mapping).toMatchObject({ Name: 'name' });
@@ -187,16 +187,18 @@ describeEngines('deal import', (env) => {
     };
     // Without the value mapping, the stages the pipeline lacks are named with how to map them.
     const unmapped = await importCsv(w, w.admin, 'deals', csv, { dryRun: true, mapping: body.mapping });
-    expect(unmapped.body.errors.map((e: { line: number; field: string }) => [e.line, e.field])).toEqual([
+    expect((unmapped.body as NotYetTyped).errors.map((e: { line: number; field: string }) => [e.line, e.field])).toEqual([
       [4, 'stage'],
       [5, 'stage'],
     ]);
-    expect(unmapped.body.errors[0].message).toContain('--map-value "stage:Engaging=…"');
+    expect((unmapped.body as NotYetTyped).errors[0].message).toContain('--map-value "stage:Engaging=…"');
 
     const res = await importCsv(w, w.admin, 'deals', csv, body);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ ok: true, created: 4, mapping: { 'Opportunity ID': 'name+externalId' }, unmapped: ['Region'] });
-    expect(res.body.notes).toEqual([expect.stringMatching(/^1 open deal has no close date in the file; given 2026-12-31 \(the end of the fiscal year\)$/)]);
+    expect((res.body as NotYetTyped).notes).toEqual([
+      expect.stringMatching(/^1 open deal has no close date in the file; given 2026-12-31 \(the end of the fiscal year\)$/),
+    ]);
     const db = env().database.db;
     const deals = await db
       .selectFrom('deals')
@@ -216,7 +218,7 @@ describeEngines('deal import', (env) => {
 
     const badValues = await importCsv(w, w.admin, 'deals', csv, { ...body, values: { industry: { a: 'b' } } });
     expect(badValues.status).toBe(400);
-    expect(badValues.body.error.details.fields).toEqual([
+    expect(badValues.body.error?.details.fields).toEqual([
       { field: 'values.industry', message: 'no column is mapped to industry, so its values cannot be mapped' },
     ]);
   });
@@ -225,10 +227,10 @@ describeEngines('deal import', (env) => {
     const w = await env().workspace();
     const noName = await importCsv(w, w.admin, 'deals', 'Title,Close\nX,2026-12-01');
     expect(noName.status).toBe(400);
-    expect(noName.body.error.details.fields.map((f: { field: string }) => f.field)).toEqual(['name', 'closeDate']);
+    expect(noName.body.error?.details.fields.map((f: { field: string }) => f.field)).toEqual(['name', 'closeDate']);
     const badMap = await importCsv(w, w.admin, 'deals', 'Title,Close\nX,2026-12-01', { mapping: { Title: 'name', Close: 'closingDay', Nope: 'name' } });
     expect(badMap.status).toBe(400);
-    expect(badMap.body.error.message).toMatch(/"closingDay" is not a field of deals/);
+    expect(badMap.body.error?.message).toMatch(/"closingDay" is not a field of deals/);
 
     const dry = await importCsv(w, w.admin, 'deals', 'Title,Close\nX,2026-12-01', { mapping: { Title: 'name', Close: 'closeDate' }, dryRun: true });
     expect(dry.body).toMatchObject({ ok: true, dryRun: true, created: 1, id: null, mapping: { Title: 'name', Close: 'closeDate' } });
@@ -250,7 +252,7 @@ describeEngines('deal import', (env) => {
     const res = await importCsv(w, w.admin, 'deals', csv, { dryRun: true });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ ok: false, dryRun: true, id: null, rows: 2 });
-    expect(res.body.errors).toEqual([
+    expect((res.body as NotYetTyped).errors).toEqual([
       { line: 2, field: 'closeDate', message: expect.stringMatching(/ambiguous.*DD\/MM\/YYYY or MM\/DD\/YYYY/) },
       { line: 3, field: 'closeDate', message: expect.stringMatching(/ambiguous/) },
     ]);
@@ -265,8 +267,8 @@ describeEngines('deal import', (env) => {
     const admin = w.as(w.admin);
     const { body: list } = await admin.get('/api/v1/pipelines');
     const pipeline = list.items[0];
-    const qualify = pipeline.stages.find((s: { name: string }) => s.name === 'Qualify');
-    const added = await admin.post(`/api/v1/stages/${qualify.id}/criteria`, { version: pipeline.version, kind: 'field', field: 'nextStep' });
+    const qualify = pipeline!.stages.find((s: { name: string }) => s.name === 'Qualify');
+    const added = await admin.post(`/api/v1/stages/${qualify!.id}/criteria`, { version: pipeline!.version, kind: 'field', field: 'nextStep' });
     expect(added.status).toBe(201);
 
     const csv = [

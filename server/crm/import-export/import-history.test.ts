@@ -2,7 +2,7 @@
 // <stage>" columns, imported with a process already defined, gives the KPIs an independent computation
 // from the same rows gives — in plain TS from the fixture, never through Furrow's code.
 import { expect, it } from 'vitest';
-import { describeEngines, type TestWorkspace } from '../../test/test-env.js';
+import { describeEngines, type NotYetTyped, type TestWorkspace } from '../../test/test-env.js';
 
 const DAY = 86_400_000;
 const OPEN_STAGES = ['Qualify', 'Discovery', 'Solution', 'Proposal', 'Negotiation'] as const;
@@ -218,12 +218,12 @@ describeEngines('historical deal import', (env) => {
     const csv = csvOf(deals);
     // Without the option, today's gate refuses the history (every deal past Qualify has no next step).
     const gated = await admin.post('/api/v1/imports/deals', { csv, preset: 'hubspot', dryRun: true });
-    expect(gated.body.ok).toBe(false);
+    expect((gated.body as NotYetTyped).ok).toBe(false);
 
     const res = await admin.post('/api/v1/imports/deals', { csv, preset: 'hubspot', historical: true });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ ok: true, created: deals.length, errors: [], unmapped: [] });
-    expect(res.body.notes.join(' ')).toMatch(/Stage history from 7 "Date entered" columns/);
+    expect((res.body as NotYetTyped).notes.join(' ')).toMatch(/Stage history from 7 "Date entered" columns/);
 
     // Every imported move is imported history: not a skip, not an override.
     const db = env().database.db;
@@ -249,11 +249,9 @@ describeEngines('historical deal import', (env) => {
     const won = (await admin.get('/api/v1/deals?limit=200')).body.items.find(
       (d: { status: string; name: string }) => d.status === 'won' && d.name !== 'Old win',
     );
-    const timeline = (await admin.get(`/api/v1/deals/${won.id}/timeline`)).body.items.filter((i: { kind: string }) => i.kind === 'stage_move');
+    const timeline = (await admin.get(`/api/v1/deals/${won!.id}/timeline`)).body.items.filter((i: { kind: string }) => i.kind === 'stage_move');
     expect(timeline.length).toBeGreaterThan(0);
-    expect(
-      timeline.every((i: { imported: boolean; skipped: number; overrideReason: string | null }) => i.imported && i.skipped === 0 && !i.overrideReason),
-    ).toBe(true);
+    expect(timeline.every((i: NotYetTyped) => i.imported && i.skipped === 0 && !i.overrideReason)).toBe(true);
 
     // After the import, moves are gated as usual: one adherent, one override.
     const open = (await admin.get('/api/v1/deals?limit=200')).body.items.filter((d: { name: string }) => ['Deal 1', 'Deal 2'].includes(d.name));
@@ -295,20 +293,20 @@ describeEngines('historical deal import', (env) => {
     const res = await admin.post('/api/v1/imports/deals', { ...body, stageHistory: history });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ ok: true, created: deals.length });
-    expect(res.body.notes.join(' ')).toMatch(/Stage history from the stage history file: \d+ dated stages of 40 deals/);
+    expect((res.body as NotYetTyped).notes.join(' ')).toMatch(/Stage history from the stage history file: \d+ dated stages of 40 deals/);
     expect(await compareWithReference(w, deals)).toBe(PERIODS.length * 16);
 
     // A deal the history names but the deals file lacks would lose its history without a word: an error on its line.
     const stray = await admin.post('/api/v1/imports/deals', { ...body, dryRun: true, stageHistory: `${history}\r\n"0069999","Qualify","2025-05-01 10:00"` });
-    expect(stray.body.errors).toEqual([
+    expect((stray.body as NotYetTyped).errors).toEqual([
       { line: history.split('\r\n').length + 1, field: 'stageHistory.deal', message: expect.stringMatching(/no deal "0069999" in the deals file/) },
     ]);
     const noColumns = await admin.post('/api/v1/imports/deals', { ...body, stageHistory: 'Deal,When\nX,2025-01-01' });
     expect(noColumns.status).toBe(400);
-    expect(noColumns.body.error.details.fields).toEqual([{ field: 'stageHistory', message: expect.stringMatching(/none found for stage, enteredAt/) }]);
+    expect(noColumns.body.error?.details.fields).toEqual([{ field: 'stageHistory', message: expect.stringMatching(/none found for stage, enteredAt/) }]);
     const notHistorical = await admin.post('/api/v1/imports/deals', { csv: opportunities, stageHistory: history });
     expect(notHistorical.status).toBe(400);
-    expect(notHistorical.body.error.details.fields[0].field).toBe('stageHistory');
+    expect(notHistorical.body.error?.details.fields[0]?.field).toBe('stageHistory');
   }, 240_000);
 
   it('names the field of a bad historical row, and refuses the option for other records', async () => {
@@ -321,7 +319,7 @@ describeEngines('historical deal import', (env) => {
     ].join('\n');
     const res = await admin.post('/api/v1/imports/deals', { csv, preset: 'hubspot', historical: true });
     expect(res.status).toBe(422);
-    expect(res.body.error.details.errors).toEqual([
+    expect(res.body.error?.details.errors).toEqual([
       { line: 2, field: 'Date entered "Qualify (Sales Pipeline)"', message: 'is before the deal was created' },
       { line: 3, field: 'Date entered "Nowhere"', message: expect.stringMatching(/"Nowhere" is no stage/) },
     ]);
@@ -334,6 +332,6 @@ describeEngines('historical deal import', (env) => {
     expect((await admin.get('/api/v1/deals?limit=5')).body.items[0]).toMatchObject({ name: 'Euro', closeDate: '2026-12-01' });
     const accounts = await admin.post('/api/v1/imports/accounts', { csv: 'Name\nAcme', historical: true });
     expect(accounts.status).toBe(400);
-    expect(accounts.body.error.details.fields).toEqual([{ field: 'historical', message: expect.any(String) }]);
+    expect(accounts.body.error?.details.fields).toEqual([{ field: 'historical', message: expect.any(String) }]);
   });
 });

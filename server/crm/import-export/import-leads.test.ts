@@ -11,7 +11,7 @@ import { enqueue } from '../../jobs/jobs.service.js';
 import { JOBS, SCHEDULES } from '../../jobs/registry.js';
 import { createJobRunner } from '../../jobs/runner.js';
 import { funnelFigures, loadFunnelData } from '../../measurement/testing/funnel-reference.js';
-import { describeEngines, type TestUser, type TestWorkspace } from '../../test/test-env.js';
+import { describeEngines, type NotYetTyped, type TestUser, type TestWorkspace } from '../../test/test-env.js';
 
 const post = (w: TestWorkspace, user: TestUser, csv: string, extra: Record<string, unknown> = {}) =>
   w.as(user).post('/api/v1/imports/leads', { csv, ...extra });
@@ -84,7 +84,7 @@ describeEngines('lead import', { ownDatabase: true }, (env) => {
     const check = await post(w, marketing, salesforce(rep), { dryRun: true });
     expect(check.status, JSON.stringify(check.body)).toBe(200);
     expect(check.body).toMatchObject({ ok: true, dryRun: true, created: 4, errors: [] });
-    expect(check.body.valueChoices.find((c: { field: string }) => c.field === 'status').values).toEqual(
+    expect((check.body as NotYetTyped).valueChoices.find((c: { field: string }) => c.field === 'status').values).toEqual(
       expect.arrayContaining([{ value: 'Closed - Converted', rows: 1, target: 'converted', how: 'proposed' }]),
     );
     const sf = await post(w, marketing, salesforce(rep), { fileName: 'salesforce-leads.csv' });
@@ -172,7 +172,7 @@ describeEngines('lead import', { ownDatabase: true }, (env) => {
       expect(reference.lead_mqls, key).toBe(cohort.length);
       const sal = await w.as(marketing).get(`/api/v1/kpis/mql_to_sal?period=${key}&scope=workspace`);
       expect(sal.body.value, key).toBeCloseTo(cohort.filter((l) => l.accepted).length / cohort.length, 9);
-      expect(reference.mql_to_sal, key).toBeCloseTo(sal.body.value, 9);
+      expect(reference.mql_to_sal, key).toBeCloseTo(sal.body.value!, 9);
     }
     // Managers read their team's funnel: the rep's imported leads are in it.
     const teamMqls = await w.as(manager).get(`/api/v1/kpis/lead_mqls?period=FY2026&scope=team&scopeId=${team}`);
@@ -205,7 +205,7 @@ describeEngines('lead import', { ownDatabase: true }, (env) => {
     }
     // The rep's queue shows the open ones without a running clock.
     const queue = await w.as(rep).get('/api/v1/leads?limit=50');
-    const ben = queue.body.items.find((l: { email: string }) => l.email === 'ben@beta.example');
+    const ben = queue.body.items.find((l) => l.email === 'ben@beta.example');
     expect(ben).toMatchObject({ status: 'mql', routedAt: null, sla: { accept: { state: 'none' } } });
   });
 
@@ -250,7 +250,7 @@ describeEngines('lead import', { ownDatabase: true }, (env) => {
       'Line 4: max@mike.example left as it is — Furrow has the lead as accepted (SAL), the file as an MQL: the file is behind, and a lead is never moved back (it was worked in Furrow since)',
       'Line 5: nat@november.example left as it is — Furrow has the lead as an SQL, the file as accepted (SAL): the file is behind, and a lead is never moved back (it was worked in Furrow since)',
     ];
-    expect(check.body.notes).toEqual(behind);
+    expect((check.body as NotYetTyped).notes).toEqual(behind);
     const res = await post(w, marketing, june);
     expect(res.body).toMatchObject({ ok: true, created: 0, updated: 2, unchanged: 2, notes: behind });
     // Twice: nothing more to do; the rows the file has where Furrow has them need no word.
@@ -291,12 +291,12 @@ describeEngines('lead import', { ownDatabase: true }, (env) => {
     ].join('\n');
     const refused = await post(w, marketing, stale, { dateFormat: 'MM/DD/YYYY' });
     expect(refused.status, JSON.stringify(refused.body)).toBe(422);
-    expect(refused.body.error.details.errors.map((e: { line: number; field: string }) => [e.line, e.field])).toEqual([
+    expect(refused.body.error?.details.errors.map((e) => [e.line, e.field])).toEqual([
       [2, 'convertedAt'],
       [3, 'deal'],
     ]);
-    expect(refused.body.error.details.errors[0].message).toContain("lies before the lead's last step in Furrow (2026-06-10)");
-    expect(refused.body.error.details.errors[1].message).toContain('006NOPE');
+    expect(refused.body.error?.details.errors[0]?.message).toContain("lies before the lead's last step in Furrow (2026-06-10)");
+    expect(refused.body.error?.details.errors[1]?.message).toContain('006NOPE');
     expect(await steps('max@mike.example')).toHaveLength(3);
 
     // A domain match: a colleague of an imported lead is flagged, not merged; free mail matches nobody.
@@ -319,7 +319,7 @@ describeEngines('lead import', { ownDatabase: true }, (env) => {
     ].join('\n');
     const res = await post(w, marketing, csv);
     expect(res.status, JSON.stringify(res.body)).toBe(422);
-    const errors = res.body.error.details.errors as { line: number; field: string | null; message: string }[];
+    const errors = res.body.error!.details.errors as { line: number; field: string | null; message: string }[];
     expect(errors.map((e) => [e.line, e.field])).toEqual([
       [3, 'createdAt'],
       [4, 'status'],
@@ -349,21 +349,21 @@ describeEngines('lead import', { ownDatabase: true }, (env) => {
       expect((await w.as(who).get('/api/v1/imports/leads/fields')).status).toBe(403);
     }
     const fields = await w.as(w.admin).get('/api/v1/imports/leads/fields');
-    expect(fields.body.presets.salesforce['Lead Status']).toBe('status');
-    expect(fields.body.presets.hubspot['Became a Marketing Qualified Lead Date']).toBe('mqlAt');
+    expect(fields.body.presets.salesforce?.['Lead Status']).toBe('status');
+    expect(fields.body.presets.hubspot?.['Became a Marketing Qualified Lead Date']).toBe('mqlAt');
 
     const other = await env().workspace();
     const stranger = await other.user('rep');
     const foreign = await post(w, w.admin, csv.replace(rep.email, stranger.email));
     expect(foreign.status).toBe(422);
-    expect(foreign.body.error.details.errors).toEqual([
+    expect(foreign.body.error?.details.errors).toEqual([
       { line: 2, field: 'owner', message: `no user in this workspace has the email or name "${stranger.email}"` },
     ]);
     // A campaign of another workspace is no campaign here either.
     const campaign = await other.as(other.admin).post('/api/v1/campaigns', { name: 'Elsewhere', channel: 'email', startsOn: '2026-01-01' });
     expect(campaign.status).toBe(201);
     const byId = await post(w, w.admin, `${csv.split('\n')[0]},Campaign\n${csv.split('\n')[1]},${campaign.body.id}`);
-    expect(byId.body.error.details.errors).toMatchObject([{ line: 2, field: 'campaign' }]);
+    expect(byId.body.error?.details.errors).toMatchObject([{ line: 2, field: 'campaign' }]);
 
     const ok = await post(w, w.admin, csv);
     expect(ok.body).toMatchObject({ ok: true, created: 1 });

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { expect, it } from 'vitest';
-import { describeEngines, type TestEnv, type TestWorkspace } from '../../test/test-env.js';
+import { describeEngines, type NotYetTyped, type TestEnv, type TestWorkspace } from '../../test/test-env.js';
 
 /** Account fields for an account file's extra columns, and a contact field. */
 async function defineFields(w: TestWorkspace): Promise<void> {
@@ -37,7 +37,7 @@ describeEngines('custom fields of accounts and contacts in CSV import and export
     // Before the fields exist the extra columns are listed as unmapped, never silently dropped.
     const before = await w.as(w.admin).post('/api/v1/imports/accounts', { csv: ACCOUNTS, dryRun: true });
     expect(before.body).toMatchObject({ ok: true, created: 2 });
-    expect(before.body.unmapped).toEqual(['Revenue', 'Year founded', 'Parent company', 'Fax']);
+    expect((before.body as NotYetTyped).unmapped).toEqual(['Revenue', 'Year founded', 'Parent company', 'Fax']);
 
     await defineFields(w);
     const fields = await w.as(w.admin).get('/api/v1/imports/accounts/fields');
@@ -47,8 +47,12 @@ describeEngines('custom fields of accounts and contacts in CSV import and export
       'custom.parent_company',
     ]);
     const dry = await w.as(w.admin).post('/api/v1/imports/accounts', { csv: ACCOUNTS, dryRun: true });
-    expect(dry.body.mapping).toMatchObject({ Revenue: 'custom.revenue', 'Year founded': 'custom.year_founded', 'Parent company': 'custom.parent_company' });
-    expect(dry.body.unmapped).toEqual(['Fax']);
+    expect((dry.body as NotYetTyped).mapping).toMatchObject({
+      Revenue: 'custom.revenue',
+      'Year founded': 'custom.year_founded',
+      'Parent company': 'custom.parent_company',
+    });
+    expect((dry.body as NotYetTyped).unmapped).toEqual(['Fax']);
 
     const run = await w.as(w.admin).post('/api/v1/imports/accounts', { csv: ACCOUNTS });
     expect(run.body).toMatchObject({ ok: true, created: 2, errors: [] });
@@ -80,7 +84,7 @@ describeEngines('custom fields of accounts and contacts in CSV import and export
     await defineFields(w);
     const res = await w.as(w.admin).post('/api/v1/imports/accounts', { csv: ACCOUNTS.replace('2011', 'long ago') });
     expect(res.status).toBe(422);
-    expect(res.body.error.details.errors).toEqual([expect.objectContaining({ line: 3, field: 'custom.year_founded' })]);
+    expect(res.body.error?.details.errors).toEqual([expect.objectContaining({ line: 3, field: 'custom.year_founded' })]);
     expect(await accountsOf(env, w.id)).toEqual([]);
   });
 
@@ -91,7 +95,7 @@ describeEngines('custom fields of accounts and contacts in CSV import and export
     const contacts = ['First Name,Last Name,Email,Account,LinkedIn', 'Ada,Lovelace,ada@acme.example,Acme GmbH,in/ada'].join('\n');
     expect((await w.as(w.admin).post('/api/v1/imports/contacts', { csv: contacts })).body).toMatchObject({ ok: true, created: 1 });
     const contact = await w.as(w.admin).get('/api/v1/contacts');
-    expect(contact.body.items[0].custom).toEqual({ linkedin: 'in/ada' });
+    expect(contact.body.items[0]?.custom).toEqual({ linkedin: 'in/ada' });
 
     const accountCsv = (await w.as(w.admin).get('/api/v1/exports/accounts.csv')).body as string;
     const [headers, ...rows] = parse(accountCsv, { bom: true }) as string[][];

@@ -3,7 +3,7 @@
 // outcome words to the won and lost stages, owners by name), and a mapping saved once imports the
 // next file of the same kind by its name alone.
 import { expect, it } from 'vitest';
-import { describeEngines } from '../../test/test-env.js';
+import { describeEngines, type NotYetTyped } from '../../test/test-env.js';
 
 const CSV = [
   'Opportunity ID,Amount,Close Date,Stage,Owner,Region',
@@ -21,7 +21,7 @@ describeEngines('import value mapping and saved mappings', (env) => {
     const csv = CSV.replaceAll('{rep}', 'rita rep');
     const res = await w.as(w.admin).post('/api/v1/imports/deals', { csv, dryRun: true, mapping: { 'Opportunity ID': 'name' } });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    const stage = res.body.valueChoices.find((c: { field: string }) => c.field === 'stage');
+    const stage = (res.body as NotYetTyped).valueChoices.find((c: { field: string }) => c.field === 'stage');
     expect(stage.options).toContain('Discovery');
     expect(stage.distinct).toBe(4);
     expect(stage.values).toEqual([
@@ -30,11 +30,11 @@ describeEngines('import value mapping and saved mappings', (env) => {
       { value: 'QUALIFY', rows: 1, target: 'Qualify', how: 'proposed' },
       { value: 'Won', rows: 1, target: 'Closed Won', how: 'proposed' },
     ]);
-    const owner = res.body.valueChoices.find((c: { field: string }) => c.field === 'owner');
+    const owner = (res.body as NotYetTyped).valueChoices.find((c: { field: string }) => c.field === 'owner');
     expect(owner.values).toEqual([{ value: 'rita rep', rows: 4, target: rep.email, how: 'proposed' }]);
     // Region feeds no field: listed, not dropped silently, and it has no values to map.
-    expect(res.body.unmapped).toEqual(['Region']);
-    expect(res.body.valueChoices.map((c: { field: string }) => c.field).sort()).toEqual(['owner', 'stage']);
+    expect((res.body as NotYetTyped).unmapped).toEqual(['Region']);
+    expect((res.body as NotYetTyped).valueChoices.map((c: { field: string }) => c.field).sort()).toEqual(['owner', 'stage']);
 
     // The user's mapping shows as such, and the check then passes.
     const mapped = await w.as(w.admin).post('/api/v1/imports/deals', {
@@ -43,8 +43,8 @@ describeEngines('import value mapping and saved mappings', (env) => {
       mapping: { 'Opportunity ID': 'name' },
       values: { stage: { engaging: 'Discovery' } },
     });
-    expect(mapped.body.ok).toBe(true);
-    expect(mapped.body.valueChoices.find((c: { field: string }) => c.field === 'stage').values[0]).toEqual({
+    expect((mapped.body as NotYetTyped).ok).toBe(true);
+    expect((mapped.body as NotYetTyped).valueChoices.find((c: { field: string }) => c.field === 'stage').values[0]).toEqual({
       value: 'Engaging',
       rows: 2,
       target: 'Discovery',
@@ -107,7 +107,7 @@ describeEngines('import value mapping and saved mappings', (env) => {
     const w = await env().workspace();
     const res = await w.as(w.admin).post('/api/v1/imports/deals', { csv: 'Name,Close Date\nX,2026-12-01', savedMapping: 'Nope' });
     expect(res.status).toBe(400);
-    expect(res.body.error.details.fields).toEqual([{ field: 'savedMapping', message: 'no saved deals mapping is named "Nope"' }]);
+    expect(res.body.error?.details.fields).toEqual([{ field: 'savedMapping', message: 'no saved deals mapping is named "Nope"' }]);
     const marketing = await w.user('marketing');
     expect((await w.as(marketing).get('/api/v1/imports/deals/mappings')).status).toBe(403);
     expect((await w.as(marketing).get('/api/v1/imports/accounts/mappings')).status).toBe(403);

@@ -96,14 +96,14 @@ export async function randomHistory(env: TestEnv, seed: number, options: { deals
   ];
   const admin = w.as(w.admin);
   const { body: list } = await admin.get('/api/v1/pipelines');
-  const pipelineId = list.items[0].id as string;
+  const pipelineId = list.items[0]!.id as string;
   let { body: proc } = await admin.get(`/api/v1/pipelines/${pipelineId}/process`);
   const stages = proc.stages as History['stages'];
   const stageId = (name: string) => stages.find((s) => s.name === name)?.id as string;
   // One checklist criterion on Qualify that may be overridden: some moves adhere, some do not.
   ({ body: proc } = await admin.post(`/api/v1/stages/${stageId('Qualify')}/criteria`, { version: proc.pipeline.version, kind: 'checklist', label: 'Pain' }));
   ({ body: proc } = await admin.patch(`/api/v1/stages/${stageId('Qualify')}`, { version: proc.pipeline.version, allowOverride: true }));
-  const checklist = proc.stages[0].criteria[0].id as string;
+  const checklist = proc.stages[0]!.criteria[0]!.id as string;
   const open = stages.filter((s) => s.kind === 'open');
 
   const deals = new Map<string, Deal>();

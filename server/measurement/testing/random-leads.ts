@@ -5,7 +5,7 @@
 import { expect } from 'vitest';
 import type { AgreementTerms } from '../../../api/lead-agreements.js';
 import { agreementInForce, TERMS } from '../../alignment/testing.js';
-import type { TestEnv, TestUser, TestWorkspace } from '../../test/test-env.js';
+import type { NotYetTyped, TestEnv, TestUser, TestWorkspace } from '../../test/test-env.js';
 import { rng } from './random-history.js';
 
 export interface LeadHistory {
@@ -99,7 +99,7 @@ export async function randomLeads(env: TestEnv, seed: number, options: { start?:
           env.clock.now += 3 * 60_000;
           const touched = await as(res.body.lead.ownerId).post(`/api/v1/leads/${res.body.lead.id}/touches`, { type: 'call', reached: false });
           expect(touched.status, JSON.stringify(touched.body)).toBeLessThan(300);
-          keep(touched.body.lead ?? touched.body);
+          keep((touched.body as NotYetTyped).lead ?? touched.body);
         }
         continue;
       }

@@ -35,7 +35,7 @@ export async function workedExample(env: TestEnv): Promise<WorkedExample> {
   const cat = await w.user('rep', { teamId: subTeamId, name: 'Cat' });
   const dan = await w.user('rep', { name: 'Dan' });
   const { body: list } = await w.as(w.admin).get('/api/v1/pipelines');
-  const stages = list.items[0].stages as { id: string; name: string }[];
+  const stages = list.items[0]!.stages as { id: string; name: string }[];
   const stage = (name: string) => stages.find((s) => s.name === name)?.id as string;
 
   const step = async (date: string, fn: () => Promise<{ status: number; body: any }>) => {
