@@ -1,10 +1,12 @@
 // Heavy reads on a SQLite file run on the read worker's thread (sqlite-read-worker.ts): the main
 // thread stays free while the statement runs, the rows are the same, and writes and transactions on
 // that handle still go to the main connection.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './database.js';
@@ -43,5 +45,24 @@ describe('SQLite heavy reads off the main thread', () => {
     } finally {
       await database.close();
     }
+  });
+});
+
+describe('a command that opens a SQLite file and closes it', () => {
+  it('runs to its end: closing waits for the workers instead of letting the process exit mid-await (code 13)', () => {
+    const script = join(dir, 'open-read-close.mts');
+    const database = pathToFileURL(resolve(import.meta.dirname, 'database.ts')).href;
+    writeFileSync(
+      script,
+      [
+        `import { openDatabase } from ${JSON.stringify(database)};`,
+        `const d = openDatabase(${JSON.stringify(join(dir, 'command.db'))});`,
+        `await d.offThreadReads.selectFrom('sqlite_master').select('name').execute();`,
+        'await d.close();',
+        `console.log('closed');`,
+      ].join('\n'),
+    );
+    const run = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: resolve(import.meta.dirname, '../..'), encoding: 'utf8', timeout: 60_000 });
+    expect({ status: run.status, stdout: run.stdout.trim() }, run.stderr).toEqual({ status: 0, stdout: 'closed' });
   });
 });
