@@ -17,23 +17,7 @@ export interface ChangeContext {
 /** Appends field changes; always called inside the transaction that made the change. */
 export async function appendChanges(db: Kysely<DB>, c: ChangeContext, changes: FieldChange[]): Promise<void> {
   if (changes.length === 0) return;
-  await db
-    .insertInto('changes')
-    .values(
-      changes.map((ch) => ({
-        id: newId(),
-        workspace_id: c.workspaceId,
-        entity: c.entity,
-        entity_id: c.entityId,
-        field: ch.field,
-        from_value: ch.from,
-        to_value: ch.to,
-        actor_id: c.actorId,
-        at: c.at,
-        via: c.via,
-      })),
-    )
-    .execute();
+  await db.insertInto('changes').values(changeRows(c, changes)).execute();
 }
 
 export type ChangeRow = Insertable<ChangesTable>;

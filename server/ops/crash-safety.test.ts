@@ -8,37 +8,17 @@
 // (FURROW_CRASH_ITERATIONS=200 npx vitest run --project server-latency server/ops/crash-safety.test.ts).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Engine } from '../db/dialect.js';
+import { freePort, until } from '../test/processes.js';
 import { createTestEnv, type TestEnv, type TestWorkspace, testEngines } from '../test/test-env.js';
 
 const ITERATIONS = Number(process.env.FURROW_CRASH_ITERATIONS ?? 3);
 const IMPORT_ROWS = 40;
 const dir = mkdtempSync(join(tmpdir(), 'furrow-crash-'));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function until(what: string, ms: number, fn: () => Promise<boolean>): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await fn().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** What the server acknowledged, to be found after the crash. */
 interface Acked {

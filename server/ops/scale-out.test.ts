@@ -7,7 +7,6 @@
 // and fails in CI (.ci/run sets FURROW_SCALE_OUT_REQUIRED=1 and installs it first).
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -16,6 +15,7 @@ import { scaleOutSuiteRequired } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrator.js';
 import { type PgReplicaPair, pgBinDir, startPgReplicaPair } from '../test/pg-replica.js';
+import { freePort, until } from '../test/processes.js';
 import { createTestEnv, type TestEnv, type TestWorkspace } from '../test/test-env.js';
 
 function haproxyPath(): string | null {
@@ -32,26 +32,6 @@ const missing = [haproxy ? null : 'haproxy (apt-get install -y haproxy)', bin ? 
 if (missing.length > 0) {
   if (scaleOutSuiteRequired()) throw new Error(`the scale-out suite must run here (FURROW_SCALE_OUT_REQUIRED) but ${missing.join(' and ')} is missing`);
   console.warn(`scale-out.test.ts skipped: ${missing.join(' and ')} missing`);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function until(what: string, ms: number, fn: () => Promise<boolean>): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await fn().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 const ready = async (port: number) => (await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200;
