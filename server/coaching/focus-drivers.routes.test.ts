@@ -3,8 +3,7 @@
 // activities win more often, so the coachee who logs fewer is credited that lift (driver-effects.ts).
 import { beforeAll, expect, it } from 'vitest';
 import { describeEngines, type TestUser, type TestWorkspace } from '../test/test-env.js';
-
-const DAY = 86_400_000;
+import { writeTeamHistory } from './testing/team-history.js';
 
 describeEngines('coaching focus: driver effects from the team’s data', (env) => {
   let w: TestWorkspace;
@@ -19,43 +18,13 @@ describeEngines('coaching focus: driver effects from the team’s data', (env) =
     const teamId = await w.team('Field', { managerId: manager.id });
     rita = await w.user('rep', { teamId, name: 'Rita Rep' });
     cat = await w.user('rep', { teamId, name: 'Cat' });
-    const reps = [
-      { who: await w.user('rep', { teamId, name: 'Ann' }), won: 6, closed: 10, activities: 10 },
-      { who: await w.user('rep', { teamId, name: 'Ben' }), won: 6, closed: 10, activities: 10 },
-      { who: cat, won: 3, closed: 10, activities: 2 },
-      { who: await w.user('rep', { teamId, name: 'Dan' }), won: 3, closed: 10, activities: 2 },
-      { who: rita, won: 3, closed: 15, activities: 5 },
-    ];
-    const pipelines = (await w.as(w.admin).get('/api/v1/pipelines')).body.items[0];
-    const proc = (await w.as(w.admin).get(`/api/v1/pipelines/${pipelines!.id}/process`)).body;
-    const discovery = (proc.stages ?? pipelines!.stages)!.find((s: { name: string }) => s.name === 'Discovery')!.id as string;
-    const patch = async (who: TestUser, id: string, body: Record<string, unknown>) => {
-      const version = (await w.as(who).get(`/api/v1/deals/${id}`)).body.version;
-      let res = await w.as(who).patch(`/api/v1/deals/${id}`, { version, ...body });
-      if (res.status === 422 || res.status === 409) res = await w.as(who).patch(`/api/v1/deals/${id}`, { version, ...body, overrideReason: 'Agreed' });
-      expect(res.status, JSON.stringify(res.body)).toBe(200);
-    };
-    const closing: { who: TestUser; id: string; won: boolean }[] = [];
-    for (const r of reps) {
-      for (let i = 0; i < r.closed; i++) {
-        const d = await w.as(r.who).post('/api/v1/deals', { name: `${r.who.name} ${i}`, amount: 10000, closeDate: '2026-12-31' });
-        expect(d.status).toBe(201);
-        closing.push({ who: r.who, id: d.body.id, won: i < r.won });
-      }
-      for (let i = 0; i < 2; i++) {
-        const d = await w.as(r.who).post('/api/v1/deals', { name: `${r.who.name} open ${i}`, amount: 10000, closeDate: '2027-03-31' });
-        await patch(r.who, d.body.id, { stageId: discovery });
-      }
-      for (let i = 0; i < r.activities; i++) {
-        const a = await w
-          .as(r.who)
-          .post('/api/v1/activities', { type: 'call', subject: `Call ${i}`, occurredAt: new Date(env().clock.now - (i + 1) * 3_600_000).toISOString() });
-        expect(a.status, JSON.stringify(a.body)).toBe(201);
-      }
-    }
-    env().clock.now += 20 * DAY;
-    for (const c of closing) await patch(c.who, c.id, c.won ? { status: 'won' } : { status: 'lost', lostReason: 'Price' });
-    env().clock.now += DAY;
+    await writeTeamHistory(env(), w, [
+      { who: await w.user('rep', { teamId, name: 'Ann' }), won: 6, closed: 10, open: 2, activities: 10 },
+      { who: await w.user('rep', { teamId, name: 'Ben' }), won: 6, closed: 10, open: 2, activities: 10 },
+      { who: cat, won: 3, closed: 10, open: 2, activities: 2 },
+      { who: await w.user('rep', { teamId, name: 'Dan' }), won: 3, closed: 10, open: 2, activities: 2 },
+      { who: rita, won: 3, closed: 15, open: 2, activities: 5 },
+    ]);
   });
 
   it('credits the coachee below the median activity with the win-rate lift the team shows above it', async () => {

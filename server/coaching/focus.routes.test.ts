@@ -3,8 +3,7 @@
 // data says so; the coachee reach decides who may ask.
 import { beforeAll, expect, it } from 'vitest';
 import { describeEngines, type NotYetTyped, type TestUser, type TestWorkspace } from '../test/test-env.js';
-
-const DAY = 86_400_000;
+import { patchDeal, writeTeamHistory } from './testing/team-history.js';
 
 describeEngines('coaching focus suggestions', (env) => {
   let w: TestWorkspace;
@@ -27,35 +26,12 @@ describeEngines('coaching focus suggestions', (env) => {
     outsider = await w.user('rep', { teamId: await w.team('Partners'), name: 'Oscar Outsider' });
     coach = await w.user('coach', { name: 'Cole Coach' });
     expect((await w.as(w.admin).post('/api/v1/coaching-relationships', { coachId: coach.id, coacheeId: rita.id, cadenceDays: 14 })).status).toBe(201);
-    const stages = (await w.as(w.admin).get('/api/v1/pipelines')).body.items[0]!.stages ?? [];
-    const proc = (await w.as(w.admin).get(`/api/v1/pipelines/${(await w.as(w.admin).get('/api/v1/pipelines')).body.items[0]!.id}/process`)).body;
-    const discovery = (proc.stages ?? stages)!.find((s: { name: string }) => s.name === 'Discovery')!.id as string;
-
-    patch = async (who: TestUser, id: string, body: Record<string, unknown>) => {
-      const version = (await w.as(who).get(`/api/v1/deals/${id}`)).body.version;
-      let res = await w.as(who).patch(`/api/v1/deals/${id}`, { version, ...body });
-      if (res.status === 422 || res.status === 409) res = await w.as(who).patch(`/api/v1/deals/${id}`, { version, ...body, overrideReason: 'Agreed' });
-      expect(res.status, JSON.stringify(res.body)).toBe(200);
-    };
-    const closed: { who: TestUser; id: string; won: boolean }[] = [];
-    for (const [who, won, total] of [
-      [rita, 3, 15],
-      [bea, 6, 10],
-      [carl, 6, 10],
-    ] as const) {
-      for (let i = 0; i < total; i++) {
-        const d = await w.as(who).post('/api/v1/deals', { name: `${who.name} ${i}`, amount: 10000, closeDate: '2026-12-31' });
-        expect(d.status).toBe(201);
-        closed.push({ who, id: d.body.id, won: i < won });
-      }
-      for (let i = 0; i < 3; i++) {
-        const d = await w.as(who).post('/api/v1/deals', { name: `${who.name} open ${i}`, amount: 10000, closeDate: '2027-03-31' });
-        await patch(who, d.body.id, { stageId: discovery });
-      }
-    }
-    env().clock.now += 20 * DAY;
-    for (const c of closed) await patch(c.who, c.id, c.won ? { status: 'won' } : { status: 'lost', lostReason: 'Price' });
-    env().clock.now += DAY;
+    patch = (who, id, body) => patchDeal(w, who, id, body);
+    await writeTeamHistory(env(), w, [
+      { who: rita, won: 3, closed: 15, open: 3 },
+      { who: bea, won: 6, closed: 10, open: 3 },
+      { who: carl, won: 6, closed: 10, open: 3 },
+    ]);
   });
 
   it('ranks win rate first for the rep who wins less than the team, with its figures', async () => {
