@@ -2,7 +2,7 @@
 // forward and back, closed, reopened, imported history), deleting a deal leaves them, and the
 // migration's backfill from the stage history in `changes` gives the same stays the writer wrote.
 import { expect, it } from 'vitest';
-import { migrateDown, migrateToLatest } from '../db/migrator.js';
+import { migrateTo, migrateToLatest } from '../db/migrator.js';
 import { describeEngines, type TestEnv, type TestWorkspace } from '../test/test-env.js';
 import { createDeal, updateDealById } from './deals.service.js';
 
@@ -145,8 +145,9 @@ describeEngines('stage stays', { ownDatabase: true }, (env) => {
     const written = await staysOf(env(), w.id);
     expect(written.length).toBe(5 + 2 + 2);
     const db = env().database.db;
-    const dropped = await migrateDown(db);
-    expect(dropped).toEqual(['reverted 2026-12-12-10-stage-stays']);
+    // Back to the migration before stays (reverting the later ones too), then forward again.
+    const dropped = await migrateTo(db, '2026-12-11-30-historical-import');
+    expect(dropped).toContain('reverted 2026-12-12-10-stage-stays');
     await migrateToLatest(db);
     expect(await staysOf(env(), w.id)).toEqual(written);
   });

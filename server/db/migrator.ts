@@ -31,6 +31,11 @@ export async function migrateDown(db: Kysely<any>): Promise<string[]> {
   return unwrap(await migratorFor(db).migrateDown());
 }
 
+/** Migrates up or down to the named migration, inclusive (a test that reverts one with those after it). */
+export async function migrateTo(db: Kysely<any>, name: string): Promise<string[]> {
+  return unwrap(await migratorFor(db).migrateTo(name));
+}
+
 /** Reverts every migration (used by the latest → down → latest test). */
 export async function migrateToZero(db: Kysely<any>): Promise<string[]> {
   const { NO_MIGRATIONS } = await import('kysely/migration');
