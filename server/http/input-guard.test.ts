@@ -23,10 +23,11 @@ describeEngines('input guard', (env) => {
     named(await api.post('/api/v1/accounts', { name: 'Acme\u0000' }), 'name');
     named(await api.post('/api/v1/teams', { name: 'Team \uD800' }), 'name');
     named(await api.post('/api/v1/teams', { name: 'Team \uDC00 x' }), 'name');
-    // Multi-line text says which line holds the bad character, so it can be found in a big file (an
-    // import's cells are checked row by row instead: import-cell-guard.test.ts).
-    const text = await api.post('/api/v1/people/import', { csv: 'Name,Domain\nGood,good.test\nBad,b\uD800d.test\n' });
-    named(text, 'csv');
+    // Multi-line text says which line holds the bad character, so it can be found in a long note (an
+    // import's cells, people and quota sheets too, are checked row by row instead:
+    // import-cell-guard.test.ts, sheet-cell-rules.test.ts).
+    const text = await api.post('/api/v1/activities', { type: 'note', subject: 'Notes', body: 'Good\nfine\nb\uD800d', occurredAt: '2026-11-01T10:00:00.000Z' });
+    named(text, 'body');
     expect(text.body.error?.details.fields[0]?.message).toMatch(/^line 3 /);
     // Other fields of an import's body are checked here like any other.
     named(await api.post('/api/v1/imports/accounts', { csv: 'Name\nAcme', fileName: 'a\u0000.csv' }), 'fileName');
