@@ -301,3 +301,13 @@ export function describeEngines(
  * use it are listed in server/http/route-map.test.ts, a list that only shrinks.
  */
 export type NotYetTyped = any;
+
+/**
+ * Narrows a body typed as a union of variants (a route answering one of several shapes, e.g. the
+ * discipline index with or without its months) to the variant that has `key`; throws, failing the
+ * test with the body, when it has not.
+ */
+export function variantWith<T extends object, K extends PropertyKey>(body: T, key: K): Extract<T, { [P in K]: unknown }> {
+  if (!(key in body)) throw new Error(`expected a body with "${String(key)}", got ${JSON.stringify(body).slice(0, 500)}`);
+  return body as Extract<T, { [P in K]: unknown }>;
+}
