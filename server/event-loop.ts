@@ -9,11 +9,6 @@
 // (abuse test p99 1.1 s → 0.08–0.2 s at load 1.3).
 import { performance } from 'node:perf_hooks';
 
-/** Resolves on the next turn of the event loop, after pending I/O (setImmediate, not a microtask). */
-export function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
-
 /** Slices waiting for their turn, first come first served. */
 const waiting: (() => void)[] = [];
 let releasing = false;
