@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { expect, it } from 'vitest';
+import type { ExportEntity } from '../../../api/imports.js';
 import { neutraliseFormula } from '../../csv-cells.js';
-import { describeEngines, type NotYetTyped, type TestError, type TestUser, type TestWorkspace } from '../../test/test-env.js';
+import { describeEngines, type TestError, type TestUser, type TestWorkspace } from '../../test/test-env.js';
 import { exportRows } from './export.service.js';
 
 const post = (w: TestWorkspace, user: TestUser, entity: string, csv: string, extra: Record<string, unknown> = {}) =>
@@ -159,12 +160,13 @@ describeEngines('export', (env) => {
 
     const api = w.as(w.admin);
     /** The export's names in file order, and the list's (same query, one big page) in list order. */
-    const both = async (entity: string, query: string, name: (r: Record<string, unknown>) => unknown) => {
+    const both = async (entity: ExportEntity, query: string, name: (r: Record<string, unknown>) => unknown) => {
       const file = await exported(w, w.admin, `${entity}.csv?${query}` as string);
       const list = await api.get(`/api/v1/${entity}?${query}&limit=200`);
       expect(file.status).toBe(200);
       expect(list.status).toBe(200);
-      return { file: file.rows.map(name), list: ((list.body as NotYetTyped).items as Record<string, unknown>[]).map(name) };
+      const items: Record<string, unknown>[] = list.body.items;
+      return { file: file.rows.map(name), list: items.map(name) };
     };
     const dealName = (r: Record<string, unknown>) => r.Name ?? r.name;
     const sorted = <T>(xs: T[]) => [...xs].sort();

@@ -1,8 +1,9 @@
 import { expect, it } from 'vitest';
 import { createJobRunner } from '../../jobs/runner.js';
-import { describeEngines, type NotYetTyped, type TestEnv, type TestUser, type TestWorkspace } from '../../test/test-env.js';
+import { describeEngines, type TestEnv, type TestUser, type TestWorkspace, variantWith } from '../../test/test-env.js';
 import { importJob } from './import.jobs.js';
 import { dataRowsOf } from './import-background.service.js';
+import { jobReport, jobUrl } from './testing/import-answers.js';
 
 const dealsCsv = (n: number, prefix = 'Deal') =>
   ['Name,Amount,Close Date', ...Array.from({ length: n }, (_, i) => `${prefix} ${i},${100 + i},2027-01-15`)].join('\n');
@@ -25,14 +26,15 @@ describeEngines('imports as background jobs', { ownDatabase: true }, (env) => {
     const rep = await w.user('rep');
     const res = await start(w, rep, { csv: dealsCsv(30), background: true });
     expect(res.status).toBe(202);
-    expect(res.body).toMatchObject({ state: 'queued', location: `/api/v1/jobs/${(res.body as NotYetTyped).jobId}` });
-    expect(res.headers.location).toBe((res.body as NotYetTyped).location);
+    const accepted = variantWith(res.body, 'location');
+    expect(res.body).toMatchObject({ state: 'queued', location: `/api/v1/jobs/${accepted.jobId}` });
+    expect(res.headers.location).toBe(accepted.location);
     // Nothing is written before the job runs.
     expect((await w.as(rep).get('/api/v1/deals')).body.items).toHaveLength(0);
-    expect((await w.as(rep).get((res.body as NotYetTyped).location)).body).toMatchObject({ state: 'queued', result: null });
+    expect((await w.as(rep).get(jobUrl(res.body))).body).toMatchObject({ state: 'queued', result: null });
 
     await runJobs(env());
-    const job: NotYetTyped = await w.as(rep).get((res.body as NotYetTyped).location);
+    const job = await w.as(rep).get(jobUrl(res.body));
     expect(job.status).toBe(200);
     expect(job.body).toMatchObject({ state: 'done', progress: { phase: 'writing', done: 30, total: 30 } });
     expect(job.body.result).toMatchObject({ ok: true, rows: 30, created: 30, errors: [] });
@@ -45,7 +47,7 @@ describeEngines('imports as background jobs', { ownDatabase: true }, (env) => {
     const other = await w.user('rep');
     const manager = await w.user('manager');
     const res = await start(w, rep, { csv: dealsCsv(2), background: true });
-    const url = (res.body as NotYetTyped).location;
+    const url = jobUrl(res.body);
     expect((await w.as(rep).get(url)).status).toBe(200);
     expect((await w.as(w.admin).get(url)).status).toBe(200);
     expect((await w.as(other).get(url)).status).toBe(404);
@@ -66,7 +68,7 @@ describeEngines('imports as background jobs', { ownDatabase: true }, (env) => {
     expect(small.status).toBe(200);
     expect(small.body).toMatchObject({ ok: true, dryRun: true, created: 3 });
     await runJobs(env());
-    expect(((await w.as(w.admin).get((big.body as NotYetTyped).location)).body as NotYetTyped).result).toMatchObject({
+    expect((await w.as(w.admin).get(jobUrl(big.body))).body.result).toMatchObject({
       ok: true,
       created: env().config.importSyncMaxRows + 1,
     });
@@ -77,10 +79,10 @@ describeEngines('imports as background jobs', { ownDatabase: true }, (env) => {
     const csv = ['Name,Amount,Close Date', 'Good,10,2027-01-15', ',20,2027-01-15', 'Bad amount,abc,2027-01-15'].join('\n');
     const res = await start(w, w.admin, { csv, background: true });
     await runJobs(env());
-    const job: NotYetTyped = (await w.as(w.admin).get((res.body as NotYetTyped).location)).body;
+    const job = (await w.as(w.admin).get(jobUrl(res.body))).body;
     expect(job.state).toBe('done');
     expect(job.result).toMatchObject({ ok: false, created: 0 });
-    expect(job.result.errors.map((e: { line: number }) => e.line)).toEqual([3, 4]);
+    expect(jobReport(job).errors.map((e) => e.line)).toEqual([3, 4]);
     expect((await w.as(w.admin).get('/api/v1/deals')).body.items).toHaveLength(0);
   });
 
@@ -88,7 +90,7 @@ describeEngines('imports as background jobs', { ownDatabase: true }, (env) => {
     const w = await env().workspace();
     const res = await start(w, w.admin, { csv: dealsCsv(5), background: true, dryRun: true });
     await runJobs(env());
-    expect(((await w.as(w.admin).get((res.body as NotYetTyped).location)).body as NotYetTyped).result).toMatchObject({ ok: true, dryRun: true, created: 5 });
+    expect((await w.as(w.admin).get(jobUrl(res.body))).body.result).toMatchObject({ ok: true, dryRun: true, created: 5 });
     expect((await w.as(w.admin).get('/api/v1/deals')).body.items).toHaveLength(0);
   });
 

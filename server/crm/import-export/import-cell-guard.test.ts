@@ -2,16 +2,18 @@
 // surrogate, or a number beyond what a JSON body may carry, is that row's error naming its line and
 // field — the other rows are still checked, nothing is stored, and no engine answers 500.
 import { expect, it } from 'vitest';
+import type { Database } from '../../db/database.js';
 import { createJobRunner } from '../../jobs/runner.js';
-import { describeEngines, type NotYetTyped, type TestWorkspace } from '../../test/test-env.js';
+import { describeEngines, type TestWorkspace } from '../../test/test-env.js';
 import { importJob } from './import.jobs.js';
+import { jobUrl, reportOf } from './testing/import-answers.js';
 
 const BAD_TEXT = 'must not contain NUL or unpaired surrogate characters';
 
-async function accountCount(w: TestWorkspace, db: any): Promise<number> {
+async function accountCount(w: TestWorkspace, db: Database['db']): Promise<number> {
   const row = await db
     .selectFrom('accounts')
-    .select((eb: NotYetTyped) => eb.fn.countAll().as('n'))
+    .select((eb) => eb.fn.countAll().as('n'))
     .where('workspace_id', '=', w.id)
     .executeTakeFirstOrThrow();
   return Number(row.n);
@@ -28,9 +30,10 @@ describeEngines('import cells: the input rules of the API', { ownDatabase: true 
 
     const dry = await api.post('/api/v1/imports/accounts', { csv, dryRun: true });
     expect(dry.status, JSON.stringify(dry.body)).toBe(200);
-    expect((dry.body as NotYetTyped).ok).toBe(false);
-    expect((dry.body as NotYetTyped).rows).toBe(4);
-    expect((dry.body as NotYetTyped).errors).toEqual([
+    const checked = reportOf(dry.body);
+    expect(checked.ok).toBe(false);
+    expect(checked.rows).toBe(4);
+    expect(checked.errors).toEqual([
       { line: 3, field: 'name', message: BAD_TEXT },
       { line: 4, field: 'industry', message: BAD_TEXT },
       { line: 5, field: 'domain', message: BAD_TEXT },
@@ -53,7 +56,7 @@ describeEngines('import cells: the input rules of the API', { ownDatabase: true 
     // A bad column name refuses the file at line 1; the other rows are never read.
     const header = await api.post('/api/v1/imports/accounts', { csv: 'Name,Dom\u0000ain\nGood,good.test\n', dryRun: true });
     expect(header.status, JSON.stringify(header.body)).toBe(200);
-    expect((header.body as NotYetTyped).errors).toEqual([{ line: 1, field: null, message: `column 2’s name ${BAD_TEXT}` }]);
+    expect(reportOf(header.body).errors).toEqual([{ line: 1, field: null, message: `column 2’s name ${BAD_TEXT}` }]);
   });
 
   it('checks the cells of a file big enough to run as a job the same way', async () => {
@@ -65,7 +68,7 @@ describeEngines('import cells: the input rules of the API', { ownDatabase: true 
     expect(started.status, JSON.stringify(started.body)).toBe(202);
     const e = env();
     await createJobRunner({ database: e.database, config: e.config, now: () => e.clock.now, jobs: [importJob] }).runDue();
-    const job = await api.get((started.body as NotYetTyped).location);
+    const job = await api.get(jobUrl(started.body));
     expect(job.body).toMatchObject({ state: 'done', result: { ok: false, rows: 40, errors: [{ line: 9, field: 'name', message: BAD_TEXT }] } });
     expect(await accountCount(w, e.database.db)).toBe(0);
   });
@@ -86,7 +89,7 @@ describeEngines('import cells: the input rules of the API', { ownDatabase: true 
     const csv = ['Name,seats,Employees', 'Fine,12,40', 'Huge,1e308,', 'Unsafe,9007199254740993,', 'Many,,99999999999999999999'].join('\n');
     const res = await api.post('/api/v1/imports/accounts', { csv, dryRun: true });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect((res.body as NotYetTyped).errors.map((e: { line: number; field: string }) => [e.line, e.field])).toEqual([
+    expect(reportOf(res.body).errors.map((e) => [e.line, e.field])).toEqual([
       [3, 'custom.seats'],
       [4, 'custom.seats'],
       [5, 'size'],

@@ -1,16 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import { expect, it } from 'vitest';
-import { describeEngines, type NotYetTyped, type TestEnv, type TestUser, type TestWorkspace } from '../../test/test-env.js';
+import { describeEngines, type TestEnv, type TestUser, type TestWorkspace } from '../../test/test-env.js';
+import { refused, reportOf } from './testing/import-answers.js';
 
 const post = (w: TestWorkspace, user: TestUser, entity: string, csv: string, extra: Record<string, unknown> = {}) =>
   w.as(user).post(`/api/v1/imports/${entity}`, { csv, ...extra });
-
-/** A (non-dry-run) import with a bad row is refused: 422 rule_violation, the report in details. */
-function refused(res: { status: number; body: any }) {
-  expect(res.status).toBe(422);
-  expect(res.body.error.code).toBe('rule_violation');
-  return res.body.error.details;
-}
 
 /** The workspace's deal fields: a text field a gate requires, and one of every other type. */
 async function defineFields(w: TestWorkspace): Promise<void> {
@@ -83,7 +77,7 @@ describeEngines('custom deal fields in CSV import and export', (env) => {
     const dry = await post(w, w.admin, 'deals', csv, { dryRun: true, mapping: { 'Head count': 'ignore' } });
     expect(dry.body).toMatchObject({ ok: true, created: 1 });
     // A label shared with a built-in field leaves the header to the built-in one.
-    expect((dry.body as NotYetTyped).mapping).toEqual({
+    expect(reportOf(dry.body).mapping).toEqual({
       Name: 'name',
       'Close Date': 'closeDate',
       'custom.seats': 'custom.seats',

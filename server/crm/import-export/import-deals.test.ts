@@ -1,17 +1,11 @@
 import { expect, it } from 'vitest';
-import { describeEngines, type NotYetTyped, type TestUser, type TestWorkspace } from '../../test/test-env.js';
+import { describeEngines, type TestUser, type TestWorkspace } from '../../test/test-env.js';
+import { refused, reportOf } from './testing/import-answers.js';
 
 const day = (date: string, hour = 12) => Date.parse(`${date}T${String(hour).padStart(2, '0')}:00:00Z`);
 
 async function importCsv(w: TestWorkspace, user: TestUser, entity: string, csv: string, extra: Record<string, unknown> = {}) {
   return w.as(user).post(`/api/v1/imports/${entity}`, { csv, ...extra });
-}
-
-/** A (non-dry-run) import with a bad row is refused: 422 rule_violation, the report in details. */
-function refused(res: { status: number; body: any }) {
-  expect(res.status).toBe(422);
-  expect(res.body.error.code).toBe('rule_violation');
-  return res.body.error.details;
 }
 
 async function seedAccounts(w: TestWorkspace, user: TestUser, names: string[]) {
@@ -34,7 +28,7 @@ describeEngines('deal import', (env) => {
     const res = await importCsv(w, w.admin, 'deals', csv, { preset: 'salesforce', fileName: 'opportunities.csv' });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ ok: true, rows: 3, created: 3, updated: 0, unchanged: 0, errors: [] });
-    expect((res.body as NotYetTyped).mapping).toMatchObject({ 'Opportunity Name': 'name', Stage: 'stage', 'Opportunity ID': 'externalId' });
+    expect(reportOf(res.body).mapping).toMatchObject({ 'Opportunity Name': 'name', Stage: 'stage', 'Opportunity ID': 'externalId' });
 
     const db = env().database.db;
     const deals = await db.selectFrom('deals').selectAll().where('workspace_id', '=', w.id).orderBy('name').execute();
@@ -148,7 +142,7 @@ describeEngines('deal import', (env) => {
     expect(res).toMatchObject({ ok: false, dryRun: false, entity: 'deals', rows: 8, created: 0, updated: 0, unchanged: 0 });
     expect(res.id).toBeTruthy();
     expect(res.mapping).toMatchObject({ Name: 'name' });
-    const errors = res.errors as { line: number; field: string | null; message: string }[];
+    const errors = res.errors;
     expect(errors.map((e) => [e.line, e.field])).toEqual([
       [3, 'amount'],
       [4, 'stage'],
@@ -187,16 +181,16 @@ describeEngines('deal import', (env) => {
     };
     // Without the value mapping, the stages the pipeline lacks are named with how to map them.
     const unmapped = await importCsv(w, w.admin, 'deals', csv, { dryRun: true, mapping: body.mapping });
-    expect((unmapped.body as NotYetTyped).errors.map((e: { line: number; field: string }) => [e.line, e.field])).toEqual([
+    expect(reportOf(unmapped.body).errors.map((e) => [e.line, e.field])).toEqual([
       [4, 'stage'],
       [5, 'stage'],
     ]);
-    expect((unmapped.body as NotYetTyped).errors[0].message).toContain('--map-value "stage:Engaging=…"');
+    expect(reportOf(unmapped.body).errors[0]!.message).toContain('--map-value "stage:Engaging=…"');
 
     const res = await importCsv(w, w.admin, 'deals', csv, body);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ ok: true, created: 4, mapping: { 'Opportunity ID': 'name+externalId' }, unmapped: ['Region'] });
-    expect((res.body as NotYetTyped).notes).toEqual([
+    expect(reportOf(res.body).notes).toEqual([
       expect.stringMatching(/^1 open deal has no close date in the file; given 2026-12-31 \(the end of the fiscal year\)$/),
     ]);
     const db = env().database.db;
@@ -252,7 +246,7 @@ describeEngines('deal import', (env) => {
     const res = await importCsv(w, w.admin, 'deals', csv, { dryRun: true });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ ok: false, dryRun: true, id: null, rows: 2 });
-    expect((res.body as NotYetTyped).errors).toEqual([
+    expect(reportOf(res.body).errors).toEqual([
       { line: 2, field: 'closeDate', message: expect.stringMatching(/ambiguous.*DD\/MM\/YYYY or MM\/DD\/YYYY/) },
       { line: 3, field: 'closeDate', message: expect.stringMatching(/ambiguous/) },
     ]);

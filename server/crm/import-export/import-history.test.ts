@@ -2,7 +2,8 @@
 // <stage>" columns, imported with a process already defined, gives the KPIs an independent computation
 // from the same rows gives — in plain TS from the fixture, never through Furrow's code.
 import { expect, it } from 'vitest';
-import { describeEngines, type NotYetTyped, type TestWorkspace } from '../../test/test-env.js';
+import { describeEngines, type TestWorkspace } from '../../test/test-env.js';
+import { reportOf } from './testing/import-answers.js';
 
 const DAY = 86_400_000;
 const OPEN_STAGES = ['Qualify', 'Discovery', 'Solution', 'Proposal', 'Negotiation'] as const;
@@ -218,12 +219,12 @@ describeEngines('historical deal import', (env) => {
     const csv = csvOf(deals);
     // Without the option, today's gate refuses the history (every deal past Qualify has no next step).
     const gated = await admin.post('/api/v1/imports/deals', { csv, preset: 'hubspot', dryRun: true });
-    expect((gated.body as NotYetTyped).ok).toBe(false);
+    expect(reportOf(gated.body).ok).toBe(false);
 
     const res = await admin.post('/api/v1/imports/deals', { csv, preset: 'hubspot', historical: true });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ ok: true, created: deals.length, errors: [], unmapped: [] });
-    expect((res.body as NotYetTyped).notes.join(' ')).toMatch(/Stage history from 7 "Date entered" columns/);
+    expect(reportOf(res.body).notes.join(' ')).toMatch(/Stage history from 7 "Date entered" columns/);
 
     // Every imported move is imported history: not a skip, not an override.
     const db = env().database.db;
@@ -249,9 +250,9 @@ describeEngines('historical deal import', (env) => {
     const won = (await admin.get('/api/v1/deals?limit=200')).body.items.find(
       (d: { status: string; name: string }) => d.status === 'won' && d.name !== 'Old win',
     );
-    const timeline = (await admin.get(`/api/v1/deals/${won!.id}/timeline`)).body.items.filter((i: { kind: string }) => i.kind === 'stage_move');
+    const timeline = (await admin.get(`/api/v1/deals/${won!.id}/timeline`)).body.items.filter((i) => i.kind === 'stage_move');
     expect(timeline.length).toBeGreaterThan(0);
-    expect(timeline.every((i: NotYetTyped) => i.imported && i.skipped === 0 && !i.overrideReason)).toBe(true);
+    expect(timeline.every((i) => i.imported && i.skipped === 0 && !i.overrideReason)).toBe(true);
 
     // After the import, moves are gated as usual: one adherent, one override.
     const open = (await admin.get('/api/v1/deals?limit=200')).body.items.filter((d: { name: string }) => ['Deal 1', 'Deal 2'].includes(d.name));
@@ -293,12 +294,12 @@ describeEngines('historical deal import', (env) => {
     const res = await admin.post('/api/v1/imports/deals', { ...body, stageHistory: history });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ ok: true, created: deals.length });
-    expect((res.body as NotYetTyped).notes.join(' ')).toMatch(/Stage history from the stage history file: \d+ dated stages of 40 deals/);
+    expect(reportOf(res.body).notes.join(' ')).toMatch(/Stage history from the stage history file: \d+ dated stages of 40 deals/);
     expect(await compareWithReference(w, deals)).toBe(PERIODS.length * 16);
 
     // A deal the history names but the deals file lacks would lose its history without a word: an error on its line.
     const stray = await admin.post('/api/v1/imports/deals', { ...body, dryRun: true, stageHistory: `${history}\r\n"0069999","Qualify","2025-05-01 10:00"` });
-    expect((stray.body as NotYetTyped).errors).toEqual([
+    expect(reportOf(stray.body).errors).toEqual([
       { line: history.split('\r\n').length + 1, field: 'stageHistory.deal', message: expect.stringMatching(/no deal "0069999" in the deals file/) },
     ]);
     const noColumns = await admin.post('/api/v1/imports/deals', { ...body, stageHistory: 'Deal,When\nX,2025-01-01' });

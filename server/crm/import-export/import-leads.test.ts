@@ -11,7 +11,8 @@ import { enqueue } from '../../jobs/jobs.service.js';
 import { JOBS, SCHEDULES } from '../../jobs/registry.js';
 import { createJobRunner } from '../../jobs/runner.js';
 import { funnelFigures, loadFunnelData } from '../../measurement/testing/funnel-reference.js';
-import { describeEngines, type NotYetTyped, type TestUser, type TestWorkspace } from '../../test/test-env.js';
+import { describeEngines, type TestUser, type TestWorkspace } from '../../test/test-env.js';
+import { reportOf } from './testing/import-answers.js';
 
 const post = (w: TestWorkspace, user: TestUser, csv: string, extra: Record<string, unknown> = {}) =>
   w.as(user).post('/api/v1/imports/leads', { csv, ...extra });
@@ -84,7 +85,7 @@ describeEngines('lead import', { ownDatabase: true }, (env) => {
     const check = await post(w, marketing, salesforce(rep), { dryRun: true });
     expect(check.status, JSON.stringify(check.body)).toBe(200);
     expect(check.body).toMatchObject({ ok: true, dryRun: true, created: 4, errors: [] });
-    expect((check.body as NotYetTyped).valueChoices.find((c: { field: string }) => c.field === 'status').values).toEqual(
+    expect(reportOf(check.body).valueChoices.find((c) => c.field === 'status')!.values).toEqual(
       expect.arrayContaining([{ value: 'Closed - Converted', rows: 1, target: 'converted', how: 'proposed' }]),
     );
     const sf = await post(w, marketing, salesforce(rep), { fileName: 'salesforce-leads.csv' });
@@ -250,7 +251,7 @@ describeEngines('lead import', { ownDatabase: true }, (env) => {
       'Line 4: max@mike.example left as it is — Furrow has the lead as accepted (SAL), the file as an MQL: the file is behind, and a lead is never moved back (it was worked in Furrow since)',
       'Line 5: nat@november.example left as it is — Furrow has the lead as an SQL, the file as accepted (SAL): the file is behind, and a lead is never moved back (it was worked in Furrow since)',
     ];
-    expect((check.body as NotYetTyped).notes).toEqual(behind);
+    expect(reportOf(check.body).notes).toEqual(behind);
     const res = await post(w, marketing, june);
     expect(res.body).toMatchObject({ ok: true, created: 0, updated: 2, unchanged: 2, notes: behind });
     // Twice: nothing more to do; the rows the file has where Furrow has them need no word.

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { expect, it } from 'vitest';
-import { describeEngines, type NotYetTyped, type TestEnv, type TestWorkspace } from '../../test/test-env.js';
+import { describeEngines, type TestEnv, type TestWorkspace } from '../../test/test-env.js';
+import { reportOf } from './testing/import-answers.js';
 
 /** Account fields for an account file's extra columns, and a contact field. */
 async function defineFields(w: TestWorkspace): Promise<void> {
@@ -37,7 +38,7 @@ describeEngines('custom fields of accounts and contacts in CSV import and export
     // Before the fields exist the extra columns are listed as unmapped, never silently dropped.
     const before = await w.as(w.admin).post('/api/v1/imports/accounts', { csv: ACCOUNTS, dryRun: true });
     expect(before.body).toMatchObject({ ok: true, created: 2 });
-    expect((before.body as NotYetTyped).unmapped).toEqual(['Revenue', 'Year founded', 'Parent company', 'Fax']);
+    expect(reportOf(before.body).unmapped).toEqual(['Revenue', 'Year founded', 'Parent company', 'Fax']);
 
     await defineFields(w);
     const fields = await w.as(w.admin).get('/api/v1/imports/accounts/fields');
@@ -47,12 +48,12 @@ describeEngines('custom fields of accounts and contacts in CSV import and export
       'custom.parent_company',
     ]);
     const dry = await w.as(w.admin).post('/api/v1/imports/accounts', { csv: ACCOUNTS, dryRun: true });
-    expect((dry.body as NotYetTyped).mapping).toMatchObject({
+    expect(reportOf(dry.body).mapping).toMatchObject({
       Revenue: 'custom.revenue',
       'Year founded': 'custom.year_founded',
       'Parent company': 'custom.parent_company',
     });
-    expect((dry.body as NotYetTyped).unmapped).toEqual(['Fax']);
+    expect(reportOf(dry.body).unmapped).toEqual(['Fax']);
 
     const run = await w.as(w.admin).post('/api/v1/imports/accounts', { csv: ACCOUNTS });
     expect(run.body).toMatchObject({ ok: true, created: 2, errors: [] });

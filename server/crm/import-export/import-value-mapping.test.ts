@@ -3,7 +3,8 @@
 // outcome words to the won and lost stages, owners by name), and a mapping saved once imports the
 // next file of the same kind by its name alone.
 import { expect, it } from 'vitest';
-import { describeEngines, type NotYetTyped } from '../../test/test-env.js';
+import { describeEngines } from '../../test/test-env.js';
+import { reportOf } from './testing/import-answers.js';
 
 const CSV = [
   'Opportunity ID,Amount,Close Date,Stage,Owner,Region',
@@ -21,7 +22,8 @@ describeEngines('import value mapping and saved mappings', (env) => {
     const csv = CSV.replaceAll('{rep}', 'rita rep');
     const res = await w.as(w.admin).post('/api/v1/imports/deals', { csv, dryRun: true, mapping: { 'Opportunity ID': 'name' } });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    const stage = (res.body as NotYetTyped).valueChoices.find((c: { field: string }) => c.field === 'stage');
+    const checked = reportOf(res.body);
+    const stage = checked.valueChoices.find((c) => c.field === 'stage')!;
     expect(stage.options).toContain('Discovery');
     expect(stage.distinct).toBe(4);
     expect(stage.values).toEqual([
@@ -30,11 +32,11 @@ describeEngines('import value mapping and saved mappings', (env) => {
       { value: 'QUALIFY', rows: 1, target: 'Qualify', how: 'proposed' },
       { value: 'Won', rows: 1, target: 'Closed Won', how: 'proposed' },
     ]);
-    const owner = (res.body as NotYetTyped).valueChoices.find((c: { field: string }) => c.field === 'owner');
+    const owner = checked.valueChoices.find((c) => c.field === 'owner')!;
     expect(owner.values).toEqual([{ value: 'rita rep', rows: 4, target: rep.email, how: 'proposed' }]);
     // Region feeds no field: listed, not dropped silently, and it has no values to map.
-    expect((res.body as NotYetTyped).unmapped).toEqual(['Region']);
-    expect((res.body as NotYetTyped).valueChoices.map((c: { field: string }) => c.field).sort()).toEqual(['owner', 'stage']);
+    expect(checked.unmapped).toEqual(['Region']);
+    expect(checked.valueChoices.map((c) => c.field).sort()).toEqual(['owner', 'stage']);
 
     // The user's mapping shows as such, and the check then passes.
     const mapped = await w.as(w.admin).post('/api/v1/imports/deals', {
@@ -43,8 +45,8 @@ describeEngines('import value mapping and saved mappings', (env) => {
       mapping: { 'Opportunity ID': 'name' },
       values: { stage: { engaging: 'Discovery' } },
     });
-    expect((mapped.body as NotYetTyped).ok).toBe(true);
-    expect((mapped.body as NotYetTyped).valueChoices.find((c: { field: string }) => c.field === 'stage').values[0]).toEqual({
+    expect(reportOf(mapped.body).ok).toBe(true);
+    expect(reportOf(mapped.body).valueChoices.find((c) => c.field === 'stage')!.values[0]).toEqual({
       value: 'Engaging',
       rows: 2,
       target: 'Discovery',
