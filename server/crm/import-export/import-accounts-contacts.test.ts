@@ -1,16 +1,10 @@
 import { expect, it } from 'vitest';
 import { describeEngines, type TestUser, type TestWorkspace } from '../../test/test-env.js';
 import { splitFullName } from './import-contacts.service.js';
+import { refused } from './testing/import-answers.js';
 
 const post = (w: TestWorkspace, user: TestUser, entity: string, csv: string, extra: Record<string, unknown> = {}) =>
   w.as(user).post(`/api/v1/imports/${entity}`, { csv, ...extra });
-
-/** A (non-dry-run) import with a bad row is refused: 422 rule_violation, the report in details. */
-function refused(res: { status: number; body: any }) {
-  expect(res.status).toBe(422);
-  expect(res.body.error.code).toBe('rule_violation');
-  return res.body.error.details;
-}
 
 describeEngines('account and contact import', (env) => {
   it('reads a HubSpot companies export, matches on re-import and updates only what changed', async () => {
@@ -101,7 +95,7 @@ describeEngines('account and contact import', (env) => {
     ].join('\n');
     const res = refused(await post(w, w.admin, 'contacts', csv, { preset: 'salesforce' }));
     expect(res.ok).toBe(false);
-    expect(res.errors.map((e: { line: number; field: string; message: string }) => [e.line, e.field, e.message])).toEqual([
+    expect(res.errors.map((e) => [e.line, e.field, e.message])).toEqual([
       [3, 'account', expect.stringMatching(/no account "Nowhere Ltd" that you can see/)],
       [4, 'firstName', 'a contact needs a first and a last name'],
       [5, 'email', '"not-an-email" is not an email address'],

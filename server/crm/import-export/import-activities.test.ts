@@ -1,16 +1,10 @@
 import { expect, it } from 'vitest';
 import { describeEngines, type TestUser, type TestWorkspace } from '../../test/test-env.js';
 import { parseActivityType } from './activity-import-rules.js';
+import { refused } from './testing/import-answers.js';
 
 const post = (w: TestWorkspace, user: TestUser, entity: string, csv: string, extra: Record<string, unknown> = {}) =>
   w.as(user).post(`/api/v1/imports/${entity}`, { csv, ...extra });
-
-/** A (non-dry-run) import with a bad row is refused: 422 rule_violation, the report in details. */
-function refused(res: { status: number; body: any }) {
-  expect(res.status).toBe(422);
-  expect(res.body.error.code).toBe('rule_violation');
-  return res.body.error.details;
-}
 
 describeEngines('activity import', (env) => {
   it('reads a Pipedrive activities export with separate date and time, links deals by title, and never logs twice', async () => {
@@ -79,11 +73,11 @@ describeEngines('activity import', (env) => {
       'Follow up,Email,01/22/2026,Max Ford,Not Started,Initrode,,00T4',
     ].join('\n');
     const res = refused(await post(w, w.admin, 'activities', csv, { preset: 'salesforce' }));
-    expect(res.errors.map((e: { line: number; field: string }) => [e.line, e.field])).toEqual([
+    expect(res.errors.map((e) => [e.line, e.field])).toEqual([
       [4, 'type'],
       [5, 'account'],
     ]);
-    expect(res.errors[0].message).toBe('"Fax" is not an activity type; use call, meeting, email, task or note');
+    expect(res.errors[0]?.message).toBe('"Fax" is not an activity type; use call, meeting, email, task or note');
     const good = csv.split('\n').slice(0, 3).join('\n');
     expect((await post(w, w.admin, 'activities', good, { preset: 'salesforce' })).body).toMatchObject({ ok: true, created: 2 });
     const intro = await env()
