@@ -9,7 +9,7 @@ import { expect, it } from 'vitest';
 import { boundsOf, parsePeriodKey, periodsWithin } from '../../lib/periods.js';
 import type { CoachingActionItemsTable, CoachingObjectivesTable, CoachingSessionsTable } from '../db/schema/coaching.js';
 import { newId } from '../ids.js';
-import { describeEngines, type NotYetTyped } from '../test/test-env.js';
+import { describeEngines } from '../test/test-env.js';
 import { loadCoachingRefData, referenceActionItems, referenceCadence, referenceObjectivesMet, referenceRelationships } from './testing/coaching-reference.js';
 
 const DAY = 86_400_000;
@@ -244,7 +244,7 @@ describeEngines('coaching KPIs against the reference', (env) => {
       const drill = await admin.get('/api/v1/kpis/coaching_cadence_kept/records?period=FY2026-Q2&scope=workspace&part=denominator&limit=200');
       expect(drill.status, JSON.stringify(drill.body)).toBe(200);
       expect(drill.body.items).toHaveLength(q2.body.denominator!);
-      expect(drill.body.items.every((r: NotYetTyped) => r.recordType === 'coaching_relationship' && r.detail.startsWith('Coaching '))).toBe(true);
+      expect(drill.body.items.every((r) => r.recordType === 'coaching_relationship' && r.detail?.startsWith('Coaching '))).toBe(true);
       const overdue = await admin.get('/api/v1/kpis/coaching_sessions_overdue/records?period=FY2026-Q2&scope=workspace&limit=200');
       expect(overdue.status, JSON.stringify(overdue.body)).toBe(200);
       expect(overdue.body.items).toHaveLength(q2.body.denominator! - q2.body.numerator!);
@@ -253,7 +253,7 @@ describeEngines('coaching KPIs against the reference', (env) => {
       const closed = await admin.get('/api/v1/kpis/coaching_action_items_closed/records?period=FY2026&scope=workspace&part=numerator&limit=200');
       expect(closed.status, JSON.stringify(closed.body)).toBe(200);
       expect(closed.body.items.length).toBeGreaterThan(5);
-      expect(closed.body.items.every((r: NotYetTyped) => r.recordType === 'coaching_action_item' && !r.detail.endsWith('(open)'))).toBe(true);
+      expect(closed.body.items.every((r) => r.recordType === 'coaching_action_item' && r.detail !== null && !r.detail.endsWith('(open)'))).toBe(true);
       const met = await admin.get('/api/v1/kpis/coaching_objectives_met?period=FY2026&scope=workspace');
       expect((met.body.breakdown as { label: string }[]).map((g) => g.label).sort()).toEqual(['Discovery', 'Objection handling']);
     } finally {

@@ -1,13 +1,22 @@
 // History properties: whatever happens after D leaves every figure as of D unchanged; and the same
 // history on SQLite and PostgreSQL gives identical figures, trends and drill-downs.
 import { expect, inject, it } from 'vitest';
+import type { KpiResult } from '../../api/measurement.js';
+import type { Dashboard } from '../../api/measurement-dashboard.js';
 import { updateDealById } from '../crm/deals.service.js';
 import { AppError } from '../errors.js';
-import { createTestEnv, describeEngines, type NotYetTyped, type TestEnv } from '../test/test-env.js';
+import { createTestEnv, describeEngines, type TestEnv } from '../test/test-env.js';
 import { CATALOGUE } from './kpis/registry.js';
 import { type History, randomHistory, rng } from './testing/random-history.js';
 
 const QUERIES = ['period=FY2026', 'period=2026-09', 'from=2026-06-15&to=2026-10-20'];
+
+/** A drill path (KpiResult.drill) as the KPI records route it names, so the client types the page; throws on any other path. */
+function recordsPath(path: string): `/api/v1/kpis/${string}/records?${string}` {
+  const match = /^\/api\/v1\/kpis\/([^/?]+)\/records\?(.*)$/s.exec(path);
+  if (!match) throw new Error(`not a KPI records path: ${path}`);
+  return `/api/v1/kpis/${match[1]}/records?${match[2]}`;
+}
 
 async function snapshot(h: History, asOf: string | null, scopes: string[]) {
   const admin = h.w.as(h.w.admin);
@@ -15,18 +24,18 @@ async function snapshot(h: History, asOf: string | null, scopes: string[]) {
   for (const k of CATALOGUE) {
     for (const q of QUERIES) {
       for (const scope of scopes) {
-        const url = `/api/v1/kpis/${k.meta.id}?${q}&${scope}${asOf ? `&asOf=${asOf}` : ''}`;
+        const url = `/api/v1/kpis/${k.meta.id}?${q}&${scope}${asOf ? `&asOf=${asOf}` : ''}` as const;
         const r = await admin.get(url);
         expect(r.status, `${url} ${JSON.stringify(r.body)}`).toBe(200);
         const b = r.body;
         out[`${k.meta.id} ${q} ${scope}`] = {
-          value: (b as NotYetTyped).value,
-          numerator: (b as NotYetTyped).numerator,
-          denominator: (b as NotYetTyped).denominator,
-          count: (b as NotYetTyped).count,
-          mean: (b as NotYetTyped).mean,
-          quota: (b as NotYetTyped).quota,
-          breakdown: (b as NotYetTyped).breakdown?.map((g: NotYetTyped) => ({ ...g, key: g.label })),
+          value: b.value,
+          numerator: b.numerator,
+          denominator: b.denominator,
+          count: b.count,
+          mean: b.mean,
+          quota: b.quota,
+          breakdown: b.breakdown?.map((g) => ({ ...g, key: g.label })),
         };
       }
     }
@@ -40,7 +49,7 @@ async function snapshot(h: History, asOf: string | null, scopes: string[]) {
  */
 async function dashboardSnapshot(h: History, asOf: string | null, scopes: string[]) {
   const admin = h.w.as(h.w.admin);
-  const out: Record<string, unknown> = {};
+  const out: Record<string, Omit<Dashboard, 'expectations'>> = {};
   for (const scope of scopes) {
     const url = `/api/v1/dashboard?period=FY2026-Q3&${scope}${asOf ? `&asOf=${asOf}` : ''}` as const;
     const r = await admin.get(url);
@@ -57,30 +66,30 @@ async function drillSnapshot(h: History, asOf: string | null) {
   const out: Record<string, unknown> = {};
   for (const k of CATALOGUE) {
     const fig = (await admin.get(`/api/v1/kpis/${k.meta.id}?period=FY2026${asOf ? `&asOf=${asOf}` : ''}`)).body;
-    const rows = ((await admin.get(`${fig.drill.numerator}&limit=200`)).body as NotYetTyped).items;
+    const rows = (await admin.get(`${recordsPath(fig.drill.numerator)}&limit=200`)).body.items;
     out[k.meta.id] = rows
-      .map((r: NotYetTyped) => [r.dealName, r.ownerName, r.stageName, r.status, r.amount, r.closeDate, r.numerator, r.denominator, r.value, r.detail, r.at])
+      .map((r) => [r.dealName, r.ownerName, r.stageName, r.status, r.amount, r.closeDate, r.numerator, r.denominator, r.value, r.detail, r.at])
       .sort((a: unknown[], b: unknown[]) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   }
   return out;
 }
 
 /** A dashboard's figures without the ids each engine's run makes its own: stages and people by name. */
-function comparable(d: any) {
-  const figure = (r: NotYetTyped) => ({
+function comparable(d: Omit<Dashboard, 'expectations'>) {
+  const figure = (r: KpiResult) => ({
     id: r.kpi.id,
     value: r.value,
     numerator: r.numerator,
     denominator: r.denominator,
     count: r.count,
-    breakdown: r.breakdown?.map((g: NotYetTyped) => [g.label, g.value, g.count]).sort(),
+    breakdown: r.breakdown?.map((g) => [g.label, g.value, g.count]).sort(),
   });
   return {
     asOf: d.asOf,
     tiles: d.tiles.map(figure),
     pipeline: [figure(d.pipelineByStage), figure(d.weightedByStage)],
-    trends: d.trends.map((t: NotYetTyped) => [t.kpi.id, t.points.map((p: NotYetTyped) => [p.period.key, p.value, p.count])]),
-    people: d.people.rows.map((r: NotYetTyped) => [r.name, r.values]),
+    trends: d.trends.map((t) => [t.kpi.id, t.points.map((p) => [p.period.key, p.value, p.count])]),
+    people: d.people!.rows.map((r) => [r.name, r.values]),
   };
 }
 
@@ -143,7 +152,7 @@ for (const inline of [false, true]) {
         expect(await dashboardSnapshot(h, asOf, scopesOf(h))).toEqual(dashboardsBefore);
         expect(await drillSnapshot(h, asOf)).toEqual(drillsBefore);
         // A dashboard's tiles as of then are the KPI API's figures as of then.
-        const cso = (dashboardsBefore['scope=workspace'] as any).tiles as any[];
+        const cso = dashboardsBefore['scope=workspace']!.tiles;
         expect(cso.length).toBeGreaterThan(0);
         for (const tile of cso) {
           const alone = (await h.w.as(h.w.admin).get(`/api/v1/kpis/${tile.kpi.id}?period=FY2026-Q3&scope=workspace&asOf=${asOf}`)).body;
@@ -165,25 +174,15 @@ it.runIf(inject('pgUrl'))(
       try {
         const h = await randomHistory(env, 777, { deals: 35, days: 160 });
         const admin = h.w.as(h.w.admin);
-        const names = new Map<string, string>(h.reps.map((r) => [r.id, r.name] as [string, string]));
+        const names = new Map<string | null, string>(h.reps.map((r) => [r.id, r.name] as [string, string]));
         const trends: Record<string, unknown> = {};
         const drills: Record<string, unknown> = {};
         for (const k of CATALOGUE) {
           trends[k.meta.id] = (await admin.get(`/api/v1/kpis/${k.meta.id}/trend?period=FY2026&by=month`)).body.points;
           const fig = (await admin.get(`/api/v1/kpis/${k.meta.id}?period=FY2026`)).body;
-          const rows = ((await admin.get(`${fig.drill.numerator}&limit=200`)).body as NotYetTyped).items;
+          const rows = (await admin.get(`${recordsPath(fig.drill.numerator)}&limit=200`)).body.items;
           drills[k.meta.id] = rows
-            .map((r: NotYetTyped) => [
-              r.dealName,
-              names.get(r.ownerId) ?? r.ownerName,
-              r.amount,
-              r.closeDate,
-              r.numerator,
-              r.denominator,
-              r.value,
-              r.detail,
-              r.at,
-            ])
+            .map((r) => [r.dealName, names.get(r.ownerId) ?? r.ownerName, r.amount, r.closeDate, r.numerator, r.denominator, r.value, r.detail, r.at])
             .sort((a: unknown[], b: unknown[]) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
         }
         results.push({
@@ -192,7 +191,7 @@ it.runIf(inject('pgUrl'))(
           trends,
           drills,
           pastDrills: await drillSnapshot(h, '2026-09-01'),
-          pastDashboard: comparable((await dashboardSnapshot(h, '2026-09-01', ['scope=workspace']))['scope=workspace']),
+          pastDashboard: comparable((await dashboardSnapshot(h, '2026-09-01', ['scope=workspace']))['scope=workspace']!),
         });
       } finally {
         await env.close();

@@ -2,8 +2,9 @@
 // several scopes, periods and as-of dates; "as of now" against the live tables; the drill-down
 // against the figure it explains.
 import { expect, it } from 'vitest';
+import type { KpiRecord, KpiRecordPage, KpiResult } from '../../api/measurement.js';
 import { boundsOf, customPeriod, parsePeriodKey, quarterTails } from '../../lib/periods.js';
-import { describeEngines, type NotYetTyped } from '../test/test-env.js';
+import { describeEngines } from '../test/test-env.js';
 import { CATALOGUE } from './kpis/registry.js';
 import { type History, randomHistory } from './testing/random-history.js';
 import { loadRefData, referenceFigures } from './testing/reference.js';
@@ -13,6 +14,13 @@ import { loadRefData, referenceFigures } from './testing/reference.js';
 // kpi-coaching-reference.test.ts checks them against their own reference. Pipeline hygiene judges
 // each period at its end: kpi-hygiene-reference.test.ts checks it against its own reference.
 const OWN_REFERENCE = (id: string) => id.startsWith('coaching_') || id === 'pipeline_hygiene';
+/** A drill path (KpiResult.drill) as the KPI records route it names, so the client types the page; throws on any other path. */
+function recordsPath(path: string): `/api/v1/kpis/${string}/records?${string}` {
+  const match = /^\/api\/v1\/kpis\/([^/?]+)\/records\?(.*)$/s.exec(path);
+  if (!match) throw new Error(`not a KPI records path: ${path}`);
+  return `/api/v1/kpis/${match[1]}/records?${match[2]}`;
+}
+
 const SIMPLE = CATALOGUE.filter((k) => k.kind === 'simple' && k.meta.audience === 'sales' && !OWN_REFERENCE(k.meta.id)).map((k) => k.meta.id);
 
 function close(actual: number | null, expected: number | null, label: string) {
@@ -85,7 +93,7 @@ describeEngines('KPI catalogue against an independent computation', (env) => {
         const live = await admin.get(`/api/v1/kpis/${k.meta.id}?${q}`);
         const replayed = await admin.get(`/api/v1/kpis/${k.meta.id}?${q}&asOf=${now}`);
         expect(live.status).toBe(200);
-        const pick = (b: NotYetTyped) => ({
+        const pick = (b: KpiResult) => ({
           value: b.value,
           numerator: b.numerator,
           denominator: b.denominator,
@@ -101,30 +109,30 @@ describeEngines('KPI catalogue against an independent computation', (env) => {
   it('lists exactly the records behind a count and a sum', async () => {
     const h = await history();
     const admin = h.w.as(h.w.admin);
-    const all = async (url: string) => {
-      const items: any[] = [];
-      for (let next: string | null = url; next; ) {
-        const page: any = (await admin.get(next)).body;
+    const all = async (url: ReturnType<typeof recordsPath>) => {
+      const items: KpiRecord[] = [];
+      for (let next: typeof url | null = url; next; ) {
+        const page: KpiRecordPage = (await admin.get(next)).body;
         items.push(...page.items);
         next = page.nextCursor ? `${url}&cursor=${page.nextCursor}` : null;
       }
       return items;
     };
     const win = (await admin.get('/api/v1/kpis/win_rate?period=FY2026')).body;
-    const wonDeals = await all(`${win.drill.numerator}&limit=3`);
-    const closedDeals = await all(`${win.drill.denominator}&limit=3`);
+    const wonDeals = await all(`${recordsPath(win.drill.numerator)}&limit=3`);
+    const closedDeals = await all(`${recordsPath(win.drill.denominator!)}&limit=3`);
     expect(wonDeals).toHaveLength(win.numerator!);
     expect(closedDeals).toHaveLength(win.denominator!);
     expect(new Set(wonDeals.map((r) => r.dealId)).size).toBe(wonDeals.length);
     expect(wonDeals.every((r) => r.status === 'won')).toBe(true);
-    expect(closedDeals.every((r) => r.closeDate >= '2026-01-01' && r.closeDate <= '2026-12-31')).toBe(true);
+    expect(closedDeals.every((r) => r.closeDate !== null && r.closeDate >= '2026-01-01' && r.closeDate <= '2026-12-31')).toBe(true);
 
     const created = (await admin.get('/api/v1/kpis/pipeline_created?period=FY2026')).body;
-    const createdDeals = await all(`${created.drill.numerator}&limit=200`);
-    expect(createdDeals.reduce((s, r) => s + r.numerator, 0)).toBe(created.value);
+    const createdDeals = await all(`${recordsPath(created.drill.numerator)}&limit=200`);
+    expect(createdDeals.reduce((s, r) => s + (r.numerator ?? 0), 0)).toBe(created.value);
 
     const stay = (await admin.get('/api/v1/kpis/time_in_stage?period=FY2026')).body;
-    const stays = await all(`${stay.drill.numerator}&limit=200`);
+    const stays = await all(`${recordsPath(stay.drill.numerator)}&limit=200`);
     expect(stays).toHaveLength(stay.count);
     const days = stays.map((r) => r.value as number).sort((a, b) => a - b);
     const mid = Math.floor(days.length / 2);

@@ -1,10 +1,17 @@
 // The KPI API on the worked example (testing/worked-example.ts): figures by hand, as-of, drill-down,
 // who may ask for what, and bad input named by field.
 import { expect, it } from 'vitest';
-import { describeEngines, type NotYetTyped } from '../test/test-env.js';
+import { describeEngines } from '../test/test-env.js';
 import { workedExample } from './testing/worked-example.js';
 
 const Q4 = 'period=FY2026-Q4';
+
+/** A drill path (KpiResult.drill) as the KPI records route it names, so the client types the page; throws on any other path. */
+function recordsPath(path: string): `/api/v1/kpis/${string}/records?${string}` {
+  const match = /^\/api\/v1\/kpis\/([^/?]+)\/records\?(.*)$/s.exec(path);
+  if (!match) throw new Error(`not a KPI records path: ${path}`);
+  return `/api/v1/kpis/${match[1]}/records?${match[2]}`;
+}
 
 describeEngines('KPI API', (env) => {
   it('lists the catalogue with formulas, units, bases and versions', async () => {
@@ -103,8 +110,8 @@ describeEngines('KPI API', (env) => {
       denominator: 0,
       noData: expect.stringContaining('No data'),
     });
-    const records = ((await admin.get(win.drill.numerator)).body as NotYetTyped).items;
-    expect(records.map((r: { dealName: string }) => r.dealName).sort()).toEqual(['D1', 'D5']);
+    const records = (await admin.get(recordsPath(win.drill.numerator))).body.items;
+    expect(records.map((r) => r.dealName).sort()).toEqual(['D1', 'D5']);
   });
 
   it('lists the records behind the numerator and the denominator, with the formula beside them', async () => {
@@ -112,23 +119,23 @@ describeEngines('KPI API', (env) => {
     const admin = x.w.as(x.w.admin);
     const win = (await admin.get(`/api/v1/kpis/win_rate?${Q4}`)).body;
     expect(win.drill.numerator).toMatch(/^\/api\/v1\/kpis\/win_rate\/records\?.*part=numerator/);
-    const won = (await admin.get(win.drill.numerator)).body;
-    expect((won as NotYetTyped).kpi.formula).toBe(win.kpi.formula);
-    expect((won as NotYetTyped).partLabel).toBe('Won deals');
-    expect((won as NotYetTyped).items.map((r: { dealName: string }) => r.dealName).sort()).toEqual(['D1', 'D4', 'D5']);
-    expect((won as NotYetTyped).items.find((r: { dealName: string }) => r.dealName === 'D4')).toMatchObject({
+    const won = (await admin.get(recordsPath(win.drill.numerator))).body;
+    expect(won.kpi.formula).toBe(win.kpi.formula);
+    expect(won.partLabel).toBe('Won deals');
+    expect(won.items.map((r) => r.dealName).sort()).toEqual(['D1', 'D4', 'D5']);
+    expect(won.items.find((r) => r.dealName === 'D4')).toMatchObject({
       ownerName: 'Cat',
       status: 'won',
       amount: 40_000,
       closeDate: '2026-11-20',
     });
-    const closed = ((await admin.get(win.drill.denominator!)).body as NotYetTyped).items;
-    expect(closed.map((r: { dealName: string }) => r.dealName).sort()).toEqual(['D1', 'D2', 'D4', 'D5']);
+    const closed = (await admin.get(recordsPath(win.drill.denominator!))).body.items;
+    expect(closed.map((r) => r.dealName).sort()).toEqual(['D1', 'D2', 'D4', 'D5']);
     const stays = (await admin.get(`/api/v1/kpis/time_in_stage/records?${Q4}&group=${x.stage('Discovery')}`)).body.items;
     expect(stays).toEqual([expect.objectContaining({ dealName: 'D1', value: 15, detail: 'Discovery', recordType: 'stage_interval' })]);
     const moves = (await admin.get(`/api/v1/kpis/process_adherence/records?${Q4}&part=denominator`)).body.items;
     expect(moves).toHaveLength(6);
-    expect(moves.find((m: NotYetTyped) => m.dealName === 'D3')).toMatchObject({ numerator: 0, detail: expect.stringContaining('Qualify → Proposal') });
+    expect(moves.find((m) => m.dealName === 'D3')).toMatchObject({ numerator: 0, detail: expect.stringContaining('Qualify → Proposal') });
     const coverage = await admin.get(`/api/v1/kpis/quota_attainment/records?${Q4}&part=denominator`);
     expect(coverage.status).toBe(400);
     expect(coverage.body.error?.details.fields[0]?.field).toBe('part');
@@ -200,7 +207,7 @@ describeEngines('KPI API', (env) => {
       expect(single.value).toBe(p.value);
     }
     const weekly = (await admin.get('/api/v1/kpis/pipeline_created/trend?period=FY2026-Q4&by=week')).body;
-    expect(weekly.points.reduce((s: number, p: any) => s + p.value, 0)).toBe(100_000);
+    expect(weekly.points.reduce((s, p) => s + (p.value ?? 0), 0)).toBe(100_000);
     expect(weekly.points[0]?.period.key).toBe('2026-W40');
   });
 });

@@ -3,10 +3,17 @@
 // reference's for that group's leads alone, labelled by name, and the same from both paths.
 import { expect, it } from 'vitest';
 import { boundsOf, parsePeriodKey } from '../../lib/periods.js';
-import { describeEngines, type NotYetTyped } from '../test/test-env.js';
+import { describeEngines } from '../test/test-env.js';
 import { funnelFigures, loadFunnelData } from './testing/funnel-reference.js';
 import { randomLeads } from './testing/random-leads.js';
 import { dealsAt } from './testing/reference.js';
+
+/** A drill path (KpiResult.drill) as the KPI records route it names, so the client types the page; throws on any other path. */
+function recordsPath(path: string): `/api/v1/kpis/${string}/records?${string}` {
+  const match = /^\/api\/v1\/kpis\/([^/?]+)\/records\?(.*)$/s.exec(path);
+  if (!match) throw new Error(`not a KPI records path: ${path}`);
+  return `/api/v1/kpis/${match[1]}/records?${match[2]}`;
+}
 
 const STEPS = ['lead_mqls', 'mql_to_sal', 'sal_to_sql', 'sql_to_opportunity', 'opportunity_to_won', 'new_to_mql', 'lead_to_won_days', 'lead_revenue'];
 
@@ -77,10 +84,7 @@ describeEngines('the lead funnel per group', (env) => {
     expect(won.length).toBeGreaterThan(1);
     for (const id of ['lead_revenue', 'lead_to_won_days']) {
       const fig = (await h.w.as(h.marketing).get(`/api/v1/kpis/${id}?period=FY2026`)).body;
-      const rows = ((await h.w.as(h.marketing).get(`${fig.drill.numerator}&limit=200`)).body as NotYetTyped).items as {
-        leadId: string;
-        dealId: string | null;
-      }[];
+      const rows = (await h.w.as(h.marketing).get(`${recordsPath(fig.drill.numerator)}&limit=200`)).body.items;
       expect(rows.map((r) => r.leadId).sort(), id).toEqual([...won].sort());
       expect(rows.every((r) => r.dealId === null)).toBe(true);
     }

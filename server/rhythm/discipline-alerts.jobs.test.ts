@@ -6,7 +6,7 @@ import { enqueue } from '../jobs/jobs.service.js';
 import { JOBS } from '../jobs/registry.js';
 import { createJobRunner } from '../jobs/runner.js';
 import { workedExample } from '../measurement/testing/worked-example.js';
-import { describeEngines, type NotYetTyped, type TestUser } from '../test/test-env.js';
+import { describeEngines, type TestUser, variantWith } from '../test/test-env.js';
 import { disciplineAlertsJob } from './discipline-alerts.jobs.js';
 import { alertsOf } from './discipline-alerts.js';
 
@@ -25,15 +25,15 @@ describeEngines('discipline below the start of the year', { ownDatabase: true },
       const held = await x.w.as(x.mia).post('/api/v1/coaching-sessions', { coacheeId: coachee.id, scheduledAt: july28, heldAt: july28 });
       expect(held.status, JSON.stringify(held.body)).toBe(201);
     }
-    const index = (await x.w.as(x.w.admin).get('/api/v1/discipline-index?year=FY2026')).body;
-    const team = index.scopes.find((s: { id: string }) => s.id === x.teamId);
-    const coaching = (team! as NotYetTyped).disciplines.find((d: { key: string }) => d.key === 'coaching').cells;
-    const month = (key: string) => (index as NotYetTyped).months.findIndex((m: { key: string }) => m.key === key);
+    const index = variantWith((await x.w.as(x.w.admin).get('/api/v1/discipline-index?year=FY2026')).body, 'months');
+    const team = index.scopes.find((s) => s.id === x.teamId);
+    const coaching = team!.disciplines.find((d) => d.key === 'coaching')!.cells;
+    const month = (key: string) => index.months.findIndex((m) => m.key === key);
     expect(coaching[month('2026-07')]).toMatchObject({ score: 100, belowStart: false });
     expect(coaching[month('2026-08')]).toMatchObject({ score: 0, belowStart: true });
-    expect((team as NotYetTyped)?.belowStart).toContain('coaching');
+    expect(team?.belowStart).toContain('coaching');
     // The slide began in August: that month keys the alert, whichever later month is the latest.
-    expect(alertsOf(index as NotYetTyped).find((a) => a.scopeId === x.teamId && a.discipline === 'coaching')).toMatchObject({
+    expect(alertsOf(index).find((a) => a.scopeId === x.teamId && a.discipline === 'coaching')).toMatchObject({
       sinceKey: '2026-08',
       start: 100,
       score: 0,

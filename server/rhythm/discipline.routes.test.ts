@@ -4,7 +4,7 @@
 import { expect, it } from 'vitest';
 import { daysBetween } from '../../lib/calendar.js';
 import { workedExample } from '../measurement/testing/worked-example.js';
-import { describeEngines, type NotYetTyped, variantWith } from '../test/test-env.js';
+import { describeEngines, variantWith } from '../test/test-env.js';
 
 describeEngines('discipline index and cramming', (env) => {
   it('scores each discipline per month from the catalogue KPIs, with weights, inputs and what is not measured', async () => {
@@ -25,25 +25,25 @@ describeEngines('discipline index and cramming', (env) => {
     const body = variantWith(res.body, 'months');
     expect(body.months).toHaveLength(12);
     expect(body.currentKey).toBe('2026-11');
-    expect((body as NotYetTyped).disciplines.map((d: NotYetTyped) => d.key)).toEqual(['process', 'coaching', 'planning', 'measurement', 'alignment']);
-    expect((body as NotYetTyped).disciplines.reduce((s: number, d: any) => s + d.weight, 0)).toBeCloseTo(1, 9);
+    expect(body.disciplines.map((d) => d.key)).toEqual(['process', 'coaching', 'planning', 'measurement', 'alignment']);
+    expect(body.disciplines.reduce((s, d) => s + d.weight, 0)).toBeCloseTo(1, 9);
 
     const team = body.scopes.find((s) => s.kind === 'team' && s.id === x.teamId);
-    const cells = (key: string) => (team! as NotYetTyped).disciplines.find((d: NotYetTyped) => d.key === key).cells;
-    const october = (body as NotYetTyped).months.findIndex((m: NotYetTyped) => m.key === '2026-10');
+    const cells = (key: string) => team!.disciplines.find((d) => d.key === key)!.cells;
+    const october = body.months.findIndex((m) => m.key === '2026-10');
     const september = october - 1;
     const adherence = (await admin.get(`/api/v1/kpis/process_adherence?period=2026-10&scope=team&scopeId=${x.teamId}`)).body;
     expect(adherence.value).not.toBeNull();
-    expect(cells('process')[october].score).toBe(Math.round(adherence.value! * 100));
+    expect(cells('process')[october]?.score).toBe(Math.round(adherence.value! * 100));
     // December has not started: no score.
-    expect(cells('process')[11].score).toBeNull();
+    expect(cells('process')[11]?.score).toBeNull();
 
     const kpis = new Set((await admin.get('/api/v1/kpis')).body.items.map((k) => k.id));
     for (const [key, ids] of [
       ['coaching', ['coaching_cadence_kept']],
       ['alignment', ['lead_accept_sla']],
     ] as const) {
-      const info = (body as NotYetTyped).disciplines.find((d: NotYetTyped) => d.key === key);
+      const info = body.disciplines.find((d) => d.key === key)!;
       expect(
         ids.some((id) => kpis.has(id)),
         key,
@@ -55,46 +55,46 @@ describeEngines('discipline index and cramming', (env) => {
     // held a session with Ann only, a few days before the end of October.
     const coaching = (await admin.get(`/api/v1/kpis/coaching_cadence_kept?period=2026-10&scope=team&scopeId=${x.teamId}`)).body;
     expect(coaching).toMatchObject({ value: 0.5, numerator: 1, denominator: 2 });
-    expect(cells('coaching')[october].score).toBe(50);
-    expect(cells('coaching')[september].score).toBe(0);
+    expect(cells('coaching')[october]?.score).toBe(50);
+    expect(cells('coaching')[september]?.score).toBe(0);
     // November is in progress: scored so far (no session since 28 October, so cadence is not kept
     // now), but not judged as fading although it fell from October's 50 — a month is judged once it is over.
-    const november = (body as NotYetTyped).months.findIndex((m: NotYetTyped) => m.key === body.currentKey);
+    const november = body.months.findIndex((m) => m.key === body.currentKey);
     expect(cells('coaching')[november]).toEqual({ score: 0, fading: false, belowStart: false, inProgress: true });
     expect(cells('coaching')[october]).toMatchObject({ score: 50, fading: false, inProgress: false });
-    for (const d of (team! as NotYetTyped).disciplines) expect(d.cells[november].inProgress).toBe(true);
-    expect((team as NotYetTyped)?.overall[november]).toMatchObject({ fading: false, inProgress: true });
+    for (const d of team!.disciplines) expect(d.cells[november]?.inProgress).toBe(true);
+    expect(team?.overall[november]).toMatchObject({ fading: false, inProgress: true });
     expect(team?.fading).not.toContain('coaching');
     // Overall: the weighted mean of what is measured that month.
-    const weights = Object.fromEntries((body as NotYetTyped).disciplines.map((d: NotYetTyped) => [d.key, d.weight]));
+    const weights = Object.fromEntries(body.disciplines.map((d) => [d.key, d.weight] as const));
     let sum = 0;
     let weight = 0;
-    for (const d of (team! as NotYetTyped).disciplines) {
-      const s = d.cells[october].score;
+    for (const d of team!.disciplines) {
+      const s = d.cells[october]!.score;
       if (s !== null) {
-        sum += s * weights[d.key];
-        weight += weights[d.key];
+        sum += s * weights[d.key]!;
+        weight += weights[d.key]!;
       }
     }
-    expect((team as NotYetTyped)?.overall[october].score).toBe(weight ? Math.round(sum / weight) : null);
+    expect(team?.overall[october]?.score).toBe(weight ? Math.round(sum / weight) : null);
   });
 
   it('measures pipeline hygiene from history for every month and week, for the team and each of its people', async () => {
     const x = await workedExample(env());
     const admin = x.w.as(x.w.admin);
-    const body = (await admin.get('/api/v1/discipline-index?year=FY2026')).body;
+    const body = variantWith((await admin.get('/api/v1/discipline-index?year=FY2026')).body, 'months');
     const team = body.scopes.find((s) => s.id === x.teamId);
-    const measurement = (team! as NotYetTyped).disciplines.find((d: NotYetTyped) => d.key === 'measurement').cells;
-    expect((body as NotYetTyped).disciplines.find((d: NotYetTyped) => d.key === 'measurement').input).toContain('pipeline_hygiene');
+    const measurement = team!.disciplines.find((d) => d.key === 'measurement')!.cells;
+    expect(body.disciplines.find((d) => d.key === 'measurement')!.input).toContain('pipeline_hygiene');
     // Every month so far is scored from history, each the catalogue KPI of that month (judged at its end).
     let scored = 0;
-    for (const [i, m] of (body as NotYetTyped).months.entries()) {
-      if (i > (body as NotYetTyped).months.findIndex((p: NotYetTyped) => p.key === body.currentKey)) {
-        expect(measurement[i].score).toBeNull();
+    for (const [i, m] of body.months.entries()) {
+      if (i > body.months.findIndex((p) => p.key === body.currentKey)) {
+        expect(measurement[i]?.score).toBeNull();
         continue;
       }
       const kpi = (await admin.get(`/api/v1/kpis/pipeline_hygiene?period=${m.key}&scope=team&scopeId=${x.teamId}`)).body;
-      expect(measurement[i].score, m.key).toBe(kpi.value === null ? null : Math.round(kpi.value * 100));
+      expect(measurement[i]?.score, m.key).toBe(kpi.value === null ? null : Math.round(kpi.value * 100));
       if (kpi.value !== null && i < 10) scored += 1;
     }
     expect(scored).toBeGreaterThan(0);
@@ -102,22 +102,21 @@ describeEngines('discipline index and cramming', (env) => {
     // By week: the ISO weeks of the fiscal year, the team and each of its people, one a rep's own.
     const weekly = await admin.get(`/api/v1/discipline-index?year=FY2026&by=week&teamId=${x.teamId}`);
     expect(weekly.status, JSON.stringify(weekly.body)).toBe(200);
-    expect(weekly.body.by).toBe('week');
-    expect((weekly.body as NotYetTyped).periods[0].key).toBe('2026-W01');
-    expect((weekly.body as NotYetTyped).periods.length).toBeGreaterThanOrEqual(52);
-    expect(weekly.body.currentKey).toMatch(/^2026-W\d\d$/);
-    expect(weekly.body.scopes[0]).toMatchObject({ kind: 'team', id: x.teamId });
-    const ann = weekly.body.scopes.find((s) => s.kind === 'rep' && s.id === x.ann.id);
+    const weeklyIndex = variantWith(weekly.body, 'periods');
+    expect(weeklyIndex.by).toBe('week');
+    expect(weeklyIndex.periods[0]?.key).toBe('2026-W01');
+    expect(weeklyIndex.periods.length).toBeGreaterThanOrEqual(52);
+    expect(weeklyIndex.currentKey).toMatch(/^2026-W\d\d$/);
+    expect(weeklyIndex.scopes[0]).toMatchObject({ kind: 'team', id: x.teamId });
+    const ann = weeklyIndex.scopes.find((s) => s.kind === 'rep' && s.id === x.ann.id);
     expect(ann).toBeDefined();
-    const w = (weekly.body as NotYetTyped).periods.findIndex((p: NotYetTyped) => p.key === '2026-W40');
-    const week = (weekly.body as NotYetTyped).periods[w];
+    const w = weeklyIndex.periods.findIndex((p) => p.key === '2026-W40');
+    const week = weeklyIndex.periods[w]!;
     const annWeek = (await admin.get(`/api/v1/kpis/pipeline_hygiene?from=${week.from}&to=${week.to}&scope=rep&scopeId=${x.ann.id}`)).body;
-    const cell = (ann! as NotYetTyped).disciplines.find((d: NotYetTyped) => d.key === 'measurement').cells[w];
+    const cell = ann!.disciplines.find((d) => d.key === 'measurement')!.cells[w]!;
     expect(cell.score).toBe(annWeek.value === null ? null : Math.round(annWeek.value * 100));
     const process = (await admin.get(`/api/v1/kpis/process_adherence?from=${week.from}&to=${week.to}&scope=rep&scopeId=${x.ann.id}`)).body;
-    expect((ann as NotYetTyped)?.disciplines.find((d: NotYetTyped) => d.key === 'process').cells[w].score).toBe(
-      process.value === null ? null : Math.round(process.value * 100),
-    );
+    expect(ann?.disciplines.find((d) => d.key === 'process')?.cells[w]?.score).toBe(process.value === null ? null : Math.round(process.value * 100));
   });
 
   it('gives the headline (?headline=true) as the full index has it for the same steps: last finished, the one before, in progress, and what drags it down', async () => {
@@ -135,36 +134,35 @@ describeEngines('discipline index and cramming', (env) => {
       expect(head.status, JSON.stringify(head.body)).toBe(200);
       expect(head.body).toMatchObject({ headline: true, by: full.body.by, currentKey: full.body.currentKey, fadePoints: full.body.fadePoints });
       expect(head.body).not.toHaveProperty('periods');
-      for (const d of (full.body as NotYetTyped).disciplines) weights[d.key] = d.weight;
-      const now = (full.body as NotYetTyped).periods.findIndex((p: NotYetTyped) => p.key === full.body.currentKey);
+      const index = variantWith(full.body, 'periods');
+      const headline = variantWith(head.body, 'headline');
+      for (const d of index.disciplines) weights[d.key] = d.weight;
+      const now = index.periods.findIndex((p) => p.key === index.currentKey);
       expect(now, query).toBeGreaterThan(1);
-      expect(head.body.scopes.map((s) => s.id)).toEqual(full.body.scopes.map((s) => s.id));
-      for (const [i, scope] of full.body.scopes.entries()) {
-        const h = head.body.scopes[i];
+      expect(headline.scopes.map((s) => s.id)).toEqual(index.scopes.map((s) => s.id));
+      for (const [i, scope] of index.scopes.entries()) {
+        const h = headline.scopes[i];
         expect(h).not.toHaveProperty('disciplines');
-        const at = (k: number) => ({ period: (full.body as NotYetTyped).periods[k], score: (scope as NotYetTyped).overall[k].score });
-        expect((h as NotYetTyped)?.current, `${query} ${scope.name}`).toEqual(at(now));
-        expect((h as NotYetTyped)?.latest, `${query} ${scope.name}`).toEqual(at(now - 1));
-        expect((h as NotYetTyped)?.previous, `${query} ${scope.name}`).toEqual(at(now - 2));
-        const [a, b] = [(scope as NotYetTyped).overall[now - 1].score, (scope as NotYetTyped).overall[now - 2].score];
-        expect((h as NotYetTyped)?.change).toBe(a !== null && b !== null ? a - b : null);
-        expect(h?.fading).toBe((scope as NotYetTyped).overall[now - 1].fading);
+        const at = (k: number) => ({ period: index.periods[k], score: scope.overall[k]!.score });
+        expect(h?.current, `${query} ${scope.name}`).toEqual(at(now));
+        expect(h?.latest, `${query} ${scope.name}`).toEqual(at(now - 1));
+        expect(h?.previous, `${query} ${scope.name}`).toEqual(at(now - 2));
+        const [a, b] = [scope.overall[now - 1]!.score, scope.overall[now - 2]!.score];
+        expect(h?.change).toBe(a !== null && b !== null ? a - b : null);
+        expect(h?.fading).toBe(scope.overall[now - 1]!.fading);
         // The drag: the measured discipline with the largest weight × (100 − score) last step.
         let worst: { key: string; score: number } | null = null;
         let cost = 0;
-        for (const d of (scope as NotYetTyped).disciplines) {
-          const score = d.cells[now - 1].score;
+        for (const d of scope.disciplines) {
+          const score = d.cells[now - 1]!.score;
           const lost = (weights[d.key] ?? 0) * (100 - (score ?? 100));
           if (score !== null && lost > cost) {
             cost = lost;
             worst = { key: d.key, score };
           }
         }
-        expect(
-          (h as NotYetTyped)?.drag === null ? null : { key: (h! as NotYetTyped).drag.key, score: (h! as NotYetTyped).drag.score },
-          `${query} ${scope.name}`,
-        ).toEqual(worst);
-        if ((h! as NotYetTyped).latest.score !== null) compared += 1;
+        expect(h?.drag === null ? null : { key: h!.drag!.key, score: h!.drag!.score }, `${query} ${scope.name}`).toEqual(worst);
+        if (h!.latest!.score !== null) compared += 1;
       }
     }
     // Not a comparison of empty figures: most scopes are scored.
@@ -231,8 +229,8 @@ describeEngines('discipline index and cramming', (env) => {
     const team = res.body.scopes.find((s) => s.kind === 'team' && s.id === x.teamId);
     const teamQ4 = team!.curves.find((c) => c.period.key === 'FY2026-Q4');
     const wsQ4 = ws!.curves.find((c) => c.period.key === 'FY2026-Q4');
-    const sum = (c: NotYetTyped) => c.weeks.reduce((a: number, w: any) => a + w.wonAmount, 0);
-    expect(sum(teamQ4)).toBeLessThan(sum(wsQ4));
+    const sum = (c: NonNullable<typeof teamQ4>) => c.weeks.reduce((a, w) => a + w.wonAmount, 0);
+    expect(sum(teamQ4!)).toBeLessThan(sum(wsQ4!));
   });
 
   it('gives managers their teams and their people, a rep their own index only', async () => {

@@ -9,7 +9,7 @@ import { beforeAll, expect, it } from 'vitest';
 import type { Role } from '../db/schema/identity.js';
 import { reachOf } from '../identity/policy.js';
 import { ownerScope, scopeIncludes } from '../identity/visibility.js';
-import { describeEngines, type NotYetTyped, type TestUser, type TestWorkspace } from '../test/test-env.js';
+import { describeEngines, type TestUser, type TestWorkspace } from '../test/test-env.js';
 
 type Relation = 'own' | 'team' | 'other' | 'otherWorkspace';
 const ROLES: Role[] = ['admin', 'manager', 'rep', 'marketing', 'coach'];
@@ -93,8 +93,9 @@ describeEngines('discipline index visibility matrix', (env) => {
         // That one person, nobody else, in the shape asked.
         const scopes = res.body.scopes.map((s: { kind: string; id: string }) => [s.kind, s.id]);
         if (JSON.stringify(scopes) !== JSON.stringify([['rep', person.id]])) failures.push(`${label}: scopes ${JSON.stringify(scopes)}`);
-        if (((res.body as NotYetTyped).headline === true) !== (mode === 'headline'))
-          failures.push(`${label}: answered ${(res.body as NotYetTyped).headline ? 'the headline' : 'the full index'}`);
+        // Only the headline variant has the key (DisciplineHeadline | DisciplineIndex).
+        const headline = 'headline' in res.body && res.body.headline === true;
+        if (headline !== (mode === 'headline')) failures.push(`${label}: answered ${headline ? 'the headline' : 'the full index'}`);
       } else if (want === 404) {
         // Exactly the answer of a person who does not exist: no oracle for ids of other teams or workspaces.
         const missing = await w

@@ -1,10 +1,15 @@
 // The harvest plan on the worked example (measurement/testing/worked-example.ts), figures by hand;
 // overrides recorded with who/when/old value, audited, versioned; who may see and set what.
 import { expect, it } from 'vitest';
+import type { HarvestPlan, HarvestRow } from '../../api/harvest.js';
 import { workedExample } from '../measurement/testing/worked-example.js';
-import { describeEngines, type NotYetTyped } from '../test/test-env.js';
+import { describeEngines } from '../test/test-env.js';
 
-const rowOf = (body: any, kind: string, id: string) => body.rows.find((r: NotYetTyped) => r.kind === kind && r.id === id);
+const rowOf = (body: HarvestPlan, kind: HarvestRow['kind'], id: string) => {
+  const row = body.rows.find((r) => r.kind === kind && r.id === id);
+  if (!row) throw new Error(`no ${kind} row ${id} in the plan`);
+  return row;
+};
 
 describeEngines('harvest plan', (env) => {
   it('works back from the quota with the team’s history, and shows planted and behind months', async () => {
@@ -29,14 +34,14 @@ describeEngines('harvest plan', (env) => {
     expect(ann.assumptions.winRate.value).toBeCloseTo(2 / 3, 12);
     expect(ann.assumptions.averageDealSize.value).toBe(25_000);
     expect(ann.assumptions.cycleDays.value).toBeCloseTo(33, 6);
-    const plan = ann.plan;
+    const plan = ann.plan!;
     expect(plan.lagMonths).toBe(1);
     expect(plan.lastUsefulKey).toBe('2026-11');
-    const month = (key: string) => plan.months.find((m: NotYetTyped) => m.key === key);
+    const month = (key: string) => plan.months.find((m) => m.key === key);
     // September plants for October: 100 000 ÷ ⅔ = 150 000; nothing planted then.
     expect(month('2026-09')).toMatchObject({ servesKey: '2026-10', state: 'done', planted: 0, behind: true, fixable: true });
-    expect(month('2026-09').needed).toBeCloseTo(150_000, 6);
-    expect(month('2026-09').neededDeals).toBeCloseTo(6, 9);
+    expect(month('2026-09')?.needed).toBeCloseTo(150_000, 6);
+    expect(month('2026-09')?.neededDeals).toBeCloseTo(6, 9);
     // October: d1 (10 000) and d2 (20 000) created.
     expect(month('2026-10')).toMatchObject({ planted: 30_000, behind: true });
     expect(month('2026-11')).toMatchObject({ state: 'current', servesKey: '2026-12' });
@@ -46,7 +51,7 @@ describeEngines('harvest plan', (env) => {
 
     // The team row sums its members' targets (Ann only) and reads the team's own planting.
     const team = rowOf(res.body, 'team', x.teamId);
-    expect(team.plan.totalTarget).toBe(300_000);
+    expect(team.plan?.totalTarget).toBe(300_000);
     expect(team.canOverride).toBe(true);
     // Workspace: d5 too → 3/4 won, cycle median 20 days.
     const ws = rowOf(res.body, 'workspace', x.w.id);
@@ -69,7 +74,7 @@ describeEngines('harvest plan', (env) => {
     expect(ann.assumptions.winRate).toMatchObject({ value: 0.5, source: 'override' });
     expect(ann.assumptions.winRate.history).toBeCloseTo(2 / 3, 12);
     expect(ann.assumptions.overriddenBy).toBe(x.w.admin.name);
-    expect(ann.plan.months.find((m: NotYetTyped) => m.key === '2026-09').needed).toBeCloseTo(200_000, 6);
+    expect(ann.plan?.months.find((m) => m.key === '2026-09')?.needed).toBeCloseTo(200_000, 6);
 
     // The manager of T changes it again from the version read; the old value is kept.
     const mia = x.w.as(x.mia);

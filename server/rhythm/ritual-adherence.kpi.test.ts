@@ -4,7 +4,7 @@
 import { expect, it } from 'vitest';
 import { boundsOf, parsePeriodKey } from '../../lib/periods.js';
 import { loadRitualRefData, referenceRitualAdherence } from '../measurement/testing/ritual-reference.js';
-import { describeEngines, type NotYetTyped } from '../test/test-env.js';
+import { describeEngines } from '../test/test-env.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -130,7 +130,7 @@ describeEngines('ritual adherence KPI', (env) => {
       const held = await admin.get(`/api/v1/kpis/ritual_adherence/records?period=FY2026&part=numerator&limit=200`);
       expect(held.status, JSON.stringify(held.body)).toBe(200);
       expect(held.body.items).toHaveLength(Math.min(200, year.numerator!));
-      expect(held.body.items.every((r: NotYetTyped) => r.recordType === 'ritual_occurrence' && r.detail.includes('(held)'))).toBe(true);
+      expect(held.body.items.every((r) => r.recordType === 'ritual_occurrence' && r.detail?.includes('(held)'))).toBe(true);
     } finally {
       clock.now = saved;
     }

@@ -2,7 +2,7 @@
 // manager, occurrences on the wall clock across DST, completion with versions, the agenda, the
 // default rhythm, and a recurrence change that leaves the past alone.
 import { beforeAll, expect, it } from 'vitest';
-import { describeEngines, type NotYetTyped, type TestUser, type TestWorkspace } from '../test/test-env.js';
+import { describeEngines, type TestUser, type TestWorkspace } from '../test/test-env.js';
 
 describeEngines('rituals', (env) => {
   let w: TestWorkspace;
@@ -91,7 +91,7 @@ describeEngines('rituals', (env) => {
   it('records held and skipped with notes under a version: 409 on a stale one, 403 for an attendee, 404 for a stranger', async () => {
     const created = (await w.as(manager).post('/api/v1/rituals', review({ title: 'Held review', startsAt: '2026-11-30T09:00' }))).body;
     const occ = (await w.as(manager).get(`/api/v1/rituals/${created.id}`)).body.nextOccurrence;
-    const path = `/api/v1/ritual-occurrences/${occ!.id}/completion`;
+    const path = `/api/v1/ritual-occurrences/${occ!.id}/completion` as const;
     expect((await w.as(rep).put(path, { version: 1, status: 'held' })).status).toBe(403);
     expect((await w.as(outsider).put(path, { version: 1, status: 'held' })).status).toBe(404);
     const future = await w.as(manager).put(path, { version: 1, status: 'held', heldAt: '2027-01-01T10:00:00.000Z' });
@@ -100,7 +100,7 @@ describeEngines('rituals', (env) => {
     const held = await w.as(manager).put(path, { version: 1, status: 'held', notes: 'Went through the top ten deals' });
     expect(held.status, JSON.stringify(held.body)).toBe(200);
     expect(held.body).toMatchObject({ status: 'held', notes: 'Went through the top ten deals', completedBy: { id: manager.id }, version: 2 });
-    expect((held.body as NotYetTyped).heldAt).toBe(new Date(env().clock.now).toISOString());
+    expect(held.body.heldAt).toBe(new Date(env().clock.now).toISOString());
     const stale = await w.as(manager).put(path, { version: 1, status: 'skipped' });
     expect(stale.status).toBe(409);
     expect(stale.body.error?.code).toBe('stale');

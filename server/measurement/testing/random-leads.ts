@@ -4,8 +4,9 @@
 // leads converted into deals and some of those deals won or lost.
 import { expect } from 'vitest';
 import type { AgreementTerms } from '../../../api/lead-agreements.js';
+import type { Lead, LeadConversion } from '../../../api/leads.js';
 import { agreementInForce, TERMS } from '../../alignment/testing.js';
-import type { NotYetTyped, TestEnv, TestUser, TestWorkspace } from '../../test/test-env.js';
+import type { TestEnv, TestUser, TestWorkspace } from '../../test/test-env.js';
 import { rng } from './random-history.js';
 
 export interface LeadHistory {
@@ -99,14 +100,15 @@ export async function randomLeads(env: TestEnv, seed: number, options: { start?:
           env.clock.now += 3 * 60_000;
           const touched = await as(res.body.lead.ownerId).post(`/api/v1/leads/${res.body.lead.id}/touches`, { type: 'call', reached: false });
           expect(touched.status, JSON.stringify(touched.body)).toBeLessThan(300);
-          keep((touched.body as NotYetTyped).lead ?? touched.body);
+          keep(touched.body);
         }
         continue;
       }
       const lead = [...open.values()][Math.floor(random() * open.size)];
       if (!lead) continue;
       const c = as(lead.ownerId);
-      let res: { status: number; body: any } | undefined;
+      // Each transition answers the lead; a conversion the lead with the records it made.
+      let res: { status: number; body: Lead | LeadConversion } | undefined;
       if (lead.dealId) {
         if (dealState.has(lead.dealId) || random() < 0.5) continue;
         const deal = (await w.as(w.admin).get(`/api/v1/deals/${lead.dealId}`)).body;
@@ -131,7 +133,7 @@ export async function randomLeads(env: TestEnv, seed: number, options: { start?:
         res = await c.post(`/api/v1/leads/${lead.id}/convert`, { version: lead.version, amount: 100_000, closeDate: day(env.clock.now + 30 * DAY) });
       if (!res) continue;
       expect(res.status, `${lead.status}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
-      keep(res.body.lead ?? res.body);
+      keep('lead' in res.body ? res.body.lead : res.body);
     }
   }
   env.clock.now = start + days * DAY;
