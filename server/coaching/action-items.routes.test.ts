@@ -1,7 +1,7 @@
 // The action-item list on both engines: pages by due date (undated last) with a count over every
 // page, open-only on request, refusals naming the field, and the coachee reach deciding what is listed.
 import { beforeAll, expect, it } from 'vitest';
-import { describeEngines, type NotYetTyped, type TestUser, type TestWorkspace } from '../test/test-env.js';
+import { describeEngines, type TestUser, type TestWorkspace } from '../test/test-env.js';
 
 describeEngines('coaching action items, paged', (env) => {
   let w: TestWorkspace;
@@ -39,11 +39,11 @@ describeEngines('coaching action items, paged', (env) => {
     const first = await w.as(manager).get(url);
     expect(first.status, JSON.stringify(first.body)).toBe(200);
     expect(texts(first.body)).toEqual(['First', 'Second']);
-    expect((first.body as NotYetTyped).total).toBe(4);
-    const second = await w.as(manager).get(`${url}&cursor=${(first.body as NotYetTyped).nextCursor}`);
+    expect(first.body.total).toBe(4);
+    const second = await w.as(manager).get(`${url}&cursor=${first.body.nextCursor}`);
     expect(texts(second.body)).toEqual(['Third', 'Undated']);
-    expect((second.body as NotYetTyped).total).toBe(4);
-    expect((second.body as NotYetTyped).nextCursor).toBeNull();
+    expect(second.body.total).toBe(4);
+    expect(second.body.nextCursor).toBeNull();
 
     const all = await w.as(rep).get(`/api/v1/action-items?coacheeId=${rep.id}&limit=200`);
     expect(texts(all.body)).toEqual(['First', 'Done already', 'Second', 'Third', 'Undated']);

@@ -3,7 +3,7 @@
 // an outside coach reads their coachees' figures and the coaching records behind them, never
 // another person's, and never the deals; a rep reads their own.
 import { expect, it } from 'vitest';
-import { describeEngines, type NotYetTyped } from '../test/test-env.js';
+import { describeEngines } from '../test/test-env.js';
 
 const DAY = 86_400_000;
 
@@ -94,13 +94,13 @@ describeEngines('coaching KPIs in expectations and by role', (env) => {
       });
       expect(next.status, JSON.stringify(next.body)).toBe(201);
 
-      const items = `/api/v1/kpis/coaching_action_items_closed?period=2026-11&scope=rep&scopeId=${ann.id}`;
+      const items = `/api/v1/kpis/coaching_action_items_closed?period=2026-11&scope=rep&scopeId=${ann.id}` as const;
       const asKim = await w.as(kim).get(items);
       expect(asKim.status, JSON.stringify(asKim.body)).toBe(200);
       expect(asKim.body).toMatchObject({ value: 1, numerator: 1, denominator: 1 });
       // The same figure for the coachee herself and her manager.
-      expect(((await w.as(ann).get(items)).body as NotYetTyped).value).toBe(1);
-      expect(((await w.as(mia).get(items)).body as NotYetTyped).value).toBe(1);
+      expect((await w.as(ann).get(items)).body.value).toBe(1);
+      expect((await w.as(mia).get(items)).body.value).toBe(1);
       // The coach drills into the coaching records behind it…
       const records = await w.as(kim).get(`/api/v1/kpis/coaching_action_items_closed/records?period=2026-11&scope=rep&scopeId=${ann.id}&part=numerator`);
       expect(records.status, JSON.stringify(records.body)).toBe(200);

@@ -2,8 +2,11 @@
 // than their team gets win rate first, with the figures behind it; the agenda follows it; too little
 // data says so; the coachee reach decides who may ask.
 import { beforeAll, expect, it } from 'vitest';
-import { describeEngines, type NotYetTyped, type TestUser, type TestWorkspace } from '../test/test-env.js';
+import { describeEngines, type TestUser, type TestWorkspace } from '../test/test-env.js';
 import { patchDeal, writeTeamHistory } from './testing/team-history.js';
+
+/** A suggestion's recordsUrl is a KPI drill-down (api/coaching-focus.ts types it as a string): it must be one to be read typed. */
+const isKpiRecordsUrl = (url: string): url is `/api/v1/kpis/${string}/records?${string}` => /^\/api\/v1\/kpis\/[^/?]+\/records\?/.test(url);
 
 describeEngines('coaching focus suggestions', (env) => {
   let w: TestWorkspace;
@@ -51,9 +54,11 @@ describeEngines('coaching focus suggestions', (env) => {
     expect(top?.velocityIfClosed).toBeCloseTo(4500 / 7, 6);
     expect(top?.explanation).toContain(`Win rate 20.0% against ${f.benchmark.label}'s 42.9%`);
     expect(top?.recordsUrl).toContain(`/api/v1/kpis/win_rate/records?scope=rep&scopeId=${rita.id}`);
-    const records = await w.as(manager).get(top!.recordsUrl);
+    const recordsUrl = top!.recordsUrl;
+    if (!isKpiRecordsUrl(recordsUrl)) throw new Error(`expected a KPI records URL, got ${recordsUrl}`);
+    const records = await w.as(manager).get(recordsUrl);
     expect(records.status).toBe(200);
-    expect((records.body as NotYetTyped).items).toHaveLength(15);
+    expect(records.body.items).toHaveLength(15);
 
     // The drivers outside the formula: no activity logged, so activity volume says so instead of
     // comparing or estimating an effect.

@@ -3,7 +3,7 @@
 import { expect, it } from 'vitest';
 import type { Role } from '../db/schema/identity.js';
 import { reachOf } from '../identity/policy.js';
-import { describeEngines, type NotYetTyped, type TestUser, type TestWorkspace } from '../test/test-env.js';
+import { describeEngines, type TestUser, type TestWorkspace } from '../test/test-env.js';
 
 type Relation = 'own' | 'team' | 'other' | 'otherWorkspace';
 const ROLES: Role[] = ['admin', 'manager', 'rep', 'marketing', 'coach'];
@@ -107,7 +107,7 @@ describeEngines('deal comments', (env) => {
       'Rita Rep: Booked her for Thursday.',
     ]);
     const timeline = (await mia.get(`/api/v1/deals/${dealId}/timeline`)).body.items.filter((i) => i.kind === 'comment');
-    expect(timeline.map((i) => `${i.actor!.name}: ${(i as NotYetTyped).body}`)).toEqual([
+    expect(timeline.map((i) => `${i.actor!.name}: ${i.body}`)).toEqual([
       'Rita Rep: Booked her for Thursday.',
       'Mia Manager: Who signs? Get the CFO on the next call.',
     ]);

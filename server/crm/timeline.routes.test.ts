@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
+import type { Timeline } from '../../api/timeline.js';
 import { insertChangeRow, insertDealRow, insertStageMoveRow, stagesOf } from '../test/crm-rows.js';
-import { type Client, describeEngines, type NotYetTyped, type TestUser, type TestWorkspace } from '../test/test-env.js';
+import { type Client, describeEngines, type Response, type TestUser, type TestWorkspace } from '../test/test-env.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -30,14 +31,17 @@ describeEngines('record timelines', (env) => {
     return { id, stages };
   }
 
-  async function all(api: Client, url: string, limit: number): Promise<{ items: Item[]; pages: number }> {
+  async function all(
+    api: Client,
+    url: `/api/v1/${'deals' | 'accounts' | 'contacts'}/${string}/timeline`,
+    limit: number,
+  ): Promise<{ items: Item[]; pages: number }> {
     const items: Item[] = [];
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const res: { status: number; body: { items: Item[]; nextCursor: string | null } } = (await api.get(
-        `${url}?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
-      )) as NotYetTyped;
+      // Annotated: the URL depends on the cursor the previous page set, so TypeScript cannot infer it by itself.
+      const res: Response<Timeline> = await api.get(`${url}?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
       expect(res.status).toBe(200);
       items.push(...res.body.items);
       cursor = res.body.nextCursor;
@@ -253,7 +257,7 @@ describeEngines('record timelines', (env) => {
     const { body: account } = await w.as(rep).post('/api/v1/accounts', { name: 'Own Co' });
     await w.as(rep).post('/api/v1/activities', { type: 'call', subject: 'Hello', contactId: contact.id, occurredAt: iso(env().clock.now - HOUR) });
 
-    const urls = [`/api/v1/deals/${dealId}/timeline`, `/api/v1/contacts/${contact.id}/timeline`, `/api/v1/accounts/${account.id}/timeline`];
+    const urls = [`/api/v1/deals/${dealId}/timeline`, `/api/v1/contacts/${contact.id}/timeline`, `/api/v1/accounts/${account.id}/timeline`] as const;
     for (const url of urls) {
       expect((await w.as(rep).get(url)).status).toBe(200);
       expect((await w.as(manager).get(url)).status).toBe(200);
@@ -264,14 +268,14 @@ describeEngines('record timelines', (env) => {
       expect((await w.as(other.admin).get(url)).status).toBe(404);
     }
     expect((await w.as(rep).get('/api/v1/deals/no-such-deal/timeline')).status).toBe(404);
-    expect((await w.as(marketing).get(urls[0] as string)).status).toBe(403);
+    expect((await w.as(marketing).get(urls[0])).status).toBe(403);
     // Marketing reads contacts but not activities: the history alone.
-    const mk = await w.as(marketing).get(urls[1] as string);
+    const mk = await w.as(marketing).get(urls[1]);
     expect(mk.status).toBe(200);
-    expect((mk.body as NotYetTyped).items.map((i: Item) => i.kind)).toEqual(['change', 'change', 'change']);
-    expect(((await w.as(rep).get(urls[1] as string)).body as NotYetTyped).items.map((i: Item) => i.kind)).toEqual(['change', 'change', 'change', 'activity']);
+    expect(mk.body.items.map((i) => i.kind)).toEqual(['change', 'change', 'change']);
+    expect((await w.as(rep).get(urls[1])).body.items.map((i) => i.kind)).toEqual(['change', 'change', 'change', 'activity']);
     await db().updateTable('deals').set({ deleted_at: env().clock.now }).where('id', '=', dealId).execute();
-    expect((await w.as(rep).get(urls[0] as string)).status).toBe(404);
+    expect((await w.as(rep).get(urls[0])).status).toBe(404);
   });
 
   it('reads in words: checklist items and qualification elements by their names at the time, never keys or ids', async () => {

@@ -4,8 +4,10 @@
 // mass-assignment fields (owner, workspace, role, version). No answer may be a 500, and every 400
 // names its field. FURROW_FUZZ_RUNS (default 3) sets the requests per operation.
 import fc from 'fast-check';
+import { type Static, Type } from 'typebox';
+import Value from 'typebox/value';
 import { expect, it } from 'vitest';
-import { describeEngines, type NotYetTyped } from '../test/test-env.js';
+import { describeEngines } from '../test/test-env.js';
 
 const RUNS = Number(process.env.FURROW_FUZZ_RUNS ?? 3);
 
@@ -50,6 +52,41 @@ function encode(text: string): string {
   }
 }
 
+/**
+ * The part of the OpenAPI document the fuzzer reads: each path's operations with their parameters, JSON request
+ * body schema (its properties) and 200 content types. The document is no /api/v1 route, so the test client
+ * types it as unknown.
+ */
+const OpenApiDocument = Type.Object({
+  paths: Type.Record(
+    Type.String(),
+    Type.Record(
+      Type.String(),
+      Type.Object({
+        parameters: Type.Optional(Type.Array(Type.Object({ name: Type.String(), in: Type.String() }))),
+        requestBody: Type.Optional(
+          Type.Object({
+            content: Type.Optional(
+              Type.Record(
+                Type.String(),
+                Type.Object({ schema: Type.Optional(Type.Object({ properties: Type.Optional(Type.Record(Type.String(), Type.Unknown())) })) }),
+              ),
+            ),
+          }),
+        ),
+        responses: Type.Optional(Type.Record(Type.String(), Type.Object({ content: Type.Optional(Type.Record(Type.String(), Type.Unknown())) }))),
+      }),
+    ),
+  ),
+});
+
+/** The OpenAPI document's body read as such; throws, naming what does not fit, when it is not one. */
+function openApi(body: unknown): Static<typeof OpenApiDocument> {
+  if (Value.Check(OpenApiDocument, body)) return body;
+  const errors = [...Value.Errors(OpenApiDocument, body)].slice(0, 5);
+  throw new Error(`not the OpenAPI document this test reads: ${errors.map((e) => `${e.instancePath} ${e.message}`).join('; ')}`);
+}
+
 interface Operation {
   method: string;
   path: string;
@@ -79,9 +116,9 @@ function requestOf(op: Operation) {
 describeEngines('schema fuzzing', (env) => {
   it(`answers no generated request with a 500, and every 400 names a field (${RUNS} per operation)`, { timeout: 600_000 }, async () => {
     const w = await env().workspace();
-    const doc = (await env().anonymous().get('/api/openapi.json')).body;
+    const doc = openApi((await env().anonymous().get('/api/openapi.json')).body);
     const ops: Operation[] = [];
-    for (const [path, methods] of Object.entries((doc as NotYetTyped).paths as Record<string, Record<string, any>>)) {
+    for (const [path, methods] of Object.entries(doc.paths)) {
       if (!path.startsWith('/api/v1/')) continue;
       for (const [method, op] of Object.entries(methods)) {
         // Signing out would end nothing (bearer), but the setup and sign-in routes are about

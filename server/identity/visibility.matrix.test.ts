@@ -1,7 +1,10 @@
 // Generated visibility cases: role × relation (own / team / other / other workspace) × resource ×
 // operation (list, read, update, delete, search, export, history). The expected answer of every
 // case comes from the policy table, so the test and the rule cannot drift apart silently.
+import { type Static, Type } from 'typebox';
+import Value from 'typebox/value';
 import { beforeAll, expect, it } from 'vitest';
+import type { Notification } from '../../api/notifications.js';
 import { leadReassignedToYou } from '../alignment/lead.notifications.js';
 import { agreementInForce, HOT_LEAD } from '../alignment/testing.js';
 import { dealMoved } from '../crm/deal.notifications.js';
@@ -11,13 +14,14 @@ import { enqueue } from '../jobs/jobs.service.js';
 import type { NotificationKind } from '../notifications/kind.js';
 import { KINDS } from '../notifications/kinds.js';
 import { notify } from '../notifications/notifications.service.js';
-import { describeEngines, type NotYetTyped, type TestUser, type TestWorkspace } from '../test/test-env.js';
+import { describeEngines, type Response, type TestUser, type TestWorkspace, variantWith } from '../test/test-env.js';
 import { type Operation, type Resource, reachOf, WRITE_REFERENCES } from './policy.js';
 
 type Relation = 'own' | 'team' | 'other' | 'otherWorkspace';
 type Op = 'list' | 'read' | 'update' | 'delete' | 'search' | 'export' | 'history' | 'board';
 
-const RESOURCES: Resource[] = ['accounts', 'contacts', 'deals', 'activities', 'leads'];
+/** The owner-scoped CRM records: each is created, read by id (with its version) and updated at /api/v1/<resource>. */
+const RESOURCES = ['accounts', 'contacts', 'deals', 'activities', 'leads'] as const satisfies readonly Resource[];
 const RELATIONS: Relation[] = ['own', 'team', 'other', 'otherWorkspace'];
 const OPS: Op[] = ['list', 'read', 'update', 'delete', 'search', 'export', 'history', 'board'];
 const ROLES: Role[] = ['admin', 'manager', 'rep', 'marketing', 'coach'];
@@ -31,6 +35,38 @@ const BOARD_ROUTES = ['/api/v1/deals/board', '/api/v1/deals/board/column'];
 const SEARCH_TYPE: Record<string, string> = { accounts: 'account', contacts: 'contact', deals: 'deal', leads: 'lead', activities: 'activity' };
 /** Where a record's history is read: the timeline, or a lead's status history. */
 const historyPath = (resource: Resource, id: string) => (resource === 'leads' ? `/api/v1/leads/${id}/history` : `/api/v1/${resource}/${id}/timeline`);
+
+/**
+ * The part of the OpenAPI document these cases read: the paths, each operation's JSON request body schema, and
+ * the named schemas a `$ref` points to. The document is no /api/v1 route, so the test client types it as unknown.
+ */
+const OpenApiDocument = Type.Object({
+  paths: Type.Record(
+    Type.String(),
+    Type.Record(
+      Type.String(),
+      Type.Object({
+        requestBody: Type.Optional(Type.Object({ content: Type.Optional(Type.Record(Type.String(), Type.Object({ schema: Type.Optional(Type.Unknown()) }))) })),
+      }),
+    ),
+  ),
+  components: Type.Optional(Type.Object({ schemas: Type.Optional(Type.Record(Type.String(), Type.Unknown())) })),
+});
+
+/** The OpenAPI document's body read as such; throws, naming what does not fit, when it is not one. */
+function openApi(body: unknown): Static<typeof OpenApiDocument> {
+  if (Value.Check(OpenApiDocument, body)) return body;
+  const errors = [...Value.Errors(OpenApiDocument, body)].slice(0, 5);
+  throw new Error(`not the OpenAPI document this test reads: ${errors.map((e) => `${e.instancePath} ${e.message}`).join('; ')}`);
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A JSON schema's properties: an object schema's, none for any other. */
+const propertiesOf = (schema: unknown): Record<string, unknown> => (isObject(schema) && isObject(schema.properties) ? schema.properties : {});
+
+/** What a refused write is compared by: its status and its error (code, message, details). */
+const refusal = (res: Pick<Response, 'status' | 'body'>) =>
+  JSON.stringify({ status: res.status, code: res.body?.error?.code, message: res.body?.error?.message, details: res.body?.error?.details });
 
 const policyOp = (op: Op): Operation => (op === 'update' ? 'update' : op === 'delete' ? 'delete' : 'read');
 
@@ -101,14 +137,15 @@ describeEngines('visibility matrix', (env) => {
     const make = async (resource: Resource, owner: TestUser, api = adminApi): Promise<{ id: string; marker: string }> => {
       const marker = `zq${(n++).toString(36)}x${env().engine[0]}`;
       const ownerId = owner.id;
-      let res: { status: number; body: any };
+      // A lead is answered inside its intake result, every other record as itself.
+      let res: Response<{ id: string } | { lead: { id: string } }>;
       if (resource === 'accounts') res = await api.post('/api/v1/accounts', { name: `Acct ${marker}`, ownerId });
       else if (resource === 'contacts') res = await api.post('/api/v1/contacts', { firstName: 'Cora', lastName: `Contact ${marker}`, ownerId });
       else if (resource === 'deals') res = await api.post('/api/v1/deals', { name: `Deal ${marker}`, amount: 1000, closeDate: '2027-01-31', ownerId });
       else if (resource === 'leads') res = await api.post('/api/v1/leads', { lastName: `Lead ${marker}`, company: 'Matrix Co', ownerId });
       else res = await api.post('/api/v1/activities', { type: 'call', subject: `Call ${marker}`, occurredAt: '2026-11-20T10:00:00.000Z', ownerId });
       expect(res.status, `create ${resource} for ${owner.role}: ${JSON.stringify(res.body)}`).toBe(201);
-      return { id: (resource === 'leads' ? res.body.lead.id : res.body.id) as string, marker };
+      return { id: resource === 'leads' ? variantWith(res.body, 'lead').lead.id : variantWith(res.body, 'id').id, marker };
     };
 
     const records: Fixture['records'] = {};
@@ -147,7 +184,7 @@ describeEngines('visibility matrix', (env) => {
 
   it('exercises every route of the pipeline board in the generated cases', async () => {
     const doc = (await env().anonymous().get('/api/openapi.json')).body;
-    const routes = Object.keys((doc as NotYetTyped).paths).filter((p) => p.startsWith('/api/v1/deals/board'));
+    const routes = Object.keys(openApi(doc).paths).filter((p) => p.startsWith('/api/v1/deals/board'));
     expect(routes.sort(), 'board: routes the matrix does not exercise').toEqual([...BOARD_ROUTES].sort());
   });
 
@@ -186,7 +223,7 @@ describeEngines('visibility matrix', (env) => {
           }
           case 'update': {
             const current = await fx.w.as(fx.w.admin).get(`/api/v1/${resource}/${record.id}`);
-            const version = current.status === 200 ? (current.body as NotYetTyped).version : 1;
+            const version = current.status === 200 ? current.body.version : 1;
             const patch =
               resource === 'accounts'
                 ? { industry: `I${version}` }
@@ -292,12 +329,10 @@ describeEngines('visibility matrix', (env) => {
           if (op === 'create') return api.post(`/api/v1/${resource}`, { ...baseBody[resource], [field]: id });
           const own = fx.records[resource]?.[role]?.own as { id: string };
           const current = await admin.get(`/api/v1/${resource}/${own.id}`);
-          return api.patch(`/api/v1/${resource}/${own.id}`, { version: (current.body as NotYetTyped).version, [field]: id });
+          return api.patch(`/api/v1/${resource}/${own.id}`, { version: current.body.version, [field]: id });
         };
         const label = `${role} ${op} ${resource}.${field}`;
         const missing = await write(MISSING);
-        const refusal = (res: { status: number; body: any }) =>
-          JSON.stringify({ status: res.status, code: res.body?.error?.code, message: res.body?.error?.message, details: res.body?.error?.details });
         if (missing.status !== 400 || missing.body.error!.details?.fields?.[0]?.field !== field)
           failures.push(`${label} → missing id: expected 400 naming ${field}, got ${refusal(missing)}`);
         for (const relation of RELATIONS) {
@@ -314,7 +349,7 @@ describeEngines('visibility matrix', (env) => {
         if (op === 'update' && target === 'users') {
           const own = fx.records[resource]?.[role]?.own as { id: string };
           const current = await admin.get(`/api/v1/${resource}/${own.id}`);
-          await admin.patch(`/api/v1/${resource}/${own.id}`, { version: (current.body as NotYetTyped).version, ownerId: fx.owners[role].own.id });
+          await admin.patch(`/api/v1/${resource}/${own.id}`, { version: current.body.version, ownerId: fx.owners[role].own.id });
         }
       }
       expect(failures).toEqual([]);
@@ -326,12 +361,12 @@ describeEngines('visibility matrix', (env) => {
     const doc = (await env().anonymous().get('/api/openapi.json')).body;
     const undeclared: string[] = [];
     for (const resource of Object.keys(WRITE_REFERENCES) as Resource[]) {
-      for (const [path, ops] of Object.entries((doc as NotYetTyped).paths as Record<string, Record<string, any>>)) {
+      for (const [path, ops] of Object.entries(openApi(doc).paths)) {
         const base = `/api/v1/${resource.replace(/_/g, '-')}`;
         if (path !== base && path !== `${base}/{id}`) continue;
         for (const [method, op] of Object.entries(ops)) {
           const schema = op.requestBody?.content?.['application/json']?.schema;
-          for (const name of Object.keys(schema?.properties ?? {})) {
+          for (const name of Object.keys(propertiesOf(schema))) {
             if (/Ids?$/.test(name) && name !== 'externalId' && !(name in WRITE_REFERENCES[resource]))
               undeclared.push(`${method.toUpperCase()} ${path} ${name}`);
           }
@@ -353,11 +388,11 @@ describeEngines('visibility matrix', (env) => {
   ).filter(({ role, resource, op }) => reachOf(role, resource, op) !== 'none');
 
   it(`answers another workspace's pipeline, stage or campaign exactly like a missing one (${workspaceRefCases.length} role × field × operation cases before the body filter)`, async () => {
-    const doc = (await env().anonymous().get('/api/openapi.json')).body;
+    const doc = openApi((await env().anonymous().get('/api/openapi.json')).body);
     const bodyHas = (resource: Resource, op: 'create' | 'update', field: string) => {
       const path = op === 'create' ? `/api/v1/${resource}` : `/api/v1/${resource}/{id}`;
-      const schema = (doc as NotYetTyped).paths[path]?.[op === 'create' ? 'post' : 'patch']?.requestBody?.content?.['application/json']?.schema;
-      return field in (schema?.properties ?? {});
+      const schema = doc.paths[path]?.[op === 'create' ? 'post' : 'patch']?.requestBody?.content?.['application/json']?.schema;
+      return field in propertiesOf(schema);
     };
     const db = env().database.db;
     const firstStage = async (workspaceId: string) =>
@@ -374,8 +409,6 @@ describeEngines('visibility matrix', (env) => {
     const own = await idsOf(fx.w);
     const foreign = await idsOf(fx.other);
     const admin = fx.w.as(fx.w.admin);
-    const refusal = (res: { status: number; body: any }) =>
-      JSON.stringify({ status: res.status, code: res.body?.error?.code, message: res.body?.error?.message, details: res.body?.error?.details });
     const failures: string[] = [];
     let ran = 0;
     for (const { role, resource, field, op } of workspaceRefCases) {
@@ -386,7 +419,7 @@ describeEngines('visibility matrix', (env) => {
         if (op === 'create') return api.post(`/api/v1/${resource}`, { ...baseBody[resource], [field]: id });
         const mine = fx.records[resource]?.[role]?.own as { id: string };
         const current = await admin.get(`/api/v1/${resource}/${mine.id}`);
-        return api.patch(`/api/v1/${resource}/${mine.id}`, { version: (current.body as NotYetTyped).version, [field]: id });
+        return api.patch(`/api/v1/${resource}/${mine.id}`, { version: current.body.version, [field]: id });
       };
       const label = `${role} ${op} ${resource}.${field}`;
       const missing = await write(MISSING);
@@ -433,8 +466,12 @@ describeEngines('visibility matrix', (env) => {
     /** A sales-qualified lead, ready to convert. */
     sqlLead: string;
   }
-  type Send = (api: ReturnType<TestWorkspace['as']>, me: Mine, id: string) => Promise<{ status: number; body: any }>;
-  const ver = async (api: ReturnType<TestWorkspace['as']>, url: string) => ((await api.get(url)).body as NotYetTyped).version as number;
+  type Send = (api: ReturnType<TestWorkspace['as']>, me: Mine, id: string) => Promise<Pick<Response, 'status' | 'body'>>;
+  /** A record's version, read by id (the records the sends below update). */
+  const ver = async (
+    api: ReturnType<TestWorkspace['as']>,
+    url: `/api/v1/${'users' | 'deals' | 'leads' | 'call-plans' | 'coaching-sessions' | 'rituals' | 'campaigns'}/${string}`,
+  ) => (await api.get(url)).body.version;
   /** The workspace's lead settings put back with one routing change (the admin's screen sends all of it). */
   const routingPut = async (api: ReturnType<TestWorkspace['as']>, change: (routing: Record<string, unknown>) => Record<string, unknown>) => {
     const s = (await api.get('/api/v1/lead-settings')).body;
@@ -443,10 +480,8 @@ describeEngines('visibility matrix', (env) => {
   const pipelineVersion = async (id: string) =>
     (await env().database.db.selectFrom('pipelines').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
   /** A record's version from its list, for resources without a read by id. */
-  const listedVersion = async (api: ReturnType<TestWorkspace['as']>, url: string, id: string) => {
-    const body = (await api.get(url)).body;
-    return (((body as NotYetTyped).items ?? body) as { id: string; version: number }[]).find((r) => r.id === id)?.version;
-  };
+  const listedVersion = async (api: ReturnType<TestWorkspace['as']>, url: '/api/v1/pipelines' | '/api/v1/expectations', id: string) =>
+    (await api.get(url)).body.items.find((r) => r.id === id)?.version;
   const expectationBody = { kpiId: 'win_rate', periodKind: 'month', target: 1, amberThreshold: 1, redThreshold: 1 };
   const ritualBody = { kind: 'forecast_call', rrule: 'FREQ=WEEKLY', startsAt: '2026-11-29T16:00' };
   const scenarioBody = {
@@ -719,19 +754,26 @@ describeEngines('visibility matrix', (env) => {
 
   /** Every …Id field of every write body, nested ones as parent.[]child, keyed "METHOD path field". */
   async function linkingFields(): Promise<string[]> {
-    const doc = (await env().anonymous().get('/api/openapi.json')).body;
+    const doc = openApi((await env().anonymous().get('/api/openapi.json')).body);
     const found: string[] = [];
-    const walk = (schema: any, prefix: string, key: string) => {
-      if (!schema || typeof schema !== 'object') return;
-      if (schema.$ref) return walk((doc as NotYetTyped).components?.schemas?.[schema.$ref.split('/').pop()], prefix, key);
-      for (const k of ['anyOf', 'oneOf', 'allOf']) for (const x of schema[k] ?? []) walk(x, prefix, key);
+    // A JSON schema, walked through references, combinations, array items and properties.
+    const walk = (schema: unknown, prefix: string, key: string): void => {
+      if (!isObject(schema)) return;
+      if (typeof schema.$ref === 'string') {
+        walk(doc.components?.schemas?.[schema.$ref.split('/').pop() ?? ''], prefix, key);
+        return;
+      }
+      for (const k of ['anyOf', 'oneOf', 'allOf']) {
+        const variants = schema[k];
+        if (Array.isArray(variants)) for (const x of variants) walk(x, prefix, key);
+      }
       if (schema.items) walk(schema.items, `${prefix}[]`, key);
-      for (const [name, sub] of Object.entries(schema.properties ?? {})) {
+      for (const [name, sub] of Object.entries(propertiesOf(schema))) {
         if (/Ids?$/.test(name) && name !== 'externalId') found.push(`${key} ${prefix}${name}`);
         walk(sub, `${prefix}${name}.`, key);
       }
     };
-    for (const [path, ops] of Object.entries((doc as NotYetTyped).paths as Record<string, Record<string, any>>))
+    for (const [path, ops] of Object.entries(doc.paths))
       for (const [method, op] of Object.entries(ops)) {
         if (method === 'get') continue;
         // The owner-scoped CRM resources' own create and update are generated above, per relation.
@@ -759,12 +801,13 @@ describeEngines('visibility matrix', (env) => {
     const activity = (
       await a.post('/api/v1/activities', { type: 'meeting', subject: 'Link meeting', occurredAt: '2027-01-10T10:00:00.000Z', ownerId: rep.id, dealId: deal })
     ).body.id;
-    const created = async (res: Promise<{ status: number; body: any }>, what: string) => {
+    // A lead is answered inside its intake result, every other record as itself.
+    const created = async (res: Promise<Response<{ id: string } | { lead: { id: string } }>>, what: string) => {
       const r = await res;
       expect(r.status, `${what}: ${JSON.stringify(r.body)}`).toBe(201);
-      return (r.body.lead?.id ?? r.body.id) as string;
+      return 'lead' in r.body ? r.body.lead.id : r.body.id;
     };
-    const ok = async (res: Promise<{ status: number; body: any }>, what: string) => {
+    const ok = async <T>(res: Promise<Response<T>>, what: string) => {
       const r = await res;
       expect(r.status, `${what}: ${JSON.stringify(r.body)}`).toBe(200);
       return r.body;
@@ -843,8 +886,6 @@ describeEngines('visibility matrix', (env) => {
     const { me } = await mine(fx.w);
     const { ids: theirs } = await mine(fx.other);
     const admin = fx.w.as(fx.w.admin);
-    const refusal = (res: { status: number; body: any }) =>
-      JSON.stringify({ status: res.status, code: res.body?.error?.code, message: res.body?.error?.message, details: res.body?.error?.details });
     const failures: string[] = [];
     for (const [key, { kind, send }] of Object.entries(CROSS_WORKSPACE)) {
       const missing = await send(admin, me, MISSING);
@@ -871,8 +912,6 @@ describeEngines('visibility matrix', (env) => {
     const { me } = await mine(fx.w);
     const { ids: theirs } = await mine(fx.w);
     const manager = fx.w.as(me.manager);
-    const refusal = (res: { status: number; body: any }) =>
-      JSON.stringify({ status: res.status, code: res.body?.error?.code, message: res.body?.error?.message, details: res.body?.error?.details });
     const failures: string[] = [];
     let reached = 0;
     for (const [key, { kind, send }] of Object.entries(CROSS_WORKSPACE)) {
@@ -948,10 +987,16 @@ describeEngines('visibility matrix', (env) => {
       const o = fx.other;
       const foreignRep = fx.owners.rep.otherWorkspace;
       const oa = o.as(o.admin);
-      const body = async (res: Promise<{ status: number; body: any }>, what: string) => {
+      const body = async <T>(res: Promise<Response<T>>, what: string) => {
         const r = await res;
         expect([200, 201], `${what}: ${JSON.stringify(r.body)}`).toContain(r.status);
         return r.body;
+      };
+      /** The first listed record's id: the weekly ritual has occurrences in the window asked for; throws when it has none. */
+      const firstId = (page: { items: { id: string }[] }, what: string) => {
+        const id = page.items[0]?.id;
+        if (id === undefined) throw new Error(`${what}: none listed`);
+        return id;
       };
       const team = await o.team(`Far ${Math.random()}`, { managerId: null });
       const ritual = await body(oa.post('/api/v1/rituals', { ...ritualBody, teamId: team }), 'ritual');
@@ -965,7 +1010,7 @@ describeEngines('visibility matrix', (env) => {
         'coaching-coachee': foreignRep.id,
         'coaching-session': (await body(oa.post('/api/v1/coaching-sessions', { coacheeId: foreignRep.id, scheduledAt: '2026-11-02T10:00:00.000Z' }), 'session'))
           .id,
-        'ritual-occurrence': occurrences.items[0]?.id,
+        'ritual-occurrence': firstId(occurrences, 'occurrences'),
         expectation: (await body(oa.post('/api/v1/expectations', { ...expectationBody, scopeType: 'team', scopeId: team }), 'expectation')).id,
         'year-page': foreignRep.id,
         'weekly-digest': foreignRep.id,
@@ -998,7 +1043,7 @@ describeEngines('visibility matrix', (env) => {
         toName: 'Other Owner',
         verdict: 'accepted',
       };
-      const inboxItem = async (ws: TestWorkspace, reader: TestUser, id: string): Promise<any> =>
+      const inboxItem = async (ws: TestWorkspace, reader: TestUser, id: string) =>
         (await ws.as(reader).get('/api/v1/notifications?limit=100')).body.items?.find((i: { id: string }) => i.id === id);
       const failures: string[] = [];
       for (const kind of KINDS) {
@@ -1014,9 +1059,9 @@ describeEngines('visibility matrix', (env) => {
           [foreignRep, o.admin],
         ] as const) {
           const id: string | null = await notify(o.ctx(raiser), kind, { recipientId: reader.id, recordId, data });
-          const item: any = id && (await inboxItem(o, reader, id));
+          const item: Notification | undefined = id ? await inboxItem(o, reader, id) : undefined;
           if (item?.record?.id === recordId) {
-            name = item.record.name as string;
+            name = item.record.name;
             break;
           }
         }
@@ -1028,7 +1073,7 @@ describeEngines('visibility matrix', (env) => {
           const me = fx.actors[role];
           const raiser = role === 'admin' ? fx.owners.admin.other : fx.w.admin;
           const id: string | null = await notify(fx.w.ctx(raiser), kind, { recipientId: me.id, recordId, data });
-          const item: any = typeof id === 'string' ? await inboxItem(fx.w, me, id) : undefined;
+          const item = typeof id === 'string' ? await inboxItem(fx.w, me, id) : undefined;
           const text: string = JSON.stringify(item) ?? '';
           if (!item) failures.push(`${kind.id} for ${role}: not in the inbox`);
           else if (item.record !== null || text.includes(recordId) || text.includes(name)) failures.push(`${kind.id} for ${role}: reveals ${text}`);
@@ -1054,7 +1099,7 @@ describeEngines('visibility matrix', (env) => {
           id: (await body(wa.post('/api/v1/coaching-sessions', { coacheeId: outsider.id, scheduledAt: '2026-11-03T10:00:00.000Z' }), 'session here')).id,
           read: '/api/v1/coaching-sessions/',
         },
-        'ritual-occurrence': { id: farOccurrences.items[0]?.id, read: '/api/v1/ritual-occurrences/' },
+        'ritual-occurrence': { id: firstId(farOccurrences, 'occurrences here'), read: '/api/v1/ritual-occurrences/' },
         expectation: {
           id: (await body(wa.post('/api/v1/expectations', { ...expectationBody, scopeType: 'team', scopeId: farTeam }), 'expectation here')).id,
           read: '/api/v1/expectations?',
@@ -1070,7 +1115,7 @@ describeEngines('visibility matrix', (env) => {
           const me = fx.actors[role];
           const raiser = role === 'admin' ? outsider : fx.w.admin;
           const id: string | null = await notify(fx.w.ctx(raiser), kind, { recipientId: me.id, recordId: record.id, data });
-          const item: any = typeof id === 'string' ? await inboxItem(fx.w, me, id) : undefined;
+          const item = typeof id === 'string' ? await inboxItem(fx.w, me, id) : undefined;
           const text: string = JSON.stringify(item) ?? '';
           const got = await fx.w.as(me).get(record.read.endsWith('?') ? record.read : `${record.read}${record.id}`);
           const readable = got.status === 200 && (!record.read.endsWith('?') || JSON.stringify(got.body).includes(record.id));
@@ -1130,7 +1175,7 @@ describeEngines('visibility matrix', (env) => {
     const doc = (await env().anonymous().get('/api/openapi.json')).body;
     for (const [resource, covered] of Object.entries(BY_ID_ROUTES)) {
       const base = `/api/v1/${resource.replace(/_/g, '-')}`;
-      const routes = Object.keys((doc as NotYetTyped).paths).filter((p) => p === base || p.startsWith(`${base}/`));
+      const routes = Object.keys(openApi(doc).paths).filter((p) => p === base || p.startsWith(`${base}/`));
       expect(routes.sort(), `${resource}: routes the matrix does not exercise`).toEqual([...(covered as string[])].sort());
     }
     const jobs = { db: env().database.db, now: () => env().clock.now };
@@ -1175,7 +1220,7 @@ describeEngines('visibility matrix', (env) => {
 
   it('runs a schedule now only for an operator, and only in their own workspace', async () => {
     const doc = (await env().anonymous().get('/api/openapi.json')).body;
-    const routes = Object.keys((doc as NotYetTyped).paths).filter((p) => p.startsWith('/api/v1/job-schedules'));
+    const routes = Object.keys(openApi(doc).paths).filter((p) => p.startsWith('/api/v1/job-schedules'));
     expect(routes.sort(), 'job-schedules: routes the matrix does not exercise').toEqual([...SCHEDULE_ROUTES].sort());
     const failures: string[] = [];
     for (const role of ROLES) {

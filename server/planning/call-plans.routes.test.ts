@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { describeEngines, type NotYetTyped, type TestUser, type TestWorkspace } from '../test/test-env.js';
+import type { DealQualificationFramework } from '../../api/qualification.js';
+import { describeEngines, type TestUser, type TestWorkspace } from '../test/test-env.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -108,8 +109,14 @@ describeEngines('call plans', (env) => {
     const activityId = await meeting(w, rep, deal.id, env().clock.now + HOUR);
     const { body: plan } = await api.post('/api/v1/call-plans', { activityId, meetingType: 'discovery' });
     const { body: q } = await api.get(`/api/v1/deals/${deal.id}/qualification`);
-    type Framework = { frameworkId: string; key: string; elements: [{ key: string }, ...{ key: string }[]] };
-    const [first, second] = q.frameworks as NotYetTyped as [Framework, Framework];
+    // The deal is scored on (at least) two frameworks, each with an element to score; throws otherwise.
+    type Element = DealQualificationFramework['elements'][number];
+    const withElement = (f: DealQualificationFramework | undefined): DealQualificationFramework & { elements: [Element, ...Element[]] } => {
+      const [head, ...rest] = f?.elements ?? [];
+      if (!f || !head) throw new Error(`expected two frameworks with elements, got ${JSON.stringify(q.frameworks).slice(0, 500)}`);
+      return { ...f, elements: [head, ...rest] };
+    };
+    const [first, second] = [withElement(q.frameworks[0]), withElement(q.frameworks[1])];
     // Someone else scores the second framework after the rep read it.
     expect(
       (await api.put(`/api/v1/deals/${deal.id}/qualification/${second.frameworkId}`, { scores: [{ elementKey: second.elements[0].key, score: 1 }] })).status,

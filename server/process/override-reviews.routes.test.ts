@@ -1,9 +1,10 @@
 // A leader's verdict on a gate override: who may give it (cases generated from the policy table),
 // versions and 409s, the rep reading the outcome on the timeline, and adherence counting challenges.
 import { expect, it } from 'vitest';
+import type { TimelineItem } from '../../api/timeline.js';
 import type { Role } from '../db/schema/identity.js';
 import { reachOf } from '../identity/policy.js';
-import { describeEngines, type NotYetTyped, type TestUser, type TestWorkspace } from '../test/test-env.js';
+import { describeEngines, type TestUser, type TestWorkspace } from '../test/test-env.js';
 
 async function setup(w: TestWorkspace) {
   const manager = await w.user('manager', { name: 'Mia Manager' });
@@ -91,7 +92,8 @@ describeEngines('override reviews', (env) => {
 
     // The rep reads the outcome where the override is: on the deal's timeline.
     const timeline = (await w.as(s.rep).get(`/api/v1/deals/${dealId}/timeline`)).body.items;
-    expect((timeline.find((i: { id: string }) => i.id === moveId) as NotYetTyped)?.review).toMatchObject({
+    const move = timeline.find((i): i is Extract<TimelineItem, { kind: 'stage_move' }> => i.kind === 'stage_move' && i.id === moveId);
+    expect(move?.review).toMatchObject({
       verdict: 'challenged',
       comment: 'Where is the signed LOI?',
       reviewer: { name: 'Mia Manager' },
@@ -108,9 +110,7 @@ describeEngines('override reviews', (env) => {
     // A move that kept the process has nothing to review; nor does one's own override.
     const back = await w.as(s.rep).post(`/api/v1/deals/${dealId}/move`, { version: dealVersion, stageId: s.stage('Qualify') });
     expect(back.status).toBe(200);
-    const plain = (await w.as(s.rep).get(`/api/v1/deals/${dealId}/timeline`)).body.items.find(
-      (i: NotYetTyped) => i.kind === 'stage_move' && i.overrideReason === null,
-    );
+    const plain = (await w.as(s.rep).get(`/api/v1/deals/${dealId}/timeline`)).body.items.find((i) => i.kind === 'stage_move' && i.overrideReason === null);
     expect((await mia.put(`/api/v1/stage-moves/${plain!.id}/review`, { verdict: 'accepted' })).status).toBe(422);
     const own = await s.overrideMove(s.manager, 'My own call');
     expect((await mia.put(`/api/v1/stage-moves/${own.moveId}/review`, { verdict: 'accepted' })).status).toBe(403);

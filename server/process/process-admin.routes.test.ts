@@ -1,11 +1,21 @@
 import { expect, it } from 'vitest';
-import { describeEngines, type NotYetTyped, type TestWorkspace } from '../test/test-env.js';
+import { describeEngines, type TestWorkspace } from '../test/test-env.js';
 
 async function processOf(w: TestWorkspace) {
   const { body: list } = await w.as(w.admin).get('/api/v1/pipelines');
   const pipelineId = list.items[0]!.id as string;
   const { body } = await w.as(w.admin).get(`/api/v1/pipelines/${pipelineId}/process`);
   return { pipelineId, body, stage: (n: string) => body.stages.find((s: { name: string }) => s.name === n) };
+}
+
+// api/pipelines.ts declares a version's snapshot as unknown (a JSON record of the process then); it holds
+// `stages`, each with its name and criteria. The test reads those through this guard.
+function snapshotStages(snapshot: unknown): { name: string; criteria: unknown }[] {
+  const isStage = (s: unknown): s is { name: string; criteria: unknown } =>
+    typeof s === 'object' && s !== null && 'name' in s && typeof s.name === 'string' && 'criteria' in s;
+  if (typeof snapshot === 'object' && snapshot !== null && 'stages' in snapshot && Array.isArray(snapshot.stages) && snapshot.stages.every(isStage))
+    return snapshot.stages;
+  throw new Error(`expected a snapshot with stages, got ${JSON.stringify(snapshot).slice(0, 500)}`);
 }
 
 describeEngines('process admin API', (env) => {
@@ -61,8 +71,8 @@ describeEngines('process admin API', (env) => {
     const versions = await admin.get(`/api/v1/pipelines/${p.pipelineId}/versions`);
     expect(versions.body.items.map((v: { number: number }) => v.number)).toEqual([4, 3, 2, 1]);
     const v3 = await admin.get(`/api/v1/process-versions/${versions.body.items[1]!.id}`);
-    const discovery = (v3.body.snapshot as NotYetTyped).stages.find((s: { name: string }) => s.name === 'Discovery');
-    expect(discovery.criteria).toEqual([expect.objectContaining({ kind: 'activity', withinDays: null })]);
+    const discovery = snapshotStages(v3.body.snapshot).find((s) => s.name === 'Discovery');
+    expect(discovery?.criteria).toEqual([expect.objectContaining({ kind: 'activity', withinDays: null })]);
 
     // A stage move records the version it was checked against.
     const { body: deal } = await w.as(w.admin).post('/api/v1/deals', { name: 'A', amount: 1_00, closeDate: '2027-01-01' });
