@@ -2,11 +2,9 @@
 // than their team gets win rate first, with the figures behind it; the agenda follows it; too little
 // data says so; the coachee reach decides who may ask.
 import { beforeAll, expect, it } from 'vitest';
+import { recordsPath } from '../measurement/testing/records-path.js';
 import { describeEngines, type TestUser, type TestWorkspace } from '../test/test-env.js';
 import { patchDeal, writeTeamHistory } from './testing/team-history.js';
-
-/** A suggestion's recordsUrl is a KPI drill-down (api/coaching-focus.ts types it as a string): it must be one to be read typed. */
-const isKpiRecordsUrl = (url: string): url is `/api/v1/kpis/${string}/records?${string}` => /^\/api\/v1\/kpis\/[^/?]+\/records\?/.test(url);
 
 describeEngines('coaching focus suggestions', (env) => {
   let w: TestWorkspace;
@@ -54,9 +52,7 @@ describeEngines('coaching focus suggestions', (env) => {
     expect(top?.velocityIfClosed).toBeCloseTo(4500 / 7, 6);
     expect(top?.explanation).toContain(`Win rate 20.0% against ${f.benchmark.label}'s 42.9%`);
     expect(top?.recordsUrl).toContain(`/api/v1/kpis/win_rate/records?scope=rep&scopeId=${rita.id}`);
-    const recordsUrl = top!.recordsUrl;
-    if (!isKpiRecordsUrl(recordsUrl)) throw new Error(`expected a KPI records URL, got ${recordsUrl}`);
-    const records = await w.as(manager).get(recordsUrl);
+    const records = await w.as(manager).get(recordsPath(top!.recordsUrl));
     expect(records.status).toBe(200);
     expect(records.body.items).toHaveLength(15);
 

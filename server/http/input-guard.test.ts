@@ -1,11 +1,11 @@
 // Bad input found by a fuzzing pass (issue 17, item 6): each answered 500 before the input guard.
 import { expect, it } from 'vitest';
-import { describeEngines } from '../test/test-env.js';
+import { describeEngines, type TestError } from '../test/test-env.js';
 
-const named = (res: { status: number; body: any }, field: string) => {
+const named = (res: { status: number; body: { error?: TestError } }, field: string) => {
   expect(res.status, JSON.stringify(res.body)).toBe(400);
-  expect(res.body.error.code).toBe('invalid_input');
-  expect(res.body.error.details.fields.map((f: { field: string }) => f.field)).toContain(field);
+  expect(res.body.error?.code).toBe('invalid_input');
+  expect(res.body.error?.details.fields.map((f) => f.field)).toContain(field);
 };
 
 describeEngines('input guard', (env) => {

@@ -122,7 +122,7 @@ describeEngines('the funnel dashboard (marketing)', (env) => {
       { key: 'Referral', created: 1, createdAmount: 30_000, won: 0, wonAmount: 0, lost: 0 },
       { key: 'Webinar', created: 2, createdAmount: 30_000, won: 1, wonAmount: 10_000, lost: 1 },
     ]);
-    expect(f.bySource.reduce((s: number, g: any) => s + g.createdAmount, 0)).toBe(figure('pipeline_created')!.value);
+    expect(f.bySource.reduce((s, g) => s + g.createdAmount, 0)).toBe(figure('pipeline_created')!.value);
     expect(f.byCampaign.find((g) => g.key === 'Autumn launch')).toMatchObject({ created: 1, won: 1 });
     // Aggregates only: no deal id or name anywhere in the answer.
     const text = JSON.stringify(f);

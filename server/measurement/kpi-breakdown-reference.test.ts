@@ -6,17 +6,11 @@ import { expect, it } from 'vitest';
 import { boundsOf, parsePeriodKey, quarterTails } from '../../lib/periods.js';
 import { describeEngines } from '../test/test-env.js';
 import { type History, randomHistory } from './testing/random-history.js';
+import { recordsPath } from './testing/records-path.js';
 import { loadRefData, type RefData, referenceFigures } from './testing/reference.js';
 
 const NONE = '(none)';
 const KPIS = ['win_rate', 'won_amount'] as const;
-
-/** A drill path (KpiResult.drill) as the KPI records route it names, so the client types the page; throws on any other path. */
-function recordsPath(path: string): `/api/v1/kpis/${string}/records?${string}` {
-  const match = /^\/api\/v1\/kpis\/([^/?]+)\/records\?(.*)$/s.exec(path);
-  if (!match) throw new Error(`not a KPI records path: ${path}`);
-  return `/api/v1/kpis/${match[1]}/records?${match[2]}`;
-}
 
 /** The history's deals and changes of some deals only: the reference then figures that group alone. */
 function only(data: RefData, ids: Set<string>): RefData {

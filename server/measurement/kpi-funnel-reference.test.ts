@@ -2,11 +2,13 @@
 // (written through the API), for several scopes, periods and as-of dates; the drill-down lists the
 // leads behind a figure; marketing reads the funnel of the workspace and its leads, never deals.
 import { expect, it } from 'vitest';
+import type { KpiRecord, KpiRecordPage } from '../../api/measurement.js';
 import { boundsOf, customPeriod, parsePeriodKey } from '../../lib/periods.js';
 import { describeEngines } from '../test/test-env.js';
 import { CATALOGUE } from './kpis/registry.js';
 import { funnelFigures, loadFunnelData, rejectionMix } from './testing/funnel-reference.js';
 import { type LeadHistory, randomLeads } from './testing/random-leads.js';
+import { type KpiRecordsPath, recordsPath } from './testing/records-path.js';
 
 const FUNNEL = CATALOGUE.filter((k) => k.meta.audience === 'funnel').map((k) => k.meta.id);
 
@@ -75,11 +77,11 @@ describeEngines('funnel KPIs against an independent computation', (env) => {
 
     const mo = h.w.as(h.marketing);
     const all = async (client: typeof mo, url: string) => {
-      const items: any[] = [];
-      for (let next: string | null = url; next; ) {
-        const page: any = (await client.get(next)).body;
+      const items: KpiRecord[] = [];
+      for (let next: KpiRecordsPath | null = recordsPath(url); next; ) {
+        const page: KpiRecordPage = (await client.get(next)).body;
         items.push(...page.items);
-        next = page.nextCursor ? `${url}&cursor=${page.nextCursor}` : null;
+        next = page.nextCursor ? recordsPath(`${url}&cursor=${page.nextCursor}`) : null;
       }
       return items;
     };
@@ -96,7 +98,7 @@ describeEngines('funnel KPIs against an independent computation', (env) => {
     // By source: the groups add up to the figure, and each group's list is its share.
     const bySource = await all(mo, `${sal.body.drill.denominator}&leadGroup=source&group=Events&limit=200`);
     const events = data.leads.filter((l) => l.source === 'Events').map((l) => l.id);
-    expect(bySource.every((r) => events.includes(r.leadId))).toBe(true);
+    expect(bySource.every((r) => r.leadId != null && events.includes(r.leadId))).toBe(true);
     expect(bySource.length).toBeLessThan(mqls.length);
     // By agreement version (the history changes agreement half way): each version's MQLs, together all of them.
     const versions = [...new Set(mqls.map((r) => data.leads.find((l) => l.id === r.leadId)?.agreement_id))];

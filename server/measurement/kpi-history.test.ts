@@ -8,15 +8,9 @@ import { AppError } from '../errors.js';
 import { createTestEnv, describeEngines, type TestEnv } from '../test/test-env.js';
 import { CATALOGUE } from './kpis/registry.js';
 import { type History, randomHistory, rng } from './testing/random-history.js';
+import { recordsPath } from './testing/records-path.js';
 
 const QUERIES = ['period=FY2026', 'period=2026-09', 'from=2026-06-15&to=2026-10-20'];
-
-/** A drill path (KpiResult.drill) as the KPI records route it names, so the client types the page; throws on any other path. */
-function recordsPath(path: string): `/api/v1/kpis/${string}/records?${string}` {
-  const match = /^\/api\/v1\/kpis\/([^/?]+)\/records\?(.*)$/s.exec(path);
-  if (!match) throw new Error(`not a KPI records path: ${path}`);
-  return `/api/v1/kpis/${match[1]}/records?${match[2]}`;
-}
 
 async function snapshot(h: History, asOf: string | null, scopes: string[]) {
   const admin = h.w.as(h.w.admin);

@@ -7,6 +7,7 @@ import { boundsOf, customPeriod, parsePeriodKey, quarterTails } from '../../lib/
 import { describeEngines } from '../test/test-env.js';
 import { CATALOGUE } from './kpis/registry.js';
 import { type History, randomHistory } from './testing/random-history.js';
+import { recordsPath } from './testing/records-path.js';
 import { loadRefData, referenceFigures } from './testing/reference.js';
 
 // The funnel KPIs read leads, which this history has none of: kpi-funnel-reference.test.ts checks them.
@@ -14,13 +15,6 @@ import { loadRefData, referenceFigures } from './testing/reference.js';
 // kpi-coaching-reference.test.ts checks them against their own reference. Pipeline hygiene judges
 // each period at its end: kpi-hygiene-reference.test.ts checks it against its own reference.
 const OWN_REFERENCE = (id: string) => id.startsWith('coaching_') || id === 'pipeline_hygiene';
-/** A drill path (KpiResult.drill) as the KPI records route it names, so the client types the page; throws on any other path. */
-function recordsPath(path: string): `/api/v1/kpis/${string}/records?${string}` {
-  const match = /^\/api\/v1\/kpis\/([^/?]+)\/records\?(.*)$/s.exec(path);
-  if (!match) throw new Error(`not a KPI records path: ${path}`);
-  return `/api/v1/kpis/${match[1]}/records?${match[2]}`;
-}
-
 const SIMPLE = CATALOGUE.filter((k) => k.kind === 'simple' && k.meta.audience === 'sales' && !OWN_REFERENCE(k.meta.id)).map((k) => k.meta.id);
 
 function close(actual: number | null, expected: number | null, label: string) {

@@ -2,16 +2,10 @@
 // who may ask for what, and bad input named by field.
 import { expect, it } from 'vitest';
 import { describeEngines } from '../test/test-env.js';
+import { recordsPath } from './testing/records-path.js';
 import { workedExample } from './testing/worked-example.js';
 
 const Q4 = 'period=FY2026-Q4';
-
-/** A drill path (KpiResult.drill) as the KPI records route it names, so the client types the page; throws on any other path. */
-function recordsPath(path: string): `/api/v1/kpis/${string}/records?${string}` {
-  const match = /^\/api\/v1\/kpis\/([^/?]+)\/records\?(.*)$/s.exec(path);
-  if (!match) throw new Error(`not a KPI records path: ${path}`);
-  return `/api/v1/kpis/${match[1]}/records?${match[2]}`;
-}
 
 describeEngines('KPI API', (env) => {
   it('lists the catalogue with formulas, units, bases and versions', async () => {

@@ -6,14 +6,8 @@ import { boundsOf, parsePeriodKey } from '../../lib/periods.js';
 import { describeEngines } from '../test/test-env.js';
 import { funnelFigures, loadFunnelData } from './testing/funnel-reference.js';
 import { randomLeads } from './testing/random-leads.js';
+import { recordsPath } from './testing/records-path.js';
 import { dealsAt } from './testing/reference.js';
-
-/** A drill path (KpiResult.drill) as the KPI records route it names, so the client types the page; throws on any other path. */
-function recordsPath(path: string): `/api/v1/kpis/${string}/records?${string}` {
-  const match = /^\/api\/v1\/kpis\/([^/?]+)\/records\?(.*)$/s.exec(path);
-  if (!match) throw new Error(`not a KPI records path: ${path}`);
-  return `/api/v1/kpis/${match[1]}/records?${match[2]}`;
-}
 
 const STEPS = ['lead_mqls', 'mql_to_sal', 'sal_to_sql', 'sql_to_opportunity', 'opportunity_to_won', 'new_to_mql', 'lead_to_won_days', 'lead_revenue'];
 

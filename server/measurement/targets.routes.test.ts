@@ -2,16 +2,10 @@
 // hand, who may set and see what, CSV round trip, and expectation statuses and the off-track lists.
 import { expect, it } from 'vitest';
 import { describeEngines } from '../test/test-env.js';
+import { recordsPath } from './testing/records-path.js';
 import { type WorkedExample, workedExample } from './testing/worked-example.js';
 
 const Q4 = 'period=FY2026-Q4';
-
-/** A drill path (KpiResult.drill) as the KPI records route it names, so the client types the page; throws on any other path. */
-function recordsPath(path: string): `/api/v1/kpis/${string}/records?${string}` {
-  const match = /^\/api\/v1\/kpis\/([^/?]+)\/records\?(.*)$/s.exec(path);
-  if (!match) throw new Error(`not a KPI records path: ${path}`);
-  return `/api/v1/kpis/${match[1]}/records?${match[2]}`;
-}
 
 async function withQuotas(x: WorkedExample) {
   const res = await x.w.as(x.w.admin).put('/api/v1/quotas', {

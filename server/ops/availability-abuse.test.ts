@@ -9,8 +9,10 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JobProgress } from '../../api/jobs.js';
 import { seedDemo } from '../cli/demo-seed.js';
 import { importJob } from '../crm/import-export/import.jobs.js';
+import { jobReport } from '../crm/import-export/testing/import-answers.js';
 import { hashSecret, newId, newSecret } from '../ids.js';
 import { createJobRunner, type JobRunner } from '../jobs/runner.js';
 import { createTestEnv, type TestEnv, testEngines } from '../test/test-env.js';
@@ -170,7 +172,7 @@ for (const engine of testEngines()) {
         running.kpis = false;
         return answers;
       })();
-      const jobState = async (url: string, bearer: string) => (await (await call(url, bearer)).json()) as { state: string; result: any };
+      const jobState = async (url: string, bearer: string) => (await (await call(url, bearer)).json()) as JobProgress;
       const finished = async (url: string, bearer: string, key: 'import' | 'dryRun') => {
         if (!running[key]) return;
         const job = await jobState(url, bearer);
@@ -197,7 +199,7 @@ for (const engine of testEngines()) {
       const imported = await jobState(importJobUrl, importer);
       expect(imported).toMatchObject({ state: 'done', result: { ok: true, created: IMPORT_ROWS } });
       const checked = await jobState(dryRunJobUrl, dryRunner);
-      expect(checked).toMatchObject({ state: 'done', result: { ok: true, dryRun: true, created: checked.result.rows } });
+      expect(checked).toMatchObject({ state: 'done', result: { ok: true, dryRun: true, created: jobReport(checked).rows } });
       expect(exportLines - 1).toBeGreaterThan(SEED_DEALS * 5);
       expect(kpiStatuses).toEqual(Array(10 * kpiRounds).fill(200));
       // The probes really ran while each load did.

@@ -36,7 +36,7 @@ async function buildScenario(env: TestEnv, options: { midway?: (w: TestWorkspace
   ({ body: proc } = await admin.patch(`/api/v1/stages/${stage('Qualify')}`, { version: proc.pipeline.version, allowOverride: true }));
   const checklist = proc.stages[0]!.criteria[0]!.id as string;
 
-  const step = async (iso: string, fn: () => Promise<{ status: number; body: any }>) => {
+  const step = async <T>(iso: string, fn: () => Promise<{ status: number; body: T }>): Promise<T> => {
     env.clock.now = at(iso);
     const res = await fn();
     if (res.status >= 300) throw new Error(`${iso}: ${res.status} ${JSON.stringify(res.body)}`);

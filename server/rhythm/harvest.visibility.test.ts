@@ -72,12 +72,13 @@ describeEngines('harvest overrides visibility matrix', (env) => {
         if (seen !== expected) failures.push(`${label}: expected ${expected ? 'listed' : 'not listed'}`);
         continue;
       }
-      let res: { status: number; body: any };
+      let res: { status: number };
       if (op === 'read') res = await api.get(`/api/v1/harvest-overrides/${teamId}`);
       else {
         const version = versions.get(teamId) ?? 1;
-        res = await api.put(`/api/v1/harvest-overrides/${teamId}`, { version, cycleDays: 40 + version });
-        if (res.status === 200) versions.set(teamId, res.body.version);
+        const put = await api.put(`/api/v1/harvest-overrides/${teamId}`, { version, cycleDays: 40 + version });
+        if (put.status === 200) versions.set(teamId, put.body.version);
+        res = put;
       }
       const want = expected ? 200 : noReach ? 403 : 404;
       if (res.status !== want) failures.push(`${label}: expected ${want}, got ${res.status}`);

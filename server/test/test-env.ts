@@ -297,12 +297,6 @@ export function describeEngines(
 }
 
 /**
- * A body read not yet typed from api/routes.ts (issue #8): each use is a cast to fix, and the files that still
- * use it are listed in server/http/route-map.test.ts, a list that only shrinks.
- */
-export type NotYetTyped = any;
-
-/**
  * Narrows a body typed as a union of variants (a route answering one of several shapes, e.g. the
  * discipline index with or without its months) to the variant that has `key`; throws, failing the
  * test with the body, when it has not.

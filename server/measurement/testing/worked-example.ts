@@ -38,7 +38,7 @@ export async function workedExample(env: TestEnv): Promise<WorkedExample> {
   const stages = list.items[0]!.stages as { id: string; name: string }[];
   const stage = (name: string) => stages.find((s) => s.name === name)?.id as string;
 
-  const step = async (date: string, fn: () => Promise<{ status: number; body: any }>) => {
+  const step = async <T>(date: string, fn: () => Promise<{ status: number; body: T }>): Promise<T> => {
     env.clock.now = at(date);
     const res = await fn();
     if (res.status >= 300) throw new Error(`${date}: ${res.status} ${JSON.stringify(res.body)}`);
