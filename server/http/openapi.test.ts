@@ -1,29 +1,6 @@
-import { type Static, Type } from 'typebox';
-import Value from 'typebox/value';
 import { expect, it } from 'vitest';
+import { openApi } from '../test/openapi-document.js';
 import { describeEngines } from '../test/test-env.js';
-
-/**
- * The part of the OpenAPI document this test reads: its version, and each path's operations with their
- * responses and request body. The document is no /api/v1 route, so the test client types it as unknown.
- */
-const OpenApiDocument = Type.Object({
-  openapi: Type.String(),
-  paths: Type.Record(
-    Type.String(),
-    Type.Record(
-      Type.String(),
-      Type.Object({ responses: Type.Optional(Type.Record(Type.String(), Type.Unknown())), requestBody: Type.Optional(Type.Unknown()) }),
-    ),
-  ),
-});
-
-/** The OpenAPI document's body read as such; throws, naming what does not fit, when it is not one. */
-function openApi(body: unknown): Static<typeof OpenApiDocument> {
-  if (Value.Check(OpenApiDocument, body)) return body;
-  const errors = [...Value.Errors(OpenApiDocument, body)].slice(0, 5);
-  throw new Error(`not the OpenAPI document this test reads: ${errors.map((e) => `${e.instancePath} ${e.message}`).join('; ')}`);
-}
 
 describeEngines('OpenAPI and health', (env) => {
   it('serves health with the engine name', async () => {

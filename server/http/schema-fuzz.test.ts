@@ -4,9 +4,8 @@
 // mass-assignment fields (owner, workspace, role, version). No answer may be a 500, and every 400
 // names its field. FURROW_FUZZ_RUNS (default 3) sets the requests per operation.
 import fc from 'fast-check';
-import { type Static, Type } from 'typebox';
-import Value from 'typebox/value';
 import { expect, it } from 'vitest';
+import { openApi, propertiesOf } from '../test/openapi-document.js';
 import { describeEngines } from '../test/test-env.js';
 
 const RUNS = Number(process.env.FURROW_FUZZ_RUNS ?? 3);
@@ -52,41 +51,6 @@ function encode(text: string): string {
   }
 }
 
-/**
- * The part of the OpenAPI document the fuzzer reads: each path's operations with their parameters, JSON request
- * body schema (its properties) and 200 content types. The document is no /api/v1 route, so the test client
- * types it as unknown.
- */
-const OpenApiDocument = Type.Object({
-  paths: Type.Record(
-    Type.String(),
-    Type.Record(
-      Type.String(),
-      Type.Object({
-        parameters: Type.Optional(Type.Array(Type.Object({ name: Type.String(), in: Type.String() }))),
-        requestBody: Type.Optional(
-          Type.Object({
-            content: Type.Optional(
-              Type.Record(
-                Type.String(),
-                Type.Object({ schema: Type.Optional(Type.Object({ properties: Type.Optional(Type.Record(Type.String(), Type.Unknown())) })) }),
-              ),
-            ),
-          }),
-        ),
-        responses: Type.Optional(Type.Record(Type.String(), Type.Object({ content: Type.Optional(Type.Record(Type.String(), Type.Unknown())) }))),
-      }),
-    ),
-  ),
-});
-
-/** The OpenAPI document's body read as such; throws, naming what does not fit, when it is not one. */
-function openApi(body: unknown): Static<typeof OpenApiDocument> {
-  if (Value.Check(OpenApiDocument, body)) return body;
-  const errors = [...Value.Errors(OpenApiDocument, body)].slice(0, 5);
-  throw new Error(`not the OpenAPI document this test reads: ${errors.map((e) => `${e.instancePath} ${e.message}`).join('; ')}`);
-}
-
 interface Operation {
   method: string;
   path: string;
@@ -127,7 +91,7 @@ describeEngines('schema fuzzing', (env) => {
         // Pages for people (the email unsubscribe confirm) answer HTML, not the JSON error shape.
         if (op.responses?.['200']?.content && !op.responses['200'].content['application/json']) continue;
         const schema = op.requestBody?.content?.['application/json']?.schema;
-        ops.push({ method: method.toUpperCase(), path, params: op.parameters ?? [], bodyProps: Object.keys(schema?.properties ?? {}) });
+        ops.push({ method: method.toUpperCase(), path, params: op.parameters ?? [], bodyProps: Object.keys(propertiesOf(schema)) });
       }
     }
     expect(ops.length).toBeGreaterThan(50);

@@ -1,8 +1,6 @@
 // Generated visibility cases: role × relation (own / team / other / other workspace) × resource ×
 // operation (list, read, update, delete, search, export, history). The expected answer of every
 // case comes from the policy table, so the test and the rule cannot drift apart silently.
-import { type Static, Type } from 'typebox';
-import Value from 'typebox/value';
 import { beforeAll, expect, it } from 'vitest';
 import type { Notification } from '../../api/notifications.js';
 import { leadReassignedToYou } from '../alignment/lead.notifications.js';
@@ -14,6 +12,7 @@ import { enqueue } from '../jobs/jobs.service.js';
 import type { NotificationKind } from '../notifications/kind.js';
 import { KINDS } from '../notifications/kinds.js';
 import { notify } from '../notifications/notifications.service.js';
+import { isObject, openApi, propertiesOf } from '../test/openapi-document.js';
 import { describeEngines, type Response, type TestUser, type TestWorkspace, variantWith } from '../test/test-env.js';
 import { type Operation, type Resource, reachOf, WRITE_REFERENCES } from './policy.js';
 
@@ -35,34 +34,6 @@ const BOARD_ROUTES = ['/api/v1/deals/board', '/api/v1/deals/board/column'];
 const SEARCH_TYPE: Record<string, string> = { accounts: 'account', contacts: 'contact', deals: 'deal', leads: 'lead', activities: 'activity' };
 /** Where a record's history is read: the timeline, or a lead's status history. */
 const historyPath = (resource: Resource, id: string) => (resource === 'leads' ? `/api/v1/leads/${id}/history` : `/api/v1/${resource}/${id}/timeline`);
-
-/**
- * The part of the OpenAPI document these cases read: the paths, each operation's JSON request body schema, and
- * the named schemas a `$ref` points to. The document is no /api/v1 route, so the test client types it as unknown.
- */
-const OpenApiDocument = Type.Object({
-  paths: Type.Record(
-    Type.String(),
-    Type.Record(
-      Type.String(),
-      Type.Object({
-        requestBody: Type.Optional(Type.Object({ content: Type.Optional(Type.Record(Type.String(), Type.Object({ schema: Type.Optional(Type.Unknown()) }))) })),
-      }),
-    ),
-  ),
-  components: Type.Optional(Type.Object({ schemas: Type.Optional(Type.Record(Type.String(), Type.Unknown())) })),
-});
-
-/** The OpenAPI document's body read as such; throws, naming what does not fit, when it is not one. */
-function openApi(body: unknown): Static<typeof OpenApiDocument> {
-  if (Value.Check(OpenApiDocument, body)) return body;
-  const errors = [...Value.Errors(OpenApiDocument, body)].slice(0, 5);
-  throw new Error(`not the OpenAPI document this test reads: ${errors.map((e) => `${e.instancePath} ${e.message}`).join('; ')}`);
-}
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-/** A JSON schema's properties: an object schema's, none for any other. */
-const propertiesOf = (schema: unknown): Record<string, unknown> => (isObject(schema) && isObject(schema.properties) ? schema.properties : {});
 
 /** What a refused write is compared by: its status and its error (code, message, details). */
 const refusal = (res: Pick<Response, 'status' | 'body'>) =>
