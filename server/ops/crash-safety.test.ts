@@ -5,7 +5,7 @@
 // file import is in whole or not at all. The same database lives on across the iterations, so each
 // restart also recovers what the last kill left behind.
 // FURROW_CRASH_ITERATIONS sets the kills per engine: 3 in CI, ≥ 200 nightly
-// (FURROW_CRASH_ITERATIONS=200 npx vitest run --project server-latency server/ops/crash-safety.test.ts).
+// (`npm run test:nightly`: FURROW_CRASH_ITERATIONS=200, this file only).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
