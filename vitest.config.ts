@@ -1,16 +1,20 @@
 import { defineConfig } from 'vitest/config';
 
-// Three groups, one after another (sequence.groupOrder). Vitest's default is one worker less than
+// Four groups, one after another (sequence.groupOrder). Vitest's default is one worker less than
 // the CPUs, one on CI's two cores: every file ran in a row and the run neared its 30 minutes. The
-// server suites isolate themselves by workspace (or database), so they share two workers; the two
-// that measure latency under load (and the scale-out suite: two servers, haproxy, a kill) run alone after them, and the journeys (each a server and a
-// browser) run one at a time last.
+// server suites isolate themselves by workspace (or database), so they share two workers; the ones
+// that measure latency under load (and the scale-out suite: two servers, haproxy, a kill) run alone
+// after them; then the journeys (each a server and a browser of its own) two at a time, and last,
+// alone, the journeys that measure page speed (decision 0200).
 const latencyUnderLoad = [
   'server/crm/import-export/export-availability.test.ts',
   'server/crm/import-export/import-availability.test.ts',
   'server/ops/availability-abuse.test.ts',
   'server/ops/scale-out.test.ts',
 ];
+
+// Journeys that assert page speed (LCP, long tasks) run alone after the others.
+const timedJourneys = ['e2e/page-speed.e2e.ts', 'e2e/board-scale.e2e.ts'];
 
 // A caller may leave folders out of the server project (comma-separated globs): the Node 24 leg in
 // .ci/run does (decision 0200). vitest's own --exclude does not reach a project's files.
@@ -51,6 +55,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.ts'],
+          exclude: timedJourneys,
           globalSetup: ['e2e/global-setup.ts'],
           // A journey drives a real browser through many screens; a busy CI machine takes a while.
           testTimeout: 180_000,
@@ -58,9 +63,23 @@ export default defineConfig({
           // expect.poll waits for a state the page reaches after a server round trip; vitest's default
           // of 1 s lost to a loaded machine (a saved override read back in 1.4 s failed the Year journey).
           expect: { poll: { timeout: 30_000, interval: 100 } },
+          isolate: false,
+          maxWorkers: 2,
+          sequence: { groupOrder: 3 },
+        },
+      },
+      {
+        test: {
+          name: 'e2e-timed',
+          include: timedJourneys,
+          globalSetup: ['e2e/global-setup.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          expect: { poll: { timeout: 30_000, interval: 100 } },
+          isolate: false,
           fileParallelism: false,
           maxWorkers: 1,
-          sequence: { groupOrder: 3 },
+          sequence: { groupOrder: 4 },
         },
       },
     ],

@@ -6,6 +6,8 @@
 # (default: the server suites).
 #   scripts/node24-leg.sh                       # every server suite, SQLite (and PostgreSQL if TEST_DATABASE_URL is set)
 #   scripts/node24-leg.sh server/db server/jobs # some of them
+#   NODE_LEG_PREPARE_ONLY=1 scripts/node24-leg.sh  # only fetch Node and build the copy (CI does this
+#                                                  # beside the typecheck, which leaves a core idle)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
@@ -42,6 +44,8 @@ if [ "$(cat "$cache/built-for" 2>/dev/null)" != "$build_key" ] || [ ! -d "$tree/
   }
   echo "$build_key" >"$cache/built-for"
 fi
+
+if [ -n "${NODE_LEG_PREPARE_ONLY:-}" ]; then echo "== ready: $version in $tree"; exit 0; fi
 
 echo "== tests on $version"
 cd "$tree"
