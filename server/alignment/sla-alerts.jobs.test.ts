@@ -235,6 +235,7 @@ describeEngines('lead SLA alerts', { ownDatabase: true }, (env) => {
       config: env().config,
       now: () => env().clock.now,
       progress: async () => {},
+      text: async () => null,
       log: () => {},
     });
     await Promise.all([leadSlaAlertJob.handler(run(1)), leadSlaAlertJob.handler(run(2))]);

@@ -35,6 +35,7 @@ import * as historicalImport from './migrations/2026-12-11-30-historical-import.
 import * as stageStays from './migrations/2026-12-12-10-stage-stays.js';
 import * as scopeVersion from './migrations/2026-12-12-40-scope-version.js';
 import * as theDealsListByOwner from './migrations/2026-12-12-40-the-deals-list-by-owner.js';
+import * as jobTexts from './migrations/2026-12-13-10-job-texts.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-01-core': core,
@@ -72,6 +73,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-12-10-stage-stays': stageStays,
   '2026-12-12-40-scope-version': scopeVersion,
   '2026-12-12-40-the-deals-list-by-owner': theDealsListByOwner,
+  '2026-12-13-10-job-texts': jobTexts,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -46,7 +46,7 @@ import type {
   UsersTable,
   WorkspacesTable,
 } from './schema/identity.js';
-import type { JobSchedulesTable, JobsTable } from './schema/jobs.js';
+import type { JobSchedulesTable, JobsTable, JobTextsTable } from './schema/jobs.js';
 import type {
   DealForecastCategoriesTable,
   ExpectationStatusesTable,
@@ -117,6 +117,7 @@ export interface DB {
   call_plan_templates: CallPlanTemplatesTable;
   call_plans: CallPlansTable;
   jobs: JobsTable;
+  job_texts: JobTextsTable;
   job_schedules: JobSchedulesTable;
   practice_scenarios: PracticeScenariosTable;
   practice_attempts: PracticeAttemptsTable;

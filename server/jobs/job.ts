@@ -29,6 +29,8 @@ export interface JobRun<P> {
    * holds a write transaction on SQLite must not await it (the write waits for that transaction).
    */
   progress(value: unknown): Promise<void>;
+  /** The text it was enqueued with (EnqueueOptions.text: an import's file), read a part at a time; null if none. */
+  text(): Promise<string | null>;
   log(message: string, extra?: Record<string, unknown>): void;
 }
 

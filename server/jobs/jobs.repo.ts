@@ -20,6 +20,31 @@ export async function insertJob(db: Kysely<DB>, row: JobRow): Promise<boolean> {
   return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
+/** One part of a job's long text (jobs.service.ts#enqueue splits it). */
+export async function insertJobTextPart(db: Kysely<DB>, jobId: string, part: number, body: string): Promise<void> {
+  await db.insertInto('job_texts').values({ job_id: jobId, part, body }).execute();
+}
+
+/** How many parts the job's text has (0: none). */
+export async function countJobTextParts(db: Kysely<DB>, jobId: string): Promise<number> {
+  const row = await db
+    .selectFrom('job_texts')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('job_id', '=', jobId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export async function jobTextPart(db: Kysely<DB>, jobId: string, part: number): Promise<string | undefined> {
+  const row = await db.selectFrom('job_texts').select('body').where('job_id', '=', jobId).where('part', '=', part).executeTakeFirst();
+  return row?.body;
+}
+
+/** A finished job's text is not needed again (the row goes later, with its retention). */
+export async function deleteJobText(db: Kysely<DB>, jobId: string): Promise<void> {
+  await db.deleteFrom('job_texts').where('job_id', '=', jobId).execute();
+}
+
 export function findLiveSingleton(db: Kysely<DB>, name: string, singletonKey: string): Promise<JobRow | undefined> {
   return db
     .selectFrom('jobs')

@@ -6,10 +6,11 @@ import type { JobProgress } from '../../api/jobs.js';
 import type { Ctx } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { notFound } from '../errors.js';
+import { timeSlicer } from '../event-loop.js';
 import { ownerScopeOrNull, scopeIncludes } from '../identity/visibility.js';
 import { newId } from '../ids.js';
 import type { JobDefinition } from './job.js';
-import { countByState, countLiveJobsOf, findJob, findLiveSingleton, insertJob } from './jobs.repo.js';
+import { countByState, countJobTextParts, countLiveJobsOf, findJob, findLiveSingleton, insertJob, insertJobTextPart, jobTextPart } from './jobs.repo.js';
 
 export interface EnqueueOptions {
   /** Workspace the job works for; null (default) for a system-wide job. */
@@ -22,7 +23,16 @@ export interface EnqueueOptions {
   singletonKey?: string;
   /** The user who asked for it: only they (and the workspace's admins) may read it by id. */
   createdBy?: string | null;
+  /**
+   * A long text the job works on (an import's file), kept beside the job's row in parts, not in its
+   * payload: the row is rewritten by every claim, lease renewal and progress store. The handler
+   * reads it with `job.text()`.
+   */
+  text?: string;
 }
+
+/** Characters per part of a job's text: each part's insert or read is one short statement. */
+export const JOB_TEXT_PART = 256 * 1024;
 
 /**
  * Progress of the jobs running on this node, as last reported: read before the jobs table, whose
@@ -69,9 +79,43 @@ export async function enqueue<P>(ctx: JobsCtx, job: JobDefinition<P>, payload: P
     finished_at: null,
     started_at: null,
   });
+  if (inserted && options.text !== undefined) await storeJobText(ctx.db, id, options.text);
   if (inserted || !options.singletonKey) return id;
   const live = await findLiveSingleton(ctx.db, job.name, options.singletonKey);
   return live?.id ?? id;
+}
+
+/**
+ * The text in parts, each inserted in its own turn of the event loop: a 20 MB file written as one
+ * statement held SQLite's (synchronous) handle for over 100 ms.
+ */
+async function storeJobText(db: Kysely<DB>, jobId: string, text: string): Promise<void> {
+  const pause = timeSlicer();
+  for (let part = 0, at = 0; at < text.length || part === 0; part++) {
+    let end = Math.min(text.length, at + JOB_TEXT_PART);
+    // A surrogate pair stays whole. Each part is stored as a JSON string: a file's NUL or unpaired
+    // surrogate (which the import reports on its line) cannot be stored as text in PostgreSQL.
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    await insertJobTextPart(db, jobId, part, JSON.stringify(text.slice(at, end)));
+    at = end;
+    await pause();
+  }
+}
+
+/** A job's text (enqueue's `text`), read a part at a time; null when it has none. */
+export async function readJobText(db: Kysely<DB>, jobId: string): Promise<string | null> {
+  const parts = await countJobTextParts(db, jobId);
+  if (parts === 0) return null;
+  const pause = timeSlicer();
+  const read: string[] = [];
+  for (let part = 0; part < parts; part++) {
+    const body = await jobTextPart(db, jobId, part);
+    if (body === undefined) throw new Error(`part ${part} of job ${jobId}'s text is missing`);
+    read.push(JSON.parse(body) as string);
+    await pause();
+  }
+  return read.join('');
 }
 
 /**

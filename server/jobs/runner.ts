@@ -11,6 +11,7 @@ import {
   claimJobs,
   completeJob,
   deleteFinishedBefore,
+  deleteJobText,
   dueSchedules,
   failAbandoned,
   failAttempt,
@@ -21,7 +22,7 @@ import {
   schedulesOf,
   workspaceZones,
 } from './jobs.repo.js';
-import { enqueue, forgetProgress, publishProgress } from './jobs.service.js';
+import { enqueue, forgetProgress, publishProgress, readJobText } from './jobs.service.js';
 
 export interface RunnerOptions {
   database: Pick<Database, 'db' | 'dialect'> & Partial<Pick<Database, 'bulk'>>;
@@ -151,6 +152,7 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
         const t = now();
         if (!(await renewLease(db, row, nodeId, t, t + def.leaseMs, JSON.stringify(value)))) lost = true;
       },
+      text: () => readJobText(db, row.id),
       log: (message, extra) => log(`[job ${row.name} ${row.id}] ${message}`, extra),
     };
     try {
@@ -159,7 +161,10 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
       forgetProgress(row.id);
       // A worker that lost its lease (taken over by another node) records nothing: the other attempt decides.
       const stored = result === undefined ? null : JSON.stringify(result);
-      if (!(await completeJob(db, row, nodeId, now(), stored)) && !lost) log(`[job ${row.name} ${row.id}] finished after losing its lease`);
+      const completed = await completeJob(db, row, nodeId, now(), stored);
+      if (!completed && !lost) log(`[job ${row.name} ${row.id}] finished after losing its lease`);
+      // Done for good (a failed job keeps its text for a retry from the operator's view).
+      if (completed) await deleteJobText(db, row.id);
       return true;
     } catch (error) {
       clearInterval(heartbeat);

@@ -43,11 +43,12 @@ export async function startImport(ctx: Ctx, options: ImportJobOptions & { backgr
         RETRY_AFTER_SECONDS,
       );
     }
+    const { csv, ...rest } = importOptions;
     return enqueue(
       tx,
       importJob,
-      { userId: tx.actor.userId, via: tx.actor.via, options: importOptions },
-      { workspaceId: tx.actor.workspaceId, createdBy: tx.actor.userId },
+      { userId: tx.actor.userId, via: tx.actor.via, options: rest },
+      { workspaceId: tx.actor.workspaceId, createdBy: tx.actor.userId, text: csv },
     );
   });
   return { kind: 'queued', job: { jobId: id, state: 'queued', location: `/api/v1/jobs/${id}` } };

@@ -7,7 +7,7 @@ export interface JobsTable {
   id: string;
   workspace_id: string | null;
   name: string;
-  /** JSON of the job's payload. */
+  /** JSON of the job’s payload (a long text it works on is in job_texts). */
   payload: string;
   state: JobState;
   singleton_key: string | null;
@@ -28,6 +28,14 @@ export interface JobsTable {
   finished_at: number | null;
   /** When the current (last) attempt was claimed by a runner; null while queued. */
   started_at: number | null;
+}
+
+/** A job's long text (an import's file), in parts in order; see migration 2026-12-13-10-job-texts. */
+export interface JobTextsTable {
+  job_id: string;
+  part: number;
+  /** The part as a JSON string (lossless for NUL and unpaired surrogates, which PostgreSQL's text refuses). */
+  body: string;
 }
 
 export interface JobSchedulesTable {
