@@ -10,7 +10,7 @@ import { openReplica, type Replica } from './replica.js';
 import type { DB } from './schema.js';
 import { startCheckpointer } from './sqlite-checkpointer.js';
 import { GatedSqliteDialect, WriteGate } from './sqlite-gate.js';
-import { startReadWorker } from './sqlite-read-worker.js';
+import { startReadWorker, startWriteWorker } from './sqlite-worker.js';
 
 // int8 (counts, epoch-ms instants, money) and numeric come back as strings by default. Every such
 // value Furrow stores fits in a double (instants and minor-unit money stay far below 2^53).
@@ -34,7 +34,7 @@ export interface Database {
   cancellableBulk(): Cancellable | null;
   /**
    * SQLite file: heavy reads (KPIs, dashboards, exports) whose read statements run on a worker
-   * thread (sqlite-read-worker.ts), so one long statement never stops the event loop; writes and
+   * thread (sqlite-worker.ts), so one long statement never stops the event loop; writes and
    * transactions stay on the main connection. Null on PostgreSQL (the bulk pool) and in memory.
    */
   readonly offThreadReads: Kysely<DB> | null;
@@ -76,6 +76,9 @@ export interface OpenOptions {
   replicaUrl?: string | null;
 }
 
+/** The write-ahead log is cut back to this size after a checkpoint. */
+const JOURNAL_SIZE_LIMIT = 64 * 1024 * 1024;
+
 function openSqlite(path: string): SQLite.Database {
   const sqlite = new SQLite(path);
   sqlite.pragma('journal_mode = WAL');
@@ -85,7 +88,7 @@ function openSqlite(path: string): SQLite.Database {
     // Checkpoints run on a worker thread (sqlite-checkpointer.ts), never inside a request's commit;
     // the log file is cut back to this size after one.
     sqlite.pragma('wal_autocheckpoint = 0');
-    sqlite.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
+    sqlite.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT}`);
   }
   // Only another process (the CLI, a backup) can hold the file here: writers of this process
   // take the write gate first and never meet a lock.
@@ -138,7 +141,9 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
   const gate = new WriteGate();
   const sqlite = openSqlite(path);
   const db = new Kysely<DB>({ dialect: new GatedSqliteDialect(sqlite, gate) });
-  const bulk = path === ':memory:' ? db : new Kysely<DB>({ dialect: new GatedSqliteDialect(openSqlite(path), gate) });
+  // Imports write on a connection of a worker thread: their statements and commit never stop the event loop.
+  const bulk =
+    path === ':memory:' ? db : new Kysely<DB>({ dialect: new GatedSqliteDialect(startWriteWorker(path, { journalSizeLimit: JOURNAL_SIZE_LIMIT }), gate) });
   const checkpointer = path === ':memory:' ? null : startCheckpointer(path);
   const readWorker = path === ':memory:' ? null : startReadWorker(path);
   const offThreadReads = readWorker ? new Kysely<DB>({ dialect: new GatedSqliteDialect(sqlite, gate, readWorker) }) : null;

@@ -27,7 +27,7 @@ import {
   SqliteIntrospector,
   SqliteQueryCompiler,
 } from 'kysely';
-import type { ReadWorker } from './sqlite-read-worker.js';
+import type { ReadWorker, SqliteWorker } from './sqlite-worker.js';
 
 /** A fair asynchronous mutex. */
 export class AsyncLock {
@@ -87,7 +87,7 @@ class Lease implements DatabaseConnection {
     if (write) await this.driver.gate.acquire();
     await this.driver.handleLock.acquire();
     try {
-      return this.driver.run<R>(query);
+      return await this.driver.run<R>(query);
     } finally {
       this.driver.handleLock.release();
       if (write) this.driver.gate.release();
@@ -100,10 +100,27 @@ class Lease implements DatabaseConnection {
   }
 }
 
+/** Where a connection's statements run: its handle on this thread, or a worker thread's connection. */
+type Connection = { kind: 'handle'; handle: SqliteHandle } | { kind: 'worker'; worker: SqliteWorker };
+
+function runOnHandle<R>(handle: SqliteHandle, query: CompiledQuery): QueryResult<R> {
+  const stmt = handle.prepare(query.sql);
+  const parameters = query.parameters as unknown[];
+  if (stmt.reader) return { rows: stmt.all(parameters) as R[] };
+  const { changes, lastInsertRowid } = stmt.run(parameters);
+  return { insertId: BigInt(lastInsertRowid), numAffectedRows: BigInt(changes), rows: [] };
+}
+
+async function runOnWorker<R>(worker: SqliteWorker, query: CompiledQuery): Promise<QueryResult<R>> {
+  const r = await worker.run(query.sql, query.parameters);
+  if (r.changes === undefined) return { rows: r.rows as R[] };
+  return { insertId: BigInt(r.lastInsertRowid ?? 0), numAffectedRows: BigInt(r.changes), rows: [] };
+}
+
 class GatedSqliteDriver implements Driver {
   readonly handleLock = new AsyncLock();
   constructor(
-    private readonly handle: SqliteHandle,
+    private readonly connection: Connection,
     readonly gate: WriteGate,
     readonly reads: ReadWorker | null,
   ) {}
@@ -116,22 +133,18 @@ class GatedSqliteDriver implements Driver {
 
   /** Whether SQLite reads the statement as one that writes nothing (preparing it runs nothing). */
   onlyReads(sql: string): boolean {
-    return /^\s*with\b/i.test(sql) && this.handle.prepare(sql).readonly;
+    return this.connection.kind === 'handle' && /^\s*with\b/i.test(sql) && this.connection.handle.prepare(sql).readonly;
   }
 
-  run<R>(query: CompiledQuery): QueryResult<R> {
-    const stmt = this.handle.prepare(query.sql);
-    const parameters = query.parameters as unknown[];
-    if (stmt.reader) return { rows: stmt.all(parameters) as R[] };
-    const { changes, lastInsertRowid } = stmt.run(parameters);
-    return { insertId: BigInt(lastInsertRowid), numAffectedRows: BigInt(changes), rows: [] };
+  run<R>(query: CompiledQuery): QueryResult<R> | Promise<QueryResult<R>> {
+    return this.connection.kind === 'handle' ? runOnHandle<R>(this.connection.handle, query) : runOnWorker<R>(this.connection.worker, query);
   }
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await this.gate.acquire();
     await this.handleLock.acquire();
     try {
-      this.run(CompiledQuery.raw('begin'));
+      await this.run(CompiledQuery.raw('begin'));
       (connection as Lease).inTransaction = true;
     } catch (error) {
       this.handleLock.release();
@@ -140,9 +153,9 @@ class GatedSqliteDriver implements Driver {
     }
   }
 
-  private finish(connection: DatabaseConnection, sql: string): void {
+  private async finish(connection: DatabaseConnection, sql: string): Promise<void> {
     try {
-      this.run(CompiledQuery.raw(sql));
+      await this.run(CompiledQuery.raw(sql));
     } finally {
       (connection as Lease).inTransaction = false;
       this.handleLock.release();
@@ -151,30 +164,32 @@ class GatedSqliteDriver implements Driver {
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    this.finish(connection, 'commit');
+    await this.finish(connection, 'commit');
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    this.finish(connection, 'rollback');
+    await this.finish(connection, 'rollback');
   }
 
   async savepoint(_connection: DatabaseConnection, name: string): Promise<void> {
-    this.run(CompiledQuery.raw(`savepoint "${name}"`));
+    await this.run(CompiledQuery.raw(`savepoint "${name}"`));
   }
 
   async rollbackToSavepoint(_connection: DatabaseConnection, name: string): Promise<void> {
-    this.run(CompiledQuery.raw(`rollback to "${name}"`));
+    await this.run(CompiledQuery.raw(`rollback to "${name}"`));
   }
 
   async releaseSavepoint(_connection: DatabaseConnection, name: string): Promise<void> {
-    this.run(CompiledQuery.raw(`release "${name}"`));
+    await this.run(CompiledQuery.raw(`release "${name}"`));
   }
 
   async releaseConnection(): Promise<void> {}
 
   async destroy(): Promise<void> {
     // A read-worker dialect borrows the main handle for its writes; its owner closes it.
-    if (!this.reads) this.handle.close();
+    if (this.reads) return;
+    if (this.connection.kind === 'handle') this.connection.handle.close();
+    else await this.connection.worker.stop();
   }
 }
 
@@ -183,13 +198,17 @@ class GatedSqliteDriver implements Driver {
  * statements that only read and run outside a transaction go to that worker's connection instead.
  */
 export class GatedSqliteDialect implements Dialect {
+  private readonly connection: Connection;
+  /** `on`: a handle on this thread, or a write worker (sqlite-worker.ts) whose connection runs every statement. */
   constructor(
-    private readonly handle: SqliteHandle,
+    on: SqliteHandle | SqliteWorker,
     private readonly gate: WriteGate,
     private readonly reads: ReadWorker | null = null,
-  ) {}
+  ) {
+    this.connection = 'prepare' in on ? { kind: 'handle', handle: on } : { kind: 'worker', worker: on };
+  }
   createDriver(): Driver {
-    return new GatedSqliteDriver(this.handle, this.gate, this.reads);
+    return new GatedSqliteDriver(this.connection, this.gate, this.reads);
   }
   createQueryCompiler(): QueryCompiler {
     return new SqliteQueryCompiler();

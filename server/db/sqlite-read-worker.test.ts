@@ -1,4 +1,4 @@
-// Heavy reads on a SQLite file run on the read worker's thread (sqlite-read-worker.ts): the main
+// Heavy reads on a SQLite file run on the read worker's thread (sqlite-worker.ts): the main
 // thread stays free while the statement runs, the rows are the same, and writes and transactions on
 // that handle still go to the main connection.
 import { spawnSync } from 'node:child_process';

@@ -1,22 +1,35 @@
-// Heavy reads on SQLite (KPIs, dashboards, exports) run on a worker thread with a connection of its
-// own. better-sqlite3 is synchronous: a CSO's time-in-stage statement took ~250 ms and an export's
-// page of 1,000 activities ~370 ms on the main thread, during which no other request was answered,
-// however often the loops around them yield. The worker runs the statement; the main thread only
-// waits for its rows. Reads only (the connection is query_only): the driver sends writes and every
-// statement of a transaction to the main connection (sqlite-gate.ts).
+// SQLite statements on a worker thread with a connection of its own. better-sqlite3 is synchronous:
+// whatever runs on the main thread stops every other request for as long as it takes.
+// - The read worker (query_only) takes heavy reads: a CSO's time-in-stage statement took ~250 ms and
+//   an export's page of 1,000 activities ~370 ms on the main thread.
+// - The write worker is the connection imports write on (database.ts#bulk): a 20k-row import's
+//   batched inserts took 15–30 ms each and its commit 50–320 ms (writing up to the page cache's
+//   16 MB of dirty pages to the log), each a stall of the event loop however often the import
+//   yields between them.
+// The main thread only sends the statement and waits for its answer; writers still take the
+// process's write gate first (sqlite-gate.ts), so the two threads never meet a lock.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { foldText } from './dialect.js';
 
 // Plain CommonJS evaluated in the worker (as sqlite-checkpointer.ts), so the same code runs from
 // the TypeScript sources and the built server. furrow_fold is the main connections' function,
-// passed as its source, so both threads fold search text alike.
+// passed as its source, so every thread folds search text alike. The write worker's pragmas are
+// database.ts#openSqlite's.
 const WORKER = `
 const { workerData, parentPort } = require('node:worker_threads');
 const SQLite = require(workerData.driver);
 const db = new SQLite(workerData.path);
 db.pragma('busy_timeout = 5000');
-db.pragma('query_only = ON');
+if (workerData.write) {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('wal_autocheckpoint = 0');
+  db.pragma('journal_size_limit = ' + workerData.journalSizeLimit);
+} else {
+  db.pragma('query_only = ON');
+}
 const foldText = (${foldText.toString()});
 db.function('furrow_fold', { deterministic: true }, (text) => (typeof text === 'string' ? foldText(text) : text));
 parentPort.on('message', (m) => {
@@ -26,54 +39,85 @@ parentPort.on('message', (m) => {
     return;
   }
   try {
-    parentPort.postMessage({ id: m.id, rows: db.prepare(m.sql).all(m.parameters) });
+    const stmt = db.prepare(m.sql);
+    if (stmt.reader) parentPort.postMessage({ id: m.id, rows: stmt.all(m.parameters) });
+    else {
+      const r = stmt.run(m.parameters);
+      parentPort.postMessage({ id: m.id, rows: [], changes: r.changes, lastInsertRowid: r.lastInsertRowid });
+    }
   } catch (error) {
     parentPort.postMessage({ id: m.id, error: { message: String(error && error.message), code: error && error.code } });
   }
 });
 `;
 
-export interface ReadWorker {
+/** What a statement answered: its rows, or (one that writes) how many rows it changed. */
+export interface WorkerResult {
+  rows: unknown[];
+  changes?: number;
+  lastInsertRowid?: number | bigint;
+}
+
+export interface SqliteWorker {
+  /** Runs one statement on the worker's connection. */
+  run(sql: string, parameters: readonly unknown[]): Promise<WorkerResult>;
+  /** The rows of a statement that reads. */
   all(sql: string, parameters: readonly unknown[]): Promise<unknown[]>;
   stop(): Promise<void>;
 }
 
-type Pending = { resolve: (rows: unknown[]) => void; reject: (error: Error) => void };
+/** The read worker (query_only): sqlite-gate.ts sends it the statements that only read. */
+export type ReadWorker = SqliteWorker;
+
+type Pending = { resolve: (result: WorkerResult) => void; reject: (error: Error) => void };
+type Answer = { id: number; rows?: unknown[]; changes?: number; lastInsertRowid?: number | bigint; error?: { message: string; code?: string } };
 
 export function startReadWorker(path: string): ReadWorker {
+  return startSqliteWorker(path, { write: false, name: 'read' });
+}
+
+/** A read-write connection on its own thread, with the pragmas of database.ts#openSqlite. */
+export function startWriteWorker(path: string, options: { journalSizeLimit: number }): SqliteWorker {
+  return startSqliteWorker(path, { write: true, name: 'write', journalSizeLimit: options.journalSizeLimit });
+}
+
+function startSqliteWorker(path: string, options: { write: boolean; name: string; journalSizeLimit?: number }): SqliteWorker {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(WORKER, { eval: true, workerData: { path, driver } });
+  const worker = new Worker(WORKER, { eval: true, workerData: { path, driver, write: options.write, journalSizeLimit: options.journalSizeLimit ?? 0 } });
   const pending = new Map<number, Pending>();
+  const gone = () => new Error(`the SQLite ${options.name} worker has stopped`);
   let next = 0;
   let stopped: Promise<void> | null = null;
   const failAll = (error: Error) => {
     for (const p of pending.values()) p.reject(error);
     pending.clear();
   };
-  worker.on('message', (m: { id: number; rows?: unknown[]; error?: { message: string; code?: string } } | 'stopped') => {
+  worker.on('message', (m: Answer | 'stopped') => {
     if (m === 'stopped') return;
     const p = pending.get(m.id);
     if (!p) return;
     pending.delete(m.id);
     if (pending.size === 0) worker.unref();
     if (m.error) p.reject(Object.assign(new Error(m.error.message), { code: m.error.code }));
-    else p.resolve(m.rows ?? []);
+    else p.resolve({ rows: m.rows ?? [], ...(m.changes !== undefined && { changes: m.changes, lastInsertRowid: m.lastInsertRowid ?? 0 }) });
   });
   worker.on('error', (error) => failAll(error));
-  worker.on('exit', () => failAll(new Error('the SQLite read worker has stopped')));
-  // Idle, it must not keep a CLI command's process alive; busy (a read pending, or stopping), it
-  // must: an unref'd worker let a CLI command's process end mid-await (exit code 13).
+  worker.on('exit', () => failAll(gone()));
+  // Idle, it must not keep a CLI command's process alive; busy (a statement pending, or stopping),
+  // it must: an unref'd worker let a CLI command's process end mid-await (exit code 13).
   worker.unref();
+  const run = (sql: string, parameters: readonly unknown[]): Promise<WorkerResult> => {
+    if (stopped) return Promise.reject(gone());
+    const id = next++;
+    return new Promise((resolve, reject) => {
+      if (pending.size === 0) worker.ref();
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ id, sql, parameters });
+    });
+  };
   return {
-    all(sql, parameters) {
-      if (stopped) return Promise.reject(new Error('the SQLite read worker has stopped'));
-      const id = next++;
-      return new Promise((resolve, reject) => {
-        if (pending.size === 0) worker.ref();
-        pending.set(id, { resolve, reject });
-        worker.postMessage({ id, sql, parameters });
-      });
-    },
+    run,
+    all: async (sql, parameters) => (await run(sql, parameters)).rows,
     stop() {
       stopped ??= new Promise<void>((resolve) => {
         worker.ref();
