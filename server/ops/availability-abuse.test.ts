@@ -1,10 +1,11 @@
 // Availability under abuse (issue 17): while one rep imports 20,000 deals, another dry-runs a
-// ~5 MB file, the CSO downloads every activity as CSV and ten stage KPIs are asked for at once,
+// 20 MB file, the CSO downloads every activity as CSV and ten stage KPIs are asked for at once,
 // /healthz keeps answering — on a SQLite file (two connections, as in production) and on
 // PostgreSQL. Probed over real HTTP, one probe after another, for as long as any of that runs; the
 // loop waits for the jobs' states and the responses, never for time. FURROW_GAP_LOG=1 prints every
 // event-loop stall over 40 ms with what was running, to find the next cause.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -18,16 +19,16 @@ import { createJobRunner, type JobRunner } from '../jobs/runner.js';
 import { createTestEnv, type TestEnv, testEngines } from '../test/test-env.js';
 
 const IMPORT_ROWS = 20_000;
-/** The dry run's file size; the issue's 20 MB takes minutes of checking, this keeps CI fast. */
-const DRY_RUN_BYTES = 5_000_000;
+/** The dry run's file size: the issue's 20 MB (FURROW_ABUSE_DRY_RUN_BYTES to try another). */
+const DRY_RUN_BYTES = Number(process.env.FURROW_ABUSE_DRY_RUN_BYTES ?? 20_000_000);
 /** Seeded history: deals (with their stage moves) and about ten activities each, for the KPIs and the export. */
 const SEED_DEALS = 2_000;
 /**
  * p99 bound of /healthz (or three times its p99 with nothing running, on a machine loaded that much).
- * The target is 100 ms and this machine's figures are in docs/reliability.md; a CI box at several
+ * The target is 100 ms, met on this machine at load ~5 (docs/reliability.md); a CI box at several
  * times its cores' load must not fail on scheduling alone.
  */
-const P99_BOUND_MS = 300;
+const P99_BOUND_MS = 200;
 const STAGE_KPIS = ['time_in_stage', 'stage_conversion'];
 /** Probes answered while stage KPIs run before the rounds of ten stop. */
 const KPI_PROBES = 10;
@@ -87,7 +88,7 @@ for (const engine of testEngines()) {
       if (dir) rmSync(dir, { recursive: true, force: true });
     }, 600_000);
 
-    it(`answers /healthz (p99 under ${P99_BOUND_MS} ms) through a 20k import, a 5 MB dry run, a full activity export and ten stage KPIs`, async () => {
+    it(`answers /healthz (p99 under ${P99_BOUND_MS} ms) through a 20k import, a 20 MB dry run, a full activity export and ten stage KPIs`, async () => {
       const { workspaceId } = await seedDemo(env.database, { now: env.clock.now, scale: { deals: SEED_DEALS, activitiesPerDeal: 10 } });
       const users = await env.database.db
         .selectFrom('users')
@@ -109,17 +110,23 @@ for (const engine of testEngines()) {
           headers: { authorization: `Bearer ${bearer}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         });
-      const importCsv = dealsCsv(IMPORT_ROWS, 'Imported deal');
-      // Rows of ~250 bytes (a long next step): 20,000 of them, as many as the import.
+      // Rows of ~250 bytes (a long next step) in the dry run's file.
       const pad = 'Call the buyer back about the pilot scope and the security review. '.repeat(3);
       const dryRunCsv = dealsCsv(Math.round(DRY_RUN_BYTES / (pad.length + 50)), 'Checked deal', pad);
+      // The two files' request bodies are encoded before the probes start: client and server share
+      // this process, and fetch copying and encoding 20 MB (~150 ms) is not the server's time.
+      const importBody = Buffer.from(JSON.stringify({ csv: dealsCsv(IMPORT_ROWS, 'Imported deal') }));
+      const dryRunBody = Buffer.from(JSON.stringify({ csv: dryRunCsv, dryRun: true }));
 
       const health: number[] = [];
+      const slowProbes: string[] = [];
       const probe = async () => {
         const t = performance.now();
         const res = await fetch(`${base}/healthz`);
         await res.arrayBuffer();
-        health.push(performance.now() - t);
+        const took = performance.now() - t;
+        health.push(took);
+        if (took > 60) slowProbes.push(`${took.toFixed(0)} ms from ${(t / 1000).toFixed(2)} s`);
         expect(res.status).toBe(200);
       };
       for (let i = 0; i < BASELINE_PROBES; i++) await probe();
@@ -130,15 +137,13 @@ for (const engine of testEngines()) {
       const gaps = startGapMonitor(running);
 
       const started = await Promise.all([
-        call('/api/v1/imports/deals', importer, { csv: importCsv }),
-        call('/api/v1/imports/deals', dryRunner, { csv: dryRunCsv, dryRun: true }),
+        postBody(`${base}/api/v1/imports/deals`, importer, importBody),
+        postBody(`${base}/api/v1/imports/deals`, dryRunner, dryRunBody),
       ]);
-      const [importJobUrl, dryRunJobUrl] = (await Promise.all(
-        started.map(async (res) => {
-          expect(res.status).toBe(202);
-          return ((await res.json()) as { location: string }).location;
-        }),
-      )) as [string, string];
+      const [importJobUrl, dryRunJobUrl] = started.map((res) => {
+        expect(res.status, res.body).toBe(202);
+        return (JSON.parse(res.body) as { location: string }).location;
+      }) as [string, string];
       runner.start();
       let exportBytes = 0;
       let exportLines = 0;
@@ -188,6 +193,7 @@ for (const engine of testEngines()) {
       await exported;
       const kpiStatuses = await kpis;
       gaps.stop();
+      if (process.env.FURROW_GAP_LOG) console.log(`probes over 60 ms (clock as the stalls'):\n${slowProbes.join('\n')}`);
 
       const figures: Figures = { probes: health.length, p50: percentile(health, 0.5), p99: percentile(health, 0.99), max: Math.max(...health) };
       console.log(
@@ -210,6 +216,24 @@ for (const engine of testEngines()) {
   });
 }
 
+/** A POST of a body already encoded, written to the socket as it is (fetch copies it twice). */
+function postBody(url: string, bearer: string, body: Buffer): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      { method: 'POST', headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json', 'content-length': body.length } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 /**
  * Every setInterval turn that came late by over 40 ms, with what was running then (FURROW_GAP_LOG=1
  * lists them). A stall is counted as the process's own when it used the CPU for at least half of it
@@ -217,8 +241,7 @@ for (const engine of testEngines()) {
  */
 function startGapMonitor(running: Record<string, boolean>) {
   const EVERY = 10;
-  const started = performance.now();
-  let last = started;
+  let last = performance.now();
   let cpu = process.cpuUsage();
   const stalls: string[] = [];
   const state = { count: 0, longest: 0, busy: 0, longestBusy: 0 };
@@ -240,7 +263,7 @@ function startGapMonitor(running: Record<string, boolean>) {
     const active = Object.entries(running)
       .filter(([, on]) => on)
       .map(([k]) => k);
-    stalls.push(`${gap.toFixed(0)} ms (cpu ${cpuMs.toFixed(0)} ms) at ${((now - started) / 1000).toFixed(2)} s (${active.join(' ')})`);
+    stalls.push(`${gap.toFixed(0)} ms (cpu ${cpuMs.toFixed(0)} ms) at ${(now / 1000).toFixed(2)} s (${active.join(' ')})`);
   }, EVERY);
   return {
     get count() {
