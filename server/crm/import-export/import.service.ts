@@ -300,9 +300,13 @@ async function writeAll(
   onSuccess: (tx: Ctx) => Promise<void>,
 ): Promise<ImportRowError[]> {
   const errors: ImportRowError[] = [];
-  const trx = await ctx.db.startTransaction().execute();
+  // A dry run whose rows are all planned in memory (new deals) writes nothing, so it opens no
+  // transaction: on SQLite a transaction holds the write gate, and a 20 MB file's check held every
+  // other writer of the app back for as long as it ran. Rows checked by writing them (updates,
+  // other records) still need one, rolled back.
+  const trx = dryRun && planned.every((row) => !row.write) ? null : await ctx.db.startTransaction().execute();
   try {
-    const batch = new DealBatch({ ...ctx, db: trx });
+    const batch = new DealBatch({ ...ctx, db: trx ?? ctx.db });
     // Once a row is refused nothing will be kept: the rest are still checked, not written. A dry run writes nothing.
     const flush = async () => (errors.length > 0 || dryRun ? batch.discard() : await batch.flush(pause));
     let done = 0;
@@ -317,7 +321,7 @@ async function writeAll(
           errors.push(rowError);
         }
         if (batch.size >= SLICE_ROWS) await flush();
-      } else if (row.write) {
+      } else if (row.write && trx) {
         // A savepoint per row lets a refused row be undone alone, so later rows are still checked
         // and every problem is reported in one run (PostgreSQL aborts a transaction on any error).
         const sp = await trx.savepoint('import_row').execute();
@@ -335,6 +339,7 @@ async function writeAll(
     }
     await flush();
     await progress(planned.length);
+    if (!trx) return errors;
     if (errors.length > 0 || dryRun) {
       await trx.rollback().execute();
     } else {
@@ -342,7 +347,7 @@ async function writeAll(
       await trx.commit().execute();
     }
   } catch (error) {
-    await trx.rollback().execute();
+    await trx?.rollback().execute();
     throw error;
   }
   return errors;
