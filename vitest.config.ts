@@ -16,8 +16,8 @@ const latencyUnderLoad = [
 // Journeys that assert page speed (LCP, long tasks) run alone after the others.
 const timedJourneys = ['e2e/page-speed.e2e.ts', 'e2e/board-scale.e2e.ts'];
 
-// A caller may leave folders out of the server project (comma-separated globs): the Node 24 leg in
-// .ci/run does (decision 0200). vitest's own --exclude does not reach a project's files.
+// A caller may leave folders out of the server project (comma-separated globs), e.g. a quick Node 24
+// check (decision 0200). vitest's own --exclude does not reach a project's files.
 const leftOut = (process.env.FURROW_TEST_EXCLUDE ?? '').split(',').filter(Boolean);
 
 export default defineConfig({
