@@ -76,23 +76,20 @@ export interface OpenOptions {
   replicaUrl?: string | null;
 }
 
-/** The write-ahead log is cut back to this size after a checkpoint. */
-const JOURNAL_SIZE_LIMIT = 64 * 1024 * 1024;
+/**
+ * Every read-write connection's pragmas, the main thread's and the write worker's (sqlite-worker.ts)
+ * alike. On a file, checkpoints run on a worker thread (sqlite-checkpointer.ts), never inside a
+ * request's commit, and the log file is cut back to 64 MB after one. Only another process (the CLI,
+ * a backup) can hold the file: writers of this process take the write gate first and never meet a lock.
+ */
+function connectionPragmas(path: string): string[] {
+  const file = path === ':memory:' ? [] : ['wal_autocheckpoint = 0', `journal_size_limit = ${64 * 1024 * 1024}`];
+  return ['journal_mode = WAL', 'synchronous = NORMAL', 'foreign_keys = ON', ...file, 'busy_timeout = 5000'];
+}
 
 function openSqlite(path: string): SQLite.Database {
   const sqlite = new SQLite(path);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('foreign_keys = ON');
-  if (path !== ':memory:') {
-    // Checkpoints run on a worker thread (sqlite-checkpointer.ts), never inside a request's commit;
-    // the log file is cut back to this size after one.
-    sqlite.pragma('wal_autocheckpoint = 0');
-    sqlite.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT}`);
-  }
-  // Only another process (the CLI, a backup) can hold the file here: writers of this process
-  // take the write gate first and never meet a lock.
-  sqlite.pragma('busy_timeout = 5000');
+  for (const pragma of connectionPragmas(path)) sqlite.pragma(pragma);
   registerSqliteFunctions(sqlite);
   return sqlite;
 }
@@ -142,8 +139,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
   const sqlite = openSqlite(path);
   const db = new Kysely<DB>({ dialect: new GatedSqliteDialect(sqlite, gate) });
   // Imports write on a connection of a worker thread: their statements and commit never stop the event loop.
-  const bulk =
-    path === ':memory:' ? db : new Kysely<DB>({ dialect: new GatedSqliteDialect(startWriteWorker(path, { journalSizeLimit: JOURNAL_SIZE_LIMIT }), gate) });
+  const bulk = path === ':memory:' ? db : new Kysely<DB>({ dialect: new GatedSqliteDialect(startWriteWorker(path, connectionPragmas(path)), gate) });
   const checkpointer = path === ':memory:' ? null : startCheckpointer(path);
   const readWorker = path === ':memory:' ? null : startReadWorker(path);
   const offThreadReads = readWorker ? new Kysely<DB>({ dialect: new GatedSqliteDialect(sqlite, gate, readWorker) }) : null;

@@ -14,22 +14,13 @@ import { foldText } from './dialect.js';
 
 // Plain CommonJS evaluated in the worker (as sqlite-checkpointer.ts), so the same code runs from
 // the TypeScript sources and the built server. furrow_fold is the main connections' function,
-// passed as its source, so every thread folds search text alike. The write worker's pragmas are
-// database.ts#openSqlite's.
+// passed as its source, so every thread folds search text alike. The write worker gets its pragmas
+// from database.ts, the main connections' own.
 const WORKER = `
 const { workerData, parentPort } = require('node:worker_threads');
 const SQLite = require(workerData.driver);
 const db = new SQLite(workerData.path);
-db.pragma('busy_timeout = 5000');
-if (workerData.write) {
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('wal_autocheckpoint = 0');
-  db.pragma('journal_size_limit = ' + workerData.journalSizeLimit);
-} else {
-  db.pragma('query_only = ON');
-}
+for (const pragma of workerData.pragmas) db.pragma(pragma);
 const foldText = (${foldText.toString()});
 db.function('furrow_fold', { deterministic: true }, (text) => (typeof text === 'string' ? foldText(text) : text));
 parentPort.on('message', (m) => {
@@ -73,19 +64,19 @@ type Pending = { resolve: (result: WorkerResult) => void; reject: (error: Error)
 type Answer = { id: number; rows?: unknown[]; changes?: number; lastInsertRowid?: number | bigint; error?: { message: string; code?: string } };
 
 export function startReadWorker(path: string): ReadWorker {
-  return startSqliteWorker(path, { write: false, name: 'read' });
+  return startSqliteWorker(path, 'read', ['busy_timeout = 5000', 'query_only = ON']);
 }
 
-/** A read-write connection on its own thread, with the pragmas of database.ts#openSqlite. */
-export function startWriteWorker(path: string, options: { journalSizeLimit: number }): SqliteWorker {
-  return startSqliteWorker(path, { write: true, name: 'write', journalSizeLimit: options.journalSizeLimit });
+/** A read-write connection on its own thread, with the pragmas the caller's own connections have. */
+export function startWriteWorker(path: string, pragmas: readonly string[]): SqliteWorker {
+  return startSqliteWorker(path, 'write', pragmas);
 }
 
-function startSqliteWorker(path: string, options: { write: boolean; name: string; journalSizeLimit?: number }): SqliteWorker {
+function startSqliteWorker(path: string, name: string, pragmas: readonly string[]): SqliteWorker {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(WORKER, { eval: true, workerData: { path, driver, write: options.write, journalSizeLimit: options.journalSizeLimit ?? 0 } });
+  const worker = new Worker(WORKER, { eval: true, workerData: { path, driver, pragmas } });
   const pending = new Map<number, Pending>();
-  const gone = () => new Error(`the SQLite ${options.name} worker has stopped`);
+  const gone = () => new Error(`the SQLite ${name} worker has stopped`);
   let next = 0;
   let stopped: Promise<void> | null = null;
   const failAll = (error: Error) => {
@@ -99,7 +90,7 @@ function startSqliteWorker(path: string, options: { write: boolean; name: string
     pending.delete(m.id);
     if (pending.size === 0) worker.unref();
     if (m.error) p.reject(Object.assign(new Error(m.error.message), { code: m.error.code }));
-    else p.resolve({ rows: m.rows ?? [], ...(m.changes !== undefined && { changes: m.changes, lastInsertRowid: m.lastInsertRowid ?? 0 }) });
+    else p.resolve({ rows: m.rows ?? [], changes: m.changes, lastInsertRowid: m.lastInsertRowid });
   });
   worker.on('error', (error) => failAll(error));
   worker.on('exit', () => failAll(gone()));
