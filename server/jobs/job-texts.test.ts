@@ -11,7 +11,6 @@ import { migrateToLatest } from '../db/migrator.js';
 import { newId } from '../ids.js';
 import { testEngines } from '../test/test-env.js';
 import { defineJob } from './job.js';
-import { countJobTextParts } from './jobs.repo.js';
 import { enqueue, JOB_TEXT_PART } from './jobs.service.js';
 import { createJobRunner } from './runner.js';
 
@@ -40,13 +39,14 @@ for (const engine of testEngines()) {
     afterAll(async () => {
       await database?.close();
     });
+    const countJobTextParts = async (id: string) => (await database.db.selectFrom('job_texts').select('part').where('job_id', '=', id).execute()).length;
 
     it('gives the handler the text it was enqueued with, keeps it out of the job row, and drops it once done', async () => {
       const text = longText();
       const seen: (string | null)[] = [];
       const job = defineJob<{ n: number }>({ name: uniqueName('text'), handler: async (run) => void seen.push(await run.text()) });
       const id = await enqueue({ db: database.db, now }, job, { n: 1 }, { text });
-      expect(await countJobTextParts(database.db, id)).toBe(3);
+      expect(await countJobTextParts(id)).toBe(3);
       const row = await database.db.selectFrom('jobs').select('payload').where('id', '=', id).executeTakeFirstOrThrow();
       expect(row.payload.length).toBeLessThan(100);
 
@@ -54,7 +54,7 @@ for (const engine of testEngines()) {
       expect(seen).toHaveLength(1);
       expect(seen[0]?.length).toBe(text.length);
       expect(seen[0] === text).toBe(true);
-      expect(await countJobTextParts(database.db, id)).toBe(0);
+      expect(await countJobTextParts(id)).toBe(0);
     });
 
     it('reads null for a job without a text, and an empty text as empty', async () => {
@@ -76,9 +76,9 @@ for (const engine of testEngines()) {
       });
       const id = await enqueue({ db: database.db, now }, job, { n: 1 }, { text: 'name\nx\n' });
       expect(await createJobRunner({ database, config, now, jobs: [job] }).runDue()).toEqual({ ran: 1, failed: 1 });
-      expect(await countJobTextParts(database.db, id)).toBe(1);
+      expect(await countJobTextParts(id)).toBe(1);
       await database.db.deleteFrom('jobs').where('id', '=', id).execute();
-      expect(await countJobTextParts(database.db, id)).toBe(0);
+      expect(await countJobTextParts(id)).toBe(0);
     });
   });
 }

@@ -25,16 +25,6 @@ export async function insertJobTextPart(db: Kysely<DB>, jobId: string, part: num
   await db.insertInto('job_texts').values({ job_id: jobId, part, body }).execute();
 }
 
-/** How many parts the job's text has (0: none). */
-export async function countJobTextParts(db: Kysely<DB>, jobId: string): Promise<number> {
-  const row = await db
-    .selectFrom('job_texts')
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where('job_id', '=', jobId)
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
-}
-
 export async function jobTextPart(db: Kysely<DB>, jobId: string, part: number): Promise<string | undefined> {
   const row = await db.selectFrom('job_texts').select('body').where('job_id', '=', jobId).where('part', '=', part).executeTakeFirst();
   return row?.body;

@@ -10,7 +10,7 @@ import { timeSlicer } from '../event-loop.js';
 import { ownerScopeOrNull, scopeIncludes } from '../identity/visibility.js';
 import { newId } from '../ids.js';
 import type { JobDefinition } from './job.js';
-import { countByState, countJobTextParts, countLiveJobsOf, findJob, findLiveSingleton, insertJob, insertJobTextPart, jobTextPart } from './jobs.repo.js';
+import { countByState, countLiveJobsOf, findJob, findLiveSingleton, insertJob, insertJobTextPart, jobTextPart } from './jobs.repo.js';
 
 export interface EnqueueOptions {
   /** Workspace the job works for; null (default) for a system-wide job. */
@@ -91,31 +91,25 @@ export async function enqueue<P>(ctx: JobsCtx, job: JobDefinition<P>, payload: P
  */
 async function storeJobText(db: Kysely<DB>, jobId: string, text: string): Promise<void> {
   const pause = timeSlicer();
-  for (let part = 0, at = 0; at < text.length || part === 0; part++) {
-    let end = Math.min(text.length, at + JOB_TEXT_PART);
-    // A surrogate pair stays whole. Each part is stored as a JSON string: a file's NUL or unpaired
-    // surrogate (which the import reports on its line) cannot be stored as text in PostgreSQL.
-    const last = text.charCodeAt(end - 1);
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
-    await insertJobTextPart(db, jobId, part, JSON.stringify(text.slice(at, end)));
-    at = end;
+  // Each part is stored as a JSON string: a file's NUL or unpaired surrogate (which the import
+  // reports on its line) cannot be stored as text in PostgreSQL, and a surrogate pair cut in two
+  // comes back whole when the parts are joined.
+  for (let part = 0, at = 0; at < text.length || part === 0; part++, at += JOB_TEXT_PART) {
+    await insertJobTextPart(db, jobId, part, JSON.stringify(text.slice(at, at + JOB_TEXT_PART)));
     await pause();
   }
 }
 
-/** A job's text (enqueue's `text`), read a part at a time; null when it has none. */
+/** A job's text (enqueue's `text`), read a part at a time until there is no next one; null when it has none. */
 export async function readJobText(db: Kysely<DB>, jobId: string): Promise<string | null> {
-  const parts = await countJobTextParts(db, jobId);
-  if (parts === 0) return null;
   const pause = timeSlicer();
   const read: string[] = [];
-  for (let part = 0; part < parts; part++) {
+  for (let part = 0; ; part++) {
     const body = await jobTextPart(db, jobId, part);
-    if (body === undefined) throw new Error(`part ${part} of job ${jobId}'s text is missing`);
+    if (body === undefined) return part === 0 ? null : read.join('');
     read.push(JSON.parse(body) as string);
     await pause();
   }
-  return read.join('');
 }
 
 /**

@@ -135,6 +135,7 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
       Math.max(1000, Math.floor(def.leaseMs / 3)),
     );
     heartbeat.unref();
+    let hasText = false;
     const run: JobRun<unknown> = {
       id: row.id,
       name: row.name,
@@ -152,7 +153,11 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
         const t = now();
         if (!(await renewLease(db, row, nodeId, t, t + def.leaseMs, JSON.stringify(value)))) lost = true;
       },
-      text: () => readJobText(db, row.id),
+      async text() {
+        const text = await readJobText(db, row.id);
+        hasText ||= text !== null;
+        return text;
+      },
       log: (message, extra) => log(`[job ${row.name} ${row.id}] ${message}`, extra),
     };
     try {
@@ -163,8 +168,9 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
       const stored = result === undefined ? null : JSON.stringify(result);
       const completed = await completeJob(db, row, nodeId, now(), stored);
       if (!completed && !lost) log(`[job ${row.name} ${row.id}] finished after losing its lease`);
-      // Done for good (a failed job keeps its text for a retry from the operator's view).
-      if (completed) await deleteJobText(db, row.id);
+      // Done for good (a failed job keeps its text for a retry from the operator's view). Only a job
+      // that read a text has one: every other job's completion costs no extra statement.
+      if (completed && hasText) await deleteJobText(db, row.id);
       return true;
     } catch (error) {
       clearInterval(heartbeat);
