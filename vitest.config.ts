@@ -20,6 +20,18 @@ const timedJourneys = ['e2e/page-speed.e2e.ts', 'e2e/board-scale.e2e.ts'];
 // check (decision 0200). vitest's own --exclude does not reach a project's files.
 const leftOut = (process.env.FURROW_TEST_EXCLUDE ?? '').split(',').filter(Boolean);
 
+/** What both groups of journeys share: each file a server and a browser of its own, one module graph per worker. */
+const journeys = {
+  globalSetup: ['e2e/global-setup.ts'],
+  // A journey drives a real browser through many screens; a busy CI machine takes a while.
+  testTimeout: 180_000,
+  hookTimeout: 180_000,
+  // expect.poll waits for a state the page reaches after a server round trip; vitest's default
+  // of 1 s lost to a loaded machine (a saved override read back in 1.4 s failed the Year journey).
+  expect: { poll: { timeout: 30_000, interval: 100 } },
+  isolate: false,
+};
+
 export default defineConfig({
   test: {
     projects: [
@@ -53,30 +65,19 @@ export default defineConfig({
       },
       {
         test: {
+          ...journeys,
           name: 'e2e',
           include: ['e2e/**/*.e2e.ts'],
           exclude: timedJourneys,
-          globalSetup: ['e2e/global-setup.ts'],
-          // A journey drives a real browser through many screens; a busy CI machine takes a while.
-          testTimeout: 180_000,
-          hookTimeout: 180_000,
-          // expect.poll waits for a state the page reaches after a server round trip; vitest's default
-          // of 1 s lost to a loaded machine (a saved override read back in 1.4 s failed the Year journey).
-          expect: { poll: { timeout: 30_000, interval: 100 } },
-          isolate: false,
           maxWorkers: 2,
           sequence: { groupOrder: 3 },
         },
       },
       {
         test: {
+          ...journeys,
           name: 'e2e-timed',
           include: timedJourneys,
-          globalSetup: ['e2e/global-setup.ts'],
-          testTimeout: 180_000,
-          hookTimeout: 180_000,
-          expect: { poll: { timeout: 30_000, interval: 100 } },
-          isolate: false,
           fileParallelism: false,
           maxWorkers: 1,
           sequence: { groupOrder: 4 },
