@@ -6,6 +6,7 @@
 // the figures and tables paint first, then each chart in a task of its own (a transition React may
 // interrupt for input). Once drawn it stays (scrolling back does not redraw it).
 import { type ReactNode, startTransition, useEffect, useRef, useState } from 'react';
+import { createDrawQueue } from './draw-queue';
 
 interface Props {
   /** The chart's height in px, as drawn: the placeholder takes exactly this much room. */
@@ -18,23 +19,8 @@ interface Props {
 /** How far ahead of the viewport a chart starts drawing, so it is there when scrolled to (or tabbed to). */
 const AHEAD = '300px 0px';
 
-// Charts due to be drawn, in the order they came into view; one is drawn at a time, the next once the
-// previous has been committed (its effect runs), each from a new task so the browser paints between.
-const waiting: (() => void)[] = [];
-let drawing = false;
-function drawNext(): void {
-  const next = waiting.shift();
-  drawing = next !== undefined;
-  if (next) setTimeout(() => startTransition(next), 0);
-}
-function queueDraw(draw: () => void): () => void {
-  waiting.push(draw);
-  if (!drawing) drawNext();
-  return () => {
-    const at = waiting.indexOf(draw);
-    if (at >= 0) waiting.splice(at, 1);
-  };
-}
+// One chart drawn at a time across the app, each from a new task so the browser paints between.
+const draws = createDrawQueue((run) => setTimeout(() => startTransition(run), 0));
 
 export function DeferredChart({ height, label, children }: Props) {
   const box = useRef<HTMLDivElement>(null);
@@ -57,25 +43,30 @@ export function DeferredChart({ height, label, children }: Props) {
   }, [shown, due]);
   // In view: wait for its turn. Gone before its turn: leave the queue; gone during it: pass it on.
   const turn = useRef<'waiting' | 'drawing' | 'drawn'>('waiting');
+  const mounted = useRef(false);
   useEffect(() => {
     if (!due || shown) return;
-    return queueDraw(() => {
+    return draws.queue(() => {
+      // Its turn came after it left the page: nothing will commit, so the queue moves on.
+      if (!mounted.current) return false;
       turn.current = 'drawing';
       setShown(true);
+      return true;
     });
   }, [due, shown]);
   // Drawn and committed: the next chart's turn.
   useEffect(() => {
     if (!shown || !due || turn.current === 'drawn') return;
     turn.current = 'drawn';
-    drawNext();
+    draws.next();
   }, [shown, due]);
-  useEffect(
-    () => () => {
-      if (turn.current === 'drawing') drawNext();
-    },
-    [],
-  );
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      if (turn.current === 'drawing') draws.next();
+    };
+  }, []);
   if (shown) return <div style={{ minHeight: height }}>{children}</div>;
   return <div ref={box} style={{ height }} role="img" aria-label={`${label} (drawn when scrolled into view)`} data-testid="deferred-chart" />;
 }
