@@ -2,6 +2,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Dialect } from '../db/dialect.js';
 import type { DB } from '../db/schema.js';
+import { narrowedBy, wordIndexFilter } from '../db/search-word-index.js';
 import { matches, rankOf } from '../db/text-search.js';
 import type { LeadScope } from './lead-scope.service.js';
 import { leadFilter } from './leads.repo.js';
@@ -17,6 +18,7 @@ export async function searchLeadRows(db: Kysely<DB>, dialect: Dialect, workspace
     .where('l.deleted_at', 'is', null)
     .where((eb) => leadFilter(eb, scope))
     .where(() => matches(dialect, columns, needle))
+    .$call(narrowedBy(wordIndexFilter(dialect, 'leads', 'l', needle)))
     .orderBy('rank')
     .orderBy('l.received_at', 'desc')
     .orderBy('l.id')

@@ -5,6 +5,7 @@ import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Dialect } from '../db/dialect.js';
 import type { DB } from '../db/schema.js';
 import { type OwnerScope, ownerFilter, ownerFilterOrNone } from '../db/scope.js';
+import { dealWordIndexFilter, narrowedBy, wordIndexFilter } from '../db/search-word-index.js';
 import { matches, rankOf } from '../db/text-search.js';
 
 export interface SearchInput {
@@ -47,6 +48,7 @@ export async function searchAccounts(db: Kysely<DB>, dialect: Dialect, input: Se
       input.includeShared ? eb.or([ownerFilter(eb, 'a.owner_id', input.scope), eb('a.shared', '=', 1)]) : ownerFilter(eb, 'a.owner_id', input.scope),
     )
     .where(() => matches(dialect, [name, domain], input.needle))
+    .$call(narrowedBy(wordIndexFilter(dialect, 'accounts', 'a', input.needle)))
     .orderBy('rank')
     .orderBy(sql`lower(a.name)`)
     .orderBy('a.id')
@@ -77,6 +79,7 @@ export async function searchContacts(db: Kysely<DB>, dialect: Dialect, input: Se
       return input.includeShared ? eb.or([owned, eb.and([eb('a.shared', '=', 1), eb('a.deleted_at', 'is', null)])]) : owned;
     })
     .where(() => matches(dialect, [fullName, sql`c.email`], input.needle))
+    .$call(narrowedBy(wordIndexFilter(dialect, 'contacts', 'c', input.needle)))
     .orderBy('rank')
     .orderBy(sql`lower(c.last_name)`)
     .orderBy(sql`lower(c.first_name)`)
@@ -108,6 +111,7 @@ export async function searchDeals(db: Kysely<DB>, dialect: Dialect, input: Searc
     .where('d.deleted_at', 'is', null)
     .where((eb) => ownerFilter(eb, 'd.owner_id', input.scope))
     .where(() => matches(dialect, [name, sql<string | null>`a.name`], input.needle))
+    .$call(narrowedBy(dealWordIndexFilter(dialect, 'd', input.workspaceId, input.needle)))
     .orderBy('rank')
     .orderBy(sql`lower(d.name)`)
     .orderBy('d.id')
@@ -184,6 +188,7 @@ export async function searchActivities(
     .where('t.deleted_at', 'is', null)
     .where((eb) => ownerFilter(eb, 't.owner_id', input.scope))
     .where(() => matches(dialect, [subject, sql<string | null>`t.body`], input.needle))
+    .$call(narrowedBy(wordIndexFilter(dialect, 'activities', 't', input.needle)))
     .orderBy('rank')
     .orderBy('t.occurred_at', 'desc')
     .orderBy('t.id')

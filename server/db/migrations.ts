@@ -36,6 +36,7 @@ import * as stageStays from './migrations/2026-12-12-10-stage-stays.js';
 import * as scopeVersion from './migrations/2026-12-12-40-scope-version.js';
 import * as theDealsListByOwner from './migrations/2026-12-12-40-the-deals-list-by-owner.js';
 import * as jobTexts from './migrations/2026-12-13-10-job-texts.js';
+import * as searchWordIndex from './migrations/2026-12-14-10-search-word-index.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-01-core': core,
@@ -74,6 +75,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-12-40-scope-version': scopeVersion,
   '2026-12-12-40-the-deals-list-by-owner': theDealsListByOwner,
   '2026-12-13-10-job-texts': jobTexts,
+  '2026-12-14-10-search-word-index': searchWordIndex,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -7,6 +7,7 @@ import type { Ctx } from '../../context.js';
 import { stayRows } from '../../crm/stage-stays.repo.js';
 import type { Database } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
+import { deferWordIndex } from '../../db/search-word-index-bulk.js';
 import { type AccountBook, planAccounts } from './accounts.js';
 import { type ActivityContext, type ActivityRow, dealActivities, prospecting } from './activities.js';
 import { DAY, HOUR } from './calendar.js';
@@ -227,6 +228,15 @@ export async function populate(database: Database, input: PopulateInput): Promis
   const totals: Totals = { checks: 0, deals: 0, moves: 0, changes: book.changes.length, activities: 0 };
   const oneTransaction = !Number.isFinite(volume.chunk);
   const started = Date.now();
+  // SQLite: search's word index filled once per transaction, not by a trigger per row.
+  const indexedOnce =
+    <T>(fn: (tx: Kysely<DB>) => Promise<T>) =>
+    async (tx: Kysely<DB>): Promise<T> => {
+      const finish = database.sqlite ? deferWordIndex(database.sqlite) : null;
+      const out = await fn(tx);
+      finish?.();
+      return out;
+    };
 
   const run = async (tx: Kysely<DB>) => {
     // The CSO defined the process an hour after setting the workspace up; every move is checked against it.
@@ -254,18 +264,20 @@ export async function populate(database: Database, input: PopulateInput): Promis
   };
 
   if (oneTransaction) {
-    await db.transaction().execute(async (tx) => {
-      const w = await run(tx);
-      await step(tx, w, 0);
-      await prospect(tx, w);
-      totals.checks = await recordDemoGateChecks(tx, { workspaceId: ws.workspaceId, pipelineId: ws.pipelineId });
-      await recordDemoQualification(tx, { workspaceId: ws.workspaceId, pipelineId: ws.pipelineId, now: t.now }, rngFor(SEED, STREAM.qualification));
-    });
+    await db.transaction().execute(
+      indexedOnce(async (tx) => {
+        const w = await run(tx);
+        await step(tx, w, 0);
+        await prospect(tx, w);
+        totals.checks = await recordDemoGateChecks(tx, { workspaceId: ws.workspaceId, pipelineId: ws.pipelineId });
+        await recordDemoQualification(tx, { workspaceId: ws.workspaceId, pipelineId: ws.pipelineId, now: t.now }, rngFor(SEED, STREAM.qualification));
+      }),
+    );
   } else {
-    const w = await db.transaction().execute(run);
+    const w = await db.transaction().execute(indexedOnce(run));
     let reported = 0;
     for (let from = 0; from < volume.deals; from += volume.chunk) {
-      await db.transaction().execute((tx) => step(tx, w, from));
+      await db.transaction().execute(indexedOnce((tx) => step(tx, w, from)));
       const pct = Math.floor((100 * totals.deals) / volume.deals);
       if (pct >= reported + 5 || totals.deals === volume.deals) {
         reported = pct;
@@ -274,7 +286,7 @@ export async function populate(database: Database, input: PopulateInput): Promis
         log(`${totals.deals}/${volume.deals} deals (${pct}%), ${rows} rows, ${Math.round(rows / seconds)} rows/s`);
       }
     }
-    await db.transaction().execute((tx) => prospect(tx, w));
+    await db.transaction().execute(indexedOnce((tx) => prospect(tx, w)));
     log('prospecting written; recording the gate result of every move…');
     totals.checks = await db.transaction().execute((tx) => recordDemoGateChecks(tx, { workspaceId: ws.workspaceId, pipelineId: ws.pipelineId }));
     await db
