@@ -22,6 +22,34 @@ export const HEAVY_ROUTES: ReadonlySet<string> = new Set([
   'GET /api/v1/exports/activities.csv',
 ]);
 
+/**
+ * Routes that also read history, not limited per user (Home asks several at once, and the web app
+ * does not retry a 429), whose reads on SQLite still run on the read worker's thread like the
+ * heavy routes': a CSO's Home at 100k deals asks the weekly discipline index of every team, and on
+ * the main thread that stopped the event loop for minutes (/healthz unanswered). On PostgreSQL they
+ * stay on the interactive pool, under its statement timeout.
+ */
+export const HISTORY_ROUTES: ReadonlySet<string> = new Set([
+  'GET /api/v1/discipline-index',
+  'GET /api/v1/cramming',
+  'GET /api/v1/harvest-plan',
+  'GET /api/v1/expectations',
+  'GET /api/v1/forecast',
+  'GET /api/v1/forecast/accuracy',
+  'GET /api/v1/process/adherence',
+  'GET /api/v1/process/adherence/deals',
+  'GET /api/v1/process/adherence/moves',
+  'GET /api/v1/process/calibration',
+  'GET /api/v1/process/calibration/deals',
+  'GET /api/v1/coaching-agenda',
+  'GET /api/v1/coaching-focus',
+  'GET /api/v1/coaching-focus/top',
+  'GET /api/v1/rhythm/digest',
+  'GET /api/v1/ritual-occurrences/:id/agenda',
+  'GET /api/v1/deals/board',
+  'GET /api/v1/deals/board/column',
+]);
+
 const RETRY_AFTER_SECONDS = 2;
 
 declare module 'fastify' {
@@ -35,6 +63,7 @@ export function registerHeavyRequestLimit(
   app: FastifyInstance,
   deps: { database: Database; config: Config },
   routes: ReadonlySet<string> = HEAVY_ROUTES,
+  historyRoutes: ReadonlySet<string> = HISTORY_ROUTES,
 ): void {
   const inFlight = new Map<string, number>();
   const release = (request: FastifyRequest) => {
@@ -49,7 +78,12 @@ export function registerHeavyRequestLimit(
   app.decorateRequest('heavyCancel', null);
   app.addHook('onRequest', async (request) => {
     const ctx = request.ctx;
-    if (!ctx || !routes.has(`${request.method} ${request.routeOptions.url}`)) return;
+    const route = `${request.method} ${request.routeOptions.url}`;
+    if (ctx && historyRoutes.has(route) && deps.database.offThreadReads) {
+      request.ctx = { ...ctx, db: deps.database.offThreadReads };
+      return;
+    }
+    if (!ctx || !routes.has(route)) return;
     const user = ctx.actor.userId;
     const n = inFlight.get(user) ?? 0;
     if (n >= deps.config.heavyRequestsPerUser) {
