@@ -37,6 +37,7 @@ import * as scopeVersion from './migrations/2026-12-12-40-scope-version.js';
 import * as theDealsListByOwner from './migrations/2026-12-12-40-the-deals-list-by-owner.js';
 import * as jobTexts from './migrations/2026-12-13-10-job-texts.js';
 import * as searchWordIndex from './migrations/2026-12-14-10-search-word-index.js';
+import * as openActivities from './migrations/2026-12-14-20-open-activities.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-01-core': core,
@@ -76,6 +77,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-12-40-the-deals-list-by-owner': theDealsListByOwner,
   '2026-12-13-10-job-texts': jobTexts,
   '2026-12-14-10-search-word-index': searchWordIndex,
+  '2026-12-14-20-open-activities': openActivities,
 };
 
 export const migrationProvider: MigrationProvider = {
