@@ -30,12 +30,6 @@ export interface Ctx {
    * only, so "as of a past date" replays inline rather than into a temporary table.
    */
   readonly standby?: boolean;
-  /**
-   * ctx.db sends its reads to another connection than its writes (SQLite's read worker for the heavy
-   * and history routes, http/heavy-requests.ts): a temporary table the request creates is not where
-   * its reads look, so "as of a past date" replays inline there too.
-   */
-  readonly readsElsewhere?: boolean;
   /** The client address of the request (behind a proxy only with TRUST_PROXY); absent outside HTTP. */
   readonly ip?: string | null;
 }

@@ -66,6 +66,13 @@ class GatedAdapter extends SqliteAdapter {
   }
 }
 
+/**
+ * Starts a statement that builds or drops a temporary table for the statements that read it (KPIs
+ * as of a past date, measurement/kpis/engine.repo.ts). With a read worker, such a statement runs
+ * there, where those reads run; elsewhere the comment is only a comment.
+ */
+export const FOR_READS = '/* temporary, for the reads */ ';
+
 function isRead(query: CompiledQuery): boolean {
   const kind = query.query.kind;
   if (kind === 'SelectQueryNode') return true;
@@ -83,6 +90,7 @@ class Lease implements DatabaseConnection {
     const reads = this.driver.reads;
     // Off the main thread, and without the handle's lock: the worker has its own connection. KPIs
     // are raw `with … select` statements; SQLite itself says whether one only reads.
+    if (reads && query.sql.startsWith(FOR_READS)) return runOnWorker<R>(reads, query);
     if (reads && (!write || this.driver.onlyReads(query.sql))) return { rows: (await reads.all(query.sql, query.parameters)) as R[] };
     if (write) await this.driver.gate.acquire();
     await this.driver.handleLock.acquire();
@@ -131,9 +139,18 @@ class GatedSqliteDriver implements Driver {
     return new Lease(this);
   }
 
-  /** Whether SQLite reads the statement as one that writes nothing (preparing it runs nothing). */
+  /**
+   * Whether SQLite reads the statement as one that writes nothing (preparing it runs nothing). One
+   * this connection cannot even prepare names a temporary table that lives on the read worker
+   * (FOR_READS): it goes there, and a statement wrong anywhere fails there with SQLite's message.
+   */
   onlyReads(sql: string): boolean {
-    return this.connection.kind === 'handle' && /^\s*with\b/i.test(sql) && this.connection.handle.prepare(sql).readonly;
+    if (this.connection.kind !== 'handle' || !/^\s*with\b/i.test(sql)) return false;
+    try {
+      return this.connection.handle.prepare(sql).readonly;
+    } catch {
+      return true;
+    }
   }
 
   run<R>(query: CompiledQuery): QueryResult<R> | Promise<QueryResult<R>> {

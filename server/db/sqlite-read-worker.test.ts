@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './database.js';
+import { FOR_READS } from './sqlite-gate.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'furrow-read-worker-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -42,6 +43,15 @@ describe('SQLite heavy reads off the main thread', () => {
       expect(ticks).toBeGreaterThan(Math.floor(took / 5 / 4));
       // A bad statement is refused with SQLite's message, not a hung promise.
       await expect(sql`SELECT * FROM missing_table`.execute(reads)).rejects.toThrow(/no such table/);
+
+      // A temporary table built for the reads (FOR_READS) lives on the worker, where the reads that
+      // use it run, `with` statements included; the worker still refuses to write the file's tables.
+      await sql`${sql.raw(FOR_READS)}CREATE TEMPORARY TABLE t_copy AS SELECT name FROM t`.execute(reads);
+      const copied = await sql<{ n: number }>`WITH c AS (SELECT name FROM t_copy) SELECT count(*) AS n FROM c`.execute(reads);
+      expect(copied.rows[0]?.n).toBe(2);
+      expect((await sql<{ n: number }>`SELECT count(*) AS n FROM t_copy`.execute(reads)).rows[0]?.n).toBe(2);
+      await sql`${sql.raw(FOR_READS)}DROP TABLE IF EXISTS t_copy`.execute(reads);
+      await expect(sql`${sql.raw(FOR_READS)}INSERT INTO t (name) VALUES ('c')`.execute(reads)).rejects.toThrow(/readonly/);
     } finally {
       await database.close();
     }

@@ -1,6 +1,6 @@
 // SQLite statements on a worker thread with a connection of its own. better-sqlite3 is synchronous:
 // whatever runs on the main thread stops every other request for as long as it takes.
-// - The read worker (query_only) takes heavy reads: a CSO's time-in-stage statement took ~250 ms and
+// - The read worker (opened read-only) takes heavy reads: a CSO's time-in-stage statement took ~250 ms and
 //   an export's page of 1,000 activities ~370 ms on the main thread.
 // - The write worker is the connection imports write on (database.ts#bulk): a 20k-row import's
 //   batched inserts took 15–30 ms each and its commit 50–320 ms (writing up to the page cache's
@@ -19,7 +19,7 @@ import { foldText } from './dialect.js';
 const WORKER = `
 const { workerData, parentPort } = require('node:worker_threads');
 const SQLite = require(workerData.driver);
-const db = new SQLite(workerData.path);
+const db = new SQLite(workerData.path, { readonly: workerData.readonly });
 for (const pragma of workerData.pragmas) db.pragma(pragma);
 const foldText = (${foldText.toString()});
 db.function('furrow_fold', { deterministic: true }, (text) => (typeof text === 'string' ? foldText(text) : text));
@@ -57,24 +57,28 @@ export interface SqliteWorker {
   stop(): Promise<void>;
 }
 
-/** The read worker (query_only): sqlite-gate.ts sends it the statements that only read. */
+/**
+ * The read worker: sqlite-gate.ts sends it the statements that only read, and the temporary tables
+ * a request builds for them (KPIs as of a past date). Opened read-only, not `query_only`: both refuse
+ * writes to the file's tables, but `query_only` refuses temporary tables too.
+ */
 export type ReadWorker = SqliteWorker;
 
 type Pending = { resolve: (result: WorkerResult) => void; reject: (error: Error) => void };
 type Answer = { id: number; rows?: unknown[]; changes?: number; lastInsertRowid?: number | bigint; error?: { message: string; code?: string } };
 
 export function startReadWorker(path: string): ReadWorker {
-  return startSqliteWorker(path, 'read', ['busy_timeout = 5000', 'query_only = ON']);
+  return startSqliteWorker(path, 'read', ['busy_timeout = 5000'], true);
 }
 
 /** A read-write connection on its own thread, with the pragmas the caller's own connections have. */
 export function startWriteWorker(path: string, pragmas: readonly string[]): SqliteWorker {
-  return startSqliteWorker(path, 'write', pragmas);
+  return startSqliteWorker(path, 'write', pragmas, false);
 }
 
-function startSqliteWorker(path: string, name: string, pragmas: readonly string[]): SqliteWorker {
+function startSqliteWorker(path: string, name: string, pragmas: readonly string[], readonly: boolean): SqliteWorker {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(WORKER, { eval: true, workerData: { path, driver, pragmas } });
+  const worker = new Worker(WORKER, { eval: true, workerData: { path, driver, pragmas, readonly } });
   const pending = new Map<number, Pending>();
   const gone = () => new Error(`the SQLite ${name} worker has stopped`);
   let next = 0;

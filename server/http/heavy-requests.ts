@@ -80,7 +80,7 @@ export function registerHeavyRequestLimit(
     const ctx = request.ctx;
     const route = `${request.method} ${request.routeOptions.url}`;
     if (ctx && historyRoutes.has(route) && deps.database.offThreadReads) {
-      request.ctx = { ...ctx, db: deps.database.offThreadReads, readsElsewhere: true };
+      request.ctx = { ...ctx, db: deps.database.offThreadReads };
       return;
     }
     if (!ctx || !routes.has(route)) return;
@@ -100,7 +100,7 @@ export function registerHeavyRequestLimit(
       request.ctx = { ...ctx, db: cancellable.db };
       request.heavyCancel = cancellable.cancel;
     } else if (deps.database.offThreadReads) {
-      request.ctx = { ...ctx, db: deps.database.offThreadReads, readsElsewhere: true };
+      request.ctx = { ...ctx, db: deps.database.offThreadReads };
     }
   });
   app.addHook('onResponse', async (request) => release(request));

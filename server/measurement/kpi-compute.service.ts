@@ -45,8 +45,7 @@ let replayedTables = 0;
  * transaction), and the table is dropped when fn ends. Nested calls for the same instant on the
  * same connection reuse it. Live requests (asOf null) run fn as they are.
  *
- * On a hot standby (ctx.standby), which refuses temporary tables, when ctx.db reads on another
- * connection than it writes (ctx.readsElsewhere: SQLite's read worker), or with KPI_AS_OF_INLINE, fn runs
+ * On a hot standby (ctx.standby), which refuses temporary tables, or with KPI_AS_OF_INLINE, fn runs
  * as it is too: each statement replays the deals itself, the same SQL block as a CTE
  * (sql-blocks.ts#dealsAsOf), dearer per statement but needing no write.
  */
@@ -81,7 +80,7 @@ export async function withDealsAsOf<T>(ctx: Ctx, workspaceId: string, asOf: numb
 
 /** As of a past date without a temporary table: on the replica, or forced by KPI_AS_OF_INLINE. */
 export function replaysInline(ctx: Ctx): boolean {
-  return ctx.standby === true || ctx.readsElsewhere === true || ctx.config.kpiAsOfInline;
+  return ctx.standby === true || ctx.config.kpiAsOfInline;
 }
 
 /** The request's scope for the facts, with the replayed deals' table when ctx has one for its instant (null: replayed inline). */

@@ -3,6 +3,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Dialect } from '../../db/dialect.js';
 import type { DB } from '../../db/schema.js';
+import { FOR_READS } from '../../db/sqlite-gate.js';
 import { dealsAsOf, factSql, replayedDeals } from './sql-blocks.js';
 import { type DealGroup, type FactScope, isOrderStatistic, type SimpleKpi } from './types.js';
 
@@ -56,12 +57,12 @@ function dealGroupValue(g: DealGroup, dialect: Dialect): RawBuilder<unknown> {
  * connection, so the caller runs this and the statements that read it on one connection.
  */
 export async function createReplayedDeals(db: Kysely<DB>, dialect: Dialect, table: string, workspaceId: string, asOf: number): Promise<void> {
-  await sql`create temporary table ${sql.table(table)} as ${replayedDeals(workspaceId, asOf, dialect)}`.execute(db);
-  await sql`create unique index ${sql.id(`${table}_id`)} on ${sql.table(table)} (id)`.execute(db);
+  await sql`${sql.raw(FOR_READS)}create temporary table ${sql.table(table)} as ${replayedDeals(workspaceId, asOf, dialect)}`.execute(db);
+  await sql`${sql.raw(FOR_READS)}create unique index ${sql.id(`${table}_id`)} on ${sql.table(table)} (id)`.execute(db);
 }
 
 export async function dropReplayedDeals(db: Kysely<DB>, table: string): Promise<void> {
-  await sql`drop table if exists ${sql.table(table)}`.execute(db);
+  await sql`${sql.raw(FOR_READS)}drop table if exists ${sql.table(table)}`.execute(db);
 }
 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
