@@ -1,8 +1,8 @@
 // furrow import | import-fields | export, the work: CSV in and out, acting as a user (--as, default
 // the workspace's first admin) so visibility and permissions are exactly those of the app.
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import { readFile, rename, rm } from 'node:fs/promises';
+import { constants, createWriteStream } from 'node:fs';
+import { access, readFile, rename, rm } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import type { ExportEntity, ImportEntity, ImportPreset, ImportResult } from '../../api/imports.js';
 import { PeopleImportBody, type PeopleImportResult } from '../../api/people.js';
@@ -113,9 +113,11 @@ export async function importCommand(io: CliIo, entityText: string, file: string,
     throw usageError(`--preset must be one of ${presets.join(', ')}${entity === 'leads' ? ' for leads' : ''} (got "${opts.preset}")`);
   }
   const dateFormat = dateOrderOf(opts.dateFormat);
-  const csv = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+  // The file is read as the import goes, never whole (a million rows in flat memory); checked here for the message.
+  await access(file, constants.R_OK).catch((error: NodeJS.ErrnoException) => {
     throw usageError(`Cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
   });
+  const csv = { path: file };
   const stageHistory =
     opts.stageHistory === undefined
       ? undefined

@@ -2,7 +2,8 @@ import { Badge, Button, Group, Paper, SegmentedControl, Stack, Table, Text, Titl
 import { IconClockPlay, IconPlayerPlay, IconRefresh } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { JobListQuery, JobSummary } from '../../api/jobs';
-import { formatDuration, formatInstant } from '../app/format';
+import { formatDuration } from '../../lib/durations';
+import { formatInstant } from '../app/format';
 import { useUrlState } from '../app/url-state';
 import { EmptyHint } from '../components/EmptyHint';
 import { PageHeader } from '../components/PageHeader';

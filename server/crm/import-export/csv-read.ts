@@ -2,6 +2,8 @@
 // error can point at the line a person sees in their editor. Handles a UTF-8 BOM, CRLF, quoted
 // multi-line cells and the semicolon or tab separators regional spreadsheets write (lib/csv.ts decides
 // the separator and options, as the browser's mapping table does).
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import { parse as parseStream } from 'csv-parse';
 import { CsvError, parse } from 'csv-parse/sync';
@@ -128,4 +130,98 @@ function addRecord(table: CsvTable, r: InfoRecord): void {
   }
   if (r.record.every((c) => c.trim() === '')) return;
   records.push({ line, cells: r.record });
+}
+
+/** Where an import's CSV comes from: text in memory (the API, a job) or a file read as it goes (the CLI). */
+export type CsvSource = { text: string } | { path: string };
+
+/** A run of a source's records, in file order; the first batch carries the headers. */
+export interface CsvBatch {
+  headers: string[];
+  records: CsvRecord[];
+  /** Structural problems among these records; an unreadable file ends with one batch of just its error. */
+  errors: ImportRowError[];
+  /** Share of the source read so far, 0..1, to estimate the rows of a file not yet read. */
+  read: number;
+  /** The text this batch was read from (for the file's hash): every piece exactly once, in order. */
+  text: string[];
+}
+
+/** The source's text a piece at a time: slices of the text, or the file as its stream reads it. */
+async function* piecesOf(source: CsvSource): AsyncGenerator<{ text: string; read: number }> {
+  if ('text' in source) {
+    const { text } = source;
+    for (let at = 0; at < text.length; ) {
+      let end = Math.min(text.length, at + CHUNK);
+      // Never split a surrogate pair: the parser would turn each half into U+FFFD.
+      const last = text.charCodeAt(end - 1);
+      if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+      yield { text: text.slice(at, end), read: end / text.length };
+      at = end;
+    }
+    return;
+  }
+  const size = (await stat(source.path)).size;
+  // A UTF-8 decoder keeps a character split across two reads for the next one.
+  const stream = createReadStream(source.path, { encoding: 'utf8', highWaterMark: 64 * 1024 });
+  for await (const piece of stream) yield { text: piece as string, read: size === 0 ? 1 : stream.bytesRead / size };
+}
+
+/**
+ * readCsvInSlices for a file of any size: records come out in batches of about `batchRows` as the
+ * text is parsed, so a caller keeping only a batch at a time holds a million-row file in flat memory.
+ */
+export async function* readCsvBatches(source: CsvSource, pause: () => Promise<void>, batchRows: number): AsyncGenerator<CsvBatch> {
+  let parser: ReturnType<typeof parseStream> | null = null;
+  let consumed: Promise<void> | null = null;
+  let failure: unknown = null;
+  const parsed: InfoRecord[] = [];
+  let read = 0;
+  let texts: string[] = [];
+  // The batch being filled: the header row opens the first.
+  let current: CsvTable | null = null;
+  const take = function* (all: boolean): Generator<CsvBatch> {
+    for (const r of parsed.splice(0)) {
+      if (current === null) {
+        current = tableStart(r);
+        continue;
+      }
+      addRecord(current, r);
+      if (current.records.length >= batchRows) {
+        yield { ...current, read, text: texts };
+        texts = [];
+        current = { headers: current.headers, records: [], errors: [] };
+      }
+    }
+    if (all) yield { ...(current ?? tableStart(undefined)), read, text: texts };
+  };
+  try {
+    for await (const piece of piecesOf(source)) {
+      if (parser === null) {
+        parser = parseStream({ ...csvOptions(piece.text), info: true, raw: true });
+        // Records are taken as the parser emits them (flowing mode): see readCsvInSlices.
+        parser.on('data', (record: InfoRecord) => parsed.push(record));
+        consumed = finished(parser);
+        consumed.catch((error: unknown) => {
+          failure = error;
+        });
+      }
+      parser.write(markLoneSurrogates(piece.text));
+      texts.push(piece.text);
+      read = piece.read;
+      await pause();
+      if (failure !== null) throw failure;
+      yield* take(false);
+    }
+    if (parser !== null) {
+      parser.end();
+      await consumed;
+    }
+  } catch (error) {
+    const table = unreadable(error);
+    yield { headers: [], records: [], errors: table.errors, read: 1, text: texts };
+    return;
+  }
+  read = 1;
+  yield* take(true);
 }

@@ -6,7 +6,7 @@ import { ownerScope, scopeIncludes } from '../../identity/visibility.js';
 import { createAccount, updateAccountById } from '../accounts.service.js';
 import type { CustomValue } from '../custom-values.js';
 import { type AccountRow, findAccountsForImport } from './import.repo.js';
-import { atTime, customPatch, lower, type PlannedRow, type Planner, RowReader, SeenKeys } from './import-row.js';
+import { atTime, customPatch, lower, type PlannedRow, type Planner, RowReader } from './import-row.js';
 
 interface Candidate {
   reader: RowReader;
@@ -99,7 +99,7 @@ export const planAccounts: Planner = async (env, rows, progress) => {
   const byDomain = index((a) => a.domain);
   const byName = index((a) => lower(a.name));
 
-  const seen = new SeenKeys();
+  const { seen } = env;
   const planned: PlannedRow[] = [];
   for (const c of candidates) {
     await env.pause();
@@ -115,8 +115,8 @@ export const planAccounts: Planner = async (env, rows, progress) => {
       }
       match = named[0];
     }
-    const key = match ? `id:${match.id}` : c.externalId ? `ext:${c.externalId}` : c.domain ? `domain:${c.domain}` : `name:${lower(c.name)}`;
-    if (!seen.check(c.reader, key, match ? 'account' : c.externalId ? 'external id' : c.domain ? 'domain' : 'name')) continue;
+    const own = c.externalId ? `ext:${c.externalId}` : c.domain ? `domain:${c.domain}` : `name:${lower(c.name)}`;
+    if (!seen.check(c.reader, match ? [`id:${match.id}`, own] : own, match ? 'account' : c.externalId ? 'external id' : c.domain ? 'domain' : 'name')) continue;
 
     if (!match) {
       planned.push({

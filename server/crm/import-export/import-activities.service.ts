@@ -7,7 +7,7 @@ import { createActivity, updateActivityById } from '../activities.service.js';
 import { parseActivityType } from './activity-import-rules.js';
 import { type ActivityRow, findActivitiesForImport } from './import.repo.js';
 import { AccountLinks, ContactLinks, DealLinks, type LinkRef } from './import-links.service.js';
-import { atTime, lower, type PlannedRow, type Planner, RowReader, SeenKeys } from './import-row.js';
+import { atTime, lower, type PlannedRow, type Planner, RowReader } from './import-row.js';
 
 interface Candidate {
   reader: RowReader;
@@ -106,7 +106,7 @@ export const planActivities: Planner = async (env, rows, progress) => {
   const byId = new Map(existing.map((x) => [x.id, x]));
   const byExternal = new Map(existing.filter((x) => x.external_id).map((x) => [x.external_id as string, x]));
 
-  const seen = new SeenKeys();
+  const { seen } = env;
   const planned: PlannedRow[] = [];
   for (const c of candidates) {
     await env.pause();
@@ -124,8 +124,8 @@ export const planActivities: Planner = async (env, rows, progress) => {
     match ??= existing.find(
       (x) => `${x.type}|${lower(x.subject)}|${x.occurred_at}|${x.owner_id}` === natural && (!c.externalId || !x.external_id || x.external_id === c.externalId),
     );
-    const key = match ? `id:${match.id}` : c.externalId ? `ext:${c.externalId}` : natural;
-    if (!seen.check(r, key, match ? 'activity' : c.externalId ? 'external id' : 'type, subject, time and owner')) continue;
+    const own = c.externalId ? `ext:${c.externalId}` : natural;
+    if (!seen.check(r, match ? [`id:${match.id}`, own] : own, match ? 'activity' : c.externalId ? 'external id' : 'type, subject, time and owner')) continue;
 
     if (!match) {
       planned.push(planCreate(c, l));

@@ -8,7 +8,7 @@ import { createContact, updateContactById } from '../contacts.service.js';
 import type { CustomValue } from '../custom-values.js';
 import { type ContactRow, findContactsForImport } from './import.repo.js';
 import { AccountLinks, type LinkRef } from './import-links.service.js';
-import { atTime, customPatch, lower, type PlannedRow, type Planner, RowReader, SeenKeys } from './import-row.js';
+import { atTime, customPatch, lower, type PlannedRow, type Planner, RowReader } from './import-row.js';
 
 interface Candidate {
   reader: RowReader;
@@ -105,7 +105,7 @@ export const planContacts: Planner = async (env, rows, progress) => {
   const byId = new Map(existing.map((x) => [x.id, x]));
   const byExternal = new Map(existing.filter((x) => x.external_id).map((x) => [x.external_id as string, x]));
 
-  const seen = new SeenKeys();
+  const { seen } = env;
   const planned: PlannedRow[] = [];
   for (const c of candidates) {
     await env.pause();
@@ -125,14 +125,9 @@ export const planContacts: Planner = async (env, rows, progress) => {
       }
       match = candidatesOf[0];
     }
-    const key = match
-      ? `id:${match.id}`
-      : c.externalId
-        ? `ext:${c.externalId}`
-        : c.email
-          ? `email:${c.email}`
-          : `name:${fullName(c.firstName, c.lastName)}|${accountId ?? ''}`;
-    if (!seen.check(r, key, match ? 'contact' : c.externalId ? 'external id' : c.email ? 'email' : 'name and account')) continue;
+    const own = c.externalId ? `ext:${c.externalId}` : c.email ? `email:${c.email}` : `name:${fullName(c.firstName, c.lastName)}|${accountId ?? ''}`;
+    if (!seen.check(r, match ? [`id:${match.id}`, own] : own, match ? 'contact' : c.externalId ? 'external id' : c.email ? 'email' : 'name and account'))
+      continue;
 
     if (!match) {
       planned.push({

@@ -14,7 +14,7 @@ import { type DatedStage, importedHistory } from './deal-history-rules.js';
 import { type DealTarget, dealTarget, findStage, parseStatus, stageKey, UNRECORDED_LOST_REASON } from './deal-import-rules.js';
 import { type DealRow, findDealsForImport } from './import.repo.js';
 import { AccountLinks, ContactLinks, type LinkRef } from './import-links.service.js';
-import { atTime, customPatch, lower, type PlannedRow, type Planner, RowReader, SeenKeys } from './import-row.js';
+import { atTime, customPatch, lower, type PlannedRow, type Planner, RowReader } from './import-row.js';
 import { dealKeyOf, STAGE_HISTORY_FIELD } from './stage-history-file.js';
 import { type MoneyText, middayOf, toMinorUnits } from './values.js';
 
@@ -247,7 +247,7 @@ export const planDeals: Planner = async (env, rows, progress) => {
   const byId = new Map(existing.map((d) => [d.id, d]));
   const byExternal = new Map(existing.filter((d) => d.external_id).map((d) => [d.external_id as string, d]));
 
-  const seen = new SeenKeys();
+  const { seen } = env;
   const planned: PlannedRow[] = [];
   for (const c of candidates) {
     await env.pause();
@@ -272,8 +272,8 @@ export const planDeals: Planner = async (env, rows, progress) => {
       }
       match = named[0];
     }
-    const key = match ? `id:${match.id}` : c.externalId ? `ext:${c.externalId}` : `name:${lower(c.name)}|${accountId ?? ''}`;
-    if (!seen.check(r, key, match ? 'deal' : c.externalId ? 'external id' : 'name and account')) continue;
+    const own = c.externalId ? `ext:${c.externalId}` : `name:${lower(c.name)}|${accountId ?? ''}`;
+    if (!seen.check(r, match ? [`id:${match.id}`, own] : own, match ? 'deal' : c.externalId ? 'external id' : 'name and account')) continue;
     const x = resolve(c, pipelines, match, links);
     if (!x) continue;
     const plan = match ? planUpdate(c, x, match, updateScope) : env.historical ? planHistory(c, x) : planCreate(c, x);

@@ -10,7 +10,7 @@ import { listCampaigns } from '../../alignment/campaigns.service.js';
 import { advanceImportedLead, dealsForImport, importLead, leadsForImport } from '../../alignment/lead-import.service.js';
 import type { Ctx } from '../../context.js';
 import { DealLinks, type LinkRef } from './import-links.service.js';
-import { lower, type PlannedRow, type Planner, RowReader, SeenKeys } from './import-row.js';
+import { lower, type PlannedRow, type Planner, RowReader } from './import-row.js';
 import { advanceSteps, LEAD_STATUSES, type LeadDates, leadSteps, parseLeadStatus, whyLeftAsItIs } from './lead-import-rules.js';
 import { type EntityValueSpec, sameOption } from './value-choices.js';
 
@@ -126,13 +126,13 @@ export const planLeads: Planner = async (env, rows, progress) => {
   const dealOf = (c: Candidate) =>
     (c.deal.id && dealKeys.byId.get(c.deal.id)) || (c.deal.externalId && dealKeys.byExternal.get(c.deal.externalId)) || namedDeals.resolve(c.reader, c.deal);
 
-  const seen = new SeenKeys();
+  const { seen } = env;
   const planned: PlannedRow[] = [];
   for (const c of candidates) {
     await env.pause();
     const match = (c.externalId && byExternal.get(c.externalId)) || (c.email && byEmail.get(c.email)) || undefined;
     // Within the file too, one lead per email (and per external id).
-    if (match && !seen.check(c.reader, `id:${match.id}`, 'lead')) continue;
+    if (match && !seen.check(c.reader, [`id:${match.id}`, c.externalId ? `ext:${c.externalId}` : null, c.email ? `email:${c.email}` : null], 'lead')) continue;
     if (!match && !seen.check(c.reader, c.externalId ? `ext:${c.externalId}` : null, 'external id')) continue;
     if (!match && !seen.check(c.reader, c.email ? `email:${c.email}` : null, 'email')) continue;
     const dealId = c.status === 'converted' ? dealOf(c) : null;

@@ -63,6 +63,8 @@ export interface ImportEnv {
   stageHistoryUsed: Set<string>;
   /** Rows whose current stage the file dates not, entered with their last dated stage, for the notes. */
   undatedCurrentStages: number;
+  /** The keys of the rows read so far: a record repeated anywhere in the file, in any batch, is reported. */
+  seen: SeenKeys;
   /** Await between rows in any loop over the file: yields to the event loop every few ms. */
   pause: () => Promise<void>;
 }
@@ -329,18 +331,23 @@ export function atTime(ctx: Ctx, at: number): Ctx {
   return { ...ctx, now: () => at };
 }
 
-/** Reports a duplicate of an earlier row in the same file, keyed by whatever identifies the record. */
+/**
+ * Reports a duplicate of an earlier row in the same file, keyed by whatever identifies the record: a
+ * row matching a stored record gives that record's key and its own (the batches of a big file find the
+ * records earlier batches wrote, and must still see a repeat of the row that wrote them).
+ */
 export class SeenKeys {
   private readonly seen = new Map<string, number>();
 
-  check(reader: RowReader, key: string | null, what: string): boolean {
-    if (key === null) return true;
-    const earlier = this.seen.get(key);
-    if (earlier !== undefined) {
+  check(reader: RowReader, key: string | null | readonly (string | null)[], what: string): boolean {
+    const keys = (Array.isArray(key) ? key : [key]).filter((k): k is string => k !== null);
+    for (const k of keys) {
+      const earlier = this.seen.get(k);
+      if (earlier === undefined) continue;
       reader.error(null, `repeats line ${earlier} (same ${what}); each record may appear once per file`);
       return false;
     }
-    this.seen.set(key, reader.line);
+    for (const k of keys) this.seen.set(k, reader.line);
     return true;
   }
 }

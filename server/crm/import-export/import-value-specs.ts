@@ -6,7 +6,7 @@ import type { Pipeline } from '../../../api/pipelines.js';
 import { ACTIVITY_TYPES, parseActivityType } from './activity-import-rules.js';
 import { findStage, parseStatus } from './deal-import-rules.js';
 import type { FieldDef } from './fields.js';
-import type { MappedRow, OwnerDirectory } from './import-row.js';
+import type { OwnerDirectory } from './import-row.js';
 import { type EntityValueSpec, sameOption, type ValueFieldSpec } from './value-choices.js';
 import { type DateOrder, orderEvidence } from './values.js';
 
@@ -16,18 +16,28 @@ export function dateOrderOf(format: ImportDateFormat | undefined): DateOrder | u
 }
 
 /** The day/month order the file's unambiguous dates agree on, if they do. */
-export function guessDateOrder(fields: readonly FieldDef[], rows: readonly MappedRow[]): DateOrder | null {
-  const dateFields = fields.filter((f) => f.kind === 'date' || f.kind === 'instant' || f.custom?.type === 'date').map((f) => f.key);
-  const seen = new Set<string>();
-  for (const row of rows) {
-    for (const field of dateFields) {
-      const text = row.values.get(field);
-      if (text !== undefined) seen.add(orderEvidence(text));
+/** What a file's date cells say of their day/month order, gathered a row at a time. */
+export class DateEvidence {
+  private readonly dateFields: string[];
+  private readonly seen = new Set<string>();
+
+  constructor(fields: readonly FieldDef[]) {
+    this.dateFields = fields.filter((f) => f.kind === 'date' || f.kind === 'instant' || f.custom?.type === 'date').map((f) => f.key);
+  }
+
+  add(values: ReadonlyMap<string, string>): void {
+    for (const field of this.dateFields) {
+      const text = values.get(field);
+      if (text !== undefined) this.seen.add(orderEvidence(text));
     }
   }
-  if (seen.has('dmy') && !seen.has('mdy')) return 'dmy';
-  if (seen.has('mdy') && !seen.has('dmy')) return 'mdy';
-  return null;
+
+  /** dmy or mdy when the cells tell (some day above 12 on one side only), else null. */
+  order(): DateOrder | null {
+    if (this.seen.has('dmy') && !this.seen.has('mdy')) return 'dmy';
+    if (this.seen.has('mdy') && !this.seen.has('dmy')) return 'mdy';
+    return null;
+  }
 }
 
 /** The enumerated fields of the file and the values Furrow has for each, with how a cell is matched without being told. */

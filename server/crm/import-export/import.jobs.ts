@@ -9,8 +9,10 @@ import type { Actor, Ctx } from '../../context.js';
 import { systemActorFor } from '../../identity/auth.service.js';
 import { defineJob } from '../../jobs/job.js';
 import { type ImportOptions, runImport } from './import.service.js';
+import { PhaseRate } from './import-pace.js';
 
-export type ImportJobOptions = Omit<ImportOptions, 'onProgress' | 'writeDb'>;
+/** The file's text travels as the job's text; a path is the CLI's alone (it runs no job). */
+export type ImportJobOptions = Omit<ImportOptions, 'onProgress' | 'writeDb' | 'csv' | 'batchRows'> & { csv: string };
 
 export interface ImportJobPayload {
   userId: string;
@@ -21,9 +23,12 @@ export interface ImportJobPayload {
 
 /** What GET /api/v1/jobs/:id shows while an import runs. */
 export interface ImportJobProgress {
-  phase: 'checking' | 'writing';
+  phase: 'reading' | 'checking' | 'writing';
   done: number;
   total: number;
+  /** Rows a second in this phase so far, and the seconds it needs at that rate; null until it has run a second. */
+  rowsPerSecond: number | null;
+  secondsLeft: number | null;
 }
 
 /** Progress reaches the jobs table at most this often (on this node it is live at every row). */
@@ -45,6 +50,7 @@ export const importJob = defineJob<ImportJobPayload>({
     // look-ups of existing records took ~150 ms of the event loop on the interactive connection).
     const ctx: Ctx = { db: job.bulk, dialect: job.dialect, actor: { ...actor, via: job.payload.via }, now: job.now, config: job.config, memo: new Map() };
     let storedAt = Number.NEGATIVE_INFINITY;
+    const pace = new PhaseRate();
     // One store at a time; a newer value waits as `latest` and replaces any older one. On SQLite a
     // store waits for the import's (or another import's) transaction, and each rewrites the job's
     // row with its payload, the whole file: queued every 500 ms, they all ran at the commit.
@@ -69,11 +75,12 @@ export const importJob = defineJob<ImportJobPayload>({
       writeDb: job.bulk,
       onProgress: (p) => {
         const t = performance.now();
+        const { rate, secondsLeft } = pace.of(p);
         if (t - storedAt < STORE_EVERY_MS && p.done < p.total) return;
         storedAt = t;
         // Not awaited: while the rows are written, the jobs table can only be written after commit
         // (SQLite); the value is live on this node at once.
-        const value: ImportJobProgress = { phase: p.phase, done: p.done, total: p.total };
+        const value: ImportJobProgress = { phase: p.phase, done: p.done, total: p.total, rowsPerSecond: rate === null ? null : Math.round(rate), secondsLeft };
         if (storing) latest = value;
         else store(value);
       },

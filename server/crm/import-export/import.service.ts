@@ -1,8 +1,11 @@
 // A CSV import, all or nothing: read and map the file, check every row (values, owners, links,
-// matches) and report every problem; only a clean file is written, in one transaction: new deals
+// matches) and report every problem; only a clean file is kept, in one transaction: new deals
 // planned in memory by the deals' own rules (deal-batch.service.ts) and written a slice at a time in
 // multi-row statements, every other row through the same services the app uses. A refused row (the
 // stage gate, say) becomes that row's error and nothing is kept.
+// A file is read a batch of rows at a time and never held whole (a million rows in flat memory): a
+// first pass learns what needs the whole file (its rows, date order, values, hash), the second
+// checks and writes each batch.
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ImportEntity, ImportPreset, ImportResult, ImportRowError } from '../../../api/imports.js';
@@ -19,8 +22,7 @@ import { ownerScope } from '../../identity/visibility.js';
 import { getWorkspace } from '../../identity/workspaces.service.js';
 import { newId } from '../../ids.js';
 import { listPipelines } from '../../process/pipelines.service.js';
-import { DealBatch } from '../deal-batch.service.js';
-import { readCsvInSlices } from './csv-read.js';
+import { type CsvRecord, type CsvSource, readCsvBatches } from './csv-read.js';
 import { fieldsOf, importResource } from './fields.js';
 import { entityCustomFields } from './fields.service.js';
 import { entityTypeOf, insertImportRun } from './import.repo.js';
@@ -30,22 +32,25 @@ import { planContacts } from './import-contacts.service.js';
 import { planDeals } from './import-deals.service.js';
 import { leadValueSpecs, planLeads } from './import-leads.service.js';
 import { mergeValues, saveMapping, withSavedMapping } from './import-mappings.service.js';
-import { type ImportEnv, type MappedRow, OwnerDirectory, type PlannedRow, type Planner, rowErrorOf } from './import-row.js';
-import { guessDateOrder, valueFieldSpecs } from './import-value-specs.js';
+import { type ImportEnv, type MappedRow, OwnerDirectory, type Planner, SeenKeys } from './import-row.js';
+import { DateEvidence, valueFieldSpecs } from './import-value-specs.js';
+import { ImportWriter } from './import-writer.service.js';
 import { mapValues, resolveMapping, rowValues, valueMapOf } from './mapping.js';
 import { readHistoryInto, reportUnusedHistory, takeStageEntryColumns } from './stage-history-file.js';
-import { valueChoices } from './value-choices.js';
+import { ValueCounts } from './value-choices.js';
 import type { DateOrder } from './values.js';
 
 export interface ImportProgress {
-  phase: 'checking' | 'writing';
+  /** reading: a big file's first pass, its total estimated from the share read; then checking and writing. */
+  phase: 'reading' | 'checking' | 'writing';
   done: number;
   total: number;
 }
 
 export interface ImportOptions {
   entity: ImportEntity;
-  csv: string;
+  /** The file: its text, or (the CLI) its path, read as the import goes. */
+  csv: string | { path: string };
   fileName?: string | undefined;
   preset?: ImportPreset | undefined;
   mapping?: Record<string, string> | undefined;
@@ -69,6 +74,8 @@ export interface ImportOptions {
   /** Historical deals: a separate stage-history CSV (deal, stage, entered at) read beside the file. */
   stageHistory?: string | undefined;
   onProgress?: ((progress: ImportProgress) => void) | undefined;
+  /** Rows checked and written together (BATCH_ROWS); tests read a small file in several batches with a small number. */
+  batchRows?: number | undefined;
   /**
    * Where the rows are written (one transaction): database.ts#bulk for a background import, so on
    * SQLite the interactive connection keeps serving reads while it runs. ctx.db when absent.
@@ -83,6 +90,9 @@ const PLANNERS: Record<ImportEntity, Planner> = {
   activities: planActivities,
   leads: planLeads,
 };
+
+/** Rows of a file checked and written together: a file of more is read twice and never held whole. */
+const BATCH_ROWS = 5_000;
 
 /** Row notes spelled out in the report; the rest are listed by line so a big file's report stays readable. */
 const ROW_NOTES = 50;
@@ -123,54 +133,54 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
   const startedAt = ctx.now();
   // Reading, checking and writing hand the event loop back every few ms: a big file never stalls the server.
   const slice = timeSlicer();
-  const table = await readCsvInSlices(options.csv, slice);
-  if (table.headers.length === 0) return { ...emptyResult(options, 0, {}), ok: false, errors: table.errors };
-  // The API's text rule (lib/input-rules.ts), which the route leaves to this, cell by cell: a column name
-  // breaking it refuses the file, as no row could be read by it.
-  const badHeader = table.headers.findIndex(hasBadText);
-  if (badHeader !== -1) {
-    const errors = [{ line: 1, field: null, message: `column ${badHeader + 1}’s name ${BAD_TEXT_MESSAGE}` }];
-    return { ...emptyResult(options, table.records.length, {}), ok: false, errors };
-  }
+  const source: CsvSource = typeof options.csv === 'string' ? { text: options.csv } : options.csv;
+  const batchRows = options.batchRows ?? BATCH_ROWS;
 
-  const customFields = await entityCustomFields(ctx, entity);
-  const fields = fieldsOf(entity, customFields);
-  const { mapping, savedValues } = await withSavedMapping(ctx, options.entity, options.savedMapping, options.mapping, table.headers);
-  const columns = resolveMapping(entity, table.headers, { preset: options.preset, mapping, fields });
-  const mappedFields = new Set(columns.columns.map((c) => c.field));
-  const values = mergeValues(savedValues, options.values, mappedFields);
-  const valueMap = valueMapOf(values, mappedFields);
-  const stageEntries = entity === 'deals' && options.historical ? takeStageEntryColumns(table.headers, columns, valueMap.map.get('stage')) : [];
-  const problems = [...columns.problems, ...valueMap.problems];
-  if (problems.length > 0) throw invalidInput(problems, `The columns cannot be mapped to ${entity}: ${problems.map((p) => p.message).join('; ')}`);
-
-  const rows: MappedRow[] = [];
+  // First pass: the columns, and what only the whole file tells (date order, each column's values, the
+  // rows to do, the hash). A file of one batch is kept for the second; a bigger one is read again.
+  const hash = createHash('sha256');
+  let setup: Awaited<ReturnType<typeof setUp>> | null = null;
+  const structural: ImportRowError[] = [];
   const cellErrors: ImportRowError[] = [];
-  for (const r of table.records) {
-    const values = rowValues(columns.columns, r.cells);
-    // A cell breaking the text rule is its row's error and the row goes no further: its text must
-    // never reach a query (PostgreSQL refuses NUL with a 500), a stored record or an error message.
-    const bad = [...values.keys()].filter((field) => hasBadText(values.get(field) as string));
-    if (bad.length > 0) cellErrors.push(...bad.map((field) => ({ line: r.line, field, message: BAD_TEXT_MESSAGE })));
-    else rows.push({ line: r.line, values });
-    await slice();
+  let records = 0;
+  let checkable = 0;
+  let kept: CsvRecord[] | null = [];
+  for await (const batch of readCsvBatches(source, slice, batchRows)) {
+    for (const text of batch.text) hash.update(text);
+    if (batch.headers.length === 0) return { ...emptyResult(options, 0, {}), ok: false, errors: batch.errors };
+    if (setup === null) {
+      // The API's text rule (lib/input-rules.ts), which the route leaves to this, cell by cell: a column name
+      // breaking it refuses the file, as no row could be read by it.
+      const badHeader = batch.headers.findIndex(hasBadText);
+      if (badHeader !== -1) {
+        const errors = [{ line: 1, field: null, message: `column ${badHeader + 1}’s name ${BAD_TEXT_MESSAGE}` }];
+        return { ...emptyResult(options, batch.records.length, {}), ok: false, errors };
+      }
+      setup = await setUp(ctx, options, batch.headers);
+    }
+    structural.push(...batch.errors);
+    for (const r of batch.records) {
+      records++;
+      const values = rowValues(setup.columns.columns, r.cells);
+      // A cell breaking the text rule is its row's error and the row goes no further: its text must
+      // never reach a query (PostgreSQL refuses NUL with a 500), a stored record or an error message.
+      const bad = [...values.keys()].filter((field) => hasBadText(values.get(field) as string));
+      if (bad.length > 0) {
+        cellErrors.push(...bad.map((field) => ({ line: r.line, field, message: BAD_TEXT_MESSAGE })));
+      } else {
+        checkable++;
+        setup.counts.add(values);
+        setup.dates.add(values);
+      }
+      await slice();
+    }
+    if (kept !== null) kept = kept.length + batch.records.length <= batchRows ? [...kept, ...batch.records] : null;
+    if (kept === null) options.onProgress?.({ phase: 'reading', done: records, total: Math.max(records, Math.round(records / Math.max(batch.read, 1e-6))) });
   }
-  const users = await listUsers(ctx);
-  const directory = new OwnerDirectory(users);
-  // Read before the value mapping applies, so each file value is listed with where it goes.
-  const choices = valueChoices(
-    valueFieldSpecs(
-      fields,
-      mappedFields,
-      entity === 'deals' ? await listPipelines(ctx) : [],
-      directory,
-      users.filter((u) => !u.disabled).map((u) => u.email),
-      entity === 'leads' ? await leadValueSpecs(ctx, mappedFields) : () => undefined,
-    ),
-    rows.map((r) => r.values),
-    valueMap.map,
-  );
-  for (const row of rows) mapValues(row.values, valueMap.map);
+  if (setup === null) throw new Error('a CSV source ended without its header batch');
+  const fileHash = hash.digest('hex');
+  const { columns, values, valueMap, stageEntries, customFields, directory } = setup;
+
   const workspace = await getWorkspace(ctx);
   const today = calendarDate(startedAt, workspace.timezone);
   const env: ImportEnv = {
@@ -179,11 +189,9 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
     timezone: workspace.timezone,
     currency: workspace.currency,
     // The "Date entered" cells are dates of the file too: often the only ones that tell 25/02 from 02/25.
-    dateOrder:
-      options.dateFormat ??
-      guessDateOrder([...fields, ...stageEntries.map((e) => ({ key: e.field, label: e.field, required: false, kind: 'instant' as const }))], rows),
+    dateOrder: options.dateFormat ?? setup.dates.order(),
     startedAt,
-    errors: [...table.errors, ...cellErrors],
+    errors: [...structural, ...cellErrors],
     unmatchedOwners: new Set(),
     users: directory,
     assignable: await ownerScope(ctx, entity, 'create'),
@@ -195,75 +203,94 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
     stageHistory: null,
     stageHistoryUsed: new Set(),
     undatedCurrentStages: 0,
+    seen: new SeenKeys(),
     pause: slice,
   };
-  const total = rows.length;
-  const report = (phase: ImportProgress['phase']) => async (done: number) => {
-    options.onProgress?.({ phase, done, total });
-    await slice();
-  };
+  const total = checkable;
+  const report =
+    (phase: ImportProgress['phase'], offset = 0) =>
+    async (done: number) => {
+      options.onProgress?.({ phase, done: offset + done, total });
+      await slice();
+    };
 
   const history = options.stageHistory === undefined ? null : await readHistoryInto(env, options.stageHistory, valueMap.map.get('stage'));
-  const planned = await PLANNERS[entity](env, rows, report('checking'));
-  if (history) reportUnusedHistory(env, history);
-  const result = emptyResult(options, table.records.length, columns.mapping);
-  result.unmapped = columns.ignored;
-  result.valueChoices = choices;
-  result.values = values;
-  if (env.defaultedCloseDates > 0) {
-    result.notes.push(
-      `${env.defaultedCloseDates} open deal${env.defaultedCloseDates === 1 ? ' has' : 's have'} no close date in the file; given ${env.closeDateDefault}${options.closeDateDefault ? '' : ' (the end of the fiscal year)'}`,
-    );
+  let historyReported = false;
+  const reportHistory = () => {
+    if (history && !historyReported) reportUnusedHistory(env, history);
+    historyReported = true;
+  };
+  const toRows = (list: readonly CsvRecord[]): MappedRow[] =>
+    list.flatMap((r) => {
+      const values = rowValues(columns.columns, r.cells);
+      if ([...values.values()].some(hasBadText)) return [];
+      return [{ line: r.line, values: mapValues(values, valueMap.map) }];
+    });
+  async function* rowBatches(): AsyncGenerator<MappedRow[]> {
+    if (kept !== null) {
+      yield toRows(kept);
+      return;
+    }
+    for await (const batch of readCsvBatches(source, slice, batchRows)) yield toRows(batch.records);
   }
-  if (stageEntries.length > 0) {
-    result.notes.push(
-      `Stage history from ${stageEntries.length} "Date entered" column${stageEntries.length === 1 ? '' : 's'}: ${stageEntries.map((e) => e.stage).join(', ')}`,
-    );
-  }
-  if (history) {
-    const entries = [...history.byDeal.values()].reduce((n, list) => n + list.length, 0);
-    result.notes.push(
-      `Stage history from the stage history file: ${entries} dated stage${entries === 1 ? '' : 's'} of ${history.byDeal.size} deal${history.byDeal.size === 1 ? '' : 's'}`,
-    );
-  }
-  if (env.undatedCurrentStages > 0) {
-    result.notes.push(
-      `${env.undatedCurrentStages} open deal${env.undatedCurrentStages === 1 ? '' : 's'} with no date for the current stage; entered with the last dated stage`,
-    );
-  }
-  const rowNotes = planned.filter((p) => p.note !== undefined);
-  for (const p of rowNotes.slice(0, ROW_NOTES)) result.notes.push(`Line ${p.line}: ${p.note}`);
-  if (rowNotes.length > ROW_NOTES)
-    result.notes.push(
-      `… and ${rowNotes.length - ROW_NOTES} more rows like these (lines ${rowNotes
-        .slice(ROW_NOTES)
-        .map((p) => p.line)
-        .join(', ')})`,
-    );
-  const count = (action: PlannedRow['action']) => planned.filter((p) => p.action === action).length;
 
+  // Second pass: each batch checked, then written while every row so far was accepted; only checked after.
+  const counted = { create: 0, update: 0, unchanged: 0 };
+  const rowNotes: string[] = [];
+  const moreNoteLines: number[] = [];
+  const single = kept !== null;
+  const writer = new ImportWriter({ ...ctx, db: options.writeDb ?? ctx.db }, options.dryRun ?? false, slice);
   let runId: string | null = null;
-  if (env.errors.length === 0) {
-    const writeErrors = await writeAll({ ...ctx, db: options.writeDb ?? ctx.db }, planned, options.dryRun ?? false, slice, report('writing'), async (tx) => {
-      runId = await record(tx, options, startedAt, {
+  try {
+    let offset = 0;
+    for await (const rows of rowBatches()) {
+      env.ctx = writer.readsOf(ctx);
+      // A big file's bar counts rows written; while nothing is written (a refused row), rows checked.
+      const planned = await PLANNERS[entity](env, rows, single ? report('checking') : async () => slice());
+      if (!single && env.errors.length > 0) await report('writing', offset)(rows.length);
+      for (const p of planned) {
+        counted[p.action]++;
+        if (p.note === undefined) continue;
+        if (rowNotes.length < ROW_NOTES) rowNotes.push(`Line ${p.line}: ${p.note}`);
+        else moreNoteLines.push(p.line);
+      }
+      if (single) reportHistory();
+      if (env.errors.length === 0) await writer.write(planned, report('writing', offset));
+      offset += rows.length;
+    }
+    reportHistory();
+    if (single && env.errors.length === 0) await report('writing')(total);
+    await writer.finish(env.errors.length === 0, async (tx) => {
+      runId = await record(tx, options, startedAt, fileHash, {
         status: 'succeeded',
-        created: count('create'),
-        updated: count('update'),
-        unchanged: count('unchanged'),
+        created: counted.create,
+        updated: counted.update,
+        unchanged: counted.unchanged,
         errors: [],
       });
     });
-    env.errors.push(...writeErrors);
+  } catch (error) {
+    await writer.abort();
+    throw error;
   }
+  env.errors.push(...writer.errors);
+
+  const result = emptyResult(options, records, columns.mapping);
+  result.unmapped = columns.ignored;
+  result.valueChoices = setup.counts.choices(valueMap.map);
+  result.values = values;
+  result.notes.push(...runNotes(env, options, stageEntries, history));
+  result.notes.push(...rowNotes);
+  if (moreNoteLines.length > 0) result.notes.push(`… and ${moreNoteLines.length} more rows like these (lines ${moreNoteLines.join(', ')})`);
 
   const errors = env.errors.sort((a, b) => a.line - b.line);
   const ok = errors.length === 0;
   const shown = ok || options.dryRun;
   Object.assign(result, {
     ok,
-    created: shown ? count('create') : 0,
-    updated: shown ? count('update') : 0,
-    unchanged: shown ? count('unchanged') : 0,
+    created: shown ? counted.create : 0,
+    updated: shown ? counted.update : 0,
+    unchanged: shown ? counted.unchanged : 0,
     errors,
     unmatchedOwners: [...env.unmatchedOwners].sort(),
   });
@@ -271,92 +298,81 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
     // Kept even when rows are refused or this is a check: the mapping is what the user worked out, the rows are the file's.
     result.savedAs = await saveMapping(ctx, entity, options.saveMappingAs, columns.mapping, values);
   }
-  if (!options.dryRun) {
+  if (!options.dryRun && !ok) {
     // A refused import is logged outside the rolled-back transaction, so the attempt is on record.
-    result.id = ok ? runId : await record(ctx, options, startedAt, { status: 'failed', created: 0, updated: 0, unchanged: 0, errors });
+    runId = await record(ctx, options, startedAt, fileHash, { status: 'failed', created: 0, updated: 0, unchanged: 0, errors });
   }
+  if (!options.dryRun) result.id = runId;
   return result;
 }
 
-/**
- * New deals planned per slice go to the database together: a slice's rows of each table in one
- * multi-row statement (~750 rows of history for 50 deals). Small enough that one statement stays a
- * short stop of the event loop on SQLite: with 500, /healthz waited 2.7 s at worst during a 20k
- * import on a loaded machine (load 21), 0.9 s with 100; 50 costs little (CPU ratio to a bare insert 0.28 vs 0.32).
- */
-const SLICE_ROWS = 50;
+/** What the columns need before any row is read: the mapping, the value map, and the whole-file tallies. */
+async function setUp(ctx: Ctx, options: ImportOptions, headers: string[]) {
+  const { entity } = options;
+  const customFields = await entityCustomFields(ctx, entity);
+  const fields = fieldsOf(entity, customFields);
+  const { mapping, savedValues } = await withSavedMapping(ctx, options.entity, options.savedMapping, options.mapping, headers);
+  const columns = resolveMapping(entity, headers, { preset: options.preset, mapping, fields });
+  const mappedFields = new Set(columns.columns.map((c) => c.field));
+  const values = mergeValues(savedValues, options.values, mappedFields);
+  const valueMap = valueMapOf(values, mappedFields);
+  const stageEntries = entity === 'deals' && options.historical ? takeStageEntryColumns(headers, columns, valueMap.map.get('stage')) : [];
+  const problems = [...columns.problems, ...valueMap.problems];
+  if (problems.length > 0) throw invalidInput(problems, `The columns cannot be mapped to ${entity}: ${problems.map((p) => p.message).join('; ')}`);
+  const users = await listUsers(ctx);
+  const directory = new OwnerDirectory(users);
+  // Counted before the value mapping applies, so each file value is listed with where it goes.
+  const counts = new ValueCounts(
+    valueFieldSpecs(
+      fields,
+      mappedFields,
+      entity === 'deals' ? await listPipelines(ctx) : [],
+      directory,
+      users.filter((u) => !u.disabled).map((u) => u.email),
+      entity === 'leads' ? await leadValueSpecs(ctx, mappedFields) : () => undefined,
+    ),
+  );
+  const dates = new DateEvidence([...fields, ...stageEntries.map((e) => ({ key: e.field, label: e.field, required: false, kind: 'instant' as const }))]);
+  return { columns, values, valueMap, stageEntries, fields, customFields, directory, counts, dates };
+}
 
-/**
- * Writes every planned row in one transaction; returns the rows the rules refused. New deals are
- * planned in memory (the rules and the gate as the services apply them) and written a slice at a
- * time; other rows go through the services one by one.
- */
-async function writeAll(
-  ctx: Ctx,
-  planned: PlannedRow[],
-  dryRun: boolean,
-  pause: () => Promise<void>,
-  progress: (done: number) => Promise<void>,
-  onSuccess: (tx: Ctx) => Promise<void>,
-): Promise<ImportRowError[]> {
-  const errors: ImportRowError[] = [];
-  // A dry run whose rows are all planned in memory (new deals) writes nothing, so it opens no
-  // transaction: on SQLite a transaction holds the write gate, and a 20 MB file's check held every
-  // other writer of the app back for as long as it ran. Rows checked by writing them (updates,
-  // other records) still need one, rolled back.
-  const trx = dryRun && planned.every((row) => !row.write) ? null : await ctx.db.startTransaction().execute();
-  try {
-    const batch = new DealBatch({ ...ctx, db: trx ?? ctx.db });
-    // Once a row is refused nothing will be kept: the rest are still checked, not written. A dry run writes nothing.
-    const flush = async () => (errors.length > 0 || dryRun ? batch.discard() : await batch.flush(pause));
-    let done = 0;
-    for (const row of planned) {
-      done++;
-      if (row.batched) {
-        try {
-          await row.batched(batch);
-        } catch (error) {
-          const rowError = rowErrorOf(row.line, error);
-          if (!rowError) throw error;
-          errors.push(rowError);
-        }
-        if (batch.size >= SLICE_ROWS) await flush();
-      } else if (row.write && trx) {
-        // A savepoint per row lets a refused row be undone alone, so later rows are still checked
-        // and every problem is reported in one run (PostgreSQL aborts a transaction on any error).
-        const sp = await trx.savepoint('import_row').execute();
-        try {
-          await row.write({ ...ctx, db: sp });
-          await sp.releaseSavepoint('import_row').execute();
-        } catch (error) {
-          const rowError = rowErrorOf(row.line, error);
-          if (!rowError) throw error;
-          await sp.rollbackToSavepoint('import_row').execute();
-          errors.push(rowError);
-        }
-      }
-      await progress(done);
-    }
-    await flush();
-    await progress(planned.length);
-    if (!trx) return errors;
-    if (errors.length > 0 || dryRun) {
-      await trx.rollback().execute();
-    } else {
-      await onSuccess({ ...ctx, db: trx });
-      await trx.commit().execute();
-    }
-  } catch (error) {
-    await trx?.rollback().execute();
-    throw error;
+/** The run's notes on what it assumed for the whole file. */
+function runNotes(
+  env: ImportEnv,
+  options: ImportOptions,
+  stageEntries: readonly { stage: string }[],
+  history: Awaited<ReturnType<typeof readHistoryInto>> | null,
+): string[] {
+  const notes: string[] = [];
+  if (env.defaultedCloseDates > 0) {
+    notes.push(
+      `${env.defaultedCloseDates} open deal${env.defaultedCloseDates === 1 ? ' has' : 's have'} no close date in the file; given ${env.closeDateDefault}${options.closeDateDefault ? '' : ' (the end of the fiscal year)'}`,
+    );
   }
-  return errors;
+  if (stageEntries.length > 0) {
+    notes.push(
+      `Stage history from ${stageEntries.length} "Date entered" column${stageEntries.length === 1 ? '' : 's'}: ${stageEntries.map((e) => e.stage).join(', ')}`,
+    );
+  }
+  if (history) {
+    const entries = [...history.byDeal.values()].reduce((n, list) => n + list.length, 0);
+    notes.push(
+      `Stage history from the stage history file: ${entries} dated stage${entries === 1 ? '' : 's'} of ${history.byDeal.size} deal${history.byDeal.size === 1 ? '' : 's'}`,
+    );
+  }
+  if (env.undatedCurrentStages > 0) {
+    notes.push(
+      `${env.undatedCurrentStages} open deal${env.undatedCurrentStages === 1 ? '' : 's'} with no date for the current stage; entered with the last dated stage`,
+    );
+  }
+  return notes;
 }
 
 async function record(
   ctx: Ctx,
   options: ImportOptions,
   startedAt: number,
+  fileHash: string,
   outcome: { status: 'succeeded' | 'failed'; created: number; updated: number; unchanged: number; errors: ImportRowError[] },
 ): Promise<string> {
   const id = newId();
@@ -365,7 +381,7 @@ async function record(
     workspace_id: ctx.actor.workspaceId,
     entity: entityTypeOf(options.entity),
     file_name: options.fileName?.slice(0, 255) ?? null,
-    file_hash: createHash('sha256').update(options.csv).digest('hex'),
+    file_hash: fileHash,
     actor_id: ctx.actor.userId,
     status: outcome.status,
     created: outcome.created,

@@ -22,14 +22,16 @@ export type EntityValueSpec = (field: FieldDef) => ValueFieldSpec | undefined;
 /** Distinct values listed per field; a column with more (free text mapped as an owner, say) is cut, most frequent first. */
 export const MAX_VALUES_PER_FIELD = 200;
 
-export function valueChoices(
-  specs: readonly ValueFieldSpec[],
-  rows: Iterable<ReadonlyMap<string, string>>,
-  valueMap: ReadonlyMap<string, ReadonlyMap<string, string>>,
-): ImportValueChoice[] {
-  const counts = new Map<string, Map<string, { value: string; rows: number }>>(specs.map((s) => [s.field, new Map()]));
-  for (const row of rows) {
-    for (const [field, seen] of counts) {
+/** Each enumerated field's distinct cells with their rows, counted a row at a time (a big file is read in batches). */
+export class ValueCounts {
+  private readonly counts: Map<string, Map<string, { value: string; rows: number }>>;
+
+  constructor(private readonly specs: readonly ValueFieldSpec[]) {
+    this.counts = new Map(specs.map((s) => [s.field, new Map()]));
+  }
+
+  add(row: ReadonlyMap<string, string>): void {
+    for (const [field, seen] of this.counts) {
       const text = row.get(field);
       if (text === undefined) continue;
       const key = stageKey(text);
@@ -38,24 +40,27 @@ export function valueChoices(
       else seen.set(key, { value: text, rows: 1 });
     }
   }
-  const choices: ImportValueChoice[] = [];
-  for (const spec of specs) {
-    const seen = [...(counts.get(spec.field)?.entries() ?? [])];
-    if (seen.length === 0) continue;
-    seen.sort(([, a], [, b]) => b.rows - a.rows || a.value.localeCompare(b.value));
-    const mapped = valueMap.get(spec.field);
-    choices.push({
-      field: spec.field,
-      label: spec.label,
-      options: [...spec.options],
-      distinct: seen.length,
-      values: seen.slice(0, MAX_VALUES_PER_FIELD).map(([key, { value, rows }]) => {
-        const given = mapped?.get(key);
-        return given !== undefined ? { value, rows, target: given, how: 'mapped' as const } : proposal(spec, value, rows);
-      }),
-    });
+
+  choices(valueMap: ReadonlyMap<string, ReadonlyMap<string, string>>): ImportValueChoice[] {
+    const choices: ImportValueChoice[] = [];
+    for (const spec of this.specs) {
+      const seen = [...(this.counts.get(spec.field)?.entries() ?? [])];
+      if (seen.length === 0) continue;
+      seen.sort(([, a], [, b]) => b.rows - a.rows || a.value.localeCompare(b.value));
+      const mapped = valueMap.get(spec.field);
+      choices.push({
+        field: spec.field,
+        label: spec.label,
+        options: [...spec.options],
+        distinct: seen.length,
+        values: seen.slice(0, MAX_VALUES_PER_FIELD).map(([key, { value, rows }]) => {
+          const given = mapped?.get(key);
+          return given !== undefined ? { value, rows, target: given, how: 'mapped' as const } : proposal(spec, value, rows);
+        }),
+      });
+    }
+    return choices;
   }
-  return choices;
 }
 
 function proposal(spec: ValueFieldSpec, value: string, rows: number): ImportValueChoice['values'][number] {

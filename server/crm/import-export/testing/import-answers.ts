@@ -38,13 +38,16 @@ export function importProgress(job: JobProgress): ImportJobProgress | null {
   if (
     typeof p !== 'object' ||
     !('phase' in p && 'done' in p && 'total' in p) ||
-    (p.phase !== 'checking' && p.phase !== 'writing') ||
+    (p.phase !== 'reading' && p.phase !== 'checking' && p.phase !== 'writing') ||
     typeof p.done !== 'number' ||
-    typeof p.total !== 'number'
+    typeof p.total !== 'number' ||
+    !('rowsPerSecond' in p && 'secondsLeft' in p) ||
+    (p.rowsPerSecond !== null && typeof p.rowsPerSecond !== 'number') ||
+    (p.secondsLeft !== null && typeof p.secondsLeft !== 'number')
   ) {
     throw new Error(`not an import's progress: ${JSON.stringify(p)}`);
   }
-  return { phase: p.phase, done: p.done, total: p.total };
+  return { phase: p.phase, done: p.done, total: p.total, rowsPerSecond: p.rowsPerSecond, secondsLeft: p.secondsLeft };
 }
 
 /** A (non-dry-run) import with a bad row is refused: 422 rule_violation, the report in details. */
