@@ -5,10 +5,13 @@
 // in by picking the saved mapping alone. Then an accounts file with extra columns (revenue, year
 // founded, parent company) lands in account fields the admin defined, the column left without one
 // is listed, and the values are shown and edited on the account. Last, a Salesforce history (the
-// opportunities report and its opportunity history report) goes in as an historical import.
+// opportunities report and its opportunity history report) goes in as an historical import. A file
+// big enough to run in the background is found again, progress then report, after a reload.
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importJob } from '../server/crm/import-export/import.jobs.js';
+import { createJobRunner } from '../server/jobs/runner.js';
 import { launchBrowser } from './support/browser.js';
 import { createOrg, type Org, startServer, type TestServer } from './support/server.js';
 import { signInAs } from './support/sign-in.js';
@@ -92,6 +95,25 @@ describe('moving in through the Import page', () => {
     await page.getByTestId('import-outcome').getByText('1 row imported: 1 created, 0 updated, 0 unchanged.').waitFor();
     const found = await org.adminApi.get<{ items: { name: string; stageId: string }[] }>(`/api/v1/deals?q=${suffix}&limit=50`);
     expect(found.items.map((d) => d.name).sort()).toEqual([`A-${suffix}`, `B-${suffix}`, `C-${suffix}`]);
+    await page.context().close();
+  });
+  it('runs a big file in the background, and a reload of the page finds its progress and then its report', async () => {
+    const page = await signInAs(browser, server, org.admin);
+    await page.goto(`${server.url}/import`);
+    await pick(page, 'What to import', 'Deals');
+    const rows = Array.from({ length: 260 }, (_, i) => `Bulk ${suffix} ${i},${100 + i},2027-05-31`);
+    await chooseFile(page, 'bulk.csv', ['Deal Name,Amount,Close Date', ...rows].join('\n'));
+    await page.getByRole('button', { name: 'Import deals' }).click();
+    // Over 200 lines: a job, whose id the address keeps.
+    await page.waitForURL(/[?&]job=/);
+    expect(new URL(page.url()).searchParams.get('entity')).toBe('deals');
+    await page.reload();
+    // The page found the job again: its bar, until a runner (none in this server) takes the job.
+    await page.getByTestId('import-progress').waitFor();
+    await createJobRunner({ database: server.database, config: server.config, now: Date.now, jobs: [importJob] }).runDue();
+    await page.getByTestId('import-outcome').getByText('260 rows imported: 260 created, 0 updated, 0 unchanged.').waitFor();
+    const found = await org.adminApi.get<{ items: unknown[] }>(`/api/v1/deals?q=${encodeURIComponent(`Bulk ${suffix}`)}&limit=100`);
+    expect(found.items).toHaveLength(100);
     await page.context().close();
   });
   it('imports a Salesforce history with its stage-history report: moves kept as imported, a won deal’s skipped stage not counted', async () => {

@@ -1,11 +1,9 @@
 // Check (a dry run) and import, with the saved mapping to start from and the name to save this one
-// under, and the outcome: the report, the background job's progress, or the error.
+// under, and the outcome (ImportOutcome.tsx).
 import { Button, Checkbox, FileInput, Grid, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconChecklist, IconUpload } from '@tabler/icons-react';
 import type { ImportEntity } from '../../../api/imports';
-import { ErrorState } from '../../components/ErrorState';
-import { ImportJobProgress } from './ImportJobProgress';
-import { ImportReport } from './ImportReport';
+import { ImportOutcome } from './ImportOutcome';
 import type { CsvImport } from './use-csv-import';
 
 export function CheckAndImport({ state, entity, entityLabel }: { state: CsvImport; entity: ImportEntity; entityLabel: string }) {
@@ -75,17 +73,7 @@ export function CheckAndImport({ state, entity, entityLabel }: { state: CsvImpor
           Import {plural}
         </Button>
       </Group>
-      <div aria-live="polite">
-        {outcome?.kind === 'report' && (
-          <Stack gap="sm">
-            <ImportReport result={outcome.result} listPath={`/${entity}`} listLabel={`Open ${plural}`} />
-          </Stack>
-        )}
-        {outcome?.kind === 'job' && (
-          <ImportJobProgress jobId={outcome.jobId} dryRun={outcome.dryRun} onFinished={state.jobFinished} onFailed={state.jobFailed} />
-        )}
-        {outcome?.kind === 'error' && <ErrorState error={outcome.error} title="The file could not be imported" />}
-      </div>
+      <ImportOutcome state={state} entity={entity} plural={plural} />
     </Stack>
   );
 }

@@ -13,6 +13,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { CheckAndImport } from './CheckAndImport';
 import { ColumnMapping } from './ColumnMapping';
+import { ImportOutcome } from './ImportOutcome';
 import { type Choice, DATE_FORMATS, ENTITIES, importResource, isChoice, PEOPLE, PRESETS } from './import-choices';
 import { PeopleImport } from './PeopleImport';
 import { type CsvImport, useCsvImport } from './use-csv-import';
@@ -91,6 +92,12 @@ export function ImportPage() {
               ? 'Choose a file: its header row appears here with the field each column feeds. Salesforce’s lead export and HubSpot’s contacts export map by themselves; their dates become each lead’s history.'
               : 'Choose a file: its header row appears here with the field each column feeds. Import accounts first, then contacts, then deals, then activities, so the links between them are found.'}
           </Text>
+        )}
+
+        {!chosen && state.outcome && (
+          <Paper withBorder p="md" radius="md">
+            <ImportOutcome state={state} entity={entity} plural={entityLabel.toLowerCase()} />
+          </Paper>
         )}
 
         {chosen && (

@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react';
 import type { ImportDateFormat, ImportEntity, ImportPreset, ImportRequest, ImportResult, ImportValueChoice } from '../../../api/imports';
 import { detectPreset, normaliseHeader } from '../../../lib/csv';
 import { isApiError } from '../../app/api';
+import { useUrlState } from '../../app/url-state';
 import { errorMessage } from '../../components/ErrorState';
 import { refreshImported, runImport, useImportFields, useImportMappings } from '../../data/imports/imports';
 import { autoMapping, type CsvHead, IGNORE, missingRequired, readCsvHead } from './csv-columns';
@@ -40,7 +41,18 @@ export function useCsvImport(entity: ImportEntity | null) {
   const [choices, setChoices] = useState<ImportValueChoice[]>([]);
   const [savedName, setSavedName] = useState<string | null>(null);
   const [saveAs, setSaveAs] = useState('');
-  const [outcome, setOutcome] = useState<Outcome>(null);
+  const url = useUrlState();
+  // A background import's job is in the address (?job=…), so a reload of the page finds it again,
+  // its progress and then its report.
+  const [outcome, setOutcomeState] = useState<Outcome>(() => {
+    const job = url.get('job');
+    return job ? { kind: 'job', jobId: job, dryRun: url.get('check') === '1' } : null;
+  });
+  const setOutcome = (next: Outcome) => {
+    setOutcomeState(next);
+    if (next?.kind === 'job') url.set({ ...(entity && { entity }), job: next.jobId, check: next.dryRun ? '1' : null }, { replace: true });
+    else if ((next === null || next.kind === 'error') && url.get('job')) url.set({ job: null, check: null }, { replace: true });
+  };
   const [busy, setBusy] = useState<'check' | 'import' | null>(null);
 
   const fields = useImportFields(entity);
