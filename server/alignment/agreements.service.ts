@@ -51,12 +51,15 @@ export async function agreementInForce(ctx: Ctx): Promise<AgreementRow | undefin
   return findInForce(ctx.db, ctx.actor.workspaceId);
 }
 
+/** Serialises the writes that number agreements or put one in force (PostgreSQL; SQLite's writers are serialised already). */
+const AGREEMENTS_LOCK = 40_001;
+
 export async function createAgreement(ctx: Ctx, input: LeadAgreementCreate): Promise<LeadAgreement> {
   requireOwner(ctx);
   checkTerms(input.terms);
   return inTransaction(ctx, async (tx) => {
     const now = tx.now();
-    const lock = tx.dialect.transactionLock(40_001);
+    const lock = tx.dialect.transactionLock(AGREEMENTS_LOCK);
     if (lock) await lock.execute(tx.db);
     const id = newId();
     await insertAgreement(tx.db, {
@@ -141,6 +144,11 @@ export async function withdrawAgreement(ctx: Ctx, id: string, version: number): 
 export async function approveAgreement(ctx: Ctx, id: string, version: number): Promise<LeadAgreement> {
   const side = requireOwner(ctx);
   return inTransaction(ctx, async (tx) => {
+    // Two final approvals at once (of two proposals) would each find no agreement in force and both
+    // go in force (PostgreSQL: the one-in-force index refuses the second, a 500). One after the
+    // other, the later supersedes the earlier, as two approvals a minute apart would.
+    const lock = tx.dialect.transactionLock(AGREEMENTS_LOCK);
+    if (lock) await lock.execute(tx.db);
     const row = await current(tx, id);
     if (row.status !== 'proposed') throw ruleViolation(`Only a proposed agreement can be approved; this version is ${row.status.replace('_', ' ')}`);
     const mine = side === 'sales' ? row.sales_approved_by : row.marketing_approved_by;
