@@ -90,6 +90,14 @@ export const ImportRequest = Type.Object(
 );
 export type ImportRequest = Static<typeof ImportRequest>;
 
+/**
+ * The options of an uploaded file's import (POST /api/v1/imports/{entity}/upload, multipart field
+ * "options", as JSON): those of ImportRequest but the file, which is the field "file", and
+ * `background` (an upload always runs as a job).
+ */
+export const ImportUploadOptions = Type.Omit(ImportRequest, ['csv', 'background'], { additionalProperties: false });
+export type ImportUploadOptions = Static<typeof ImportUploadOptions>;
+
 export const ImportRowError = Type.Object({
   line: Type.Integer({ description: 'Line number in the file (the header is line 1)' }),
   field: Type.Union([Type.String(), Type.Null()]),

@@ -107,6 +107,7 @@ export const ROUTES = {
   'POST /api/v1/deals/:id/comments': { 201: DealComment },
   'GET /api/v1/search': { 200: SearchResponse },
   'POST /api/v1/imports/:entity': { 200: ImportResult, 202: JobAccepted },
+  'POST /api/v1/imports/:entity/upload': { 202: JobAccepted },
   'GET /api/v1/imports/:entity/fields': { 200: ImportFields },
   'GET /api/v1/imports/:entity/mappings': { 200: ImportMappingList },
   'GET /api/v1/exports/accounts.csv': { 200: Type.String({ description: 'CSV, UTF-8 with a BOM, header row first' }) },

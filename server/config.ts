@@ -39,6 +39,8 @@ export interface Config {
   readonly bulkStatementTimeoutMs: number;
   /** Imports with more data rows than this run as a background job (202 + job id); smaller ones answer at once. */
   readonly importSyncMaxRows: number;
+  /** Largest CSV file accepted as an upload (POST /api/v1/imports/{entity}/upload), in bytes. */
+  readonly importMaxUploadBytes: number;
   /** Heavy jobs (imports, dry runs) one user may have queued or running at once. */
   readonly heavyJobsPerUser: number;
   /** Heavy requests (KPIs, dashboards, exports) one user may have in flight at once per node. */
@@ -131,6 +133,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const statementTimeoutMs = int('STATEMENT_TIMEOUT_MS', 15_000, 0, 3_600_000);
   const bulkStatementTimeoutMs = int('BULK_STATEMENT_TIMEOUT_MS', 300_000, 0, 86_400_000);
   const importSyncMaxRows = int('IMPORT_SYNC_MAX_ROWS', 500, 0, 1_000_000);
+  const importMaxUploadMb = int('IMPORT_MAX_UPLOAD_MB', 1024, 1, 16_384);
   const heavyJobsPerUser = int('HEAVY_JOBS_PER_USER', 1, 1, 100);
   const heavyRequestsPerUser = int('HEAVY_REQUESTS_PER_USER', 3, 1, 100);
   const practiceMaxUploadMb = int('PRACTICE_MAX_UPLOAD_MB', 20, 1, 500);
@@ -188,6 +191,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     statementTimeoutMs,
     bulkStatementTimeoutMs,
     importSyncMaxRows,
+    importMaxUploadBytes: importMaxUploadMb * 1024 * 1024,
     heavyJobsPerUser,
     heavyRequestsPerUser,
     trustProxy,

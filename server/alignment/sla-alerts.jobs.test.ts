@@ -236,6 +236,7 @@ describeEngines('lead SLA alerts', { ownDatabase: true }, (env) => {
       now: () => env().clock.now,
       progress: async () => {},
       text: async () => null,
+      textParts: async () => null,
       log: () => {},
     });
     await Promise.all([leadSlaAlertJob.handler(run(1)), leadSlaAlertJob.handler(run(2))]);

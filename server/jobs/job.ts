@@ -31,6 +31,11 @@ export interface JobRun<P> {
   progress(value: unknown): Promise<void>;
   /** The text it was enqueued with (EnqueueOptions.text: an import's file), read a part at a time; null if none. */
   text(): Promise<string | null>;
+  /**
+   * The same text a part at a time, never whole (a big import's file), with the number of parts; null
+   * if none. `parts()` may be read again from the start.
+   */
+  textParts(): Promise<{ count: number; parts: () => AsyncIterable<string> } | null>;
   log(message: string, extra?: Record<string, unknown>): void;
 }
 

@@ -30,6 +30,32 @@ export async function jobTextPart(db: Kysely<DB>, jobId: string, part: number): 
   return row?.body;
 }
 
+export async function countTextParts(db: Kysely<DB>, jobId: string): Promise<number> {
+  const row = await db
+    .selectFrom('job_texts')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('job_id', '=', jobId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** A job held back while its text arrived (an uploaded file) runs now, with its final payload. */
+export async function releaseHeldJob(db: Kysely<DB>, jobId: string, payload: string, now: number): Promise<boolean> {
+  const r = await db
+    .updateTable('jobs')
+    .set({ payload, run_at: now, updated_at: now })
+    .where('id', '=', jobId)
+    .where('state', '=', 'queued')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** A held job whose text never arrived whole goes, its parts with it. */
+export async function deleteQueuedJob(db: Kysely<DB>, jobId: string): Promise<void> {
+  await db.deleteFrom('job_texts').where('job_id', '=', jobId).execute();
+  await db.deleteFrom('jobs').where('id', '=', jobId).where('state', '=', 'queued').execute();
+}
+
 /** A finished job's text is not needed again (the row goes later, with its retention). */
 export async function deleteJobText(db: Kysely<DB>, jobId: string): Promise<void> {
   await db.deleteFrom('job_texts').where('job_id', '=', jobId).execute();

@@ -10,7 +10,18 @@ import { timeSlicer } from '../event-loop.js';
 import { ownerScopeOrNull, scopeIncludes } from '../identity/visibility.js';
 import { newId } from '../ids.js';
 import type { JobDefinition } from './job.js';
-import { countByState, countLiveJobsOf, findJob, findLiveSingleton, insertJob, insertJobTextPart, jobTextPart } from './jobs.repo.js';
+import {
+  countByState,
+  countLiveJobsOf,
+  countTextParts,
+  deleteQueuedJob,
+  findJob,
+  findLiveSingleton,
+  insertJob,
+  insertJobTextPart,
+  jobTextPart,
+  releaseHeldJob,
+} from './jobs.repo.js';
 
 export interface EnqueueOptions {
   /** Workspace the job works for; null (default) for a system-wide job. */
@@ -110,6 +121,57 @@ export async function readJobText(db: Kysely<DB>, jobId: string): Promise<string
     read.push(JSON.parse(body) as string);
     await pause();
   }
+}
+
+/** A job's text a part at a time, in order (a big import's file, read as it goes). */
+export async function* readJobTextParts(db: Kysely<DB>, jobId: string): AsyncGenerator<string> {
+  for (let part = 0; ; part++) {
+    const body = await jobTextPart(db, jobId, part);
+    if (body === undefined) return;
+    yield JSON.parse(body) as string;
+  }
+}
+
+/** A job enqueued held back (runAt later) while its text was stored: it runs now, with this payload. */
+export function releaseJob(ctx: JobsCtx, jobId: string, payload: unknown): Promise<boolean> {
+  return releaseHeldJob(ctx.db, jobId, JSON.stringify(payload), ctx.now());
+}
+
+/** A held job whose text did not arrive whole: it and its parts go (it never ran). */
+export function dropHeldJob(ctx: JobsCtx, jobId: string): Promise<void> {
+  return deleteQueuedJob(ctx.db, jobId);
+}
+
+export function countJobTextParts(db: Kysely<DB>, jobId: string): Promise<number> {
+  return countTextParts(db, jobId);
+}
+
+/**
+ * Stores a text arriving as a stream (an uploaded file) as the job's parts, a part at a time: the
+ * text is never whole in memory. Returns the characters stored; the caller releases the job after.
+ */
+export async function storeJobTextStream(db: Kysely<DB>, jobId: string, chunks: AsyncIterable<string>): Promise<number> {
+  let part = 0;
+  let pending = '';
+  let stored = 0;
+  const flush = async (all: boolean) => {
+    while (pending.length >= JOB_TEXT_PART || (all && (pending.length > 0 || part === 0))) {
+      let end = Math.min(pending.length, JOB_TEXT_PART);
+      // Never end a part on the first half of a surrogate pair: the pair is kept whole in the next.
+      const last = pending.charCodeAt(end - 1);
+      if (end < pending.length && last >= 0xd800 && last <= 0xdbff) end--;
+      await insertJobTextPart(db, jobId, part++, JSON.stringify(pending.slice(0, end)));
+      stored += end;
+      pending = pending.slice(end);
+      if (all && pending.length === 0) return;
+    }
+  };
+  for await (const chunk of chunks) {
+    pending += chunk;
+    await flush(false);
+  }
+  await flush(true);
+  return stored;
 }
 
 /**

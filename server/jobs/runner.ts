@@ -22,7 +22,7 @@ import {
   schedulesOf,
   workspaceZones,
 } from './jobs.repo.js';
-import { enqueue, forgetProgress, publishProgress, readJobText } from './jobs.service.js';
+import { countJobTextParts, enqueue, forgetProgress, publishProgress, readJobText, readJobTextParts } from './jobs.service.js';
 
 export interface RunnerOptions {
   database: Pick<Database, 'db' | 'dialect'> & Partial<Pick<Database, 'bulk'>>;
@@ -157,6 +157,12 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
         const text = await readJobText(db, row.id);
         hasText ||= text !== null;
         return text;
+      },
+      async textParts() {
+        const count = await countJobTextParts(db, row.id);
+        if (count === 0) return null;
+        hasText = true;
+        return { count, parts: () => readJobTextParts(db, row.id) };
       },
       log: (message, extra) => log(`[job ${row.name} ${row.id}] ${message}`, extra),
     };

@@ -80,13 +80,9 @@ export async function readCsvInSlices(text: string, pause: () => Promise<void>):
     failure = error;
   });
   try {
-    for (let at = 0; at < text.length && failure === null; ) {
-      let end = Math.min(text.length, at + CHUNK);
-      // Never split a surrogate pair: the parser would turn each half into U+FFFD.
-      const last = text.charCodeAt(end - 1);
-      if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
-      parser.write(markLoneSurrogates(text.slice(at, end)));
-      at = end;
+    for (const s of slicesOf(text)) {
+      if (failure !== null) break;
+      parser.write(markLoneSurrogates(s.text));
       await pause();
     }
     parser.end();
@@ -132,8 +128,11 @@ function addRecord(table: CsvTable, r: InfoRecord): void {
   records.push({ line, cells: r.record });
 }
 
-/** Where an import's CSV comes from: text in memory (the API, a job) or a file read as it goes (the CLI). */
-export type CsvSource = { text: string } | { path: string };
+/**
+ * Where an import's CSV comes from: text in memory (the API), a file read as it goes (the CLI), or a
+ * background job's stored parts read one at a time (`parts` may be read again from the start).
+ */
+export type CsvSource = { text: string } | { path: string } | { parts: () => AsyncIterable<string>; count: number };
 
 /** A run of a source's records, in file order; the first batch carries the headers. */
 export interface CsvBatch {
@@ -150,14 +149,14 @@ export interface CsvBatch {
 /** The source's text a piece at a time: slices of the text, or the file as its stream reads it. */
 async function* piecesOf(source: CsvSource): AsyncGenerator<{ text: string; read: number }> {
   if ('text' in source) {
-    const { text } = source;
-    for (let at = 0; at < text.length; ) {
-      let end = Math.min(text.length, at + CHUNK);
-      // Never split a surrogate pair: the parser would turn each half into U+FFFD.
-      const last = text.charCodeAt(end - 1);
-      if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
-      yield { text: text.slice(at, end), read: end / text.length };
-      at = end;
+    for (const s of slicesOf(source.text)) yield { text: s.text, read: s.end / source.text.length };
+    return;
+  }
+  if ('parts' in source) {
+    let n = 0;
+    for await (const part of source.parts()) {
+      for (const s of slicesOf(part)) yield { text: s.text, read: (n + s.end / part.length) / source.count };
+      n++;
     }
     return;
   }
@@ -165,6 +164,17 @@ async function* piecesOf(source: CsvSource): AsyncGenerator<{ text: string; read
   // A UTF-8 decoder keeps a character split across two reads for the next one.
   const stream = createReadStream(source.path, { encoding: 'utf8', highWaterMark: 64 * 1024 });
   for await (const piece of stream) yield { text: piece as string, read: size === 0 ? 1 : stream.bytesRead / size };
+}
+
+/** The text in slices of about CHUNK characters, never splitting a surrogate pair (the parser would turn each half into U+FFFD). */
+function* slicesOf(text: string): Generator<{ text: string; end: number }> {
+  for (let at = 0; at < text.length; ) {
+    let end = Math.min(text.length, at + CHUNK);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    yield { text: text.slice(at, end), end };
+    at = end;
+  }
 }
 
 /**

@@ -31,9 +31,22 @@ export function dataRowsOf(csv: string): number {
 export async function startImport(ctx: Ctx, options: ImportJobOptions & { background?: boolean | undefined }): Promise<StartedImport> {
   const { background, ...importOptions } = options;
   if (!background && dataRowsOf(options.csv) <= ctx.config.importSyncMaxRows) return { kind: 'done', result: await runImport(ctx, importOptions) };
+  const { csv, ...rest } = importOptions;
+  const id = await enqueueImport(ctx, rest, { text: csv });
+  return { kind: 'queued', job: accepted(id) };
+}
+
+export const accepted = (id: string): JobAccepted => ({ jobId: id, state: 'queued', location: `/api/v1/jobs/${id}` });
+
+/**
+ * Queues an import job once the caller may import and has no other heavy job too many. With `text`
+ * the file is stored with it; `held`, the job waits (runAt later) for its file to be stored as it
+ * uploads, and runs once import-upload.service.ts releases it.
+ */
+export async function enqueueImport(ctx: Ctx, options: Omit<ImportJobOptions, 'csv'>, file: { text: string } | { held: true }): Promise<string> {
   // Refused before queueing, as the synchronous path would refuse it.
   if (reachOf(ctx.actor.role, importResource(options.entity), 'create') === 'none') throw forbidden(`Your role cannot import ${options.entity}`);
-  const id = await inTransaction(ctx, async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const lock = tx.dialect.transactionLock(HEAVY_JOBS_LOCK);
     if (lock) await lock.execute(tx.db);
     const live = await liveJobsOf(tx, tx.actor.userId, HEAVY_JOB_NAMES);
@@ -43,13 +56,19 @@ export async function startImport(ctx: Ctx, options: ImportJobOptions & { backgr
         RETRY_AFTER_SECONDS,
       );
     }
-    const { csv, ...rest } = importOptions;
+    const held = 'held' in file;
     return enqueue(
       tx,
       importJob,
-      { userId: tx.actor.userId, via: tx.actor.via, options: rest },
-      { workspaceId: tx.actor.workspaceId, createdBy: tx.actor.userId, text: csv },
+      { userId: tx.actor.userId, via: tx.actor.via, options: held ? { ...options, uploading: true } : options },
+      { workspaceId: tx.actor.workspaceId, createdBy: tx.actor.userId, ...(held ? { runAt: tx.now() + UPLOAD_WINDOW_MS } : { text: file.text }) },
     );
   });
-  return { kind: 'queued', job: { jobId: id, state: 'queued', location: `/api/v1/jobs/${id}` } };
 }
+
+/**
+ * How long a held job waits for its upload: the request that stores the file releases it at once
+ * when done; one that died mid-upload leaves a job that runs after this, finds no whole file and fails
+ * (and frees the user's heavy-job slot).
+ */
+const UPLOAD_WINDOW_MS = 30 * 60_000;

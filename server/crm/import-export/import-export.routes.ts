@@ -14,13 +14,14 @@ import {
   ImportResult,
 } from '../../../api/imports.js';
 import { JobAccepted } from '../../../api/jobs.js';
-import { ruleViolation } from '../../errors.js';
+import { invalidField, ruleViolation } from '../../errors.js';
 import { ctxOf } from '../../http/auth-hook.js';
 import { type App, responses } from '../../http/types.js';
 import { exportCsv, exportFileName } from './export.service.js';
 import { importFields } from './fields.service.js';
 import { startImport } from './import-background.service.js';
 import { importMappings } from './import-mappings.service.js';
+import { startUploadedImport } from './import-upload.service.js';
 import { dateOrderOf } from './import-value-specs.js';
 
 function refusalMessage(result: ImportResult): string {
@@ -81,6 +82,41 @@ export function registerImportExportRoutes(app: App): void {
       // A dry run succeeded in checking, whatever it found; a refused import is a refused request.
       if (!result.ok && !result.dryRun) throw ruleViolation(refusalMessage(result), result);
       return result;
+    },
+  );
+
+  app.post(
+    '/api/v1/imports/:entity/upload',
+    {
+      schema: {
+        tags,
+        summary: 'Import a CSV of any size, uploaded as a file (always a background job)',
+        description:
+          'multipart/form-data: the field "options" (JSON: the fields of ImportRequest but csv and background), then the file as the field ' +
+          '"file" (up to IMPORT_MAX_UPLOAD_MB, default 1024). The file is stored as it arrives, never whole in memory, and the import runs ' +
+          'as a background job: 202 with the job id, then GET /api/v1/jobs/{id} as for a big file sent as JSON. 400 names the option or the ' +
+          'file that is wrong; 429 as for any import when the user already has HEAVY_JOBS_PER_USER imports queued or running.',
+        consumes: ['multipart/form-data'],
+        params: ImportEntityParams,
+        // Read as a stream by the handler: the schema only documents the form (see the practice recording upload).
+        body: Type.Unsafe<unknown>({ description: 'multipart/form-data: "options" (JSON), then "file" (the CSV)' }),
+        response: { ...responses({}), 202: JobAccepted },
+      },
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      if (!req.isMultipart()) throw invalidField('file', 'send multipart/form-data: the field "options" (JSON), then the CSV as the field "file"');
+      let options: string | undefined;
+      const parts = req.parts({ limits: { fileSize: ctx.config.importMaxUploadBytes, files: 1, fields: 2, fieldSize: 1024 * 1024 } });
+      for await (const part of parts) {
+        if (part.type === 'field') {
+          if (part.fieldname === 'options') options = String(part.value);
+          continue;
+        }
+        const job = await startUploadedImport(ctx, req.params.entity, { options, file: part.file, fileName: part.filename });
+        return reply.status(202).header('location', job.location).send(job);
+      }
+      return startUploadedImport(ctx, req.params.entity, { options, file: undefined, fileName: undefined });
     },
   );
 

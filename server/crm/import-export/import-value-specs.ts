@@ -15,7 +15,6 @@ export function dateOrderOf(format: ImportDateFormat | undefined): DateOrder | u
   return format === 'DD/MM/YYYY' ? 'dmy' : format === 'MM/DD/YYYY' ? 'mdy' : undefined;
 }
 
-/** The day/month order the file's unambiguous dates agree on, if they do. */
 /** What a file's date cells say of their day/month order, gathered a row at a time. */
 export class DateEvidence {
   private readonly dateFields: string[];

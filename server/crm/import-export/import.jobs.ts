@@ -18,7 +18,11 @@ export interface ImportJobPayload {
   userId: string;
   via: Actor['via'];
   /** The file itself is the job's text (EnqueueOptions.text), kept out of the job's row; `csv` only in jobs queued before that. */
-  options: Omit<ImportJobOptions, 'csv'> & { csv?: string };
+  options: Omit<ImportJobOptions, 'csv'> & {
+    csv?: string;
+    /** Set while an uploaded file is stored (the job is held back); a job that runs with it set never got its whole file. */
+    uploading?: boolean;
+  };
 }
 
 /** What GET /api/v1/jobs/:id shows while an import runs. */
@@ -67,10 +71,13 @@ export const importJob = defineJob<ImportJobPayload>({
           if (next) store(next);
         });
     };
-    const csv = job.payload.options.csv ?? (await job.text());
+    const { uploading, ...options } = job.payload.options;
+    if (uploading) throw new Error('the file’s upload did not finish; import the file again');
+    // The file's stored parts are read one at a time, as the import goes: never whole in memory.
+    const csv = options.csv ?? (await job.textParts());
     if (csv === null) throw new Error('the file of this import is gone');
     const result = await runImport(ctx, {
-      ...job.payload.options,
+      ...options,
       csv,
       writeDb: job.bulk,
       onProgress: (p) => {

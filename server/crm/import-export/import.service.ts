@@ -49,8 +49,8 @@ export interface ImportProgress {
 
 export interface ImportOptions {
   entity: ImportEntity;
-  /** The file: its text, or (the CLI) its path, read as the import goes. */
-  csv: string | { path: string };
+  /** The file: its text, or read as the import goes: (the CLI) its path, (a background job) its stored parts. */
+  csv: string | Exclude<CsvSource, { text: string }>;
   fileName?: string | undefined;
   preset?: ImportPreset | undefined;
   mapping?: Record<string, string> | undefined;

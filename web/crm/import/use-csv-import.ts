@@ -4,23 +4,32 @@
 // job or an error). The page and its panels only render what this holds.
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import type { ImportDateFormat, ImportEntity, ImportPreset, ImportRequest, ImportResult, ImportValueChoice } from '../../../api/imports';
+import type { ImportDateFormat, ImportEntity, ImportPreset, ImportResult, ImportUploadOptions, ImportValueChoice } from '../../../api/imports';
 import { detectPreset, normaliseHeader } from '../../../lib/csv';
 import { isApiError } from '../../app/api';
 import { useUrlState } from '../../app/url-state';
 import { errorMessage } from '../../components/ErrorState';
-import { refreshImported, runImport, useImportFields, useImportMappings } from '../../data/imports/imports';
+import { refreshImported, runImport, uploadImport, useImportFields, useImportMappings } from '../../data/imports/imports';
 import { autoMapping, type CsvHead, IGNORE, missingRequired, readCsvHead } from './csv-columns';
 import { PRESETS, runsInBackground } from './import-choices';
 import type { ValueOverrides } from './ValueMapping';
 
 export interface Chosen {
   file: File;
-  csv: string;
+  /** The file's text; null for a file too big to send as JSON, which goes up as a file (only its head is read). */
+  csv: string | null;
   head: CsvHead;
 }
 
 export type Outcome = { kind: 'report'; result: ImportResult } | { kind: 'job'; jobId: string; dryRun: boolean } | { kind: 'error'; error: unknown } | null;
+
+/**
+ * Files over this go up as a file (multipart, streamed from disk) instead of as JSON text: under the
+ * server's 25 MB body limit with room for JSON's escaping.
+ */
+const UPLOAD_FROM_BYTES = 8 * 1024 * 1024;
+/** What is read of a big file for its header row and first row. */
+const HEAD_BYTES = 256 * 1024;
 
 export function useCsvImport(entity: ImportEntity | null) {
   const queryClient = useQueryClient();
@@ -144,8 +153,10 @@ export function useCsvImport(entity: ImportEntity | null) {
       return;
     }
     try {
-      const csv = await file.text();
-      const head = readCsvHead(csv);
+      // A big file is never read whole into the page: its first lines give the columns, the file goes up as it is.
+      const big = file.size > UPLOAD_FROM_BYTES;
+      const csv = big ? null : await file.text();
+      const head = readCsvHead(csv ?? (await file.slice(0, HEAD_BYTES).text()));
       if (head.headers.every((h) => h === '')) {
         setChosen(null);
         setReadProblem('The file is empty: the first line must name the columns.');
@@ -165,20 +176,21 @@ export function useCsvImport(entity: ImportEntity | null) {
     // Only fields a column still feeds: a column re-mapped away leaves its values behind.
     const fed = new Set(Object.values(mapping).flatMap((f) => f.split('+')));
     const values = Object.fromEntries(Object.entries(valueOverrides).filter(([field, pairs]) => fed.has(field) && Object.keys(pairs).length > 0));
-    const body: ImportRequest = {
-      csv: chosen.csv,
+    const options: ImportUploadOptions = {
       fileName: chosen.file.name,
       mapping,
       dryRun,
       ...(Object.keys(values).length > 0 && { values }),
       ...(saveAs.trim() !== '' && { saveMappingAs: saveAs.trim() }),
-      ...(runsInBackground(chosen.csv) && { background: true }),
       ...(preset === 'auto' ? {} : { preset }),
       ...(dateFormat === 'auto' ? {} : { dateFormat }),
       ...(historical && entity === 'deals' && { historical: true, ...(stageHistory && { stageHistory: stageHistory.csv }) }),
     };
     try {
-      const answer = await runImport(entity, body);
+      const answer =
+        chosen.csv === null
+          ? await uploadImport(entity, options, chosen.file)
+          : await runImport(entity, { ...options, csv: chosen.csv, ...(runsInBackground(chosen.csv) && { background: true }) });
       if ('jobId' in answer) {
         // A big file runs in the background: the progress bar polls the job until its report is in.
         setOutcome({ kind: 'job', jobId: answer.jobId, dryRun });

@@ -4,7 +4,7 @@
 // in its details, and a big file with a background job to follow (web/data/jobs#useJobProgress):
 // the import screens read all three (decision 0160: the dry run keeps its own handling).
 import { type QueryClient, useQuery } from '@tanstack/react-query';
-import type { ImportEntity, ImportFields, ImportMappingList, ImportRequest, ImportResult } from '../../../api/imports';
+import type { ImportEntity, ImportFields, ImportMappingList, ImportRequest, ImportResult, ImportUploadOptions } from '../../../api/imports';
 import type { JobAccepted } from '../../../api/jobs';
 import type { PeopleImportBody, PeopleImportResult } from '../../../api/people';
 import { api } from '../../app/api';
@@ -27,6 +27,15 @@ export function useImportMappings(entity: ImportEntity | null) {
 }
 
 export const runImport = (entity: ImportEntity, body: ImportRequest) => api.post<ImportResult | JobAccepted>(`/api/v1/imports/${entity}`, body);
+
+/** A file too big for a JSON body: uploaded as it is on disk, always a background job. */
+export function uploadImport(entity: ImportEntity, options: ImportUploadOptions, file: File): Promise<JobAccepted> {
+  const form = new FormData();
+  // The options first: the server reads them before the file streams in.
+  form.append('options', JSON.stringify(options));
+  form.append('file', file, file.name);
+  return api.upload<JobAccepted>(`/api/v1/imports/${entity}/upload`, form);
+}
 
 /** After an import: the lists that may show what it wrote. */
 export async function refreshImported(queryClient: QueryClient, entity: ImportEntity): Promise<void> {
