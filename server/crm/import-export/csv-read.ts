@@ -153,11 +153,19 @@ async function* piecesOf(source: CsvSource): AsyncGenerator<{ text: string; read
     return;
   }
   if ('parts' in source) {
+    // A stored part may end on the first half of a surrogate pair (a job's text is cut every 256k
+    // characters): that half waits for the rest, or the parser would read two lone halves.
     let n = 0;
-    for await (const part of source.parts()) {
+    let carry = '';
+    for await (const stored of source.parts()) {
+      let part = carry + stored;
+      const last = part.charCodeAt(part.length - 1);
+      carry = last >= 0xd800 && last <= 0xdbff ? part.slice(-1) : '';
+      if (carry) part = part.slice(0, -1);
       for (const s of slicesOf(part)) yield { text: s.text, read: (n + s.end / part.length) / source.count };
       n++;
     }
+    if (carry) yield { text: carry, read: 1 };
     return;
   }
   const size = (await stat(source.path)).size;
