@@ -8,6 +8,7 @@ import type { ImportResult } from '../../../api/imports.js';
 import type { Actor, Ctx } from '../../context.js';
 import { systemActorFor } from '../../identity/auth.service.js';
 import { defineJob } from '../../jobs/job.js';
+import { publishProgress } from '../../jobs/jobs.service.js';
 import { type ImportOptions, runImport } from './import.service.js';
 import { PhaseRate } from './import-pace.js';
 
@@ -86,8 +87,10 @@ export const importJob = defineJob<ImportJobPayload>({
         if (t - storedAt < STORE_EVERY_MS && p.done < p.total) return;
         storedAt = t;
         // Not awaited: while the rows are written, the jobs table can only be written after commit
-        // (SQLite); the value is live on this node at once.
+        // (SQLite). The value is live on this node at once, also while an earlier store still waits
+        // (it was not: the page showed the reading phase's last value until the commit).
         const value: ImportJobProgress = { phase: p.phase, done: p.done, total: p.total, rowsPerSecond: rate === null ? null : Math.round(rate), secondsLeft };
+        publishProgress(job.id, value);
         if (storing) latest = value;
         else store(value);
       },
