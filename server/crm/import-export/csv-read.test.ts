@@ -1,7 +1,7 @@
 // readCsvBatches: a file read in batches, from any source, gives the records, lines and text that
 // reading it whole gives, whatever the batch size and wherever the source's pieces are cut.
 import { describe, expect, it } from 'vitest';
-import { type CsvBatch, type CsvSource, readCsv, readCsvBatches } from './csv-read.js';
+import { type CsvBatch, type CsvSource, readCsv, readCsvBatches, readCsvInSlices } from './csv-read.js';
 
 const pause = async () => {};
 
@@ -45,5 +45,13 @@ describe('readCsvBatches', () => {
     const broken = await read({ text: 'a,b\n1,"never closed\n2,3' }, 1);
     expect(broken.at(-1)).toMatchObject({ headers: [], errors: [{ message: expect.stringContaining('never closed') }] });
     expect(await read({ text: '' }, 5)).toMatchObject([{ headers: [], records: [], errors: [{ line: 1, message: expect.stringContaining('empty') }] }]);
+  });
+
+  it('reads a big text in slices as readCsv reads it whole, an unreadable one with the same error', async () => {
+    const big = [FILE, ...Array.from({ length: 4000 }, (_, i) => `Row ${i},"cell ${i}"`)].join('\n');
+    expect(big.length).toBeGreaterThan(64 * 1024);
+    expect(await readCsvInSlices(big, pause)).toEqual(readCsv(big));
+    const broken = `${big}\nlast,"never closed`;
+    expect(await readCsvInSlices(broken, pause)).toEqual(readCsv(broken));
   });
 });

@@ -68,44 +68,20 @@ const CHUNK = 32 * 1024;
  */
 export async function readCsvInSlices(text: string, pause: () => Promise<void>): Promise<CsvTable> {
   if (text.length <= CHUNK) return readCsv(text);
-  const parser = parseStream({ ...csvOptions(text), info: true, raw: true });
-  const parsed: InfoRecord[] = [];
-  // Records are taken as the parser emits them (flowing mode), so each slice of text is parsed
-  // before the next pause; a for-await reader let the slices queue up behind its backpressure and
-  // then parsed them all at the end, in one ~200 ms turn.
-  parser.on('data', (record: InfoRecord) => parsed.push(record));
-  const consumed = finished(parser);
-  let failure: unknown = null;
-  consumed.catch((error: unknown) => {
-    failure = error;
-  });
-  try {
-    for (const s of slicesOf(text)) {
-      if (failure !== null) break;
-      parser.write(markLoneSurrogates(s.text));
-      await pause();
-    }
-    parser.end();
-    await consumed;
-  } catch (error) {
-    return unreadable(error);
+  const table: CsvTable = { headers: [], records: [], errors: [] };
+  for await (const batch of readCsvBatches({ text }, pause, Number.POSITIVE_INFINITY)) {
+    // An unreadable file ends with a batch of its error alone, and is nothing but that error.
+    if (batch.headers.length === 0) return { headers: [], records: [], errors: batch.errors };
+    table.headers = batch.headers;
+    for (const r of batch.records) table.records.push(r);
+    table.errors.push(...batch.errors);
   }
-  return tableInSlices(parsed, pause);
+  return table;
 }
 
 function tableOf(parsed: InfoRecord[]): CsvTable {
   const table = tableStart(parsed[0]);
   for (let i = 1; i < parsed.length; i++) addRecord(table, parsed[i] as InfoRecord);
-  return table;
-}
-
-/** tableOf for big files: turning 20k parsed records into lines and cells alone took ~150 ms. */
-async function tableInSlices(parsed: InfoRecord[], pause: () => Promise<void>): Promise<CsvTable> {
-  const table = tableStart(parsed[0]);
-  for (let i = 1; i < parsed.length; i++) {
-    addRecord(table, parsed[i] as InfoRecord);
-    await pause();
-  }
   return table;
 }
 
@@ -217,7 +193,9 @@ export async function* readCsvBatches(source: CsvSource, pause: () => Promise<vo
     for await (const piece of piecesOf(source)) {
       if (parser === null) {
         parser = parseStream({ ...csvOptions(piece.text), info: true, raw: true });
-        // Records are taken as the parser emits them (flowing mode): see readCsvInSlices.
+        // Records are taken as the parser emits them (flowing mode), so each slice of text is parsed
+        // before the next pause; a for-await reader let the slices queue up behind its backpressure and
+        // then parsed them all at the end, in one ~200 ms turn.
         parser.on('data', (record: InfoRecord) => parsed.push(record));
         consumed = finished(parser);
         consumed.catch((error: unknown) => {
