@@ -235,7 +235,6 @@ describeEngines('lead SLA alerts', { ownDatabase: true }, (env) => {
       config: env().config,
       now: () => env().clock.now,
       progress: async () => {},
-      text: async () => null,
       textParts: async () => null,
       log: () => {},
     });

@@ -10,7 +10,7 @@ import { type Database, openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrator.js';
 import { newId } from '../ids.js';
 import { testEngines } from '../test/test-env.js';
-import { defineJob } from './job.js';
+import { defineJob, type JobRun } from './job.js';
 import { enqueue, JOB_TEXT_PART } from './jobs.service.js';
 import { createJobRunner } from './runner.js';
 
@@ -39,12 +39,20 @@ for (const engine of testEngines()) {
     afterAll(async () => {
       await database?.close();
     });
+    /** The job's text put back together from the parts the handler reads one at a time. */
+    const wholeText = async (run: JobRun<unknown>): Promise<string | null> => {
+      const text = await run.textParts();
+      if (!text) return null;
+      let whole = '';
+      for await (const part of text.parts()) whole += part;
+      return whole;
+    };
     const countJobTextParts = async (id: string) => (await database.db.selectFrom('job_texts').select('part').where('job_id', '=', id).execute()).length;
 
     it('gives the handler the text it was enqueued with, keeps it out of the job row, and drops it once done', async () => {
       const text = longText();
       const seen: (string | null)[] = [];
-      const job = defineJob<{ n: number }>({ name: uniqueName('text'), handler: async (run) => void seen.push(await run.text()) });
+      const job = defineJob<{ n: number }>({ name: uniqueName('text'), handler: async (run) => void seen.push(await wholeText(run)) });
       const id = await enqueue({ db: database.db, now }, job, { n: 1 }, { text });
       expect(await countJobTextParts(id)).toBe(3);
       const row = await database.db.selectFrom('jobs').select('payload').where('id', '=', id).executeTakeFirstOrThrow();
@@ -59,7 +67,7 @@ for (const engine of testEngines()) {
 
     it('reads null for a job without a text, and an empty text as empty', async () => {
       const seen: (string | null)[] = [];
-      const job = defineJob<{ n: number }>({ name: uniqueName('none'), handler: async (run) => void seen.push(await run.text()) });
+      const job = defineJob<{ n: number }>({ name: uniqueName('none'), handler: async (run) => void seen.push(await wholeText(run)) });
       await enqueue({ db: database.db, now }, job, { n: 1 });
       await enqueue({ db: database.db, now }, job, { n: 2 }, { text: '' });
       expect(await createJobRunner({ database, config, now, jobs: [job] }).runDue()).toEqual({ ran: 2, failed: 0 });

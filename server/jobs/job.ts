@@ -29,11 +29,9 @@ export interface JobRun<P> {
    * holds a write transaction on SQLite must not await it (the write waits for that transaction).
    */
   progress(value: unknown): Promise<void>;
-  /** The text it was enqueued with (EnqueueOptions.text: an import's file), read a part at a time; null if none. */
-  text(): Promise<string | null>;
   /**
-   * The same text a part at a time, never whole (a big import's file), with the number of parts; null
-   * if none. `parts()` may be read again from the start.
+   * The text it was enqueued with (EnqueueOptions.text: an import's file) a part at a time, never
+   * whole, with the number of parts; null if none. `parts()` may be read again from the start.
    */
   textParts(): Promise<{ count: number; parts: () => AsyncIterable<string> } | null>;
   log(message: string, extra?: Record<string, unknown>): void;

@@ -37,7 +37,7 @@ export interface EnqueueOptions {
   /**
    * A long text the job works on (an import's file), kept beside the job's row in parts, not in its
    * payload: the row is rewritten by every claim, lease renewal and progress store. The handler
-   * reads it with `job.text()`.
+   * reads it with `job.textParts()`.
    */
   text?: string;
 }
@@ -107,18 +107,6 @@ async function storeJobText(db: Kysely<DB>, jobId: string, text: string): Promis
   // comes back whole when the parts are joined.
   for (let part = 0, at = 0; at < text.length || part === 0; part++, at += JOB_TEXT_PART) {
     await insertJobTextPart(db, jobId, part, JSON.stringify(text.slice(at, at + JOB_TEXT_PART)));
-    await pause();
-  }
-}
-
-/** A job's text (enqueue's `text`), read a part at a time until there is no next one; null when it has none. */
-export async function readJobText(db: Kysely<DB>, jobId: string): Promise<string | null> {
-  const pause = timeSlicer();
-  const read: string[] = [];
-  for (let part = 0; ; part++) {
-    const body = await jobTextPart(db, jobId, part);
-    if (body === undefined) return part === 0 ? null : read.join('');
-    read.push(JSON.parse(body) as string);
     await pause();
   }
 }

@@ -22,7 +22,7 @@ import {
   schedulesOf,
   workspaceZones,
 } from './jobs.repo.js';
-import { countJobTextParts, enqueue, forgetProgress, publishProgress, readJobText, readJobTextParts } from './jobs.service.js';
+import { countJobTextParts, enqueue, forgetProgress, publishProgress, readJobTextParts } from './jobs.service.js';
 
 export interface RunnerOptions {
   database: Pick<Database, 'db' | 'dialect'> & Partial<Pick<Database, 'bulk'>>;
@@ -152,11 +152,6 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
         publishProgress(row.id, value);
         const t = now();
         if (!(await renewLease(db, row, nodeId, t, t + def.leaseMs, JSON.stringify(value)))) lost = true;
-      },
-      async text() {
-        const text = await readJobText(db, row.id);
-        hasText ||= text !== null;
-        return text;
       },
       async textParts() {
         const count = await countJobTextParts(db, row.id);
