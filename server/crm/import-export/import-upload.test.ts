@@ -3,8 +3,12 @@
 // imported by the job reading those parts one at a time. Bad options and files are refused by name,
 // and a refused or broken upload leaves no job behind.
 import { expect, it } from 'vitest';
+import { Role, type Role as RoleName } from '../../../api/common.js';
+import { ImportEntity } from '../../../api/imports.js';
+import { reachOf } from '../../identity/policy.js';
 import { createJobRunner } from '../../jobs/runner.js';
 import { describeEngines, type TestEnv, type TestUser } from '../../test/test-env.js';
+import { importResource } from './fields.js';
 import { importJob } from './import.jobs.js';
 import { enqueueImport } from './import-background.service.js';
 import { jobReport } from './testing/import-answers.js';
@@ -108,5 +112,28 @@ describeEngines('a CSV uploaded as a file', { config: { importMaxUploadBytes: 10
     const job = await w.as(rep).get(`/api/v1/jobs/${held}`);
     expect(job.body).toMatchObject({ state: 'failed', lastError: expect.stringContaining('upload did not finish') });
     expect((await upload(env(), rep, multipart({ options: '{}', file: bigCsv('Later').replace('Opportunity', 'Name') }))).statusCode).toBe(202);
+  });
+
+  it('answers every role × kind of record as the policy table says (generated cases), queueing nothing when refused', async () => {
+    const w = await env().workspace();
+    const entities = ImportEntity.anyOf.map((e) => e.const as ImportEntity);
+    const roles = Role.anyOf.map((r) => r.const as RoleName);
+    const cases = roles.flatMap((role) => entities.map((entity) => ({ role, entity, allowed: reachOf(role, importResource(entity), 'create') !== 'none' })));
+    expect(cases.filter((c) => c.allowed).length).toBeGreaterThan(0);
+    expect(cases.filter((c) => !c.allowed).length).toBeGreaterThan(0);
+    for (const c of cases) {
+      // A user per case: each may have one import queued (HEAVY_JOBS_PER_USER), and none of these runs.
+      const who = await w.user(c.role);
+      const res = await env().app.inject({
+        method: 'POST',
+        url: `/api/v1/imports/${c.entity}/upload`,
+        headers: { authorization: `Bearer ${who.token}`, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+        payload: multipart({ options: '{}', file: 'Name\nSomething' }),
+      });
+      expect(res.statusCode, `${c.role} uploading ${c.entity}`).toBe(c.allowed ? 202 : 403);
+    }
+    const jobs = await heldJobs(w.id);
+    expect(jobs).toHaveLength(cases.filter((c) => c.allowed).length);
+    expect(jobs.every((j) => j.state === 'queued')).toBe(true);
   });
 });
