@@ -62,6 +62,15 @@ export const ImportRequest = Type.Object(
       }),
     ),
     dryRun: Type.Optional(Type.Boolean({ description: 'Validate and report without writing' })),
+    resumable: Type.Optional(
+      Type.Boolean({
+        description:
+          'Keep each batch of 5,000 rows as soon as it is written, instead of all or nothing (decision 0209): for a file too big for one ' +
+          'transaction, or one that must survive a crash. A refused row stops the writing at its batch (the batches before it stay, the rest ' +
+          'is still checked and every bad row reported; details.kept says which rows are in); running the same file again resumes: the ' +
+          'rows already in are matched and left unchanged, the rest are written.',
+      }),
+    ),
     background: Type.Optional(
       Type.Boolean({
         description:
@@ -146,6 +155,26 @@ export const ImportResult = Type.Object({
   /** The saved mapping the run started from, and the name it saved under. */
   savedMapping: Type.Union([Type.String(), Type.Null()]),
   savedAs: Type.Union([Type.String(), Type.Null()]),
+  /** A resumable import (ImportRequest.resumable): the rows kept as it went; null for an import that is all or nothing. */
+  kept: Type.Union([
+    Type.Object({
+      rows: Type.Integer({ description: 'Rows of the file kept: those of every batch before the first refused row (all of them when ok)' }),
+      throughLine: Type.Integer({ description: 'The last line of the file they reach (the header is line 1: 1 when none)' }),
+      created: Type.Integer(),
+      updated: Type.Integer(),
+      unchanged: Type.Integer(),
+    }),
+    Type.Null(),
+  ]),
+  /** A resumable import that took up an earlier run of the same file which had stopped part way (killed, say). */
+  resumed: Type.Union([
+    Type.Object({
+      runId: Id,
+      startedAt: Type.Integer(),
+      rows: Type.Integer({ description: 'The rows that run had kept: found in, and left unchanged' }),
+    }),
+    Type.Null(),
+  ]),
 });
 export type ImportResult = Static<typeof ImportResult>;
 
@@ -193,7 +222,10 @@ export const ImportRefused = Type.Object(
       requestId: Type.Optional(Type.String()),
     }),
   },
-  { description: 'Nothing was written: error.details is the ImportResult with ok=false and every row error' },
+  {
+    description:
+      'Nothing was written (a resumable import: nothing after the rows error.details.kept lists): error.details is the ImportResult with ok=false and every row error',
+  },
 );
 export type ImportRefused = Static<typeof ImportRefused>;
 

@@ -73,10 +73,15 @@ function printResult(io: CliIo, file: string, r: ImportResult): void {
   }
   if (r.savedAs) println(io.stderr, `Saved the mapping as "${r.savedAs}" (use it with --mapping "${r.savedAs}")`);
   if (!r.ok) {
-    println(io.stderr, `${file}: ${r.errors.length} problem${r.errors.length === 1 ? '' : 's'}; nothing was ${r.dryRun ? 'checked further' : 'imported'}:`);
+    const kept = r.kept && r.kept.rows > 0 ? `rows up to line ${r.kept.throughLine} (${r.kept.rows}) were kept, none after` : null;
+    println(
+      io.stderr,
+      `${file}: ${r.errors.length} problem${r.errors.length === 1 ? '' : 's'}; ${kept ?? `nothing was ${r.dryRun ? 'checked further' : 'imported'}`}:`,
+    );
     for (const e of r.errors) println(io.stderr, `  line ${e.line}${e.field ? `, ${e.field}` : ''}: ${e.message}`);
     if (r.unmatchedOwners.length > 0)
       println(io.stderr, `Owners not found: ${r.unmatchedOwners.join(', ')} (add them with furrow user add, or fix the owner column)`);
+    if (kept) println(io.stderr, 'Fix the rows and run the import again: the rows kept are found in and left as they are.');
     return;
   }
   // A lead Furrow has is only ever moved on along its lifecycle by a file, so "updated" says that.
@@ -97,6 +102,8 @@ export interface ImportOptions {
   dateFormat?: string;
   historical?: boolean;
   stageHistory?: string;
+  resumable?: boolean;
+  batchRows?: string;
   as?: string;
   workspace?: string;
   dryRun?: boolean;
@@ -141,6 +148,8 @@ export async function importCommand(io: CliIo, entityText: string, file: string,
         savedMapping: nameOf('--mapping', opts.mapping),
         saveMappingAs: nameOf('--save-mapping', opts.saveMapping),
         dryRun: opts.dryRun,
+        resumable: opts.resumable,
+        batchRows: batchRowsOf(opts.batchRows),
         historical: opts.historical,
         stageHistory,
         dateFormat,
@@ -152,6 +161,13 @@ export async function importCommand(io: CliIo, entityText: string, file: string,
     printResult(io, file, result);
     if (!result.ok) throw failure('');
   });
+}
+
+function batchRowsOf(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 100_000) throw usageError(`--batch-rows must be a whole number from 1 to 100000 (got "${text}")`);
+  return n;
 }
 
 export async function importFieldsCommand(io: CliIo, entityText: string, opts: { as?: string; workspace?: string }): Promise<void> {

@@ -52,6 +52,11 @@ export function registerDataCommands(program: Command, io: CliIo): void {
     .option('--as <email>', 'import as this user (default: the first admin); owners and visibility are theirs')
     .option('--workspace <slug>', 'workspace (needed when there are several)')
     .option('--dry-run', 'check and count without writing')
+    .option(
+      '--resumable',
+      'keep each batch of 5,000 rows as it is written instead of all or nothing (a file too big for one transaction); a refused row stops the writing at its batch, and running the same file again takes up where a stopped run left off',
+    )
+    .option('--batch-rows <n>', 'rows checked and written together (default 5000); with --resumable, the rows kept at a time')
     .option('--password-stdin', 'people: read the initial password of new users from the first line of stdin')
     .action(lazyAction(io, actions, (m) => m.importCommand));
 

@@ -38,6 +38,7 @@ import * as theDealsListByOwner from './migrations/2026-12-12-40-the-deals-list-
 import * as jobTexts from './migrations/2026-12-13-10-job-texts.js';
 import * as searchWordIndex from './migrations/2026-12-14-10-search-word-index.js';
 import * as openActivities from './migrations/2026-12-14-20-open-activities.js';
+import * as importRunProgress from './migrations/2026-12-15-10-import-run-progress.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-01-core': core,
@@ -78,6 +79,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-13-10-job-texts': jobTexts,
   '2026-12-14-10-search-word-index': searchWordIndex,
   '2026-12-14-20-open-activities': openActivities,
+  '2026-12-15-10-import-run-progress': importRunProgress,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -69,6 +69,7 @@ export function registerImportExportRoutes(app: App): void {
         preset: req.body.preset,
         mapping: req.body.mapping,
         dryRun: req.body.dryRun,
+        resumable: req.body.resumable,
         dateFormat: dateOrderOf(req.body.dateFormat),
         values: req.body.values,
         closeDateDefault: req.body.closeDateDefault,

@@ -1,7 +1,8 @@
 // Writes an import's planned rows in one transaction, a batch of the file at a time: new deals
 // planned in memory (deal-batch.service.ts) go out a slice at a time in multi-row statements, every
 // other row through the services in a savepoint of its own. Nothing is kept unless every row of
-// every batch was accepted (all or nothing), and a dry run keeps nothing at all.
+// every batch was accepted (all or nothing), or, for a resumable import, each batch is kept on its
+// own once every row up to it was; a dry run keeps nothing at all.
 import type { ImportRowError } from '../../../api/imports.js';
 import type { Ctx } from '../../context.js';
 import { DealBatch } from '../deal-batch.service.js';
@@ -82,6 +83,35 @@ export class ImportWriter {
     }
     await onSuccess({ ...this.ctx, db: trx });
     await trx.commit().execute();
+  }
+
+  /**
+   * A resumable import (decision 0209): keeps the batch just written, `onKeep` (the run's progress)
+   * in the same transaction, when every row so far was accepted; else drops it and keeps nothing more.
+   * The next batch writes in a transaction of its own, so a crash loses at most the batch in hand.
+   */
+  async keepBatch(keep: boolean, onKeep: (tx: Ctx) => Promise<void>): Promise<boolean> {
+    await this.flush();
+    this.batch = null;
+    const trx = this.trx;
+    this.trx = null;
+    if (!keep || this.errors.length > 0 || this.dryRun) {
+      await trx?.rollback().execute();
+      return false;
+    }
+    if (!trx) {
+      // Nothing written (every row unchanged): the progress alone, one statement.
+      await onKeep(this.ctx);
+      return true;
+    }
+    try {
+      await onKeep({ ...this.ctx, db: trx });
+    } catch (error) {
+      await trx.rollback().execute();
+      throw error;
+    }
+    await trx.commit().execute();
+    return true;
   }
 
   /**

@@ -1,8 +1,9 @@
 // A long import (or dry run) as a background job: the request that asked answered 202 with the job
 // id; this runs the same all-or-nothing import (import.service.ts#runImport) on the bulk
 // connections, reports rows done/total while it runs, and stores the report as the job's result.
-// At least once: a node killed mid-import never committed (one transaction), and a rerun after a
-// commit only finds every row unchanged (imports match what they created).
+// At least once: a node killed mid-import never committed (one transaction) or, resumable, kept the
+// batches before the one in hand; a rerun finds what was kept unchanged (imports match what they
+// created) and writes the rest.
 import { performance } from 'node:perf_hooks';
 import type { ImportResult } from '../../../api/imports.js';
 import type { Actor, Ctx } from '../../context.js';

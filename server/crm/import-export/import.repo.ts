@@ -1,6 +1,6 @@
 // Batched look-ups an import needs to match rows to existing records (by id, external id or
 // natural key) and to link them, always inside the caller's visibility, plus the run log.
-import { type Expression, type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
+import { type Expression, type Insertable, type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
 import type { AccountsTable, ActivitiesTable, ContactsTable, DealsTable, ImportRunsTable } from '../../db/schema/crm.js';
 import type { DB } from '../../db/schema.js';
 import { type OwnerScope, ownerFilter } from '../../db/scope.js';
@@ -152,8 +152,39 @@ export function findActivitiesForImport(
 
 export type ImportRunRow = Selectable<ImportRunsTable>;
 
-export async function insertImportRun(db: Kysely<DB>, row: ImportRunRow): Promise<void> {
+export async function insertImportRun(db: Kysely<DB>, row: ImportRunInsert): Promise<void> {
   await db.insertInto('import_runs').values(row).execute();
+}
+
+export type ImportRunInsert = Insertable<ImportRunsTable>;
+type RunOutcome = Pick<ImportRunInsert, 'status' | 'created' | 'updated' | 'unchanged' | 'errors' | 'finished_at' | 'rows_kept' | 'kept_through_line'>;
+
+/** A resumable run's progress (or end): its row is written with its first kept batch, then updated. */
+export async function updateImportRun(db: Kysely<DB>, workspaceId: string, id: string, outcome: RunOutcome): Promise<void> {
+  await db.updateTable('import_runs').set(outcome).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+}
+
+/** The latest run of this file that kept batches and never finished: a resumable import stopped part way. */
+export function findStoppedRun(
+  db: Kysely<DB>,
+  workspaceId: string,
+  entity: ImportRunRow['entity'],
+  fileHash: string,
+): Promise<Pick<ImportRunRow, 'id' | 'started_at' | 'rows_kept'> | undefined> {
+  return db
+    .selectFrom('import_runs')
+    .select(['id', 'started_at', 'rows_kept'])
+    .where('workspace_id', '=', workspaceId)
+    .where('entity', '=', entity)
+    .where('file_hash', '=', fileHash)
+    .where('status', '=', 'running')
+    .orderBy('started_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function markRunInterrupted(db: Kysely<DB>, workspaceId: string, id: string): Promise<void> {
+  await db.updateTable('import_runs').set({ status: 'interrupted' }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
 }
 
 export function entityTypeOf(entity: 'accounts' | 'contacts' | 'deals' | 'activities' | 'leads'): ImportRunRow['entity'] {

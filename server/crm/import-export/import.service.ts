@@ -2,7 +2,9 @@
 // matches) and report every problem; only a clean file is kept, in one transaction: new deals
 // planned in memory by the deals' own rules (deal-batch.service.ts) and written a slice at a time in
 // multi-row statements, every other row through the same services the app uses. A refused row (the
-// stage gate, say) becomes that row's error and nothing is kept.
+// stage gate, say) becomes that row's error and nothing is kept. A resumable import (decision 0209)
+// keeps each batch as it is written instead, with the run's progress in the same transaction; a
+// refused row stops the writing at its batch, and a second run of the file takes up a stopped one.
 // A file is read a batch of rows at a time and never held whole (a million rows in flat memory): a
 // first pass learns what needs the whole file (its rows, date order, values, hash), the second
 // checks and writes each batch.
@@ -25,7 +27,7 @@ import { listPipelines } from '../../process/pipelines.service.js';
 import { type CsvRecord, type CsvSource, readCsvBatches } from './csv-read.js';
 import { fieldsOf, importResource } from './fields.js';
 import { entityCustomFields } from './fields.service.js';
-import { entityTypeOf, insertImportRun } from './import.repo.js';
+import { entityTypeOf, findStoppedRun, insertImportRun, markRunInterrupted, updateImportRun } from './import.repo.js';
 import { planAccounts } from './import-accounts.service.js';
 import { planActivities } from './import-activities.service.js';
 import { planContacts } from './import-contacts.service.js';
@@ -55,6 +57,8 @@ export interface ImportOptions {
   preset?: ImportPreset | undefined;
   mapping?: Record<string, string> | undefined;
   dryRun?: boolean | undefined;
+  /** Keep each batch as it is written (decision 0209), not all or nothing; a dry run ignores it. */
+  resumable?: boolean | undefined;
   /** Day/month order for numeric dates such as 03/04/2026; guessed from the file when absent. */
   dateFormat?: DateOrder | undefined;
   /** Field → value in the file → value in Furrow. */
@@ -74,7 +78,7 @@ export interface ImportOptions {
   /** Historical deals: a separate stage-history CSV (deal, stage, entered at) read beside the file. */
   stageHistory?: string | undefined;
   onProgress?: ((progress: ImportProgress) => void) | undefined;
-  /** Rows checked and written together (BATCH_ROWS); tests read a small file in several batches with a small number. */
+  /** Rows checked and written together (BATCH_ROWS; the CLI's --batch-rows); tests read a small file in several batches with a small number. */
   batchRows?: number | undefined;
   /**
    * Where the rows are written (one transaction): database.ts#bulk for a background import, so on
@@ -119,8 +123,12 @@ function emptyResult(options: ImportOptions, rows: number, mapping: Record<strin
     values: {},
     savedMapping: options.savedMapping ?? null,
     savedAs: null,
+    kept: null,
+    resumed: null,
   };
 }
+
+type Kept = NonNullable<ImportResult['kept']>;
 
 export async function runImport(ctx: Ctx, options: ImportOptions): Promise<ImportResult> {
   const { entity } = options;
@@ -241,6 +249,7 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
   const single = kept !== null;
   const writer = new ImportWriter({ ...ctx, db: options.writeDb ?? ctx.db }, options.dryRun ?? false, slice);
   let runId: string | null = null;
+  const run = options.resumable && !options.dryRun ? await resumableRun(ctx, options, startedAt, fileHash) : null;
   try {
     let offset = 0;
     for await (const rows of rowBatches()) {
@@ -248,26 +257,24 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
       // A big file's bar counts rows written; while nothing is written (a refused row), rows checked.
       const planned = await PLANNERS[entity](env, rows, single ? report('checking') : async () => slice());
       if (!single && env.errors.length > 0) await report('writing', offset)(rows.length);
+      const batchCounted = { create: 0, update: 0, unchanged: 0 };
       for (const p of planned) {
-        counted[p.action]++;
+        batchCounted[p.action]++;
         if (p.note === undefined) continue;
         if (rowNotes.length < ROW_NOTES) rowNotes.push(`Line ${p.line}: ${p.note}`);
         else moreNoteLines.push(p.line);
       }
+      for (const action of ['create', 'update', 'unchanged'] as const) counted[action] += batchCounted[action];
       if (single) reportHistory();
       if (env.errors.length === 0) await writer.write(planned, report('writing', offset));
       offset += rows.length;
+      if (run) await run.keep(writer, env.errors.length === 0, rows, batchCounted);
     }
     reportHistory();
     if (single && env.errors.length === 0) await report('writing')(total);
     await writer.finish(env.errors.length === 0, async (tx) => {
-      runId = await record(tx, options, startedAt, fileHash, {
-        status: 'succeeded',
-        created: counted.create,
-        updated: counted.update,
-        unchanged: counted.unchanged,
-        errors: [],
-      });
+      const outcome = { status: 'succeeded' as const, created: counted.create, updated: counted.update, unchanged: counted.unchanged, errors: [] };
+      runId = run ? await run.end(tx, outcome) : await record(tx, options, startedAt, fileHash, outcome);
     });
   } catch (error) {
     await writer.abort();
@@ -300,10 +307,88 @@ export async function runImport(ctx: Ctx, options: ImportOptions): Promise<Impor
   }
   if (!options.dryRun && !ok) {
     // A refused import is logged outside the rolled-back transaction, so the attempt is on record.
-    runId = await record(ctx, options, startedAt, fileHash, { status: 'failed', created: 0, updated: 0, unchanged: 0, errors });
+    const outcome = { status: 'failed' as const, created: 0, updated: 0, unchanged: 0, errors };
+    runId = run ? await run.end(ctx, outcome) : await record(ctx, options, startedAt, fileHash, outcome);
+  }
+  if (run) {
+    result.kept = run.kept;
+    result.resumed = run.resumed;
+    if (run.resumed) {
+      const at = new Date(run.resumed.startedAt).toISOString().slice(0, 16).replace('T', ' ');
+      result.notes.unshift(
+        `Took up the run of this file started ${at} UTC, which stopped after keeping ${run.resumed.rows} rows: those rows were found in and left as they are`,
+      );
+    }
   }
   if (!options.dryRun) result.id = runId;
   return result;
+}
+
+type RunOutcome = { status: 'succeeded' | 'failed' | 'running'; created: number; updated: number; unchanged: number; errors: ImportRowError[] };
+
+/**
+ * A resumable import's run (decision 0209): its row is written with the first batch kept and brought up
+ * to date in each later batch's transaction, so after a crash it says what is in ("running", the rows
+ * kept and the line they reach). An earlier run of the same file left "running" is taken up: its
+ * rows are matched as any stored record would be, and it is marked interrupted.
+ */
+async function resumableRun(ctx: Ctx, options: ImportOptions, startedAt: number, fileHash: string) {
+  const workspaceId = ctx.actor.workspaceId;
+  const entity = entityTypeOf(options.entity);
+  const stopped = await findStoppedRun(ctx.db, workspaceId, entity, fileHash);
+  const id = newId();
+  let written = false;
+  const kept: Kept = { rows: 0, throughLine: 1, created: 0, updated: 0, unchanged: 0 };
+  const save = async (tx: Ctx, outcome: RunOutcome, next: Kept) => {
+    const row = {
+      status: outcome.status,
+      created: outcome.created,
+      updated: outcome.updated,
+      unchanged: outcome.unchanged,
+      errors: JSON.stringify(outcome.errors.slice(0, STORED_ERRORS)),
+      finished_at: Math.max(startedAt, ctx.now()),
+      rows_kept: next.rows,
+      kept_through_line: next.throughLine,
+    };
+    if (written) return updateImportRun(tx.db, workspaceId, id, row);
+    await insertImportRun(tx.db, {
+      id,
+      workspace_id: workspaceId,
+      entity,
+      file_name: options.fileName?.slice(0, 255) ?? null,
+      file_hash: fileHash,
+      actor_id: ctx.actor.userId,
+      started_at: startedAt,
+      ...row,
+    });
+    if (stopped) await markRunInterrupted(tx.db, workspaceId, stopped.id);
+  };
+  return {
+    kept,
+    resumed: stopped ? { runId: stopped.id, startedAt: Number(stopped.started_at), rows: stopped.rows_kept } : null,
+    /** After a batch: kept with its progress when every row so far was accepted, else dropped. */
+    async keep(writer: ImportWriter, accepted: boolean, rows: readonly MappedRow[], counts: Record<'create' | 'update' | 'unchanged', number>) {
+      const next: Kept = {
+        rows: kept.rows + rows.length,
+        throughLine: rows.at(-1)?.line ?? kept.throughLine,
+        created: kept.created + counts.create,
+        updated: kept.updated + counts.update,
+        unchanged: kept.unchanged + counts.unchanged,
+      };
+      const progress: RunOutcome = { status: 'running', created: next.created, updated: next.updated, unchanged: next.unchanged, errors: [] };
+      const saved = await writer.keepBatch(accepted, (tx) => save(tx, progress, next));
+      if (!saved) return;
+      written = true;
+      Object.assign(kept, next);
+    },
+    /** The run's last word: succeeded, or failed with the rows it kept counted (what is in). */
+    async end(tx: Ctx, outcome: RunOutcome): Promise<string> {
+      const counts = outcome.status === 'failed' ? { created: kept.created, updated: kept.updated, unchanged: kept.unchanged } : {};
+      await save(tx, { ...outcome, ...counts }, kept);
+      written = true;
+      return id;
+    },
+  };
 }
 
 /** What the columns need before any row is read: the mapping, the value map, and the whole-file tallies. */

@@ -156,11 +156,15 @@ export interface ImportRunsTable {
   file_name: string | null;
   file_hash: string;
   actor_id: string | null;
-  status: 'succeeded' | 'failed';
+  /** running: a resumable run that has kept batches and not finished (if it stays so, it was stopped); interrupted: one a later run of its file took up. */
+  status: 'succeeded' | 'failed' | 'running' | 'interrupted';
   created: number;
   updated: number;
   unchanged: number;
   errors: string;
   started_at: number;
+  /** The last batch kept, while running. */
   finished_at: number;
+  rows_kept: Generated<number>;
+  kept_through_line: Generated<number>;
 }

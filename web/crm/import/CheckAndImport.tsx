@@ -59,6 +59,12 @@ export function CheckAndImport({ state, entity, entityLabel }: { state: CsvImpor
           onChange={(file) => void state.setStageHistory(file)}
         />
       )}
+      <Checkbox
+        label="Keep rows as they are written (resumable)"
+        description="For a very large file: each batch of 5,000 rows is kept as soon as it is written, instead of all or nothing. A bad row stops the writing at its batch; importing the same file again carries on where it stopped."
+        checked={state.resumable}
+        onChange={(e) => state.setResumable(e.currentTarget.checked)}
+      />
       <Group>
         <Button
           variant="default"

@@ -31,6 +31,16 @@ function Notes({ result }: { result: ImportResult }) {
   );
 }
 
+/** A refused import: nothing in, or (resumable) the batches before the first bad row. */
+function refusalText(result: ImportResult): string {
+  const kept = result.kept;
+  if (!kept || kept.rows === 0) return 'Nothing was imported: the file goes in whole or not at all. Fix these rows and import again.';
+  return (
+    `Rows up to line ${kept.throughLine} were kept (${plural(kept.rows, 'row', 'rows')}: ${kept.created} created, ${kept.updated} updated, ` +
+    `${kept.unchanged} unchanged); nothing after them. Fix these rows and import the file again: the rows kept are found and left as they are.`
+  );
+}
+
 export function ImportReport({ result, listPath, listLabel }: Props) {
   if (result.ok) {
     return result.dryRun ? (
@@ -66,9 +76,7 @@ export function ImportReport({ result, listPath, listLabel }: Props) {
         data-testid="import-outcome"
       >
         <Text size="sm">
-          {result.dryRun
-            ? `Nothing would be imported: the file goes in whole or not at all. Fix these rows and check again.`
-            : 'Nothing was imported: the file goes in whole or not at all. Fix these rows and import again.'}
+          {result.dryRun ? `Nothing would be imported: the file goes in whole or not at all. Fix these rows and check again.` : refusalText(result)}
           {result.dryRun && result.created + result.updated + result.unchanged > 0 && ` The other rows would give: ${importCounts(result)}.`}
         </Text>
       </Alert>

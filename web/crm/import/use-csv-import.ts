@@ -39,6 +39,8 @@ export function useCsvImport(entity: ImportEntity | null) {
   const [dateFormat, setDateFormatState] = useState<ImportDateFormat | 'auto'>('auto');
   /** Deals: the file is another system's history (decision 0180). */
   const [historical, setHistorical] = useState(false);
+  /** Keep each batch as it is written (decision 0209): a file too big for one transaction. */
+  const [resumable, setResumable] = useState(false);
   /** Historical deals: a separate stage-history CSV (deal, stage, entered at), read as text. */
   const [stageHistory, setStageHistoryState] = useState<{ name: string; csv: string } | null>(null);
   const setStageHistory = async (file: File | null) => setStageHistoryState(file ? { name: file.name, csv: await file.text() } : null);
@@ -185,6 +187,7 @@ export function useCsvImport(entity: ImportEntity | null) {
       ...(preset === 'auto' ? {} : { preset }),
       ...(dateFormat === 'auto' ? {} : { dateFormat }),
       ...(historical && entity === 'deals' && { historical: true, ...(stageHistory && { stageHistory: stageHistory.csv }) }),
+      ...(resumable && { resumable: true }),
     };
     try {
       const answer =
@@ -201,8 +204,10 @@ export function useCsvImport(entity: ImportEntity | null) {
     } catch (error) {
       // A refused import (422) carries the same report as a check.
       const details = isApiError(error) && error.status === 422 ? (error.details as ImportResult | undefined) : undefined;
-      if (details && Array.isArray(details.errors)) showReport(details);
-      else setOutcome({ kind: 'error', error });
+      if (details && Array.isArray(details.errors)) {
+        showReport(details);
+        if ((details.kept?.rows ?? 0) > 0) await refreshImported(queryClient, entity);
+      } else setOutcome({ kind: 'error', error });
     } finally {
       setBusy(null);
     }
@@ -212,7 +217,7 @@ export function useCsvImport(entity: ImportEntity | null) {
   const jobFinished = async (result: ImportResult | null) => {
     if (result) showReport(result);
     else setOutcome(null);
-    if (entity && result && !result.dryRun && result.ok) await refreshImported(queryClient, entity);
+    if (entity && result && !result.dryRun && (result.ok || (result.kept?.rows ?? 0) > 0)) await refreshImported(queryClient, entity);
   };
   const jobFailed = (error: unknown) => setOutcome({ kind: 'error', error });
 
@@ -228,6 +233,8 @@ export function useCsvImport(entity: ImportEntity | null) {
     setDateFormat,
     historical,
     setHistorical,
+    resumable,
+    setResumable,
     stageHistory,
     setStageHistory,
     mapping,
