@@ -76,33 +76,42 @@ export function startWriteWorker(path: string, pragmas: readonly string[]): Sqli
   return startSqliteWorker(path, 'write', pragmas, false);
 }
 
+// The thread starts with the first statement: a CLI command that never sends one (an import on the
+// main connection, `user add`) does not pay its ~10 MB and start-up.
 function startSqliteWorker(path: string, name: string, pragmas: readonly string[], readonly: boolean): SqliteWorker {
-  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(WORKER, { eval: true, workerData: { path, driver, pragmas, readonly } });
   const pending = new Map<number, Pending>();
   const gone = () => new Error(`the SQLite ${name} worker has stopped`);
   let next = 0;
   let stopped: Promise<void> | null = null;
+  let thread: Worker | null = null;
   const failAll = (error: Error) => {
     for (const p of pending.values()) p.reject(error);
     pending.clear();
   };
-  worker.on('message', (m: Answer | 'stopped') => {
-    if (m === 'stopped') return;
-    const p = pending.get(m.id);
-    if (!p) return;
-    pending.delete(m.id);
-    if (pending.size === 0) worker.unref();
-    if (m.error) p.reject(Object.assign(new Error(m.error.message), { code: m.error.code }));
-    else p.resolve({ rows: m.rows ?? [], changes: m.changes, lastInsertRowid: m.lastInsertRowid });
-  });
-  worker.on('error', (error) => failAll(error));
-  worker.on('exit', () => failAll(gone()));
-  // Idle, it must not keep a CLI command's process alive; busy (a statement pending, or stopping),
-  // it must: an unref'd worker let a CLI command's process end mid-await (exit code 13).
-  worker.unref();
+  const started = (): Worker => {
+    if (thread) return thread;
+    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+    const worker = new Worker(WORKER, { eval: true, workerData: { path, driver, pragmas, readonly } });
+    worker.on('message', (m: Answer | 'stopped') => {
+      if (m === 'stopped') return;
+      const p = pending.get(m.id);
+      if (!p) return;
+      pending.delete(m.id);
+      if (pending.size === 0) worker.unref();
+      if (m.error) p.reject(Object.assign(new Error(m.error.message), { code: m.error.code }));
+      else p.resolve({ rows: m.rows ?? [], changes: m.changes, lastInsertRowid: m.lastInsertRowid });
+    });
+    worker.on('error', (error) => failAll(error));
+    worker.on('exit', () => failAll(gone()));
+    // Idle, it must not keep a CLI command's process alive; busy (a statement pending, or stopping),
+    // it must: an unref'd worker let a CLI command's process end mid-await (exit code 13).
+    worker.unref();
+    thread = worker;
+    return worker;
+  };
   const run = (sql: string, parameters: readonly unknown[]): Promise<WorkerResult> => {
     if (stopped) return Promise.reject(gone());
+    const worker = started();
     const id = next++;
     return new Promise((resolve, reject) => {
       if (pending.size === 0) worker.ref();
@@ -115,6 +124,11 @@ function startSqliteWorker(path: string, name: string, pragmas: readonly string[
     all: async (sql, parameters) => (await run(sql, parameters)).rows,
     stop() {
       stopped ??= new Promise<void>((resolve) => {
+        const worker = thread;
+        if (!worker) {
+          resolve();
+          return;
+        }
         worker.ref();
         worker.once('exit', () => resolve());
         worker.once('message', (m) => {

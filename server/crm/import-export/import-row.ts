@@ -12,6 +12,7 @@ import { scopeIncludes } from '../../identity/visibility.js';
 import { type CustomFieldDef, type CustomValue, parseCustomJson, validateCustomValues } from '../custom-values.js';
 import type { DealBatch } from '../deal-batch.service.js';
 import { CUSTOM_PREFIX, CUSTOM_TEXT_MAX } from './fields.js';
+import { KeyLines } from './key-lines.js';
 import {
   calendarDateOf,
   type DateOrder,
@@ -337,7 +338,8 @@ export function atTime(ctx: Ctx, at: number): Ctx {
  * records earlier batches wrote, and must still see a repeat of the row that wrote them).
  */
 export class SeenKeys {
-  private readonly seen = new Map<string, number>();
+  // Hashed (key-lines.ts): a million-row file's keys in ~24 MB off the heap, not ~70 MB on it.
+  private readonly seen = new KeyLines();
 
   check(reader: RowReader, key: string | null | readonly (string | null)[], what: string): boolean {
     const keys = (Array.isArray(key) ? key : [key]).filter((k): k is string => k !== null);
