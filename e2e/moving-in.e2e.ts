@@ -128,6 +128,36 @@ describe('moving in through the Import page', () => {
     await page.getByTestId('import-outcome').getByText('90 rows imported: 90 created, 0 updated, 0 unchanged.').waitFor();
     await page.context().close();
   });
+  it('keeps a resumable import’s batches before a bad row, and the fixed file fills in the rest', async () => {
+    const page = await signInAs(browser, server, org.admin);
+    await page.goto(`${server.url}/import`);
+    await pick(page, 'What to import', 'Deals');
+    // 5,010 rows: the first batch (5,000 rows, lines 2–5001) is kept; row 5,005 is bad, so nothing after.
+    const file = (bad: boolean) =>
+      [
+        'Deal Name,Amount,Close Date',
+        ...Array.from({ length: 5_010 }, (_, i) => `Batch ${suffix} ${i},${bad && i === 5_004 ? 'lots' : 100 + i},2027-05-31`),
+      ].join('\n');
+    await chooseFile(page, 'batches.csv', file(true));
+    await page.getByLabel('Keep rows as they are written (resumable)').check();
+    await page.getByRole('button', { name: 'Import deals' }).click();
+    await page.waitForURL(/[?&]job=/);
+    const previous = new URL(page.url()).searchParams.get('job');
+    await createJobRunner({ database: server.database, config: server.config, now: Date.now, jobs: [importJob] }).runDue();
+    const refused = page.getByTestId('import-outcome');
+    await refused.getByText('Rows up to line 5001 were kept (5000 rows: 5000 created, 0 updated, 0 unchanged); nothing after them.', { exact: false }).waitFor();
+    await page.getByRole('cell', { name: '5006', exact: true }).waitFor();
+    await page.screenshot({ path: shot('import-resumable-kept'), fullPage: true });
+
+    await chooseFile(page, 'batches-fixed.csv', file(false));
+    await page.getByLabel('Keep rows as they are written (resumable)').check();
+    await page.getByRole('button', { name: 'Import deals' }).click();
+    await page.waitForURL((url) => url.searchParams.get('job') !== null && url.searchParams.get('job') !== previous);
+    await createJobRunner({ database: server.database, config: server.config, now: Date.now, jobs: [importJob] }).runDue();
+    await page.getByTestId('import-outcome').getByText('5010 rows imported: 10 created, 0 updated, 5000 unchanged.').waitFor();
+    await page.context().close();
+  });
+
   it('imports a Salesforce history with its stage-history report: moves kept as imported, a won deal’s skipped stage not counted', async () => {
     const page = await signInAs(browser, server, org.admin);
     await page.goto(`${server.url}/import`);
