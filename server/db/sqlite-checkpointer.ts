@@ -6,6 +6,8 @@
 // the writer; what it cannot copy yet, the next pass does.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { type Kysely, sql } from 'kysely';
+import type { DB } from './schema.js';
 
 /** How often the worker checkpoints; the log grows at most this long's worth of writes. */
 const EVERY_MS = 1000;
@@ -57,4 +59,16 @@ export function startCheckpointer(path: string, everyMs = EVERY_MS): Checkpointe
       return stopped;
     },
   };
+}
+
+/**
+ * A checkpoint on the connection that just committed, for a writer that commits again and again (a
+ * resumable import's batches). The log restarts from its beginning only when a write transaction
+ * begins with every frame copied back; the worker's pass, once a second, rarely finished in the
+ * second between two batches, so the log never restarted: 4.3 GB after 80,000 rows of a million-row
+ * import, and slower with every batch. Run between batches, this copy (PASSIVE: it waits for no one)
+ * lets the next batch restart the log, which then stays the size of one batch.
+ */
+export async function checkpointNow(db: Kysely<DB>): Promise<void> {
+  await sql`PRAGMA wal_checkpoint(PASSIVE)`.execute(db);
 }

@@ -5,6 +5,7 @@
 // own once every row up to it was; a dry run keeps nothing at all.
 import type { ImportRowError } from '../../../api/imports.js';
 import type { Ctx } from '../../context.js';
+import { checkpointNow } from '../../db/sqlite-checkpointer.js';
 import { DealBatch } from '../deal-batch.service.js';
 import { type PlannedRow, rowErrorOf } from './import-row.js';
 
@@ -111,6 +112,8 @@ export class ImportWriter {
       throw error;
     }
     await trx.commit().execute();
+    // SQLite: copy the batch back into the file now, so the next batch's transaction restarts the log.
+    if (this.ctx.dialect.engine === 'sqlite') await checkpointNow(this.ctx.db);
     return true;
   }
 
