@@ -313,3 +313,15 @@ export function scaleOutSuiteRequired(env: Record<string, string | undefined> = 
 export function testBrowserPath(env: Record<string, string | undefined> = process.env): string | null {
   return env.FURROW_TEST_CHROMIUM?.trim() || null;
 }
+
+/**
+ * The CLI only: the heap bound in MB of `furrow import` (cli/bounded-import.ts), FURROW_IMPORT_HEAP_MB;
+ * 256 when unset, null for 0 (no bound, the main thread). Read before any command's configuration.
+ */
+export function cliImportHeapMb(env: Record<string, string | undefined> = process.env): number | null {
+  const text = env.FURROW_IMPORT_HEAP_MB?.trim();
+  if (text === undefined || text === '') return 256;
+  const mb = Number(text);
+  if (!Number.isInteger(mb) || mb < 0) throw new ConfigError([`FURROW_IMPORT_HEAP_MB must be a whole number of MB, 0 for no bound (got "${text}")`]);
+  return mb === 0 ? null : Math.max(mb, 64);
+}

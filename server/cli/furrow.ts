@@ -2,9 +2,12 @@
 // through tsx. runCli takes its I/O as an argument so tests drive the real program in process.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { isMainThread } from 'node:worker_threads';
 import { Command, CommanderError } from 'commander';
+import { cliImportHeapMb } from '../config.js';
 import { API_VERSION } from '../version.js';
 import { registerBackupCommand } from './backup-command.js';
+import { importHeapBound, runBounded } from './bounded-import.js';
 import { type CliIo, EXIT, report } from './cli-io.js';
 import { registerDataCommands } from './data-commands.js';
 import { registerSeedCommand } from './seed-command.js';
@@ -70,8 +73,16 @@ export function processIo(): CliIo {
 
 /** Entry point: sets the exit code and lets the process end on its own (serve keeps running). */
 export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
-  process.exitCode = await runCli(argv, processIo());
+  let heapMb: number | null;
+  try {
+    heapMb = importHeapBound(argv, cliImportHeapMb());
+  } catch (error) {
+    process.exitCode = report(processIo(), error);
+    return;
+  }
+  process.exitCode = heapMb === null ? await runCli(argv, processIo()) : await runBounded(argv, heapMb);
 }
 
+// Not on the worker thread of a bounded import, which loads this module for runCli.
 const entry = process.argv[1];
-if (entry && realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url))) await main();
+if (isMainThread && entry && realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url))) await main();
