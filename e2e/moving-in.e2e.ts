@@ -145,7 +145,9 @@ describe('moving in through the Import page', () => {
     const previous = new URL(page.url()).searchParams.get('job');
     await createJobRunner({ database: server.database, config: server.config, now: Date.now, jobs: [importJob] }).runDue();
     const refused = page.getByTestId('import-outcome');
-    await refused.getByText('Rows up to line 5001 were kept (5000 rows: 5000 created, 0 updated, 0 unchanged); nothing after them.', { exact: false }).waitFor();
+    await refused
+      .getByText('Rows up to line 5001 were kept (5000 rows: 5000 created, 0 updated, 0 unchanged); nothing after them.', { exact: false })
+      .waitFor();
     await page.getByRole('cell', { name: '5006', exact: true }).waitFor();
     await page.screenshot({ path: shot('import-resumable-kept'), fullPage: true });
 
