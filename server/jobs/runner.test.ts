@@ -7,6 +7,7 @@ import { loadConfig } from '../config.js';
 import { type Database, openDatabase } from '../db/database.js';
 import type { Engine } from '../db/dialect.js';
 import { migrateToLatest } from '../db/migrator.js';
+import { invalidInput } from '../errors.js';
 import { newId } from '../ids.js';
 import { testEngines } from '../test/test-env.js';
 import { defineJob, defineSchedule, type JobDefinition } from './job.js';
@@ -67,6 +68,24 @@ for (const engine of testEngines()) {
       expect(r1.ran + r2.ran).toBe(40);
       expect(ids.filter((id) => runs.get(id) !== 1)).toEqual([]);
       if (engine === 'postgres') expect(Math.min(r1.ran, r2.ran)).toBeGreaterThan(0);
+    });
+
+    it('fails a job refused for its input at once: a retry would be refused the same way', async () => {
+      let calls = 0;
+      const refused = defineJob({
+        name: uniqueName('refused'),
+        retryLimit: 2,
+        handler: async () => {
+          calls++;
+          throw invalidInput([{ field: 'mapping', message: 'maps no column to name' }], 'The columns cannot be mapped to deals');
+        },
+      });
+      const id = await enqueue({ db: a.db, now }, refused, {});
+      expect((await runnerOn(a, [refused]).runDue()).failed).toBe(1);
+      expect(await findJob(a.db, id)).toMatchObject({ state: 'failed', attempts: 1, last_error: 'The columns cannot be mapped to deals' });
+      clock.now += 3600_000;
+      expect((await runnerOn(a, [refused]).runDue()).ran).toBe(0);
+      expect(calls).toBe(1);
     });
 
     it('retries a failing job with backoff, then fails it for good when retries run out', async () => {

@@ -3,6 +3,7 @@
 // follow the app; tests call runDue() with an injected clock instead, so nothing waits for time.
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
+import { AppError, type ErrorCode } from '../errors.js';
 import { newId } from '../ids.js';
 import { nextRun, parseCron } from './cron.js';
 import { backoffDelay, type JobDefinition, type JobRun, type ScheduleDefinition } from './job.js';
@@ -57,6 +58,16 @@ export interface JobRunner {
 }
 
 const SYSTEM = '*';
+
+/**
+ * A job refused for what it was asked (its input, the user's reach) would be refused the same way
+ * again: it fails at once, not after a retry (a background import whose columns map to nothing
+ * failed, waited 5 s, and failed again).
+ */
+const REFUSALS: readonly ErrorCode[] = ['invalid_input', 'forbidden', 'rule_violation', 'payload_too_large'];
+function refusedForGood(error: unknown): boolean {
+  return error instanceof AppError && REFUSALS.includes(error.code);
+}
 
 export function createJobRunner(options: RunnerOptions): JobRunner {
   const { database, config, now } = options;
@@ -177,7 +188,7 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
       clearInterval(heartbeat);
       forgetProgress(row.id);
       const message = error instanceof Error ? error.message : String(error);
-      const retryAt = row.attempts < row.max_attempts ? now() + backoffDelay(def.backoff, row.attempts) : null;
+      const retryAt = row.attempts < row.max_attempts && !refusedForGood(error) ? now() + backoffDelay(def.backoff, row.attempts) : null;
       log(`[job ${row.name} ${row.id}] attempt ${row.attempts} failed: ${message}${retryAt === null ? ' (no retries left)' : ''}`);
       await failAttempt(db, row, nodeId, now(), message.slice(0, 2000), retryAt);
       return false;
