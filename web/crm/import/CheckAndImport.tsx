@@ -16,7 +16,10 @@ export function CheckAndImport({ state, entity, entityLabel }: { state: CsvImpor
         Check and import
       </Title>
       <Text size="sm" c="dimmed">
-        Check reads every row without writing anything. Import writes {plural} only if every row is valid.
+        Check reads every row without writing anything.{' '}
+        {state.resumable
+          ? `Import keeps ${plural} a batch at a time, up to the first batch with a bad row.`
+          : `Import writes ${plural} only if every row is valid.`}
       </Text>
       <Grid gap="sm" align="flex-end">
         <Grid.Col span={{ base: 12, sm: 6 }}>
