@@ -1,8 +1,8 @@
 // `furrow import` of records runs on a worker thread whose heap is bounded. V8 sizes a process's
 // heap to the machine (over 4 GB here) and lets garbage pile up toward it before collecting: a
-// million-row import whose live heap stays near 100 MB reached 440 MB of resident memory, 476 MB for
-// a 200,000-row check. With the worker's old generation held to 256 MB, V8 collects sooner and the
-// same check peaks at ~260 MB, 9 % slower (performance.md, "A million rows, resumable").
+// million-row import whose live heap stays near 100 MB reached 440 MB of resident memory, 382–476 MB
+// for a 200,000-row check. With the worker's old generation held to 256 MB, V8 collects sooner: the
+// same check (built CLI) peaks at 246 MB for ~12 % more CPU (performance.md, "A million rows, resumable").
 // FURROW_IMPORT_HEAP_MB sets the bound (0: run on the main thread, unbounded).
 import { Worker } from 'node:worker_threads';
 import { EXIT } from './cli-io.js';
