@@ -8,7 +8,16 @@ import { AppError } from '../errors.js';
 import { hashSecret, newSecret } from '../ids.js';
 import { auditWithoutActor } from '../ops/audit.service.js';
 import { verifyPassword } from './passwords.js';
-import { countAttempts, deleteSession, findSession, findTokenByHash, insertSession, markTokenUsed, releaseAttempts, touchSession } from './sessions.repo.js';
+import {
+  countAttempts,
+  deleteSession,
+  findSessionAndUser,
+  findTokenByHash,
+  insertSession,
+  markTokenUsed,
+  releaseAttempts,
+  touchSession,
+} from './sessions.repo.js';
 import { findUser, findUserByEmail, type UserRow } from './users.repo.js';
 
 export interface AuthDeps {
@@ -30,7 +39,7 @@ export interface LoginResult {
   user: UserRow;
 }
 
-export function actorOf(user: UserRow, via: Actor['via']): Actor {
+export function actorOf(user: Pick<UserRow, 'id' | 'workspace_id' | 'role' | 'team_id' | 'name' | 'email'>, via: Actor['via']): Actor {
   return { userId: user.id, workspaceId: user.workspace_id, role: user.role, teamId: user.team_id, name: user.name, email: user.email, via };
 }
 
@@ -114,13 +123,13 @@ export interface SessionAuth {
 export async function authenticateSession(deps: AuthDeps, sessionSecret: string): Promise<SessionAuth | null> {
   const now = deps.now();
   const id = hashSecret(sessionSecret);
-  const session = await findSession(deps.db, id);
-  if (!session) return null;
+  const found = await findSessionAndUser(deps.db, id);
+  if (!found) return null;
+  const { session, user } = found;
   if (session.expires_at <= now) {
     await deleteSession(deps.db, id);
     return null;
   }
-  const user = await findUser(deps.db, session.workspace_id, session.user_id);
   if (!user || user.disabled_at !== null) {
     await deleteSession(deps.db, id);
     return null;
