@@ -10,30 +10,10 @@ import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { describeEngines, type TestWorkspace } from '../../test/test-env.js';
 import { type ImportProgress, runImport } from './import.service.js';
+import { historyCsv } from './testing/history-csv.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'furrow-import-batches-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const HEADER = 'Record ID,Deal Name,Deal Stage,Amount,Close Date,Create Date,Date entered Discovery,Date entered Closed Won';
-
-/** `n` deals: every third won (entered Discovery, then won), the rest open in Discovery. */
-function historyCsv(n: number, prefix: string): string {
-  const rows = Array.from({ length: n }, (_, i) => {
-    const day = String(1 + (i % 27)).padStart(2, '0');
-    const won = i % 3 === 0;
-    return [
-      `${prefix}-${i}`,
-      `${prefix} deal ${i}`,
-      won ? 'Closed Won' : 'Discovery',
-      String(1000 + i),
-      won ? `2026-03-${day}` : '2027-01-31',
-      `2026-01-${day} 09:00`,
-      `2026-02-${day} 10:00`,
-      won ? `2026-03-${day} 11:00` : '',
-    ].join(',');
-  });
-  return [HEADER, ...rows].join('\n');
-}
 
 describeEngines('an import read in batches', (env) => {
   let w: TestWorkspace;
