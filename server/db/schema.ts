@@ -34,6 +34,7 @@ import type {
   DealCommentsTable,
   DealsTable,
   ImportMappingsTable,
+  ImportRunProgressTable,
   ImportRunsTable,
 } from './schema/crm.js';
 import type {
@@ -100,6 +101,7 @@ export interface DB {
   deal_comments: DealCommentsTable;
   custom_fields: CustomFieldsTable;
   import_runs: ImportRunsTable;
+  import_run_progress: ImportRunProgressTable;
   import_mappings: ImportMappingsTable;
   exit_criteria: ExitCriteriaTable;
   deal_checklist_ticks: DealChecklistTicksTable;

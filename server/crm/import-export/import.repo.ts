@@ -157,30 +157,47 @@ export async function insertImportRun(db: Kysely<DB>, row: ImportRunInsert): Pro
 }
 
 export type ImportRunInsert = Insertable<ImportRunsTable>;
-type RunOutcome = Pick<ImportRunInsert, 'status' | 'created' | 'updated' | 'unchanged' | 'errors' | 'finished_at' | 'rows_kept' | 'kept_through_line'>;
+type RunOutcome = Pick<ImportRunInsert, 'status' | 'created' | 'updated' | 'unchanged' | 'errors' | 'finished_at'>;
 
 /** A resumable run's progress (or end): its row is written with its first kept batch, then updated. */
 export async function updateImportRun(db: Kysely<DB>, workspaceId: string, id: string, outcome: RunOutcome): Promise<void> {
   await db.updateTable('import_runs').set(outcome).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
 }
 
+/** How far a resumable run got: the rows kept and the file's line they reach. */
+export async function saveRunProgress(db: Kysely<DB>, workspaceId: string, runId: string, rowsKept: number, throughLine: number): Promise<void> {
+  const updated = await db
+    .updateTable('import_run_progress')
+    .set({ rows_kept: rowsKept, kept_through_line: throughLine })
+    .where('workspace_id', '=', workspaceId)
+    .where('run_id', '=', runId)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) > 0) return;
+  await db
+    .insertInto('import_run_progress')
+    .values({ run_id: runId, workspace_id: workspaceId, rows_kept: rowsKept, kept_through_line: throughLine })
+    .execute();
+}
+
 /** The latest run of this file that kept batches and never finished: a resumable import stopped part way. */
-export function findStoppedRun(
+export async function findStoppedRun(
   db: Kysely<DB>,
   workspaceId: string,
   entity: ImportRunRow['entity'],
   fileHash: string,
-): Promise<Pick<ImportRunRow, 'id' | 'started_at' | 'rows_kept'> | undefined> {
-  return db
-    .selectFrom('import_runs')
-    .select(['id', 'started_at', 'rows_kept'])
-    .where('workspace_id', '=', workspaceId)
-    .where('entity', '=', entity)
-    .where('file_hash', '=', fileHash)
-    .where('status', '=', 'running')
-    .orderBy('started_at', 'desc')
+): Promise<{ id: string; started_at: number; rows_kept: number } | undefined> {
+  const row = await db
+    .selectFrom('import_runs as r')
+    .leftJoin('import_run_progress as p', 'p.run_id', 'r.id')
+    .select(['r.id', 'r.started_at', 'p.rows_kept'])
+    .where('r.workspace_id', '=', workspaceId)
+    .where('r.entity', '=', entity)
+    .where('r.file_hash', '=', fileHash)
+    .where('r.status', '=', 'running')
+    .orderBy('r.started_at', 'desc')
     .limit(1)
     .executeTakeFirst();
+  return row ? { id: row.id, started_at: Number(row.started_at), rows_kept: Number(row.rows_kept ?? 0) } : undefined;
 }
 
 export async function markRunInterrupted(db: Kysely<DB>, workspaceId: string, id: string): Promise<void> {

@@ -27,7 +27,7 @@ import { listPipelines } from '../../process/pipelines.service.js';
 import { type CsvRecord, type CsvSource, readCsvBatches } from './csv-read.js';
 import { fieldsOf, importResource } from './fields.js';
 import { entityCustomFields } from './fields.service.js';
-import { entityTypeOf, findStoppedRun, insertImportRun, markRunInterrupted, updateImportRun } from './import.repo.js';
+import { entityTypeOf, findStoppedRun, insertImportRun, markRunInterrupted, saveRunProgress, updateImportRun } from './import.repo.js';
 import { planAccounts } from './import-accounts.service.js';
 import { planActivities } from './import-activities.service.js';
 import { planContacts } from './import-contacts.service.js';
@@ -347,9 +347,8 @@ async function resumableRun(ctx: Ctx, options: ImportOptions, startedAt: number,
       unchanged: outcome.unchanged,
       errors: JSON.stringify(outcome.errors.slice(0, STORED_ERRORS)),
       finished_at: Math.max(startedAt, ctx.now()),
-      rows_kept: next.rows,
-      kept_through_line: next.throughLine,
     };
+    await saveRunProgress(tx.db, workspaceId, id, next.rows, next.throughLine);
     if (written) return updateImportRun(tx.db, workspaceId, id, row);
     await insertImportRun(tx.db, {
       id,

@@ -165,6 +165,12 @@ export interface ImportRunsTable {
   started_at: number;
   /** The last batch kept, while running. */
   finished_at: number;
-  rows_kept: Generated<number>;
-  kept_through_line: Generated<number>;
+}
+
+/** A resumable run's progress (decision 0209), written in each kept batch's transaction. */
+export interface ImportRunProgressTable {
+  run_id: string;
+  workspace_id: string;
+  rows_kept: number;
+  kept_through_line: number;
 }
